@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createLogger, onShutdown } from '@switchboard/server';
+import { startGateway } from './gateway';
+import { subgraphUrlsFromEnv } from './subgraph-urls';
+
+const logger = createLogger('gateway');
+const supergraphSdl = readFileSync(
+  process.env.SUPERGRAPH_PATH ?? resolve(__dirname, '..', 'supergraph.graphql'),
+  'utf8',
+);
+
+startGateway({
+  supergraphSdl,
+  subgraphUrls: subgraphUrlsFromEnv(supergraphSdl),
+  subgraphTimeoutMs: Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
+  port: Number(process.env.PORT ?? 4000),
+  host: process.env.HOST ?? '127.0.0.1',
+  logger,
+}).then(
+  (running) => onShutdown(logger, running.stop),
+  (error: unknown) => {
+    logger.fatal({ err: error }, 'gateway failed to start');
+    process.exit(1);
+  },
+);

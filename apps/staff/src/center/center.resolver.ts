@@ -1,0 +1,57 @@
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { staffLoaders } from '../common/loaders';
+import { toTeamType } from '../team/team.mapper';
+import { TeamType } from '../team/team.type';
+import { CenterKind } from './center.entity';
+import { CreateCenterInput, UpdateCenterInput } from './center.input';
+import { toCenterType } from './center.mapper';
+import { CenterService } from './center.service';
+import { CenterType } from './center.type';
+
+@Resolver(() => CenterType)
+export class CenterResolver {
+  @Query(() => [CenterType], { description: 'Every center, by code; optionally only one kind' })
+  async centers(
+    @Arg('kind', () => CenterKind, { nullable: true }) kind: CenterKind | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CenterType[]> {
+    return (await new CenterService(ctx.em).list(kind)).map(toCenterType);
+  }
+
+  @Query(() => CenterType, { nullable: true, description: 'One center by id or by code' })
+  async center(
+    @Arg('id', () => ID, { nullable: true }) id: string | null,
+    @Arg('code', () => String, { nullable: true }) code: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CenterType | null> {
+    const center = id
+      ? await staffLoaders.centerById(ctx).load(id)
+      : code
+        ? await new CenterService(ctx.em).findByCode(code)
+        : null;
+    return center ? toCenterType(center) : null;
+  }
+
+  @FieldResolver(() => [TeamType])
+  async teams(@Root() center: CenterType, @Ctx() ctx: SubgraphContext): Promise<TeamType[]> {
+    return (await staffLoaders.teamsByCenter(ctx).load(center.id)).map(toTeamType);
+  }
+
+  @Mutation(() => CenterType)
+  async createCenter(
+    @Arg('input', () => CreateCenterInput) input: CreateCenterInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CenterType> {
+    return toCenterType(await new CenterService(ctx.em).create(input));
+  }
+
+  @Mutation(() => CenterType)
+  async updateCenter(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateCenterInput) input: UpdateCenterInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CenterType> {
+    return toCenterType(await new CenterService(ctx.em).update(id, input));
+  }
+}

@@ -1,0 +1,44 @@
+import { badUserInput } from '@switchboard/server';
+
+/** Codes (center, team, skill): upper-case letters, digits, '-' and '_', 2-32 long. */
+export const CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{1,31}$/;
+export const CODE_MESSAGE =
+  'must be 2-32 characters of A-Z, 0-9, "-" or "_", starting with a letter or digit';
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return value.includes('/') || value === 'UTC';
+  } catch {
+    return false;
+  }
+}
+
+/** Today's date (YYYY-MM-DD) in UTC. */
+export function todayUtc(now = new Date()): string {
+  return now.toISOString().slice(0, 10);
+}
+
+export function requireDateOrder(
+  from: string | null,
+  to: string | null,
+  fromField: string,
+  toField: string,
+): void {
+  if (from && to && to < from) {
+    throw badUserInput({ field: toField, message: `must not be before ${fromField} (${from})` });
+  }
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs; anything else cannot name a row (and must not reach PostgreSQL as a uuid). */
+export function isUuid(value: string): boolean {
+  return UUID_PATTERN.test(value);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

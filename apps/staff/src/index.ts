@@ -1,0 +1,1 @@
+export { staffSubgraph, buildStaffSchema, STAFF_SDL_PATH } from './staff.subgraph';

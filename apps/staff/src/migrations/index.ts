@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123010933_init } from './Migration20261123010933_init';
+
+/** Every staff migration in order. Generated files are listed here and never edited after landing. */
+export const staffMigrations: MigrationObject[] = [
+  { name: 'Migration20261123010933_init', class: Migration20261123010933_init },
+];

@@ -1,0 +1,176 @@
+import { parse } from 'csv-parse/sync';
+import { validateSync } from 'class-validator';
+import { badUserInput, flattenValidationErrors } from '@switchboard/server';
+import { AgentRole, AgentStatus } from '../agent/agent.entity';
+import { AgentSkillInput, HireAgentInput } from '../agent/agent.input';
+
+/** Roster columns (header names, case-insensitive; extra columns are ignored). */
+export const ROSTER_COLUMNS = [
+  'employee_no',
+  'display_name',
+  'team',
+  'role',
+  'career_level',
+  'status',
+  'hire_date',
+  'effective_date',
+  'email',
+  'phone',
+  'national_id',
+  'skills',
+] as const;
+type RosterColumn = (typeof ROSTER_COLUMNS)[number];
+
+export const MAX_ROSTER_ROWS = 50_000;
+
+export interface RosterProblem {
+  row: number;
+  employeeNo: string | null;
+  field: string;
+  message: string;
+}
+
+export interface RosterRow {
+  row: number;
+  /** Validated values, in the shape of a hire; absent columns keep their defaults. */
+  agent: HireAgentInput;
+  teamCode: string | null;
+  status: AgentStatus | null;
+  /** Day a team change takes effect; today when absent. */
+  effectiveDate: string | null;
+  /** Columns present in the file: an absent column never overwrites stored data. */
+  columns: ReadonlySet<RosterColumn>;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A real calendar day: 2026-02-30 is rejected, not rolled over. */
+function isDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+}
+
+const FIELD_TO_COLUMN: Record<string, RosterColumn> = {
+  employeeNo: 'employee_no',
+  displayName: 'display_name',
+  careerLevel: 'career_level',
+  hireDate: 'hire_date',
+  email: 'email',
+  phone: 'phone',
+  nationalId: 'national_id',
+  role: 'role',
+};
+
+/** `CARDS:4; LOANS:3` (or `|`-separated) -> skill inputs. */
+function parseSkills(text: string): AgentSkillInput[] | string {
+  const skills: AgentSkillInput[] = [];
+  for (const part of text
+    .split(/[;|]/)
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const match = /^([^:]+):\s*(\d+)$/.exec(part);
+    if (!match) return `"${part}" is not CODE:PROFICIENCY (e.g. CARDS:4)`;
+    skills.push(
+      Object.assign(new AgentSkillInput(), { skillCode: match[1].trim(), proficiency: Number(match[2]) }),
+    );
+  }
+  return skills;
+}
+
+function parseRecords(csv: string): Record<string, string>[] {
+  try {
+    return parse(csv, {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      relax_column_count: true,
+      to_line: MAX_ROSTER_ROWS + 2,
+    }) as Record<string, string>[];
+  } catch (error) {
+    throw badUserInput({
+      field: 'csv',
+      message: error instanceof Error ? error.message : 'is not valid CSV',
+    });
+  }
+}
+
+/** Parses and validates every row; structural problems of the whole file throw BAD_USER_INPUT. */
+export function parseRoster(csv: string): { rows: RosterRow[]; problems: RosterProblem[]; read: number } {
+  const records = parseRecords(csv);
+  if (records.length > MAX_ROSTER_ROWS) {
+    throw badUserInput({ field: 'csv', message: `has more than ${MAX_ROSTER_ROWS} rows; split the file` });
+  }
+  const header = new Set(Object.keys(records[0] ?? {}));
+  if (records.length === 0) throw badUserInput({ field: 'csv', message: 'has no data rows' });
+  for (const required of ['employee_no', 'display_name'] as const) {
+    if (!header.has(required)) throw badUserInput({ field: 'csv', message: `has no "${required}" column` });
+  }
+  const columns = new Set(ROSTER_COLUMNS.filter((c) => header.has(c)));
+  const rows: RosterRow[] = [];
+  const problems: RosterProblem[] = [];
+  const firstRowOf = new Map<string, number>();
+  records.forEach((record, index) => {
+    const row = index + 2;
+    const value = (column: RosterColumn): string | null => (record[column] ? record[column] : null);
+    const employeeNo = value('employee_no');
+    const own: RosterProblem[] = [];
+    const problem = (field: string, message: string): void => {
+      own.push({ row, employeeNo, field, message });
+    };
+    const agent = Object.assign(new HireAgentInput(), {
+      employeeNo: employeeNo ?? '',
+      displayName: value('display_name') ?? '',
+      role: AgentRole.AGENT,
+      careerLevel: 1,
+      hireDate: value('hire_date') ?? '',
+      email: value('email'),
+      phone: value('phone'),
+      nationalId: value('national_id'),
+      skills: [] as AgentSkillInput[],
+    });
+    const role = value('role');
+    if (role && !(role.toUpperCase() in AgentRole))
+      problem('role', `must be one of ${Object.keys(AgentRole).join(', ')}`);
+    else if (role) agent.role = role.toUpperCase() as AgentRole;
+    const level = value('career_level');
+    if (level !== null) agent.careerLevel = /^-?\d+$/.test(level) ? Number(level) : Number.NaN;
+    const status = value('status')?.toUpperCase() ?? null;
+    if (status && status !== AgentStatus.ACTIVE && status !== AgentStatus.ON_LEAVE) {
+      problem('status', 'must be ACTIVE or ON_LEAVE (terminations go through terminateAgent)');
+    }
+    for (const column of ['hire_date', 'effective_date'] as const) {
+      const date = value(column);
+      if (date && !isDate(date)) problem(column, 'must be a date YYYY-MM-DD');
+    }
+    const skills = value('skills');
+    if (skills) {
+      const parsed = parseSkills(skills);
+      if (typeof parsed === 'string') problem('skills', parsed);
+      else agent.skills = parsed;
+    }
+    for (const p of flattenValidationErrors(validateSync(agent, { forbidUnknownValues: false }))) {
+      const column = p.field.startsWith('skills') ? 'skills' : (FIELD_TO_COLUMN[p.field] ?? p.field);
+      problem(column, p.message);
+    }
+    if (employeeNo) {
+      const first = firstRowOf.get(employeeNo);
+      if (first !== undefined)
+        problem('employee_no', `"${employeeNo}" appears again (first on row ${first})`);
+      else firstRowOf.set(employeeNo, row);
+    }
+    if (own.length > 0) {
+      problems.push(...own);
+      return;
+    }
+    rows.push({
+      row,
+      agent,
+      teamCode: value('team'),
+      status: status as AgentStatus | null,
+      effectiveDate: value('effective_date'),
+      columns,
+    });
+  });
+  return { rows, problems, read: records.length };
+}

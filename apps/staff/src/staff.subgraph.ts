@@ -1,0 +1,48 @@
+import { resolve } from 'node:path';
+import {
+  buildFederatedSchema,
+  type FederatedSchema,
+  type SubgraphDefinition,
+} from '@switchboard/subgraph-kit';
+import { AgentSkill } from './agent/agent-skill.entity';
+import { Agent } from './agent/agent.entity';
+import { AgentResolver } from './agent/agent.resolver';
+import { Center } from './center/center.entity';
+import { CenterResolver } from './center/center.resolver';
+import { staffMigrations } from './migrations';
+import { RosterResolver } from './roster/roster.resolver';
+import { seedStaffDemo } from './seed/demo-seed';
+import { Skill } from './skill/skill.entity';
+import { SkillResolver } from './skill/skill.resolver';
+import { staffReferenceResolvers } from './staff.references';
+import { TeamMembership } from './team/team-membership.entity';
+import { Team } from './team/team.entity';
+import { TeamResolver } from './team/team.resolver';
+
+export const STAFF_SUBGRAPH = 'staff';
+
+export const staffEntities = [Center, Team, Agent, AgentSkill, Skill, TeamMembership];
+
+export const staffDatabase = {
+  entities: staffEntities,
+  migrations: staffMigrations,
+  migrationsPath: resolve(__dirname, 'migrations'),
+  snapshotName: '.snapshot-staff',
+};
+
+/** The committed SDL that composition reads; a test keeps it equal to what the code prints. */
+export const STAFF_SDL_PATH = resolve(__dirname, '..', 'schema.graphql');
+
+export function buildStaffSchema(): Promise<FederatedSchema> {
+  return buildFederatedSchema({
+    resolvers: [CenterResolver, TeamResolver, AgentResolver, SkillResolver, RosterResolver],
+    referenceResolvers: staffReferenceResolvers,
+  });
+}
+
+export const staffSubgraph: SubgraphDefinition = {
+  name: STAFF_SUBGRAPH,
+  database: staffDatabase,
+  buildSchema: buildStaffSchema,
+  seedDemo: seedStaffDemo,
+};

@@ -1,0 +1,57 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Agent, AgentStatus } from '../agent/agent.entity';
+import { Center } from '../center/center.entity';
+import { isUuid } from '../common/validation';
+import { teamErrors } from './team.errors';
+import type { CreateTeamInput, UpdateTeamInput } from './team.input';
+import { Team } from './team.entity';
+
+export class TeamService {
+  constructor(private readonly em: EntityManager) {}
+
+  list(centerId?: string | null): Promise<Team[]> {
+    if (centerId && !isUuid(centerId)) return Promise.resolve([]);
+    return this.em.find(Team, centerId ? { center: centerId } : {}, { orderBy: { code: 'asc' } });
+  }
+
+  async get(id: string): Promise<Team> {
+    const team = isUuid(id) ? await this.em.findOne(Team, { id }) : null;
+    if (!team) throw teamErrors.notFound(id);
+    return team;
+  }
+
+  findByCode(code: string): Promise<Team | null> {
+    return this.em.findOne(Team, { code });
+  }
+
+  async create(input: CreateTeamInput): Promise<Team> {
+    const center = isUuid(input.centerId) ? await this.em.findOne(Center, { id: input.centerId }) : null;
+    if (!center) throw teamErrors.unknownCenter(input.centerId);
+    if (await this.findByCode(input.code)) throw teamErrors.codeTaken(input.code);
+    const team = this.em.create(Team, {
+      code: input.code,
+      name: input.name.trim(),
+      center,
+      leadAgentId: input.leadEmployeeNo ? await this.leadId(input.leadEmployeeNo) : null,
+    });
+    await this.em.persistAndFlush(team);
+    return team;
+  }
+
+  async update(id: string, input: UpdateTeamInput): Promise<Team> {
+    const team = await this.get(id);
+    if (input.name !== undefined) team.name = input.name.trim();
+    if (input.leadEmployeeNo !== undefined) {
+      team.leadAgentId = input.leadEmployeeNo === null ? null : await this.leadId(input.leadEmployeeNo);
+    }
+    await this.em.flush();
+    return team;
+  }
+
+  private async leadId(employeeNo: string): Promise<string> {
+    const lead = await this.em.findOne(Agent, { employeeNo });
+    if (!lead) throw teamErrors.unknownLead(employeeNo);
+    if (lead.status === AgentStatus.TERMINATED) throw teamErrors.leadTerminated(employeeNo);
+    return lead.id;
+  }
+}

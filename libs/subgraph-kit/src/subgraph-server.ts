@@ -1,0 +1,58 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import {
+  formatGraphQLError,
+  listen,
+  serveGraphQL,
+  type Logger,
+  type RunningServer,
+} from '@switchboard/server';
+import type { GraphQLSchema } from 'graphql';
+import { createRequestContext, type SubgraphContext } from './request-context';
+
+export interface SubgraphServerOptions {
+  name: string;
+  schema: GraphQLSchema;
+  orm: MikroORM;
+  logger: Logger;
+  port: number;
+  host?: string;
+  routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>>;
+}
+
+export interface RunningSubgraph extends RunningServer {
+  name: string;
+}
+
+/** Starts one subgraph: Apollo Server over node:http, an EntityManager fork per request, /health. */
+export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
+  const { logger, orm } = options;
+  const apollo = new ApolloServer<SubgraphContext>({
+    schema: options.schema,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted, error) =>
+      formatGraphQLError(formatted, error, (internal) => logger.error({ err: internal }, 'unexpected error')),
+  });
+  await apollo.start();
+  const server = serveGraphQL<SubgraphContext>({
+    apollo,
+    logger,
+    routes: options.routes,
+    context: async (request) => createRequestContext(orm.em, logger, request),
+    health: async () => {
+      await orm.em.getConnection().execute('select 1');
+    },
+  });
+  const running = await listen(server, options.port, options.host);
+  logger.info({ url: running.url }, `${options.name} subgraph listening`);
+  return {
+    ...running,
+    name: options.name,
+    stop: async () => {
+      await running.stop();
+      await apollo.stop();
+    },
+  };
+}

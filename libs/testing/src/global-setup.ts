@@ -1,0 +1,33 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTempClusterDir, startEmbeddedCluster, type EmbeddedCluster } from '@switchboard/db';
+
+declare global {
+  var __switchboardTestCluster: { cluster: EmbeddedCluster; dir: string } | undefined;
+}
+
+/**
+ * Jest global setup: one throwaway embedded PostgreSQL for the whole run. Each test file then makes
+ * its own database in it. Every project names this file; the first to run starts the cluster.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.SWITCHBOARD_TEST_SERVER_URL) return;
+  const dir = makeTempClusterDir('switchboard-test-');
+  const port = 55000 + Math.floor(Math.random() * 5000);
+  const cluster = await startEmbeddedCluster({
+    dataDir: join(dir, 'pg'),
+    port,
+    persistent: false,
+    fast: true,
+  });
+  process.env.SWITCHBOARD_TEST_SERVER_URL = cluster.serverUrl;
+  globalThis.__switchboardTestCluster = { cluster, dir };
+}
+
+export async function stopTestCluster(): Promise<void> {
+  const started = globalThis.__switchboardTestCluster;
+  if (!started) return;
+  globalThis.__switchboardTestCluster = undefined;
+  await started.cluster.stop();
+  rmSync(started.dir, { recursive: true, force: true });
+}

@@ -1,0 +1,5 @@
+import { stopTestCluster } from './global-setup';
+
+export default async function globalTeardown(): Promise<void> {
+  await stopTestCluster();
+}

@@ -1,0 +1,4 @@
+export { createTestDatabase, testServerUrl, type TestDatabase } from './test-database';
+export { SqlCounter } from './sql-counter';
+export { postGraphQL, type GraphQLResponse } from './graphql-client';
+export { startTestSubgraph, type TestSubgraph } from './test-subgraph';

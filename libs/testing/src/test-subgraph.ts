@@ -1,0 +1,35 @@
+import { createLogger } from '@switchboard/server';
+import { startSubgraph, type StartedSubgraph, type SubgraphDefinition } from '@switchboard/subgraph-kit';
+import { SqlCounter } from './sql-counter';
+import { createTestDatabase } from './test-database';
+
+export interface TestSubgraph extends StartedSubgraph {
+  url: string;
+  /** Counts the SQL statements the subgraph runs during a piece of work. */
+  sql: SqlCounter;
+}
+
+/** Starts a subgraph over real HTTP on a free port, on a fresh database of the test cluster. */
+export async function startTestSubgraph(
+  definition: SubgraphDefinition,
+  options: { seedDemo?: boolean } = {},
+): Promise<TestSubgraph> {
+  const database = await createTestDatabase(definition.name);
+  const sql = new SqlCounter();
+  const started = await startSubgraph(definition, {
+    port: 0,
+    databaseUrl: database.url,
+    seedDemo: options.seedDemo,
+    logger: createLogger(definition.name),
+    onQuery: sql.listener,
+  });
+  return {
+    ...started,
+    url: started.server.url,
+    sql,
+    stop: async () => {
+      await started.stop();
+      await database.drop();
+    },
+  };
+}

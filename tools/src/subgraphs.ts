@@ -1,0 +1,28 @@
+import { resolve } from 'node:path';
+import { staffSubgraph } from '@switchboard/staff';
+import type { SubgraphDefinition } from '@switchboard/subgraph-kit';
+
+export interface SubgraphEntry {
+  definition: SubgraphDefinition;
+  /** Port under `npm start`; the gateway reaches it at http://localhost:<port>/graphql. */
+  port: number;
+  /** The app's entry point, run as its own process by `npm start`. */
+  main: string;
+  /** The committed SDL that composition reads. */
+  sdlPath: string;
+}
+
+const root = resolve(__dirname, '..', '..');
+
+/** Every subgraph of the platform; adding one here adds it to composition, `npm start` and tests. */
+export const subgraphs: SubgraphEntry[] = [
+  {
+    definition: staffSubgraph,
+    port: 4001,
+    main: resolve(root, 'apps/staff/src/main.ts'),
+    sdlPath: resolve(root, 'apps/staff/schema.graphql'),
+  },
+];
+
+export const SUPERGRAPH_PATH = resolve(root, 'apps/gateway/supergraph.graphql');
+export const GATEWAY_MAIN = resolve(root, 'apps/gateway/src/main.ts');
