@@ -30,11 +30,14 @@ export async function searchAgents(
   if (filter.roles) qb.andWhere({ role: { $in: filter.roles } });
   if (filter.employeeNos) qb.andWhere({ employeeNo: { $in: filter.employeeNos } });
   if (filter.nameContains) qb.andWhere({ displayName: { $ilike: `%${escapeLike(filter.nameContains)}%` } });
-  if (filter.skillCodes) {
+  if (filter.skillCodes?.length) {
+    const codes = filter.skillCodes;
     qb.andWhere(
-      'exists (select 1 from agent_skill s join skill k on k.id = s.skill_id where s.agent_id = a.id and k.code = any(?))',
-      [filter.skillCodes],
+      `exists (select 1 from agent_skill s join skill k on k.id = s.skill_id where s.agent_id = a.id and k.code in (${codes.map(() => '?').join(', ')}))`,
+      codes,
     );
+  } else if (filter.skillCodes) {
+    qb.andWhere('false');
   }
   const totalCount = await qb.clone().getCount();
   if (after) {

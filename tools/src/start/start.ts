@@ -1,0 +1,98 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startEmbeddedCluster, withDatabase, type EmbeddedCluster } from '@switchboard/db';
+import { GATEWAY_MAIN, subgraphs } from '../subgraphs';
+import { spawnService, stopService, waitUntilHealthy, type ServiceProcess } from './child-process';
+
+/**
+ * `npm start`: the whole platform on one machine. An embedded PostgreSQL (data kept in .data/)
+ * unless DATABASE_URL names a server, every subgraph as its own process (migrated, demo seeded on
+ * first run), then the gateway. Ctrl-C stops everything.
+ */
+const root = resolve(__dirname, '..', '..', '..');
+const env = process.env;
+const dataDir = resolve(env.SWITCHBOARD_DATA_DIR ?? join(root, '.data'));
+const pgPort = Number(env.SWITCHBOARD_PG_PORT ?? 54329);
+const gatewayPort = Number(env.GATEWAY_PORT ?? 4000);
+const portOffset = Number(env.SWITCHBOARD_PORT_OFFSET ?? 0);
+const startTimeoutMs = Number(env.SWITCHBOARD_START_TIMEOUT_MS ?? 120_000);
+const logDir = join(dataDir, 'logs');
+
+const say = (message: string): void => {
+  process.stdout.write(`${message}\n`);
+};
+
+async function main(): Promise<void> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  let cluster: EmbeddedCluster | null = null;
+  const services: ServiceProcess[] = [];
+  let stopping = false;
+
+  const stopAll = async (exitCode: number): Promise<never> => {
+    if (stopping) process.exit(exitCode);
+    stopping = true;
+    say('\nStopping Switchboard...');
+    for (const service of [...services].reverse()) await stopService(service);
+    if (cluster) await cluster.stop();
+    say('Stopped.');
+    process.exit(exitCode);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  try {
+    let databaseUrl = env.DATABASE_URL;
+    if (!databaseUrl) {
+      say(`Starting embedded PostgreSQL on port ${pgPort} (data in ${join(dataDir, 'pg')})...`);
+      cluster = await startEmbeddedCluster({ dataDir: join(dataDir, 'pg'), port: pgPort });
+      databaseUrl = withDatabase(cluster.serverUrl, 'postgres');
+    }
+    const subgraphUrls: Record<string, string> = {};
+    await Promise.all(
+      subgraphs.map(async (subgraph) => {
+        const port = subgraph.port + portOffset;
+        const service = spawnService(
+          subgraph.definition.name,
+          subgraph.main,
+          {
+            ...env,
+            PORT: String(port),
+            DATABASE_URL: databaseUrl,
+            SWITCHBOARD_SEED_DEMO: env.SWITCHBOARD_SEED_DEMO ?? 'true',
+          },
+          logDir,
+        );
+        services.push(service);
+        await waitUntilHealthy(service, `http://127.0.0.1:${port}/health`, startTimeoutMs);
+        subgraphUrls[`${subgraph.definition.name.toUpperCase()}_URL`] = `http://127.0.0.1:${port}/graphql`;
+        say(`  ${subgraph.definition.name} subgraph ready on port ${port}`);
+      }),
+    );
+    const gateway = spawnService(
+      'gateway',
+      GATEWAY_MAIN,
+      { ...env, ...subgraphUrls, PORT: String(gatewayPort) },
+      logDir,
+    );
+    services.push(gateway);
+    await waitUntilHealthy(gateway, `http://127.0.0.1:${gatewayPort}/health`, startTimeoutMs);
+    for (const service of services) {
+      void service.exited.then((code) => {
+        if (stopping) return;
+        say(`${service.name} exited unexpectedly (code ${code}); see ${service.logFile}`);
+        void stopAll(1);
+      });
+    }
+    say(`\nSwitchboard is running: http://localhost:${gatewayPort}/graphql`);
+    say(
+      `Logs: ${logDir}. Try:\n  curl -s localhost:${gatewayPort}/graphql -H 'content-type: application/json' \\`,
+    );
+    say(`    -d '{"query":"{ centers { code name teams { name members { employeeNo displayName } } } }"}'`);
+    say('Press Ctrl-C to stop.');
+  } catch (error) {
+    say(`Switchboard failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    await stopAll(1);
+  }
+}
+
+void main();
