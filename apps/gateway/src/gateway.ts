@@ -35,6 +35,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     gateway,
     introspection: options.introspection ?? process.env.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (onShutdown drains HTTP first); Apollo's own handler would race it.
+    stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: true,
     formatError: (formatted) => {
       if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && !formatted.extensions.serviceName) {

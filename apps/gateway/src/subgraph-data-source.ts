@@ -1,25 +1,51 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './gateway-context';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
+export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
+
 /** fetch with a deadline: a slow subgraph fails its part of the plan instead of hanging the query. */
 export function fetchWithTimeout(timeoutMs: number): Fetcher {
   const timed = (url: string, init?: RequestInit) =>
-    fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs), keepalive: true });
+    fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   return timed as unknown as Fetcher;
+}
+
+function reasonOf(error: unknown, status: number | undefined, timeoutMs: number): string {
+  if (status !== undefined) return `answered HTTP ${status}`;
+  const name = (error as { name?: string } | null)?.name;
+  if (name === 'TimeoutError' || name === 'AbortError') return `did not answer within ${timeoutMs} ms`;
+  const cause = (error as { cause?: { code?: string } } | null)?.cause?.code;
+  return `is unreachable${cause ? ` (${cause})` : ''}`;
 }
 
 /** One subgraph as the gateway sees it: its URL, a timeout, the request id passed along. */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(name: string, url: string, timeoutMs: number) {
+  constructor(
+    readonly name: string,
+    url: string,
+    private readonly timeoutMs: number,
+  ) {
     super({ url, fetcher: fetchWithTimeout(timeoutMs) });
-    this.name = name;
   }
-
-  readonly name: string;
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+  }
+
+  /** A failed fetch becomes an error that names the subgraph; the rest of the plan still answers. */
+  override didEncounterError(
+    error: Error,
+    _request: unknown,
+    response?: { status: number; ok: boolean },
+  ): void {
+    throw new GraphQLError(
+      `Subgraph "${this.name}" ${reasonOf(error, response && !response.ok ? response.status : undefined, this.timeoutMs)}`,
+      {
+        extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: this.name },
+      },
+    );
   }
 }

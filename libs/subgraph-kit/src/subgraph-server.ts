@@ -32,6 +32,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     schema: options.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (onShutdown drains HTTP first); Apollo's own handler would race it.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) =>
       formatGraphQLError(formatted, error, (internal) => logger.error({ err: internal }, 'unexpected error')),
   });
