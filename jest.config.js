@@ -5,4 +5,6 @@ module.exports = {
     '<rootDir>/libs/*/jest.config.js',
     '<rootDir>/tools/jest.config.js',
   ],
+  reporters: ['default', '<rootDir>/tools/jest/summary-reporter.js'],
+  testTimeout: 60_000,
 };

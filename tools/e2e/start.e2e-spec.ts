@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { makeTempClusterDir } from '@switchboard/db';
+import { postGraphQL } from '@switchboard/testing';
+
+const ROOT = resolve(__dirname, '..', '..');
+
+/** `npm start` as a user runs it: its own embedded PostgreSQL, every service, then Ctrl-C. */
+describe('npm start', () => {
+  const dataDir = join(makeTempClusterDir('switchboard-start-'), 'data');
+  const base = 20_000 + Math.floor(Math.random() * 20_000);
+  const gatewayPort = base;
+  const env = {
+    ...process.env,
+    SWITCHBOARD_DATA_DIR: dataDir,
+    SWITCHBOARD_PG_PORT: String(base + 100),
+    GATEWAY_PORT: String(gatewayPort),
+    SWITCHBOARD_PORT_OFFSET: String(base - 4000 + 200),
+    DATABASE_URL: '',
+    LOG_LEVEL: 'info',
+  };
+  const gateway = `http://127.0.0.1:${gatewayPort}/graphql`;
+
+  afterAll(() => rmSync(resolve(dataDir, '..'), { recursive: true, force: true }));
+
+  const start = async (): Promise<{ child: ChildProcess; output: () => string }> => {
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, 'tools/bin/run.js'), join(ROOT, 'tools/src/start/start.ts')],
+      {
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const deadline = Date.now() + 120_000;
+    while (!output.includes('Switchboard is running')) {
+      if (child.exitCode !== null || Date.now() > deadline)
+        throw new Error(`npm start did not come up:\n${output}`);
+      await new Promise((wait) => setTimeout(wait, 200));
+    }
+    return { child, output: () => output };
+  };
+
+  const stop = async (child: ChildProcess): Promise<number | null> => {
+    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+    child.kill('SIGINT');
+    return exited;
+  };
+
+  it('serves the seeded demo, stops cleanly on Ctrl-C, and keeps the data for the next start', async () => {
+    const first = await start();
+    expect(first.output()).toContain(`http://localhost:${gatewayPort}/graphql`);
+    const demo = await postGraphQL<{
+      centers: { code: string; teams: { members: { employeeNo: string }[] }[] }[];
+    }>(gateway, '{ centers { code name teams { name members { employeeNo displayName } } } }');
+    expect(demo.errors).toBeUndefined();
+    expect(demo.data?.centers.map((c) => c.code)).toEqual(['CTU-T1', 'SHA-01']);
+    const hired = await postGraphQL(
+      gateway,
+      'mutation { hireAgent(input: { employeeNo: "KEEP-1", displayName: "Kept Across Restarts", hireDate: "2026-01-05" }) { id } }',
+    );
+    expect(hired.errors).toBeUndefined();
+    expect(await stop(first.child)).toBe(0);
+    expect(first.output()).toContain('Stopped.');
+
+    const second = await start();
+    const count = await postGraphQL<{ agents: { totalCount: number } }>(
+      gateway,
+      '{ agents(first: 1) { totalCount } }',
+    );
+    const kept = await postGraphQL<{ agent: { displayName: string } | null }>(
+      gateway,
+      '{ agent(employeeNo: "KEEP-1") { displayName } }',
+    );
+    expect(kept.data?.agent).toEqual({ displayName: 'Kept Across Restarts' });
+    expect(count.data?.agents.totalCount).toBe(201); // 200 demo agents seeded once, plus ours
+    expect(await stop(second.child)).toBe(0);
+  }, 300_000);
+});
