@@ -1,0 +1,74 @@
+import { GraphQLError } from 'graphql';
+import { badUserInput, flattenValidationErrors, formatGraphQLError } from './errors';
+
+describe('error formatting', () => {
+  it('names every field of a bad input', () => {
+    const error = badUserInput([
+      { field: 'code', message: 'is taken' },
+      { field: 'timeZone', message: 'is not a time zone' },
+    ]);
+    expect(error.message).toBe('code: is taken; timeZone: is not a time zone');
+    expect(error.extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        { field: 'code', message: 'is taken' },
+        { field: 'timeZone', message: 'is not a time zone' },
+      ],
+    });
+  });
+
+  it('flattens nested class-validator errors into dotted paths', () => {
+    const problems = flattenValidationErrors([
+      { property: 'name', constraints: { isLength: 'name too short' } },
+      {
+        property: 'skills',
+        children: [
+          { property: '0', children: [{ property: 'proficiency', constraints: { max: 'too high' } }] },
+        ],
+      },
+    ]);
+    expect(problems).toEqual([
+      { field: 'name', message: 'name too short' },
+      { field: 'skills.0.proficiency', message: 'too high' },
+    ]);
+  });
+
+  it("turns type-graphql's argument validation error into BAD_USER_INPUT naming the field", () => {
+    const formatted = formatGraphQLError(
+      {
+        message: 'Argument Validation Error',
+        extensions: {
+          code: 'BAD_USER_INPUT',
+          validationErrors: [{ property: 'email', constraints: { isEmail: 'email must be an email' } }],
+        },
+      },
+      new GraphQLError('Argument Validation Error'),
+    );
+    expect(formatted).toEqual({
+      message: 'email: email must be an email',
+      extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'email', message: 'email must be an email' }] },
+    });
+  });
+
+  it('passes client errors through and hides everything else', () => {
+    const client = { message: 'Cannot query field', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+    expect(formatGraphQLError(client, new GraphQLError('x'))).toBe(client);
+    const logged: unknown[] = [];
+    const hidden = formatGraphQLError(
+      {
+        message: 'relation "agent" does not exist',
+        path: ['agents'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: ['at pg'] },
+      },
+      new Error('relation "agent" does not exist'),
+      (e) => logged.push(e),
+    );
+    expect(hidden).toEqual({
+      message: 'Internal server error',
+      path: ['agents'],
+      locations: undefined,
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    });
+    expect(logged).toHaveLength(1);
+  });
+});
