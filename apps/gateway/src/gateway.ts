@@ -35,6 +35,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     gateway,
     introspection: options.introspection ?? process.env.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
+    logger,
     // Shutdown is ours (onShutdown drains HTTP first); Apollo's own handler would race it.
     stopOnTerminationSignals: false,
     hideSchemaDetailsFromClientErrors: true,

@@ -32,6 +32,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     schema: options.schema,
     introspection: true,
     includeStacktraceInErrorResponses: false,
+    logger,
     // Shutdown is ours (onShutdown drains HTTP first); Apollo's own handler would race it.
     stopOnTerminationSignals: false,
     formatError: (formatted, error) =>
