@@ -7,4 +7,5 @@ module.exports = {
   ],
   reporters: ['default', '<rootDir>/tools/jest/summary-reporter.js'],
   testTimeout: 60_000,
+  maxWorkers: 2, // see jest.preset.js
 };

@@ -22,4 +22,6 @@ module.exports = {
   globalSetup: join(__dirname, 'libs/testing/src/global-setup.ts'),
   globalTeardown: join(__dirname, 'libs/testing/src/global-teardown.ts'),
   testTimeout: 60_000,
+  // Database-bound test files overlap well: use both cores even where Jest would pick one.
+  maxWorkers: 2,
 };

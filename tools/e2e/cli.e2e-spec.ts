@@ -59,6 +59,15 @@ describe('switchboard import roster', () => {
     expect(agent.data?.agent).toEqual({ displayName: 'Sun, Mei', team: { code: 'SHA-LOANS' } });
   });
 
+  it('validates without writing on a dry run, exiting 0 when every row is good', async () => {
+    const file = roster('dry.csv', ['CLI-DRY,Dry Run,SHA-CARDS-1,AGENT,1,2026-02-02,CARDS:2']);
+    const result = await cli('import', 'roster', file, '--dry-run');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('Dry run: nothing was written.');
+    const agent = await postGraphQL(stack.gatewayUrl, '{ agent(employeeNo: "CLI-DRY") { id } }');
+    expect(agent.data?.agent).toBeNull();
+  });
+
   it('writes nothing from a file with a bad row, reports the reasons next to the input, and exits 1', async () => {
     const file = roster('bad.csv', [
       'CLI-3,Good Row,SHA-CARDS-1,AGENT,2,2026-01-05,CARDS:3',

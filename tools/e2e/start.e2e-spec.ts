@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { makeTempClusterDir } from '@switchboard/db';
+import { makeTempClusterDir } from '@switchboard/postgres';
 import { postGraphQL } from '@switchboard/testing';
 
 const ROOT = resolve(__dirname, '..', '..');

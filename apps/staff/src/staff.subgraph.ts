@@ -7,6 +7,7 @@ import {
 import { AgentSkill } from './agent/agent-skill.entity';
 import { Agent } from './agent/agent.entity';
 import { AgentResolver } from './agent/agent.resolver';
+import { TeamAssignmentResolver } from './agent/team-assignment.resolver';
 import { Center } from './center/center.entity';
 import { CenterResolver } from './center/center.resolver';
 import { staffMigrations } from './migrations';
@@ -35,7 +36,14 @@ export const STAFF_SDL_PATH = resolve(__dirname, '..', 'schema.graphql');
 
 export function buildStaffSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [CenterResolver, TeamResolver, AgentResolver, SkillResolver, RosterResolver],
+    resolvers: [
+      CenterResolver,
+      TeamResolver,
+      AgentResolver,
+      TeamAssignmentResolver,
+      SkillResolver,
+      RosterResolver,
+    ],
     referenceResolvers: staffReferenceResolvers,
   });
 }

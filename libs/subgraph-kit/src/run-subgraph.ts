@@ -1,12 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import {
-  createOrm,
-  databaseUrlFor,
-  ensureDatabase,
-  migrate,
-  type MikroORM,
-  type SubgraphOrmOptions,
-} from '@switchboard/db';
+import { createOrm, migrate, type MikroORM, type SubgraphOrmOptions } from '@switchboard/db';
+import { databaseUrlFor, ensureDatabase } from '@switchboard/postgres';
 import { createLogger, type Logger } from '@switchboard/server';
 import type { FederatedSchema } from './federated-schema';
 import { startSubgraphServer, type RunningSubgraph } from './subgraph-server';

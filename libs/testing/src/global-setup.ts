@@ -1,13 +1,14 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeTempClusterDir, startEmbeddedCluster, type EmbeddedCluster } from '@switchboard/db';
+import { makeTempClusterDir, startEmbeddedCluster, type EmbeddedCluster } from '@switchboard/postgres';
 
 declare global {
   var __switchboardTestCluster: { cluster: EmbeddedCluster; dir: string } | undefined;
 }
 
 /**
- * Jest global setup: one throwaway embedded PostgreSQL for the whole run. Each test file then makes
+ * Jest global setup (it imports @switchboard/postgres only: loading MikroORM into Jest's own process
+ * would clash with the copies test files load when they run in band): one throwaway embedded PostgreSQL for the whole run. Each test file then makes
  * its own database in it. Every project names this file; the first to run starts the cluster.
  */
 export default async function globalSetup(): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { dropDatabase, ensureDatabase, withDatabase } from '@switchboard/db';
+import { dropDatabase, ensureDatabase, withDatabase } from '@switchboard/postgres';
 
 /** The test cluster's server URL (set by the Jest global setup). */
 export function testServerUrl(): string {

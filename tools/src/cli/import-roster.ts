@@ -75,5 +75,5 @@ export async function importRoster(
         : 'Nothing was written: fix the rows above, or rerun with --skip-invalid-rows to import the valid rows only.',
     );
   }
-  return report.rejected > 0 || !report.applied ? 1 : 0;
+  return report.rejected > 0 || (!report.applied && !options.dryRun) ? 1 : 0;
 }

@@ -1,11 +1,10 @@
+import { createOrm, migrate } from '@switchboard/db';
 import {
-  createOrm,
   ensureDatabase,
   makeTempClusterDir,
-  migrate,
   startEmbeddedCluster,
   withDatabase,
-} from '@switchboard/db';
+} from '@switchboard/postgres';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { subgraphs } from '../subgraphs';

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startEmbeddedCluster, withDatabase, type EmbeddedCluster } from '@switchboard/db';
+import { startEmbeddedCluster, withDatabase, type EmbeddedCluster } from '@switchboard/postgres';
 import { GATEWAY_MAIN, subgraphs } from '../subgraphs';
 import { spawnService, stopService, waitUntilHealthy, type ServiceProcess } from './child-process';
 

@@ -100,15 +100,15 @@ describe('agents', () => {
   it('transfers an agent and keeps the dated history for past-period queries', async () => {
     const agent = await factory.agent({ teamId: teamA.id, hireDate: '2025-01-06' });
     const moved = await gql(
-      `mutation($id: ID!, $input: TransferAgentInput!) { transferAgent(id: $id, input: $input) { team { code } teamHistory { validFrom validTo } } }`,
+      `mutation($id: ID!, $input: TransferAgentInput!) { transferAgent(id: $id, input: $input) { team { code } teamHistory { validFrom validTo team { code } } } }`,
       { id: agent.id, input: { teamId: teamB.id, effectiveDate: '2025-06-01' } },
     );
     expect(moved.errors).toBeUndefined();
     expect(moved.data?.transferAgent).toEqual({
       team: { code: teamB.code },
       teamHistory: [
-        { validFrom: '2025-01-06', validTo: '2025-06-01' },
-        { validFrom: '2025-06-01', validTo: null },
+        { validFrom: '2025-01-06', validTo: '2025-06-01', team: { code: teamA.code } },
+        { validFrom: '2025-06-01', validTo: null, team: { code: teamB.code } },
       ],
     });
     const members = await gql(

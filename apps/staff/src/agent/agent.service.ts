@@ -88,7 +88,7 @@ export class AgentService {
       throw agentErrors.beforeCurrentAssignment('effectiveDate', open.validFrom);
     }
     return this.em.transactional(async (em) => {
-      await moveToTeam(em, agent, open, team, input.effectiveDate);
+      await moveToTeams(em, [{ agent, open, team, from: input.effectiveDate }]);
       return agent;
     });
   }
@@ -131,20 +131,27 @@ export class AgentService {
   }
 }
 
+/** A team change: `open` (the current assignment, if any) ends at `from`; one in `team` begins. */
+export interface TeamMove {
+  agent: Agent;
+  open: TeamMembership | null;
+  team: Team;
+  from: string;
+}
+
 /**
- * Closes the open assignment at `from` (or drops it when it began that same day) and opens one in
- * `team`. The open one is flushed first: the database allows one open assignment per agent.
+ * Applies team changes in two flushes whatever their number: the open assignments are closed (or
+ * dropped when they began that same day) and flushed first, since the database allows one open
+ * assignment per agent; the new ones are written by the caller's transaction.
  */
-export async function moveToTeam(
-  em: EntityManager,
-  agent: Agent,
-  open: TeamMembership | null,
-  team: Team,
-  from: string,
-): Promise<void> {
-  if (open && open.validFrom === from) em.remove(open);
-  else if (open) open.validTo = from;
-  if (open) await em.flush();
-  em.create(TeamMembership, { agent, team, validFrom: from });
-  agent.team = team;
+export async function moveToTeams(em: EntityManager, moves: TeamMove[]): Promise<void> {
+  for (const { open, from } of moves) {
+    if (open && open.validFrom === from) em.remove(open);
+    else if (open) open.validTo = from;
+  }
+  if (moves.some((m) => m.open)) await em.flush();
+  for (const { agent, team, from } of moves) {
+    em.create(TeamMembership, { agent, team, validFrom: from });
+    agent.team = team;
+  }
 }

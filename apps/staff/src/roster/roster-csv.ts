@@ -38,8 +38,11 @@ export interface RosterRow {
   status: AgentStatus | null;
   /** Day a team change takes effect; today when absent. */
   effectiveDate: string | null;
-  /** Columns present in the file: an absent column never overwrites stored data. */
-  columns: ReadonlySet<RosterColumn>;
+  /**
+   * Columns with a value on this row. An absent column or an empty cell never overwrites stored
+   * data: a blank role must not demote a team lead, a blank skills cell must not drop every skill.
+   */
+  given: ReadonlySet<RosterColumn>;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -77,16 +80,35 @@ function parseSkills(text: string): AgentSkillInput[] | string {
   return skills;
 }
 
-function parseRecords(csv: string): Record<string, string>[] {
+interface CsvRecord {
+  /** Line of the file where the record starts (the header is line 1). */
+  line: number;
+  cells: Record<string, string>;
+}
+
+/** Line breaks inside quoted cells, counted the way csv-parse counts lines (each CR and LF). */
+const breaksIn = (cells: Record<string, string>): number =>
+  Object.values(cells).reduce((sum, cell) => sum + (cell.match(/[\r\n]/g)?.length ?? 0), 0);
+
+function parseRecords(csv: string): { header: Set<string>; records: CsvRecord[] } {
+  let header: string[] = [];
   try {
-    return parse(csv, {
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+    const parsed = parse(csv, {
+      columns: (names: string[]) => (header = names.map((h) => h.trim().toLowerCase())),
       skip_empty_lines: true,
+      // Spreadsheets export trailing rows of empty cells (",,,,"): they are blank lines, not rows.
+      skip_records_with_empty_values: true,
       trim: true,
       bom: true,
       relax_column_count: true,
-      to_line: MAX_ROSTER_ROWS + 2,
-    }) as Record<string, string>[];
+      info: true,
+      // Counted in records, not lines: blank lines or multi-line cells must not hide rows past the limit.
+      to: MAX_ROSTER_ROWS + 1,
+    }) as { record: Record<string, string>; info: { lines: number } }[];
+    return {
+      header: new Set(header),
+      records: parsed.map(({ record, info }) => ({ line: info.lines - breaksIn(record), cells: record })),
+    };
   } catch (error) {
     throw badUserInput({
       field: 'csv',
@@ -97,22 +119,19 @@ function parseRecords(csv: string): Record<string, string>[] {
 
 /** Parses and validates every row; structural problems of the whole file throw BAD_USER_INPUT. */
 export function parseRoster(csv: string): { rows: RosterRow[]; problems: RosterProblem[]; read: number } {
-  const records = parseRecords(csv);
+  const { header, records } = parseRecords(csv);
   if (records.length > MAX_ROSTER_ROWS) {
     throw badUserInput({ field: 'csv', message: `has more than ${MAX_ROSTER_ROWS} rows; split the file` });
   }
-  const header = new Set(Object.keys(records[0] ?? {}));
   if (records.length === 0) throw badUserInput({ field: 'csv', message: 'has no data rows' });
   for (const required of ['employee_no', 'display_name'] as const) {
     if (!header.has(required)) throw badUserInput({ field: 'csv', message: `has no "${required}" column` });
   }
-  const columns = new Set(ROSTER_COLUMNS.filter((c) => header.has(c)));
   const rows: RosterRow[] = [];
   const problems: RosterProblem[] = [];
   const firstRowOf = new Map<string, number>();
-  records.forEach((record, index) => {
-    const row = index + 2;
-    const value = (column: RosterColumn): string | null => (record[column] ? record[column] : null);
+  for (const { line: row, cells } of records) {
+    const value = (column: RosterColumn): string | null => cells[column] || null;
     const employeeNo = value('employee_no');
     const own: RosterProblem[] = [];
     const problem = (field: string, message: string): void => {
@@ -161,7 +180,7 @@ export function parseRoster(csv: string): { rows: RosterRow[]; problems: RosterP
     }
     if (own.length > 0) {
       problems.push(...own);
-      return;
+      continue;
     }
     rows.push({
       row,
@@ -169,8 +188,8 @@ export function parseRoster(csv: string): { rows: RosterRow[]; problems: RosterP
       teamCode: value('team'),
       status: status as AgentStatus | null,
       effectiveDate: value('effective_date'),
-      columns,
+      given: new Set(ROSTER_COLUMNS.filter((column) => value(column) !== null)),
     });
-  });
+  }
   return { rows, problems, read: records.length };
 }

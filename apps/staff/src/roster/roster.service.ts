@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AgentSkill } from '../agent/agent-skill.entity';
 import { Agent, AgentStatus } from '../agent/agent.entity';
-import { moveToTeam } from '../agent/agent.service';
+import { moveToTeams, type TeamMove } from '../agent/agent.service';
 import { todayUtc } from '../common/validation';
 import { Skill } from '../skill/skill.entity';
 import { TeamMembership } from '../team/team-membership.entity';
@@ -111,6 +111,10 @@ export class RosterService {
     if (existing && row.effectiveDate && row.effectiveDate > this.today()) {
       add('effective_date', 'must not be in the future');
     }
+    const hireDate = existing?.hireDate ?? row.agent.hireDate;
+    if (row.teamCode && row.effectiveDate && hireDate && row.effectiveDate < hireDate) {
+      add('effective_date', `must not be before the hire date (${hireDate})`);
+    }
     const open = existing ? refs.openMemberships.get(existing.id) : undefined;
     const team = row.teamCode ? refs.teams.get(row.teamCode) : undefined;
     if (open && team && open.team.id !== team.id && effective < open.validFrom) {
@@ -123,18 +127,20 @@ export class RosterService {
     let inserted = 0;
     let updated = 0;
     let unchanged = 0;
+    const moves: TeamMove[] = [];
     for (const row of rows) {
       const existing = refs.agents.get(row.agent.employeeNo);
       const team = row.teamCode ? (refs.teams.get(row.teamCode) ?? null) : null;
       if (!existing) {
         this.insert(em, row, team, refs);
         inserted += 1;
-      } else if (await this.update(em, existing, row, team, refs)) {
+      } else if (this.update(em, existing, row, team, refs, moves)) {
         updated += 1;
       } else {
         unchanged += 1;
       }
     }
+    await moveToTeams(em, moves);
     return { inserted, updated, unchanged };
   }
 
@@ -162,22 +168,29 @@ export class RosterService {
     }
   }
 
-  /** Applies the columns present in the file; returns whether anything changed. */
-  private async update(em: EntityManager, agent: Agent, row: RosterRow, team: Team | null, refs: References) {
-    const { agent: input, columns } = row;
+  /** Applies the cells given on the row (see `RosterRow.given`); returns whether anything changed. */
+  private update(
+    em: EntityManager,
+    agent: Agent,
+    row: RosterRow,
+    team: Team | null,
+    refs: References,
+    moves: TeamMove[],
+  ): boolean {
+    const { agent: input, given } = row;
     const before = snapshot(agent);
     agent.displayName = input.displayName;
-    if (columns.has('role')) agent.role = input.role;
-    if (columns.has('career_level')) agent.careerLevel = input.careerLevel;
+    if (given.has('role')) agent.role = input.role;
+    if (given.has('career_level')) agent.careerLevel = input.careerLevel;
     if (row.status) agent.status = row.status;
-    if (columns.has('email') && input.email) agent.email = input.email;
-    if (columns.has('phone') && input.phone) agent.phone = input.phone;
-    if (columns.has('national_id') && input.nationalId) agent.nationalId = input.nationalId;
+    if (input.email) agent.email = input.email;
+    if (input.phone) agent.phone = input.phone;
+    if (input.nationalId) agent.nationalId = input.nationalId;
     let changed = before !== snapshot(agent);
-    if (columns.has('skills')) changed = this.replaceSkills(em, agent, input.skills, refs) || changed;
+    if (given.has('skills')) changed = this.replaceSkills(em, agent, input.skills, refs) || changed;
     const open = refs.openMemberships.get(agent.id) ?? null;
     if (team && open?.team.id !== team.id) {
-      await moveToTeam(em, agent, open, team, row.effectiveDate ?? this.today());
+      moves.push({ agent, open, team, from: row.effectiveDate ?? this.today() });
       changed = true;
     }
     return changed;
