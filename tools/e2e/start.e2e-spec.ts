@@ -7,24 +7,40 @@ import { postGraphQL } from '@switchboard/testing';
 const ROOT = resolve(__dirname, '..', '..');
 
 /** `npm start` as a user runs it: its own embedded PostgreSQL, every service, then Ctrl-C. */
-describe('npm start', () => {
+interface Installation {
+  dataDir: string;
+  gatewayPort: number;
+  gateway: string;
+  env: NodeJS.ProcessEnv;
+}
+
+/** A data directory and ports of its own, as on a fresh machine. */
+function installation(): Installation {
   const dataDir = join(makeTempClusterDir('switchboard-start-'), 'data');
   const base = 20_000 + Math.floor(Math.random() * 20_000);
-  const gatewayPort = base;
-  const env = {
-    ...process.env,
-    SWITCHBOARD_DATA_DIR: dataDir,
-    SWITCHBOARD_PG_PORT: String(base + 100),
-    GATEWAY_PORT: String(gatewayPort),
-    SWITCHBOARD_PORT_OFFSET: String(base - 4000 + 200),
-    DATABASE_URL: '',
-    LOG_LEVEL: 'info',
+  return {
+    dataDir,
+    gatewayPort: base,
+    gateway: `http://127.0.0.1:${base}/graphql`,
+    env: {
+      ...process.env,
+      SWITCHBOARD_DATA_DIR: dataDir,
+      SWITCHBOARD_PG_PORT: String(base + 100),
+      GATEWAY_PORT: String(base),
+      SWITCHBOARD_PORT_OFFSET: String(base - 4000 + 200),
+      DATABASE_URL: '',
+      LOG_LEVEL: 'info',
+    },
   };
-  const gateway = `http://127.0.0.1:${gatewayPort}/graphql`;
+}
 
-  afterAll(() => rmSync(resolve(dataDir, '..'), { recursive: true, force: true }));
+describe('npm start', () => {
+  const installations: Installation[] = [];
+  afterAll(() => {
+    for (const { dataDir } of installations) rmSync(resolve(dataDir, '..'), { recursive: true, force: true });
+  });
 
-  const start = async (): Promise<{ child: ChildProcess; output: () => string }> => {
+  const start = async ({ env }: Installation): Promise<{ child: ChildProcess; output: () => string }> => {
     const child = spawn(
       process.execPath,
       [join(ROOT, 'tools/bin/run.js'), join(ROOT, 'tools/src/start/start.ts')],
@@ -52,7 +68,10 @@ describe('npm start', () => {
   };
 
   it('serves the seeded demo, stops cleanly on Ctrl-C, and keeps the data for the next start', async () => {
-    const first = await start();
+    const site = installation();
+    installations.push(site);
+    const { gateway, gatewayPort } = site;
+    const first = await start(site);
     expect(first.output()).toContain(`http://localhost:${gatewayPort}/graphql`);
     const demo = await postGraphQL<{
       centers: { code: string; teams: { members: { employeeNo: string }[] }[] }[];
@@ -67,7 +86,7 @@ describe('npm start', () => {
     expect(await stop(first.child)).toBe(0);
     expect(first.output()).toContain('Stopped.');
 
-    const second = await start();
+    const second = await start(site);
     const count = await postGraphQL<{ agents: { totalCount: number } }>(
       gateway,
       '{ agents(first: 1) { totalCount } }',
@@ -78,6 +97,31 @@ describe('npm start', () => {
     );
     expect(kept.data?.agent).toEqual({ displayName: 'Kept Across Restarts' });
     expect(count.data?.agents.totalCount).toBe(201); // 200 demo agents seeded once, plus ours
+    expect(await stop(second.child)).toBe(0);
+  }, 300_000);
+
+  it('takes its services down when killed outright, and starts again over the leftover database', async () => {
+    const site = installation();
+    installations.push(site);
+    const first = await start(site);
+    first.child.kill('SIGKILL');
+    const deadline = Date.now() + 20_000;
+    let gatewayDown = false;
+    while (!gatewayDown && Date.now() < deadline) {
+      gatewayDown = await fetch(site.gateway.replace('/graphql', '/health')).then(
+        () => false,
+        () => true,
+      );
+      if (!gatewayDown) await new Promise((wait) => setTimeout(wait, 200));
+    }
+    expect(gatewayDown).toBe(true);
+    const second = await start(site);
+    expect(second.output()).toContain('left running');
+    const count = await postGraphQL<{ agents: { totalCount: number } }>(
+      site.gateway,
+      '{ agents(first: 1) { totalCount } }',
+    );
+    expect(count.data?.agents.totalCount).toBe(200);
     expect(await stop(second.child)).toBe(0);
   }, 300_000);
 });

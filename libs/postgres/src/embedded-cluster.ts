@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -32,6 +32,38 @@ export function makeTempClusterDir(prefix: string): string {
   return dir;
 }
 
+const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A server still running on this data directory (its launcher was killed outright) would hold the
+ * port and the lock: stop it, as `pg_ctl stop -m fast` would, before starting afresh.
+ */
+async function stopLeftoverServer(dataDir: string, log: (message: string) => void): Promise<void> {
+  const pidFile = resolve(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  const command = (() => {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      return '';
+    }
+  })();
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !command.includes('postgres')) return;
+  log(`stopping PostgreSQL (pid ${pid}) left running on ${dataDir} by an earlier run`);
+  process.kill(pid, 'SIGINT');
+  for (let waited = 0; waited < 30_000 && isAlive(pid); waited += 100) {
+    await new Promise((wait) => setTimeout(wait, 100));
+  }
+}
+
 /**
  * Starts one embedded PostgreSQL cluster, initialising it on first use. PostgreSQL refuses to run as
  * root, so as root the cluster runs as a `postgres` system user that owns the data directory.
@@ -59,6 +91,7 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
     onError: (error) => log(`[error] ${String(error)}`),
   });
   const initialised = existsSync(resolve(dataDir, 'PG_VERSION'));
+  if (initialised) await stopLeftoverServer(dataDir, options.log ?? ((m) => process.stderr.write(`${m}\n`)));
   if (!initialised) {
     mkdirSync(resolve(dataDir, '..'), { recursive: true });
     await cluster.initialise();

@@ -1,7 +1,7 @@
 import type { Logger } from './logger';
 
 /**
- * Runs `stop` once on SIGINT or SIGTERM, then exits. A second signal exits at once,
+ * Runs `stop` once on SIGINT or SIGTERM (or when the parent process goes away), then exits. A second signal exits at once,
  * so a stuck drain never traps the operator.
  */
 export function onShutdown(logger: Logger, stop: () => Promise<void>): void {
@@ -23,4 +23,7 @@ export function onShutdown(logger: Logger, stop: () => Promise<void>): void {
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
+  // Started by `npm start` with an IPC channel: if that parent dies (even by SIGKILL), stop too
+  // rather than live on as an orphan holding the port and database connections.
+  if (process.send) process.once('disconnect', () => handler('SIGTERM'));
 }

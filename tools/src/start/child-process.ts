@@ -22,7 +22,8 @@ export function spawnService(
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(process.execPath, [RUNNER, entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The IPC channel lets the service notice when this process dies and stop itself.
+  const child = spawn(process.execPath, [RUNNER, entry], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   const exited = new Promise<number | null>((done) => {
