@@ -32,8 +32,28 @@ export class AgentSkillInput {
   proficiency!: number;
 }
 
+/** The personal (PII) fields shared by hiring and updating an agent. */
 @InputType()
-export class HireAgentInput {
+abstract class AgentPersonalInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @Length(3, 254)
+  email?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Matches(PHONE_PATTERN, { message: 'phone must be 5-32 digits, spaces, "+", "(", ")" or "-"' })
+  phone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @Length(4, 32)
+  nationalId?: string | null;
+}
+
+@InputType()
+export class HireAgentInput extends AgentPersonalInput {
   @Field(() => String)
   @Matches(EMPLOYEE_NO_PATTERN, { message: EMPLOYEE_NO_MESSAGE })
   employeeNo!: string;
@@ -57,22 +77,6 @@ export class HireAgentInput {
   @Field(() => GraphQLLocalDate)
   hireDate!: string;
 
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsEmail({}, { message: 'email must be an email address' })
-  @Length(3, 254)
-  email?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(PHONE_PATTERN, { message: 'phone must be 5-32 digits, spaces, "+", "(", ")" or "-"' })
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(4, 32)
-  nationalId?: string | null;
-
   @Field(() => [AgentSkillInput], { defaultValue: [] })
   @ArrayMaxSize(100)
   @ValidateNested({ each: true })
@@ -80,7 +84,7 @@ export class HireAgentInput {
 }
 
 @InputType()
-export class UpdateAgentInput {
+export class UpdateAgentInput extends AgentPersonalInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 200)
@@ -106,22 +110,6 @@ export class UpdateAgentInput {
     message: 'status must be ACTIVE or ON_LEAVE (use terminateAgent)',
   })
   status?: AgentStatus;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @IsEmail({}, { message: 'email must be an email address' })
-  @Length(3, 254)
-  email?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Matches(PHONE_PATTERN, { message: 'phone must be 5-32 digits, spaces, "+", "(", ")" or "-"' })
-  phone?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @Length(4, 32)
-  nationalId?: string | null;
 
   @Field(() => [AgentSkillInput], { nullable: true, description: "Replaces the agent's skills when given" })
   @IsOptional()

@@ -1,19 +1,11 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { IsOptional, IsTimeZone, Length, Matches } from 'class-validator';
+import { IsOptional, IsTimeZone, Length } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { CODE_MESSAGE, CODE_PATTERN } from '../common/validation';
+import { CodedInput } from '../common/coded-input';
 import { CenterKind } from './center.entity';
 
 @InputType()
-export class CreateCenterInput {
-  @Field(() => String)
-  @Matches(CODE_PATTERN, { message: `code ${CODE_MESSAGE}` })
-  code!: string;
-
-  @Field(() => String)
-  @Length(1, 200)
-  name!: string;
-
+export class CreateCenterInput extends CodedInput {
   @Field(() => String, { description: 'IANA time zone, e.g. Asia/Shanghai' })
   @IsTimeZone({ message: 'timeZone must be an IANA time zone such as Asia/Shanghai' })
   timeZone!: string;

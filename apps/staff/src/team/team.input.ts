@@ -1,17 +1,9 @@
-import { IsOptional, Length, Matches } from 'class-validator';
+import { IsOptional, Length } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { CODE_MESSAGE, CODE_PATTERN } from '../common/validation';
+import { CodedInput } from '../common/coded-input';
 
 @InputType()
-export class CreateTeamInput {
-  @Field(() => String)
-  @Matches(CODE_PATTERN, { message: `code ${CODE_MESSAGE}` })
-  code!: string;
-
-  @Field(() => String)
-  @Length(1, 200)
-  name!: string;
-
+export class CreateTeamInput extends CodedInput {
   @Field(() => ID)
   centerId!: string;
 
