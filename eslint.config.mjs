@@ -44,7 +44,13 @@ export default [
     // Tools compose the supergraph from the subgraphs' code and run them end to end: they alone
     // may import the apps' public entry points.
     files: ['tools/**/*.ts'],
-    rules: { '@nx/enforce-module-boundaries': boundaries(['@switchboard/staff', '@switchboard/gateway']) },
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries([
+        '@switchboard/staff',
+        '@switchboard/traffic',
+        '@switchboard/gateway',
+      ]),
+    },
   },
   {
     files: ['**/*.js', '**/*.cjs'],

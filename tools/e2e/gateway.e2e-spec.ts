@@ -62,4 +62,62 @@ describe('through the gateway', () => {
     const health = await fetch(stack.gatewayUrl.replace('/graphql', '/health'));
     expect(health.status).toBe(200);
   });
+
+  it('joins staff and traffic in one query: stats rows name their agents, agents carry their traffic', async () => {
+    const agents = await postGraphQL<{ agents: { nodes: { employeeNo: string }[] } }>(
+      stack.gatewayUrl,
+      '{ agents(first: 2) { nodes { employeeNo } } }',
+    );
+    const [first, second] = agents.data?.agents.nodes ?? [];
+    const contact = (externalId: string, agent: string, waited: number) => ({
+      source: 'e2e',
+      externalId,
+      channel: 'VOICE',
+      queue: 'E2E-CARDS',
+      agent,
+      arrivedAt: '2026-04-01T02:00:00Z',
+      answeredAt: new Date(Date.parse('2026-04-01T02:00:00Z') + waited * 1000).toISOString(),
+      endedAt: '2026-04-01T02:10:00Z',
+      outcome: 'ANSWERED',
+    });
+    const ingested = await postGraphQL(
+      stack.gatewayUrl,
+      'mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted } }',
+      {
+        c: [
+          contact('a', first.employeeNo, 10),
+          contact('b', first.employeeNo, 30),
+          contact('c', second.employeeNo, 5),
+        ],
+      },
+    );
+    expect(ingested.data).toEqual({ ingestContacts: { inserted: 3 } });
+    const period = { from: '2026-04-01T00:00:00Z', to: '2026-04-02T00:00:00Z' };
+    const joined = await postGraphQL<{
+      agents: {
+        nodes: {
+          employeeNo: string;
+          displayName: string;
+          team: { name: string } | null;
+          trafficSummary: { answered: number; asaSeconds: number | null };
+        }[];
+      };
+      trafficStats: { employeeNo: string; answered: number; agent: { displayName: string } }[];
+    }>(
+      stack.gatewayUrl,
+      `query($from: DateTimeISO!, $to: DateTimeISO!, $f: StatsFilter!) {
+        agents(first: 2) { nodes { employeeNo displayName team { name } trafficSummary(from: $from, to: $to) { answered asaSeconds } } }
+        trafficStats(filter: $f, granularity: TOTAL, groupBy: [AGENT]) { employeeNo answered agent { displayName } }
+      }`,
+      { ...period, f: period },
+    );
+    expect(joined.errors).toBeUndefined();
+    const [a, b] = joined.data?.agents.nodes ?? [];
+    expect(a.trafficSummary).toEqual({ answered: 2, asaSeconds: 20 });
+    expect(b.trafficSummary).toEqual({ answered: 1, asaSeconds: 5 });
+    expect(joined.data?.trafficStats.map((r) => [r.employeeNo, r.answered, r.agent.displayName])).toEqual([
+      [a.employeeNo, 2, a.displayName],
+      [b.employeeNo, 1, b.displayName],
+    ]);
+  });
 });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { staffSubgraph } from '@switchboard/staff';
+import { trafficSubgraph } from '@switchboard/traffic';
 import type { SubgraphDefinition } from '@switchboard/subgraph-kit';
 
 export interface SubgraphEntry {
@@ -21,6 +22,12 @@ export const subgraphs: SubgraphEntry[] = [
     port: 4001,
     main: resolve(root, 'apps/staff/src/main.ts'),
     sdlPath: resolve(root, 'apps/staff/schema.graphql'),
+  },
+  {
+    definition: trafficSubgraph,
+    port: 4004,
+    main: resolve(root, 'apps/traffic/src/main.ts'),
+    sdlPath: resolve(root, 'apps/traffic/schema.graphql'),
   },
 ];
 

@@ -1,0 +1,25 @@
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { checkPeriod, summaryLoader } from '../stats/summary-loader';
+import { TrafficSummaryType } from '../stats/traffic-stats.type';
+import { AgentTrafficType } from './agent-traffic.type';
+
+@Resolver(() => AgentTrafficType)
+export class AgentTrafficResolver {
+  @FieldResolver(() => TrafficSummaryType, {
+    description: 'The contacts the agent handled in a period (from inclusive, to exclusive)',
+  })
+  async trafficSummary(
+    @Root() agent: AgentTrafficType,
+    @Arg('from', () => DateTimeISOResolver) from: Date,
+    @Arg('to', () => DateTimeISOResolver) to: Date,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<TrafficSummaryType> {
+    checkPeriod({ from, to });
+    return Object.assign(
+      new TrafficSummaryType(),
+      await summaryLoader(ctx, 'agent_key', { from, to }).load(agent.employeeNo),
+    );
+  }
+}

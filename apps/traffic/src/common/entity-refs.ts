@@ -1,0 +1,9 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** Staff's Center, referenced by id; the staff subgraph resolves its fields. */
+@ObjectType('Center')
+@Directive('@key(fields: "id", resolvable: false)')
+export class CenterRef {
+  @Field(() => ID)
+  id!: string;
+}

@@ -1,0 +1,41 @@
+import { registerEnumType } from 'type-graphql';
+import { SERVICE_LEVEL_VARIANTS } from '../queue/queue.entity';
+import { CHANNELS, DIRECTIONS, OUTCOMES } from '../contact/contact-record';
+
+const enumOf = <T extends string>(values: readonly T[]): Record<T, T> =>
+  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+
+export const ChannelEnum = enumOf(CHANNELS);
+export const DirectionEnum = enumOf(DIRECTIONS);
+export const OutcomeEnum = enumOf(OUTCOMES);
+export const ServiceLevelVariantEnum = enumOf(SERVICE_LEVEL_VARIANTS);
+
+export enum Granularity {
+  FIFTEEN_MINUTES = 'FIFTEEN_MINUTES',
+  THIRTY_MINUTES = 'THIRTY_MINUTES',
+  HOUR = 'HOUR',
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+  TOTAL = 'TOTAL',
+}
+
+export enum StatsDimension {
+  CENTER = 'CENTER',
+  QUEUE = 'QUEUE',
+  CHANNEL = 'CHANNEL',
+  AGENT = 'AGENT',
+}
+
+registerEnumType(ChannelEnum, { name: 'Channel' });
+registerEnumType(DirectionEnum, { name: 'Direction' });
+registerEnumType(OutcomeEnum, {
+  name: 'ContactOutcome',
+  description: 'IVR: ended in self-service before reaching a queue',
+});
+registerEnumType(ServiceLevelVariantEnum, {
+  name: 'ServiceLevelVariant',
+  description: 'METRICS.md, serviceLevel',
+});
+registerEnumType(Granularity, { name: 'Granularity' });
+registerEnumType(StatsDimension, { name: 'StatsDimension' });

@@ -1,0 +1,1 @@
+export { trafficSubgraph, buildTrafficSchema } from './traffic.subgraph';

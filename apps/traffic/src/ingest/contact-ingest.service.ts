@@ -1,0 +1,46 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ContactRecord, RejectedRecord } from '../contact/contact-record';
+import { validateContact } from '../contact/contact-validation';
+import { writeContactBatch } from './contact-writer';
+import { inPgTransaction } from './pg-client';
+
+export const INGEST_BATCH_SIZE = 5_000;
+
+export interface IngestReport {
+  received: number;
+  inserted: number;
+  duplicates: number;
+  rejected: number;
+  problems: RejectedRecord[];
+}
+
+/** Validates records (bad ones set aside with reasons) and stores the rest, a batch per transaction. */
+export class ContactIngestService {
+  constructor(private readonly em: EntityManager) {}
+
+  async ingest(
+    records: { record: ContactRecord; line: number }[],
+    problems: RejectedRecord[] = [],
+  ): Promise<IngestReport> {
+    const valid: ContactRecord[] = [];
+    const allProblems = [...problems];
+    for (const { record, line } of records) {
+      const own = validateContact(record, line);
+      if (own.length) allProblems.push(...own);
+      else valid.push(record);
+    }
+    let inserted = 0;
+    for (let start = 0; start < valid.length; start += INGEST_BATCH_SIZE) {
+      const batch = valid.slice(start, start + INGEST_BATCH_SIZE);
+      inserted += (await inPgTransaction(this.em, (client) => writeContactBatch(client, batch))).inserted;
+    }
+    const rejectedLines = new Set(allProblems.map((p) => p.line));
+    return {
+      received: records.length + new Set(problems.map((p) => p.line)).size,
+      inserted,
+      duplicates: valid.length - inserted,
+      rejected: rejectedLines.size,
+      problems: allProblems.sort((a, b) => a.line - b.line),
+    };
+  }
+}

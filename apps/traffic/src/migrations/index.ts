@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123014741_init } from './Migration20261123014741_init';
+
+/** Every traffic migration in order. Generated files are listed here and never edited after landing. */
+export const trafficMigrations: MigrationObject[] = [
+  { name: 'Migration20261123014741_init', class: Migration20261123014741_init },
+];

@@ -1,0 +1,69 @@
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { byKeys } from '@switchboard/subgraph-kit';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { ChannelEnum } from '../common/enums';
+import type { Channel } from '../contact/contact-record';
+import { checkPeriod, summaryLoader } from '../stats/summary-loader';
+import { TrafficSummaryType } from '../stats/traffic-stats.type';
+import { UpdateQueueInput } from './queue.input';
+import { toQueueType } from './queue.mapper';
+import { QueueService } from './queue.service';
+import { QueueType } from './queue.type';
+
+export const queueById = (ctx: SubgraphContext) =>
+  ctx.loaders.get('queueById', async (ids: readonly string[]) =>
+    byKeys(ids, await new QueueService(ctx.em).findByIds(ids), (q) => q.id),
+  );
+
+@Resolver(() => QueueType)
+export class QueueResolver {
+  @Query(() => [QueueType], { description: 'Every queue, by code' })
+  async queues(
+    @Arg('channel', () => ChannelEnum, { nullable: true }) channel: Channel | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<QueueType[]> {
+    return (await new QueueService(ctx.em).list(channel)).map(toQueueType);
+  }
+
+  @Query(() => QueueType, { nullable: true, description: 'One queue by id or by code' })
+  async queue(
+    @Arg('id', () => ID, { nullable: true }) id: string | null,
+    @Arg('code', () => String, { nullable: true }) code: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<QueueType | null> {
+    const queue = id
+      ? await queueById(ctx).load(id)
+      : code
+        ? await new QueueService(ctx.em).findByCode(code)
+        : null;
+    return queue ? toQueueType(queue) : null;
+  }
+
+  @FieldResolver(() => TrafficSummaryType, {
+    description: "The queue's contact statistics for a period (from inclusive, to exclusive)",
+  })
+  async stats(
+    @Root() queue: QueueType,
+    @Arg('from', () => DateTimeISOResolver) from: Date,
+    @Arg('to', () => DateTimeISOResolver) to: Date,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<TrafficSummaryType> {
+    checkPeriod({ from, to });
+    return Object.assign(
+      new TrafficSummaryType(),
+      await summaryLoader(ctx, 'queue_key', { from, to }).load(queue.id),
+    );
+  }
+
+  @Mutation(() => QueueType, {
+    description: "Sets a queue's center and service-level settings; a new T or S rebuilds its statistics",
+  })
+  async updateQueue(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateQueueInput) input: UpdateQueueInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<QueueType> {
+    return toQueueType(await new QueueService(ctx.em).update(id, input));
+  }
+}

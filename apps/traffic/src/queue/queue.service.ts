@@ -1,0 +1,68 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { notFound } from '@switchboard/server';
+import { rollUpSql } from '../ingest/contact-writer';
+import { inPgTransaction } from '../ingest/pg-client';
+import type { Channel } from '../contact/contact-record';
+import { Queue } from './queue.entity';
+import type { UpdateQueueInput } from './queue.input';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class QueueService {
+  constructor(private readonly em: EntityManager) {}
+
+  list(channel?: Channel | null): Promise<Queue[]> {
+    return this.em.find(Queue, channel ? { channel } : {}, { orderBy: { code: 'asc' } });
+  }
+
+  findByIds(ids: readonly string[]): Promise<Queue[]> {
+    return this.em.find(Queue, { id: { $in: ids.filter((id) => UUID.test(id)) } });
+  }
+
+  findByCode(code: string): Promise<Queue | null> {
+    return this.em.findOne(Queue, { code });
+  }
+
+  /**
+   * Updates a queue. A new T or S changes which contacts met the service level, so the queue's
+   * rollups are rebuilt from its contacts in the same transaction.
+   */
+  async update(id: string, input: UpdateQueueInput): Promise<Queue> {
+    const queue = UUID.test(id) ? await this.em.findOne(Queue, { id }) : null;
+    if (!queue) throw notFound('Queue', 'id', id);
+    const thresholdsChange =
+      (input.serviceLevelThresholdSeconds !== undefined &&
+        input.serviceLevelThresholdSeconds !== queue.slThresholdSeconds) ||
+      (input.shortAbandonSeconds !== undefined && input.shortAbandonSeconds !== queue.shortAbandonSeconds);
+    if (input.name !== undefined) queue.name = input.name;
+    if (input.centerId !== undefined) queue.centerId = input.centerId;
+    if (input.serviceLevelThresholdSeconds !== undefined)
+      queue.slThresholdSeconds = input.serviceLevelThresholdSeconds;
+    if (input.shortAbandonSeconds !== undefined) queue.shortAbandonSeconds = input.shortAbandonSeconds;
+    if (input.serviceLevelTarget !== undefined) queue.slTarget = input.serviceLevelTarget;
+    if (input.serviceLevelVariant !== undefined) queue.slVariant = input.serviceLevelVariant;
+    await inPgTransaction(this.em, async (client) => {
+      await client.query(
+        `update queue set name = $2, center_id = $3, sl_threshold_seconds = $4, short_abandon_seconds = $5,
+           sl_target = $6, sl_variant = $7 where id = $1`,
+        [
+          queue.id,
+          queue.name,
+          queue.centerId,
+          queue.slThresholdSeconds,
+          queue.shortAbandonSeconds,
+          queue.slTarget,
+          queue.slVariant,
+        ],
+      );
+      if (thresholdsChange) {
+        await client.query('delete from interval_stat where queue_key = $1', [queue.id]);
+        await client.query(
+          `with of_queue as (select * from contact where queue_id = $1), ${rollUpSql('of_queue')} select count(*) from rolled`,
+          [queue.id],
+        );
+      }
+    });
+    return queue;
+  }
+}

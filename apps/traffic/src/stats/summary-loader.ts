@@ -1,0 +1,61 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { contactMetrics, type ContactMetrics, type ServiceLevelVariant } from '@switchboard/metrics';
+import { badUserInput } from '@switchboard/server';
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import type DataLoader from 'dataloader';
+import { totalsOf } from './traffic-stats.service';
+import { SUM_COLUMNS, type StatsSqlRow } from './traffic-stats.query';
+
+type KeyColumn = 'queue_key' | 'agent_key';
+
+export interface Period {
+  from: Date;
+  to: Date;
+}
+
+export function checkPeriod(period: Period): void {
+  if (period.to.getTime() <= period.from.getTime())
+    throw badUserInput({ field: 'to', message: 'must be after from' });
+}
+
+/** Sums of many queues' or agents' rollups over one period: one statement for the whole batch. */
+async function summaries(em: EntityManager, column: KeyColumn, keys: readonly string[], period: Period) {
+  const sql = `select s.${column} as key, q.sl_variant, ${SUM_COLUMNS.map((c) => `sum(s.${c})::float8 as ${c}`).join(', ')},
+      max(s.max_wait_seconds) as max_wait_seconds
+    from interval_stat s left join queue q on q.id::text = nullif(s.queue_key, '')
+    where s.${column} in (${keys.map(() => '?').join(', ')}) and s.interval_start >= ? and s.interval_start < ?
+    group by s.${column}, q.sl_variant`;
+  return em
+    .getConnection()
+    .execute<(StatsSqlRow & { key: string })[]>(sql, [...keys, period.from, period.to]);
+}
+
+const EMPTY = {
+  ...Object.fromEntries(SUM_COLUMNS.map((c) => [c, 0])),
+  max_wait_seconds: null,
+} as unknown as StatsSqlRow;
+
+/**
+ * Per-request loader of traffic summaries by queue id or employee number for a period. Keys with no
+ * contacts get zero counts and null rates.
+ */
+export function summaryLoader(
+  ctx: SubgraphContext,
+  column: KeyColumn,
+  period: Period,
+): DataLoader<string, ContactMetrics> {
+  return ctx.loaders.get(
+    `summary:${column}:${period.from.toISOString()}:${period.to.toISOString()}`,
+    async (keys: readonly string[]) => {
+      const rows = await summaries(ctx.em, column, keys, period);
+      const byKey = new Map(rows.map((r) => [r.key, r]));
+      return keys.map((key) => {
+        const row = byKey.get(key);
+        return contactMetrics(
+          totalsOf(row ?? EMPTY),
+          (row?.sl_variant as ServiceLevelVariant | null) ?? undefined,
+        );
+      });
+    },
+  );
+}

@@ -1,0 +1,147 @@
+import { badUserInput } from '@switchboard/server';
+import { Granularity, StatsDimension } from '../common/enums';
+import type { StatsFilter } from './stats.input';
+
+export const MAX_RANGE_DAYS = 400;
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The summed rollup columns every stats row carries (snake_case as selected). */
+export const SUM_COLUMNS = [
+  'answered',
+  'abandoned',
+  'short_abandoned',
+  'answered_within_threshold',
+  'abandoned_within_threshold',
+  'transferred',
+  'ivr',
+  'wait_seconds_answered',
+  'handle_seconds',
+  'talk_seconds',
+  'hold_seconds',
+  'acw_seconds',
+] as const;
+
+export interface StatsSqlRow extends Record<(typeof SUM_COLUMNS)[number], number> {
+  interval_start: Date;
+  queue_key: string | null;
+  queue_code: string | null;
+  channel: string | null;
+  agent_key: string | null;
+  center_id: string | null;
+  sl_variant: string | null;
+  max_wait_seconds: number | null;
+}
+
+/**
+ * Start of the bucket holding each 15-minute rollup, in the query's time zone. Sub-day buckets stay
+ * in absolute time (so the two 01:00 hours of a DST fall-back stay apart) and align to the local clock.
+ */
+function bucketSql(granularity: Granularity): string {
+  const local = 's.interval_start at time zone ?';
+  const minutesOfDay = `(extract(hour from ${local}) * 60 + extract(minute from ${local}))::int`;
+  switch (granularity) {
+    case Granularity.FIFTEEN_MINUTES:
+      return 's.interval_start';
+    case Granularity.THIRTY_MINUTES:
+      return `s.interval_start - (${minutesOfDay} % 30) * interval '1 minute'`;
+    case Granularity.HOUR:
+      return `s.interval_start - (${minutesOfDay} % 60) * interval '1 minute'`;
+    case Granularity.DAY:
+      return `date_trunc('day', ${local}) at time zone ?`;
+    case Granularity.WEEK:
+      return `date_trunc('week', ${local}) at time zone ?`;
+    case Granularity.MONTH:
+      return `date_trunc('month', ${local}) at time zone ?`;
+    case Granularity.TOTAL:
+      return '?::timestamptz';
+  }
+}
+
+function bucketParams(granularity: Granularity, filter: StatsFilter): unknown[] {
+  switch (granularity) {
+    case Granularity.FIFTEEN_MINUTES:
+      return [];
+    case Granularity.THIRTY_MINUTES:
+    case Granularity.HOUR:
+      return [filter.timeZone, filter.timeZone];
+    case Granularity.DAY:
+    case Granularity.WEEK:
+    case Granularity.MONTH:
+      return [filter.timeZone, filter.timeZone];
+    case Granularity.TOTAL:
+      return [filter.from];
+  }
+}
+
+export function checkFilter(filter: StatsFilter): void {
+  const from = filter.from.getTime();
+  const to = filter.to.getTime();
+  if (from % FIFTEEN_MINUTES !== 0)
+    throw badUserInput({ field: 'filter.from', message: 'must be on a 15-minute boundary' });
+  if (to % FIFTEEN_MINUTES !== 0)
+    throw badUserInput({ field: 'filter.to', message: 'must be on a 15-minute boundary' });
+  if (to <= from) throw badUserInput({ field: 'filter.to', message: 'must be after filter.from' });
+  if (to - from > MAX_RANGE_DAYS * 86_400_000) {
+    throw badUserInput({
+      field: 'filter.to',
+      message: `must be at most ${MAX_RANGE_DAYS} days after filter.from`,
+    });
+  }
+  for (const [field, ids] of [
+    ['filter.queueIds', filter.queueIds],
+    ['filter.centerIds', filter.centerIds],
+  ] as const) {
+    const bad = ids?.find((id) => !UUID.test(id));
+    if (bad !== undefined) throw badUserInput({ field, message: `"${bad}" is not an id` });
+  }
+}
+
+/** SQL (knex placeholders) summing the rollups per bucket and requested dimension. */
+export function trafficStatsSql(
+  filter: StatsFilter,
+  granularity: Granularity,
+  groupBy: readonly StatsDimension[],
+): { sql: string; params: unknown[] } {
+  const dims = new Set(groupBy);
+  const select: string[] = [`${bucketSql(granularity)} as interval_start`];
+  const params: unknown[] = [...bucketParams(granularity, filter)];
+  const group: string[] = ['1'];
+  if (dims.has(StatsDimension.QUEUE)) {
+    select.push('s.queue_key', 'q.code as queue_code', 'q.sl_variant');
+    group.push('s.queue_key', 'q.code', 'q.sl_variant');
+  }
+  if (dims.has(StatsDimension.CHANNEL)) {
+    select.push('s.channel');
+    group.push('s.channel');
+  }
+  if (dims.has(StatsDimension.AGENT)) {
+    select.push("nullif(s.agent_key, '') as agent_key");
+    group.push('s.agent_key');
+  }
+  if (dims.has(StatsDimension.CENTER)) {
+    select.push('q.center_id');
+    group.push('q.center_id');
+  }
+  select.push(
+    ...SUM_COLUMNS.map((c) => `sum(s.${c})::float8 as ${c}`),
+    'max(s.max_wait_seconds) as max_wait_seconds',
+  );
+  const where = ['s.interval_start >= ?', 's.interval_start < ?'];
+  params.push(filter.from, filter.to);
+  const inList = (column: string, values: readonly string[]): void => {
+    where.push(values.length ? `${column} in (${values.map(() => '?').join(', ')})` : 'false');
+    params.push(...values);
+  };
+  if (filter.queueIds) inList('s.queue_key', filter.queueIds);
+  if (filter.queueCodes) inList('q.code', filter.queueCodes);
+  if (filter.centerIds) inList('q.center_id::text', filter.centerIds);
+  if (filter.channels) inList('s.channel::text', filter.channels);
+  if (filter.employeeNos) inList('s.agent_key', filter.employeeNos);
+  const sql = `select ${select.join(', ')}
+from interval_stat s left join queue q on q.id::text = nullif(s.queue_key, '')
+where ${where.join(' and ')}
+group by ${group.join(', ')}
+order by ${group.join(', ')}`;
+  return { sql, params };
+}

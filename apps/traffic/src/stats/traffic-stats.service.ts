@@ -1,0 +1,66 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import {
+  contactMetrics,
+  DEFAULT_SERVICE_LEVEL_VARIANT,
+  type ContactMetrics,
+  type ContactTotals,
+  type ServiceLevelVariant,
+} from '@switchboard/metrics';
+import type { Granularity, StatsDimension } from '../common/enums';
+import type { StatsFilter } from './stats.input';
+import { checkFilter, trafficStatsSql, type StatsSqlRow } from './traffic-stats.query';
+
+export interface TrafficStatsRow extends ContactMetrics {
+  intervalStart: Date;
+  queueId: string | null;
+  queueCode: string | null;
+  channel: string | null;
+  employeeNo: string | null;
+  centerId: string | null;
+}
+
+/** The rollup sums of one SQL row, in the shape the formula library takes. */
+export function totalsOf(
+  row: Omit<
+    StatsSqlRow,
+    'interval_start' | 'queue_key' | 'queue_code' | 'channel' | 'agent_key' | 'center_id' | 'sl_variant'
+  >,
+): ContactTotals {
+  return {
+    answered: row.answered,
+    abandoned: row.abandoned,
+    shortAbandoned: row.short_abandoned,
+    answeredWithinThreshold: row.answered_within_threshold,
+    abandonedWithinThreshold: row.abandoned_within_threshold,
+    transferred: row.transferred,
+    ivr: row.ivr,
+    waitSecondsAnswered: row.wait_seconds_answered,
+    handleSeconds: row.handle_seconds,
+    talkSeconds: row.talk_seconds,
+    holdSeconds: row.hold_seconds,
+    acwSeconds: row.acw_seconds,
+    maxWaitSeconds: row.max_wait_seconds,
+  };
+}
+
+/** trafficStats: one SQL statement over the 15-minute rollups; the formulas turn each row's sums into rates. */
+export async function trafficStats(
+  em: EntityManager,
+  filter: StatsFilter,
+  granularity: Granularity,
+  groupBy: readonly StatsDimension[],
+): Promise<TrafficStatsRow[]> {
+  checkFilter(filter);
+  const { sql, params } = trafficStatsSql(filter, granularity, groupBy);
+  const rows = await em.getConnection().execute<StatsSqlRow[]>(sql, params);
+  const variant = (filter.serviceLevelVariant ?? DEFAULT_SERVICE_LEVEL_VARIANT) as ServiceLevelVariant;
+  return rows.map((row) => ({
+    intervalStart: new Date(row.interval_start),
+    queueId: row.queue_key || null,
+    queueCode: row.queue_code ?? null,
+    channel: row.channel ?? null,
+    employeeNo: row.agent_key ?? null,
+    centerId: row.center_id ?? null,
+    ...contactMetrics(totalsOf(row), (row.sl_variant as ServiceLevelVariant | null) ?? variant),
+  }));
+}

@@ -1,0 +1,66 @@
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import type { Channel } from '../contact/contact-record';
+import { ChannelEnum } from '../common/enums';
+import { CenterRef } from '../common/entity-refs';
+import { AgentTrafficType } from '../agent-state/agent-traffic.type';
+import { QueueType } from '../queue/queue.type';
+
+/** The metrics of METRICS.md for a set of contacts; rates are null when their denominator is 0. */
+@ObjectType('ContactMetrics')
+export class ContactMetricsFields {
+  @Field(() => Int) offered!: number;
+  @Field(() => Int) answered!: number;
+  @Field(() => Int) abandoned!: number;
+  @Field(() => Int) shortAbandoned!: number;
+  @Field(() => Int) answeredWithinThreshold!: number;
+  @Field(() => Float, { nullable: true }) serviceLevel!: number | null;
+  @Field(() => Float, { nullable: true }) asaSeconds!: number | null;
+  @Field(() => Float, { nullable: true }) ahtSeconds!: number | null;
+  @Field(() => Float, { nullable: true }) avgTalkSeconds!: number | null;
+  @Field(() => Float, { nullable: true }) avgHoldSeconds!: number | null;
+  @Field(() => Float, { nullable: true }) avgAcwSeconds!: number | null;
+  @Field(() => Float, { nullable: true }) abandonRate!: number | null;
+  @Field(() => Float, { nullable: true }) maxWaitSeconds!: number | null;
+  @Field(() => Float, { nullable: true }) transferRate!: number | null;
+  @Field(() => Float, { nullable: true, description: 'IVR / (IVR + offered), voice' }) ivrContainmentRate!:
+    | number
+    | null;
+}
+
+@ObjectType('TrafficStatsRow', {
+  description: 'One interval (and group) of contact statistics: a flat row for BI tools',
+})
+export class TrafficStatsRowType extends ContactMetricsFields {
+  @Field(() => DateTimeISOResolver, { description: 'Start of the interval; for TOTAL, filter.from' })
+  intervalStart!: Date;
+
+  @Field(() => ID, { nullable: true, description: 'Grouped by QUEUE' })
+  queueId!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Grouped by QUEUE' })
+  queueCode!: string | null;
+
+  @Field(() => QueueType, { nullable: true, description: 'Grouped by QUEUE' })
+  queue!: QueueType | null;
+
+  @Field(() => ChannelEnum, { nullable: true, description: 'Grouped by CHANNEL' })
+  channel!: Channel | null;
+
+  @Field(() => String, { nullable: true, description: 'Grouped by AGENT: the employee number' })
+  employeeNo!: string | null;
+
+  @Field(() => AgentTrafficType, { nullable: true, description: 'Grouped by AGENT' })
+  agent!: AgentTrafficType | null;
+
+  @Field(() => ID, { nullable: true, description: 'Grouped by CENTER' })
+  centerId!: string | null;
+
+  @Field(() => CenterRef, { nullable: true, description: 'Grouped by CENTER' })
+  center!: CenterRef | null;
+}
+
+@ObjectType('TrafficSummary', {
+  description: "An agent's, a queue's or a center's contact statistics over a period",
+})
+export class TrafficSummaryType extends ContactMetricsFields {}

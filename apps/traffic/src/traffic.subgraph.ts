@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import {
+  buildFederatedSchema,
+  type FederatedSchema,
+  type SubgraphContext,
+  type SubgraphDefinition,
+} from '@switchboard/subgraph-kit';
+import { AgentStateEventRow } from './agent-state/agent-state-event.entity';
+import { AgentTrafficResolver } from './agent-state/agent-traffic.resolver';
+import type { AgentTrafficType } from './agent-state/agent-traffic.type';
+import { Contact } from './contact/contact.entity';
+import { ContactResolver } from './contact/contact.resolver';
+import { trafficMigrations } from './migrations';
+import { Queue } from './queue/queue.entity';
+import { toQueueType } from './queue/queue.mapper';
+import { QueueResolver, queueById } from './queue/queue.resolver';
+import type { QueueType } from './queue/queue.type';
+import { IntervalStat } from './stats/interval-stat.entity';
+import { TrafficStatsResolver } from './stats/traffic-stats.resolver';
+
+export const TRAFFIC_SUBGRAPH = 'traffic';
+
+export const trafficDatabase = {
+  entities: [Queue, Contact, IntervalStat, AgentStateEventRow],
+  migrations: trafficMigrations,
+  migrationsPath: resolve(__dirname, 'migrations'),
+  snapshotName: '.snapshot-traffic',
+};
+
+export function buildTrafficSchema(): Promise<FederatedSchema> {
+  return buildFederatedSchema({
+    resolvers: [QueueResolver, TrafficStatsResolver, ContactResolver, AgentTrafficResolver],
+    referenceResolvers: {
+      Queue: {
+        __resolveReference: async (ref: { id: string }, ctx: SubgraphContext): Promise<QueueType | null> => {
+          const queue = await queueById(ctx).load(ref.id);
+          return queue ? toQueueType(queue) : null;
+        },
+      },
+      // Any employee number has traffic (possibly none): the fields are computed, nothing to look up.
+      Agent: {
+        __resolveReference: (ref: { employeeNo: string }): AgentTrafficType => ({
+          employeeNo: ref.employeeNo,
+        }),
+      },
+    },
+  });
+}
+
+export const trafficSubgraph: SubgraphDefinition = {
+  name: TRAFFIC_SUBGRAPH,
+  database: trafficDatabase,
+  buildSchema: buildTrafficSchema,
+};
