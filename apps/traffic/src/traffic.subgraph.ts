@@ -10,6 +10,7 @@ import { AgentTrafficResolver } from './agent-state/agent-traffic.resolver';
 import type { AgentTrafficType } from './agent-state/agent-traffic.type';
 import { Contact } from './contact/contact.entity';
 import { ContactResolver } from './contact/contact.resolver';
+import { contactImportRoute } from './ingest/import.route';
 import { trafficMigrations } from './migrations';
 import { Queue } from './queue/queue.entity';
 import { toQueueType } from './queue/queue.mapper';
@@ -51,4 +52,5 @@ export const trafficSubgraph: SubgraphDefinition = {
   name: TRAFFIC_SUBGRAPH,
   database: trafficDatabase,
   buildSchema: buildTrafficSchema,
+  routes: contactImportRoute,
 };

@@ -7,7 +7,12 @@ export {
   type SubgraphContext,
 } from './request-context';
 export { PageInfoType, encodeCursor, decodeCursor, checkPageSize, MAX_PAGE_SIZE } from './pagination';
-export { startSubgraphServer, type SubgraphServerOptions, type RunningSubgraph } from './subgraph-server';
+export {
+  startSubgraphServer,
+  type SubgraphServerOptions,
+  type RunningSubgraph,
+  type RouteHandler,
+} from './subgraph-server';
 export {
   startSubgraph,
   type SubgraphDefinition,

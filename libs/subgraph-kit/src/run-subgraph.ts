@@ -3,7 +3,7 @@ import { createOrm, migrate, type MikroORM, type SubgraphOrmOptions } from '@swi
 import { databaseUrlFor, ensureDatabase } from '@switchboard/postgres';
 import { createLogger, type Logger } from '@switchboard/server';
 import type { FederatedSchema } from './federated-schema';
-import { startSubgraphServer, type RunningSubgraph } from './subgraph-server';
+import { startSubgraphServer, type RouteHandler, type RunningSubgraph } from './subgraph-server';
 
 export interface SubgraphDefinition {
   name: string;
@@ -11,6 +11,8 @@ export interface SubgraphDefinition {
   buildSchema: () => Promise<FederatedSchema>;
   /** Seeds demo data into an empty database; returns whether it did. */
   seedDemo?: (em: EntityManager) => Promise<boolean>;
+  /** Plain HTTP routes beside /graphql (e.g. streaming file imports). */
+  routes?: (services: { orm: MikroORM; logger: Logger }) => Record<string, RouteHandler>;
 }
 
 export interface SubgraphRunOptions {
@@ -51,6 +53,7 @@ export async function startSubgraph(
       logger,
       port: options.port,
       host: options.host,
+      routes: definition.routes?.({ orm, logger }),
     });
     return {
       server,

@@ -11,6 +11,8 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import { createRequestContext, type SubgraphContext } from './request-context';
 
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+
 export interface SubgraphServerOptions {
   name: string;
   schema: GraphQLSchema;
@@ -18,7 +20,7 @@ export interface SubgraphServerOptions {
   logger: Logger;
   port: number;
   host?: string;
-  routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>>;
+  routes?: Record<string, RouteHandler>;
 }
 
 export interface RunningSubgraph extends RunningServer {

@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { CliError, connectionFrom } from './gateway-client';
+import { importContactsFile } from './import-contacts';
 import { importRoster } from './import-roster';
 
 /** `switchboard`: the command line of the platform (DESIGN.md, public contract). */
@@ -25,6 +26,25 @@ importCommand
     );
     process.exitCode = code;
   });
+
+importCommand
+  .command('contacts <file>')
+  .description('stream a contact file (canonical CSV, NDJSON or Asterisk queue_log) into the traffic service')
+  .option('--format <format>', 'csv | ndjson | queue_log (default: from the file name, else csv)')
+  .option('--source <name>', 'source of rows that name none (queue_log: default "asterisk")')
+  .option('--timezone <iana>', 'zone of timestamps without an offset (default UTC)')
+  .option(
+    '--traffic <url>',
+    'traffic service URL (default $SWITCHBOARD_TRAFFIC_URL or http://localhost:4004)',
+  )
+  .action(
+    async (
+      file: string,
+      options: { format?: string; source?: string; timezone?: string; traffic?: string },
+    ) => {
+      process.exitCode = await importContactsFile(file, options, (line) => console.log(line));
+    },
+  );
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CliError) {

@@ -1,0 +1,144 @@
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { parse } from 'csv-parse';
+import type { AgentStateEvent, ContactRecord, RejectedRecord } from '../contact/contact-record';
+import { writeAgentStates } from './agent-state-writer';
+import { ContactIngestService, INGEST_BATCH_SIZE } from './contact-ingest.service';
+import { contactFromFields, type FieldOptions } from './contact-fields';
+import { inPgTransaction } from './pg-client';
+import { QueueLogParser } from './queue-log';
+
+export const IMPORT_FORMATS = ['csv', 'ndjson', 'queue_log'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export interface ImportOptions extends FieldOptions {
+  format: ImportFormat;
+}
+
+export interface ImportTotals {
+  read: number;
+  inserted: number;
+  duplicates: number;
+  rejected: number;
+  agentStates: number;
+}
+
+export interface ImportListener {
+  /** After each stored batch: the running totals. */
+  progress(totals: ImportTotals): void;
+  rejected(problem: RejectedRecord): void;
+}
+
+type Parsed =
+  | { record: ContactRecord; line: number }
+  | { problems: RejectedRecord[] }
+  | { states: AgentStateEvent[] };
+
+async function* csvRecords(input: Readable, options: FieldOptions): AsyncGenerator<Parsed> {
+  const parser = input.pipe(
+    parse({
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+    }),
+  );
+  for await (const { record, info } of parser as AsyncIterable<{
+    record: Record<string, string>;
+    info: { lines: number };
+  }>) {
+    const result = contactFromFields(record, info.lines, options);
+    yield Array.isArray(result) ? { problems: result } : { record: result, line: info.lines };
+  }
+}
+
+async function* ndjsonRecords(input: Readable, options: FieldOptions): AsyncGenerator<Parsed> {
+  let line = 0;
+  for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+    line += 1;
+    if (!text.trim()) continue;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      yield { problems: [{ line, field: 'line', reason: 'is not valid JSON' }] };
+      continue;
+    }
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+      yield { problems: [{ line, field: 'line', reason: 'is not a JSON object' }] };
+      continue;
+    }
+    const result = contactFromFields(raw as Record<string, unknown>, line, options);
+    yield Array.isArray(result) ? { problems: result } : { record: result, line };
+  }
+}
+
+async function* queueLogRecords(input: Readable, options: FieldOptions): AsyncGenerator<Parsed> {
+  const parser = new QueueLogParser({ source: options.source ?? 'asterisk' });
+  let line = 0;
+  const emit = function* (output: ReturnType<QueueLogParser['push']>): Generator<Parsed> {
+    for (const record of output.contacts) yield { record, line };
+    if (output.rejected.length) yield { problems: output.rejected };
+    if (output.agentStates.length) yield { states: output.agentStates };
+  };
+  for await (const text of createInterface({ input, crlfDelay: Infinity })) {
+    line += 1;
+    yield* emit(parser.push(text, line));
+  }
+  yield* emit(parser.end());
+}
+
+/**
+ * Streams a file into the contact store: parsed record by record, validated, written a batch per
+ * transaction (COPY + rollup). Bad records are reported and skipped; a rerun of the same file adds
+ * nothing, so an import killed half-way is finished by running it again.
+ */
+export async function importContacts(
+  em: EntityManager,
+  input: Readable,
+  options: ImportOptions,
+  listener: ImportListener,
+): Promise<ImportTotals> {
+  const totals: ImportTotals = { read: 0, inserted: 0, duplicates: 0, rejected: 0, agentStates: 0 };
+  const service = new ContactIngestService(em);
+  let batch: { record: ContactRecord; line: number }[] = [];
+  let states: AgentStateEvent[] = [];
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0 && states.length === 0) return;
+    const report = await service.ingest(batch);
+    totals.inserted += report.inserted;
+    totals.duplicates += report.duplicates;
+    totals.rejected += report.rejected;
+    report.problems.forEach((p) => listener.rejected(p));
+    if (states.length) {
+      const pending = states;
+      totals.agentStates += await inPgTransaction(em, (client) => writeAgentStates(client, pending));
+    }
+    batch = [];
+    states = [];
+    listener.progress({ ...totals });
+  };
+  const source =
+    options.format === 'csv'
+      ? csvRecords(input, options)
+      : options.format === 'ndjson'
+        ? ndjsonRecords(input, options)
+        : queueLogRecords(input, options);
+  for await (const item of source) {
+    if ('record' in item) {
+      totals.read += 1;
+      batch.push(item);
+    } else if ('problems' in item) {
+      totals.read += 1;
+      totals.rejected += 1;
+      item.problems.forEach((p) => listener.rejected(p));
+    } else {
+      states.push(...item.states);
+    }
+    if (batch.length >= INGEST_BATCH_SIZE || states.length >= INGEST_BATCH_SIZE) await flush();
+  }
+  await flush();
+  return totals;
+}

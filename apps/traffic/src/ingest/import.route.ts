@@ -1,0 +1,87 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from '@switchboard/server';
+import type { RouteHandler } from '@switchboard/subgraph-kit';
+import { isTimeZone } from './time-zone';
+import { IMPORT_FORMATS, importContacts, type ImportFormat } from './file-import';
+
+/** One JSON object per line: progress after each batch, each rejected record, then the report. */
+export type ImportEvent =
+  | { type: 'progress'; read: number; inserted: number; duplicates: number; rejected: number }
+  | { type: 'rejected'; line: number; field: string; reason: string }
+  | {
+      type: 'report';
+      read: number;
+      inserted: number;
+      duplicates: number;
+      rejected: number;
+      agentStates: number;
+    }
+  | { type: 'error'; code: string; message: string };
+
+function badRequest(response: ServerResponse, message: string): void {
+  response.writeHead(400, { 'content-type': 'application/json' });
+  response.end(JSON.stringify({ type: 'error', code: 'BAD_USER_INPUT', message }));
+}
+
+/**
+ * POST /import/contacts?format=csv|ndjson|queue_log&source=NAME&timezone=IANA with the file as the
+ * body, streamed: the file is never held in memory, and the answer streams NDJSON events back.
+ */
+export function contactImportRoute({
+  orm,
+  logger,
+}: {
+  orm: MikroORM;
+  logger: Logger;
+}): Record<string, RouteHandler> {
+  const handler = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (request.method !== 'POST') {
+      response.writeHead(405, { allow: 'POST' }).end();
+      return;
+    }
+    const format = (url.searchParams.get('format') ?? 'csv') as ImportFormat;
+    const timeZone = url.searchParams.get('timezone') ?? 'UTC';
+    const source = url.searchParams.get('source');
+    if (!IMPORT_FORMATS.includes(format))
+      return badRequest(response, `format: must be one of ${IMPORT_FORMATS.join(', ')}`);
+    if (!isTimeZone(timeZone))
+      return badRequest(response, 'timezone: must be an IANA time zone such as Asia/Shanghai');
+    if (source !== null && (source.length < 1 || source.length > 200))
+      return badRequest(response, 'source: must be 1-200 characters');
+    response.writeHead(200, { 'content-type': 'application/x-ndjson' });
+    const send = (event: ImportEvent): void => {
+      response.write(`${JSON.stringify(event)}\n`);
+    };
+    try {
+      const totals = await importContacts(
+        orm.em.fork(),
+        request,
+        { format, timeZone, source },
+        {
+          progress: (t) =>
+            send({
+              type: 'progress',
+              read: t.read,
+              inserted: t.inserted,
+              duplicates: t.duplicates,
+              rejected: t.rejected,
+            }),
+          rejected: (p) => send({ type: 'rejected', ...p }),
+        },
+      );
+      send({ type: 'report', ...totals });
+      logger.info({ format, source, ...totals }, 'contact import finished');
+    } catch (error) {
+      logger.error({ err: error, format, source }, 'contact import failed');
+      send({
+        type: 'error',
+        code: 'INTERNAL_SERVER_ERROR',
+        message: 'the import stopped; batches reported as stored are kept, rerun the file to finish',
+      });
+    }
+    response.end();
+  };
+  return { '/import/contacts': handler };
+}

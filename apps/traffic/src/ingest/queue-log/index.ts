@@ -1,0 +1,2 @@
+export { parseQueueLog, QueueLogParser, type QueueLogOptions, type QueueLogOutput } from './queue-log-parser';
+export { customerKeyFromCallerId, employeeNoFromAgent } from './queue-log-channel';
