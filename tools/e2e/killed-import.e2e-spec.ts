@@ -35,9 +35,9 @@ async function writeFile(
       talkSeconds += talk;
     }
     const line = `kill,${i},${isBad ? 'FAX' : 'VOICE'},KILL-Q,E${i % 50},${new Date(arrived).toISOString()},${answeredAt},${ended},${isAnswered ? 'ANSWERED' : 'ABANDONED'}\n`;
-    if (!out.write(line)) await new Promise((drain) => out.once('drain', drain));
+    if (!out.write(line)) await new Promise<void>((drain) => out.once('drain', () => drain()));
   }
-  await new Promise((done) => out.end(done));
+  await new Promise<void>((done) => out.end(() => done()));
   return { valid: ROWS - bad, bad, answered, talkSeconds };
 }
 
