@@ -1,6 +1,6 @@
-import { ArrayMaxSize, IsOptional, IsTimeZone } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, IsTimeZone, Max, Min } from 'class-validator';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Field, ID, InputType } from 'type-graphql';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import type { Channel } from '../contact/contact-record';
 import { ChannelEnum, ServiceLevelVariantEnum } from '../common/enums';
 import type { ServiceLevelVariantName } from '../queue/queue.entity';
@@ -49,4 +49,14 @@ export class StatsFilter {
       "Grouped by queue, each queue's own variant applies; otherwise this (default EXCLUDE_SHORT_ABANDONS)",
   })
   serviceLevelVariant?: ServiceLevelVariantName;
+
+  @Field(() => Int, {
+    defaultValue: 7,
+    description:
+      'fcrRate: a later contact of the same customer within this many days makes the first unresolved',
+  })
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  fcrWindowDays!: number;
 }

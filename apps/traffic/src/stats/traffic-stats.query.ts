@@ -37,16 +37,16 @@ export interface StatsSqlRow extends Record<(typeof SUM_COLUMNS)[number], number
  * Start of the bucket holding each 15-minute rollup, in the query's time zone. Sub-day buckets stay
  * in absolute time (so the two 01:00 hours of a DST fall-back stay apart) and align to the local clock.
  */
-function bucketSql(granularity: Granularity): string {
-  const local = 's.interval_start at time zone ?';
+function bucketSql(granularity: Granularity, start: string): string {
+  const local = `${start} at time zone ?`;
   const minutesOfDay = `(extract(hour from ${local}) * 60 + extract(minute from ${local}))::int`;
   switch (granularity) {
     case Granularity.FIFTEEN_MINUTES:
-      return 's.interval_start';
+      return start;
     case Granularity.THIRTY_MINUTES:
-      return `s.interval_start - (${minutesOfDay} % 30) * interval '1 minute'`;
+      return `${start} - (${minutesOfDay} % 30) * interval '1 minute'`;
     case Granularity.HOUR:
-      return `s.interval_start - (${minutesOfDay} % 60) * interval '1 minute'`;
+      return `${start} - (${minutesOfDay} % 60) * interval '1 minute'`;
     case Granularity.DAY:
       return `date_trunc('day', ${local}) at time zone ?`;
     case Granularity.WEEK:
@@ -97,51 +97,121 @@ export function checkFilter(filter: StatsFilter): void {
   }
 }
 
+/** Where a statistics query reads from: the 15-minute rollups, or the contacts themselves. */
+interface StatsSource {
+  from: string;
+  /** Start of the row's 15-minute interval. */
+  start: string;
+  queueKey: string;
+  channel: string;
+  agentKey: string;
+}
+
+const ROLLUPS: StatsSource = {
+  from: "interval_stat s left join queue q on q.id::text = nullif(s.queue_key, '')",
+  start: 's.interval_start',
+  queueKey: 's.queue_key',
+  channel: 's.channel',
+  agentKey: 's.agent_key',
+};
+
+const CONTACTS: StatsSource = {
+  from: 'contact c left join queue q on q.id = c.queue_id',
+  start: "date_bin('15 minutes', c.arrived_at, timestamptz '2000-01-01 00:00:00+00')",
+  queueKey: "coalesce(c.queue_id::text, '')",
+  channel: 'c.channel',
+  agentKey: "coalesce(c.agent, '')",
+};
+
+/** Buckets, group keys and filters shared by the rollup and the contact queries. */
+function statsSql(
+  source: StatsSource,
+  measures: string[],
+  extraWhere: string[],
+  filter: StatsFilter,
+  granularity: Granularity,
+  groupBy: readonly StatsDimension[],
+): { sql: string; params: unknown[] } {
+  const dims = new Set(groupBy);
+  const select: string[] = [`${bucketSql(granularity, source.start)} as interval_start`];
+  const params: unknown[] = [...bucketParams(granularity, filter)];
+  const group: string[] = ['1'];
+  const add = (expression: string, alias: string, extraGroup: string[] = []): void => {
+    select.push(`${expression} as ${alias}`);
+    group.push(expression, ...extraGroup);
+  };
+  if (dims.has(StatsDimension.QUEUE)) {
+    add(source.queueKey, 'queue_key', ['q.code', 'q.sl_variant']);
+    select.push('q.code as queue_code', 'q.sl_variant');
+  }
+  if (dims.has(StatsDimension.CHANNEL)) add(source.channel, 'channel');
+  if (dims.has(StatsDimension.AGENT)) add(`nullif(${source.agentKey}, '')`, 'agent_key');
+  if (dims.has(StatsDimension.CENTER)) add('q.center_id', 'center_id');
+  select.push(...measures);
+  const where = [`${source.start} >= ?`, `${source.start} < ?`, ...extraWhere];
+  params.push(filter.from, filter.to);
+  const inList = (column: string, values: readonly string[]): void => {
+    where.push(values.length ? `${column} in (${values.map(() => '?').join(', ')})` : 'false');
+    params.push(...values);
+  };
+  if (filter.queueIds) inList(source.queueKey, filter.queueIds);
+  if (filter.queueCodes) inList('q.code', filter.queueCodes);
+  if (filter.centerIds) inList('q.center_id::text', filter.centerIds);
+  if (filter.channels) inList(`${source.channel}::text`, filter.channels);
+  if (filter.employeeNos) inList(source.agentKey, filter.employeeNos);
+  const sql = `select ${select.join(', ')}
+from ${source.from}
+where ${where.join(' and ')}
+group by ${group.join(', ')}
+order by ${group.join(', ')}`;
+  return { sql, params };
+}
+
 /** SQL (knex placeholders) summing the rollups per bucket and requested dimension. */
 export function trafficStatsSql(
   filter: StatsFilter,
   granularity: Granularity,
   groupBy: readonly StatsDimension[],
 ): { sql: string; params: unknown[] } {
-  const dims = new Set(groupBy);
-  const select: string[] = [`${bucketSql(granularity)} as interval_start`];
-  const params: unknown[] = [...bucketParams(granularity, filter)];
-  const group: string[] = ['1'];
-  if (dims.has(StatsDimension.QUEUE)) {
-    select.push('s.queue_key', 'q.code as queue_code', 'q.sl_variant');
-    group.push('s.queue_key', 'q.code', 'q.sl_variant');
-  }
-  if (dims.has(StatsDimension.CHANNEL)) {
-    select.push('s.channel');
-    group.push('s.channel');
-  }
-  if (dims.has(StatsDimension.AGENT)) {
-    select.push("nullif(s.agent_key, '') as agent_key");
-    group.push('s.agent_key');
-  }
-  if (dims.has(StatsDimension.CENTER)) {
-    select.push('q.center_id');
-    group.push('q.center_id');
-  }
-  select.push(
+  const measures = [
     ...SUM_COLUMNS.map((c) => `sum(s.${c})::float8 as ${c}`),
     'max(s.max_wait_seconds) as max_wait_seconds',
+  ];
+  return statsSql(ROLLUPS, measures, [], filter, granularity, groupBy);
+}
+
+export interface FcrSqlRow {
+  interval_start: Date;
+  queue_key?: string;
+  channel?: string;
+  agent_key?: string | null;
+  center_id?: string | null;
+  resolved: number;
+  eligible: number;
+}
+
+/**
+ * First-contact resolution per bucket and group (METRICS.md): answered inbound contacts with a
+ * customer key, and of those the ones after which the same customer has no other contact (any
+ * channel, any queue) arriving within the window. Read from the contacts: the window is an argument.
+ */
+export function fcrSql(
+  filter: StatsFilter,
+  granularity: Granularity,
+  groupBy: readonly StatsDimension[],
+  windowDays: number,
+): { sql: string; params: unknown[] } {
+  const { sql, params } = statsSql(
+    CONTACTS,
+    [
+      `count(*) filter (where not exists (select 1 from contact n where n.customer_key = c.customer_key
+        and n.arrived_at > c.arrived_at and n.arrived_at <= c.arrived_at + ${windowDays} * interval '1 day'))::float8 as resolved`,
+      'count(*)::float8 as eligible',
+    ],
+    ["c.direction = 'INBOUND'", "c.outcome = 'ANSWERED'", 'c.customer_key is not null'],
+    filter,
+    granularity,
+    groupBy,
   );
-  const where = ['s.interval_start >= ?', 's.interval_start < ?'];
-  params.push(filter.from, filter.to);
-  const inList = (column: string, values: readonly string[]): void => {
-    where.push(values.length ? `${column} in (${values.map(() => '?').join(', ')})` : 'false');
-    params.push(...values);
-  };
-  if (filter.queueIds) inList('s.queue_key', filter.queueIds);
-  if (filter.queueCodes) inList('q.code', filter.queueCodes);
-  if (filter.centerIds) inList('q.center_id::text', filter.centerIds);
-  if (filter.channels) inList('s.channel::text', filter.channels);
-  if (filter.employeeNos) inList('s.agent_key', filter.employeeNos);
-  const sql = `select ${select.join(', ')}
-from interval_stat s left join queue q on q.id::text = nullif(s.queue_key, '')
-where ${where.join(' and ')}
-group by ${group.join(', ')}
-order by ${group.join(', ')}`;
   return { sql, params };
 }

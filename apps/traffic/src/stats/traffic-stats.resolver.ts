@@ -1,9 +1,23 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
-import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { Granularity, StatsDimension } from '../common/enums';
 import { StatsFilter } from './stats.input';
 import { trafficStats } from './traffic-stats.service';
 import { TrafficStatsRowType } from './traffic-stats.type';
+
+/** Whether the query selects `field` on the rows (directly, not through fragments of other types). */
+function selectsField(info: GraphQLResolveInfo, field: string): boolean {
+  return info.fieldNodes.some((node) =>
+    node.selectionSet?.selections.some((s) =>
+      s.kind === 'Field'
+        ? s.name.value === field
+        : s.kind === 'InlineFragment'
+          ? s.selectionSet.selections.some((f) => f.kind === 'Field' && f.name.value === field)
+          : true,
+    ),
+  );
+}
 
 @Resolver()
 export class TrafficStatsResolver {
@@ -16,14 +30,18 @@ export class TrafficStatsResolver {
     @Arg('granularity', () => Granularity) granularity: Granularity,
     @Arg('groupBy', () => [StatsDimension], { nullable: true }) groupBy: StatsDimension[] | null,
     @Ctx() ctx: SubgraphContext,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TrafficStatsRowType[]> {
-    const rows = await trafficStats(ctx.em, filter, granularity, groupBy ?? []);
+    const rows = await trafficStats(ctx.em, filter, granularity, groupBy ?? [], {
+      fcr: selectsField(info, 'fcrRate'),
+    });
     return rows.map((row) =>
       Object.assign(new TrafficStatsRowType(), {
         ...row,
         queue: null,
         agent: row.employeeNo ? { employeeNo: row.employeeNo } : null,
         center: row.centerId ? { id: row.centerId } : null,
+        fcrRate: row.fcrRate ?? null,
       }),
     );
   }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   contactMetrics,
+  fcrRate,
   DEFAULT_SERVICE_LEVEL_VARIANT,
   type ContactMetrics,
   type ContactTotals,
@@ -8,7 +9,13 @@ import {
 } from '@switchboard/metrics';
 import type { Granularity, StatsDimension } from '../common/enums';
 import type { StatsFilter } from './stats.input';
-import { checkFilter, trafficStatsSql, type StatsSqlRow } from './traffic-stats.query';
+import {
+  checkFilter,
+  fcrSql,
+  trafficStatsSql,
+  type FcrSqlRow,
+  type StatsSqlRow,
+} from './traffic-stats.query';
 
 export interface TrafficStatsRow extends ContactMetrics {
   intervalStart: Date;
@@ -17,7 +24,24 @@ export interface TrafficStatsRow extends ContactMetrics {
   channel: string | null;
   employeeNo: string | null;
   centerId: string | null;
+  /** Only when asked for (it reads the contacts, not the rollups). */
+  fcrRate?: number | null;
 }
+
+const groupKey = (row: {
+  interval_start: Date;
+  queue_key?: string | null;
+  channel?: string | null;
+  agent_key?: string | null;
+  center_id?: string | null;
+}): string =>
+  [
+    new Date(row.interval_start).toISOString(),
+    row.queue_key ?? '',
+    row.channel ?? '',
+    row.agent_key ?? '',
+    row.center_id ?? '',
+  ].join('|');
 
 /** The rollup sums of one SQL row, in the shape the formula library takes. */
 export function totalsOf(
@@ -49,10 +73,12 @@ export async function trafficStats(
   filter: StatsFilter,
   granularity: Granularity,
   groupBy: readonly StatsDimension[],
+  options: { fcr: boolean } = { fcr: false },
 ): Promise<TrafficStatsRow[]> {
   checkFilter(filter);
   const { sql, params } = trafficStatsSql(filter, granularity, groupBy);
   const rows = await em.getConnection().execute<StatsSqlRow[]>(sql, params);
+  const fcr = options.fcr ? await fcrByGroup(em, filter, granularity, groupBy) : null;
   const variant = (filter.serviceLevelVariant ?? DEFAULT_SERVICE_LEVEL_VARIANT) as ServiceLevelVariant;
   return rows.map((row) => ({
     intervalStart: new Date(row.interval_start),
@@ -62,5 +88,18 @@ export async function trafficStats(
     employeeNo: row.agent_key ?? null,
     centerId: row.center_id ?? null,
     ...contactMetrics(totalsOf(row), (row.sl_variant as ServiceLevelVariant | null) ?? variant),
+    ...(fcr ? { fcrRate: fcr.get(groupKey(row)) ?? null } : {}),
   }));
+}
+
+/** FCR per bucket and group, keyed like the rollup rows they are joined to. */
+async function fcrByGroup(
+  em: EntityManager,
+  filter: StatsFilter,
+  granularity: Granularity,
+  groupBy: readonly StatsDimension[],
+): Promise<Map<string, number | null>> {
+  const { sql, params } = fcrSql(filter, granularity, groupBy, filter.fcrWindowDays ?? 7);
+  const rows = await em.getConnection().execute<FcrSqlRow[]>(sql, params);
+  return new Map(rows.map((r) => [groupKey(r), fcrRate(r.resolved, r.eligible)]));
 }

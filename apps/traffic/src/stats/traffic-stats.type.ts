@@ -58,6 +58,13 @@ export class TrafficStatsRowType extends ContactMetricsFields {
 
   @Field(() => CenterRef, { nullable: true, description: 'Grouped by CENTER' })
   center!: CenterRef | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'First-contact resolution (METRICS.md): answered contacts with no repeat within filter.fcrWindowDays',
+  })
+  fcrRate!: number | null;
 }
 
 @ObjectType('TrafficSummary', {
