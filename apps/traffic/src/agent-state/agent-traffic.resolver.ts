@@ -3,6 +3,7 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { checkPeriod, summaryLoader } from '../stats/summary-loader';
 import { TrafficSummaryType } from '../stats/traffic-stats.type';
+import { agentStateLoader, AgentStateSummaryType } from './agent-state-summary';
 import { AgentTrafficType } from './agent-traffic.type';
 
 @Resolver(() => AgentTrafficType)
@@ -21,5 +22,18 @@ export class AgentTrafficResolver {
       new TrafficSummaryType(),
       await summaryLoader(ctx, 'agent_key', { from, to }).load(agent.employeeNo),
     );
+  }
+
+  @FieldResolver(() => AgentStateSummaryType, {
+    description: 'Time in each state, occupancy and utilization over a period',
+  })
+  async agentStates(
+    @Root() agent: AgentTrafficType,
+    @Arg('from', () => DateTimeISOResolver) from: Date,
+    @Arg('to', () => DateTimeISOResolver) to: Date,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AgentStateSummaryType> {
+    checkPeriod({ from, to });
+    return agentStateLoader(ctx, { from, to }).load(agent.employeeNo);
   }
 }

@@ -1,0 +1,103 @@
+import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
+import { trafficSubgraph } from '../traffic.subgraph';
+
+/**
+ * An agent's shift from an Asterisk queue_log (epoch 1777860000 = 2026-05-04T02:00:00Z):
+ * 02:00 joins the queue (available), 02:10:10-02:20:10 on a call, 02:30-03:00 paused for lunch,
+ * 03:30 leaves. Over 02:00-04:00: logged in 5400 s, on contact 600, not ready 1800, available 3000;
+ * occupancy 600 / 3600, utilization 600 / 5400.
+ */
+const QUEUE_LOG = [
+  '1777860000|NONE|STATE-Q|PJSIP/7001|ADDMEMBER|',
+  '1777860600|s-1|STATE-Q|NONE|ENTERQUEUE||13900000001|1',
+  '1777860610|s-1|STATE-Q|PJSIP/7001|CONNECT|10|s-1.1|2',
+  '1777861210|s-1|STATE-Q|PJSIP/7001|COMPLETEAGENT|10|600|1',
+  '1777861800|NONE|STATE-Q|PJSIP/7001|PAUSE|Lunch',
+  '1777863600|NONE|STATE-Q|PJSIP/7001|UNPAUSE|',
+  '1777865400|NONE|STATE-Q|PJSIP/7001|REMOVEMEMBER|',
+].join('\n');
+
+describe('agent states', () => {
+  let traffic: TestSubgraph;
+  beforeAll(async () => {
+    traffic = await startTestSubgraph(trafficSubgraph);
+  });
+  afterAll(() => traffic.stop());
+
+  const importLog = async (): Promise<string[]> => {
+    const response = await fetch(new URL('/import/contacts?format=queue_log&source=pbx-a', traffic.url), {
+      method: 'POST',
+      body: QUEUE_LOG,
+    });
+    return (await response.text()).trim().split('\n');
+  };
+
+  it('turns queue_log member events into time per state, occupancy and utilization', async () => {
+    const events = await importLog();
+    expect(JSON.parse(events.at(-1) as string)).toMatchObject({ type: 'report', inserted: 1, rejected: 0 });
+    const again = await importLog();
+    expect(JSON.parse(again.at(-1) as string)).toMatchObject({
+      type: 'report',
+      inserted: 0,
+      duplicates: 1,
+      agentStates: 0,
+    });
+    const response = await postGraphQL<{ _entities: Record<string, unknown>[] }>(
+      traffic.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agent { employeeNo
+        agentStates(from: "2026-05-04T02:00:00Z", to: "2026-05-04T04:00:00Z") {
+          loggedInSeconds availableSeconds notReadySeconds onContactSeconds acwSeconds occupancy utilization }
+        trafficSummary(from: "2026-05-04T02:00:00Z", to: "2026-05-04T04:00:00Z") { answered asaSeconds } } } }`,
+      {
+        r: [
+          { __typename: 'Agent', employeeNo: '7001' },
+          { __typename: 'Agent', employeeNo: 'NOBODY' },
+        ],
+      },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?._entities).toEqual([
+      {
+        employeeNo: '7001',
+        agentStates: {
+          loggedInSeconds: 5400,
+          availableSeconds: 3000,
+          notReadySeconds: 1800,
+          onContactSeconds: 600,
+          acwSeconds: 0,
+          occupancy: 600 / 3600,
+          utilization: 600 / 5400,
+        },
+        trafficSummary: { answered: 1, asaSeconds: 10 },
+      },
+      {
+        employeeNo: 'NOBODY',
+        agentStates: {
+          loggedInSeconds: 0,
+          availableSeconds: 0,
+          notReadySeconds: 0,
+          onContactSeconds: 0,
+          acwSeconds: 0,
+          occupancy: null,
+          utilization: null,
+        },
+        trafficSummary: { answered: 0, asaSeconds: null },
+      },
+    ]);
+  });
+
+  it('clips states to the period asked for', async () => {
+    await importLog();
+    const response = await postGraphQL<{ _entities: { agentStates: Record<string, number> }[] }>(
+      traffic.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agent {
+        agentStates(from: "2026-05-04T02:45:00Z", to: "2026-05-04T03:15:00Z") { loggedInSeconds notReadySeconds availableSeconds } } } }`,
+      { r: [{ __typename: 'Agent', employeeNo: '7001' }] },
+    );
+    expect(response.data?._entities[0].agentStates).toEqual({
+      loggedInSeconds: 1800,
+      notReadySeconds: 900,
+      availableSeconds: 900,
+    });
+  });
+});
