@@ -18,11 +18,14 @@ import { QueueResolver, queueById } from './queue/queue.resolver';
 import type { QueueType } from './queue/queue.type';
 import { IntervalStat } from './stats/interval-stat.entity';
 import { TrafficStatsResolver } from './stats/traffic-stats.resolver';
+import { AgentTeamPeriod } from './team-directory/agent-team-period.entity';
+import { TeamDirectoryResolver } from './team-directory/team-directory.resolver';
+import { refreshTeamDirectory } from './team-directory/team-directory.timer';
 
 export const TRAFFIC_SUBGRAPH = 'traffic';
 
 export const trafficDatabase = {
-  entities: [Queue, Contact, IntervalStat, AgentStateEventRow],
+  entities: [Queue, Contact, IntervalStat, AgentStateEventRow, AgentTeamPeriod],
   migrations: trafficMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
   snapshotName: '.snapshot-traffic',
@@ -30,7 +33,13 @@ export const trafficDatabase = {
 
 export function buildTrafficSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [QueueResolver, TrafficStatsResolver, ContactResolver, AgentTrafficResolver],
+    resolvers: [
+      QueueResolver,
+      TrafficStatsResolver,
+      ContactResolver,
+      AgentTrafficResolver,
+      TeamDirectoryResolver,
+    ],
     referenceResolvers: {
       Queue: {
         __resolveReference: async (ref: { id: string }, ctx: SubgraphContext): Promise<QueueType | null> => {
@@ -53,4 +62,5 @@ export const trafficSubgraph: SubgraphDefinition = {
   database: trafficDatabase,
   buildSchema: buildTrafficSchema,
   routes: contactImportRoute,
+  background: refreshTeamDirectory,
 };

@@ -11,6 +11,8 @@ export interface SubgraphDefinition {
   buildSchema: () => Promise<FederatedSchema>;
   /** Seeds demo data into an empty database; returns whether it did. */
   seedDemo?: (em: EntityManager) => Promise<boolean>;
+  /** Work on a timer while the subgraph runs (e.g. refreshing a copy of another subgraph's data); returns its stop. */
+  background?: (services: { orm: MikroORM; logger: Logger }) => () => void;
   /** Plain HTTP routes beside /graphql (e.g. streaming file imports). */
   routes?: (services: { orm: MikroORM; logger: Logger }) => Record<string, RouteHandler>;
 }
@@ -22,6 +24,8 @@ export interface SubgraphRunOptions {
   seedDemo?: boolean;
   logger?: Logger;
   onQuery?: (sql: string) => void;
+  /** false: do not start the definition's background work (tests drive it themselves). */
+  background?: boolean;
 }
 
 export interface StartedSubgraph {
@@ -55,10 +59,13 @@ export async function startSubgraph(
       host: options.host,
       routes: definition.routes?.({ orm, logger }),
     });
+    const stopBackground =
+      options.background === false ? undefined : definition.background?.({ orm, logger });
     return {
       server,
       orm,
       stop: async () => {
+        stopBackground?.();
         await server.stop();
         await orm.close();
       },

@@ -22,6 +22,7 @@ export async function startTestSubgraph(
     seedDemo: options.seedDemo,
     logger: createLogger(definition.name),
     onQuery: sql.listener,
+    background: false,
   });
   return {
     ...started,

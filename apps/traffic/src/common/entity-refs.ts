@@ -7,3 +7,11 @@ export class CenterRef {
   @Field(() => ID)
   id!: string;
 }
+
+/** Staff's Team, referenced by id; the staff subgraph resolves its fields. */
+@ObjectType('Team')
+@Directive('@key(fields: "id", resolvable: false)')
+export class TeamRef {
+  @Field(() => ID)
+  id!: string;
+}

@@ -25,6 +25,8 @@ export enum StatsDimension {
   QUEUE = 'QUEUE',
   CHANNEL = 'CHANNEL',
   AGENT = 'AGENT',
+  /** The team the agent was in when the contact arrived (traffic's copy of staff's team history). */
+  TEAM = 'TEAM',
 }
 
 registerEnumType(ChannelEnum, { name: 'Channel' });

@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123014741_init } from './Migration20261123014741_init';
+import { Migration20261123020213_team_directory } from './Migration20261123020213_team_directory';
 
 /** Every traffic migration in order. Generated files are listed here and never edited after landing. */
 export const trafficMigrations: MigrationObject[] = [
   { name: 'Migration20261123014741_init', class: Migration20261123014741_init },
+  { name: 'Migration20261123020213_team_directory', class: Migration20261123020213_team_directory },
 ];

@@ -35,6 +35,11 @@ export class StatsFilter {
   @ArrayMaxSize(1000)
   queueCodes?: string[];
 
+  @Field(() => [ID], { nullable: true, description: 'Contacts handled by agents in these teams at the time' })
+  @IsOptional()
+  @ArrayMaxSize(1000)
+  teamIds?: string[];
+
   @Field(() => [ChannelEnum], { nullable: true })
   channels?: Channel[];
 

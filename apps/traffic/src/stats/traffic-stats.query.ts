@@ -29,6 +29,7 @@ export interface StatsSqlRow extends Record<(typeof SUM_COLUMNS)[number], number
   channel: string | null;
   agent_key: string | null;
   center_id: string | null;
+  team_id?: string | null;
   sl_variant: string | null;
   max_wait_seconds: number | null;
 }
@@ -91,6 +92,7 @@ export function checkFilter(filter: StatsFilter): void {
   for (const [field, ids] of [
     ['filter.queueIds', filter.queueIds],
     ['filter.centerIds', filter.centerIds],
+    ['filter.teamIds', filter.teamIds],
   ] as const) {
     const bad = ids?.find((id) => !UUID.test(id));
     if (bad !== undefined) throw badUserInput({ field, message: `"${bad}" is not an id` });
@@ -135,6 +137,14 @@ function statsSql(
   const dims = new Set(groupBy);
   const select: string[] = [`${bucketSql(granularity, source.start)} as interval_start`];
   const params: unknown[] = [...bucketParams(granularity, filter)];
+  // Team as of the contact's arrival: the assignment period (dates in the query's zone) holding it.
+  const byTeam = dims.has(StatsDimension.TEAM) || filter.teamIds !== undefined;
+  const teamJoin = byTeam
+    ? ` left join agent_team_period p on p.employee_no = ${source.agentKey}
+        and ${source.start} >= (p.valid_from::timestamp at time zone ?)
+        and (p.valid_to is null or ${source.start} < (p.valid_to::timestamp at time zone ?))`
+    : '';
+  const joinParams = byTeam ? [filter.timeZone, filter.timeZone] : [];
   const group: string[] = ['1'];
   const add = (expression: string, alias: string, extraGroup: string[] = []): void => {
     select.push(`${expression} as ${alias}`);
@@ -147,7 +157,9 @@ function statsSql(
   if (dims.has(StatsDimension.CHANNEL)) add(source.channel, 'channel');
   if (dims.has(StatsDimension.AGENT)) add(`nullif(${source.agentKey}, '')`, 'agent_key');
   if (dims.has(StatsDimension.CENTER)) add('q.center_id', 'center_id');
+  if (dims.has(StatsDimension.TEAM)) add('p.team_id', 'team_id');
   select.push(...measures);
+  params.push(...joinParams);
   const where = [`${source.start} >= ?`, `${source.start} < ?`, ...extraWhere];
   params.push(filter.from, filter.to);
   const inList = (column: string, values: readonly string[]): void => {
@@ -159,8 +171,9 @@ function statsSql(
   if (filter.centerIds) inList('q.center_id::text', filter.centerIds);
   if (filter.channels) inList(`${source.channel}::text`, filter.channels);
   if (filter.employeeNos) inList(source.agentKey, filter.employeeNos);
+  if (filter.teamIds) inList('p.team_id::text', filter.teamIds);
   const sql = `select ${select.join(', ')}
-from ${source.from}
+from ${source.from}${teamJoin}
 where ${where.join(' and ')}
 group by ${group.join(', ')}
 order by ${group.join(', ')}`;
@@ -186,6 +199,7 @@ export interface FcrSqlRow {
   channel?: string;
   agent_key?: string | null;
   center_id?: string | null;
+  team_id?: string | null;
   resolved: number;
   eligible: number;
 }

@@ -41,6 +41,7 @@ export class TrafficStatsResolver {
         queue: null,
         agent: row.employeeNo ? { employeeNo: row.employeeNo } : null,
         center: row.centerId ? { id: row.centerId } : null,
+        team: row.teamId ? { id: row.teamId } : null,
         fcrRate: row.fcrRate ?? null,
       }),
     );

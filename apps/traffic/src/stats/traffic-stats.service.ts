@@ -24,6 +24,7 @@ export interface TrafficStatsRow extends ContactMetrics {
   channel: string | null;
   employeeNo: string | null;
   centerId: string | null;
+  teamId: string | null;
   /** Only when asked for (it reads the contacts, not the rollups). */
   fcrRate?: number | null;
 }
@@ -34,6 +35,7 @@ const groupKey = (row: {
   channel?: string | null;
   agent_key?: string | null;
   center_id?: string | null;
+  team_id?: string | null;
 }): string =>
   [
     new Date(row.interval_start).toISOString(),
@@ -41,6 +43,7 @@ const groupKey = (row: {
     row.channel ?? '',
     row.agent_key ?? '',
     row.center_id ?? '',
+    row.team_id ?? '',
   ].join('|');
 
 /** The rollup sums of one SQL row, in the shape the formula library takes. */
@@ -87,6 +90,7 @@ export async function trafficStats(
     channel: row.channel ?? null,
     employeeNo: row.agent_key ?? null,
     centerId: row.center_id ?? null,
+    teamId: row.team_id ?? null,
     ...contactMetrics(totalsOf(row), (row.sl_variant as ServiceLevelVariant | null) ?? variant),
     ...(fcr ? { fcrRate: fcr.get(groupKey(row)) ?? null } : {}),
   }));

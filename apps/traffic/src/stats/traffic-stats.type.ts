@@ -2,7 +2,7 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { Channel } from '../contact/contact-record';
 import { ChannelEnum } from '../common/enums';
-import { CenterRef } from '../common/entity-refs';
+import { CenterRef, TeamRef } from '../common/entity-refs';
 import { AgentTrafficType } from '../agent-state/agent-traffic.type';
 import { QueueType } from '../queue/queue.type';
 
@@ -58,6 +58,15 @@ export class TrafficStatsRowType extends ContactMetricsFields {
 
   @Field(() => CenterRef, { nullable: true, description: 'Grouped by CENTER' })
   center!: CenterRef | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "Grouped by TEAM: the agent's team when the contact arrived",
+  })
+  teamId!: string | null;
+
+  @Field(() => TeamRef, { nullable: true, description: 'Grouped by TEAM' })
+  team!: TeamRef | null;
 
   @Field(() => Float, {
     nullable: true,
