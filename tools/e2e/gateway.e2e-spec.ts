@@ -121,3 +121,62 @@ describe('through the gateway', () => {
     ]);
   });
 });
+
+describe('traffic summaries through the gateway', () => {
+  let stack: TestStack;
+  beforeAll(async () => {
+    stack = await startTestStack();
+  });
+  afterAll(() => stack.stop());
+
+  it('sums an agent over queues with different service-level variants, and a center over its queues', async () => {
+    const gql = <T>(query: string, variables?: Record<string, unknown>) =>
+      postGraphQL<T>(stack.gatewayUrl, query, variables);
+    const centers = await gql<{ centers: { id: string; code: string }[] }>('{ centers { id code } }');
+    const sha = centers.data?.centers.find((c) => c.code === 'SHA-01');
+    const call = (externalId: string, queue: string, waited: number, outcome = 'ANSWERED') => ({
+      source: 'sum',
+      externalId,
+      channel: 'VOICE',
+      queue,
+      agent: outcome === 'ANSWERED' ? 'E10007' : null,
+      arrivedAt: '2026-04-02T01:00:00Z',
+      answeredAt:
+        outcome === 'ANSWERED'
+          ? new Date(Date.parse('2026-04-02T01:00:00Z') + waited * 1000).toISOString()
+          : null,
+      endedAt: '2026-04-02T01:05:00Z',
+      outcome,
+    });
+    await gql('mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted } }', {
+      c: [call('1', 'SUM-A', 10), call('2', 'SUM-B', 30), call('3', 'SUM-B', 0, 'ABANDONED')],
+    });
+    const queues = await gql<{ queues: { id: string; code: string }[] }>('{ queues { id code } }');
+    for (const queue of queues.data?.queues.filter((q) => q.code.startsWith('SUM-')) ?? []) {
+      const variant = queue.code === 'SUM-B' ? 'ANSWERED_ONLY' : 'EXCLUDE_SHORT_ABANDONS';
+      const updated = await gql(
+        `mutation($id: ID!, $input: UpdateQueueInput!) { updateQueue(id: $id, input: $input) { id } }`,
+        { id: queue.id, input: { centerId: sha?.id, serviceLevelVariant: variant } },
+      );
+      expect(updated.errors).toBeUndefined();
+    }
+    const period = { from: '2026-04-02T00:00:00Z', to: '2026-04-03T00:00:00Z' };
+    const result = await gql<{
+      agent: { trafficSummary: { answered: number; asaSeconds: number } };
+      center: { code: string; trafficSummary: { offered: number; answered: number; serviceLevel: number } };
+    }>(
+      `query($from: DateTimeISO!, $to: DateTimeISO!) {
+        agent(employeeNo: "E10007") { trafficSummary(from: $from, to: $to) { answered asaSeconds } }
+        center(code: "SHA-01") { code trafficSummary(from: $from, to: $to) { offered answered serviceLevel } }
+      }`,
+      period,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.agent.trafficSummary).toEqual({ answered: 2, asaSeconds: 20 });
+    // center: offered 3, within 20 s: 1 of (3 - 0 short) with the default variant
+    expect(result.data?.center).toEqual({
+      code: 'SHA-01',
+      trafficSummary: { offered: 3, answered: 2, serviceLevel: 1 / 3 },
+    });
+  });
+});

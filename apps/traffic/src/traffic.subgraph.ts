@@ -9,6 +9,7 @@ import { AgentStateEventRow } from './agent-state/agent-state-event.entity';
 import { AgentTrafficResolver } from './agent-state/agent-traffic.resolver';
 import type { AgentTrafficType } from './agent-state/agent-traffic.type';
 import { Contact } from './contact/contact.entity';
+import { CenterTrafficResolver, type CenterTrafficType } from './common/center-traffic';
 import { ContactResolver } from './contact/contact.resolver';
 import { contactImportRoute } from './ingest/import.route';
 import { trafficMigrations } from './migrations';
@@ -39,6 +40,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       ContactResolver,
       AgentTrafficResolver,
       TeamDirectoryResolver,
+      CenterTrafficResolver,
     ],
     referenceResolvers: {
       Queue: {
@@ -47,6 +49,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
           return queue ? toQueueType(queue) : null;
         },
       },
+      Center: { __resolveReference: (ref: { id: string }): CenterTrafficType => ({ id: ref.id }) },
       // Any employee number has traffic (possibly none): the fields are computed, nothing to look up.
       Agent: {
         __resolveReference: (ref: { employeeNo: string }): AgentTrafficType => ({

@@ -1,13 +1,5 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
-/** Staff's Center, referenced by id; the staff subgraph resolves its fields. */
-@ObjectType('Center')
-@Directive('@key(fields: "id", resolvable: false)')
-export class CenterRef {
-  @Field(() => ID)
-  id!: string;
-}
-
 /** Staff's Team, referenced by id; the staff subgraph resolves its fields. */
 @ObjectType('Team')
 @Directive('@key(fields: "id", resolvable: false)')

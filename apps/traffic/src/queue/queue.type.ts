@@ -1,7 +1,7 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { Channel } from '../contact/contact-record';
 import { ChannelEnum, ServiceLevelVariantEnum } from '../common/enums';
-import { CenterRef } from '../common/entity-refs';
+import { CenterTrafficType } from '../common/center-traffic';
 import type { ServiceLevelVariantName } from './queue.entity';
 
 @ObjectType('Queue', { description: 'An ACD queue and its service-level settings' })
@@ -19,8 +19,8 @@ export class QueueType {
   @Field(() => ChannelEnum)
   channel!: Channel;
 
-  @Field(() => CenterRef, { nullable: true, description: 'Unassigned until set' })
-  center!: CenterRef | null;
+  @Field(() => CenterTrafficType, { nullable: true, description: 'Unassigned until set' })
+  center!: CenterTrafficType | null;
 
   @Field(() => Int, { description: 'T: answered within this many seconds meets the service level' })
   serviceLevelThresholdSeconds!: number;

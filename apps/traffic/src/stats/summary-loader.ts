@@ -6,7 +6,14 @@ import type DataLoader from 'dataloader';
 import { totalsOf } from './traffic-stats.service';
 import { SUM_COLUMNS, type StatsSqlRow } from './traffic-stats.query';
 
-type KeyColumn = 'queue_key' | 'agent_key';
+/** What a summary is keyed by: a queue, an employee number, or a center (through its queues). */
+type KeyColumn = 'queue_key' | 'agent_key' | 'center';
+
+const KEY_SQL: Record<KeyColumn, string> = {
+  queue_key: 's.queue_key',
+  agent_key: 's.agent_key',
+  center: 'q.center_id::text',
+};
 
 export interface Period {
   from: Date;
@@ -20,11 +27,14 @@ export function checkPeriod(period: Period): void {
 
 /** Sums of many queues' or agents' rollups over one period: one statement for the whole batch. */
 async function summaries(em: EntityManager, column: KeyColumn, keys: readonly string[], period: Period) {
-  const sql = `select s.${column} as key, q.sl_variant, ${SUM_COLUMNS.map((c) => `sum(s.${c})::float8 as ${c}`).join(', ')},
+  const key = KEY_SQL[column];
+  // Agents and centers span queues (and their variants): one row each, with the default variant.
+  const variant = column === 'queue_key' ? 'q.sl_variant' : 'null';
+  const sql = `select ${key} as key, ${variant} as sl_variant, ${SUM_COLUMNS.map((c) => `sum(s.${c})::float8 as ${c}`).join(', ')},
       max(s.max_wait_seconds) as max_wait_seconds
     from interval_stat s left join queue q on q.id::text = nullif(s.queue_key, '')
-    where s.${column} in (${keys.map(() => '?').join(', ')}) and s.interval_start >= ? and s.interval_start < ?
-    group by s.${column}, q.sl_variant`;
+    where ${key} in (${keys.map(() => '?').join(', ')}) and s.interval_start >= ? and s.interval_start < ?
+    group by 1, 2`;
   return em
     .getConnection()
     .execute<(StatsSqlRow & { key: string })[]>(sql, [...keys, period.from, period.to]);

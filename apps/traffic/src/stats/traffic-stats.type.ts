@@ -2,7 +2,8 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { Channel } from '../contact/contact-record';
 import { ChannelEnum } from '../common/enums';
-import { CenterRef, TeamRef } from '../common/entity-refs';
+import { CenterTrafficType } from '../common/center-traffic';
+import { TeamRef } from '../common/entity-refs';
 import { AgentTrafficType } from '../agent-state/agent-traffic.type';
 import { QueueType } from '../queue/queue.type';
 
@@ -56,8 +57,8 @@ export class TrafficStatsRowType extends ContactMetricsFields {
   @Field(() => ID, { nullable: true, description: 'Grouped by CENTER' })
   centerId!: string | null;
 
-  @Field(() => CenterRef, { nullable: true, description: 'Grouped by CENTER' })
-  center!: CenterRef | null;
+  @Field(() => CenterTrafficType, { nullable: true, description: 'Grouped by CENTER' })
+  center!: CenterTrafficType | null;
 
   @Field(() => ID, {
     nullable: true,

@@ -1,0 +1,32 @@
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { checkPeriod, summaryLoader } from '../stats/summary-loader';
+import { TrafficSummaryType } from '../stats/traffic-stats.type';
+
+/** Staff's Center, extended with the traffic of the queues assigned to it. */
+@ObjectType('Center')
+@Directive('@key(fields: "id")')
+export class CenterTrafficType {
+  @Field(() => ID)
+  id!: string;
+}
+
+@Resolver(() => CenterTrafficType)
+export class CenterTrafficResolver {
+  @FieldResolver(() => TrafficSummaryType, {
+    description: 'Contacts of the queues assigned to the center, for a period (from inclusive, to exclusive)',
+  })
+  async trafficSummary(
+    @Root() center: CenterTrafficType,
+    @Arg('from', () => DateTimeISOResolver) from: Date,
+    @Arg('to', () => DateTimeISOResolver) to: Date,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<TrafficSummaryType> {
+    checkPeriod({ from, to });
+    return Object.assign(
+      new TrafficSummaryType(),
+      await summaryLoader(ctx, 'center', { from, to }).load(center.id),
+    );
+  }
+}
