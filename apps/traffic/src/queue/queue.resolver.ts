@@ -5,7 +5,9 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { ChannelEnum } from '../common/enums';
 import type { Channel } from '../contact/contact-record';
 import { checkPeriod, summaryLoader } from '../stats/summary-loader';
-import { TrafficSummaryType } from '../stats/traffic-stats.type';
+import { QueueIntervalType, TrafficSummaryType } from '../stats/traffic-stats.type';
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
 import { UpdateQueueInput } from './queue.input';
 import { toQueueType } from './queue.mapper';
 import { QueueService } from './queue.service';
@@ -54,6 +56,17 @@ export class QueueResolver {
       new TrafficSummaryType(),
       await summaryLoader(ctx, 'queue_key', { from, to }).load(queue.id),
     );
+  }
+
+  @FieldResolver(() => QueueIntervalType, {
+    description:
+      'The 15-minute interval under way: contacts so far and the longest wait so far. Records arrive when contacts end, so callers still waiting are not counted.',
+  })
+  async currentInterval(@Root() queue: QueueType, @Ctx() ctx: SubgraphContext): Promise<QueueIntervalType> {
+    const from = new Date(Math.floor(Date.now() / FIFTEEN_MINUTES) * FIFTEEN_MINUTES);
+    const to = new Date(from.getTime() + FIFTEEN_MINUTES);
+    const metrics = await summaryLoader(ctx, 'queue_key', { from, to }).load(queue.id);
+    return Object.assign(new QueueIntervalType(), { intervalStart: from, ...metrics });
   }
 
   @Mutation(() => QueueType, {

@@ -220,4 +220,40 @@ describe('traffic ingestion and statistics', () => {
     );
     expect(await nineOf()).toEqual(before);
   });
+
+  it("shows a queue's interval under way", async () => {
+    const now = Date.now();
+    const start = new Date(Math.floor(now / 900_000) * 900_000);
+    const arrived = new Date(start.getTime() + 1000);
+    const ingest = await postGraphQL(traffic.url, INGEST, {
+      c: [
+        {
+          source: 'now',
+          externalId: 'n1',
+          channel: 'VOICE',
+          queue: 'Q-NOW',
+          arrivedAt: arrived.toISOString(),
+          endedAt: new Date(arrived.getTime() + 7000).toISOString(),
+          outcome: 'ABANDONED',
+        },
+      ],
+    });
+    expect(ingest.errors).toBeUndefined();
+    const response = await postGraphQL<{ queue: { currentInterval: Record<string, unknown> } }>(
+      traffic.url,
+      '{ queue(code: "Q-NOW") { currentInterval { intervalStart offered abandoned maxWaitSeconds } } }',
+    );
+    // (if the clock crossed into the next interval meanwhile, the interval is empty: both are right)
+    const interval = response.data?.queue.currentInterval;
+    if (interval?.intervalStart === start.toISOString()) {
+      expect(interval).toEqual({
+        intervalStart: start.toISOString(),
+        offered: 1,
+        abandoned: 1,
+        maxWaitSeconds: 7,
+      });
+    } else {
+      expect(interval).toMatchObject({ offered: 0, maxWaitSeconds: null });
+    }
+  });
 });

@@ -81,3 +81,9 @@ export class TrafficStatsRowType extends ContactMetricsFields {
   description: "An agent's, a queue's or a center's contact statistics over a period",
 })
 export class TrafficSummaryType extends ContactMetricsFields {}
+
+@ObjectType('QueueInterval', { description: "A queue's statistics for one 15-minute interval" })
+export class QueueIntervalType extends ContactMetricsFields {
+  @Field(() => DateTimeISOResolver)
+  intervalStart!: Date;
+}
