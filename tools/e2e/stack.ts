@@ -12,7 +12,7 @@ export interface TestStack {
 }
 
 /**
- * Every subgraph on a fresh database (demo seeded) and the gateway over the committed supergraph,
+ * Every subgraph on a fresh database (staff demo seeded) and the gateway over the committed supergraph,
  * all over real HTTP on free ports.
  */
 export async function startTestStack(options: { subgraphTimeoutMs?: number } = {}): Promise<TestStack> {

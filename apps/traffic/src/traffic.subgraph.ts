@@ -16,6 +16,7 @@ import { trafficMigrations } from './migrations';
 import { Queue } from './queue/queue.entity';
 import { toQueueType } from './queue/queue.mapper';
 import { QueueResolver, queueById } from './queue/queue.resolver';
+import { seedTrafficDemo } from './seed/demo-seed';
 import type { QueueType } from './queue/queue.type';
 import { IntervalStat } from './stats/interval-stat.entity';
 import { TrafficStatsResolver } from './stats/traffic-stats.resolver';
@@ -64,6 +65,7 @@ export const trafficSubgraph: SubgraphDefinition = {
   name: TRAFFIC_SUBGRAPH,
   database: trafficDatabase,
   buildSchema: buildTrafficSchema,
+  seedDemo: (em) => seedTrafficDemo(em),
   routes: contactImportRoute,
   background: refreshTeamDirectory,
 };

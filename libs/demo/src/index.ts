@@ -8,3 +8,12 @@ export {
   type DemoAgent,
   type DemoSkill,
 } from './demo-roster';
+export {
+  demoContacts,
+  DEMO_TRAFFIC_SOURCE,
+  type DemoContact,
+  type DemoTrafficOptions,
+  type DemoDirection,
+  type DemoOutcome,
+} from './demo-traffic';
+export { demoQueues, type DemoQueue, type DemoChannel } from './demo-traffic-queues';

@@ -1,0 +1,93 @@
+import { demoContacts, demoQueues } from '@switchboard/demo';
+import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
+import { trafficSubgraph } from '../traffic.subgraph';
+import { demoTrafficWindow, seedTrafficDemo, DEMO_TRAFFIC_DAYS } from './demo-seed';
+
+interface DayRow {
+  intervalStart: string;
+  offered: number;
+  answered: number;
+  serviceLevel: number | null;
+  abandonRate: number | null;
+  ahtSeconds: number | null;
+  fcrRate: number | null;
+}
+
+describe('traffic demo seed', () => {
+  let traffic: TestSubgraph;
+  const window = demoTrafficWindow();
+  let seedMs: number;
+  let firstSeed: boolean;
+  beforeAll(async () => {
+    traffic = await startTestSubgraph(trafficSubgraph);
+    const started = performance.now();
+    firstSeed = await seedTrafficDemo(traffic.orm.em.fork(), window);
+    seedMs = performance.now() - started;
+  });
+  afterAll(() => traffic.stop());
+
+  const count = async (sql: string): Promise<number> => {
+    const [row] = await traffic.orm.em.fork().getConnection().execute<{ n: number }[]>(sql);
+    return row.n;
+  };
+
+  it('seeds a month once, quickly, and a second call seeds nothing', async () => {
+    const contacts = await count('select count(*)::int as n from contact');
+    console.log(`traffic demo seed: ${contacts} contacts in ${seedMs.toFixed(0)} ms`);
+    expect(firstSeed).toBe(true);
+    // About 5-10 s on two busy cores, nearly all of it PostgreSQL's insert-and-roll-up; the bound
+    // catches a slide into row-by-row writes (minutes), not noise.
+    expect(seedMs).toBeLessThan(30_000);
+    expect(await seedTrafficDemo(traffic.orm.em.fork(), window)).toBe(false);
+    expect(await count('select count(*)::int as n from contact')).toBe(contacts);
+  });
+
+  it('takes the 30 days before midnight Asia/Shanghai', () => {
+    for (const now of ['2026-11-23T01:53:00Z', '2026-11-22T16:00:00Z', '2026-11-23T15:59:59Z'])
+      expect(demoTrafficWindow(new Date(now))).toEqual({ from: new Date('2026-10-23T16:00:00Z'), days: 30 });
+  });
+
+  it('stores exactly what the generator yields, with the demo queues', async () => {
+    let generated = 0;
+    for (const contact of demoContacts(window)) if (contact) generated += 1;
+    expect(await count('select count(*)::int as n from contact')).toBe(generated);
+    expect(await count(`select count(*)::int as n from contact where source <> 'demo'`)).toBe(0);
+    const queues = await traffic.orm.em
+      .fork()
+      .getConnection()
+      .execute<
+        { code: string; center_id: string | null }[]
+      >('select code, center_id from queue order by code');
+    expect(queues.map((q) => q.code)).toEqual(
+      demoQueues()
+        .map((q) => q.code)
+        .sort(),
+    );
+    expect(queues.every((q) => q.center_id === null)).toBe(true);
+  });
+
+  it('answers trafficStats by day over the month with plausible figures', async () => {
+    const to = new Date(window.from.getTime() + DEMO_TRAFFIC_DAYS * 86_400_000);
+    const response = await postGraphQL<{ trafficStats: DayRow[] }>(
+      traffic.url,
+      `query($f: StatsFilter!) { trafficStats(filter: $f, granularity: DAY) {
+        intervalStart offered answered serviceLevel abandonRate ahtSeconds fcrRate } }`,
+      { f: { from: window.from.toISOString(), to: to.toISOString(), timeZone: 'Asia/Shanghai' } },
+    );
+    expect(response.errors).toBeUndefined();
+    const days = response.data?.trafficStats ?? [];
+    expect(days).toHaveLength(DEMO_TRAFFIC_DAYS);
+    expect(days[0].intervalStart).toBe(window.from.toISOString());
+    for (const day of days) {
+      expect(day.offered).toBeGreaterThan(1_000);
+      expect(day.serviceLevel).toBeGreaterThan(0.5);
+      expect(day.serviceLevel).toBeLessThan(0.98);
+      expect(day.abandonRate).toBeLessThan(0.2);
+      expect(day.ahtSeconds).toBeGreaterThan(180);
+      expect(day.ahtSeconds).toBeLessThan(600);
+      expect(day.fcrRate).toBeGreaterThan(0.6);
+    }
+    const total = days.reduce((sum, d) => sum + d.offered, 0);
+    expect(total).toBeGreaterThan(70_000);
+  });
+});

@@ -1,0 +1,104 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { demoContacts, demoQueues, type DemoContact, type DemoTrafficOptions } from '@switchboard/demo';
+import type { ContactRecord } from '../contact/contact-record';
+import { ContactIngestService, INGEST_BATCH_SIZE } from '../ingest/contact-ingest.service';
+import { Queue } from '../queue/queue.entity';
+
+const DAY_MS = 86_400_000;
+/** Asia/Shanghai keeps UTC+8 all year, so its midnight is a fixed offset from UTC. */
+const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
+const INTERVAL_MS = 15 * 60_000;
+const WRITES_IN_FLIGHT = 2;
+export const DEMO_TRAFFIC_DAYS = 30;
+
+/** The demo month: from midnight Asia/Shanghai 30 days before today, up to today's midnight. */
+export function demoTrafficWindow(now = new Date()): DemoTrafficOptions {
+  const localMidnight =
+    Math.floor((now.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS;
+  return { from: new Date(localMidnight - DEMO_TRAFFIC_DAYS * DAY_MS), days: DEMO_TRAFFIC_DAYS };
+}
+
+function toContactRecord(contact: DemoContact): ContactRecord {
+  return {
+    source: contact.source,
+    externalId: contact.externalId,
+    channel: contact.channel,
+    direction: contact.direction,
+    queue: contact.queue,
+    agent: contact.agent,
+    customerKey: contact.customerKey,
+    arrivedAt: contact.arrivedAt,
+    answeredAt: contact.answeredAt,
+    endedAt: contact.endedAt,
+    holdSeconds: contact.holdSeconds,
+    acwSeconds: contact.acwSeconds,
+    outcome: contact.outcome,
+    transferred: contact.transferred,
+    wrapupCode: contact.wrapupCode,
+  };
+}
+
+/** The demo queues, named; queues an import already created keep their settings. */
+async function createDemoQueues(em: EntityManager): Promise<void> {
+  const queues = demoQueues();
+  const existing = new Set(
+    (await em.find(Queue, { code: { $in: queues.map((q) => q.code) } })).map((q) => q.code),
+  );
+  // The center belongs to the staff subgraph; traffic knows it by id only, so it stays unassigned.
+  for (const q of queues.filter((queue) => !existing.has(queue.code)))
+    em.create(Queue, { code: q.code, name: q.name, channel: q.channel });
+  await em.flush();
+}
+
+/**
+ * Writes demo contacts through the import's bulk path (COPY, rollups in the same statement), two
+ * batches at a time while the generator makes the next. Batches end on a 15-minute boundary, so two
+ * batches being written never touch the same rollup rows (no lock waits, no deadlocks).
+ */
+async function writeDemoContacts(em: EntityManager, window: DemoTrafficOptions): Promise<void> {
+  const ingest = new ContactIngestService(em);
+  const writing = new Set<Promise<void>>();
+  const write = (records: ContactRecord[]): Promise<void> => {
+    const written = ingest.ingest(records.map((record, i) => ({ record, line: i + 1 }))).then((report) => {
+      writing.delete(written);
+      const [problem] = report.problems;
+      if (problem) throw new Error(`demo contact rejected: ${problem.field} ${problem.reason}`);
+    });
+    writing.add(written);
+    return writing.size < WRITES_IN_FLIGHT ? Promise.resolve() : Promise.race(writing);
+  };
+  let batch: ContactRecord[] = [];
+  let interval: ContactRecord[] = [];
+  let intervalStart = Number.NaN;
+  try {
+    for (const contact of demoContacts(window)) {
+      const start = Math.floor(contact.arrivedAt.getTime() / INTERVAL_MS);
+      if (start !== intervalStart) {
+        if (batch.length + interval.length > INGEST_BATCH_SIZE) {
+          await write(batch);
+          batch = [];
+        }
+        batch.push(...interval);
+        interval = [];
+        intervalStart = start;
+      }
+      interval.push(toContactRecord(contact));
+    }
+    batch.push(...interval);
+    if (batch.length) await write(batch);
+    await Promise.all(writing);
+  } finally {
+    await Promise.allSettled(writing);
+  }
+}
+
+/** Seeds a month of demo traffic when no contact is stored yet; returns whether it seeded. */
+export async function seedTrafficDemo(em: EntityManager, window = demoTrafficWindow()): Promise<boolean> {
+  const [{ seeded }] = await em
+    .getConnection()
+    .execute<{ seeded: boolean }[]>('select exists (select 1 from contact) as seeded');
+  if (seeded) return false;
+  await createDemoQueues(em);
+  await writeDemoContacts(em, window);
+  return true;
+}
