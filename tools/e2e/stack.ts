@@ -15,9 +15,13 @@ export interface TestStack {
  * Every subgraph on a fresh database (staff demo seeded) and the gateway over the committed supergraph,
  * all over real HTTP on free ports.
  */
-export async function startTestStack(options: { subgraphTimeoutMs?: number } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: { subgraphTimeoutMs?: number; seed?: string[] } = {},
+): Promise<TestStack> {
+  // The staff demo (200 agents) by default; the traffic demo (a month of contacts) only when asked.
+  const seed = new Set(options.seed ?? ['staff']);
   const started = await Promise.all(
-    subgraphs.map((s) => startTestSubgraph(s.definition, { seedDemo: true })),
+    subgraphs.map((s) => startTestSubgraph(s.definition, { seedDemo: seed.has(s.definition.name) })),
   );
   const byName = Object.fromEntries(started.map((s, i) => [subgraphs[i].definition.name, s]));
   const gateway = await startGateway({
