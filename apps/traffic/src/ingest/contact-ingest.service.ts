@@ -16,6 +16,9 @@ export interface IngestReport {
 
 /** Validates records (bad ones set aside with reasons) and stores the rest, a batch per transaction. */
 export class ContactIngestService {
+  /** Queue code -> id, kept across the batches of one import. */
+  private readonly queues = new Map<string, string>();
+
   constructor(private readonly em: EntityManager) {}
 
   async ingest(
@@ -32,7 +35,14 @@ export class ContactIngestService {
     let inserted = 0;
     for (let start = 0; start < valid.length; start += INGEST_BATCH_SIZE) {
       const batch = valid.slice(start, start + INGEST_BATCH_SIZE);
-      inserted += (await inPgTransaction(this.em, (client) => writeContactBatch(client, batch))).inserted;
+      try {
+        inserted += (
+          await inPgTransaction(this.em, (client) => writeContactBatch(client, batch, this.queues))
+        ).inserted;
+      } catch (error) {
+        this.queues.clear(); // queues created by the rolled-back batch do not exist
+        throw error;
+      }
     }
     const rejectedLines = new Set(allProblems.map((p) => p.line));
     return {

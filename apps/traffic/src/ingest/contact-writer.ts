@@ -121,26 +121,45 @@ with ins as (
 ), ${rollUpSql('ins')}
 select (select count(*) from ins)::int as inserted, (select count(*) from rolled)::int as intervals`;
 
+/** Connections that already have their temporary stage table (it lives as long as the connection). */
+const staged = new WeakSet<Client>();
+
 /**
  * Writes one batch in the caller's transaction: queues created on first sight, the rows COPYed into
- * a temporary stage, then inserted and rolled up by one statement.
+ * a temporary stage, then inserted and rolled up by one statement. The stage empties at commit; even
+ * if a caller wrote two batches in one transaction, rows seen twice are skipped by the natural key
+ * and only newly inserted rows reach the rollups.
  */
-export async function writeContactBatch(client: Client, records: ContactRecord[]): Promise<StoredBatch> {
-  const queueIds = await ensureQueues(client, records);
-  await client.query(STAGE_TABLE);
+export async function writeContactBatch(
+  client: Client,
+  records: ContactRecord[],
+  queues = new Map<string, string>(),
+): Promise<StoredBatch> {
+  await ensureQueues(client, records, queues);
+  if (!staged.has(client)) {
+    await client.query(STAGE_TABLE);
+    staged.add(client);
+  }
   const copy = client.query(copyFrom(`copy contact_stage (${STAGE_COLUMNS}) from stdin`));
-  await pipeline(Readable.from(copyLines(records, queueIds)), copy);
+  await pipeline(Readable.from(copyLines(records, queues)), copy);
   const result = await client.query<{ inserted: number }>(INSERT_AND_ROLL_UP);
-  await client.query('truncate contact_stage');
   const inserted = result.rows[0].inserted;
   return { inserted, duplicates: records.length - inserted };
 }
 
-/** Creates the queues named for the first time (channel from the row), returns code -> id. */
-async function ensureQueues(client: Client, records: ContactRecord[]): Promise<Map<string, string>> {
+/**
+ * Fills `queues` (code -> id) for the batch's queue codes, creating the queues named for the first
+ * time (channel from the row). Codes already in the map cost nothing: one map serves a whole import.
+ */
+async function ensureQueues(
+  client: Client,
+  records: ContactRecord[],
+  queues: Map<string, string>,
+): Promise<void> {
   const channels = new Map<string, string>();
-  for (const r of records) if (r.queue && !channels.has(r.queue)) channels.set(r.queue, r.channel);
-  if (channels.size === 0) return new Map();
+  for (const r of records)
+    if (r.queue && !queues.has(r.queue) && !channels.has(r.queue)) channels.set(r.queue, r.channel);
+  if (channels.size === 0) return;
   const codes = [...channels.keys()];
   await client.query(
     `insert into queue (id, code, channel, created_at)
@@ -152,5 +171,5 @@ async function ensureQueues(client: Client, records: ContactRecord[]): Promise<M
     'select id, code from queue where code = any($1)',
     [codes],
   );
-  return new Map(rows.rows.map((r) => [r.code, r.id]));
+  for (const row of rows.rows) queues.set(row.code, row.id);
 }
