@@ -20,6 +20,7 @@ import { seedTrafficDemo } from './seed/demo-seed';
 import type { QueueType } from './queue/queue.type';
 import { IntervalStat } from './stats/interval-stat.entity';
 import { TrafficStatsResolver } from './stats/traffic-stats.resolver';
+import { TrafficStatsRowResolver } from './stats/traffic-stats-row.resolver';
 import { AgentTeamPeriod } from './team-directory/agent-team-period.entity';
 import { TeamDirectoryResolver } from './team-directory/team-directory.resolver';
 import { refreshTeamDirectory } from './team-directory/team-directory.timer';
@@ -38,6 +39,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
     resolvers: [
       QueueResolver,
       TrafficStatsResolver,
+      TrafficStatsRowResolver,
       ContactResolver,
       AgentTrafficResolver,
       TeamDirectoryResolver,

@@ -287,3 +287,27 @@ describe('aggregation rule ("computed from summed counts and summed seconds, nev
     expect(sumContactTotals([NONE, busy, NONE]).maxWaitSeconds).toBe(95);
   });
 });
+
+describe('ivrContainmentRate over mixed channels', () => {
+  it('METRICS.md "ivrContainmentRate = IVR / (IVR + offered), voice only": chat offered does not dilute it', () => {
+    const totals = {
+      answered: 90,
+      abandoned: 10,
+      shortAbandoned: 0,
+      answeredWithinThreshold: 80,
+      abandonedWithinThreshold: 0,
+      transferred: 0,
+      ivr: 25,
+      waitSecondsAnswered: 0,
+      handleSeconds: 0,
+      talkSeconds: 0,
+      holdSeconds: 0,
+      acwSeconds: 0,
+      maxWaitSeconds: 30,
+    };
+    // 100 offered, of which 75 by voice: 25 / (25 + 75) = 0.25, not 25 / (25 + 100) = 0.2
+    expect(contactMetrics({ ...totals, voiceOffered: 75 }).ivrContainmentRate).toBe(0.25);
+    expect(contactMetrics(totals).ivrContainmentRate).toBe(0.2);
+    expect(sumContactTotals([{ ...totals, voiceOffered: 75 }, totals]).voiceOffered).toBe(175);
+  });
+});

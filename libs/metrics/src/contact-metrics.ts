@@ -30,8 +30,13 @@ export interface ContactTotals {
   abandonedWithinThreshold: number;
   /** Answered contacts with transferred = true. */
   transferred: number;
-  /** Outcome IVR; containment counts voice only, so the caller passes voice-only totals for it. */
+  /** Outcome IVR, voice only (containment is a voice measure). */
   ivr: number;
+  /**
+   * Offered voice contacts, the other half of containment's denominator. Leave it out when every
+   * total is voice; give it when the totals mix channels, or chat and email would dilute the rate.
+   */
+  voiceOffered?: number;
   /** Σ wait over answered. */
   waitSecondsAnswered: number;
   handleSeconds: number;
@@ -108,13 +113,13 @@ export function contactMetrics(
     abandonRate: ratio(totals.abandoned - totals.shortAbandoned, offered - totals.shortAbandoned),
     maxWaitSeconds: offered === 0 ? null : totals.maxWaitSeconds,
     transferRate: ratio(totals.transferred, totals.answered),
-    ivrContainmentRate: ratio(totals.ivr, totals.ivr + offered),
+    ivrContainmentRate: ratio(totals.ivr, totals.ivr + (totals.voiceOffered ?? offered)),
   };
 }
 
 /** Sums counts and seconds and takes the max of max waits, as SQL sum()/max() would. */
 export function sumContactTotals(rows: readonly ContactTotals[]): ContactTotals {
-  const sum = (field: Exclude<keyof ContactTotals, 'maxWaitSeconds'>): number =>
+  const sum = (field: Exclude<keyof ContactTotals, 'maxWaitSeconds' | 'voiceOffered'>): number =>
     rows.reduce((total, row) => total + row[field], 0);
   const maxWaits = rows.flatMap((row) => (row.maxWaitSeconds === null ? [] : [row.maxWaitSeconds]));
   return {
@@ -125,6 +130,14 @@ export function sumContactTotals(rows: readonly ContactTotals[]): ContactTotals 
     abandonedWithinThreshold: sum('abandonedWithinThreshold'),
     transferred: sum('transferred'),
     ivr: sum('ivr'),
+    ...(rows.some((row) => row.voiceOffered !== undefined)
+      ? {
+          voiceOffered: rows.reduce(
+            (total, row) => total + (row.voiceOffered ?? row.answered + row.abandoned),
+            0,
+          ),
+        }
+      : {}),
     waitSecondsAnswered: sum('waitSecondsAnswered'),
     handleSeconds: sum('handleSeconds'),
     talkSeconds: sum('talkSeconds'),

@@ -135,6 +135,7 @@ export async function importContactsFile(
     } else if (event.type === 'report') {
       report = event;
     } else if (event.type === 'error') {
+      if (reasons) await new Promise((done) => (reasons as WriteStream).end(done));
       throw new CliError(event.message ?? 'the import failed');
     }
   }

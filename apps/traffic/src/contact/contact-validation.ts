@@ -11,6 +11,17 @@ export function validateContact(record: ContactRecord, line: number, now = Date.
   const reject = (field: string, reason: string): void => {
     problems.push({ line, field, reason });
   };
+  for (const [field, value] of [
+    ['source', record.source],
+    ['external_id', record.externalId],
+    ['queue', record.queue],
+    ['agent', record.agent],
+    ['customer_key', record.customerKey],
+    ['wrapup_code', record.wrapupCode],
+  ] as const) {
+    // PostgreSQL text cannot hold NUL: one such character would fail its whole batch.
+    if (value?.includes('\u0000')) reject(field, 'contains a NUL character');
+  }
   if (!record.source || record.source.length > MAX_TEXT) reject('source', `must be 1-${MAX_TEXT} characters`);
   if (!record.externalId || record.externalId.length > MAX_TEXT)
     reject('external_id', `must be 1-${MAX_TEXT} characters`);

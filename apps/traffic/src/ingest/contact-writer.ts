@@ -2,6 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { intervalStartSql } from '../common/intervals';
 import type { ContactRecord } from '../contact/contact-record';
 
 export interface StoredBatch {
@@ -59,7 +60,7 @@ function* copyLines(records: ContactRecord[], queueIds: Map<string, string>): Ge
  */
 export function rollUpSql(source: string): string {
   return `measured as (
-  select date_bin('15 minutes', c.arrived_at, timestamptz '2000-01-01 00:00:00+00') as interval_start,
+  select ${intervalStartSql('c.arrived_at')} as interval_start,
          coalesce(c.queue_id::text, '') as queue_key, coalesce(c.agent, '') as agent_key, c.channel,
          c.direction = 'INBOUND' and c.outcome in ('ANSWERED', 'ABANDONED') as offered,
          c.outcome, c.direction, c.transferred, c.hold_seconds, c.acw_seconds,
@@ -121,9 +122,6 @@ with ins as (
 ), ${rollUpSql('ins')}
 select (select count(*) from ins)::int as inserted, (select count(*) from rolled)::int as intervals`;
 
-/** Connections that already have their temporary stage table (it lives as long as the connection). */
-const staged = new WeakSet<Client>();
-
 /**
  * Writes one batch in the caller's transaction: queues created on first sight, the rows COPYed into
  * a temporary stage, then inserted and rolled up by one statement. The stage empties at commit; even
@@ -136,10 +134,8 @@ export async function writeContactBatch(
   queues = new Map<string, string>(),
 ): Promise<StoredBatch> {
   await ensureQueues(client, records, queues);
-  if (!staged.has(client)) {
-    await client.query(STAGE_TABLE);
-    staged.add(client);
-  }
+  // Every batch: a rolled-back first batch also rolls back the table's creation.
+  await client.query(STAGE_TABLE);
   const copy = client.query(copyFrom(`copy contact_stage (${STAGE_COLUMNS}) from stdin`));
   await pipeline(Readable.from(copyLines(records, queues)), copy);
   const result = await client.query<{ inserted: number }>(INSERT_AND_ROLL_UP);

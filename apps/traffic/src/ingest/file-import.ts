@@ -131,8 +131,10 @@ export async function importContacts(
       totals.read += 1;
       batch.push(item);
     } else if ('problems' in item) {
-      totals.read += 1;
-      totals.rejected += 1;
+      // one item may carry several records' problems (a queue_log's calls left open at its end)
+      const records = new Set(item.problems.map((p) => p.line)).size;
+      totals.read += records;
+      totals.rejected += records;
       item.problems.forEach((p) => listener.rejected(p));
     } else {
       states.push(...item.states);

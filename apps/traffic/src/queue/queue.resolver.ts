@@ -3,11 +3,10 @@ import { byKeys } from '@switchboard/subgraph-kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ChannelEnum } from '../common/enums';
+import { FIFTEEN_MINUTES } from '../common/intervals';
 import type { Channel } from '../contact/contact-record';
 import { checkPeriod, summaryLoader } from '../stats/summary-loader';
 import { QueueIntervalType, TrafficSummaryType } from '../stats/traffic-stats.type';
-
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
 import { UpdateQueueInput } from './queue.input';
 import { toQueueType } from './queue.mapper';
 import { QueueService } from './queue.service';

@@ -1,12 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { notFound } from '@switchboard/server';
+import { badUserInput, notFound } from '@switchboard/server';
+import { isUuid } from '../common/intervals';
 import { rollUpSql } from '../ingest/contact-writer';
 import { inPgTransaction } from '../ingest/pg-client';
 import type { Channel } from '../contact/contact-record';
 import { Queue } from './queue.entity';
 import type { UpdateQueueInput } from './queue.input';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class QueueService {
   constructor(private readonly em: EntityManager) {}
@@ -16,7 +15,7 @@ export class QueueService {
   }
 
   findByIds(ids: readonly string[]): Promise<Queue[]> {
-    return this.em.find(Queue, { id: { $in: ids.filter((id) => UUID.test(id)) } });
+    return this.em.find(Queue, { id: { $in: ids.filter(isUuid) } });
   }
 
   findByCode(code: string): Promise<Queue | null> {
@@ -28,8 +27,17 @@ export class QueueService {
    * rollups are rebuilt from its contacts in the same transaction.
    */
   async update(id: string, input: UpdateQueueInput): Promise<Queue> {
-    const queue = UUID.test(id) ? await this.em.findOne(Queue, { id }) : null;
+    const queue = isUuid(id) ? await this.em.findOne(Queue, { id }) : null;
     if (!queue) throw notFound('Queue', 'id', id);
+    for (const field of [
+      'serviceLevelThresholdSeconds',
+      'shortAbandonSeconds',
+      'serviceLevelTarget',
+      'serviceLevelVariant',
+    ] as const) {
+      if (input[field] === null)
+        throw badUserInput({ field, message: 'cannot be null; leave it out to keep the current value' });
+    }
     const thresholdsChange =
       (input.serviceLevelThresholdSeconds !== undefined &&
         input.serviceLevelThresholdSeconds !== queue.slThresholdSeconds) ||
@@ -42,6 +50,9 @@ export class QueueService {
     if (input.serviceLevelTarget !== undefined) queue.slTarget = input.serviceLevelTarget;
     if (input.serviceLevelVariant !== undefined) queue.slVariant = input.serviceLevelVariant;
     await inPgTransaction(this.em, async (client) => {
+      // Imports hold ROW EXCLUSIVE on contact: SHARE waits for those under way and keeps new ones out
+      // until this commits, so no contact is rolled up with the old thresholds, or twice.
+      if (thresholdsChange) await client.query('lock table contact in share mode');
       await client.query(
         `update queue set name = $2, center_id = $3, sl_threshold_seconds = $4, short_abandon_seconds = $5,
            sl_target = $6, sl_variant = $7 where id = $1`,

@@ -9,7 +9,9 @@ import { trafficSubgraph } from '../traffic.subgraph';
  *  f4 K2 chat abandoned 03-18                                   -> not eligible (not answered)
  *  f5 no customer key, answered                                 -> not eligible
  *  f6 K3 answered 03-10 11:00, K3 in the IVR exactly 7 days on  -> not resolved (window end inclusive)
- * Eligible f1 f2 f3 f6 = 4, resolved f2 f3 = 2: FCR 0.5. With a 1-day window every one is resolved: 1.
+ *  f7 K4 answered 03-11 08:00, K4 writes by email 03-11 09:00     -> not resolved (any channel)
+ * Eligible f1 f2 f3 f6 f7 = 5, resolved f2 f3 = 2: FCR 0.4. With a 1-day window only f7 stays
+ * unresolved: 4 / 5.
  */
 const contact = (
   externalId: string,
@@ -42,6 +44,8 @@ const CONTACTS = [
   contact('f5', null, '2026-03-10T12:00:00Z'),
   contact('f6', 'K3', '2026-03-10T11:00:00Z'),
   contact('f6-ivr', 'K3', '2026-03-17T11:00:00Z', { queue: null, answeredAt: null, outcome: 'IVR' }),
+  contact('f7', 'K4', '2026-03-11T08:00:00Z'),
+  contact('f7-email', 'K4', '2026-03-11T09:00:00Z', { channel: 'EMAIL', queue: 'Q-FCR-EMAIL' }),
 ];
 
 describe('first-contact resolution', () => {
@@ -53,7 +57,7 @@ describe('first-contact resolution', () => {
       `mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted } }`,
       { c: CONTACTS },
     );
-    expect(ingest.data).toEqual({ ingestContacts: { inserted: 7 } });
+    expect(ingest.data).toEqual({ ingestContacts: { inserted: 9 } });
   });
   afterAll(() => traffic.stop());
 
@@ -71,12 +75,12 @@ describe('first-contact resolution', () => {
     const response = await fcr({});
     expect(response.errors).toBeUndefined();
     expect(response.data?.trafficStats).toEqual([
-      { intervalStart: '2026-03-10T00:00:00.000Z', answered: 5, fcrRate: 0.5 },
+      { intervalStart: '2026-03-10T00:00:00.000Z', answered: 6, fcrRate: 0.4 },
     ]);
   });
 
   it('takes the window as an argument', async () => {
-    expect((await fcr({ fcrWindowDays: 1 })).data?.trafficStats[0].fcrRate).toBe(1);
+    expect((await fcr({ fcrWindowDays: 1 })).data?.trafficStats[0].fcrRate).toBe(4 / 5);
     const bad = await fcr({ fcrWindowDays: 0 });
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0].message).toContain('fcrWindowDays');
@@ -86,6 +90,7 @@ describe('first-contact resolution', () => {
     const days = (await fcr({}, 'DAY')).data?.trafficStats ?? [];
     expect(days.map((d) => [d.intervalStart.slice(0, 10), d.fcrRate])).toEqual([
       ['2026-03-10', 1 / 3],
+      ['2026-03-11', 0],
       ['2026-03-12', 1],
     ]);
     const withoutKeys = await fcr({ from: '2026-03-10T12:00:00Z', to: '2026-03-10T12:15:00Z' });

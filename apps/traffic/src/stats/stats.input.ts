@@ -41,6 +41,8 @@ export class StatsFilter {
   teamIds?: string[];
 
   @Field(() => [ChannelEnum], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(20)
   channels?: Channel[];
 
   @Field(() => [String], { nullable: true, description: 'Employee numbers' })

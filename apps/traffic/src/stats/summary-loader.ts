@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { contactMetrics, type ContactMetrics, type ServiceLevelVariant } from '@switchboard/metrics';
-import { badUserInput } from '@switchboard/server';
+import { checkIntervalPeriod } from '../common/intervals';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
 import { totalsOf } from './traffic-stats.service';
-import { SUM_COLUMNS, type StatsSqlRow } from './traffic-stats.query';
+import { SUM_COLUMNS, sumMeasuresSql, type StatsSqlRow } from './traffic-stats.query';
 
 /** What a summary is keyed by: a queue, an employee number, or a center (through its queues). */
 type KeyColumn = 'queue_key' | 'agent_key' | 'center';
@@ -21,8 +21,7 @@ export interface Period {
 }
 
 export function checkPeriod(period: Period): void {
-  if (period.to.getTime() <= period.from.getTime())
-    throw badUserInput({ field: 'to', message: 'must be after from' });
+  checkIntervalPeriod(period.from, period.to);
 }
 
 /** Sums of many queues' or agents' rollups over one period: one statement for the whole batch. */
@@ -30,8 +29,7 @@ async function summaries(em: EntityManager, column: KeyColumn, keys: readonly st
   const key = KEY_SQL[column];
   // Agents and centers span queues (and their variants): one row each, with the default variant.
   const variant = column === 'queue_key' ? 'q.sl_variant' : 'null';
-  const sql = `select ${key} as key, ${variant} as sl_variant, ${SUM_COLUMNS.map((c) => `sum(s.${c})::float8 as ${c}`).join(', ')},
-      max(s.max_wait_seconds) as max_wait_seconds
+  const sql = `select ${key} as key, ${variant} as sl_variant, ${sumMeasuresSql().join(', ')}
     from interval_stat s left join queue q on q.id::text = nullif(s.queue_key, '')
     where ${key} in (${keys.map(() => '?').join(', ')}) and s.interval_start >= ? and s.interval_start < ?
     group by 1, 2`;
@@ -42,6 +40,7 @@ async function summaries(em: EntityManager, column: KeyColumn, keys: readonly st
 
 const EMPTY = {
   ...Object.fromEntries(SUM_COLUMNS.map((c) => [c, 0])),
+  voice_offered: 0,
   max_wait_seconds: null,
 } as unknown as StatsSqlRow;
 

@@ -160,7 +160,7 @@ describe('traffic ingestion and statistics', () => {
   it('rejects bad records with reasons and stores the good ones', async () => {
     const response = await postGraphQL(traffic.url, INGEST, {
       c: [
-        { ...CONTACTS[0], externalId: 'ok-1' },
+        { ...CONTACTS[0], externalId: 'ok-1', queue: 'Q-OTHER' },
         { ...CONTACTS[0], externalId: 'bad-1', answeredAt: at('08:59:00') },
         { ...CONTACTS[2], externalId: 'bad-2', answeredAt: at('09:10:01') },
         { ...CONTACTS[0], externalId: 'bad-3', endedAt: at('09:00:05') },
@@ -222,9 +222,9 @@ describe('traffic ingestion and statistics', () => {
   });
 
   it("shows a queue's interval under way", async () => {
-    const now = Date.now();
-    const start = new Date(Math.floor(now / 900_000) * 900_000);
-    const arrived = new Date(start.getTime() + 1000);
+    const slot = (): number => Math.floor(Date.now() / 900_000) * 900_000;
+    const before = slot();
+    const arrived = new Date(before + 1000);
     const ingest = await postGraphQL(traffic.url, INGEST, {
       c: [
         {
@@ -243,17 +243,56 @@ describe('traffic ingestion and statistics', () => {
       traffic.url,
       '{ queue(code: "Q-NOW") { currentInterval { intervalStart offered abandoned maxWaitSeconds } } }',
     );
-    // (if the clock crossed into the next interval meanwhile, the interval is empty: both are right)
-    const interval = response.data?.queue.currentInterval;
-    if (interval?.intervalStart === start.toISOString()) {
-      expect(interval).toEqual({
-        intervalStart: start.toISOString(),
-        offered: 1,
-        abandoned: 1,
-        maxWaitSeconds: 7,
-      });
+    const after = slot();
+    const expected =
+      after === before
+        ? { intervalStart: new Date(before).toISOString(), offered: 1, abandoned: 1, maxWaitSeconds: 7 }
+        : { intervalStart: new Date(after).toISOString(), offered: 0, abandoned: 0, maxWaitSeconds: null };
+    // the slot can only be told apart from the answer if it did not change while the query ran
+    if (response.data?.queue.currentInterval.intervalStart === expected.intervalStart) {
+      expect(response.data?.queue.currentInterval).toEqual(expected);
     } else {
-      expect(interval).toMatchObject({ offered: 0, maxWaitSeconds: null });
+      expect(after).not.toBe(before);
     }
+  });
+
+  it("counts IVR containment over voice only, and names each row's queue", async () => {
+    const day = '2026-03-20';
+    const contact = (externalId: string, extra: Record<string, unknown>) => ({
+      source: 'mix',
+      externalId,
+      arrivedAt: `${day}T10:00:00Z`,
+      answeredAt: `${day}T10:00:05Z`,
+      endedAt: `${day}T10:02:00Z`,
+      outcome: 'ANSWERED',
+      ...extra,
+    });
+    await postGraphQL(traffic.url, INGEST, {
+      c: [
+        contact('voice', { channel: 'VOICE', queue: 'MIX-VOICE' }),
+        contact('chat', { channel: 'CHAT', queue: 'MIX-CHAT' }),
+        contact('ivr', { channel: 'VOICE', queue: null, answeredAt: null, outcome: 'IVR' }),
+      ],
+    });
+    const response = await postGraphQL<{ trafficStats: Record<string, unknown>[] }>(
+      traffic.url,
+      `query($f: StatsFilter!) {
+        total: trafficStats(filter: $f, granularity: TOTAL) { offered ivrContainmentRate }
+        byQueue: trafficStats(filter: $f, granularity: TOTAL, groupBy: [QUEUE]) { queueCode queue { code channel } offered }
+      }`,
+      { f: { from: `${day}T00:00:00Z`, to: '2026-03-21T00:00:00Z' } },
+    );
+    expect(response.errors).toBeUndefined();
+    const data = response.data as unknown as Record<string, Record<string, unknown>[]>;
+    // 2 offered (one voice, one chat), 1 IVR: containment = 1 / (1 + 1 voice offered)
+    expect(data.total).toEqual([{ offered: 2, ivrContainmentRate: 0.5 }]);
+    expect(
+      data.byQueue
+        .filter((r) => r.queueCode)
+        .sort((a, b) => String(a.queueCode).localeCompare(String(b.queueCode))),
+    ).toEqual([
+      { queueCode: 'MIX-CHAT', queue: { code: 'MIX-CHAT', channel: 'CHAT' }, offered: 1 },
+      { queueCode: 'MIX-VOICE', queue: { code: 'MIX-VOICE', channel: 'VOICE' }, offered: 1 },
+    ]);
   });
 });

@@ -1,10 +1,10 @@
 import { badUserInput } from '@switchboard/server';
 import { Granularity, StatsDimension } from '../common/enums';
+import { checkIntervalPeriod, intervalStartSql, isUuid } from '../common/intervals';
 import type { StatsFilter } from './stats.input';
 
-export const MAX_RANGE_DAYS = 400;
-const FIFTEEN_MINUTES = 15 * 60 * 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Rows one trafficStats answer may hold; narrow the filter or coarsen the granularity beyond it. */
+export const MAX_STATS_ROWS = 50_000;
 
 /** The summed rollup columns every stats row carries (snake_case as selected). */
 export const SUM_COLUMNS = [
@@ -22,7 +22,19 @@ export const SUM_COLUMNS = [
   'acw_seconds',
 ] as const;
 
+/** Sums of rollup rows `s` (one select list for stats rows and summaries alike). */
+export function sumMeasuresSql(): string[] {
+  return [
+    ...SUM_COLUMNS.filter((c) => c !== 'ivr').map((c) => `sum(s.${c})::float8 as ${c}`),
+    // IVR containment is a voice measure: its counts come from voice rows only
+    "coalesce(sum(s.ivr) filter (where s.channel = 'VOICE'), 0)::float8 as ivr",
+    "coalesce(sum(s.answered + s.abandoned) filter (where s.channel = 'VOICE'), 0)::float8 as voice_offered",
+    'max(s.max_wait_seconds) as max_wait_seconds',
+  ];
+}
+
 export interface StatsSqlRow extends Record<(typeof SUM_COLUMNS)[number], number> {
+  voice_offered: number;
   interval_start: Date;
   queue_key: string | null;
   queue_code: string | null;
@@ -76,25 +88,13 @@ function bucketParams(granularity: Granularity, filter: StatsFilter): unknown[] 
 }
 
 export function checkFilter(filter: StatsFilter): void {
-  const from = filter.from.getTime();
-  const to = filter.to.getTime();
-  if (from % FIFTEEN_MINUTES !== 0)
-    throw badUserInput({ field: 'filter.from', message: 'must be on a 15-minute boundary' });
-  if (to % FIFTEEN_MINUTES !== 0)
-    throw badUserInput({ field: 'filter.to', message: 'must be on a 15-minute boundary' });
-  if (to <= from) throw badUserInput({ field: 'filter.to', message: 'must be after filter.from' });
-  if (to - from > MAX_RANGE_DAYS * 86_400_000) {
-    throw badUserInput({
-      field: 'filter.to',
-      message: `must be at most ${MAX_RANGE_DAYS} days after filter.from`,
-    });
-  }
+  checkIntervalPeriod(filter.from, filter.to, { from: 'filter.from', to: 'filter.to' });
   for (const [field, ids] of [
     ['filter.queueIds', filter.queueIds],
     ['filter.centerIds', filter.centerIds],
     ['filter.teamIds', filter.teamIds],
   ] as const) {
-    const bad = ids?.find((id) => !UUID.test(id));
+    const bad = ids?.find((id) => !isUuid(id));
     if (bad !== undefined) throw badUserInput({ field, message: `"${bad}" is not an id` });
   }
 }
@@ -119,7 +119,7 @@ const ROLLUPS: StatsSource = {
 
 const CONTACTS: StatsSource = {
   from: 'contact c left join queue q on q.id = c.queue_id',
-  start: "date_bin('15 minutes', c.arrived_at, timestamptz '2000-01-01 00:00:00+00')",
+  start: intervalStartSql('c.arrived_at'),
   queueKey: "coalesce(c.queue_id::text, '')",
   channel: 'c.channel',
   agentKey: "coalesce(c.agent, '')",
@@ -176,7 +176,8 @@ function statsSql(
 from ${source.from}${teamJoin}
 where ${where.join(' and ')}
 group by ${group.join(', ')}
-order by ${group.join(', ')}`;
+order by ${group.join(', ')}
+limit ${MAX_STATS_ROWS + 1}`;
   return { sql, params };
 }
 
@@ -186,11 +187,7 @@ export function trafficStatsSql(
   granularity: Granularity,
   groupBy: readonly StatsDimension[],
 ): { sql: string; params: unknown[] } {
-  const measures = [
-    ...SUM_COLUMNS.map((c) => `sum(s.${c})::float8 as ${c}`),
-    'max(s.max_wait_seconds) as max_wait_seconds',
-  ];
-  return statsSql(ROLLUPS, measures, [], filter, granularity, groupBy);
+  return statsSql(ROLLUPS, sumMeasuresSql(), [], filter, granularity, groupBy);
 }
 
 export interface FcrSqlRow {

@@ -38,7 +38,6 @@ export class TrafficStatsResolver {
     return rows.map((row) =>
       Object.assign(new TrafficStatsRowType(), {
         ...row,
-        queue: null,
         agent: row.employeeNo ? { employeeNo: row.employeeNo } : null,
         center: row.centerId ? { id: row.centerId } : null,
         team: row.teamId ? { id: row.teamId } : null,

@@ -12,10 +12,12 @@ import type { StatsFilter } from './stats.input';
 import {
   checkFilter,
   fcrSql,
+  MAX_STATS_ROWS,
   trafficStatsSql,
   type FcrSqlRow,
   type StatsSqlRow,
 } from './traffic-stats.query';
+import { badUserInput } from '@switchboard/server';
 
 export interface TrafficStatsRow extends ContactMetrics {
   intervalStart: Date;
@@ -61,6 +63,7 @@ export function totalsOf(
     abandonedWithinThreshold: row.abandoned_within_threshold,
     transferred: row.transferred,
     ivr: row.ivr,
+    voiceOffered: row.voice_offered,
     waitSecondsAnswered: row.wait_seconds_answered,
     handleSeconds: row.handle_seconds,
     talkSeconds: row.talk_seconds,
@@ -81,6 +84,12 @@ export async function trafficStats(
   checkFilter(filter);
   const { sql, params } = trafficStatsSql(filter, granularity, groupBy);
   const rows = await em.getConnection().execute<StatsSqlRow[]>(sql, params);
+  if (rows.length > MAX_STATS_ROWS) {
+    throw badUserInput({
+      field: 'filter',
+      message: `the answer would exceed ${MAX_STATS_ROWS} rows: narrow the filter or use a coarser granularity`,
+    });
+  }
   const fcr = options.fcr ? await fcrByGroup(em, filter, granularity, groupBy) : null;
   const variant = (filter.serviceLevelVariant ?? DEFAULT_SERVICE_LEVEL_VARIANT) as ServiceLevelVariant;
   return rows.map((row) => ({

@@ -5,7 +5,6 @@ import { ChannelEnum } from '../common/enums';
 import { CenterTrafficType } from '../common/center-traffic';
 import { TeamRef } from '../common/entity-refs';
 import { AgentTrafficType } from '../agent-state/agent-traffic.type';
-import { QueueType } from '../queue/queue.type';
 
 /** The metrics of METRICS.md for a set of contacts; rates are null when their denominator is 0. */
 @ObjectType('ContactMetrics')
@@ -41,9 +40,6 @@ export class TrafficStatsRowType extends ContactMetricsFields {
 
   @Field(() => String, { nullable: true, description: 'Grouped by QUEUE' })
   queueCode!: string | null;
-
-  @Field(() => QueueType, { nullable: true, description: 'Grouped by QUEUE' })
-  queue!: QueueType | null;
 
   @Field(() => ChannelEnum, { nullable: true, description: 'Grouped by CHANNEL' })
   channel!: Channel | null;
