@@ -16,6 +16,24 @@ const member = (
 });
 
 describe('QueueLogAgentActivity', () => {
+  it('keeps an agent of several queues logged in until they leave the last one', () => {
+    const activity = new QueueLogAgentActivity(SOURCE);
+    expect(activity.member(member('LOGIN', '08:00:00'))).toHaveLength(2);
+    expect(activity.member(member('LOGIN', '08:00:05', { queue: 'loans' }))).toEqual([]);
+    expect(activity.member(member('PAUSE', '09:00:00', { reason: 'training' }))).toEqual([
+      agentState('1042', utc('09:00:00'), 'NOT_READY', 'cards', 'training'),
+    ]);
+    // joining a third queue while paused does not make the agent available
+    expect(activity.member(member('LOGIN', '09:10:00', { queue: 'fraud' }))).toEqual([]);
+    expect(activity.member(member('LOGOFF', '10:00:00'))).toEqual([]);
+    expect(activity.member(member('LOGOFF', '10:00:01', { queue: 'fraud' }))).toEqual([]);
+    expect(activity.member(member('LOGOFF', '10:00:02', { queue: 'loans' }))).toEqual([
+      agentState('1042', utc('10:00:02'), 'LOGGED_OUT', 'loans'),
+    ]);
+    // after the last queue, the next join logs in afresh
+    expect(activity.member(member('LOGIN', '11:00:00'))).toHaveLength(2);
+  });
+
   it('logs in available, or not ready when added paused', () => {
     const activity = new QueueLogAgentActivity(SOURCE);
     expect(activity.member(member('LOGIN', '08:00:00'))).toEqual([

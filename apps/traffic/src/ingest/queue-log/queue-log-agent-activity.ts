@@ -56,11 +56,13 @@ interface OnContact {
  * unpause during a call is held and emitted at the call's end, in place of AVAILABLE.
  *
  * Calls end in AVAILABLE, not ACW: queue_log has no line for the end of a queue's wrapuptime.
- * Memory: one entry per agent currently on a call.
+ * Memory: one entry per agent currently on a call, and one per agent logged in.
  */
 export class QueueLogAgentActivity {
   private readonly source: string;
   private readonly onContact = new Map<string, OnContact>();
+  /** Queues each logged-in agent is a member of ('*' for chan_agent logins naming none). */
+  private readonly memberships = new Map<string, Set<string>>();
 
   constructor(source: string) {
     this.source = source;
@@ -73,15 +75,31 @@ export class QueueLogAgentActivity {
   member(line: MemberLine): AgentStateEvent[] {
     const { agent, at, queue } = line;
     switch (line.change) {
-      case 'LOGIN':
+      case 'LOGIN': {
+        // An agent is logged in while a member of any queue: only the first queue logs them in.
+        const queues = this.memberships.get(agent);
+        if (queues) {
+          queues.add(queue ?? '*');
+          return [];
+        }
+        this.memberships.set(agent, new Set([queue ?? '*']));
         return [
           this.event(agent, at, 'LOGGED_IN', null, queue),
           this.event(agent, at, line.addedPaused ? 'NOT_READY' : 'AVAILABLE', null, queue),
         ];
-      case 'LOGOFF':
+      }
+      case 'LOGOFF': {
+        // ...and logged out when they leave the last one (an AGENTLOGOFF naming no queue leaves all).
+        const queues = this.memberships.get(agent);
+        if (queues && queue !== null) {
+          queues.delete(queue);
+          if (queues.size > 0) return [];
+        }
+        this.memberships.delete(agent);
         // Whatever call is still up, the agent has left: nothing more is emitted for it.
         this.onContact.delete(agent);
         return [this.event(agent, at, 'LOGGED_OUT', null, queue)];
+      }
       case 'PAUSE':
         return this.unlessOnContact(this.event(agent, at, 'NOT_READY', line.reason, queue));
       case 'UNPAUSE':
@@ -119,6 +137,7 @@ export class QueueLogAgentActivity {
 
   clear(): void {
     this.onContact.clear();
+    this.memberships.clear();
   }
 
   private unlessOnContact(next: AgentStateEvent): AgentStateEvent[] {
