@@ -1,0 +1,253 @@
+import { spawn } from 'node:child_process';
+import { createReadStream, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import { from as copyFrom } from 'pg-copy-streams';
+import { createOrm, migrate } from '@switchboard/db';
+import { dropDatabase, ensureDatabase } from '@switchboard/postgres';
+import { createLogger } from '@switchboard/server';
+import { startSubgraph, type RouteHandler, type SubgraphDefinition } from '@switchboard/subgraph-kit';
+import { trafficSubgraph } from '@switchboard/traffic';
+import {
+  describeSetup,
+  ownCpuSeconds,
+  startBenchCluster,
+  withClient,
+  type BenchCluster,
+} from './bench-cluster';
+import { benchQueues, insertBenchQueues, TABLE_COLUMNS, writeContactFiles } from './contact-file';
+import { formatCount, formatMs, max, median, min, table, timed, verdict } from './measurement';
+
+const CLI = resolve(__dirname, '..', 'bin', 'switchboard.js');
+const GOAL_RATIO = 0.5;
+const TEMPLATE = 'bench_template';
+
+const { values: args } = parseArgs({
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    runs: { type: 'string', default: '3' },
+    days: { type: 'string', default: '31' },
+    queues: { type: 'string', default: '40' },
+  },
+});
+const rows = Number(args.rows);
+const runs = Number(args.runs);
+const days = Number(args.days);
+const queues = benchQueues(Number(args.queues));
+
+/** Wall clock, and CPU seconds of this process (COPY client, or the traffic server) and of PostgreSQL. */
+interface Measured {
+  ms: number;
+  nodeCpu: number;
+  pgCpu: number;
+}
+
+async function measured(cluster: BenchCluster, work: () => Promise<unknown>): Promise<Measured> {
+  const [node, pg] = [ownCpuSeconds(), cluster.cpuSeconds()];
+  const { ms } = await timed(work);
+  return { ms, nodeCpu: ownCpuSeconds() - node, pgCpu: cluster.cpuSeconds() - pg };
+}
+
+/** The traffic subgraph with its import route timed from the request to the last byte of the answer. */
+let serverMs = 0;
+const timedTraffic: SubgraphDefinition = {
+  ...trafficSubgraph,
+  routes: (services) =>
+    Object.fromEntries(
+      Object.entries(trafficSubgraph.routes?.(services) ?? {}).map(
+        ([path, handler]): [string, RouteHandler] => [
+          path,
+          async (request, response) => {
+            serverMs = (await timed(() => handler(request, response))).ms;
+          },
+        ],
+      ),
+    ),
+};
+
+/** Contact rows, and the contacts the rollups account for (each outcome and direction counted once). */
+async function stored(url: string): Promise<{ contacts: number; rolledUp: number }> {
+  return withClient(url, async (client) => {
+    const result = await client.query<{ contacts: number; rolled_up: number }>(
+      `select (select count(*) from contact)::int as contacts,
+              (select coalesce(sum(answered + abandoned + ivr + callback + overflow + outbound), 0)
+                 from interval_stat)::int as rolled_up`,
+    );
+    return { contacts: result.rows[0].contacts, rolledUp: result.rows[0].rolled_up };
+  });
+}
+
+/** The traffic schema as migrated, with the bench queues: each side of each run gets a copy of it. */
+async function createTemplate(cluster: BenchCluster): Promise<void> {
+  const url = cluster.url(TEMPLATE);
+  await ensureDatabase(url);
+  const orm = await createOrm({ ...trafficSubgraph.database, clientUrl: url });
+  try {
+    await migrate(orm);
+  } finally {
+    await orm.close();
+  }
+  await withClient(url, (client) => insertBenchQueues(client, queues));
+}
+
+/** Plain COPY of the table-layout file into a fresh copy of the template (same table, same indexes). */
+async function measureCopy(cluster: BenchCluster, run: number, tableFile: string): Promise<Measured> {
+  const url = await cluster.copyDatabase(TEMPLATE, `bench_copy_${run}`);
+  try {
+    const copy = await withClient(url, async (client) => {
+      await client.query('checkpoint');
+      return measured(cluster, () =>
+        pipeline(
+          createReadStream(tableFile),
+          client.query(copyFrom(`copy contact (${TABLE_COLUMNS}) from stdin (format csv, header)`)),
+        ),
+      );
+    });
+    const check = await stored(url);
+    if (check.contacts !== rows) throw new Error(`COPY stored ${check.contacts} of ${rows} rows`);
+    return copy;
+  } finally {
+    await dropDatabase(url);
+  }
+}
+
+function runCli(cliArgs: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [CLI, ...cliArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code: code ?? -1, output }));
+  });
+}
+
+/** The real CLI, spawned, against a traffic subgraph on a fresh copy of the template. */
+async function measureImport(
+  cluster: BenchCluster,
+  run: number,
+  canonicalFile: string,
+): Promise<{ wall: Measured; serverMs: number }> {
+  const url = await cluster.copyDatabase(TEMPLATE, `bench_import_${run}`);
+  // Background work (the team-directory refresh) off: only the import runs.
+  const traffic = await startSubgraph(timedTraffic, {
+    port: 0,
+    databaseUrl: url,
+    logger: createLogger('traffic'),
+    background: false,
+  });
+  try {
+    await withClient(url, (client) => client.query('checkpoint'));
+    const origin = new URL(traffic.server.url).origin;
+    let result = { code: -1, output: '' };
+    const wall = await measured(cluster, async () => {
+      result = await runCli(['import', 'contacts', canonicalFile, '--traffic', origin, '--timezone', 'UTC']);
+    });
+    if (result.code !== 0) throw new Error(`the CLI exited with ${result.code}:\n${result.output}`);
+    const check = await stored(url);
+    if (check.contacts !== rows || check.rolledUp !== rows)
+      throw new Error(`import stored ${check.contacts} contacts, rolled up ${check.rolledUp}, of ${rows}`);
+    return { wall, serverMs };
+  } finally {
+    await traffic.stop();
+    await dropDatabase(url);
+  }
+}
+
+const formatRange = (values: number[]): string => `${min(values).toFixed(2)} – ${max(values).toFixed(2)}`;
+
+function report(copies: Measured[], imports: Measured[], serverSideMs: number[]): void {
+  const copyMs = copies.map((m) => m.ms);
+  const wallMs = imports.map((m) => m.ms);
+  const rate = (ms: number): number => rows / (ms / 1000);
+  const line = (label: string, ms: number[]): string[] => [
+    label,
+    formatCount(rate(median(ms))),
+    `${formatCount(rate(max(ms)))} – ${formatCount(rate(min(ms)))}`,
+    formatMs(median(ms)),
+    ms.map(formatMs).join(', '),
+  ];
+  console.log(
+    table(
+      ['', 'median rows/s', 'min – max rows/s', 'median time', 'runs'],
+      [
+        line('plain COPY (table layout, pg-copy-streams)', copyMs),
+        line('CLI import, wall clock (incl. CLI start-up)', wallMs),
+        line('import, server side (request to last byte)', serverSideMs),
+      ],
+    ),
+  );
+  const ratioWall = median(copyMs) / median(wallMs);
+  const perRun = wallMs.map((w, i) => copyMs[i] / w);
+  console.log(
+    `\nratio import/COPY (rates, medians): wall clock ${ratioWall.toFixed(2)} (per run ${formatRange(perRun)}), server side ${(median(copyMs) / median(serverSideMs)).toFixed(2)}`,
+  );
+  console.log(`goal import ≥ ${GOAL_RATIO} × COPY (wall clock): ${verdict(ratioWall >= GOAL_RATIO)}`);
+  const cpu = (label: string, sides: Measured[]): string[] => [
+    label,
+    formatMs(median(sides.map((m) => m.ms))),
+    `${median(sides.map((m) => m.nodeCpu)).toFixed(1)} s`,
+    `${median(sides.map((m) => m.pgCpu)).toFixed(1)} s`,
+  ];
+  console.log('\nwhere the time goes (medians; CPU while the side ran; the CLI process is not counted):');
+  console.log(
+    table(
+      ['', 'wall', 'CPU of this Node process', 'CPU of PostgreSQL'],
+      [
+        cpu('plain COPY (Node: the COPY client)', copies),
+        cpu('CLI import (Node: the traffic server)', imports),
+      ],
+    ),
+  );
+}
+
+async function main(): Promise<void> {
+  process.env.LOG_LEVEL ??= 'warn';
+  const cluster = await startBenchCluster('switchboard-bench-ingest-');
+  try {
+    const canonicalFile = join(cluster.dir, 'contacts.csv');
+    const tableFile = join(cluster.dir, 'contacts.table.csv');
+    const generation = await timed(() =>
+      writeContactFiles(
+        { rows, days, queues: queues.length, start: new Date('2026-10-01T00:00:00Z') },
+        { canonical: canonicalFile, table: tableFile },
+      ),
+    );
+    await createTemplate(cluster);
+    const cliStart: number[] = [];
+    for (let i = 0; i < 3; i += 1) cliStart.push((await timed(() => runCli(['--help']))).ms);
+    const copies: Measured[] = [];
+    const imports: Measured[] = [];
+    const serverSideMs: number[] = [];
+    for (let run = 1; run <= runs; run += 1) {
+      // Alternate which side goes first, so neither always gets the warmer cache.
+      for (const side of run % 2 === 1 ? ['copy', 'import'] : ['import', 'copy']) {
+        if (side === 'copy') copies.push(await measureCopy(cluster, run, tableFile));
+        else {
+          const imported = await measureImport(cluster, run, canonicalFile);
+          imports.push(imported.wall);
+          serverSideMs.push(imported.serverMs);
+        }
+      }
+      process.stderr.write(
+        `run ${run}/${runs}: COPY ${formatMs(copies[run - 1].ms)}, CLI import ${formatMs(imports[run - 1].ms)} (server ${formatMs(serverSideMs[run - 1])})\n`,
+      );
+    }
+    console.log(
+      `\nContact file import vs plain COPY: ${formatCount(rows)} contacts (${days} days, ${queues.length} queues), ${runs} runs, each side on a fresh copy of one migrated database`,
+    );
+    console.log(await describeSetup(cluster.url('postgres')));
+    console.log(
+      `files: canonical CSV ${(statSync(canonicalFile).size / 1e6).toFixed(1)} MB, table-layout CSV ${(statSync(tableFile).size / 1e6).toFixed(1)} MB, generated in ${formatMs(generation.ms)}; CLI start-up (switchboard --help): median ${formatMs(median(cliStart))}\n`,
+    );
+    report(copies, imports, serverSideMs);
+  } finally {
+    await cluster.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

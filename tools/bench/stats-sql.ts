@@ -1,0 +1,164 @@
+import type { Client } from 'pg';
+// The bench runs the app's own SQL, which the traffic app's public entry does not export.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { Granularity, StatsDimension } from '../../apps/traffic/src/common/enums';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import type { StatsFilter } from '../../apps/traffic/src/stats/stats.input';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { trafficStatsSql } from '../../apps/traffic/src/stats/traffic-stats.query';
+
+export interface StatsWindow {
+  from: Date;
+  to: Date;
+  timeZone: string;
+}
+
+/** One row of the answer, from GraphQL or from the hand-written SQL. */
+export interface StatsRow {
+  intervalStart: string;
+  queueCode: string | null;
+  offered: number;
+  answered: number;
+  serviceLevel: number | null;
+  asaSeconds: number | null;
+  ahtSeconds: number | null;
+  abandonRate: number | null;
+}
+
+export const TRAFFIC_STATS_QUERY = `query Bench($filter: StatsFilter!) {
+  trafficStats(filter: $filter, granularity: THIRTY_MINUTES, groupBy: [QUEUE]) {
+    intervalStart queueCode offered answered serviceLevel asaSeconds ahtSeconds abandonRate
+  }
+}`;
+
+/**
+ * What a developer would write by hand for the same answer: sum the 15-minute rollups into
+ * 30-minute buckets of the local clock (hour × 60 is a multiple of 30, so only the local minute
+ * matters), then join the few queues and compute the METRICS.md ratios per row, with each queue's
+ * own service-level variant.
+ */
+export const HAND_WRITTEN_SQL = `
+with bucket as (
+  select s.interval_start - (extract(minute from s.interval_start at time zone $1)::int % 30) * interval '1 minute'
+           as interval_start,
+         s.queue_key,
+         sum(s.answered)::int as answered, sum(s.abandoned)::int as abandoned,
+         sum(s.short_abandoned)::int as short_abandoned,
+         sum(s.answered_within_threshold)::int as within_t,
+         sum(s.abandoned_within_threshold)::int as abandoned_within_t,
+         sum(s.wait_seconds_answered) as wait_seconds, sum(s.handle_seconds) as handle_seconds
+  from interval_stat s
+  where s.interval_start >= $2 and s.interval_start < $3
+  group by 1, 2
+)
+select b.interval_start, q.code as queue_code, b.answered + b.abandoned as offered, b.answered,
+  case coalesce(q.sl_variant::text, 'EXCLUDE_SHORT_ABANDONS')
+    when 'ANSWERED_ONLY' then b.within_t::float8 / nullif(b.answered, 0)
+    when 'ALL_OFFERED' then b.within_t::float8 / nullif(b.answered + b.abandoned, 0)
+    when 'ABANDONS_WITHIN_T_MEET' then (b.within_t + b.abandoned_within_t)::float8 / nullif(b.answered + b.abandoned, 0)
+    else b.within_t::float8 / nullif(b.answered + b.abandoned - b.short_abandoned, 0)
+  end as service_level,
+  b.wait_seconds / nullif(b.answered, 0) as asa_seconds,
+  b.handle_seconds / nullif(b.answered, 0) as aht_seconds,
+  (b.abandoned - b.short_abandoned)::float8 / nullif(b.answered + b.abandoned - b.short_abandoned, 0)
+    as abandon_rate
+from bucket b left join queue q on q.id::text = nullif(b.queue_key, '')
+order by b.interval_start, b.queue_key`;
+
+/** POSTs the query; the rows, or an error naming the GraphQL error code. */
+export async function postStats(url: string, window: StatsWindow): Promise<StatsRow[]> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: TRAFFIC_STATS_QUERY,
+      variables: {
+        filter: { from: window.from.toISOString(), to: window.to.toISOString(), timeZone: window.timeZone },
+      },
+    }),
+  });
+  const body = (await response.json()) as {
+    data?: { trafficStats: StatsRow[] } | null;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  };
+  if (!body.data) {
+    const error = body.errors?.[0];
+    throw new Error(
+      `${error?.extensions?.code ?? `HTTP ${response.status}`}: ${error?.message ?? 'no data'}`,
+    );
+  }
+  return body.data.trafficStats;
+}
+
+/** Minutes `zone` is ahead of UTC at `at`. */
+export function zoneOffsetMinutes(zone: string, at: Date): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+  }).formatToParts(at);
+  const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
+  return Math.round((wall - at.getTime()) / 60_000);
+}
+
+export async function handWrittenStats(client: Client, window: StatsWindow): Promise<StatsRow[]> {
+  const result = await client.query<{
+    interval_start: Date;
+    queue_code: string | null;
+    offered: number;
+    answered: number;
+    service_level: number | null;
+    asa_seconds: number | null;
+    aht_seconds: number | null;
+    abandon_rate: number | null;
+  }>(HAND_WRITTEN_SQL, [window.timeZone, window.from, window.to]);
+  return result.rows.map((r) => ({
+    intervalStart: r.interval_start.toISOString(),
+    queueCode: r.queue_code,
+    offered: r.offered,
+    answered: r.answered,
+    serviceLevel: r.service_level,
+    asaSeconds: r.asa_seconds,
+    ahtSeconds: r.aht_seconds,
+    abandonRate: r.abandon_rate,
+  }));
+}
+
+/** The statement the subgraph runs for the query, with pg's $n placeholders instead of knex's ?. */
+export function appStatsSql(window: StatsWindow): { sql: string; params: unknown[] } {
+  const filter = { ...window, fcrWindowDays: 7 } as StatsFilter;
+  const { sql, params } = trafficStatsSql(filter, Granularity.THIRTY_MINUTES, [StatsDimension.QUEUE]);
+  let n = 0;
+  return { sql: sql.replace(/\?/g, () => `$${(n += 1)}`), params };
+}
+
+const close = (a: number | null, b: number | null): boolean =>
+  a === null || b === null ? a === b : Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a));
+
+/** The first difference between two answers, or null when they agree row for row. */
+export function firstDifference(graphql: StatsRow[], sql: StatsRow[]): string | null {
+  if (graphql.length !== sql.length) return `${graphql.length} rows through GraphQL, ${sql.length} by SQL`;
+  const key = (r: StatsRow): string => `${new Date(r.intervalStart).toISOString()}|${r.queueCode ?? ''}`;
+  const byKey = new Map(sql.map((r) => [key(r), r]));
+  for (const row of graphql) {
+    const other = byKey.get(key(row));
+    if (!other) return `no SQL row for ${key(row)}`;
+    for (const field of [
+      'offered',
+      'answered',
+      'serviceLevel',
+      'asaSeconds',
+      'ahtSeconds',
+      'abandonRate',
+    ] as const) {
+      if (!close(row[field], other[field]))
+        return `${key(row)} ${field}: ${row[field]} through GraphQL, ${other[field]} by SQL`;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,278 @@
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import type { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { startGateway } from '@switchboard/gateway';
+import { createLogger } from '@switchboard/server';
+import { startSubgraph } from '@switchboard/subgraph-kit';
+// The bench builds the rollups with the app's own roll-up SQL, which its public entry does not export.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { rollUpSql } from '../../apps/traffic/src/ingest/contact-writer';
+import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
+import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
+import { benchQueues, contactChunks, insertBenchQueues, TABLE_COLUMNS } from './contact-file';
+import {
+  formatCount,
+  formatMs,
+  max,
+  median,
+  min,
+  percentile,
+  progress,
+  progressDone,
+  table,
+  timed,
+  verdict,
+} from './measurement';
+import {
+  appStatsSql,
+  firstDifference,
+  postStats,
+  zoneOffsetMinutes,
+  handWrittenStats,
+  HAND_WRITTEN_SQL,
+  type StatsWindow,
+} from './stats-sql';
+
+const GOAL_RATIO = 1.5;
+const GOAL_MS = 300;
+const SUBGRAPH_TIMEOUT_MS = 600_000;
+/** The gateway's own default subgraph timeout (apps/gateway/src/main.ts). */
+const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+
+const { values: args } = parseArgs({
+  options: {
+    contacts: { type: 'string', default: '10000000' },
+    runs: { type: 'string', default: '15' },
+    warmup: { type: 'string', default: '3' },
+    days: { type: 'string', default: '31' },
+    queues: { type: 'string', default: '40' },
+    'time-zone': { type: 'string', default: 'Asia/Shanghai' },
+    explain: { type: 'boolean', default: false },
+  },
+});
+const contacts = Number(args.contacts);
+const runs = Number(args.runs);
+const days = Number(args.days);
+const queues = benchQueues(Number(args.queues));
+const timeZone = args['time-zone'] as string;
+
+/**
+ * COPY of the generated contacts (secondary indexes dropped for the load and rebuilt after: the same
+ * table, built faster), then the rollups built from them by the app's roll-up statement.
+ */
+async function load(client: Client, start: Date, utcOffsetMinutes: number): Promise<string[][]> {
+  const phases: string[][] = [];
+  const phase = async (label: string, work: () => Promise<unknown>): Promise<void> => {
+    phases.push([label, formatMs((await timed(work)).ms)]);
+  };
+  await client.query(`set maintenance_work_mem = '512MB'`);
+  await client.query(`set work_mem = '256MB'`);
+  await insertBenchQueues(client, queues);
+  const indexes = await client.query<{ name: string; def: string }>(
+    `select indexname as name, indexdef as def from pg_indexes
+     where tablename = 'contact' and indexname not in ('contact_pkey', 'contact_natural_key')`,
+  );
+  const naturalKey = await client.query<{ def: string }>(
+    `select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'contact_natural_key'`,
+  );
+  for (const index of indexes.rows) await client.query(`drop index ${index.name}`);
+  await client.query('alter table contact drop constraint contact_natural_key');
+  let copied = 0;
+  const lines = function* (): Generator<string> {
+    const generation = { rows: contacts, days, queues: queues.length, start, utcOffsetMinutes };
+    for (const chunk of contactChunks(generation, ['table'], 5_000)) {
+      copied += chunk.rows;
+      if (copied % 1_000_000 < chunk.rows)
+        progress(`loaded ${formatCount(copied)} of ${formatCount(contacts)}`);
+      yield chunk.table ?? '';
+    }
+  };
+  await phase('generate + COPY contacts', () =>
+    pipeline(
+      Readable.from(lines()),
+      client.query(copyFrom(`copy contact (${TABLE_COLUMNS}) from stdin (format csv)`)),
+    ),
+  );
+  progressDone();
+  await phase('rebuild contact indexes and natural key', async () => {
+    for (const index of indexes.rows) await client.query(index.def);
+    await client.query(`alter table contact add constraint contact_natural_key ${naturalKey.rows[0].def}`);
+  });
+  await phase('build interval_stat (app roll-up SQL)', () =>
+    client.query(`with ${rollUpSql('contact')} select count(*) from rolled`),
+  );
+  await phase('vacuum analyze, checkpoint', async () => {
+    await client.query('vacuum analyze contact, interval_stat, queue');
+    await client.query('checkpoint');
+  });
+  await client.query('reset all');
+  return phases;
+}
+
+interface Measure {
+  label: string;
+  run: () => Promise<number>;
+  ms: number[];
+  rows: number;
+  /** The answer was an error (timed all the same, to the error). */
+  error: string | null;
+}
+
+async function runOnce(m: Measure): Promise<number> {
+  const start = performance.now();
+  try {
+    m.rows = await m.run();
+  } catch (error) {
+    m.error = (error as Error).message;
+  }
+  return performance.now() - start;
+}
+
+async function bench(
+  client: Client,
+  gatewayUrl: string,
+  trafficUrl: string,
+  window: StatsWindow,
+): Promise<Measure[]> {
+  const app = appStatsSql(window);
+  const measure = (label: string, run: () => Promise<number>): Measure => ({
+    label,
+    run,
+    ms: [],
+    rows: 0,
+    error: null,
+  });
+  const measures = [
+    measure('trafficStats through the gateway', async () => (await postStats(gatewayUrl, window)).length),
+    measure('hand-written SQL (pg, all rows)', async () => (await handWrittenStats(client, window)).length),
+    measure(
+      'diagnostic: same query to the traffic subgraph',
+      async () => (await postStats(trafficUrl, window)).length,
+    ),
+    measure(
+      "diagnostic: the subgraph's own SQL (pg)",
+      async () => (await client.query(app.sql, app.params)).rowCount ?? 0,
+    ),
+  ];
+  for (let i = 0; i < Number(args.warmup); i += 1) for (const m of measures) await runOnce(m);
+  for (let run = 1; run <= runs; run += 1) {
+    // Interleaved, so a disturbance on the machine touches every measure alike.
+    for (const m of measures) m.ms.push(await runOnce(m));
+    progress(
+      `run ${run}/${runs}: gateway ${formatMs(measures[0].ms[run - 1])}, SQL ${formatMs(measures[1].ms[run - 1])}`,
+    );
+  }
+  progressDone();
+  return measures;
+}
+
+function report(measures: Measure[]): void {
+  const line = (m: Measure): string[] => [
+    m.error ? `${m.label} (ERROR)` : m.label,
+    formatMs(median(m.ms)),
+    formatMs(percentile(m.ms, 95)),
+    `${formatMs(min(m.ms))} – ${formatMs(max(m.ms))}`,
+    m.error ? '-' : formatCount(m.rows),
+  ];
+  console.log(table(['', 'median', 'p95', 'min – max', 'rows'], measures.map(line)));
+  for (const m of measures.filter((x) => x.error)) console.log(`${m.label}: answered ${m.error}`);
+  const [gateway, sql, subgraph] = measures;
+  const refused = gateway.error ? ` (no answer: ${gateway.error})` : '';
+  const ratio = median(gateway.ms) / median(sql.ms);
+  console.log(`\nratio gateway/SQL (medians): ${gateway.error ? '-' : ratio.toFixed(2)}`);
+  console.log(
+    `goal gateway < ${GOAL_RATIO} × SQL: ${verdict(!gateway.error && ratio < GOAL_RATIO)}${refused}`,
+  );
+  console.log(
+    `goal gateway median < ${GOAL_MS} ms: ${verdict(!gateway.error && median(gateway.ms) < GOAL_MS)}${refused}`,
+  );
+  if (max(subgraph.ms) > DEFAULT_SUBGRAPH_TIMEOUT_MS)
+    console.log(
+      `note: the traffic subgraph took up to ${formatMs(max(subgraph.ms))}; with the gateway's default subgraph timeout (${formatMs(DEFAULT_SUBGRAPH_TIMEOUT_MS)}) the query would fail (the bench raises it)`,
+    );
+}
+
+async function explain(client: Client, window: StatsWindow): Promise<void> {
+  const app = appStatsSql(window);
+  for (const [label, sql, params] of [
+    ['hand-written SQL', HAND_WRITTEN_SQL, [timeZone, window.from, window.to]],
+    ["the subgraph's SQL", app.sql, app.params],
+  ] as const) {
+    const plan = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${sql}`, [
+      ...params,
+    ]);
+    console.log(`\nEXPLAIN ANALYZE, ${label}:\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
+  }
+}
+
+async function main(): Promise<void> {
+  process.env.LOG_LEVEL ??= 'warn';
+  const cluster = await startBenchCluster('switchboard-bench-stats-');
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    const urls: Record<string, string> = {};
+    for (const { definition } of subgraphs) {
+      // Background work (the team-directory refresh) off: only the measured queries run.
+      const subgraph = await startSubgraph(definition, {
+        port: 0,
+        databaseUrl: cluster.url(`bench_${definition.name}`),
+        logger: createLogger(definition.name),
+        background: false,
+      });
+      stops.push(subgraph.stop);
+      urls[definition.name] = subgraph.server.url;
+    }
+    const gateway = await startGateway({
+      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+      subgraphUrls: urls,
+      // The default (10 s, SUBGRAPH_TIMEOUT_MS) would cut slow answers off; the bench measures them.
+      subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS,
+      port: 0,
+      logger: createLogger('gateway'),
+    });
+    stops.push(gateway.stop);
+    const offset = zoneOffsetMinutes(timeZone, new Date('2026-10-01T00:00:00Z'));
+    const start = new Date(Date.UTC(2026, 9, 1) - offset * 60_000);
+    const window: StatsWindow = { from: start, to: new Date(start.getTime() + days * 86_400_000), timeZone };
+    const trafficDb = cluster.url('bench_traffic');
+    await withClient(trafficDb, async (client) => {
+      const loading = await timed(() => load(client, start, offset));
+      const sizes = await client.query<{ contacts: string; intervals: string }>(
+        `select (select count(*) from contact) as contacts, (select count(*) from interval_stat) as intervals`,
+      );
+      const difference = await postStats(gateway.url, window).then(
+        async (answer) => {
+          const found = firstDifference(answer, await handWrittenStats(client, window));
+          return found && `DIFFER: ${found}`;
+        },
+        (error: Error) => `could not compare: trafficStats answered ${error.message}`,
+      );
+      const measures = await bench(client, gateway.url, urls.traffic, window);
+      console.log(
+        `\ntrafficStats, ${days} days × 30-minute intervals × every queue (${queues.length}, and IVR without a queue), time zone ${timeZone}; ${runs} timed runs after ${args.warmup} warm-up`,
+      );
+      console.log(await describeSetup(trafficDb));
+      console.log(
+        `data: ${formatCount(Number(sizes.rows[0].contacts))} contacts, ${formatCount(Number(sizes.rows[0].intervals))} interval_stat rows; loaded in ${formatMs(loading.ms)}:`,
+      );
+      console.log(table(['load phase', 'time'], loading.result));
+      console.log(
+        `answers: ${difference === null ? `GraphQL and hand-written SQL agree row for row (${formatCount(measures[0].rows)} rows)` : difference}\n`,
+      );
+      report(measures);
+      if (args.explain) await explain(client, window);
+    });
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+    await cluster.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
