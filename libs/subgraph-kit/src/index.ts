@@ -15,6 +15,7 @@ export {
 } from './subgraph-server';
 export {
   startSubgraph,
+  runSubgraphMain,
   type SubgraphDefinition,
   type SubgraphRunOptions,
   type StartedSubgraph,

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createOrm, migrate, type MikroORM, type SubgraphOrmOptions } from '@switchboard/db';
 import { databaseUrlFor, ensureDatabase } from '@switchboard/postgres';
-import { createLogger, type Logger } from '@switchboard/server';
+import { createLogger, onShutdown, type Logger } from '@switchboard/server';
 import type { FederatedSchema } from './federated-schema';
 import { startSubgraphServer, type RouteHandler, type RunningSubgraph } from './subgraph-server';
 
@@ -74,4 +74,24 @@ export async function startSubgraph(
     await orm.close();
     throw error;
   }
+}
+
+/**
+ * A subgraph's process entry point: PORT, HOST and SWITCHBOARD_SEED_DEMO from the environment,
+ * graceful shutdown on SIGINT/SIGTERM, exit 1 when it cannot start.
+ */
+export function runSubgraphMain(definition: SubgraphDefinition, defaultPort: number): void {
+  const logger = createLogger(definition.name);
+  startSubgraph(definition, {
+    port: Number(process.env.PORT ?? defaultPort),
+    host: process.env.HOST ?? '127.0.0.1',
+    seedDemo: process.env.SWITCHBOARD_SEED_DEMO === 'true',
+    logger,
+  }).then(
+    (running) => onShutdown(logger, running.stop),
+    (error: unknown) => {
+      logger.fatal({ err: error }, `${definition.name} subgraph failed to start`);
+      process.exit(1);
+    },
+  );
 }

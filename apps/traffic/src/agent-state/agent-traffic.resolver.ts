@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { checkPeriod, summaryLoader } from '../stats/summary-loader';
+import { checkPeriod, loadSummary } from '../stats/summary-loader';
 import { TrafficSummaryType } from '../stats/traffic-stats.type';
 import { agentStateLoader, AgentStateSummaryType } from './agent-state-summary';
 import { AgentTrafficType } from './agent-traffic.type';
@@ -17,10 +17,9 @@ export class AgentTrafficResolver {
     @Arg('to', () => DateTimeISOResolver) to: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<TrafficSummaryType> {
-    checkPeriod({ from, to });
     return Object.assign(
       new TrafficSummaryType(),
-      await summaryLoader(ctx, 'agent_key', { from, to }).load(agent.employeeNo),
+      await loadSummary(ctx, 'agent_key', agent.employeeNo, { from, to }),
     );
   }
 

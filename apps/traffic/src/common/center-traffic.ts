@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
-import { checkPeriod, summaryLoader } from '../stats/summary-loader';
+import { loadSummary } from '../stats/summary-loader';
 import { TrafficSummaryType } from '../stats/traffic-stats.type';
 
 /** Staff's Center, extended with the traffic of the queues assigned to it. */
@@ -23,10 +23,6 @@ export class CenterTrafficResolver {
     @Arg('to', () => DateTimeISOResolver) to: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<TrafficSummaryType> {
-    checkPeriod({ from, to });
-    return Object.assign(
-      new TrafficSummaryType(),
-      await summaryLoader(ctx, 'center', { from, to }).load(center.id),
-    );
+    return Object.assign(new TrafficSummaryType(), await loadSummary(ctx, 'center', center.id, { from, to }));
   }
 }

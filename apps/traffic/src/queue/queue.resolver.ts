@@ -5,7 +5,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { ChannelEnum } from '../common/enums';
 import { FIFTEEN_MINUTES } from '../common/intervals';
 import type { Channel } from '../contact/contact-record';
-import { checkPeriod, summaryLoader } from '../stats/summary-loader';
+import { loadSummary, summaryLoader } from '../stats/summary-loader';
 import { QueueIntervalType, TrafficSummaryType } from '../stats/traffic-stats.type';
 import { UpdateQueueInput } from './queue.input';
 import { toQueueType } from './queue.mapper';
@@ -50,10 +50,9 @@ export class QueueResolver {
     @Arg('to', () => DateTimeISOResolver) to: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<TrafficSummaryType> {
-    checkPeriod({ from, to });
     return Object.assign(
       new TrafficSummaryType(),
-      await summaryLoader(ctx, 'queue_key', { from, to }).load(queue.id),
+      await loadSummary(ctx, 'queue_key', queue.id, { from, to }),
     );
   }
 

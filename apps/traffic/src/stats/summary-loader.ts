@@ -68,3 +68,14 @@ export function summaryLoader(
     },
   );
 }
+
+/** A summary field: checks the period, then loads `key`'s summary in the request's batch. */
+export async function loadSummary(
+  ctx: SubgraphContext,
+  column: KeyColumn,
+  key: string,
+  period: Period,
+): Promise<ContactMetrics> {
+  checkPeriod(period);
+  return summaryLoader(ctx, column, period).load(key);
+}
