@@ -1,5 +1,6 @@
 import {
   contactMetrics,
+  emptyContactTotals,
   handleSeconds,
   talkSeconds,
   waitSeconds,
@@ -22,21 +23,7 @@ const mean = (values: number[]): number => values.reduce((s, v) => s + v, 0) / v
 
 /** METRICS.md totals summed straight from records (T = 20 s, S = 5 s), then the shared formulas. */
 function metricsOf(contacts: DemoContact[]): ContactMetrics {
-  const totals: ContactTotals = {
-    answered: 0,
-    abandoned: 0,
-    shortAbandoned: 0,
-    answeredWithinThreshold: 0,
-    abandonedWithinThreshold: 0,
-    transferred: 0,
-    ivr: 0,
-    waitSecondsAnswered: 0,
-    handleSeconds: 0,
-    talkSeconds: 0,
-    holdSeconds: 0,
-    acwSeconds: 0,
-    maxWaitSeconds: null,
-  };
+  const totals: ContactTotals = emptyContactTotals();
   for (const c of contacts) {
     if (c.outcome === 'IVR') totals.ivr += 1;
     if (c.direction !== 'INBOUND' || (c.outcome !== 'ANSWERED' && c.outcome !== 'ABANDONED')) continue;

@@ -9,25 +9,12 @@ import {
   SERVICE_LEVEL_VARIANTS,
   serviceLevel,
   sumContactTotals,
+  emptyContactTotals,
   type ContactTotals,
   type ServiceLevelVariant,
 } from './contact-metrics';
 
-const NONE: ContactTotals = {
-  answered: 0,
-  abandoned: 0,
-  shortAbandoned: 0,
-  answeredWithinThreshold: 0,
-  abandonedWithinThreshold: 0,
-  transferred: 0,
-  ivr: 0,
-  waitSecondsAnswered: 0,
-  handleSeconds: 0,
-  talkSeconds: 0,
-  holdSeconds: 0,
-  acwSeconds: 0,
-  maxWaitSeconds: null,
-};
+const NONE: ContactTotals = emptyContactTotals();
 
 const totals = (overrides: Partial<ContactTotals>): ContactTotals => ({ ...NONE, ...overrides });
 

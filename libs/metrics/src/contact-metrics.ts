@@ -47,6 +47,25 @@ export interface ContactTotals {
   maxWaitSeconds: number | null;
 }
 
+/** Totals of no contacts: every count and sum 0, no maximum wait. */
+export function emptyContactTotals(): ContactTotals {
+  return {
+    answered: 0,
+    abandoned: 0,
+    shortAbandoned: 0,
+    answeredWithinThreshold: 0,
+    abandonedWithinThreshold: 0,
+    transferred: 0,
+    ivr: 0,
+    waitSecondsAnswered: 0,
+    handleSeconds: 0,
+    talkSeconds: 0,
+    holdSeconds: 0,
+    acwSeconds: 0,
+    maxWaitSeconds: null,
+  };
+}
+
 export interface ContactMetrics {
   offered: number;
   answered: number;

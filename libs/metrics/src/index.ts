@@ -9,6 +9,7 @@ export {
   contactMetrics,
   serviceLevel,
   sumContactTotals,
+  emptyContactTotals,
   fcrRate,
   type ServiceLevelVariant,
   type ContactTotals,
