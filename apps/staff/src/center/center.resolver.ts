@@ -1,6 +1,9 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { toAgentType } from '../agent/agent.mapper';
+import { AgentType } from '../agent/agent.type';
 import { staffLoaders } from '../common/loaders';
+import { todayUtc } from '../common/validation';
 import { toTeamType } from '../team/team.mapper';
 import { TeamType } from '../team/team.type';
 import { CenterKind } from './center.entity';
@@ -36,6 +39,13 @@ export class CenterResolver {
   @FieldResolver(() => [TeamType])
   async teams(@Root() center: CenterType, @Ctx() ctx: SubgraphContext): Promise<TeamType[]> {
     return (await staffLoaders.teamsByCenter(ctx).load(center.id)).map(toTeamType);
+  }
+
+  @FieldResolver(() => [AgentType], {
+    description: "Agents in the center's teams today (UTC), by employee number; other subgraphs @requires it",
+  })
+  async agents(@Root() center: CenterType, @Ctx() ctx: SubgraphContext): Promise<AgentType[]> {
+    return (await staffLoaders.membersOfCenter(ctx, todayUtc()).load(center.id)).map(toAgentType);
   }
 
   @Mutation(() => CenterType)

@@ -56,6 +56,23 @@ export const staffLoaders = {
       return groupByKeys(teamIds, memberships, (m) => m.team.id).map((group) => group.map((m) => m.agent));
     }),
 
+  /** Members of each center's teams on `asOf` (YYYY-MM-DD), by employee number. */
+  membersOfCenter: (ctx: SubgraphContext, asOf: string): DataLoader<string, Agent[]> =>
+    ctx.loaders.get(`membersOfCenter:${asOf}`, async (centerIds: readonly string[]) => {
+      const memberships = await ctx.em.find(
+        TeamMembership,
+        {
+          team: { center: { $in: [...centerIds] } },
+          validFrom: { $lte: asOf },
+          $or: [{ validTo: null }, { validTo: { $gt: asOf } }],
+        },
+        { populate: ['agent', 'team'], orderBy: { agent: { employeeNo: 'asc' } } },
+      );
+      return groupByKeys(centerIds, memberships, (m) => m.team.center.id).map((group) =>
+        group.map((m) => m.agent),
+      );
+    }),
+
   skillsOfAgent: (ctx: SubgraphContext): DataLoader<string, AgentSkill[]> =>
     ctx.loaders.get('skillsOfAgent', async (agentIds: readonly string[]) =>
       groupByKeys(

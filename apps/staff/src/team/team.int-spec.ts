@@ -110,4 +110,24 @@ describe('teams and skills', () => {
     const skills = await gql('{ skills { code } }');
     expect(skills.data?.skills).toEqual([{ code: 'VIP-BANKING' }]);
   });
+
+  it("lists today's agents of a team and of a center without arguments, for other subgraphs' @requires", async () => {
+    const center = await factory.center();
+    const [a, b] = [await factory.team(center.id), await factory.team(center.id)];
+    const inA = [await factory.agent({ teamId: a.id }), await factory.agent({ teamId: a.id })];
+    const inB = await factory.agent({ teamId: b.id });
+    await factory.agent(); // in no team: in neither list
+    const response = await gql(
+      `query($a: ID!, $c: ID!) { team(id: $a) { agents { employeeNo } } center(id: $c) { agents { employeeNo } } }`,
+      { a: a.id, c: center.id },
+    );
+    expect(response.errors).toBeUndefined();
+    const numbers = (list: { employeeNo: string }[]) => list.map((agent) => agent.employeeNo);
+    const data = response.data as {
+      team: { agents: { employeeNo: string }[] };
+      center: { agents: { employeeNo: string }[] };
+    };
+    expect(numbers(data.team.agents)).toEqual(inA.map((agent) => agent.employeeNo).sort());
+    expect(numbers(data.center.agents)).toEqual([...inA, inB].map((agent) => agent.employeeNo).sort());
+  });
 });

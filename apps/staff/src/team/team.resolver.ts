@@ -60,6 +60,15 @@ export class TeamResolver {
     return (await staffLoaders.membersOfTeam(ctx, asOf ?? todayUtc()).load(team.id)).map(toAgentType);
   }
 
+  @FieldResolver(() => [AgentType], {
+    description:
+      'Agents in the team today (UTC), by employee number; the same as members with no date, ' +
+      'and argument-free so other subgraphs can @requires it',
+  })
+  async agents(@Root() team: TeamType, @Ctx() ctx: SubgraphContext): Promise<AgentType[]> {
+    return (await staffLoaders.membersOfTeam(ctx, todayUtc()).load(team.id)).map(toAgentType);
+  }
+
   @Mutation(() => TeamType)
   async createTeam(
     @Arg('input', () => CreateTeamInput) input: CreateTeamInput,
