@@ -58,8 +58,8 @@ const timedTraffic: SubgraphDefinition = {
       Object.entries(trafficSubgraph.routes?.(services) ?? {}).map(
         ([path, handler]): [string, RouteHandler] => [
           path,
-          async (request, response) => {
-            serverMs = (await timed(() => handler(request, response))).ms;
+          async (request, response, identity) => {
+            serverMs = (await timed(() => handler(request, response, identity))).ms;
           },
         ],
       ),

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { postGraphQL } from '@switchboard/testing';
+import { clientToken, postGraphQL } from '@switchboard/testing';
 import { startTestStack, type TestStack } from './stack';
 
 const run = promisify(execFile);
@@ -25,7 +25,9 @@ describe('switchboard import roster', () => {
 
   const cli = async (...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> => {
     try {
-      const { stdout, stderr } = await run(process.execPath, [CLI, '--gateway', stack.gatewayUrl, ...args]);
+      const { stdout, stderr } = await run(process.execPath, [CLI, '--gateway', stack.gatewayUrl, ...args], {
+        env: { ...process.env, SWITCHBOARD_TOKEN: await clientToken() },
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };

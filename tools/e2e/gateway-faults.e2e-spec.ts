@@ -4,7 +4,12 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { staffSubgraph } from '@switchboard/staff';
 import { startGateway } from '@switchboard/gateway';
 import { createLogger, type RunningServer } from '@switchboard/server';
-import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
+import {
+  postGraphQL,
+  registerTestEndpoint,
+  startTestSubgraph,
+  type TestSubgraph,
+} from '@switchboard/testing';
 import { graphql } from 'graphql';
 import gql from 'graphql-tag';
 import { composeSupergraph } from '../src/compose/supergraph';
@@ -93,6 +98,7 @@ describe('gateway when a subgraph fails', () => {
       port: 0,
       logger: createLogger('gateway'),
     });
+    registerTestEndpoint(gateway.url, { kind: 'gateway' });
   });
   afterAll(async () => {
     await gateway.stop();

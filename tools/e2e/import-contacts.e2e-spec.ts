@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { postGraphQL } from '@switchboard/testing';
+import { clientToken, postGraphQL } from '@switchboard/testing';
 import { startTestStack, type TestStack } from './stack';
 
 const run = promisify(execFile);
@@ -47,16 +47,12 @@ describe('switchboard import contacts', () => {
   });
 
   const cli = async (...args: string[]) => {
-    const traffic = new URL(stack.subgraphs.traffic.url).origin;
     try {
-      const { stdout } = await run(process.execPath, [
-        CLI,
-        'import',
-        'contacts',
-        ...args,
-        '--traffic',
-        traffic,
-      ]);
+      const { stdout } = await run(
+        process.execPath,
+        [CLI, '--gateway', stack.gatewayUrl, 'import', 'contacts', ...args],
+        { env: { ...process.env, SWITCHBOARD_TOKEN: await clientToken() } },
+      );
       return { code: 0, stdout };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };

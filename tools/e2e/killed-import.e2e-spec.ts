@@ -3,7 +3,7 @@ import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { seededRandom } from '@switchboard/demo';
-import { postGraphQL } from '@switchboard/testing';
+import { clientToken, postGraphQL } from '@switchboard/testing';
 import { startTestStack, type TestStack } from './stack';
 
 const CLI = resolve(__dirname, '..', 'bin', 'switchboard.js');
@@ -47,9 +47,11 @@ async function writeFile(
  */
 describe('an import killed part-way', () => {
   let stack: TestStack;
+  let token: string;
   let dir: string;
 
   beforeAll(async () => {
+    token = await clientToken();
     stack = await startTestStack();
     dir = mkdtempSync(join(tmpdir(), 'switchboard-kill-'));
   });
@@ -70,8 +72,13 @@ describe('an import killed part-way', () => {
   /** Runs the CLI; with `killPast`, SIGKILLs it once more than that many rows are stored (mid-import). */
   const importFile = (file: string, killPast?: number) =>
     new Promise<{ code: number | null; output: string }>((done) => {
-      const traffic = new URL(stack.subgraphs.traffic.url).origin;
-      const child = spawn(process.execPath, [CLI, 'import', 'contacts', file, '--traffic', traffic]);
+      const child = spawn(
+        process.execPath,
+        [CLI, '--gateway', stack.gatewayUrl, 'import', 'contacts', file],
+        {
+          env: { ...process.env, SWITCHBOARD_TOKEN: token },
+        },
+      );
       let output = '';
       child.stdout.on('data', (c: Buffer) => (output += c.toString()));
       child.stderr.on('data', (c: Buffer) => (output += c.toString()));

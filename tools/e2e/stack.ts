@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { startGateway } from '@switchboard/gateway';
 import { createLogger, type RunningServer } from '@switchboard/server';
-import { startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
+import {
+  clientToken,
+  registerTestEndpoint,
+  startTestSubgraph,
+  type TestSubgraph,
+} from '@switchboard/testing';
 import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
 
 export interface TestStack {
@@ -30,6 +35,14 @@ export async function startTestStack(
     subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5_000,
     port: 0,
     logger: createLogger('gateway'),
+  });
+  registerTestEndpoint(gateway.url, { kind: 'gateway' });
+  // Subgraphs that read other subgraphs through the gateway (traffic's team directory) do so as a service.
+  process.env.SWITCHBOARD_SERVICE_TOKEN ??= await clientToken({
+    subject: 'service:test',
+    roles: ['BI_READER'],
+    centers: [],
+    teams: [],
   });
   return {
     gatewayUrl: gateway.url,

@@ -14,6 +14,26 @@ interface Installation {
   env: NodeJS.ProcessEnv;
 }
 
+/** A fresh machine has no keys: npm start makes them (the test run's own are left out). */
+function withoutTestKeys(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const rest = { ...env };
+  for (const name of [
+    'SWITCHBOARD_GATEWAY_PRIVATE_KEY',
+    'SWITCHBOARD_GATEWAY_PUBLIC_KEY',
+    'SWITCHBOARD_JWT_SECRET',
+    'SWITCHBOARD_SERVICE_TOKEN',
+  ])
+    delete rest[name];
+  return rest;
+}
+
+/** The ADMIN development token npm start printed. */
+function adminHeader(output: string): Record<string, string> {
+  const token = /^ {2}ADMIN: (\S+)$/m.exec(output)?.[1];
+  if (!token) throw new Error(`npm start printed no ADMIN token:\n${output}`);
+  return { authorization: `Bearer ${token}` };
+}
+
 /** A data directory and ports of its own, as on a fresh machine. */
 function installation(): Installation {
   const dataDir = join(makeTempClusterDir('switchboard-start-'), 'data');
@@ -23,7 +43,7 @@ function installation(): Installation {
     gatewayPort: base,
     gateway: `http://127.0.0.1:${base}/graphql`,
     env: {
-      ...process.env,
+      ...withoutTestKeys(process.env),
       SWITCHBOARD_DATA_DIR: dataDir,
       SWITCHBOARD_PG_PORT: String(base + 100),
       GATEWAY_PORT: String(base),
@@ -73,27 +93,38 @@ describe('npm start', () => {
     const { gateway, gatewayPort } = site;
     const first = await start(site);
     expect(first.output()).toContain(`http://localhost:${gatewayPort}/graphql`);
+    const admin = adminHeader(first.output());
+    const anonymous = await postGraphQL(gateway, '{ centers { code } }', {}, { authorization: '' });
+    expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    expect(anonymous.data ?? null).toBeNull();
     const demo = await postGraphQL<{
       centers: { code: string; teams: { members: { employeeNo: string }[] }[] }[];
-    }>(gateway, '{ centers { code name teams { name members { employeeNo displayName } } } }');
+    }>(gateway, '{ centers { code name teams { name members { employeeNo displayName } } } }', {}, admin);
     expect(demo.errors).toBeUndefined();
     expect(demo.data?.centers.map((c) => c.code)).toEqual(['CTU-T1', 'SHA-01']);
     const hired = await postGraphQL(
       gateway,
       'mutation { hireAgent(input: { employeeNo: "KEEP-1", displayName: "Kept Across Restarts", hireDate: "2026-01-05" }) { id } }',
+      {},
+      admin,
     );
     expect(hired.errors).toBeUndefined();
     expect(await stop(first.child)).toBe(0);
     expect(first.output()).toContain('Stopped.');
 
     const second = await start(site);
+    // The keys made on the first start are kept: the first start's token is still good.
     const count = await postGraphQL<{ agents: { totalCount: number } }>(
       gateway,
       '{ agents(first: 1) { totalCount } }',
+      {},
+      admin,
     );
     const kept = await postGraphQL<{ agent: { displayName: string } | null }>(
       gateway,
       '{ agent(employeeNo: "KEEP-1") { displayName } }',
+      {},
+      adminHeader(second.output()),
     );
     expect(kept.data?.agent).toEqual({ displayName: 'Kept Across Restarts' });
     expect(count.data?.agents.totalCount).toBe(201); // 200 demo agents seeded once, plus ours
@@ -120,6 +151,8 @@ describe('npm start', () => {
     const count = await postGraphQL<{ agents: { totalCount: number } }>(
       site.gateway,
       '{ agents(first: 1) { totalCount } }',
+      {},
+      adminHeader(second.output()),
     );
     expect(count.data?.agents.totalCount).toBe(200);
     expect(await stop(second.child)).toBe(0);

@@ -1,9 +1,35 @@
-import { randomUUID } from 'node:crypto';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import {
+  clientTokenConfigFromEnv,
+  createClientTokenVerifier,
+  createInternalTokenSigner,
+  type ClientTokenConfig,
+} from '@switchboard/auth';
 import { listen, serveGraphQL, type Logger, type RunningServer } from '@switchboard/server';
+import { callerOf } from './caller';
 import type { GatewayContext } from './gateway-context';
+import { proxyRoute } from './route-proxy';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { subgraphUrlsInSupergraph } from './subgraph-urls';
+
+/** Streaming HTTP routes the gateway passes through, and the subgraph serving each. */
+export const PROXIED_ROUTES: Record<string, string> = { '/import/contacts': 'traffic' };
+
+/**
+ * Limits on what one request may ask, checked before any subgraph is called. Field suggestions are
+ * hidden by Apollo Server's hideSchemaDetailsFromClientErrors, not by graphql-armor's blocker (which
+ * turns a subgraph timeout into an HTTP 500).
+ */
+export const QUERY_LIMITS = {
+  maxDepth: 12,
+  maxAliases: 30,
+  maxDirectives: 30,
+  maxTokens: 5_000,
+  maxCost: 100_000,
+  maxBodyBytes: 1024 * 1024,
+} as const;
 
 export interface GatewayOptions {
   /** The supergraph composed at build time (apps/gateway/supergraph.graphql). */
@@ -16,23 +42,39 @@ export interface GatewayOptions {
   host?: string;
   logger: Logger;
   introspection?: boolean;
+  /** How callers' tokens are checked; default from the environment (SWITCHBOARD_JWT_SECRET or _JWKS_URL). */
+  clientTokens?: ClientTokenConfig;
 }
 
 /** The one GraphQL endpoint: @apollo/gateway over a static supergraph, served with /health. */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const { logger } = options;
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
+  const verify = createClientTokenVerifier(options.clientTokens ?? clientTokenConfigFromEnv());
+  const sign = createInternalTokenSigner();
+  const urls = { ...subgraphUrlsInSupergraph(options.supergraphSdl), ...options.subgraphUrls };
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
-    buildService: ({ name, url }) => {
-      const target = options.subgraphUrls?.[name] ?? url;
+    buildService: ({ name }) => {
+      const target = urls[name];
       if (!target) throw new Error(`no URL for subgraph ${name}`);
-      return new SubgraphDataSource(name, target, timeoutMs);
+      return new SubgraphDataSource(name, target, timeoutMs, sign);
     },
     logger,
   });
+  const armor = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth },
+    maxAliases: { n: QUERY_LIMITS.maxAliases },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    plugins: [...armor.plugins],
+    validationRules: [...armor.validationRules],
+    allowBatchedHttpRequests: false,
     introspection: options.introspection ?? process.env.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
     logger,
@@ -50,10 +92,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const server = serveGraphQL<GatewayContext>({
     apollo,
     logger,
-    context: async (request) => {
-      const header = request.headers['x-request-id'];
-      return { requestId: (Array.isArray(header) ? header[0] : header) ?? randomUUID() };
-    },
+    maxBodyBytes: QUERY_LIMITS.maxBodyBytes,
+    context: (request) => callerOf(request, verify),
+    routes: Object.fromEntries(
+      Object.entries(PROXIED_ROUTES)
+        .filter(([, subgraph]) => urls[subgraph])
+        .map(([path, subgraph]) => [
+          path,
+          proxyRoute({ subgraph, targetOrigin: new URL(urls[subgraph]).origin, verify, sign, logger }),
+        ]),
+    ),
   });
   const running = await listen(server, options.port, options.host);
   logger.info({ url: running.url }, 'gateway listening');

@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { InternalTokenSigner } from '@switchboard/auth';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './gateway-context';
 
@@ -21,18 +22,33 @@ function reasonOf(error: unknown, status: number | undefined, timeoutMs: number)
   return `is unreachable${cause ? ` (${cause})` : ''}`;
 }
 
-/** One subgraph as the gateway sees it: its URL, a timeout, the request id passed along. */
+/**
+ * One subgraph as the gateway sees it: its URL, a timeout, and on every request a token minted for
+ * this subgraph alone, carrying the caller and the request id.
+ */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     readonly name: string,
     url: string,
     private readonly timeoutMs: number,
+    private readonly sign: InternalTokenSigner,
   ) {
     super({ url, fetcher: fetchWithTimeout(timeoutMs) });
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    if (context?.requestId) request.http?.headers.set('x-request-id', context.requestId);
+  override async willSendRequest({
+    request,
+    context,
+  }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    const headers = request.http?.headers;
+    if (!headers) return;
+    // The gateway's own calls (none today) carry no caller: they are sent without a token and refused.
+    if (!context?.identity) return;
+    headers.set('x-request-id', context.requestId);
+    headers.set(
+      'authorization',
+      `Bearer ${await this.sign({ ...context.identity, requestId: context.requestId }, this.name)}`,
+    );
   }
 
   /** A failed fetch becomes an error that names the subgraph; the rest of the plan still answers. */

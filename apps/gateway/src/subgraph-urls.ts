@@ -15,3 +15,13 @@ export function subgraphUrlsFromEnv(
   }
   return urls;
 }
+
+/** The URL each subgraph has in the supergraph (`@join__graph(name: ..., url: ...)`). */
+export function subgraphUrlsInSupergraph(supergraphSdl: string): Record<string, string> {
+  return Object.fromEntries(
+    [...supergraphSdl.matchAll(/@join__graph\(name:\s*"([^"]+)",\s*url:\s*"([^"]+)"/g)].map((m) => [
+      m[1],
+      m[2],
+    ]),
+  );
+}

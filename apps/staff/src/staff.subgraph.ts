@@ -10,6 +10,9 @@ import { AgentResolver } from './agent/agent.resolver';
 import { TeamAssignmentResolver } from './agent/team-assignment.resolver';
 import { Center } from './center/center.entity';
 import { CenterResolver } from './center/center.resolver';
+import { PiiAccess } from './pii/pii-access.entity';
+import { PiiAccessLogResolver } from './pii/pii-access-log.resolver';
+import { AgentPiiResolver } from './pii/pii.resolver';
 import { staffMigrations } from './migrations';
 import { RosterResolver } from './roster/roster.resolver';
 import { seedStaffDemo } from './seed/demo-seed';
@@ -22,7 +25,7 @@ import { TeamResolver } from './team/team.resolver';
 
 export const STAFF_SUBGRAPH = 'staff';
 
-export const staffEntities = [Center, Team, Agent, AgentSkill, Skill, TeamMembership];
+export const staffEntities = [Center, Team, Agent, AgentSkill, Skill, TeamMembership, PiiAccess];
 
 export const staffDatabase = {
   entities: staffEntities,
@@ -43,6 +46,8 @@ export function buildStaffSchema(): Promise<FederatedSchema> {
       TeamAssignmentResolver,
       SkillResolver,
       RosterResolver,
+      AgentPiiResolver,
+      PiiAccessLogResolver,
     ],
     referenceResolvers: staffReferenceResolvers,
   });

@@ -7,6 +7,8 @@ export enum ErrorCode {
   Conflict = 'CONFLICT',
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
+  /** A service this one depends on (another subgraph, through the gateway) did not answer. */
+  SubgraphUnavailable = 'SUBGRAPH_UNAVAILABLE',
   Internal = 'INTERNAL_SERVER_ERROR',
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { InternalIdentity } from '@switchboard/auth';
 import type { Logger } from '@switchboard/server';
 import DataLoader from 'dataloader';
 
@@ -27,16 +28,25 @@ export interface SubgraphContext {
   loaders: LoaderRegistry;
   logger: Logger;
   requestId: string;
+  /** The caller, as the gateway's token for this subgraph names them. */
+  identity: InternalIdentity;
 }
 
 export function createRequestContext(
   em: EntityManager,
   logger: Logger,
+  identity: InternalIdentity,
   request?: IncomingMessage,
 ): SubgraphContext {
   const header = request?.headers['x-request-id'];
-  const requestId = (Array.isArray(header) ? header[0] : header) ?? randomUUID();
-  return { em: em.fork(), loaders: new LoaderRegistry(), logger: logger.child({ requestId }), requestId };
+  const requestId = identity.requestId ?? (Array.isArray(header) ? header[0] : header) ?? randomUUID();
+  return {
+    em: em.fork(),
+    loaders: new LoaderRegistry(),
+    logger: logger.child({ requestId, subject: identity.subject }),
+    requestId,
+    identity,
+  };
 }
 
 /**

@@ -1,5 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import {
+  bearerToken,
+  createInternalTokenVerifier,
+  unauthenticated,
+  type InternalIdentity,
+  type InternalTokenVerifier,
+} from '@switchboard/auth';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   formatGraphQLError,
@@ -11,7 +18,12 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import { createRequestContext, type SubgraphContext } from './request-context';
 
-export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+/** A plain HTTP route beside /graphql; it runs only for a caller the gateway vouched for. */
+export type RouteHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  identity: InternalIdentity,
+) => Promise<void>;
 
 export interface SubgraphServerOptions {
   name: string;
@@ -27,9 +39,47 @@ export interface RunningSubgraph extends RunningServer {
   name: string;
 }
 
-/** Starts one subgraph: Apollo Server over node:http, an EntityManager fork per request, /health. */
+async function callerOf(request: IncomingMessage, verify: InternalTokenVerifier): Promise<InternalIdentity> {
+  const token = bearerToken(request.headers.authorization);
+  if (!token) throw unauthenticated('This service answers the gateway only');
+  return verify(token);
+}
+
+/** Every route answers only a caller with the gateway's token for this subgraph. */
+function sealRoutes(
+  routes: Record<string, RouteHandler> | undefined,
+  verify: InternalTokenVerifier,
+): Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>> {
+  return Object.fromEntries(
+    Object.entries(routes ?? {}).map(([path, handler]) => [
+      path,
+      async (request: IncomingMessage, response: ServerResponse) => {
+        let identity: InternalIdentity;
+        try {
+          identity = await callerOf(request, verify);
+        } catch (error) {
+          response.writeHead(401, { 'content-type': 'application/json; charset=utf-8' });
+          response.end(
+            JSON.stringify({
+              errors: [{ message: (error as Error).message, extensions: { code: 'UNAUTHENTICATED' } }],
+            }),
+          );
+          return;
+        }
+        await handler(request, response, identity);
+      },
+    ]),
+  );
+}
+
+/**
+ * Starts one subgraph: Apollo Server over node:http, an EntityManager fork per request, /health.
+ * Sealed: every request but /health, `_service` and `_entities` included, needs a token the
+ * gateway minted for this subgraph (build-time composition reads the SDL from code, not over HTTP).
+ */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
   const { logger, orm } = options;
+  const verify = createInternalTokenVerifier(options.name);
   const apollo = new ApolloServer<SubgraphContext>({
     schema: options.schema,
     introspection: true,
@@ -44,8 +94,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const server = serveGraphQL<SubgraphContext>({
     apollo,
     logger,
-    routes: options.routes,
-    context: async (request) => createRequestContext(orm.em, logger, request),
+    routes: sealRoutes(options.routes, verify),
+    context: async (request) =>
+      createRequestContext(orm.em, logger, await callerOf(request, verify), request),
     health: async () => {
       await orm.em.getConnection().execute('select 1');
     },

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempClusterDir, startEmbeddedCluster, type EmbeddedCluster } from '@switchboard/postgres';
+import { ensureTestKeys } from './test-auth';
 
 declare global {
   var __switchboardTestCluster: { cluster: EmbeddedCluster; dir: string } | undefined;
@@ -12,6 +13,7 @@ declare global {
  * its own database in it. Every project names this file; the first to run starts the cluster.
  */
 export default async function globalSetup(): Promise<void> {
+  ensureTestKeys();
   if (process.env.SWITCHBOARD_TEST_SERVER_URL) return;
   const dir = makeTempClusterDir('switchboard-test-');
   const port = 55000 + Math.floor(Math.random() * 5000);

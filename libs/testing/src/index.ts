@@ -2,3 +2,11 @@ export { createTestDatabase, testServerUrl, type TestDatabase } from './test-dat
 export { SqlCounter } from './sql-counter';
 export { postGraphQL, type GraphQLResponse } from './graphql-client';
 export { startTestSubgraph, type TestSubgraph } from './test-subgraph';
+export {
+  TEST_ADMIN,
+  ensureTestKeys,
+  registerTestEndpoint,
+  clientToken,
+  subgraphToken,
+  authorizationFor,
+} from './test-auth';

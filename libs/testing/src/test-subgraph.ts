@@ -1,6 +1,7 @@
 import { createLogger } from '@switchboard/server';
 import { startSubgraph, type StartedSubgraph, type SubgraphDefinition } from '@switchboard/subgraph-kit';
 import { SqlCounter } from './sql-counter';
+import { ensureTestKeys, registerTestEndpoint } from './test-auth';
 import { createTestDatabase } from './test-database';
 
 export interface TestSubgraph extends StartedSubgraph {
@@ -14,6 +15,7 @@ export async function startTestSubgraph(
   definition: SubgraphDefinition,
   options: { seedDemo?: boolean } = {},
 ): Promise<TestSubgraph> {
+  ensureTestKeys();
   const database = await createTestDatabase(definition.name);
   const sql = new SqlCounter();
   const started = await startSubgraph(definition, {
@@ -24,6 +26,7 @@ export async function startTestSubgraph(
     onQuery: sql.listener,
     background: false,
   });
+  registerTestEndpoint(started.server.url, { kind: 'subgraph', name: definition.name });
   return {
     ...started,
     url: started.server.url,

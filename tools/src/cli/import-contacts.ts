@@ -1,19 +1,16 @@
 import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
 import { Readable, Transform } from 'node:stream';
 import { createInterface } from 'node:readline';
-import { CliError } from './gateway-client';
+import { CliError, type CliConnection } from './gateway-client';
 import { rejectedPath } from './import-roster';
 
 export const CONTACT_FORMATS = ['csv', 'ndjson', 'queue_log'] as const;
 export type ContactFormat = (typeof CONTACT_FORMATS)[number];
 
-export const DEFAULT_TRAFFIC_URL = 'http://localhost:4004';
-
 export interface ContactImportOptions {
   format?: string;
   source?: string;
   timezone?: string;
-  traffic?: string;
 }
 
 interface ImportEvent {
@@ -52,15 +49,15 @@ function progressBar(sent: number, total: number, event: ImportEvent | null): st
 }
 
 /**
- * `switchboard import contacts <file>`: streams the file to the traffic service, shows progress,
+ * `switchboard import contacts <file>`: streams the file through the gateway to the traffic service, shows progress,
  * ends with the report; reasons for rejected records go to <file>.rejected.csv. Exit code 0 when
  * nothing was rejected, 1 when something was.
  */
 export async function importContactsFile(
+  connection: CliConnection,
   file: string,
   options: ContactImportOptions,
   print: (line: string) => void,
-  env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const format = (options.format ?? formatFromName(file)) as ContactFormat;
   if (!CONTACT_FORMATS.includes(format))
@@ -71,8 +68,7 @@ export async function importContactsFile(
   } catch {
     throw new CliError(`cannot read ${file}`);
   }
-  const base = options.traffic ?? env.SWITCHBOARD_TRAFFIC_URL ?? DEFAULT_TRAFFIC_URL;
-  const url = new URL('/import/contacts', base);
+  const url = new URL('/import/contacts', connection.gatewayUrl);
   url.searchParams.set('format', format);
   if (options.source) url.searchParams.set('source', options.source);
   if (options.timezone) url.searchParams.set('timezone', options.timezone);
@@ -93,7 +89,7 @@ export async function importContactsFile(
       method: 'POST',
       headers: {
         'content-type': 'application/octet-stream',
-        ...(env.SWITCHBOARD_TOKEN ? { authorization: `Bearer ${env.SWITCHBOARD_TOKEN}` } : {}),
+        ...(connection.token ? { authorization: `Bearer ${connection.token}` } : {}),
       },
       body: Readable.toWeb(createReadStream(file).pipe(counter)) as ReadableStream,
       duplex: 'half',
@@ -101,7 +97,7 @@ export async function importContactsFile(
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
     throw new CliError(
-      `cannot reach the traffic service at ${url.origin}${cause ? ` (${cause})` : ''}; is the stack running (npm start)?`,
+      `cannot reach the gateway at ${url.origin}${cause ? ` (${cause})` : ''}; is the stack running (npm start)?`,
     );
   }
   if (!response.ok || !response.body) {
@@ -112,7 +108,7 @@ export async function importContactsFile(
     } catch {
       // not JSON: show as is
     }
-    throw new CliError(`the traffic service refused the import (HTTP ${response.status}): ${message}`);
+    throw new CliError(`the import was refused (HTTP ${response.status}): ${message}`);
   }
   let reasons: WriteStream | null = null;
   let report: ImportEvent | null = null;

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { CliError, connectionFrom } from './gateway-client';
 import { importContactsFile } from './import-contacts';
 import { importRoster } from './import-roster';
+import { collect, developmentToken, ROLES, type TokenOptions } from './token';
 
 /** `switchboard`: the command line of the platform (DESIGN.md, public contract). */
 const program = new Command('switchboard')
@@ -33,18 +34,24 @@ importCommand
   .option('--format <format>', 'csv | ndjson | queue_log (default: from the file name, else csv)')
   .option('--source <name>', 'source of rows that name none (queue_log: default "asterisk")')
   .option('--timezone <iana>', 'zone of timestamps without an offset (default UTC)')
-  .option(
-    '--traffic <url>',
-    'traffic service URL (default $SWITCHBOARD_TRAFFIC_URL or http://localhost:4004)',
-  )
-  .action(
-    async (
-      file: string,
-      options: { format?: string; source?: string; timezone?: string; traffic?: string },
-    ) => {
-      process.exitCode = await importContactsFile(file, options, (line) => console.log(line));
-    },
-  );
+  .action(async (file: string, options: { format?: string; source?: string; timezone?: string }) => {
+    process.exitCode = await importContactsFile(connectionFrom(program.opts()), file, options, (line) =>
+      console.log(line),
+    );
+  });
+
+program
+  .command('token')
+  .description('print a signed development token for the gateway (embedded setup: the secret npm start made)')
+  .requiredOption('--role <role>', `one of ${ROLES.join(', ')}; repeat for several`, collect, [])
+  .option('--center <code>', 'a center the token may see (CENTER_MANAGER); repeat for several', collect, [])
+  .option('--team <code>', 'a team the token may see (TEAM_LEAD); repeat for several', collect, [])
+  .option('--agent <employeeNo>', 'the agent the token belongs to (AGENT)')
+  .option('--subject <name>', 'the subject (sub) of the token (default: from the role and scopes)')
+  .option('--expires <duration>', 'lifetime, e.g. 30m, 12h, 7d', '12h')
+  .action(async (options: TokenOptions) => {
+    console.log(await developmentToken(options));
+  });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CliError) {

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { CLIENT_TOKEN_ENV, developmentKeyEnv, signDevelopmentToken, type Identity } from '@switchboard/auth';
 import { startEmbeddedCluster, withDatabase, type EmbeddedCluster } from '@switchboard/postgres';
 import { GATEWAY_MAIN, subgraphs } from '../subgraphs';
 import { spawnService, stopService, waitUntilHealthy, type ServiceProcess } from './child-process';
@@ -22,8 +23,28 @@ const say = (message: string): void => {
   process.stdout.write(`${message}\n`);
 };
 
+/** Development tokens printed at start, signed with the embedded setup's secret. */
+const DEMO_IDENTITIES: Record<string, Identity> = {
+  ADMIN: { subject: 'demo-admin', roles: ['ADMIN'], centers: [], teams: [] },
+  'CENTER_MANAGER of SHA-01': {
+    subject: 'demo-manager-sha-01',
+    roles: ['CENTER_MANAGER'],
+    centers: ['SHA-01'],
+    teams: [],
+  },
+};
+
 async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  // The gateway's key pair and the development token secret, made once and kept in .data/keys.
+  const keys = developmentKeyEnv(dataDir, env);
+  const secret = keys[CLIENT_TOKEN_ENV.secret];
+  const serviceToken =
+    env.SWITCHBOARD_SERVICE_TOKEN ??
+    (await signDevelopmentToken(
+      { subject: 'service:switchboard', roles: ['BI_READER'], centers: [], teams: [] },
+      { secret, expiresIn: '30d' },
+    ));
   let cluster: EmbeddedCluster | null = null;
   const services: ServiceProcess[] = [];
   let stopping = false;
@@ -64,6 +85,9 @@ async function main(): Promise<void> {
           subgraph.main,
           {
             ...env,
+            ...keys,
+            SWITCHBOARD_SERVICE_TOKEN: serviceToken,
+            SWITCHBOARD_GATEWAY_URL: env.SWITCHBOARD_GATEWAY_URL ?? `http://127.0.0.1:${gatewayPort}/graphql`,
             PORT: String(port),
             DATABASE_URL: databaseUrl,
             SWITCHBOARD_SEED_DEMO: env.SWITCHBOARD_SEED_DEMO ?? 'true',
@@ -79,7 +103,7 @@ async function main(): Promise<void> {
     const gateway = spawnService(
       'gateway',
       GATEWAY_MAIN,
-      { ...env, ...subgraphUrls, PORT: String(gatewayPort) },
+      { ...env, ...keys, ...subgraphUrls, PORT: String(gatewayPort) },
       logDir,
     );
     services.push(gateway);
@@ -92,8 +116,17 @@ async function main(): Promise<void> {
       });
     }
     say(`\nSwitchboard is running: http://localhost:${gatewayPort}/graphql`);
+    say(`Logs: ${logDir}.`);
+    say('Development tokens (12 hours; make others with `npx switchboard token --role ROLE ...`):');
+    let adminToken = '';
+    for (const [label, identity] of Object.entries(DEMO_IDENTITIES)) {
+      const token = await signDevelopmentToken(identity, { secret });
+      adminToken ||= token;
+      say(`  ${label}: ${token}`);
+    }
+    say(`Try:\n  export SWITCHBOARD_TOKEN=${adminToken}`);
     say(
-      `Logs: ${logDir}. Try:\n  curl -s localhost:${gatewayPort}/graphql -H 'content-type: application/json' \\`,
+      `  curl -s localhost:${gatewayPort}/graphql -H 'content-type: application/json' -H "authorization: Bearer $SWITCHBOARD_TOKEN" \\`,
     );
     say(`    -d '{"query":"{ centers { code name teams { name members { employeeNo displayName } } } }"}'`);
     say('Press Ctrl-C to stop.');

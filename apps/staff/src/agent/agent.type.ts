@@ -37,13 +37,13 @@ export class AgentType {
   @Field(() => GraphQLLocalDate, { nullable: true })
   terminationDate!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'PII' })
+  /** PII: served by AgentPiiResolver (HR only, audit-logged). */
   email!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'PII' })
+  /** PII: served by AgentPiiResolver (HR only, audit-logged). */
   phone!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'PII' })
+  /** PII: served by AgentPiiResolver (HR only, audit-logged). */
   nationalId!: string | null;
 
   teamId!: string | null;

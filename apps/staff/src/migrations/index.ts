@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123010933_init } from './Migration20261123010933_init';
+import { Migration20261123035918_pii_access } from './Migration20261123035918_pii_access';
 
 /** Every staff migration in order. Generated files are listed here and never edited after landing. */
 export const staffMigrations: MigrationObject[] = [
   { name: 'Migration20261123010933_init', class: Migration20261123010933_init },
+  { name: 'Migration20261123035918_pii_access', class: Migration20261123035918_pii_access },
 ];

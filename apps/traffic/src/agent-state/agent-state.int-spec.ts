@@ -1,4 +1,4 @@
-import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
+import { postGraphQL, startTestSubgraph, type TestSubgraph, authorizationFor } from '@switchboard/testing';
 import { trafficSubgraph } from '../traffic.subgraph';
 
 /**
@@ -27,6 +27,7 @@ describe('agent states', () => {
   const importLog = async (): Promise<string[]> => {
     const response = await fetch(new URL('/import/contacts?format=queue_log&source=pbx-a', traffic.url), {
       method: 'POST',
+      headers: await authorizationFor(traffic.url),
       body: QUEUE_LOG,
     });
     return (await response.text()).trim().split('\n');

@@ -31,6 +31,15 @@ export function gatewayUrl(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
+ * The traffic service's own credentials for the gateway (SWITCHBOARD_SERVICE_TOKEN): a token from
+ * the identity provider for this service (under `npm start`, a development token it makes).
+ */
+function serviceAuthorization(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const token = env.SWITCHBOARD_SERVICE_TOKEN;
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+/**
  * Replaces the copy of staff's team history with what the gateway reports now, in one transaction:
  * readers see the old copy or the new one, never half of each.
  */
@@ -46,7 +55,7 @@ export async function syncTeamDirectory(
     try {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...serviceAuthorization() },
         body: JSON.stringify({ query: PAGE, variables: { after } }),
         signal: AbortSignal.timeout(30_000),
       });
