@@ -71,4 +71,21 @@ describe('error formatting', () => {
     });
     expect(logged).toHaveLength(1);
   });
+
+  it.each([
+    [
+      'an administrator terminating the session (57P01)',
+      Object.assign(new Error('terminating connection'), { code: '57P01' }),
+    ],
+    ['a connection failure (08006)', Object.assign(new Error('connection failure'), { code: '08006' })],
+    ['a dropped socket', new Error('Connection terminated unexpectedly')],
+  ])('reports %s as DATABASE_UNAVAILABLE, retryable, without internals', (_case, cause) => {
+    const formatted = formatGraphQLError(
+      { message: cause.message, path: ['ingestContacts'], extensions: { code: 'INTERNAL_SERVER_ERROR' } },
+      new GraphQLError(cause.message, { originalError: cause }),
+    );
+    expect(formatted.extensions).toEqual({ code: 'DATABASE_UNAVAILABLE' });
+    expect(formatted.message).toContain('Retry');
+    expect(formatted.message).not.toContain(cause.message);
+  });
 });

@@ -9,6 +9,8 @@ export enum ErrorCode {
   Forbidden = 'FORBIDDEN',
   /** A service this one depends on (another subgraph, through the gateway) did not answer. */
   SubgraphUnavailable = 'SUBGRAPH_UNAVAILABLE',
+  /** The database connection was lost mid-request: what the request had not committed was rolled back; retry. */
+  DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
   Internal = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -66,6 +68,13 @@ const clientCodes = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** PostgreSQL's connection-exception (08) and operator-intervention (57P) classes, and a dropped socket. */
+function isConnectionLoss(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (/^08/.test(code) || /^57P0[1-3]$/.test(code))) return true;
+  return typeof message === 'string' && /Connection terminated|Connection ended unexpectedly/.test(message);
+}
+
 /**
  * Apollo `formatError`: type-graphql argument validation becomes BAD_USER_INPUT naming each field;
  * anything without a known code becomes INTERNAL_SERVER_ERROR with no internals leaked.
@@ -86,6 +95,16 @@ export function formatGraphQLError(
       ...formatted,
       message: fields.map((p) => `${p.field}: ${p.message}`).join('; '),
       extensions: { code: ErrorCode.BadUserInput, fields },
+    };
+  }
+  if (isConnectionLoss(original)) {
+    onInternal?.(error);
+    return {
+      message:
+        'The database connection was lost; what this request had not committed was rolled back. Retry.',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.DatabaseUnavailable },
     };
   }
   const code = formatted.extensions?.code;

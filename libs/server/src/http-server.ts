@@ -20,11 +20,19 @@ export interface RunningServer {
   server: Server;
   url: string;
   port: number;
-  /** Stops accepting connections, drains in-flight requests, then resolves. */
-  stop: () => Promise<void>;
+  /**
+   * Stops accepting connections, lets in-flight requests finish for up to `graceMs` (default
+   * SHUTDOWN_GRACE_MS, 15 s), cuts what is left, then resolves.
+   */
+  stop: (graceMs?: number) => Promise<void>;
 }
 
 const DEFAULT_MAX_BODY = 10 * 1024 * 1024;
+
+function shutdownGraceMs(env: NodeJS.ProcessEnv = process.env): number {
+  const value = Number(env.SHUTDOWN_GRACE_MS);
+  return Number.isFinite(value) && value >= 0 ? value : 15_000;
+}
 
 class BodyTooLargeError extends Error {}
 
@@ -132,9 +140,17 @@ export async function listen(server: Server, port: number, host = '127.0.0.1'): 
     server,
     port: address.port,
     url: `http://${shownHost}:${address.port}/graphql`,
-    stop: () =>
+    stop: (graceMs = shutdownGraceMs()) =>
       new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
+        // In-flight requests finish; past the grace period (a long file import), their connections
+        // are cut, and what they had not committed is rolled back by the database.
+        const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
+        deadline.unref();
+        server.close((error) => {
+          clearTimeout(deadline);
+          if (error) reject(error);
+          else resolve();
+        });
         server.closeIdleConnections();
       }),
   };
