@@ -10,3 +10,4 @@ export {
 } from './errors';
 export { serveGraphQL, listen, type GraphQLHttpOptions, type RunningServer } from './http-server';
 export { onShutdown } from './shutdown';
+export { controlCharacterGuard } from './control-characters';

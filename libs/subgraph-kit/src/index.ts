@@ -20,3 +20,4 @@ export {
   type SubgraphRunOptions,
   type StartedSubgraph,
 } from './run-subgraph';
+export { GraphQLLocalDate } from './scalars';

@@ -9,6 +9,7 @@ import {
 } from '@switchboard/auth';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
+  controlCharacterGuard,
   formatGraphQLError,
   listen,
   serveGraphQL,
@@ -87,6 +88,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     logger,
     // Shutdown is ours (onShutdown drains HTTP first); Apollo's own handler would race it.
     stopOnTerminationSignals: false,
+    plugins: [controlCharacterGuard<SubgraphContext>()],
     formatError: (formatted, error) =>
       formatGraphQLError(formatted, error, (internal) => logger.error({ err: internal }, 'unexpected error')),
   });

@@ -10,3 +10,4 @@ export {
   subgraphToken,
   authorizationFor,
 } from './test-auth';
+export { invalid, checkBadInputs, databaseFingerprint, type MutationCase } from './adversarial';

@@ -1,3 +1,4 @@
+import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
 import {
   ArrayMaxSize,
   IsEmail,
@@ -10,7 +11,6 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { CODE_MESSAGE, CODE_PATTERN } from '../common/validation';
 import { AgentRole, AgentStatus } from './agent.entity';
@@ -60,6 +60,7 @@ export class HireAgentInput extends AgentPersonalInput {
 
   @Field(() => String)
   @Length(1, 200)
+  @Matches(/^$|\S/, { message: '$property must not be blank' })
   displayName!: string;
 
   @Field(() => ID, { nullable: true, description: 'The team the agent joins on the hire date' })
@@ -88,6 +89,7 @@ export class UpdateAgentInput extends AgentPersonalInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 200)
+  @Matches(/^$|\S/, { message: '$property must not be blank' })
   displayName?: string;
 
   @Field(() => AgentRole, { nullable: true })

@@ -1,5 +1,5 @@
+import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CenterType } from '../center/center.type';
 import { toCenterType } from '../center/center.mapper';

@@ -33,7 +33,7 @@ export class AgentService {
 
   async hire(input: HireAgentInput): Promise<Agent> {
     if (await this.findByEmployeeNo(input.employeeNo)) throw agentErrors.employeeNoTaken(input.employeeNo);
-    const team = input.teamId ? await this.team('teamId', input.teamId) : null;
+    const team = input.teamId != null ? await this.team('teamId', input.teamId) : null;
     const skills = await this.resolveSkills(input.skills);
     return this.em.transactional(async (em) => {
       const agent = em.create(Agent, {

@@ -1,6 +1,5 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageInfoType } from '@switchboard/subgraph-kit';
+import { PageInfoType, GraphQLLocalDate } from '@switchboard/subgraph-kit';
 import { SkillType } from '../skill/skill.type';
 import { AgentRole, AgentStatus } from './agent.entity';
 

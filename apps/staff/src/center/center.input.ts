@@ -1,5 +1,5 @@
-import { GraphQLLocalDate } from 'graphql-scalars';
-import { IsOptional, IsTimeZone, Length } from 'class-validator';
+import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
+import { IsOptional, IsTimeZone, Length, Matches } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { CodedInput } from '../common/coded-input';
 import { CenterKind } from './center.entity';
@@ -25,6 +25,7 @@ export class UpdateCenterInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 200)
+  @Matches(/^$|\S/, { message: '$property must not be blank' })
   name?: string;
 
   @Field(() => String, { nullable: true })

@@ -1,5 +1,5 @@
+import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { CenterKind } from './center.entity';
 
 registerEnumType(CenterKind, {

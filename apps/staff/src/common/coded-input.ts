@@ -11,5 +11,6 @@ export abstract class CodedInput {
 
   @Field(() => String)
   @Length(1, 200)
+  @Matches(/^$|\S/, { message: '$property must not be blank' })
   name!: string;
 }

@@ -1,4 +1,4 @@
-import { IsOptional, Length } from 'class-validator';
+import { IsOptional, Length, Matches } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
 import { CodedInput } from '../common/coded-input';
 
@@ -18,6 +18,7 @@ export class UpdateTeamInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 200)
+  @Matches(/^$|\S/, { message: '$property must not be blank' })
   name?: string;
 
   @Field(() => String, {

@@ -1,5 +1,5 @@
+import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
-import { GraphQLLocalDate } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { toAgentType } from '../agent/agent.mapper';
 import { AgentType } from '../agent/agent.type';

@@ -26,7 +26,7 @@ describe('validateContact', () => {
   });
 
   it.each<[string, Partial<ContactRecord>, string, string]>([
-    ['a NUL character', { customerKey: 'C\u00001' }, 'customer_key', 'contains a NUL character'],
+    ['a NUL character', { customerKey: 'C\u00001' }, 'customer_key', 'contains a control character'],
     [
       'an answer before arrival',
       { answeredAt: new Date('2026-05-01T09:59:59Z') },

@@ -20,11 +20,15 @@ export function validateContact(record: ContactRecord, line: number, now = Date.
     ['wrapup_code', record.wrapupCode],
   ] as const) {
     // PostgreSQL text cannot hold NUL: one such character would fail its whole batch.
-    if (value?.includes('\u0000')) reject(field, 'contains a NUL character');
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    if (value && /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value))
+      reject(field, 'contains a control character');
   }
-  if (!record.source || record.source.length > MAX_TEXT) reject('source', `must be 1-${MAX_TEXT} characters`);
-  if (!record.externalId || record.externalId.length > MAX_TEXT)
-    reject('external_id', `must be 1-${MAX_TEXT} characters`);
+  // The natural key: blank parts would make distinct contacts collide (or look distinct when equal).
+  if (!record.source?.trim() || record.source.length > MAX_TEXT)
+    reject('source', `must be 1-${MAX_TEXT} characters, not blank`);
+  if (!record.externalId?.trim() || record.externalId.length > MAX_TEXT)
+    reject('external_id', `must be 1-${MAX_TEXT} characters, not blank`);
   for (const [field, value] of [
     ['queue', record.queue],
     ['agent', record.agent],
@@ -58,7 +62,8 @@ export function validateContact(record: ContactRecord, line: number, now = Date.
     reject('hold_seconds', 'is longer than the call after answer');
   if (record.transferred && record.outcome !== 'ANSWERED')
     reject('transferred', 'only an answered contact can be transferred');
-  if (record.direction === 'INBOUND' && record.outcome !== 'IVR' && !record.queue) {
+  if (record.queue !== null && !record.queue.trim()) reject('queue', 'must not be blank');
+  else if (record.direction === 'INBOUND' && record.outcome !== 'IVR' && !record.queue) {
     reject('queue', `is required for an inbound ${record.outcome} contact`);
   }
   return problems;

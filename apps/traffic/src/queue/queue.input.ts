@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { ServiceLevelVariantEnum } from '../common/enums';
 import type { ServiceLevelVariantName } from './queue.entity';
@@ -8,6 +8,7 @@ export class UpdateQueueInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @Length(1, 200)
+  @Matches(/^$|\S/, { message: '$property must not be blank' })
   name?: string | null;
 
   @Field(() => ID, { nullable: true, description: "The staff subgraph's Center id; null unassigns" })

@@ -1,0 +1,170 @@
+import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
+import {
+  checkBadInputs,
+  invalid,
+  postGraphQL,
+  startTestSubgraph,
+  type MutationCase,
+  type TestSubgraph,
+} from '@switchboard/testing';
+import { staffSubgraph } from './staff.subgraph';
+import { StaffFactory } from './testing/staff-factories';
+
+const unique = (prefix: string) => `${prefix}-${randomBytes(3).toString('hex').toUpperCase()}`;
+const timeZone = fc.oneof(invalid.requiredText, fc.constantFrom('Mars/Olympus_Mons', 'UTC+25', 'GMT-99'));
+const employeeNo = fc.oneof(invalid.code, fc.constant('NO-SUCH-AGENT'));
+
+/** Every staff mutation, its valid form, and what must be refused in each field (issue: bad input everywhere). */
+describe('staff: bad input is refused with a clear error and writes nothing', () => {
+  let staff: TestSubgraph;
+  const ids: Record<string, string> = {};
+  let factory: StaffFactory;
+  /** An agent of its own for each case that changes one (terminating one twice would be refused). */
+  const freshAgent = async () => (await factory.agent({ teamId: ids.team, hireDate: '2025-01-06' })).id;
+  beforeAll(async () => {
+    staff = await startTestSubgraph(staffSubgraph);
+    factory = new StaffFactory(staff.url);
+    ids.center = (await factory.center()).id;
+    ids.team = (await factory.team(ids.center)).id;
+    ids.otherTeam = (await factory.team(ids.center)).id;
+    ids.skill = (await factory.skill({ code: 'BAD-INPUT-SKILL' })).code;
+  });
+  afterAll(() => staff.stop());
+
+  const cases = (): MutationCase[] => [
+    {
+      name: 'hireAgent',
+      document: 'mutation($input: HireAgentInput!) { hireAgent(input: $input) { id } }',
+      valid: () => ({
+        input: {
+          employeeNo: unique('E'),
+          displayName: 'Wang Fang',
+          hireDate: '2025-03-03',
+          teamId: ids.team,
+          careerLevel: 2,
+          role: 'AGENT',
+          email: 'wang.fang@bank.example',
+          phone: '+86 21 5555 0101',
+          nationalId: '110101199003074518',
+          skills: [{ skillCode: ids.skill, proficiency: 3 }],
+        },
+      }),
+      fields: {
+        'input.employeeNo': invalid.code,
+        'input.displayName': invalid.requiredText,
+        'input.hireDate': invalid.date,
+        'input.teamId': invalid.reference,
+        'input.careerLevel': invalid.smallInt,
+        'input.role': invalid.enumValue,
+        'input.email': invalid.text,
+        'input.phone': invalid.text,
+        'input.nationalId': invalid.text,
+        'input.skills.0.skillCode': invalid.code,
+        'input.skills.0.proficiency': invalid.smallInt,
+      },
+    },
+    {
+      name: 'updateAgent',
+      document:
+        'mutation($id: ID!, $input: UpdateAgentInput!) { updateAgent(id: $id, input: $input) { id } }',
+      valid: async () => ({
+        id: await freshAgent(),
+        input: { displayName: 'Wang Fang', careerLevel: 3, status: 'ACTIVE' },
+      }),
+      fields: {
+        id: invalid.reference,
+        'input.displayName': invalid.requiredText,
+        'input.careerLevel': invalid.smallInt,
+        'input.status': invalid.enumValue,
+      },
+    },
+    {
+      name: 'transferAgent',
+      document:
+        'mutation($id: ID!, $input: TransferAgentInput!) { transferAgent(id: $id, input: $input) { id } }',
+      valid: async () => ({
+        id: await freshAgent(),
+        input: { teamId: ids.otherTeam, effectiveDate: '2025-06-02' },
+      }),
+      fields: {
+        id: invalid.reference,
+        'input.teamId': invalid.reference,
+        'input.effectiveDate': invalid.date,
+      },
+    },
+    {
+      name: 'terminateAgent',
+      document:
+        'mutation($id: ID!, $input: TerminateAgentInput!) { terminateAgent(id: $id, input: $input) { id } }',
+      valid: async () => ({ id: await freshAgent(), input: { terminationDate: '2025-12-31' } }),
+      fields: { id: invalid.reference, 'input.terminationDate': invalid.date },
+    },
+    {
+      name: 'createCenter',
+      document: 'mutation($input: CreateCenterInput!) { createCenter(input: $input) { id } }',
+      valid: () => ({
+        input: { code: unique('C'), name: 'Shenzhen', timeZone: 'Asia/Shanghai', kind: 'PERMANENT' },
+      }),
+      fields: {
+        'input.code': invalid.code,
+        'input.name': invalid.requiredText,
+        'input.timeZone': timeZone,
+        'input.kind': invalid.enumValue,
+        'input.activeFrom': invalid.date,
+      },
+    },
+    {
+      name: 'updateCenter',
+      document:
+        'mutation($id: ID!, $input: UpdateCenterInput!) { updateCenter(id: $id, input: $input) { id } }',
+      valid: () => ({ id: ids.center, input: { name: 'Renamed', timeZone: 'Asia/Shanghai' } }),
+      fields: { id: invalid.reference, 'input.name': invalid.requiredText, 'input.timeZone': timeZone },
+    },
+    {
+      name: 'createTeam',
+      document: 'mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }',
+      valid: () => ({ input: { code: unique('T'), name: 'Cards', centerId: ids.center } }),
+      fields: {
+        'input.code': invalid.code,
+        'input.name': invalid.requiredText,
+        'input.centerId': invalid.reference,
+        'input.leadEmployeeNo': employeeNo,
+      },
+    },
+    {
+      name: 'updateTeam',
+      document: 'mutation($id: ID!, $input: UpdateTeamInput!) { updateTeam(id: $id, input: $input) { id } }',
+      valid: () => ({ id: ids.team, input: { name: 'Cards' } }),
+      fields: {
+        id: invalid.reference,
+        'input.name': invalid.requiredText,
+        'input.leadEmployeeNo': employeeNo,
+      },
+    },
+    {
+      name: 'createSkill',
+      document: 'mutation($input: CreateSkillInput!) { createSkill(input: $input) { id } }',
+      valid: () => ({ input: { code: unique('S'), name: 'Wealth', description: 'Wealth products' } }),
+      fields: {
+        'input.code': invalid.code,
+        'input.name': invalid.requiredText,
+        'input.description': invalid.text,
+      },
+    },
+  ];
+
+  it('accepts the valid form of every case (so each refusal below is about the one bad field)', async () => {
+    for (const mutation of cases()) {
+      const response = await postGraphQL(staff.url, mutation.document, await mutation.valid());
+      expect({ mutation: mutation.name, errors: response.errors }).toEqual({
+        mutation: mutation.name,
+        errors: undefined,
+      });
+    }
+  });
+
+  it.each(cases().map((mutation) => [mutation.name, mutation] as const))('%s', async (_name, mutation) => {
+    await checkBadInputs(staff.url, staff.orm, mutation, 30);
+  });
+});

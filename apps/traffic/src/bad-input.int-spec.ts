@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import {
+  checkBadInputs,
+  invalid,
+  postGraphQL,
+  startTestSubgraph,
+  type MutationCase,
+  type TestSubgraph,
+} from '@switchboard/testing';
+import { trafficSubgraph } from './traffic.subgraph';
+
+let next = 0;
+const contact = () => {
+  next += 1;
+  return {
+    source: 'bad-input',
+    externalId: `c-${next}`,
+    channel: 'VOICE',
+    direction: 'INBOUND',
+    queue: 'BAD-Q',
+    agent: 'E10001',
+    customerKey: 'cust-1',
+    arrivedAt: '2026-05-04T02:00:00Z',
+    answeredAt: '2026-05-04T02:00:15Z',
+    endedAt: '2026-05-04T02:05:15Z',
+    holdSeconds: 10,
+    acwSeconds: 20,
+    outcome: 'ANSWERED',
+    transferred: false,
+    wrapupCode: 'CARD-LOST',
+  };
+};
+
+/** Every traffic mutation, its valid form, and what must be refused in each field. */
+describe('traffic: bad input is refused with a clear reason and writes nothing', () => {
+  let traffic: TestSubgraph;
+  let queueId: string;
+  beforeAll(async () => {
+    traffic = await startTestSubgraph(trafficSubgraph);
+    await postGraphQL(
+      traffic.url,
+      'mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted } }',
+      {
+        c: [contact()],
+      },
+    );
+    const queues = await postGraphQL<{ queues: { id: string }[] }>(traffic.url, '{ queues { id } }');
+    queueId = queues.data?.queues[0].id as string;
+  });
+  afterAll(() => traffic.stop());
+
+  const cases = (): MutationCase[] => [
+    {
+      name: 'ingestContacts',
+      document:
+        'mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted rejected problems { field reason } } }',
+      valid: () => ({ c: [contact()] }),
+      fields: {
+        'c.0.source': invalid.requiredText,
+        'c.0.externalId': invalid.requiredText,
+        'c.0.channel': invalid.enumValue,
+        'c.0.direction': invalid.enumValue,
+        // Queue codes come from the ACD as they are (Asterisk names queues in lower case): only blank, huge or control characters are wrong.
+        'c.0.queue': invalid.requiredText,
+        'c.0.agent': invalid.text,
+        'c.0.customerKey': invalid.text,
+        'c.0.arrivedAt': invalid.timestamp,
+        'c.0.answeredAt': fc.oneof(invalid.timestamp, fc.constant('2026-05-04T01:00:00Z')),
+        'c.0.endedAt': fc.oneof(invalid.timestamp, fc.constant('2026-05-04T01:59:00Z')),
+        'c.0.holdSeconds': invalid.seconds,
+        'c.0.acwSeconds': invalid.seconds,
+        'c.0.outcome': invalid.enumValue,
+        'c.0.wrapupCode': invalid.text,
+      },
+      // Problems name the canonical column (acw_seconds), as in a file's reasons: read them as the GraphQL field.
+      reportedFields: (data) =>
+        ((data.ingestContacts as { problems: { field: string }[] } | undefined)?.problems ?? []).map((p) =>
+          p.field.replace(/_([a-z])/g, (_match, letter: string) => letter.toUpperCase()),
+        ),
+    },
+    {
+      name: 'updateQueue',
+      document:
+        'mutation($id: ID!, $input: UpdateQueueInput!) { updateQueue(id: $id, input: $input) { id } }',
+      valid: () => ({
+        id: queueId,
+        input: { name: 'Cards hotline', serviceLevelThresholdSeconds: 20, serviceLevelTarget: 0.8 },
+      }),
+      fields: {
+        id: invalid.reference,
+        'input.name': invalid.requiredText,
+        'input.centerId': fc.constantFrom('not-a-uuid', '', "1' or '1'='1"),
+        'input.serviceLevelThresholdSeconds': invalid.smallInt,
+        'input.shortAbandonSeconds': invalid.smallInt,
+        'input.serviceLevelTarget': fc.constantFrom(-0.1, 1.5, 'high', 1e308),
+        'input.serviceLevelVariant': invalid.enumValue,
+      },
+    },
+  ];
+
+  it('accepts the valid form of every case', async () => {
+    for (const mutation of cases()) {
+      const response = await postGraphQL(traffic.url, mutation.document, await mutation.valid());
+      expect({ mutation: mutation.name, errors: response.errors }).toEqual({
+        mutation: mutation.name,
+        errors: undefined,
+      });
+    }
+  });
+
+  it.each(cases().map((mutation) => [mutation.name, mutation] as const))('%s', async (_name, mutation) => {
+    await checkBadInputs(traffic.url, traffic.orm, mutation, 40);
+  });
+});
