@@ -20,7 +20,6 @@ export function validateContact(record: ContactRecord, line: number, now = Date.
     ['wrapup_code', record.wrapupCode],
   ] as const) {
     // PostgreSQL text cannot hold NUL: one such character would fail its whole batch.
-    // eslint-disable-next-line no-control-regex -- finding control characters is the point
     if (value && /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value))
       reject(field, 'contains a control character');
   }
