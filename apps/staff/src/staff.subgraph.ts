@@ -11,6 +11,9 @@ import { TeamAssignmentResolver } from './agent/team-assignment.resolver';
 import { Center } from './center/center.entity';
 import { CenterResolver } from './center/center.resolver';
 import { staffMigrations } from './migrations';
+import { staffPerformanceFromReference } from './performance/performance.mapper';
+import { StaffPerformanceResolver } from './performance/performance.resolver';
+import { StaffPerformanceType } from './performance/performance.type';
 import { RosterResolver } from './roster/roster.resolver';
 import { seedStaffDemo } from './seed/demo-seed';
 import { Skill } from './skill/skill.entity';
@@ -43,8 +46,15 @@ export function buildStaffSchema(): Promise<FederatedSchema> {
       TeamAssignmentResolver,
       SkillResolver,
       RosterResolver,
+      StaffPerformanceResolver,
     ],
-    referenceResolvers: staffReferenceResolvers,
+    // reachable only through _entities: the gateway asks staff for Performance's agents by key
+    orphanedTypes: [StaffPerformanceType],
+    referenceResolvers: {
+      ...staffReferenceResolvers,
+      // Computed from the key: who is in the scope is looked up per field, batched.
+      Performance: { __resolveReference: staffPerformanceFromReference },
+    },
   });
 }
 

@@ -13,6 +13,11 @@ import { CenterTrafficResolver, type CenterTrafficType } from './common/center-t
 import { ContactResolver } from './contact/contact.resolver';
 import { contactImportRoute } from './ingest/import.route';
 import { trafficMigrations } from './migrations';
+import {
+  TrafficPerformanceResolver,
+  trafficPerformanceFromReference,
+} from './performance/performance.resolver';
+import { TrafficPerformanceType } from './performance/performance.type';
 import { Queue } from './queue/queue.entity';
 import { toQueueType } from './queue/queue.mapper';
 import { QueueResolver, queueById } from './queue/queue.resolver';
@@ -44,7 +49,10 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       AgentTrafficResolver,
       TeamDirectoryResolver,
       CenterTrafficResolver,
+      TrafficPerformanceResolver,
     ],
+    // reachable only through _entities: the gateway asks traffic for Performance.traffic by key
+    orphanedTypes: [TrafficPerformanceType],
     referenceResolvers: {
       Queue: {
         __resolveReference: async (ref: { id: string }, ctx: SubgraphContext): Promise<QueueType | null> => {
@@ -59,6 +67,8 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
           employeeNo: ref.employeeNo,
         }),
       },
+      // The key and staff's agents are all traffic needs; the metrics load in the request's batch.
+      Performance: { __resolveReference: trafficPerformanceFromReference },
     },
   });
 }

@@ -1,5 +1,5 @@
-import { erlangA } from './erlang-a';
-import { erlangC } from './erlang-c';
+import { erlangA, erlangAStaffing } from './erlang-a';
+import { erlangC, erlangCStaffing } from './erlang-c';
 
 const tenErlangs = { callsPerInterval: 100, ahtSeconds: 180, intervalSeconds: 1800 };
 
@@ -59,5 +59,25 @@ describe('Erlang A (M/M/N+M)', () => {
     expect(result.probabilityOfAbandon).toBeCloseTo(0.05, 3);
     expect(result.occupancy).toBeGreaterThan(0.999);
     for (const value of Object.values(result)) expect(Number.isFinite(value)).toBe(true);
+  });
+
+  it('staffs no more than Erlang C, and exactly the least N meeting the targets', () => {
+    const targets = { targetAnswerSeconds: 20, targetServiceLevel: 0.8, maxOccupancy: 1, shrinkage: 0.3 };
+    const c = erlangCStaffing(tenErlangs, targets);
+    const a = erlangAStaffing(tenErlangs, targets, 60);
+    expect(a.rawAgents).toBeLessThanOrEqual(c.rawAgents);
+    expect(a.serviceLevel).toBeGreaterThanOrEqual(0.8);
+    expect(erlangA(a.rawAgents - 1, tenErlangs, 60, 20).serviceLevel).toBeLessThan(0.8);
+    expect(a.scheduledAgents).toBe(Math.ceil(a.rawAgents / 0.7 - 1e-9));
+  });
+
+  it('staffs thousands of Erlangs quickly', () => {
+    const big = { callsPerInterval: 30_000, ahtSeconds: 180, intervalSeconds: 1800 };
+    const targets = { targetAnswerSeconds: 20, targetServiceLevel: 0.9, maxOccupancy: 1, shrinkage: 0 };
+    const started = Date.now();
+    const a = erlangAStaffing(big, targets, 120);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(a.serviceLevel).toBeGreaterThanOrEqual(0.9);
+    expect(erlangA(a.rawAgents - 1, big, 120, 20).serviceLevel).toBeLessThan(0.9);
   });
 });

@@ -1,4 +1,10 @@
-import { trafficIntensity, type Workload } from './erlang-c';
+import {
+  leastAgents,
+  scheduledAgents,
+  trafficIntensity,
+  type StaffingTargets,
+  type Workload,
+} from './erlang-c';
 
 /**
  * Erlang A (M/M/N+M): Erlang C's queue where each waiting caller hangs up after an exponential
@@ -135,5 +141,21 @@ export function erlangA(
     serviceLevel: Math.min(1, answeredWithinT),
     asaSeconds: answered > 0 ? waitOfAnswered / answered : 0,
     occupancy: agents === 0 ? 1 : Math.min(1, (erlangs * answered) / agents),
+  };
+}
+
+/** Erlang A staffing: the least N meeting the targets with callers of mean patience `patienceSeconds`. */
+export function erlangAStaffing(
+  workload: Workload,
+  targets: StaffingTargets,
+  patienceSeconds: number,
+): ErlangAResult & { rawAgents: number; scheduledAgents: number } {
+  const result = leastAgents(trafficIntensity(workload), targets, (n) =>
+    erlangA(n, workload, patienceSeconds, targets.targetAnswerSeconds),
+  );
+  return {
+    ...result,
+    rawAgents: result.agents,
+    scheduledAgents: scheduledAgents(result.agents, targets.shrinkage),
   };
 }

@@ -85,23 +85,43 @@ export function scheduledAgents(rawAgents: number, shrinkage: number): number {
   return Math.ceil(Number((rawAgents / (1 - shrinkage)).toFixed(9)));
 }
 
+const MAX_AGENTS = 1_000_000;
+
 /**
  * The least N meeting the targets (service level ≥ target and occupancy ≤ max occupancy) under a
- * model `evaluate(N)`. Service level grows with N and occupancy falls, so the search starts at the
- * occupancy bound and walks up; the walk is short (≈ √A agents past A).
+ * model `evaluate(N)`. Both conditions only get easier as N grows, so a doubling search brackets
+ * the answer and a binary search finds it: O(log N) evaluations, even for thousands of agents.
  */
 export function leastAgents<R extends { serviceLevel: number; occupancy: number }>(
   erlangs: number,
   targets: Pick<StaffingTargets, 'targetServiceLevel' | 'maxOccupancy'>,
   evaluate: (agents: number) => R,
 ): R {
-  let agents = Math.max(erlangs > 0 ? 1 : 0, Math.ceil(erlangs / targets.maxOccupancy - 1e-9));
-  for (;;) {
-    const result = evaluate(agents);
-    if (result.serviceLevel >= targets.targetServiceLevel - 1e-12 && result.occupancy <= targets.maxOccupancy)
-      return result;
-    agents++;
+  const meets = (result: R): boolean =>
+    result.serviceLevel >= targets.targetServiceLevel - 1e-12 &&
+    result.occupancy <= targets.maxOccupancy + 1e-12;
+  const none = evaluate(0);
+  if (meets(none)) return none;
+  let low = 0; // fails
+  let high = Math.max(1, Math.ceil(erlangs));
+  let best = evaluate(high);
+  while (!meets(best)) {
+    low = high;
+    high *= 2;
+    if (high > MAX_AGENTS) throw new RangeError(`the targets need more than ${MAX_AGENTS} agents`);
+    best = evaluate(high);
   }
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    const result = evaluate(middle);
+    if (meets(result)) {
+      high = middle;
+      best = result;
+    } else {
+      low = middle;
+    }
+  }
+  return best;
 }
 
 /** Erlang C staffing: the least N meeting the targets, and what it achieves. */

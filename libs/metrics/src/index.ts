@@ -29,7 +29,7 @@ export {
   type StaffingTargets,
   type ErlangCResult,
 } from './erlang-c';
-export { erlangA, type ErlangAResult } from './erlang-a';
+export { erlangA, erlangAStaffing, type ErlangAResult } from './erlang-a';
 export {
   KPI_DIRECTIONS,
   KPI_STATUSES,
