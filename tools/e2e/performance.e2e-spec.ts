@@ -90,7 +90,7 @@ describe('performance: a center, its teams and their agents through the gateway'
     postGraphQL<T>(stack.gatewayUrl, query, variables);
 
   beforeAll(async () => {
-    stack = await startTestStack({ seed: ['staff', 'traffic', 'kpi'] });
+    stack = await startTestStack({ seed: ['staff', 'traffic', 'kpi'], subgraphTimeoutMs: 30_000 });
     // The demo month of the traffic seed: midnight Asia/Shanghai 30 days ago up to today's midnight.
     const midnight = Math.floor((Date.now() + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS;
     from = new Date(midnight - 30 * DAY_MS).toISOString();
