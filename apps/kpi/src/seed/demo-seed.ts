@@ -8,12 +8,12 @@ import { KpiTarget } from '../target/kpi-target.entity';
  * ids are made at seeding), so the demo sets no scope-specific target.
  */
 export const DEMO_TARGETS: { kpiCode: string; target: number; amberBand: number }[] = [
-  { kpiCode: 'SERVICE_LEVEL', target: 0.8, amberBand: 0.05 },
-  { kpiCode: 'ASA', target: 20, amberBand: 10 },
-  { kpiCode: 'AHT', target: 300, amberBand: 30 },
+  { kpiCode: 'SERVICE_LEVEL', target: 0.88, amberBand: 0.03 },
+  { kpiCode: 'ASA', target: 15, amberBand: 5 },
+  { kpiCode: 'AHT', target: 330, amberBand: 60 },
   { kpiCode: 'ABANDON_RATE', target: 0.05, amberBand: 0.02 },
-  { kpiCode: 'FCR', target: 0.75, amberBand: 0.05 },
-  { kpiCode: 'TRANSFER_RATE', target: 0.08, amberBand: 0.02 },
+  { kpiCode: 'FCR', target: 0.85, amberBand: 0.03 },
+  { kpiCode: 'TRANSFER_RATE', target: 0.06, amberBand: 0.02 },
   { kpiCode: 'OCCUPANCY', target: 0.85, amberBand: 0.05 },
   { kpiCode: 'QA_SCORE', target: 85, amberBand: 5 },
   { kpiCode: 'CRITICAL_FAIL_RATE', target: 0.02, amberBand: 0.02 },
