@@ -226,6 +226,48 @@ describe('performance: a center, its teams and their agents through the gateway'
     ]);
   });
 
+  it('ranks a team’s agents by a weighted score normalized by target', async () => {
+    const teams = await gql<{ teams: { id: string }[] }>(`query($c: ID!) { teams(centerId: $c) { id } }`, {
+      c: centerId,
+    });
+    const teamId = teams.data?.teams[0].id as string;
+    const answer = await gql<{
+      performance: {
+        ranking: { rank: number; agentId: string; score: number | null; agent: { displayName: string } }[];
+        children: { scopeId: string; kpis: KpiValue[] }[];
+      };
+    }>(
+      `query($s: PerformanceScopeInput!, $from: DateTimeISO!, $to: DateTimeISO!) {
+         performance(scope: $s, from: $from, to: $to) {
+           ranking(weights: [{ kpiCode: "SERVICE_LEVEL", weight: 2 }, { kpiCode: "AHT", weight: 1 }]) {
+             rank agentId score agent { displayName } }
+           children { scopeId kpis(codes: ["SERVICE_LEVEL", "AHT"]) { code value target targetScopeType attainment status } } } }`,
+      { s: { type: 'TEAM', id: teamId }, from, to },
+    );
+    expect(answer.errors).toBeUndefined();
+    const { ranking, children } = answer.data?.performance ?? { ranking: [], children: [] };
+    expect(ranking.length).toBe(children.length);
+    expect(ranking.every((r) => r.agent.displayName.length > 0)).toBe(true);
+    // each score from the agent's own KPIs: (2 × min(SL attainment, 1.5) + 1 × min(AHT attainment, 1.5)) / 3
+    for (const child of children) {
+      const parts = child.kpis
+        .filter((k) => k.attainment !== null)
+        .map((k) => ({
+          weight: k.code === 'SERVICE_LEVEL' ? 2 : 1,
+          value: Math.min(k.attainment as number, 1.5),
+        }));
+      const expected = parts.length
+        ? parts.reduce((sum, p) => sum + p.weight * p.value, 0) / parts.reduce((sum, p) => sum + p.weight, 0)
+        : null;
+      const ranked = ranking.find((r) => r.agentId === child.scopeId);
+      if (expected === null) expect(ranked?.score).toBeNull();
+      else expect(ranked?.score).toBeCloseTo(expected, 12);
+    }
+    const scores = ranking.map((r) => r.score ?? -1);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(ranking[0].rank).toBe(1);
+  });
+
   it('fetches each level with one _entities call per subgraph and constant SQL', async () => {
     const counts = new Map<string, number>();
     const proxies: Server[] = [];

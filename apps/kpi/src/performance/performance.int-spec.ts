@@ -157,6 +157,41 @@ describe('Performance.kpis and score', () => {
     expect(bad.errors?.[0].message).toContain('weights[0].kpiCode');
   });
 
+  it('ranks agents by score, ties sharing a rank and unmeasured agents last', async () => {
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((letter) => `${letter}0000000-0000-4000-8000-000000000000`);
+    const records = [
+      agentRecord(a, traffic(0.72, 20, 300)), // SL 0.72 / 0.9 = 0.8
+      agentRecord(b, traffic(0.9, 20, 300)), // 1
+      agentRecord(c, traffic(null, null, null)), // nothing measured
+      agentRecord(d, traffic(0.9, 20, 300)), // 1
+    ].map(({ __typename: _t, ...rest }) => rest);
+    const response = await entities(
+      [
+        {
+          __typename: 'Performance',
+          scopeType: 'TEAM',
+          scopeId: team,
+          from: FROM,
+          to: TO,
+          agentRecords: records,
+        },
+      ],
+      'ranking(weights: [{ kpiCode: "SERVICE_LEVEL", weight: 1 }]) { rank agentId score kpis { code } }',
+    );
+    expect(response.errors).toBeUndefined();
+    const ranking = (response.data?._entities[0] as unknown as { ranking: Record<string, unknown>[] })
+      .ranking;
+    expect(ranking.map((r) => [r.rank, r.agentId])).toEqual([
+      [1, b],
+      [1, d],
+      [3, a],
+      [4, c],
+    ]);
+    expect(ranking[2].score).toBeCloseTo(0.8, 12);
+    expect(ranking[3].score).toBeNull();
+    expect(ranking[0].kpis).toEqual([{ code: 'SERVICE_LEVEL' }]);
+  });
+
   it('answers a batch of 3 or 60 records with the same statements (catalog, targets)', async () => {
     const batch = (n: number) =>
       Array.from({ length: n }, () => agentRecord(factory.scopeId(), traffic(0.8, 20, 300)));

@@ -6,17 +6,32 @@ import { kpiCatalog } from '../catalog/kpi-catalog.loader';
 import { checkPeriod, isUuid } from '../common/periods';
 import { KpiValueType } from './kpi-value.type';
 import { KpiWeightInput, PerformanceScopeInput, PerformanceTrendInput } from './performance.input';
-import { toKpiValueType, toPerformanceType } from './performance.mapper';
-import { kpiValues, scoreOf } from './performance.service';
+import { performanceFromReference, toKpiValueType, toPerformanceType } from './performance.mapper';
+import { kpiValues, scoreOf, type KpiWeights } from './performance.service';
+import { rankAgents } from './ranking.service';
+import { RankedAgentType } from './ranking.type';
 import { requiredSelection } from './performance-sources';
 import { PerformanceType } from './performance.type';
 import { trendBuckets } from './trend-buckets';
 
 const REQUIRES = `@requires(fields: "${requiredSelection()}")`;
+const REQUIRES_AGENTS = `@requires(fields: "agentRecords { scopeType scopeId from to ${requiredSelection()} }")`;
 
 function checkScope(scope: PerformanceScopeInput, field: string): void {
   if (!isUuid(scope.id)) throw badUserInput({ field: `${field}.id`, message: `"${scope.id}" is not an id` });
 }
+
+async function checkWeights(ctx: SubgraphContext, weights: KpiWeightInput[] | null): Promise<void> {
+  if (!weights) return;
+  const known = new Set((await kpiCatalog(ctx)).map((d) => d.code));
+  weights.forEach((w, i) => {
+    if (!known.has(w.kpiCode))
+      throw badUserInput({ field: `weights[${i}].kpiCode`, message: `no KPI with code "${w.kpiCode}"` });
+  });
+}
+
+const weightsOf = (weights: KpiWeightInput[] | null): KpiWeights | null =>
+  weights ? new Map(weights.map((w) => [w.kpiCode, w.weight])) : null;
 
 @Resolver(() => PerformanceType)
 export class PerformanceResolver {
@@ -60,6 +75,22 @@ export class PerformanceResolver {
     return (await kpiValues(ctx, performance, codes)).map(toKpiValueType);
   }
 
+  @FieldResolver(() => [RankedAgentType], {
+    description:
+      "The scope's agents ranked by balanced-scorecard score (weights default to the catalog's): " +
+      'each KPI normalized by its target (attainment, capped at 1.5), weighted, averaged',
+  })
+  @Directive(REQUIRES_AGENTS)
+  async ranking(
+    @Root() performance: PerformanceType,
+    @Arg('weights', () => [KpiWeightInput], { nullable: true }) weights: KpiWeightInput[] | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<RankedAgentType[]> {
+    await checkWeights(ctx, weights);
+    const agents = (performance.agentRecords ?? []).map(performanceFromReference);
+    return rankAgents(ctx, agents, weightsOf(weights));
+  }
+
   @FieldResolver(() => Float, {
     nullable: true,
     description:
@@ -72,14 +103,7 @@ export class PerformanceResolver {
     @Arg('weights', () => [KpiWeightInput], { nullable: true }) weights: KpiWeightInput[] | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<number | null> {
-    if (weights) {
-      const known = new Set((await kpiCatalog(ctx)).map((d) => d.code));
-      weights.forEach((w, i) => {
-        if (!known.has(w.kpiCode))
-          throw badUserInput({ field: `weights[${i}].kpiCode`, message: `no KPI with code "${w.kpiCode}"` });
-      });
-    }
-    const values = await kpiValues(ctx, performance);
-    return scoreOf(values, weights ? new Map(weights.map((w) => [w.kpiCode, w.weight])) : null);
+    await checkWeights(ctx, weights);
+    return scoreOf(await kpiValues(ctx, performance), weightsOf(weights));
   }
 }

@@ -35,6 +35,11 @@ export class PerformanceType {
   @Directive('@external')
   ancestors?: PerformanceScopeRef[];
 
+  /** Staff's: every agent in the scope as their own record (what a ranking is computed over). */
+  @Field(() => [PerformanceType])
+  @Directive('@external')
+  agentRecords?: Record<string, unknown>[];
+
   /** The sources' parts (traffic, later qa and training), as the gateway passes them in. */
   [source: string]: unknown;
 }

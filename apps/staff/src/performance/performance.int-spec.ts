@@ -9,6 +9,7 @@ interface StaffPart {
   name: string | null;
   agents: { employeeNo: string }[];
   children: { scopeType: string; scopeId: string; from: string; to: string }[];
+  agentRecords: { scopeType: string; scopeId: string }[];
   ancestors: { type: string; id: string }[];
 }
 
@@ -45,7 +46,8 @@ describe('Performance: agents, children, ancestors', () => {
     postGraphQL<{ _entities: StaffPart[] }>(
       staff.url,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Performance {
-         name agents { employeeNo } children { scopeType scopeId from to } ancestors { type id } } } }`,
+         name agents { employeeNo } children { scopeType scopeId from to } ancestors { type id }
+         agentRecords { scopeType scopeId } } } }`,
       { r: representations },
     );
   const numbers = (list: { employeeNo: string }[]) => list.map((a) => a.employeeNo).sort();
@@ -65,6 +67,8 @@ describe('Performance: agents, children, ancestors', () => {
       expect.arrayContaining(teams.map((t) => ({ scopeType: 'TEAM', scopeId: t.id, from: FROM, to: TO }))),
     );
     expect(ofCenter.ancestors).toEqual([]);
+    expect(ofCenter.agentRecords.map((r) => r.scopeId).sort()).toEqual(agents.map((a) => a.id).sort());
+    expect(new Set(ofCenter.agentRecords.map((r) => r.scopeType))).toEqual(new Set(['AGENT']));
     expect(ofCenter.name).toBe('Test center');
     expect(numbers(ofTeam.agents)).toEqual(numbers(agents.slice(0, 2)));
     expect(ofTeam.children.map((c) => c.scopeId).sort()).toEqual([agents[0].id, agents[1].id].sort());
@@ -78,8 +82,8 @@ describe('Performance: agents, children, ancestors', () => {
         { type: 'CENTER', id: center.id },
       ],
     });
-    expect(ofQueue).toEqual({ name: null, agents: [], children: [], ancestors: [] });
-    expect(unknown).toEqual({ name: null, agents: [], children: [], ancestors: [] });
+    expect(ofQueue).toEqual({ name: null, agents: [], children: [], ancestors: [], agentRecords: [] });
+    expect(unknown).toEqual({ name: null, agents: [], children: [], ancestors: [], agentRecords: [] });
   });
 
   it('costs the same statements for a batch of 2 or 200 records', async () => {

@@ -49,6 +49,21 @@ export class StaffPerformanceResolver {
     return [];
   }
 
+  @FieldResolver(() => [StaffPerformanceType], {
+    description:
+      "Every agent in the scope (a center's or team's members on the period's last day, or the agent) as " +
+      'their own record over the same period: what rankings are computed over',
+  })
+  async agentRecords(
+    @Root() performance: StaffPerformanceType,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<StaffPerformanceType[]> {
+    const { from, to } = performance;
+    return (await this.agentsOf(ctx, performance)).map((agent) =>
+      toStaffPerformance(PerformanceScopeType.AGENT, agent.id, from, to),
+    );
+  }
+
   @FieldResolver(() => [PerformanceScopeRef], {
     description:
       "The scopes enclosing this one on the period's last day, innermost first (an agent's team, then its center)",
