@@ -268,6 +268,68 @@ describe('performance: a center, its teams and their agents through the gateway'
     expect(ranking[0].rank).toBe(1);
   });
 
+  it('plans a queue’s day: forecast from the same weekday of the last 4 weeks, agents by Erlang C', async () => {
+    const queues = await gql<{ queues: { id: string; code: string; channel: string }[] }>(
+      '{ queues { id code channel } }',
+    );
+    const queue = queues.data?.queues.find((q) => q.channel === 'VOICE') as { id: string };
+    const day = new Date(Date.parse(to) + SHANGHAI_MS).toISOString().slice(0, 10); // today, Shanghai
+    const plan = await gql<{
+      staffingPlan: {
+        intervals: {
+          intervalStart: string;
+          forecastCalls: number;
+          ahtSeconds: number;
+          rawAgents: number;
+          loggedInAgents: number;
+          gap: number;
+        }[];
+      };
+    }>(
+      `query($q: ID!, $d: String!) { staffingPlan(queueId: $q, day: $d, timeZone: "Asia/Shanghai", weeks: 4, intervalMinutes: 30) {
+         intervals(targets: { targetServiceLevel: 0.8, targetAnswerSeconds: 20, maxOccupancy: 0.85 }) {
+           intervalStart forecastCalls ahtSeconds rawAgents loggedInAgents gap } } }`,
+      { q: queue.id, d: day },
+    );
+    expect(plan.errors).toBeUndefined();
+    const intervals = plan.data?.staffingPlan.intervals ?? [];
+    expect(intervals).toHaveLength(48);
+    expect(intervals[0].intervalStart).toBe(to);
+    // the busiest interval, checked against trafficStats of the four history days
+    const busiest = [...intervals].sort((a, b) => b.forecastCalls - a.forecastCalls)[0];
+    expect(busiest.forecastCalls).toBeGreaterThan(1);
+    const starts = [1, 2, 3, 4].map((k) =>
+      new Date(Date.parse(busiest.intervalStart) - k * 7 * DAY_MS).toISOString(),
+    );
+    const stats = await gql<{ trafficStats: { intervalStart: string; offered: number }[] }>(
+      `query($f: StatsFilter!) { trafficStats(filter: $f, granularity: THIRTY_MINUTES) { intervalStart offered } }`,
+      {
+        f: {
+          from: starts[3],
+          to: new Date(Date.parse(starts[0]) + 1_800_000).toISOString(),
+          queueIds: [queue.id],
+        },
+      },
+    );
+    const offered = (stats.data?.trafficStats ?? []).filter((r) => starts.includes(r.intervalStart));
+    expect(busiest.forecastCalls).toBeCloseTo(offered.reduce((sum, r) => sum + r.offered, 0) / 4, 9);
+    const erlang = await gql<{ staffing: { rawAgents: number } }>(
+      `query($i: StaffingInput!) { staffing(input: $i) { rawAgents } }`,
+      {
+        i: {
+          callsPerInterval: busiest.forecastCalls,
+          ahtSeconds: busiest.ahtSeconds,
+          intervalMinutes: 30,
+          targetServiceLevel: 0.8,
+          targetAnswerSeconds: 20,
+          maxOccupancy: 0.85,
+        },
+      },
+    );
+    expect(busiest.rawAgents).toBe(erlang.data?.staffing.rawAgents);
+    expect(busiest.gap).toBeCloseTo(busiest.loggedInAgents - busiest.rawAgents, 12);
+  });
+
   it('fetches each level with one _entities call per subgraph and constant SQL', async () => {
     const counts = new Map<string, number>();
     const proxies: Server[] = [];

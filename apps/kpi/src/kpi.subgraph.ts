@@ -15,6 +15,8 @@ import { performanceFromReference } from './performance/performance.mapper';
 import { PerformanceResolver } from './performance/performance.resolver';
 import type { PerformanceType } from './performance/performance.type';
 import { seedKpiDemo } from './seed/demo-seed';
+import { StaffingPlanResolver } from './staffing/staffing-plan.resolver';
+import { StaffingPlanType } from './staffing/staffing-plan.type';
 import { StaffingResolver } from './staffing/staffing.resolver';
 import { KpiTarget } from './target/kpi-target.entity';
 import { toKpiTargetType } from './target/kpi-target.mapper';
@@ -33,7 +35,13 @@ export const kpiDatabase = {
 
 export function buildKpiSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [KpiDefinitionResolver, KpiTargetResolver, PerformanceResolver, StaffingResolver],
+    resolvers: [
+      KpiDefinitionResolver,
+      KpiTargetResolver,
+      PerformanceResolver,
+      StaffingResolver,
+      StaffingPlanResolver,
+    ],
     referenceResolvers: {
       KpiDefinition: {
         __resolveReference: async (
@@ -52,6 +60,11 @@ export function buildKpiSchema(): Promise<FederatedSchema> {
           const target = await kpiTargetById(ctx).load(ref.id);
           return target ? toKpiTargetType(target) : null;
         },
+      },
+      // The key and traffic's history (required) are all a plan's intervals need.
+      StaffingPlan: {
+        __resolveReference: (ref: Record<string, unknown>): StaffingPlanType =>
+          Object.assign(new StaffingPlanType(), ref),
       },
       // Its key is all there is to a Performance here; kpis and score compute from the required fields.
       Performance: {

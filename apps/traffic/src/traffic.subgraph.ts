@@ -18,6 +18,8 @@ import {
   trafficPerformanceFromReference,
 } from './performance/performance.resolver';
 import { TrafficPerformanceType } from './performance/performance.type';
+import { TrafficStaffingPlanResolver } from './performance/staffing-history.resolver';
+import { TrafficStaffingPlanType } from './performance/staffing-history.type';
 import { Queue } from './queue/queue.entity';
 import { toQueueType } from './queue/queue.mapper';
 import { QueueResolver, queueById } from './queue/queue.resolver';
@@ -50,9 +52,10 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       TeamDirectoryResolver,
       CenterTrafficResolver,
       TrafficPerformanceResolver,
+      TrafficStaffingPlanResolver,
     ],
     // reachable only through _entities: the gateway asks traffic for Performance.traffic by key
-    orphanedTypes: [TrafficPerformanceType],
+    orphanedTypes: [TrafficPerformanceType, TrafficStaffingPlanType],
     referenceResolvers: {
       Queue: {
         __resolveReference: async (ref: { id: string }, ctx: SubgraphContext): Promise<QueueType | null> => {
@@ -69,6 +72,10 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       },
       // The key and staff's agents are all traffic needs; the metrics load in the request's batch.
       Performance: { __resolveReference: trafficPerformanceFromReference },
+      StaffingPlan: {
+        __resolveReference: (ref: TrafficStaffingPlanType): TrafficStaffingPlanType =>
+          Object.assign(new TrafficStaffingPlanType(), ref),
+      },
     },
   });
 }
