@@ -27,7 +27,9 @@ const pairsOf = (alias: string): string =>
 /**
  * Rows of `source` (alias s for rollups, c for contacts) per (record, match) pair. Each kind of match
  * gets its own JSON parameter (so the planner sees its size), and the batch's overall period bounds
- * the scan as constants, so the month is read once by range and hash-joined to the pairs.
+ * the scan as constants, so the month is read once by range and hash-joined to the pairs. A
+ * center's queues come from the materialized center_queues (a handful of rows), so a misestimated
+ * contact scan cannot turn into that join re-run once per contact.
  */
 function matched(
   source: 'interval_stat s' | 'contact c',
@@ -43,8 +45,8 @@ function matched(
       where ${within}`,
     queue: `select ${select}, q.sl_variant::text as variant from ${source} join ${pairsOf('g')} on ${queueKey} = g.ref
       join queue q on q.id::text = g.ref where ${within}`,
-    center: `select ${select}, null::text as variant from ${source} join queue q on ${queueKey} = q.id::text
-      join ${pairsOf('g')} on q.center_id::text = g.ref where ${within}`,
+    center: `select ${select}, null::text as variant from ${source} join center_queues g on ${queueKey} = g.queue_key
+      where ${within}`,
   };
   // only the kinds the batch holds: an empty branch would still scan the period
   return kinds.map((kind) => branches[kind]).join('\n    union all\n    ');
@@ -74,9 +76,13 @@ export async function performanceTrafficRows(
   const lowest = new Date(Math.min(...parts.map((p) => p.from.getTime())));
   const highest = new Date(Math.max(...parts.map((p) => p.to.getTime())));
   const kinds = (['agent', 'queue', 'center'] as const).filter((m) => parts.some((p) => p.match === m));
-  const matchParams = kinds.flatMap((m) => [json(m), lowest, highest]);
+  // a center's queues come from center_queues (its JSON is the statement's first parameter)
+  const matchParams = kinds.flatMap((m) => (m === 'center' ? [lowest, highest] : [json(m), lowest, highest]));
   const sql = `
-with picked as (${matched('interval_stat s', 's.interval_start', 'g.perf_key, s.*', kinds)}
+with center_queues as materialized (
+  select q.id::text as queue_key, g.perf_key, g.p_from, g.p_to
+  from queue q join ${pairsOf('g')} on q.center_id::text = g.ref
+), picked as (${matched('interval_stat s', 's.interval_start', 'g.perf_key, s.*', kinds)}
 ), sums as (
   select s.perf_key, max(s.variant) as sl_variant, ${sumMeasuresSql().join(', ')}
   from picked s group by s.perf_key
@@ -93,5 +99,7 @@ with picked as (${matched('interval_stat s', 's.interval_start', 'g.perf_key, s.
 select s.*, f.resolved, f.eligible from sums s left join fcr f on f.perf_key = s.perf_key`;
   return em
     .getConnection()
-    .execute<PerformanceTrafficRow[]>(sql, [...matchParams, ...matchParams, DEFAULT_FCR_WINDOW_DAYS]);
+    .execute<
+      PerformanceTrafficRow[]
+    >(sql, [json('center'), ...matchParams, ...matchParams, DEFAULT_FCR_WINDOW_DAYS]);
 }
