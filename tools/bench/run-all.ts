@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 
 const RUN = resolve(__dirname, '..', 'bin', 'run.js');
-const BENCHES = ['ingest.bench.ts', 'stats.bench.ts'];
+const BENCHES = ['ingest.bench.ts', 'stats.bench.ts', 'performance.bench.ts'];
 
 /** One benchmark in its own process (one at a time: on 2 cores they would disturb each other). */
 function runBench(file: string): Promise<number> {

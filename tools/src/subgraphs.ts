@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { kpiSubgraph } from '@switchboard/kpi';
 import { staffSubgraph } from '@switchboard/staff';
 import { trafficSubgraph } from '@switchboard/traffic';
 import type { SubgraphDefinition } from '@switchboard/subgraph-kit';
@@ -28,6 +29,12 @@ export const subgraphs: SubgraphEntry[] = [
     port: 4004,
     main: resolve(root, 'apps/traffic/src/main.ts'),
     sdlPath: resolve(root, 'apps/traffic/schema.graphql'),
+  },
+  {
+    definition: kpiSubgraph,
+    port: 4005,
+    main: resolve(root, 'apps/kpi/src/main.ts'),
+    sdlPath: resolve(root, 'apps/kpi/schema.graphql'),
   },
 ];
 

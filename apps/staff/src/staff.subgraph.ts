@@ -14,6 +14,9 @@ import { PiiAccess } from './pii/pii-access.entity';
 import { PiiAccessLogResolver } from './pii/pii-access-log.resolver';
 import { AgentPiiResolver } from './pii/pii.resolver';
 import { staffMigrations } from './migrations';
+import { staffPerformanceFromReference } from './performance/performance.mapper';
+import { StaffPerformanceResolver } from './performance/performance.resolver';
+import { StaffPerformanceType } from './performance/performance.type';
 import { RosterResolver } from './roster/roster.resolver';
 import { seedStaffDemo } from './seed/demo-seed';
 import { Skill } from './skill/skill.entity';
@@ -48,8 +51,15 @@ export function buildStaffSchema(): Promise<FederatedSchema> {
       RosterResolver,
       AgentPiiResolver,
       PiiAccessLogResolver,
+      StaffPerformanceResolver,
     ],
-    referenceResolvers: staffReferenceResolvers,
+    // reachable only through _entities: the gateway asks staff for Performance's agents by key
+    orphanedTypes: [StaffPerformanceType],
+    referenceResolvers: {
+      ...staffReferenceResolvers,
+      // Computed from the key: who is in the scope is looked up per field, batched.
+      Performance: { __resolveReference: staffPerformanceFromReference },
+    },
   });
 }
 

@@ -13,6 +13,13 @@ import { CenterTrafficResolver, type CenterTrafficType } from './common/center-t
 import { ContactResolver } from './contact/contact.resolver';
 import { contactImportRoute } from './ingest/import.route';
 import { trafficMigrations } from './migrations';
+import {
+  TrafficPerformanceResolver,
+  trafficPerformanceFromReference,
+} from './performance/performance.resolver';
+import { TrafficPerformanceType } from './performance/performance.type';
+import { TrafficStaffingPlanResolver } from './performance/staffing-history.resolver';
+import { TrafficStaffingPlanType } from './performance/staffing-history.type';
 import { Queue } from './queue/queue.entity';
 import { toQueueType } from './queue/queue.mapper';
 import { QueueResolver, queueById } from './queue/queue.resolver';
@@ -44,7 +51,11 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       AgentTrafficResolver,
       TeamDirectoryResolver,
       CenterTrafficResolver,
+      TrafficPerformanceResolver,
+      TrafficStaffingPlanResolver,
     ],
+    // reachable only through _entities: the gateway asks traffic for Performance.traffic by key
+    orphanedTypes: [TrafficPerformanceType, TrafficStaffingPlanType],
     referenceResolvers: {
       Queue: {
         __resolveReference: async (ref: { id: string }, ctx: SubgraphContext): Promise<QueueType | null> => {
@@ -58,6 +69,12 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
         __resolveReference: (ref: { employeeNo: string }): AgentTrafficType => ({
           employeeNo: ref.employeeNo,
         }),
+      },
+      // The key and staff's agents are all traffic needs; the metrics load in the request's batch.
+      Performance: { __resolveReference: trafficPerformanceFromReference },
+      StaffingPlan: {
+        __resolveReference: (ref: TrafficStaffingPlanType): TrafficStaffingPlanType =>
+          Object.assign(new TrafficStaffingPlanType(), ref),
       },
     },
   });

@@ -17,3 +17,27 @@ export {
 } from './contact-metrics';
 export { waitSeconds, talkSeconds, handleSeconds, type ContactTimes } from './contact-times';
 export { occupancy, utilization, adherence, type AgentStateTotals } from './agent-state-metrics';
+export {
+  trafficIntensity,
+  erlangB,
+  erlangCWaitProbability,
+  erlangC,
+  erlangCStaffing,
+  scheduledAgents,
+  leastAgents,
+  type Workload,
+  type StaffingTargets,
+  type ErlangCResult,
+} from './erlang-c';
+export { erlangA, erlangAStaffing, type ErlangAResult } from './erlang-a';
+export {
+  KPI_DIRECTIONS,
+  KPI_STATUSES,
+  kpiAttainment,
+  compositeScore,
+  type KpiDirection,
+  type KpiStatus,
+  type KpiGoal,
+  type KpiAttainment,
+  type WeightedAttainment,
+} from './kpi-attainment';

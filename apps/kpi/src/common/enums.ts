@@ -1,0 +1,43 @@
+import { KPI_DIRECTIONS, KPI_STATUSES, type KpiDirection, type KpiStatus } from '@switchboard/metrics';
+import { registerEnumType } from 'type-graphql';
+
+const enumOf = <T extends string>(values: readonly T[]): Record<T, T> =>
+  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+
+/** What a performance record is about (the Performance key's scopeType; same enum in staff and traffic). */
+export const PERFORMANCE_SCOPE_TYPES = ['CENTER', 'TEAM', 'AGENT', 'QUEUE'] as const;
+export type PerformanceScopeType = (typeof PERFORMANCE_SCOPE_TYPES)[number];
+export const PerformanceScopeTypeEnum = enumOf(PERFORMANCE_SCOPE_TYPES);
+registerEnumType(PerformanceScopeTypeEnum, {
+  name: 'PerformanceScopeType',
+  description: 'What a performance record is about',
+});
+
+/** Where a KPI target applies; the most specific one in force wins (QUEUE/TEAM > CENTER > GLOBAL). */
+export const TARGET_SCOPE_TYPES = ['GLOBAL', 'CENTER', 'QUEUE', 'TEAM'] as const;
+export type TargetScopeType = (typeof TARGET_SCOPE_TYPES)[number];
+export const TargetScopeTypeEnum = enumOf(TARGET_SCOPE_TYPES);
+registerEnumType(TargetScopeTypeEnum, {
+  name: 'KpiTargetScopeType',
+  description: 'Where a KPI target applies',
+});
+
+export const KPI_UNITS = ['RATIO', 'SECONDS', 'PERCENT_POINTS'] as const;
+export type KpiUnit = (typeof KPI_UNITS)[number];
+export const KpiUnitEnum = enumOf(KPI_UNITS);
+registerEnumType(KpiUnitEnum, {
+  name: 'KpiUnit',
+  description: 'RATIO: 0..1 (shown as a percentage); SECONDS; PERCENT_POINTS: 0..100 (QA scores)',
+});
+
+export const KpiDirectionEnum = enumOf<KpiDirection>(KPI_DIRECTIONS);
+registerEnumType(KpiDirectionEnum, { name: 'KpiDirection' });
+
+export const KpiStatusEnum = enumOf<KpiStatus>(KPI_STATUSES);
+registerEnumType(KpiStatusEnum, {
+  name: 'KpiStatus',
+  description: 'GREEN: target met; AMBER: short of it by at most the amber band; RED: further off',
+});
+
+export { KPI_DIRECTIONS, KPI_STATUSES };
+export type { KpiDirection, KpiStatus };

@@ -1,0 +1,82 @@
+import { badUserInput } from '@switchboard/server';
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs; anything else cannot name a row (and must not reach PostgreSQL as a uuid). */
+export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
+
+const FIFTEEN_MINUTES = 15 * 60_000;
+const DAY_MS = 86_400_000;
+export const MAX_PERIOD_DAYS = 400;
+
+/** Traffic keeps 15-minute rollups: periods are whole intervals, from inclusive, to exclusive. */
+export function checkPeriod(from: Date, to: Date, fields = { from: 'from', to: 'to' }): void {
+  for (const [field, value] of [
+    [fields.from, from],
+    [fields.to, to],
+  ] as const) {
+    if (Number.isNaN(value.getTime())) throw badUserInput({ field, message: 'is not a date-time' });
+    if (value.getTime() % FIFTEEN_MINUTES !== 0)
+      throw badUserInput({ field, message: 'must be on a 15-minute boundary' });
+  }
+  if (to.getTime() <= from.getTime())
+    throw badUserInput({ field: fields.to, message: `must be after ${fields.from}` });
+  if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * DAY_MS)
+    throw badUserInput({
+      field: fields.to,
+      message: `must be at most ${MAX_PERIOD_DAYS} days after ${fields.from}`,
+    });
+}
+
+/** The day (YYYY-MM-DD, UTC) a period is judged on: its last day, so a target set for the month applies. */
+export function periodDay(to: Date): string {
+  return new Date(to.getTime() - 1).toISOString().slice(0, 10);
+}
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Minutes `zone` is ahead of UTC at `instant`. */
+function offsetMinutes(instant: Date, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/** The instant of local midnight starting `day` (YYYY-MM-DD) in `zone`. */
+export function localMidnight(day: string, zone: string): Date {
+  const naive = Date.parse(`${day}T00:00:00Z`);
+  // two passes settle the offset across a DST change
+  let instant = naive - offsetMinutes(new Date(naive), zone) * 60_000;
+  instant = naive - offsetMinutes(new Date(instant), zone) * 60_000;
+  return new Date(instant);
+}
+
+/** The local calendar day (YYYY-MM-DD) holding `instant` in `zone`. */
+export function localDay(instant: Date, zone: string): string {
+  return new Date(instant.getTime() + offsetMinutes(instant, zone) * 60_000).toISOString().slice(0, 10);
+}
+
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** ISO weekday 1 (Monday) .. 7 (Sunday) of a YYYY-MM-DD day. */
+export function isoWeekday(day: string): number {
+  return ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+}

@@ -1,0 +1,1 @@
+export { kpiSubgraph, buildKpiSchema } from './kpi.subgraph';

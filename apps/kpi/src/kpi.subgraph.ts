@@ -1,0 +1,82 @@
+import { resolve } from 'node:path';
+import {
+  buildFederatedSchema,
+  type FederatedSchema,
+  type SubgraphContext,
+  type SubgraphDefinition,
+} from '@switchboard/subgraph-kit';
+import { kpiDefinitionByCode } from './catalog/kpi-catalog.loader';
+import { KpiDefinition } from './catalog/kpi-definition.entity';
+import { toKpiDefinitionType } from './catalog/kpi-definition.mapper';
+import { KpiDefinitionResolver } from './catalog/kpi-definition.resolver';
+import type { KpiDefinitionType } from './catalog/kpi-definition.type';
+import { kpiMigrations } from './migrations';
+import { performanceFromReference } from './performance/performance.mapper';
+import { PerformanceResolver } from './performance/performance.resolver';
+import type { PerformanceType } from './performance/performance.type';
+import { seedKpiDemo } from './seed/demo-seed';
+import { StaffingPlanResolver } from './staffing/staffing-plan.resolver';
+import { StaffingPlanType } from './staffing/staffing-plan.type';
+import { StaffingResolver } from './staffing/staffing.resolver';
+import { KpiTarget } from './target/kpi-target.entity';
+import { toKpiTargetType } from './target/kpi-target.mapper';
+import { KpiTargetResolver } from './target/kpi-target.resolver';
+import type { KpiTargetType } from './target/kpi-target.type';
+import { kpiTargetById } from './target/kpi-target.loader';
+
+export const KPI_SUBGRAPH = 'kpi';
+
+export const kpiDatabase = {
+  entities: [KpiDefinition, KpiTarget],
+  migrations: kpiMigrations,
+  migrationsPath: resolve(__dirname, 'migrations'),
+  snapshotName: '.snapshot-kpi',
+};
+
+export function buildKpiSchema(): Promise<FederatedSchema> {
+  return buildFederatedSchema({
+    resolvers: [
+      KpiDefinitionResolver,
+      KpiTargetResolver,
+      PerformanceResolver,
+      StaffingResolver,
+      StaffingPlanResolver,
+    ],
+    referenceResolvers: {
+      KpiDefinition: {
+        __resolveReference: async (
+          ref: { code: string },
+          ctx: SubgraphContext,
+        ): Promise<KpiDefinitionType | null> => {
+          const definition = await kpiDefinitionByCode(ctx).load(ref.code);
+          return definition ? toKpiDefinitionType(definition) : null;
+        },
+      },
+      KpiTarget: {
+        __resolveReference: async (
+          ref: { id: string },
+          ctx: SubgraphContext,
+        ): Promise<KpiTargetType | null> => {
+          const target = await kpiTargetById(ctx).load(ref.id);
+          return target ? toKpiTargetType(target) : null;
+        },
+      },
+      // The key and traffic's history (required) are all a plan's intervals need.
+      StaffingPlan: {
+        __resolveReference: (ref: Record<string, unknown>): StaffingPlanType =>
+          Object.assign(new StaffingPlanType(), ref),
+      },
+      // Its key is all there is to a Performance here; kpis and score compute from the required fields.
+      Performance: {
+        __resolveReference: (ref: Record<string, unknown>): PerformanceType => performanceFromReference(ref),
+      },
+    },
+  });
+}
+
+export const kpiSubgraph: SubgraphDefinition = {
+  name: KPI_SUBGRAPH,
+  database: kpiDatabase,
+  buildSchema: buildKpiSchema,
+  seedDemo: seedKpiDemo,
+};

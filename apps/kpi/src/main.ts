@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runSubgraphMain } from '@switchboard/subgraph-kit';
+import { kpiSubgraph } from './kpi.subgraph';
+
+runSubgraphMain(kpiSubgraph, 4005);

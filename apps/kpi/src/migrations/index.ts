@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123035419_init } from './Migration20261123035419_init';
+
+/** Every kpi migration in order. Generated files are listed here and never edited after landing. */
+export const kpiMigrations: MigrationObject[] = [
+  { name: 'Migration20261123035419_init', class: Migration20261123035419_init },
+];

@@ -1,0 +1,53 @@
+/**
+ * The subgraphs that contribute metrics to Performance, and the metrics kpi reads from each. kpi's
+ * `kpis` field @requires exactly these; a KPI of the catalog takes its value from
+ * `<sourceSubgraph>.<sourceField>`. Adding a source (QA, training) is one entry here, once that
+ * subgraph resolves the field on Performance.
+ */
+export interface PerformanceSource {
+  /** The Performance field the subgraph resolves (also the catalog's sourceSubgraph). */
+  field: string;
+  /** Its GraphQL type, as the owning subgraph names it. */
+  typeName: string;
+  /** The metrics (nullable floats) kpi reads. */
+  metrics: readonly string[];
+}
+
+export const PERFORMANCE_SOURCES: readonly PerformanceSource[] = [
+  {
+    field: 'traffic',
+    typeName: 'PerformanceTraffic',
+    metrics: [
+      'serviceLevel',
+      'asaSeconds',
+      'ahtSeconds',
+      'abandonRate',
+      'fcrRate',
+      'transferRate',
+      'occupancy',
+    ],
+  },
+  // { field: 'qa', typeName: 'PerformanceQa', metrics: ['qaScore', 'criticalFailRate'] },
+  // { field: 'training', typeName: 'PerformanceTraining', metrics: ['completionRate', 'firstAttemptPassRate', 'certificationCoverage'] },
+];
+
+/** The scope's enclosing scopes (an agent's team and center, a team's center), from staff. */
+export const ANCESTORS_SELECTION = 'ancestors { type id }';
+
+/** The @requires selection of every kpi field computed over a Performance's metrics. */
+export function requiredSelection(sources: readonly PerformanceSource[] = PERFORMANCE_SOURCES): string {
+  return [...sources.map((s) => `${s.field} { ${s.metrics.join(' ')} }`), ANCESTORS_SELECTION].join(' ');
+}
+
+/** The value of `field` of `source` in a resolved Performance, or null when that source is absent. */
+export function metricValue(
+  performance: Record<string, unknown>,
+  sourceSubgraph: string,
+  sourceField: string,
+): number | null {
+  const source = PERFORMANCE_SOURCES.find((s) => s.field === sourceSubgraph);
+  if (!source || !source.metrics.includes(sourceField)) return null;
+  const metrics = performance[sourceSubgraph] as Record<string, unknown> | null | undefined;
+  const value = metrics?.[sourceField];
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}

@@ -1,0 +1,239 @@
+import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
+import { kpiSubgraph } from '../kpi.subgraph';
+import { KpiFactory } from '../testing/kpi-factories';
+
+interface KpiRow {
+  code: string;
+  value: number | null;
+  target: number | null;
+  targetScopeType: string | null;
+  attainment: number | null;
+  status: string | null;
+}
+
+const FROM = '2026-10-31T16:00:00.000Z';
+const TO = '2026-11-30T16:00:00.000Z';
+
+/**
+ * kpi's part of Performance, fed as the gateway feeds it: representations carrying the key, the
+ * traffic metrics (from traffic) and the ancestors (from staff) that `kpis` @requires.
+ */
+describe('Performance.kpis and score', () => {
+  let kpi: TestSubgraph;
+  let factory: KpiFactory;
+  let center: string;
+  let team: string;
+
+  beforeAll(async () => {
+    kpi = await startTestSubgraph(kpiSubgraph);
+    factory = new KpiFactory(kpi.url);
+    center = factory.scopeId();
+    team = factory.scopeId();
+    const global = { type: 'GLOBAL' };
+    await factory.target({
+      kpiCode: 'SERVICE_LEVEL',
+      scope: global,
+      target: 0.8,
+      amberBand: 0.05,
+      validFrom: '2020-01-01',
+    });
+    await factory.target({
+      kpiCode: 'ASA',
+      scope: global,
+      target: 20,
+      amberBand: 10,
+      validFrom: '2020-01-01',
+    });
+    await factory.target({
+      kpiCode: 'AHT',
+      scope: global,
+      target: 300,
+      amberBand: 30,
+      validFrom: '2020-01-01',
+    });
+    // the center's AHT target from November; the team's only until October (not in force in November)
+    await factory.target({
+      kpiCode: 'AHT',
+      scope: { type: 'CENTER', id: center },
+      target: 240,
+      amberBand: 20,
+      validFrom: '2026-11-01',
+    });
+    await factory.target({
+      kpiCode: 'AHT',
+      scope: { type: 'TEAM', id: team },
+      target: 200,
+      amberBand: 20,
+      validFrom: '2026-01-01',
+      validTo: '2026-11-01',
+    });
+    await factory.target({
+      kpiCode: 'SERVICE_LEVEL',
+      scope: { type: 'TEAM', id: team },
+      target: 0.9,
+      amberBand: 0.05,
+      validFrom: '2026-01-01',
+    });
+  });
+  afterAll(() => kpi.stop());
+
+  const traffic = (serviceLevel: number | null, asaSeconds: number | null, ahtSeconds: number | null) => ({
+    serviceLevel,
+    asaSeconds,
+    ahtSeconds,
+    abandonRate: null,
+    fcrRate: null,
+    transferRate: null,
+    occupancy: null,
+  });
+  const agentRecord = (agentId: string, metrics: ReturnType<typeof traffic>) => ({
+    __typename: 'Performance',
+    scopeType: 'AGENT',
+    scopeId: agentId,
+    from: FROM,
+    to: TO,
+    traffic: metrics,
+    ancestors: [
+      { type: 'TEAM', id: team },
+      { type: 'CENTER', id: center },
+    ],
+  });
+  const entities = (
+    representations: unknown[],
+    selection = 'kpis(codes: ["SERVICE_LEVEL", "ASA", "AHT", "QA_SCORE"]) { code value target targetScopeType attainment status }',
+  ) =>
+    postGraphQL<{ _entities: { kpis: KpiRow[]; score?: number | null }[] }>(
+      kpi.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Performance { ${selection} } } }`,
+      { r: representations },
+    );
+
+  it('values each KPI from its source field against the most specific target in force', async () => {
+    const response = await entities([agentRecord(factory.scopeId(), traffic(0.87, 25, 250))]);
+    expect(response.errors).toBeUndefined();
+    const [record] = response.data?._entities ?? [];
+    expect(record.kpis).toEqual([
+      // the team's own SL target (0.9): 0.87 is within its 0.05 band
+      {
+        code: 'SERVICE_LEVEL',
+        value: 0.87,
+        target: 0.9,
+        targetScopeType: 'TEAM',
+        attainment: 0.87 / 0.9,
+        status: 'AMBER',
+      },
+      // no team or center ASA target: the global one; 25 s is 5 s over, within the 10 s band
+      { code: 'ASA', value: 25, target: 20, targetScopeType: 'GLOBAL', attainment: 0.8, status: 'AMBER' },
+      // the team's AHT target ended in October: the center's (240) applies; 250 is within its 20 s band
+      { code: 'AHT', value: 250, target: 240, targetScopeType: 'CENTER', attainment: 0.96, status: 'AMBER' },
+      // QA is not a source yet: no value, no status
+      { code: 'QA_SCORE', value: null, target: null, targetScopeType: null, attainment: null, status: null },
+    ]);
+  });
+
+  it('gives no status to a KPI with no value (no contacts)', async () => {
+    const response = await entities([agentRecord(factory.scopeId(), traffic(null, null, null))]);
+    expect(response.data?._entities[0].kpis.map((k) => [k.code, k.status])).toEqual([
+      ['SERVICE_LEVEL', null],
+      ['ASA', null],
+      ['AHT', null],
+      ['QA_SCORE', null],
+    ]);
+  });
+
+  it('scores with the catalog weights or the given ones, and refuses unknown KPIs', async () => {
+    const record = agentRecord(factory.scopeId(), traffic(0.9, 10, 300));
+    // SL 0.9/0.9 = 1 (weight 2), ASA 20/10 = 2 capped at 1.5 (weight 1): (2 + 1.5) / 3
+    const weighted = await entities(
+      [record],
+      'score(weights: [{ kpiCode: "SERVICE_LEVEL", weight: 2 }, { kpiCode: "ASA", weight: 1 }])',
+    );
+    expect(weighted.errors).toBeUndefined();
+    expect(weighted.data?._entities[0].score).toBeCloseTo(3.5 / 3, 12);
+    // catalog weights: SL 3 × 1, ASA 1 × 1.5, AHT 1 × (240/300 = 0.8); the others have no value
+    const defaults = await entities([record], 'score');
+    expect(defaults.data?._entities[0].score).toBeCloseTo((3 + 1.5 + 0.8) / 5, 12);
+    const bad = await entities([record], 'score(weights: [{ kpiCode: "NOPE", weight: 1 }])');
+    expect(bad.errors?.[0].message).toContain('weights[0].kpiCode');
+  });
+
+  it('ranks agents by score, ties sharing a rank and unmeasured agents last', async () => {
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((letter) => `${letter}0000000-0000-4000-8000-000000000000`);
+    const records = [
+      agentRecord(a, traffic(0.72, 20, 300)), // SL 0.72 / 0.9 = 0.8
+      agentRecord(b, traffic(0.9, 20, 300)), // 1
+      agentRecord(c, traffic(null, null, null)), // nothing measured
+      agentRecord(d, traffic(0.9, 20, 300)), // 1
+    ].map(({ __typename: _t, ...rest }) => rest);
+    const response = await entities(
+      [
+        {
+          __typename: 'Performance',
+          scopeType: 'TEAM',
+          scopeId: team,
+          from: FROM,
+          to: TO,
+          agentRecords: records,
+        },
+      ],
+      'ranking(weights: [{ kpiCode: "SERVICE_LEVEL", weight: 1 }]) { rank agentId score kpis { code } }',
+    );
+    expect(response.errors).toBeUndefined();
+    const ranking = (response.data?._entities[0] as unknown as { ranking: Record<string, unknown>[] })
+      .ranking;
+    expect(ranking.map((r) => [r.rank, r.agentId])).toEqual([
+      [1, b],
+      [1, d],
+      [3, a],
+      [4, c],
+    ]);
+    expect(ranking[2].score).toBeCloseTo(0.8, 12);
+    expect(ranking[3].score).toBeNull();
+    expect(ranking[0].kpis).toEqual([{ code: 'SERVICE_LEVEL' }]);
+  });
+
+  it('answers a batch of 3 or 60 records with the same statements (catalog, targets)', async () => {
+    const batch = (n: number) =>
+      Array.from({ length: n }, () => agentRecord(factory.scopeId(), traffic(0.8, 20, 300)));
+    const small = await kpi.sql.count(() => entities(batch(3)));
+    const large = await kpi.sql.count(() => entities(batch(60)));
+    expect(large.result.data?._entities).toHaveLength(60);
+    expect(small.statements).toHaveLength(2);
+    expect(large.statements).toHaveLength(2);
+  });
+
+  it('returns the record for a scope and period, and a trend per bucket; refuses bad input naming the field', async () => {
+    const id = factory.scopeId();
+    const one = await postGraphQL<{
+      performance: { scopeType: string; scopeId: string; from: string; to: string };
+    }>(
+      kpi.url,
+      `{ performance(scope: { type: TEAM, id: "${id}" }, from: "${FROM}", to: "${TO}") { scopeType scopeId from to } }`,
+    );
+    expect(one.data?.performance).toEqual({ scopeType: 'TEAM', scopeId: id, from: FROM, to: TO });
+    const trend = await postGraphQL<{ performanceTrend: { from: string; to: string }[] }>(
+      kpi.url,
+      `{ performanceTrend(input: { scope: { type: TEAM, id: "${id}" }, granularity: WEEK, fromDay: "2026-11-01",
+          toDay: "2026-12-01", timeZone: "Asia/Shanghai" }) { from to } }`,
+    );
+    expect(trend.data?.performanceTrend.map((b) => b.from)).toEqual([
+      '2026-10-31T16:00:00.000Z', // Sunday 1 November, clipped
+      '2026-11-01T16:00:00.000Z',
+      '2026-11-08T16:00:00.000Z',
+      '2026-11-15T16:00:00.000Z',
+      '2026-11-22T16:00:00.000Z',
+      '2026-11-29T16:00:00.000Z',
+    ]);
+    const badId = await postGraphQL(
+      kpi.url,
+      `{ performance(scope: { type: TEAM, id: "x" }, from: "${FROM}", to: "${TO}") { scopeId } }`,
+    );
+    expect(badId.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(badId.errors?.[0].message).toContain('scope.id');
+    const badPeriod = await postGraphQL(
+      kpi.url,
+      `{ performance(scope: { type: TEAM, id: "${id}" }, from: "${TO}", to: "${FROM}") { scopeId } }`,
+    );
+    expect(badPeriod.errors?.[0].message).toContain('to: must be after from');
+  });
+});

@@ -1,0 +1,109 @@
+import { badUserInput } from '@switchboard/server';
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { Arg, Ctx, Directive, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import { kpiCatalog } from '../catalog/kpi-catalog.loader';
+import { checkPeriod, isUuid } from '../common/periods';
+import { KpiValueType } from './kpi-value.type';
+import { KpiWeightInput, PerformanceScopeInput, PerformanceTrendInput } from './performance.input';
+import { performanceFromReference, toKpiValueType, toPerformanceType } from './performance.mapper';
+import { kpiValues, scoreOf, type KpiWeights } from './performance.service';
+import { rankAgents } from './ranking.service';
+import { RankedAgentType } from './ranking.type';
+import { requiredSelection } from './performance-sources';
+import { PerformanceType } from './performance.type';
+import { trendBuckets } from './trend-buckets';
+
+const REQUIRES = `@requires(fields: "${requiredSelection()}")`;
+const REQUIRES_AGENTS = `@requires(fields: "agentRecords { scopeType scopeId from to ${requiredSelection()} }")`;
+
+function checkScope(scope: PerformanceScopeInput, field: string): void {
+  if (!isUuid(scope.id)) throw badUserInput({ field: `${field}.id`, message: `"${scope.id}" is not an id` });
+}
+
+async function checkWeights(ctx: SubgraphContext, weights: KpiWeightInput[] | null): Promise<void> {
+  if (!weights) return;
+  const known = new Set((await kpiCatalog(ctx)).map((d) => d.code));
+  weights.forEach((w, i) => {
+    if (!known.has(w.kpiCode))
+      throw badUserInput({ field: `weights[${i}].kpiCode`, message: `no KPI with code "${w.kpiCode}"` });
+  });
+}
+
+const weightsOf = (weights: KpiWeightInput[] | null): KpiWeights | null =>
+  weights ? new Map(weights.map((w) => [w.kpiCode, w.weight])) : null;
+
+@Resolver(() => PerformanceType)
+export class PerformanceResolver {
+  @Query(() => PerformanceType, {
+    description:
+      'The unified KPI record of a center, team, agent or queue for a period (from inclusive, to exclusive, ' +
+      'on 15-minute boundaries): metrics from every subgraph, each KPI against its target',
+  })
+  performance(
+    @Arg('scope', () => PerformanceScopeInput) scope: PerformanceScopeInput,
+    @Arg('from', () => DateTimeISOResolver) from: Date,
+    @Arg('to', () => DateTimeISOResolver) to: Date,
+  ): PerformanceType {
+    checkScope(scope, 'scope');
+    checkPeriod(from, to);
+    return toPerformanceType(scope.type, scope.id, from, to);
+  }
+
+  @Query(() => [PerformanceType], {
+    description:
+      'A scope’s performance per day, week or month of a range: any KPI as a series, for charts and BI',
+  })
+  performanceTrend(
+    @Arg('input', () => PerformanceTrendInput) input: PerformanceTrendInput,
+  ): PerformanceType[] {
+    checkScope(input.scope, 'input.scope');
+    return trendBuckets(input.fromDay, input.toDay, input.granularity, input.timeZone ?? 'UTC').map(
+      (bucket) => toPerformanceType(input.scope.type, input.scope.id, bucket.from, bucket.to),
+    );
+  }
+
+  @FieldResolver(() => [KpiValueType], {
+    description: 'Every KPI of the catalog (or those named) with its value, target, attainment and status',
+  })
+  @Directive(REQUIRES)
+  async kpis(
+    @Root() performance: PerformanceType,
+    @Arg('codes', () => [String], { nullable: true }) codes: string[] | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<KpiValueType[]> {
+    return (await kpiValues(ctx, performance, codes)).map(toKpiValueType);
+  }
+
+  @FieldResolver(() => [RankedAgentType], {
+    description:
+      "The scope's agents ranked by balanced-scorecard score (weights default to the catalog's): " +
+      'each KPI normalized by its target (attainment, capped at 1.5), weighted, averaged',
+  })
+  @Directive(REQUIRES_AGENTS)
+  async ranking(
+    @Root() performance: PerformanceType,
+    @Arg('weights', () => [KpiWeightInput], { nullable: true }) weights: KpiWeightInput[] | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<RankedAgentType[]> {
+    await checkWeights(ctx, weights);
+    const agents = (performance.agentRecords ?? []).map(performanceFromReference);
+    return rankAgents(ctx, agents, weightsOf(weights));
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description:
+      'Balanced-scorecard score: Σ weight × attainment (capped at 1.5) / Σ weight over the KPIs with a value; ' +
+      'weights default to the catalog’s',
+  })
+  @Directive(REQUIRES)
+  async score(
+    @Root() performance: PerformanceType,
+    @Arg('weights', () => [KpiWeightInput], { nullable: true }) weights: KpiWeightInput[] | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<number | null> {
+    await checkWeights(ctx, weights);
+    return scoreOf(await kpiValues(ctx, performance), weightsOf(weights));
+  }
+}

@@ -1,0 +1,57 @@
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
+import { PerformanceScopeTypeEnum, type PerformanceScopeType } from '../common/enums';
+import { PERFORMANCE_SOURCES } from './performance-sources';
+
+/** A scope enclosing another (staff resolves them): read by kpi to find the most specific target. */
+@ObjectType('PerformanceScope')
+export class PerformanceScopeRef {
+  @Field(() => PerformanceScopeTypeEnum)
+  @Directive('@external')
+  type!: PerformanceScopeType;
+
+  @Field(() => ID)
+  @Directive('@external')
+  id!: string;
+}
+
+/**
+ * The unified performance record of a scope (center, team, agent or queue) over a period. Its key is
+ * the scope and the period, so every subgraph can resolve its part from the key alone: staff the
+ * agents, children and ancestors, traffic the contact metrics, and kpi (here) the KPIs over them.
+ */
+@ObjectType('Performance', {
+  description:
+    'A center, team, agent or queue over a period (from inclusive, to exclusive): metrics and KPIs',
+})
+@Directive('@key(fields: "scopeType scopeId from to")')
+export class PerformanceType {
+  @Field(() => PerformanceScopeTypeEnum) scopeType!: PerformanceScopeType;
+  @Field(() => ID) scopeId!: string;
+  @Field(() => DateTimeISOResolver) from!: Date;
+  @Field(() => DateTimeISOResolver) to!: Date;
+
+  @Field(() => [PerformanceScopeRef])
+  @Directive('@external')
+  ancestors?: PerformanceScopeRef[];
+
+  /** Staff's: every agent in the scope as their own record (what a ranking is computed over). */
+  @Field(() => [PerformanceType])
+  @Directive('@external')
+  agentRecords?: Record<string, unknown>[];
+
+  /** The sources' parts (traffic, later qa and training), as the gateway passes them in. */
+  [source: string]: unknown;
+}
+
+// Each source's part of Performance, declared external here (its subgraph resolves it).
+for (const source of PERFORMANCE_SOURCES) {
+  class SourceMetrics {}
+  ObjectType(source.typeName)(SourceMetrics);
+  for (const metric of source.metrics) {
+    Field(() => Float, { nullable: true })(SourceMetrics.prototype, metric);
+    Directive('@external')(SourceMetrics.prototype, metric);
+  }
+  Field(() => SourceMetrics, { nullable: true })(PerformanceType.prototype, source.field);
+  Directive('@external')(PerformanceType.prototype, source.field);
+}

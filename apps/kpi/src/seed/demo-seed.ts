@@ -1,0 +1,43 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { KpiDefinition } from '../catalog/kpi-definition.entity';
+import { KpiTarget } from '../target/kpi-target.entity';
+
+/**
+ * Global targets for the demo, set where the demo month's teams and agents land on both sides of
+ * them, so the demo shows GREEN, AMBER and RED side by side. Centers and teams are staff's (their
+ * ids are made at seeding), so the demo sets no scope-specific target.
+ */
+export const DEMO_TARGETS: { kpiCode: string; target: number; amberBand: number }[] = [
+  { kpiCode: 'SERVICE_LEVEL', target: 0.88, amberBand: 0.03 },
+  { kpiCode: 'ASA', target: 15, amberBand: 5 },
+  { kpiCode: 'AHT', target: 330, amberBand: 60 },
+  { kpiCode: 'ABANDON_RATE', target: 0.05, amberBand: 0.02 },
+  { kpiCode: 'FCR', target: 0.85, amberBand: 0.03 },
+  { kpiCode: 'TRANSFER_RATE', target: 0.06, amberBand: 0.02 },
+  { kpiCode: 'OCCUPANCY', target: 0.85, amberBand: 0.05 },
+  { kpiCode: 'QA_SCORE', target: 85, amberBand: 5 },
+  { kpiCode: 'CRITICAL_FAIL_RATE', target: 0.02, amberBand: 0.02 },
+  { kpiCode: 'TRAINING_COMPLETION', target: 0.95, amberBand: 0.05 },
+  { kpiCode: 'FIRST_ATTEMPT_PASS_RATE', target: 0.8, amberBand: 0.1 },
+  { kpiCode: 'CERTIFICATION_COVERAGE', target: 1, amberBand: 0.05 },
+];
+
+/** Seeds the demo targets into a database with none; returns whether it did. */
+export async function seedKpiDemo(em: EntityManager): Promise<boolean> {
+  if ((await em.count(KpiTarget, {})) > 0) return false;
+  const validFrom = '2020-01-01';
+  await em.transactional(async (tx) => {
+    for (const demo of DEMO_TARGETS) {
+      tx.persist(
+        tx.create(KpiTarget, {
+          kpi: tx.getReference(KpiDefinition, demo.kpiCode),
+          scopeType: 'GLOBAL',
+          target: demo.target,
+          amberBand: demo.amberBand,
+          validFrom,
+        }),
+      );
+    }
+  });
+  return true;
+}

@@ -1,0 +1,20 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum StaffingModel {
+  ERLANG_C = 'ERLANG_C',
+  ERLANG_A = 'ERLANG_A',
+}
+registerEnumType(StaffingModel, { name: 'StaffingModel' });
+
+@ObjectType('Staffing', { description: 'Agents an interval needs, and what they achieve' })
+export class StaffingType {
+  @Field(() => StaffingModel) model!: StaffingModel;
+  @Field(() => Float, { description: 'A = λ × AHT / interval seconds' }) erlangs!: number;
+  @Field(() => Int, { description: 'Least agents on the phones meeting the targets' }) rawAgents!: number;
+  @Field(() => Int, { description: 'ceil(rawAgents / (1 − shrinkage))' }) scheduledAgents!: number;
+  @Field(() => Float) serviceLevel!: number;
+  @Field(() => Float) probabilityOfWaiting!: number;
+  @Field(() => Float, { nullable: true }) asaSeconds!: number | null;
+  @Field(() => Float) occupancy!: number;
+  @Field(() => Float, { nullable: true, description: 'Erlang A only' }) probabilityOfAbandon!: number | null;
+}

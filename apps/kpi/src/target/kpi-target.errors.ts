@@ -1,0 +1,19 @@
+import { badUserInput, notFound } from '@switchboard/server';
+
+export const kpiTargetErrors = {
+  unknownKpi: (code: string) =>
+    badUserInput({ field: 'input.kpiCode', message: `no KPI with code "${code}"` }),
+  scopeIdRequired: (type: string) =>
+    badUserInput({
+      field: 'input.scope.id',
+      message: `is required for a ${type} target (a ${type.toLowerCase()} id)`,
+    }),
+  scopeIdForbidden: () =>
+    badUserInput({ field: 'input.scope.id', message: 'must be left out for a GLOBAL target' }),
+  badScopeId: (id: string) => badUserInput({ field: 'input.scope.id', message: `"${id}" is not an id` }),
+  targetOutOfRange: (unit: string, range: string) =>
+    badUserInput({ field: 'input.target', message: `must be ${range} for a ${unit} KPI` }),
+  badAmberBand: () => badUserInput({ field: 'input.amberBand', message: 'must be a number >= 0' }),
+  validToNotAfter: () => badUserInput({ field: 'input.validTo', message: 'must be after input.validFrom' }),
+  notFound: (id: string) => notFound('KpiTarget', 'id', id),
+};

@@ -1,0 +1,40 @@
+import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
+import { IsOptional } from 'class-validator';
+import { Field, Float, ID, InputType } from 'type-graphql';
+import { TargetScopeTypeEnum, type TargetScopeType } from '../common/enums';
+
+@InputType('KpiTargetScopeInput')
+export class KpiTargetScopeInput {
+  @Field(() => TargetScopeTypeEnum)
+  type!: TargetScopeType;
+
+  @Field(() => ID, { nullable: true, description: 'Center, team or queue id; leave out for GLOBAL' })
+  @IsOptional()
+  id?: string | null;
+}
+
+@InputType('SetKpiTargetInput')
+export class SetKpiTargetInput {
+  @Field(() => String)
+  kpiCode!: string;
+
+  @Field(() => KpiTargetScopeInput)
+  scope!: KpiTargetScopeInput;
+
+  @Field(() => Float, { description: 'In the KPI unit: 0..1 for ratios, seconds, 0..100 for scores' })
+  target!: number;
+
+  @Field(() => Float, { description: 'How far short of the target still counts as AMBER (>= 0, same unit)' })
+  amberBand!: number;
+
+  @Field(() => GraphQLLocalDate, { nullable: true, description: 'First day in force (default today, UTC)' })
+  @IsOptional()
+  validFrom?: string | null;
+
+  @Field(() => GraphQLLocalDate, {
+    nullable: true,
+    description: 'Day it stops (exclusive); default open-ended',
+  })
+  @IsOptional()
+  validTo?: string | null;
+}

@@ -1,0 +1,180 @@
+import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
+import { kpiSubgraph } from '../kpi.subgraph';
+import { KpiFactory } from '../testing/kpi-factories';
+
+interface TargetRow {
+  id: string;
+  target: number;
+  validFrom: string;
+  validTo: string | null;
+}
+
+describe('KPI catalog and targets', () => {
+  let kpi: TestSubgraph;
+  let factory: KpiFactory;
+
+  beforeAll(async () => {
+    kpi = await startTestSubgraph(kpiSubgraph);
+    factory = new KpiFactory(kpi.url);
+  });
+  afterAll(() => kpi.stop());
+
+  const gql = <T>(query: string, variables?: Record<string, unknown>) =>
+    postGraphQL<T>(kpi.url, query, variables);
+  const set = (input: Record<string, unknown>) =>
+    gql<{ setKpiTarget: TargetRow }>(
+      'mutation($i: SetKpiTargetInput!) { setKpiTarget(input: $i) { id target validFrom validTo } }',
+      { i: input },
+    );
+  const targetsOf = async (scopeId: string, kpiCode = 'AHT') =>
+    (
+      await gql<{ kpiTargets: TargetRow[] }>(
+        'query($k: String, $s: ID) { kpiTargets(kpiCode: $k, scopeId: $s) { id target validFrom validTo } }',
+        { k: kpiCode, s: scopeId },
+      )
+    ).data?.kpiTargets ?? [];
+
+  it('ships the standard catalog with the migrations', async () => {
+    const response = await gql<{
+      kpiDefinitions: { code: string; sourceSubgraph: string; direction: string }[];
+    }>('{ kpiDefinitions { code sourceSubgraph direction } }');
+    expect(response.data?.kpiDefinitions.map((d) => d.code)).toEqual([
+      'SERVICE_LEVEL',
+      'ASA',
+      'AHT',
+      'ABANDON_RATE',
+      'FCR',
+      'TRANSFER_RATE',
+      'OCCUPANCY',
+      'QA_SCORE',
+      'CRITICAL_FAIL_RATE',
+      'TRAINING_COMPLETION',
+      'FIRST_ATTEMPT_PASS_RATE',
+      'CERTIFICATION_COVERAGE',
+    ]);
+    expect(response.data?.kpiDefinitions.find((d) => d.code === 'ASA')).toEqual({
+      code: 'ASA',
+      sourceSubgraph: 'traffic',
+      direction: 'LOWER_IS_BETTER',
+    });
+  });
+
+  it('cuts back, splits and replaces overlapping targets of the same KPI and scope', async () => {
+    const team = factory.scopeId();
+    const scope = { type: 'TEAM', id: team };
+    expect(
+      (await set({ kpiCode: 'AHT', scope, target: 300, amberBand: 30, validFrom: '2026-01-01' })).errors,
+    ).toBeUndefined();
+    // a new target from March cuts the first back to March
+    await set({ kpiCode: 'AHT', scope, target: 280, amberBand: 30, validFrom: '2026-03-01' });
+    // a June-only target splits the March one around it
+    await set({
+      kpiCode: 'AHT',
+      scope,
+      target: 260,
+      amberBand: 30,
+      validFrom: '2026-06-01',
+      validTo: '2026-07-01',
+    });
+    expect(
+      (await targetsOf(team)).map(({ target, validFrom, validTo }) => [target, validFrom, validTo]),
+    ).toEqual([
+      [300, '2026-01-01', '2026-03-01'],
+      [280, '2026-03-01', '2026-06-01'],
+      [260, '2026-06-01', '2026-07-01'],
+      [280, '2026-07-01', null],
+    ]);
+    // setting again from March replaces everything from March on
+    await set({ kpiCode: 'AHT', scope, target: 290, amberBand: 20, validFrom: '2026-03-01' });
+    expect(
+      (await targetsOf(team)).map(({ target, validFrom, validTo }) => [target, validFrom, validTo]),
+    ).toEqual([
+      [300, '2026-01-01', '2026-03-01'],
+      [290, '2026-03-01', null],
+    ]);
+    const inForce = await gql<{ kpiTargets: TargetRow[] }>(
+      'query($s: ID) { kpiTargets(scopeId: $s, asOf: "2026-02-10") { target } }',
+      { s: team },
+    );
+    expect(inForce.data?.kpiTargets).toEqual([{ target: 300 }]);
+  });
+
+  it('refuses bad targets naming the field, and writes nothing', async () => {
+    const team = factory.scopeId();
+    const cases: [Record<string, unknown>, string][] = [
+      [{ kpiCode: 'NOPE', scope: { type: 'GLOBAL' }, target: 1, amberBand: 0 }, 'input.kpiCode'],
+      [{ kpiCode: 'AHT', scope: { type: 'TEAM' }, target: 300, amberBand: 0 }, 'input.scope.id'],
+      [{ kpiCode: 'AHT', scope: { type: 'TEAM', id: 'x' }, target: 300, amberBand: 0 }, 'input.scope.id'],
+      [{ kpiCode: 'AHT', scope: { type: 'GLOBAL', id: team }, target: 300, amberBand: 0 }, 'input.scope.id'],
+      [
+        { kpiCode: 'SERVICE_LEVEL', scope: { type: 'TEAM', id: team }, target: 80, amberBand: 0 },
+        'input.target',
+      ],
+      [{ kpiCode: 'AHT', scope: { type: 'TEAM', id: team }, target: -1, amberBand: 0 }, 'input.target'],
+      [{ kpiCode: 'AHT', scope: { type: 'TEAM', id: team }, target: 300, amberBand: -5 }, 'input.amberBand'],
+      [
+        {
+          kpiCode: 'AHT',
+          scope: { type: 'TEAM', id: team },
+          target: 300,
+          amberBand: 5,
+          validFrom: '2026-05-01',
+          validTo: '2026-04-01',
+        },
+        'input.validTo',
+      ],
+    ];
+    for (const [input, field] of cases) {
+      const response = await set(input);
+      expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(response.errors?.[0].message).toContain(field);
+    }
+    expect(await targetsOf(team)).toEqual([]);
+  });
+
+  it('removes a target; an unknown one is NOT_FOUND', async () => {
+    const team = factory.scopeId();
+    const { id } = await factory.target({
+      kpiCode: 'ASA',
+      scope: { type: 'TEAM', id: team },
+      target: 20,
+      amberBand: 5,
+    });
+    expect((await gql(`mutation { removeKpiTarget(id: "${id}") }`)).data).toEqual({ removeKpiTarget: true });
+    const again = await gql(`mutation { removeKpiTarget(id: "${id}") }`);
+    expect(again.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
+  it('resolves KpiDefinition by code and KpiTarget by id in batches', async () => {
+    const { id } = await factory.target({
+      kpiCode: 'FCR',
+      scope: { type: 'CENTER', id: factory.scopeId() },
+      target: 0.7,
+      amberBand: 0.05,
+    });
+    const { result, statements } = await kpi.sql.count(() =>
+      gql<{ _entities: unknown[] }>(
+        `query($r: [_Any!]!) { _entities(representations: $r) {
+           ... on KpiDefinition { code unit } ... on KpiTarget { id target kpi { code } } } }`,
+        {
+          r: [
+            { __typename: 'KpiDefinition', code: 'ASA' },
+            { __typename: 'KpiDefinition', code: 'AHT' },
+            { __typename: 'KpiDefinition', code: 'NOPE' },
+            { __typename: 'KpiTarget', id },
+            { __typename: 'KpiTarget', id: 'not-an-id' },
+          ],
+        },
+      ),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([
+      { code: 'ASA', unit: 'SECONDS' },
+      { code: 'AHT', unit: 'SECONDS' },
+      null,
+      { id, target: 0.7, kpi: { code: 'FCR' } },
+      null,
+    ]);
+    expect(statements).toHaveLength(2); // one per key kind
+  });
+});

@@ -1,0 +1,44 @@
+import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { TargetScopeTypeEnum, type TargetScopeType } from '../common/enums';
+import { SetKpiTargetInput } from './kpi-target.input';
+import { toKpiTargetType } from './kpi-target.mapper';
+import { KpiTargetService } from './kpi-target.service';
+import { KpiTargetType } from './kpi-target.type';
+
+const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+
+@Resolver(() => KpiTargetType)
+export class KpiTargetResolver {
+  @Query(() => [KpiTargetType], {
+    description: 'KPI targets, optionally of one KPI or scope, or in force on a day',
+  })
+  async kpiTargets(
+    @Arg('kpiCode', () => String, { nullable: true }) kpiCode: string | null,
+    @Arg('scopeType', () => TargetScopeTypeEnum, { nullable: true }) scopeType: TargetScopeType | null,
+    @Arg('scopeId', () => ID, { nullable: true }) scopeId: string | null,
+    @Arg('asOf', () => GraphQLLocalDate, { nullable: true }) asOf: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<KpiTargetType[]> {
+    return (await new KpiTargetService(ctx.em).list({ kpiCode, scopeType, scopeId, asOf })).map(
+      toKpiTargetType,
+    );
+  }
+
+  @Mutation(() => KpiTargetType, {
+    description:
+      "Sets a KPI's target for a scope from a day on; overlapping targets of the same KPI and scope are cut back",
+  })
+  async setKpiTarget(
+    @Arg('input', () => SetKpiTargetInput) input: SetKpiTargetInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<KpiTargetType> {
+    return toKpiTargetType(await new KpiTargetService(ctx.em).set(input, todayUtc()));
+  }
+
+  @Mutation(() => Boolean, { description: 'Deletes a target (the next most specific one then applies)' })
+  async removeKpiTarget(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+    return new KpiTargetService(ctx.em).remove(id);
+  }
+}

@@ -1,0 +1,127 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { KpiDefinition } from '../catalog/kpi-definition.entity';
+import type { KpiUnit, TargetScopeType } from '../common/enums';
+import { isUuid } from '../common/periods';
+import { KpiTarget } from './kpi-target.entity';
+import { kpiTargetErrors } from './kpi-target.errors';
+import type { SetKpiTargetInput } from './kpi-target.input';
+
+const TARGET_RANGES: Record<KpiUnit, { min: number; max: number; text: string }> = {
+  RATIO: { min: 0, max: 1, text: 'between 0 and 1' },
+  SECONDS: { min: 0, max: 86_400, text: 'between 0 and 86400 seconds' },
+  PERCENT_POINTS: { min: 0, max: 100, text: 'between 0 and 100' },
+};
+
+export interface TargetFilter {
+  kpiCode?: string | null;
+  scopeType?: TargetScopeType | null;
+  scopeId?: string | null;
+  /** Only targets in force on this day. */
+  asOf?: string | null;
+}
+
+export class KpiTargetService {
+  constructor(private readonly em: EntityManager) {}
+
+  list(filter: TargetFilter): Promise<KpiTarget[]> {
+    const where: FilterQuery<KpiTarget> = {};
+    if (filter.kpiCode) where.kpi = filter.kpiCode;
+    if (filter.scopeType) where.scopeType = filter.scopeType;
+    if (filter.scopeId) where.scopeId = isUuid(filter.scopeId) ? filter.scopeId.toLowerCase() : [];
+    if (filter.asOf) {
+      where.validFrom = { $lte: filter.asOf };
+      where.$or = [{ validTo: null }, { validTo: { $gt: filter.asOf } }];
+    }
+    return this.em.find(KpiTarget, where, {
+      populate: ['kpi'],
+      orderBy: { kpi: { sortOrder: 'asc' }, scopeType: 'asc', validFrom: 'asc' },
+    });
+  }
+
+  /**
+   * Sets a KPI's target for a scope from `validFrom` (to `validTo`, default open-ended). What it
+   * overlaps of the same KPI and scope is cut back, split or replaced, in one transaction.
+   */
+  async set(input: SetKpiTargetInput, today: string): Promise<KpiTarget> {
+    const validFrom = input.validFrom ?? today;
+    const validTo = input.validTo ?? null;
+    const scopeId = this.checkScope(input.scope.type, input.scope.id ?? null);
+    if (!Number.isFinite(input.amberBand) || input.amberBand < 0) throw kpiTargetErrors.badAmberBand();
+    if (validTo !== null && validTo <= validFrom) throw kpiTargetErrors.validToNotAfter();
+    return this.em.transactional(async (em) => {
+      const kpi = await em.findOne(KpiDefinition, { code: input.kpiCode });
+      if (!kpi) throw kpiTargetErrors.unknownKpi(input.kpiCode);
+      const range = TARGET_RANGES[kpi.unit];
+      if (!Number.isFinite(input.target) || input.target < range.min || input.target > range.max)
+        throw kpiTargetErrors.targetOutOfRange(kpi.unit, range.text);
+      const overlapping = await em.find(
+        KpiTarget,
+        {
+          kpi,
+          scopeType: input.scope.type,
+          scopeId,
+          ...(validTo ? { validFrom: { $lt: validTo } } : {}),
+          $or: [{ validTo: null }, { validTo: { $gt: validFrom } }],
+        },
+        { lockMode: 4 /* PESSIMISTIC_WRITE */ },
+      );
+      for (const old of overlapping) {
+        const endsLater = validTo !== null && (old.validTo === null || old.validTo > validTo);
+        if (old.validFrom < validFrom) {
+          if (endsLater) {
+            // the new target sits inside the old one: keep the old one's tail after it
+            em.persist(
+              em.create(KpiTarget, { ...this.copyOf(old), validFrom: validTo, validTo: old.validTo }),
+            );
+          }
+          old.validTo = validFrom;
+        } else if (endsLater) {
+          old.validFrom = validTo;
+        } else {
+          em.remove(old);
+        }
+      }
+      // the cut-backs first, so the unique start day and the range checks hold at every step
+      await em.flush();
+      const target = em.create(KpiTarget, {
+        kpi,
+        scopeType: input.scope.type,
+        scopeId,
+        target: input.target,
+        amberBand: input.amberBand,
+        validFrom,
+        validTo,
+      });
+      await em.persistAndFlush(target);
+      return target;
+    });
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const target = isUuid(id) ? await this.em.findOne(KpiTarget, { id }) : null;
+    if (!target) throw kpiTargetErrors.notFound(id);
+    await this.em.removeAndFlush(target);
+    return true;
+  }
+
+  private copyOf(old: KpiTarget) {
+    return {
+      kpi: old.kpi,
+      scopeType: old.scopeType,
+      scopeId: old.scopeId,
+      target: old.target,
+      amberBand: old.amberBand,
+    };
+  }
+
+  private checkScope(type: TargetScopeType, id: string | null): string | null {
+    if (type === 'GLOBAL') {
+      if (id !== null) throw kpiTargetErrors.scopeIdForbidden();
+      return null;
+    }
+    if (id === null) throw kpiTargetErrors.scopeIdRequired(type);
+    if (!isUuid(id)) throw kpiTargetErrors.badScopeId(id);
+    return id.toLowerCase();
+  }
+}

@@ -1,0 +1,98 @@
+import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
+import { staffSubgraph } from '../staff.subgraph';
+import { StaffFactory } from '../testing/staff-factories';
+
+const FROM = '2026-05-01T00:00:00.000Z';
+const TO = '2026-06-01T00:00:00.000Z';
+
+interface StaffPart {
+  name: string | null;
+  agents: { employeeNo: string }[];
+  children: { scopeType: string; scopeId: string; from: string; to: string }[];
+  agentRecords: { scopeType: string; scopeId: string }[];
+  ancestors: { type: string; id: string }[];
+}
+
+/** Staff's part of Performance: who is in a scope, its drill-down children and its enclosing scopes. */
+describe('Performance: agents, children, ancestors', () => {
+  let staff: TestSubgraph;
+  let factory: StaffFactory;
+  let center: { id: string };
+  let teams: { id: string }[];
+  let agents: { id: string; employeeNo: string }[];
+
+  beforeAll(async () => {
+    staff = await startTestSubgraph(staffSubgraph);
+    factory = new StaffFactory(staff.url);
+    center = await factory.center();
+    teams = [await factory.team(center.id), await factory.team(center.id)];
+    agents = [];
+    for (const [i, team] of [teams[0], teams[0], teams[1]].entries()) {
+      agents.push(
+        await factory.agent({ teamId: team.id, displayName: `Agent ${i}`, hireDate: '2026-01-05' }),
+      );
+    }
+  });
+  afterAll(() => staff.stop());
+
+  const record = (scopeType: string, scopeId: string) => ({
+    __typename: 'Performance',
+    scopeType,
+    scopeId,
+    from: FROM,
+    to: TO,
+  });
+  const entities = (representations: unknown[]) =>
+    postGraphQL<{ _entities: StaffPart[] }>(
+      staff.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Performance {
+         name agents { employeeNo } children { scopeType scopeId from to } ancestors { type id }
+         agentRecords { scopeType scopeId } } } }`,
+      { r: representations },
+    );
+  const numbers = (list: { employeeNo: string }[]) => list.map((a) => a.employeeNo).sort();
+
+  it('resolves each kind of scope from its key', async () => {
+    const response = await entities([
+      record('CENTER', center.id),
+      record('TEAM', teams[0].id),
+      record('AGENT', agents[2].id),
+      record('QUEUE', '00000000-0000-0000-0000-000000000001'),
+      record('TEAM', 'not-an-id'),
+    ]);
+    expect(response.errors).toBeUndefined();
+    const [ofCenter, ofTeam, ofAgent, ofQueue, unknown] = response.data?._entities ?? [];
+    expect(numbers(ofCenter.agents)).toEqual(numbers(agents));
+    expect(ofCenter.children).toEqual(
+      expect.arrayContaining(teams.map((t) => ({ scopeType: 'TEAM', scopeId: t.id, from: FROM, to: TO }))),
+    );
+    expect(ofCenter.ancestors).toEqual([]);
+    expect(ofCenter.agentRecords.map((r) => r.scopeId).sort()).toEqual(agents.map((a) => a.id).sort());
+    expect(new Set(ofCenter.agentRecords.map((r) => r.scopeType))).toEqual(new Set(['AGENT']));
+    expect(ofCenter.name).toBe('Test center');
+    expect(numbers(ofTeam.agents)).toEqual(numbers(agents.slice(0, 2)));
+    expect(ofTeam.children.map((c) => c.scopeId).sort()).toEqual([agents[0].id, agents[1].id].sort());
+    expect(ofTeam.ancestors).toEqual([{ type: 'CENTER', id: center.id }]);
+    expect(ofAgent).toMatchObject({
+      name: 'Agent 2',
+      agents: [{ employeeNo: agents[2].employeeNo }],
+      children: [],
+      ancestors: [
+        { type: 'TEAM', id: teams[1].id },
+        { type: 'CENTER', id: center.id },
+      ],
+    });
+    expect(ofQueue).toEqual({ name: null, agents: [], children: [], ancestors: [], agentRecords: [] });
+    expect(unknown).toEqual({ name: null, agents: [], children: [], ancestors: [], agentRecords: [] });
+  });
+
+  it('costs the same statements for a batch of 2 or 200 records', async () => {
+    const many = [...Array(200)].map((_, i) =>
+      i % 3 === 0 ? record('TEAM', teams[i % 2].id) : record('AGENT', agents[i % 3].id),
+    );
+    const small = await staff.sql.count(() => entities(many.slice(0, 2)));
+    const large = await staff.sql.count(() => entities(many));
+    expect(large.result.errors).toBeUndefined();
+    expect(large.statements.length).toBe(small.statements.length);
+  });
+});

@@ -1,0 +1,98 @@
+import {
+  contactMetrics,
+  fcrRate,
+  occupancy,
+  utilization,
+  type AgentStateTotals,
+  type ServiceLevelVariant,
+} from '@switchboard/metrics';
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import type DataLoader from 'dataloader';
+import { agentStateLoader } from '../agent-state/agent-state-summary';
+import { isUuid } from '../common/intervals';
+import { totalsOf } from '../stats/traffic-stats.service';
+import { SUM_COLUMNS, type StatsSqlRow } from '../stats/traffic-stats.query';
+import { performanceTrafficRows, type ScopePart } from './performance-traffic.query';
+import {
+  PerformanceScopeType,
+  PerformanceTrafficType,
+  type TrafficPerformanceType,
+} from './performance.type';
+
+const EMPTY = {
+  ...Object.fromEntries(SUM_COLUMNS.map((c) => [c, 0])),
+  voice_offered: 0,
+  max_wait_seconds: null,
+} as unknown as StatsSqlRow;
+
+export const performanceKey = (p: TrafficPerformanceType): string =>
+  `${p.scopeType}|${p.scopeId}|${p.from.toISOString()}|${p.to.toISOString()}`;
+
+const employeeNosOf = (p: TrafficPerformanceType): string[] => (p.agents ?? []).map((a) => a.employeeNo);
+
+/** What a record's contacts are: a center's or a queue's queues, or the contacts its agents handled. */
+function partsOf(p: TrafficPerformanceType): ScopePart[] {
+  const base = { key: performanceKey(p), from: p.from, to: p.to };
+  switch (p.scopeType) {
+    case PerformanceScopeType.CENTER:
+      return isUuid(p.scopeId) ? [{ ...base, match: 'center', ref: p.scopeId.toLowerCase() }] : [];
+    case PerformanceScopeType.QUEUE:
+      return isUuid(p.scopeId) ? [{ ...base, match: 'queue', ref: p.scopeId.toLowerCase() }] : [];
+    case PerformanceScopeType.TEAM:
+    case PerformanceScopeType.AGENT:
+      return employeeNosOf(p).map((employeeNo) => ({ ...base, match: 'agent', ref: employeeNo }));
+  }
+}
+
+/** Summed agent-state seconds of a record's agents: one agent-state statement per period in the batch. */
+async function stateTotals(
+  ctx: SubgraphContext,
+  p: TrafficPerformanceType,
+): Promise<AgentStateTotals | null> {
+  const employeeNos = employeeNosOf(p);
+  if (employeeNos.length === 0) return null;
+  const summaries = await agentStateLoader(ctx, { from: p.from, to: p.to }).loadMany(employeeNos);
+  const totals = {
+    onContactSeconds: 0,
+    acwSeconds: 0,
+    availableSeconds: 0,
+    notReadySeconds: 0,
+    loggedInSeconds: 0,
+  };
+  for (const summary of summaries) {
+    if (summary instanceof Error) throw summary;
+    totals.onContactSeconds += summary.onContactSeconds;
+    totals.acwSeconds += summary.acwSeconds;
+    totals.availableSeconds += summary.availableSeconds;
+    totals.notReadySeconds += summary.notReadySeconds;
+    totals.loggedInSeconds += summary.loggedInSeconds;
+  }
+  return totals;
+}
+
+/**
+ * Per-request loader of Performance.traffic: a batch of records (a center's teams, a team's agents)
+ * costs one statement for the contacts and one for the agent states, whatever its size.
+ */
+export function performanceTrafficLoader(
+  ctx: SubgraphContext,
+): DataLoader<TrafficPerformanceType, PerformanceTrafficType, string> {
+  return ctx.loaders.get('performanceTraffic', async (records: readonly TrafficPerformanceType[]) => {
+    const [rows, states] = await Promise.all([
+      performanceTrafficRows(ctx.em, records.flatMap(partsOf)),
+      Promise.all(records.map((p) => stateTotals(ctx, p))),
+    ]);
+    const byKey = new Map(rows.map((row) => [row.perf_key, row]));
+    return records.map((p, i) => {
+      const row = byKey.get(performanceKey(p));
+      const variant = (row?.sl_variant as ServiceLevelVariant | null) ?? undefined;
+      const totals = states[i];
+      return Object.assign(new PerformanceTrafficType(), {
+        ...contactMetrics(totalsOf(row ?? EMPTY), variant),
+        fcrRate: row && row.eligible !== null ? fcrRate(row.resolved ?? 0, row.eligible) : null,
+        occupancy: totals ? occupancy(totals) : null,
+        utilization: totals ? utilization(totals) : null,
+      });
+    });
+  }) as unknown as DataLoader<TrafficPerformanceType, PerformanceTrafficType, string>;
+}

@@ -1,0 +1,112 @@
+import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
+import { trafficSubgraph } from '../traffic.subgraph';
+
+const utc = (day: string, hh: number, mm = 0) =>
+  new Date(`${day}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00Z`);
+const epoch = (date: Date) => Math.floor(date.getTime() / 1000);
+
+function answered(id: string, arrived: Date, handleSeconds: number) {
+  return {
+    source: 'plan-spec',
+    externalId: id,
+    channel: 'VOICE',
+    queue: 'PLAN-Q',
+    agent: '7001',
+    arrivedAt: arrived.toISOString(),
+    answeredAt: new Date(arrived.getTime() + 10_000).toISOString(),
+    endedAt: new Date(arrived.getTime() + 10_000 + handleSeconds * 1000).toISOString(),
+    outcome: 'ANSWERED',
+  };
+}
+
+/**
+ * A plan for Monday 2026-05-25 (UTC, hourly, 2 weeks of history), worked by hand: 09:00-10:00 had
+ * 3 calls of 120 s on Monday 18 May and 1 call of 60 s on Monday 11 May: forecast (3 + 1) / 2 = 2,
+ * AHT (3 × 120 + 60) / 4 = 105 s. Agent 7001 (who answered the queue) is logged in 09:00-09:30 on
+ * the day: 0.5 agents over the hour.
+ */
+describe('StaffingPlan.history', () => {
+  let traffic: TestSubgraph;
+  let queueId: string;
+
+  beforeAll(async () => {
+    traffic = await startTestSubgraph(trafficSubgraph);
+    await postGraphQL(
+      traffic.url,
+      'mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted } }',
+      {
+        c: [
+          answered('a', utc('2026-05-18', 9, 5), 120),
+          answered('b', utc('2026-05-18', 9, 20), 120),
+          answered('c', utc('2026-05-18', 9, 40), 120),
+          answered('d', utc('2026-05-11', 9, 30), 60),
+          answered('e', utc('2026-05-19', 9, 30), 60), // a Tuesday: not the same weekday
+        ],
+      },
+    );
+    const queueLog = [
+      `${epoch(utc('2026-05-25', 9))}|NONE|OTHER-Q|PJSIP/7001|ADDMEMBER|`,
+      `${epoch(utc('2026-05-25', 9, 30))}|NONE|OTHER-Q|PJSIP/7001|REMOVEMEMBER|`,
+    ].join('\n');
+    await fetch(new URL('/import/contacts?format=queue_log&source=plan-pbx', traffic.url), {
+      method: 'POST',
+      body: queueLog,
+    });
+    const queues = await postGraphQL<{ queues: { id: string; code: string }[] }>(
+      traffic.url,
+      '{ queues { id code } }',
+    );
+    queueId = queues.data?.queues.find((q) => q.code === 'PLAN-Q')?.id as string;
+  });
+  afterAll(() => traffic.stop());
+
+  const history = (plan: Record<string, unknown>) =>
+    postGraphQL<{
+      _entities: {
+        history: {
+          intervalStart: string;
+          forecastCalls: number;
+          ahtSeconds: number | null;
+          loggedInAgents: number;
+        }[];
+      }[];
+    }>(
+      traffic.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on StaffingPlan {
+         history { intervalStart forecastCalls ahtSeconds loggedInAgents } } } }`,
+      { r: [{ __typename: 'StaffingPlan', ...plan }] },
+    );
+
+  it('forecasts each interval from the same weekday of the last weeks, with who was logged in', async () => {
+    const { result, statements } = await traffic.sql.count(() =>
+      history({ queueId, day: '2026-05-25', timeZone: 'UTC', weeks: 2, intervalMinutes: 60 }),
+    );
+    expect(result.errors).toBeUndefined();
+    const intervals = result.data?._entities[0].history ?? [];
+    expect(intervals).toHaveLength(24);
+    expect(intervals[9]).toEqual({
+      intervalStart: '2026-05-25T09:00:00.000Z',
+      forecastCalls: 2,
+      ahtSeconds: 105,
+      loggedInAgents: 0.5,
+    });
+    expect(intervals[10]).toEqual({
+      intervalStart: '2026-05-25T10:00:00.000Z',
+      forecastCalls: 0,
+      ahtSeconds: null,
+      loggedInAgents: 0,
+    });
+    expect(statements).toHaveLength(1);
+  });
+
+  it('refuses a bad plan naming the field', async () => {
+    const response = await history({
+      queueId,
+      day: '2026-05-25',
+      timeZone: 'UTC',
+      weeks: 2,
+      intervalMinutes: 20,
+    });
+    expect(response.errors?.[0].message).toContain('intervalMinutes');
+  });
+});

@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { demoQueues } from '@switchboard/demo';
+import { startGateway } from '@switchboard/gateway';
+import { createLogger } from '@switchboard/server';
+import { startSubgraph } from '@switchboard/subgraph-kit';
+import { ensureTestKeys, postGraphQL, registerTestEndpoint } from '@switchboard/testing';
+import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
+import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
+import {
+  formatCount,
+  formatMs,
+  max,
+  median,
+  min,
+  percentile,
+  progress,
+  progressDone,
+  table,
+  timed,
+} from './measurement';
+
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '15' },
+    warmup: { type: 'string', default: '3' },
+    center: { type: 'string', default: 'SHA-01' },
+  },
+});
+const runs = Number(args.runs);
+const warmup = Number(args.warmup);
+
+const TRAFFIC =
+  'offered answered serviceLevel asaSeconds ahtSeconds abandonRate transferRate fcrRate occupancy';
+const RECORD = `scopeType scopeId name traffic { ${TRAFFIC} } kpis { code value target attainment status }`;
+/** The drill-down the issue asks for: one center, all its teams and all their agents, one month. */
+export const DRILL_DOWN = `query($scope: PerformanceScopeInput!, $from: DateTimeISO!, $to: DateTimeISO!) {
+  performance(scope: $scope, from: $from, to: $to) { ${RECORD}
+    children { ${RECORD} children { ${RECORD} } } } }`;
+
+const DAY_MS = 86_400_000;
+const SHANGHAI_MS = 8 * 3_600_000;
+
+interface Node {
+  children?: Node[];
+  kpis: { status: string | null }[];
+}
+
+/**
+ * npm run bench:performance: staff, traffic and kpi with their demo data (200 agents, a month of
+ * contacts) behind the gateway on a throwaway PostgreSQL; times the center drill-down query.
+ */
+async function main(): Promise<void> {
+  const cluster = await startBenchCluster('switchboard-bench-performance-');
+  const stops: (() => Promise<void>)[] = [];
+  // The gateway's keys for this run; the bench asks as an administrator (libs/testing's identity).
+  ensureTestKeys();
+  try {
+    const urls: Record<string, string> = {};
+    const counters: Record<string, string[]> = {};
+    for (const { definition } of subgraphs) {
+      progress(`starting ${definition.name} (demo seed on first start)`);
+      const statements: string[] = [];
+      counters[definition.name] = statements;
+      const subgraph = await startSubgraph(definition, {
+        port: 0,
+        databaseUrl: cluster.url(`bench_${definition.name}`),
+        seedDemo: true,
+        logger: createLogger(definition.name),
+        background: false,
+        onQuery: (sql) => statements.push(sql),
+      });
+      stops.push(subgraph.stop);
+      urls[definition.name] = subgraph.server.url;
+    }
+    const gateway = await startGateway({
+      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+      subgraphUrls: urls,
+      subgraphTimeoutMs: 600_000,
+      port: 0,
+      logger: createLogger('gateway'),
+    });
+    stops.unshift(gateway.stop);
+    registerTestEndpoint(gateway.url, { kind: 'gateway' });
+    const gql = <T>(query: string, variables?: Record<string, unknown>) =>
+      postGraphQL<T>(gateway.url, query, variables);
+
+    // Demo queues arrive unassigned: give each its demo center.
+    const setup = await gql<{
+      centers: { id: string; code: string }[];
+      queues: { id: string; code: string }[];
+    }>('{ centers { id code } queues { id code } }');
+    const centers = new Map((setup.data?.centers ?? []).map((c) => [c.code, c.id]));
+    for (const queue of setup.data?.queues ?? []) {
+      const demo = demoQueues().find((q) => q.code === queue.code);
+      if (demo) {
+        await gql('mutation($id: ID!, $c: ID) { updateQueue(id: $id, input: { centerId: $c }) { id } }', {
+          id: queue.id,
+          c: centers.get(demo.centerCode),
+        });
+      }
+    }
+    const midnight = Math.floor((Date.now() + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS;
+    const variables = {
+      scope: { type: 'CENTER', id: centers.get(args.center) },
+      from: new Date(midnight - 30 * DAY_MS).toISOString(),
+      to: new Date(midnight).toISOString(),
+    };
+    const contacts = await withClient(cluster.url('bench_traffic'), async (client) =>
+      Number((await client.query('select count(*) from contact')).rows[0].count),
+    );
+
+    const times: number[] = [];
+    let records = 0;
+    let statuses = '';
+    for (let i = 0; i < warmup + runs; i++) {
+      progress(`${i < warmup ? 'warm-up' : 'run'} ${i < warmup ? i + 1 : i - warmup + 1}`);
+      for (const list of Object.values(counters)) list.length = 0;
+      const { ms, result } = await timed(() => gql<{ performance: Node }>(DRILL_DOWN, variables));
+      if (result.errors) throw new Error(JSON.stringify(result.errors));
+      if (i >= warmup) times.push(ms);
+      const center = result.data?.performance as Node;
+      const all = [
+        center,
+        ...(center.children ?? []),
+        ...(center.children ?? []).flatMap((t) => t.children ?? []),
+      ];
+      records = all.length;
+      const tally = new Map<string, number>();
+      for (const k of all.flatMap((r) => r.kpis))
+        tally.set(String(k.status), (tally.get(String(k.status)) ?? 0) + 1);
+      statuses = [...tally].map(([s, n]) => `${s} ${n}`).join(', ');
+    }
+    progressDone();
+    console.log(await describeSetup(cluster.url('bench_traffic')));
+    console.log(
+      `\nDrill-down: center ${args.center}, its teams and their agents (${records} records), ` +
+        `30 days, ${formatCount(contacts)} demo contacts; ${runs} runs after ${warmup} warm-up`,
+    );
+    console.log(
+      table(
+        ['query', 'median', 'p95', 'min', 'max'],
+        [
+          [
+            'performance drill-down',
+            ...[median(times), percentile(times, 95), min(times), max(times)].map(formatMs),
+          ],
+        ],
+      ),
+    );
+    console.log(
+      `\nSQL statements in the last run: ${Object.entries(counters)
+        .map(([name, list]) => `${name} ${list.length}`)
+        .join(', ')}`,
+    );
+    console.log(`KPI statuses in the answer: ${statuses}`);
+  } finally {
+    for (const stop of stops) await stop();
+    await cluster.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,377 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import { startGateway } from '@switchboard/gateway';
+import { demoQueues } from '@switchboard/demo';
+import { createLogger, type RunningServer } from '@switchboard/server';
+import { postGraphQL, registerTestEndpoint } from '@switchboard/testing';
+import { SUPERGRAPH_PATH } from '../src/subgraphs';
+import { startTestStack, type TestStack } from './stack';
+
+interface TrafficPart {
+  offered: number;
+  answered: number;
+  serviceLevel: number | null;
+  asaSeconds: number | null;
+  ahtSeconds: number | null;
+  abandonRate: number | null;
+  transferRate: number | null;
+  fcrRate: number | null;
+  occupancy: number | null;
+}
+
+interface KpiValue {
+  code: string;
+  value: number | null;
+  target: number | null;
+  targetScopeType: string | null;
+  attainment: number | null;
+  status: 'GREEN' | 'AMBER' | 'RED' | null;
+}
+
+interface PerformanceNode {
+  scopeType: string;
+  scopeId: string;
+  name: string | null;
+  agents: { employeeNo: string }[];
+  traffic: TrafficPart;
+  kpis: KpiValue[];
+  children?: PerformanceNode[];
+}
+
+const TRAFFIC =
+  'offered answered serviceLevel asaSeconds ahtSeconds abandonRate transferRate fcrRate occupancy';
+const KPIS = 'kpis { code value target targetScopeType attainment status }';
+const DRILL_DOWN = `query($scope: PerformanceScopeInput!, $from: DateTimeISO!, $to: DateTimeISO!) {
+  performance(scope: $scope, from: $from, to: $to) {
+    scopeType scopeId name agents { employeeNo } traffic { ${TRAFFIC} } ${KPIS}
+    children {
+      scopeType scopeId name agents { employeeNo } traffic { ${TRAFFIC} } ${KPIS}
+      children { scopeType scopeId name agents { employeeNo } traffic { ${TRAFFIC} } ${KPIS} }
+    }
+  }
+}`;
+
+const DAY_MS = 86_400_000;
+const SHANGHAI_MS = 8 * 3_600_000;
+
+/** A proxy in front of a subgraph that counts the `_entities` fetches the gateway sends it. */
+async function countingProxy(target: string, counts: Map<string, number>, name: string): Promise<Server> {
+  const server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      if (body.includes('_entities')) counts.set(name, (counts.get(name) ?? 0) + 1);
+      const authorization = request.headers.authorization ?? '';
+      fetch(target, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body })
+        .then(async (answer) => {
+          response.writeHead(answer.status, { 'content-type': 'application/json' });
+          response.end(await answer.text());
+        })
+        .catch(() => response.writeHead(502).end());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+/**
+ * performance through the gateway: a center with its teams and their agents, each record's traffic
+ * checked against traffic's own queries (Center.trafficSummary, trafficStats, Agent.trafficSummary),
+ * each KPI against the demo targets, fetched one `_entities` call per subgraph per level.
+ */
+describe('performance: a center, its teams and their agents through the gateway', () => {
+  let stack: TestStack;
+  let from: string;
+  let to: string;
+  let centerId: string;
+
+  const gql = <T>(query: string, variables?: Record<string, unknown>) =>
+    postGraphQL<T>(stack.gatewayUrl, query, variables);
+
+  beforeAll(async () => {
+    stack = await startTestStack({ seed: ['staff', 'traffic', 'kpi'], subgraphTimeoutMs: 30_000 });
+    // The demo month of the traffic seed: midnight Asia/Shanghai 30 days ago up to today's midnight.
+    const midnight = Math.floor((Date.now() + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS;
+    from = new Date(midnight - 30 * DAY_MS).toISOString();
+    to = new Date(midnight).toISOString();
+    // Demo queues arrive unassigned; give each its demo center, as an operator would.
+    const setup = await gql<{
+      centers: { id: string; code: string }[];
+      queues: { id: string; code: string }[];
+    }>('{ centers { id code } queues { id code } }');
+    const centers = new Map((setup.data?.centers ?? []).map((c) => [c.code, c.id]));
+    centerId = centers.get('SHA-01') as string;
+    for (const queue of setup.data?.queues ?? []) {
+      const demo = demoQueues().find((q) => q.code === queue.code);
+      if (!demo) continue;
+      const updated = await gql(
+        'mutation($id: ID!, $c: ID) { updateQueue(id: $id, input: { centerId: $c }) { id } }',
+        {
+          id: queue.id,
+          c: centers.get(demo.centerCode),
+        },
+      );
+      expect(updated.errors).toBeUndefined();
+    }
+  }, 600_000);
+  afterAll(() => stack.stop());
+
+  it('matches traffic’s own figures at every level and judges each KPI against its target', async () => {
+    const answer = await gql<{ performance: PerformanceNode }>(DRILL_DOWN, {
+      scope: { type: 'CENTER', id: centerId },
+      from,
+      to,
+    });
+    expect(answer.errors).toBeUndefined();
+    const center = answer.data?.performance as PerformanceNode;
+    expect(center.name).toBeTruthy();
+    expect(center.traffic.offered).toBeGreaterThan(1000);
+
+    // the center: its queues, as Center.trafficSummary counts them
+    const viaCenter = await gql<{ center: { trafficSummary: TrafficPart } }>(
+      `query($id: ID!, $from: DateTimeISO!, $to: DateTimeISO!) { center(id: $id) {
+         trafficSummary(from: $from, to: $to) { offered answered serviceLevel asaSeconds ahtSeconds abandonRate transferRate } } }`,
+      { id: centerId, from, to },
+    );
+    expect(viaCenter.errors).toBeUndefined();
+    expect(center.traffic).toMatchObject(viaCenter.data?.center.trafficSummary as TrafficPart);
+
+    // each team: the contacts its members handled, as trafficStats counts them for those employee numbers
+    expect(center.children?.length).toBeGreaterThan(1);
+    for (const team of center.children ?? []) {
+      expect(team.scopeType).toBe('TEAM');
+      const stats = await gql<{ trafficStats: TrafficPart[] }>(
+        `query($f: StatsFilter!) { trafficStats(filter: $f, granularity: TOTAL) { ${TRAFFIC.replace(' occupancy', '')} } }`,
+        { f: { from, to, employeeNos: team.agents.map((a) => a.employeeNo) } },
+      );
+      expect(stats.errors).toBeUndefined();
+      expect(team.traffic).toEqual({ ...stats.data?.trafficStats[0], occupancy: team.traffic.occupancy });
+      expect(team.children?.map((c) => c.scopeId).sort()).toHaveLength(team.agents.length);
+    }
+
+    // each agent: Agent.trafficSummary and Agent.agentStates through the gateway
+    const agents = (center.children ?? []).flatMap((t) => t.children ?? []);
+    expect(agents.length).toBeGreaterThan(50);
+    const own = await gql<{
+      agents: {
+        nodes: { id: string; trafficSummary: TrafficPart; agentStates: { occupancy: number | null } }[];
+      };
+    }>(
+      `query($from: DateTimeISO!, $to: DateTimeISO!) { agents(first: 500) { nodes { id
+         trafficSummary(from: $from, to: $to) { offered answered serviceLevel asaSeconds ahtSeconds abandonRate transferRate }
+         agentStates(from: $from, to: $to) { occupancy } } } }`,
+      { from, to },
+    );
+    expect(own.errors).toBeUndefined();
+    const byId = new Map((own.data?.agents.nodes ?? []).map((a) => [a.id, a]));
+    for (const agent of agents) {
+      const mine = byId.get(agent.scopeId);
+      expect(agent.traffic).toMatchObject(mine?.trafficSummary as TrafficPart);
+      expect(agent.traffic.occupancy).toBe(mine?.agentStates.occupancy);
+    }
+
+    // KPIs: each value is its source field; statuses follow the demo's global targets
+    const all = [center, ...(center.children ?? []), ...agents];
+    for (const record of all) {
+      const kpi = (code: string) => record.kpis.find((k) => k.code === code) as KpiValue;
+      expect(kpi('SERVICE_LEVEL').value).toBe(record.traffic.serviceLevel);
+      expect(kpi('ASA').value).toBe(record.traffic.asaSeconds);
+      expect(kpi('FCR').value).toBe(record.traffic.fcrRate);
+      expect(kpi('QA_SCORE')).toMatchObject({ value: null, status: null }); // QA is not a source yet
+      const sl = kpi('SERVICE_LEVEL');
+      if (sl.value !== null) {
+        // the demo's global target: 0.88 with a 0.03 amber band
+        expect(sl).toMatchObject({ target: 0.88, targetScopeType: 'GLOBAL' });
+        expect(sl.status).toBe(sl.value >= 0.88 ? 'GREEN' : sl.value >= 0.85 - 1e-9 ? 'AMBER' : 'RED');
+        expect(sl.attainment).toBeCloseTo(sl.value / 0.88, 12);
+      }
+      const aht = kpi('AHT');
+      if (aht.value !== null) expect(aht.attainment).toBeCloseTo(330 / aht.value, 12);
+    }
+    const statuses = new Set(all.flatMap((r) => r.kpis.map((k) => k.status)).filter(Boolean));
+    expect([...statuses].sort()).toEqual(['AMBER', 'GREEN', 'RED']);
+  });
+
+  it('applies the most specific target in force: team over center over global', async () => {
+    const teams = await gql<{ teams: { id: string; agents: { id: string }[] }[] }>(
+      `query($c: ID!) { teams(centerId: $c) { id agents { id } } }`,
+      { c: centerId },
+    );
+    const team = teams.data?.teams.find((t) => t.agents.length > 0) as {
+      id: string;
+      agents: { id: string }[];
+    };
+    const set = (scope: Record<string, unknown>, target: number) =>
+      gql('mutation($i: SetKpiTargetInput!) { setKpiTarget(input: $i) { id } }', {
+        i: { kpiCode: 'AHT', scope, target, amberBand: 10, validFrom: '2020-01-01' },
+      });
+    expect((await set({ type: 'CENTER', id: centerId }, 200)).errors).toBeUndefined();
+    expect((await set({ type: 'TEAM', id: team.id }, 250)).errors).toBeUndefined();
+    const ask = (type: string, id: string) =>
+      gql<{ performance: { kpis: KpiValue[] } }>(
+        `query($s: PerformanceScopeInput!, $from: DateTimeISO!, $to: DateTimeISO!) {
+           performance(scope: $s, from: $from, to: $to) { kpis(codes: ["AHT"]) { code target targetScopeType } } }`,
+        { s: { type, id }, from, to },
+      );
+    expect((await ask('CENTER', centerId)).data?.performance.kpis).toEqual([
+      { code: 'AHT', target: 200, targetScopeType: 'CENTER' },
+    ]);
+    expect((await ask('TEAM', team.id)).data?.performance.kpis).toEqual([
+      { code: 'AHT', target: 250, targetScopeType: 'TEAM' },
+    ]);
+    // an agent of the team takes the team's target
+    expect((await ask('AGENT', team.agents[0].id)).data?.performance.kpis).toEqual([
+      { code: 'AHT', target: 250, targetScopeType: 'TEAM' },
+    ]);
+  });
+
+  it('ranks a team’s agents by a weighted score normalized by target', async () => {
+    const teams = await gql<{ teams: { id: string }[] }>(`query($c: ID!) { teams(centerId: $c) { id } }`, {
+      c: centerId,
+    });
+    const teamId = teams.data?.teams[0].id as string;
+    const answer = await gql<{
+      performance: {
+        ranking: { rank: number; agentId: string; score: number | null; agent: { displayName: string } }[];
+        children: { scopeId: string; kpis: KpiValue[] }[];
+      };
+    }>(
+      `query($s: PerformanceScopeInput!, $from: DateTimeISO!, $to: DateTimeISO!) {
+         performance(scope: $s, from: $from, to: $to) {
+           ranking(weights: [{ kpiCode: "SERVICE_LEVEL", weight: 2 }, { kpiCode: "AHT", weight: 1 }]) {
+             rank agentId score agent { displayName } }
+           children { scopeId kpis(codes: ["SERVICE_LEVEL", "AHT"]) { code value target targetScopeType attainment status } } } }`,
+      { s: { type: 'TEAM', id: teamId }, from, to },
+    );
+    expect(answer.errors).toBeUndefined();
+    const { ranking, children } = answer.data?.performance ?? { ranking: [], children: [] };
+    expect(ranking.length).toBe(children.length);
+    expect(ranking.every((r) => r.agent.displayName.length > 0)).toBe(true);
+    // each score from the agent's own KPIs: (2 × min(SL attainment, 1.5) + 1 × min(AHT attainment, 1.5)) / 3
+    for (const child of children) {
+      const parts = child.kpis
+        .filter((k) => k.attainment !== null)
+        .map((k) => ({
+          weight: k.code === 'SERVICE_LEVEL' ? 2 : 1,
+          value: Math.min(k.attainment as number, 1.5),
+        }));
+      const expected = parts.length
+        ? parts.reduce((sum, p) => sum + p.weight * p.value, 0) / parts.reduce((sum, p) => sum + p.weight, 0)
+        : null;
+      const ranked = ranking.find((r) => r.agentId === child.scopeId);
+      if (expected === null) expect(ranked?.score).toBeNull();
+      else expect(ranked?.score).toBeCloseTo(expected, 12);
+    }
+    const scores = ranking.map((r) => r.score ?? -1);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(ranking[0].rank).toBe(1);
+  });
+
+  it('plans a queue’s day: forecast from the same weekday of the last 4 weeks, agents by Erlang C', async () => {
+    const queues = await gql<{ queues: { id: string; code: string; channel: string }[] }>(
+      '{ queues { id code channel } }',
+    );
+    const queue = queues.data?.queues.find((q) => q.channel === 'VOICE') as { id: string };
+    const day = new Date(Date.parse(to) + SHANGHAI_MS).toISOString().slice(0, 10); // today, Shanghai
+    const plan = await gql<{
+      staffingPlan: {
+        intervals: {
+          intervalStart: string;
+          forecastCalls: number;
+          ahtSeconds: number;
+          rawAgents: number;
+          loggedInAgents: number;
+          gap: number;
+        }[];
+      };
+    }>(
+      `query($q: ID!, $d: String!) { staffingPlan(queueId: $q, day: $d, timeZone: "Asia/Shanghai", weeks: 4, intervalMinutes: 30) {
+         intervals(targets: { targetServiceLevel: 0.8, targetAnswerSeconds: 20, maxOccupancy: 0.85 }) {
+           intervalStart forecastCalls ahtSeconds rawAgents loggedInAgents gap } } }`,
+      { q: queue.id, d: day },
+    );
+    expect(plan.errors).toBeUndefined();
+    const intervals = plan.data?.staffingPlan.intervals ?? [];
+    expect(intervals).toHaveLength(48);
+    expect(intervals[0].intervalStart).toBe(to);
+    // the busiest interval, checked against trafficStats of the four history days
+    const busiest = [...intervals].sort((a, b) => b.forecastCalls - a.forecastCalls)[0];
+    expect(busiest.forecastCalls).toBeGreaterThan(1);
+    const starts = [1, 2, 3, 4].map((k) =>
+      new Date(Date.parse(busiest.intervalStart) - k * 7 * DAY_MS).toISOString(),
+    );
+    const stats = await gql<{ trafficStats: { intervalStart: string; offered: number }[] }>(
+      `query($f: StatsFilter!) { trafficStats(filter: $f, granularity: THIRTY_MINUTES) { intervalStart offered } }`,
+      {
+        f: {
+          from: starts[3],
+          to: new Date(Date.parse(starts[0]) + 1_800_000).toISOString(),
+          queueIds: [queue.id],
+        },
+      },
+    );
+    const offered = (stats.data?.trafficStats ?? []).filter((r) => starts.includes(r.intervalStart));
+    expect(busiest.forecastCalls).toBeCloseTo(offered.reduce((sum, r) => sum + r.offered, 0) / 4, 9);
+    const erlang = await gql<{ staffing: { rawAgents: number } }>(
+      `query($i: StaffingInput!) { staffing(input: $i) { rawAgents } }`,
+      {
+        i: {
+          callsPerInterval: busiest.forecastCalls,
+          ahtSeconds: busiest.ahtSeconds,
+          intervalMinutes: 30,
+          targetServiceLevel: 0.8,
+          targetAnswerSeconds: 20,
+          maxOccupancy: 0.85,
+        },
+      },
+    );
+    expect(busiest.rawAgents).toBe(erlang.data?.staffing.rawAgents);
+    expect(busiest.gap).toBeCloseTo(busiest.loggedInAgents - busiest.rawAgents, 12);
+  });
+
+  it('fetches each level with one _entities call per subgraph and constant SQL', async () => {
+    const counts = new Map<string, number>();
+    const proxies: Server[] = [];
+    const urls: Record<string, string> = {};
+    for (const [name, subgraph] of Object.entries(stack.subgraphs)) {
+      const proxy = await countingProxy(subgraph.url, counts, name);
+      proxies.push(proxy);
+      urls[name] = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
+    }
+    const gateway: RunningServer = await startGateway({
+      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+      subgraphUrls: urls,
+      subgraphTimeoutMs: 30_000,
+      port: 0,
+      logger: createLogger('gateway'),
+    });
+    registerTestEndpoint(gateway.url, { kind: 'gateway' });
+    try {
+      const run = () =>
+        postGraphQL<{ performance: PerformanceNode }>(gateway.url, DRILL_DOWN, {
+          scope: { type: 'CENTER', id: centerId },
+          from,
+          to,
+        });
+      const traffic = await stack.subgraphs.traffic.sql.count(run);
+      expect(traffic.result.errors).toBeUndefined();
+      // three levels (center, teams, agents): traffic and kpi once per level; staff answers every
+      // level (agents, children, ancestors) in its first call, since children are its own records
+      expect(Object.fromEntries(counts)).toEqual({ staff: 1, traffic: 3, kpi: 3 });
+      // traffic: per level one statement for the contacts and one for the agent states
+      expect(
+        traffic.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s)).length,
+      ).toBeLessThanOrEqual(6);
+      const kpi = await stack.subgraphs.kpi.sql.count(run);
+      // kpi: the catalog once per request and one target statement per level
+      expect(kpi.statements.length).toBeLessThanOrEqual(2 * 3);
+      const staff = await stack.subgraphs.staff.sql.count(run);
+      expect(staff.statements.length).toBeLessThanOrEqual(4 * 3);
+    } finally {
+      await gateway.stop();
+      for (const proxy of proxies) await new Promise((resolve) => proxy.close(resolve));
+    }
+  });
+});
