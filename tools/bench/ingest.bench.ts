@@ -67,14 +67,17 @@ const timedTraffic: SubgraphDefinition = {
 };
 
 /** Contact rows, and the contacts the rollups account for (each outcome and direction counted once). */
-async function stored(url: string): Promise<{ contacts: number; rolledUp: number }> {
+async function stored(url: string): Promise<{ contacts: number; rolledUp: number; queueRolledUp: number }> {
   return withClient(url, async (client) => {
-    const result = await client.query<{ contacts: number; rolled_up: number }>(
+    const result = await client.query<{ contacts: number; rolled_up: number; queue_rolled_up: number }>(
       `select (select count(*) from contact)::int as contacts,
               (select coalesce(sum(answered + abandoned + ivr + callback + overflow + outbound), 0)
-                 from interval_stat)::int as rolled_up`,
+                 from interval_stat)::int as rolled_up,
+              (select coalesce(sum(answered + abandoned + ivr + callback + overflow + outbound), 0)
+                 from queue_interval_stat)::int as queue_rolled_up`,
     );
-    return { contacts: result.rows[0].contacts, rolledUp: result.rows[0].rolled_up };
+    const [row] = result.rows;
+    return { contacts: row.contacts, rolledUp: row.rolled_up, queueRolledUp: row.queue_rolled_up };
   });
 }
 
@@ -146,8 +149,10 @@ async function measureImport(
     });
     if (result.code !== 0) throw new Error(`the CLI exited with ${result.code}:\n${result.output}`);
     const check = await stored(url);
-    if (check.contacts !== rows || check.rolledUp !== rows)
-      throw new Error(`import stored ${check.contacts} contacts, rolled up ${check.rolledUp}, of ${rows}`);
+    if (check.contacts !== rows || check.rolledUp !== rows || check.queueRolledUp !== rows)
+      throw new Error(
+        `import stored ${check.contacts} contacts, rolled up ${check.rolledUp} (per queue ${check.queueRolledUp}), of ${rows}`,
+      );
     return { wall, serverMs };
   } finally {
     await traffic.stop();
