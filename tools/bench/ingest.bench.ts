@@ -1,3 +1,5 @@
+// First: sets NODE_ENV before GraphQL and Apollo load.
+import './production-mode';
 import { spawn } from 'node:child_process';
 import { createReadStream, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';

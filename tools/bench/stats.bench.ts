@@ -1,3 +1,5 @@
+// First: sets NODE_ENV before GraphQL and Apollo load.
+import './production-mode';
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';

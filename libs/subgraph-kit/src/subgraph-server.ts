@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   formatGraphQLError,
@@ -37,6 +38,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     logger,
     // Shutdown is ours (onShutdown drains HTTP first); Apollo's own handler would race it.
     stopOnTerminationSignals: false,
+    // No subgraph sets cache hints; the plugin would wrap every field of every row of an answer.
+    plugins: [ApolloServerPluginCacheControlDisabled()],
     formatError: (formatted, error) =>
       formatGraphQLError(formatted, error, (internal) => logger.error({ err: internal }, 'unexpected error')),
   });

@@ -53,14 +53,16 @@ export interface StatsSqlRow extends Record<(typeof SUM_COLUMNS)[number], number
  */
 function bucketSql(granularity: Granularity, start: string): string {
   const local = `${start} at time zone ?`;
-  const minutesOfDay = `(extract(hour from ${local}) * 60 + extract(minute from ${local}))::int`;
+  // Half hours and hours start where the local minute is a multiple of 30 or 60 (the local hour
+  // does not matter: it is a whole number of both), so zones offset by 15 or 45 minutes align too.
+  const localMinute = `extract(minute from ${local})::int`;
   switch (granularity) {
     case Granularity.FIFTEEN_MINUTES:
       return start;
     case Granularity.THIRTY_MINUTES:
-      return `${start} - (${minutesOfDay} % 30) * interval '1 minute'`;
+      return `${start} - (${localMinute} % 30) * interval '1 minute'`;
     case Granularity.HOUR:
-      return `${start} - (${minutesOfDay} % 60) * interval '1 minute'`;
+      return `${start} - ${localMinute} * interval '1 minute'`;
     case Granularity.DAY:
       return `date_trunc('day', ${local}) at time zone ?`;
     case Granularity.WEEK:
@@ -78,7 +80,7 @@ function bucketParams(granularity: Granularity, filter: StatsFilter): unknown[] 
       return [];
     case Granularity.THIRTY_MINUTES:
     case Granularity.HOUR:
-      return [filter.timeZone, filter.timeZone];
+      return [filter.timeZone];
     case Granularity.DAY:
     case Granularity.WEEK:
     case Granularity.MONTH:
