@@ -132,6 +132,20 @@ describe('file import: batches, re-imports, and the two rollups', () => {
     const handle = (rows: typeof byQueue) =>
       rows.reduce((sum, r) => sum + (r.ahtSeconds ?? 0) * r.answered, 0);
     expect(handle(byQueue)).toBeCloseTo(handle(byAgent), 3);
+
+    // the rows' entity fields come from their ids, when selected
+    const agents = await postGraphQL<{
+      trafficStats: { employeeNo: string | null; agent: { employeeNo: string } | null; center: null }[];
+    }>(
+      traffic.url,
+      `{ trafficStats(filter: { from: "2026-04-06T00:00:00Z", to: "2026-04-08T00:00:00Z" }, granularity: TOTAL, groupBy: [AGENT]) { employeeNo agent { employeeNo } center { id } } }`,
+    );
+    const rows = agents.data?.trafficStats ?? [];
+    expect(rows.length).toBe(26); // E1..E25, and the unanswered contacts without an agent
+    for (const row of rows) {
+      expect(row.agent).toEqual(row.employeeNo ? { employeeNo: row.employeeNo } : null);
+      expect(row.center).toBeNull();
+    }
   }, 120_000);
 
   it('reports CSV that cannot be parsed, row by row, and stores the rest', async () => {
