@@ -111,5 +111,5 @@ export async function describeSetup(url: string): Promise<string> {
     return rows.rows.map((r) => `${r.name}=${r.setting}`).join(', ');
   });
   const [load1] = loadavg();
-  return `machine: ${cpus().length} cores (load average ${load1.toFixed(2)} now), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}; PostgreSQL (embedded): ${settings}`;
+  return `machine: ${cpus().length} cores (load average ${load1.toFixed(2)} now), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version} (NODE_ENV=${process.env.NODE_ENV ?? 'unset'}); PostgreSQL (embedded): ${settings}`;
 }

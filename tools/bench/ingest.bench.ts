@@ -1,14 +1,19 @@
+// First: sets NODE_ENV before GraphQL and Apollo load.
+import './production-mode';
 import { spawn } from 'node:child_process';
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createOrm, migrate } from '@switchboard/db';
 import { dropDatabase, ensureDatabase } from '@switchboard/postgres';
+import { startGateway } from '@switchboard/gateway';
 import { createLogger } from '@switchboard/server';
 import { startSubgraph, type RouteHandler, type SubgraphDefinition } from '@switchboard/subgraph-kit';
+import { clientToken, ensureTestKeys } from '@switchboard/testing';
 import { trafficSubgraph } from '@switchboard/traffic';
+import { SUPERGRAPH_PATH } from '../src/subgraphs';
 import {
   describeSetup,
   ownCpuSeconds,
@@ -67,14 +72,17 @@ const timedTraffic: SubgraphDefinition = {
 };
 
 /** Contact rows, and the contacts the rollups account for (each outcome and direction counted once). */
-async function stored(url: string): Promise<{ contacts: number; rolledUp: number }> {
+async function stored(url: string): Promise<{ contacts: number; rolledUp: number; queueRolledUp: number }> {
   return withClient(url, async (client) => {
-    const result = await client.query<{ contacts: number; rolled_up: number }>(
+    const result = await client.query<{ contacts: number; rolled_up: number; queue_rolled_up: number }>(
       `select (select count(*) from contact)::int as contacts,
               (select coalesce(sum(answered + abandoned + ivr + callback + overflow + outbound), 0)
-                 from interval_stat)::int as rolled_up`,
+                 from interval_stat)::int as rolled_up,
+              (select coalesce(sum(answered + abandoned + ivr + callback + overflow + outbound), 0)
+                 from queue_interval_stat)::int as queue_rolled_up`,
     );
-    return { contacts: result.rows[0].contacts, rolledUp: result.rows[0].rolled_up };
+    const [row] = result.rows;
+    return { contacts: row.contacts, rolledUp: row.rolled_up, queueRolledUp: row.queue_rolled_up };
   });
 }
 
@@ -112,9 +120,12 @@ async function measureCopy(cluster: BenchCluster, run: number, tableFile: string
   }
 }
 
-function runCli(cliArgs: string[]): Promise<{ code: number; output: string }> {
+function runCli(
+  cliArgs: string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ code: number; output: string }> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [CLI, ...cliArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...cliArgs], { stdio: ['ignore', 'pipe', 'pipe'], env });
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -137,19 +148,32 @@ async function measureImport(
     logger: createLogger('traffic'),
     background: false,
   });
+  // The CLI's path as users run it: through the gateway, which checks the token and streams the file on.
+  const gateway = await startGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: { traffic: traffic.server.url },
+    port: 0,
+    logger: createLogger('gateway'),
+  });
   try {
     await withClient(url, (client) => client.query('checkpoint'));
-    const origin = new URL(traffic.server.url).origin;
+    const env = { ...process.env, SWITCHBOARD_TOKEN: await clientToken() };
     let result = { code: -1, output: '' };
     const wall = await measured(cluster, async () => {
-      result = await runCli(['import', 'contacts', canonicalFile, '--traffic', origin, '--timezone', 'UTC']);
+      result = await runCli(
+        ['--gateway', gateway.url, 'import', 'contacts', canonicalFile, '--timezone', 'UTC'],
+        env,
+      );
     });
     if (result.code !== 0) throw new Error(`the CLI exited with ${result.code}:\n${result.output}`);
     const check = await stored(url);
-    if (check.contacts !== rows || check.rolledUp !== rows)
-      throw new Error(`import stored ${check.contacts} contacts, rolled up ${check.rolledUp}, of ${rows}`);
+    if (check.contacts !== rows || check.rolledUp !== rows || check.queueRolledUp !== rows)
+      throw new Error(
+        `import stored ${check.contacts} contacts, rolled up ${check.rolledUp} (per queue ${check.queueRolledUp}), of ${rows}`,
+      );
     return { wall, serverMs };
   } finally {
+    await gateway.stop();
     await traffic.stop();
     await dropDatabase(url);
   }
@@ -204,6 +228,7 @@ function report(copies: Measured[], imports: Measured[], serverSideMs: number[])
 
 async function main(): Promise<void> {
   process.env.LOG_LEVEL ??= 'warn';
+  ensureTestKeys(); // this run's gateway keys; the CLI imports as libs/testing's administrator
   const cluster = await startBenchCluster('switchboard-bench-ingest-');
   try {
     const canonicalFile = join(cluster.dir, 'contacts.csv');

@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import { authorizationFor } from '@switchboard/testing';
 // The bench runs the app's own SQL, which the traffic app's public entry does not export.
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { Granularity, StatsDimension } from '../../apps/traffic/src/common/enums';
@@ -32,7 +33,8 @@ export const TRAFFIC_STATS_QUERY = `query Bench($filter: StatsFilter!) {
 }`;
 
 /**
- * What a developer would write by hand for the same answer: sum the 15-minute rollups into
+ * What a developer would write by hand for the same answer, over the same rollup table the subgraph
+ * reads for a query without agents (the queue-level one, queue_interval_stat): sum the 15-minute rollups into
  * 30-minute buckets of the local clock (hour × 60 is a multiple of 30, so only the local minute
  * matters), then join the few queues and compute the METRICS.md ratios per row, with each queue's
  * own service-level variant.
@@ -47,7 +49,7 @@ with bucket as (
          sum(s.answered_within_threshold)::int as within_t,
          sum(s.abandoned_within_threshold)::int as abandoned_within_t,
          sum(s.wait_seconds_answered) as wait_seconds, sum(s.handle_seconds) as handle_seconds
-  from interval_stat s
+  from queue_interval_stat s
   where s.interval_start >= $2 and s.interval_start < $3
   group by 1, 2
 )
@@ -69,7 +71,7 @@ order by b.interval_start, b.queue_key`;
 export async function postStats(url: string, window: StatsWindow): Promise<StatsRow[]> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await authorizationFor(url)) },
     body: JSON.stringify({
       query: TRAFFIC_STATS_QUERY,
       variables: {

@@ -1,3 +1,5 @@
+// First: sets NODE_ENV before GraphQL and Apollo load.
+import './production-mode';
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -8,9 +10,10 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { startGateway } from '@switchboard/gateway';
 import { createLogger } from '@switchboard/server';
 import { startSubgraph } from '@switchboard/subgraph-kit';
+import { ensureTestKeys, registerTestEndpoint } from '@switchboard/testing';
 // The bench builds the rollups with the app's own roll-up SQL, which its public entry does not export.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { rollUpSql } from '../../apps/traffic/src/ingest/contact-writer';
+import { rollUpSql } from '../../apps/traffic/src/ingest/roll-up';
 import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
 import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
 import { benchQueues, contactChunks, insertBenchQueues, TABLE_COLUMNS } from './contact-file';
@@ -102,11 +105,11 @@ async function load(client: Client, start: Date, utcOffsetMinutes: number): Prom
     for (const index of indexes.rows) await client.query(index.def);
     await client.query(`alter table contact add constraint contact_natural_key ${naturalKey.rows[0].def}`);
   });
-  await phase('build interval_stat (app roll-up SQL)', () =>
+  await phase('build both rollups (app roll-up SQL)', () =>
     client.query(`with ${rollUpSql('contact')} select count(*) from rolled`),
   );
   await phase('vacuum analyze, checkpoint', async () => {
-    await client.query('vacuum analyze contact, interval_stat, queue');
+    await client.query('vacuum analyze contact, interval_stat, queue_interval_stat, queue');
     await client.query('checkpoint');
   });
   await client.query('reset all');
@@ -211,6 +214,7 @@ async function explain(client: Client, window: StatsWindow): Promise<void> {
 
 async function main(): Promise<void> {
   process.env.LOG_LEVEL ??= 'warn';
+  ensureTestKeys(); // this run's gateway keys; the bench asks as libs/testing's administrator
   const cluster = await startBenchCluster('switchboard-bench-stats-');
   const stops: (() => Promise<void>)[] = [];
   try {
@@ -225,6 +229,7 @@ async function main(): Promise<void> {
       });
       stops.push(subgraph.stop);
       urls[definition.name] = subgraph.server.url;
+      registerTestEndpoint(subgraph.server.url, { kind: 'subgraph', name: definition.name });
     }
     const gateway = await startGateway({
       supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
@@ -235,14 +240,16 @@ async function main(): Promise<void> {
       logger: createLogger('gateway'),
     });
     stops.push(gateway.stop);
+    registerTestEndpoint(gateway.url, { kind: 'gateway' });
     const offset = zoneOffsetMinutes(timeZone, new Date('2026-10-01T00:00:00Z'));
     const start = new Date(Date.UTC(2026, 9, 1) - offset * 60_000);
     const window: StatsWindow = { from: start, to: new Date(start.getTime() + days * 86_400_000), timeZone };
     const trafficDb = cluster.url('bench_traffic');
     await withClient(trafficDb, async (client) => {
       const loading = await timed(() => load(client, start, offset));
-      const sizes = await client.query<{ contacts: string; intervals: string }>(
-        `select (select count(*) from contact) as contacts, (select count(*) from interval_stat) as intervals`,
+      const sizes = await client.query<{ contacts: string; intervals: string; queue_intervals: string }>(
+        `select (select count(*) from contact) as contacts, (select count(*) from interval_stat) as intervals,
+          (select count(*) from queue_interval_stat) as queue_intervals`,
       );
       const difference = await postStats(gateway.url, window).then(
         async (answer) => {
@@ -257,7 +264,7 @@ async function main(): Promise<void> {
       );
       console.log(await describeSetup(trafficDb));
       console.log(
-        `data: ${formatCount(Number(sizes.rows[0].contacts))} contacts, ${formatCount(Number(sizes.rows[0].intervals))} interval_stat rows; loaded in ${formatMs(loading.ms)}:`,
+        `data: ${formatCount(Number(sizes.rows[0].contacts))} contacts, ${formatCount(Number(sizes.rows[0].intervals))} interval_stat rows (per agent), ${formatCount(Number(sizes.rows[0].queue_intervals))} queue_interval_stat rows; loaded in ${formatMs(loading.ms)}:`,
       );
       console.log(table(['load phase', 'time'], loading.result));
       console.log(

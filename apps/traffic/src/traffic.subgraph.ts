@@ -26,6 +26,7 @@ import { QueueResolver, queueById } from './queue/queue.resolver';
 import { seedTrafficDemo } from './seed/demo-seed';
 import type { QueueType } from './queue/queue.type';
 import { IntervalStat } from './stats/interval-stat.entity';
+import { QueueIntervalStat } from './stats/queue-interval-stat.entity';
 import { TrafficStatsResolver } from './stats/traffic-stats.resolver';
 import { TrafficStatsRowResolver } from './stats/traffic-stats-row.resolver';
 import { AgentTeamPeriod } from './team-directory/agent-team-period.entity';
@@ -35,7 +36,7 @@ import { refreshTeamDirectory } from './team-directory/team-directory.timer';
 export const TRAFFIC_SUBGRAPH = 'traffic';
 
 export const trafficDatabase = {
-  entities: [Queue, Contact, IntervalStat, AgentStateEventRow, AgentTeamPeriod],
+  entities: [Queue, Contact, IntervalStat, QueueIntervalStat, AgentStateEventRow, AgentTeamPeriod],
   migrations: trafficMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
   snapshotName: '.snapshot-traffic',

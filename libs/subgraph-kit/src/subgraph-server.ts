@@ -7,6 +7,7 @@ import {
   type InternalIdentity,
   type InternalTokenVerifier,
 } from '@switchboard/auth';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   controlCharacterGuard,
@@ -88,7 +89,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     logger,
     // Shutdown is ours (onShutdown drains HTTP first); Apollo's own handler would race it.
     stopOnTerminationSignals: false,
-    plugins: [controlCharacterGuard<SubgraphContext>()],
+    // No subgraph sets cache hints; the plugin would wrap every field of every row of an answer.
+    plugins: [ApolloServerPluginCacheControlDisabled(), controlCharacterGuard<SubgraphContext>()],
     formatError: (formatted, error) =>
       formatGraphQLError(formatted, error, (internal) => logger.error({ err: internal }, 'unexpected error')),
   });

@@ -16,7 +16,7 @@ class IngestContactsArgs {
 @Resolver()
 export class ContactResolver {
   @Mutation(() => IngestReportType, {
-    description: `Stores up to ${MAX_CONTACTS_PER_MUTATION} contacts in batches of 5,000, each all or nothing; already stored ones (same source and externalId) are skipped and invalid ones reported, so resending after a failure is safe`,
+    description: `Stores up to ${MAX_CONTACTS_PER_MUTATION} contacts in batches of 20,000, each all or nothing; already stored ones (same source and externalId) are skipped and invalid ones reported, so resending after a failure is safe`,
   })
   async ingestContacts(
     @Args(() => IngestContactsArgs) args: IngestContactsArgs,

@@ -4,7 +4,7 @@ import { validateContact } from '../contact/contact-validation';
 import { writeContactBatch } from './contact-writer';
 import { inPgTransaction } from './pg-client';
 
-export const INGEST_BATCH_SIZE = 5_000;
+export const INGEST_BATCH_SIZE = 20_000;
 
 export interface IngestReport {
   received: number;

@@ -1,11 +1,12 @@
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { parse } from 'csv-parse';
+import { StringDecoder } from 'node:string_decoder';
 import type { AgentStateEvent, ContactRecord, RejectedRecord } from '../contact/contact-record';
 import { writeAgentStates } from './agent-state-writer';
 import { ContactIngestService, INGEST_BATCH_SIZE } from './contact-ingest.service';
 import { contactFromFields, type FieldOptions } from './contact-fields';
+import { CsvSplitter, type CsvRow } from './csv-rows';
 import { inPgTransaction } from './pg-client';
 import { QueueLogParser } from './queue-log';
 
@@ -35,23 +36,33 @@ type Parsed =
   | { problems: RejectedRecord[] }
   | { states: AgentStateEvent[] };
 
+/** Canonical CSV: a header row naming the columns (any order, extra ones ignored), then the rows. */
 async function* csvRecords(input: Readable, options: FieldOptions): AsyncGenerator<Parsed> {
-  const parser = input.pipe(
-    parse({
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      info: true,
-    }),
-  );
-  for await (const { record, info } of parser as AsyncIterable<{
-    record: Record<string, string>;
-    info: { lines: number };
-  }>) {
-    const result = contactFromFields(record, info.lines, options);
-    yield Array.isArray(result) ? { problems: result } : { record: result, line: info.lines };
+  const splitter = new CsvSplitter();
+  const decoder = new StringDecoder('utf8');
+  let columns: string[] | null = null;
+  const records = function* (rows: CsvRow[]): Generator<Parsed> {
+    for (const row of rows) {
+      if ('malformed' in row) {
+        yield { problems: [{ line: row.line, field: 'line', reason: `is not valid CSV: ${row.malformed}` }] };
+        continue;
+      }
+      if (columns === null) {
+        columns = row.fields.map((h) => h.trim().toLowerCase());
+        continue;
+      }
+      const raw: Record<string, string> = {};
+      const count = Math.min(columns.length, row.fields.length);
+      for (let i = 0; i < count; i += 1) raw[columns[i]] = row.fields[i];
+      const result = contactFromFields(raw, row.line, options);
+      yield Array.isArray(result) ? { problems: result } : { record: result, line: row.line };
+    }
+  };
+  for await (const chunk of input as AsyncIterable<Buffer | string>) {
+    yield* records(splitter.push(typeof chunk === 'string' ? chunk : decoder.write(chunk)));
   }
+  yield* records(splitter.push(decoder.end()));
+  yield* records(splitter.end());
 }
 
 async function* ndjsonRecords(input: Readable, options: FieldOptions): AsyncGenerator<Parsed> {
@@ -92,7 +103,7 @@ async function* queueLogRecords(input: Readable, options: FieldOptions): AsyncGe
 
 /**
  * Streams a file into the contact store: parsed record by record, validated, written a batch per
- * transaction (COPY + rollup). Bad records are reported and skipped; a rerun of the same file adds
+ * transaction (COPY + rollup) while the next batch is parsed. Bad records are reported and skipped; a rerun of the same file adds
  * nothing, so an import killed half-way is finished by running it again.
  */
 export async function importContacts(
@@ -105,20 +116,29 @@ export async function importContacts(
   const service = new ContactIngestService(em);
   let batch: { record: ContactRecord; line: number }[] = [];
   let states: AgentStateEvent[] = [];
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0 && states.length === 0) return;
-    const report = await service.ingest(batch);
+  const write = async (
+    records: { record: ContactRecord; line: number }[],
+    agentStates: AgentStateEvent[],
+  ): Promise<void> => {
+    const report = await service.ingest(records);
     totals.inserted += report.inserted;
     totals.duplicates += report.duplicates;
     totals.rejected += report.rejected;
     report.problems.forEach((p) => listener.rejected(p));
-    if (states.length) {
-      const pending = states;
-      totals.agentStates += await inPgTransaction(em, (client) => writeAgentStates(client, pending));
+    if (agentStates.length) {
+      totals.agentStates += await inPgTransaction(em, (client) => writeAgentStates(client, agentStates));
     }
+    listener.progress({ ...totals });
+  };
+  // One batch is written while the next is parsed; batches are written one after another, in order.
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async (): Promise<void> => {
+    await writing;
+    if (batch.length === 0 && states.length === 0) return;
+    writing = write(batch, states);
+    writing.catch(() => undefined); // awaited (and thrown) at the next flush
     batch = [];
     states = [];
-    listener.progress({ ...totals });
   };
   const source =
     options.format === 'csv'
@@ -142,5 +162,6 @@ export async function importContacts(
     if (batch.length >= INGEST_BATCH_SIZE || states.length >= INGEST_BATCH_SIZE) await flush();
   }
   await flush();
+  await writing;
   return totals;
 }

@@ -31,12 +31,50 @@ function offsetAt(utcMs: number, timeZone: string): number {
   return asUtc - (utcMs - (((utcMs % 1000) + 1000) % 1000));
 }
 
+const digit = (text: string, at: number): number => {
+  const d = text.charCodeAt(at) - 48;
+  return d >= 0 && d <= 9 ? d : NaN;
+};
+const digits = (text: string, at: number, count: number): number => {
+  let n = 0;
+  for (let i = 0; i < count; i += 1) n = n * 10 + digit(text, at + i);
+  return n;
+};
+
+/**
+ * The common case without regular expressions: `YYYY-MM-DDTHH:MM:SS[.fff]Z` exactly (what ACD
+ * exports and toISOString write): the Date, or null if it is not a real time (2026-02-30). Undefined
+ * for any other shape, which the general path then reads.
+ */
+function parseUtcIso(text: string): Date | null | undefined {
+  const length = text.length;
+  if ((length !== 20 && length !== 24) || text.charCodeAt(length - 1) !== 90 /* Z */) return undefined;
+  if (text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':')
+    return undefined;
+  if (length === 24 && text[19] !== '.') return undefined;
+  const y = digits(text, 0, 4);
+  const mo = digits(text, 5, 2);
+  const d = digits(text, 8, 2);
+  const h = digits(text, 11, 2);
+  const mi = digits(text, 14, 2);
+  const s = digits(text, 17, 2);
+  const ms = length === 24 ? digits(text, 20, 3) : 0;
+  if (y < 100) return undefined; // Date.UTC would read 0099 as 1999
+  if (Number.isNaN(y + mo + d + h + mi + s + ms) || mo < 1 || mo > 12 || h > 23 || mi > 59 || s > 59)
+    return null;
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s, ms));
+  // a day past the month's end (2026-02-30) rolls over: not a real timestamp
+  return date.getUTCDate() === d ? date : null;
+}
+
 /**
  * ISO-8601 timestamp -> Date. With an offset (or Z) it is absolute; without one it is a wall-clock
  * time in `timeZone` (DESIGN.md: read in --timezone). In a DST gap the later offset applies.
  * Returns null for anything that is not a real timestamp.
  */
 export function parseTimestamp(text: string, timeZone: string): Date | null {
+  const fast = parseUtcIso(text);
+  if (fast !== undefined) return fast;
   const value = text.trim();
   if (HAS_OFFSET.test(value)) {
     const ms = Date.parse(value);

@@ -1,4 +1,4 @@
-import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
+import { postGraphQL, startTestSubgraph, type TestSubgraph, authorizationFor } from '@switchboard/testing';
 import { trafficSubgraph } from '../traffic.subgraph';
 
 const utc = (day: string, hh: number, mm = 0) =>
@@ -50,6 +50,7 @@ describe('StaffingPlan.history', () => {
     ].join('\n');
     await fetch(new URL('/import/contacts?format=queue_log&source=plan-pbx', traffic.url), {
       method: 'POST',
+      headers: await authorizationFor(traffic.url),
       body: queueLog,
     });
     const queues = await postGraphQL<{ queues: { id: string; code: string }[] }>(

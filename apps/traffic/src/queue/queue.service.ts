@@ -68,6 +68,7 @@ export class QueueService {
       );
       if (thresholdsChange) {
         await client.query('delete from interval_stat where queue_key = $1', [queue.id]);
+        await client.query('delete from queue_interval_stat where queue_key = $1', [queue.id]);
         await client.query(
           `with of_queue as (select * from contact where queue_id = $1), ${rollUpSql('of_queue')} select count(*) from rolled`,
           [queue.id],

@@ -51,9 +51,9 @@ async function createDemoQueues(em: EntityManager): Promise<void> {
 }
 
 /**
- * Writes demo contacts through the import's bulk path (COPY, rollups in the same statement), two
- * batches at a time while the generator makes the next. Batches end on a 15-minute boundary, so two
- * batches being written never touch the same rollup rows (no lock waits, no deadlocks).
+ * Writes demo contacts through the import's bulk path (COPY, then the rollups), two batches in
+ * flight while the generator makes the next (the database writes them one after the other: contact
+ * writers take turns). Batches end on a 15-minute boundary.
  */
 async function writeDemoContacts(em: EntityManager, window: DemoTrafficOptions): Promise<void> {
   const ingest = new ContactIngestService(em);

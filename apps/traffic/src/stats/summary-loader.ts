@@ -29,8 +29,10 @@ async function summaries(em: EntityManager, column: KeyColumn, keys: readonly st
   const key = KEY_SQL[column];
   // Agents and centers span queues (and their variants): one row each, with the default variant.
   const variant = column === 'queue_key' ? 'q.sl_variant' : 'null';
+  // Queues and centers need no agents: the queue-level rollups hold the same sums in fewer rows.
+  const table = column === 'agent_key' ? 'interval_stat' : 'queue_interval_stat';
   const sql = `select ${key} as key, ${variant} as sl_variant, ${sumMeasuresSql().join(', ')}
-    from interval_stat s left join queue q on q.id::text = nullif(s.queue_key, '')
+    from ${table} s left join queue q on q.id::text = nullif(s.queue_key, '')
     where ${key} in (${keys.map(() => '?').join(', ')}) and s.interval_start >= ? and s.interval_start < ?
     group by 1, 2`;
   return em

@@ -53,14 +53,16 @@ export interface StatsSqlRow extends Record<(typeof SUM_COLUMNS)[number], number
  */
 function bucketSql(granularity: Granularity, start: string): string {
   const local = `${start} at time zone ?`;
-  const minutesOfDay = `(extract(hour from ${local}) * 60 + extract(minute from ${local}))::int`;
+  // Half hours and hours start where the local minute is a multiple of 30 or 60 (the local hour
+  // does not matter: it is a whole number of both), so zones offset by 15 or 45 minutes align too.
+  const localMinute = `extract(minute from ${local})::int`;
   switch (granularity) {
     case Granularity.FIFTEEN_MINUTES:
       return start;
     case Granularity.THIRTY_MINUTES:
-      return `${start} - (${minutesOfDay} % 30) * interval '1 minute'`;
+      return `${start} - (${localMinute} % 30) * interval '1 minute'`;
     case Granularity.HOUR:
-      return `${start} - (${minutesOfDay} % 60) * interval '1 minute'`;
+      return `${start} - ${localMinute} * interval '1 minute'`;
     case Granularity.DAY:
       return `date_trunc('day', ${local}) at time zone ?`;
     case Granularity.WEEK:
@@ -78,7 +80,7 @@ function bucketParams(granularity: Granularity, filter: StatsFilter): unknown[] 
       return [];
     case Granularity.THIRTY_MINUTES:
     case Granularity.HOUR:
-      return [filter.timeZone, filter.timeZone];
+      return [filter.timeZone];
     case Granularity.DAY:
     case Granularity.WEEK:
     case Granularity.MONTH:
@@ -100,9 +102,11 @@ export function checkFilter(filter: StatsFilter): void {
   }
 }
 
-/** Where a statistics query reads from: the 15-minute rollups, or the contacts themselves. */
+/** Where a statistics query reads from: a 15-minute rollup table, or the contacts themselves. */
 interface StatsSource {
   from: string;
+  /** Joins `queue q` (for center groups and queue filters): only when they need it. */
+  queueJoin: string;
   /** Start of the row's 15-minute interval. */
   start: string;
   queueKey: string;
@@ -110,23 +114,45 @@ interface StatsSource {
   agentKey: string;
 }
 
-const ROLLUPS: StatsSource = {
-  from: "interval_stat s left join queue q on q.id::text = nullif(s.queue_key, '')",
+const ROLLUP_QUEUE_JOIN = " left join queue q on q.id::text = nullif(s.queue_key, '')";
+
+/** Per queue, agent and channel: for agent and team dimensions and filters. */
+const AGENT_ROLLUPS: StatsSource = {
+  from: 'interval_stat s',
+  queueJoin: ROLLUP_QUEUE_JOIN,
   start: 's.interval_start',
   queueKey: 's.queue_key',
   channel: 's.channel',
   agentKey: 's.agent_key',
 };
 
+/** Per queue and channel (no agent): far fewer rows, for everything else. */
+const QUEUE_ROLLUPS: StatsSource = { ...AGENT_ROLLUPS, from: 'queue_interval_stat s', agentKey: "''" };
+
 const CONTACTS: StatsSource = {
-  from: 'contact c left join queue q on q.id = c.queue_id',
+  from: 'contact c',
+  queueJoin: ' left join queue q on q.id = c.queue_id',
   start: intervalStartSql('c.arrived_at'),
   queueKey: "coalesce(c.queue_id::text, '')",
   channel: 'c.channel',
   agentKey: "coalesce(c.agent, '')",
 };
 
-/** Buckets, group keys and filters shared by the rollup and the contact queries. */
+/** Whether a query needs agents: grouped or filtered by agent or team. */
+export function needsAgents(filter: StatsFilter, groupBy: readonly StatsDimension[]): boolean {
+  return (
+    groupBy.includes(StatsDimension.AGENT) ||
+    groupBy.includes(StatsDimension.TEAM) ||
+    filter.employeeNos !== undefined ||
+    filter.teamIds !== undefined
+  );
+}
+
+/**
+ * Buckets, group keys and filters shared by the rollup and the contact queries: the sums grouped
+ * first, without the queue table unless a center or queue filter needs it; `queueColumns` then
+ * joins the (few) grouped rows to their queue's code and service-level variant.
+ */
 function statsSql(
   source: StatsSource,
   measures: string[],
@@ -134,6 +160,7 @@ function statsSql(
   filter: StatsFilter,
   granularity: Granularity,
   groupBy: readonly StatsDimension[],
+  queueColumns = false,
 ): { sql: string; params: unknown[] } {
   const dims = new Set(groupBy);
   const select: string[] = [`${bucketSql(granularity, source.start)} as interval_start`];
@@ -146,15 +173,15 @@ function statsSql(
         and (p.valid_to is null or ${source.start} < (p.valid_to::timestamp at time zone ?))`
     : '';
   const joinParams = byTeam ? [filter.timeZone, filter.timeZone] : [];
+  const withQueue =
+    dims.has(StatsDimension.CENTER) || filter.queueCodes !== undefined || filter.centerIds !== undefined;
   const group: string[] = ['1'];
-  const add = (expression: string, alias: string, extraGroup: string[] = []): void => {
+  const add = (expression: string, alias: string): void => {
     select.push(`${expression} as ${alias}`);
-    group.push(expression, ...extraGroup);
+    group.push(String(group.length + 1));
   };
-  if (dims.has(StatsDimension.QUEUE)) {
-    add(source.queueKey, 'queue_key', ['q.code', 'q.sl_variant']);
-    select.push('q.code as queue_code', 'q.sl_variant');
-  }
+  const byQueue = dims.has(StatsDimension.QUEUE);
+  if (byQueue) add(source.queueKey, 'queue_key');
   if (dims.has(StatsDimension.CHANNEL)) add(source.channel, 'channel');
   if (dims.has(StatsDimension.AGENT)) add(`nullif(${source.agentKey}, '')`, 'agent_key');
   if (dims.has(StatsDimension.CENTER)) add('q.center_id', 'center_id');
@@ -173,21 +200,30 @@ function statsSql(
   if (filter.channels) inList(`${source.channel}::text`, filter.channels);
   if (filter.employeeNos) inList(source.agentKey, filter.employeeNos);
   if (filter.teamIds) inList('p.team_id::text', filter.teamIds);
-  const sql = `select ${select.join(', ')}
-from ${source.from}${teamJoin}
+  const grouped = `select ${select.join(', ')}
+from ${source.from}${withQueue ? source.queueJoin : ''}${teamJoin}
 where ${where.join(' and ')}
-group by ${group.join(', ')}
-order by ${group.join(', ')}`;
+group by ${group.join(', ')}`;
+  const sql =
+    queueColumns && byQueue
+      ? `select g.*, q.code as queue_code, q.sl_variant
+from (${grouped}) g left join queue q on q.id::text = nullif(g.queue_key, '')
+order by ${group.join(', ')}`
+      : `${grouped}\norder by ${group.join(', ')}`;
   return { sql, params };
 }
 
-/** SQL (knex placeholders) summing the rollups per bucket and requested dimension. */
+/**
+ * SQL (knex placeholders) summing the rollups per bucket and requested dimension: the queue-level
+ * rollups unless the query needs agents.
+ */
 export function trafficStatsSql(
   filter: StatsFilter,
   granularity: Granularity,
   groupBy: readonly StatsDimension[],
 ): { sql: string; params: unknown[] } {
-  return statsSql(ROLLUPS, sumMeasuresSql(), [], filter, granularity, groupBy);
+  const source = needsAgents(filter, groupBy) ? AGENT_ROLLUPS : QUEUE_ROLLUPS;
+  return statsSql(source, sumMeasuresSql(), [], filter, granularity, groupBy, true);
 }
 
 export interface FcrSqlRow {

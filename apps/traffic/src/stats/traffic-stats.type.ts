@@ -28,8 +28,11 @@ export class ContactMetricsFields {
     | null;
 }
 
+// simpleResolvers: the fields are read straight off the row (GraphQL's default resolver), without a
+// type-graphql resolver per field of every row; the entity fields have their own (TrafficStatsRowResolver).
 @ObjectType('TrafficStatsRow', {
   description: 'One interval (and group) of contact statistics: a flat row for BI tools',
+  simpleResolvers: true,
 })
 export class TrafficStatsRowType extends ContactMetricsFields {
   @Field(() => DateTimeISOResolver, { description: 'Start of the interval; for TOTAL, filter.from' })

@@ -1,0 +1,90 @@
+import { intervalStartSql } from '../common/intervals';
+
+/** The summed (or, for max_wait_seconds, maxed) measures of both rollup tables, in column order. */
+const MEASURES: [column: string, combine: 'sum' | 'max'][] = [
+  ['answered', 'sum'],
+  ['abandoned', 'sum'],
+  ['short_abandoned', 'sum'],
+  ['answered_within_threshold', 'sum'],
+  ['abandoned_within_threshold', 'sum'],
+  ['transferred', 'sum'],
+  ['ivr', 'sum'],
+  ['callback', 'sum'],
+  ['overflow', 'sum'],
+  ['outbound', 'sum'],
+  ['wait_seconds_answered', 'sum'],
+  ['handle_seconds', 'sum'],
+  ['talk_seconds', 'sum'],
+  ['hold_seconds', 'sum'],
+  ['acw_seconds', 'sum'],
+  ['max_wait_seconds', 'max'],
+];
+
+const MEASURE_LIST = MEASURES.map(([c]) => c).join(', ');
+
+/** Upsert into `table` keyed by `keys`: counts and sums add up, the longest wait is the greater. */
+function upsertSql(name: string, table: string, keys: string[], select: string): string {
+  const updates = MEASURES.map(([c, combine]) =>
+    combine === 'sum'
+      ? `${c} = ${table}.${c} + excluded.${c}`
+      : `${c} = greatest(${table}.${c}, excluded.${c})`,
+  );
+  return `${name} as (
+  insert into ${table} (${keys.join(', ')}, ${MEASURE_LIST})
+  ${select}
+  on conflict (${keys.join(', ')}) do update set
+    ${updates.join(',\n    ')}
+  returning 1
+)`;
+}
+
+/**
+ * CTEs adding the contacts of relation `source` (columns of `contact`) to their 15-minute rollups,
+ * with each queue's T and S: `rolled`, the agent-level rows (interval_stat), and `queue_rolled`, the
+ * queue-level rows (queue_interval_stat) summed from the same grouped rows, so the two always agree.
+ * Used on the newly inserted rows of an import, and to rebuild a queue.
+ */
+export function rollUpSql(source: string): string {
+  const queueKeys = ['interval_start', 'queue_key', 'channel'];
+  return `measured as (
+  select ${intervalStartSql('c.arrived_at')} as interval_start,
+         coalesce(c.queue_id::text, '') as queue_key, coalesce(c.agent, '') as agent_key, c.channel,
+         c.direction = 'INBOUND' and c.outcome in ('ANSWERED', 'ABANDONED') as offered,
+         c.outcome, c.direction, c.transferred, c.hold_seconds, c.acw_seconds,
+         extract(epoch from coalesce(c.answered_at, c.ended_at) - c.arrived_at) as wait,
+         extract(epoch from c.ended_at - c.answered_at) as after_answer,
+         coalesce(q.sl_threshold_seconds, 20) as t, coalesce(q.short_abandon_seconds, 5) as s
+  from ${source} c left join queue q on q.id = c.queue_id
+), grouped as (
+  select interval_start, queue_key, agent_key, channel,
+    count(*) filter (where offered and outcome = 'ANSWERED') as answered,
+    count(*) filter (where offered and outcome = 'ABANDONED') as abandoned,
+    count(*) filter (where offered and outcome = 'ABANDONED' and wait < s) as short_abandoned,
+    count(*) filter (where offered and outcome = 'ANSWERED' and wait <= t) as answered_within_threshold,
+    count(*) filter (where offered and outcome = 'ABANDONED' and wait <= t) as abandoned_within_threshold,
+    count(*) filter (where offered and outcome = 'ANSWERED' and transferred) as transferred,
+    count(*) filter (where outcome = 'IVR') as ivr,
+    count(*) filter (where outcome = 'CALLBACK') as callback,
+    count(*) filter (where outcome = 'OVERFLOW') as overflow,
+    count(*) filter (where direction = 'OUTBOUND') as outbound,
+    coalesce(sum(wait) filter (where offered and outcome = 'ANSWERED'), 0) as wait_seconds_answered,
+    coalesce(sum(after_answer + acw_seconds) filter (where offered and outcome = 'ANSWERED'), 0) as handle_seconds,
+    coalesce(sum(after_answer - hold_seconds) filter (where offered and outcome = 'ANSWERED'), 0) as talk_seconds,
+    coalesce(sum(hold_seconds) filter (where offered and outcome = 'ANSWERED'), 0) as hold_seconds,
+    coalesce(sum(acw_seconds) filter (where offered and outcome = 'ANSWERED'), 0) as acw_seconds,
+    max(wait) filter (where offered) as max_wait_seconds
+  from measured
+  group by interval_start, queue_key, agent_key, channel
+), ${upsertSql(
+    'rolled',
+    'interval_stat',
+    ['interval_start', 'queue_key', 'agent_key', 'channel'],
+    `select interval_start, queue_key, agent_key, channel, ${MEASURE_LIST} from grouped`,
+  )}, ${upsertSql(
+    'queue_rolled',
+    'queue_interval_stat',
+    queueKeys,
+    `select ${queueKeys.join(', ')}, ${MEASURES.map(([c, combine]) => `${combine}(${c})`).join(', ')}
+  from grouped group by ${queueKeys.join(', ')}`,
+  )}`;
+}
