@@ -17,3 +17,18 @@ export {
 } from './contact-metrics';
 export { waitSeconds, talkSeconds, handleSeconds, type ContactTimes } from './contact-times';
 export { occupancy, utilization, adherence, type AgentStateTotals } from './agent-state-metrics';
+export {
+  scoreEvaluation,
+  criterionEarned,
+  criterionMax,
+  calibrationDeviation,
+  meanAbsoluteDeviation,
+  type QaCriterion,
+  type QaCriterionType,
+  type QaCritical,
+  type QaSection,
+  type QaAnswer,
+  type QaSectionScore,
+  type QaCategoryScore,
+  type QaEvaluationScore,
+} from './qa-scoring';
