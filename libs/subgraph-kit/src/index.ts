@@ -20,3 +20,4 @@ export {
   type SubgraphRunOptions,
   type StartedSubgraph,
 } from './run-subgraph';
+export { queryGateway, gatewayUrl, type GatewayQueryOptions } from './gateway-client';

@@ -1,0 +1,50 @@
+import { GraphQLError } from 'graphql';
+
+/** Where a subgraph asks the gateway for other subgraphs' data (SWITCHBOARD_GATEWAY_URL, default as under npm start). */
+export function gatewayUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.SWITCHBOARD_GATEWAY_URL ?? 'http://localhost:4000/graphql';
+}
+
+export interface GatewayQueryOptions {
+  /** What the data is for, at the start of error messages (e.g. "team directory"). */
+  purpose: string;
+  url?: string;
+  timeoutMs?: number;
+}
+
+/**
+ * One GraphQL operation through the gateway, for a subgraph that needs another subgraph's data
+ * (it never reads another subgraph's tables). No answer, or an answer without data, is a
+ * SUBGRAPH_UNAVAILABLE error naming the purpose.
+ */
+export async function queryGateway<TData>(
+  query: string,
+  variables: Record<string, unknown>,
+  options: GatewayQueryOptions,
+): Promise<TData> {
+  const url = options.url ?? gatewayUrl();
+  let body: { data?: TData | null; errors?: { message: string }[] };
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+    });
+    body = (await response.json()) as typeof body;
+  } catch (error) {
+    throw new GraphQLError(
+      `${options.purpose}: the gateway at ${url} did not answer (${(error as Error).message})`,
+      {
+        extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
+      },
+    );
+  }
+  if (!body.data) {
+    throw new GraphQLError(
+      `${options.purpose}: the gateway refused the query: ${body.errors?.map((e) => e.message).join('; ')}`,
+      { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } },
+    );
+  }
+  return body.data;
+}
