@@ -90,7 +90,6 @@ describe('scorecard versions', () => {
     const input = standardScorecard(code);
     input.sections[0].weight = -1;
     delete (input.sections[1].criteria[0] as { scaleMax?: number }).scaleMax;
-    };
     input.sections[1].criteria[1] = { ...input.sections[1].criteria[1], key: 'GREETING' };
     const response = await create(input);
     expect(response.errors?.[0].extensions).toMatchObject({
