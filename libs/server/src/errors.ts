@@ -7,6 +7,8 @@ export enum ErrorCode {
   Conflict = 'CONFLICT',
   Unauthenticated = 'UNAUTHENTICATED',
   Forbidden = 'FORBIDDEN',
+  /** Another subgraph (asked through the gateway) did not answer. */
+  SubgraphUnavailable = 'SUBGRAPH_UNAVAILABLE',
   Internal = 'INTERNAL_SERVER_ERROR',
 }
 

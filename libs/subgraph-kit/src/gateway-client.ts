@@ -1,3 +1,4 @@
+import { ErrorCode } from '@switchboard/server';
 import { GraphQLError } from 'graphql';
 
 /** Where a subgraph asks the gateway for other subgraphs' data (SWITCHBOARD_GATEWAY_URL, default as under npm start). */
@@ -36,14 +37,14 @@ export async function queryGateway<TData>(
     throw new GraphQLError(
       `${options.purpose}: the gateway at ${url} did not answer (${(error as Error).message})`,
       {
-        extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
+        extensions: { code: ErrorCode.SubgraphUnavailable },
       },
     );
   }
   if (!body.data) {
     throw new GraphQLError(
       `${options.purpose}: the gateway refused the query: ${body.errors?.map((e) => e.message).join('; ')}`,
-      { extensions: { code: 'SUBGRAPH_UNAVAILABLE' } },
+      { extensions: { code: ErrorCode.SubgraphUnavailable } },
     );
   }
   return body.data;

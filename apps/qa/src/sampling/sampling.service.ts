@@ -160,7 +160,10 @@ export class SamplingService {
     return { period, added, contacts: await this.sampled(plan.id, period.start, null) };
   }
 
-  /** What each evaluator (or one) still owes in the period containing `at`: two statements in all. */
+  /**
+   * What each evaluator (or one) still owes in the period containing `at`. Done: their submitted
+   * evaluations of the agent, either submitted in the period or of a contact drawn for it.
+   */
   async workload(planId: string, at: Date, evaluatorEmployeeNo: string | null): Promise<EvaluatorWorkload[]> {
     const plan = await this.get(planId);
     const period = periodContaining(plan.period, at);
@@ -169,11 +172,15 @@ export class SamplingService {
               (select count(*) from evaluation e
                 where e.evaluator_employee_no = a.evaluator_employee_no and e.agent_employee_no = a.agent_employee_no
                   and e.status <> 'DRAFT' and e.calibration_session_id is null
-                  and e.submitted_at >= ? and e.submitted_at < ?)::int as done
+                  and ((e.submitted_at >= ? and e.submitted_at < ?)
+                    or exists (select 1 from sampled_contact s
+                      where s.plan_id = a.plan_id and s.period_start = ?
+                        and s.contact_source = e.contact_source and s.contact_external_id = e.contact_external_id))
+              )::int as done
          from sampling_assignment a
         where a.plan_id = ? and (?::text is null or a.evaluator_employee_no = ?)
         order by a.evaluator_employee_no, a.agent_employee_no`,
-      [period.from, period.to, plan.id, evaluatorEmployeeNo, evaluatorEmployeeNo],
+      [period.from, period.to, period.start, plan.id, evaluatorEmployeeNo, evaluatorEmployeeNo],
     );
     const pending = (await this.sampled(plan.id, period.start, evaluatorEmployeeNo)).filter(
       (s) => !s.evaluationId,

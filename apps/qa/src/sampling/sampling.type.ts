@@ -51,7 +51,10 @@ export class SampleDrawType {
 export class AgentSamplingDueType {
   @Field(() => AgentQaType) agent!: AgentQaType;
   @Field(() => Int) required!: number;
-  @Field(() => Int, { description: "The evaluator's evaluations of the agent submitted in the period" })
+  @Field(() => Int, {
+    description:
+      "The evaluator's submitted evaluations of the agent: in the period, or of its drawn contacts",
+  })
   done!: number;
   @Field(() => Int) owed!: number;
 }
