@@ -63,6 +63,27 @@ function answer(scorecard: DemoScorecard, skill: number, bias: number, random: (
 }
 
 /**
+ * How another evaluator scores the call the calibrator heard: scale answers moved by their bias
+ * (and now and then by one step), a non-critical yes/no read differently one time in 25.
+ */
+function judge(
+  scorecard: DemoScorecard,
+  heard: DemoAnswer[],
+  bias: number,
+  random: () => number,
+): DemoAnswer[] {
+  const criteria = new Map(scorecard.sections.flatMap((s) => s.criteria).map((c) => [c.key, c]));
+  return heard.map((a) => {
+    const c = criteria.get(a.criterionKey);
+    if (!c || a.na || a.value === null) return a;
+    if (c.type === 'YES_NO')
+      return c.critical === 'NONE' && random() < 0.04 ? { ...a, value: 1 - a.value } : a;
+    const shift = Math.round(bias * c.scaleMax + (random() - 0.5) * 1.1);
+    return { ...a, value: Math.max(0, Math.min(c.scaleMax, a.value + shift)) };
+  });
+}
+
+/**
  * A quarter (13 weeks up to `today`) of QA for the demo organisation: one or two evaluations per
  * agent per week by the SHA-01 QA evaluators (who cover both centers), on the scorecard version
  * published at the time; most acknowledged, some disputed and resolved, the last days partly
@@ -79,7 +100,7 @@ export function demoQa(seed = DEMO_SEED, today = new Date()): DemoQa {
   );
   const skills = new Map(agents.map((a) => [a.employeeNo, 0.55 + a.careerLevel * 0.03 + random() * 0.25]));
   const bias = new Map(
-    evaluators.map((e, i) => [e.employeeNo, i === evaluators.length - 1 ? 0.18 : (random() - 0.5) * 0.06]),
+    evaluators.map((e, i) => [e.employeeNo, i === evaluators.length - 1 ? -0.5 : (random() - 0.5) * 0.06]),
   );
   const evaluatorOf = (i: number) => evaluators[i % evaluators.length].employeeNo;
   const versionAt = (code: string, at: number): DemoScorecard =>
@@ -129,7 +150,8 @@ export function demoQa(seed = DEMO_SEED, today = new Date()): DemoQa {
           answers: answer(
             scorecard,
             skills.get(agent.employeeNo) as number,
-            bias.get(evaluator) as number,
+            // Half the bias: in everyday scores the agents differ more than the evaluators do.
+            (bias.get(evaluator) as number) / 2,
             random,
           ),
           disputeReason:
@@ -158,10 +180,11 @@ export function demoQa(seed = DEMO_SEED, today = new Date()): DemoQa {
         contactExternalId: `cal-${month}-${s}`,
         calibratorEmployeeNo: evaluators[0].employeeNo,
         createdAt,
-        scores: evaluators.map((e, i) => ({
-          evaluatorEmployeeNo: e.employeeNo,
-          answers: answer(scorecard, skill, i === 0 ? 0 : (bias.get(e.employeeNo) as number), random),
-        })),
+        scores: ((heard) =>
+          evaluators.map((e, i) => ({
+            evaluatorEmployeeNo: e.employeeNo,
+            answers: i === 0 ? heard : judge(scorecard, heard, bias.get(e.employeeNo) as number, random),
+          })))(answer(scorecard, skill, 0, random)),
       });
     }
   }
