@@ -97,6 +97,18 @@ describe('QA summaries of agents, teams and centers', () => {
     });
   });
 
+  it('200 agents cost the same single statement as 2', async () => {
+    const agents = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({ __typename: 'Agent', employeeNo: i === 0 ? 'A1' : `N${i}` }));
+    const few = await entities(agents(2));
+    const many = await entities(agents(200));
+    expect(many.result.errors).toBeUndefined();
+    expect(many.result.data?._entities).toHaveLength(200);
+    expect(many.result.data?._entities[0]?.qaSummary.evaluations).toBe(2);
+    expect(few.statements).toHaveLength(1);
+    expect(many.statements).toHaveLength(1);
+  });
+
   it('Team and Center summaries over the members staff provides (@requires), one statement per batch', async () => {
     const team = (id: string, members: string[]) => ({
       __typename: 'Team',
