@@ -35,28 +35,58 @@ export async function seedQaDemo(em: EntityManager): Promise<boolean> {
       });
       scorecards.set(`${s.code}:${s.version}`, scorecard);
     }
-    for (const e of demo.evaluations) {
+    // Scorecards first (the evaluations reference them), then the quarter of evaluations in one
+    // statement: thousands of rows through the unit of work would cost seconds at every first start.
+    await tx.flush();
+    const rows = demo.evaluations.map((e) => {
       const scorecard = scorecards.get(`${e.scorecardCode}:${e.scorecardVersion}`) as Scorecard;
       const submitted = e.submittedAt;
-      const evaluation = tx.create(Evaluation, {
+      const evaluation = Object.assign(new Evaluation(), {
         scorecard,
-        agentEmployeeNo: e.agentEmployeeNo,
-        evaluatorEmployeeNo: e.evaluatorEmployeeNo,
-        contactSource: DEMO_QA_CONTACT_SOURCE,
-        contactExternalId: e.contactExternalId,
-        status: e.status as EvaluationStatus,
         answers: stored(e.answers),
-        createdAt: e.createdAt,
-        submittedAt: submitted,
-        acknowledgedAt: e.status === 'ACKNOWLEDGED' && submitted ? new Date(submitted.getTime() + DAY) : null,
-        disputedAt: e.disputeReason && submitted ? new Date(submitted.getTime() + DAY) : null,
-        disputeReason: e.disputeReason,
-        resolvedAt: e.resolutionReason && submitted ? new Date(submitted.getTime() + 3 * DAY) : null,
-        resolution: e.resolutionReason ? DisputeResolution.UPHELD : null,
-        resolutionReason: e.resolutionReason,
       });
       if (submitted) applyScores(evaluation, scorecard);
-    }
+      const after = (days: number) =>
+        submitted ? new Date(submitted.getTime() + days * DAY).toISOString() : null;
+      return {
+        id: evaluation.id,
+        scorecard_id: scorecard.id,
+        agent_employee_no: e.agentEmployeeNo,
+        evaluator_employee_no: e.evaluatorEmployeeNo,
+        contact_source: DEMO_QA_CONTACT_SOURCE,
+        contact_external_id: e.contactExternalId,
+        status: e.status,
+        answers: evaluation.answers,
+        overall_score: evaluation.overallScore,
+        auto_failed: evaluation.autoFailed,
+        section_scores: submitted ? evaluation.sectionScores : null,
+        category_scores: submitted ? evaluation.categoryScores : null,
+        created_at: e.createdAt.toISOString(),
+        submitted_at: submitted?.toISOString() ?? null,
+        acknowledged_at: e.status === 'ACKNOWLEDGED' ? after(1) : null,
+        disputed_at: e.disputeReason ? after(1) : null,
+        dispute_reason: e.disputeReason,
+        resolved_at: e.resolutionReason ? after(3) : null,
+        resolution: e.resolutionReason ? DisputeResolution.UPHELD : null,
+        resolution_reason: e.resolutionReason,
+      };
+    });
+    await tx.execute(
+      `insert into evaluation (id, scorecard_id, agent_employee_no, evaluator_employee_no, contact_source,
+         contact_external_id, status, answers, overall_score, auto_failed, section_scores, category_scores,
+         created_at, submitted_at, acknowledged_at, disputed_at, dispute_reason, resolved_at, resolution,
+         resolution_reason)
+       select id, scorecard_id, agent_employee_no, evaluator_employee_no, contact_source, contact_external_id,
+         status::evaluation_status, answers, overall_score, auto_failed, section_scores, category_scores,
+         created_at, submitted_at, acknowledged_at, disputed_at, dispute_reason, resolved_at,
+         resolution::dispute_resolution, resolution_reason
+       from jsonb_to_recordset(?::jsonb) as r(id uuid, scorecard_id uuid, agent_employee_no text,
+         evaluator_employee_no text, contact_source text, contact_external_id text, status text, answers jsonb,
+         overall_score float8, auto_failed boolean, section_scores jsonb, category_scores jsonb,
+         created_at timestamptz, submitted_at timestamptz, acknowledged_at timestamptz, disputed_at timestamptz,
+         dispute_reason text, resolved_at timestamptz, resolution text, resolution_reason text)`,
+      [JSON.stringify(rows)],
+    );
     for (const c of demo.calibrations) {
       const scorecard = scorecards.get(`${c.scorecardCode}:${c.scorecardVersion}`) as Scorecard;
       const session = tx.create(CalibrationSession, {
