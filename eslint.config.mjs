@@ -47,6 +47,7 @@ export default [
     rules: {
       '@nx/enforce-module-boundaries': boundaries([
         '@switchboard/staff',
+        '@switchboard/qa',
         '@switchboard/traffic',
         '@switchboard/kpi',
         '@switchboard/gateway',

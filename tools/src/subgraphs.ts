@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { kpiSubgraph } from '@switchboard/kpi';
+import { qaSubgraph } from '@switchboard/qa';
 import { staffSubgraph } from '@switchboard/staff';
 import { trafficSubgraph } from '@switchboard/traffic';
 import type { SubgraphDefinition } from '@switchboard/subgraph-kit';
@@ -23,6 +24,12 @@ export const subgraphs: SubgraphEntry[] = [
     port: 4001,
     main: resolve(root, 'apps/staff/src/main.ts'),
     sdlPath: resolve(root, 'apps/staff/schema.graphql'),
+  },
+  {
+    definition: qaSubgraph,
+    port: 4003,
+    main: resolve(root, 'apps/qa/src/main.ts'),
+    sdlPath: resolve(root, 'apps/qa/schema.graphql'),
   },
   {
     definition: trafficSubgraph,

@@ -11,6 +11,9 @@ import type { AgentTrafficType } from './agent-state/agent-traffic.type';
 import { Contact } from './contact/contact.entity';
 import { CenterTrafficResolver, type CenterTrafficType } from './common/center-traffic';
 import { ContactResolver } from './contact/contact.resolver';
+import { contactByKey, type ContactKey } from './contact/contact-lookup';
+import { ContactSampleResolver } from './contact/contact-sample.resolver';
+import type { ContactType } from './contact/contact.type';
 import { contactImportRoute } from './ingest/import.route';
 import { trafficMigrations } from './migrations';
 import {
@@ -49,6 +52,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       TrafficStatsResolver,
       TrafficStatsRowResolver,
       ContactResolver,
+      ContactSampleResolver,
       AgentTrafficResolver,
       TeamDirectoryResolver,
       CenterTrafficResolver,
@@ -63,6 +67,10 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
           const queue = await queueById(ctx).load(ref.id);
           return queue ? toQueueType(queue) : null;
         },
+      },
+      Contact: {
+        __resolveReference: (ref: ContactKey, ctx: SubgraphContext): Promise<ContactType | null> =>
+          contactByKey(ctx).load({ source: ref.source, externalId: ref.externalId }),
       },
       Center: { __resolveReference: (ref: { id: string }): CenterTrafficType => ({ id: ref.id }) },
       // Any employee number has traffic (possibly none): the fields are computed, nothing to look up.

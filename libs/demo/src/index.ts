@@ -17,3 +17,17 @@ export {
   type DemoOutcome,
 } from './demo-traffic';
 export { demoQueues, type DemoQueue, type DemoChannel } from './demo-traffic-queues';
+export {
+  demoQa,
+  DEMO_QA_CONTACT_SOURCE,
+  type DemoQa,
+  type DemoEvaluation,
+  type DemoCalibration,
+  type DemoAnswer,
+} from './demo-qa';
+export {
+  demoScorecards,
+  type DemoScorecard,
+  type DemoSection,
+  type DemoCriterion,
+} from './demo-qa-scorecards';

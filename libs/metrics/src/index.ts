@@ -41,3 +41,18 @@ export {
   type KpiAttainment,
   type WeightedAttainment,
 } from './kpi-attainment';
+export {
+  scoreEvaluation,
+  criterionEarned,
+  criterionMax,
+  calibrationDeviation,
+  meanAbsoluteDeviation,
+  type QaCriterion,
+  type QaCriterionType,
+  type QaCritical,
+  type QaSection,
+  type QaAnswer,
+  type QaSectionScore,
+  type QaCategoryScore,
+  type QaEvaluationScore,
+} from './qa-scoring';

@@ -21,3 +21,4 @@ export {
   type StartedSubgraph,
 } from './run-subgraph';
 export { GraphQLLocalDate } from './scalars';
+export { queryGateway, gatewayUrl, type GatewayQueryOptions } from './gateway-client';

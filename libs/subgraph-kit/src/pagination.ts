@@ -1,7 +1,9 @@
 import { badUserInput } from '@switchboard/server';
-import { Field, ObjectType } from 'type-graphql';
+import { Directive, Field, ObjectType } from 'type-graphql';
 
+/** Shareable: every subgraph with paginated lists returns the same value type. */
 @ObjectType('PageInfo')
+@Directive('@shareable')
 export class PageInfoType {
   @Field(() => String, { nullable: true })
   endCursor!: string | null;

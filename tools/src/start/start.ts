@@ -87,10 +87,11 @@ async function main(): Promise<void> {
             ...env,
             ...keys,
             SWITCHBOARD_SERVICE_TOKEN: serviceToken,
-            SWITCHBOARD_GATEWAY_URL: env.SWITCHBOARD_GATEWAY_URL ?? `http://127.0.0.1:${gatewayPort}/graphql`,
             PORT: String(port),
             DATABASE_URL: databaseUrl,
             SWITCHBOARD_SEED_DEMO: env.SWITCHBOARD_SEED_DEMO ?? 'true',
+            // Subgraphs that read other subgraphs (traffic's team directory, QA's sampling) ask the gateway.
+            SWITCHBOARD_GATEWAY_URL: env.SWITCHBOARD_GATEWAY_URL ?? `http://127.0.0.1:${gatewayPort}/graphql`,
           },
           logDir,
         );

@@ -1,0 +1,94 @@
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import type DataLoader from 'dataloader';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { CalibrationSession } from './calibration-session.entity';
+import { CreateCalibrationSessionInput } from './calibration.input';
+import { CalibrationService, type CalibrationResult } from './calibration.service';
+import { CalibrationResultType, CalibrationSessionType, EvaluatorCalibrationType } from './calibration.type';
+
+const resultsOfSession = (ctx: SubgraphContext): DataLoader<string, CalibrationResult[]> =>
+  ctx.loaders.get('calibrationResults', async (ids: readonly string[]) => {
+    const results = await new CalibrationService(ctx.em).results(ids);
+    return ids.map((id) => results.get(id) ?? []);
+  });
+
+function toSessionType(session: CalibrationSession): CalibrationSessionType {
+  return Object.assign(new CalibrationSessionType(), {
+    id: session.id,
+    scorecardId: session.scorecard.id,
+    contact: { source: session.contactSource, externalId: session.contactExternalId },
+    agent: { employeeNo: session.agentEmployeeNo },
+    calibratorEmployeeNo: session.calibratorEmployeeNo,
+    createdAt: session.createdAt,
+  });
+}
+
+@Resolver(() => CalibrationSessionType)
+export class CalibrationResolver {
+  @Query(() => CalibrationSessionType, { nullable: true })
+  async calibrationSession(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CalibrationSessionType | null> {
+    const session = await new CalibrationService(ctx.em).get(id);
+    return session ? toSessionType(session) : null;
+  }
+
+  @Query(() => [CalibrationSessionType], {
+    description: 'Sessions created in a period (from inclusive, to exclusive)',
+  })
+  async calibrationSessions(
+    @Arg('from', () => DateTimeISOResolver) from: Date,
+    @Arg('to', () => DateTimeISOResolver) to: Date,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CalibrationSessionType[]> {
+    return (await new CalibrationService(ctx.em).list(from, to)).map(toSessionType);
+  }
+
+  @Query(() => [EvaluatorCalibrationType], {
+    description:
+      'Mean absolute deviation from the reference per evaluator, worst first; drifting above the threshold',
+  })
+  async calibrationReport(
+    @Arg('from', () => DateTimeISOResolver) from: Date,
+    @Arg('to', () => DateTimeISOResolver) to: Date,
+    @Arg('driftThreshold', () => Float, { defaultValue: 10, description: 'Percentage points' })
+    driftThreshold: number,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EvaluatorCalibrationType[]> {
+    return (await new CalibrationService(ctx.em).report(from, to, driftThreshold)).map((r) =>
+      Object.assign(new EvaluatorCalibrationType(), r),
+    );
+  }
+
+  @FieldResolver(() => Float, { nullable: true })
+  async referenceScore(
+    @Root() session: CalibrationSessionType,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<number | null> {
+    const results = await resultsOfSession(ctx).load(session.id);
+    return results.find((r) => r.reference)?.score ?? null;
+  }
+
+  @FieldResolver(() => [CalibrationResultType])
+  async results(
+    @Root() session: CalibrationSessionType,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CalibrationResultType[]> {
+    return (await resultsOfSession(ctx).load(session.id)).map((r) =>
+      Object.assign(new CalibrationResultType(), r),
+    );
+  }
+
+  @Mutation(() => CalibrationSessionType, {
+    description:
+      'A calibration session: a DRAFT evaluation for the calibrator and each evaluator, scored as usual',
+  })
+  async createCalibrationSession(
+    @Arg('input', () => CreateCalibrationSessionInput) input: CreateCalibrationSessionInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CalibrationSessionType> {
+    return toSessionType(await new CalibrationService(ctx.em).create(input));
+  }
+}

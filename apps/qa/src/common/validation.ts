@@ -1,0 +1,24 @@
+import { badUserInput } from '@switchboard/server';
+
+/** Codes (scorecard, criterion, section, category): upper-case letters, digits, '-' and '_'. */
+export const CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,31}$/;
+export const CODE_MESSAGE =
+  'must be 1-32 characters of A-Z, 0-9, "-" or "_", starting with a letter or digit';
+export const EMPLOYEE_NO_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
+export const EMPLOYEE_NO_MESSAGE = 'must be 1-32 letters, digits, "-" or "_"';
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs; anything else cannot name a row (and must not reach PostgreSQL as a uuid). */
+export function isUuid(value: string): boolean {
+  return UUID_PATTERN.test(value);
+}
+
+export const MAX_PERIOD_DAYS = 400;
+
+/** A period: `from` inclusive, `to` exclusive, at most 400 days. */
+export function checkPeriod(from: Date, to: Date): void {
+  if (to.getTime() <= from.getTime()) throw badUserInput({ field: 'to', message: 'must be after from' });
+  if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * 86_400_000)
+    throw badUserInput({ field: 'to', message: `must be at most ${MAX_PERIOD_DAYS} days after from` });
+}

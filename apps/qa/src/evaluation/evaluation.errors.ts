@@ -1,0 +1,17 @@
+import { badUserInput, notFound, type FieldProblem } from '@switchboard/server';
+
+export const evaluationErrors = {
+  notFound: (id: string) => notFound('Evaluation', 'id', id),
+  invalidAnswers: (problems: FieldProblem[]) => badUserInput(problems),
+  unknownScorecard: (id: string) =>
+    badUserInput({ field: 'scorecardId', message: `no scorecard with id "${id}"` }),
+  notTheAgent: (employeeNo: string, agent: string) =>
+    badUserInput({
+      field: 'employeeNo',
+      message: `"${employeeNo}" is not the evaluated agent (${agent}); only they can do this`,
+    }),
+  answersWithUpheld: () =>
+    badUserInput({ field: 'input.answers', message: 'must be empty when the resolution is UPHELD' }),
+  answersRequired: () =>
+    badUserInput({ field: 'input.answers', message: 'are required when the resolution is RESCORED' }),
+};

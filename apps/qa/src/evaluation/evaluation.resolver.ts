@@ -1,0 +1,131 @@
+import { byKeys, type SubgraphContext } from '@switchboard/subgraph-kit';
+import type DataLoader from 'dataloader';
+import { Length } from 'class-validator';
+import {
+  Arg,
+  Args,
+  ArgsType,
+  Ctx,
+  Field,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from 'type-graphql';
+import { toScorecardType } from '../scorecard/scorecard.mapper';
+import { scorecardById } from '../scorecard/scorecard.resolver';
+import { ScorecardType } from '../scorecard/scorecard.type';
+import type { Evaluation } from './evaluation.entity';
+import {
+  CreateEvaluationInput,
+  EvaluationFilter,
+  ResolveDisputeInput,
+  UpdateEvaluationInput,
+} from './evaluation.input';
+import { toEvaluationType } from './evaluation.mapper';
+import { EvaluationService } from './evaluation.service';
+import { EvaluationPageType, EvaluationType } from './evaluation.type';
+
+export const evaluationById = (ctx: SubgraphContext): DataLoader<string, Evaluation | null> =>
+  ctx.loaders.get('evaluationById', async (ids: readonly string[]) =>
+    byKeys(ids, await new EvaluationService(ctx.em).findByIds(ids), (e) => e.id),
+  );
+
+@ArgsType()
+class DisputeArgs {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { description: 'The evaluated agent' }) employeeNo!: string;
+  @Field(() => String) @Length(1, 4000) reason!: string;
+}
+
+@Resolver(() => EvaluationType)
+export class EvaluationResolver {
+  @Query(() => EvaluationType, { nullable: true })
+  async evaluation(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EvaluationType | null> {
+    const evaluation = await evaluationById(ctx).load(id);
+    return evaluation ? toEvaluationType(evaluation) : null;
+  }
+
+  @Query(() => EvaluationPageType, { description: 'Evaluations, newest first' })
+  async evaluations(
+    @Arg('filter', () => EvaluationFilter, { nullable: true }) filter: EvaluationFilter | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EvaluationPageType> {
+    const page = await new EvaluationService(ctx.em).list(filter ?? {}, first, after);
+    return Object.assign(new EvaluationPageType(), { ...page, nodes: page.nodes.map(toEvaluationType) });
+  }
+
+  @FieldResolver(() => ScorecardType, { description: 'The scorecard version it was scored on' })
+  async scorecard(@Root() evaluation: EvaluationType, @Ctx() ctx: SubgraphContext): Promise<ScorecardType> {
+    const scorecard = await scorecardById(ctx).load(evaluation.scorecardId);
+    if (!scorecard) throw new Error(`evaluation ${evaluation.id} has no scorecard`);
+    return toScorecardType(scorecard);
+  }
+
+  @Mutation(() => EvaluationType, { description: 'A DRAFT evaluation on a published scorecard version' })
+  async createEvaluation(
+    @Arg('input', () => CreateEvaluationInput) input: CreateEvaluationInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EvaluationType> {
+    return toEvaluationType(await new EvaluationService(ctx.em).create(input));
+  }
+
+  @Mutation(() => EvaluationType, { description: "Changes a DRAFT's answers or comment" })
+  async updateEvaluation(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateEvaluationInput) input: UpdateEvaluationInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EvaluationType> {
+    return toEvaluationType(await new EvaluationService(ctx.em).update(id, input));
+  }
+
+  @Mutation(() => EvaluationType, {
+    description: 'DRAFT -> SUBMITTED; every criterion answered; scores computed',
+  })
+  async submitEvaluation(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EvaluationType> {
+    return toEvaluationType(await new EvaluationService(ctx.em).submit(id));
+  }
+
+  @Mutation(() => EvaluationType, { description: 'SUBMITTED -> ACKNOWLEDGED, by the evaluated agent' })
+  async acknowledgeEvaluation(
+    @Arg('id', () => ID) id: string,
+    @Arg('employeeNo', () => String, { description: 'The evaluated agent' }) employeeNo: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EvaluationType> {
+    return toEvaluationType(await new EvaluationService(ctx.em).acknowledge(id, employeeNo));
+  }
+
+  @Mutation(() => EvaluationType, {
+    description: 'SUBMITTED -> DISPUTED, by the evaluated agent, with a reason',
+  })
+  async disputeEvaluation(
+    @Args(() => DisputeArgs) args: DisputeArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EvaluationType> {
+    return toEvaluationType(
+      await new EvaluationService(ctx.em).dispute(args.id, args.employeeNo, args.reason),
+    );
+  }
+
+  @Mutation(() => EvaluationType, {
+    description: 'DISPUTED -> RESOLVED: upheld, or re-scored with new answers',
+  })
+  async resolveDispute(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => ResolveDisputeInput) input: ResolveDisputeInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EvaluationType> {
+    return toEvaluationType(await new EvaluationService(ctx.em).resolve(id, input));
+  }
+}

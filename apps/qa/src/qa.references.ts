@@ -1,0 +1,50 @@
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { evaluationById } from './evaluation/evaluation.resolver';
+import { toEvaluationType } from './evaluation/evaluation.mapper';
+import type { EvaluationType } from './evaluation/evaluation.type';
+import { scorecardById } from './scorecard/scorecard.resolver';
+import { toScorecardType } from './scorecard/scorecard.mapper';
+import type { ScorecardType } from './scorecard/scorecard.type';
+import { AgentQaType } from './summary/agent-qa.type';
+import { CenterQaType, TeamQaType } from './summary/qa-summary.resolver';
+
+interface GroupRef {
+  id: string;
+  /** Provided by staff through @requires(fields: "agents { employeeNo }"). */
+  agents?: { employeeNo: string }[];
+}
+
+const members = (ref: GroupRef): AgentQaType[] =>
+  (ref.agents ?? []).map((a) => Object.assign(new AgentQaType(), { employeeNo: a.employeeNo }));
+
+/**
+ * Entity reference resolvers: scorecards and evaluations through DataLoaders (one statement per
+ * batch); agents, teams and centers need no lookup: their QA fields are computed, batched by the
+ * summary loader.
+ */
+export const qaReferenceResolvers = {
+  Scorecard: {
+    __resolveReference: async (ref: { id: string }, ctx: SubgraphContext): Promise<ScorecardType | null> => {
+      const scorecard = await scorecardById(ctx).load(ref.id);
+      return scorecard ? toScorecardType(scorecard) : null;
+    },
+  },
+  Evaluation: {
+    __resolveReference: async (ref: { id: string }, ctx: SubgraphContext): Promise<EvaluationType | null> => {
+      const evaluation = await evaluationById(ctx).load(ref.id);
+      return evaluation ? toEvaluationType(evaluation) : null;
+    },
+  },
+  Agent: {
+    __resolveReference: (ref: { employeeNo: string }): AgentQaType =>
+      Object.assign(new AgentQaType(), { employeeNo: ref.employeeNo }),
+  },
+  Team: {
+    __resolveReference: (ref: GroupRef): TeamQaType =>
+      Object.assign(new TeamQaType(), { id: ref.id, agents: members(ref) }),
+  },
+  Center: {
+    __resolveReference: (ref: GroupRef): CenterQaType =>
+      Object.assign(new CenterQaType(), { id: ref.id, agents: members(ref) }),
+  },
+};

@@ -1,0 +1,116 @@
+import { groupByKeys, type SubgraphContext } from '@switchboard/subgraph-kit';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { SamplingPlan } from './sampling-plan.entity';
+import { CreateSamplingPlanInput } from './sampling.input';
+import { SamplingService, type SampledContactView } from './sampling.service';
+import {
+  AgentSamplingDueType,
+  SampleDrawType,
+  SampledContactType,
+  SamplingAssignmentType,
+  SamplingPlanType,
+  EvaluatorWorkloadType,
+} from './sampling.type';
+
+function toPlanType(plan: SamplingPlan): SamplingPlanType {
+  return Object.assign(new SamplingPlanType(), {
+    id: plan.id,
+    code: plan.code,
+    name: plan.name,
+    period: plan.period,
+    evaluationsPerAgent: plan.evaluationsPerAgent,
+    seed: plan.seed,
+    queueCodes: plan.queueCodes,
+    channels: plan.channels,
+  });
+}
+
+function toSampledType(s: SampledContactView): SampledContactType {
+  return Object.assign(new SampledContactType(), {
+    contact: { source: s.contactSource, externalId: s.contactExternalId },
+    agent: { employeeNo: s.agentEmployeeNo },
+    evaluatorEmployeeNo: s.evaluatorEmployeeNo,
+    draw: s.draw,
+    arrivedAt: s.arrivedAt,
+    evaluationId: s.evaluationId,
+  });
+}
+
+@Resolver(() => SamplingPlanType)
+export class SamplingResolver {
+  @Query(() => [SamplingPlanType])
+  async samplingPlans(@Ctx() ctx: SubgraphContext): Promise<SamplingPlanType[]> {
+    return (await new SamplingService(ctx.em).list()).map(toPlanType);
+  }
+
+  @FieldResolver(() => [SamplingAssignmentType])
+  async assignments(
+    @Root() plan: SamplingPlanType,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SamplingAssignmentType[]> {
+    const loader = ctx.loaders.get('assignmentsOfPlan', async (ids: readonly string[]) =>
+      groupByKeys(ids, await new SamplingService(ctx.em).assignmentsOf(ids), (a) => a.plan.id),
+    );
+    const byEvaluator = new Map<string, string[]>();
+    for (const a of await loader.load(plan.id))
+      byEvaluator.set(a.evaluatorEmployeeNo, [
+        ...(byEvaluator.get(a.evaluatorEmployeeNo) ?? []),
+        a.agentEmployeeNo,
+      ]);
+    return [...byEvaluator.entries()].map(([evaluatorEmployeeNo, agentEmployeeNos]) =>
+      Object.assign(new SamplingAssignmentType(), { evaluatorEmployeeNo, agentEmployeeNos }),
+    );
+  }
+
+  @Query(() => [EvaluatorWorkloadType], {
+    description: 'What each evaluator (or one) still owes in the period containing `at` (default now)',
+  })
+  async evaluatorWorkload(
+    @Arg('planId', () => ID) planId: string,
+    @Arg('at', () => DateTimeISOResolver, { nullable: true }) at: Date | null,
+    @Arg('evaluatorEmployeeNo', () => String, { nullable: true }) evaluatorEmployeeNo: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<EvaluatorWorkloadType[]> {
+    const workloads = await new SamplingService(ctx.em).workload(
+      planId,
+      at ?? new Date(),
+      evaluatorEmployeeNo,
+    );
+    return workloads.map((w) =>
+      Object.assign(new EvaluatorWorkloadType(), {
+        ...w,
+        agents: w.agents.map((a) =>
+          Object.assign(new AgentSamplingDueType(), { ...a, agent: { employeeNo: a.agentEmployeeNo } }),
+        ),
+        pending: w.pending.map(toSampledType),
+      }),
+    );
+  }
+
+  @Mutation(() => SamplingPlanType)
+  async createSamplingPlan(
+    @Arg('input', () => CreateSamplingPlanInput) input: CreateSamplingPlanInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SamplingPlanType> {
+    return toPlanType(await new SamplingService(ctx.em).create(input));
+  }
+
+  @Mutation(() => SampleDrawType, {
+    description:
+      "Draws the period's contacts (containing `at`, default now) from traffic, reproducibly, and keeps them; " +
+      'calling again tops up agents with fewer than N',
+  })
+  async drawSample(
+    @Arg('planId', () => ID) planId: string,
+    @Arg('at', () => DateTimeISOResolver, { nullable: true }) at: Date | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SampleDrawType> {
+    const draw = await new SamplingService(ctx.em).draw(planId, at ?? new Date());
+    return Object.assign(new SampleDrawType(), {
+      periodStart: draw.period.start,
+      added: draw.added,
+      contacts: draw.contacts.map(toSampledType),
+    });
+  }
+}

@@ -1,0 +1,93 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { isUuid } from '../common/validation';
+import { checkSections, toSectionDefinitions } from './scorecard-rules';
+import { Scorecard, ScorecardStatus } from './scorecard.entity';
+import { scorecardErrors } from './scorecard.errors';
+import type { ScorecardInput } from './scorecard.input';
+
+/**
+ * Scorecard versions: a code has versions 1, 2, …; at most one DRAFT (editable) and one PUBLISHED
+ * (the one evaluations use). Publishing a draft retires the version published before; evaluations
+ * keep the version they were made on, so a new version never changes a score already given.
+ */
+export class ScorecardService {
+  constructor(private readonly em: EntityManager) {}
+
+  list(filter: { code?: string | null; status?: ScorecardStatus | null }): Promise<Scorecard[]> {
+    return this.em.find(
+      Scorecard,
+      { ...(filter.code ? { code: filter.code } : {}), ...(filter.status ? { status: filter.status } : {}) },
+      { orderBy: { code: 'asc', version: 'asc' } },
+    );
+  }
+
+  findByIds(ids: readonly string[]): Promise<Scorecard[]> {
+    return this.em.find(Scorecard, { id: { $in: ids.filter(isUuid) } });
+  }
+
+  async get(id: string): Promise<Scorecard> {
+    const scorecard = isUuid(id) ? await this.em.findOne(Scorecard, { id }) : null;
+    if (!scorecard) throw scorecardErrors.notFound(id);
+    return scorecard;
+  }
+
+  /** A new DRAFT version of the code (version 1 for a new code). */
+  async createVersion(input: ScorecardInput): Promise<Scorecard> {
+    const problems = checkSections(input);
+    if (problems.length) throw scorecardErrors.invalid(problems);
+    return this.em.transactional(async (tx) => {
+      // Serialises versioning of one code: concurrent creates cannot pick the same version number.
+      await tx
+        .getConnection()
+        .execute('select pg_advisory_xact_lock(hashtext(?))', [`scorecard:${input.code}`]);
+      const versions = await tx.find(Scorecard, { code: input.code }, { orderBy: { version: 'desc' } });
+      const draft = versions.find((v) => v.status === ScorecardStatus.DRAFT);
+      if (draft) throw scorecardErrors.draftExists(draft);
+      const scorecard = tx.create(Scorecard, {
+        code: input.code,
+        version: (versions[0]?.version ?? 0) + 1,
+        name: input.name.trim(),
+        description: input.description ?? null,
+        sections: toSectionDefinitions(input),
+      });
+      tx.persist(scorecard);
+      return scorecard;
+    });
+  }
+
+  async updateDraft(id: string, input: ScorecardInput): Promise<Scorecard> {
+    const scorecard = await this.get(id);
+    if (scorecard.status !== ScorecardStatus.DRAFT) throw scorecardErrors.notDraft(scorecard);
+    if (input.code !== scorecard.code) throw scorecardErrors.codeChanged();
+    const problems = checkSections(input);
+    if (problems.length) throw scorecardErrors.invalid(problems);
+    scorecard.name = input.name.trim();
+    scorecard.description = input.description ?? null;
+    scorecard.sections = toSectionDefinitions(input);
+    await this.em.flush();
+    return scorecard;
+  }
+
+  /** DRAFT -> PUBLISHED; the version published before is RETIRED, in the same transaction. */
+  async publish(id: string): Promise<Scorecard> {
+    return this.em.transactional(async (tx) => {
+      const scorecard = isUuid(id) ? await tx.findOne(Scorecard, { id }) : null;
+      if (!scorecard) throw scorecardErrors.notFound(id);
+      await tx
+        .getConnection()
+        .execute('select pg_advisory_xact_lock(hashtext(?))', [`scorecard:${scorecard.code}`]);
+      await tx.refresh(scorecard);
+      if (scorecard.status !== ScorecardStatus.DRAFT) throw scorecardErrors.notDraft(scorecard);
+      const now = new Date();
+      const previous = await tx.find(Scorecard, { code: scorecard.code, status: ScorecardStatus.PUBLISHED });
+      for (const old of previous) {
+        old.status = ScorecardStatus.RETIRED;
+        old.retiredAt = now;
+      }
+      await tx.flush();
+      scorecard.status = ScorecardStatus.PUBLISHED;
+      scorecard.publishedAt = now;
+      return scorecard;
+    });
+  }
+}

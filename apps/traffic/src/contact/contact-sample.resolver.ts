@@ -1,0 +1,19 @@
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { Arg, Ctx, Query, Resolver } from 'type-graphql';
+import { ContactSampleInput } from './contact-sample.input';
+import { drawContactSample } from './contact-sample.service';
+import { ContactType } from './contact.type';
+
+@Resolver(() => ContactType)
+export class ContactSampleResolver {
+  @Query(() => [ContactType], {
+    description:
+      'A reproducible random sample of answered contacts: up to perAgent per agent, by agent then draw order',
+  })
+  contactSample(
+    @Arg('filter', () => ContactSampleInput) filter: ContactSampleInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ContactType[]> {
+    return drawContactSample(ctx.em, filter);
+  }
+}

@@ -1,0 +1,61 @@
+import { ErrorCode } from '@switchboard/server';
+import { GraphQLError } from 'graphql';
+
+/** Where a subgraph asks the gateway for other subgraphs' data (SWITCHBOARD_GATEWAY_URL, default as under npm start). */
+export function gatewayUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.SWITCHBOARD_GATEWAY_URL ?? 'http://localhost:4000/graphql';
+}
+
+export interface GatewayQueryOptions {
+  /** What the data is for, at the start of error messages (e.g. "team directory"). */
+  purpose: string;
+  url?: string;
+  timeoutMs?: number;
+}
+
+/**
+ * The service's own credentials for the gateway (SWITCHBOARD_SERVICE_TOKEN): a token the identity
+ * provider issues to it (under `npm start`, a development token). Subgraphs are sealed, so a
+ * subgraph reads another only as any caller does: through the gateway, with a token.
+ */
+function serviceAuthorization(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const token = env.SWITCHBOARD_SERVICE_TOKEN;
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
+/**
+ * One GraphQL operation through the gateway, for a subgraph that needs another subgraph's data
+ * (it never reads another subgraph's tables). No answer, or an answer without data, is a
+ * SUBGRAPH_UNAVAILABLE error naming the purpose.
+ */
+export async function queryGateway<TData>(
+  query: string,
+  variables: Record<string, unknown>,
+  options: GatewayQueryOptions,
+): Promise<TData> {
+  const url = options.url ?? gatewayUrl();
+  let body: { data?: TData | null; errors?: { message: string }[] };
+  try {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...serviceAuthorization() },
+      body: JSON.stringify({ query, variables }),
+      signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
+    });
+    body = (await response.json()) as typeof body;
+  } catch (error) {
+    throw new GraphQLError(
+      `${options.purpose}: the gateway at ${url} did not answer (${(error as Error).message})`,
+      {
+        extensions: { code: ErrorCode.SubgraphUnavailable },
+      },
+    );
+  }
+  if (!body.data) {
+    throw new GraphQLError(
+      `${options.purpose}: the gateway refused the query: ${body.errors?.map((e) => e.message).join('; ')}`,
+      { extensions: { code: ErrorCode.SubgraphUnavailable } },
+    );
+  }
+  return body.data;
+}
