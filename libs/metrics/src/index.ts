@@ -17,3 +17,20 @@ export {
 } from './contact-metrics';
 export { waitSeconds, talkSeconds, handleSeconds, type ContactTimes } from './contact-times';
 export { occupancy, utilization, adherence, type AgentStateTotals } from './agent-state-metrics';
+export {
+  ASSIGNMENT_STATUSES,
+  assignmentStatus,
+  attemptPassed,
+  certificationExpiry,
+  certificationValid,
+  completionRate,
+  passRate,
+  firstAttemptPassRate,
+  certificationCoverage,
+  emptyTrainingTotals,
+  trainingMetrics,
+  type AssignmentStatus,
+  type AssignmentDates,
+  type TrainingTotals,
+  type TrainingMetrics,
+} from './training-metrics';
