@@ -20,3 +20,5 @@ export {
   type SubgraphRunOptions,
   type StartedSubgraph,
 } from './run-subgraph';
+export { gatewayUrl, queryGateway } from './gateway-client';
+export { parseCsvRecords, isCalendarDate, type CsvRecord } from './csv-records';

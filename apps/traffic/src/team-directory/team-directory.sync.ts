@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GraphQLError } from 'graphql';
+import { gatewayUrl, queryGateway } from '@switchboard/subgraph-kit';
 import { inPgTransaction } from '../ingest/pg-client';
 
 interface AgentPage {
@@ -25,11 +25,6 @@ export interface TeamDirectorySyncResult {
   periods: number;
 }
 
-/** Where the sync reads staff data: the gateway (SWITCHBOARD_GATEWAY_URL, default as under npm start). */
-export function gatewayUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return env.SWITCHBOARD_GATEWAY_URL ?? 'http://localhost:4000/graphql';
-}
-
 /**
  * Replaces the copy of staff's team history with what the gateway reports now, in one transaction:
  * readers see the old copy or the new one, never half of each.
@@ -42,37 +37,13 @@ export async function syncTeamDirectory(
   let agents = 0;
   let after: string | null = null;
   do {
-    let body: { data?: AgentPage; errors?: { message: string }[] };
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: PAGE, variables: { after } }),
-        signal: AbortSignal.timeout(30_000),
-      });
-      body = (await response.json()) as typeof body;
-    } catch (error) {
-      throw new GraphQLError(
-        `team directory: the gateway at ${url} did not answer (${(error as Error).message})`,
-        {
-          extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
-        },
-      );
-    }
-    if (!body.data) {
-      throw new GraphQLError(
-        `team directory: the gateway refused the query: ${body.errors?.map((e) => e.message).join('; ')}`,
-        {
-          extensions: { code: 'SUBGRAPH_UNAVAILABLE' },
-        },
-      );
-    }
-    for (const agent of body.data.agents.nodes) {
+    const page: AgentPage = await queryGateway<AgentPage>('team directory', PAGE, { after }, url);
+    for (const agent of page.agents.nodes) {
       agents += 1;
       for (const p of agent.teamHistory)
         rows.push([agent.employeeNo, p.validFrom, p.validTo, p.team.id, p.team.center.id]);
     }
-    after = body.data.agents.pageInfo.hasNextPage ? body.data.agents.pageInfo.endCursor : null;
+    after = page.agents.pageInfo.hasNextPage ? page.agents.pageInfo.endCursor : null;
   } while (after);
   await inPgTransaction(em, async (client) => {
     await client.query('delete from agent_team_period');
