@@ -48,6 +48,7 @@ export default [
       '@nx/enforce-module-boundaries': boundaries([
         '@switchboard/staff',
         '@switchboard/traffic',
+        '@switchboard/training',
         '@switchboard/gateway',
       ]),
     },

@@ -1,0 +1,23 @@
+import { byKeys, type SubgraphContext } from '@switchboard/subgraph-kit';
+import type DataLoader from 'dataloader';
+import { Course } from '../course/course.entity';
+import { Exam } from '../exam/exam.entity';
+import { isUuid } from './validation';
+
+/** Courses by id, one statement per batch (reference resolver, Assignment.course, ...). */
+export function courseById(ctx: SubgraphContext): DataLoader<string, Course | null> {
+  return ctx.loaders.get('courseById', async (ids: readonly string[]) => {
+    const valid = ids.filter(isUuid);
+    const rows = valid.length ? await ctx.em.find(Course, { id: { $in: valid } }) : [];
+    return byKeys(ids, rows, (c) => c.id);
+  });
+}
+
+/** Exams by id, one statement per batch. */
+export function examById(ctx: SubgraphContext): DataLoader<string, Exam | null> {
+  return ctx.loaders.get('examById', async (ids: readonly string[]) => {
+    const valid = ids.filter(isUuid);
+    const rows = valid.length ? await ctx.em.find(Exam, { id: { $in: valid } }) : [];
+    return byKeys(ids, rows, (e) => e.id);
+  });
+}

@@ -1,0 +1,2 @@
+export { trainingSubgraph, buildTrainingSchema } from './training.subgraph';
+export { TrainingSummaryService, type TrainingGroup } from './federation/training-summary.service';

@@ -1,0 +1,5 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+export async function seedTrainingDemo(_em: EntityManager): Promise<boolean> {
+  return false;
+}
