@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Certification } from '../certification/certification.entity';
 import { ExamAttempt } from './exam-attempt.entity';
@@ -77,8 +78,8 @@ export async function recordAttempts(
   }));
   // Two writers for the same agent and exam queue here, so attempt numbers never race.
   await connection.execute(
-    `select pg_advisory_xact_lock(hashtext(p.exam_id || '|' || p.employee_no))
-     from jsonb_to_recordset(?::jsonb) p(exam_id text, employee_no text) order by 1`,
+    `select pg_advisory_xact_lock(s.k) from (select distinct hashtext(p.exam_id || '|' || p.employee_no) as k
+       from jsonb_to_recordset(?::jsonb) p(exam_id text, employee_no text) order by 1) s`,
     [JSON.stringify(pairs)],
   );
   const latestRows = await connection.execute<LatestRow[]>(
@@ -99,7 +100,9 @@ export async function recordAttempts(
   if (plan.attempts.length) {
     await em.insertMany(
       ExamAttempt,
+      // insertMany skips the entities' initializers: ids and timestamps are given here.
       plan.attempts.map((a) => ({
+        id: randomUUID(),
         exam: a.examId,
         employeeNo: a.employeeNo,
         sequence: a.sequence,
@@ -117,7 +120,14 @@ export async function recordAttempts(
   if (plan.certifications.length) {
     await em.insertMany(
       Certification,
-      plan.certifications.map((c) => ({ ...c, course: c.courseId, createdAt: new Date() })),
+      plan.certifications.map((c) => ({
+        id: randomUUID(),
+        course: c.courseId,
+        employeeNo: c.employeeNo,
+        issuedOn: c.issuedOn,
+        expiresOn: c.expiresOn,
+        createdAt: new Date(),
+      })),
     );
   }
   return { ...plan, duplicates: empty.duplicates };

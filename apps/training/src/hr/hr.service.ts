@@ -46,25 +46,23 @@ export class HrService {
 
   async passRatesByCourse(period: DayPeriod): Promise<CoursePassRate[]> {
     checkDayPeriod(period);
-    const rows = await this.em
-      .getConnection()
-      .execute<
-        {
-          course_id: string;
-          attempts: string;
-          passed: string;
-          first: string;
-          first_passed: string;
-          score_sum: string;
-        }[]
-      >(
-        `select e.course_id, count(*) as attempts, count(*) filter (where t.passed) as passed,
+    const rows = await this.em.getConnection().execute<
+      {
+        course_id: string;
+        attempts: string;
+        passed: string;
+        first: string;
+        first_passed: string;
+        score_sum: string;
+      }[]
+    >(
+      `select e.course_id, count(*) as attempts, count(*) filter (where t.passed) as passed,
          count(*) filter (where t.attempt_no = 1) as first,
          count(*) filter (where t.attempt_no = 1 and t.passed) as first_passed, sum(t.score) as score_sum
        from exam_attempt t join exam e on e.id = t.exam_id join course c on c.id = e.course_id
        where t.taken_on >= ? and t.taken_on < ? group by e.course_id, c.code order by c.code`,
-        [period.from, period.to],
-      );
+      [period.from, period.to],
+    );
     return rows.map((r) => {
       const [attempts, passed, first, firstPassed] = [r.attempts, r.passed, r.first, r.first_passed].map(
         Number,
