@@ -15,6 +15,7 @@ import { Exam } from './exam/exam.entity';
 import { ExamAttemptResolver, ExamResolver } from './exam/exam.resolver';
 import { AgentTrainingRecordResolver, AgentTrainingResolver } from './federation/agent-training.resolver';
 import { CenterTrainingResolver, TeamTrainingResolver } from './federation/group-training.resolver';
+import { CenterTrainingType, TeamTrainingType } from './federation/group-training.type';
 import { CoursePassRateResolver, HrResolver } from './hr/hr.resolver';
 import { LmsImportResolver } from './lms-import/lms-import.resolver';
 import { trainingMigrations } from './migrations';
@@ -46,6 +47,8 @@ export function buildTrainingSchema(): Promise<FederatedSchema> {
       CoursePassRateResolver,
       LmsImportResolver,
     ],
+    // Staff's Team and Center are extended here but reached from no training query.
+    orphanedTypes: [TeamTrainingType, CenterTrainingType],
     referenceResolvers: trainingReferenceResolvers,
   });
 }
