@@ -17,3 +17,11 @@ export {
   type DemoOutcome,
 } from './demo-traffic';
 export { demoQueues, type DemoQueue, type DemoChannel } from './demo-traffic-queues';
+export {
+  demoTraining,
+  type DemoTraining,
+  type DemoAssignment,
+  type DemoAttempt,
+  type DemoCertification,
+} from './demo-training';
+export { DEMO_COURSES, type DemoCourse } from './demo-training-catalog';
