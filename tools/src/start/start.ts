@@ -67,6 +67,9 @@ async function main(): Promise<void> {
             PORT: String(port),
             DATABASE_URL: databaseUrl,
             SWITCHBOARD_SEED_DEMO: env.SWITCHBOARD_SEED_DEMO ?? 'true',
+            // Subgraphs that read another's data (traffic's team directory, training's roster) go
+            // through this stack's gateway, wherever GATEWAY_PORT puts it.
+            SWITCHBOARD_GATEWAY_URL: env.SWITCHBOARD_GATEWAY_URL ?? `http://127.0.0.1:${gatewayPort}/graphql`,
           },
           logDir,
         );
