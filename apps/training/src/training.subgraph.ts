@@ -16,7 +16,7 @@ import { ExamAttemptResolver, ExamResolver } from './exam/exam.resolver';
 import { AgentTrainingRecordResolver, AgentTrainingResolver } from './federation/agent-training.resolver';
 import { CenterTrainingResolver, TeamTrainingResolver } from './federation/group-training.resolver';
 import { CenterTrainingType, TeamTrainingType } from './federation/group-training.type';
-import { CoursePassRateResolver, HrResolver } from './hr/hr.resolver';
+import { CoursePassRateResolver, HrResolver, OnboardingProgressResolver } from './hr/hr.resolver';
 import { LmsImportResolver } from './lms-import/lms-import.resolver';
 import { trainingMigrations } from './migrations';
 import { seedTrainingDemo } from './seed/demo-seed';
@@ -45,6 +45,7 @@ export function buildTrainingSchema(): Promise<FederatedSchema> {
       CenterTrainingResolver,
       HrResolver,
       CoursePassRateResolver,
+      OnboardingProgressResolver,
       LmsImportResolver,
     ],
     // Staff's Team and Center are extended here but reached from no training query.

@@ -4,6 +4,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 import { courseById } from '../common/loaders';
 import { toCourseType } from '../course/course.mapper';
 import { CourseType } from '../course/course.type';
+import { AgentTrainingType } from '../federation/agent-training.type';
 import { AssignCourseInput } from './assignment.input';
 import { toAssignmentType } from './assignment.mapper';
 import { AssignmentService } from './assignment.service';
@@ -16,6 +17,11 @@ export class AssignmentResolver {
     const course = await courseById(ctx).load(assignment.courseId);
     if (!course) throw new Error(`assignment ${assignment.id} has no course`);
     return toCourseType(course);
+  }
+
+  @FieldResolver(() => AgentTrainingType, { description: 'The agent (staff resolves its fields)' })
+  agent(@Root() assignment: AssignmentType): AgentTrainingType {
+    return Object.assign(new AgentTrainingType(), { employeeNo: assignment.employeeNo });
   }
 
   @Mutation(() => AssignCourseResultType, {

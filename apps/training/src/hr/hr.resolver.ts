@@ -7,6 +7,7 @@ import { courseById } from '../common/loaders';
 import { toCourseType } from '../course/course.mapper';
 import { CourseType } from '../course/course.type';
 import { OnboardingProgressType } from '../federation/agent-training-record.type';
+import { AgentTrainingType } from '../federation/agent-training.type';
 import { HrService } from './hr.service';
 import { CoursePassRateType } from './hr.type';
 
@@ -44,6 +45,14 @@ export class HrResolver {
     return (await new HrService(ctx.em).onboarding(assignedSince)).map((r) =>
       Object.assign(new OnboardingProgressType(), r),
     );
+  }
+}
+
+@Resolver(() => OnboardingProgressType)
+export class OnboardingProgressResolver {
+  @FieldResolver(() => AgentTrainingType, { description: 'The agent (staff resolves its fields)' })
+  agent(@Root() row: OnboardingProgressType): AgentTrainingType {
+    return Object.assign(new AgentTrainingType(), { employeeNo: row.employeeNo });
   }
 }
 
