@@ -35,23 +35,24 @@ export class AssignmentService {
     const course = isUuid(input.courseId) ? await this.em.findOne(Course, { id: input.courseId }) : null;
     if (!course) throw badUserInput({ field: 'courseId', message: `no course with id ${input.courseId}` });
     const employeeNos = await this.resolveTarget(input.target);
-    const open = new Set(
-      (
-        await this.em.find(
-          Assignment,
-          { course, employeeNo: { $in: employeeNos }, completedOn: null },
-          { fields: ['employeeNo'] },
-        )
-      ).map((a) => a.employeeNo),
-    );
-    const assignments = await this.em.transactional(async (em) => {
+    const { assignments, open } = await this.em.transactional(async (em) => {
+      // Agents with the course open keep that assignment (a unique index backs this up).
+      const open = new Set(
+        (
+          await em.find(
+            Assignment,
+            { course, employeeNo: { $in: employeeNos }, completedOn: null },
+            { fields: ['employeeNo'] },
+          )
+        ).map((a) => a.employeeNo),
+      );
       const created = employeeNos
         .filter((n) => !open.has(n))
         .map((employeeNo) =>
           em.create(Assignment, { course, employeeNo, assignedOn: today, dueDate: input.dueDate }),
         );
       await em.flush();
-      return created;
+      return { assignments: created, open };
     });
     return {
       assignments,

@@ -1,4 +1,4 @@
-import { byKeys, type SubgraphContext } from '@switchboard/subgraph-kit';
+import { byKeys, groupByKeys, type SubgraphContext } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
 import { Course } from '../course/course.entity';
 import { Exam } from '../exam/exam.entity';
@@ -19,5 +19,13 @@ export function examById(ctx: SubgraphContext): DataLoader<string, Exam | null> 
     const valid = ids.filter(isUuid);
     const rows = valid.length ? await ctx.em.find(Exam, { id: { $in: valid } }) : [];
     return byKeys(ids, rows, (e) => e.id);
+  });
+}
+
+/** Exams of courses by course id, one statement per batch. */
+export function examsOfCourse(ctx: SubgraphContext): DataLoader<string, Exam[]> {
+  return ctx.loaders.get('examsOfCourse', async (courseIds: readonly string[]) => {
+    const rows = await ctx.em.find(Exam, { course: { $in: [...courseIds] } }, { orderBy: { code: 'asc' } });
+    return groupByKeys(courseIds, rows, (e) => e.course.id);
   });
 }

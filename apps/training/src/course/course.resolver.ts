@@ -1,6 +1,8 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { courseById } from '../common/loaders';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { courseById, examsOfCourse } from '../common/loaders';
+import { toExamType } from '../exam/exam.mapper';
+import { ExamType } from '../exam/exam.type';
 import { CreateCourseInput, UpdateCourseInput } from './course.input';
 import { toCourseType } from './course.mapper';
 import { CourseService } from './course.service';
@@ -17,6 +19,11 @@ export class CourseResolver {
   async course(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<CourseType | null> {
     const course = await courseById(ctx).load(id);
     return course ? toCourseType(course) : null;
+  }
+
+  @FieldResolver(() => [ExamType], { description: "The course's exams" })
+  async exams(@Root() course: CourseType, @Ctx() ctx: SubgraphContext): Promise<ExamType[]> {
+    return (await examsOfCourse(ctx).load(course.id)).map(toExamType);
   }
 
   @Mutation(() => CourseType)

@@ -258,10 +258,10 @@ describe('training summaries (METRICS.md, Training) through federation', () => {
         { __typename: 'Exam', id: exam.id },
         { __typename: 'Course', id: 'dddddddd-0000-4000-8000-000000000000' },
       ],
-      '... on Course { code category } ... on Exam { code passMark maxAttempts course { code } }',
+      '... on Course { code category exams { code } } ... on Exam { code passMark maxAttempts course { code } }',
     );
     expect(response.data?._entities).toEqual([
-      { code: 'CARDS-PK', category: 'COMPLIANCE' },
+      { code: 'CARDS-PK', category: 'COMPLIANCE', exams: [{ code: 'CARDS-X' }] },
       { code: 'AML-X', passMark: 80, maxAttempts: 3, course: { code: 'AML' } },
       null,
     ]);
