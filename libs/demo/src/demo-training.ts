@@ -79,14 +79,14 @@ export function demoTraining(
       const optional = !mandatory && !onboarding && course.campaignDay !== null && optionalTeams.has(team);
       if (onboarding && agent.hireDate < yearStart) continue;
       if (!onboarding && !mandatory && !optional) continue;
-      // Veterans hold certificates from before the year: the 2-year ones may be due for renewal soon.
+      // Veterans hold 2-year certificates from before the year: some lapsed lately, some expire soon.
       if (
         mandatory &&
         course.validityMonths &&
         agent.hireDate < addDays(yearStart, -30) &&
         course.validityMonths > 12
       ) {
-        const issuedOn = addDays(yearStart, -Math.floor(random() * 300) - 30);
+        const issuedOn = addDays(yearStart, -30 - Math.floor(random() * 360));
         if (issuedOn > agent.hireDate)
           result.certifications.push({
             courseCode: course.code,

@@ -29,7 +29,7 @@ describe('training demo seed', () => {
       onboardingProgress: { assigned: number }[];
     }>(
       training.url,
-      `{ overdueAssignments { id } expiringCertifications(withinDays: 60) { id }
+      `{ overdueAssignments { id } expiringCertifications(withinDays: 31) { id }
          onboardingProgress(assignedSince: "2000-01-01") { assigned } }`,
     );
     expect(response.errors).toBeUndefined();
