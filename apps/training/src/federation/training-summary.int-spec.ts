@@ -292,4 +292,75 @@ describe('training summaries (METRICS.md, Training) through federation', () => {
       },
     ]);
   });
+
+  it("answers many agents' training fields with the same number of SQL statements as a few", async () => {
+    const agents = (n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        __typename: 'Agent',
+        ...agent(i < 4 ? ['P1', 'P2', 'P3', 'Q1'][i] : `M${i}`, 'AGENT', ['CARDS']),
+      }));
+    const selection = `... on Agent { training { complianceStatus missingCertifications { code }
+      assignments { status course { code } } attempts { score exam { code } } certifications { valid course { code } }
+      onboarding { progress } summary(from: "2026-01-01", to: "2026-04-01") { passRate } } }`;
+    const few = await training.sql.count(() => entities(agents(5), selection));
+    const many = await training.sql.count(() => entities(agents(100), selection));
+    expect(few.result.errors).toBeUndefined();
+    expect(many.result.data?._entities).toHaveLength(100);
+    // Mandatory courses, assignments (with courses), attempts (with exams), certifications, summary.
+    expect(few.statements).toHaveLength(5);
+    expect(many.statements.length).toBe(few.statements.length);
+  });
+
+  it('reports the onboarding progress of new hires', async () => {
+    const em = training.orm.em.fork();
+    const today = todayUtc();
+    const onboarding = em.create(Course, {
+      code: 'ONB',
+      title: 'Onboarding',
+      category: CourseCategory.ONBOARDING,
+      hours: 40,
+    });
+    const systems = em.create(Course, {
+      code: 'ONB-SYS',
+      title: 'Systems',
+      category: CourseCategory.ONBOARDING,
+      hours: 8,
+    });
+    const hire = (
+      employeeNo: string,
+      assignedOn: string,
+      done: [string | null, string | null],
+      dueIn = 10,
+    ) => {
+      em.create(Assignment, {
+        course: onboarding,
+        employeeNo,
+        assignedOn,
+        dueDate: addDays(assignedOn, dueIn),
+        completedOn: done[0],
+      });
+      em.create(Assignment, {
+        course: systems,
+        employeeNo,
+        assignedOn,
+        dueDate: addDays(assignedOn, dueIn),
+        completedOn: done[1],
+      });
+    };
+    hire('NEW1', addDays(today, -5), [addDays(today, -1), addDays(today, -2)]); // done
+    hire('NEW2', addDays(today, -20), [addDays(today, -12), null]); // half, the other overdue
+    hire('NEW3', addDays(today, -3), [null, null]); // just started
+    hire('OLD1', addDays(today, -400), [addDays(today, -390), addDays(today, -390)]); // hired long ago
+    await em.flush();
+    const response = await postGraphQL<{ onboardingProgress: unknown[] }>(
+      training.url,
+      'query($since: LocalDate!) { onboardingProgress(assignedSince: $since) { employeeNo assigned completed overdue progress } }',
+      { since: addDays(today, -30) },
+    );
+    expect(response.data?.onboardingProgress).toEqual([
+      { employeeNo: 'NEW3', assigned: 2, completed: 0, overdue: 0, progress: 0 },
+      { employeeNo: 'NEW2', assigned: 2, completed: 1, overdue: 1, progress: 0.5 },
+      { employeeNo: 'NEW1', assigned: 2, completed: 2, overdue: 0, progress: 1 },
+    ]);
+  });
 });
