@@ -1,5 +1,7 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
-import { courseById, examById } from './common/loaders';
+import { toCertificationType } from './certification/certification.mapper';
+import type { CertificationType } from './certification/certification.type';
+import { certificationById, courseById, examById } from './common/loaders';
 import { toCourseType } from './course/course.mapper';
 import type { CourseType } from './course/course.type';
 import { toExamType } from './exam/exam.mapper';
@@ -21,6 +23,15 @@ export const trainingReferenceResolvers = {
     __resolveReference: async (ref: { id: string }, ctx: SubgraphContext): Promise<ExamType | null> => {
       const exam = await examById(ctx).load(ref.id);
       return exam ? toExamType(exam) : null;
+    },
+  },
+  Certification: {
+    __resolveReference: async (
+      ref: { id: string },
+      ctx: SubgraphContext,
+    ): Promise<CertificationType | null> => {
+      const certification = await certificationById(ctx).load(ref.id);
+      return certification ? toCertificationType(certification) : null;
     },
   },
   // Any employee number may have training (possibly none): the fields are computed, nothing to look up.

@@ -1,7 +1,8 @@
 import { GraphQLLocalDate } from 'graphql-scalars';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 
 @ObjectType('Certification', { description: "A course's certification held by an agent" })
+@Directive('@key(fields: "id")')
 export class CertificationType {
   @Field(() => ID)
   id!: string;

@@ -1,5 +1,6 @@
 import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { Assignment } from '../assignment/assignment.entity';
+import { Certification } from '../certification/certification.entity';
 import { addDays, todayUtc } from '../common/dates';
 import { CourseCategory } from '../common/enums';
 import { Course } from '../course/course.entity';
@@ -71,20 +72,25 @@ describe('agent training, entities and HR queries', () => {
     ]);
   });
 
-  it('resolves courses and exams by id', async () => {
+  it('resolves courses, exams and certifications by id', async () => {
     const exam = await training.orm.em.fork().findOneOrFail(Exam, { code: 'AML-X' });
+    const certification = await training.orm.em
+      .fork()
+      .findOneOrFail(Certification, { employeeNo: 'Q1', course: courses.aml.id });
     const response = await entities<{ code: string }>(
       [
         { __typename: 'Course', id: courses.cards.id },
         { __typename: 'Exam', id: exam.id },
         { __typename: 'Course', id: 'dddddddd-0000-4000-8000-000000000000' },
+        { __typename: 'Certification', id: certification.id },
       ],
-      '... on Course { code category exams { code } } ... on Exam { code passMark maxAttempts course { code } }',
+      '... on Course { code category exams { code } } ... on Exam { code passMark maxAttempts course { code } } ... on Certification { employeeNo issuedOn expiresOn }',
     );
     expect(response.data?._entities).toEqual([
       { code: 'CARDS-PK', category: 'COMPLIANCE', exams: [{ code: 'CARDS-X' }] },
       { code: 'AML-X', passMark: 80, maxAttempts: 3, course: { code: 'AML' } },
       null,
+      { employeeNo: 'Q1', issuedOn: '2026-03-30', expiresOn: '2027-03-30' },
     ]);
   });
 
