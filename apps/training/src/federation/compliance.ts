@@ -9,7 +9,7 @@ import type { AgentProfile } from './training-summary.service';
 export function requiredCourses(profile: AgentProfile, mandatory: readonly Course[]): Course[] {
   return mandatory.filter(
     (c) =>
-      c.mandatoryForRoles.includes(profile.role as never) ||
+      (c.mandatoryForRoles as string[]).includes(profile.role) ||
       c.mandatoryForSkills.some((code) => profile.skillCodes.includes(code)),
   );
 }
