@@ -50,6 +50,7 @@ export default [
         '@switchboard/qa',
         '@switchboard/traffic',
         '@switchboard/kpi',
+        '@switchboard/training',
         '@switchboard/gateway',
       ]),
     },

@@ -3,6 +3,7 @@ import { kpiSubgraph } from '@switchboard/kpi';
 import { qaSubgraph } from '@switchboard/qa';
 import { staffSubgraph } from '@switchboard/staff';
 import { trafficSubgraph } from '@switchboard/traffic';
+import { trainingSubgraph } from '@switchboard/training';
 import type { SubgraphDefinition } from '@switchboard/subgraph-kit';
 
 export interface SubgraphEntry {
@@ -24,6 +25,12 @@ export const subgraphs: SubgraphEntry[] = [
     port: 4001,
     main: resolve(root, 'apps/staff/src/main.ts'),
     sdlPath: resolve(root, 'apps/staff/schema.graphql'),
+  },
+  {
+    definition: trainingSubgraph,
+    port: 4002,
+    main: resolve(root, 'apps/training/src/main.ts'),
+    sdlPath: resolve(root, 'apps/training/schema.graphql'),
   },
   {
     definition: qaSubgraph,

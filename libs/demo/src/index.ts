@@ -31,3 +31,11 @@ export {
   type DemoSection,
   type DemoCriterion,
 } from './demo-qa-scorecards';
+export {
+  demoTraining,
+  type DemoTraining,
+  type DemoAssignment,
+  type DemoAttempt,
+  type DemoCertification,
+} from './demo-training';
+export { DEMO_COURSES, type DemoCourse } from './demo-training-catalog';

@@ -56,3 +56,20 @@ export {
   type QaCategoryScore,
   type QaEvaluationScore,
 } from './qa-scoring';
+export {
+  ASSIGNMENT_STATUSES,
+  assignmentStatus,
+  attemptPassed,
+  certificationExpiry,
+  certificationValid,
+  completionRate,
+  passRate,
+  firstAttemptPassRate,
+  certificationCoverage,
+  emptyTrainingTotals,
+  trainingMetrics,
+  type AssignmentStatus,
+  type AssignmentDates,
+  type TrainingTotals,
+  type TrainingMetrics,
+} from './training-metrics';

@@ -22,3 +22,4 @@ export {
 } from './run-subgraph';
 export { GraphQLLocalDate } from './scalars';
 export { queryGateway, gatewayUrl, type GatewayQueryOptions } from './gateway-client';
+export { parseCsvRecords, isCalendarDate, type CsvRecord } from './csv-records';

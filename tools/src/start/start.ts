@@ -90,7 +90,8 @@ async function main(): Promise<void> {
             PORT: String(port),
             DATABASE_URL: databaseUrl,
             SWITCHBOARD_SEED_DEMO: env.SWITCHBOARD_SEED_DEMO ?? 'true',
-            // Subgraphs that read other subgraphs (traffic's team directory, QA's sampling) ask the gateway.
+            // Subgraphs that read other subgraphs (traffic's team directory, training's roster, QA's
+            // sampling) go through this stack's gateway, wherever GATEWAY_PORT puts it.
             SWITCHBOARD_GATEWAY_URL: env.SWITCHBOARD_GATEWAY_URL ?? `http://127.0.0.1:${gatewayPort}/graphql`,
           },
           logDir,

@@ -1,6 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import { validateSync } from 'class-validator';
 import { badUserInput, flattenValidationErrors } from '@switchboard/server';
+import { isCalendarDate, parseCsvRecords } from '@switchboard/subgraph-kit';
 import { AgentRole, AgentStatus } from '../agent/agent.entity';
 import { AgentSkillInput, HireAgentInput } from '../agent/agent.input';
 
@@ -45,14 +45,6 @@ export interface RosterRow {
   given: ReadonlySet<RosterColumn>;
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A real calendar day: 2026-02-30 is rejected, not rolled over. */
-function isDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
-}
-
 const FIELD_TO_COLUMN: Record<string, RosterColumn> = {
   employeeNo: 'employee_no',
   displayName: 'display_name',
@@ -80,46 +72,9 @@ function parseSkills(text: string): AgentSkillInput[] | string {
   return skills;
 }
 
-interface CsvRecord {
-  /** Line of the file where the record starts (the header is line 1). */
-  line: number;
-  cells: Record<string, string>;
-}
-
-/** Line breaks inside quoted cells, counted the way csv-parse counts lines (each CR and LF). */
-const breaksIn = (cells: Record<string, string>): number =>
-  Object.values(cells).reduce((sum, cell) => sum + (cell.match(/[\r\n]/g)?.length ?? 0), 0);
-
-function parseRecords(csv: string): { header: Set<string>; records: CsvRecord[] } {
-  let header: string[] = [];
-  try {
-    const parsed = parse(csv, {
-      columns: (names: string[]) => (header = names.map((h) => h.trim().toLowerCase())),
-      skip_empty_lines: true,
-      // Spreadsheets export trailing rows of empty cells (",,,,"): they are blank lines, not rows.
-      skip_records_with_empty_values: true,
-      trim: true,
-      bom: true,
-      relax_column_count: true,
-      info: true,
-      // Counted in records, not lines: blank lines or multi-line cells must not hide rows past the limit.
-      to: MAX_ROSTER_ROWS + 1,
-    }) as { record: Record<string, string>; info: { lines: number } }[];
-    return {
-      header: new Set(header),
-      records: parsed.map(({ record, info }) => ({ line: info.lines - breaksIn(record), cells: record })),
-    };
-  } catch (error) {
-    throw badUserInput({
-      field: 'csv',
-      message: error instanceof Error ? error.message : 'is not valid CSV',
-    });
-  }
-}
-
 /** Parses and validates every row; structural problems of the whole file throw BAD_USER_INPUT. */
 export function parseRoster(csv: string): { rows: RosterRow[]; problems: RosterProblem[]; read: number } {
-  const { header, records } = parseRecords(csv);
+  const { header, records } = parseCsvRecords(csv, MAX_ROSTER_ROWS);
   if (records.length > MAX_ROSTER_ROWS) {
     throw badUserInput({ field: 'csv', message: `has more than ${MAX_ROSTER_ROWS} rows; split the file` });
   }
@@ -160,7 +115,7 @@ export function parseRoster(csv: string): { rows: RosterRow[]; problems: RosterP
     }
     for (const column of ['hire_date', 'effective_date'] as const) {
       const date = value(column);
-      if (date && !isDate(date)) problem(column, 'must be a date YYYY-MM-DD');
+      if (date && !isCalendarDate(date)) problem(column, 'must be a date YYYY-MM-DD');
     }
     const skills = value('skills');
     if (skills) {

@@ -1,0 +1,61 @@
+import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
+import { courseById } from '../common/loaders';
+import { toCourseType } from '../course/course.mapper';
+import { CourseType } from '../course/course.type';
+import { AgentTrainingType } from '../federation/agent-training.type';
+import { AssignCourseInput } from './assignment.input';
+import { toAssignmentType } from './assignment.mapper';
+import { AssignmentService } from './assignment.service';
+import { AssignCourseResultType, AssignmentType } from './assignment.type';
+
+@Resolver(() => AssignmentType)
+export class AssignmentResolver {
+  @FieldResolver(() => CourseType)
+  async course(@Root() assignment: AssignmentType, @Ctx() ctx: SubgraphContext): Promise<CourseType> {
+    const course = await courseById(ctx).load(assignment.courseId);
+    if (!course) throw new Error(`assignment ${assignment.id} has no course`);
+    return toCourseType(course);
+  }
+
+  @FieldResolver(() => AgentTrainingType, { description: 'The agent (staff resolves its fields)' })
+  agent(@Root() assignment: AssignmentType): AgentTrainingType {
+    return Object.assign(new AgentTrainingType(), { employeeNo: assignment.employeeNo });
+  }
+
+  @Mutation(() => AssignCourseResultType, {
+    description:
+      'Assigns a course to agents one by one or in bulk (teams, centers, roles, skills), read from staff',
+  })
+  async assignCourse(
+    @Arg('input', () => AssignCourseInput) input: AssignCourseInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AssignCourseResultType> {
+    const result = await new AssignmentService(ctx.em).assign(input);
+    return Object.assign(new AssignCourseResultType(), {
+      ...result,
+      assignments: result.assignments.map((a) => toAssignmentType(a)),
+    });
+  }
+
+  @Mutation(() => AssignmentType, { description: 'The agent has started the course' })
+  async startAssignment(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AssignmentType> {
+    return toAssignmentType(await new AssignmentService(ctx.em).start(id));
+  }
+
+  @Mutation(() => AssignmentType, {
+    description: "Completes an assignment of a course without an exam and grants the course's certification",
+  })
+  async completeAssignment(
+    @Arg('id', () => ID) id: string,
+    @Arg('completedOn', () => GraphQLLocalDate, { nullable: true, description: 'Default today' })
+    completedOn: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AssignmentType> {
+    return toAssignmentType(await new AssignmentService(ctx.em).complete(id, completedOn));
+  }
+}

@@ -1,0 +1,131 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badUserInput, conflict, notFound } from '@switchboard/server';
+import { Certification } from '../certification/certification.entity';
+import { todayUtc } from '../common/dates';
+import { isUuid } from '../common/validation';
+import { Course } from '../course/course.entity';
+import { Exam } from '../exam/exam.entity';
+import { certificationExpiry } from '@switchboard/metrics';
+import { requireKnownAgents, rosterEmployeeNos } from '../roster/roster-client';
+import { Assignment } from './assignment.entity';
+import type { AssignCourseInput, AssignmentTargetInput } from './assignment.input';
+
+export interface AssignResult {
+  assignments: Assignment[];
+  alreadyAssigned: string[];
+  matched: number;
+}
+
+const GROUP_FIELDS = ['teamIds', 'centerIds', 'roles', 'skillCodes'] as const;
+
+export class AssignmentService {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly today: () => string = todayUtc,
+  ) {}
+
+  /**
+   * Assigns a course to the target's agents. Every agent named must exist in staff; an agent with
+   * the course already open keeps that assignment. All or nothing.
+   */
+  async assign(input: AssignCourseInput): Promise<AssignResult> {
+    const today = this.today();
+    if (input.dueDate < today)
+      throw badUserInput({ field: 'dueDate', message: `must not be in the past (today is ${today})` });
+    const course = isUuid(input.courseId) ? await this.em.findOne(Course, { id: input.courseId }) : null;
+    if (!course) throw badUserInput({ field: 'courseId', message: `no course with id ${input.courseId}` });
+    const employeeNos = await this.resolveTarget(input.target);
+    const { assignments, open } = await this.em.transactional(async (em) => {
+      // Agents with the course open keep that assignment (a unique index backs this up).
+      const open = new Set(
+        (
+          await em.find(
+            Assignment,
+            { course, employeeNo: { $in: employeeNos }, completedOn: null },
+            { fields: ['employeeNo'] },
+          )
+        ).map((a) => a.employeeNo),
+      );
+      const created = employeeNos
+        .filter((n) => !open.has(n))
+        .map((employeeNo) =>
+          em.create(Assignment, { course, employeeNo, assignedOn: today, dueDate: input.dueDate }),
+        );
+      await em.flush();
+      return { assignments: created, open };
+    });
+    return {
+      assignments,
+      alreadyAssigned: employeeNos.filter((n) => open.has(n)),
+      matched: employeeNos.length,
+    };
+  }
+
+  private async resolveTarget(target: AssignmentTargetInput): Promise<string[]> {
+    const groups = GROUP_FIELDS.some((f) => target[f]?.length);
+    if (!groups && !target.employeeNos?.length) {
+      throw badUserInput({
+        field: 'target',
+        message: 'name employeeNos, teamIds, centerIds, roles or skillCodes',
+      });
+    }
+    for (const field of ['teamIds', 'centerIds'] as const) {
+      const bad = target[field]?.find((id) => !isUuid(id));
+      if (bad) throw badUserInput({ field: `target.${field}`, message: `"${bad}" is not an id` });
+    }
+    if (!groups) {
+      const numbers = [...new Set(target.employeeNos ?? [])];
+      await requireKnownAgents(numbers, 'target.employeeNos');
+      return numbers.sort();
+    }
+    if (target.employeeNos?.length) await requireKnownAgents(target.employeeNos, 'target.employeeNos');
+    return rosterEmployeeNos(target);
+  }
+
+  async start(id: string): Promise<Assignment> {
+    const assignment = await this.get(id);
+    if (assignment.completedOn) throw conflict('the assignment is already completed', 'id');
+    assignment.startedOn ??= this.today();
+    await this.em.flush();
+    return assignment;
+  }
+
+  /**
+   * Completes an assignment of a course without an exam (a course with one completes by passing
+   * it) and grants the course's certification from that day.
+   */
+  async complete(id: string, completedOn: string | null): Promise<Assignment> {
+    const assignment = await this.get(id);
+    const day = completedOn ?? this.today();
+    if (assignment.completedOn) throw conflict('the assignment is already completed', 'id');
+    if (day > this.today())
+      throw badUserInput({ field: 'completedOn', message: 'must not be in the future' });
+    if (day < assignment.assignedOn)
+      throw badUserInput({
+        field: 'completedOn',
+        message: `must not be before the assignment (${assignment.assignedOn})`,
+      });
+    if (await this.em.count(Exam, { course: assignment.course }))
+      throw conflict('the course has an exam: the assignment completes when the agent passes it', 'id');
+    const course = await this.em.findOneOrFail(Course, { id: assignment.course.id });
+    await this.em.transactional(async (em) => {
+      assignment.completedOn = day;
+      assignment.startedOn ??= day;
+      em.persist(assignment);
+      em.create(Certification, {
+        course,
+        employeeNo: assignment.employeeNo,
+        issuedOn: day,
+        expiresOn: certificationExpiry(day, course.validityMonths),
+      });
+      await em.flush();
+    });
+    return assignment;
+  }
+
+  private async get(id: string): Promise<Assignment> {
+    const assignment = isUuid(id) ? await this.em.findOne(Assignment, { id }) : null;
+    if (!assignment) throw notFound('Assignment', 'id', id);
+    return assignment;
+  }
+}

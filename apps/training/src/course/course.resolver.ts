@@ -1,0 +1,45 @@
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { courseById, examsOfCourse } from '../common/loaders';
+import { toExamType } from '../exam/exam.mapper';
+import { ExamType } from '../exam/exam.type';
+import { CreateCourseInput, UpdateCourseInput } from './course.input';
+import { toCourseType } from './course.mapper';
+import { CourseService } from './course.service';
+import { CourseType } from './course.type';
+
+@Resolver(() => CourseType)
+export class CourseResolver {
+  @Query(() => [CourseType], { description: 'The training catalog, by code' })
+  async courses(@Ctx() ctx: SubgraphContext): Promise<CourseType[]> {
+    return (await new CourseService(ctx.em).list()).map(toCourseType);
+  }
+
+  @Query(() => CourseType, { nullable: true })
+  async course(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<CourseType | null> {
+    const course = await courseById(ctx).load(id);
+    return course ? toCourseType(course) : null;
+  }
+
+  @FieldResolver(() => [ExamType], { description: "The course's exams" })
+  async exams(@Root() course: CourseType, @Ctx() ctx: SubgraphContext): Promise<ExamType[]> {
+    return (await examsOfCourse(ctx).load(course.id)).map(toExamType);
+  }
+
+  @Mutation(() => CourseType)
+  async createCourse(
+    @Arg('input', () => CreateCourseInput) input: CreateCourseInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CourseType> {
+    return toCourseType(await new CourseService(ctx.em).create(input));
+  }
+
+  @Mutation(() => CourseType)
+  async updateCourse(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateCourseInput) input: UpdateCourseInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CourseType> {
+    return toCourseType(await new CourseService(ctx.em).update(id, input));
+  }
+}

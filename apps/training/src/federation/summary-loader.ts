@@ -1,0 +1,41 @@
+import type { TrainingMetrics } from '@switchboard/metrics';
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { checkDayPeriod, type DayPeriod } from '../common/dates';
+import type { AgentTrainingType } from './agent-training.type';
+import { TrainingSummaryType } from './training-summary.type';
+import { TrainingSummaryService, type AgentProfile, type TrainingGroup } from './training-summary.service';
+
+/** An agent as staff sends it through @requires -> the profile training's requirements read. */
+export function profileOf(agent: AgentTrainingType): AgentProfile | undefined {
+  if (!agent.role) return undefined;
+  return { role: agent.role, skillCodes: (agent.skills ?? []).map((s) => s.skill.code) };
+}
+
+export function groupOf(key: string, agents: readonly AgentTrainingType[]): TrainingGroup {
+  const profiles: Record<string, AgentProfile> = {};
+  for (const agent of agents) {
+    const profile = profileOf(agent);
+    if (profile) profiles[agent.employeeNo] = profile;
+  }
+  return { key, employeeNos: agents.map((a) => a.employeeNo), profiles };
+}
+
+/**
+ * A summary field of a team, center or agent: every group of the request asking for the same period
+ * is answered by one statement (the gateway sends all of a batch's entities in one _entities call).
+ */
+export async function loadTrainingSummary(
+  ctx: SubgraphContext,
+  kind: string,
+  group: TrainingGroup,
+  period: DayPeriod,
+): Promise<TrainingSummaryType> {
+  checkDayPeriod(period);
+  const loader = ctx.loaders.get<TrainingGroup, TrainingMetrics>(
+    `trainingSummary:${period.from}:${period.to}`,
+    (groups) => new TrainingSummaryService().summarize(ctx.em, groups, period.from, period.to),
+  );
+  // Keys are made unique per kind: a team and a center may share nothing but an id format.
+  const metrics = await loader.load({ ...group, key: `${kind}:${group.key}` });
+  return Object.assign(new TrainingSummaryType(), metrics);
+}

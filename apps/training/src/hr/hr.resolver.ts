@@ -1,0 +1,67 @@
+import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { toAssignmentType } from '../assignment/assignment.mapper';
+import { AssignmentType } from '../assignment/assignment.type';
+import { courseById } from '../common/loaders';
+import { toCourseType } from '../course/course.mapper';
+import { CourseType } from '../course/course.type';
+import { OnboardingProgressType } from '../federation/agent-training-record.type';
+import { AgentTrainingType } from '../federation/agent-training.type';
+import { HrService } from './hr.service';
+import { CoursePassRateType } from './hr.type';
+
+@Resolver()
+export class HrResolver {
+  @Query(() => [AssignmentType], { description: 'Open assignments past their due date, most overdue first' })
+  async overdueAssignments(
+    @Arg('courseId', () => ID, { nullable: true }) courseId: string | null,
+    @Arg('first', () => Int, { defaultValue: 500, description: '1-5000' }) first: number,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AssignmentType[]> {
+    return (await new HrService(ctx.em).overdue(courseId, first)).map((a) => toAssignmentType(a));
+  }
+
+  @Query(() => [CoursePassRateType], {
+    description:
+      'Exam results per course for days from (inclusive) to (exclusive); per team: Team.trainingSummary',
+  })
+  async passRatesByCourse(
+    @Arg('from', () => GraphQLLocalDate) from: string,
+    @Arg('to', () => GraphQLLocalDate) to: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CoursePassRateType[]> {
+    const rows = await new HrService(ctx.em).passRatesByCourse({ from, to });
+    return rows.map((r) => Object.assign(new CoursePassRateType(), r));
+  }
+
+  @Query(() => [OnboardingProgressType], {
+    description: 'Agents given ONBOARDING courses since a day (new hires), least progressed first',
+  })
+  async onboardingProgress(
+    @Arg('assignedSince', () => GraphQLLocalDate) assignedSince: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<OnboardingProgressType[]> {
+    return (await new HrService(ctx.em).onboarding(assignedSince)).map((r) =>
+      Object.assign(new OnboardingProgressType(), r),
+    );
+  }
+}
+
+@Resolver(() => OnboardingProgressType)
+export class OnboardingProgressResolver {
+  @FieldResolver(() => AgentTrainingType, { description: 'The agent (staff resolves its fields)' })
+  agent(@Root() row: OnboardingProgressType): AgentTrainingType {
+    return Object.assign(new AgentTrainingType(), { employeeNo: row.employeeNo });
+  }
+}
+
+@Resolver(() => CoursePassRateType)
+export class CoursePassRateResolver {
+  @FieldResolver(() => CourseType)
+  async course(@Root() row: CoursePassRateType, @Ctx() ctx: SubgraphContext): Promise<CourseType> {
+    const course = await courseById(ctx).load(row.courseId);
+    if (!course) throw new Error(`no course ${row.courseId}`);
+    return toCourseType(course);
+  }
+}

@@ -1,0 +1,1 @@
+export { trainingSubgraph, buildTrainingSchema } from './training.subgraph';

@@ -1,0 +1,77 @@
+import { badUserInput } from '@switchboard/server';
+import { isCalendarDate, parseCsvRecords } from '@switchboard/subgraph-kit';
+import { EMPLOYEE_NO_MESSAGE, EMPLOYEE_NO_PATTERN } from '../common/validation';
+
+/** LMS export columns (header names, case-insensitive; extra columns are ignored). */
+export const LMS_COLUMNS = ['attempt_id', 'employee_no', 'exam', 'score', 'taken_on'] as const;
+type LmsColumn = (typeof LMS_COLUMNS)[number];
+
+export const MAX_LMS_ROWS = 100_000;
+
+export interface LmsProblem {
+  row: number;
+  employeeNo: string | null;
+  field: string;
+  message: string;
+}
+
+export interface LmsRow {
+  row: number;
+  attemptId: string;
+  employeeNo: string;
+  examCode: string;
+  score: number;
+  takenOn: string;
+}
+
+const NUMBER = /^\d+(\.\d+)?$/;
+
+/** Parses and checks every row on its own (exams and agents are checked against the stores later). */
+export function parseLmsExport(
+  csv: string,
+  today: string,
+): { rows: LmsRow[]; problems: LmsProblem[]; read: number } {
+  const { header, records } = parseCsvRecords(csv, MAX_LMS_ROWS);
+  if (records.length > MAX_LMS_ROWS)
+    throw badUserInput({ field: 'csv', message: `has more than ${MAX_LMS_ROWS} rows; split the file` });
+  if (records.length === 0) throw badUserInput({ field: 'csv', message: 'has no data rows' });
+  for (const column of LMS_COLUMNS) {
+    if (!header.has(column)) throw badUserInput({ field: 'csv', message: `has no "${column}" column` });
+  }
+  const rows: LmsRow[] = [];
+  const problems: LmsProblem[] = [];
+  const firstRowOf = new Map<string, number>();
+  for (const { line: row, cells } of records) {
+    const value = (column: LmsColumn): string => cells[column] ?? '';
+    const employeeNo = value('employee_no') || null;
+    const own: LmsProblem[] = [];
+    const problem = (field: LmsColumn, message: string) => own.push({ row, employeeNo, field, message });
+    const attemptId = value('attempt_id');
+    if (!attemptId) problem('attempt_id', 'is required');
+    else if (attemptId.length > 100) problem('attempt_id', 'must be at most 100 characters');
+    else if (firstRowOf.has(attemptId))
+      problem('attempt_id', `"${attemptId}" appears again (first on row ${firstRowOf.get(attemptId)})`);
+    else firstRowOf.set(attemptId, row);
+    if (!employeeNo) problem('employee_no', 'is required');
+    else if (!EMPLOYEE_NO_PATTERN.test(employeeNo)) problem('employee_no', EMPLOYEE_NO_MESSAGE);
+    if (!value('exam')) problem('exam', 'is required');
+    const score = value('score');
+    if (!NUMBER.test(score) || Number(score) > 100) problem('score', 'must be a number between 0 and 100');
+    const takenOn = value('taken_on');
+    if (!isCalendarDate(takenOn)) problem('taken_on', 'must be a date YYYY-MM-DD');
+    else if (takenOn > today) problem('taken_on', 'must not be in the future');
+    if (own.length) {
+      problems.push(...own);
+      continue;
+    }
+    rows.push({
+      row,
+      attemptId,
+      employeeNo: employeeNo ?? '',
+      examCode: value('exam'),
+      score: Number(score),
+      takenOn,
+    });
+  }
+  return { rows, problems, read: records.length };
+}

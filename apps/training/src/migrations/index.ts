@@ -1,0 +1,7 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261123035139_init } from './Migration20261123035139_init';
+
+/** Every training migration in order. Generated files are listed here and never edited after landing. */
+export const trainingMigrations: MigrationObject[] = [
+  { name: 'Migration20261123035139_init', class: Migration20261123035139_init },
+];

@@ -1,0 +1,62 @@
+import { resolve } from 'node:path';
+import {
+  buildFederatedSchema,
+  type FederatedSchema,
+  type SubgraphDefinition,
+} from '@switchboard/subgraph-kit';
+import { Assignment } from './assignment/assignment.entity';
+import { AssignmentResolver } from './assignment/assignment.resolver';
+import { Certification } from './certification/certification.entity';
+import { CertificationResolver } from './certification/certification.resolver';
+import { Course } from './course/course.entity';
+import { CourseResolver } from './course/course.resolver';
+import { ExamAttempt } from './exam/exam-attempt.entity';
+import { Exam } from './exam/exam.entity';
+import { ExamAttemptResolver, ExamResolver } from './exam/exam.resolver';
+import { AgentTrainingRecordResolver, AgentTrainingResolver } from './federation/agent-training.resolver';
+import { CenterTrainingResolver, TeamTrainingResolver } from './federation/group-training.resolver';
+import { CenterTrainingType, TeamTrainingType } from './federation/group-training.type';
+import { CoursePassRateResolver, HrResolver, OnboardingProgressResolver } from './hr/hr.resolver';
+import { LmsImportResolver } from './lms-import/lms-import.resolver';
+import { trainingMigrations } from './migrations';
+import { seedTrainingDemo } from './seed/demo-seed';
+import { trainingReferenceResolvers } from './training.references';
+
+export const TRAINING_SUBGRAPH = 'training';
+
+export const trainingDatabase = {
+  entities: [Course, Exam, ExamAttempt, Assignment, Certification],
+  migrations: trainingMigrations,
+  migrationsPath: resolve(__dirname, 'migrations'),
+  snapshotName: '.snapshot-training',
+};
+
+export function buildTrainingSchema(): Promise<FederatedSchema> {
+  return buildFederatedSchema({
+    resolvers: [
+      CourseResolver,
+      ExamResolver,
+      ExamAttemptResolver,
+      AssignmentResolver,
+      CertificationResolver,
+      AgentTrainingResolver,
+      AgentTrainingRecordResolver,
+      TeamTrainingResolver,
+      CenterTrainingResolver,
+      HrResolver,
+      CoursePassRateResolver,
+      OnboardingProgressResolver,
+      LmsImportResolver,
+    ],
+    // Staff's Team and Center are extended here but reached from no training query.
+    orphanedTypes: [TeamTrainingType, CenterTrainingType],
+    referenceResolvers: trainingReferenceResolvers,
+  });
+}
+
+export const trainingSubgraph: SubgraphDefinition = {
+  name: TRAINING_SUBGRAPH,
+  database: trainingDatabase,
+  buildSchema: buildTrainingSchema,
+  seedDemo: seedTrainingDemo,
+};
