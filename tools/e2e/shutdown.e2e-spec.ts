@@ -66,7 +66,8 @@ function postInParts(
     request.on('error', fail);
     void (async () => {
       for (const [i, part] of parts.entries()) {
-        request.write(part);
+        // The first part's callback runs once it has left for the server: the request is in flight.
+        await new Promise<void>((written) => request.write(part, () => written()));
         if (i === 0) between();
         await new Promise((wait) => setTimeout(wait, pauseMs));
       }

@@ -1,3 +1,4 @@
+import { demoCenterId } from './demo-ids';
 import { demoRoster } from './demo-roster';
 
 describe('demo roster', () => {
@@ -38,5 +39,14 @@ describe('demo roster', () => {
       for (const skill of agent.skills) expect(skill.proficiency).toBeGreaterThanOrEqual(1);
     }
     expect(roster.agents.some((a) => a.teams.length > 1)).toBe(true);
+  });
+
+  it("gives the demo centers fixed ids that other subgraphs' demo data can name", () => {
+    const centers = demoRoster().centers;
+    expect(centers.map((c) => c.id)).toEqual(centers.map((c) => demoCenterId(c.code)));
+    expect(demoCenterId('SHA-01')).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(demoCenterId('SHA-01')).not.toBe(demoCenterId('CTU-T1'));
   });
 });

@@ -1,3 +1,4 @@
+import { demoCenterId } from './demo-ids';
 import { pick, seededRandom } from './random';
 
 /**
@@ -6,6 +7,8 @@ import { pick, seededRandom } from './random';
  * subgraph reads another's database to build the demo.
  */
 export interface DemoCenter {
+  /** Fixed (demoCenterId of the code): other subgraphs' demo data refers to it. */
+  id: string;
   code: string;
   name: string;
   timeZone: string;
@@ -67,6 +70,7 @@ const SKILLS: DemoSkill[] = [
 
 const CENTERS: DemoCenter[] = [
   {
+    id: demoCenterId('SHA-01'),
     code: 'SHA-01',
     name: 'Shanghai Contact Center',
     timeZone: 'Asia/Shanghai',
@@ -75,6 +79,7 @@ const CENTERS: DemoCenter[] = [
     activeTo: null,
   },
   {
+    id: demoCenterId('CTU-T1'),
     code: 'CTU-T1',
     name: 'Chengdu Card Campaign',
     timeZone: 'Asia/Shanghai',

@@ -39,3 +39,4 @@ export {
   type DemoCertification,
 } from './demo-training';
 export { DEMO_COURSES, type DemoCourse } from './demo-training-catalog';
+export { demoCenterId } from './demo-ids';

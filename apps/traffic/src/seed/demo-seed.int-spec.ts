@@ -1,4 +1,4 @@
-import { demoContacts, demoQueues } from '@switchboard/demo';
+import { demoContacts, demoQueues, demoCenterId } from '@switchboard/demo';
 import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { trafficSubgraph } from '../traffic.subgraph';
 import { demoTrafficWindow, seedTrafficDemo, DEMO_TRAFFIC_DAYS } from './demo-seed';
@@ -63,7 +63,9 @@ describe('traffic demo seed', () => {
         .map((q) => q.code)
         .sort(),
     );
-    expect(queues.every((q) => q.center_id === null)).toBe(true);
+    // Each demo queue names its demo center by the id staff's demo seed gives it.
+    const centerOf = new Map(demoQueues().map((q) => [q.code, demoCenterId(q.centerCode)]));
+    expect(queues.map((q) => q.center_id)).toEqual(queues.map((q) => centerOf.get(q.code)));
   });
 
   it('answers trafficStats by day over the month with plausible figures', async () => {

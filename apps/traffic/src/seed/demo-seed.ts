@@ -1,5 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { demoContacts, demoQueues, type DemoContact, type DemoTrafficOptions } from '@switchboard/demo';
+import {
+  demoCenterId,
+  demoContacts,
+  demoQueues,
+  type DemoContact,
+  type DemoTrafficOptions,
+} from '@switchboard/demo';
 import type { ContactRecord } from '../contact/contact-record';
 import { ContactIngestService, INGEST_BATCH_SIZE } from '../ingest/contact-ingest.service';
 import { Queue } from '../queue/queue.entity';
@@ -44,9 +50,14 @@ async function createDemoQueues(em: EntityManager): Promise<void> {
   const existing = new Set(
     (await em.find(Queue, { code: { $in: queues.map((q) => q.code) } })).map((q) => q.code),
   );
-  // The center belongs to the staff subgraph; traffic knows it by id only, so it stays unassigned.
+  // The center belongs to the staff subgraph; its demo centers have fixed ids (demoCenterId).
   for (const q of queues.filter((queue) => !existing.has(queue.code)))
-    em.create(Queue, { code: q.code, name: q.name, channel: q.channel });
+    em.create(Queue, {
+      code: q.code,
+      name: q.name,
+      channel: q.channel,
+      centerId: demoCenterId(q.centerCode),
+    });
   await em.flush();
 }
 
