@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import { zoneOffsetMinutes as offsetOf } from '@switchboard/metrics';
 import { authorizationFor } from '@switchboard/testing';
 // The bench runs the app's own SQL, which the traffic app's public entry does not export.
 // eslint-disable-next-line @nx/enforce-module-boundaries
@@ -93,20 +94,7 @@ export async function postStats(url: string, window: StatsWindow): Promise<Stats
 }
 
 /** Minutes `zone` is ahead of UTC at `at`. */
-export function zoneOffsetMinutes(zone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  }).formatToParts(at);
-  const part = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
-  return Math.round((wall - at.getTime()) / 60_000);
-}
+export const zoneOffsetMinutes = (zone: string, at: Date): number => offsetOf(at, zone);
 
 export async function handWrittenStats(client: Client, window: StatsWindow): Promise<StatsRow[]> {
   const result = await client.query<{

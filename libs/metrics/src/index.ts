@@ -73,3 +73,4 @@ export {
   type TrainingTotals,
   type TrainingMetrics,
 } from './training-metrics';
+export { zoneOffsetMinutes, localInstant, localMidnight, localDay, addDays, isoWeekday } from './calendar';

@@ -42,41 +42,4 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
-/** Minutes `zone` is ahead of UTC at `instant`. */
-function offsetMinutes(instant: Date, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: zone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(instant);
-  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
-  return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
-}
-
-/** The instant of local midnight starting `day` (YYYY-MM-DD) in `zone`. */
-export function localMidnight(day: string, zone: string): Date {
-  const naive = Date.parse(`${day}T00:00:00Z`);
-  // two passes settle the offset across a DST change
-  let instant = naive - offsetMinutes(new Date(naive), zone) * 60_000;
-  instant = naive - offsetMinutes(new Date(instant), zone) * 60_000;
-  return new Date(instant);
-}
-
-/** The local calendar day (YYYY-MM-DD) holding `instant` in `zone`. */
-export function localDay(instant: Date, zone: string): string {
-  return new Date(instant.getTime() + offsetMinutes(instant, zone) * 60_000).toISOString().slice(0, 10);
-}
-
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** ISO weekday 1 (Monday) .. 7 (Sunday) of a YYYY-MM-DD day. */
-export function isoWeekday(day: string): number {
-  return ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
-}
+export { addDays, isoWeekday, localDay, localMidnight } from '@switchboard/metrics';

@@ -1,9 +1,9 @@
+import { addDays, localInstant } from '@switchboard/metrics';
 import { badUserInput } from '@switchboard/server';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { isUuid } from '../common/intervals';
 import { isTimeZone } from '../ingest/time-zone';
-import { addDays, localInstant } from './local-day';
 import { staffingHistoryRows, type HistorySlot } from './staffing-history.query';
 import { StaffingHistoryIntervalType, TrafficStaffingPlanType } from './staffing-history.type';
 

@@ -5,11 +5,7 @@ export function todayUtc(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays } from '@switchboard/metrics';
 
 /** A period of days, `from` inclusive, `to` exclusive. */
 export interface DayPeriod {

@@ -1,0 +1,51 @@
+/**
+ * Calendar arithmetic in a time zone, for the bucketing rule of METRICS.md (a contact counts in
+ * the interval, day, week and month in which it arrived, in the query's time zone). Days are
+ * YYYY-MM-DD strings; instants are Dates.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** Minutes `zone` is ahead of UTC at `instant` (+480 for Asia/Shanghai). */
+export function zoneOffsetMinutes(instant: Date, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).formatToParts(instant);
+  const get = (type: string): number => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  return Math.round((asUtc - Math.floor(instant.getTime() / 60_000) * 60_000) / 60_000);
+}
+
+/** The instant a local wall-clock minute of `day` happens in `zone`. */
+export function localInstant(day: string, minuteOfDay: number, zone: string): Date {
+  const naive = Date.parse(`${day}T00:00:00Z`) + minuteOfDay * 60_000;
+  // two passes settle the offset across a DST change
+  let instant = naive - zoneOffsetMinutes(new Date(naive), zone) * 60_000;
+  instant = naive - zoneOffsetMinutes(new Date(instant), zone) * 60_000;
+  return new Date(instant);
+}
+
+/** The instant of local midnight starting `day` in `zone`. */
+export function localMidnight(day: string, zone: string): Date {
+  return localInstant(day, 0, zone);
+}
+
+/** The local calendar day holding `instant` in `zone`. */
+export function localDay(instant: Date, zone: string): string {
+  return new Date(instant.getTime() + zoneOffsetMinutes(instant, zone) * 60_000).toISOString().slice(0, 10);
+}
+
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** ISO weekday 1 (Monday) .. 7 (Sunday) of a day. */
+export function isoWeekday(day: string): number {
+  return ((new Date(`${day}T00:00:00Z`).getUTCDay() + 6) % 7) + 1;
+}
