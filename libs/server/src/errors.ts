@@ -68,11 +68,24 @@ const clientCodes = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-/** PostgreSQL's connection-exception (08) and operator-intervention (57P) classes, and a dropped socket. */
-function isConnectionLoss(error: unknown): boolean {
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  if (typeof code === 'string' && (/^08/.test(code) || /^57P0[1-3]$/.test(code))) return true;
-  return typeof message === 'string' && /Connection terminated|Connection ended unexpectedly/.test(message);
+/**
+ * PostgreSQL's connection-exception (08) and operator-intervention (57P) classes, a dropped socket,
+ * or a pooled client that died with it, anywhere along the error's chain of causes (MikroORM wraps
+ * the driver's error).
+ */
+function isConnectionLoss(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const { code, sqlState, name, message, cause, previous } = error as Record<string, unknown>;
+  for (const value of [code, sqlState])
+    if (typeof value === 'string' && (/^08/.test(value) || /^57P0[1-3]$/.test(value))) return true;
+  if (typeof code === 'string' && ['ECONNRESET', 'EPIPE', 'ECONNREFUSED'].includes(code)) return true;
+  if (name === 'ConnectionException') return true;
+  if (
+    typeof message === 'string' &&
+    /Connection terminated|Connection ended unexpectedly|terminating connection|not queryable/i.test(message)
+  )
+    return true;
+  return isConnectionLoss(cause, depth + 1) || isConnectionLoss(previous, depth + 1);
 }
 
 /**
