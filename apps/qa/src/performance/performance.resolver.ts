@@ -2,6 +2,7 @@ import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { checkPeriod } from '../common/validation';
 import { qaSummaryLoader } from '../summary/qa-summary.loader';
+import { toPerformanceQaType } from './performance.mapper';
 import { PerformanceQaType, PerformanceScopeType, QaPerformanceType } from './performance.type';
 
 @Resolver(() => QaPerformanceType)
@@ -24,13 +25,7 @@ export class QaPerformanceResolver {
       key: `performance:${performance.scopeType}:${performance.scopeId}`,
       employeeNos: (performance.agents ?? []).map((a) => a.employeeNo),
     });
-    return Object.assign(new PerformanceQaType(), {
-      score: summary.score,
-      qaScore: summary.score,
-      evaluations: summary.evaluations,
-      autoFailed: summary.autoFailed,
-      criticalFailRate: summary.criticalFailRate,
-    });
+    return toPerformanceQaType(summary);
   }
 }
 

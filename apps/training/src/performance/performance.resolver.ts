@@ -3,6 +3,7 @@ import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { dayPeriodOf } from '../common/dates';
 import { AGENT_PROFILE_FIELDS } from '../federation/agent-training.type';
 import { groupOf, loadTrainingSummary } from '../federation/summary-loader';
+import { toPerformanceTrainingType } from './performance.mapper';
 import { PerformanceScopeType, PerformanceTrainingType, TrainingPerformanceType } from './performance.type';
 
 @Resolver(() => TrainingPerformanceType)
@@ -26,14 +27,7 @@ export class TrainingPerformanceResolver {
       groupOf(performance.scopeId, performance.agents ?? []),
       dayPeriodOf(performance.from, performance.to),
     );
-    return Object.assign(new PerformanceTrainingType(), {
-      completionRate: summary.completionRate,
-      overdue: summary.overdue,
-      firstAttemptPassRate: summary.firstAttemptPassRate,
-      passRate: summary.passRate,
-      averageScore: summary.averageScore,
-      certificationCoverage: summary.certificationCoverage,
-    });
+    return toPerformanceTrainingType(summary);
   }
 }
 
