@@ -20,6 +20,22 @@ interface TrafficPart {
   occupancy: number | null;
 }
 
+interface QaPart {
+  score: number | null;
+  qaScore: number | null;
+  evaluations: number;
+  criticalFailRate: number | null;
+}
+
+interface TrainingPart {
+  completionRate: number | null;
+  overdue: number;
+  firstAttemptPassRate: number | null;
+  passRate: number | null;
+  averageScore: number | null;
+  certificationCoverage: number | null;
+}
+
 interface KpiValue {
   code: string;
   value: number | null;
@@ -35,22 +51,34 @@ interface PerformanceNode {
   name: string | null;
   agents: { employeeNo: string }[];
   traffic: TrafficPart;
+  qa: QaPart | null;
+  training: TrainingPart | null;
   kpis: KpiValue[];
   children?: PerformanceNode[];
 }
 
 const TRAFFIC =
   'offered answered serviceLevel asaSeconds ahtSeconds abandonRate transferRate fcrRate occupancy';
+const QA = 'score qaScore evaluations criticalFailRate';
+const TRAINING = 'completionRate overdue firstAttemptPassRate passRate averageScore certificationCoverage';
 const KPIS = 'kpis { code value target targetScopeType attainment status }';
+const RECORD = `scopeType scopeId name agents { employeeNo } traffic { ${TRAFFIC} } qa { ${QA} } training { ${TRAINING} } ${KPIS}`;
 const DRILL_DOWN = `query($scope: PerformanceScopeInput!, $from: DateTimeISO!, $to: DateTimeISO!) {
   performance(scope: $scope, from: $from, to: $to) {
-    scopeType scopeId name agents { employeeNo } traffic { ${TRAFFIC} } ${KPIS}
-    children {
-      scopeType scopeId name agents { employeeNo } traffic { ${TRAFFIC} } ${KPIS}
-      children { scopeType scopeId name agents { employeeNo } traffic { ${TRAFFIC} } ${KPIS} }
-    }
+    ${RECORD}
+    children { ${RECORD} children { ${RECORD} } }
   }
 }`;
+/** QA's and training's own summaries of a group, for the period's instants and its (Shanghai) days. */
+const SUMMARIES = `qaSummary(from: $from, to: $to) { score evaluations criticalFailRate }
+  trainingSummary(from: $fromDay, to: $toDay) { ${TRAINING} }`;
+
+/** The QA and training metrics of a record, as the subgraphs' own summaries name them. */
+const qaOf = (qa: QaPart | null) => ({
+  score: qa?.score,
+  evaluations: qa?.evaluations,
+  criticalFailRate: qa?.criticalFailRate,
+});
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_MS = 8 * 3_600_000;
@@ -79,23 +107,31 @@ async function countingProxy(target: string, counts: Map<string, number>, name: 
 /**
  * performance through the gateway: a center with its teams and their agents, each record's traffic
  * checked against traffic's own queries (Center.trafficSummary, trafficStats, Agent.trafficSummary),
- * each KPI against the demo targets, fetched one `_entities` call per subgraph per level.
+ * its QA and training against qa's and training's (Center/Team.qaSummary and trainingSummary,
+ * Agent.qaSummary and training.summary), each KPI against the demo targets, fetched one `_entities`
+ * call per subgraph per level.
  */
 describe('performance: a center, its teams and their agents through the gateway', () => {
   let stack: TestStack;
   let from: string;
   let to: string;
+  let days: { fromDay: string; toDay: string };
   let centerId: string;
 
   const gql = <T>(query: string, variables?: Record<string, unknown>) =>
     postGraphQL<T>(stack.gatewayUrl, query, variables);
 
   beforeAll(async () => {
-    stack = await startTestStack({ seed: ['staff', 'traffic', 'kpi'], subgraphTimeoutMs: 30_000 });
+    stack = await startTestStack({
+      seed: ['staff', 'traffic', 'qa', 'training', 'kpi'],
+      subgraphTimeoutMs: 30_000,
+    });
     // The demo month of the traffic seed: midnight Asia/Shanghai 30 days ago up to today's midnight.
     const midnight = Math.floor((Date.now() + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS;
     from = new Date(midnight - 30 * DAY_MS).toISOString();
     to = new Date(midnight).toISOString();
+    const shanghaiDay = (instant: number) => new Date(instant + SHANGHAI_MS).toISOString().slice(0, 10);
+    days = { fromDay: shanghaiDay(midnight - 30 * DAY_MS), toDay: shanghaiDay(midnight) };
     // Demo queues arrive unassigned; give each its demo center, as an operator would.
     const setup = await gql<{
       centers: { id: string; code: string }[];
@@ -179,7 +215,6 @@ describe('performance: a center, its teams and their agents through the gateway'
       expect(kpi('SERVICE_LEVEL').value).toBe(record.traffic.serviceLevel);
       expect(kpi('ASA').value).toBe(record.traffic.asaSeconds);
       expect(kpi('FCR').value).toBe(record.traffic.fcrRate);
-      expect(kpi('QA_SCORE')).toMatchObject({ value: null, status: null }); // QA is not a source yet
       const sl = kpi('SERVICE_LEVEL');
       if (sl.value !== null) {
         // the demo's global target: 0.88 with a 0.03 amber band
@@ -192,6 +227,87 @@ describe('performance: a center, its teams and their agents through the gateway'
     }
     const statuses = new Set(all.flatMap((r) => r.kpis.map((k) => k.status)).filter(Boolean));
     expect([...statuses].sort()).toEqual(['AMBER', 'GREEN', 'RED']);
+  });
+
+  it('matches qa’s and training’s own figures at every level and judges their KPIs', async () => {
+    const answer = await gql<{ performance: PerformanceNode }>(DRILL_DOWN, {
+      scope: { type: 'CENTER', id: centerId },
+      from,
+      to,
+    });
+    expect(answer.errors).toBeUndefined();
+    const center = answer.data?.performance as PerformanceNode;
+    const teams = center.children ?? [];
+    const agents = teams.flatMap((t) => t.children ?? []);
+    const period = { from, to, ...days };
+    type Summaries = { qaSummary: QaPart; trainingSummary: TrainingPart; agents: { employeeNo: string }[] };
+    const vars = '$from: DateTimeISO!, $to: DateTimeISO!, $fromDay: LocalDate!, $toDay: LocalDate!';
+
+    // the center and each team: Center/Team.qaSummary and trainingSummary over the same agents
+    const own = await gql<{ center: Summaries; teams: (Summaries & { id: string })[] }>(
+      `query($id: ID!, ${vars}) {
+         center(id: $id) { agents { employeeNo } ${SUMMARIES} }
+         teams(centerId: $id) { id agents { employeeNo } ${SUMMARIES} } }`,
+      { id: centerId, ...period },
+    );
+    expect(own.errors).toBeUndefined();
+    const groups = [
+      { record: center, summaries: own.data?.center as Summaries },
+      ...teams.map((team) => ({
+        record: team,
+        summaries: own.data?.teams.find((t) => t.id === team.scopeId) as Summaries,
+      })),
+    ];
+    const employeeNos = (list: { employeeNo: string }[]) => list.map((a) => a.employeeNo).sort();
+    for (const { record, summaries } of groups) {
+      // today's members are the period's last day's (the demo moves nobody since)
+      expect(employeeNos(record.agents)).toEqual(employeeNos(summaries.agents));
+      expect(qaOf(record.qa)).toEqual(summaries.qaSummary);
+      expect(record.training).toEqual(summaries.trainingSummary);
+    }
+    expect(center.qa?.evaluations).toBeGreaterThan(100);
+
+    // each agent: Agent.qaSummary and Agent.training.summary
+    const mine = await gql<{
+      agents: { nodes: { id: string; qaSummary: QaPart; training: { summary: TrainingPart } }[] };
+    }>(
+      `query(${vars}) { agents(first: 500) { nodes { id qaSummary(from: $from, to: $to) { score evaluations criticalFailRate }
+         training { summary(from: $fromDay, to: $toDay) { ${TRAINING} } } } } }`,
+      period,
+    );
+    expect(mine.errors).toBeUndefined();
+    const byId = new Map((mine.data?.agents.nodes ?? []).map((a) => [a.id, a]));
+    for (const agent of agents) {
+      expect(qaOf(agent.qa)).toEqual(byId.get(agent.scopeId)?.qaSummary);
+      expect(agent.training).toEqual(byId.get(agent.scopeId)?.training.summary);
+    }
+
+    // the KPIs take the parts' values and the demo's global targets
+    const sources: [string, (r: PerformanceNode) => number | null | undefined, number][] = [
+      ['QA_SCORE', (r) => r.qa?.qaScore, 80],
+      ['CRITICAL_FAIL_RATE', (r) => r.qa?.criticalFailRate, 0.075],
+      ['TRAINING_COMPLETION', (r) => r.training?.completionRate, 0.8],
+      ['FIRST_ATTEMPT_PASS_RATE', (r) => r.training?.firstAttemptPassRate, 0.8],
+      ['CERTIFICATION_COVERAGE', (r) => r.training?.certificationCoverage, 0.75],
+    ];
+    const all = [center, ...teams, ...agents];
+    for (const [code, valueOf, target] of sources) {
+      const kpis = all.map((r) => {
+        const kpi = r.kpis.find((k) => k.code === code) as KpiValue;
+        expect(kpi).toMatchObject({ value: valueOf(r) ?? null, target, targetScopeType: 'GLOBAL' });
+        expect(kpi.status === null).toBe(kpi.value === null);
+        return kpi;
+      });
+      // every one of them valued and judged somewhere in the center
+      expect(kpis.some((k) => k.status !== null)).toBe(true);
+    }
+    // the demo targets put the center's teams on both sides of them
+    const judged = new Set(
+      [center, ...teams].flatMap((r) =>
+        r.kpis.filter((k) => sources.some(([code]) => code === k.code)).map((k) => k.status),
+      ),
+    );
+    expect([...judged].filter(Boolean).sort()).toEqual(['AMBER', 'GREEN', 'RED']);
   });
 
   it('applies the most specific target in force: team over center over global', async () => {
@@ -357,9 +473,9 @@ describe('performance: a center, its teams and their agents through the gateway'
         });
       const traffic = await stack.subgraphs.traffic.sql.count(run);
       expect(traffic.result.errors).toBeUndefined();
-      // three levels (center, teams, agents): traffic and kpi once per level; staff answers every
+      // three levels (center, teams, agents): traffic, qa, training and kpi once per level; staff answers every
       // level (agents, children, ancestors) in its first call, since children are its own records
-      expect(Object.fromEntries(counts)).toEqual({ staff: 1, traffic: 3, kpi: 3 });
+      expect(Object.fromEntries(counts)).toEqual({ staff: 1, traffic: 3, qa: 3, training: 3, kpi: 3 });
       // traffic: per level one statement for the contacts and one for the agent states
       expect(
         traffic.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s)).length,
@@ -369,6 +485,11 @@ describe('performance: a center, its teams and their agents through the gateway'
       expect(kpi.statements.length).toBeLessThanOrEqual(2 * 3);
       const staff = await stack.subgraphs.staff.sql.count(run);
       expect(staff.statements.length).toBeLessThanOrEqual(4 * 3);
+      // qa and training: one summary statement per level
+      const qa = await stack.subgraphs.qa.sql.count(run);
+      expect(qa.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s))).toHaveLength(3);
+      const training = await stack.subgraphs.training.sql.count(run);
+      expect(training.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s))).toHaveLength(3);
     } finally {
       await gateway.stop();
       for (const proxy of proxies) await new Promise((resolve) => proxy.close(resolve));

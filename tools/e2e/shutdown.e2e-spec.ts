@@ -66,9 +66,12 @@ function postInParts(
     request.on('error', fail);
     void (async () => {
       for (const [i, part] of parts.entries()) {
-        // The first part's callback runs once it has left for the server: the request is in flight.
-        await new Promise<void>((written) => request.write(part, () => written()));
-        if (i === 0) between();
+        // the first part is on the wire (connected, flushed) before `between`: the request is in flight
+        await new Promise((flushed) => request.write(part, flushed));
+        if (i === 0) {
+          await new Promise((wait) => setTimeout(wait, 100));
+          between();
+        }
         await new Promise((wait) => setTimeout(wait, pauseMs));
       }
       request.end();

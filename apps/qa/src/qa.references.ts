@@ -2,6 +2,7 @@ import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { evaluationById } from './evaluation/evaluation.resolver';
 import { toEvaluationType } from './evaluation/evaluation.mapper';
 import type { EvaluationType } from './evaluation/evaluation.type';
+import { qaPerformanceFromReference } from './performance/performance.resolver';
 import { scorecardById } from './scorecard/scorecard.resolver';
 import { toScorecardType } from './scorecard/scorecard.mapper';
 import type { ScorecardType } from './scorecard/scorecard.type';
@@ -47,4 +48,6 @@ export const qaReferenceResolvers = {
     __resolveReference: (ref: GroupRef): CenterQaType =>
       Object.assign(new CenterQaType(), { id: ref.id, agents: members(ref) }),
   },
+  // The key and staff's agents (@requires) are all the QA part needs.
+  Performance: { __resolveReference: qaPerformanceFromReference },
 };

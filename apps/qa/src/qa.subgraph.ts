@@ -9,6 +9,8 @@ import { CalibrationResolver } from './calibration/calibration.resolver';
 import { Evaluation } from './evaluation/evaluation.entity';
 import { EvaluationResolver } from './evaluation/evaluation.resolver';
 import { qaMigrations } from './migrations';
+import { QaPerformanceResolver } from './performance/performance.resolver';
+import { QaPerformanceType } from './performance/performance.type';
 import { qaReferenceResolvers } from './qa.references';
 import { SampledContact, SamplingAssignment, SamplingPlan } from './sampling/sampling-plan.entity';
 import { SamplingResolver } from './sampling/sampling.resolver';
@@ -42,9 +44,11 @@ export function buildQaSchema(): Promise<FederatedSchema> {
       AgentQaResolver,
       TeamQaResolver,
       CenterQaResolver,
+      QaPerformanceResolver,
     ],
-    // Staff's Team and Center are reached only through _entities: listed so they are in the schema.
-    orphanedTypes: [TeamQaType, CenterQaType],
+    // Staff's Team and Center and kpi's Performance are reached only through _entities: listed so
+    // they are in the schema.
+    orphanedTypes: [TeamQaType, CenterQaType, QaPerformanceType],
     referenceResolvers: qaReferenceResolvers,
   });
 }

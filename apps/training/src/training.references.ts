@@ -8,6 +8,7 @@ import { toExamType } from './exam/exam.mapper';
 import type { ExamType } from './exam/exam.type';
 import { AgentTrainingType } from './federation/agent-training.type';
 import { CenterTrainingType, TeamTrainingType } from './federation/group-training.type';
+import { trainingPerformanceFromReference } from './performance/performance.resolver';
 
 type Representation<T> = Partial<T> & { id: string };
 
@@ -48,4 +49,6 @@ export const trainingReferenceResolvers = {
     __resolveReference: (ref: Representation<CenterTrainingType>): CenterTrainingType =>
       Object.assign(new CenterTrainingType(), ref),
   },
+  // The key and staff's agents (@requires) are all the training part needs.
+  Performance: { __resolveReference: trainingPerformanceFromReference },
 };

@@ -19,6 +19,8 @@ import { CenterTrainingType, TeamTrainingType } from './federation/group-trainin
 import { CoursePassRateResolver, HrResolver, OnboardingProgressResolver } from './hr/hr.resolver';
 import { LmsImportResolver } from './lms-import/lms-import.resolver';
 import { trainingMigrations } from './migrations';
+import { TrainingPerformanceResolver } from './performance/performance.resolver';
+import { TrainingPerformanceType } from './performance/performance.type';
 import { seedTrainingDemo } from './seed/demo-seed';
 import { trainingReferenceResolvers } from './training.references';
 
@@ -47,9 +49,10 @@ export function buildTrainingSchema(): Promise<FederatedSchema> {
       CoursePassRateResolver,
       OnboardingProgressResolver,
       LmsImportResolver,
+      TrainingPerformanceResolver,
     ],
-    // Staff's Team and Center are extended here but reached from no training query.
-    orphanedTypes: [TeamTrainingType, CenterTrainingType],
+    // Staff's Team and Center and kpi's Performance are extended here but reached from no training query.
+    orphanedTypes: [TeamTrainingType, CenterTrainingType, TrainingPerformanceType],
     referenceResolvers: trainingReferenceResolvers,
   });
 }

@@ -4,7 +4,10 @@ import { registerEnumType } from 'type-graphql';
 const enumOf = <T extends string>(values: readonly T[]): Record<T, T> =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 
-/** What a performance record is about (the Performance key's scopeType; same enum in staff and traffic). */
+/**
+ * What a performance record is about (the Performance key's scopeType; the same enum in staff,
+ * traffic, qa and training).
+ */
 export const PERFORMANCE_SCOPE_TYPES = ['CENTER', 'TEAM', 'AGENT', 'QUEUE'] as const;
 export type PerformanceScopeType = (typeof PERFORMANCE_SCOPE_TYPES)[number];
 export const PerformanceScopeTypeEnum = enumOf(PERFORMANCE_SCOPE_TYPES);

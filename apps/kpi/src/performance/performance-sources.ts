@@ -1,8 +1,8 @@
 /**
  * The subgraphs that contribute metrics to Performance, and the metrics kpi reads from each. kpi's
  * `kpis` field @requires exactly these; a KPI of the catalog takes its value from
- * `<sourceSubgraph>.<sourceField>`. Adding a source (QA, training) is one entry here, once that
- * subgraph resolves the field on Performance.
+ * `<sourceSubgraph>.<sourceField>`. Adding a source is one entry here, once that subgraph resolves
+ * the field on Performance.
  */
 export interface PerformanceSource {
   /** The Performance field the subgraph resolves (also the catalog's sourceSubgraph). */
@@ -27,8 +27,12 @@ export const PERFORMANCE_SOURCES: readonly PerformanceSource[] = [
       'occupancy',
     ],
   },
-  // { field: 'qa', typeName: 'PerformanceQa', metrics: ['qaScore', 'criticalFailRate'] },
-  // { field: 'training', typeName: 'PerformanceTraining', metrics: ['completionRate', 'firstAttemptPassRate', 'certificationCoverage'] },
+  { field: 'qa', typeName: 'PerformanceQa', metrics: ['qaScore', 'criticalFailRate'] },
+  {
+    field: 'training',
+    typeName: 'PerformanceTraining',
+    metrics: ['completionRate', 'firstAttemptPassRate', 'certificationCoverage'],
+  },
 ];
 
 /** The scope's enclosing scopes (an agent's team and center, a team's center), from staff. */

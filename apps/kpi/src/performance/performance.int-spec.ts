@@ -16,7 +16,8 @@ const TO = '2026-11-30T16:00:00.000Z';
 
 /**
  * kpi's part of Performance, fed as the gateway feeds it: representations carrying the key, the
- * traffic metrics (from traffic) and the ancestors (from staff) that `kpis` @requires.
+ * traffic, QA and training metrics (from their subgraphs) and the ancestors (from staff) that `kpis`
+ * @requires.
  */
 describe('Performance.kpis and score', () => {
   let kpi: TestSubgraph;
@@ -74,6 +75,14 @@ describe('Performance.kpis and score', () => {
       amberBand: 0.05,
       validFrom: '2026-01-01',
     });
+    for (const [kpiCode, target, amberBand] of [
+      ['QA_SCORE', 85, 5],
+      ['CRITICAL_FAIL_RATE', 0.02, 0.02],
+      ['TRAINING_COMPLETION', 0.95, 0.05],
+      ['FIRST_ATTEMPT_PASS_RATE', 0.8, 0.1],
+      ['CERTIFICATION_COVERAGE', 1, 0.05],
+    ] as const)
+      await factory.target({ kpiCode, scope: global, target, amberBand, validFrom: '2020-01-01' });
   });
   afterAll(() => kpi.stop());
 
@@ -126,8 +135,74 @@ describe('Performance.kpis and score', () => {
       { code: 'ASA', value: 25, target: 20, targetScopeType: 'GLOBAL', attainment: 0.8, status: 'AMBER' },
       // the team's AHT target ended in October: the center's (240) applies; 250 is within its 20 s band
       { code: 'AHT', value: 250, target: 240, targetScopeType: 'CENTER', attainment: 0.96, status: 'AMBER' },
-      // QA is not a source yet: no value, no status
-      { code: 'QA_SCORE', value: null, target: null, targetScopeType: null, attainment: null, status: null },
+      // the record has no QA part (as when qa fails): the target, but no value and no status
+      {
+        code: 'QA_SCORE',
+        value: null,
+        target: 85,
+        targetScopeType: 'GLOBAL',
+        attainment: null,
+        status: null,
+      },
+    ]);
+  });
+
+  it('values the QA and training KPIs from their sources’ parts', async () => {
+    const record = {
+      ...agentRecord(factory.scopeId(), traffic(null, null, null)),
+      qa: { qaScore: 82, criticalFailRate: 0.05 },
+      training: { completionRate: 0.96, firstAttemptPassRate: 0.75, certificationCoverage: 1 },
+    };
+    const codes = [
+      'QA_SCORE',
+      'CRITICAL_FAIL_RATE',
+      'TRAINING_COMPLETION',
+      'FIRST_ATTEMPT_PASS_RATE',
+      'CERTIFICATION_COVERAGE',
+    ];
+    const response = await entities(
+      [record],
+      `kpis(codes: ${JSON.stringify(codes)}) { code value target targetScopeType attainment status }`,
+    );
+    expect(response.errors).toBeUndefined();
+    const kpis = response.data?._entities[0].kpis ?? [];
+    const global = { targetScopeType: 'GLOBAL' };
+    expect(kpis).toEqual([
+      // 82 is 3 points under 85, within the 5-point band
+      {
+        code: 'QA_SCORE',
+        value: 82,
+        target: 85,
+        ...global,
+        attainment: expect.closeTo(82 / 85, 12),
+        status: 'AMBER',
+      },
+      // lower is better: 0.05 is past 0.02 + 0.02
+      {
+        code: 'CRITICAL_FAIL_RATE',
+        value: 0.05,
+        target: 0.02,
+        ...global,
+        attainment: expect.closeTo(0.4, 12),
+        status: 'RED',
+      },
+      {
+        code: 'TRAINING_COMPLETION',
+        value: 0.96,
+        target: 0.95,
+        ...global,
+        attainment: expect.closeTo(0.96 / 0.95, 12),
+        status: 'GREEN',
+      },
+      {
+        code: 'FIRST_ATTEMPT_PASS_RATE',
+        value: 0.75,
+        target: 0.8,
+        ...global,
+        attainment: expect.closeTo(0.9375, 12),
+        status: 'AMBER',
+      },
+      { code: 'CERTIFICATION_COVERAGE', value: 1, target: 1, ...global, attainment: 1, status: 'GREEN' },
     ]);
   });
 

@@ -18,7 +18,8 @@ export class PerformanceScopeRef {
 /**
  * The unified performance record of a scope (center, team, agent or queue) over a period. Its key is
  * the scope and the period, so every subgraph can resolve its part from the key alone: staff the
- * agents, children and ancestors, traffic the contact metrics, and kpi (here) the KPIs over them.
+ * agents, children and ancestors, traffic the contact metrics, qa the evaluations, training the
+ * assignments, exams and certifications, and kpi (here) the KPIs over them.
  */
 @ObjectType('Performance', {
   description:
@@ -40,7 +41,7 @@ export class PerformanceType {
   @Directive('@external')
   agentRecords?: Record<string, unknown>[];
 
-  /** The sources' parts (traffic, later qa and training), as the gateway passes them in. */
+  /** The sources' parts (traffic, qa, training), as the gateway passes them in. */
   [source: string]: unknown;
 }
 

@@ -1,0 +1,38 @@
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { checkPeriod } from '../common/validation';
+import { qaSummaryLoader } from '../summary/qa-summary.loader';
+import { toPerformanceQaType } from './performance.mapper';
+import { PerformanceQaType, PerformanceScopeType, QaPerformanceType } from './performance.type';
+
+@Resolver(() => QaPerformanceType)
+export class QaPerformanceResolver {
+  @FieldResolver(() => PerformanceQaType, {
+    // nullable: a failure here leaves the other sources' parts of the record standing
+    nullable: true,
+    description:
+      "QA of the record's agents (submitted in the period); null for a queue, which has no agents of its own",
+  })
+  @Directive('@requires(fields: "agents { employeeNo }")')
+  async qa(
+    @Root() performance: QaPerformanceType,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PerformanceQaType | null> {
+    checkPeriod(performance.from, performance.to);
+    if (performance.scopeType === PerformanceScopeType.QUEUE) return null;
+    // The summary fields' loader: a batch of records of one period costs one statement.
+    const summary = await qaSummaryLoader(ctx, performance.from, performance.to).load({
+      key: `performance:${performance.scopeType}:${performance.scopeId}`,
+      employeeNos: (performance.agents ?? []).map((a) => a.employeeNo),
+    });
+    return toPerformanceQaType(summary);
+  }
+}
+
+/** A Performance representation from the gateway: the key (dates as ISO strings) and staff's agents. */
+export function qaPerformanceFromReference(reference: Record<string, unknown>): QaPerformanceType {
+  return Object.assign(new QaPerformanceType(), reference, {
+    from: new Date(String(reference.from)),
+    to: new Date(String(reference.to)),
+  });
+}

@@ -1,0 +1,54 @@
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { AgentQaType } from '../summary/agent-qa.type';
+
+/** What a performance record is about (the same enum in every subgraph that resolves Performance). */
+export enum PerformanceScopeType {
+  CENTER = 'CENTER',
+  TEAM = 'TEAM',
+  AGENT = 'AGENT',
+  QUEUE = 'QUEUE',
+}
+registerEnumType(PerformanceScopeType, {
+  name: 'PerformanceScopeType',
+  description: 'What a performance record is about',
+});
+
+@ObjectType('PerformanceQa', {
+  description:
+    'A performance record\'s QA (METRICS.md "QA"): the submitted evaluations of its agents in the period',
+})
+export class PerformanceQaType {
+  @Field(() => Float, { nullable: true, description: 'Mean overall percent; null without evaluations' })
+  score!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The same as score: the KPI catalog reads it as qaScore',
+  })
+  qaScore!: number | null;
+
+  @Field(() => Int)
+  evaluations!: number;
+
+  @Field(() => Int)
+  autoFailed!: number;
+
+  @Field(() => Float, { nullable: true, description: 'auto-failed / evaluations; null without evaluations' })
+  criticalFailRate!: number | null;
+}
+
+/** The kpi subgraph's Performance, extended by QA with its agents' evaluations. */
+@ObjectType('Performance')
+@Directive('@key(fields: "scopeType scopeId from to")')
+export class QaPerformanceType {
+  @Field(() => PerformanceScopeType) scopeType!: PerformanceScopeType;
+  @Field(() => ID) scopeId!: string;
+  @Field(() => DateTimeISOResolver) from!: Date;
+  @Field(() => DateTimeISOResolver) to!: Date;
+
+  /** Staff's: the agents in the scope, by employee number (what QA knows agents by). */
+  @Field(() => [AgentQaType])
+  @Directive('@external')
+  agents?: AgentQaType[];
+}

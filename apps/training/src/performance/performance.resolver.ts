@@ -1,0 +1,42 @@
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { dayPeriodOf } from '../common/dates';
+import { AGENT_PROFILE_FIELDS } from '../federation/agent-training.type';
+import { groupOf, loadTrainingSummary } from '../federation/summary-loader';
+import { toPerformanceTrainingType } from './performance.mapper';
+import { PerformanceScopeType, PerformanceTrainingType, TrainingPerformanceType } from './performance.type';
+
+@Resolver(() => TrainingPerformanceType)
+export class TrainingPerformanceResolver {
+  @FieldResolver(() => PerformanceTrainingType, {
+    // nullable: a failure here leaves the other sources' parts of the record standing
+    nullable: true,
+    description:
+      "Training of the record's agents over the period's days; null for a queue, which has no agents of its own",
+  })
+  @Directive(`@requires(fields: "agents { ${AGENT_PROFILE_FIELDS} }")`)
+  async training(
+    @Root() performance: TrainingPerformanceType,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PerformanceTrainingType | null> {
+    if (performance.scopeType === PerformanceScopeType.QUEUE) return null;
+    // The summary fields' loader: a batch of records of one period costs one statement.
+    const summary = await loadTrainingSummary(
+      ctx,
+      `performance:${performance.scopeType}`,
+      groupOf(performance.scopeId, performance.agents ?? []),
+      dayPeriodOf(performance.from, performance.to),
+    );
+    return toPerformanceTrainingType(summary);
+  }
+}
+
+/** A Performance representation from the gateway: the key (dates as ISO strings) and staff's agents. */
+export function trainingPerformanceFromReference(
+  reference: Record<string, unknown>,
+): TrainingPerformanceType {
+  return Object.assign(new TrainingPerformanceType(), reference, {
+    from: new Date(String(reference.from)),
+    to: new Date(String(reference.to)),
+  });
+}
