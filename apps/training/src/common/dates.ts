@@ -1,3 +1,4 @@
+import { addDays } from '@switchboard/metrics';
 import { badUserInput } from '@switchboard/server';
 
 /** Today's date (YYYY-MM-DD) in UTC. */
@@ -5,7 +6,7 @@ export function todayUtc(now = new Date()): string {
   return now.toISOString().slice(0, 10);
 }
 
-export { addDays } from '@switchboard/metrics';
+export { addDays };
 
 /** A period of days, `from` inclusive, `to` exclusive. */
 export interface DayPeriod {
