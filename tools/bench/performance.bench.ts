@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { demoQueues } from '@switchboard/demo';
 import { startGateway } from '@switchboard/gateway';
 import { createLogger } from '@switchboard/server';
 import { startSubgraph } from '@switchboard/subgraph-kit';
@@ -32,7 +31,10 @@ const warmup = Number(args.warmup);
 
 const TRAFFIC =
   'offered answered serviceLevel asaSeconds ahtSeconds abandonRate transferRate fcrRate occupancy';
-const RECORD = `scopeType scopeId name traffic { ${TRAFFIC} } kpis { code value target attainment status }`;
+const QA = 'score evaluations criticalFailRate';
+const TRAINING = 'completionRate overdue firstAttemptPassRate passRate certificationCoverage';
+const RECORD = `scopeType scopeId name traffic { ${TRAFFIC} } qa { ${QA} } training { ${TRAINING} }
+  kpis { code value target attainment status }`;
 /** The drill-down the issue asks for: one center, all its teams and all their agents, one month. */
 export const DRILL_DOWN = `query($scope: PerformanceScopeInput!, $from: DateTimeISO!, $to: DateTimeISO!) {
   performance(scope: $scope, from: $from, to: $to) { ${RECORD}
@@ -47,8 +49,9 @@ interface Node {
 }
 
 /**
- * npm run bench:performance: staff, traffic and kpi with their demo data (200 agents, a month of
- * contacts) behind the gateway on a throwaway PostgreSQL; times the center drill-down query.
+ * npm run bench:performance: every subgraph with its demo data (200 agents, a month of contacts,
+ * a year of training, a quarter of evaluations, the kpi targets) behind the gateway on a throwaway
+ * PostgreSQL; times the center drill-down query.
  */
 async function main(): Promise<void> {
   const cluster = await startBenchCluster('switchboard-bench-performance-');
@@ -85,21 +88,9 @@ async function main(): Promise<void> {
     const gql = <T>(query: string, variables?: Record<string, unknown>) =>
       postGraphQL<T>(gateway.url, query, variables);
 
-    // Demo queues arrive unassigned: give each its demo center.
-    const setup = await gql<{
-      centers: { id: string; code: string }[];
-      queues: { id: string; code: string }[];
-    }>('{ centers { id code } queues { id code } }');
+    // The demo's queues name their demo center, so the center's own traffic is there.
+    const setup = await gql<{ centers: { id: string; code: string }[] }>('{ centers { id code } }');
     const centers = new Map((setup.data?.centers ?? []).map((c) => [c.code, c.id]));
-    for (const queue of setup.data?.queues ?? []) {
-      const demo = demoQueues().find((q) => q.code === queue.code);
-      if (demo) {
-        await gql('mutation($id: ID!, $c: ID) { updateQueue(id: $id, input: { centerId: $c }) { id } }', {
-          id: queue.id,
-          c: centers.get(demo.centerCode),
-        });
-      }
-    }
     const midnight = Math.floor((Date.now() + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS;
     const variables = {
       scope: { type: 'CENTER', id: centers.get(args.center) },
