@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeTempClusterDir } from '@switchboard/postgres';
 import { postGraphQL } from '@switchboard/testing';
+import { subgraphs } from '../src/subgraphs';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -136,16 +137,27 @@ describe('npm start', () => {
     installations.push(site);
     const first = await start(site);
     first.child.kill('SIGKILL');
-    const deadline = Date.now() + 20_000;
-    let gatewayDown = false;
-    while (!gatewayDown && Date.now() < deadline) {
-      gatewayDown = await fetch(site.gateway.replace('/graphql', '/health')).then(
-        () => false,
-        () => true,
+    // Every service notices its launcher is gone and stops: the gateway and each subgraph.
+    const offset = Number(site.env.SWITCHBOARD_PORT_OFFSET);
+    const healthUrls = [
+      site.gateway.replace('/graphql', '/health'),
+      ...subgraphs.map((s) => `http://127.0.0.1:${s.port + offset}/health`),
+    ];
+    const deadline = Date.now() + 40_000;
+    let up = healthUrls;
+    while (up.length && Date.now() < deadline) {
+      const answering = await Promise.all(
+        up.map((url) =>
+          fetch(url).then(
+            () => true,
+            () => false,
+          ),
+        ),
       );
-      if (!gatewayDown) await new Promise((wait) => setTimeout(wait, 200));
+      up = up.filter((_url, i) => answering[i]);
+      if (up.length) await new Promise((wait) => setTimeout(wait, 200));
     }
-    expect(gatewayDown).toBe(true);
+    expect(up).toEqual([]);
     const second = await start(site);
     expect(second.output()).toContain('left running');
     const count = await postGraphQL<{ agents: { totalCount: number } }>(
