@@ -92,8 +92,10 @@ export async function writeContactBatch(
   records: ContactRecord[],
   queues = new Map<string, string>(),
 ): Promise<StoredBatch> {
-  await ensureQueues(client, records, queues);
+  // The lock first: queues created on first sight are inserted under it too, so two writers
+  // never wait on each other's new queue rows while one holds the lock (a deadlock).
   await client.query(LOCK_WRITERS);
+  await ensureQueues(client, records, queues);
   const last = await client.query<{ id: string }>('select coalesce(max(id), 0)::text as id from contact');
   const line = (r: ContactRecord): string => copyLine(r, r.queue ? (queues.get(r.queue) ?? null) : null);
   await client.query('savepoint contact_copy');
