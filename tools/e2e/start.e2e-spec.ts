@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeTempClusterDir } from '@switchboard/postgres';
 import { postGraphQL } from '@switchboard/testing';
@@ -26,6 +26,20 @@ function withoutTestKeys(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   ])
     delete rest[name];
   return rest;
+}
+
+/** The error lines (pino level 50 and up) of every service log, to say why a start failed. */
+function serviceErrors(env: NodeJS.ProcessEnv): string {
+  const logs = join(env.SWITCHBOARD_DATA_DIR as string, 'logs');
+  if (!existsSync(logs)) return '';
+  return readdirSync(logs)
+    .flatMap((file) =>
+      readFileSync(join(logs, file), 'utf8')
+        .split('\n')
+        .filter((line) => /"level":(50|60)/.test(line))
+        .map((line) => `${file}: ${line.slice(0, 1_000)}`),
+    )
+    .join('\n');
 }
 
 /** The ADMIN development token npm start printed. */
@@ -76,7 +90,7 @@ describe('npm start', () => {
     const deadline = Date.now() + 120_000;
     while (!output.includes('Switchboard is running')) {
       if (child.exitCode !== null || Date.now() > deadline)
-        throw new Error(`npm start did not come up:\n${output}`);
+        throw new Error(`npm start did not come up:\n${output}\n${serviceErrors(env)}`);
       await new Promise((wait) => setTimeout(wait, 200));
     }
     return { child, output: () => output };
