@@ -38,6 +38,11 @@ export function createClientTokenVerifier(config: ClientTokenConfig): ClientToke
   let key: Uint8Array | JWTVerifyGetKey;
   let algorithms: string[];
   if (config.jwksUrl) {
+    // An identity provider serves many applications: only its tokens for this API may pass.
+    if (!config.issuer || !config.audience)
+      throw new Error(
+        `${CLIENT_TOKEN_ENV.jwksUrl} needs ${CLIENT_TOKEN_ENV.issuer} and ${CLIENT_TOKEN_ENV.audience} too`,
+      );
     key = createRemoteJWKSet(new URL(config.jwksUrl));
     algorithms = ['RS256', 'PS256', 'ES256', 'EdDSA'];
   } else if (config.secret) {
@@ -48,7 +53,13 @@ export function createClientTokenVerifier(config: ClientTokenConfig): ClientToke
   } else {
     throw new Error(`set ${CLIENT_TOKEN_ENV.jwksUrl} (production) or ${CLIENT_TOKEN_ENV.secret} (embedded)`);
   }
-  const options = { algorithms, issuer: config.issuer, audience: config.audience, clockTolerance: 5 };
+  const options = {
+    algorithms,
+    issuer: config.issuer,
+    audience: config.audience,
+    clockTolerance: 5,
+    requiredClaims: ['exp'], // a token that never expires is refused
+  };
   return async (token) => {
     try {
       const { payload } =

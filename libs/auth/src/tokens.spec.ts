@@ -64,6 +64,17 @@ describe('client tokens (caller -> gateway)', () => {
   it('refuses to run with a short secret or no key at all', () => {
     expect(() => createClientTokenVerifier({ secret: 'short' })).toThrow(/at least 32/);
     expect(() => createClientTokenVerifier({})).toThrow(/SWITCHBOARD_JWKS_URL/);
+    expect(() => createClientTokenVerifier({ jwksUrl: 'https://idp.example/jwks' })).toThrow(
+      /SWITCHBOARD_JWT_ISSUER and SWITCHBOARD_JWT_AUDIENCE/,
+    );
+  });
+
+  it('refuses a token without an expiry', async () => {
+    const forever = await new SignJWT({ roles: ['ADMIN'] })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('x')
+      .sign(new TextEncoder().encode(secret));
+    expect(await codeOf(verify(forever))).toBe('UNAUTHENTICATED');
   });
 });
 

@@ -43,7 +43,8 @@ export async function readPii(
   field: PiiField,
   info: GraphQLResolveInfo,
 ): Promise<string | null> {
-  if (!hasRole(ctx.identity, 'HR', 'ADMIN')) throw forbidden(`${field}: personal data, readable by HR only`);
+  if (!hasRole(ctx.identity, 'HR', 'ADMIN'))
+    throw forbidden(`${field}: personal data, readable by HR (and ADMIN) only`);
   const operation = `${info.operation.operation} ${info.operation.name?.value ?? '(anonymous)'}`;
   await auditLoader(ctx).load({ field, agent, operation });
   return agent[field];
