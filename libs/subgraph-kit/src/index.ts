@@ -23,3 +23,4 @@ export {
 export { GraphQLLocalDate } from './scalars';
 export { queryGateway, gatewayUrl, type GatewayQueryOptions } from './gateway-client';
 export { parseCsvRecords, isCalendarDate, type CsvRecord } from './csv-records';
+export { isUuid, isTimeZone } from './identifiers';

@@ -1,9 +1,6 @@
 import { badUserInput } from '@switchboard/server';
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids are UUIDs; anything else cannot name a row (and must not reach PostgreSQL as a uuid). */
-export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
+export { isUuid } from '@switchboard/subgraph-kit';
 
 const FIFTEEN_MINUTES = 15 * 60_000;
 const DAY_MS = 86_400_000;
@@ -33,13 +30,6 @@ export function periodDay(to: Date): string {
   return new Date(to.getTime() - 1).toISOString().slice(0, 10);
 }
 
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isTimeZone } from '@switchboard/subgraph-kit';
 
 export { addDays, isoWeekday, localDay, localMidnight } from '@switchboard/metrics';

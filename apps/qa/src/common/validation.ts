@@ -7,12 +7,7 @@ export const CODE_MESSAGE =
 export const EMPLOYEE_NO_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$/;
 export const EMPLOYEE_NO_MESSAGE = 'must be 1-32 letters, digits, "-" or "_"';
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids are UUIDs; anything else cannot name a row (and must not reach PostgreSQL as a uuid). */
-export function isUuid(value: string): boolean {
-  return UUID_PATTERN.test(value);
-}
+export { isUuid } from '@switchboard/subgraph-kit';
 
 export const MAX_PERIOD_DAYS = 400;
 

@@ -5,14 +5,7 @@ export const CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{1,31}$/;
 export const CODE_MESSAGE =
   'must be 2-32 characters of A-Z, 0-9, "-" or "_", starting with a letter or digit';
 
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: value });
-    return value.includes('/') || value === 'UTC';
-  } catch {
-    return false;
-  }
-}
+export { isTimeZone } from '@switchboard/subgraph-kit';
 
 /** Today's date (YYYY-MM-DD) in UTC. */
 export function todayUtc(now = new Date()): string {
@@ -30,11 +23,6 @@ export function requireDateOrder(
   }
 }
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids are UUIDs; anything else cannot name a row (and must not reach PostgreSQL as a uuid). */
-export function isUuid(value: string): boolean {
-  return UUID_PATTERN.test(value);
-}
+export { isUuid } from '@switchboard/subgraph-kit';
 
 export { addDays } from '@switchboard/metrics';

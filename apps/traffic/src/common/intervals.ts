@@ -7,9 +7,7 @@ export const FIFTEEN_MINUTES = 15 * 60 * 1000;
 export const intervalStartSql = (column: string): string =>
   `date_bin('15 minutes', ${column}, timestamptz '2000-01-01 00:00:00+00')`;
 
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (value: string): boolean => UUID_PATTERN.test(value);
+export { isUuid } from '@switchboard/subgraph-kit';
 
 /** A period of whole 15-minute intervals, from inclusive, to exclusive. */
 export function checkIntervalPeriod(
