@@ -37,6 +37,9 @@ export async function startTestStack(
     logger: createLogger('gateway'),
   });
   registerTestEndpoint(gateway.url, { kind: 'gateway' });
+  // Subgraphs reach each other through this gateway (scopes, rosters, team directory).
+  const previousGatewayUrl = process.env.SWITCHBOARD_GATEWAY_URL;
+  process.env.SWITCHBOARD_GATEWAY_URL = gateway.url;
   // Subgraphs that read other subgraphs through the gateway (traffic's team directory) do so as a service.
   process.env.SWITCHBOARD_SERVICE_TOKEN ??= await clientToken({
     subject: 'service:test',
@@ -49,6 +52,8 @@ export async function startTestStack(
     subgraphs: byName,
     gateway,
     stop: async () => {
+      if (previousGatewayUrl === undefined) delete process.env.SWITCHBOARD_GATEWAY_URL;
+      else process.env.SWITCHBOARD_GATEWAY_URL = previousGatewayUrl;
       await gateway.stop();
       await Promise.all(started.map((s) => s.stop()));
     },

@@ -4,6 +4,8 @@ import {
   type FederatedSchema,
   type SubgraphDefinition,
 } from '@switchboard/subgraph-kit';
+import { AccessScopeResolver } from './access/access-scope.resolver';
+import { staffScopeSource } from './access/access-scope.source';
 import { AgentSkill } from './agent/agent-skill.entity';
 import { Agent } from './agent/agent.entity';
 import { AgentResolver } from './agent/agent.resolver';
@@ -52,6 +54,7 @@ export function buildStaffSchema(): Promise<FederatedSchema> {
       AgentPiiResolver,
       PiiAccessLogResolver,
       StaffPerformanceResolver,
+      AccessScopeResolver,
     ],
     // reachable only through _entities: the gateway asks staff for Performance's agents by key
     orphanedTypes: [StaffPerformanceType],
@@ -68,4 +71,5 @@ export const staffSubgraph: SubgraphDefinition = {
   database: staffDatabase,
   buildSchema: buildStaffSchema,
   seedDemo: seedStaffDemo,
+  scopeSource: ({ orm }) => staffScopeSource(orm),
 };

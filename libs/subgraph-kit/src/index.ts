@@ -24,3 +24,12 @@ export { GraphQLLocalDate } from './scalars';
 export { queryGateway, gatewayUrl, type GatewayQueryOptions } from './gateway-client';
 export { parseCsvRecords, isCalendarDate, type CsvRecord } from './csv-records';
 export { isUuid, isTimeZone } from './identifiers';
+export {
+  DataScope,
+  resolveDataScope,
+  cachedScopeSource,
+  gatewayScopeSource,
+  staticScopeSource,
+  type ScopeMembers,
+  type ScopeSource,
+} from './data-scope';

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { InternalIdentity } from '@switchboard/auth';
 import type { Logger } from '@switchboard/server';
 import DataLoader from 'dataloader';
+import { resolveDataScope, type DataScope, type ScopeSource } from './data-scope';
 
 /**
  * Per-request DataLoaders by name. Every reference resolver and parent->child field goes through one,
@@ -30,6 +31,8 @@ export interface SubgraphContext {
   requestId: string;
   /** The caller, as the gateway's token for this subgraph names them. */
   identity: InternalIdentity;
+  /** What the caller may see here (resolved once per request, on first use). */
+  scope: () => Promise<DataScope>;
 }
 
 export function createRequestContext(
@@ -37,17 +40,26 @@ export function createRequestContext(
   logger: Logger,
   identity: InternalIdentity,
   request?: IncomingMessage,
+  scopeSource?: ScopeSource,
 ): SubgraphContext {
   const header = request?.headers['x-request-id'];
   const requestId = identity.requestId ?? (Array.isArray(header) ? header[0] : header) ?? randomUUID();
+  let scope: Promise<DataScope> | undefined;
   return {
     em: em.fork(),
     loaders: new LoaderRegistry(),
     logger: logger.child({ requestId, subject: identity.subject }),
     requestId,
     identity,
+    scope: () => {
+      scope ??= resolveDataScope(identity, scopeSource ?? missingScopeSource);
+      return scope;
+    },
   };
 }
+
+/** Without a source, centers and teams in a token resolve to nothing (only self and bank-wide reach). */
+const missingScopeSource: ScopeSource = async () => ({ centerIds: [], teamIds: [], employeeNos: [] });
 
 /**
  * Orders batch results to match the keys: `rows` in any order, `keyOf` reading a row's key.

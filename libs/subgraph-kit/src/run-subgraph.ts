@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { createOrm, migrate, type MikroORM, type SubgraphOrmOptions } from '@switchboard/db';
 import { databaseUrlFor, ensureDatabase } from '@switchboard/postgres';
 import { createLogger, onShutdown, type Logger } from '@switchboard/server';
+import { cachedScopeSource, gatewayScopeSource, type ScopeSource } from './data-scope';
 import type { FederatedSchema } from './federated-schema';
 import { startSubgraphServer, type RouteHandler, type RunningSubgraph } from './subgraph-server';
 
@@ -15,6 +16,11 @@ export interface SubgraphDefinition {
   background?: (services: { orm: MikroORM; logger: Logger }) => () => void;
   /** Plain HTTP routes beside /graphql (e.g. streaming file imports). */
   routes?: (services: { orm: MikroORM; logger: Logger }) => Record<string, RouteHandler>;
+  /**
+   * Where the caller's center and team codes become rows; default: staff's accessScope through the
+   * gateway, cached a minute. Staff answers from its own tables.
+   */
+  scopeSource?: (services: { orm: MikroORM }) => ScopeSource;
 }
 
 export interface SubgraphRunOptions {
@@ -26,6 +32,8 @@ export interface SubgraphRunOptions {
   onQuery?: (sql: string) => void;
   /** false: do not start the definition's background work (tests drive it themselves). */
   background?: boolean;
+  /** Overrides the definition's scope source (tests of one subgraph use a fixed directory). */
+  scopeSource?: ScopeSource;
 }
 
 export interface StartedSubgraph {
@@ -58,6 +66,8 @@ export async function startSubgraph(
       port: options.port,
       host: options.host,
       routes: definition.routes?.({ orm, logger }),
+      scopeSource:
+        options.scopeSource ?? definition.scopeSource?.({ orm }) ?? cachedScopeSource(gatewayScopeSource()),
     });
     const stopBackground =
       options.background === false ? undefined : definition.background?.({ orm, logger });

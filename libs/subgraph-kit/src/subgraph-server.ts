@@ -18,6 +18,7 @@ import {
   type RunningServer,
 } from '@switchboard/server';
 import type { GraphQLSchema } from 'graphql';
+import type { ScopeSource } from './data-scope';
 import { createRequestContext, type SubgraphContext } from './request-context';
 
 /** A plain HTTP route beside /graphql; it runs only for a caller the gateway vouched for. */
@@ -35,6 +36,8 @@ export interface SubgraphServerOptions {
   port: number;
   host?: string;
   routes?: Record<string, RouteHandler>;
+  /** Turns the center and team codes of a caller's token into rows (see DataScope). */
+  scopeSource?: ScopeSource;
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -100,7 +103,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     logger,
     routes: sealRoutes(options.routes, verify),
     context: async (request) =>
-      createRequestContext(orm.em, logger, await callerOf(request, verify), request),
+      createRequestContext(orm.em, logger, await callerOf(request, verify), request, options.scopeSource),
     health: async () => {
       await orm.em.getConnection().execute('select 1');
     },

@@ -11,3 +11,4 @@ export {
   authorizationFor,
 } from './test-auth';
 export { invalid, checkBadInputs, databaseFingerprint, type MutationCase } from './adversarial';
+export { caller, accessMatrix, checkOutcome, type AccessCell, type AccessOutcome } from './access-matrix';

@@ -1,5 +1,10 @@
 import { createLogger } from '@switchboard/server';
-import { startSubgraph, type StartedSubgraph, type SubgraphDefinition } from '@switchboard/subgraph-kit';
+import {
+  startSubgraph,
+  type ScopeSource,
+  type StartedSubgraph,
+  type SubgraphDefinition,
+} from '@switchboard/subgraph-kit';
 import { SqlCounter } from './sql-counter';
 import { ensureTestKeys, registerTestEndpoint } from './test-auth';
 import { createTestDatabase } from './test-database';
@@ -13,7 +18,7 @@ export interface TestSubgraph extends StartedSubgraph {
 /** Starts a subgraph over real HTTP on a free port, on a fresh database of the test cluster. */
 export async function startTestSubgraph(
   definition: SubgraphDefinition,
-  options: { seedDemo?: boolean } = {},
+  options: { seedDemo?: boolean; scopeSource?: ScopeSource } = {},
 ): Promise<TestSubgraph> {
   ensureTestKeys();
   const database = await createTestDatabase(definition.name);
@@ -25,6 +30,7 @@ export async function startTestSubgraph(
     logger: createLogger(definition.name),
     onQuery: sql.listener,
     background: false,
+    scopeSource: options.scopeSource,
   });
   registerTestEndpoint(started.server.url, { kind: 'subgraph', name: definition.name });
   return {
