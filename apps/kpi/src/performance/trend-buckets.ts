@@ -1,9 +1,9 @@
 import { badUserInput } from '@switchboard/server';
+import { isCalendarDate } from '@switchboard/subgraph-kit';
 import { addDays, isoWeekday, isTimeZone, localMidnight } from '../common/periods';
 import { TrendGranularity } from './performance.input';
 
 export const MAX_TREND_BUCKETS = 400;
-const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 export interface TrendBucket {
   from: Date;
@@ -23,9 +23,6 @@ function nextStart(day: string, granularity: TrendGranularity): string {
   }
 }
 
-const isDay = (value: string): boolean =>
-  DAY_PATTERN.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
-
 /**
  * The buckets of a trend: local days, ISO weeks or calendar months of `timeZone` between fromDay
  * (inclusive) and toDay (exclusive); the first and last are clipped to the range.
@@ -36,8 +33,10 @@ export function trendBuckets(
   granularity: TrendGranularity,
   timeZone: string,
 ): TrendBucket[] {
-  if (!isDay(fromDay)) throw badUserInput({ field: 'input.fromDay', message: 'must be a day YYYY-MM-DD' });
-  if (!isDay(toDay)) throw badUserInput({ field: 'input.toDay', message: 'must be a day YYYY-MM-DD' });
+  if (!isCalendarDate(fromDay))
+    throw badUserInput({ field: 'input.fromDay', message: 'must be a day YYYY-MM-DD' });
+  if (!isCalendarDate(toDay))
+    throw badUserInput({ field: 'input.toDay', message: 'must be a day YYYY-MM-DD' });
   if (toDay <= fromDay) throw badUserInput({ field: 'input.toDay', message: 'must be after input.fromDay' });
   if (!isTimeZone(timeZone))
     throw badUserInput({ field: 'input.timeZone', message: `"${timeZone}" is not an IANA time zone` });

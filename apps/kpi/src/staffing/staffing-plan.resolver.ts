@@ -1,12 +1,11 @@
 import { badUserInput } from '@switchboard/server';
+import { isCalendarDate } from '@switchboard/subgraph-kit';
 import { Arg, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { isTimeZone, isUuid } from '../common/periods';
 import { StaffingInput } from './staffing.input';
 import { staffingFor } from './staffing.service';
 import { StaffingPlanTargetsInput } from './staffing-plan.input';
 import { StaffingPlanIntervalType, StaffingPlanType } from './staffing-plan.type';
-
-const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 @Resolver(() => StaffingPlanType)
 export class StaffingPlanResolver {
@@ -23,8 +22,7 @@ export class StaffingPlanResolver {
     intervalMinutes: number,
   ): StaffingPlanType {
     if (!isUuid(queueId)) throw badUserInput({ field: 'queueId', message: `"${queueId}" is not an id` });
-    if (!DAY_PATTERN.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
-      throw badUserInput({ field: 'day', message: 'must be a day YYYY-MM-DD' });
+    if (!isCalendarDate(day)) throw badUserInput({ field: 'day', message: 'must be a day YYYY-MM-DD' });
     if (!isTimeZone(timeZone))
       throw badUserInput({ field: 'timeZone', message: `"${timeZone}" is not an IANA time zone` });
     if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52)

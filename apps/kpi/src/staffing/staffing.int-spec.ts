@@ -58,4 +58,19 @@ describe('staffing(input)', () => {
       expect(response.errors?.[0].message).toContain(field);
     }
   });
+
+  it.each(['2026-02-30', '2026-13-01', '26-01-01'])(
+    'refuses the staffing plan of a day that does not exist (%s)',
+    async (day) => {
+      const response = await postGraphQL(
+        kpi.url,
+        `query($d: String!) { staffingPlan(queueId: "6f1c4c52-3a56-4c0e-9a57-0c1f3f0a5d11", day: $d) { day } }`,
+        { d: day },
+      );
+      expect(response.errors?.[0].extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'day' }],
+      });
+    },
+  );
 });

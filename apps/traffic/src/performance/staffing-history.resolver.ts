@@ -1,13 +1,11 @@
 import { addDays, localInstant } from '@switchboard/metrics';
 import { badUserInput } from '@switchboard/server';
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { isCalendarDate, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { isUuid } from '../common/intervals';
 import { isTimeZone } from '../ingest/time-zone';
 import { staffingHistoryRows, type HistorySlot } from './staffing-history.query';
 import { StaffingHistoryIntervalType, TrafficStaffingPlanType } from './staffing-history.type';
-
-const DAY_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The day's intervals (local wall clock) and, for each, the same interval of the last `weeks` weeks. */
 export function historySlots(plan: TrafficStaffingPlanType): HistorySlot[] {
@@ -27,7 +25,7 @@ export function historySlots(plan: TrafficStaffingPlanType): HistorySlot[] {
 function checkPlan(plan: TrafficStaffingPlanType): void {
   if (!isUuid(plan.queueId))
     throw badUserInput({ field: 'queueId', message: `"${plan.queueId}" is not an id` });
-  if (!DAY_PATTERN.test(plan.day)) throw badUserInput({ field: 'day', message: 'must be a day YYYY-MM-DD' });
+  if (!isCalendarDate(plan.day)) throw badUserInput({ field: 'day', message: 'must be a day YYYY-MM-DD' });
   if (!isTimeZone(plan.timeZone))
     throw badUserInput({ field: 'timeZone', message: 'is not an IANA time zone' });
   if (!Number.isInteger(plan.weeks) || plan.weeks < 1 || plan.weeks > 52)
