@@ -494,5 +494,5 @@ describe('performance: a center, its teams and their agents through the gateway'
       await gateway.stop();
       for (const proxy of proxies) await new Promise((resolve) => proxy.close(resolve));
     }
-  });
+  }, 180_000);
 });

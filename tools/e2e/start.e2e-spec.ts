@@ -87,7 +87,7 @@ describe('npm start', () => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const deadline = Date.now() + 120_000;
+    const deadline = Date.now() + 240_000; // a loaded CI machine seeds slowly
     while (!output.includes('Switchboard is running')) {
       if (child.exitCode !== null || Date.now() > deadline)
         throw new Error(`npm start did not come up:\n${output}\n${serviceErrors(env)}`);
@@ -144,7 +144,7 @@ describe('npm start', () => {
     expect(kept.data?.agent).toEqual({ displayName: 'Kept Across Restarts' });
     expect(count.data?.agents.totalCount).toBe(201); // 200 demo agents seeded once, plus ours
     expect(await stop(second.child)).toBe(0);
-  }, 300_000);
+  }, 600_000);
 
   it('takes its services down when killed outright, and starts again over the leftover database', async () => {
     const site = installation();
@@ -182,5 +182,5 @@ describe('npm start', () => {
     );
     expect(count.data?.agents.totalCount).toBe(200);
     expect(await stop(second.child)).toBe(0);
-  }, 300_000);
+  }, 600_000);
 });
