@@ -41,5 +41,9 @@ export function seesContact(
   scope: DataScope,
   contact: { agent: string | null; centerId: string | null },
 ): boolean {
-  return scope.all || (contact.agent !== null && scope.seesAgent(contact.agent)) || scope.seesCenter(contact.centerId);
+  return (
+    scope.all ||
+    (contact.agent !== null && scope.seesAgent(contact.agent)) ||
+    scope.seesCenter(contact.centerId)
+  );
 }

@@ -29,7 +29,8 @@ export class AgentTrafficResolver {
 
   @FieldResolver(() => AgentStateSummaryType, {
     nullable: true,
-    description: 'Time in each state, occupancy and utilization over a period; null outside your access scope',
+    description:
+      'Time in each state, occupancy and utilization over a period; null outside your access scope',
   })
   async agentStates(
     @Root() agent: AgentTrafficType,

@@ -76,7 +76,9 @@ export function contactByKey(ctx: SubgraphContext): DataLoader<ContactKey, Conta
     const [scope, rows] = await Promise.all([ctx.scope(), findContacts(ctx.em, keys)]);
     return byKeys(
       keys.map((k) => keyOf(k.source, k.externalId)),
-      rows.filter((row) => seesContact(scope, { agent: row.agent, centerId: row.center_id })).map(toContactType),
+      rows
+        .filter((row) => seesContact(scope, { agent: row.agent, centerId: row.center_id }))
+        .map(toContactType),
       (c) => keyOf(c.source, c.externalId),
     );
   });
