@@ -321,6 +321,30 @@ describe('qa access: every role x every query and reference (allowed, denied, sc
 
   accessMatrix(() => qa.url, cells);
 
+  it('costs a scoped caller the same SQL statements for 60 references as for 3 (scope checks add none per key)', async () => {
+    const headers = { authorization: `Bearer ${await subgraphToken('qa', callers.manager)}` };
+    const references = (n: number) =>
+      Array.from({ length: n }, (_, i) => [
+        { __typename: 'Agent', employeeNo: ALL[i % 3] + (i < 3 ? '' : `-${i}`) },
+        { __typename: 'Evaluation', id: evaluations[ALL[i % 3]] },
+      ]).flat();
+    const ask = (n: number) =>
+      qa.sql.count(() =>
+        postGraphQL(
+          qa.url,
+          `query($r: [_Any!]!, $f: DateTimeISO!, $t: DateTimeISO!) { _entities(representations: $r) {
+            ... on Agent { qaSummary(from: $f, to: $t) { evaluations } } ... on Evaluation { id } } }`,
+          { r: references(n), ...PERIOD },
+          headers,
+        ),
+      );
+    const small = await ask(3);
+    const large = await ask(60);
+    expect(small.result.errors).toBeUndefined();
+    expect(large.result.errors).toBeUndefined();
+    expect(large.statements.length).toBe(small.statements.length);
+  });
+
   describe('injection attempts in filters and text arguments never widen the answer nor fail', () => {
     const as = async (identity: Identity, query: string, variables: Record<string, unknown>) =>
       postGraphQL<Data>(qa.url, query, variables, {

@@ -232,6 +232,39 @@ describe('traffic access: every role x every query and reference (allowed, denie
 
   accessMatrix(() => traffic.url, cells);
 
+  it('costs a scoped caller the same SQL statements for 60 references as for 4 (scope checks add none per key)', async () => {
+    const manager = f.callers.find((c) => c.who === 'CENTER_MANAGER of SHA-01')?.identity as Identity;
+    const headers = { authorization: `Bearer ${await subgraphToken('traffic', manager)}` };
+    const references = (n: number) => [
+      ...Array.from({ length: n }, (_, i) => ({
+        __typename: 'Agent',
+        employeeNo: [agents.a1, agents.a2, agents.b1][i % 3] + (i < 3 ? '' : `-${i}`),
+      })),
+      ...ALL_CONTACTS.slice(0, Math.min(n, 6)).map((k) => ({
+        __typename: 'Contact',
+        source: `access-${f.tag}`,
+        externalId: k,
+      })),
+      ...Object.values(queues).map((code) => ({ __typename: 'Queue', id: queueIds[code] })),
+    ];
+    const ask = (n: number) =>
+      traffic.sql.count(() =>
+        postGraphQL(
+          traffic.url,
+          `query($r: [_Any!]!, $f: DateTimeISO!, $t: DateTimeISO!) { _entities(representations: $r) {
+            ... on Agent { trafficSummary(from: $f, to: $t) { answered } agentStates(from: $f, to: $t) { loggedInSeconds } }
+            ... on Contact { externalId } ... on Queue { stats(from: $f, to: $t) { offered } } } }`,
+          { r: references(n), f: DAY.from, t: DAY.to },
+          headers,
+        ),
+      );
+    const small = await ask(4);
+    const large = await ask(60);
+    expect(small.result.errors).toBeUndefined();
+    expect(large.result.errors).toBeUndefined();
+    expect(large.statements.length).toBe(small.statements.length);
+  });
+
   describe('injection attempts in filters and text arguments never widen the answer nor fail', () => {
     const as = async (identity: Identity, query: string, variables: Record<string, unknown>) =>
       postGraphQL<Data>(traffic.url, query, variables, {
