@@ -52,7 +52,11 @@ export class SamplingResolver {
   ): Promise<SamplingAssignmentType[]> {
     const loader = ctx.loaders.get('assignmentsOfPlan', async (ids: readonly string[]) => {
       const visible = (await ctx.scope()).employeeNos;
-      return groupByKeys(ids, await new SamplingService(ctx.em).assignmentsOf(ids, visible), (a) => a.plan.id);
+      return groupByKeys(
+        ids,
+        await new SamplingService(ctx.em).assignmentsOf(ids, visible),
+        (a) => a.plan.id,
+      );
     });
     const byEvaluator = new Map<string, string[]>();
     for (const a of await loader.load(plan.id))
@@ -117,7 +121,8 @@ export class SamplingResolver {
     // A writer limited to some centers or teams draws only plans whose agents are all theirs.
     if (!scope.all) {
       const plan = await service.get(planId);
-      for (const a of await service.assignmentsOf([plan.id])) scope.requireAgent(a.agentEmployeeNo, 'drawSample');
+      for (const a of await service.assignmentsOf([plan.id]))
+        scope.requireAgent(a.agentEmployeeNo, 'drawSample');
     }
     const draw = await service.draw(planId, at ?? new Date());
     return Object.assign(new SampleDrawType(), {

@@ -206,9 +206,9 @@ export class SamplingService {
         visibleAgentsJson,
       ],
     );
-    const pending = (await this.sampled(plan.id, period.start, evaluatorEmployeeNo, visibleAgentsJson)).filter(
-      (s) => !s.evaluationId,
-    );
+    const pending = (
+      await this.sampled(plan.id, period.start, evaluatorEmployeeNo, visibleAgentsJson)
+    ).filter((s) => !s.evaluationId);
     const byEvaluator = new Map<string, EvaluatorWorkload>();
     for (const row of due) {
       let w = byEvaluator.get(row.evaluator_employee_no);
