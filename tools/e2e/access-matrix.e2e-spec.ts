@@ -213,6 +213,27 @@ describe('access matrix through the gateway (demo roster)', () => {
     },
   );
 
+  it("gives a manager of SHA-01 their center's performance record from every subgraph, and no CTU-T1 traffic or QA", async () => {
+    const PERFORMANCE = `query($id: ID!, $f: DateTimeISO!, $t: DateTimeISO!) {
+      performance(scope: { type: CENTER, id: $id }, from: $f, to: $t) {
+        agents { employeeNo } traffic { answered } qa { evaluations } training { completionRate } kpis { code } } }`;
+    const headers = { authorization: `Bearer ${await clientToken(manager())}` };
+    const ask = (id: string) =>
+      postGraphQL<{ performance: Data | null }>(stack.gatewayUrl, PERFORMANCE, { id, ...vars() }, headers);
+    const sha = await ask(demo.sha);
+    expect(sha.errors).toBeUndefined();
+    expect(sha.data?.performance).toMatchObject({ traffic: { answered: 2 }, qa: { evaluations: 2 } });
+    expect(sha.data?.performance?.training).not.toBeNull();
+    expect((sha.data?.performance?.agents as { employeeNo: string }[]).map((a) => a.employeeNo)).toContain(
+      demo.shaAgent,
+    );
+    // CTU-T1's record: refused as a whole, or without its traffic and QA parts; never their figures.
+    const ctu = await ask(demo.ctu);
+    expect(ctu.data?.performance?.traffic ?? null).toBeNull();
+    expect(ctu.data?.performance?.qa ?? null).toBeNull();
+    expect(ctu.errors?.map((e) => e.extensions?.code) ?? []).not.toContain('INTERNAL_SERVER_ERROR');
+  });
+
   it('refuses a contact file from BI_READER at the gateway route, storing nothing', async () => {
     const response = await fetch(new URL('/import/contacts?format=csv', stack.gatewayUrl), {
       method: 'POST',
