@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
-import { evaluationById } from './evaluation/evaluation.resolver';
+import { visibleEvaluation } from './evaluation/evaluation.resolver';
 import { toEvaluationType } from './evaluation/evaluation.mapper';
 import type { EvaluationType } from './evaluation/evaluation.type';
 import { qaPerformanceFromReference } from './performance/performance.resolver';
@@ -20,8 +20,8 @@ const members = (ref: GroupRef): AgentQaType[] =>
 
 /**
  * Entity reference resolvers: scorecards and evaluations through DataLoaders (one statement per
- * batch); agents, teams and centers need no lookup: their QA fields are computed, batched by the
- * summary loader.
+ * batch; an evaluation outside the caller's scope is null); agents, teams and centers need no
+ * lookup: their QA fields are computed, batched by the summary loader, and null out of scope.
  */
 export const qaReferenceResolvers = {
   Scorecard: {
@@ -32,7 +32,7 @@ export const qaReferenceResolvers = {
   },
   Evaluation: {
     __resolveReference: async (ref: { id: string }, ctx: SubgraphContext): Promise<EvaluationType | null> => {
-      const evaluation = await evaluationById(ctx).load(ref.id);
+      const evaluation = await visibleEvaluation(ctx, ref.id);
       return evaluation ? toEvaluationType(evaluation) : null;
     },
   },

@@ -33,3 +33,4 @@ export {
   type ScopeMembers,
   type ScopeSource,
 } from './data-scope';
+export { seesPerformanceRecord, type PerformanceRecordRef } from './performance-scope';

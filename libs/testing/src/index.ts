@@ -12,3 +12,4 @@ export {
 } from './test-auth';
 export { invalid, checkBadInputs, databaseFingerprint, type MutationCase } from './adversarial';
 export { caller, accessMatrix, checkOutcome, type AccessCell, type AccessOutcome } from './access-matrix';
+export { everyMutationRefused, mutationNames, type MutationCall } from './mutation-guard';

@@ -1,4 +1,5 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { requireQaWriterFor, visibleAgentsJson } from '../access/qa-access';
 import type DataLoader from 'dataloader';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -31,8 +32,10 @@ export class CalibrationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CalibrationSessionType | null> {
-    const session = await new CalibrationService(ctx.em).get(id);
-    return session ? toSessionType(session) : null;
+    const [scope, session] = await Promise.all([ctx.scope(), new CalibrationService(ctx.em).get(id)]);
+    if (!session) return null;
+    scope.requireAgent(session.agentEmployeeNo, 'calibrationSession');
+    return toSessionType(session);
   }
 
   @Query(() => [CalibrationSessionType], {
@@ -43,7 +46,8 @@ export class CalibrationResolver {
     @Arg('to', () => DateTimeISOResolver) to: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CalibrationSessionType[]> {
-    return (await new CalibrationService(ctx.em).list(from, to)).map(toSessionType);
+    const visible = (await ctx.scope()).employeeNos;
+    return (await new CalibrationService(ctx.em).list(from, to, visible)).map(toSessionType);
   }
 
   @Query(() => [EvaluatorCalibrationType], {
@@ -57,7 +61,8 @@ export class CalibrationResolver {
     driftThreshold: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EvaluatorCalibrationType[]> {
-    return (await new CalibrationService(ctx.em).report(from, to, driftThreshold)).map((r) =>
+    const visible = await visibleAgentsJson(ctx);
+    return (await new CalibrationService(ctx.em).report(from, to, driftThreshold, visible)).map((r) =>
       Object.assign(new EvaluatorCalibrationType(), r),
     );
   }
@@ -89,6 +94,7 @@ export class CalibrationResolver {
     @Arg('input', () => CreateCalibrationSessionInput) input: CreateCalibrationSessionInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CalibrationSessionType> {
+    await requireQaWriterFor(ctx, [input.agentEmployeeNo], 'createCalibrationSession');
     return toSessionType(await new CalibrationService(ctx.em).create(input));
   }
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { calibrationDeviation, meanAbsoluteDeviation } from '@switchboard/metrics';
 import { badUserInput } from '@switchboard/server';
+import { visibleAgentSql } from '../access/qa-access';
 import { checkPeriod, isUuid } from '../common/validation';
 import { Evaluation, EvaluationStatus } from '../evaluation/evaluation.entity';
 import { evaluationErrors } from '../evaluation/evaluation.errors';
@@ -41,11 +42,15 @@ export class CalibrationService {
     return isUuid(id) ? this.em.findOne(CalibrationSession, { id }) : null;
   }
 
-  list(from: Date, to: Date): Promise<CalibrationSession[]> {
+  /** Sessions created in a period; `visibleAgents` (null: all) keeps those of these agents. */
+  list(from: Date, to: Date, visibleAgents: readonly string[] | null = null): Promise<CalibrationSession[]> {
     checkPeriod(from, to);
     return this.em.find(
       CalibrationSession,
-      { createdAt: { $gte: from, $lt: to } },
+      {
+        createdAt: { $gte: from, $lt: to },
+        ...(visibleAgents ? { agentEmployeeNo: { $in: [...visibleAgents] } } : {}),
+      },
       { orderBy: { createdAt: 'asc' } },
     );
   }
@@ -121,7 +126,12 @@ export class CalibrationService {
    * Mean absolute deviation per evaluator over the sessions created in a period where both they and
    * the calibrator submitted; `drifting` when above the threshold. Worst first.
    */
-  async report(from: Date, to: Date, driftThreshold: number): Promise<EvaluatorCalibration[]> {
+  async report(
+    from: Date,
+    to: Date,
+    driftThreshold: number,
+    visibleAgentsJson: string | null = null,
+  ): Promise<EvaluatorCalibration[]> {
     checkPeriod(from, to);
     if (!Number.isFinite(driftThreshold) || driftThreshold < 0 || driftThreshold > 100)
       throw badUserInput({
@@ -133,10 +143,10 @@ export class CalibrationService {
          from calibration_session s
          join evaluation r on r.calibration_session_id = s.id and r.evaluator_employee_no = s.calibrator_employee_no
          join evaluation e on e.calibration_session_id = s.id and e.evaluator_employee_no <> s.calibrator_employee_no
-        where s.created_at >= ? and s.created_at < ?
+        where s.created_at >= ? and s.created_at < ? and ${visibleAgentSql('s.agent_employee_no')}
           and r.status <> 'DRAFT' and e.status <> 'DRAFT'
           and r.overall_score is not null and e.overall_score is not null`,
-      [from, to],
+      [from, to, visibleAgentsJson, visibleAgentsJson],
     );
     const deviations = new Map<string, number[]>();
     for (const row of rows) {

@@ -1,4 +1,5 @@
 import { byKeys, type SubgraphContext } from '@switchboard/subgraph-kit';
+import { requireEvaluatedAgent, requireQaWriter, requireQaWriterFor } from '../access/qa-access';
 import type DataLoader from 'dataloader';
 import { Length } from 'class-validator';
 import {
@@ -34,6 +35,19 @@ export const evaluationById = (ctx: SubgraphContext): DataLoader<string, Evaluat
     byKeys(ids, await new EvaluationService(ctx.em).findByIds(ids), (e) => e.id),
   );
 
+/** An evaluation by id for a reference: null when unknown or outside the caller's scope. */
+export async function visibleEvaluation(ctx: SubgraphContext, id: string): Promise<Evaluation | null> {
+  const [scope, evaluation] = await Promise.all([ctx.scope(), evaluationById(ctx).load(id)]);
+  return evaluation && scope.seesAgent(evaluation.agentEmployeeNo) ? evaluation : null;
+}
+
+/** A workflow step's service: the caller must write QA and see the evaluation's agent. */
+async function stepService(ctx: SubgraphContext, action: string): Promise<EvaluationService> {
+  requireQaWriter(ctx, action);
+  const scope = await ctx.scope();
+  return new EvaluationService(ctx.em, (e) => scope.requireAgent(e.agentEmployeeNo, action));
+}
+
 @ArgsType()
 class DisputeArgs {
   @Field(() => ID) id!: string;
@@ -48,8 +62,10 @@ export class EvaluationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EvaluationType | null> {
-    const evaluation = await evaluationById(ctx).load(id);
-    return evaluation ? toEvaluationType(evaluation) : null;
+    const [scope, evaluation] = await Promise.all([ctx.scope(), evaluationById(ctx).load(id)]);
+    if (!evaluation) return null;
+    scope.requireAgent(evaluation.agentEmployeeNo, 'evaluation');
+    return toEvaluationType(evaluation);
   }
 
   @Query(() => EvaluationPageType, { description: 'Evaluations, newest first' })
@@ -59,7 +75,8 @@ export class EvaluationResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EvaluationPageType> {
-    const page = await new EvaluationService(ctx.em).list(filter ?? {}, first, after);
+    const visible = (await ctx.scope()).employeeNos;
+    const page = await new EvaluationService(ctx.em).list(filter ?? {}, first, after, visible);
     return Object.assign(new EvaluationPageType(), { ...page, nodes: page.nodes.map(toEvaluationType) });
   }
 
@@ -75,6 +92,7 @@ export class EvaluationResolver {
     @Arg('input', () => CreateEvaluationInput) input: CreateEvaluationInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EvaluationType> {
+    await requireQaWriterFor(ctx, [input.agentEmployeeNo], 'createEvaluation');
     return toEvaluationType(await new EvaluationService(ctx.em).create(input));
   }
 
@@ -84,7 +102,7 @@ export class EvaluationResolver {
     @Arg('input', () => UpdateEvaluationInput) input: UpdateEvaluationInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EvaluationType> {
-    return toEvaluationType(await new EvaluationService(ctx.em).update(id, input));
+    return toEvaluationType(await (await stepService(ctx, 'updateEvaluation')).update(id, input));
   }
 
   @Mutation(() => EvaluationType, {
@@ -94,7 +112,7 @@ export class EvaluationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EvaluationType> {
-    return toEvaluationType(await new EvaluationService(ctx.em).submit(id));
+    return toEvaluationType(await (await stepService(ctx, 'submitEvaluation')).submit(id));
   }
 
   @Mutation(() => EvaluationType, { description: 'SUBMITTED -> ACKNOWLEDGED, by the evaluated agent' })
@@ -103,6 +121,7 @@ export class EvaluationResolver {
     @Arg('employeeNo', () => String, { description: 'The evaluated agent' }) employeeNo: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EvaluationType> {
+    requireEvaluatedAgent(ctx, employeeNo, 'acknowledgeEvaluation');
     return toEvaluationType(await new EvaluationService(ctx.em).acknowledge(id, employeeNo));
   }
 
@@ -113,6 +132,7 @@ export class EvaluationResolver {
     @Args(() => DisputeArgs) args: DisputeArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EvaluationType> {
+    requireEvaluatedAgent(ctx, args.employeeNo, 'disputeEvaluation');
     return toEvaluationType(
       await new EvaluationService(ctx.em).dispute(args.id, args.employeeNo, args.reason),
     );
@@ -126,6 +146,6 @@ export class EvaluationResolver {
     @Arg('input', () => ResolveDisputeInput) input: ResolveDisputeInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EvaluationType> {
-    return toEvaluationType(await new EvaluationService(ctx.em).resolve(id, input));
+    return toEvaluationType(await (await stepService(ctx, 'resolveDispute')).resolve(id, input));
   }
 }

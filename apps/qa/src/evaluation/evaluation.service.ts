@@ -27,7 +27,11 @@ export function applyScores(evaluation: Evaluation, scorecard: Scorecard): void 
 }
 
 export class EvaluationService {
-  constructor(private readonly em: EntityManager) {}
+  /** `guard` sees each evaluation a workflow step loads, before the step (e.g. the caller's scope). */
+  constructor(
+    private readonly em: EntityManager,
+    private readonly guard: (evaluation: Evaluation) => void = () => undefined,
+  ) {}
 
   findByIds(ids: readonly string[]): Promise<Evaluation[]> {
     return this.em.find(Evaluation, { id: { $in: ids.filter(isUuid) } });
@@ -39,10 +43,16 @@ export class EvaluationService {
     return evaluation;
   }
 
-  /** Newest first, keyset-paginated on (createdAt, id). */
-  async list(filter: EvaluationFilter, first: number, after: string | null) {
+  /** Newest first, keyset-paginated on (createdAt, id); `visibleAgents` (null: all) scopes it down. */
+  async list(
+    filter: EvaluationFilter,
+    first: number,
+    after: string | null,
+    visibleAgents: readonly string[] | null = null,
+  ) {
     checkPageSize(first);
     const where: FilterQuery<Evaluation>[] = [];
+    if (visibleAgents) where.push({ agentEmployeeNo: { $in: [...visibleAgents] } });
     if (filter.agentEmployeeNos) where.push({ agentEmployeeNo: { $in: filter.agentEmployeeNos } });
     if (filter.evaluatorEmployeeNos)
       where.push({ evaluatorEmployeeNo: { $in: filter.evaluatorEmployeeNos } });
@@ -159,6 +169,7 @@ export class EvaluationService {
           )
         : null;
       if (!evaluation) throw evaluationErrors.notFound(id);
+      this.guard(evaluation);
       await tx.populate(evaluation, ['scorecard']);
       const next = transition(evaluation.status, action);
       if (next instanceof Error) throw next;

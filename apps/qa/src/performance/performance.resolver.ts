@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { seesPerformanceRecord, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { checkPeriod } from '../common/validation';
 import { qaSummaryLoader } from '../summary/qa-summary.loader';
@@ -11,7 +11,7 @@ export class QaPerformanceResolver {
     // nullable: a failure here leaves the other sources' parts of the record standing
     nullable: true,
     description:
-      "QA of the record's agents (submitted in the period); null for a queue, which has no agents of its own",
+      "QA of the record's agents (submitted in the period); null for a queue, which has no agents of its own, and outside your access scope",
   })
   @Directive('@requires(fields: "agents { employeeNo }")')
   async qa(
@@ -20,6 +20,7 @@ export class QaPerformanceResolver {
   ): Promise<PerformanceQaType | null> {
     checkPeriod(performance.from, performance.to);
     if (performance.scopeType === PerformanceScopeType.QUEUE) return null;
+    if (!seesPerformanceRecord(await ctx.scope(), performance)) return null;
     // The summary fields' loader: a batch of records of one period costs one statement.
     const summary = await qaSummaryLoader(ctx, performance.from, performance.to).load({
       key: `performance:${performance.scopeType}:${performance.scopeId}`,

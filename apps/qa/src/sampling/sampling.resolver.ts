@@ -1,4 +1,5 @@
 import { groupByKeys, type SubgraphContext } from '@switchboard/subgraph-kit';
+import { requireQaWriter, requireQaWriterFor, visibleAgentsJson } from '../access/qa-access';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { SamplingPlan } from './sampling-plan.entity';
@@ -49,9 +50,14 @@ export class SamplingResolver {
     @Root() plan: SamplingPlanType,
     @Ctx() ctx: SubgraphContext,
   ): Promise<SamplingAssignmentType[]> {
-    const loader = ctx.loaders.get('assignmentsOfPlan', async (ids: readonly string[]) =>
-      groupByKeys(ids, await new SamplingService(ctx.em).assignmentsOf(ids), (a) => a.plan.id),
-    );
+    const loader = ctx.loaders.get('assignmentsOfPlan', async (ids: readonly string[]) => {
+      const visible = (await ctx.scope()).employeeNos;
+      return groupByKeys(
+        ids,
+        await new SamplingService(ctx.em).assignmentsOf(ids, visible),
+        (a) => a.plan.id,
+      );
+    });
     const byEvaluator = new Map<string, string[]>();
     for (const a of await loader.load(plan.id))
       byEvaluator.set(a.evaluatorEmployeeNo, [
@@ -76,6 +82,7 @@ export class SamplingResolver {
       planId,
       at ?? new Date(),
       evaluatorEmployeeNo,
+      await visibleAgentsJson(ctx),
     );
     return workloads.map((w) =>
       Object.assign(new EvaluatorWorkloadType(), {
@@ -93,6 +100,8 @@ export class SamplingResolver {
     @Arg('input', () => CreateSamplingPlanInput) input: CreateSamplingPlanInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<SamplingPlanType> {
+    const agents = input.assignments.flatMap((a) => a.agentEmployeeNos);
+    await requireQaWriterFor(ctx, agents, 'createSamplingPlan');
     return toPlanType(await new SamplingService(ctx.em).create(input));
   }
 
@@ -106,7 +115,16 @@ export class SamplingResolver {
     @Arg('at', () => DateTimeISOResolver, { nullable: true }) at: Date | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<SampleDrawType> {
-    const draw = await new SamplingService(ctx.em).draw(planId, at ?? new Date());
+    requireQaWriter(ctx, 'drawSample');
+    const service = new SamplingService(ctx.em);
+    const scope = await ctx.scope();
+    // A writer limited to some centers or teams draws only plans whose agents are all theirs.
+    if (!scope.all) {
+      const plan = await service.get(planId);
+      for (const a of await service.assignmentsOf([plan.id]))
+        scope.requireAgent(a.agentEmployeeNo, 'drawSample');
+    }
+    const draw = await service.draw(planId, at ?? new Date());
     return Object.assign(new SampleDrawType(), {
       periodStart: draw.period.start,
       added: draw.added,

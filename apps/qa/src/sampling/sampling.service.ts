@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { visibleAgentSql } from '../access/qa-access';
 import { isUuid } from '../common/validation';
 import { periodContaining, type PeriodWindow } from './sampling-period';
 import { SampledContact, SamplingAssignment, SamplingPlan } from './sampling-plan.entity';
@@ -68,10 +69,17 @@ export class SamplingService {
     return plan;
   }
 
-  assignmentsOf(planIds: readonly string[]): Promise<SamplingAssignment[]> {
+  /** The plans' assignments; `visibleAgents` (null: all) keeps those of these agents. */
+  assignmentsOf(
+    planIds: readonly string[],
+    visibleAgents: readonly string[] | null = null,
+  ): Promise<SamplingAssignment[]> {
     return this.em.find(
       SamplingAssignment,
-      { plan: { $in: [...planIds] } },
+      {
+        plan: { $in: [...planIds] },
+        ...(visibleAgents ? { agentEmployeeNo: { $in: [...visibleAgents] } } : {}),
+      },
       { orderBy: { evaluatorEmployeeNo: 'asc', agentEmployeeNo: 'asc' } },
     );
   }
@@ -162,9 +170,15 @@ export class SamplingService {
 
   /**
    * What each evaluator (or one) still owes in the period containing `at`. Done: their submitted
-   * evaluations of the agent, either submitted in the period or of a contact drawn for it.
+   * evaluations of the agent, either submitted in the period or of a contact drawn for it. Only the
+   * agents of `visibleAgentsJson` (a JSON array; null: all) count.
    */
-  async workload(planId: string, at: Date, evaluatorEmployeeNo: string | null): Promise<EvaluatorWorkload[]> {
+  async workload(
+    planId: string,
+    at: Date,
+    evaluatorEmployeeNo: string | null,
+    visibleAgentsJson: string | null = null,
+  ): Promise<EvaluatorWorkload[]> {
     const plan = await this.get(planId);
     const period = periodContaining(plan.period, at);
     const due = await this.em.getConnection().execute<DueRow[]>(
@@ -179,12 +193,22 @@ export class SamplingService {
               )::int as done
          from sampling_assignment a
         where a.plan_id = ? and (?::text is null or a.evaluator_employee_no = ?)
+          and ${visibleAgentSql('a.agent_employee_no')}
         order by a.evaluator_employee_no, a.agent_employee_no`,
-      [period.from, period.to, period.start, plan.id, evaluatorEmployeeNo, evaluatorEmployeeNo],
+      [
+        period.from,
+        period.to,
+        period.start,
+        plan.id,
+        evaluatorEmployeeNo,
+        evaluatorEmployeeNo,
+        visibleAgentsJson,
+        visibleAgentsJson,
+      ],
     );
-    const pending = (await this.sampled(plan.id, period.start, evaluatorEmployeeNo)).filter(
-      (s) => !s.evaluationId,
-    );
+    const pending = (
+      await this.sampled(plan.id, period.start, evaluatorEmployeeNo, visibleAgentsJson)
+    ).filter((s) => !s.evaluationId);
     const byEvaluator = new Map<string, EvaluatorWorkload>();
     for (const row of due) {
       let w = byEvaluator.get(row.evaluator_employee_no);
@@ -219,6 +243,7 @@ export class SamplingService {
     planId: string,
     periodStart: string,
     evaluator: string | null,
+    visibleAgentsJson: string | null = null,
   ): Promise<SampledContactView[]> {
     const rows = await this.em.getConnection().execute<SampledRow[]>(
       `select s.contact_source, s.contact_external_id, s.agent_employee_no, s.evaluator_employee_no, s.draw,
@@ -229,8 +254,9 @@ export class SamplingService {
                 order by e.created_at limit 1) as evaluation_id
          from sampled_contact s
         where s.plan_id = ? and s.period_start = ? and (?::text is null or s.evaluator_employee_no = ?)
+          and ${visibleAgentSql('s.agent_employee_no')}
         order by s.agent_employee_no, s.draw`,
-      [planId, periodStart, evaluator, evaluator],
+      [planId, periodStart, evaluator, evaluator, visibleAgentsJson, visibleAgentsJson],
     );
     return rows.map((r) => ({
       contactSource: r.contact_source,

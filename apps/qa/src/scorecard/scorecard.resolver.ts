@@ -1,6 +1,7 @@
 import { byKeys, type SubgraphContext } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { requireQaWriter } from '../access/qa-access';
 import { ScorecardStatus } from '../common/enums';
 import type { Scorecard } from './scorecard.entity';
 import { ScorecardInput } from './scorecard.input';
@@ -40,6 +41,7 @@ export class ScorecardResolver {
     @Arg('input', () => ScorecardInput) input: ScorecardInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ScorecardType> {
+    requireQaWriter(ctx, 'createScorecard');
     return toScorecardType(await new ScorecardService(ctx.em).createVersion(input));
   }
 
@@ -49,6 +51,7 @@ export class ScorecardResolver {
     @Arg('input', () => ScorecardInput) input: ScorecardInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ScorecardType> {
+    requireQaWriter(ctx, 'updateScorecardDraft');
     return toScorecardType(await new ScorecardService(ctx.em).updateDraft(id, input));
   }
 
@@ -59,6 +62,7 @@ export class ScorecardResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ScorecardType> {
+    requireQaWriter(ctx, 'publishScorecard');
     return toScorecardType(await new ScorecardService(ctx.em).publish(id));
   }
 }

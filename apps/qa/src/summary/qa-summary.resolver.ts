@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
+import { checkPeriod } from '../common/validation';
 import { AgentQaType } from './agent-qa.type';
 import { qaSummaryLoader } from './qa-summary.loader';
 import { QaSummaryType } from './qa-summary.type';
@@ -23,15 +24,22 @@ export class CenterQaType {
 
 const PERIOD = 'for submissions from (inclusive) to (exclusive)';
 
+const OUT_OF_SCOPE = '; null outside your access scope';
+
 @Resolver(() => AgentQaType)
 export class AgentQaResolver {
-  @FieldResolver(() => QaSummaryType, { description: `The agent's QA score ${PERIOD}` })
-  qaSummary(
+  @FieldResolver(() => QaSummaryType, {
+    nullable: true,
+    description: `The agent's QA score ${PERIOD}${OUT_OF_SCOPE}`,
+  })
+  async qaSummary(
     @Root() agent: AgentQaType,
     @Arg('from', () => DateTimeISOResolver) from: Date,
     @Arg('to', () => DateTimeISOResolver) to: Date,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<QaSummaryType> {
+  ): Promise<QaSummaryType | null> {
+    checkPeriod(from, to);
+    if (!(await ctx.scope()).seesAgent(agent.employeeNo)) return null;
     return qaSummaryLoader(ctx, from, to).load({
       key: `agent:${agent.employeeNo}`,
       employeeNos: [agent.employeeNo],
@@ -41,14 +49,19 @@ export class AgentQaResolver {
 
 @Resolver(() => TeamQaType)
 export class TeamQaResolver {
-  @FieldResolver(() => QaSummaryType, { description: `QA of the team's current members ${PERIOD}` })
+  @FieldResolver(() => QaSummaryType, {
+    nullable: true,
+    description: `QA of the team's current members ${PERIOD}${OUT_OF_SCOPE}`,
+  })
   @Directive('@requires(fields: "agents { employeeNo }")')
-  qaSummary(
+  async qaSummary(
     @Root() team: TeamQaType,
     @Arg('from', () => DateTimeISOResolver) from: Date,
     @Arg('to', () => DateTimeISOResolver) to: Date,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<QaSummaryType> {
+  ): Promise<QaSummaryType | null> {
+    checkPeriod(from, to);
+    if (!(await ctx.scope()).seesTeam(team.id)) return null;
     return qaSummaryLoader(ctx, from, to).load({
       key: `team:${team.id}`,
       employeeNos: (team.agents ?? []).map((a) => a.employeeNo),
@@ -58,14 +71,19 @@ export class TeamQaResolver {
 
 @Resolver(() => CenterQaType)
 export class CenterQaResolver {
-  @FieldResolver(() => QaSummaryType, { description: `QA of the center's current agents ${PERIOD}` })
+  @FieldResolver(() => QaSummaryType, {
+    nullable: true,
+    description: `QA of the center's current agents ${PERIOD}${OUT_OF_SCOPE}`,
+  })
   @Directive('@requires(fields: "agents { employeeNo }")')
-  qaSummary(
+  async qaSummary(
     @Root() center: CenterQaType,
     @Arg('from', () => DateTimeISOResolver) from: Date,
     @Arg('to', () => DateTimeISOResolver) to: Date,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<QaSummaryType> {
+  ): Promise<QaSummaryType | null> {
+    checkPeriod(from, to);
+    if (!(await ctx.scope()).seesCenter(center.id)) return null;
     return qaSummaryLoader(ctx, from, to).load({
       key: `center:${center.id}`,
       employeeNos: (center.agents ?? []).map((a) => a.employeeNo),

@@ -9,14 +9,18 @@ import { AgentTrafficType } from './agent-traffic.type';
 @Resolver(() => AgentTrafficType)
 export class AgentTrafficResolver {
   @FieldResolver(() => TrafficSummaryType, {
-    description: 'The contacts the agent handled in a period (from inclusive, to exclusive)',
+    nullable: true,
+    description:
+      'The contacts the agent handled in a period (from inclusive, to exclusive); null outside your access scope',
   })
   async trafficSummary(
     @Root() agent: AgentTrafficType,
     @Arg('from', () => DateTimeISOResolver) from: Date,
     @Arg('to', () => DateTimeISOResolver) to: Date,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<TrafficSummaryType> {
+  ): Promise<TrafficSummaryType | null> {
+    checkPeriod({ from, to });
+    if (!(await ctx.scope()).seesAgent(agent.employeeNo)) return null;
     return Object.assign(
       new TrafficSummaryType(),
       await loadSummary(ctx, 'agent_key', agent.employeeNo, { from, to }),
@@ -24,15 +28,18 @@ export class AgentTrafficResolver {
   }
 
   @FieldResolver(() => AgentStateSummaryType, {
-    description: 'Time in each state, occupancy and utilization over a period',
+    nullable: true,
+    description:
+      'Time in each state, occupancy and utilization over a period; null outside your access scope',
   })
   async agentStates(
     @Root() agent: AgentTrafficType,
     @Arg('from', () => DateTimeISOResolver) from: Date,
     @Arg('to', () => DateTimeISOResolver) to: Date,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<AgentStateSummaryType> {
+  ): Promise<AgentStateSummaryType | null> {
     checkPeriod({ from, to });
+    if (!(await ctx.scope()).seesAgent(agent.employeeNo)) return null;
     return agentStateLoader(ctx, { from, to }).load(agent.employeeNo);
   }
 }

@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
-import { loadSummary } from '../stats/summary-loader';
+import { checkPeriod, loadSummary } from '../stats/summary-loader';
 import { TrafficSummaryType } from '../stats/traffic-stats.type';
 
 /** Staff's Center, extended with the traffic of the queues assigned to it. */
@@ -15,14 +15,18 @@ export class CenterTrafficType {
 @Resolver(() => CenterTrafficType)
 export class CenterTrafficResolver {
   @FieldResolver(() => TrafficSummaryType, {
-    description: 'Contacts of the queues assigned to the center, for a period (from inclusive, to exclusive)',
+    nullable: true,
+    description:
+      'Contacts of the queues assigned to the center, for a period (from inclusive, to exclusive); null outside your access scope',
   })
   async trafficSummary(
     @Root() center: CenterTrafficType,
     @Arg('from', () => DateTimeISOResolver) from: Date,
     @Arg('to', () => DateTimeISOResolver) to: Date,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<TrafficSummaryType> {
+  ): Promise<TrafficSummaryType | null> {
+    checkPeriod({ from, to });
+    if (!(await ctx.scope()).seesCenter(center.id)) return null;
     return Object.assign(new TrafficSummaryType(), await loadSummary(ctx, 'center', center.id, { from, to }));
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byKeys, type SubgraphContext } from '@switchboard/subgraph-kit';
+import { seesContact } from '../access/contact-visibility';
 import type DataLoader from 'dataloader';
 import type { Channel, Direction, Outcome } from './contact-record';
 import { ContactType } from './contact.type';
@@ -52,10 +53,13 @@ export function toContactType(row: ContactSqlRow): ContactType {
 const keyOf = (source: string, externalId: string): string => JSON.stringify([source, externalId]);
 
 /** Contacts by natural key, a whole batch of keys in one statement (the keys travel as one JSON array). */
-export async function findContacts(em: EntityManager, keys: readonly ContactKey[]): Promise<ContactSqlRow[]> {
+export async function findContacts(
+  em: EntityManager,
+  keys: readonly ContactKey[],
+): Promise<(ContactSqlRow & { center_id: string | null })[]> {
   if (!keys.length) return [];
-  return em.getConnection().execute<ContactSqlRow[]>(
-    `select ${CONTACT_COLUMNS}
+  return em.getConnection().execute<(ContactSqlRow & { center_id: string | null })[]>(
+    `select ${CONTACT_COLUMNS}, q.center_id::text as center_id
        from jsonb_to_recordset(?::jsonb) as k(source text, "externalId" text)
        join contact c on c.source = k.source and c.external_id = k."externalId"
        left join queue q on q.id = c.queue_id`,
@@ -63,13 +67,19 @@ export async function findContacts(em: EntityManager, keys: readonly ContactKey[
   );
 }
 
-/** Per-request loader behind the Contact reference resolver: unknown keys resolve to null. */
+/**
+ * Per-request loader behind the Contact reference resolver: unknown keys, and contacts outside the
+ * caller's scope (neither their agent nor their queue's center visible), resolve to null.
+ */
 export function contactByKey(ctx: SubgraphContext): DataLoader<ContactKey, ContactType | null> {
-  return ctx.loaders.get('contactByKey', async (keys: readonly ContactKey[]) =>
-    byKeys(
+  return ctx.loaders.get('contactByKey', async (keys: readonly ContactKey[]) => {
+    const [scope, rows] = await Promise.all([ctx.scope(), findContacts(ctx.em, keys)]);
+    return byKeys(
       keys.map((k) => keyOf(k.source, k.externalId)),
-      (await findContacts(ctx.em, keys)).map(toContactType),
+      rows
+        .filter((row) => seesContact(scope, { agent: row.agent, centerId: row.center_id }))
+        .map(toContactType),
       (c) => keyOf(c.source, c.externalId),
-    ),
-  );
+    );
+  });
 }

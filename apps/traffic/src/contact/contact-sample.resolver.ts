@@ -1,4 +1,5 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { contactVisibility } from '../access/contact-visibility';
 import { Arg, Ctx, Query, Resolver } from 'type-graphql';
 import { ContactSampleInput } from './contact-sample.input';
 import { drawContactSample } from './contact-sample.service';
@@ -10,10 +11,10 @@ export class ContactSampleResolver {
     description:
       'A reproducible random sample of answered contacts: up to perAgent per agent, by agent then draw order',
   })
-  contactSample(
+  async contactSample(
     @Arg('filter', () => ContactSampleInput) filter: ContactSampleInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ContactType[]> {
-    return drawContactSample(ctx.em, filter);
+    return drawContactSample(ctx.em, filter, await contactVisibility(ctx));
   }
 }

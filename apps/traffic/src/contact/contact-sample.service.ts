@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '@switchboard/server';
+import { visibleContactsSql, type ContactVisibility } from '../access/contact-visibility';
 import { CONTACT_COLUMNS, toContactType, type ContactSqlRow } from './contact-lookup';
 import type { ContactSampleInput } from './contact-sample.input';
 import type { ContactType } from './contact.type';
@@ -14,6 +15,7 @@ const MAX_SAMPLE_DAYS = 93;
 export async function drawContactSample(
   em: EntityManager,
   input: ContactSampleInput,
+  visibility: ContactVisibility | null = null,
 ): Promise<ContactType[]> {
   if (input.to.getTime() <= input.from.getTime())
     throw badUserInput({ field: 'to', message: 'must be after from' });
@@ -21,6 +23,7 @@ export async function drawContactSample(
     throw badUserInput({ field: 'to', message: `must be at most ${MAX_SAMPLE_DAYS} days after from` });
   const list = (values: readonly string[] | null | undefined): string | null =>
     values && values.length ? JSON.stringify(values) : null;
+  const visible = visibleContactsSql(visibility, 'c.agent', 'q.center_id');
   const rows = await em.getConnection().execute<ContactSqlRow[]>(
     `select * from (
        select ${CONTACT_COLUMNS},
@@ -33,6 +36,7 @@ export async function drawContactSample(
          and (?::jsonb is null or c.agent in (select jsonb_array_elements_text(?::jsonb)))
          and (?::jsonb is null or q.code in (select jsonb_array_elements_text(?::jsonb)))
          and (?::jsonb is null or c.channel::text in (select jsonb_array_elements_text(?::jsonb)))
+         and ${visible.sql}
      ) drawn
      where draw <= ?
      order by agent, draw`,
@@ -41,6 +45,7 @@ export async function drawContactSample(
       input.from,
       input.to,
       ...[list(input.employeeNos), list(input.queueCodes), list(input.channels)].flatMap((v) => [v, v]),
+      ...visible.params,
       input.perAgent,
     ],
   );

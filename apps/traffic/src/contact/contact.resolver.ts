@@ -1,3 +1,4 @@
+import { requireRole, WRITERS } from '@switchboard/auth';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { ArrayMaxSize } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, Mutation, Resolver } from 'type-graphql';
@@ -22,6 +23,7 @@ export class ContactResolver {
     @Args(() => IngestContactsArgs) args: IngestContactsArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<IngestReportType> {
+    requireRole(ctx.identity, WRITERS.traffic, 'ingestContacts');
     const records = args.contacts.map((input, index) => ({
       record: toContactRecord(input),
       line: index + 1,

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { hasRole, WRITERS, type Identity } from '@switchboard/auth';
 import type { Logger } from '@switchboard/server';
 import type { RouteHandler } from '@switchboard/subgraph-kit';
 import { isTimeZone } from './time-zone';
@@ -35,7 +36,24 @@ export function contactImportRoute({
   orm: MikroORM;
   logger: Logger;
 }): Record<string, RouteHandler> {
-  const handler = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+  const handler = async (
+    request: IncomingMessage,
+    response: ServerResponse,
+    identity: Identity,
+  ): Promise<void> => {
+    // The same writers as ingestContacts; checked before the body is read.
+    if (!hasRole(identity, ...WRITERS.traffic)) {
+      request.resume();
+      response.writeHead(403, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          type: 'error',
+          code: 'FORBIDDEN',
+          message: `importing contacts needs one of the roles ${WRITERS.traffic.join(', ')}`,
+        }),
+      );
+      return;
+    }
     const url = new URL(request.url ?? '/', 'http://localhost');
     if (request.method !== 'POST') {
       response.writeHead(405, { allow: 'POST' }).end();

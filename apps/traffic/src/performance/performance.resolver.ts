@@ -1,8 +1,9 @@
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { seesPerformanceRecord, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
+import { queueById } from '../queue/queue.resolver';
 import { checkPeriod } from '../stats/summary-loader';
 import { performanceTrafficLoader } from './performance-traffic.loader';
-import { PerformanceTrafficType, TrafficPerformanceType } from './performance.type';
+import { PerformanceScopeType, PerformanceTrafficType, TrafficPerformanceType } from './performance.type';
 
 @Resolver(() => TrafficPerformanceType)
 export class TrafficPerformanceResolver {
@@ -10,16 +11,28 @@ export class TrafficPerformanceResolver {
     // nullable: a failure here leaves the other sources' parts of the record standing
     nullable: true,
     description:
-      "Contact metrics of the record: a center's queues, a queue, or the contacts a team's members or an agent handled",
+      "Contact metrics of the record: a center's queues, a queue, or the contacts a team's members or an agent handled; null outside your access scope",
   })
   @Directive('@requires(fields: "agents { employeeNo }")')
   async traffic(
     @Root() performance: TrafficPerformanceType,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<PerformanceTrafficType> {
+  ): Promise<PerformanceTrafficType | null> {
     checkPeriod(performance);
+    if (!(await seesPerformance(ctx, performance))) return null;
     return performanceTrafficLoader(ctx).load(performance);
   }
+}
+
+/** A record the caller sees; a queue's center comes from the request's batched queue loader. */
+async function seesPerformance(ctx: SubgraphContext, p: TrafficPerformanceType): Promise<boolean> {
+  const scope = await ctx.scope();
+  if (scope.all) return true;
+  const queueCenterId =
+    p.scopeType === PerformanceScopeType.QUEUE
+      ? (await queueById(ctx).load(p.scopeId.toLowerCase()))?.centerId
+      : undefined;
+  return seesPerformanceRecord(scope, p, queueCenterId);
 }
 
 /** A Performance representation from the gateway: the key (dates as ISO strings) and staff's agents. */

@@ -4,6 +4,7 @@ import { isCalendarDate, type SubgraphContext } from '@switchboard/subgraph-kit'
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { isUuid } from '../common/intervals';
 import { isTimeZone } from '../ingest/time-zone';
+import { queueById } from '../queue/queue.resolver';
 import { staffingHistoryRows, type HistorySlot } from './staffing-history.query';
 import { StaffingHistoryIntervalType, TrafficStaffingPlanType } from './staffing-history.type';
 
@@ -39,13 +40,16 @@ export class TrafficStaffingPlanResolver {
   @FieldResolver(() => [StaffingHistoryIntervalType], {
     description:
       "The queue's day per interval: forecast volume (mean of the same weekday and interval over the last weeks), " +
-      'their AHT, and agents logged in that day',
+      "their AHT, and agents logged in that day; empty unless you see the queue's center",
   })
   async history(
     @Root() plan: TrafficStaffingPlanType,
     @Ctx() ctx: SubgraphContext,
   ): Promise<StaffingHistoryIntervalType[]> {
     checkPlan(plan);
+    const scope = await ctx.scope();
+    if (!scope.all && !scope.seesCenter((await queueById(ctx).load(plan.queueId.toLowerCase()))?.centerId))
+      return [];
     const slots = historySlots(plan);
     const rows = await staffingHistoryRows(ctx.em, plan.queueId.toLowerCase(), slots, plan.intervalMinutes);
     const seconds = plan.intervalMinutes * 60;

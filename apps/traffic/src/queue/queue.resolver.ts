@@ -1,3 +1,4 @@
+import { requireRole, WRITERS } from '@switchboard/auth';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { byKeys } from '@switchboard/subgraph-kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
@@ -5,7 +6,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { ChannelEnum } from '../common/enums';
 import { FIFTEEN_MINUTES } from '../common/intervals';
 import type { Channel } from '../contact/contact-record';
-import { loadSummary, summaryLoader } from '../stats/summary-loader';
+import { checkPeriod, loadSummary, summaryLoader } from '../stats/summary-loader';
 import { QueueIntervalType, TrafficSummaryType } from '../stats/traffic-stats.type';
 import { UpdateQueueInput } from './queue.input';
 import { toQueueType } from './queue.mapper';
@@ -42,14 +43,18 @@ export class QueueResolver {
   }
 
   @FieldResolver(() => TrafficSummaryType, {
-    description: "The queue's contact statistics for a period (from inclusive, to exclusive)",
+    nullable: true,
+    description:
+      "The queue's contact statistics for a period (from inclusive, to exclusive); null unless you see the queue's center",
   })
   async stats(
     @Root() queue: QueueType,
     @Arg('from', () => DateTimeISOResolver) from: Date,
     @Arg('to', () => DateTimeISOResolver) to: Date,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<TrafficSummaryType> {
+  ): Promise<TrafficSummaryType | null> {
+    checkPeriod({ from, to });
+    if (!(await ctx.scope()).seesCenter(queue.center?.id)) return null;
     return Object.assign(
       new TrafficSummaryType(),
       await loadSummary(ctx, 'queue_key', queue.id, { from, to }),
@@ -58,9 +63,14 @@ export class QueueResolver {
 
   @FieldResolver(() => QueueIntervalType, {
     description:
-      'The 15-minute interval under way: contacts so far and the longest wait so far. Records arrive when contacts end, so callers still waiting are not counted.',
+      "The 15-minute interval under way: contacts so far and the longest wait so far. Records arrive when contacts end, so callers still waiting are not counted. Null unless you see the queue's center.",
+    nullable: true,
   })
-  async currentInterval(@Root() queue: QueueType, @Ctx() ctx: SubgraphContext): Promise<QueueIntervalType> {
+  async currentInterval(
+    @Root() queue: QueueType,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<QueueIntervalType | null> {
+    if (!(await ctx.scope()).seesCenter(queue.center?.id)) return null;
     const from = new Date(Math.floor(Date.now() / FIFTEEN_MINUTES) * FIFTEEN_MINUTES);
     const to = new Date(from.getTime() + FIFTEEN_MINUTES);
     const metrics = await summaryLoader(ctx, 'queue_key', { from, to }).load(queue.id);
@@ -75,6 +85,7 @@ export class QueueResolver {
     @Arg('input', () => UpdateQueueInput) input: UpdateQueueInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<QueueType> {
+    requireRole(ctx.identity, WRITERS.traffic, 'updateQueue');
     return toQueueType(await new QueueService(ctx.em).update(id, input));
   }
 }

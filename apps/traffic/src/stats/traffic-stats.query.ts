@@ -1,6 +1,7 @@
 import { badUserInput } from '@switchboard/server';
 import { Granularity, StatsDimension } from '../common/enums';
 import { checkIntervalPeriod, intervalStartSql, isUuid } from '../common/intervals';
+import { visibleContactsSql, type ContactVisibility } from '../access/contact-visibility';
 import type { StatsFilter } from './stats.input';
 
 /** Rows one trafficStats answer may hold; narrow the filter or coarsen the granularity beyond it. */
@@ -160,6 +161,7 @@ function statsSql(
   filter: StatsFilter,
   granularity: Granularity,
   groupBy: readonly StatsDimension[],
+  visibility: ContactVisibility | null,
   queueColumns = false,
 ): { sql: string; params: unknown[] } {
   const dims = new Set(groupBy);
@@ -174,7 +176,10 @@ function statsSql(
     : '';
   const joinParams = byTeam ? [filter.timeZone, filter.timeZone] : [];
   const withQueue =
-    dims.has(StatsDimension.CENTER) || filter.queueCodes !== undefined || filter.centerIds !== undefined;
+    dims.has(StatsDimension.CENTER) ||
+    filter.queueCodes !== undefined ||
+    filter.centerIds !== undefined ||
+    visibility !== null;
   const group: string[] = ['1'];
   const add = (expression: string, alias: string): void => {
     select.push(`${expression} as ${alias}`);
@@ -200,6 +205,12 @@ function statsSql(
   if (filter.channels) inList(`${source.channel}::text`, filter.channels);
   if (filter.employeeNos) inList(source.agentKey, filter.employeeNos);
   if (filter.teamIds) inList('p.team_id::text', filter.teamIds);
+  // A caller who does not see everything: only their agents' rows and their centers' queues' rows.
+  if (visibility) {
+    const visible = visibleContactsSql(visibility, source.agentKey, 'q.center_id');
+    where.push(visible.sql);
+    params.push(...visible.params);
+  }
   const grouped = `select ${select.join(', ')}
 from ${source.from}${withQueue ? source.queueJoin : ''}${teamJoin}
 where ${where.join(' and ')}
@@ -215,15 +226,16 @@ order by ${group.join(', ')}`
 
 /**
  * SQL (knex placeholders) summing the rollups per bucket and requested dimension: the queue-level
- * rollups unless the query needs agents.
+ * rollups unless the query needs agents, or the caller sees only some agents' rows.
  */
 export function trafficStatsSql(
   filter: StatsFilter,
   granularity: Granularity,
   groupBy: readonly StatsDimension[],
+  visibility: ContactVisibility | null = null,
 ): { sql: string; params: unknown[] } {
-  const source = needsAgents(filter, groupBy) ? AGENT_ROLLUPS : QUEUE_ROLLUPS;
-  return statsSql(source, sumMeasuresSql(), [], filter, granularity, groupBy, true);
+  const source = needsAgents(filter, groupBy) || visibility ? AGENT_ROLLUPS : QUEUE_ROLLUPS;
+  return statsSql(source, sumMeasuresSql(), [], filter, granularity, groupBy, visibility, true);
 }
 
 export interface FcrSqlRow {
@@ -247,6 +259,7 @@ export function fcrSql(
   granularity: Granularity,
   groupBy: readonly StatsDimension[],
   windowDays: number,
+  visibility: ContactVisibility | null = null,
 ): { sql: string; params: unknown[] } {
   const { sql, params } = statsSql(
     CONTACTS,
@@ -259,6 +272,7 @@ export function fcrSql(
     filter,
     granularity,
     groupBy,
+    visibility,
   );
   return { sql, params };
 }

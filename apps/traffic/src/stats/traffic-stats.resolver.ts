@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, Info, Query, Resolver } from 'type-graphql';
+import { contactVisibility } from '../access/contact-visibility';
 import { Granularity, StatsDimension } from '../common/enums';
 import { StatsFilter } from './stats.input';
 import { trafficStats, type TrafficStatsRow } from './traffic-stats.service';
@@ -35,8 +36,10 @@ export class TrafficStatsResolver {
     // The service's plain rows as they are: the entity fields (agent, center, team) are resolved
     // from their ids only when selected (TrafficStatsRowResolver). Copying or instantiating tens of
     // thousands of rows here was the largest share of a big answer's time (measured).
+    // Scoped down in the SQL: a caller who does not see everything sums only the rows they see.
     return trafficStats(ctx.em, filter, granularity, groupBy ?? [], {
       fcr: selectsField(info, 'fcrRate'),
+      visibility: await contactVisibility(ctx),
     });
   }
 }

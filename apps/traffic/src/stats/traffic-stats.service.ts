@@ -7,6 +7,7 @@ import {
   type ContactTotals,
   type ServiceLevelVariant,
 } from '@switchboard/metrics';
+import type { ContactVisibility } from '../access/contact-visibility';
 import type { Granularity, StatsDimension } from '../common/enums';
 import type { Channel } from '../contact/contact-record';
 import type { StatsFilter } from './stats.input';
@@ -80,10 +81,11 @@ export async function trafficStats(
   filter: StatsFilter,
   granularity: Granularity,
   groupBy: readonly StatsDimension[],
-  options: { fcr: boolean } = { fcr: false },
+  options: { fcr: boolean; visibility?: ContactVisibility | null } = { fcr: false },
 ): Promise<TrafficStatsRow[]> {
   checkFilter(filter);
-  const { sql, params } = trafficStatsSql(filter, granularity, groupBy);
+  const visibility = options.visibility ?? null;
+  const { sql, params } = trafficStatsSql(filter, granularity, groupBy, visibility);
   const rows = await em.getConnection().execute<StatsSqlRow[]>(sql, params);
   if (rows.length > MAX_STATS_ROWS) {
     throw badUserInput({
@@ -91,7 +93,7 @@ export async function trafficStats(
       message: `the answer would exceed ${MAX_STATS_ROWS} rows: narrow the filter or use a coarser granularity`,
     });
   }
-  const fcr = options.fcr ? await fcrByGroup(em, filter, granularity, groupBy) : null;
+  const fcr = options.fcr ? await fcrByGroup(em, filter, granularity, groupBy, visibility) : null;
   const variant = (filter.serviceLevelVariant ?? DEFAULT_SERVICE_LEVEL_VARIANT) as ServiceLevelVariant;
   // Plain objects of one shape, built once per row: tens of thousands of rows are common.
   return rows.map((row): TrafficStatsRow => {
@@ -130,8 +132,9 @@ async function fcrByGroup(
   filter: StatsFilter,
   granularity: Granularity,
   groupBy: readonly StatsDimension[],
+  visibility: ContactVisibility | null,
 ): Promise<Map<string, number | null>> {
-  const { sql, params } = fcrSql(filter, granularity, groupBy, filter.fcrWindowDays ?? 7);
+  const { sql, params } = fcrSql(filter, granularity, groupBy, filter.fcrWindowDays ?? 7, visibility);
   const rows = await em.getConnection().execute<FcrSqlRow[]>(sql, params);
   return new Map(rows.map((r) => [groupKey(r), fcrRate(r.resolved, r.eligible)]));
 }

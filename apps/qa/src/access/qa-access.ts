@@ -1,0 +1,53 @@
+import { hasRole, outsideScope, requireRole, ROLES, WRITERS, type Role } from '@switchboard/auth';
+import type { DataScope, SubgraphContext } from '@switchboard/subgraph-kit';
+
+/**
+ * QA's access rule. Scorecards (the forms) are readable by everyone. Every other QA row belongs to
+ * the agent it evaluates: an evaluation, a calibration session, a sampled contact, a sampling
+ * assignment, a QA summary. A caller sees it when they see that agent (an agent: themself; a team
+ * lead: their teams' members; a manager: their centers' agents; bank-wide roles: everyone, or the
+ * centers and teams their token names). Lists are scoped down in SQL; one object asked for by id
+ * outside the scope is FORBIDDEN; an entity field (Agent/Team/Center qaSummary, Performance.qa,
+ * an Evaluation reference) outside the scope is null.
+ *
+ * Writes: QA evaluators and ADMIN, on agents in their scope. The one self-service exception:
+ * the evaluated agent acknowledges or disputes their own evaluation.
+ */
+export function requireQaWriter(ctx: SubgraphContext, action: string): void {
+  requireRole(ctx.identity, WRITERS.qa, action);
+}
+
+/** Writer role, then every agent named in scope (FORBIDDEN otherwise, before anything is read). */
+export async function requireQaWriterFor(
+  ctx: SubgraphContext,
+  employeeNos: readonly string[],
+  action: string,
+): Promise<DataScope> {
+  requireQaWriter(ctx, action);
+  const scope = await ctx.scope();
+  for (const employeeNo of employeeNos) scope.requireAgent(employeeNo, action);
+  return scope;
+}
+
+/** Every role but BI_READER, which reads aggregates and never writes. */
+const SELF_SERVICE_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'BI_READER');
+
+/**
+ * Acknowledging or disputing is the evaluated agent's own act: the caller's token must name that
+ * employee number (ADMIN may act for them). The service then checks it is the evaluation's agent.
+ */
+export function requireEvaluatedAgent(ctx: SubgraphContext, employeeNo: string, action: string): void {
+  requireRole(ctx.identity, SELF_SERVICE_ROLES, action);
+  if (hasRole(ctx.identity, 'ADMIN')) return;
+  if (ctx.identity.employeeNo !== employeeNo) throw outsideScope(action);
+}
+
+/** The caller's visible agents as one JSON array for SQL, or null for everyone. */
+export async function visibleAgentsJson(ctx: SubgraphContext): Promise<string | null> {
+  const employeeNos = (await ctx.scope()).employeeNos;
+  return employeeNos === null ? null : JSON.stringify(employeeNos);
+}
+
+/** A SQL condition on an agent column: `?` is `visibleAgentsJson`, twice. */
+export const visibleAgentSql = (column: string): string =>
+  `(?::jsonb is null or ${column} in (select jsonb_array_elements_text(?::jsonb)))`;

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import {
+  caller,
+  everyMutationRefused,
+  postGraphQL,
+  startTestSubgraph,
+  subgraphToken,
+} from '@switchboard/testing';
+import type { MutationCall, TestSubgraph } from '@switchboard/testing';
+import type { Identity } from '@switchboard/auth';
+import { trafficSubgraph } from '../traffic.subgraph';
+
+const contact = () => ({
+  source: 'refused',
+  externalId: randomUUID(),
+  channel: 'VOICE',
+  queue: 'Q-REFUSED',
+  agent: 'E1',
+  arrivedAt: '2026-03-02T01:00:00Z',
+  answeredAt: '2026-03-02T01:00:10Z',
+  endedAt: '2026-03-02T01:05:00Z',
+  outcome: 'ANSWERED',
+});
+
+/** Everyone but ADMIN: traffic's data comes from the ACD, loaded by operations, never typed in. */
+const NON_WRITERS: { who: string; identity: Identity }[] = [
+  { who: 'BI_READER', identity: caller('BI_READER') },
+  { who: 'AGENT', identity: caller('AGENT', { employeeNo: 'E1' }) },
+  { who: 'TEAM_LEAD', identity: caller('TEAM_LEAD', { teams: ['SHA-CARDS-1'] }) },
+  { who: 'CENTER_MANAGER', identity: caller('CENTER_MANAGER', { centers: ['SHA-01'] }) },
+  { who: 'HR', identity: caller('HR') },
+  { who: 'TRAINER', identity: caller('TRAINER') },
+  { who: 'QA_EVALUATOR', identity: caller('QA_EVALUATOR') },
+];
+
+describe('traffic mutations and the import route: ADMIN only', () => {
+  let traffic: TestSubgraph;
+  let queueId: string;
+
+  beforeAll(async () => {
+    traffic = await startTestSubgraph(trafficSubgraph);
+    await postGraphQL(
+      traffic.url,
+      'mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted } }',
+      {
+        c: [contact()],
+      },
+    );
+    const queues = await postGraphQL<{ queues: { id: string }[] }>(traffic.url, '{ queues { id } }');
+    queueId = queues.data?.queues[0].id as string;
+  });
+  afterAll(() => traffic.stop());
+
+  const calls: Record<string, MutationCall> = {
+    ingestContacts: {
+      query: 'mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted } }',
+      variables: () => ({ c: [contact()] }),
+    },
+    updateQueue: {
+      query: 'mutation($id: ID!) { updateQueue(id: $id, input: { name: "Taken over" }) { name } }',
+      variables: () => ({ id: queueId }),
+    },
+    syncTeamDirectory: { query: 'mutation { syncTeamDirectory { agents } }' },
+  };
+
+  everyMutationRefused(() => traffic.url, calls, NON_WRITERS);
+
+  const count = async (): Promise<number> =>
+    (
+      await traffic.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ n: number }[]>('select count(*)::int as n from contact')
+    )[0].n;
+
+  const importAs = async (identity: Identity) =>
+    fetch(`${new URL(traffic.url).origin}/import/contacts?format=csv&source=route`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await subgraphToken('traffic', identity)}` },
+      body: 'source,external_id,channel,direction,queue,agent,customer_key,arrived_at,answered_at,ended_at,hold_seconds,acw_seconds,outcome,transferred,wrapup_code\nroute,r1,VOICE,INBOUND,Q-R,E1,,2026-03-02T01:00:00Z,2026-03-02T01:00:05Z,2026-03-02T01:03:00Z,0,0,ANSWERED,false,\n',
+    });
+
+  it.each(NON_WRITERS.map((c) => [c.who, c.identity] as const))(
+    'refuses POST /import/contacts as %s with 403 FORBIDDEN, storing nothing',
+    async (_who, identity) => {
+      const before = await count();
+      const response = await importAs(identity);
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ type: 'error', code: 'FORBIDDEN' });
+      expect(await count()).toBe(before);
+    },
+  );
+
+  it('lets ADMIN import through the route and change a queue', async () => {
+    const response = await importAs(caller('ADMIN'));
+    expect(response.status).toBe(200);
+    expect(await response.text()).toContain('"type":"report"');
+    const update = await postGraphQL(traffic.url, calls.updateQueue.query, { id: queueId });
+    expect(update.data).toEqual({ updateQueue: { name: 'Taken over' } });
+  });
+});
