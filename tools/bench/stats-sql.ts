@@ -36,13 +36,13 @@ export const TRAFFIC_STATS_QUERY = `query Bench($filter: StatsFilter!) {
 /**
  * What a developer would write by hand for the same answer, over the same rollup table the subgraph
  * reads for a query without agents (the queue-level one, queue_interval_stat): sum the 15-minute rollups into
- * 30-minute buckets of the local clock (hour × 60 is a multiple of 30, so only the local minute
- * matters), then join the few queues and compute the METRICS.md ratios per row, with each queue's
+ * 30-minute buckets of the local clock (every 30 minutes from the local midnight of `from`: right
+ * for any zone whose offset changes, if at all, by whole half hours, as the bench's), then join the few queues and compute the METRICS.md ratios per row, with each queue's
  * own service-level variant.
  */
 export const HAND_WRITTEN_SQL = `
 with bucket as (
-  select s.interval_start - (extract(minute from s.interval_start at time zone $1)::int % 30) * interval '1 minute'
+  select date_bin('30 minutes', s.interval_start, ($2::timestamptz at time zone $1)::date::timestamp at time zone $1)
            as interval_start,
          s.queue_key,
          sum(s.answered)::int as answered, sum(s.abandoned)::int as abandoned,

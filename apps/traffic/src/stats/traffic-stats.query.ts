@@ -1,6 +1,6 @@
 import { badUserInput } from '@switchboard/server';
 import { Granularity, StatsDimension } from '../common/enums';
-import { checkIntervalPeriod, intervalStartSql, isUuid } from '../common/intervals';
+import { alignedBucketOrigin, checkIntervalPeriod, intervalStartSql, isUuid } from '../common/intervals';
 import type { StatsFilter } from './stats.input';
 
 /** Rows one trafficStats answer may hold; narrow the filter or coarsen the granularity beyond it. */
@@ -47,11 +47,21 @@ export interface StatsSqlRow extends Record<(typeof SUM_COLUMNS)[number], number
   max_wait_seconds: number | null;
 }
 
+/** Half hours and hours whose local starts are fixed instants apart all period long (most zones). */
+function alignedOrigin(granularity: Granularity, filter: StatsFilter): Date | null {
+  const minutes =
+    granularity === Granularity.THIRTY_MINUTES ? 30 : granularity === Granularity.HOUR ? 60 : null;
+  return minutes && alignedBucketOrigin(filter.from, filter.to, filter.timeZone, minutes);
+}
+
 /**
  * Start of the bucket holding each 15-minute rollup, in the query's time zone. Sub-day buckets stay
  * in absolute time (so the two 01:00 hours of a DST fall-back stay apart) and align to the local clock.
  */
-function bucketSql(granularity: Granularity, start: string): string {
+function bucketSql(granularity: Granularity, start: string, origin: Date | null): string {
+  if (origin) {
+    return `date_bin('${granularity === Granularity.HOUR ? '1 hour' : '30 minutes'}', ${start}, ?::timestamptz)`;
+  }
   const local = `${start} at time zone ?`;
   // Half hours and hours start where the local minute is a multiple of 30 or 60 (the local hour
   // does not matter: it is a whole number of both), so zones offset by 15 or 45 minutes align too.
@@ -74,7 +84,8 @@ function bucketSql(granularity: Granularity, start: string): string {
   }
 }
 
-function bucketParams(granularity: Granularity, filter: StatsFilter): unknown[] {
+function bucketParams(granularity: Granularity, filter: StatsFilter, origin: Date | null): unknown[] {
+  if (origin) return [origin];
   switch (granularity) {
     case Granularity.FIFTEEN_MINUTES:
       return [];
@@ -163,8 +174,9 @@ function statsSql(
   queueColumns = false,
 ): { sql: string; params: unknown[] } {
   const dims = new Set(groupBy);
-  const select: string[] = [`${bucketSql(granularity, source.start)} as interval_start`];
-  const params: unknown[] = [...bucketParams(granularity, filter)];
+  const origin = alignedOrigin(granularity, filter);
+  const select: string[] = [`${bucketSql(granularity, source.start, origin)} as interval_start`];
+  const params: unknown[] = [...bucketParams(granularity, filter, origin)];
   // Team as of the contact's arrival: the assignment period (dates in the query's zone) holding it.
   const byTeam = dims.has(StatsDimension.TEAM) || filter.teamIds !== undefined;
   const teamJoin = byTeam
