@@ -8,6 +8,8 @@ import { Granularity, StatsDimension } from '../../apps/traffic/src/common/enums
 import type { StatsFilter } from '../../apps/traffic/src/stats/stats.input';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { trafficStatsSql } from '../../apps/traffic/src/stats/traffic-stats.query';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { columnsFor } from '../../apps/traffic/src/stats/metric-columns';
 
 export interface StatsWindow {
   from: Date;
@@ -122,7 +124,14 @@ export async function handWrittenStats(client: Client, window: StatsWindow): Pro
 /** The statement the subgraph runs for the query, with pg's $n placeholders instead of knex's ?. */
 export function appStatsSql(window: StatsWindow): { sql: string; params: unknown[] } {
   const filter = { ...window, fcrWindowDays: 7 } as StatsFilter;
-  const { sql, params } = trafficStatsSql(filter, Granularity.THIRTY_MINUTES, [StatsDimension.QUEUE]);
+  // The sums of the metrics the query selects, as the subgraph picks them.
+  const metrics = ['offered', 'answered', 'serviceLevel', 'asaSeconds', 'ahtSeconds', 'abandonRate'];
+  const { sql, params } = trafficStatsSql(
+    filter,
+    Granularity.THIRTY_MINUTES,
+    [StatsDimension.QUEUE],
+    columnsFor(metrics),
+  );
   let n = 0;
   return { sql: sql.replace(/\?/g, () => `$${(n += 1)}`), params };
 }

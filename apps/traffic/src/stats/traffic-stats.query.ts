@@ -1,6 +1,7 @@
 import { badUserInput } from '@switchboard/server';
 import { Granularity, StatsDimension } from '../common/enums';
 import { alignedBucketOrigin, checkIntervalPeriod, intervalStartSql, isUuid } from '../common/intervals';
+import type { MeasureColumn } from './metric-columns';
 import type { StatsFilter } from './stats.input';
 
 /** Rows one trafficStats answer may hold; narrow the filter or coarsen the granularity beyond it. */
@@ -23,15 +24,22 @@ export const SUM_COLUMNS = [
   'acw_seconds',
 ] as const;
 
-/** Sums of rollup rows `s` (one select list for stats rows and summaries alike). */
-export function sumMeasuresSql(): string[] {
-  return [
-    ...SUM_COLUMNS.filter((c) => c !== 'ivr').map((c) => `sum(s.${c})::float8 as ${c}`),
+/**
+ * Sums of rollup rows `s` (one select list for stats rows and summaries alike): every measure, or
+ * only `columns` (see metric-columns.ts) when a query asks for a few metrics.
+ */
+export function sumMeasuresSql(columns?: ReadonlySet<MeasureColumn>): string[] {
+  const all = [
+    ...SUM_COLUMNS.filter((c) => c !== 'ivr').map((c) => [c, `sum(s.${c})::float8 as ${c}`]),
     // IVR containment is a voice measure: its counts come from voice rows only
-    "coalesce(sum(s.ivr) filter (where s.channel = 'VOICE'), 0)::float8 as ivr",
-    "coalesce(sum(s.answered + s.abandoned) filter (where s.channel = 'VOICE'), 0)::float8 as voice_offered",
-    'max(s.max_wait_seconds) as max_wait_seconds',
-  ];
+    ['ivr', "coalesce(sum(s.ivr) filter (where s.channel = 'VOICE'), 0)::float8 as ivr"],
+    [
+      'voice_offered',
+      "coalesce(sum(s.answered + s.abandoned) filter (where s.channel = 'VOICE'), 0)::float8 as voice_offered",
+    ],
+    ['max_wait_seconds', 'max(s.max_wait_seconds) as max_wait_seconds'],
+  ] as const;
+  return all.filter(([c]) => !columns || columns.has(c as MeasureColumn)).map(([, sql]) => sql);
 }
 
 export interface StatsSqlRow extends Record<(typeof SUM_COLUMNS)[number], number> {
@@ -233,9 +241,10 @@ export function trafficStatsSql(
   filter: StatsFilter,
   granularity: Granularity,
   groupBy: readonly StatsDimension[],
+  columns?: ReadonlySet<MeasureColumn>,
 ): { sql: string; params: unknown[] } {
   const source = needsAgents(filter, groupBy) ? AGENT_ROLLUPS : QUEUE_ROLLUPS;
-  return statsSql(source, sumMeasuresSql(), [], filter, granularity, groupBy, true);
+  return statsSql(source, sumMeasuresSql(columns), [], filter, granularity, groupBy, true);
 }
 
 export interface FcrSqlRow {

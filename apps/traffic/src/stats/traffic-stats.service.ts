@@ -9,6 +9,7 @@ import {
 } from '@switchboard/metrics';
 import type { Granularity, StatsDimension } from '../common/enums';
 import type { Channel } from '../contact/contact-record';
+import { columnsFor } from './metric-columns';
 import type { StatsFilter } from './stats.input';
 import {
   checkFilter,
@@ -74,16 +75,20 @@ export function totalsOf(
   };
 }
 
-/** trafficStats: one SQL statement over the 15-minute rollups; the formulas turn each row's sums into rates. */
+/**
+ * trafficStats: one SQL statement over the 15-minute rollups; the formulas turn each row's sums into
+ * rates. With `metrics`, only the sums those metrics read are selected, and only those metrics of
+ * the rows are meaningful (the others are computed from missing sums).
+ */
 export async function trafficStats(
   em: EntityManager,
   filter: StatsFilter,
   granularity: Granularity,
   groupBy: readonly StatsDimension[],
-  options: { fcr: boolean } = { fcr: false },
+  options: { fcr: boolean; metrics?: Iterable<string> } = { fcr: false },
 ): Promise<TrafficStatsRow[]> {
   checkFilter(filter);
-  const { sql, params } = trafficStatsSql(filter, granularity, groupBy);
+  const { sql, params } = trafficStatsSql(filter, granularity, groupBy, columnsFor(options.metrics));
   const rows = await em.getConnection().execute<StatsSqlRow[]>(sql, params);
   if (rows.length > MAX_STATS_ROWS) {
     throw badUserInput({
