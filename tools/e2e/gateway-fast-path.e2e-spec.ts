@@ -149,7 +149,11 @@ describe('the gateway’s single-subgraph fast path', () => {
   afterAll(async () => {
     await fast.stop();
     await reference.stop();
-    for (const proxy of proxies) await new Promise((resolve) => proxy.server.close(resolve));
+    for (const proxy of proxies) {
+      const closed = new Promise((resolve) => proxy.server.close(resolve));
+      proxy.server.closeAllConnections();
+      await closed;
+    }
     await stack.stop();
   });
 
