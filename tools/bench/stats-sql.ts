@@ -8,6 +8,8 @@ import { Granularity, StatsDimension } from '../../apps/traffic/src/common/enums
 import type { StatsFilter } from '../../apps/traffic/src/stats/stats.input';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { trafficStatsSql } from '../../apps/traffic/src/stats/traffic-stats.query';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { columnsFor } from '../../apps/traffic/src/stats/metric-columns';
 
 export interface StatsWindow {
   from: Date;
@@ -36,13 +38,13 @@ export const TRAFFIC_STATS_QUERY = `query Bench($filter: StatsFilter!) {
 /**
  * What a developer would write by hand for the same answer, over the same rollup table the subgraph
  * reads for a query without agents (the queue-level one, queue_interval_stat): sum the 15-minute rollups into
- * 30-minute buckets of the local clock (hour × 60 is a multiple of 30, so only the local minute
- * matters), then join the few queues and compute the METRICS.md ratios per row, with each queue's
+ * 30-minute buckets of the local clock (every 30 minutes from the local midnight of `from`: right
+ * for any zone whose offset changes, if at all, by whole half hours, as the bench's), then join the few queues and compute the METRICS.md ratios per row, with each queue's
  * own service-level variant.
  */
 export const HAND_WRITTEN_SQL = `
 with bucket as (
-  select s.interval_start - (extract(minute from s.interval_start at time zone $1)::int % 30) * interval '1 minute'
+  select date_bin('30 minutes', s.interval_start, ($2::timestamptz at time zone $1)::date::timestamp at time zone $1)
            as interval_start,
          s.queue_key,
          sum(s.answered)::int as answered, sum(s.abandoned)::int as abandoned,
@@ -122,7 +124,14 @@ export async function handWrittenStats(client: Client, window: StatsWindow): Pro
 /** The statement the subgraph runs for the query, with pg's $n placeholders instead of knex's ?. */
 export function appStatsSql(window: StatsWindow): { sql: string; params: unknown[] } {
   const filter = { ...window, fcrWindowDays: 7 } as StatsFilter;
-  const { sql, params } = trafficStatsSql(filter, Granularity.THIRTY_MINUTES, [StatsDimension.QUEUE]);
+  // The sums of the metrics the query selects, as the subgraph picks them.
+  const metrics = ['offered', 'answered', 'serviceLevel', 'asaSeconds', 'ahtSeconds', 'abandonRate'];
+  const { sql, params } = trafficStatsSql(
+    filter,
+    Granularity.THIRTY_MINUTES,
+    [StatsDimension.QUEUE],
+    columnsFor(metrics),
+  );
   let n = 0;
   return { sql: sql.replace(/\?/g, () => `$${(n += 1)}`), params };
 }

@@ -11,6 +11,7 @@ import { listen, serveGraphQL, type Logger, type RunningServer } from '@switchbo
 import { callerOf } from './caller';
 import type { GatewayContext } from './gateway-context';
 import { proxyRoute } from './route-proxy';
+import { FastPathGateway, stringifyFastPathResult } from './single-subgraph-fast-path';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { subgraphUrlsInSupergraph } from './subgraph-urls';
 
@@ -44,6 +45,8 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** How callers' tokens are checked; default from the environment (SWITCHBOARD_JWT_SECRET or _JWKS_URL). */
   clientTokens?: ClientTokenConfig;
+  /** Single-subgraph queries answered with the subgraph's own data (default on; see FastPathGateway). */
+  fastPath?: boolean;
 }
 
 /** The one GraphQL endpoint: @apollo/gateway over a static supergraph, served with /health. */
@@ -53,15 +56,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const verify = createClientTokenVerifier(options.clientTokens ?? clientTokenConfigFromEnv());
   const sign = createInternalTokenSigner();
   const urls = { ...subgraphUrlsInSupergraph(options.supergraphSdl), ...options.subgraphUrls };
+  const sources = new Map<string, SubgraphDataSource>();
+  let fastPath: FastPathGateway | undefined;
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name }) => {
       const target = urls[name];
       if (!target) throw new Error(`no URL for subgraph ${name}`);
-      return new SubgraphDataSource(name, target, timeoutMs, sign);
+      const source = new SubgraphDataSource(name, target, timeoutMs, sign);
+      sources.set(name, source);
+      return source;
     },
+    experimental_didResolveQueryPlan: (resolved) => fastPath?.learn(resolved),
     logger,
   });
+  if (options.fastPath ?? true) fastPath = new FastPathGateway(gateway, sources);
   const armor = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
@@ -71,7 +80,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     blockFieldSuggestion: { enabled: false },
   }).protect();
   const apollo = new ApolloServer<GatewayContext>({
-    gateway,
+    gateway: fastPath ?? gateway,
+    stringifyResult: stringifyFastPathResult,
     plugins: [...armor.plugins],
     validationRules: [...armor.validationRules],
     allowBatchedHttpRequests: false,

@@ -58,3 +58,50 @@ describe('statistics across daylight-saving changes', () => {
     expect(day.data?.trafficStats).toEqual([{ intervalStart: '2026-10-24T22:00:00.000Z', answered: 2 }]);
   });
 });
+
+describe('half hours and hours in zones offset by 15, 30 or 45 minutes', () => {
+  let traffic: TestSubgraph;
+  beforeAll(async () => {
+    traffic = await startTestSubgraph(trafficSubgraph);
+    const ingest = await postGraphQL(
+      traffic.url,
+      `mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted } }`,
+      {
+        c: [
+          call('ktm', '2026-04-01T00:20:00Z'), // 06:05 in Kathmandu (+5:45)
+          call('lhi-dst', '2026-04-04T12:10:00Z'), // 23:10 on Lord Howe (+11)
+          call('lhi-std', '2026-04-05T12:10:00Z'), // 22:40 on Lord Howe (+10:30 from 5 April)
+        ],
+      },
+    );
+    expect(ingest.data).toEqual({ ingestContacts: { inserted: 3 } });
+  });
+  afterAll(() => traffic.stop());
+
+  const started = async (granularity: string, from: string, to: string, timeZone: string) => {
+    const answer = await postGraphQL<{ trafficStats: { intervalStart: string; answered: number }[] }>(
+      traffic.url,
+      `query($f: StatsFilter!, $g: Granularity!) { trafficStats(filter: $f, granularity: $g) { intervalStart answered } }`,
+      { f: { from, to, timeZone }, g: granularity },
+    );
+    expect(answer.errors).toBeUndefined();
+    return answer.data?.trafficStats.filter((r) => r.answered > 0).map((r) => r.intervalStart);
+  };
+
+  it('starts them on the local clock in Kathmandu', async () => {
+    const period = ['2026-03-31T18:15:00Z', '2026-04-01T18:15:00Z', 'Asia/Kathmandu'] as const;
+    expect(await started('THIRTY_MINUTES', ...period)).toEqual(['2026-04-01T00:15:00.000Z']);
+    expect(await started('HOUR', ...period)).toEqual(['2026-04-01T00:15:00.000Z']);
+  });
+
+  it('follows Lord Howe’s half-hour DST change for hours', async () => {
+    const hours = await started(
+      'HOUR',
+      '2026-04-04T00:00:00Z',
+      '2026-04-06T00:00:00Z',
+      'Australia/Lord_Howe',
+    );
+    // 23:00 local at +11, then 22:00 local at +10:30
+    expect(hours).toEqual(['2026-04-04T12:00:00.000Z', '2026-04-05T11:30:00.000Z']);
+  });
+});

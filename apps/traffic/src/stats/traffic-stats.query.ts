@@ -1,7 +1,8 @@
 import { badUserInput } from '@switchboard/server';
 import { Granularity, StatsDimension } from '../common/enums';
-import { checkIntervalPeriod, intervalStartSql, isUuid } from '../common/intervals';
 import { visibleContactsSql, type ContactVisibility } from '../access/contact-visibility';
+import { alignedBucketOrigin, checkIntervalPeriod, intervalStartSql, isUuid } from '../common/intervals';
+import type { MeasureColumn } from './metric-columns';
 import type { StatsFilter } from './stats.input';
 
 /** Rows one trafficStats answer may hold; narrow the filter or coarsen the granularity beyond it. */
@@ -24,15 +25,22 @@ export const SUM_COLUMNS = [
   'acw_seconds',
 ] as const;
 
-/** Sums of rollup rows `s` (one select list for stats rows and summaries alike). */
-export function sumMeasuresSql(): string[] {
-  return [
-    ...SUM_COLUMNS.filter((c) => c !== 'ivr').map((c) => `sum(s.${c})::float8 as ${c}`),
+/**
+ * Sums of rollup rows `s` (one select list for stats rows and summaries alike): every measure, or
+ * only `columns` (see metric-columns.ts) when a query asks for a few metrics.
+ */
+export function sumMeasuresSql(columns?: ReadonlySet<MeasureColumn>): string[] {
+  const all = [
+    ...SUM_COLUMNS.filter((c) => c !== 'ivr').map((c) => [c, `sum(s.${c})::float8 as ${c}`]),
     // IVR containment is a voice measure: its counts come from voice rows only
-    "coalesce(sum(s.ivr) filter (where s.channel = 'VOICE'), 0)::float8 as ivr",
-    "coalesce(sum(s.answered + s.abandoned) filter (where s.channel = 'VOICE'), 0)::float8 as voice_offered",
-    'max(s.max_wait_seconds) as max_wait_seconds',
-  ];
+    ['ivr', "coalesce(sum(s.ivr) filter (where s.channel = 'VOICE'), 0)::float8 as ivr"],
+    [
+      'voice_offered',
+      "coalesce(sum(s.answered + s.abandoned) filter (where s.channel = 'VOICE'), 0)::float8 as voice_offered",
+    ],
+    ['max_wait_seconds', 'max(s.max_wait_seconds) as max_wait_seconds'],
+  ] as const;
+  return all.filter(([c]) => !columns || columns.has(c as MeasureColumn)).map(([, sql]) => sql);
 }
 
 export interface StatsSqlRow extends Record<(typeof SUM_COLUMNS)[number], number> {
@@ -48,11 +56,21 @@ export interface StatsSqlRow extends Record<(typeof SUM_COLUMNS)[number], number
   max_wait_seconds: number | null;
 }
 
+/** Half hours and hours whose local starts are fixed instants apart all period long (most zones). */
+function alignedOrigin(granularity: Granularity, filter: StatsFilter): Date | null {
+  const minutes =
+    granularity === Granularity.THIRTY_MINUTES ? 30 : granularity === Granularity.HOUR ? 60 : null;
+  return minutes && alignedBucketOrigin(filter.from, filter.to, filter.timeZone, minutes);
+}
+
 /**
  * Start of the bucket holding each 15-minute rollup, in the query's time zone. Sub-day buckets stay
  * in absolute time (so the two 01:00 hours of a DST fall-back stay apart) and align to the local clock.
  */
-function bucketSql(granularity: Granularity, start: string): string {
+function bucketSql(granularity: Granularity, start: string, origin: Date | null): string {
+  if (origin) {
+    return `date_bin('${granularity === Granularity.HOUR ? '1 hour' : '30 minutes'}', ${start}, ?::timestamptz)`;
+  }
   const local = `${start} at time zone ?`;
   // Half hours and hours start where the local minute is a multiple of 30 or 60 (the local hour
   // does not matter: it is a whole number of both), so zones offset by 15 or 45 minutes align too.
@@ -75,7 +93,8 @@ function bucketSql(granularity: Granularity, start: string): string {
   }
 }
 
-function bucketParams(granularity: Granularity, filter: StatsFilter): unknown[] {
+function bucketParams(granularity: Granularity, filter: StatsFilter, origin: Date | null): unknown[] {
+  if (origin) return [origin];
   switch (granularity) {
     case Granularity.FIFTEEN_MINUTES:
       return [];
@@ -165,8 +184,9 @@ function statsSql(
   queueColumns = false,
 ): { sql: string; params: unknown[] } {
   const dims = new Set(groupBy);
-  const select: string[] = [`${bucketSql(granularity, source.start)} as interval_start`];
-  const params: unknown[] = [...bucketParams(granularity, filter)];
+  const origin = alignedOrigin(granularity, filter);
+  const select: string[] = [`${bucketSql(granularity, source.start, origin)} as interval_start`];
+  const params: unknown[] = [...bucketParams(granularity, filter, origin)];
   // Team as of the contact's arrival: the assignment period (dates in the query's zone) holding it.
   const byTeam = dims.has(StatsDimension.TEAM) || filter.teamIds !== undefined;
   const teamJoin = byTeam
@@ -232,10 +252,11 @@ export function trafficStatsSql(
   filter: StatsFilter,
   granularity: Granularity,
   groupBy: readonly StatsDimension[],
+  columns?: ReadonlySet<MeasureColumn>,
   visibility: ContactVisibility | null = null,
 ): { sql: string; params: unknown[] } {
   const source = needsAgents(filter, groupBy) || visibility ? AGENT_ROLLUPS : QUEUE_ROLLUPS;
-  return statsSql(source, sumMeasuresSql(), [], filter, granularity, groupBy, visibility, true);
+  return statsSql(source, sumMeasuresSql(columns), [], filter, granularity, groupBy, visibility, true);
 }
 
 export interface FcrSqlRow {

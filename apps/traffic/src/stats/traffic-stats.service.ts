@@ -10,6 +10,7 @@ import {
 import type { ContactVisibility } from '../access/contact-visibility';
 import type { Granularity, StatsDimension } from '../common/enums';
 import type { Channel } from '../contact/contact-record';
+import { columnsFor } from './metric-columns';
 import type { StatsFilter } from './stats.input';
 import {
   checkFilter,
@@ -75,17 +76,29 @@ export function totalsOf(
   };
 }
 
-/** trafficStats: one SQL statement over the 15-minute rollups; the formulas turn each row's sums into rates. */
+/**
+ * trafficStats: one SQL statement over the 15-minute rollups; the formulas turn each row's sums into
+ * rates. With `metrics`, only the sums those metrics read are selected, and only those metrics of
+ * the rows are meaningful (the others are computed from missing sums).
+ */
 export async function trafficStats(
   em: EntityManager,
   filter: StatsFilter,
   granularity: Granularity,
   groupBy: readonly StatsDimension[],
-  options: { fcr: boolean; visibility?: ContactVisibility | null } = { fcr: false },
+  options: { fcr: boolean; metrics?: Iterable<string>; visibility?: ContactVisibility | null } = {
+    fcr: false,
+  },
 ): Promise<TrafficStatsRow[]> {
   checkFilter(filter);
   const visibility = options.visibility ?? null;
-  const { sql, params } = trafficStatsSql(filter, granularity, groupBy, visibility);
+  const { sql, params } = trafficStatsSql(
+    filter,
+    granularity,
+    groupBy,
+    columnsFor(options.metrics),
+    visibility,
+  );
   const rows = await em.getConnection().execute<StatsSqlRow[]>(sql, params);
   if (rows.length > MAX_STATS_ROWS) {
     throw badUserInput({

@@ -1,0 +1,53 @@
+import type { ContactMetrics } from '@switchboard/metrics';
+
+/** The summed rollup columns a stats row can carry (snake_case as selected). */
+export type MeasureColumn =
+  | 'answered'
+  | 'abandoned'
+  | 'short_abandoned'
+  | 'answered_within_threshold'
+  | 'abandoned_within_threshold'
+  | 'transferred'
+  | 'ivr'
+  | 'voice_offered'
+  | 'wait_seconds_answered'
+  | 'handle_seconds'
+  | 'talk_seconds'
+  | 'hold_seconds'
+  | 'acw_seconds'
+  | 'max_wait_seconds';
+
+const OFFERED: MeasureColumn[] = ['answered', 'abandoned'];
+
+/**
+ * The sums each metric of the formula library reads (metric-columns.spec.ts proves it against
+ * `contactMetrics`: zeroing every other sum never changes the metric). A query asking for a few
+ * metrics sums only their columns.
+ */
+export const METRIC_COLUMNS: Record<keyof ContactMetrics, readonly MeasureColumn[]> = {
+  offered: OFFERED,
+  answered: ['answered'],
+  abandoned: ['abandoned'],
+  shortAbandoned: ['short_abandoned'],
+  answeredWithinThreshold: ['answered_within_threshold'],
+  serviceLevel: [...OFFERED, 'short_abandoned', 'answered_within_threshold', 'abandoned_within_threshold'],
+  asaSeconds: ['answered', 'wait_seconds_answered'],
+  ahtSeconds: ['answered', 'handle_seconds'],
+  avgTalkSeconds: ['answered', 'talk_seconds'],
+  avgHoldSeconds: ['answered', 'hold_seconds'],
+  avgAcwSeconds: ['answered', 'acw_seconds'],
+  abandonRate: [...OFFERED, 'short_abandoned'],
+  maxWaitSeconds: [...OFFERED, 'max_wait_seconds'],
+  transferRate: ['answered', 'transferred'],
+  ivrContainmentRate: ['ivr', 'voice_offered'],
+};
+
+/** The columns the given metrics need (every column when `metrics` is undefined). */
+export function columnsFor(metrics: Iterable<string> | undefined): Set<MeasureColumn> | undefined {
+  if (metrics === undefined) return undefined;
+  const columns = new Set<MeasureColumn>();
+  for (const metric of metrics) {
+    for (const column of METRIC_COLUMNS[metric as keyof ContactMetrics] ?? []) columns.add(column);
+  }
+  return columns;
+}
