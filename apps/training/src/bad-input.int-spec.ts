@@ -1,13 +1,19 @@
 import fc from 'fast-check';
 import {
+  SAME_AS_FIRST_ROW,
   checkBadInputs,
+  checkBadRows,
   invalid,
+  invalidCell,
+  toCsv,
   postGraphQL,
   startTestSubgraph,
+  type ImportCase,
   type MutationCase,
   type TestSubgraph,
 } from '@switchboard/testing';
 import { addDays, todayUtc } from './common/dates';
+import { LMS_COLUMNS } from './lms-import/lms-csv';
 import { RosterDouble } from './testing/roster-double';
 import { TrainingFactory } from './testing/training-factories';
 import { trainingSubgraph } from './training.subgraph';
@@ -186,6 +192,46 @@ describe('training: bad input is refused with a clear error and writes nothing',
       },
     },
   ];
+
+  it('LMS results CSV: a bad row is refused by line and column, and the file writes nothing', async () => {
+    const exam = await factory.exam((await factory.course()).id, { maxAttempts: 20 });
+    const lms: ImportCase = {
+      name: 'LMS results',
+      validRow: () => ({
+        attempt_id: code('A'),
+        employee_no: 'E1',
+        exam: exam.code,
+        score: '90',
+        taken_on: addDays(today, -1),
+      }),
+      cells: {
+        attempt_id: fc.oneof(invalidCell.requiredText, fc.constant(SAME_AS_FIRST_ROW)),
+        employee_no: fc.oneof(invalidCell.code, fc.constant('NO-SUCH-AGENT')),
+        exam: fc.oneof(invalidCell.requiredText, fc.constant('NO-SUCH-EXAM')),
+        score: fc.oneof(invalidCell.number, fc.constantFrom('100.5', '')),
+        taken_on: fc.oneof(invalidCell.date, fc.constant(addDays(today, 2))),
+      },
+      send: async (rows) => {
+        const response = await postGraphQL<{
+          importExamResults: { problems: { row: number; field: string }[] };
+        }>(
+          training.url,
+          'mutation($csv: String!) { importExamResults(csv: $csv) { problems { row field } } }',
+          { csv: toCsv(LMS_COLUMNS, rows) },
+        );
+        return {
+          status: response.status,
+          errorCode: response.errors?.[0]?.extensions?.code as string | undefined,
+          rejected: (response.data?.importExamResults.problems ?? []).map((p) => ({
+            line: p.row,
+            field: p.field,
+          })),
+        };
+      },
+      lineOf: (index) => index + 2, // the header is line 1
+    };
+    await checkBadRows(training.orm, lms, 30);
+  }, 180_000);
 
   it('accepts the valid form of every case (so each refusal below is about the one bad field)', async () => {
     for (const mutation of cases()) {

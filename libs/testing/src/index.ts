@@ -11,3 +11,11 @@ export {
   authorizationFor,
 } from './test-auth';
 export { invalid, checkBadInputs, databaseFingerprint, type MutationCase } from './adversarial';
+export {
+  SAME_AS_FIRST_ROW,
+  invalidCell,
+  checkBadRows,
+  toCsv,
+  type ImportAnswer,
+  type ImportCase,
+} from './adversarial-import';
