@@ -169,7 +169,7 @@ describe('graceful shutdown (SIGTERM)', () => {
     expect(await stored()).toEqual({ contacts: ROWS, rolled_up: ROWS });
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  });
+  }, 180_000); // two service starts and 120,000 rows: slow on a loaded machine
 
   /** A write of each subgraph, and the rows it leaves: SIGTERM while it is on the wire lets it finish. */
   const WRITES: Record<string, { mutation: string; table: string }> = {
@@ -225,5 +225,6 @@ describe('graceful shutdown (SIGTERM)', () => {
         await own.drop();
       }
     },
+    120_000, // a service start each: slow on a loaded machine
   );
 });

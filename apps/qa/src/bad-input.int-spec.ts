@@ -417,7 +417,7 @@ describe('qa: bad input is refused with a clear error and writes nothing', () =>
   it.each(cases().map((mutation) => [mutation.name, mutation] as const))(
     '%s',
     async (_name, mutation) => {
-      await checkBadInputs(qa.url, qa.orm, mutation, 25);
+      await checkBadInputs(qa.url, qa.orm, mutation, 20);
     },
     180_000, // each run writes and reads the whole database twice: slow on a loaded machine
   );

@@ -246,7 +246,7 @@ describe('training: bad input is refused with a clear error and writes nothing',
   it.each(cases().map((mutation) => [mutation.name, mutation] as const))(
     '%s',
     async (_name, mutation) => {
-      await checkBadInputs(training.url, training.orm, mutation, 25);
+      await checkBadInputs(training.url, training.orm, mutation, 20);
     },
     180_000, // each run writes and reads the whole database twice: slow on a loaded machine
   );
