@@ -1,70 +1,50 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { staffSubgraph } from '@switchboard/staff';
-import { startGateway } from '@switchboard/gateway';
-import { createLogger, type RunningServer } from '@switchboard/server';
-import {
-  postGraphQL,
-  registerTestEndpoint,
-  startTestSubgraph,
-  type TestSubgraph,
-} from '@switchboard/testing';
-import { graphql } from 'graphql';
-import gql from 'graphql-tag';
-import { composeSupergraph } from '../src/compose/supergraph';
-
-const NOTES_SDL = `
-  extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])
-  type Agent @key(fields: "employeeNo") { employeeNo: String! note: String }
-`;
+import { postGraphQL } from '@switchboard/testing';
+import { startTestStack, type TestStack } from './stack';
 
 type Mode = 'ok' | 'slow' | 'error';
 
-/** A second subgraph extending Agent, which the test can stop, slow down or break. */
-class NotesSubgraph {
+/**
+ * Stands between the gateway and one real subgraph: forwards every request as it is, or stops
+ * listening (the subgraph is down), waits past the gateway's timeout, or answers HTTP 500.
+ */
+class FaultProxy {
   mode: Mode = 'ok';
   private server: Server | null = null;
   port = 0;
-  private readonly schema = buildSubgraphSchema([
-    {
-      typeDefs: gql(NOTES_SDL),
-      resolvers: {
-        Agent: {
-          __resolveReference: (ref: { employeeNo: string }) => ref,
-          note: (agent: { employeeNo: string }) => `note for ${agent.employeeNo}`,
-        },
-      },
-    },
-  ]);
 
-  async start(port = 0): Promise<void> {
-    this.server = createServer((request, response) => {
-      const chunks: Buffer[] = [];
-      request.on('data', (c: Buffer) => chunks.push(c));
-      request.on('end', () => {
-        void (async () => {
-          if (this.mode === 'slow') await new Promise((wait) => setTimeout(wait, 3_000));
-          if (this.mode === 'error') {
-            response.writeHead(500).end('boom');
-            return;
-          }
-          const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-            query: string;
-            variables?: Record<string, unknown>;
-          };
-          const result = await graphql({
-            schema: this.schema,
-            source: body.query,
-            variableValues: body.variables,
-          });
-          if (!response.destroyed)
-            response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
-        })();
-      });
+  constructor(private readonly target: URL) {}
+
+  async start(port = 0): Promise<string> {
+    this.server = createServer((incoming, outgoing) => {
+      void (async () => {
+        if (this.mode === 'slow') await new Promise((wait) => setTimeout(wait, SLOW_MS));
+        if (this.mode === 'error') {
+          incoming.resume();
+          outgoing.writeHead(500).end('boom');
+          return;
+        }
+        const forward = httpRequest(
+          {
+            host: this.target.hostname,
+            port: this.target.port,
+            path: incoming.url,
+            method: incoming.method,
+            headers: incoming.headers,
+          },
+          (answer) => {
+            outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+            answer.pipe(outgoing);
+          },
+        );
+        forward.on('error', () => outgoing.destroy());
+        incoming.pipe(forward);
+      })();
     });
     await new Promise<void>((done) => this.server?.listen(port, '127.0.0.1', done));
     this.port = (this.server.address() as AddressInfo).port;
+    return `http://127.0.0.1:${this.port}/graphql`;
   }
 
   async stop(): Promise<void> {
@@ -76,88 +56,147 @@ class NotesSubgraph {
   }
 }
 
+const TIMEOUT_MS = 2_000;
+const SLOW_MS = TIMEOUT_MS + 3_000;
+
+/** One nullable root field per subgraph: a failed subgraph's field is null, the others answer. */
+const QUERY = `query($course: ID!, $scorecard: ID!) {
+  agent(employeeNo: "E10001") { displayName }
+  queue(code: "FAULT-Q") { code }
+  course(id: $course) { code }
+  scorecard(id: $scorecard) { code }
+  kpiDefinition(code: "AHT") { code }
+}`;
+const FIELD_OF: Record<string, string> = {
+  staff: 'agent',
+  traffic: 'queue',
+  training: 'course',
+  qa: 'scorecard',
+  kpi: 'kpiDefinition',
+};
+type Answer = Record<string, Record<string, string> | null>;
+
 describe('gateway when a subgraph fails', () => {
-  const TIMEOUT_MS = 800;
-  let staff: TestSubgraph;
-  let notes: NotesSubgraph;
-  let gateway: RunningServer;
-  const query = '{ agents(first: 3) { nodes { employeeNo displayName note } } }';
-  type Answer = { agents: { nodes: { employeeNo: string; displayName: string; note: string | null }[] } };
+  let stack: TestStack;
+  const proxies: Record<string, FaultProxy> = {};
+  const ids = { course: '', scorecard: '' };
 
   beforeAll(async () => {
-    staff = await startTestSubgraph(staffSubgraph, { seedDemo: true });
-    notes = new NotesSubgraph();
-    await notes.start();
-    const staffSdl = (await staffSubgraph.buildSchema()).sdl;
-    gateway = await startGateway({
-      supergraphSdl: composeSupergraph([
-        { name: 'staff', url: staff.url, sdl: staffSdl },
-        { name: 'notes', url: `http://127.0.0.1:${notes.port}/graphql`, sdl: NOTES_SDL },
-      ]),
+    stack = await startTestStack({
       subgraphTimeoutMs: TIMEOUT_MS,
-      port: 0,
-      logger: createLogger('gateway'),
+      routeSubgraph: (name, url) => (proxies[name] = new FaultProxy(new URL(url))).start(),
     });
-    registerTestEndpoint(gateway.url, { kind: 'gateway' });
+    const mutate = async <T>(document: string, variables: Record<string, unknown>): Promise<T> => {
+      const response = await postGraphQL<Record<string, T>>(stack.gatewayUrl, document, variables);
+      if (!response.data) throw new Error(JSON.stringify(response.errors));
+      return Object.values(response.data)[0];
+    };
+    await mutate('mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted } }', {
+      c: [
+        {
+          source: 'faults',
+          externalId: '1',
+          channel: 'VOICE',
+          queue: 'FAULT-Q',
+          arrivedAt: '2026-05-04T02:00:00Z',
+          endedAt: '2026-05-04T02:01:00Z',
+          outcome: 'ABANDONED',
+        },
+      ],
+    });
+    ids.course = (
+      await mutate<{ id: string }>('mutation($i: CreateCourseInput!) { createCourse(input: $i) { id } }', {
+        i: { code: 'FAULT-C', title: 'Faults', category: 'SYSTEMS', hours: 1 },
+      })
+    ).id;
+    ids.scorecard = (
+      await mutate<{ id: string }>('mutation($i: ScorecardInput!) { createScorecard(input: $i) { id } }', {
+        i: {
+          code: 'FAULT-SC',
+          name: 'Faults',
+          sections: [
+            {
+              key: 'S',
+              title: 'S',
+              weight: 1,
+              criteria: [{ key: 'C', label: 'C', type: 'YES_NO', points: 1, category: 'COURTESY' }],
+            },
+          ],
+        },
+      })
+    ).id;
   });
   afterAll(async () => {
-    await gateway.stop();
-    await notes.stop();
-    await staff.stop();
+    await stack.stop();
+    await Promise.all(Object.values(proxies).map((p) => p.stop()));
   });
 
-  const ask = () => postGraphQL<Answer>(gateway.url, query);
-
-  const expectPartial = async (maxMs: number, reason: RegExp) => {
-    const started = Date.now();
-    const response = await ask();
-    expect(Date.now() - started).toBeLessThan(maxMs);
-    const nodes = response.data?.agents.nodes ?? [];
-    expect(nodes).toHaveLength(3);
-    expect(nodes.every((n) => n.displayName && n.note === null)).toBe(true);
-    expect(response.errors?.length).toBeGreaterThan(0);
-    expect(response.errors?.[0].message).toMatch(reason);
-    expect(response.errors?.[0].extensions).toMatchObject({
-      code: 'SUBGRAPH_UNAVAILABLE',
-      serviceName: 'notes',
-    });
-  };
+  const ask = () => postGraphQL<Answer>(stack.gatewayUrl, QUERY, ids);
 
   const expectWhole = async () => {
     const response = await ask();
     expect(response.errors).toBeUndefined();
-    expect(response.data?.agents.nodes.map((n) => n.note)).toEqual(
-      response.data?.agents.nodes.map((n) => `note for ${n.employeeNo}`),
-    );
+    expect(response.data).toEqual({
+      agent: { displayName: expect.any(String) as string },
+      queue: { code: 'FAULT-Q' },
+      course: { code: 'FAULT-C' },
+      scorecard: { code: 'FAULT-SC' },
+      kpiDefinition: { code: 'AHT' },
+    });
+  };
+
+  const expectPartial = async (failed: string, maxMs: number, reason: RegExp) => {
+    const started = Date.now();
+    const response = await ask();
+    expect(Date.now() - started).toBeLessThan(maxMs);
+    // The failed subgraph's field is null; every other subgraph's is there.
+    for (const [name, field] of Object.entries(FIELD_OF))
+      expect({ name, present: response.data?.[field] != null }).toEqual({ name, present: name !== failed });
+    expect(response.errors).toHaveLength(1);
+    expect(response.errors?.[0].message).toMatch(reason);
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: 'SUBGRAPH_UNAVAILABLE',
+      serviceName: failed,
+    });
   };
 
   it('answers whole when every subgraph is up', () => expectWhole());
 
-  it('returns staff data and an error naming the subgraph when it is down, whole again when it returns', async () => {
-    const port = notes.port;
-    await notes.stop();
-    await expectPartial(TIMEOUT_MS + 2_000, /^Subgraph "notes" is unreachable/);
-    await notes.start(port);
-    await expectWhole();
-  });
+  describe.each(Object.keys(FIELD_OF))('%s', (name) => {
+    it('down: the others answer with an error naming it; whole again when it returns, without a restart', async () => {
+      const proxy = proxies[name];
+      const port = proxy.port;
+      await proxy.stop();
+      try {
+        await expectPartial(name, TIMEOUT_MS + 2_000, new RegExp(`^Subgraph "${name}" is unreachable`));
+      } finally {
+        await proxy.start(port);
+      }
+      await expectWhole();
+    });
 
-  it('gives up on a slow subgraph at its timeout', async () => {
-    notes.mode = 'slow';
-    try {
-      await expectPartial(TIMEOUT_MS + 1_500, /^Subgraph "notes" did not answer within 800 ms$/);
-    } finally {
-      notes.mode = 'ok';
-    }
-    await expectWhole();
-  });
+    it('slow: the gateway gives up at its timeout', async () => {
+      proxies[name].mode = 'slow';
+      try {
+        await expectPartial(
+          name,
+          TIMEOUT_MS + 1_500,
+          new RegExp(`^Subgraph "${name}" did not answer within ${TIMEOUT_MS} ms$`),
+        );
+      } finally {
+        proxies[name].mode = 'ok';
+      }
+      await expectWhole();
+    });
 
-  it('returns partial data when a subgraph answers with an HTTP error', async () => {
-    notes.mode = 'error';
-    try {
-      await expectPartial(TIMEOUT_MS + 1_000, /^Subgraph "notes" answered HTTP 500$/);
-    } finally {
-      notes.mode = 'ok';
-    }
-    await expectWhole();
+    it('HTTP 500: partial data and an error naming it', async () => {
+      proxies[name].mode = 'error';
+      try {
+        await expectPartial(name, TIMEOUT_MS + 1_000, new RegExp(`^Subgraph "${name}" answered HTTP 500$`));
+      } finally {
+        proxies[name].mode = 'ok';
+      }
+      await expectWhole();
+    });
   });
 });

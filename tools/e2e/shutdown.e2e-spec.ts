@@ -9,18 +9,19 @@ const GRACE_MS = 1_500;
 
 const children: ChildProcess[] = [];
 
-/** The traffic service as its own process, as npm start and the containers run it. */
-async function startTraffic(
+/** A subgraph service as its own process, as npm start and the containers run it. */
+async function startService(
+  name: string,
   database: TestDatabase,
 ): Promise<{ child: ChildProcess; port: number; exited: Promise<number | null> }> {
   const port = 30_000 + Math.floor(Math.random() * 20_000);
   const child = spawn(
     process.execPath,
-    [resolve(ROOT, 'tools/bin/run.js'), resolve(ROOT, 'apps/traffic/src/main.ts')],
+    [resolve(ROOT, 'tools/bin/run.js'), resolve(ROOT, `apps/${name}/src/main.ts`)],
     {
       env: {
         ...process.env,
-        TRAFFIC_DATABASE_URL: database.url,
+        [`${name.toUpperCase()}_DATABASE_URL`]: database.url,
         DATABASE_URL: '',
         PORT: String(port),
         SHUTDOWN_GRACE_MS: String(GRACE_MS),
@@ -38,7 +39,7 @@ async function startTraffic(
       () => false,
     );
     if (up) break;
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error('traffic did not start');
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${name} did not start`);
     await new Promise((wait) => setTimeout(wait, 200));
   }
   return { child, port, exited };
@@ -113,7 +114,7 @@ describe('graceful shutdown (SIGTERM)', () => {
   };
 
   it('lets a request in flight finish, then exits 0', async () => {
-    const traffic = await startTraffic(database);
+    const traffic = await startService('traffic', database);
     const body = JSON.stringify({ query: '{ queues { code } }' });
     const answer = await postInParts(
       `http://127.0.0.1:${traffic.port}/graphql`,
@@ -130,7 +131,7 @@ describe('graceful shutdown (SIGTERM)', () => {
   it('cuts an import still running after the grace period without a half-written batch; the rerun completes it', async () => {
     const ROWS = 60_000;
     const file = csv(ROWS);
-    const traffic = await startTraffic(database);
+    const traffic = await startService('traffic', database);
     const url = `http://127.0.0.1:${traffic.port}/import/contacts?format=csv`;
     const token = await subgraphToken('traffic');
     // The file trickles in over ~6 s, far past the grace period; SIGTERM comes after the first part.
@@ -148,7 +149,7 @@ describe('graceful shutdown (SIGTERM)', () => {
     expect(afterCut.contacts).toBeLessThan(ROWS);
     expect(afterCut.rolled_up).toBe(afterCut.contacts);
 
-    const again = await startTraffic(database);
+    const again = await startService('traffic', database);
     const rerun = await fetch(url.replace(String(traffic.port), String(again.port)), {
       method: 'POST',
       headers: { authorization: `Bearer ${await subgraphToken('traffic')}` },
@@ -168,5 +169,62 @@ describe('graceful shutdown (SIGTERM)', () => {
     expect(await stored()).toEqual({ contacts: ROWS, rolled_up: ROWS });
     again.child.kill('SIGTERM');
     expect(await again.exited).toBe(0);
-  });
+  }, 180_000); // two service starts and 120,000 rows: slow on a loaded machine
+
+  /** A write of each subgraph, and the rows it leaves: SIGTERM while it is on the wire lets it finish. */
+  const WRITES: Record<string, { mutation: string; table: string }> = {
+    training: {
+      mutation: JSON.stringify({
+        query:
+          'mutation { createCourse(input: { code: "SHUT-C", title: "Shutdown", category: SYSTEMS, hours: 1 }) { code } }',
+      }),
+      table: 'course',
+    },
+    qa: {
+      mutation: JSON.stringify({
+        query: `mutation { createScorecard(input: { code: "SHUT-SC", name: "Shutdown", sections: [{ key: "S", title: "S", weight: 1,
+          criteria: [{ key: "C", label: "C", type: YES_NO, points: 1, category: "COURTESY" }] }] }) { code } }`,
+      }),
+      table: 'scorecard',
+    },
+    kpi: {
+      mutation: JSON.stringify({
+        query:
+          'mutation { setKpiTarget(input: { kpiCode: "AHT", scope: { type: GLOBAL }, target: 300, amberBand: 30 }) { target } }',
+      }),
+      table: 'kpi_target',
+    },
+  };
+
+  it.each(Object.keys(WRITES))(
+    '%s: lets a write in flight finish and keeps it, then exits 0',
+    async (name) => {
+      const own = await createTestDatabase(`shutdown_${name}`);
+      try {
+        const service = await startService(name, own);
+        const { mutation, table } = WRITES[name];
+        const answer = await postInParts(
+          `http://127.0.0.1:${service.port}/graphql`,
+          await subgraphToken(name),
+          [mutation.slice(0, 10), mutation.slice(10)],
+          300,
+          () => service.child.kill('SIGTERM'),
+        );
+        expect(answer.status).toBe(200);
+        expect((JSON.parse(answer.body) as { errors?: unknown }).errors).toBeUndefined();
+        expect(await service.exited).toBe(0);
+        const client = new Client({ connectionString: own.url });
+        await client.connect();
+        try {
+          const { rows } = await client.query<{ n: number }>(`select count(*)::int as n from ${table}`);
+          expect(rows[0].n).toBe(1);
+        } finally {
+          await client.end();
+        }
+      } finally {
+        await own.drop();
+      }
+    },
+    120_000, // a service start each: slow on a loaded machine
+  );
 });

@@ -21,7 +21,12 @@ export interface TestStack {
  * all over real HTTP on free ports.
  */
 export async function startTestStack(
-  options: { subgraphTimeoutMs?: number; seed?: string[] } = {},
+  options: {
+    subgraphTimeoutMs?: number;
+    seed?: string[];
+    /** Where the gateway reaches a subgraph instead of its own URL (a fault proxy in front of it). */
+    routeSubgraph?: (name: string, url: string) => Promise<string>;
+  } = {},
 ): Promise<TestStack> {
   // The staff demo (200 agents) by default; the traffic demo (a month of contacts) only when asked.
   const seed = new Set(options.seed ?? ['staff']);
@@ -29,9 +34,13 @@ export async function startTestStack(
     subgraphs.map((s) => startTestSubgraph(s.definition, { seedDemo: seed.has(s.definition.name) })),
   );
   const byName = Object.fromEntries(started.map((s, i) => [subgraphs[i].definition.name, s]));
+  const route = options.routeSubgraph ?? ((_name: string, url: string) => Promise.resolve(url));
+  const routes = await Promise.all(
+    Object.entries(byName).map(async ([name, s]) => [name, await route(name, s.url)]),
+  );
   const gateway = await startGateway({
     supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-    subgraphUrls: Object.fromEntries(Object.entries(byName).map(([name, s]) => [name, s.url])),
+    subgraphUrls: Object.fromEntries(routes),
     subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5_000,
     port: 0,
     logger: createLogger('gateway'),

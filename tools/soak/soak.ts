@@ -3,15 +3,21 @@
  * embedded PostgreSQL, demo data, every service its own process), under mixed read and import load
  * for a set time. Prints requests, errors, latency, each process's RSS at the start and the end, and
  * the contacts sent against those stored. Exit code 1 if anything unexpected happened.
+ *
+ * Memory: RSS includes what V8 keeps reserved after collecting, so each service also reports its
+ * live heap after a forced full GC (memory-probe.js, preloaded): a leak shows as that heap climbing,
+ * heap sizing as RSS moving while it stays flat.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { makeTempClusterDir } from '@switchboard/postgres';
 import { formatCount, formatMs, median, percentile, table } from '../bench/measurement';
 
 const ROOT = resolve(__dirname, '..', '..');
+const MEMORY_DIR = mkdtempSync(join(tmpdir(), 'switchboard-soak-memory-'));
 const { values: args } = parseArgs({
   options: {
     minutes: { type: 'string', default: '5' },
@@ -43,6 +49,8 @@ async function startStack(dataDir: string, port: number): Promise<Stack> {
         SWITCHBOARD_PORT_OFFSET: String(port - 4000 + 200),
         DATABASE_URL: '',
         LOG_LEVEL: 'warn',
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc --require ${join(__dirname, 'memory-probe.js')}`,
+        SOAK_MEMORY_DIR: MEMORY_DIR,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
@@ -61,8 +69,8 @@ async function startStack(dataDir: string, port: number): Promise<Stack> {
   return { child, gateway: `http://127.0.0.1:${port}/graphql`, token, output: () => output };
 }
 
-/** RSS in MB of the stack's processes (the launcher's children), by service entry point. */
-function rssByService(launcherPid: number): Record<string, number> {
+/** The stack's processes (the launcher's children) by service entry point. */
+function servicePids(launcherPid: number): Record<string, number> {
   const result: Record<string, number> = {};
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
@@ -70,10 +78,42 @@ function rssByService(launcherPid: number): Record<string, number> {
       const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (parent !== launcherPid) continue;
       const entry = /apps\/(\w+)\/src\/main\.ts/.exec(readFileSync(`/proc/${pid}/cmdline`, 'utf8'))?.[1];
-      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-      if (entry && rss) result[entry] = Number(rss) / 1024;
+      if (entry) result[entry] = Number(pid);
     } catch {
       // the process ended meanwhile
+    }
+  }
+  return result;
+}
+
+/** RSS in MB of the stack's processes, by service. */
+function rssByService(launcherPid: number): Record<string, number> {
+  const result: Record<string, number> = {};
+  for (const [entry, pid] of Object.entries(servicePids(launcherPid))) {
+    try {
+      const rss = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+      if (rss) result[entry] = Number(rss) / 1024;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return result;
+}
+
+/** Live heap in MB of each service right after a forced full GC (SIGUSR2 to memory-probe.js). */
+async function heapAfterGc(launcherPid: number): Promise<Record<string, number>> {
+  const asked = Date.now();
+  const pids = servicePids(launcherPid);
+  for (const pid of Object.values(pids)) process.kill(pid, 'SIGUSR2');
+  const result: Record<string, number> = {};
+  const deadline = Date.now() + 15_000;
+  while (Object.keys(result).length < Object.keys(pids).length && Date.now() < deadline) {
+    await new Promise((wait) => setTimeout(wait, 100));
+    for (const [entry, pid] of Object.entries(pids)) {
+      const file = join(MEMORY_DIR, `${pid}.json`);
+      if (result[entry] !== undefined || !existsSync(file)) continue;
+      const sample = JSON.parse(readFileSync(file, 'utf8')) as { at: number; heapUsed: number };
+      if (sample.at >= asked) result[entry] = sample.heapUsed / 1024 / 1024;
     }
   }
   return result;
@@ -179,14 +219,20 @@ async function main(): Promise<void> {
   const run = Date.now().toString(36);
   let sent = 0;
   let resent = 0;
-  const rssStart = rssByService(stack.child.pid ?? 0);
+  const launcher = stack.child.pid ?? 0;
+  const loadStart = loadavg()[0];
+  const rssStart = rssByService(launcher);
+  const heapStart = await heapAfterGc(launcher);
   const until = Date.now() + durationMs;
-  // RSS every tenth of the run: growth that levels off is warm-up (JIT, plan and schema caches); a leak keeps climbing.
-  const samples: { at: number; rss: Record<string, number> }[] = [{ at: 0, rss: rssStart }];
-  const sampler = setInterval(
-    () => samples.push({ at: durationMs - (until - Date.now()), rss: rssByService(stack.child.pid ?? 0) }),
-    durationMs / 10,
-  );
+  // RSS and heap after GC every tenth of the run: growth that levels off is warm-up (JIT, plan and
+  // schema caches, V8 growing its heap); a leak keeps the heap after GC climbing.
+  type Sample = { at: number; rss: Record<string, number>; heap: Record<string, number> };
+  const samples: Sample[] = [{ at: 0, rss: rssStart, heap: heapStart }];
+  const sampler = setInterval(() => {
+    const at = durationMs - (until - Date.now());
+    const rss = rssByService(launcher);
+    void heapAfterGc(launcher).then((heap) => samples.push({ at, rss, heap }));
+  }, durationMs / 10);
   console.error(
     `soaking for ${args.minutes} min: ${readers} readers, one importer (${batchSize} contacts a batch)...`,
   );
@@ -225,7 +271,9 @@ async function main(): Promise<void> {
   };
   await Promise.all([...Array.from({ length: readers }, reader), importer()]);
   clearInterval(sampler);
-  const rssEnd = rssByService(stack.child.pid ?? 0);
+  const rssEnd = rssByService(launcher);
+  const heapEnd = await heapAfterGc(launcher);
+  const loadEnd = loadavg()[0];
   const counted = await ask<{ trafficStats: { offered: number }[] }>(
     stack,
     'final count',
@@ -236,10 +284,12 @@ async function main(): Promise<void> {
   stack.child.kill('SIGINT');
   await new Promise((done) => stack.child.once('exit', done));
   rmSync(resolve(dataDir, '..'), { recursive: true, force: true });
+  rmSync(MEMORY_DIR, { recursive: true, force: true });
 
   const errors = Object.values(tallies).reduce((n, t) => n + t.errors.length, 0);
   console.log(
-    `\nSoak: ${args.minutes} min, ${readers} readers + 1 importer, on ${new Date().toISOString().slice(0, 10)}`,
+    `\nSoak: ${args.minutes} min, ${readers} readers + 1 importer, on ${new Date().toISOString().slice(0, 10)}; ` +
+      `load average (1 min) ${loadStart.toFixed(1)} at the start, ${loadEnd.toFixed(1)} at the end`,
   );
   console.log(
     table(
@@ -255,25 +305,41 @@ async function main(): Promise<void> {
     ),
   );
   const names = Object.keys(rssStart).sort();
-  const half = samples[Math.floor(samples.length / 2)].rss;
+  samples.sort((a, b) => a.at - b.at); // heap samples arrive when every service has answered
+  const half = samples[Math.floor(samples.length / 2)];
+  const mb = (value: number | undefined) => (value ?? NaN).toFixed(0);
+  const growth = (end: number | undefined, mid: number | undefined) =>
+    `${(((end ?? NaN) / (mid ?? NaN) - 1) * 100).toFixed(0)}%`;
   console.log(
     `\n${table(
-      ['process', 'RSS start (MB)', 'RSS mid-run (MB)', 'RSS end (MB)', 'second half'],
+      [
+        'process',
+        'RSS start',
+        'RSS mid',
+        'RSS end',
+        'heap after GC start',
+        'heap mid',
+        'heap end',
+        'heap 2nd half',
+      ],
       names.map((name) => [
         name,
-        rssStart[name].toFixed(0),
-        half[name].toFixed(0),
-        (rssEnd[name] ?? NaN).toFixed(0),
-        `${(((rssEnd[name] ?? NaN) / half[name] - 1) * 100).toFixed(0)}%`,
+        mb(rssStart[name]),
+        mb(half.rss[name]),
+        mb(rssEnd[name]),
+        mb(heapStart[name]),
+        mb(half.heap[name]),
+        mb(heapEnd[name]),
+        growth(heapEnd[name], half.heap[name]),
       ]),
-    )}`,
+    )}\n(MB; heap: V8's live heap right after a forced full GC)`,
   );
   console.log(
-    `\nRSS (MB) over the run:\n${table(
+    `\nRSS / heap after GC (MB) over the run:\n${table(
       ['minute', ...names],
-      samples.map(({ at, rss }) => [
+      [...samples, { at: durationMs, rss: rssEnd, heap: heapEnd }].map(({ at, rss, heap }) => [
         (at / 60_000).toFixed(1),
-        ...names.map((name) => (rss[name] ?? NaN).toFixed(0)),
+        ...names.map((name) => `${mb(rss[name])} / ${mb(heap[name])}`),
       ]),
     )}`,
   );

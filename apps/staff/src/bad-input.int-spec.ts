@@ -1,13 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import {
+  SAME_AS_FIRST_ROW,
   checkBadInputs,
+  checkBadRows,
   invalid,
+  invalidCell,
+  toCsv,
   postGraphQL,
   startTestSubgraph,
+  type ImportCase,
   type MutationCase,
   type TestSubgraph,
 } from '@switchboard/testing';
+import { ROSTER_COLUMNS } from './roster/roster-csv';
 import { staffSubgraph } from './staff.subgraph';
 import { StaffFactory } from './testing/staff-factories';
 
@@ -158,6 +164,68 @@ describe('staff: bad input is refused with a clear error and writes nothing', ()
       },
     },
   ];
+
+  it('roster CSV: a bad row is refused by line and column, and the file writes nothing', async () => {
+    const team = await factory.team(ids.center);
+    const roster: ImportCase = {
+      name: 'roster',
+      validRow: () => ({
+        employee_no: unique('R'),
+        display_name: 'Wang Fang',
+        team: team.code,
+        role: 'AGENT',
+        career_level: '2',
+        status: 'ACTIVE',
+        hire_date: '2025-03-03',
+        effective_date: '2025-03-03',
+        email: 'wang.fang@bank.example',
+        phone: '+86 21 5555 0101',
+        national_id: '110101199003074518',
+        skills: `${ids.skill}:3`,
+      }),
+      cells: {
+        employee_no: fc.oneof(
+          invalidCell.requiredText,
+          fc.constantFrom(SAME_AS_FIRST_ROW, 'WITH SPACE', '😀'),
+        ),
+        display_name: invalidCell.requiredText,
+        team: fc.oneof(invalidCell.code, fc.constant('NO-SUCH-TEAM')),
+        role: invalidCell.enumValue,
+        career_level: invalidCell.number,
+        status: fc.oneof(invalidCell.enumValue, fc.constant('TERMINATED')),
+        hire_date: invalidCell.date,
+        effective_date: invalidCell.date,
+        email: fc.oneof(invalidCell.text, fc.constant('not an email')),
+        phone: invalidCell.text,
+        national_id: invalidCell.text,
+        skills: fc.constantFrom(
+          'NO-SUCH-SKILL:3',
+          `${ids.skill}:9`,
+          `${ids.skill}:-1`,
+          `${ids.skill}`,
+          ':::',
+          `${ids.skill}:3;${ids.skill}:2`,
+        ),
+      },
+      send: async (rows) => {
+        const response = await postGraphQL<{ importRoster: { problems: { row: number; field: string }[] } }>(
+          staff.url,
+          'mutation($csv: String!) { importRoster(csv: $csv) { problems { row field } } }',
+          { csv: toCsv(ROSTER_COLUMNS, rows) },
+        );
+        return {
+          status: response.status,
+          errorCode: response.errors?.[0]?.extensions?.code as string | undefined,
+          rejected: (response.data?.importRoster.problems ?? []).map((p) => ({
+            line: p.row,
+            field: p.field,
+          })),
+        };
+      },
+      lineOf: (index) => index + 2, // the header is line 1
+    };
+    await checkBadRows(staff.orm, roster, 40);
+  }, 180_000);
 
   it('accepts the valid form of every case (so each refusal below is about the one bad field)', async () => {
     for (const mutation of cases()) {

@@ -32,8 +32,11 @@ export function notFound(entity: string, field: string, value: string): GraphQLE
   });
 }
 
+/** A state that forbids the change; with a field, the message starts with it (as badUserInput's do). */
 export function conflict(message: string, field?: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.Conflict, ...(field ? { field } : {}) } });
+  return new GraphQLError(field ? `${field}: ${message}` : message, {
+    extensions: { code: ErrorCode.Conflict, ...(field ? { field } : {}) },
+  });
 }
 
 interface ValidationErrorLike {

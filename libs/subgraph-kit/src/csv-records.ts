@@ -46,9 +46,15 @@ export function parseCsvRecords(csv: string, maxRows: number): { header: Set<str
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A real calendar day `YYYY-MM-DD`: 2026-02-30 is rejected, not rolled over. */
+/** The years a person's records can have (PostgreSQL refuses year 0000 half-way through a write). */
+export const FIRST_YEAR = 1900;
+export const LAST_YEAR = 2199;
+
+/** A real calendar day `YYYY-MM-DD` from FIRST_YEAR to LAST_YEAR: 2026-02-30 is rejected, not rolled over. */
 export function isCalendarDate(value: string): boolean {
   if (!DATE.test(value)) return false;
+  const year = Number(value.slice(0, 4));
+  if (year < FIRST_YEAR || year > LAST_YEAR) return false;
   const time = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
 }

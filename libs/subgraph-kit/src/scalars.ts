@@ -1,8 +1,6 @@
 import { GraphQLLocalDate as LibraryLocalDate } from 'graphql-scalars';
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-
-const FIRST_YEAR = 1900;
-const LAST_YEAR = 2199;
+import { FIRST_YEAR, LAST_YEAR } from './csv-records';
 
 function inRange(value: string): string {
   const year = Number(value.slice(0, 4));

@@ -115,7 +115,11 @@ export async function checkBadInputs(
         const variables = withValueAt(await mutation.valid(), path, value);
         const before = await databaseFingerprint(orm);
         const response: GraphQLResponse = await postGraphQL(url, mutation.document, variables);
-        const field = path.split('.').at(-1) as string;
+        // the field an element of a list belongs to ("employeeNos" for target.employeeNos.0)
+        const field = path
+          .split('.')
+          .filter((key) => !/^\d+$/.test(key))
+          .at(-1) as string;
         const error = response.errors?.[0];
         const problem =
           response.status >= 500

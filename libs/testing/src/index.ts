@@ -13,3 +13,11 @@ export {
 export { invalid, checkBadInputs, databaseFingerprint, type MutationCase } from './adversarial';
 export { caller, accessMatrix, checkOutcome, type AccessCell, type AccessOutcome } from './access-matrix';
 export { everyMutationRefused, mutationNames, type MutationCall } from './mutation-guard';
+export {
+  SAME_AS_FIRST_ROW,
+  invalidCell,
+  checkBadRows,
+  toCsv,
+  type ImportAnswer,
+  type ImportCase,
+} from './adversarial-import';

@@ -14,6 +14,11 @@ export const kpiTargetErrors = {
   targetOutOfRange: (unit: string, range: string) =>
     badUserInput({ field: 'input.target', message: `must be ${range} for a ${unit} KPI` }),
   badAmberBand: () => badUserInput({ field: 'input.amberBand', message: 'must be a number >= 0' }),
+  amberBandOutOfRange: (unit: string, range: string) =>
+    badUserInput({
+      field: 'input.amberBand',
+      message: `must be no wider than the KPI's range (${range}) for a ${unit} KPI`,
+    }),
   validToNotAfter: () => badUserInput({ field: 'input.validTo', message: 'must be after input.validFrom' }),
   notFound: (id: string) => notFound('KpiTarget', 'id', id),
 };

@@ -112,6 +112,15 @@ describe('KPI catalog and targets', () => {
       ],
       [{ kpiCode: 'AHT', scope: { type: 'TEAM', id: team }, target: -1, amberBand: 0 }, 'input.target'],
       [{ kpiCode: 'AHT', scope: { type: 'TEAM', id: team }, target: 300, amberBand: -5 }, 'input.amberBand'],
+      // found by the bad-input property: a band of 1e308 was stored
+      [
+        { kpiCode: 'AHT', scope: { type: 'TEAM', id: team }, target: 300, amberBand: 1e308 },
+        'input.amberBand',
+      ],
+      [
+        { kpiCode: 'SERVICE_LEVEL', scope: { type: 'TEAM', id: team }, target: 0.8, amberBand: 2 },
+        'input.amberBand',
+      ],
       [
         {
           kpiCode: 'AHT',

@@ -55,6 +55,9 @@ export class KpiTargetService {
       const range = TARGET_RANGES[kpi.unit];
       if (!Number.isFinite(input.target) || input.target < range.min || input.target > range.max)
         throw kpiTargetErrors.targetOutOfRange(kpi.unit, range.text);
+      // a band wider than the KPI's whole range means nothing (and 1e308 overflows what reads it)
+      if (input.amberBand > range.max - range.min)
+        throw kpiTargetErrors.amberBandOutOfRange(kpi.unit, range.text);
       const overlapping = await em.find(
         KpiTarget,
         {

@@ -147,7 +147,7 @@ describe('calibration', () => {
       },
     );
     expect(bad.errors?.[0]).toMatchObject({
-      message: 'evaluatorEmployeeNos: must not include the calibrator',
+      message: 'evaluatorEmployeeNos: must not include the calibratorEmployeeNo "CAL"',
       extensions: { code: 'BAD_USER_INPUT' },
     });
     const threshold = await gql(

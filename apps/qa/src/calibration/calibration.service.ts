@@ -58,8 +58,14 @@ export class CalibrationService {
   /** A session and one DRAFT evaluation per participant (calibrator first), in one transaction. */
   async create(input: CreateCalibrationSessionInput): Promise<CalibrationSession> {
     const evaluators = [...new Set(input.evaluatorEmployeeNos)];
+    const twice = input.evaluatorEmployeeNos.find((e, i) => input.evaluatorEmployeeNos.indexOf(e) !== i);
+    if (twice !== undefined)
+      throw badUserInput({ field: 'evaluatorEmployeeNos', message: `"${twice}" is named more than once` });
     if (evaluators.includes(input.calibratorEmployeeNo))
-      throw badUserInput({ field: 'evaluatorEmployeeNos', message: 'must not include the calibrator' });
+      throw badUserInput({
+        field: 'evaluatorEmployeeNos',
+        message: `must not include the calibratorEmployeeNo "${input.calibratorEmployeeNo}"`,
+      });
     return this.em.transactional(async (tx) => {
       const scorecard = isUuid(input.scorecardId)
         ? await tx.findOne(Scorecard, { id: input.scorecardId })

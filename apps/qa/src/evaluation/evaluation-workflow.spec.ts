@@ -36,13 +36,13 @@ describe('evaluation workflow', () => {
 
   it('says what the action needs', () => {
     expect((transition(ACKNOWLEDGED, 'DISPUTE') as GraphQLError).message).toBe(
-      'cannot dispute an evaluation that is ACKNOWLEDGED: only a SUBMITTED evaluation can be disputed',
+      'status: cannot dispute an evaluation that is ACKNOWLEDGED: only a SUBMITTED evaluation can be disputed',
     );
     expect((transition(SUBMITTED, 'SUBMIT') as GraphQLError).message).toBe(
-      'cannot submit an evaluation that is SUBMITTED: only a DRAFT evaluation can be submitted',
+      'status: cannot submit an evaluation that is SUBMITTED: only a DRAFT evaluation can be submitted',
     );
     expect((transition(RESOLVED, 'EDIT') as GraphQLError).message).toBe(
-      'cannot change an evaluation that is RESOLVED: only a DRAFT evaluation can be changed',
+      'status: cannot change an evaluation that is RESOLVED: only a DRAFT evaluation can be changed',
     );
   });
 });

@@ -10,6 +10,8 @@ export const evaluationErrors = {
       field: 'employeeNo',
       message: `"${employeeNo}" is not the evaluated agent (${agent}); only they can do this`,
     }),
+  evaluatesThemself: () =>
+    badUserInput({ field: 'input.evaluatorEmployeeNo', message: 'must not be the evaluated agent' }),
   answersWithUpheld: () =>
     badUserInput({ field: 'input.answers', message: 'must be empty when the resolution is UPHELD' }),
   answersRequired: () =>

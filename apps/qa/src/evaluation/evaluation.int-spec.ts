@@ -109,18 +109,18 @@ describe('evaluation workflow', () => {
     const early = await acknowledge(id);
     expect(early.errors?.[0]).toMatchObject({
       message:
-        'cannot acknowledge an evaluation that is DRAFT: only a SUBMITTED evaluation can be acknowledged',
+        'status: cannot acknowledge an evaluation that is DRAFT: only a SUBMITTED evaluation can be acknowledged',
       extensions: { code: 'CONFLICT' },
     });
     await submit(id);
     expect((await submit(id)).errors?.[0].message).toBe(
-      'cannot submit an evaluation that is SUBMITTED: only a DRAFT evaluation can be submitted',
+      'status: cannot submit an evaluation that is SUBMITTED: only a DRAFT evaluation can be submitted',
     );
     const edit = await step('($id: ID!) { updateEvaluation(id: $id, input: { comment: "later" }) {', { id });
     expect(edit.errors?.[0]).toMatchObject({ extensions: { code: 'CONFLICT' } });
     await acknowledge(id);
     expect((await dispute(id)).errors?.[0].message).toBe(
-      'cannot dispute an evaluation that is ACKNOWLEDGED: only a SUBMITTED evaluation can be disputed',
+      'status: cannot dispute an evaluation that is ACKNOWLEDGED: only a SUBMITTED evaluation can be disputed',
     );
     const stored = await gql<{ evaluation: { status: string; comment: string } }>(
       'query($id: ID!) { evaluation(id: $id) { status comment } }',

@@ -81,6 +81,7 @@ export class EvaluationService {
   }
 
   async create(input: CreateEvaluationInput): Promise<Evaluation> {
+    if (input.evaluatorEmployeeNo === input.agentEmployeeNo) throw evaluationErrors.evaluatesThemself();
     const scorecard = isUuid(input.scorecardId)
       ? await this.em.findOne(Scorecard, { id: input.scorecardId })
       : null;

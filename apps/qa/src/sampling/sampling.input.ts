@@ -1,6 +1,7 @@
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  IsIn,
   IsInt,
   IsOptional,
   Length,
@@ -12,6 +13,9 @@ import {
 import { Field, InputType, Int } from 'type-graphql';
 import { SamplingPeriod } from '../common/enums';
 import { CODE_MESSAGE, CODE_PATTERN, EMPLOYEE_NO_MESSAGE, EMPLOYEE_NO_PATTERN } from '../common/validation';
+
+/** Traffic's channels (DESIGN.md), the values a contact's channel can take. */
+const CHANNELS = ['VOICE', 'CHAT', 'WECHAT', 'APP', 'SMS', 'EMAIL', 'VIDEO'];
 
 @InputType()
 export class SamplingAssignmentInput {
@@ -51,7 +55,8 @@ export class CreateSamplingPlanInput {
   @Field(() => [String], { nullable: true, description: 'Only contacts of these channels (VOICE, CHAT, …)' })
   @IsOptional()
   @ArrayMaxSize(20)
-  @Matches(/^[A-Z]+$/, { each: true, message: 'channels must be channel names such as VOICE or CHAT' })
+  // an unknown channel would match no contact, and the plan would never draw any
+  @IsIn(CHANNELS, { each: true, message: `channels must be among ${CHANNELS.join(', ')}` })
   channels?: string[] | null;
 
   @Field(() => [SamplingAssignmentInput])

@@ -63,9 +63,9 @@ export class SamplingService {
     return this.em.find(SamplingPlan, {}, { orderBy: { code: 'asc' } });
   }
 
-  async get(id: string): Promise<SamplingPlan> {
+  async get(id: string, field = 'id'): Promise<SamplingPlan> {
     const plan = isUuid(id) ? await this.em.findOne(SamplingPlan, { id }) : null;
-    if (!plan) throw samplingErrors.notFound(id);
+    if (!plan) throw samplingErrors.notFound(id, field);
     return plan;
   }
 
@@ -89,6 +89,7 @@ export class SamplingService {
     for (const a of input.assignments)
       for (const agent of a.agentEmployeeNos) {
         if (seen.has(agent)) throw samplingErrors.agentTwice(agent);
+        if (agent === a.evaluatorEmployeeNo) throw samplingErrors.evaluatesThemself(agent);
         seen.add(agent);
       }
     if (await this.em.findOne(SamplingPlan, { code: input.code })) throw samplingErrors.codeTaken(input.code);
@@ -122,7 +123,7 @@ export class SamplingService {
     planId: string,
     at: Date,
   ): Promise<{ period: PeriodWindow; added: number; contacts: SampledContactView[] }> {
-    const plan = await this.get(planId);
+    const plan = await this.get(planId, 'planId');
     const period = periodContaining(plan.period, at);
     const assignments = await this.assignmentsOf([plan.id]);
     const evaluatorOf = new Map(assignments.map((a) => [a.agentEmployeeNo, a.evaluatorEmployeeNo]));
@@ -179,7 +180,7 @@ export class SamplingService {
     evaluatorEmployeeNo: string | null,
     visibleAgentsJson: string | null = null,
   ): Promise<EvaluatorWorkload[]> {
-    const plan = await this.get(planId);
+    const plan = await this.get(planId, 'planId');
     const period = periodContaining(plan.period, at);
     const due = await this.em.getConnection().execute<DueRow[]>(
       `select a.evaluator_employee_no, a.agent_employee_no,

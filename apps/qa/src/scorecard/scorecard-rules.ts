@@ -19,8 +19,9 @@ export function checkSections(input: ScorecardInput): FieldProblem[] {
     if (sectionKeys.has(section.key))
       problems.push({ field: `${at}.key`, message: `"${section.key}" is used twice` });
     sectionKeys.add(section.key);
-    if (!Number.isFinite(section.weight) || section.weight < 0)
-      problems.push({ field: `${at}.weight`, message: 'must be a number >= 0' });
+    // capped like points: weights of 1e308 overflow the weighted sum of the scores
+    if (!Number.isFinite(section.weight) || section.weight < 0 || section.weight > 1000)
+      problems.push({ field: `${at}.weight`, message: 'must be a number >= 0 and <= 1000' });
     else totalWeight += section.weight;
     section.criteria.forEach((criterion, j) => {
       const c = `${at}.criteria[${j}]`;

@@ -39,7 +39,7 @@ export class SectionInput {
 
   @Field(() => String) @Length(1, 300) title!: string;
 
-  @Field(() => Float, { description: 'Weight of the section in the overall score (>= 0)' }) weight!: number;
+  @Field(() => Float, { description: 'Weight of the section in the overall score (0-1000)' }) weight!: number;
 
   @Field(() => [CriterionInput])
   @ArrayMinSize(1, { message: 'criteria must hold at least one criterion' })

@@ -95,7 +95,7 @@ describe('scorecard versions', () => {
     expect(response.errors?.[0].extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       fields: [
-        { field: 'sections[0].weight', message: 'must be a number >= 0' },
+        { field: 'sections[0].weight', message: 'must be a number >= 0 and <= 1000' },
         { field: 'sections[1].criteria[0].scaleMax', message: 'is required for SCALE: an integer 1-10' },
         { field: 'sections[1].criteria[1].key', message: '"GREETING" is used twice in the scorecard' },
       ],

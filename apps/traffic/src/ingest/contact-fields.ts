@@ -37,9 +37,13 @@ export interface FieldOptions {
 
 type Raw = Record<string, unknown>;
 
+/** An NDJSON field holding what no CSV cell can (true, an object, a list): not a text. */
+const notText = (value: unknown): boolean =>
+  value !== undefined && value !== null && typeof value !== 'string' && typeof value !== 'number';
+
 const text = (raw: Raw, key: string): string | null => {
   const value = raw[key];
-  if (value === undefined || value === null) return null;
+  if (value === undefined || value === null || notText(value)) return null;
   const s = String(value).trim();
   return s === '' ? null : s;
 };
@@ -57,6 +61,11 @@ export function contactFromFields(
   const reject = (field: string, reason: string): void => {
     problems.push({ line, field, reason });
   };
+  for (const field of CONTACT_COLUMNS) {
+    const value = raw[field];
+    if (notText(value) && !(field === 'transferred' && typeof value === 'boolean'))
+      reject(field, 'must be a string or a number');
+  }
   const oneOf = <T extends string>(field: string, values: readonly T[], fallback?: T): T => {
     const value = text(raw, field)?.toUpperCase() ?? fallback ?? null;
     if (value === null) reject(field, 'is required');
@@ -84,7 +93,11 @@ export function contactFromFields(
   if (source === null) reject('source', 'is required (a column, or --source)');
   const externalId = text(raw, 'external_id');
   if (externalId === null) reject('external_id', 'is required');
-  const transferredText = text(raw, 'transferred')?.toLowerCase() ?? 'false';
+  const transferredText =
+    (typeof raw.transferred === 'boolean'
+      ? String(raw.transferred)
+      : text(raw, 'transferred')
+    )?.toLowerCase() ?? 'false';
   if (!['true', 'false', '1', '0', 'yes', 'no'].includes(transferredText))
     reject('transferred', 'must be true or false');
   const record: ContactRecord = {

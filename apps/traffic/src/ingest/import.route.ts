@@ -20,6 +20,36 @@ export type ImportEvent =
     }
   | { type: 'error'; code: string; message: string };
 
+/** How much of the body is checked for being text before the answer starts. */
+const SNIFF_BYTES = 64 * 1024;
+
+/** The body's first chunk, put back for the import to read (null for an empty body). */
+function peek(request: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const done = (chunk: Buffer | null): void => {
+      request.off('readable', onReadable).off('end', onEnd).off('error', reject);
+      if (chunk) request.unshift(chunk);
+      resolve(chunk);
+    };
+    const onReadable = (): void => done(request.read() as Buffer | null);
+    const onEnd = (): void => done(null);
+    request.once('readable', onReadable).once('end', onEnd).once('error', reject);
+  });
+}
+
+/** A binary file (NUL bytes) or text in another encoding (GBK, Latin-1) is not a file of contacts. */
+function isUtf8Text(head: Buffer): boolean {
+  const sample = head.subarray(0, SNIFF_BYTES);
+  if (sample.includes(0)) return false;
+  try {
+    // stream: a character cut at the sample's end is not an error
+    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function badRequest(response: ServerResponse, message: string): void {
   response.writeHead(400, { 'content-type': 'application/json' });
   response.end(JSON.stringify({ type: 'error', code: 'BAD_USER_INPUT', message }));
@@ -68,6 +98,14 @@ export function contactImportRoute({
       return badRequest(response, 'timezone: must be an IANA time zone such as Asia/Shanghai');
     if (source !== null && (source.length < 1 || source.length > 200))
       return badRequest(response, 'source: must be 1-200 characters');
+    const head = await peek(request);
+    if (head && !isUtf8Text(head)) {
+      request.resume(); // read the rest away so the answer reaches the client
+      return badRequest(
+        response,
+        'body: is not UTF-8 text (a binary file, or another encoding such as GBK or Latin-1); export the file as UTF-8',
+      );
+    }
     response.writeHead(200, { 'content-type': 'application/x-ndjson' });
     const send = (event: ImportEvent): void => {
       response.write(`${JSON.stringify(event)}\n`);

@@ -100,6 +100,8 @@ describe('assignments', () => {
     [{ target: { employeeNos: ['A1'] }, dueDate: addDays(today, -1) }, 'dueDate', /past/],
     [{ target: {}, dueDate: addDays(today, 5) }, 'target', /employeeNos/],
     [{ target: { teamIds: ['not-an-id'] }, dueDate: addDays(today, 5) }, 'target.teamIds', /not an id/],
+    // found by the bad-input property: an empty id was taken for no id and matched nobody
+    [{ target: { centerIds: [''] }, dueDate: addDays(today, 5) }, 'target.centerIds', /not an id/],
     [{ target: { employeeNos: ['bad no!'] }, dueDate: addDays(today, 5) }, 'target.employeeNos', /letters/],
   ])('rejects %j naming %s, and writes nothing', async (input, field, message) => {
     const course = await factory.course();

@@ -71,7 +71,9 @@ export class AssignmentService {
     }
     for (const field of ['teamIds', 'centerIds'] as const) {
       const bad = target[field]?.find((id) => !isUuid(id));
-      if (bad) throw badUserInput({ field: `target.${field}`, message: `"${bad}" is not an id` });
+      // an empty string is not an id either (it slipped through as falsy)
+      if (bad !== undefined)
+        throw badUserInput({ field: `target.${field}`, message: `"${bad}" is not an id` });
     }
     if (!groups) {
       const numbers = [...new Set(target.employeeNos ?? [])];
