@@ -33,3 +33,4 @@ export {
   type ScopeMembers,
   type ScopeSource,
 } from './data-scope';
+export { requireWholeScope, seenAgents, seenEmployeeNos, visibleIn } from './scope-guards';
