@@ -45,8 +45,8 @@ export class CenterResolver {
   @FieldResolver(() => [TeamType])
   async teams(@Root() center: CenterType, @Ctx() ctx: SubgraphContext): Promise<TeamType[]> {
     const scope = await ctx.scope();
-    if (!scope.seesCenter(center.id)) return [];
-    return (await staffLoaders.teamsByCenter(ctx).load(center.id)).map(toTeamType);
+    const teams = await staffLoaders.teamsByCenter(ctx).load(center.id);
+    return (scope.all ? teams : teams.filter((team) => scope.seesTeam(team.id))).map(toTeamType);
   }
 
   @FieldResolver(() => [AgentType], {

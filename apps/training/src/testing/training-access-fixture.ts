@@ -1,0 +1,73 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { WRITERS } from '@switchboard/auth';
+import { staticScopeSource, type ScopeSource } from '@switchboard/subgraph-kit';
+import { accessCallers, type AccessLevel } from '@switchboard/testing';
+import { RosterDouble } from './roster-double';
+
+/**
+ * Training's access fixture: staff's directory as a fixed scope source and a roster double. Center
+ * A has teams A1 (a1 and the lead) and A2 (a2); center B has B1 (b1).
+ */
+export class TrainingAccessFixture {
+  readonly tag = randomBytes(3).toString('hex').toUpperCase();
+  readonly code = {
+    A: `CA-${this.tag}`,
+    B: `CB-${this.tag}`,
+    A1: `TA1-${this.tag}`,
+    A2: `TA2-${this.tag}`,
+    B1: `TB1-${this.tag}`,
+  };
+  readonly id = { A: randomUUID(), B: randomUUID(), A1: randomUUID(), A2: randomUUID(), B1: randomUUID() };
+  readonly no = { a1: `A1-${this.tag}`, lead: `L1-${this.tag}`, a2: `A2-${this.tag}`, b1: `B1-${this.tag}` };
+  readonly roster = new RosterDouble();
+
+  /** The eight roles, and TRAINER limited to center A. */
+  readonly callers = accessCallers(WRITERS.training, {
+    center: this.code.A,
+    team: this.code.A1,
+    lead: this.no.lead,
+    agent: this.no.a1,
+  });
+
+  readonly agentsSeen: Record<AccessLevel, string[]> = {
+    all: [this.no.a1, this.no.a2, this.no.b1, this.no.lead].sort(),
+    center: [this.no.a1, this.no.a2, this.no.lead].sort(),
+    team: [this.no.a1, this.no.lead].sort(),
+    self: [this.no.a1],
+  };
+
+  constructor() {
+    const agent = (employeeNo: string, team: 'A1' | 'A2' | 'B1', role = 'AGENT') => ({
+      employeeNo,
+      teamId: this.id[team],
+      centerId: team === 'B1' ? this.id.B : this.id.A,
+      role,
+    });
+    this.roster.add(
+      agent(this.no.a1, 'A1'),
+      agent(this.no.lead, 'A1', 'TEAM_LEAD'),
+      agent(this.no.a2, 'A2'),
+      agent(this.no.b1, 'B1'),
+    );
+  }
+
+  /** Staff's answer to accessScope for these codes. */
+  scopeSource(): ScopeSource {
+    return staticScopeSource({
+      centers: {
+        [this.code.A]: { id: this.id.A, teams: [this.code.A1, this.code.A2] },
+        [this.code.B]: { id: this.id.B, teams: [this.code.B1] },
+      },
+      teams: {
+        [this.code.A1]: { id: this.id.A1, employeeNos: [this.no.a1, this.no.lead] },
+        [this.code.A2]: { id: this.id.A2, employeeNos: [this.no.a2] },
+        [this.code.B1]: { id: this.id.B1, employeeNos: [this.no.b1] },
+      },
+    });
+  }
+
+  /** The ones of `employeeNos` a level sees, sorted. */
+  seen(level: AccessLevel, employeeNos: string[]): string[] {
+    return employeeNos.filter((n) => this.agentsSeen[level].includes(n)).sort();
+  }
+}
