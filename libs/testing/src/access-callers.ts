@@ -57,3 +57,18 @@ export function accessCallers(
     }));
   return [...callers, ...limited];
 }
+
+/**
+ * Injection attempts for filter and text arguments of access tests: none may widen what a caller
+ * sees, nor end in a 500.
+ */
+export const INJECTION_ATTEMPTS: readonly string[] = [
+  "' or 1=1 --",
+  '%',
+  '_',
+  '\\',
+  '\\%',
+  '") or true --',
+  'Ünïcödé 😀',
+  'x'.repeat(5000),
+];

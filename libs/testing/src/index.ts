@@ -13,4 +13,4 @@ export {
 export { invalid, checkBadInputs, databaseFingerprint, type MutationCase } from './adversarial';
 export { caller, accessMatrix, checkOutcome, type AccessCell, type AccessOutcome } from './access-matrix';
 export { everyMutationForbidden, mutationNames, type MutationSample } from './mutation-guard';
-export { accessCallers, type AccessCaller, type AccessLevel } from './access-callers';
+export { accessCallers, INJECTION_ATTEMPTS, type AccessCaller, type AccessLevel } from './access-callers';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   accessMatrix,
+  INJECTION_ATTEMPTS,
   postGraphQL,
   authorizationFor,
   startTestSubgraph,
@@ -9,7 +10,7 @@ import {
   type TestSubgraph,
 } from '@switchboard/testing';
 import { staffSubgraph } from '../staff.subgraph';
-import { AccessFixture, INJECTIONS } from '../testing/access-fixture';
+import { AccessFixture } from '../testing/access-fixture';
 
 type Data = Record<string, unknown>;
 const fx = new AccessFixture();
@@ -265,7 +266,7 @@ describe('staff access: reference resolvers (null / empty outside the scope, nev
 
 describe('staff access: injection attempts in filters and text arguments', () => {
   const restricted = fx.callers.filter((c) => c.level !== 'all');
-  it.each(INJECTIONS.map((text) => [text.slice(0, 20), text] as const))(
+  it.each(INJECTION_ATTEMPTS.map((text) => [text.slice(0, 20), text] as const))(
     'never widen what a restricted caller sees, never a 500: %s',
     async (_label, text) => {
       for (const { identity, level } of restricted) {

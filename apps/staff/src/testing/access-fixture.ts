@@ -101,15 +101,3 @@ export class AccessFixture {
     return (await new StaffFactory(url).agent({ teamId: this.id[team] })).id;
   }
 }
-
-/** Injection attempts for filter and text arguments: they must not widen results, nor fail with a 500. */
-export const INJECTIONS = [
-  "' or 1=1 --",
-  '%',
-  '_',
-  '\\',
-  '\\%',
-  '") or true --',
-  'Ünïcödé 😀',
-  'x'.repeat(5000),
-];
