@@ -14,3 +14,4 @@ export { invalid, checkBadInputs, databaseFingerprint, type MutationCase } from 
 export { caller, accessMatrix, checkOutcome, type AccessCell, type AccessOutcome } from './access-matrix';
 export { everyMutationForbidden, mutationNames, type MutationSample } from './mutation-guard';
 export { accessCallers, INJECTION_ATTEMPTS, type AccessCaller, type AccessLevel } from './access-callers';
+export { accessLayout, cellsPerCaller, callerCell } from './access-layout';

@@ -1,9 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { WRITERS } from '@switchboard/auth';
 import { staticScopeSource } from '@switchboard/subgraph-kit';
 import {
-  accessCallers,
+  accessLayout,
+  callerCell,
   accessMatrix,
+  cellsPerCaller,
   authorizationFor,
   everyMutationForbidden,
   INJECTION_ATTEMPTS,
@@ -17,9 +19,7 @@ import {
 import { buildKpiSchema, kpiSubgraph } from '../kpi.subgraph';
 import { KpiFactory } from '../testing/kpi-factories';
 
-type Data = Record<string, unknown>;
-const tag = randomBytes(3).toString('hex').toUpperCase();
-const code = { A: `CA-${tag}`, B: `CB-${tag}`, A1: `TA1-${tag}`, A2: `TA2-${tag}`, B1: `TB1-${tag}` };
+const { code, no, callers, callerNamed } = accessLayout(WRITERS.kpi);
 const id = {
   A: randomUUID(),
   B: randomUUID(),
@@ -28,8 +28,6 @@ const id = {
   B1: randomUUID(),
   queue: randomUUID(),
 };
-const no = { a1: `A1-${tag}`, lead: `L1-${tag}` };
-const callers = accessCallers(WRITERS.kpi, { center: code.A, team: code.A1, lead: no.lead, agent: no.a1 });
 const targets: Record<string, string> = {};
 let kpi: TestSubgraph;
 
@@ -79,21 +77,7 @@ const targetsSeen: Record<AccessLevel, string[]> = {
 const idsOf = (list: unknown): string[] => ((list ?? []) as { id: string }[]).map((t) => t.id).sort();
 const targetIds = (keys: string[]): string[] => keys.map((k) => targets[k]).sort();
 
-function perCaller(
-  operation: string,
-  query: string,
-  variables: (() => Record<string, unknown>) | undefined,
-  decide: (level: AccessLevel) => AccessCell['expect'],
-): AccessCell[] {
-  return callers.map(({ who, identity, level }) => ({
-    who,
-    identity,
-    operation,
-    query,
-    variables,
-    expect: decide(level),
-  }));
-}
+const perCaller = cellsPerCaller(callers);
 const everyone = (): AccessCell['expect'] => ({ allow: true });
 const levels =
   (...allowed: AccessLevel[]) =>
@@ -265,22 +249,9 @@ describe('kpi access: every mutation refused to every role but CENTER_MANAGER an
 });
 
 describe('kpi access: managers set targets of their centers and teams only', () => {
-  const manager = callers.find((c) => c.who === `CENTER_MANAGER of ${code.A}`) as (typeof callers)[number];
-  const admin = callers.find((c) => c.who === 'ADMIN') as (typeof callers)[number];
-  const cell = (
-    who: typeof manager,
-    operation: string,
-    query: string,
-    variables: () => Data,
-    expect: AccessCell['expect'],
-  ): AccessCell => ({
-    who: who.who,
-    identity: who.identity,
-    operation,
-    query,
-    variables,
-    expect,
-  });
+  const manager = callerNamed(`CENTER_MANAGER of ${code.A}`);
+  const admin = callerNamed('ADMIN');
+  const cell = callerCell;
   const allow = { allow: true } as const;
   const deny = { deny: true } as const;
   accessMatrix(

@@ -1,5 +1,7 @@
 import {
   accessMatrix,
+  callerCell,
+  type AccessCaller,
   everyMutationForbidden,
   startTestSubgraph,
   type AccessCell,
@@ -96,23 +98,14 @@ describe('staff access: every mutation refused to every role but HR and ADMIN', 
 });
 
 describe('staff access: writers inside their scope only', () => {
-  const [admin, hr, hrOfA] = ['ADMIN', 'HR', `HR of ${fx.code.A}`].map(
-    (who) => fx.callers.find((c) => c.who === who) as (typeof fx.callers)[number],
-  );
+  const [admin, hr, hrOfA] = ['ADMIN', 'HR', `HR of ${fx.code.A}`].map(fx.callerNamed);
   const cell = (
-    writer: typeof admin,
+    writer: AccessCaller,
     operation: keyof typeof M,
     variables: () => Record<string, unknown>,
     expect: AccessCell['expect'],
     label = '',
-  ): AccessCell => ({
-    who: writer.who,
-    identity: writer.identity,
-    operation: `${operation}${label}`,
-    query: M[operation],
-    variables,
-    expect,
-  });
+  ): AccessCell => callerCell(writer, `${operation}${label}`, M[operation], variables, expect);
   const allow = { allow: true } as const;
   const deny = { deny: true } as const;
   const rejected = (field: string) => ({

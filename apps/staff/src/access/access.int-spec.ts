@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   accessMatrix,
+  cellsPerCaller,
   INJECTION_ATTEMPTS,
   postGraphQL,
   authorizationFor,
@@ -28,24 +29,7 @@ const codes = (list: unknown): string[] => ((list ?? []) as { code: string }[]).
 const path = (data: Data, ...keys: string[]): unknown =>
   keys.reduce<unknown>((value, key) => (value as Data | null)?.[key], data);
 
-/** One cell per caller: `decide(level, who)` gives the expectation. */
-function perCaller(
-  operation: string,
-  query: string,
-  variables: (() => Record<string, unknown>) | undefined,
-  decide: (level: AccessLevel, who: string) => AccessCell['expect'],
-  secrets?: () => string[],
-): AccessCell[] {
-  return fx.callers.map(({ who, identity, level }) => ({
-    who,
-    identity,
-    operation,
-    query,
-    variables,
-    expect: decide(level, who),
-    secrets,
-  }));
-}
+const perCaller = cellsPerCaller(fx.callers);
 
 const onlyAll = (level: AccessLevel, check?: (data: Data) => void): AccessCell['expect'] =>
   level === 'all' ? { allow: true, check } : { deny: true };

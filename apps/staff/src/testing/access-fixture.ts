@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { WRITERS } from '@switchboard/auth';
-import { accessCallers, postGraphQL, type AccessLevel } from '@switchboard/testing';
+import { accessLayout, postGraphQL, type AccessLevel } from '@switchboard/testing';
 import { StaffFactory } from './staff-factories';
 
 /**
@@ -9,37 +8,15 @@ import { StaffFactory } from './staff-factories';
  * so the callers' tokens can be written before the data exists; ids arrive in beforeAll.
  */
 export class AccessFixture {
-  readonly tag = randomBytes(3).toString('hex').toUpperCase();
-  readonly code = {
-    A: `CA-${this.tag}`,
-    B: `CB-${this.tag}`,
-    A1: `TA1-${this.tag}`,
-    A2: `TA2-${this.tag}`,
-    B1: `TB1-${this.tag}`,
-  };
-  readonly no = {
-    a1: `A1-${this.tag}`,
-    lead: `L1-${this.tag}`,
-    a2: `A2-${this.tag}`,
-    b1: `B1-${this.tag}`,
-  };
+  private readonly layout = accessLayout(WRITERS.staff);
+  readonly tag = this.layout.tag;
+  readonly code = this.layout.code;
+  readonly no = this.layout.no;
   readonly id: Record<string, string> = {};
-
   /** The eight roles, and HR limited to center A. */
-  readonly callers = accessCallers(WRITERS.staff, {
-    center: this.code.A,
-    team: this.code.A1,
-    lead: this.no.lead,
-    agent: this.no.a1,
-  });
-
-  /** The agents each level sees, sorted. */
-  readonly agentsSeen: Record<AccessLevel, string[]> = {
-    all: [this.no.a1, this.no.a2, this.no.b1, this.no.lead].sort(),
-    center: [this.no.a1, this.no.a2, this.no.lead].sort(),
-    team: [this.no.a1, this.no.lead].sort(),
-    self: [this.no.a1],
-  };
+  readonly callers = this.layout.callers;
+  readonly agentsSeen = this.layout.agentsSeen;
+  readonly callerNamed = this.layout.callerNamed;
 
   readonly centersSeen: Record<AccessLevel, string[]> = {
     all: [this.code.A, this.code.B],

@@ -1,5 +1,7 @@
 import {
   accessMatrix,
+  callerCell,
+  type AccessCaller,
   everyMutationForbidden,
   INJECTION_ATTEMPTS,
   postGraphQL,
@@ -105,27 +107,19 @@ describe('training access: every mutation refused to every role but TRAINER and 
 });
 
 describe('training access: trainers inside their scope only; an agent starts their own assignment', () => {
-  const by = (who: string) => fx.callers.find((c) => c.who === who) as (typeof fx.callers)[number];
   const [admin, trainer, trainerOfA, agent] = [
     'ADMIN',
     'TRAINER',
     `TRAINER of ${fx.code.A}`,
     `AGENT ${fx.no.a1}`,
-  ].map(by);
+  ].map(fx.callerNamed);
   const cell = (
-    writer: typeof admin,
+    writer: AccessCaller,
     operation: keyof typeof M,
     variables: () => Record<string, unknown>,
     expect: AccessCell['expect'],
     label = '',
-  ): AccessCell => ({
-    who: writer.who,
-    identity: writer.identity,
-    operation: `${operation}${label}`,
-    query: M[operation],
-    variables,
-    expect,
-  });
+  ): AccessCell => callerCell(writer, `${operation}${label}`, M[operation], variables, expect);
   const allow = { allow: true } as const;
   const deny = { deny: true } as const;
   const matched = (n: number) => ({

@@ -1,9 +1,9 @@
 import {
   accessMatrix,
+  cellsPerCaller,
   postGraphQL,
   startTestSubgraph,
   type AccessCell,
-  type AccessLevel,
   type TestSubgraph,
 } from '@switchboard/testing';
 import { Assignment } from '../assignment/assignment.entity';
@@ -72,21 +72,7 @@ afterAll(async () => {
 const nos = (list: unknown): string[] =>
   ((list ?? []) as { employeeNo: string }[]).map((a) => a.employeeNo).sort();
 
-function perCaller(
-  operation: string,
-  query: string,
-  variables: (() => Record<string, unknown>) | undefined,
-  decide: (level: AccessLevel) => AccessCell['expect'],
-): AccessCell[] {
-  return fx.callers.map(({ who, identity, level }) => ({
-    who,
-    identity,
-    operation,
-    query,
-    variables,
-    expect: decide(level),
-  }));
-}
+const perCaller = cellsPerCaller(fx.callers);
 const everyone = (): AccessCell['expect'] => ({ allow: true });
 const agentRef = (employeeNo: string) => ({ employeeNo, role: 'AGENT', skills: [] });
 

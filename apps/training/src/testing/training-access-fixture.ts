@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { WRITERS } from '@switchboard/auth';
 import { staticScopeSource, type ScopeSource } from '@switchboard/subgraph-kit';
-import { accessCallers, type AccessLevel } from '@switchboard/testing';
+import { accessLayout } from '@switchboard/testing';
 import { RosterDouble } from './roster-double';
 
 /**
@@ -9,32 +9,17 @@ import { RosterDouble } from './roster-double';
  * A has teams A1 (a1 and the lead) and A2 (a2); center B has B1 (b1).
  */
 export class TrainingAccessFixture {
-  readonly tag = randomBytes(3).toString('hex').toUpperCase();
-  readonly code = {
-    A: `CA-${this.tag}`,
-    B: `CB-${this.tag}`,
-    A1: `TA1-${this.tag}`,
-    A2: `TA2-${this.tag}`,
-    B1: `TB1-${this.tag}`,
-  };
+  private readonly layout = accessLayout(WRITERS.training);
+  readonly tag = this.layout.tag;
+  readonly code = this.layout.code;
+  readonly no = this.layout.no;
   readonly id = { A: randomUUID(), B: randomUUID(), A1: randomUUID(), A2: randomUUID(), B1: randomUUID() };
-  readonly no = { a1: `A1-${this.tag}`, lead: `L1-${this.tag}`, a2: `A2-${this.tag}`, b1: `B1-${this.tag}` };
   readonly roster = new RosterDouble();
-
   /** The eight roles, and TRAINER limited to center A. */
-  readonly callers = accessCallers(WRITERS.training, {
-    center: this.code.A,
-    team: this.code.A1,
-    lead: this.no.lead,
-    agent: this.no.a1,
-  });
-
-  readonly agentsSeen: Record<AccessLevel, string[]> = {
-    all: [this.no.a1, this.no.a2, this.no.b1, this.no.lead].sort(),
-    center: [this.no.a1, this.no.a2, this.no.lead].sort(),
-    team: [this.no.a1, this.no.lead].sort(),
-    self: [this.no.a1],
-  };
+  readonly callers = this.layout.callers;
+  readonly agentsSeen = this.layout.agentsSeen;
+  readonly seen = this.layout.seen;
+  readonly callerNamed = this.layout.callerNamed;
 
   constructor() {
     const agent = (employeeNo: string, team: 'A1' | 'A2' | 'B1', role = 'AGENT') => ({
@@ -64,10 +49,5 @@ export class TrainingAccessFixture {
         [this.code.B1]: { id: this.id.B1, employeeNos: [this.no.b1] },
       },
     });
-  }
-
-  /** The ones of `employeeNos` a level sees, sorted. */
-  seen(level: AccessLevel, employeeNos: string[]): string[] {
-    return employeeNos.filter((n) => this.agentsSeen[level].includes(n)).sort();
   }
 }
