@@ -19,11 +19,4 @@ export {
   type InternalTokenVerifier,
 } from './internal-token';
 export { developmentKeyEnv, developmentJwtSecret } from './development-keys';
-export {
-  BANK_WIDE_ROLES,
-  WRITERS,
-  scopeClaims,
-  requireRole,
-  outsideScope,
-  type ScopeClaims,
-} from './access';
+export { BANK_WIDE_ROLES, WRITERS, scopeClaims, requireRole, outsideScope, type ScopeClaims } from './access';
