@@ -1,5 +1,4 @@
-import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { GraphQLLocalDate, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { TargetScopeTypeEnum, type TargetScopeType } from '../common/enums';
 import { requireKpiWriter, requireTargetScope } from '../access/kpi-access';

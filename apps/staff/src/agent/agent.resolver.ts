@@ -1,6 +1,4 @@
-import { requireWholeScope } from '@switchboard/subgraph-kit';
-import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { GraphQLLocalDate, requireWholeScope, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CenterType } from '../center/center.type';
 import { toCenterType } from '../center/center.mapper';

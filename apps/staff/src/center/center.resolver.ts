@@ -1,6 +1,5 @@
-import { requireWholeScope, seenAgents } from '@switchboard/subgraph-kit';
+import { requireWholeScope, seenAgents, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { outsideScope } from '@switchboard/auth';
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireStaffWriter } from '../access/staff-access';
 import { toAgentType } from '../agent/agent.mapper';

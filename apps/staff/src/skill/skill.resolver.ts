@@ -1,5 +1,4 @@
-import { requireWholeScope } from '@switchboard/subgraph-kit';
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { requireWholeScope, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { requireStaffWriter } from '../access/staff-access';
 import { CreateSkillInput } from './skill.input';

@@ -1,6 +1,4 @@
-import { seenAgents } from '@switchboard/subgraph-kit';
-import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { GraphQLLocalDate, seenAgents, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireStaffWriter, requireVisibleTeam } from '../access/staff-access';
 import { toAgentType } from '../agent/agent.mapper';

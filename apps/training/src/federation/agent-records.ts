@@ -1,5 +1,4 @@
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
-import { groupByKeys, seenEmployeeNos } from '@switchboard/subgraph-kit';
+import { groupByKeys, seenEmployeeNos, type SubgraphContext } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
 import { LoadStrategy } from '@mikro-orm/core';
 import { courseById, examById } from '../common/loaders';

@@ -1,6 +1,5 @@
-import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
+import { GraphQLLocalDate, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { assignmentStatus, ratio, type AssignmentStatus } from '@switchboard/metrics';
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { toAssignmentType } from '../assignment/assignment.mapper';
 import { AssignmentType } from '../assignment/assignment.type';
