@@ -5,6 +5,7 @@ import {
   type SubgraphContext,
   type SubgraphDefinition,
 } from '@switchboard/subgraph-kit';
+import { seesTargetScope } from './access/kpi-access';
 import { kpiDefinitionByCode } from './catalog/kpi-catalog.loader';
 import { KpiDefinition } from './catalog/kpi-definition.entity';
 import { toKpiDefinitionType } from './catalog/kpi-definition.mapper';
@@ -58,7 +59,10 @@ export function buildKpiSchema(): Promise<FederatedSchema> {
           ctx: SubgraphContext,
         ): Promise<KpiTargetType | null> => {
           const target = await kpiTargetById(ctx).load(ref.id);
-          return target ? toKpiTargetType(target) : null;
+          // a target of a scope the caller does not see: null, as for an unknown id
+          return target && seesTargetScope(await ctx.scope(), target.scopeType, target.scopeId)
+            ? toKpiTargetType(target)
+            : null;
         },
       },
       // The key and traffic's history (required) are all a plan's intervals need.

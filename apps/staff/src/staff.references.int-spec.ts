@@ -1,4 +1,10 @@
-import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
+import {
+  authorizationFor,
+  caller,
+  postGraphQL,
+  startTestSubgraph,
+  type TestSubgraph,
+} from '@switchboard/testing';
 import { staffSubgraph } from './staff.subgraph';
 
 interface AgentRow {
@@ -91,6 +97,32 @@ describe('staff entities and batching', () => {
     expect(for200).toBe(4);
     expect(for10).toBe(for200);
     expect(byNumber).toBe(for200);
+  });
+
+  it("scopes a center manager's batch with one statement more (the scope), whatever the batch size", async () => {
+    const manager = caller('CENTER_MANAGER', { centers: ['SHA-01'] });
+    const authorization = await authorizationFor(staff.url, manager);
+    const run = async (count: number) => {
+      const representations = agents.slice(0, count).map((a) => ({ __typename: 'Agent', id: a.id }));
+      const { result, statements } = await staff.sql.count(() =>
+        postGraphQL<{ _entities: ({ team: { center: { code: string } } } | null)[] }>(
+          staff.url,
+          'query($r: [_Any!]!) { _entities(representations: $r) { ... on Agent { team { center { code } } skills { proficiency } } } }',
+          { r: representations },
+          authorization,
+        ),
+      );
+      expect(result.errors).toBeUndefined();
+      const seen = (result.data?._entities ?? []).filter(Boolean);
+      expect(seen.every((a) => a?.team.center.code === 'SHA-01')).toBe(true);
+      return { statements: statements.length, seen: seen.length, hidden: count - seen.length };
+    };
+    const [for200, for10] = [await run(200), await run(10)];
+    expect(for200.seen).toBeGreaterThan(0);
+    expect(for200.hidden).toBeGreaterThan(0);
+    // the caller's scope (one statement per request), then agents, teams, centers, skills
+    expect(for200.statements).toBe(5);
+    expect(for10.statements).toBe(for200.statements);
   });
 
   it('lists 200 agents with team and center in a constant number of statements', async () => {

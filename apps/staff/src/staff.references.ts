@@ -8,7 +8,9 @@ import { toTeamType } from './team/team.mapper';
 import type { TeamType } from './team/team.type';
 
 /**
- * Entity reference resolvers. The gateway sends a batch of representations in one `_entities`
+ * Entity reference resolvers. Centers and teams resolve as org-chart nodes whatever the caller's
+ * scope (their people fields are scoped); agents outside the scope resolve to null.
+ * The gateway sends a batch of representations in one `_entities`
  * call; each goes through a DataLoader, so the batch costs one SQL statement per key kind.
  */
 export const staffReferenceResolvers = {
@@ -34,7 +36,8 @@ export const staffReferenceResolvers = {
         : ref.employeeNo
           ? await staffLoaders.agentByEmployeeNo(ctx).load(ref.employeeNo)
           : null;
-      return agent ? toAgentType(agent) : null;
+      // outside the caller's scope: null, as for an unknown key (see access/staff-access.ts)
+      return agent && (await ctx.scope()).seesAgent(agent.employeeNo) ? toAgentType(agent) : null;
     },
   },
 };

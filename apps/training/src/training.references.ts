@@ -32,7 +32,10 @@ export const trainingReferenceResolvers = {
       ctx: SubgraphContext,
     ): Promise<CertificationType | null> => {
       const certification = await certificationById(ctx).load(ref.id);
-      return certification ? toCertificationType(certification) : null;
+      // another agent's certification: null, as for an unknown id
+      return certification && (await ctx.scope()).seesAgent(certification.employeeNo)
+        ? toCertificationType(certification)
+        : null;
     },
   },
   // Any employee number may have training (possibly none): the fields are computed, nothing to look up.

@@ -34,3 +34,4 @@ export {
   type ScopeSource,
 } from './data-scope';
 export { seesPerformanceRecord, type PerformanceRecordRef } from './performance-scope';
+export { requireWholeScope, seenAgents, seenEmployeeNos, visibleIn } from './scope-guards';

@@ -21,3 +21,5 @@ export {
   type ImportAnswer,
   type ImportCase,
 } from './adversarial-import';
+export { accessCallers, INJECTION_ATTEMPTS, type AccessCaller, type AccessLevel } from './access-callers';
+export { accessLayout, cellsPerCaller, callerCell } from './access-layout';

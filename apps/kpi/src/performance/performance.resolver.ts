@@ -2,6 +2,7 @@ import { badUserInput } from '@switchboard/server';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Arg, Ctx, Directive, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import { requirePerformanceScope, seesPerformanceScope } from '../access/kpi-access';
 import { kpiCatalog } from '../catalog/kpi-catalog.loader';
 import { checkPeriod, isUuid } from '../common/periods';
 import { KpiValueType } from './kpi-value.type';
@@ -30,6 +31,10 @@ async function checkWeights(ctx: SubgraphContext, weights: KpiWeightInput[] | nu
   });
 }
 
+/** A record reached by reference outside the caller's scope has no KPIs (see access/kpi-access.ts). */
+const seen = async (ctx: SubgraphContext, performance: PerformanceType): Promise<boolean> =>
+  seesPerformanceScope(await ctx.scope(), performance.scopeType, performance.scopeId);
+
 const weightsOf = (weights: KpiWeightInput[] | null): KpiWeights | null =>
   weights ? new Map(weights.map((w) => [w.kpiCode, w.weight])) : null;
 
@@ -40,11 +45,13 @@ export class PerformanceResolver {
       'The unified KPI record of a center, team, agent or queue for a period (from inclusive, to exclusive, ' +
       'on 15-minute boundaries): metrics from every subgraph, each KPI against its target',
   })
-  performance(
+  async performance(
     @Arg('scope', () => PerformanceScopeInput) scope: PerformanceScopeInput,
     @Arg('from', () => DateTimeISOResolver) from: Date,
     @Arg('to', () => DateTimeISOResolver) to: Date,
-  ): PerformanceType {
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PerformanceType> {
+    await requirePerformanceScope(ctx, scope.type, scope.id, 'performance');
     checkScope(scope, 'scope');
     checkPeriod(from, to);
     return toPerformanceType(scope.type, scope.id, from, to);
@@ -54,9 +61,11 @@ export class PerformanceResolver {
     description:
       'A scope’s performance per day, week or month of a range: any KPI as a series, for charts and BI',
   })
-  performanceTrend(
+  async performanceTrend(
     @Arg('input', () => PerformanceTrendInput) input: PerformanceTrendInput,
-  ): PerformanceType[] {
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PerformanceType[]> {
+    await requirePerformanceScope(ctx, input.scope.type, input.scope.id, 'performanceTrend');
     checkScope(input.scope, 'input.scope');
     return trendBuckets(input.fromDay, input.toDay, input.granularity, input.timeZone ?? 'UTC').map(
       (bucket) => toPerformanceType(input.scope.type, input.scope.id, bucket.from, bucket.to),
@@ -72,6 +81,7 @@ export class PerformanceResolver {
     @Arg('codes', () => [String], { nullable: true }) codes: string[] | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<KpiValueType[]> {
+    if (!(await seen(ctx, performance))) return [];
     return (await kpiValues(ctx, performance, codes)).map(toKpiValueType);
   }
 
@@ -87,6 +97,7 @@ export class PerformanceResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<RankedAgentType[]> {
     await checkWeights(ctx, weights);
+    if (!(await seen(ctx, performance))) return [];
     const agents = (performance.agentRecords ?? []).map(performanceFromReference);
     return rankAgents(ctx, agents, weightsOf(weights));
   }
@@ -104,6 +115,7 @@ export class PerformanceResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<number | null> {
     await checkWeights(ctx, weights);
+    if (!(await seen(ctx, performance))) return null;
     return scoreOf(await kpiValues(ctx, performance), weightsOf(weights));
   }
 }

@@ -1,6 +1,6 @@
 import { badUserInput } from '@switchboard/server';
-import { isCalendarDate } from '@switchboard/subgraph-kit';
-import { Arg, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { isCalendarDate, requireWholeScope, type SubgraphContext } from '@switchboard/subgraph-kit';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { isTimeZone, isUuid } from '../common/periods';
 import { StaffingInput } from './staffing.input';
 import { staffingFor } from './staffing.service';
@@ -13,14 +13,17 @@ export class StaffingPlanResolver {
     description:
       "A queue's staffing plan for a day, per interval (history from traffic, agents by Erlang C/A)",
   })
-  staffingPlan(
+  async staffingPlan(
     @Arg('queueId', () => ID) queueId: string,
     @Arg('day', () => String, { description: 'YYYY-MM-DD in timeZone' }) day: string,
     @Arg('timeZone', () => String, { defaultValue: 'UTC' }) timeZone: string,
     @Arg('weeks', () => Int, { defaultValue: 4, description: 'Same weekdays averaged, 1..52' }) weeks: number,
     @Arg('intervalMinutes', () => Int, { defaultValue: 30, description: '15, 30 or 60' })
     intervalMinutes: number,
-  ): StaffingPlanType {
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<StaffingPlanType> {
+    // a queue's center is traffic's to know: plans are for callers who see every center
+    await requireWholeScope(ctx, 'staffingPlan');
     if (!isUuid(queueId)) throw badUserInput({ field: 'queueId', message: `"${queueId}" is not an id` });
     if (!isCalendarDate(day)) throw badUserInput({ field: 'day', message: 'must be a day YYYY-MM-DD' });
     if (!isTimeZone(timeZone))
@@ -42,11 +45,13 @@ export class StaffingPlanResolver {
     description: 'Per interval: forecast, agents required (raw and scheduled), agents logged in, gap',
   })
   @Directive('@requires(fields: "history { intervalStart forecastCalls ahtSeconds loggedInAgents }")')
-  intervals(
+  async intervals(
     @Root() plan: StaffingPlanType,
     @Arg('targets', () => StaffingPlanTargetsInput, { nullable: true })
     targets: StaffingPlanTargetsInput | null,
-  ): StaffingPlanIntervalType[] {
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<StaffingPlanIntervalType[]> {
+    if (!(await ctx.scope()).all) return [];
     const goal =
       targets ??
       Object.assign(new StaffingPlanTargetsInput(), {

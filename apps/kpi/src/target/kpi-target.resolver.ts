@@ -1,8 +1,9 @@
-import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { GraphQLLocalDate, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { TargetScopeTypeEnum, type TargetScopeType } from '../common/enums';
+import { requireKpiWriter, requireTargetScope } from '../access/kpi-access';
 import { SetKpiTargetInput } from './kpi-target.input';
+import { kpiTargetById } from './kpi-target.loader';
 import { toKpiTargetType } from './kpi-target.mapper';
 import { KpiTargetService } from './kpi-target.service';
 import { KpiTargetType } from './kpi-target.type';
@@ -21,7 +22,9 @@ export class KpiTargetResolver {
     @Arg('asOf', () => GraphQLLocalDate, { nullable: true }) asOf: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<KpiTargetType[]> {
-    return (await new KpiTargetService(ctx.em).list({ kpiCode, scopeType, scopeId, asOf })).map(
+    const scope = await ctx.scope();
+    const visible = scope.all ? null : { centerIds: scope.centerIds ?? [], teamIds: scope.teamIds ?? [] };
+    return (await new KpiTargetService(ctx.em).list({ kpiCode, scopeType, scopeId, asOf, visible })).map(
       toKpiTargetType,
     );
   }
@@ -34,11 +37,18 @@ export class KpiTargetResolver {
     @Arg('input', () => SetKpiTargetInput) input: SetKpiTargetInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<KpiTargetType> {
+    requireKpiWriter(ctx, 'setKpiTarget');
+    await requireTargetScope(ctx, input.scope.type, input.scope.id ?? null, 'setKpiTarget');
     return toKpiTargetType(await new KpiTargetService(ctx.em).set(input, todayUtc()));
   }
 
   @Mutation(() => Boolean, { description: 'Deletes a target (the next most specific one then applies)' })
   async removeKpiTarget(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+    requireKpiWriter(ctx, 'removeKpiTarget');
+    const target = await kpiTargetById(ctx).load(id);
+    // unknown: NOT_FOUND for a writer who sees everything, FORBIDDEN for the rest (existence hidden)
+    if (target || !(await ctx.scope()).all)
+      await requireTargetScope(ctx, target?.scopeType ?? 'QUEUE', target?.scopeId ?? null, 'removeKpiTarget');
     return new KpiTargetService(ctx.em).remove(id);
   }
 }

@@ -19,6 +19,8 @@ export interface TargetFilter {
   scopeId?: string | null;
   /** Only targets in force on this day. */
   asOf?: string | null;
+  /** A caller's scope: GLOBAL targets and those of these centers and teams (undefined/null: all). */
+  visible?: { centerIds: string[]; teamIds: string[] } | null;
 }
 
 export class KpiTargetService {
@@ -32,6 +34,17 @@ export class KpiTargetService {
     if (filter.asOf) {
       where.validFrom = { $lte: filter.asOf };
       where.$or = [{ validTo: null }, { validTo: { $gt: filter.asOf } }];
+    }
+    if (filter.visible) {
+      where.$and = [
+        {
+          $or: [
+            { scopeType: 'GLOBAL' },
+            { scopeType: 'CENTER', scopeId: { $in: filter.visible.centerIds } },
+            { scopeType: 'TEAM', scopeId: { $in: filter.visible.teamIds } },
+          ],
+        },
+      ];
     }
     return this.em.find(KpiTarget, where, {
       populate: ['kpi'],

@@ -111,14 +111,18 @@ describe('qa mutations: QA evaluators and ADMIN write, on agents in their scope'
   };
 
   describe('no mutation for BI_READER, nor for an AGENT (bar their own acknowledgement or dispute)', () => {
-    everyMutationRefused(() => qa.url, calls, [
-      { who: 'BI_READER', identity: callers.bi },
-      { who: 'AGENT', identity: callers.agent },
-      { who: 'CENTER_MANAGER', identity: callers.manager },
-      { who: 'TEAM_LEAD', identity: callers.lead },
-      { who: 'HR', identity: callers.hr },
-      { who: 'TRAINER', identity: callers.trainer },
-    ]);
+    everyMutationRefused(
+      () => qa.url,
+      () => calls,
+      [
+        { who: 'BI_READER', identity: callers.bi },
+        { who: 'AGENT', identity: callers.agent },
+        { who: 'CENTER_MANAGER', identity: callers.manager },
+        { who: 'TEAM_LEAD', identity: callers.lead },
+        { who: 'HR', identity: callers.hr },
+        { who: 'TRAINER', identity: callers.trainer },
+      ],
+    );
   });
 
   const evaluate = (who: string, identity: Identity, agent: string, allowed: boolean): AccessCell => ({

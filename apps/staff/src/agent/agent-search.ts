@@ -13,15 +13,21 @@ export interface AgentPage {
 
 const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
-/** Keyset pagination over agents by employee number: two statements per page (rows, count). */
+/**
+ * Keyset pagination over agents by employee number, limited to `visibleEmployeeNos` (null: all): two
+ * statements per page (rows, count).
+ */
 export async function searchAgents(
   em: EntityManager,
   filter: AgentFilter,
   first: number,
   after?: string | null,
+  visibleEmployeeNos: string[] | null = null,
 ): Promise<AgentPage> {
   checkPageSize(first);
   const qb = em.createQueryBuilder(Agent, 'a');
+  // the caller's scope (null: every agent), in the same statements as the filter
+  if (visibleEmployeeNos) qb.andWhere({ employeeNo: { $in: visibleEmployeeNos } });
   if (filter.teamIds) qb.andWhere({ team: { $in: filter.teamIds.filter(isUuid) } });
   if (filter.centerIds) {
     qb.andWhere({ team: { center: { $in: filter.centerIds.filter(isUuid) } } });

@@ -1,11 +1,11 @@
-import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { GraphQLLocalDate, requireWholeScope, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CenterType } from '../center/center.type';
 import { toCenterType } from '../center/center.mapper';
 import { staffLoaders } from '../common/loaders';
 import { toTeamType } from '../team/team.mapper';
 import { TeamType } from '../team/team.type';
+import { requireStaffWriter, visibleAgentById } from '../access/staff-access';
 import { searchAgents } from './agent-search';
 import {
   AgentFilter,
@@ -30,7 +30,7 @@ export class AgentResolver {
     after: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AgentConnectionType> {
-    const page = await searchAgents(ctx.em, filter ?? {}, first, after);
+    const page = await searchAgents(ctx.em, filter ?? {}, first, after, (await ctx.scope()).employeeNos);
     return Object.assign(new AgentConnectionType(), {
       nodes: page.agents.map(toAgentType),
       pageInfo: { endCursor: page.endCursor, hasNextPage: page.hasNextPage },
@@ -44,8 +44,9 @@ export class AgentResolver {
     @Arg('employeeNo', () => String, { nullable: true }) employeeNo: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AgentType | null> {
+    if (!id && employeeNo) (await ctx.scope()).requireAgent(employeeNo, 'agent');
     const agent = id
-      ? await staffLoaders.agentById(ctx).load(id)
+      ? await visibleAgentById(ctx, id, 'agent')
       : employeeNo
         ? await staffLoaders.agentByEmployeeNo(ctx).load(employeeNo)
         : null;
@@ -97,6 +98,9 @@ export class AgentResolver {
     @Arg('input', () => HireAgentInput) input: HireAgentInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AgentType> {
+    requireStaffWriter(ctx, 'hireAgent');
+    if (input.teamId == null) await requireWholeScope(ctx, 'hireAgent');
+    else (await ctx.scope()).requireTeam(input.teamId, 'hireAgent');
     return toAgentType(await new AgentService(ctx.em).hire(input));
   }
 
@@ -106,6 +110,8 @@ export class AgentResolver {
     @Arg('input', () => UpdateAgentInput) input: UpdateAgentInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AgentType> {
+    requireStaffWriter(ctx, 'updateAgent');
+    await visibleAgentById(ctx, id, 'updateAgent');
     return toAgentType(await new AgentService(ctx.em).update(id, input));
   }
 
@@ -115,6 +121,9 @@ export class AgentResolver {
     @Arg('input', () => TransferAgentInput) input: TransferAgentInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AgentType> {
+    requireStaffWriter(ctx, 'transferAgent');
+    (await ctx.scope()).requireTeam(input.teamId, 'transferAgent');
+    await visibleAgentById(ctx, id, 'transferAgent');
     return toAgentType(await new AgentService(ctx.em).transfer(id, input));
   }
 
@@ -124,6 +133,8 @@ export class AgentResolver {
     @Arg('input', () => TerminateAgentInput) input: TerminateAgentInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AgentType> {
+    requireStaffWriter(ctx, 'terminateAgent');
+    await visibleAgentById(ctx, id, 'terminateAgent');
     return toAgentType(await new AgentService(ctx.em).terminate(id, input));
   }
 }

@@ -1,5 +1,7 @@
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { requireWholeScope, seenAgents, type SubgraphContext } from '@switchboard/subgraph-kit';
+import { outsideScope } from '@switchboard/auth';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireStaffWriter } from '../access/staff-access';
 import { toAgentType } from '../agent/agent.mapper';
 import { AgentType } from '../agent/agent.type';
 import { staffLoaders } from '../common/loaders';
@@ -19,7 +21,7 @@ export class CenterResolver {
     @Arg('kind', () => CenterKind, { nullable: true }) kind: CenterKind | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CenterType[]> {
-    return (await new CenterService(ctx.em).list(kind)).map(toCenterType);
+    return (await new CenterService(ctx.em).list(kind, (await ctx.scope()).centerIds)).map(toCenterType);
   }
 
   @Query(() => CenterType, { nullable: true, description: 'One center by id or by code' })
@@ -28,6 +30,9 @@ export class CenterResolver {
     @Arg('code', () => String, { nullable: true }) code: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CenterType | null> {
+    const scope = await ctx.scope();
+    if (id) scope.requireCenter(id, 'center');
+    else if (code && !scope.seesCenterCode(code)) throw outsideScope('center');
     const center = id
       ? await staffLoaders.centerById(ctx).load(id)
       : code
@@ -38,14 +43,17 @@ export class CenterResolver {
 
   @FieldResolver(() => [TeamType])
   async teams(@Root() center: CenterType, @Ctx() ctx: SubgraphContext): Promise<TeamType[]> {
-    return (await staffLoaders.teamsByCenter(ctx).load(center.id)).map(toTeamType);
+    const scope = await ctx.scope();
+    const teams = await staffLoaders.teamsByCenter(ctx).load(center.id);
+    return (scope.all ? teams : teams.filter((team) => scope.seesTeam(team.id))).map(toTeamType);
   }
 
   @FieldResolver(() => [AgentType], {
     description: "Agents in the center's teams today (UTC), by employee number; other subgraphs @requires it",
   })
   async agents(@Root() center: CenterType, @Ctx() ctx: SubgraphContext): Promise<AgentType[]> {
-    return (await staffLoaders.membersOfCenter(ctx, todayUtc()).load(center.id)).map(toAgentType);
+    const members = await staffLoaders.membersOfCenter(ctx, todayUtc()).load(center.id);
+    return seenAgents(await ctx.scope(), members).map(toAgentType);
   }
 
   @Mutation(() => CenterType)
@@ -53,6 +61,8 @@ export class CenterResolver {
     @Arg('input', () => CreateCenterInput) input: CreateCenterInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CenterType> {
+    requireStaffWriter(ctx, 'createCenter');
+    await requireWholeScope(ctx, 'createCenter');
     return toCenterType(await new CenterService(ctx.em).create(input));
   }
 
@@ -62,6 +72,8 @@ export class CenterResolver {
     @Arg('input', () => UpdateCenterInput) input: UpdateCenterInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CenterType> {
+    requireStaffWriter(ctx, 'updateCenter');
+    (await ctx.scope()).requireCenter(id, 'updateCenter');
     return toCenterType(await new CenterService(ctx.em).update(id, input));
   }
 }

@@ -7,8 +7,13 @@ import type { CreateCenterInput, UpdateCenterInput } from './center.input';
 export class CenterService {
   constructor(private readonly em: EntityManager) {}
 
-  list(kind?: CenterKind | null): Promise<Center[]> {
-    return this.em.find(Center, kind ? { kind } : {}, { orderBy: { code: 'asc' } });
+  /** Centers of a kind (or all), among `visibleIds` (null: every center). */
+  list(kind?: CenterKind | null, visibleIds: string[] | null = null): Promise<Center[]> {
+    return this.em.find(
+      Center,
+      { ...(kind ? { kind } : {}), ...(visibleIds ? { id: { $in: visibleIds } } : {}) },
+      { orderBy: { code: 'asc' } },
+    );
   }
 
   /** One statement for any number of ids (used by loaders and reference resolvers). */

@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { seenAgents, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { toAgentType } from '../agent/agent.mapper';
 import { AgentType } from '../agent/agent.type';
@@ -19,6 +19,11 @@ async function teamIdOn(ctx: SubgraphContext, agentId: string, day: string): Pro
   return membership?.team.id ?? null;
 }
 
+/**
+ * Staff's part of Performance is who is in it: every other source (traffic, qa, training) reads the
+ * record's agents from here (@requires), so the agents, children and records are only those the
+ * caller sees, and an aggregate outside the caller's scope is computed over nobody (scoped down).
+ */
 @Resolver(() => StaffPerformanceType)
 export class StaffPerformanceResolver {
   @FieldResolver(() => [AgentType], {
@@ -39,7 +44,10 @@ export class StaffPerformanceResolver {
   ): Promise<StaffPerformanceType[]> {
     const { from, to } = performance;
     if (performance.scopeType === PerformanceScopeType.CENTER && isUuid(performance.scopeId)) {
-      const teams = await staffLoaders.teamsByCenter(ctx).load(performance.scopeId);
+      const scope = await ctx.scope();
+      const teams = (await staffLoaders.teamsByCenter(ctx).load(performance.scopeId)).filter((team) =>
+        scope.seesTeam(team.id),
+      );
       return teams.map((team) => toStaffPerformance(PerformanceScopeType.TEAM, team.id, from, to));
     }
     if (performance.scopeType === PerformanceScopeType.TEAM) {
@@ -74,6 +82,7 @@ export class StaffPerformanceResolver {
   ): Promise<PerformanceScopeRef[]> {
     const { scopeType, scopeId } = performance;
     if (!isUuid(scopeId)) return [];
+    if (scopeType === PerformanceScopeType.AGENT && (await this.agent(performance, ctx)) === null) return [];
     const teamId =
       scopeType === PerformanceScopeType.AGENT
         ? await teamIdOn(ctx, scopeId, periodDay(performance))
@@ -125,10 +134,15 @@ export class StaffPerformanceResolver {
   ): Promise<AgentType | null> {
     if (performance.scopeType !== PerformanceScopeType.AGENT || !isUuid(performance.scopeId)) return null;
     const agent = await staffLoaders.agentById(ctx).load(performance.scopeId);
-    return agent ? toAgentType(agent) : null;
+    return agent && (await ctx.scope()).seesAgent(agent.employeeNo) ? toAgentType(agent) : null;
   }
 
+  /** The scope's agents on the period's last day that the caller sees (all sources' parts build on them). */
   private async agentsOf(ctx: SubgraphContext, performance: StaffPerformanceType): Promise<Agent[]> {
+    return seenAgents(await ctx.scope(), await this.membersOf(ctx, performance));
+  }
+
+  private async membersOf(ctx: SubgraphContext, performance: StaffPerformanceType): Promise<Agent[]> {
     const { scopeType, scopeId } = performance;
     if (!isUuid(scopeId)) return [];
     const day = periodDay(performance);

@@ -1,24 +1,29 @@
+import { randomBytes } from 'node:crypto';
 import type { Identity } from '@switchboard/auth';
 import { postGraphQL, startTestSubgraph, subgraphToken, type TestSubgraph } from '@switchboard/testing';
 import { staffSubgraph } from '../staff.subgraph';
 import { StaffFactory } from '../testing/staff-factories';
 
-const as = (subject: string, ...roles: Identity['roles']): Identity => ({
+// Issue 7: a manager sees only their center's agents, so the manager's agent is in their center.
+const CENTER = `PII-${randomBytes(3).toString('hex').toUpperCase()}`;
+const as = (subject: string, centers: string[], ...roles: Identity['roles']): Identity => ({
   subject,
   roles,
-  centers: ['SHA-01'],
+  centers,
   teams: [],
 });
-const HR = as('hr-officer-1', 'HR');
-const MANAGER = as('manager-1', 'CENTER_MANAGER');
+const HR = as('hr-officer-1', [], 'HR');
+const MANAGER = as('manager-1', [CENTER], 'CENTER_MANAGER');
 
 describe('PII: readable by HR only, every read audit-logged', () => {
   let staff: TestSubgraph;
   let factory: StaffFactory;
+  let managedTeamId: string;
 
   beforeAll(async () => {
     staff = await startTestSubgraph(staffSubgraph);
     factory = new StaffFactory(staff.url);
+    managedTeamId = (await factory.team((await factory.center({ code: CENTER })).id)).id;
   });
   afterAll(() => staff.stop());
 
@@ -61,7 +66,7 @@ describe('PII: readable by HR only, every read audit-logged', () => {
   });
 
   it('refuses a manager the PII fields (FORBIDDEN, value null) but not the rest, and logs nothing', async () => {
-    const agent = await factory.agent({ phone: '+86 21 5555 0101' });
+    const agent = await factory.agent({ phone: '+86 21 5555 0101', teamId: managedTeamId });
     const read = await gql(MANAGER, `query($id: ID!) { agent(id: $id) { employeeNo displayName phone } }`, {
       id: agent.id,
     });

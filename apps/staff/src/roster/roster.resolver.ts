@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { MaxLength } from 'class-validator';
 import { Arg, ArgsType, Args, Ctx, Field, Mutation, Resolver } from 'type-graphql';
+import { requireStaffWriter } from '../access/staff-access';
 import { RosterService } from './roster.service';
 import { RosterImportOptions, RosterImportReportType } from './roster.type';
 
@@ -24,9 +25,11 @@ export class RosterResolver {
     @Arg('options', () => RosterImportOptions, { nullable: true }) options: RosterImportOptions | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<RosterImportReportType> {
+    requireStaffWriter(ctx, 'importRoster');
     const report = await new RosterService(ctx.em).import(args.csv, {
       skipInvalidRows: options?.skipInvalidRows ?? false,
       dryRun: options?.dryRun ?? false,
+      scope: await ctx.scope(),
     });
     return Object.assign(new RosterImportReportType(), report);
   }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { DataScope } from '@switchboard/subgraph-kit';
 import { AgentSkill } from '../agent/agent-skill.entity';
 import { Agent, AgentStatus } from '../agent/agent.entity';
 import { moveToTeams, type TeamMove } from '../agent/agent.service';
@@ -31,6 +32,26 @@ const snapshot = (a: Agent): string =>
   [a.displayName, a.role, a.careerLevel, a.status, a.email, a.phone, a.nationalId].join('\u0000');
 
 /**
+ * A writer limited to some centers imports only rows of their teams' agents: a row naming a team
+ * outside the scope, an agent outside it, or (for a new agent) no team at all is rejected.
+ */
+function outOfScope(row: RosterRow, refs: References, scope: DataScope): RosterProblem[] {
+  if (scope.all) return [];
+  const problem = (field: string): RosterProblem => ({
+    row: row.row,
+    employeeNo: row.agent.employeeNo,
+    field,
+    message: 'outside your access scope',
+  });
+  const team = row.teamCode ? refs.teams.get(row.teamCode) : undefined;
+  const existing = refs.agents.get(row.agent.employeeNo);
+  if (row.teamCode && !scope.seesTeam(team?.id)) return [problem('team')];
+  if (existing && !scope.seesAgent(existing.employeeNo)) return [problem('employee_no')];
+  if (!existing && !row.teamCode) return [problem('team')];
+  return [];
+}
+
+/**
  * Imports a roster CSV: every row validated first, then all rows written in one transaction with a
  * constant number of lookups (teams, skills, agents, open assignments), whatever the file's size.
  * A file with bad rows writes nothing unless `skipInvalidRows` is set.
@@ -43,13 +64,16 @@ export class RosterService {
 
   async import(
     csv: string,
-    options: { skipInvalidRows: boolean; dryRun: boolean },
+    options: { skipInvalidRows: boolean; dryRun: boolean; scope?: DataScope },
   ): Promise<RosterImportResult> {
     const parsed = parseRoster(csv);
     const refs = await this.loadReferences(parsed.rows);
     const problems = [...parsed.problems];
+    const scope = options.scope ?? DataScope.everything();
     const valid = parsed.rows.filter((row) => {
-      const own = this.checkReferences(row, refs);
+      // outside the scope: nothing else is said about the row (not even whether its team exists)
+      const denied = outOfScope(row, refs, scope);
+      const own = denied.length > 0 ? denied : this.checkReferences(row, refs);
       problems.push(...own);
       return own.length === 0;
     });

@@ -1,5 +1,6 @@
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { requireWholeScope, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { requireStaffWriter } from '../access/staff-access';
 import { CreateSkillInput } from './skill.input';
 import { toSkillType } from './skill.mapper';
 import { SkillService } from './skill.service';
@@ -17,6 +18,8 @@ export class SkillResolver {
     @Arg('input', () => CreateSkillInput) input: CreateSkillInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<SkillType> {
+    requireStaffWriter(ctx, 'createSkill');
+    await requireWholeScope(ctx, 'createSkill');
     return toSkillType(await new SkillService(ctx.em).create(input));
   }
 }

@@ -1,6 +1,6 @@
-import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { GraphQLLocalDate, seenAgents, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireStaffWriter, requireVisibleTeam } from '../access/staff-access';
 import { toAgentType } from '../agent/agent.mapper';
 import { AgentType } from '../agent/agent.type';
 import { toCenterType } from '../center/center.mapper';
@@ -19,7 +19,7 @@ export class TeamResolver {
     @Arg('centerId', () => ID, { nullable: true }) centerId: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<TeamType[]> {
-    return (await new TeamService(ctx.em).list(centerId)).map(toTeamType);
+    return (await new TeamService(ctx.em).list(centerId, (await ctx.scope()).teamIds)).map(toTeamType);
   }
 
   @Query(() => TeamType, { nullable: true, description: 'One team by id or by code' })
@@ -28,11 +28,15 @@ export class TeamResolver {
     @Arg('code', () => String, { nullable: true }) code: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<TeamType | null> {
+    const scope = await ctx.scope();
+    if (id) scope.requireTeam(id, 'team');
     const team = id
       ? await staffLoaders.teamById(ctx).load(id)
       : code
         ? await new TeamService(ctx.em).findByCode(code)
         : null;
+    // a code says nothing about a manager's teams: decided on the row (unknown codes refused too)
+    if (!id && code && !scope.seesTeamCode(code)) await requireVisibleTeam(ctx, team, 'team');
     return team ? toTeamType(team) : null;
   }
 
@@ -46,7 +50,9 @@ export class TeamResolver {
   @FieldResolver(() => AgentType, { nullable: true, description: 'The team lead' })
   async lead(@Root() team: TeamType, @Ctx() ctx: SubgraphContext): Promise<AgentType | null> {
     const lead = team.leadAgentId ? await staffLoaders.agentById(ctx).load(team.leadAgentId) : null;
-    return lead ? toAgentType(lead) : null;
+    const scope = await ctx.scope();
+    // a team's lead is part of the team: visible with it (or as anyone the caller sees)
+    return lead && (scope.seesTeam(team.id) || scope.seesAgent(lead.employeeNo)) ? toAgentType(lead) : null;
   }
 
   @FieldResolver(() => [AgentType], {
@@ -57,7 +63,8 @@ export class TeamResolver {
     @Arg('asOf', () => GraphQLLocalDate, { nullable: true }) asOf: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AgentType[]> {
-    return (await staffLoaders.membersOfTeam(ctx, asOf ?? todayUtc()).load(team.id)).map(toAgentType);
+    const members = await staffLoaders.membersOfTeam(ctx, asOf ?? todayUtc()).load(team.id);
+    return seenAgents(await ctx.scope(), members).map(toAgentType);
   }
 
   @FieldResolver(() => [AgentType], {
@@ -66,7 +73,8 @@ export class TeamResolver {
       'and argument-free so other subgraphs can @requires it',
   })
   async agents(@Root() team: TeamType, @Ctx() ctx: SubgraphContext): Promise<AgentType[]> {
-    return (await staffLoaders.membersOfTeam(ctx, todayUtc()).load(team.id)).map(toAgentType);
+    const members = await staffLoaders.membersOfTeam(ctx, todayUtc()).load(team.id);
+    return seenAgents(await ctx.scope(), members).map(toAgentType);
   }
 
   @Mutation(() => TeamType)
@@ -74,6 +82,9 @@ export class TeamResolver {
     @Arg('input', () => CreateTeamInput) input: CreateTeamInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<TeamType> {
+    requireStaffWriter(ctx, 'createTeam');
+    (await ctx.scope()).requireCenter(input.centerId, 'createTeam');
+    if (input.leadEmployeeNo) (await ctx.scope()).requireAgent(input.leadEmployeeNo, 'createTeam');
     return toTeamType(await new TeamService(ctx.em).create(input));
   }
 
@@ -83,6 +94,9 @@ export class TeamResolver {
     @Arg('input', () => UpdateTeamInput) input: UpdateTeamInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<TeamType> {
+    requireStaffWriter(ctx, 'updateTeam');
+    (await ctx.scope()).requireTeam(id, 'updateTeam');
+    if (input.leadEmployeeNo) (await ctx.scope()).requireAgent(input.leadEmployeeNo, 'updateTeam');
     return toTeamType(await new TeamService(ctx.em).update(id, input));
   }
 }

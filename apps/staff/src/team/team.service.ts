@@ -9,9 +9,14 @@ import { Team } from './team.entity';
 export class TeamService {
   constructor(private readonly em: EntityManager) {}
 
-  list(centerId?: string | null): Promise<Team[]> {
+  /** Teams of a center (or all), among `visibleIds` (null: every team). */
+  list(centerId?: string | null, visibleIds: string[] | null = null): Promise<Team[]> {
     if (centerId && !isUuid(centerId)) return Promise.resolve([]);
-    return this.em.find(Team, centerId ? { center: centerId } : {}, { orderBy: { code: 'asc' } });
+    return this.em.find(
+      Team,
+      { ...(centerId ? { center: centerId } : {}), ...(visibleIds ? { id: { $in: visibleIds } } : {}) },
+      { orderBy: { code: 'asc' } },
+    );
   }
 
   async get(id: string): Promise<Team> {

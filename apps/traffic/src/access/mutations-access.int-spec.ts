@@ -63,7 +63,11 @@ describe('traffic mutations and the import route: ADMIN only', () => {
     syncTeamDirectory: { query: 'mutation { syncTeamDirectory { agents } }' },
   };
 
-  everyMutationRefused(() => traffic.url, calls, NON_WRITERS);
+  everyMutationRefused(
+    () => traffic.url,
+    () => calls,
+    NON_WRITERS,
+  );
 
   const count = async (): Promise<number> =>
     (

@@ -1,10 +1,14 @@
-import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { GraphQLLocalDate, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
 import { courseById } from '../common/loaders';
 import { toCourseType } from '../course/course.mapper';
 import { CourseType } from '../course/course.type';
 import { AgentTrainingType } from '../federation/agent-training.type';
+import {
+  requireAssignmentChange,
+  requireTargetInScope,
+  requireTrainingWriter,
+} from '../access/training-access';
 import { AssignCourseInput } from './assignment.input';
 import { toAssignmentType } from './assignment.mapper';
 import { AssignmentService } from './assignment.service';
@@ -32,19 +36,25 @@ export class AssignmentResolver {
     @Arg('input', () => AssignCourseInput) input: AssignCourseInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AssignCourseResultType> {
-    const result = await new AssignmentService(ctx.em).assign(input);
+    requireTrainingWriter(ctx, 'assignCourse');
+    await requireTargetInScope(ctx, input.target, 'assignCourse');
+    const result = await new AssignmentService(ctx.em).assign(input, await ctx.scope());
     return Object.assign(new AssignCourseResultType(), {
       ...result,
       assignments: result.assignments.map((a) => toAssignmentType(a)),
     });
   }
 
-  @Mutation(() => AssignmentType, { description: 'The agent has started the course' })
+  @Mutation(() => AssignmentType, {
+    description: 'The agent has started the course (trainers, or the agent themself: self-service)',
+  })
   async startAssignment(
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AssignmentType> {
-    return toAssignmentType(await new AssignmentService(ctx.em).start(id));
+    const service = new AssignmentService(ctx.em);
+    await requireAssignmentChange(ctx, await service.ownerOf(id), 'startAssignment', true);
+    return toAssignmentType(await service.start(id));
   }
 
   @Mutation(() => AssignmentType, {
@@ -56,6 +66,8 @@ export class AssignmentResolver {
     completedOn: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AssignmentType> {
-    return toAssignmentType(await new AssignmentService(ctx.em).complete(id, completedOn));
+    const service = new AssignmentService(ctx.em);
+    await requireAssignmentChange(ctx, await service.ownerOf(id), 'completeAssignment');
+    return toAssignmentType(await service.complete(id, completedOn));
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { DataScope, seenEmployeeNos } from '@switchboard/subgraph-kit';
 import { badUserInput, conflict, notFound } from '@switchboard/server';
 import { Certification } from '../certification/certification.entity';
 import { todayUtc } from '../common/dates';
@@ -28,13 +29,14 @@ export class AssignmentService {
    * Assigns a course to the target's agents. Every agent named must exist in staff; an agent with
    * the course already open keeps that assignment. All or nothing.
    */
-  async assign(input: AssignCourseInput): Promise<AssignResult> {
+  async assign(input: AssignCourseInput, scope: DataScope = DataScope.everything()): Promise<AssignResult> {
     const today = this.today();
     if (input.dueDate < today)
       throw badUserInput({ field: 'dueDate', message: `must not be in the past (today is ${today})` });
     const course = isUuid(input.courseId) ? await this.em.findOne(Course, { id: input.courseId }) : null;
     if (!course) throw badUserInput({ field: 'courseId', message: `no course with id ${input.courseId}` });
-    const employeeNos = await this.resolveTarget(input.target);
+    // a role or skill selection of a writer limited to some centers: their agents only
+    const employeeNos = seenEmployeeNos(scope, await this.resolveTarget(input.target));
     const { assignments, open } = await this.em.transactional(async (em) => {
       // Agents with the course open keep that assignment (a unique index backs this up).
       const open = new Set(
@@ -123,6 +125,12 @@ export class AssignmentService {
       await em.flush();
     });
     return assignment;
+  }
+
+  /** The employee number of an assignment's agent, or null when there is no such assignment. */
+  async ownerOf(id: string): Promise<string | null> {
+    const assignment = isUuid(id) ? await this.em.findOne(Assignment, { id }) : null;
+    return assignment?.employeeNo ?? null;
   }
 
   private async get(id: string): Promise<Assignment> {

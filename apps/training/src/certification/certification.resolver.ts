@@ -30,11 +30,15 @@ export class CertificationResolver {
     @Arg('withinDays', () => Int) withinDays: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CertificationType[]> {
-    return (await new CertificationService(ctx.em).expiring(withinDays)).map((c) => toCertificationType(c));
+    return (await new CertificationService(ctx.em, (await ctx.scope()).employeeNos).expiring(withinDays)).map(
+      (c) => toCertificationType(c),
+    );
   }
 
   @Query(() => [CertificationType], { description: 'Certifications that have expired and were not renewed' })
   async expiredCertifications(@Ctx() ctx: SubgraphContext): Promise<CertificationType[]> {
-    return (await new CertificationService(ctx.em).expired()).map((c) => toCertificationType(c));
+    return (await new CertificationService(ctx.em, (await ctx.scope()).employeeNos).expired()).map((c) =>
+      toCertificationType(c),
+    );
   }
 }

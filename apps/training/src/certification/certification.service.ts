@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '@switchboard/server';
+import { visibleIn } from '@switchboard/subgraph-kit';
 import { addDays, todayUtc } from '../common/dates';
 import { Certification } from './certification.entity';
 
@@ -8,8 +9,10 @@ const LATEST = `not exists (select 1 from certification n where n.course_id = c.
   and n.employee_no = c.employee_no and n.issued_on > c.issued_on)`;
 
 export class CertificationService {
+  /** `visible`: the employee numbers the caller sees (null: all); lists hold only theirs. */
   constructor(
     private readonly em: EntityManager,
+    private readonly visible: string[] | null = null,
     private readonly today: () => string = todayUtc,
   ) {}
 
@@ -20,8 +23,8 @@ export class CertificationService {
     const today = this.today();
     return this.byIds(
       `select c.id from certification c where c.expires_on > ? and c.expires_on <= ? and ${LATEST}
-       order by c.expires_on, c.employee_no`,
-      [today, addDays(today, days)],
+       and ${this.visibleSql()} order by c.expires_on, c.employee_no`,
+      [today, addDays(today, days), ...visibleIn('c.employee_no', this.visible).params],
     );
   }
 
@@ -29,9 +32,13 @@ export class CertificationService {
   async expired(): Promise<Certification[]> {
     return this.byIds(
       `select c.id from certification c where c.expires_on <= ? and ${LATEST}
-       order by c.expires_on desc, c.employee_no`,
-      [this.today()],
+       and ${this.visibleSql()} order by c.expires_on desc, c.employee_no`,
+      [this.today(), ...visibleIn('c.employee_no', this.visible).params],
     );
+  }
+
+  private visibleSql(): string {
+    return visibleIn('c.employee_no', this.visible).sql;
   }
 
   private async byIds(sql: string, params: unknown[]): Promise<Certification[]> {

@@ -1,4 +1,5 @@
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { requireWholeScope, type SubgraphContext } from '@switchboard/subgraph-kit';
+import { requireTrainingWriter } from '../access/training-access';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { courseById, examsOfCourse } from '../common/loaders';
 import { toExamType } from '../exam/exam.mapper';
@@ -31,6 +32,8 @@ export class CourseResolver {
     @Arg('input', () => CreateCourseInput) input: CreateCourseInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CourseType> {
+    requireTrainingWriter(ctx, 'createCourse');
+    await requireWholeScope(ctx, 'createCourse');
     return toCourseType(await new CourseService(ctx.em).create(input));
   }
 
@@ -40,6 +43,8 @@ export class CourseResolver {
     @Arg('input', () => UpdateCourseInput) input: UpdateCourseInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CourseType> {
+    requireTrainingWriter(ctx, 'updateCourse');
+    await requireWholeScope(ctx, 'updateCourse');
     return toCourseType(await new CourseService(ctx.em).update(id, input));
   }
 }

@@ -1,4 +1,5 @@
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { requireWholeScope, type SubgraphContext } from '@switchboard/subgraph-kit';
+import { requireTrainingWriter } from '../access/training-access';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { courseById, examById } from '../common/loaders';
 import { toCourseType } from '../course/course.mapper';
@@ -28,6 +29,8 @@ export class ExamResolver {
     @Arg('input', () => CreateExamInput) input: CreateExamInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ExamType> {
+    requireTrainingWriter(ctx, 'createExam');
+    await requireWholeScope(ctx, 'createExam');
     return toExamType(await new ExamService(ctx.em).create(input));
   }
 
@@ -39,6 +42,8 @@ export class ExamResolver {
     @Arg('input', () => RecordAttemptInput) input: RecordAttemptInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ExamAttemptType> {
+    requireTrainingWriter(ctx, 'recordExamAttempt');
+    (await ctx.scope()).requireAgent(input.employeeNo, 'recordExamAttempt');
     return toExamAttemptType(await new ExamService(ctx.em).recordAttempt(input));
   }
 }

@@ -1,5 +1,4 @@
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
-import { groupByKeys } from '@switchboard/subgraph-kit';
+import { groupByKeys, seenEmployeeNos, type SubgraphContext } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
 import { LoadStrategy } from '@mikro-orm/core';
 import { courseById, examById } from '../common/loaders';
@@ -16,12 +15,17 @@ function primeCourses(ctx: SubgraphContext, rows: { course: Course }[]): void {
   for (const row of rows) courseById(ctx).prime(row.course.id, row.course);
 }
 
+/** The keys of a batch the caller sees: others get no records (and cost nothing). */
+const seenKeys = async (ctx: SubgraphContext, employeeNos: readonly string[]): Promise<string[]> =>
+  seenEmployeeNos(await ctx.scope(), employeeNos);
+
 /** Per-request loaders of an agent's training records by employee number: one statement per batch each. */
 export function assignmentsOf(ctx: SubgraphContext): DataLoader<string, Assignment[]> {
   return ctx.loaders.get('assignmentsOf', async (employeeNos: readonly string[]) => {
+    const keys = await seenKeys(ctx, employeeNos);
     const rows = await ctx.em.find(
       Assignment,
-      { employeeNo: { $in: [...employeeNos] } },
+      { employeeNo: { $in: keys } },
       { orderBy: { dueDate: 'asc', id: 'asc' }, populate: ['course'], strategy: LoadStrategy.JOINED },
     );
     primeCourses(ctx, rows);
@@ -31,9 +35,10 @@ export function assignmentsOf(ctx: SubgraphContext): DataLoader<string, Assignme
 
 export function attemptsOf(ctx: SubgraphContext): DataLoader<string, ExamAttempt[]> {
   return ctx.loaders.get('attemptsOf', async (employeeNos: readonly string[]) => {
+    const keys = await seenKeys(ctx, employeeNos);
     const rows = await ctx.em.find(
       ExamAttempt,
-      { employeeNo: { $in: [...employeeNos] } },
+      { employeeNo: { $in: keys } },
       { orderBy: { takenOn: 'asc', sequence: 'asc' }, populate: ['exam'], strategy: LoadStrategy.JOINED },
     );
     for (const row of rows) examById(ctx).prime(row.exam.id, row.exam);
@@ -43,9 +48,10 @@ export function attemptsOf(ctx: SubgraphContext): DataLoader<string, ExamAttempt
 
 export function certificationsOf(ctx: SubgraphContext): DataLoader<string, Certification[]> {
   return ctx.loaders.get('certificationsOf', async (employeeNos: readonly string[]) => {
+    const keys = await seenKeys(ctx, employeeNos);
     const rows = await ctx.em.find(
       Certification,
-      { employeeNo: { $in: [...employeeNos] } },
+      { employeeNo: { $in: keys } },
       { orderBy: { issuedOn: 'asc', id: 'asc' }, populate: ['course'], strategy: LoadStrategy.JOINED },
     );
     primeCourses(ctx, rows);

@@ -1,6 +1,5 @@
-import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
+import { GraphQLLocalDate, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { assignmentStatus, ratio, type AssignmentStatus } from '@switchboard/metrics';
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { toAssignmentType } from '../assignment/assignment.mapper';
 import { AssignmentType } from '../assignment/assignment.type';
@@ -26,10 +25,15 @@ export class AgentTrainingResolver {
     description: 'Training records and compliance (role and skills come from staff)',
   })
   @Directive('@requires(fields: "role skills { skill { code } }")')
-  training(@Root() agent: AgentTrainingType): AgentTrainingRecordType {
+  async training(
+    @Root() agent: AgentTrainingType,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AgentTrainingRecordType> {
+    // outside the caller's scope: no profile and (through the loaders) no records, no error
+    const seen = (await ctx.scope()).seesAgent(agent.employeeNo);
     return Object.assign(new AgentTrainingRecordType(), {
       employeeNo: agent.employeeNo,
-      profile: profileOf(agent),
+      profile: seen ? profileOf(agent) : undefined,
     });
   }
 }

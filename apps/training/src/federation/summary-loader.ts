@@ -1,5 +1,5 @@
 import type { TrainingMetrics } from '@switchboard/metrics';
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { seenEmployeeNos, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { checkDayPeriod, type DayPeriod } from '../common/dates';
 import type { AgentTrainingType } from './agent-training.type';
 import { TrainingSummaryType } from './training-summary.type';
@@ -21,7 +21,7 @@ export function groupOf(key: string, agents: readonly AgentTrainingType[]): Trai
 }
 
 /**
- * A summary field of a team, center or agent: every group of the request asking for the same period
+ * A summary field of a team, center or agent, over the group's members the caller sees: every group of the request asking for the same period
  * is answered by one statement (the gateway sends all of a batch's entities in one _entities call).
  */
 export async function loadTrainingSummary(
@@ -31,11 +31,13 @@ export async function loadTrainingSummary(
   period: DayPeriod,
 ): Promise<TrainingSummaryType> {
   checkDayPeriod(period);
+  // Only the members the caller sees count: a summary outside the scope is one over nobody.
+  const employeeNos = seenEmployeeNos(await ctx.scope(), group.employeeNos);
   const loader = ctx.loaders.get<TrainingGroup, TrainingMetrics>(
     `trainingSummary:${period.from}:${period.to}`,
     (groups) => new TrainingSummaryService().summarize(ctx.em, groups, period.from, period.to),
   );
   // Keys are made unique per kind: a team and a center may share nothing but an id format.
-  const metrics = await loader.load({ ...group, key: `${kind}:${group.key}` });
+  const metrics = await loader.load({ ...group, employeeNos, key: `${kind}:${group.key}` });
   return Object.assign(new TrainingSummaryType(), metrics);
 }

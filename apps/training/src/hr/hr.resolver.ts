@@ -1,5 +1,4 @@
-import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { GraphQLLocalDate, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { toAssignmentType } from '../assignment/assignment.mapper';
 import { AssignmentType } from '../assignment/assignment.type';
@@ -19,7 +18,9 @@ export class HrResolver {
     @Arg('first', () => Int, { defaultValue: 500, description: '1-5000' }) first: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AssignmentType[]> {
-    return (await new HrService(ctx.em).overdue(courseId, first)).map((a) => toAssignmentType(a));
+    return (await new HrService(ctx.em, (await ctx.scope()).employeeNos).overdue(courseId, first)).map((a) =>
+      toAssignmentType(a),
+    );
   }
 
   @Query(() => [CoursePassRateType], {
@@ -31,7 +32,7 @@ export class HrResolver {
     @Arg('to', () => GraphQLLocalDate) to: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CoursePassRateType[]> {
-    const rows = await new HrService(ctx.em).passRatesByCourse({ from, to });
+    const rows = await new HrService(ctx.em, (await ctx.scope()).employeeNos).passRatesByCourse({ from, to });
     return rows.map((r) => Object.assign(new CoursePassRateType(), r));
   }
 
@@ -42,7 +43,7 @@ export class HrResolver {
     @Arg('assignedSince', () => GraphQLLocalDate) assignedSince: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<OnboardingProgressType[]> {
-    return (await new HrService(ctx.em).onboarding(assignedSince)).map((r) =>
+    return (await new HrService(ctx.em, (await ctx.scope()).employeeNos).onboarding(assignedSince)).map((r) =>
       Object.assign(new OnboardingProgressType(), r),
     );
   }

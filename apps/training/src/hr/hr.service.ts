@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { firstAttemptPassRate, passRate, ratio } from '@switchboard/metrics';
 import { badUserInput } from '@switchboard/server';
+import { visibleIn } from '@switchboard/subgraph-kit';
 import { Assignment } from '../assignment/assignment.entity';
 import { checkDayPeriod, todayUtc, type DayPeriod } from '../common/dates';
 import { CourseCategory } from '../common/enums';
@@ -25,10 +26,15 @@ export interface Onboarding {
   progress: number | null;
 }
 
-/** The questions HR and trainers ask across all agents; each answered by one statement. */
+/**
+ * The questions HR and trainers ask across all agents (the caller's agents only); each answered by
+ * one statement.
+ */
 export class HrService {
+  /** `visible`: the employee numbers the caller sees (null: all); every answer is limited to them. */
   constructor(
     private readonly em: EntityManager,
+    private readonly visible: string[] | null = null,
     private readonly today: () => string = todayUtc,
   ) {}
 
@@ -39,13 +45,19 @@ export class HrService {
     if (courseId && !isUuid(courseId)) throw badUserInput({ field: 'courseId', message: 'is not an id' });
     return this.em.find(
       Assignment,
-      { completedOn: null, dueDate: { $lt: this.today() }, ...(courseId ? { course: courseId } : {}) },
+      {
+        completedOn: null,
+        dueDate: { $lt: this.today() },
+        ...(courseId ? { course: courseId } : {}),
+        ...(this.visible ? { employeeNo: { $in: this.visible } } : {}),
+      },
       { orderBy: { dueDate: 'asc', employeeNo: 'asc' }, limit: first },
     );
   }
 
   async passRatesByCourse(period: DayPeriod): Promise<CoursePassRate[]> {
     checkDayPeriod(period);
+    const visible = visibleIn('t.employee_no', this.visible);
     const rows = await this.em.getConnection().execute<
       {
         course_id: string;
@@ -60,8 +72,9 @@ export class HrService {
          count(*) filter (where t.attempt_no = 1) as first,
          count(*) filter (where t.attempt_no = 1 and t.passed) as first_passed, sum(t.score) as score_sum
        from exam_attempt t join exam e on e.id = t.exam_id join course c on c.id = e.course_id
-       where t.taken_on >= ? and t.taken_on < ? group by e.course_id, c.code order by c.code`,
-      [period.from, period.to],
+       where t.taken_on >= ? and t.taken_on < ? and ${visible.sql}
+       group by e.course_id, c.code order by c.code`,
+      [period.from, period.to, ...visible.params],
     );
     return rows.map((r) => {
       const [attempts, passed, first, firstPassed] = [r.attempts, r.passed, r.first, r.first_passed].map(
@@ -82,16 +95,17 @@ export class HrService {
 
   /** Agents with ONBOARDING courses assigned on or after `since` (new hires), least progressed first. */
   async onboarding(since: string): Promise<Onboarding[]> {
+    const visible = visibleIn('a.employee_no', this.visible);
     const rows = await this.em
       .getConnection()
       .execute<{ employee_no: string; assigned: string; completed: string; overdue: string }[]>(
         `select a.employee_no, count(*) as assigned, count(a.completed_on) as completed,
          count(*) filter (where a.completed_on is null and a.due_date < ?) as overdue
        from assignment a join course c on c.id = a.course_id
-       where c.category = ? and a.assigned_on >= ?
+       where c.category = ? and a.assigned_on >= ? and ${visible.sql}
        group by a.employee_no
        order by count(a.completed_on)::float / count(*), a.employee_no`,
-        [this.today(), CourseCategory.ONBOARDING, since],
+        [this.today(), CourseCategory.ONBOARDING, since, ...visible.params],
       );
     return rows.map((r) => {
       const [assigned, completed, overdue] = [r.assigned, r.completed, r.overdue].map(Number);

@@ -1,6 +1,7 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { Length, Matches, MaxLength } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, Mutation, Resolver } from 'type-graphql';
+import { requireTrainingWriter } from '../access/training-access';
 import { LmsImportService } from './lms-import.service';
 import { ExamResultImportOptions, ExamResultImportReportType } from './lms-import.type';
 
@@ -36,9 +37,11 @@ export class LmsImportResolver {
     options: ExamResultImportOptions | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<ExamResultImportReportType> {
+    requireTrainingWriter(ctx, 'importExamResults');
     const report = await new LmsImportService(ctx.em).import(args.csv, args.source, {
       skipInvalidRows: options?.skipInvalidRows ?? false,
       dryRun: options?.dryRun ?? false,
+      scope: await ctx.scope(),
     });
     return Object.assign(new ExamResultImportReportType(), report);
   }

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { DataScope } from '@switchboard/subgraph-kit';
 import { todayUtc } from '../common/dates';
 import { Exam } from '../exam/exam.entity';
 import { recordAttempts } from '../exam/attempt-recorder';
@@ -36,7 +37,7 @@ export class LmsImportService {
   async import(
     csv: string,
     source: string,
-    options: { skipInvalidRows: boolean; dryRun: boolean },
+    options: { skipInvalidRows: boolean; dryRun: boolean; scope?: DataScope },
   ): Promise<LmsImportResult> {
     const parsed = parseLmsExport(csv, this.today());
     const problems = [...parsed.problems];
@@ -44,11 +45,21 @@ export class LmsImportService {
     const exams = new Map(
       (codes.length ? await this.em.find(Exam, { code: { $in: codes } }) : []).map((e) => [e.code, e]),
     );
-    const unknown = new Set(await unknownEmployeeNos(parsed.rows.map((r) => r.employeeNo)));
+    // A writer limited to some centers imports only their agents' rows; nothing more is said of others.
+    const scope = options.scope ?? DataScope.everything();
+    const seen = parsed.rows.filter((r) => scope.seesAgent(r.employeeNo));
+    const unknown = new Set(await unknownEmployeeNos(seen.map((r) => r.employeeNo)));
     const requests: AttemptRequest[] = [];
     for (const row of parsed.rows) {
       const exam = exams.get(row.examCode);
-      if (!exam)
+      if (!scope.seesAgent(row.employeeNo))
+        problems.push({
+          row: row.row,
+          employeeNo: row.employeeNo,
+          field: 'employee_no',
+          message: 'outside your access scope',
+        });
+      else if (!exam)
         problems.push({
           row: row.row,
           employeeNo: row.employeeNo,
