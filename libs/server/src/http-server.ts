@@ -125,8 +125,18 @@ export function serveGraphQL<TContext extends BaseContext>(options: GraphQLHttpO
   });
 }
 
+/**
+ * How long an idle keep-alive connection stays open. Longer than a client's idle timeout (undici,
+ * behind the gateway's fetch, takes the server's hint less a second), so the client always closes
+ * first: with Node's default of 5 s, a loaded machine's late timers let the server close a socket
+ * the gateway was sending on (ECONNRESET, seen in the soak).
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 /** Listens on `port` (0 = any free port) and returns a handle whose `stop` drains connections. */
 export async function listen(server: Server, port: number, host = '127.0.0.1'): Promise<RunningServer> {
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => {

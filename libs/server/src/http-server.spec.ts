@@ -1,0 +1,19 @@
+import { createServer } from 'node:http';
+import { KEEP_ALIVE_TIMEOUT_MS, listen } from './http-server';
+
+describe('listen', () => {
+  it('keeps idle connections longer than clients do, and tells them so', async () => {
+    const running = await listen(
+      createServer((_request, response) => response.end('ok')),
+      0,
+    );
+    try {
+      const response = await fetch(`http://127.0.0.1:${running.port}/`);
+      await response.text();
+      expect(response.headers.get('keep-alive')).toBe(`timeout=${KEEP_ALIVE_TIMEOUT_MS / 1000}`);
+      expect(running.server.headersTimeout).toBeGreaterThan(running.server.keepAliveTimeout);
+    } finally {
+      await running.stop(100);
+    }
+  });
+});
