@@ -50,7 +50,11 @@ program
   .option('--from <date>', 'first day (Asia/Shanghai)', '2026-10-01')
   .option('--seed <n>', 'random seed: the same seed writes the same bytes', '20261001')
   .option('--out <folder>', 'output folder', 'generated')
-  .option('--formats <list>', 'csv, ndjson, queue_log, table (the contact table columns)', 'csv,ndjson,queue_log')
+  .option(
+    '--formats <list>',
+    'csv, ndjson, queue_log, table (the contact table columns)',
+    'csv,ndjson,queue_log',
+  )
   .option('--no-people', 'contacts only: no roster, LMS attempts, QA evaluations')
   .action(async (options: GenerateCommandOptions) => {
     try {

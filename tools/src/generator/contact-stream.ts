@@ -39,7 +39,12 @@ export function planGeneration(options: GeneratorOptions): GeneratorPlan {
   const expected = expectedContacts(base.models, base.roster, options.from, options.days);
   const scale = (options.contacts * 1.06) / Math.max(1, expected);
   const agentsPerTeam = Math.max(DEMO_AGENTS_PER_TEAM, Math.ceil(DEMO_AGENTS_PER_TEAM * scale));
-  const organisation = generatedOrganisation({ sites: options.sites, agentsPerTeam, seed: options.seed, today });
+  const organisation = generatedOrganisation({
+    sites: options.sites,
+    agentsPerTeam,
+    seed: options.seed,
+    today,
+  });
   // A bank's customer calls a few times a year: ten customers for every contact of the window keep
   // chance meetings of keys rare, so repeats (and FCR) come from the repeat model, not collisions.
   const customers = Math.max(100_000, options.contacts * 10);
@@ -47,7 +52,10 @@ export function planGeneration(options: GeneratorOptions): GeneratorPlan {
 }
 
 /** The contacts, in arrival order, generated as they are consumed; the same options give the same ones. */
-export function* generatedContacts(options: GeneratorOptions, plan = planGeneration(options)): Generator<DemoContact> {
+export function* generatedContacts(
+  options: GeneratorOptions,
+  plan = planGeneration(options),
+): Generator<DemoContact> {
   let produced = 0;
   if (options.contacts <= 0) return;
   for (const contact of demoContacts({

@@ -26,12 +26,16 @@ function positive(name: string, text: string): number {
 export function formatsOf(text: string): OutputFormat[] {
   const formats = text.split(',').map((f) => f.trim());
   const unknown = formats.filter((f) => !(OUTPUT_FORMATS as readonly string[]).includes(f));
-  if (unknown.length) throw new Error(`--formats: unknown ${unknown.join(', ')} (one of ${OUTPUT_FORMATS.join(', ')})`);
+  if (unknown.length)
+    throw new Error(`--formats: unknown ${unknown.join(', ')} (one of ${OUTPUT_FORMATS.join(', ')})`);
   return formats as OutputFormat[];
 }
 
 /** `switchboard generate`: options as typed -> files, and a summary line per file. */
-export async function runGenerate(options: GenerateCommandOptions, print: (line: string) => void): Promise<GeneratedFiles> {
+export async function runGenerate(
+  options: GenerateCommandOptions,
+  print: (line: string) => void,
+): Promise<GeneratedFiles> {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.from)) throw new Error('--from must be a date YYYY-MM-DD');
   const generated = await generateFiles({
     contacts: positive('contacts', options.contacts),

@@ -1,7 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import type { DemoQueueModel } from '@switchboard/demo';
 import { join } from 'node:path';
 import { canonicalCsvLine, CANONICAL_HEADER, ndjsonLine, TABLE_COLUMNS, tableCsvLine } from './contact-lines';
-import { generatedContacts, planGeneration, type GeneratorOptions, type GeneratorPlan } from './contact-stream';
+import {
+  generatedContacts,
+  planGeneration,
+  type GeneratorOptions,
+  type GeneratorPlan,
+} from './contact-stream';
 import { FileSink } from './file-sink';
 import { lmsCsvLines, qaEvaluationLines, rosterCsvLines } from './people-records';
 import { ProgressBar } from './progress-bar';
@@ -27,8 +33,8 @@ export interface GeneratedQueue {
   centerCode: string;
 }
 
-export function generatedQueues(plan: GeneratorPlan): GeneratedQueue[] {
-  return plan.organisation.models.map((m, i) => ({
+export function generatedQueues(models: readonly DemoQueueModel[]): GeneratedQueue[] {
+  return models.map((m, i) => ({
     id: `00000000-0000-4000-8000-${String(i + 1).padStart(12, '0')}`,
     code: m.code,
     name: m.name,
@@ -66,7 +72,7 @@ const HEADERS: Record<OutputFormat, string> = {
 export async function generateFiles(options: GenerateFilesOptions): Promise<GeneratedFiles> {
   mkdirSync(options.outDir, { recursive: true });
   const plan = planGeneration(options);
-  const queues = generatedQueues(plan);
+  const queues = generatedQueues(plan.organisation.models);
   const queueIds = new Map(queues.map((q) => [q.code, q.id]));
   const sinks = new Map(options.formats.map((f) => [f, new FileSink(join(options.outDir, OUTPUT_FILES[f]))]));
   for (const [format, sink] of sinks) await sink.write(HEADERS[format]);

@@ -30,21 +30,28 @@ describe('contact generator', () => {
   it('sizes teams to the volume: more contacts, more agents', () => {
     const small = planGeneration({ ...OPTIONS, contacts: 10_000 });
     const large = planGeneration({ ...OPTIONS, contacts: 1_000_000 });
-    expect(large.organisation.roster.agents.length).toBeGreaterThan(small.organisation.roster.agents.length * 5);
+    expect(large.organisation.roster.agents.length).toBeGreaterThan(
+      small.organisation.roster.agents.length * 5,
+    );
     expect(planGeneration({ ...OPTIONS, sites: 3 }).organisation.models).toHaveLength(30);
   });
 
   it('follows the intraday profile of the Cards queue (Poisson counts per hour within tolerance)', () => {
-    const cards = contacts.filter((c) => c.queue === 'SHA-CARDS' || (c.queue === null && c.channel === 'VOICE'));
+    const cards = contacts.filter(
+      (c) => c.queue === 'SHA-CARDS' || (c.queue === null && c.channel === 'VOICE'),
+    );
     const byHour = new Array<number>(24).fill(0);
     for (const c of cards) byHour[shanghaiClock(c.arrivedAt.getTime()).hour] += 1;
     const shares = intradayProfile('VOICE', null).actual;
-    const expectedShare = (hour: number): number => shares.slice(hour * 4, hour * 4 + 4).reduce((a, b) => a + b, 0);
+    const expectedShare = (hour: number): number =>
+      shares.slice(hour * 4, hour * 4 + 4).reduce((a, b) => a + b, 0);
     const total = byHour.reduce((a, b) => a + b, 0);
     for (const hour of [3, 10, 14, 20]) {
       const expected = total * expectedShare(hour);
       // Day-to-day noise on top of Poisson: allow 5 standard deviations and 12%.
-      expect(Math.abs(byHour[hour] - expected)).toBeLessThan(Math.max(5 * Math.sqrt(expected), expected * 0.12));
+      expect(Math.abs(byHour[hour] - expected)).toBeLessThan(
+        Math.max(5 * Math.sqrt(expected), expected * 0.12),
+      );
     }
     expect(byHour[10]).toBeGreaterThan(byHour[3] * 10);
   });
@@ -63,7 +70,10 @@ describe('contact generator', () => {
   });
 
   it('abandons more where callers wait longer (per queue and interval)', () => {
-    const intervals = new Map<string, { offered: number; abandoned: number; wait: number; answered: number }>();
+    const intervals = new Map<
+      string,
+      { offered: number; abandoned: number; wait: number; answered: number }
+    >();
     for (const c of contacts) {
       if (!c.queue || c.channel !== 'VOICE') continue;
       const key = `${c.queue}@${Math.floor(c.arrivedAt.getTime() / 900_000)}`;
@@ -76,9 +86,12 @@ describe('contact generator', () => {
       }
       intervals.set(key, s);
     }
-    const rows = [...intervals.values()].filter((s) => s.answered >= 3).map((s) => ({ asa: s.wait / s.answered, ...s }));
+    const rows = [...intervals.values()]
+      .filter((s) => s.answered >= 3)
+      .map((s) => ({ asa: s.wait / s.answered, ...s }));
     rows.sort((a, b) => a.asa - b.asa);
-    const rate = (part: typeof rows) => part.reduce((n, s) => n + s.abandoned, 0) / part.reduce((n, s) => n + s.offered, 0);
+    const rate = (part: typeof rows) =>
+      part.reduce((n, s) => n + s.abandoned, 0) / part.reduce((n, s) => n + s.offered, 0);
     const quarter = Math.floor(rows.length / 4);
     const shortWaits = rate(rows.slice(0, quarter));
     const longWaits = rate(rows.slice(-quarter));
@@ -141,12 +154,18 @@ describe('generated files', () => {
       expect(readFileSync(a.paths[kind] as string)).toEqual(readFileSync(b.paths[kind] as string));
     }
     expect(readFileSync(a.paths.csv as string)).not.toEqual(readFileSync(c.paths.csv as string));
-    expect(readFileSync(a.paths.csv as string, 'utf8').trim().split('\n')).toHaveLength(5_001);
+    expect(
+      readFileSync(a.paths.csv as string, 'utf8')
+        .trim()
+        .split('\n'),
+    ).toHaveLength(5_001);
   });
 
   it('queue_log lines are in time order, and name each voice queue contact once on entry', async () => {
     const files = await write('d', 13);
-    const lines = readFileSync(files.paths.queue_log as string, 'utf8').trim().split('\n');
+    const lines = readFileSync(files.paths.queue_log as string, 'utf8')
+      .trim()
+      .split('\n');
     const epochs = lines.map((l) => Number(l.split('|')[0]));
     for (let i = 1; i < epochs.length; i += 1) expect(epochs[i]).toBeGreaterThanOrEqual(epochs[i - 1]);
     const voice = readFileSync(files.paths.csv as string, 'utf8')

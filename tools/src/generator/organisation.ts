@@ -48,10 +48,18 @@ export function generatedOrganisation(options: {
     const demo = demoRoster(options.seed + site - 1, options.agentsPerTeam, options.today);
     roster.skills = demo.skills;
     roster.centers.push(
-      ...demo.centers.map((c) => ({ ...c, code: siteCode(c.code, site), id: demoCenterId(siteCode(c.code, site)) })),
+      ...demo.centers.map((c) => ({
+        ...c,
+        code: siteCode(c.code, site),
+        id: demoCenterId(siteCode(c.code, site)),
+      })),
     );
     roster.teams.push(
-      ...demo.teams.map((t) => ({ ...t, code: siteCode(t.code, site), centerCode: siteCode(t.centerCode, site) })),
+      ...demo.teams.map((t) => ({
+        ...t,
+        code: siteCode(t.code, site),
+        centerCode: siteCode(t.centerCode, site),
+      })),
     );
     for (const agent of demo.agents) roster.agents.push(renumbered(agent, site, `E${number++}`));
     models.push(
@@ -80,7 +88,9 @@ export function expectedContacts(
     for (const model of models) {
       const center = roster.centers.find((c) => c.code === model.centerCode);
       const open =
-        !!center && (!center.activeFrom || center.activeFrom <= date) && (!center.activeTo || date <= center.activeTo);
+        !!center &&
+        (!center.activeFrom || center.activeFrom <= date) &&
+        (!center.activeTo || date <= center.activeTo);
       // Campaign queues: 30% of days at 2-3x (2.5x on average).
       if (open) total += model.dailyVolume * WEEKDAY_FACTOR[clock.weekday] * (model.campaign ? 1.45 : 1);
     }

@@ -20,7 +20,9 @@ export class ProgressBar {
       this.lastDrawn = Date.now();
       const width = 30;
       const filled = Math.round(share * width);
-      this.stream.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${text}\x1b[K`);
+      this.stream.write(
+        `\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${text}\x1b[K`,
+      );
     } else {
       const tenth = Math.floor(share * 10);
       if (tenth === this.lastTenth) return;

@@ -1,0 +1,122 @@
+import { performance } from 'node:perf_hooks';
+import { percentile } from '../measurement';
+
+/** What one load run measured: throughput, latency percentiles (ms) and failed answers. */
+export interface LoadResult {
+  requestsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  requests: number;
+}
+
+interface AutocannonResult {
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  mismatches: number;
+  duration: number;
+}
+interface AutocannonInstance extends PromiseLike<AutocannonResult> {
+  on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): void;
+}
+type Autocannon = (options: Record<string, unknown>) => AutocannonInstance;
+// autocannon ships no types; the part used here is typed above.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as Autocannon;
+
+export function summarize(latencies: number[], seconds: number, errors: number): LoadResult {
+  return {
+    requestsPerSecond: latencies.length / seconds,
+    p50: latencies.length ? percentile(latencies, 50) : NaN,
+    p95: latencies.length ? percentile(latencies, 95) : NaN,
+    p99: latencies.length ? percentile(latencies, 99) : NaN,
+    errors,
+    requests: latencies.length,
+  };
+}
+
+/**
+ * autocannon against a GraphQL endpoint for a fixed time: every answer's latency kept (autocannon's
+ * own summary has no p95), and an answer with a GraphQL `errors` member counted as an error.
+ */
+export async function loadGraphQL(options: {
+  url: string;
+  body: string;
+  token: string;
+  connections: number;
+  seconds: number;
+}): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const instance = autocannon({
+    url: options.url,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+    body: options.body,
+    connections: options.connections,
+    duration: options.seconds,
+    timeout: 30,
+    verifyBody: (body: string) => !body.includes('"errors"'),
+  });
+  instance.on('response', (_client, status, _bytes, ms) => {
+    if (status >= 200 && status < 300) latencies.push(ms);
+  });
+  const result = await instance;
+  return summarize(
+    latencies,
+    result.duration,
+    result.errors + result.timeouts + result.non2xx + result.mismatches,
+  );
+}
+
+/** One subgraph request of a recorded query plan. */
+export interface RecordedFetch {
+  subgraph: string;
+  body: string;
+}
+
+/**
+ * The gateway's subgraph requests replayed straight to the subgraphs by `connections` concurrent
+ * clients for a fixed time: the waves of the plan one after another, each wave's requests at once.
+ * One replay of every wave is one request. Tokens minted per subgraph, renewed before they expire.
+ */
+export async function loadDirect(options: {
+  waves: RecordedFetch[][];
+  /** Subgraph name -> its GraphQL URL. */
+  urls: Record<string, string>;
+  token: (subgraph: string) => Promise<string>;
+  connections: number;
+  seconds: number;
+}): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + options.seconds * 1000;
+  const send = async (fetched: RecordedFetch): Promise<void> => {
+    const response = await fetch(options.urls[fetched.subgraph], {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await options.token(fetched.subgraph)}`,
+      },
+      body: fetched.body,
+    });
+    const text = await response.text();
+    if (!response.ok || text.includes('"errors"'))
+      throw new Error(`${fetched.subgraph}: ${text.slice(0, 200)}`);
+  };
+  const client = async (): Promise<void> => {
+    while (performance.now() < deadline) {
+      const start = performance.now();
+      try {
+        for (const wave of options.waves) await Promise.all(wave.map(send));
+        latencies.push(performance.now() - start);
+      } catch {
+        errors += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: options.connections }, client));
+  return summarize(latencies, (performance.now() - started) / 1000, errors);
+}
