@@ -122,7 +122,7 @@ async function main(): Promise<void> {
       const postgres = await withClient(cluster.url('bench_traffic'), async (c) =>
         String((await c.query('show server_version')).rows[0].server_version),
       );
-      report({ results, maxRss, peaks, seeded, setup, postgres, agreement });
+      await report({ results, maxRss, peaks, seeded, setup, postgres, agreement });
     } finally {
       await platform.stop();
     }
@@ -160,7 +160,7 @@ async function compareAnswers(urls: string[], body: string, token: string): Prom
   return same ? 'both gateways return the same data' : 'the gateways DIFFER in their data';
 }
 
-function report({ results, maxRss, peaks, seeded, setup, postgres, agreement }: Report): void {
+async function report({ results, maxRss, peaks, seeded, setup, postgres, agreement }: Report): Promise<void> {
   const med = (target: Target, pick: (r: LoadResult) => number): number =>
     median((results.get(target) ?? []).map(pick));
   const ours = med('our gateway', (r) => r.requestsPerSecond);
@@ -238,7 +238,7 @@ function report({ results, maxRss, peaks, seeded, setup, postgres, agreement }: 
     },
   ];
   for (const g of goals) console.log(`${g.met ? 'MET' : 'NOT MET'}: ${g.goal} (${g.measured})`);
-  saveResult({
+  await saveResult({
     name: 'dashboard',
     title: 'Dashboard: the center drill-down under load',
     command: commandLine('bench:dashboard'),

@@ -196,7 +196,12 @@ async function measureImport(
 
 const formatRange = (values: number[]): string => `${min(values).toFixed(2)} – ${max(values).toFixed(2)}`;
 
-function report(copies: Measured[], imports: Measured[], serverSideMs: number[], postgres: string): void {
+async function report(
+  copies: Measured[],
+  imports: Measured[],
+  serverSideMs: number[],
+  postgres: string,
+): Promise<void> {
   const copyMs = copies.map((m) => m.ms);
   const wallMs = imports.map((m) => m.ms);
   const rate = (ms: number): number => rows / (ms / 1000);
@@ -230,7 +235,7 @@ function report(copies: Measured[], imports: Measured[], serverSideMs: number[],
     formatMs(median(ms)),
     `${median((label.startsWith('plain') ? copies : imports).map((m) => m.pgCpu)).toFixed(1)} s`,
   ];
-  saveResult({
+  await saveResult({
     name: 'ingest',
     title: `Ingest: ${formatCount(rows)} contacts, switchboard import vs plain COPY`,
     command: commandLine('bench:ingest'),
@@ -312,7 +317,7 @@ async function main(): Promise<void> {
     const postgres = await withClient(cluster.url('postgres'), async (c) =>
       String((await c.query('show server_version')).rows[0].server_version),
     );
-    report(copies, imports, serverSideMs, postgres);
+    await report(copies, imports, serverSideMs, postgres);
   } finally {
     await cluster.stop();
   }

@@ -137,7 +137,7 @@ async function main(): Promise<void> {
     const postgres = await withClient(cluster.url('bench_traffic'), async (c) =>
       String((await c.query('show server_version')).rows[0].server_version),
     );
-    saveResult({
+    await saveResult({
       name: 'performance',
       title: 'Drill-down: one request at a time',
       command: commandLine('bench:performance'),

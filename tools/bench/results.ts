@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { format, resolveConfig } from 'prettier';
 
 export const RESULTS_DIR = resolve(__dirname, 'results');
 export const BENCHMARKS_DOC = resolve(__dirname, '..', '..', 'docs', 'benchmarks.md');
@@ -57,12 +58,18 @@ export function commandLine(script: string): string {
   return `npm run ${script}${args ? ` -- ${args}` : ''}`;
 }
 
+/** Written as the repository's prettier would write it, so `npm test`'s format check passes. */
+async function writeFormatted(path: string, text: string): Promise<void> {
+  const config = await resolveConfig(path);
+  writeFileSync(path, await format(text, { ...config, filepath: path }));
+}
+
 /** Saves a result and regenerates docs/benchmarks.md from every saved result. */
-export function saveResult(result: BenchResult): void {
+export async function saveResult(result: BenchResult): Promise<void> {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  writeFileSync(join(RESULTS_DIR, `${result.name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  await writeFormatted(join(RESULTS_DIR, `${result.name}.json`), JSON.stringify(result, null, 2));
   mkdirSync(dirname(BENCHMARKS_DOC), { recursive: true });
-  writeFileSync(BENCHMARKS_DOC, renderBenchmarks(loadResults()));
+  await writeFormatted(BENCHMARKS_DOC, renderBenchmarks(loadResults()));
 }
 
 export function loadResults(): BenchResult[] {

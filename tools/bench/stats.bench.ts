@@ -181,7 +181,7 @@ async function bench(
   return measures;
 }
 
-function report(measures: Measure[], postgres: string, data: string): void {
+async function report(measures: Measure[], postgres: string, data: string): Promise<void> {
   const line = (m: Measure): string[] => [
     m.error ? `${m.label} (ERROR)` : m.label,
     formatMs(median(m.ms)),
@@ -201,7 +201,7 @@ function report(measures: Measure[], postgres: string, data: string): void {
   console.log(
     `goal gateway median < ${GOAL_MS} ms: ${verdict(!gateway.error && median(gateway.ms) < GOAL_MS)}${refused}`,
   );
-  saveResult({
+  await saveResult({
     name: 'stats',
     title: `BI query: trafficStats, ${days} days × 30 min × every queue`,
     command: commandLine('bench:stats'),
@@ -306,7 +306,7 @@ async function main(): Promise<void> {
         `answers: ${difference === null ? `GraphQL and hand-written SQL agree row for row (${formatCount(measures[0].rows)} rows)` : difference}\n`,
       );
       const postgres = String((await client.query('show server_version')).rows[0].server_version);
-      report(
+      await report(
         measures,
         postgres,
         `${formatCount(Number(sizes.rows[0].contacts))} generated contacts, ${formatCount(Number(sizes.rows[0].queue_intervals))} queue_interval_stat rows`,
