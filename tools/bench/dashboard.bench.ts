@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { clientToken, ensureTestKeys, subgraphToken } from '@switchboard/testing';
 import { benchSize, sized } from './bench-size';
 import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
-import { loadDirect, loadGraphQL, type LoadResult } from './dashboard/load';
+import { loadDirect, loadGraphQL, timeEachRequest, type LoadResult } from './dashboard/load';
 import { processMemory, sampleRss } from './dashboard/process-memory';
 import { startPlatform } from './dashboard/processes';
 import { seedAndRecord } from './dashboard/seeded-data';
@@ -97,6 +97,8 @@ async function main(): Promise<void> {
           body,
         }).then((r) => r.text());
       };
+      progress('each recorded subgraph request alone, three times');
+      const perRequest = await timeEachRequest(seeded.waves, platform.subgraphUrls, internalToken);
       const results = new Map<Target, LoadResult[]>(TARGETS.map((t) => [t, []]));
       const maxRss: Record<string, number> = {};
       for (const target of TARGETS) {
@@ -122,7 +124,7 @@ async function main(): Promise<void> {
       const postgres = await withClient(cluster.url('bench_traffic'), async (c) =>
         String((await c.query('show server_version')).rows[0].server_version),
       );
-      await report({ results, maxRss, peaks, seeded, setup, postgres, agreement });
+      await report({ results, maxRss, peaks, seeded, setup, postgres, agreement, perRequest });
     } finally {
       await platform.stop();
     }
@@ -139,6 +141,7 @@ interface Report {
   setup: string;
   postgres: string;
   agreement: string;
+  perRequest: Awaited<ReturnType<typeof timeEachRequest>>;
 }
 
 /** One drill-down through each gateway: both must answer without errors and with the same data. */
@@ -160,7 +163,18 @@ async function compareAnswers(urls: string[], body: string, token: string): Prom
   return same ? 'both gateways return the same data' : 'the gateways DIFFER in their data';
 }
 
-async function report({ results, maxRss, peaks, seeded, setup, postgres, agreement }: Report): Promise<void> {
+async function report({
+  results,
+  maxRss,
+  peaks,
+  seeded,
+  setup,
+  postgres,
+  agreement,
+  perRequest,
+}: Report): Promise<void> {
+  const requestHeader = ['wave', 'subgraph', 'field', 'median ms (alone, no load)'];
+  const requestRows = perRequest.map((r) => [String(r.wave), r.subgraph, r.field, r.ms.toFixed(0)]);
   const med = (target: Target, pick: (r: LoadResult) => number): number =>
     median((results.get(target) ?? []).map(pick));
   const ours = med('our gateway', (r) => r.requestsPerSecond);
@@ -211,6 +225,7 @@ async function report({ results, maxRss, peaks, seeded, setup, postgres, agreeme
   );
   console.log(table(loadHeader, loadRows));
   console.log(`\nSQL statements per drill-down:\n${table(sqlHeader, sqlRows)}`);
+  console.log(`\nEach subgraph request of one drill-down, alone:\n${table(requestHeader, requestRows)}`);
   console.log(`\nMemory:\n${table(memoryHeader, memoryRows)}`);
   const total = (c: typeof large): number => Object.values(c.statements).reduce((a, b) => a + b, 0);
   const p95 = med('our gateway', (r) => r.p95);
@@ -251,6 +266,12 @@ async function report({ results, maxRss, peaks, seeded, setup, postgres, agreeme
         rows: loadRows,
       },
       { title: 'SQL statements per drill-down, by subgraph', header: sqlHeader, rows: sqlRows },
+      {
+        title:
+          'Where one drill-down spends its time: each subgraph request alone (median of 3), by wave of the plan',
+        header: requestHeader,
+        rows: requestRows,
+      },
       { title: 'Memory of each process (RSS)', header: memoryHeader, rows: memoryRows },
     ],
     notes: [

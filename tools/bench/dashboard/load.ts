@@ -92,11 +92,53 @@ export interface RecordedFetch {
  * clients for a fixed time: the waves of the plan one after another, each wave's requests at once.
  * One replay of every wave is one request. Tokens minted per subgraph, renewed before they expire.
  */
+type TokenFor = (subgraph: string) => Promise<string>;
+
+/** One recorded subgraph request sent again; throws on an HTTP or GraphQL error. */
+export async function sendRecorded(
+  fetched: RecordedFetch,
+  urls: Record<string, string>,
+  token: TokenFor,
+): Promise<void> {
+  const response = await fetch(urls[fetched.subgraph], {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${await token(fetched.subgraph)}` },
+    body: fetched.body,
+  });
+  const text = await response.text();
+  if (!response.ok || text.includes('"errors"'))
+    throw new Error(`${fetched.subgraph}: ${text.slice(0, 200)}`);
+}
+
+/** Each recorded request alone, `times` times one after the other: where one drill-down's time goes. */
+export async function timeEachRequest(
+  waves: RecordedFetch[][],
+  urls: Record<string, string>,
+  token: TokenFor,
+  times = 3,
+): Promise<{ wave: number; subgraph: string; field: string; ms: number }[]> {
+  const rows: { wave: number; subgraph: string; field: string; ms: number }[] = [];
+  for (const [w, wave] of waves.entries()) {
+    for (const fetched of wave) {
+      const ms: number[] = [];
+      for (let i = 0; i < times; i += 1) {
+        const start = performance.now();
+        await sendRecorded(fetched, urls, token);
+        ms.push(performance.now() - start);
+      }
+      const query = String((JSON.parse(fetched.body) as { query?: string }).query ?? '');
+      const field = /\{\s*(\w+)/.exec(query)?.[1] ?? '?';
+      rows.push({ wave: w + 1, subgraph: fetched.subgraph, field, ms: percentile(ms, 50) });
+    }
+  }
+  return rows;
+}
+
 export async function loadDirect(options: {
   waves: RecordedFetch[][];
   /** Subgraph name -> its GraphQL URL. */
   urls: Record<string, string>;
-  token: (subgraph: string) => Promise<string>;
+  token: TokenFor;
   connections: number;
   seconds: number;
   /** Stop each client after this many drill-downs (a warm-up) instead of at the deadline. */
@@ -106,19 +148,7 @@ export async function loadDirect(options: {
   let errors = 0;
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
-  const send = async (fetched: RecordedFetch): Promise<void> => {
-    const response = await fetch(options.urls[fetched.subgraph], {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        authorization: `Bearer ${await options.token(fetched.subgraph)}`,
-      },
-      body: fetched.body,
-    });
-    const text = await response.text();
-    if (!response.ok || text.includes('"errors"'))
-      throw new Error(`${fetched.subgraph}: ${text.slice(0, 200)}`);
-  };
+  const send = (fetched: RecordedFetch): Promise<void> => sendRecorded(fetched, options.urls, options.token);
   const client = async (): Promise<void> => {
     for (
       let n = 0;
