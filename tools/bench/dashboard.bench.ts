@@ -192,6 +192,7 @@ async function report({
       spread(list.map((r) => r.p95)),
       med(target, (r) => r.p99).toFixed(0),
       String(list.reduce((n, r) => n + r.errors, 0)),
+      String(list.reduce((n, r) => n + r.timeouts, 0)),
       (med(target, (r) => r.requestsPerSecond) / ours).toFixed(2),
     ];
   });
@@ -204,6 +205,7 @@ async function report({
     'p95 min – max',
     'p99 ms',
     'errors',
+    'timeouts',
     'req/s vs ours',
   ];
   const [large, small] = seeded.counts;
@@ -278,7 +280,7 @@ async function report({
       `Checked before the load: ${agreement} for the drill-down.`,
       "Both gateways serve apps/gateway/supergraph.graphql over the same subgraph processes. Each checks the caller's token once per request and mints a fresh Ed25519 internal token per subgraph request (ours in SubgraphDataSource.willSendRequest, Hive in an onFetch plugin).",
       `"subgraphs direct" replays the subgraph requests our gateway made for one drill-down (recorded through a pass-through proxy), wave after wave with each wave's requests in parallel, from Node's fetch with a cached internal token per subgraph: the same data without any gateway. Its req/s counts whole drill-downs.`,
-      'Latency of an answer counts only 2xx answers without a GraphQL `errors` member; any other answer is an error.',
+      'Latency counts only 2xx answers without a GraphQL `errors` member; any other answer is an error. Requests still in flight when a window closes are not counted (autocannon drops them): when answers take longer than the window, req/s and latencies describe the few that finished.',
       `${formatCount(seeded.waves.flat().length)} subgraph requests per drill-down. Every process is its own Node process with NODE_ENV=production; autocannon runs in the bench process on the same 2 cores.`,
     ],
     goals,

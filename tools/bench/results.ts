@@ -73,7 +73,7 @@ export async function saveResult(result: BenchResult): Promise<void> {
 }
 
 export function loadResults(): BenchResult[] {
-  const order = ['ingest', 'stats', 'performance', 'dashboard'];
+  const order = ['suite', 'ingest', 'stats', 'performance', 'dashboard'];
   return readdirSync(RESULTS_DIR)
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(readFileSync(join(RESULTS_DIR, f), 'utf8')) as BenchResult)
@@ -91,7 +91,7 @@ function markdownTable(table: ResultTable): string {
 }
 
 const HOW_TO_RUN = `\`\`\`sh
-npm run bench                      # every benchmark at the default size, one after another (< 15 min)
+npm run bench                      # every benchmark at the default size, one after another (aimed at < 15 min)
 npm run bench -- --size large      # the issue's sizes: 1M contacts imported, 10M for trafficStats, longer loads
 npm run bench:ingest               # file import (switchboard import) vs plain COPY of the same rows
 npm run bench:stats                # trafficStats through the gateway vs hand-written SQL
