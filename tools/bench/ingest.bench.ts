@@ -21,8 +21,16 @@ import {
   withClient,
   type BenchCluster,
 } from './bench-cluster';
-import { benchQueues, insertBenchQueues, TABLE_COLUMNS, writeContactFiles } from './contact-file';
+import { benchSize, sized } from './bench-size';
+import {
+  benchGeneration,
+  benchQueues,
+  insertBenchQueues,
+  TABLE_COLUMNS,
+  writeContactFiles,
+} from './contact-file';
 import { formatCount, formatMs, max, median, min, table, timed, verdict } from './measurement';
+import { commandLine, machine, saveResult } from './results';
 
 const CLI = resolve(__dirname, '..', 'bin', 'switchboard.js');
 const GOAL_RATIO = 0.5;
@@ -30,16 +38,23 @@ const TEMPLATE = 'bench_template';
 
 const { values: args } = parseArgs({
   options: {
-    rows: { type: 'string', default: '1000000' },
-    runs: { type: 'string', default: '3' },
+    size: { type: 'string' },
+    rows: { type: 'string' },
+    runs: { type: 'string' },
     days: { type: 'string', default: '31' },
     queues: { type: 'string', default: '40' },
   },
 });
-const rows = Number(args.rows);
-const runs = Number(args.runs);
-const days = Number(args.days);
-const queues = benchQueues(Number(args.queues));
+const option = sized(benchSize(args.size), {
+  default: { rows: '200000', runs: '2' },
+  large: { rows: '1000000', runs: '3' },
+});
+const generation = benchGeneration(option(args.rows, 'rows'), Number(args.days), Number(args.queues));
+const days = generation.days;
+const runs = option(args.runs, 'runs');
+const queues = benchQueues(generation);
+/** Contacts asked for; set to those written (the same unless the window ran short). */
+let rows = generation.contacts;
 
 /** Wall clock, and CPU seconds of this process (COPY client, or the traffic server) and of PostgreSQL. */
 interface Measured {
@@ -181,7 +196,12 @@ async function measureImport(
 
 const formatRange = (values: number[]): string => `${min(values).toFixed(2)} – ${max(values).toFixed(2)}`;
 
-function report(copies: Measured[], imports: Measured[], serverSideMs: number[]): void {
+async function report(
+  copies: Measured[],
+  imports: Measured[],
+  serverSideMs: number[],
+  postgres: string,
+): Promise<void> {
   const copyMs = copies.map((m) => m.ms);
   const wallMs = imports.map((m) => m.ms);
   const rate = (ms: number): number => rows / (ms / 1000);
@@ -208,6 +228,39 @@ function report(copies: Measured[], imports: Measured[], serverSideMs: number[])
     `\nratio import/COPY (rates, medians): wall clock ${ratioWall.toFixed(2)} (per run ${formatRange(perRun)}), server side ${(median(copyMs) / median(serverSideMs)).toFixed(2)}`,
   );
   console.log(`goal import ≥ ${GOAL_RATIO} × COPY (wall clock): ${verdict(ratioWall >= GOAL_RATIO)}`);
+  const rateRow = (label: string, ms: number[]): string[] => [
+    label,
+    formatCount(rate(median(ms))),
+    `${formatCount(rate(max(ms)))} – ${formatCount(rate(min(ms)))}`,
+    formatMs(median(ms)),
+    `${median((label.startsWith('plain') ? copies : imports).map((m) => m.pgCpu)).toFixed(1)} s`,
+  ];
+  await saveResult({
+    name: 'ingest',
+    title: `Ingest: ${formatCount(rows)} contacts, switchboard import vs plain COPY`,
+    command: commandLine('bench:ingest'),
+    date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    machine: machine(postgres),
+    tables: [
+      {
+        title: `${formatCount(rows)} generated contacts (${days} days, ${queues.length} queues), ${runs} runs, each side on a fresh copy of one migrated database`,
+        header: ['', 'median rows/s', 'min – max rows/s', 'median time', 'PostgreSQL CPU'],
+        rows: [
+          rateRow('plain COPY (table layout)', copyMs),
+          rateRow('CLI import, wall clock', wallMs),
+          [...line('import, server side', serverSideMs).slice(0, 4), ''],
+        ],
+      },
+    ],
+    notes: [`Ratio import/COPY per run: ${formatRange(perRun)}.`],
+    goals: [
+      {
+        goal: `import ≥ ${GOAL_RATIO} × COPY's rate`,
+        measured: `${ratioWall.toFixed(2)} × (${formatCount(rate(median(wallMs)))} vs ${formatCount(rate(median(copyMs)))} rows/s)`,
+        met: ratioWall >= GOAL_RATIO,
+      },
+    ],
+  });
   const cpu = (label: string, sides: Measured[]): string[] => [
     label,
     formatMs(median(sides.map((m) => m.ms))),
@@ -231,14 +284,9 @@ async function main(): Promise<void> {
   ensureTestKeys(); // this run's gateway keys; the CLI imports as libs/testing's administrator
   const cluster = await startBenchCluster('switchboard-bench-ingest-');
   try {
-    const canonicalFile = join(cluster.dir, 'contacts.csv');
-    const tableFile = join(cluster.dir, 'contacts.table.csv');
-    const generation = await timed(() =>
-      writeContactFiles(
-        { rows, days, queues: queues.length, start: new Date('2026-10-01T00:00:00Z') },
-        { canonical: canonicalFile, table: tableFile },
-      ),
-    );
+    const generated = await timed(() => writeContactFiles(generation, join(cluster.dir, 'contacts')));
+    const { canonical: canonicalFile, table: tableFile } = generated.result;
+    rows = generated.result.contacts;
     await createTemplate(cluster);
     const cliStart: number[] = [];
     for (let i = 0; i < 3; i += 1) cliStart.push((await timed(() => runCli(['--help']))).ms);
@@ -264,9 +312,12 @@ async function main(): Promise<void> {
     );
     console.log(await describeSetup(cluster.url('postgres')));
     console.log(
-      `files: canonical CSV ${(statSync(canonicalFile).size / 1e6).toFixed(1)} MB, table-layout CSV ${(statSync(tableFile).size / 1e6).toFixed(1)} MB, generated in ${formatMs(generation.ms)}; CLI start-up (switchboard --help): median ${formatMs(median(cliStart))}\n`,
+      `files: canonical CSV ${(statSync(canonicalFile).size / 1e6).toFixed(1)} MB, table-layout CSV ${(statSync(tableFile).size / 1e6).toFixed(1)} MB, generated in ${formatMs(generated.ms)}; CLI start-up (switchboard --help): median ${formatMs(median(cliStart))}\n`,
     );
-    report(copies, imports, serverSideMs);
+    const postgres = await withClient(cluster.url('postgres'), async (c) =>
+      String((await c.query('show server_version')).rows[0].server_version),
+    );
+    await report(copies, imports, serverSideMs, postgres);
   } finally {
     await cluster.stop();
   }

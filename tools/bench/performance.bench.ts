@@ -1,3 +1,4 @@
+import './production-mode';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { startGateway } from '@switchboard/gateway';
@@ -5,7 +6,9 @@ import { createLogger } from '@switchboard/server';
 import { startSubgraph } from '@switchboard/subgraph-kit';
 import { ensureTestKeys, postGraphQL, registerTestEndpoint } from '@switchboard/testing';
 import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
+import { benchSize, sized } from './bench-size';
 import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
+import { DRILL_DOWN, drillDownVariables } from './drill-down';
 import {
   formatCount,
   formatMs,
@@ -18,30 +21,21 @@ import {
   table,
   timed,
 } from './measurement';
+import { commandLine, machine, saveResult } from './results';
 
 const { values: args } = parseArgs({
   options: {
-    runs: { type: 'string', default: '15' },
+    size: { type: 'string' },
+    runs: { type: 'string' },
     warmup: { type: 'string', default: '3' },
     center: { type: 'string', default: 'SHA-01' },
   },
 });
-const runs = Number(args.runs);
+const runs = sized(benchSize(args.size), { default: { runs: '10' }, large: { runs: '15' } })(
+  args.runs,
+  'runs',
+);
 const warmup = Number(args.warmup);
-
-const TRAFFIC =
-  'offered answered serviceLevel asaSeconds ahtSeconds abandonRate transferRate fcrRate occupancy';
-const QA = 'score evaluations criticalFailRate';
-const TRAINING = 'completionRate overdue firstAttemptPassRate passRate certificationCoverage';
-const RECORD = `scopeType scopeId name traffic { ${TRAFFIC} } qa { ${QA} } training { ${TRAINING} }
-  kpis { code value target attainment status }`;
-/** The drill-down the issue asks for: one center, all its teams and all their agents, one month. */
-export const DRILL_DOWN = `query($scope: PerformanceScopeInput!, $from: DateTimeISO!, $to: DateTimeISO!) {
-  performance(scope: $scope, from: $from, to: $to) { ${RECORD}
-    children { ${RECORD} children { ${RECORD} } } } }`;
-
-const DAY_MS = 86_400_000;
-const SHANGHAI_MS = 8 * 3_600_000;
 
 interface Node {
   children?: Node[];
@@ -91,12 +85,7 @@ async function main(): Promise<void> {
     // The demo's queues name their demo center, so the center's own traffic is there.
     const setup = await gql<{ centers: { id: string; code: string }[] }>('{ centers { id code } }');
     const centers = new Map((setup.data?.centers ?? []).map((c) => [c.code, c.id]));
-    const midnight = Math.floor((Date.now() + SHANGHAI_MS) / DAY_MS) * DAY_MS - SHANGHAI_MS;
-    const variables = {
-      scope: { type: 'CENTER', id: centers.get(args.center) },
-      from: new Date(midnight - 30 * DAY_MS).toISOString(),
-      to: new Date(midnight).toISOString(),
-    };
+    const variables = drillDownVariables(centers.get(args.center) as string);
     const contacts = await withClient(cluster.url('bench_traffic'), async (client) =>
       Number((await client.query('select count(*) from contact')).rows[0].count),
     );
@@ -145,6 +134,35 @@ async function main(): Promise<void> {
         .join(', ')}`,
     );
     console.log(`KPI statuses in the answer: ${statuses}`);
+    const postgres = await withClient(cluster.url('bench_traffic'), async (c) =>
+      String((await c.query('show server_version')).rows[0].server_version),
+    );
+    await saveResult({
+      name: 'performance',
+      title: 'Drill-down: one request at a time',
+      command: commandLine('bench:performance'),
+      date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      machine: machine(postgres),
+      tables: [
+        {
+          title: `center ${args.center}, its teams and their agents (${records} records), 30 days, ${formatCount(contacts)} demo contacts; ${runs} runs after ${warmup} warm-up`,
+          header: ['query', 'median', 'p95', 'min', 'max'],
+          rows: [
+            [
+              'performance drill-down',
+              ...[median(times), percentile(times, 95), min(times), max(times)].map(formatMs),
+            ],
+          ],
+        },
+      ],
+      notes: [
+        `SQL statements in the last run: ${Object.entries(counters)
+          .map(([name, list]) => `${name} ${list.length}`)
+          .join(', ')}.`,
+        `KPI statuses in the answer: ${statuses}.`,
+      ],
+      goals: [],
+    });
   } finally {
     for (const stop of stops) await stop();
     await cluster.stop();

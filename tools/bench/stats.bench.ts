@@ -16,7 +16,8 @@ import { ensureTestKeys, registerTestEndpoint } from '@switchboard/testing';
 import { rollUpSql } from '../../apps/traffic/src/ingest/roll-up';
 import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
 import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
-import { benchQueues, contactChunks, insertBenchQueues, TABLE_COLUMNS } from './contact-file';
+import { benchSize, sized } from './bench-size';
+import { benchGeneration, benchQueues, insertBenchQueues, tableChunks, TABLE_COLUMNS } from './contact-file';
 import {
   formatCount,
   formatMs,
@@ -39,6 +40,7 @@ import {
   HAND_WRITTEN_SQL,
   type StatsWindow,
 } from './stats-sql';
+import { commandLine, machine, saveResult } from './results';
 
 const GOAL_RATIO = 1.5;
 const GOAL_MS = 300;
@@ -48,26 +50,33 @@ const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 
 const { values: args } = parseArgs({
   options: {
-    contacts: { type: 'string', default: '10000000' },
-    runs: { type: 'string', default: '15' },
-    warmup: { type: 'string', default: '3' },
+    size: { type: 'string' },
+    contacts: { type: 'string' },
+    runs: { type: 'string' },
+    warmup: { type: 'string' },
     days: { type: 'string', default: '31' },
     queues: { type: 'string', default: '40' },
     'time-zone': { type: 'string', default: 'Asia/Shanghai' },
     explain: { type: 'boolean', default: false },
   },
 });
-const contacts = Number(args.contacts);
-const runs = Number(args.runs);
+const option = sized(benchSize(args.size), {
+  default: { contacts: '1000000', runs: '7', warmup: '2' },
+  large: { contacts: '10000000', runs: '15', warmup: '3' },
+});
+const contacts = option(args.contacts, 'contacts');
+const runs = option(args.runs, 'runs');
+const warmup = option(args.warmup, 'warmup');
 const days = Number(args.days);
-const queues = benchQueues(Number(args.queues));
+const generation = benchGeneration(contacts, days, Number(args.queues));
+const queues = benchQueues(generation);
 const timeZone = args['time-zone'] as string;
 
 /**
  * COPY of the generated contacts (secondary indexes dropped for the load and rebuilt after: the same
  * table, built faster), then the rollups built from them by the app's roll-up statement.
  */
-async function load(client: Client, start: Date, utcOffsetMinutes: number): Promise<string[][]> {
+async function load(client: Client, start: Date): Promise<string[][]> {
   const phases: string[][] = [];
   const phase = async (label: string, work: () => Promise<unknown>): Promise<void> => {
     phases.push([label, formatMs((await timed(work)).ms)]);
@@ -86,12 +95,11 @@ async function load(client: Client, start: Date, utcOffsetMinutes: number): Prom
   await client.query('alter table contact drop constraint contact_natural_key');
   let copied = 0;
   const lines = function* (): Generator<string> {
-    const generation = { rows: contacts, days, queues: queues.length, start, utcOffsetMinutes };
-    for (const chunk of contactChunks(generation, ['table'], 5_000)) {
+    for (const chunk of tableChunks({ ...generation, from: start }, 5_000)) {
       copied += chunk.rows;
       if (copied % 1_000_000 < chunk.rows)
         progress(`loaded ${formatCount(copied)} of ${formatCount(contacts)}`);
-      yield chunk.table ?? '';
+      yield chunk.text;
     }
   };
   await phase('generate + COPY contacts', () =>
@@ -161,7 +169,7 @@ async function bench(
       async () => (await client.query(app.sql, app.params)).rowCount ?? 0,
     ),
   ];
-  for (let i = 0; i < Number(args.warmup); i += 1) for (const m of measures) await runOnce(m);
+  for (let i = 0; i < warmup; i += 1) for (const m of measures) await runOnce(m);
   for (let run = 1; run <= runs; run += 1) {
     // Interleaved, so a disturbance on the machine touches every measure alike.
     for (const m of measures) m.ms.push(await runOnce(m));
@@ -173,7 +181,7 @@ async function bench(
   return measures;
 }
 
-function report(measures: Measure[]): void {
+async function report(measures: Measure[], postgres: string, data: string): Promise<void> {
   const line = (m: Measure): string[] => [
     m.error ? `${m.label} (ERROR)` : m.label,
     formatMs(median(m.ms)),
@@ -193,6 +201,33 @@ function report(measures: Measure[]): void {
   console.log(
     `goal gateway median < ${GOAL_MS} ms: ${verdict(!gateway.error && median(gateway.ms) < GOAL_MS)}${refused}`,
   );
+  await saveResult({
+    name: 'stats',
+    title: `BI query: trafficStats, ${days} days × 30 min × every queue`,
+    command: commandLine('bench:stats'),
+    date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    machine: machine(postgres),
+    tables: [
+      {
+        title: `${data}; ${runs} timed runs after ${warmup} warm-up`,
+        header: ['', 'median', 'p95', 'min – max', 'rows'],
+        rows: measures.map(line),
+      },
+    ],
+    notes: [`Time zone ${timeZone}; ${queues.length} queues and IVR without a queue.`],
+    goals: [
+      {
+        goal: `gateway < ${GOAL_RATIO} × hand-written SQL`,
+        measured: gateway.error ? `error: ${gateway.error}` : `${ratio.toFixed(2)} ×`,
+        met: !gateway.error && ratio < GOAL_RATIO,
+      },
+      {
+        goal: `gateway median < ${GOAL_MS} ms`,
+        measured: gateway.error ? `error: ${gateway.error}` : formatMs(median(gateway.ms)),
+        met: !gateway.error && median(gateway.ms) < GOAL_MS,
+      },
+    ],
+  });
   if (max(subgraph.ms) > DEFAULT_SUBGRAPH_TIMEOUT_MS)
     console.log(
       `note: the traffic subgraph took up to ${formatMs(max(subgraph.ms))}; with the gateway's default subgraph timeout (${formatMs(DEFAULT_SUBGRAPH_TIMEOUT_MS)}) the query would fail (the bench raises it)`,
@@ -246,7 +281,7 @@ async function main(): Promise<void> {
     const window: StatsWindow = { from: start, to: new Date(start.getTime() + days * 86_400_000), timeZone };
     const trafficDb = cluster.url('bench_traffic');
     await withClient(trafficDb, async (client) => {
-      const loading = await timed(() => load(client, start, offset));
+      const loading = await timed(() => load(client, start));
       const sizes = await client.query<{ contacts: string; intervals: string; queue_intervals: string }>(
         `select (select count(*) from contact) as contacts, (select count(*) from interval_stat) as intervals,
           (select count(*) from queue_interval_stat) as queue_intervals`,
@@ -260,7 +295,7 @@ async function main(): Promise<void> {
       );
       const measures = await bench(client, gateway.url, urls.traffic, window);
       console.log(
-        `\ntrafficStats, ${days} days × 30-minute intervals × every queue (${queues.length}, and IVR without a queue), time zone ${timeZone}; ${runs} timed runs after ${args.warmup} warm-up`,
+        `\ntrafficStats, ${days} days × 30-minute intervals × every queue (${queues.length}, and IVR without a queue), time zone ${timeZone}; ${runs} timed runs after ${warmup} warm-up`,
       );
       console.log(await describeSetup(trafficDb));
       console.log(
@@ -270,7 +305,12 @@ async function main(): Promise<void> {
       console.log(
         `answers: ${difference === null ? `GraphQL and hand-written SQL agree row for row (${formatCount(measures[0].rows)} rows)` : difference}\n`,
       );
-      report(measures);
+      const postgres = String((await client.query('show server_version')).rows[0].server_version);
+      await report(
+        measures,
+        postgres,
+        `${formatCount(Number(sizes.rows[0].contacts))} generated contacts, ${formatCount(Number(sizes.rows[0].queue_intervals))} queue_interval_stat rows`,
+      );
       if (args.explain) await explain(client, window);
     });
   } finally {

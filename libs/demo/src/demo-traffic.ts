@@ -46,6 +46,15 @@ export interface DemoTrafficOptions {
   seed?: number;
   /** Volume multiplier; 1 = about 3,000-6,000 contacts per weekday. */
   scale?: number;
+  /** The organisation whose agents answer (default: the demo roster). */
+  roster?: DemoRoster;
+  /** The queues and their traffic parameters (default: demoQueueModels()). */
+  models?: DemoQueueModel[];
+  /** ContactRecord.source (default DEMO_TRAFFIC_SOURCE) and the externalId prefix (default `demo-`). */
+  source?: string;
+  idPrefix?: string;
+  /** Distinct customers new contacts are drawn from (default 3,000,000). */
+  customers?: number;
 }
 
 export const DEMO_TRAFFIC_SOURCE = 'demo';
@@ -143,10 +152,10 @@ function agentOf(state: QueueState, server: number, hour: number): string | null
   return agents[(state.rotation + crew + floor(server / state.model.concurrency)) % agents.length];
 }
 
-function newCustomerKey(draw: Sampler, channel: DemoChannel): string | null {
+function newCustomerKey(draw: Sampler, channel: DemoChannel, customers: number): string | null {
   // Some callers withhold their number and are not identified.
   if (channel === 'VOICE' && draw.uniform() < 0.03) return null;
-  return `C${10_000_000 + floor(draw.uniform() * 3_000_000)}`;
+  return `C${10_000_000 + floor(draw.uniform() * customers)}`;
 }
 
 type Timing = Pick<
@@ -225,8 +234,11 @@ export function* demoContacts(options: DemoTrafficOptions): Generator<DemoContac
   const start = options.from.getTime();
   const end = start + options.days * DAY_MS;
   const firstDay = localIsoDate(shanghaiClock(start).day);
-  const roster = demoRoster(DEMO_SEED, undefined, localIsoDate(shanghaiClock(end - 1).day));
-  const models = demoQueueModels();
+  const roster = options.roster ?? demoRoster(DEMO_SEED, undefined, localIsoDate(shanghaiClock(end - 1).day));
+  const models = options.models ?? demoQueueModels();
+  const source = options.source ?? DEMO_TRAFFIC_SOURCE;
+  const idPrefix = options.idPrefix ?? 'demo-';
+  const customers = options.customers ?? 3_000_000;
   const pools = agentPools(roster, models, firstDay);
   const states: QueueState[] = models.map((model, index) => ({
     model,
@@ -271,11 +283,11 @@ export function* demoContacts(options: DemoTrafficOptions): Generator<DemoContac
     for (const { at, state } of arrivals) {
       const { model, index } = state;
       sequence += 1;
-      const customerKey = repeats.take(index, at) ?? newCustomerKey(draw, model.channel);
+      const customerKey = repeats.take(index, at) ?? newCustomerKey(draw, model.channel, customers);
       const ivr = model.channel === 'VOICE' && draw.uniform() < model.ivrShare;
       const contact: DemoContact = {
-        source: DEMO_TRAFFIC_SOURCE,
-        externalId: `demo-${sequence}`,
+        source,
+        externalId: `${idPrefix}${sequence}`,
         channel: model.channel,
         direction: 'INBOUND',
         queue: ivr ? null : model.code,

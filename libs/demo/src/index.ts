@@ -16,7 +16,14 @@ export {
   type DemoDirection,
   type DemoOutcome,
 } from './demo-traffic';
-export { demoQueues, type DemoQueue, type DemoChannel } from './demo-traffic-queues';
+export {
+  demoQueues,
+  demoQueueModels,
+  type DemoQueue,
+  type DemoQueueModel,
+  type DemoChannel,
+} from './demo-traffic-queues';
+export { intradayProfile, shanghaiClock, WEEKDAY_FACTOR, INTERVAL_MS, DAY_MS } from './demo-traffic-workload';
 export {
   demoQa,
   DEMO_QA_CONTACT_SOURCE,

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { runGenerate, type GenerateCommandOptions } from '../generator/generate-command';
 import { CliError, connectionFrom } from './gateway-client';
 import { importContactsFile } from './import-contacts';
 import { importRoster } from './import-roster';
@@ -38,6 +39,29 @@ importCommand
     process.exitCode = await importContactsFile(connectionFrom(program.opts()), file, options, (line) =>
       console.log(line),
     );
+  });
+
+program
+  .command('generate')
+  .description('write realistic, seeded contact files (CSV, NDJSON, queue_log), roster, LMS and QA records')
+  .option('--contacts <n>', 'contacts to write', '100000')
+  .option('--days <n>', 'days of traffic', '31')
+  .option('--sites <n>', 'copies of the demo organisation (2 centers, 10 teams, 10 queues each)', '1')
+  .option('--from <date>', 'first day (Asia/Shanghai)', '2026-10-01')
+  .option('--seed <n>', 'random seed: the same seed writes the same bytes', '20261001')
+  .option('--out <folder>', 'output folder', 'generated')
+  .option(
+    '--formats <list>',
+    'csv, ndjson, queue_log, table (the contact table columns)',
+    'csv,ndjson,queue_log',
+  )
+  .option('--no-people', 'contacts only: no roster, LMS attempts, QA evaluations')
+  .action(async (options: GenerateCommandOptions) => {
+    try {
+      await runGenerate(options, (line) => console.log(line));
+    } catch (error) {
+      throw error instanceof Error && error.message.startsWith('--') ? new CliError(error.message) : error;
+    }
   });
 
 program

@@ -1,0 +1,293 @@
+import './production-mode';
+import { parseArgs } from 'node:util';
+import { clientToken, ensureTestKeys, subgraphToken } from '@switchboard/testing';
+import { benchSize, sized } from './bench-size';
+import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
+import { loadDirect, loadGraphQL, timeEachRequest, type LoadResult } from './dashboard/load';
+import { processMemory, sampleRss } from './dashboard/process-memory';
+import { startPlatform } from './dashboard/processes';
+import { seedAndRecord } from './dashboard/seeded-data';
+import { DRILL_DOWN } from './drill-down';
+import { formatCount, max, median, min, progress, progressDone, table } from './measurement';
+import { commandLine, machine, saveResult, type Goal } from './results';
+
+const { values: args } = parseArgs({
+  options: {
+    size: { type: 'string' },
+    runs: { type: 'string' },
+    seconds: { type: 'string' },
+    connections: { type: 'string', default: '16' },
+    center: { type: 'string', default: 'SHA-01' },
+    'small-center': { type: 'string', default: 'CTU-T1' },
+  },
+});
+const option = sized(benchSize(args.size), {
+  default: { runs: '3', seconds: '30' },
+  large: { runs: '5', seconds: '60' },
+});
+const runs = option(args.runs, 'runs');
+const seconds = option(args.seconds, 'seconds');
+const connections = Number(args.connections);
+const GOAL_P95_MS = 150;
+const GOAL_RSS_MIB = 300;
+
+type Target = 'our gateway' | 'Hive gateway' | 'subgraphs direct';
+const TARGETS: Target[] = ['our gateway', 'Hive gateway', 'subgraphs direct'];
+
+const spread = (values: number[], digits = 0): string =>
+  `${min(values).toFixed(digits)} – ${max(values).toFixed(digits)}`;
+
+/**
+ * npm run bench:dashboard: the center drill-down under concurrent load (autocannon, 16 connections,
+ * fixed duration) through our gateway, through @graphql-hive/gateway on the same supergraph and
+ * subgraphs, and as the same subgraph requests sent straight to the subgraphs; SQL statements per
+ * request at two center sizes; peak RSS of every process.
+ */
+async function main(): Promise<void> {
+  process.env.LOG_LEVEL ??= 'warn';
+  ensureTestKeys();
+  const cluster = await startBenchCluster('switchboard-bench-dashboard-');
+  try {
+    progress('seeding every subgraph with its demo; counting and recording one drill-down per center');
+    const seeded = await seedAndRecord(cluster, [args.center, args['small-center']], args.center);
+    progress('starting every subgraph, our gateway and the Hive gateway as processes');
+    const serviceToken = await clientToken(
+      { subject: 'service:bench', roles: ['BI_READER'], centers: [], teams: [] },
+      '2h',
+    );
+    const platform = await startPlatform(cluster, 47_000 + Math.floor(Math.random() * 900) * 2, serviceToken);
+    try {
+      const token = await clientToken(undefined, '2h');
+      const body = JSON.stringify({ query: DRILL_DOWN, variables: seeded.variables });
+      const minted = new Map<string, { token: string; at: number }>();
+      const internalToken = async (subgraph: string): Promise<string> => {
+        const cached = minted.get(subgraph);
+        if (cached && Date.now() - cached.at < 10_000) return cached.token;
+        const fresh = { token: await subgraphToken(subgraph), at: Date.now() };
+        minted.set(subgraph, fresh);
+        return fresh.token;
+      };
+      const load = (target: Target, duration: number): Promise<LoadResult> =>
+        target === 'subgraphs direct'
+          ? loadDirect({
+              waves: seeded.waves,
+              urls: platform.subgraphUrls,
+              token: internalToken,
+              connections,
+              seconds: duration,
+            })
+          : loadGraphQL({
+              url: target === 'our gateway' ? platform.gatewayUrl : platform.hiveUrl,
+              body,
+              token,
+              connections,
+              seconds: duration,
+            });
+      const agreement = await compareAnswers([platform.gatewayUrl, platform.hiveUrl], body, token);
+      progress(`answers: ${agreement}`);
+      const warmUp = async (target: Target): Promise<void> => {
+        if (target === 'subgraphs direct') {
+          const once = { waves: seeded.waves, urls: platform.subgraphUrls, token: internalToken };
+          await loadDirect({ ...once, connections: 1, seconds: 0, iterations: 1 });
+          return;
+        }
+        await fetch(target === 'our gateway' ? platform.gatewayUrl : platform.hiveUrl, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body,
+        }).then((r) => r.text());
+      };
+      progress('each recorded subgraph request alone, three times');
+      const perRequest = await timeEachRequest(seeded.waves, platform.subgraphUrls, internalToken);
+      const results = new Map<Target, LoadResult[]>(TARGETS.map((t) => [t, []]));
+      const maxRss: Record<string, number> = {};
+      for (const target of TARGETS) {
+        progress(`warm-up: ${target}, two drill-downs one after the other`);
+        for (let i = 0; i < 2; i += 1) await warmUp(target);
+      }
+      for (let run = 1; run <= runs; run += 1) {
+        // Interleaved, and the order turned each run, so a slow minute of the machine hits all alike.
+        const order = TARGETS.map((_, i) => TARGETS[(i + run) % TARGETS.length]);
+        for (const target of order) {
+          progress(`run ${run} of ${runs}: ${target}, ${connections} connections, ${seconds} s`);
+          const sampled = await sampleRss(platform.pids, () => load(target, seconds));
+          results.get(target)?.push(sampled.result);
+          for (const [name, mib] of Object.entries(sampled.maxRssMiB))
+            maxRss[name] = Math.max(maxRss[name] ?? 0, mib);
+        }
+      }
+      progressDone();
+      const peaks = Object.fromEntries(
+        Object.entries(platform.pids).map(([name, pid]) => [name, processMemory(pid)?.peakMiB ?? NaN]),
+      );
+      const setup = await describeSetup(cluster.url('bench_traffic'));
+      const postgres = await withClient(cluster.url('bench_traffic'), async (c) =>
+        String((await c.query('show server_version')).rows[0].server_version),
+      );
+      await report({ results, maxRss, peaks, seeded, setup, postgres, agreement, perRequest });
+    } finally {
+      await platform.stop();
+    }
+  } finally {
+    await cluster.stop();
+  }
+}
+
+interface Report {
+  results: Map<Target, LoadResult[]>;
+  maxRss: Record<string, number>;
+  peaks: Record<string, number>;
+  seeded: Awaited<ReturnType<typeof seedAndRecord>>;
+  setup: string;
+  postgres: string;
+  agreement: string;
+  perRequest: Awaited<ReturnType<typeof timeEachRequest>>;
+}
+
+/** One drill-down through each gateway: both must answer without errors and with the same data. */
+async function compareAnswers(urls: string[], body: string, token: string): Promise<string> {
+  const answers = await Promise.all(
+    urls.map(async (url) => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      });
+      return (await response.json()) as { data?: unknown; errors?: unknown };
+    }),
+  );
+  const failed = answers.findIndex((a) => a.errors || !a.data);
+  if (failed >= 0)
+    throw new Error(`${urls[failed]} answered ${JSON.stringify(answers[failed]).slice(0, 500)}`);
+  const same = answers.every((a) => JSON.stringify(a.data) === JSON.stringify(answers[0].data));
+  return same ? 'both gateways return the same data' : 'the gateways DIFFER in their data';
+}
+
+async function report({
+  results,
+  maxRss,
+  peaks,
+  seeded,
+  setup,
+  postgres,
+  agreement,
+  perRequest,
+}: Report): Promise<void> {
+  const requestHeader = ['wave', 'subgraph', 'field', 'median ms (alone, no load)'];
+  const requestRows = perRequest.map((r) => [String(r.wave), r.subgraph, r.field, r.ms.toFixed(0)]);
+  const med = (target: Target, pick: (r: LoadResult) => number): number =>
+    median((results.get(target) ?? []).map(pick));
+  const ours = med('our gateway', (r) => r.requestsPerSecond);
+  const loadRows = TARGETS.map((target) => {
+    const list = results.get(target) ?? [];
+    return [
+      target,
+      med(target, (r) => r.requestsPerSecond).toFixed(1),
+      spread(
+        list.map((r) => r.requestsPerSecond),
+        1,
+      ),
+      med(target, (r) => r.p50).toFixed(0),
+      med(target, (r) => r.p95).toFixed(0),
+      spread(list.map((r) => r.p95)),
+      med(target, (r) => r.p99).toFixed(0),
+      String(list.reduce((n, r) => n + r.errors, 0)),
+      String(list.reduce((n, r) => n + r.timeouts, 0)),
+      (med(target, (r) => r.requestsPerSecond) / ours).toFixed(2),
+    ];
+  });
+  const loadHeader = [
+    'target',
+    'req/s',
+    'req/s min – max',
+    'p50 ms',
+    'p95 ms',
+    'p95 min – max',
+    'p99 ms',
+    'errors',
+    'timeouts',
+    'req/s vs ours',
+  ];
+  const [large, small] = seeded.counts;
+  const sqlHeader = ['center (agents)', ...Object.keys(large.statements), 'total'];
+  const sqlRows = seeded.counts.map((c) => [
+    `${c.center} (${c.agents})`,
+    ...Object.values(c.statements).map(String),
+    String(Object.values(c.statements).reduce((a, b) => a + b, 0)),
+  ]);
+  const memoryRows = Object.keys(peaks).map((name) => [
+    name,
+    (maxRss[name] ?? NaN).toFixed(0),
+    peaks[name].toFixed(0),
+  ]);
+  const memoryHeader = ['process', 'max RSS under load MiB', 'peak RSS (VmHWM) MiB'];
+  console.log(`\n${setup}`);
+  console.log(
+    `\nDrill-down of ${args.center} (${large.agents} agents, ${seeded.waves.length} waves of ${seeded.waves.flat().length} subgraph requests), ${connections} connections, ${runs} runs of ${seconds} s each target:`,
+  );
+  console.log(table(loadHeader, loadRows));
+  console.log(`\nSQL statements per drill-down:\n${table(sqlHeader, sqlRows)}`);
+  console.log(`\nEach subgraph request of one drill-down, alone:\n${table(requestHeader, requestRows)}`);
+  console.log(`\nMemory:\n${table(memoryHeader, memoryRows)}`);
+  const total = (c: typeof large): number => Object.values(c.statements).reduce((a, b) => a + b, 0);
+  const p95 = med('our gateway', (r) => r.p95);
+  const hive = med('Hive gateway', (r) => r.requestsPerSecond);
+  const goals: Goal[] = [
+    {
+      goal: `p95 < ${GOAL_P95_MS} ms at ${connections} connections`,
+      measured: `${p95.toFixed(0)} ms`,
+      met: p95 < GOAL_P95_MS,
+    },
+    {
+      goal: 'req/s ≥ Hive gateway on the same subgraphs',
+      measured: `${ours.toFixed(1)} vs ${hive.toFixed(1)} req/s`,
+      met: ours >= hive,
+    },
+    {
+      goal: `gateway RSS < ${GOAL_RSS_MIB} MB`,
+      measured: `${peaks.gateway.toFixed(0)} MiB peak`,
+      met: peaks.gateway < GOAL_RSS_MIB,
+    },
+    {
+      goal: 'SQL statements per request do not grow with agents',
+      measured: `${total(large)} (${large.agents} agents) vs ${total(small)} (${small.agents} agents)`,
+      met: total(large) <= total(small),
+    },
+  ];
+  for (const g of goals) console.log(`${g.met ? 'MET' : 'NOT MET'}: ${g.goal} (${g.measured})`);
+  await saveResult({
+    name: 'dashboard',
+    title: 'Dashboard: the center drill-down under load',
+    command: commandLine('bench:dashboard'),
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    machine: machine(postgres),
+    tables: [
+      {
+        title: `${args.center}, ${large.agents} agents, ${connections} connections, median of ${runs} runs × ${seconds} s`,
+        header: loadHeader,
+        rows: loadRows,
+      },
+      { title: 'SQL statements per drill-down, by subgraph', header: sqlHeader, rows: sqlRows },
+      {
+        title:
+          'Where one drill-down spends its time: each subgraph request alone (median of 3), by wave of the plan',
+        header: requestHeader,
+        rows: requestRows,
+      },
+      { title: 'Memory of each process (RSS)', header: memoryHeader, rows: memoryRows },
+    ],
+    notes: [
+      `Checked before the load: ${agreement} for the drill-down.`,
+      "Both gateways serve apps/gateway/supergraph.graphql over the same subgraph processes. Each checks the caller's token once per request and mints a fresh Ed25519 internal token per subgraph request (ours in SubgraphDataSource.willSendRequest, Hive in an onFetch plugin).",
+      `"subgraphs direct" replays the subgraph requests our gateway made for one drill-down (recorded through a pass-through proxy), wave after wave with each wave's requests in parallel, from Node's fetch with a cached internal token per subgraph: the same data without any gateway. Its req/s counts whole drill-downs.`,
+      'Latency counts only 2xx answers without a GraphQL `errors` member; any other answer is an error. Requests still in flight when a window closes are not counted (autocannon drops them): when answers take longer than the window, req/s and latencies describe the few that finished.',
+      `${formatCount(seeded.waves.flat().length)} subgraph requests per drill-down. Every process is its own Node process with NODE_ENV=production; autocannon runs in the bench process on the same 2 cores.`,
+    ],
+    goals,
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

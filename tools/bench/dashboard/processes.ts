@@ -1,0 +1,101 @@
+import { join, resolve } from 'node:path';
+import { GATEWAY_MAIN, SUPERGRAPH_PATH, subgraphs } from '../../src/subgraphs';
+import {
+  spawnService,
+  stopService,
+  waitUntilHealthy,
+  type ServiceProcess,
+} from '../../src/start/child-process';
+import type { BenchCluster } from '../bench-cluster';
+
+const HIVE_MAIN = resolve(__dirname, 'hive-gateway.ts');
+const START_TIMEOUT_MS = 180_000;
+
+export interface RunningPlatform {
+  /** Subgraph name -> GraphQL URL. */
+  subgraphUrls: Record<string, string>;
+  gatewayUrl: string;
+  hiveUrl: string;
+  /** Process ids by service name (gateway, hive-gateway, each subgraph). */
+  pids: Record<string, number>;
+  logDir: string;
+  stop: () => Promise<void>;
+}
+
+/**
+ * Every subgraph (on the databases seeded before), our gateway and the Hive gateway, each its own
+ * process as `npm start` runs them (NODE_ENV=production, background work on), on ports from `basePort`.
+ */
+export async function startPlatform(
+  cluster: BenchCluster,
+  basePort: number,
+  serviceToken: string,
+): Promise<RunningPlatform> {
+  const logDir = join(cluster.dir, 'logs');
+  const services: ServiceProcess[] = [];
+  const stop = async (): Promise<void> => {
+    for (const service of [...services].reverse()) await stopService(service);
+  };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    // Subgraphs that read others through the gateway (traffic's team directory) do so as a service.
+    SWITCHBOARD_SERVICE_TOKEN: serviceToken,
+  };
+  const gatewayPort = basePort;
+  const hivePort = basePort + 1;
+  try {
+    const urlEnv: Record<string, string> = {};
+    const subgraphUrls: Record<string, string> = {};
+    await Promise.all(
+      subgraphs.map(async ({ definition, main }, i) => {
+        const port = basePort + 10 + i;
+        const name = definition.name;
+        const service = spawnService(
+          name,
+          main,
+          {
+            ...env,
+            PORT: String(port),
+            [`${name.toUpperCase()}_DATABASE_URL`]: cluster.url(`bench_${name}`),
+            SWITCHBOARD_SEED_DEMO: 'false',
+            SWITCHBOARD_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`,
+          },
+          logDir,
+        );
+        services.push(service);
+        await waitUntilHealthy(service, `http://127.0.0.1:${port}/health`, START_TIMEOUT_MS);
+        subgraphUrls[name] = `http://127.0.0.1:${port}/graphql`;
+        urlEnv[`${name.toUpperCase()}_URL`] = subgraphUrls[name];
+      }),
+    );
+    const gateway = spawnService(
+      'gateway',
+      GATEWAY_MAIN,
+      { ...env, ...urlEnv, PORT: String(gatewayPort) },
+      logDir,
+    );
+    services.push(gateway);
+    const hive = spawnService(
+      'hive-gateway',
+      HIVE_MAIN,
+      { ...env, ...urlEnv, PORT: String(hivePort), SUPERGRAPH_PATH },
+      logDir,
+    );
+    services.push(hive);
+    await waitUntilHealthy(gateway, `http://127.0.0.1:${gatewayPort}/health`, START_TIMEOUT_MS);
+    await waitUntilHealthy(hive, `http://127.0.0.1:${hivePort}/health`, START_TIMEOUT_MS);
+    return {
+      subgraphUrls,
+      gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
+      hiveUrl: `http://127.0.0.1:${hivePort}/graphql`,
+      pids: Object.fromEntries(services.map((s) => [s.name, s.child.pid as number])),
+      logDir,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
