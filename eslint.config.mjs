@@ -25,12 +25,13 @@ export default [
       '.nx/**',
       'coverage/**',
       '**/migrations/Migration*.ts',
+      'apps/dashboard/src/api/generated.ts',
     ],
   },
   ...tseslint.configs.recommended,
   prettier,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
