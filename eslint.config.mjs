@@ -26,6 +26,7 @@ export default [
       'coverage/**',
       '**/migrations/Migration*.ts',
       'apps/dashboard/src/api/generated.ts',
+      'apps/dashboard/dist.build-*/**',
     ],
   },
   ...tseslint.configs.recommended,

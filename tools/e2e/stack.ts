@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { startGateway } from '@switchboard/gateway';
+import { startGateway, type GatewayOptions } from '@switchboard/gateway';
 import { createLogger, type RunningServer } from '@switchboard/server';
 import {
   clientToken,
@@ -21,7 +21,12 @@ export interface TestStack {
  * all over real HTTP on free ports.
  */
 export async function startTestStack(
-  options: { subgraphTimeoutMs?: number; seed?: string[] } = {},
+  options: {
+    subgraphTimeoutMs?: number;
+    seed?: string[];
+    /** The dashboard and its demo sign-in, served by the gateway. */
+    gateway?: Pick<GatewayOptions, 'dashboardDir' | 'developmentIdentities'>;
+  } = {},
 ): Promise<TestStack> {
   // The staff demo (200 agents) by default; the traffic demo (a month of contacts) only when asked.
   const seed = new Set(options.seed ?? ['staff']);
@@ -35,6 +40,7 @@ export async function startTestStack(
     subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5_000,
     port: 0,
     logger: createLogger('gateway'),
+    ...options.gateway,
   });
   registerTestEndpoint(gateway.url, { kind: 'gateway' });
   // Subgraphs that read other subgraphs through the gateway (traffic's team directory) do so as a service.

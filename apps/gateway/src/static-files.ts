@@ -36,7 +36,13 @@ export function staticFiles(
       response.writeHead(405, { allow: 'GET, HEAD' }).end();
       return;
     }
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+    } catch {
+      response.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('bad path');
+      return;
+    }
     const candidate = normalize(join(root, pathname));
     const inside = candidate.startsWith(root + sep);
     const file = inside && (await isFile(candidate)) ? candidate : join(root, 'index.html');

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { DASHBOARD_DIR } from './api-schema';
+import { DASHBOARD_DIR } from './dashboard-paths';
 
 export const DASHBOARD_DIST = join(DASHBOARD_DIR, 'dist');
 const STAMP = join(DASHBOARD_DIST, '.source-hash');
@@ -37,7 +37,11 @@ export function dashboardBuildIsCurrent(): boolean {
   return existsSync(STAMP) && readFileSync(STAMP, 'utf8') === dashboardSourceHash();
 }
 
-/** Builds the dashboard (vite, in a child process) unless dist/ was built from the same sources. */
+/**
+ * Builds the dashboard (vite, in a child process) unless dist/ was built from the same sources. The
+ * build goes to a folder of its own, then replaces dist/ whole: two builders at once (two test
+ * workers) never leave a mixed dist/.
+ */
 export async function ensureDashboardBuilt(
   say: (message: string) => void = () => undefined,
 ): Promise<string> {
@@ -45,8 +49,10 @@ export async function ensureDashboardBuilt(
   say('Building the dashboard (apps/dashboard/dist)...');
   const hash = dashboardSourceHash();
   const vite = join(DASHBOARD_DIR, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js');
+  const outDir = `${DASHBOARD_DIST}.build-${process.pid}`;
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    const args = [vite, 'build', '--logLevel', 'warn', '--outDir', outDir, '--emptyOutDir'];
+    const child = spawn(process.execPath, args, {
       cwd: DASHBOARD_DIR,
       stdio: ['ignore', 'inherit', 'inherit'],
     });
@@ -55,6 +61,13 @@ export async function ensureDashboardBuilt(
       code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`)),
     );
   });
-  writeFileSync(STAMP, hash);
+  writeFileSync(join(outDir, '.source-hash'), hash);
+  try {
+    rmSync(DASHBOARD_DIST, { recursive: true, force: true });
+    renameSync(outDir, DASHBOARD_DIST);
+  } catch (error) {
+    rmSync(outDir, { recursive: true, force: true });
+    if (!dashboardBuildIsCurrent()) throw error; // another builder's identical build won the race
+  }
   return DASHBOARD_DIST;
 }

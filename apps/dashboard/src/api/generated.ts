@@ -7,18 +7,18 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 /** The job an employee does in the center */
 export type AgentRole =
   | 'AGENT'
-  | 'CENTER_MANAGER'
-  | 'QA_EVALUATOR'
   | 'SENIOR_AGENT'
   | 'TEAM_LEAD'
+  | 'QA_EVALUATOR'
   | 'TRAINER'
-  | 'WORKFORCE_PLANNER';
+  | 'WORKFORCE_PLANNER'
+  | 'CENTER_MANAGER';
 
 /** Derived from the dates on every read: COMPLETED, else OVERDUE past the due date, else IN_PROGRESS once started */
 export type AssignmentStatus =
   | 'ASSIGNED'
-  | 'COMPLETED'
   | 'IN_PROGRESS'
+  | 'COMPLETED'
   | 'OVERDUE';
 
 export type ComplianceStatus =
@@ -28,11 +28,11 @@ export type ComplianceStatus =
   | 'NOT_REQUIRED';
 
 export type EvaluationStatus =
+  | 'DRAFT'
+  | 'SUBMITTED'
   | 'ACKNOWLEDGED'
   | 'DISPUTED'
-  | 'DRAFT'
-  | 'RESOLVED'
-  | 'SUBMITTED';
+  | 'RESOLVED';
 
 export type KpiDirection =
   | 'HIGHER_IS_BETTER'
@@ -40,43 +40,43 @@ export type KpiDirection =
 
 /** GREEN: target met; AMBER: short of it by at most the amber band; RED: further off */
 export type KpiStatus =
-  | 'AMBER'
   | 'GREEN'
+  | 'AMBER'
   | 'RED';
 
 /** RATIO: 0..1 (shown as a percentage); SECONDS; PERCENT_POINTS: 0..100 (QA scores) */
 export type KpiUnit =
-  | 'PERCENT_POINTS'
   | 'RATIO'
-  | 'SECONDS';
+  | 'SECONDS'
+  | 'PERCENT_POINTS';
 
 /** One interval’s workload and targets (METRICS.md, "Staffing") */
 export type StaffingInput = {
-  ahtSeconds: number;
   /** λ: calls arriving in the interval */
   callsPerInterval: number;
+  ahtSeconds: number;
   intervalMinutes?: number | null | undefined;
-  /** Highest acceptable occupancy, 0.01..1 */
-  maxOccupancy?: number | null | undefined;
-  /** Mean caller patience in seconds: given, the model is Erlang A (with abandonment) */
-  patienceSeconds?: number | null | undefined;
-  /** Share of paid time off the phones, 0..0.95 */
-  shrinkage?: number | null | undefined;
-  /** T, seconds */
-  targetAnswerSeconds?: number | null | undefined;
   /** Share answered within T, 0..0.999 */
   targetServiceLevel?: number | null | undefined;
+  /** T, seconds */
+  targetAnswerSeconds?: number | null | undefined;
+  /** Highest acceptable occupancy, 0.01..1 */
+  maxOccupancy?: number | null | undefined;
+  /** Share of paid time off the phones, 0..0.95 */
+  shrinkage?: number | null | undefined;
+  /** Mean caller patience in seconds: given, the model is Erlang A (with abandonment) */
+  patienceSeconds?: number | null | undefined;
 };
 
 export type StaffingModel =
-  | 'ERLANG_A'
-  | 'ERLANG_C';
+  | 'ERLANG_C'
+  | 'ERLANG_A';
 
 /** Buckets of a trend: local days, ISO weeks (Monday first) or calendar months */
 export type TrendGranularity =
   | 'DAY'
-  | 'MONTH'
-  | 'WEEK';
+  | 'WEEK'
+  | 'MONTH';
 
 export type KpiValueFieldsFragment = { code: string, value: number | null, target: number | null, status: KpiStatus | null, kpi: { code: string, name: string, unit: KpiUnit, direction: KpiDirection } };
 
