@@ -18,6 +18,9 @@ const ZONE = 'Asia/Shanghai';
 const MANAGER = 'CENTER_MANAGER of SHA-01';
 const AGENT_LABEL = Object.keys(demoIdentities()).find((label) => label.startsWith('AGENT ')) ?? '';
 const AGENT_NO = demoIdentities()[AGENT_LABEL].employeeNo ?? '';
+const HR_LABEL = Object.keys(demoIdentities()).find((label) => label.startsWith('HR ')) ?? '';
+const EVALUATOR_LABEL =
+  Object.keys(demoIdentities()).find((label) => label.startsWith('QA_EVALUATOR ')) ?? '';
 
 interface KpiValue {
   code: string;
@@ -180,6 +183,30 @@ describe('dashboard in headless chromium', () => {
       expect(text).toContain(`Agents to schedule\n${api.data?.staffing.scheduledAgents}`);
       await page.screenshot({ path: join(ARTIFACTS, 'erlang.png'), fullPage: true });
       await page.close();
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  it(
+    'HR sees compliance by team; a QA evaluator sees the workload and scores live',
+    async () => {
+      const hr = await signIn(HR_LABEL);
+      await hr.getByRole('link', { name: 'HR compliance' }).click();
+      await hr.getByRole('table', { name: 'Teams' }).locator('tbody tr').first().waitFor();
+      expect(await hr.getByRole('table', { name: 'Teams' }).locator('tbody tr').count()).toBe(8);
+      await hr.screenshot({ path: join(ARTIFACTS, 'hr.png'), fullPage: true });
+      await hr.close();
+
+      const qa = await signIn(EVALUATOR_LABEL);
+      await qa.getByRole('link', { name: 'Quality assurance' }).click();
+      const live = qa.getByTestId('live-score');
+      await live.waitFor();
+      expect(await live.innerText()).toMatch(/^Score: – · 0\/\d+$/);
+      const first = qa.locator('fieldset.section select').first();
+      await first.selectOption({ index: 1 }); // the best answer
+      expect(await live.innerText()).toMatch(/^Score: 100 · 1\/\d+$/);
+      await qa.screenshot({ path: join(ARTIFACTS, 'qa.png'), fullPage: true });
+      await qa.close();
     },
     VIEW_TIMEOUT_MS,
   );

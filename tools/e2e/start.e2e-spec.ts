@@ -117,6 +117,12 @@ describe('npm start', () => {
     }>(gateway, '{ centers { code name teams { name members { employeeNo displayName } } } }', {}, admin);
     expect(demo.errors).toBeUndefined();
     expect(demo.data?.centers.map((c) => c.code)).toEqual(['CTU-T1', 'SHA-01']);
+    // The dashboard at the printed URL, with its demo sign-in.
+    expect(first.output()).toContain(`Dashboard: http://localhost:${gatewayPort}/`);
+    const origin = new URL(gateway).origin;
+    expect(await (await fetch(`${origin}/`)).text()).toContain('<div id="root">');
+    const tokens = (await (await fetch(`${origin}/dev/tokens`)).json()) as { label: string }[];
+    expect(tokens.map((t) => t.label)).toContain('CENTER_MANAGER of SHA-01');
     const hired = await postGraphQL(
       gateway,
       'mutation { hireAgent(input: { employeeNo: "KEEP-1", displayName: "Kept Across Restarts", hireDate: "2026-01-05" }) { id } }',

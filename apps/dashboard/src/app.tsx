@@ -8,6 +8,8 @@ import { LOCALES } from './i18n/messages';
 import { AgentPage } from './pages/agent-page';
 import { CenterOverview } from './pages/center-overview';
 import { ErlangCalculator } from './pages/erlang-calculator';
+import { HrPage } from './pages/hr-page';
+import { QaPage } from './pages/qa-page';
 import { SignIn } from './pages/sign-in';
 import { TeamPage } from './pages/team-page';
 import { parseRoute, routeHref, type Route } from './routing';
@@ -103,6 +105,14 @@ function SignedIn({ session }: { session: Session }) {
               <a href={routeHref({ page: 'agent', employeeNo: session.employeeNo })}>{t('myPage')}</a>
             </li>
           )}
+          {home && (
+            <li>
+              <a href={routeHref({ page: 'hr', centerId: home.id })}>{t('hr')}</a>
+            </li>
+          )}
+          <li>
+            <a href={routeHref({ page: 'qa' })}>{t('qa')}</a>
+          </li>
           <li>
             <a href={routeHref({ page: 'erlang' })}>{t('erlang')}</a>
           </li>
@@ -119,6 +129,12 @@ function SignedIn({ session }: { session: Session }) {
           <AgentPage key={route.employeeNo} employeeNo={route.employeeNo} timeZone={timeZone} />
         )}
         {route.page === 'erlang' && <ErlangCalculator />}
+        {route.page === 'qa' && <QaPage />}
+        {route.page === 'hr' &&
+          (() => {
+            const center = centers.find((c) => c.id === route.centerId) ?? home;
+            return center ? <HrPage key={center.id} center={center} /> : <p>{t('noData')}</p>;
+          })()}
       </QueryState>
     </>
   );

@@ -9,6 +9,9 @@ describe('routing', () => {
       { page: 'team', teamId: 't/1' },
       { page: 'agent', employeeNo: 'E10001' },
       { page: 'erlang' },
+      { page: 'hr', centerId: 'c-2' },
+      { page: 'hr', centerId: null },
+      { page: 'qa' },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
   });

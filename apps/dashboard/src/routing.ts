@@ -3,13 +3,17 @@ export type Route =
   | { page: 'center'; centerId: string | null }
   | { page: 'team'; teamId: string }
   | { page: 'agent'; employeeNo: string }
-  | { page: 'erlang' };
+  | { page: 'erlang' }
+  | { page: 'hr'; centerId: string | null }
+  | { page: 'qa' };
 
 export function parseRoute(hash: string): Route {
   const [page, id] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (page === 'team' && id) return { page: 'team', teamId: id };
   if (page === 'agent' && id) return { page: 'agent', employeeNo: id };
   if (page === 'erlang') return { page: 'erlang' };
+  if (page === 'hr') return { page: 'hr', centerId: id || null };
+  if (page === 'qa') return { page: 'qa' };
   return { page: 'center', centerId: page === 'center' && id ? id : null };
 }
 
@@ -23,5 +27,9 @@ export function routeHref(route: Route): string {
       return `#/agent/${encodeURIComponent(route.employeeNo)}`;
     case 'erlang':
       return '#/erlang';
+    case 'hr':
+      return route.centerId ? `#/hr/${encodeURIComponent(route.centerId)}` : '#/hr';
+    case 'qa':
+      return '#/qa';
   }
 }

@@ -70,6 +70,9 @@ async function main(): Promise<void> {
       databaseUrl = withDatabase(cluster.serverUrl, 'postgres');
       takeOverSignals();
     }
+    // Built (when stale) while the subgraphs start; the gateway serves it.
+    const dashboardBuild = ensureDashboardBuilt(say);
+    dashboardBuild.catch(() => undefined); // awaited below; a failure stops the start there
     const subgraphUrls: Record<string, string> = {};
     await Promise.all(
       subgraphs.map(async (subgraph) => {
@@ -96,7 +99,7 @@ async function main(): Promise<void> {
         say(`  ${subgraph.definition.name} subgraph ready on port ${port}`);
       }),
     );
-    const dashboardDir = await ensureDashboardBuilt(say);
+    const dashboardDir = await dashboardBuild;
     const gateway = spawnService(
       'gateway',
       GATEWAY_MAIN,

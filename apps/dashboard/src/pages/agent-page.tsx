@@ -1,11 +1,17 @@
 import { useQuery } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
-import { AgentPageDocument } from '../api/generated';
+import { AgentPageDocument, type AgentPageQuery } from '../api/generated';
 import { PeriodPicker } from '../components/period-picker';
 import { QueryState } from '../components/query-state';
+import { SortableTable } from '../components/sortable-table';
 import { useI18n } from '../i18n/i18n';
 import { lastDays, periodInstants, type Period } from '../period';
 import { routeHref } from '../routing';
+
+type Evaluation = AgentPageQuery['evaluations']['nodes'][number];
+type Training = NonNullable<AgentPageQuery['agent']>['training'];
+type Certification = Training['certifications'][number];
+type Assignment = Training['assignments'][number];
 
 /** One agent: traffic and QA for a period, their evaluations, training and certifications. */
 export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZone: string }) {
@@ -45,69 +51,81 @@ export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZo
           <dt>{t('compliance')}</dt>
           <dd>{agent?.training.complianceStatus ?? '–'}</dd>
         </dl>
-        <table className="table">
-          <caption>{t('evaluations')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('submittedAt')}</th>
-              <th scope="col">{t('scorecard')}</th>
-              <th scope="col">{t('status')}</th>
-              <th scope="col" className="numeric">
-                {t('score')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(data?.evaluations.nodes ?? []).map((e) => (
-              <tr key={e.id}>
-                <td>{e.submittedAt ? format.dateTime(e.submittedAt) : '–'}</td>
-                <td>{e.scorecard.name}</td>
-                <td>{e.status}</td>
-                <td className="numeric">{format.number(e.overallScore, 1)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="table">
-          <caption>{t('certifications')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('course')}</th>
-              <th scope="col">{t('issuedOn')}</th>
-              <th scope="col">{t('expiresOn')}</th>
-              <th scope="col">{t('valid')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(agent?.training.certifications ?? []).map((c) => (
-              <tr key={c.id}>
-                <td>{c.course.title}</td>
-                <td>{c.issuedOn}</td>
-                <td>{c.expiresOn ?? '–'}</td>
-                <td>{yesNo(c.valid)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="table">
-          <caption>{t('assignments')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('course')}</th>
-              <th scope="col">{t('dueDate')}</th>
-              <th scope="col">{t('status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(agent?.training.assignments ?? []).map((a) => (
-              <tr key={a.id}>
-                <td>{a.course.title}</td>
-                <td>{a.dueDate}</td>
-                <td>{a.status}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <SortableTable<Evaluation>
+          caption={t('evaluations')}
+          rows={data?.evaluations.nodes ?? []}
+          rowKey={(e) => e.id}
+          initialSort={{ key: 'submittedAt', direction: 'descending' }}
+          columns={[
+            {
+              key: 'submittedAt',
+              label: t('submittedAt'),
+              sortValue: (e) => e.submittedAt,
+              render: (e) => (e.submittedAt ? format.dateTime(e.submittedAt) : '–'),
+            },
+            {
+              key: 'scorecard',
+              label: t('scorecard'),
+              sortValue: (e) => e.scorecard.name,
+              render: (e) => e.scorecard.name,
+            },
+            { key: 'status', label: t('status'), sortValue: (e) => e.status, render: (e) => e.status },
+            {
+              key: 'score',
+              label: t('score'),
+              numeric: true,
+              sortValue: (e) => e.overallScore,
+              render: (e) => format.number(e.overallScore, 1),
+            },
+          ]}
+        />
+        <SortableTable<Certification>
+          caption={t('certifications')}
+          rows={agent?.training.certifications ?? []}
+          rowKey={(c) => c.id}
+          columns={[
+            {
+              key: 'course',
+              label: t('course'),
+              sortValue: (c) => c.course.title,
+              render: (c) => c.course.title,
+            },
+            {
+              key: 'issuedOn',
+              label: t('issuedOn'),
+              sortValue: (c) => c.issuedOn,
+              render: (c) => c.issuedOn,
+            },
+            {
+              key: 'expiresOn',
+              label: t('expiresOn'),
+              sortValue: (c) => c.expiresOn,
+              render: (c) => c.expiresOn ?? '–',
+            },
+            {
+              key: 'valid',
+              label: t('valid'),
+              sortValue: (c) => String(c.valid),
+              render: (c) => yesNo(c.valid),
+            },
+          ]}
+        />
+        <SortableTable<Assignment>
+          caption={t('assignments')}
+          rows={agent?.training.assignments ?? []}
+          rowKey={(a) => a.id}
+          initialSort={{ key: 'dueDate', direction: 'ascending' }}
+          columns={[
+            {
+              key: 'course',
+              label: t('course'),
+              sortValue: (a) => a.course.title,
+              render: (a) => a.course.title,
+            },
+            { key: 'dueDate', label: t('dueDate'), sortValue: (a) => a.dueDate, render: (a) => a.dueDate },
+            { key: 'status', label: t('status'), sortValue: (a) => a.status, render: (a) => a.status },
+          ]}
+        />
       </QueryState>
     </section>
   );
