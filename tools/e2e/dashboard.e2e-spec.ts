@@ -81,7 +81,7 @@ describe('dashboard in headless chromium', () => {
     const page = await chromium.context.newPage();
     page.setDefaultTimeout(VIEW_TIMEOUT_MS - 30_000);
     await page.goto(`${origin}/`);
-    await page.getByLabel('Language').selectOption('en');
+    await page.locator('.language select').selectOption('en'); // the language the last page chose is kept
     await page.getByRole('button', { name: label }).click();
     return page;
   };
@@ -263,7 +263,7 @@ describe('dashboard in headless chromium', () => {
         const page = await chromium.context.newPage();
         page.setDefaultTimeout(VIEW_TIMEOUT_MS - 30_000);
         await page.goto(`${new URL(gateway.url).origin}/`);
-        await page.getByLabel('Language').selectOption('en');
+        await page.locator('.language select').selectOption('en'); // the language the last page chose is kept
         await page.getByRole('button', { name: MANAGER }).click();
         const notice = page.getByRole('alert').filter({ hasText: 'Some services did not answer' });
         await notice.waitFor();

@@ -46,7 +46,8 @@ export function lineChart(
     legend: { top: 0 },
     grid: { left: 56, right: 24, top: 36, bottom: 32 },
     xAxis: { type: 'category', data: [...categories] },
-    yAxis: { type: 'value', axisLabel: axisLabel ? { formatter: axisLabel } : undefined },
+    // An axisLabel of undefined would hide the labels: set it only to format them.
+    yAxis: axisLabel ? { type: 'value', axisLabel: { formatter: axisLabel } } : { type: 'value' },
     series: series.map((s) => ({
       name: s.name,
       type: 'line',
