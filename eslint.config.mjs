@@ -25,12 +25,14 @@ export default [
       '.nx/**',
       'coverage/**',
       '**/migrations/Migration*.ts',
+      'apps/dashboard/src/api/generated.ts',
+      'apps/dashboard/dist.build-*/**',
     ],
   },
   ...tseslint.configs.recommended,
   prettier,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     plugins: { '@nx': nx },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { startGateway } from '@switchboard/gateway';
+import { startGateway, type GatewayOptions } from '@switchboard/gateway';
 import { createLogger, type RunningServer } from '@switchboard/server';
 import {
   clientToken,
@@ -26,6 +26,8 @@ export async function startTestStack(
     seed?: string[];
     /** Where the gateway reaches a subgraph instead of its own URL (a fault proxy in front of it). */
     routeSubgraph?: (name: string, url: string) => Promise<string>;
+    /** The dashboard and its demo sign-in, served by the gateway. */
+    gateway?: Pick<GatewayOptions, 'dashboardDir' | 'developmentIdentities'>;
   } = {},
 ): Promise<TestStack> {
   // The staff demo (200 agents) by default; the traffic demo (a month of contacts) only when asked.
@@ -44,6 +46,7 @@ export async function startTestStack(
     subgraphTimeoutMs: options.subgraphTimeoutMs ?? 5_000,
     port: 0,
     logger: createLogger('gateway'),
+    ...options.gateway,
   });
   registerTestEndpoint(gateway.url, { kind: 'gateway' });
   // Subgraphs reach each other through this gateway (scopes, rosters, team directory).

@@ -87,7 +87,8 @@ describe('npm start', () => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    const deadline = Date.now() + 240_000; // a loaded CI machine seeds slowly
+    // Room for a loaded machine: the dashboard's browser tests may run beside this one.
+    const deadline = Date.now() + 240_000;
     while (!output.includes('Switchboard is running')) {
       if (child.exitCode !== null || Date.now() > deadline)
         throw new Error(`npm start did not come up:\n${output}\n${serviceErrors(env)}`);
@@ -117,6 +118,12 @@ describe('npm start', () => {
     }>(gateway, '{ centers { code name teams { name members { employeeNo displayName } } } }', {}, admin);
     expect(demo.errors).toBeUndefined();
     expect(demo.data?.centers.map((c) => c.code)).toEqual(['CTU-T1', 'SHA-01']);
+    // The dashboard at the printed URL, with its demo sign-in.
+    expect(first.output()).toContain(`Dashboard: http://localhost:${gatewayPort}/`);
+    const origin = new URL(gateway).origin;
+    expect(await (await fetch(`${origin}/`)).text()).toContain('<div id="root">');
+    const tokens = (await (await fetch(`${origin}/dev/tokens`)).json()) as { label: string }[];
+    expect(tokens.map((t) => t.label)).toContain('CENTER_MANAGER of SHA-01');
     const hired = await postGraphQL(
       gateway,
       'mutation { hireAgent(input: { employeeNo: "KEEP-1", displayName: "Kept Across Restarts", hireDate: "2026-01-05" }) { id } }',

@@ -6,12 +6,19 @@ import {
   createClientTokenVerifier,
   createInternalTokenSigner,
   type ClientTokenConfig,
+  type Identity,
 } from '@switchboard/auth';
 import { listen, serveGraphQL, type Logger, type RunningServer } from '@switchboard/server';
 import { callerOf } from './caller';
+import {
+  DEVELOPMENT_TOKENS_PATH,
+  developmentTokensAllowed,
+  developmentTokensRoute,
+} from './development-tokens';
 import type { GatewayContext } from './gateway-context';
 import { proxyRoute } from './route-proxy';
 import { FastPathGateway, stringifyFastPathResult } from './single-subgraph-fast-path';
+import { staticFiles } from './static-files';
 import { SubgraphDataSource } from './subgraph-data-source';
 import { subgraphUrlsInSupergraph } from './subgraph-urls';
 
@@ -47,13 +54,21 @@ export interface GatewayOptions {
   clientTokens?: ClientTokenConfig;
   /** Single-subgraph queries answered with the subgraph's own data (default on; see FastPathGateway). */
   fastPath?: boolean;
+  /** The built dashboard, served at `/` (any path that is not the API's). */
+  dashboardDir?: string;
+  /**
+   * Demo identities offered at /dev/tokens for the dashboard's sign-in; served only when
+   * developmentTokensAllowed (the embedded secret, no identity provider, not production).
+   */
+  developmentIdentities?: Record<string, Identity>;
 }
 
 /** The one GraphQL endpoint: @apollo/gateway over a static supergraph, served with /health. */
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const { logger } = options;
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
-  const verify = createClientTokenVerifier(options.clientTokens ?? clientTokenConfigFromEnv());
+  const tokenConfig = options.clientTokens ?? clientTokenConfigFromEnv();
+  const verify = createClientTokenVerifier(tokenConfig);
   const sign = createInternalTokenSigner();
   const urls = { ...subgraphUrlsInSupergraph(options.supergraphSdl), ...options.subgraphUrls };
   const sources = new Map<string, SubgraphDataSource>();
@@ -99,19 +114,24 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     },
   });
   await apollo.start();
+  const routes = Object.fromEntries(
+    Object.entries(PROXIED_ROUTES)
+      .filter(([, subgraph]) => urls[subgraph])
+      .map(([path, subgraph]) => [
+        path,
+        proxyRoute({ subgraph, targetOrigin: new URL(urls[subgraph]).origin, verify, sign, logger }),
+      ]),
+  );
+  if (options.developmentIdentities && developmentTokensAllowed(tokenConfig)) {
+    routes[DEVELOPMENT_TOKENS_PATH] = developmentTokensRoute(tokenConfig, options.developmentIdentities);
+  }
   const server = serveGraphQL<GatewayContext>({
     apollo,
     logger,
     maxBodyBytes: QUERY_LIMITS.maxBodyBytes,
     context: (request) => callerOf(request, verify),
-    routes: Object.fromEntries(
-      Object.entries(PROXIED_ROUTES)
-        .filter(([, subgraph]) => urls[subgraph])
-        .map(([path, subgraph]) => [
-          path,
-          proxyRoute({ subgraph, targetOrigin: new URL(urls[subgraph]).origin, verify, sign, logger }),
-        ]),
-    ),
+    routes,
+    fallback: options.dashboardDir ? staticFiles(options.dashboardDir) : undefined,
   });
   const running = await listen(server, options.port, options.host);
   logger.info({ url: running.url }, 'gateway listening');

@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { Identity } from '@switchboard/auth';
 import { createLogger, onShutdown } from '@switchboard/server';
 import { startGateway } from './gateway';
 import { subgraphUrlsFromEnv } from './subgraph-urls';
 
 const logger = createLogger('gateway');
+
+/** `npm start` passes its demo identities as JSON (label -> identity) for the dashboard's sign-in. */
+function developmentIdentitiesFromEnv(): Record<string, Identity> | undefined {
+  const raw = process.env.SWITCHBOARD_DEMO_IDENTITIES;
+  return raw ? (JSON.parse(raw) as Record<string, Identity>) : undefined;
+}
 const supergraphSdl = readFileSync(
   process.env.SUPERGRAPH_PATH ?? resolve(__dirname, '..', 'supergraph.graphql'),
   'utf8',
@@ -17,6 +24,8 @@ startGateway({
   port: Number(process.env.PORT ?? 4000),
   host: process.env.HOST ?? '127.0.0.1',
   logger,
+  dashboardDir: process.env.SWITCHBOARD_DASHBOARD_DIR || undefined,
+  developmentIdentities: developmentIdentitiesFromEnv(),
 }).then(
   (running) => onShutdown(logger, running.stop),
   (error: unknown) => {

@@ -14,6 +14,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>>;
   /** Liveness check run by /health; throw when unhealthy. */
   health?: () => Promise<void>;
+  /** Serves what no route matched (static files); default a JSON 404. */
+  fallback?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 }
 
 export interface RunningServer {
@@ -106,6 +108,8 @@ export function serveGraphQL<TContext extends BaseContext>(options: GraphQLHttpO
         await handleGraphQL(options, request, response, url.search);
       } else if (route) {
         await route(request, response);
+      } else if (options.fallback) {
+        await options.fallback(request, response);
       } else {
         sendJson(response, 404, { error: 'not found' });
       }

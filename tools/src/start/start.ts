@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CLIENT_TOKEN_ENV, developmentKeyEnv, signDevelopmentToken, type Identity } from '@switchboard/auth';
+import { CLIENT_TOKEN_ENV, developmentKeyEnv, signDevelopmentToken } from '@switchboard/auth';
 import { startEmbeddedCluster, withDatabase, type EmbeddedCluster } from '@switchboard/postgres';
+import { ensureDashboardBuilt } from '../dashboard/dashboard-build';
 import { GATEWAY_MAIN, subgraphs } from '../subgraphs';
 import { spawnService, stopService, waitUntilHealthy, type ServiceProcess } from './child-process';
+import { demoIdentities } from './demo-identities';
 
 /**
  * `npm start`: the whole platform on one machine. An embedded PostgreSQL (data kept in .data/)
@@ -23,16 +25,8 @@ const say = (message: string): void => {
   process.stdout.write(`${message}\n`);
 };
 
-/** Development tokens printed at start, signed with the embedded setup's secret. */
-const DEMO_IDENTITIES: Record<string, Identity> = {
-  ADMIN: { subject: 'demo-admin', roles: ['ADMIN'], centers: [], teams: [] },
-  'CENTER_MANAGER of SHA-01': {
-    subject: 'demo-manager-sha-01',
-    roles: ['CENTER_MANAGER'],
-    centers: ['SHA-01'],
-    teams: [],
-  },
-};
+/** Development tokens printed at start (and offered by the dashboard), signed with the embedded setup's secret. */
+const DEMO_IDENTITIES = demoIdentities();
 
 async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true, mode: 0o755 });
@@ -76,6 +70,9 @@ async function main(): Promise<void> {
       databaseUrl = withDatabase(cluster.serverUrl, 'postgres');
       takeOverSignals();
     }
+    // Built (when stale) while the subgraphs start; the gateway serves it.
+    const dashboardBuild = ensureDashboardBuilt(say);
+    dashboardBuild.catch(() => undefined); // awaited below; a failure stops the start there
     const subgraphUrls: Record<string, string> = {};
     await Promise.all(
       subgraphs.map(async (subgraph) => {
@@ -102,10 +99,18 @@ async function main(): Promise<void> {
         say(`  ${subgraph.definition.name} subgraph ready on port ${port}`);
       }),
     );
+    const dashboardDir = await dashboardBuild;
     const gateway = spawnService(
       'gateway',
       GATEWAY_MAIN,
-      { ...env, ...keys, ...subgraphUrls, PORT: String(gatewayPort) },
+      {
+        ...env,
+        ...keys,
+        ...subgraphUrls,
+        PORT: String(gatewayPort),
+        SWITCHBOARD_DASHBOARD_DIR: dashboardDir,
+        SWITCHBOARD_DEMO_IDENTITIES: JSON.stringify(DEMO_IDENTITIES),
+      },
       logDir,
     );
     services.push(gateway);
@@ -118,6 +123,7 @@ async function main(): Promise<void> {
       });
     }
     say(`\nSwitchboard is running: http://localhost:${gatewayPort}/graphql`);
+    say(`Dashboard: http://localhost:${gatewayPort}/`);
     say(`Logs: ${logDir}.`);
     say('Development tokens (12 hours; make others with `npx switchboard token --role ROLE ...`):');
     let adminToken = '';

@@ -1,0 +1,40 @@
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { KpiValueFieldsFragment } from '../api/generated';
+import { formatter } from '../format';
+import { I18nProvider } from '../i18n/i18n';
+import { KpiTile } from './kpi-tile';
+
+const serviceLevel: KpiValueFieldsFragment = {
+  code: 'SERVICE_LEVEL',
+  value: 0.8267,
+  target: 0.88,
+  status: 'RED',
+  kpi: { code: 'SERVICE_LEVEL', name: 'Service level', unit: 'RATIO', direction: 'HIGHER_IS_BETTER' },
+};
+
+afterEach(cleanup);
+
+describe('KpiTile', () => {
+  it('shows value, target and status in words, in the chosen language', () => {
+    render(
+      <I18nProvider locale="zh-CN">
+        <KpiTile kpi={serviceLevel} format={formatter('zh-CN', 'Asia/Shanghai')} />
+      </I18nProvider>,
+    );
+    const tile = screen.getByRole('article', { name: 'Service level' });
+    expect(tile.textContent).toContain('82.7%');
+    expect(tile.textContent).toContain('目标: 88.0%');
+    expect(tile.textContent).toContain('未达标');
+    expect(tile.getAttribute('data-value')).toBe('0.8267');
+  });
+
+  it('says when there is nothing to measure', () => {
+    render(
+      <I18nProvider locale="en">
+        <KpiTile kpi={{ ...serviceLevel, value: null, status: null }} format={formatter('en', 'UTC')} />
+      </I18nProvider>,
+    );
+    expect(screen.getByRole('article').textContent).toContain('No data');
+  });
+});

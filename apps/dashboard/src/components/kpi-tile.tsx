@@ -1,0 +1,24 @@
+import type { KpiValueFieldsFragment } from '../api/generated';
+import type { Formatter } from '../format';
+import { useI18n } from '../i18n/i18n';
+
+/** One KPI: value, target and status (in words as well as colour). */
+export function KpiTile({ kpi, format }: { kpi: KpiValueFieldsFragment; format: Formatter }) {
+  const { t } = useI18n();
+  const status = kpi.status ?? 'NONE';
+  return (
+    <article
+      className={`tile status-${status}`}
+      data-kpi={kpi.code}
+      data-value={kpi.value ?? ''}
+      aria-label={kpi.kpi.name}
+    >
+      <h3>{kpi.kpi.name}</h3>
+      <p className="tile-value">{format.kpi(kpi.value, kpi.kpi.unit)}</p>
+      <p className="tile-target">
+        {t('target')}: {format.kpi(kpi.target, kpi.kpi.unit)}
+      </p>
+      <p className="tile-status">{kpi.status ? t(kpi.status) : t('noData')}</p>
+    </article>
+  );
+}

@@ -1,0 +1,132 @@
+import { useQuery } from '@apollo/client/react';
+import { useMemo, useState } from 'react';
+import { AgentPageDocument, type AgentPageQuery } from '../api/generated';
+import { PeriodPicker } from '../components/period-picker';
+import { QueryState } from '../components/query-state';
+import { SortableTable } from '../components/sortable-table';
+import { useI18n } from '../i18n/i18n';
+import { lastDays, periodInstants, type Period } from '../period';
+import { routeHref } from '../routing';
+
+type Evaluation = AgentPageQuery['evaluations']['nodes'][number];
+type Training = NonNullable<AgentPageQuery['agent']>['training'];
+type Certification = Training['certifications'][number];
+type Assignment = Training['assignments'][number];
+
+/** One agent: traffic and QA for a period, their evaluations, training and certifications. */
+export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZone: string }) {
+  const { t, format: formatIn } = useI18n();
+  const [period, setPeriod] = useState<Period>(() => lastDays(30, timeZone));
+  const variables = useMemo(
+    () => ({ employeeNo, ...periodInstants(period, timeZone) }),
+    [employeeNo, period, timeZone],
+  );
+  const { data, loading, error } = useQuery(AgentPageDocument, { variables });
+  const agent = data?.agent;
+  const format = formatIn(agent?.center?.timeZone ?? timeZone);
+  const yesNo = (value: boolean) => (value ? t('yes') : t('no'));
+  return (
+    <section aria-labelledby="agent-title" data-employee-no={agent?.employeeNo ?? ''}>
+      <h2 id="agent-title">
+        {t('agent')}: {agent ? `${agent.displayName} (${agent.employeeNo})` : employeeNo}
+      </h2>
+      {agent?.team && (
+        <p>
+          <a href={routeHref({ page: 'team', teamId: agent.team.id })}>{agent.team.name}</a>
+        </p>
+      )}
+      <PeriodPicker period={period} onChange={setPeriod} />
+      <QueryState loading={loading} error={error} hasData={!!agent}>
+        <dl className="facts">
+          <dt>{t('offered')}</dt>
+          <dd>{format.number(agent?.trafficSummary.offered)}</dd>
+          <dt>{t('serviceLevel')}</dt>
+          <dd>{format.percent(agent?.trafficSummary.serviceLevel)}</dd>
+          <dt>{t('aht')}</dt>
+          <dd>{format.duration(agent?.trafficSummary.ahtSeconds)}</dd>
+          <dt>{t('qaScore')}</dt>
+          <dd data-testid="agent-qa-score">{format.number(agent?.qaSummary.score, 1)}</dd>
+          <dt>{t('evaluations')}</dt>
+          <dd>{format.number(agent?.qaSummary.evaluations)}</dd>
+          <dt>{t('compliance')}</dt>
+          <dd>{agent?.training.complianceStatus ?? '–'}</dd>
+        </dl>
+        <SortableTable<Evaluation>
+          caption={t('evaluations')}
+          rows={data?.evaluations.nodes ?? []}
+          rowKey={(e) => e.id}
+          initialSort={{ key: 'submittedAt', direction: 'descending' }}
+          columns={[
+            {
+              key: 'submittedAt',
+              label: t('submittedAt'),
+              sortValue: (e) => e.submittedAt,
+              render: (e) => (e.submittedAt ? format.dateTime(e.submittedAt) : '–'),
+            },
+            {
+              key: 'scorecard',
+              label: t('scorecard'),
+              sortValue: (e) => e.scorecard.name,
+              render: (e) => e.scorecard.name,
+            },
+            { key: 'status', label: t('status'), sortValue: (e) => e.status, render: (e) => e.status },
+            {
+              key: 'score',
+              label: t('score'),
+              numeric: true,
+              sortValue: (e) => e.overallScore,
+              render: (e) => format.number(e.overallScore, 1),
+            },
+          ]}
+        />
+        <SortableTable<Certification>
+          caption={t('certifications')}
+          rows={agent?.training.certifications ?? []}
+          rowKey={(c) => c.id}
+          columns={[
+            {
+              key: 'course',
+              label: t('course'),
+              sortValue: (c) => c.course.title,
+              render: (c) => c.course.title,
+            },
+            {
+              key: 'issuedOn',
+              label: t('issuedOn'),
+              sortValue: (c) => c.issuedOn,
+              render: (c) => c.issuedOn,
+            },
+            {
+              key: 'expiresOn',
+              label: t('expiresOn'),
+              sortValue: (c) => c.expiresOn,
+              render: (c) => c.expiresOn ?? '–',
+            },
+            {
+              key: 'valid',
+              label: t('valid'),
+              sortValue: (c) => String(c.valid),
+              render: (c) => yesNo(c.valid),
+            },
+          ]}
+        />
+        <SortableTable<Assignment>
+          caption={t('assignments')}
+          rows={agent?.training.assignments ?? []}
+          rowKey={(a) => a.id}
+          initialSort={{ key: 'dueDate', direction: 'ascending' }}
+          columns={[
+            {
+              key: 'course',
+              label: t('course'),
+              sortValue: (a) => a.course.title,
+              render: (a) => a.course.title,
+            },
+            { key: 'dueDate', label: t('dueDate'), sortValue: (a) => a.dueDate, render: (a) => a.dueDate },
+            { key: 'status', label: t('status'), sortValue: (a) => a.status, render: (a) => a.status },
+          ]}
+        />
+      </QueryState>
+    </section>
+  );
+}

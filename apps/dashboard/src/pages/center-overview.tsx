@@ -1,0 +1,162 @@
+import { useQuery } from '@apollo/client/react';
+import { useMemo, useState } from 'react';
+import { CenterOverviewDocument, StaffingPlanDocument, type TrendGranularity } from '../api/generated';
+import { Chart } from '../components/chart';
+import { intervalChart, lineChart } from '../components/charts';
+import { KpiTile } from '../components/kpi-tile';
+import { PeriodPicker } from '../components/period-picker';
+import { QueryState } from '../components/query-state';
+import { RecordTable } from '../components/record-table';
+import { useI18n } from '../i18n/i18n';
+import { isDay, lastDays, periodInstants, shiftDay, type Period } from '../period';
+import { routeHref } from '../routing';
+
+const TREND_DAYS: Record<TrendGranularity, number> = { DAY: 28, WEEK: 56, MONTH: 92 };
+
+/** A center: KPI tiles for a period, its teams side by side, trends, a day's intervals, staffing. */
+export function CenterOverview({ center }: { center: { id: string; name: string; timeZone: string } }) {
+  const { t, format: formatIn } = useI18n();
+  const format = formatIn(center.timeZone);
+  const [period, setPeriod] = useState<Period>(() => lastDays(7, center.timeZone));
+  const [day, setDay] = useState(() => shiftDay(period.toDay, -1));
+  const [granularity, setGranularity] = useState<TrendGranularity>('DAY');
+  const variables = useMemo(() => {
+    const instants = periodInstants(period, center.timeZone);
+    const dayInstants = periodInstants({ fromDay: day, toDay: shiftDay(day, 1) }, center.timeZone);
+    return {
+      centerId: center.id,
+      ...instants,
+      fromDay: shiftDay(period.toDay, -TREND_DAYS[granularity]),
+      toDay: period.toDay,
+      granularity,
+      timeZone: center.timeZone,
+      dayFrom: dayInstants.from,
+      dayTo: dayInstants.to,
+    };
+  }, [center, period, day, granularity]);
+  const { data, loading, error } = useQuery(CenterOverviewDocument, { variables });
+  const teams = new Map((data?.center?.teams ?? []).map((team) => [team.id, team]));
+  const queues = (data?.queues ?? []).filter((q) => q.center?.id === center.id);
+  const trend = data?.performanceTrend ?? [];
+  const trendKpi = (code: string) => trend.map((p) => p.kpis.find((k) => k.code === code)?.value ?? null);
+
+  return (
+    <section aria-labelledby="center-title">
+      <h2 id="center-title">
+        {t('centerOverview')}: {center.name}
+      </h2>
+      <PeriodPicker period={period} onChange={setPeriod} />
+      <QueryState loading={loading} error={error} hasData={!!data}>
+        <h3>{t('kpiTiles')}</h3>
+        <div className="tiles">
+          {(data?.performance.kpis ?? []).map((kpi) => (
+            <KpiTile key={kpi.code} kpi={kpi} format={format} />
+          ))}
+        </div>
+        <RecordTable
+          caption={t('teams')}
+          format={format}
+          rows={(data?.performance.children ?? []).map((record) => {
+            const team = teams.get(record.scopeId);
+            const name = team?.name ?? record.scopeId;
+            return {
+              id: record.scopeId,
+              name,
+              rank: null,
+              record,
+              link: <a href={routeHref({ page: 'team', teamId: record.scopeId })}>{name}</a>,
+            };
+          })}
+        />
+        <div className="panel">
+          <h3>{t('trend')}</h3>
+          <label>
+            {t('granularity')}
+            <select value={granularity} onChange={(e) => setGranularity(e.target.value as TrendGranularity)}>
+              {(['DAY', 'WEEK', 'MONTH'] as const).map((g) => (
+                <option key={g} value={g}>
+                  {t(g)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Chart
+            label={t('trend')}
+            option={lineChart(
+              trend.map((p) => format.date(p.from)),
+              [
+                { name: t('serviceLevel'), data: trendKpi('SERVICE_LEVEL') },
+                { name: t('abandonRate'), data: trendKpi('ABANDON_RATE') },
+              ],
+              (v) => format.percent(v),
+            )}
+          />
+        </div>
+        <div className="panel">
+          <h3>{t('intervals')}</h3>
+          <label>
+            {t('day')}
+            <input
+              type="date"
+              value={day}
+              onChange={(e) => isDay(e.target.value) && setDay(e.target.value)}
+            />
+          </label>
+          <Chart
+            label={t('intervals')}
+            option={intervalChart(data?.trafficStats ?? [], format, {
+              offered: t('offered'),
+              answered: t('answered'),
+              abandoned: t('abandoned'),
+              serviceLevel: t('serviceLevel'),
+            })}
+          />
+        </div>
+        {queues.length > 0 && <StaffingPanel queues={queues} day={day} timeZone={center.timeZone} />}
+      </QueryState>
+    </section>
+  );
+}
+
+function StaffingPanel({
+  queues,
+  day,
+  timeZone,
+}: {
+  queues: { id: string; code: string }[];
+  day: string;
+  timeZone: string;
+}) {
+  const { t, format: formatIn } = useI18n();
+  const format = formatIn(timeZone);
+  const [queueId, setQueueId] = useState(queues[0].id);
+  const { data, loading, error } = useQuery(StaffingPlanDocument, { variables: { queueId, day, timeZone } });
+  const intervals = data?.staffingPlan.intervals ?? [];
+  return (
+    <div className="panel">
+      <h3>{t('staffingPlan')}</h3>
+      <label>
+        {t('queue')}
+        <select value={queueId} onChange={(e) => setQueueId(e.target.value)}>
+          {queues.map((q) => (
+            <option key={q.id} value={q.id}>
+              {q.code}
+            </option>
+          ))}
+        </select>
+      </label>
+      <QueryState loading={loading} error={error} hasData={!!data}>
+        <Chart
+          label={t('staffingPlan')}
+          option={lineChart(
+            intervals.map((i) => format.time(i.intervalStart)),
+            [
+              { name: t('required'), data: intervals.map((i) => i.rawAgents), step: true },
+              { name: t('loggedIn'), data: intervals.map((i) => i.loggedInAgents), step: true },
+            ],
+          )}
+        />
+      </QueryState>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routeHref, type Route } from './routing';
+
+describe('routing', () => {
+  it('round-trips every page through the hash', () => {
+    const routes: Route[] = [
+      { page: 'center', centerId: 'c-1' },
+      { page: 'center', centerId: null },
+      { page: 'team', teamId: 't/1' },
+      { page: 'agent', employeeNo: 'E10001' },
+      { page: 'erlang' },
+      { page: 'hr', centerId: 'c-2' },
+      { page: 'hr', centerId: null },
+      { page: 'qa' },
+    ];
+    for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
+  });
+
+  it('falls back to the center overview', () => {
+    expect(parseRoute('')).toEqual({ page: 'center', centerId: null });
+    expect(parseRoute('#/nowhere')).toEqual({ page: 'center', centerId: null });
+  });
+});

@@ -1,0 +1,35 @@
+/** The dashboard's pages, addressed by the URL's hash so the gateway serves one index.html. */
+export type Route =
+  | { page: 'center'; centerId: string | null }
+  | { page: 'team'; teamId: string }
+  | { page: 'agent'; employeeNo: string }
+  | { page: 'erlang' }
+  | { page: 'hr'; centerId: string | null }
+  | { page: 'qa' };
+
+export function parseRoute(hash: string): Route {
+  const [page, id] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  if (page === 'team' && id) return { page: 'team', teamId: id };
+  if (page === 'agent' && id) return { page: 'agent', employeeNo: id };
+  if (page === 'erlang') return { page: 'erlang' };
+  if (page === 'hr') return { page: 'hr', centerId: id || null };
+  if (page === 'qa') return { page: 'qa' };
+  return { page: 'center', centerId: page === 'center' && id ? id : null };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.page) {
+    case 'center':
+      return route.centerId ? `#/center/${encodeURIComponent(route.centerId)}` : '#/';
+    case 'team':
+      return `#/team/${encodeURIComponent(route.teamId)}`;
+    case 'agent':
+      return `#/agent/${encodeURIComponent(route.employeeNo)}`;
+    case 'erlang':
+      return '#/erlang';
+    case 'hr':
+      return route.centerId ? `#/hr/${encodeURIComponent(route.centerId)}` : '#/hr';
+    case 'qa':
+      return '#/qa';
+  }
+}

@@ -1,0 +1,248 @@
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { demoCenterId } from '@switchboard/demo';
+import { addDays, localDay, localMidnight } from '@switchboard/metrics';
+import { postGraphQL } from '@switchboard/testing';
+import type { Page } from 'playwright-core';
+import { ensureDashboardBuilt } from '../src/dashboard/dashboard-build';
+import { demoIdentities } from '../src/start/demo-identities';
+import { launchChromium, type HeadlessBrowser } from './browser';
+import { startTestStack, type TestStack } from './stack';
+
+/** Screenshots of every page, for people to look at (git-ignored). */
+const ARTIFACTS = resolve(__dirname, '..', '..', 'apps', 'dashboard', 'test-artifacts');
+const ZONE = 'Asia/Shanghai';
+const MANAGER = 'CENTER_MANAGER of SHA-01';
+const AGENT_LABEL = Object.keys(demoIdentities()).find((label) => label.startsWith('AGENT ')) ?? '';
+const AGENT_NO = demoIdentities()[AGENT_LABEL].employeeNo ?? '';
+const HR_LABEL = Object.keys(demoIdentities()).find((label) => label.startsWith('HR ')) ?? '';
+const EVALUATOR_LABEL =
+  Object.keys(demoIdentities()).find((label) => label.startsWith('QA_EVALUATOR ')) ?? '';
+
+interface KpiValue {
+  code: string;
+  value: number | null;
+  target: number | null;
+  status: 'GREEN' | 'AMBER' | 'RED' | null;
+  kpi: { unit: 'RATIO' | 'SECONDS' | 'PERCENT_POINTS' };
+}
+
+/** A view's one query is heavy (a center's trend by day) and the test machine is shared. */
+const VIEW_TIMEOUT_MS = 300_000;
+
+const STATUS_WORDS = { GREEN: 'On target', AMBER: 'Near target', RED: 'Off target' } as const;
+
+/** How the dashboard shows a KPI value in English (Intl, as a browser does). */
+function shownInEnglish(value: number | null, unit: KpiValue['kpi']['unit']): string {
+  if (value === null) return '–';
+  if (unit === 'RATIO')
+    return new Intl.NumberFormat('en', {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    }).format(value);
+  if (unit === 'PERCENT_POINTS')
+    return new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(value);
+  const whole = Math.round(value);
+  return whole >= 60
+    ? `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`
+    : `${whole} s`;
+}
+
+describe('dashboard in headless chromium', () => {
+  let stack: TestStack;
+  let chromium: HeadlessBrowser;
+  let origin: string;
+  let tokens: Record<string, string>;
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const dashboardDir = await ensureDashboardBuilt();
+    stack = await startTestStack({
+      seed: ['staff', 'traffic', 'qa', 'training', 'kpi'],
+      subgraphTimeoutMs: 30_000,
+      gateway: { dashboardDir, developmentIdentities: demoIdentities() },
+    });
+    origin = new URL(stack.gatewayUrl).origin;
+    const list = (await (await fetch(`${origin}/dev/tokens`)).json()) as { label: string; token: string }[];
+    tokens = Object.fromEntries(list.map((t) => [t.label, t.token]));
+    chromium = await launchChromium();
+  }, 900_000);
+
+  afterAll(async () => {
+    await chromium?.close();
+    await stack?.stop();
+  });
+
+  const signIn = async (label: string): Promise<Page> => {
+    const page = await chromium.context.newPage();
+    page.setDefaultTimeout(VIEW_TIMEOUT_MS - 30_000);
+    await page.goto(`${origin}/`);
+    await page.locator('.language select').selectOption('en'); // the language the last page chose is kept
+    await page.getByRole('button', { name: label }).click();
+    return page;
+  };
+  const asCaller = (label: string) => ({ authorization: `Bearer ${tokens[label]}` });
+
+  it(
+    'serves the app at / beside /graphql and offers every demo identity',
+    async () => {
+      const index = await fetch(`${origin}/team/anything`);
+      expect(index.status).toBe(200);
+      expect(await index.text()).toContain('<div id="root">');
+      expect(Object.keys(tokens)).toEqual(Object.keys(demoIdentities()));
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  it(
+    'a center manager sees the API’s figures, drills down to an agent and switches language',
+    async () => {
+      const page = await signIn(MANAGER);
+      // The overview's default period: the last 7 whole days in the center's zone.
+      const today = localDay(new Date(), ZONE);
+      const from = localMidnight(addDays(today, -7), ZONE).toISOString();
+      const to = localMidnight(today, ZONE).toISOString();
+      const api = await postGraphQL<{ performance: { kpis: KpiValue[] } }>(
+        stack.gatewayUrl,
+        `query ($id: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
+        performance(scope: { type: CENTER, id: $id }, from: $from, to: $to) {
+          kpis { code value target status kpi { unit } }
+        }
+      }`,
+        { id: demoCenterId('SHA-01'), from, to },
+        asCaller(MANAGER),
+      );
+      expect(api.errors).toBeUndefined();
+      const kpis = api.data?.performance.kpis ?? [];
+      expect(kpis.filter((k) => k.value !== null).length).toBeGreaterThan(5);
+
+      await page.locator('[data-kpi]').first().waitFor();
+      expect(await page.locator('[data-kpi]').count()).toBe(kpis.length);
+      for (const kpi of kpis) {
+        const tile = page.locator(`[data-kpi="${kpi.code}"]`);
+        expect(await tile.getAttribute('data-value')).toBe(kpi.value === null ? '' : String(kpi.value));
+        expect(await tile.locator('.tile-value').innerText()).toBe(shownInEnglish(kpi.value, kpi.kpi.unit));
+        expect(await tile.locator('.tile-target').innerText()).toBe(
+          `Target: ${shownInEnglish(kpi.target, kpi.kpi.unit)}`,
+        );
+        expect(await tile.locator('.tile-status').innerText()).toBe(
+          kpi.status ? STATUS_WORDS[kpi.status] : 'No data',
+        );
+      }
+      await page.locator('.chart svg').nth(1).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'center-overview.png'), fullPage: true });
+
+      await page.getByRole('link', { name: 'Cards 1' }).click();
+      await page.getByRole('heading', { name: 'Team: Cards 1' }).waitFor();
+      const agentLinks = page.locator('table tbody a[href^="#/agent/"]');
+      await agentLinks.first().waitFor();
+      expect(await agentLinks.count()).toBeGreaterThan(10);
+      await page.screenshot({ path: join(ARTIFACTS, 'team.png'), fullPage: true });
+
+      const employeeNo = decodeURIComponent(
+        ((await agentLinks.first().getAttribute('href')) ?? '').split('/').at(-1) ?? '',
+      );
+      await agentLinks.first().click();
+      await page.locator(`section[data-employee-no="${employeeNo}"]`).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'agent.png'), fullPage: true });
+
+      await page.getByLabel('Language').selectOption('zh-CN');
+      await page.getByRole('heading', { name: new RegExp(`^坐席: .*\\(${employeeNo}\\)$`) }).waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+      await page.screenshot({ path: join(ARTIFACTS, 'agent-zh-CN.png'), fullPage: true });
+      await page.getByRole('link', { name: 'Shanghai Contact Center' }).click();
+      await page.getByRole('heading', { name: '中心概览: Shanghai Contact Center' }).waitFor();
+      const red = kpis.find((k) => k.status === 'RED');
+      if (red) expect(await page.locator(`[data-kpi="${red.code}"] .tile-status`).innerText()).toBe('未达标');
+      await page.screenshot({ path: join(ARTIFACTS, 'center-overview-zh-CN.png'), fullPage: true });
+      await page.close();
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  it(
+    'the Erlang calculator shows what the staffing query answers',
+    async () => {
+      const page = await signIn(MANAGER);
+      await page.getByRole('link', { name: 'Erlang calculator' }).click();
+      await page.getByLabel('Calls per interval').fill('240');
+      await page.getByRole('button', { name: 'Calculate' }).click();
+      const api = await postGraphQL<{ staffing: { rawAgents: number; scheduledAgents: number } }>(
+        stack.gatewayUrl,
+        `{ staffing(input: { callsPerInterval: 240, ahtSeconds: 300, intervalMinutes: 30, targetServiceLevel: 0.8,
+          targetAnswerSeconds: 20, shrinkage: 0.3 }) { rawAgents scheduledAgents } }`,
+      );
+      const facts = page.locator('dl.facts');
+      await facts.waitFor();
+      const text = await facts.innerText();
+      expect(text).toContain(`Agents on the phones\n${api.data?.staffing.rawAgents}`);
+      expect(text).toContain(`Agents to schedule\n${api.data?.staffing.scheduledAgents}`);
+      await page.screenshot({ path: join(ARTIFACTS, 'erlang.png'), fullPage: true });
+      await page.close();
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  it(
+    'HR sees compliance by team; a QA evaluator sees the workload and scores live',
+    async () => {
+      const hr = await signIn(HR_LABEL);
+      await hr.getByRole('link', { name: 'HR compliance' }).click();
+      await hr.getByRole('table', { name: 'Teams' }).locator('tbody tr').first().waitFor();
+      expect(await hr.getByRole('table', { name: 'Teams' }).locator('tbody tr').count()).toBe(8);
+      await hr.screenshot({ path: join(ARTIFACTS, 'hr.png'), fullPage: true });
+      await hr.close();
+
+      const qa = await signIn(EVALUATOR_LABEL);
+      await qa.getByRole('link', { name: 'Quality assurance' }).click();
+      const live = qa.getByTestId('live-score');
+      await live.waitFor();
+      expect(await live.innerText()).toMatch(/^Score: – · 0\/\d+$/);
+      const first = qa.locator('fieldset.section select').first();
+      await first.selectOption({ index: 1 }); // the best answer
+      expect(await live.innerText()).toMatch(/^Score: 100 · 1\/\d+$/);
+      await qa.screenshot({ path: join(ARTIFACTS, 'qa.png'), fullPage: true });
+      await qa.close();
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  it(
+    'an agent sees their own page and is offered no one else',
+    async () => {
+      const page = await signIn(AGENT_LABEL);
+      await page.locator(`section[data-employee-no="${AGENT_NO}"]`).waitFor();
+      expect(await page.getByRole('navigation').count()).toBe(0);
+      expect(await page.locator('a[href^="#/agent/"], a[href^="#/center/"]').count()).toBe(0);
+      const today = localDay(new Date(), ZONE);
+      const api = await postGraphQL<{ agent: { qaSummary: { score: number | null } } }>(
+        stack.gatewayUrl,
+        `query ($no: String!, $from: DateTimeISO!, $to: DateTimeISO!) {
+        agent(employeeNo: $no) { qaSummary(from: $from, to: $to) { score } }
+      }`,
+        {
+          no: AGENT_NO,
+          from: localMidnight(addDays(today, -30), ZONE).toISOString(),
+          to: localMidnight(today, ZONE).toISOString(),
+        },
+        asCaller(AGENT_LABEL),
+      );
+      expect(api.errors).toBeUndefined();
+      const score = api.data?.agent.qaSummary.score ?? null;
+      expect(await page.getByTestId('agent-qa-score').innerText()).toBe(
+        score === null ? '–' : new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(score),
+      );
+      // Whatever another address asks, the page shows the signed-in agent.
+      await page.goto(`${origin}/#/center/${demoCenterId('SHA-01')}`);
+      await page.locator(`section[data-employee-no="${AGENT_NO}"]`).waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'agent-signed-in.png'), fullPage: true });
+      await page.close();
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  // Issue 7 (role scoping in the subgraphs) is being built: once it lands, an agent's token asking
+  // for another agent must get nothing. Today the API answers it, so this stays a todo.
+  it.todo("refuses another agent's data to an agent's token (issue 7)");
+});
