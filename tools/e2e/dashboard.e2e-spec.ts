@@ -242,7 +242,16 @@ describe('dashboard in headless chromium', () => {
     VIEW_TIMEOUT_MS,
   );
 
-  // Issue 7 (role scoping in the subgraphs) is being built: once it lands, an agent's token asking
-  // for another agent must get nothing. Today the API answers it, so this stays a todo.
-  it.todo("refuses another agent's data to an agent's token (issue 7)");
+  it("refuses another agent's data to the agent's token the dashboard holds", async () => {
+    const other = AGENT_NO === 'E10001' ? 'E10002' : 'E10001';
+    const api = await postGraphQL<{ agent: unknown }>(
+      stack.gatewayUrl,
+      `query ($no: String!) { agent(employeeNo: $no) { employeeNo displayName } }`,
+      { no: other },
+      asCaller(AGENT_LABEL),
+    );
+    expect(api.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(api.data?.agent ?? null).toBeNull();
+    expect(JSON.stringify(api)).not.toContain(other);
+  });
 });
