@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
@@ -13,6 +13,10 @@ export interface HeadlessBrowser {
 
 /** Headless chromium with a fresh profile (--user-data-dir, given by playwright) and nothing that reaches out to the network on its own. */
 export async function launchChromium(): Promise<HeadlessBrowser> {
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(
+      `No chromium at ${CHROMIUM_PATH}: install Debian's (apt-get install chromium) or set CHROMIUM_PATH`,
+    );
   const profile = mkdtempSync(join(tmpdir(), 'switchboard-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
