@@ -39,15 +39,15 @@ export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZo
       <QueryState loading={loading} error={error} hasData={!!agent}>
         <dl className="facts">
           <dt>{t('offered')}</dt>
-          <dd>{format.number(agent?.trafficSummary.offered)}</dd>
+          <dd>{format.number(agent?.trafficSummary?.offered)}</dd>
           <dt>{t('serviceLevel')}</dt>
-          <dd>{format.percent(agent?.trafficSummary.serviceLevel)}</dd>
+          <dd>{format.percent(agent?.trafficSummary?.serviceLevel)}</dd>
           <dt>{t('aht')}</dt>
-          <dd>{format.duration(agent?.trafficSummary.ahtSeconds)}</dd>
+          <dd>{format.duration(agent?.trafficSummary?.ahtSeconds)}</dd>
           <dt>{t('qaScore')}</dt>
-          <dd data-testid="agent-qa-score">{format.number(agent?.qaSummary.score, 1)}</dd>
+          <dd data-testid="agent-qa-score">{format.number(agent?.qaSummary?.score, 1)}</dd>
           <dt>{t('evaluations')}</dt>
-          <dd>{format.number(agent?.qaSummary.evaluations)}</dd>
+          <dd>{format.number(agent?.qaSummary?.evaluations)}</dd>
           <dt>{t('compliance')}</dt>
           <dd>{agent?.training.complianceStatus ?? '–'}</dd>
         </dl>
