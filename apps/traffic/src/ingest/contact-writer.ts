@@ -4,6 +4,7 @@ import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { ContactRecord } from '../contact/contact-record';
 import { rollUpSql } from './roll-up';
+import { isoUtc } from './timestamp';
 
 export { rollUpSql } from './roll-up';
 
@@ -30,24 +31,24 @@ function copyText(value: string | null): string {
 function copyLine(r: ContactRecord, queueId: string | null): string {
   return `${copyText(r.source)}\t${copyText(r.externalId)}\t${r.channel}\t${r.direction}\t${queueId ?? '\\N'}\t${copyText(
     r.agent,
-  )}\t${copyText(r.customerKey)}\t${r.arrivedAt.toISOString()}\t${r.answeredAt ? r.answeredAt.toISOString() : '\\N'}\t${r.endedAt.toISOString()}\t${r.holdSeconds}\t${r.acwSeconds}\t${r.outcome}\t${r.transferred ? 't' : 'f'}\t${copyText(r.wrapupCode)}\n`;
+  )}\t${copyText(r.customerKey)}\t${isoUtc(r.arrivedAt)}\t${r.answeredAt ? isoUtc(r.answeredAt) : '\\N'}\t${isoUtc(r.endedAt)}\t${r.holdSeconds}\t${r.acwSeconds}\t${r.outcome}\t${r.transferred ? 't' : 'f'}\t${copyText(r.wrapupCode)}\n`;
 }
 
-/** The records' COPY lines joined into chunks of about COPY_CHUNK characters. */
-function copyChunks(lines: string[]): string[] {
+/**
+ * The records' COPY lines in chunks of about COPY_CHUNK characters, each appended straight to its
+ * chunk (no array of lines to join: half the time of building the lines, then joining them).
+ */
+function copyChunks(records: ContactRecord[], queueOf: (r: ContactRecord) => string | null): string[] {
   const chunks: string[] = [];
-  let pending: string[] = [];
-  let size = 0;
-  for (const line of lines) {
-    pending.push(line);
-    size += line.length;
-    if (size >= COPY_CHUNK) {
-      chunks.push(pending.join(''));
-      pending = [];
-      size = 0;
+  let text = '';
+  for (const r of records) {
+    text += copyLine(r, queueOf(r));
+    if (text.length >= COPY_CHUNK) {
+      chunks.push(text);
+      text = '';
     }
   }
-  if (pending.length) chunks.push(pending.join(''));
+  if (text) chunks.push(text);
   return chunks;
 }
 
@@ -97,10 +98,10 @@ export async function writeContactBatch(
   await client.query(LOCK_WRITERS);
   await ensureQueues(client, records, queues);
   const last = await client.query<{ id: string }>('select coalesce(max(id), 0)::text as id from contact');
-  const line = (r: ContactRecord): string => copyLine(r, r.queue ? (queues.get(r.queue) ?? null) : null);
+  const queueOf = (r: ContactRecord): string | null => (r.queue ? (queues.get(r.queue) ?? null) : null);
   await client.query('savepoint contact_copy');
   try {
-    await copyInto(client, 'contact', copyChunks(records.map(line)));
+    await copyInto(client, 'contact', copyChunks(records, queueOf));
     await client.query('release savepoint contact_copy');
   } catch (error) {
     if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
@@ -113,7 +114,7 @@ export async function writeContactBatch(
     const skip = new Set(stored.rows.map((row) => row.i - 1));
     const fresh = unique.filter((_, i) => !skip.has(i));
     if (fresh.length === 0) return { inserted: 0, duplicates: records.length };
-    await copyInto(client, 'contact', copyChunks(fresh.map(line)));
+    await copyInto(client, 'contact', copyChunks(fresh, queueOf));
   }
   // For this transaction: the batch's groups hashed in memory (not spilled to disk), and no JIT
   // compilation (it costs more than it saves on one batch).

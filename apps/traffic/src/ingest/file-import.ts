@@ -36,15 +36,21 @@ type Parsed =
   | { problems: RejectedRecord[] }
   | { states: AgentStateEvent[] };
 
-/** Canonical CSV: a header row naming the columns (any order, extra ones ignored), then the rows. */
-async function* csvRecords(input: Readable, options: FieldOptions): AsyncGenerator<Parsed> {
+/**
+ * Canonical CSV: a header row naming the columns (any order, extra ones ignored), then the rows.
+ * Yields the records of each piece of input together (one await per piece, not per record).
+ */
+async function* csvRecords(input: Readable, options: FieldOptions): AsyncGenerator<Parsed[]> {
   const splitter = new CsvSplitter();
   const decoder = new StringDecoder('utf8');
   let columns: string[] | null = null;
-  const records = function* (rows: CsvRow[]): Generator<Parsed> {
+  const records = (rows: CsvRow[]): Parsed[] => {
+    const parsed: Parsed[] = [];
     for (const row of rows) {
       if ('malformed' in row) {
-        yield { problems: [{ line: row.line, field: 'line', reason: `is not valid CSV: ${row.malformed}` }] };
+        parsed.push({
+          problems: [{ line: row.line, field: 'line', reason: `is not valid CSV: ${row.malformed}` }],
+        });
         continue;
       }
       if (columns === null) {
@@ -55,17 +61,18 @@ async function* csvRecords(input: Readable, options: FieldOptions): AsyncGenerat
       const count = Math.min(columns.length, row.fields.length);
       for (let i = 0; i < count; i += 1) raw[columns[i]] = row.fields[i];
       const result = contactFromFields(raw, row.line, options);
-      yield Array.isArray(result) ? { problems: result } : { record: result, line: row.line };
+      parsed.push(Array.isArray(result) ? { problems: result } : { record: result, line: row.line });
     }
+    return parsed;
   };
   for await (const chunk of input as AsyncIterable<Buffer | string>) {
-    yield* records(splitter.push(typeof chunk === 'string' ? chunk : decoder.write(chunk)));
+    yield records(splitter.push(typeof chunk === 'string' ? chunk : decoder.write(chunk)));
   }
-  yield* records(splitter.push(decoder.end()));
-  yield* records(splitter.end());
+  yield records(splitter.push(decoder.end()));
+  yield records(splitter.end());
 }
 
-async function* ndjsonRecords(input: Readable, options: FieldOptions): AsyncGenerator<Parsed> {
+async function* ndjsonRecords(input: Readable, options: FieldOptions): AsyncGenerator<Parsed[]> {
   let line = 0;
   for await (const text of createInterface({ input, crlfDelay: Infinity })) {
     line += 1;
@@ -74,31 +81,32 @@ async function* ndjsonRecords(input: Readable, options: FieldOptions): AsyncGene
     try {
       raw = JSON.parse(text);
     } catch {
-      yield { problems: [{ line, field: 'line', reason: 'is not valid JSON' }] };
+      yield [{ problems: [{ line, field: 'line', reason: 'is not valid JSON' }] }];
       continue;
     }
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      yield { problems: [{ line, field: 'line', reason: 'is not a JSON object' }] };
+      yield [{ problems: [{ line, field: 'line', reason: 'is not a JSON object' }] }];
       continue;
     }
     const result = contactFromFields(raw as Record<string, unknown>, line, options);
-    yield Array.isArray(result) ? { problems: result } : { record: result, line };
+    yield [Array.isArray(result) ? { problems: result } : { record: result, line }];
   }
 }
 
-async function* queueLogRecords(input: Readable, options: FieldOptions): AsyncGenerator<Parsed> {
+async function* queueLogRecords(input: Readable, options: FieldOptions): AsyncGenerator<Parsed[]> {
   const parser = new QueueLogParser({ source: options.source ?? 'asterisk' });
   let line = 0;
-  const emit = function* (output: ReturnType<QueueLogParser['push']>): Generator<Parsed> {
-    for (const record of output.contacts) yield { record, line };
-    if (output.rejected.length) yield { problems: output.rejected };
-    if (output.agentStates.length) yield { states: output.agentStates };
+  const emit = (output: ReturnType<QueueLogParser['push']>): Parsed[] => {
+    const parsed: Parsed[] = output.contacts.map((record) => ({ record, line }));
+    if (output.rejected.length) parsed.push({ problems: output.rejected });
+    if (output.agentStates.length) parsed.push({ states: output.agentStates });
+    return parsed;
   };
   for await (const text of createInterface({ input, crlfDelay: Infinity })) {
     line += 1;
-    yield* emit(parser.push(text, line));
+    yield emit(parser.push(text, line));
   }
-  yield* emit(parser.end());
+  yield emit(parser.end());
 }
 
 /**
@@ -146,20 +154,22 @@ export async function importContacts(
       : options.format === 'ndjson'
         ? ndjsonRecords(input, options)
         : queueLogRecords(input, options);
-  for await (const item of source) {
-    if ('record' in item) {
-      totals.read += 1;
-      batch.push(item);
-    } else if ('problems' in item) {
-      // one item may carry several records' problems (a queue_log's calls left open at its end)
-      const records = new Set(item.problems.map((p) => p.line)).size;
-      totals.read += records;
-      totals.rejected += records;
-      item.problems.forEach((p) => listener.rejected(p));
-    } else {
-      states.push(...item.states);
+  for await (const items of source) {
+    for (const item of items) {
+      if ('record' in item) {
+        totals.read += 1;
+        batch.push(item);
+      } else if ('problems' in item) {
+        // one item may carry several records' problems (a queue_log's calls left open at its end)
+        const records = new Set(item.problems.map((p) => p.line)).size;
+        totals.read += records;
+        totals.rejected += records;
+        item.problems.forEach((p) => listener.rejected(p));
+      } else {
+        states.push(...item.states);
+      }
+      if (batch.length >= INGEST_BATCH_SIZE || states.length >= INGEST_BATCH_SIZE) await flush();
     }
-    if (batch.length >= INGEST_BATCH_SIZE || states.length >= INGEST_BATCH_SIZE) await flush();
   }
   await flush();
   await writing;

@@ -46,27 +46,31 @@ function upsertSql(name: string, table: string, keys: string[], select: string):
  */
 export function rollUpSql(source: string): string {
   const queueKeys = ['interval_start', 'queue_key', 'channel'];
+  // Seconds as double precision (date_part; extract would give numeric, several times slower to
+  // sum and compare) and counts as int (so the queue-level sums are bigint sums, not numeric ones):
+  // the columns are double precision and int anyway (counts identical, sums of seconds summed in
+  // double precision instead of rounded once at the end).
   return `measured as (
   select ${intervalStartSql('c.arrived_at')} as interval_start,
          coalesce(c.queue_id::text, '') as queue_key, coalesce(c.agent, '') as agent_key, c.channel,
          c.direction = 'INBOUND' and c.outcome in ('ANSWERED', 'ABANDONED') as offered,
          c.outcome, c.direction, c.transferred, c.hold_seconds, c.acw_seconds,
-         extract(epoch from coalesce(c.answered_at, c.ended_at) - c.arrived_at) as wait,
-         extract(epoch from c.ended_at - c.answered_at) as after_answer,
+         date_part('epoch', coalesce(c.answered_at, c.ended_at) - c.arrived_at) as wait,
+         date_part('epoch', c.ended_at - c.answered_at) as after_answer,
          coalesce(q.sl_threshold_seconds, 20) as t, coalesce(q.short_abandon_seconds, 5) as s
   from ${source} c left join queue q on q.id = c.queue_id
 ), grouped as (
   select interval_start, queue_key, agent_key, channel,
-    count(*) filter (where offered and outcome = 'ANSWERED') as answered,
-    count(*) filter (where offered and outcome = 'ABANDONED') as abandoned,
-    count(*) filter (where offered and outcome = 'ABANDONED' and wait < s) as short_abandoned,
-    count(*) filter (where offered and outcome = 'ANSWERED' and wait <= t) as answered_within_threshold,
-    count(*) filter (where offered and outcome = 'ABANDONED' and wait <= t) as abandoned_within_threshold,
-    count(*) filter (where offered and outcome = 'ANSWERED' and transferred) as transferred,
-    count(*) filter (where outcome = 'IVR') as ivr,
-    count(*) filter (where outcome = 'CALLBACK') as callback,
-    count(*) filter (where outcome = 'OVERFLOW') as overflow,
-    count(*) filter (where direction = 'OUTBOUND') as outbound,
+    count(*) filter (where offered and outcome = 'ANSWERED')::int as answered,
+    count(*) filter (where offered and outcome = 'ABANDONED')::int as abandoned,
+    count(*) filter (where offered and outcome = 'ABANDONED' and wait < s)::int as short_abandoned,
+    count(*) filter (where offered and outcome = 'ANSWERED' and wait <= t)::int as answered_within_threshold,
+    count(*) filter (where offered and outcome = 'ABANDONED' and wait <= t)::int as abandoned_within_threshold,
+    count(*) filter (where offered and outcome = 'ANSWERED' and transferred)::int as transferred,
+    count(*) filter (where outcome = 'IVR')::int as ivr,
+    count(*) filter (where outcome = 'CALLBACK')::int as callback,
+    count(*) filter (where outcome = 'OVERFLOW')::int as overflow,
+    count(*) filter (where direction = 'OUTBOUND')::int as outbound,
     coalesce(sum(wait) filter (where offered and outcome = 'ANSWERED'), 0) as wait_seconds_answered,
     coalesce(sum(after_answer + acw_seconds) filter (where offered and outcome = 'ANSWERED'), 0) as handle_seconds,
     coalesce(sum(after_answer - hold_seconds) filter (where offered and outcome = 'ANSWERED'), 0) as talk_seconds,
