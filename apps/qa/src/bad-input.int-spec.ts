@@ -2,12 +2,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import {
-  checkBadInputs,
+  badInputProperties,
   databaseFingerprint,
   invalid,
+  type MutationCase,
   postGraphQL,
   startTestSubgraph,
-  type MutationCase,
   type TestSubgraph,
 } from '@switchboard/testing';
 import { qaSubgraph } from './qa.subgraph';
@@ -404,21 +404,5 @@ describe('qa: bad input is refused with a clear error and writes nothing', () =>
     expect(await databaseFingerprint(qa.orm)).toBe(before);
   });
 
-  it('accepts the valid form of every case (so each refusal below is about the one bad field)', async () => {
-    for (const mutation of cases()) {
-      const response = await postGraphQL(qa.url, mutation.document, await mutation.valid());
-      expect({ mutation: mutation.name, errors: response.errors }).toEqual({
-        mutation: mutation.name,
-        errors: undefined,
-      });
-    }
-  });
-
-  it.each(cases().map((mutation) => [mutation.name, mutation] as const))(
-    '%s',
-    async (_name, mutation) => {
-      await checkBadInputs(qa.url, qa.orm, mutation, 20);
-    },
-    180_000, // each run writes and reads the whole database twice: slow on a loaded machine
-  );
+  badInputProperties(() => qa, cases, 20);
 });

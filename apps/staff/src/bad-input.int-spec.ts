@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import {
-  SAME_AS_FIRST_ROW,
-  checkBadInputs,
+  badInputProperties,
   checkBadRows,
+  type ImportCase,
   invalid,
   invalidCell,
-  toCsv,
-  postGraphQL,
-  startTestSubgraph,
-  type ImportCase,
   type MutationCase,
+  postGraphQL,
+  SAME_AS_FIRST_ROW,
+  startTestSubgraph,
   type TestSubgraph,
+  toCsv,
 } from '@switchboard/testing';
 import { ROSTER_COLUMNS } from './roster/roster-csv';
 import { staffSubgraph } from './staff.subgraph';
@@ -227,21 +227,5 @@ describe('staff: bad input is refused with a clear error and writes nothing', ()
     await checkBadRows(staff.orm, roster, 40);
   }, 180_000);
 
-  it('accepts the valid form of every case (so each refusal below is about the one bad field)', async () => {
-    for (const mutation of cases()) {
-      const response = await postGraphQL(staff.url, mutation.document, await mutation.valid());
-      expect({ mutation: mutation.name, errors: response.errors }).toEqual({
-        mutation: mutation.name,
-        errors: undefined,
-      });
-    }
-  });
-
-  it.each(cases().map((mutation) => [mutation.name, mutation] as const))(
-    '%s',
-    async (_name, mutation) => {
-      await checkBadInputs(staff.url, staff.orm, mutation, 30);
-    },
-    180_000, // each run writes and reads the whole database twice: slow on a loaded machine
-  );
+  badInputProperties(() => staff, cases, 30);
 });

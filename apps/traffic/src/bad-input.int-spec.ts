@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import {
-  checkBadInputs,
+  badInputProperties,
   invalid,
+  type MutationCase,
   postGraphQL,
   startTestSubgraph,
-  type MutationCase,
   type TestSubgraph,
 } from '@switchboard/testing';
 import { trafficSubgraph } from './traffic.subgraph';
@@ -98,21 +98,5 @@ describe('traffic: bad input is refused with a clear reason and writes nothing',
     },
   ];
 
-  it('accepts the valid form of every case', async () => {
-    for (const mutation of cases()) {
-      const response = await postGraphQL(traffic.url, mutation.document, await mutation.valid());
-      expect({ mutation: mutation.name, errors: response.errors }).toEqual({
-        mutation: mutation.name,
-        errors: undefined,
-      });
-    }
-  });
-
-  it.each(cases().map((mutation) => [mutation.name, mutation] as const))(
-    '%s',
-    async (_name, mutation) => {
-      await checkBadInputs(traffic.url, traffic.orm, mutation, 40);
-    },
-    180_000, // each run writes and reads the whole database twice: slow on a loaded machine
-  );
+  badInputProperties(() => traffic, cases, 40);
 });

@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import {
-  SAME_AS_FIRST_ROW,
-  checkBadInputs,
+  badInputProperties,
   checkBadRows,
+  type ImportCase,
   invalid,
   invalidCell,
-  toCsv,
-  postGraphQL,
-  startTestSubgraph,
-  type ImportCase,
   type MutationCase,
+  postGraphQL,
+  SAME_AS_FIRST_ROW,
+  startTestSubgraph,
   type TestSubgraph,
+  toCsv,
 } from '@switchboard/testing';
 import { addDays, todayUtc } from './common/dates';
 import { LMS_COLUMNS } from './lms-import/lms-csv';
@@ -233,21 +233,5 @@ describe('training: bad input is refused with a clear error and writes nothing',
     await checkBadRows(training.orm, lms, 30);
   }, 180_000);
 
-  it('accepts the valid form of every case (so each refusal below is about the one bad field)', async () => {
-    for (const mutation of cases()) {
-      const response = await postGraphQL(training.url, mutation.document, await mutation.valid());
-      expect({ mutation: mutation.name, errors: response.errors }).toEqual({
-        mutation: mutation.name,
-        errors: undefined,
-      });
-    }
-  });
-
-  it.each(cases().map((mutation) => [mutation.name, mutation] as const))(
-    '%s',
-    async (_name, mutation) => {
-      await checkBadInputs(training.url, training.orm, mutation, 20);
-    },
-    180_000, // each run writes and reads the whole database twice: slow on a loaded machine
-  );
+  badInputProperties(() => training, cases, 20);
 });

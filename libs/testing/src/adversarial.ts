@@ -147,3 +147,31 @@ export async function checkBadInputs(
     { numRuns: runs, seed: Number(process.env.FAST_CHECK_SEED ?? 20_261_123) },
   );
 }
+
+/**
+ * The two Jest tests every subgraph's bad-input spec has: the valid form of each case is accepted
+ * (so each refusal is about the one bad field), then each case's property with `runs` runs.
+ */
+export function badInputProperties(
+  subgraph: () => { url: string; orm: MikroORM },
+  cases: () => MutationCase[],
+  runs: number,
+): void {
+  it('accepts the valid form of every case (so each refusal below is about the one bad field)', async () => {
+    for (const mutation of cases()) {
+      const response = await postGraphQL(subgraph().url, mutation.document, await mutation.valid());
+      expect({ mutation: mutation.name, errors: response.errors }).toEqual({
+        mutation: mutation.name,
+        errors: undefined,
+      });
+    }
+  });
+
+  it.each(cases().map((mutation) => [mutation.name, mutation] as const))(
+    '%s',
+    async (_name, mutation) => {
+      await checkBadInputs(subgraph().url, subgraph().orm, mutation, runs);
+    },
+    180_000, // each run writes and reads the whole database twice: slow on a loaded machine
+  );
+}

@@ -10,7 +10,13 @@ export {
   subgraphToken,
   authorizationFor,
 } from './test-auth';
-export { invalid, checkBadInputs, databaseFingerprint, type MutationCase } from './adversarial';
+export {
+  invalid,
+  checkBadInputs,
+  badInputProperties,
+  databaseFingerprint,
+  type MutationCase,
+} from './adversarial';
 export { caller, accessMatrix, checkOutcome, type AccessCell, type AccessOutcome } from './access-matrix';
 export { everyMutationRefused, mutationNames, type MutationCall } from './mutation-guard';
 export {
