@@ -70,5 +70,6 @@ export const INJECTION_ATTEMPTS: readonly string[] = [
   '\\%',
   '") or true --',
   'Ünïcödé 😀',
+  'É漢字🙂',
   'x'.repeat(5000),
 ];

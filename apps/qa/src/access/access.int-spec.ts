@@ -4,12 +4,13 @@ import {
   postGraphQL,
   startTestSubgraph,
   subgraphToken,
+  INJECTION_ATTEMPTS,
   type AccessCell,
 } from '@switchboard/testing';
 import type { TestSubgraph } from '@switchboard/testing';
 import { qaSubgraph } from '../qa.subgraph';
 import { QaFactory, type ScorecardRef } from '../testing/qa-factories';
-import { FULL_MARKS, INJECTIONS, qaAccessDirectory, submittedCalibration } from './access-fixture';
+import { FULL_MARKS, qaAccessDirectory, submittedCalibration } from './access-fixture';
 
 type Data = Record<string, unknown>;
 
@@ -351,34 +352,37 @@ describe('qa access: every role x every query and reference (allowed, denied, sc
         authorization: `Bearer ${await subgraphToken('qa', identity)}`,
       });
 
-    it.each(INJECTIONS.map((text) => [text.slice(0, 20), text] as const))('%s', async (_label, text) => {
-      for (const identity of [callers.agent, callers.manager]) {
-        const list = await as(
-          identity,
-          `query($a: [String!]) { evaluations(filter: { agentEmployeeNos: $a }) { nodes { id } } }`,
-          { a: [text, agents.b1] },
-        );
-        expect(list.status).toBe(200);
-        expect(list.data?.evaluations).toEqual({ nodes: [] });
-        const workload = await as(
-          identity,
-          'query($p: ID!, $e: String) { evaluatorWorkload(planId: $p, evaluatorEmployeeNo: $e) { owed } }',
-          {
-            p: planId,
-            e: text,
-          },
-        );
-        expect(workload.data?.evaluatorWorkload).toEqual([]);
-        const one = await as(
-          identity,
-          'query($id: ID!) { evaluation(id: $id) { id } calibrationSession(id: $id) { id } }',
-          { id: text },
-        );
-        expect(one.errors).toBeUndefined();
-        expect(one.data).toEqual({ evaluation: null, calibrationSession: null });
-        const cards = await as(identity, 'query($c: String) { scorecards(code: $c) { id } }', { c: text });
-        expect(cards.data?.scorecards).toEqual([]);
-      }
-    });
+    it.each(INJECTION_ATTEMPTS.map((text) => [text.slice(0, 20), text] as const))(
+      '%s',
+      async (_label, text) => {
+        for (const identity of [callers.agent, callers.manager]) {
+          const list = await as(
+            identity,
+            `query($a: [String!]) { evaluations(filter: { agentEmployeeNos: $a }) { nodes { id } } }`,
+            { a: [text, agents.b1] },
+          );
+          expect(list.status).toBe(200);
+          expect(list.data?.evaluations).toEqual({ nodes: [] });
+          const workload = await as(
+            identity,
+            'query($p: ID!, $e: String) { evaluatorWorkload(planId: $p, evaluatorEmployeeNo: $e) { owed } }',
+            {
+              p: planId,
+              e: text,
+            },
+          );
+          expect(workload.data?.evaluatorWorkload).toEqual([]);
+          const one = await as(
+            identity,
+            'query($id: ID!) { evaluation(id: $id) { id } calibrationSession(id: $id) { id } }',
+            { id: text },
+          );
+          expect(one.errors).toBeUndefined();
+          expect(one.data).toEqual({ evaluation: null, calibrationSession: null });
+          const cards = await as(identity, 'query($c: String) { scorecards(code: $c) { id } }', { c: text });
+          expect(cards.data?.scorecards).toEqual([]);
+        }
+      },
+    );
   });
 });
