@@ -1,60 +1,6 @@
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { postGraphQL } from '@switchboard/testing';
+import { FaultProxy } from './fault-proxy';
 import { startTestStack, type TestStack } from './stack';
-
-type Mode = 'ok' | 'slow' | 'error';
-
-/**
- * Stands between the gateway and one real subgraph: forwards every request as it is, or stops
- * listening (the subgraph is down), waits past the gateway's timeout, or answers HTTP 500.
- */
-class FaultProxy {
-  mode: Mode = 'ok';
-  private server: Server | null = null;
-  port = 0;
-
-  constructor(private readonly target: URL) {}
-
-  async start(port = 0): Promise<string> {
-    this.server = createServer((incoming, outgoing) => {
-      void (async () => {
-        if (this.mode === 'slow') await new Promise((wait) => setTimeout(wait, SLOW_MS));
-        if (this.mode === 'error') {
-          incoming.resume();
-          outgoing.writeHead(500).end('boom');
-          return;
-        }
-        const forward = httpRequest(
-          {
-            host: this.target.hostname,
-            port: this.target.port,
-            path: incoming.url,
-            method: incoming.method,
-            headers: incoming.headers,
-          },
-          (answer) => {
-            outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
-            answer.pipe(outgoing);
-          },
-        );
-        forward.on('error', () => outgoing.destroy());
-        incoming.pipe(forward);
-      })();
-    });
-    await new Promise<void>((done) => this.server?.listen(port, '127.0.0.1', done));
-    this.port = (this.server.address() as AddressInfo).port;
-    return `http://127.0.0.1:${this.port}/graphql`;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = null;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
-  }
-}
 
 const TIMEOUT_MS = 2_000;
 const SLOW_MS = TIMEOUT_MS + 3_000;
@@ -84,7 +30,7 @@ describe('gateway when a subgraph fails', () => {
   beforeAll(async () => {
     stack = await startTestStack({
       subgraphTimeoutMs: TIMEOUT_MS,
-      routeSubgraph: (name, url) => (proxies[name] = new FaultProxy(new URL(url))).start(),
+      routeSubgraph: (name, url) => (proxies[name] = new FaultProxy(new URL(url), SLOW_MS)).start(),
     });
     const mutate = async <T>(document: string, variables: Record<string, unknown>): Promise<T> => {
       const response = await postGraphQL<Record<string, T>>(stack.gatewayUrl, document, variables);

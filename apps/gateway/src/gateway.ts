@@ -52,6 +52,8 @@ export interface GatewayOptions {
   introspection?: boolean;
   /** How callers' tokens are checked; default from the environment (SWITCHBOARD_JWT_SECRET or _JWKS_URL). */
   clientTokens?: ClientTokenConfig;
+  /** Identical concurrent reads of a subgraph for the same caller sent once (default on; see InflightQueries). */
+  deduplicate?: boolean;
   /** Single-subgraph queries answered with the subgraph's own data (default on; see FastPathGateway). */
   fastPath?: boolean;
   /** The built dashboard, served at `/` (any path that is not the API's). */
@@ -78,7 +80,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     buildService: ({ name }) => {
       const target = urls[name];
       if (!target) throw new Error(`no URL for subgraph ${name}`);
-      const source = new SubgraphDataSource(name, target, timeoutMs, sign);
+      const source = new SubgraphDataSource(name, target, timeoutMs, sign, options.deduplicate ?? true);
       sources.set(name, source);
       return source;
     },

@@ -23,6 +23,8 @@ startGateway({
   subgraphTimeoutMs: Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
   port: Number(process.env.PORT ?? 4000),
   host: process.env.HOST ?? '127.0.0.1',
+  // GATEWAY_DEDUPLICATE=off sends every subgraph read, even one identical to a read on its way
+  deduplicate: process.env.GATEWAY_DEDUPLICATE !== 'off',
   logger,
   dashboardDir: process.env.SWITCHBOARD_DASHBOARD_DIR || undefined,
   developmentIdentities: developmentIdentitiesFromEnv(),

@@ -2,8 +2,10 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { InternalTokenSigner } from '@switchboard/auth';
 import { GraphQLError } from 'graphql';
 import type { GatewayContext } from './gateway-context';
+import { identityKey, InflightQueries } from './inflight-queries';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
+type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 
@@ -27,13 +29,41 @@ function reasonOf(error: unknown, status: number | undefined, timeoutMs: number)
  * this subgraph alone, carrying the caller and the request id.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  /** Identical reads of this subgraph on their way now (see InflightQueries). */
+  readonly inflight = new InflightQueries<SubgraphResponse>();
+
   constructor(
     readonly name: string,
     url: string,
     private readonly timeoutMs: number,
     private readonly sign: InternalTokenSigner,
+    /** Identical concurrent reads sent once (default on). */
+    private readonly deduplicate = true,
   ) {
     super({ url, fetcher: fetchWithTimeout(timeoutMs) });
+  }
+
+  /**
+   * A fetch of a query (never of a mutation's plan) shares the answer of an identical one already
+   * on its way for the same caller.
+   */
+  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+    if (
+      !this.deduplicate ||
+      !('incomingRequestContext' in options) ||
+      options.incomingRequestContext.operation?.operation !== 'query' ||
+      !options.context?.identity
+    ) {
+      return super.process(options);
+    }
+    const { query, variables, operationName } = options.request;
+    const key = JSON.stringify([
+      identityKey(options.context.identity),
+      query,
+      operationName ?? null,
+      variables ?? null,
+    ]);
+    return this.inflight.run(key, () => super.process(options));
   }
 
   override async willSendRequest({
