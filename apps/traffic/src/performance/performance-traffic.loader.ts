@@ -12,7 +12,8 @@ import { agentStateLoader } from '../agent-state/agent-state-summary';
 import { isUuid } from '../common/intervals';
 import { totalsOf } from '../stats/traffic-stats.service';
 import { SUM_COLUMNS, type StatsSqlRow } from '../stats/traffic-stats.query';
-import { performanceTrafficRows, type ScopePart } from './performance-traffic.query';
+import { partFcrCache, type FcrCounts } from './part-fcr-cache';
+import { partKey, performanceTrafficRows, type ScopePart } from './performance-traffic.query';
 import {
   PerformanceScopeType,
   PerformanceTrafficType,
@@ -70,26 +71,42 @@ async function stateTotals(
   return totals;
 }
 
+/** A record's first-contact-resolution counts: the sum of its parts' (each contact is in one part). */
+function fcrOf(parts: readonly ScopePart[], counts: Map<string, FcrCounts>): FcrCounts {
+  const total = { resolved: 0, eligible: 0 };
+  for (const part of parts) {
+    const own = counts.get(partKey(part));
+    total.resolved += own?.resolved ?? 0;
+    total.eligible += own?.eligible ?? 0;
+  }
+  return total;
+}
+
 /**
  * Per-request loader of Performance.traffic: a batch of records (a center's teams, a team's agents)
- * costs one statement for the contacts and one for the agent states, whatever its size.
+ * costs one statement for the contact sums, one for the agent states and, for the parts whose
+ * first-contact resolution is not kept (PartFcrCache), one for those, whatever its size.
  */
 export function performanceTrafficLoader(
   ctx: SubgraphContext,
 ): DataLoader<TrafficPerformanceType, PerformanceTrafficType, string> {
   return ctx.loaders.get('performanceTraffic', async (records: readonly TrafficPerformanceType[]) => {
-    const [rows, states] = await Promise.all([
-      performanceTrafficRows(ctx.em, records.flatMap(partsOf)),
+    const partsOfRecord = records.map(partsOf);
+    const parts = partsOfRecord.flat();
+    const [{ rows, contactsVersion }, states] = await Promise.all([
+      performanceTrafficRows(ctx.em, parts),
       Promise.all(records.map((p) => stateTotals(ctx, p))),
     ]);
+    const fcr = await partFcrCache(ctx.em).countsOf(ctx.em, parts, contactsVersion);
     const byKey = new Map(rows.map((row) => [row.perf_key, row]));
     return records.map((p, i) => {
       const row = byKey.get(performanceKey(p));
       const variant = (row?.sl_variant as ServiceLevelVariant | null) ?? undefined;
       const totals = states[i];
+      const { resolved, eligible } = fcrOf(partsOfRecord[i], fcr);
       return Object.assign(new PerformanceTrafficType(), {
         ...contactMetrics(totalsOf(row ?? EMPTY), variant),
-        fcrRate: row && row.eligible !== null ? fcrRate(row.resolved ?? 0, row.eligible) : null,
+        fcrRate: fcrRate(resolved, eligible),
         occupancy: totals ? occupancy(totals) : null,
         utilization: totals ? utilization(totals) : null,
       });

@@ -16,8 +16,6 @@ export interface ScopePart {
 
 export interface PerformanceTrafficRow extends StatsSqlRow {
   perf_key: string;
-  resolved: number | null;
-  eligible: number | null;
 }
 
 /** A JSON parameter of (record, ref, period) rows for one kind of match. */
@@ -52,54 +50,115 @@ function matched(
   return kinds.map((kind) => branches[kind]).join('\n    union all\n    ');
 }
 
-/**
- * The contact sums (from the 15-minute rollups) and the first-contact-resolution counts (from the
- * contacts) of a whole batch of performance records, in one statement. The pairs travel as JSON
- * parameters, so the statement's text is the same whatever the batch size.
- */
-export async function performanceTrafficRows(
-  em: EntityManager,
+/** A part's pairs as the JSON parameter of one kind of match. */
+function pairsJson(parts: readonly ScopePart[], match: ScopeMatch, key: (p: ScopePart) => string): string {
+  return JSON.stringify(
+    parts
+      .filter((p) => p.match === match)
+      .map((p) => ({ perf_key: key(p), ref: p.ref, p_from: p.from.toISOString(), p_to: p.to.toISOString() })),
+  );
+}
+
+/** The kinds of match among `parts`, and the statement parameters of `matched` for them. */
+function matchParams(
   parts: readonly ScopePart[],
-): Promise<PerformanceTrafficRow[]> {
-  if (parts.length === 0) return [];
-  const json = (match: ScopeMatch): string =>
-    JSON.stringify(
-      parts
-        .filter((p) => p.match === match)
-        .map((p) => ({
-          perf_key: p.key,
-          ref: p.ref,
-          p_from: p.from.toISOString(),
-          p_to: p.to.toISOString(),
-        })),
-    );
+  key: (p: ScopePart) => string,
+): { kinds: ScopeMatch[]; params: unknown[] } {
   const lowest = new Date(Math.min(...parts.map((p) => p.from.getTime())));
   const highest = new Date(Math.max(...parts.map((p) => p.to.getTime())));
   const kinds = (['agent', 'queue', 'center'] as const).filter((m) => parts.some((p) => p.match === m));
   // a center's queues come from center_queues (its JSON is the statement's first parameter)
-  const matchParams = kinds.flatMap((m) => (m === 'center' ? [lowest, highest] : [json(m), lowest, highest]));
-  const sql = `
-with center_queues as materialized (
+  const params = kinds.flatMap((m) =>
+    m === 'center' ? [lowest, highest] : [pairsJson(parts, m, key), lowest, highest],
+  );
+  return { kinds, params };
+}
+
+/**
+ * What first-contact resolution is computed from, as one value that changes whenever that does: the
+ * largest contact id (ids only grow; contacts are never changed or deleted) and a digest of which
+ * center each queue belongs to (a center's contacts are its queues').
+ */
+const CONTACTS_VERSION = `(select coalesce(max(id), 0)::text from contact) || '/' ||
+  (select coalesce(md5(string_agg(id::text || ':' || coalesce(center_id::text, ''), ',' order by id)), '') from queue)`;
+
+const CENTER_QUEUES = `center_queues as materialized (
   select q.id::text as queue_key, g.perf_key, g.p_from, g.p_to
   from queue q join ${pairsOf('g')} on q.center_id::text = g.ref
-), picked as (${matched('interval_stat s', 's.interval_start', 'g.perf_key, s.*', kinds)}
+)`;
+
+/**
+ * The contact sums (from the 15-minute rollups) of a whole batch of performance records, in one
+ * statement, with the largest contact id stored (what the first-contact-resolution counts, read
+ * from the contacts themselves, are valid for). The pairs travel as JSON parameters, so the
+ * statement's text is the same whatever the batch size.
+ */
+export async function performanceTrafficRows(
+  em: EntityManager,
+  parts: readonly ScopePart[],
+): Promise<{ rows: PerformanceTrafficRow[]; contactsVersion: string }> {
+  if (parts.length === 0) {
+    const [{ version }] = await em
+      .getConnection()
+      .execute<{ version: string }[]>(`select ${CONTACTS_VERSION} as version`);
+    return { rows: [], contactsVersion: version };
+  }
+  const byRecord = (p: ScopePart): string => p.key;
+  const { kinds, params } = matchParams(parts, byRecord);
+  const sql = `
+with ${CENTER_QUEUES}, picked as (${matched('interval_stat s', 's.interval_start', 'g.perf_key, s.*', kinds)}
 ), sums as (
   select s.perf_key, max(s.variant) as sl_variant, ${sumMeasuresSql().join(', ')}
   from picked s group by s.perf_key
-), answered as (${matched('contact c', 'c.arrived_at', 'g.perf_key, c.customer_key, c.arrived_at, c.direction, c.outcome', kinds)}
-), fcr as (
-  select a.perf_key,
-    count(*) filter (where not exists (select 1 from contact n where n.customer_key = a.customer_key
-      and n.arrived_at > a.arrived_at and n.arrived_at <= a.arrived_at + ? * interval '1 day'))::float8 as resolved,
-    count(*)::float8 as eligible
-  from answered a
-  where a.direction = 'INBOUND' and a.outcome = 'ANSWERED' and a.customer_key is not null
-  group by a.perf_key
 )
-select s.*, f.resolved, f.eligible from sums s left join fcr f on f.perf_key = s.perf_key`;
-  return em
+select s.*, v.contacts_version
+from (select ${CONTACTS_VERSION} as contacts_version) v left join sums s on true`;
+  const rows = await em
     .getConnection()
     .execute<
-      PerformanceTrafficRow[]
-    >(sql, [json('center'), ...matchParams, ...matchParams, DEFAULT_FCR_WINDOW_DAYS]);
+      (PerformanceTrafficRow & { contacts_version: string })[]
+    >(sql, [pairsJson(parts, 'center', byRecord), ...params]);
+  return {
+    rows: rows.filter((row) => row.perf_key !== null),
+    contactsVersion: rows[0].contacts_version,
+  };
+}
+
+/** The part's identity in a batch of first-contact-resolution counts. */
+export const partKey = (p: Pick<ScopePart, 'match' | 'ref' | 'from' | 'to'>): string =>
+  `${p.match}|${p.ref}|${p.from.toISOString()}|${p.to.toISOString()}`;
+
+/**
+ * First-contact resolution per part (an agent's, a queue's or a center's answered inbound contacts
+ * with a customer key, and how many of them had no contact of the same customer within the window
+ * after), in one statement for the batch. The statement probes the contacts once per answered
+ * contact: the most expensive thing a drill-down reads, which is why its answers are kept
+ * (PartFcrCache).
+ */
+export async function partFcrRows(
+  em: EntityManager,
+  parts: readonly ScopePart[],
+  windowDays = DEFAULT_FCR_WINDOW_DAYS,
+): Promise<Map<string, { resolved: number; eligible: number }>> {
+  const counts = new Map<string, { resolved: number; eligible: number }>();
+  if (parts.length === 0) return counts;
+  const { kinds, params } = matchParams(parts, partKey);
+  const sql = `
+with ${CENTER_QUEUES}, answered as (${matched('contact c', 'c.arrived_at', 'g.perf_key, c.customer_key, c.arrived_at, c.direction, c.outcome', kinds)}
+)
+select a.perf_key,
+  count(*) filter (where not exists (select 1 from contact n where n.customer_key = a.customer_key
+    and n.arrived_at > a.arrived_at and n.arrived_at <= a.arrived_at + ? * interval '1 day'))::float8 as resolved,
+  count(*)::float8 as eligible
+from answered a
+where a.direction = 'INBOUND' and a.outcome = 'ANSWERED' and a.customer_key is not null
+group by a.perf_key`;
+  const rows = await em
+    .getConnection()
+    .execute<
+      { perf_key: string; resolved: number; eligible: number }[]
+    >(sql, [pairsJson(parts, 'center', partKey), ...params, windowDays]);
+  for (const part of parts) counts.set(partKey(part), { resolved: 0, eligible: 0 });
+  for (const row of rows) counts.set(row.perf_key, { resolved: row.resolved, eligible: row.eligible });
+  return counts;
 }

@@ -146,8 +146,46 @@ describe('Performance.traffic', () => {
     const large = await traffic.sql.count(() => entities(batch(60)));
     expect(large.result.errors).toBeUndefined();
     expect(large.result.data?._entities).toHaveLength(60);
-    expect(small.statements).toHaveLength(2);
-    expect(large.statements).toHaveLength(2);
+    // sums, agent states, and first-contact resolution of the parts not counted before
+    expect(small.statements).toHaveLength(3);
+    expect(large.statements).toHaveLength(3);
+    // the same parts again: their first-contact resolution is kept
+    const again = await traffic.sql.count(() => entities(batch(60)));
+    expect(again.statements).toHaveLength(2);
+    expect(again.result).toEqual(large.result);
+  });
+
+  it('counts first-contact resolution afresh once a contact arrives or a queue moves', async () => {
+    const team = record('TEAM', randomUUID(), ['P1001', 'P1002']);
+    const center = record('CENTER', centerId, []);
+    const fcr = async () =>
+      (await entities([team, center])).data?._entities.map((e) => e.traffic.fcrRate) ?? [];
+    expect(await fcr()).toEqual([2 / 3, 2 / 3]);
+    expect(await fcr()).toEqual([2 / 3, 2 / 3]); // kept
+    // c3's customer calls again the next day (outside the period): c3 is no longer resolved
+    const ingested = await postGraphQL<{ ingestContacts: { inserted: number } }>(
+      traffic.url,
+      'mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted } }',
+      {
+        c: [
+          contact('c6', null, new Date(Date.UTC(2026, 4, 5, 8)).toISOString(), 40, 0, {
+            customerKey: 'K-c3',
+          }),
+        ],
+      },
+    );
+    expect(ingested.data?.ingestContacts.inserted).toBe(1);
+    expect(await fcr()).toEqual([1 / 3, 1 / 3]);
+    // the queue leaves the center: the center has no contacts left
+    await postGraphQL(
+      traffic.url,
+      'mutation($id: ID!, $c: ID) { updateQueue(id: $id, input: { centerId: $c }) { id } }',
+      {
+        id: queueId,
+        c: randomUUID(),
+      },
+    );
+    expect(await fcr()).toEqual([1 / 3, null]);
   });
 
   it('refuses a period off the 15-minute grid, naming the field', async () => {
