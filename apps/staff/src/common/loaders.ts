@@ -43,35 +43,15 @@ export const staffLoaders = {
 
   /** Members of each team on `asOf` (YYYY-MM-DD), from the dated membership history. */
   membersOfTeam: (ctx: SubgraphContext, asOf: string): DataLoader<string, Agent[]> =>
-    ctx.loaders.get(`membersOfTeam:${asOf}`, async (teamIds: readonly string[]) => {
-      const memberships = await ctx.em.find(
-        TeamMembership,
-        {
-          team: { $in: [...teamIds] },
-          validFrom: { $lte: asOf },
-          $or: [{ validTo: null }, { validTo: { $gt: asOf } }],
-        },
-        { populate: ['agent'], orderBy: { agent: { employeeNo: 'asc' } } },
-      );
-      return groupByKeys(teamIds, memberships, (m) => m.team.id).map((group) => group.map((m) => m.agent));
-    }),
+    ctx.loaders.get(`membersOfTeam:${asOf}`, async (teamIds: readonly string[]) =>
+      membersOn(ctx, 'm.team_id', teamIds, asOf),
+    ),
 
   /** Members of each center's teams on `asOf` (YYYY-MM-DD), by employee number. */
   membersOfCenter: (ctx: SubgraphContext, asOf: string): DataLoader<string, Agent[]> =>
-    ctx.loaders.get(`membersOfCenter:${asOf}`, async (centerIds: readonly string[]) => {
-      const memberships = await ctx.em.find(
-        TeamMembership,
-        {
-          team: { center: { $in: [...centerIds] } },
-          validFrom: { $lte: asOf },
-          $or: [{ validTo: null }, { validTo: { $gt: asOf } }],
-        },
-        { populate: ['agent', 'team'], orderBy: { agent: { employeeNo: 'asc' } } },
-      );
-      return groupByKeys(centerIds, memberships, (m) => m.team.center.id).map((group) =>
-        group.map((m) => m.agent),
-      );
-    }),
+    ctx.loaders.get(`membersOfCenter:${asOf}`, async (centerIds: readonly string[]) =>
+      membersOn(ctx, 't.center_id', centerIds, asOf),
+    ),
 
   skillsOfAgent: (ctx: SubgraphContext): DataLoader<string, AgentSkill[]> =>
     ctx.loaders.get('skillsOfAgent', async (agentIds: readonly string[]) =>
@@ -99,3 +79,32 @@ export const staffLoaders = {
       ),
     ),
 };
+
+/**
+ * The members on `asOf` of each group (teams by `m.team_id`, centers by `t.center_id`), by employee
+ * number: their ids in one statement, then the agents through agentById (one statement for every
+ * agent the request needs, each agent built once), not a membership entity per member and group.
+ */
+async function membersOn(
+  ctx: SubgraphContext,
+  group: 'm.team_id' | 't.center_id',
+  groupIds: readonly string[],
+  asOf: string,
+): Promise<Agent[][]> {
+  const pairs = await ctx.em.getConnection().execute<{ group_id: string; agent_id: string }[]>(
+    `select ${group}::text as group_id, m.agent_id::text as agent_id
+     from team_membership m join team t on t.id = m.team_id join agent a on a.id = m.agent_id
+     where ${group} = any(?::uuid[]) and m.valid_from <= ?::date and (m.valid_to is null or m.valid_to > ?::date)
+     order by a.employee_no`,
+    // an array literal: the driver would spread a JS array into a list (the ids are checked uuids)
+    [`{${groupIds.filter(isUuid).join(',')}}`, asOf, asOf],
+  );
+  const agents = await staffLoaders.agentById(ctx).loadMany([...new Set(pairs.map((p) => p.agent_id))]);
+  const byId = new Map<string, Agent>();
+  for (const agent of agents) if (agent && !(agent instanceof Error)) byId.set(agent.id, agent);
+  return groupByKeys(
+    groupIds,
+    pairs.filter((p) => byId.has(p.agent_id)),
+    (p) => p.group_id,
+  ).map((group) => group.map((p) => byId.get(p.agent_id) as Agent));
+}
