@@ -145,6 +145,30 @@ describe('dashboard in headless chromium', () => {
       );
       await agentLinks.first().click();
       await page.locator(`section[data-employee-no="${employeeNo}"]`).waitFor();
+      // The agent's KPI trend (by week, 8 weeks back from today) came with the page's one query.
+      const trend = await postGraphQL<{ agent: { performanceTrend: { from: string; kpis: KpiValue[] }[] } }>(
+        stack.gatewayUrl,
+        `query ($no: String!, $fromDay: String!, $toDay: String!) {
+          agent(employeeNo: $no) {
+            performanceTrend(input: { granularity: WEEK, fromDay: $fromDay, toDay: $toDay, timeZone: "${ZONE}" }) {
+              from
+              kpis(codes: ["SERVICE_LEVEL", "QA_SCORE"]) { code value }
+            }
+          }
+        }`,
+        { no: employeeNo, fromDay: addDays(today, -56), toDay: today },
+        asCaller(MANAGER),
+      );
+      expect(trend.errors).toBeUndefined();
+      const buckets = trend.data?.agent.performanceTrend ?? [];
+      expect(buckets.length).toBeGreaterThanOrEqual(8);
+      expect(buckets.some((b) => b.kpis.some((k) => k.code === 'SERVICE_LEVEL' && k.value !== null))).toBe(
+        true,
+      );
+      const trendPanel = page.locator('[data-trend-buckets]');
+      await trendPanel.locator('.chart svg').waitFor();
+      expect(await trendPanel.getAttribute('data-trend-buckets')).toBe(String(buckets.length));
+      expect(await trendPanel.getByLabel('Trend by').inputValue()).toBe('WEEK');
       await page.screenshot({ path: join(ARTIFACTS, 'agent.png'), fullPage: true });
 
       await page.getByLabel('Language').selectOption('zh-CN');
