@@ -145,6 +145,28 @@ describe('dashboard in headless chromium', () => {
       );
       await agentLinks.first().click();
       await page.locator(`section[data-employee-no="${employeeNo}"]`).waitFor();
+      // The agent's KPI trend (by week, 8 weeks back from today) came with the page's one query.
+      const trend = await postGraphQL<{ agent: { performanceTrend: { from: string; kpis: KpiValue[] }[] } }>(
+        stack.gatewayUrl,
+        `query ($no: String!, $fromDay: String!, $toDay: String!) {
+          agent(employeeNo: $no) {
+            performanceTrend(input: { granularity: WEEK, fromDay: $fromDay, toDay: $toDay, timeZone: "${ZONE}" }) {
+              from
+              kpis(codes: ["SERVICE_LEVEL", "QA_SCORE"]) { code value }
+            }
+          }
+        }`,
+        { no: employeeNo, fromDay: addDays(today, -56), toDay: today },
+        asCaller(MANAGER),
+      );
+      expect(trend.errors).toBeUndefined();
+      const buckets = trend.data?.agent.performanceTrend ?? [];
+      expect(buckets.length).toBeGreaterThanOrEqual(8);
+      expect(buckets.every((b) => b.kpis.map((k) => k.code).join() === 'SERVICE_LEVEL,QA_SCORE')).toBe(true);
+      const trendPanel = page.locator('[data-trend-buckets]');
+      await trendPanel.locator('.chart svg').waitFor();
+      expect(await trendPanel.getAttribute('data-trend-buckets')).toBe(String(buckets.length));
+      expect(await trendPanel.getByLabel('Trend by').inputValue()).toBe('WEEK');
       await page.screenshot({ path: join(ARTIFACTS, 'agent.png'), fullPage: true });
 
       await page.getByLabel('Language').selectOption('zh-CN');
@@ -199,10 +221,87 @@ describe('dashboard in headless chromium', () => {
       const live = qa.getByTestId('live-score');
       await live.waitFor();
       expect(await live.innerText()).toMatch(/^Score: – · 0\/\d+$/);
-      const first = qa.locator('fieldset.section select').first();
-      await first.selectOption({ index: 1 }); // the best answer
+      const criteria = qa.locator('fieldset.section select');
+      await criteria.first().selectOption({ index: 1 }); // the best answer
       expect(await live.innerText()).toMatch(/^Score: 100 · 1\/\d+$/);
+
+      // Score one of the agents the evaluator still owes, submit, and find it stored with that score.
+      const evaluatorNo = demoIdentities()[EVALUATOR_LABEL].employeeNo ?? '';
+      const plan = await postGraphQL<{ samplingPlans: { id: string }[] }>(
+        stack.gatewayUrl,
+        '{ samplingPlans { id } }',
+        undefined,
+        asCaller(EVALUATOR_LABEL),
+      );
+      const workload = () =>
+        postGraphQL<{
+          evaluatorWorkload: { done: number; agents: { agent: { employeeNo: string }; owed: number }[] }[];
+        }>(
+          stack.gatewayUrl,
+          `query ($plan: ID!, $me: String!) { evaluatorWorkload(planId: $plan, evaluatorEmployeeNo: $me) {
+            done agents { agent { employeeNo } owed } } }`,
+          { plan: plan.data?.samplingPlans[0].id, me: evaluatorNo },
+          asCaller(EVALUATOR_LABEL),
+        );
+      const before = (await workload()).data?.evaluatorWorkload[0];
+      const owedAgent = before?.agents.find((a) => a.owed > 0 && a.agent.employeeNo !== evaluatorNo);
+      expect(owedAgent).toBeDefined();
+      const agentNo = owedAgent?.agent.employeeNo ?? '';
+      const doneCell = qa
+        .getByRole('table', { name: 'What each evaluator owes this period' })
+        .locator('tbody tr', { hasText: evaluatorNo })
+        .locator('td')
+        .nth(3);
+      expect(await doneCell.innerText()).toBe(String(before?.done));
+
+      const contactId = `dashboard-e2e-${Date.now()}`;
+      await qa.getByLabel('Agent evaluated (employee no.)').fill(agentNo);
+      expect(await qa.getByLabel('Evaluator').inputValue()).toBe(evaluatorNo);
+      await qa.getByLabel('Contact source').fill('dashboard-e2e');
+      await qa.getByLabel('Contact ID').fill(contactId);
+      const count = await criteria.count();
+      for (let i = 0; i < count; i++) await criteria.nth(i).selectOption({ index: i === 1 ? 2 : 1 });
+      const shown = await live.innerText();
+      expect(shown).toMatch(new RegExp(`^Score: [\\d.]+.* · ${count}/${count}$`));
+      const submit = qa.getByRole('button', { name: 'Submit evaluation' });
+      await submit.dblclick(); // one evaluation however eager the evaluator
+      const success = qa.getByTestId('submitted');
+      await success.waitFor();
+      const formScore = shown.replace(/^Score: /, '').split(' · ')[0];
+      expect(await success.innerText()).toContain(`: ${formScore}`);
+
+      const stored = await postGraphQL<{
+        evaluations: { nodes: { status: string; overallScore: number; contact: { externalId: string } }[] };
+      }>(
+        stack.gatewayUrl,
+        `query ($agent: String!, $me: String!) {
+          evaluations(first: 50, filter: { agentEmployeeNos: [$agent], evaluatorEmployeeNos: [$me] }) {
+            nodes { status overallScore contact { externalId } }
+          }
+        }`,
+        { agent: agentNo, me: evaluatorNo },
+        asCaller(EVALUATOR_LABEL),
+      );
+      expect(stored.errors).toBeUndefined();
+      const mine = stored.data?.evaluations.nodes.filter((e) => e.contact.externalId === contactId) ?? [];
+      expect(mine).toHaveLength(1);
+      expect(mine[0].status).toBe('SUBMITTED');
+      expect(new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(mine[0].overallScore)).toBe(
+        formScore,
+      );
+      // the owed list was refetched: one more done
+      const after = (await workload()).data?.evaluatorWorkload[0];
+      expect(after?.done).toBe((before?.done ?? 0) + 1);
+      // (the success notice shows once the refetch is in: submitEvaluation awaits it)
+      expect(await doneCell.innerText()).toBe(String(after?.done));
       await qa.screenshot({ path: join(ARTIFACTS, 'qa.png'), fullPage: true });
+
+      // the API's refusal shows beside the input it names: an evaluator may not score themself
+      await qa.getByLabel('Agent evaluated (employee no.)').fill(evaluatorNo);
+      for (let i = 0; i < count; i++) await criteria.nth(i).selectOption({ index: 1 });
+      await submit.click();
+      await qa.getByText('input.evaluatorEmployeeNo: must not be the evaluated agent').waitFor();
+      await qa.screenshot({ path: join(ARTIFACTS, 'qa-refused.png'), fullPage: true });
       await qa.close();
     },
     VIEW_TIMEOUT_MS,

@@ -129,7 +129,7 @@ function SignedIn({ session }: { session: Session }) {
           <AgentPage key={route.employeeNo} employeeNo={route.employeeNo} timeZone={timeZone} />
         )}
         {route.page === 'erlang' && <ErlangCalculator />}
-        {route.page === 'qa' && <QaPage />}
+        {route.page === 'qa' && <QaPage session={session} />}
         {route.page === 'hr' &&
           (() => {
             const center = centers.find((c) => c.id === route.centerId) ?? home;

@@ -12,6 +12,8 @@ import { toKpiDefinitionType } from './catalog/kpi-definition.mapper';
 import { KpiDefinitionResolver } from './catalog/kpi-definition.resolver';
 import type { KpiDefinitionType } from './catalog/kpi-definition.type';
 import { kpiMigrations } from './migrations';
+import { AgentPerformanceResolver } from './performance/agent-performance.resolver';
+import { AgentRef } from './performance/agent-ref.type';
 import { performanceFromReference } from './performance/performance.mapper';
 import { PerformanceResolver } from './performance/performance.resolver';
 import type { PerformanceType } from './performance/performance.type';
@@ -40,6 +42,7 @@ export function buildKpiSchema(): Promise<FederatedSchema> {
       KpiDefinitionResolver,
       KpiTargetResolver,
       PerformanceResolver,
+      AgentPerformanceResolver,
       StaffingResolver,
       StaffingPlanResolver,
     ],
@@ -69,6 +72,11 @@ export function buildKpiSchema(): Promise<FederatedSchema> {
       StaffingPlan: {
         __resolveReference: (ref: Record<string, unknown>): StaffingPlanType =>
           Object.assign(new StaffingPlanType(), ref),
+      },
+      // staff's id is all kpi needs of an agent (its trend records are keyed by it)
+      Agent: {
+        __resolveReference: (ref: { id: string }): AgentRef =>
+          Object.assign(new AgentRef(), { id: ref.id.toLowerCase() }),
       },
       // Its key is all there is to a Performance here; kpis and score compute from the required fields.
       Performance: {

@@ -1,9 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { useMemo, useState } from 'react';
-import { AgentPageDocument, type AgentPageQuery } from '../api/generated';
+import { AgentPageDocument, type AgentPageQuery, type TrendGranularity } from '../api/generated';
 import { PeriodPicker } from '../components/period-picker';
 import { QueryState } from '../components/query-state';
 import { SortableTable } from '../components/sortable-table';
+import { trendRange } from '../components/trend';
+import { TrendPanel, type TrendLine } from '../components/trend-panel';
 import { useI18n } from '../i18n/i18n';
 import { lastDays, periodInstants, type Period } from '../period';
 import { routeHref } from '../routing';
@@ -13,13 +15,27 @@ type Training = NonNullable<AgentPageQuery['agent']>['training'];
 type Certification = Training['certifications'][number];
 type Assignment = Training['assignments'][number];
 
-/** One agent: traffic and QA for a period, their evaluations, training and certifications. */
+// QA scores are percent points: drawn on the same percent axis as the ratios.
+const TREND_LINES: readonly TrendLine[] = [
+  { code: 'SERVICE_LEVEL', label: 'serviceLevel' },
+  { code: 'FCR', label: 'fcr' },
+  { code: 'QA_SCORE', label: 'qaScore', scale: 0.01 },
+];
+
+/** One agent: traffic and QA for a period, KPI trends, their evaluations, training and certifications. */
 export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZone: string }) {
   const { t, format: formatIn } = useI18n();
   const [period, setPeriod] = useState<Period>(() => lastDays(30, timeZone));
+  const [granularity, setGranularity] = useState<TrendGranularity>('WEEK');
   const variables = useMemo(
-    () => ({ employeeNo, ...periodInstants(period, timeZone) }),
-    [employeeNo, period, timeZone],
+    () => ({
+      employeeNo,
+      ...periodInstants(period, timeZone),
+      ...trendRange(period.toDay, granularity),
+      granularity,
+      timeZone,
+    }),
+    [employeeNo, period, granularity, timeZone],
   );
   const { data, loading, error } = useQuery(AgentPageDocument, { variables });
   const agent = data?.agent;
@@ -51,6 +67,13 @@ export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZo
           <dt>{t('compliance')}</dt>
           <dd>{agent?.training.complianceStatus ?? '–'}</dd>
         </dl>
+        <TrendPanel
+          trend={agent?.performanceTrend ?? []}
+          lines={TREND_LINES}
+          granularity={granularity}
+          onGranularityChange={setGranularity}
+          format={format}
+        />
         <SortableTable<Evaluation>
           caption={t('evaluations')}
           rows={data?.evaluations.nodes ?? []}

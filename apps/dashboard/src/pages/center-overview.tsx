@@ -6,12 +6,17 @@ import { intervalChart, lineChart } from '../components/charts';
 import { KpiTile } from '../components/kpi-tile';
 import { PeriodPicker } from '../components/period-picker';
 import { QueryState } from '../components/query-state';
+import { trendRange } from '../components/trend';
+import { TrendPanel, type TrendLine } from '../components/trend-panel';
 import { RecordTable } from '../components/record-table';
 import { useI18n } from '../i18n/i18n';
 import { isDay, lastDays, periodInstants, shiftDay, type Period } from '../period';
 import { routeHref } from '../routing';
 
-const TREND_DAYS: Record<TrendGranularity, number> = { DAY: 28, WEEK: 56, MONTH: 92 };
+const TREND_LINES: readonly TrendLine[] = [
+  { code: 'SERVICE_LEVEL', label: 'serviceLevel' },
+  { code: 'ABANDON_RATE', label: 'abandonRate' },
+];
 
 /** A center: KPI tiles for a period, its teams side by side, trends, a day's intervals, staffing. */
 export function CenterOverview({ center }: { center: { id: string; name: string; timeZone: string } }) {
@@ -26,8 +31,7 @@ export function CenterOverview({ center }: { center: { id: string; name: string;
     return {
       centerId: center.id,
       ...instants,
-      fromDay: shiftDay(period.toDay, -TREND_DAYS[granularity]),
-      toDay: period.toDay,
+      ...trendRange(period.toDay, granularity),
       granularity,
       timeZone: center.timeZone,
       dayFrom: dayInstants.from,
@@ -37,8 +41,6 @@ export function CenterOverview({ center }: { center: { id: string; name: string;
   const { data, loading, error } = useQuery(CenterOverviewDocument, { variables });
   const teams = new Map((data?.center?.teams ?? []).map((team) => [team.id, team]));
   const queues = (data?.queues ?? []).filter((q) => q.center?.id === center.id);
-  const trend = data?.performanceTrend ?? [];
-  const trendKpi = (code: string) => trend.map((p) => p.kpis.find((k) => k.code === code)?.value ?? null);
 
   return (
     <section aria-labelledby="center-title">
@@ -68,30 +70,13 @@ export function CenterOverview({ center }: { center: { id: string; name: string;
             };
           })}
         />
-        <div className="panel">
-          <h3>{t('trend')}</h3>
-          <label>
-            {t('granularity')}
-            <select value={granularity} onChange={(e) => setGranularity(e.target.value as TrendGranularity)}>
-              {(['DAY', 'WEEK', 'MONTH'] as const).map((g) => (
-                <option key={g} value={g}>
-                  {t(g)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <Chart
-            label={t('trend')}
-            option={lineChart(
-              trend.map((p) => format.date(p.from)),
-              [
-                { name: t('serviceLevel'), data: trendKpi('SERVICE_LEVEL') },
-                { name: t('abandonRate'), data: trendKpi('ABANDON_RATE') },
-              ],
-              (v) => format.percent(v),
-            )}
-          />
-        </div>
+        <TrendPanel
+          trend={data?.performanceTrend ?? []}
+          lines={TREND_LINES}
+          granularity={granularity}
+          onGranularityChange={setGranularity}
+          format={format}
+        />
         <div className="panel">
           <h3>{t('intervals')}</h3>
           <label>

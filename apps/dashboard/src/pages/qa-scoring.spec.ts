@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { liveScore, type Scorecard } from './qa-scoring';
+import { CombinedGraphQLErrors } from '@apollo/client/errors';
+import { answersInput, formErrors, formFieldOf, liveScore, type Scorecard } from './qa-scoring';
 
 const criterion = (key: string, extra: Partial<Scorecard['sections'][number]['criteria'][number]> = {}) => ({
   key,
@@ -51,5 +52,45 @@ describe('liveScore', () => {
 
   it('has no score before any answer', () => {
     expect(liveScore(scorecard, {}).overall).toBeNull();
+  });
+});
+
+describe('saving the form', () => {
+  it('sends the answers in the scorecard’s order, N/A as na', () => {
+    expect(answersInput(scorecard, { verify: 'NA', hello: { value: 1 }, fix: { value: 3 } })).toEqual([
+      { criterionKey: 'hello', value: 1, na: false },
+      { criterionKey: 'fix', value: 3, na: false },
+      { criterionKey: 'verify', value: null, na: true },
+    ]);
+  });
+
+  it('puts each API problem beside the input it names, the rest above the buttons', () => {
+    expect(formFieldOf('input.agentEmployeeNo')).toBe('agent');
+    expect(formFieldOf('input.contact.externalId')).toBe('contactExternalId');
+    expect(formFieldOf('scorecardId')).toBe('scorecard');
+    expect(formFieldOf('input.answers[2].value')).toBe('answers');
+    expect(formFieldOf('answers')).toBe('answers');
+    expect(formFieldOf('input.answersheet')).toBe('form');
+    const error = new CombinedGraphQLErrors({
+      errors: [
+        {
+          message: 'two problems',
+          extensions: {
+            code: 'BAD_USER_INPUT',
+            fields: [
+              { field: 'input.agentEmployeeNo', message: 'must look like E12345' },
+              { field: 'input.contact.source', message: 'must be 1 to 200 characters' },
+            ],
+          },
+        },
+        { message: 'submitEvaluation: DRAFT only', extensions: { code: 'CONFLICT' } },
+      ],
+    });
+    expect(formErrors(error)).toEqual({
+      agent: ['input.agentEmployeeNo: must look like E12345'],
+      contactSource: ['input.contact.source: must be 1 to 200 characters'],
+      form: ['submitEvaluation: DRAFT only'],
+    });
+    expect(formErrors(new Error('Failed to fetch'))).toEqual({ form: ['Failed to fetch'] });
   });
 });

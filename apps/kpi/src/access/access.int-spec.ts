@@ -27,7 +27,10 @@ const id = {
   A2: randomUUID(),
   B1: randomUUID(),
   queue: randomUUID(),
+  agent: randomUUID(),
 };
+const TWO_DAYS = 'granularity: DAY, fromDay: "2026-01-01", toDay: "2026-01-03"';
+const twoRecordsOf = (scopeId: string) => [{ scopeId }, { scopeId }];
 const targets: Record<string, string> = {};
 let kpi: TestSubgraph;
 
@@ -133,6 +136,12 @@ describe('kpi access: queries', () => {
         everyone,
       ),
       ...perCaller(
+        'performanceTrend of an agent (staff scopes its agents)',
+        `query($s: PerformanceScopeInput!) { performanceTrend(input: { scope: $s, ${TWO_DAYS} }) { scopeId } }`,
+        () => ({ s: { type: 'AGENT', id: id.agent } }),
+        () => ({ scoped: (data) => expect(data.performanceTrend).toEqual(twoRecordsOf(id.agent)) }),
+      ),
+      ...perCaller(
         'performanceTrend of center B',
         'query($s: PerformanceScopeInput!) { performanceTrend(input: { scope: $s, granularity: DAY, fromDay: "2026-01-01", toDay: "2026-01-03" }) { from } }',
         () => ({ s: { type: 'CENTER', id: id.B } }),
@@ -193,6 +202,15 @@ describe('kpi access: reference resolvers (null / empty outside the scope, no er
             expect(a.kpis).toHaveLength(level === 'all' || level === 'center' ? 1 : 0);
             expect(b.kpis).toHaveLength(level === 'all' ? 1 : 0);
           },
+        }),
+      ),
+      ...perCaller(
+        'Agent references: performanceTrend as for the query (staff scopes its agents)',
+        `query($r: [_Any!]!) { _entities(representations: $r) {
+          ... on Agent { performanceTrend(input: { ${TWO_DAYS} }) { scopeId } } } }`,
+        () => ({ r: [{ __typename: 'Agent', id: id.agent }] }),
+        () => ({
+          scoped: (data) => expect(data._entities).toEqual([{ performanceTrend: twoRecordsOf(id.agent) }]),
         }),
       ),
       ...perCaller(

@@ -32,11 +32,9 @@ registerEnumType(TrendGranularity, {
   description: 'Buckets of a trend: local days, ISO weeks (Monday first) or calendar months',
 });
 
-@InputType('PerformanceTrendInput')
-export class PerformanceTrendInput {
-  @Field(() => PerformanceScopeInput)
-  scope!: PerformanceScopeInput;
-
+/** The days and buckets of a trend (an agent's `performanceTrend` takes just these). */
+@InputType('TrendPeriodInput')
+export class TrendPeriodInput {
   @Field(() => TrendGranularity)
   granularity!: TrendGranularity;
 
@@ -49,4 +47,10 @@ export class PerformanceTrendInput {
   @Field(() => String, { nullable: true, description: 'IANA time zone of the days (default UTC)' })
   @IsOptional()
   timeZone?: string | null;
+}
+
+@InputType('PerformanceTrendInput')
+export class PerformanceTrendInput extends TrendPeriodInput {
+  @Field(() => PerformanceScopeInput)
+  scope!: PerformanceScopeInput;
 }

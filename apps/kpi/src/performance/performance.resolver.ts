@@ -13,7 +13,7 @@ import { rankAgents } from './ranking.service';
 import { RankedAgentType } from './ranking.type';
 import { requiredSelection } from './performance-sources';
 import { PerformanceType } from './performance.type';
-import { trendBuckets } from './trend-buckets';
+import { trendRecords } from './performance-trend';
 
 const REQUIRES = `@requires(fields: "${requiredSelection()}")`;
 const REQUIRES_AGENTS = `@requires(fields: "agentRecords { scopeType scopeId from to ${requiredSelection()} }")`;
@@ -67,9 +67,7 @@ export class PerformanceResolver {
   ): Promise<PerformanceType[]> {
     await requirePerformanceScope(ctx, input.scope.type, input.scope.id, 'performanceTrend');
     checkScope(input.scope, 'input.scope');
-    return trendBuckets(input.fromDay, input.toDay, input.granularity, input.timeZone ?? 'UTC').map(
-      (bucket) => toPerformanceType(input.scope.type, input.scope.id, bucket.from, bucket.to),
-    );
+    return trendRecords(input.scope, input);
   }
 
   @FieldResolver(() => [KpiValueType], {

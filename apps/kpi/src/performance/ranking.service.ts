@@ -2,7 +2,8 @@ import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { toKpiValueType } from './performance.mapper';
 import { kpiValues, scoreOf, type KpiWeights } from './performance.service';
 import type { PerformanceType } from './performance.type';
-import { AgentRef, RankedAgentType } from './ranking.type';
+import { AgentRef } from './agent-ref.type';
+import { RankedAgentType } from './ranking.type';
 
 /**
  * Agents ranked by composite score, best first; no score (nothing measured) ranks last. Equal scores

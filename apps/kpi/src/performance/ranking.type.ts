@@ -1,12 +1,6 @@
-import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { AgentRef } from './agent-ref.type';
 import { KpiValueType } from './kpi-value.type';
-
-/** Staff's Agent, referenced by id; staff resolves its fields (name, team, ...). */
-@ObjectType('Agent')
-@Directive('@key(fields: "id", resolvable: false)')
-export class AgentRef {
-  @Field(() => ID) id!: string;
-}
 
 @ObjectType('RankedAgent', { description: "An agent's place in a ranking by composite score" })
 export class RankedAgentType {

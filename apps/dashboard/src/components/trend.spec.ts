@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { trendRange, trendSeries } from './trend';
+
+describe('trendRange', () => {
+  it('looks back 28 days, 8 weeks or 92 days from the end of the chosen period', () => {
+    expect(trendRange('2026-11-23', 'DAY')).toEqual({ fromDay: '2026-10-26', toDay: '2026-11-23' });
+    expect(trendRange('2026-11-23', 'WEEK')).toEqual({ fromDay: '2026-09-28', toDay: '2026-11-23' });
+    expect(trendRange('2026-03-01', 'MONTH')).toEqual({ fromDay: '2025-11-29', toDay: '2026-03-01' });
+  });
+});
+
+describe('trendSeries', () => {
+  const trend = [
+    {
+      from: 'a',
+      kpis: [
+        { code: 'QA_SCORE', value: 85 },
+        { code: 'FCR', value: 0.7 },
+      ],
+    },
+    { from: 'b', kpis: [{ code: 'QA_SCORE', value: null }] },
+    { from: 'c', kpis: [] },
+    { from: 'd', kpis: [{ code: 'QA_SCORE', value: 0 }] },
+  ];
+
+  it('takes one KPI per bucket, a gap (null) where a bucket has none, zero kept', () => {
+    expect(trendSeries(trend, 'FCR')).toEqual([0.7, null, null, null]);
+    expect(trendSeries(trend, 'QA_SCORE', 0.01)).toEqual([0.85, null, null, 0]);
+  });
+});
