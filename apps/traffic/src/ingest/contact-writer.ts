@@ -32,25 +32,29 @@ function copyLine(r: ContactRecord, queueId: string | null): string {
 }
 
 /**
- * The records' COPY lines in chunks of about COPY_CHUNK characters, each appended straight to its
- * chunk (no array of lines to join: half the time of building the lines, then joining them).
+ * The records' COPY lines in chunks of about COPY_CHUNK characters, each line appended straight to
+ * its chunk (no array of lines to join), and each chunk encoded as soon as it is full, while the
+ * lines are young: made lazily, as COPY takes them. (Building every chunk of a batch first kept some
+ * 600,000 string pieces per batch alive until they were sent: about four times the CPU, mostly the
+ * garbage collector's, 7.3 us a row against 1.7.)
  */
-function copyChunks(records: ContactRecord[], queueOf: (r: ContactRecord) => string | null): string[] {
-  const chunks: string[] = [];
+function* copyChunks(
+  records: ContactRecord[],
+  queueOf: (r: ContactRecord) => string | null,
+): Generator<Buffer> {
   let text = '';
   for (const r of records) {
     text += copyLine(r, queueOf(r));
     if (text.length >= COPY_CHUNK) {
-      chunks.push(text);
+      yield Buffer.from(text);
       text = '';
     }
   }
-  if (text) chunks.push(text);
-  return chunks;
+  if (text) yield Buffer.from(text);
 }
 
 /** COPYs the chunks into `table`; returns the number of rows stored. */
-async function copyInto(client: Client, table: string, chunks: string[]): Promise<number> {
+async function copyInto(client: Client, table: string, chunks: Iterable<Buffer>): Promise<number> {
   const copy = client.query(copyFrom(`copy ${table} (${COLUMNS}) from stdin`));
   await pipeline(Readable.from(chunks), copy);
   return copy.rowCount;
