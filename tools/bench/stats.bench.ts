@@ -11,9 +11,9 @@ import { startGateway } from '@switchboard/gateway';
 import { createLogger } from '@switchboard/server';
 import { startSubgraph } from '@switchboard/subgraph-kit';
 import { ensureTestKeys, registerTestEndpoint } from '@switchboard/testing';
-// The bench builds the rollups with the app's own roll-up SQL, which its public entry does not export.
+// The bench builds the rollups with the app's own roll-up, which its public entry does not export.
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { rollUpSql } from '../../apps/traffic/src/ingest/roll-up';
+import { rollUpCommitted } from '../../apps/traffic/src/ingest/roll-up';
 import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
 import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
 import { benchSize, sized } from './bench-size';
@@ -113,9 +113,11 @@ async function load(client: Client, start: Date): Promise<string[][]> {
     for (const index of indexes.rows) await client.query(index.def);
     await client.query(`alter table contact add constraint contact_natural_key ${naturalKey.rows[0].def}`);
   });
-  await phase('build both rollups (app roll-up SQL)', () =>
-    client.query(`with ${rollUpSql('contact')} select count(*) from rolled`),
-  );
+  await phase('build both rollups (app roll-up, up to the watermark)', async () => {
+    await client.query('begin');
+    await rollUpCommitted(client);
+    await client.query('commit');
+  });
   await phase('vacuum analyze, checkpoint', async () => {
     await client.query('vacuum analyze contact, interval_stat, queue_interval_stat, queue');
     await client.query('checkpoint');

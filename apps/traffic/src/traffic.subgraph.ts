@@ -30,6 +30,7 @@ import { seedTrafficDemo } from './seed/demo-seed';
 import type { QueueType } from './queue/queue.type';
 import { IntervalStat } from './stats/interval-stat.entity';
 import { QueueIntervalStat } from './stats/queue-interval-stat.entity';
+import { RollupWatermark } from './stats/rollup-watermark.entity';
 import { TrafficStatsResolver } from './stats/traffic-stats.resolver';
 import { TrafficStatsRowResolver } from './stats/traffic-stats-row.resolver';
 import { AgentTeamPeriod } from './team-directory/agent-team-period.entity';
@@ -39,7 +40,15 @@ import { refreshTeamDirectory } from './team-directory/team-directory.timer';
 export const TRAFFIC_SUBGRAPH = 'traffic';
 
 export const trafficDatabase = {
-  entities: [Queue, Contact, IntervalStat, QueueIntervalStat, AgentStateEventRow, AgentTeamPeriod],
+  entities: [
+    Queue,
+    Contact,
+    IntervalStat,
+    QueueIntervalStat,
+    RollupWatermark,
+    AgentStateEventRow,
+    AgentTeamPeriod,
+  ],
   migrations: trafficMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
   snapshotName: '.snapshot-traffic',

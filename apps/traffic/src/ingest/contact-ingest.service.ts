@@ -3,6 +3,7 @@ import type { ContactRecord, RejectedRecord } from '../contact/contact-record';
 import { validateContact } from '../contact/contact-validation';
 import { writeContactBatch } from './contact-writer';
 import { inPgTransaction } from './pg-client';
+import { RollUpBehind } from './roll-up-behind';
 
 export const INGEST_BATCH_SIZE = 20_000;
 
@@ -14,16 +15,36 @@ export interface IngestReport {
   problems: RejectedRecord[];
 }
 
-/** Validates records (bad ones set aside with reasons) and stores the rest, a batch per transaction. */
+export interface IngestOptions {
+  /**
+   * Answer once the rollups count the stored contacts (default). A file import says false for each
+   * batch, so the next one is written while this one is rolled up, and waits for `rolledUp()` at the end.
+   */
+  rolledUp?: boolean;
+}
+
+/**
+ * Validates records (bad ones set aside with reasons) and stores the rest, a batch per transaction;
+ * each committed batch is then rolled up on a second connection (RollUpBehind).
+ */
 export class ContactIngestService {
   /** Queue code -> id, kept across the batches of one import. */
   private readonly queues = new Map<string, string>();
+  private readonly rollUps: RollUpBehind;
 
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly em: EntityManager) {
+    this.rollUps = new RollUpBehind(em);
+  }
+
+  /** Resolves once every contact stored so far is in the rollups. */
+  rolledUp(): Promise<void> {
+    return this.rollUps.caughtUp();
+  }
 
   async ingest(
     records: { record: ContactRecord; line: number }[],
     problems: RejectedRecord[] = [],
+    options: IngestOptions = {},
   ): Promise<IngestReport> {
     const valid: ContactRecord[] = [];
     const allProblems = [...problems];
@@ -43,7 +64,9 @@ export class ContactIngestService {
         this.queues.clear(); // queues created by the rolled-back batch do not exist
         throw error;
       }
+      this.rollUps.request();
     }
+    if (options.rolledUp ?? true) await this.rolledUp();
     const rejectedLines = new Set(allProblems.map((p) => p.line));
     return {
       received: records.length + new Set(problems.map((p) => p.line)).size,

@@ -1,6 +1,9 @@
 import { seededRandom } from '@switchboard/demo';
 import { postGraphQL, startTestSubgraph, type TestSubgraph, authorizationFor } from '@switchboard/testing';
+import type { ContactRecord } from '../contact/contact-record';
 import { trafficSubgraph } from '../traffic.subgraph';
+import { writeContactBatch } from './contact-writer';
+import { inPgTransaction } from './pg-client';
 
 const HEADER =
   'source,external_id,channel,direction,queue,agent,customer_key,arrived_at,answered_at,ended_at,hold_seconds,acw_seconds,outcome,transferred,wrapup_code';
@@ -148,6 +151,70 @@ describe('file import: batches, re-imports, and the two rollups', () => {
       expect(row.center).toBeNull();
     }
   }, 120_000);
+
+  it("after a crash between a batch's COPY commit and its roll-up, a rerun rolls it up exactly once", async () => {
+    const start = Date.parse('2026-05-04T08:00:00Z');
+    const lines = Array.from({ length: 3_000 }, (_, i) => {
+      const arrived = start + i * 7_000;
+      const answered = i % 5 === 0 ? null : arrived + (i % 40) * 1000;
+      const ended = (answered ?? arrived + 30_000) + (answered ? 60_000 + (i % 90) * 1000 : 0);
+      const iso = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString());
+      return `crash,c${i},VOICE,INBOUND,CRASH-Q,${answered ? `E${i % 9}` : ''},,${iso(arrived)},${iso(answered)},${iso(ended)},${i % 4},10,${answered ? 'ANSWERED' : 'ABANDONED'},false,`;
+    });
+    // The first 1,200 rows committed by COPY and never rolled up: the server died in between.
+    const crashed: ContactRecord[] = lines.slice(0, 1_200).map((line) => {
+      const f = line.split(',');
+      return {
+        source: f[0],
+        externalId: f[1],
+        channel: 'VOICE',
+        direction: 'INBOUND',
+        queue: f[4],
+        agent: f[5] || null,
+        customerKey: null,
+        arrivedAt: new Date(f[7]),
+        answeredAt: f[8] ? new Date(f[8]) : null,
+        endedAt: new Date(f[9]),
+        holdSeconds: Number(f[10]),
+        acwSeconds: 10,
+        outcome: f[12] as ContactRecord['outcome'],
+        transferred: false,
+        wrapupCode: null,
+      };
+    });
+    const em = traffic.orm.em.fork();
+    expect(await inPgTransaction(em, (client) => writeContactBatch(client, crashed))).toEqual({
+      inserted: 1_200,
+      duplicates: 0,
+    });
+    const rolledUp = async () =>
+      (
+        await sql<{
+          contacts: number;
+          rolled: number;
+          queue_rolled: number;
+          talk: number;
+          expected_talk: number;
+        }>(
+          `select (select count(*) from contact where source = 'crash')::int as contacts,
+            (select coalesce(sum(answered + abandoned), 0) from interval_stat s join queue q on q.id::text = s.queue_key where q.code = 'CRASH-Q')::int as rolled,
+            (select coalesce(sum(answered + abandoned), 0) from queue_interval_stat s join queue q on q.id::text = s.queue_key where q.code = 'CRASH-Q')::int as queue_rolled,
+            (select coalesce(sum(talk_seconds), 0) from interval_stat s join queue q on q.id::text = s.queue_key where q.code = 'CRASH-Q')::float8 as talk,
+            (select coalesce(sum(extract(epoch from ended_at - answered_at) - hold_seconds), 0) from contact where source = 'crash' and outcome = 'ANSWERED')::float8 as expected_talk`,
+        )
+      )[0];
+    expect(await rolledUp()).toMatchObject({ contacts: 1_200, rolled: 0, queue_rolled: 0 });
+
+    // the rerun of the whole file stores the rest, and rolls up both parts, each contact once
+    const rerun = await importCsv([HEADER, ...lines].join('\n'));
+    expect(rerun.report).toMatchObject({ read: 3_000, inserted: 1_800, duplicates: 1_200, rejected: 0 });
+    const after = await rolledUp();
+    expect(after).toMatchObject({ contacts: 3_000, rolled: 3_000, queue_rolled: 3_000 });
+    expect(after.talk).toBeCloseTo(after.expected_talk, 3);
+    // and once more: nothing new, nothing counted twice
+    await importCsv([HEADER, ...lines].join('\n'));
+    expect(await rolledUp()).toMatchObject({ contacts: 3_000, rolled: 3_000, queue_rolled: 3_000 });
+  }, 60_000);
 
   it('reports CSV that cannot be parsed, row by row, and stores the rest', async () => {
     const good = csvLines(3).map((l) => l.replace(/^fi,x/, 'fi-bad,y'));

@@ -111,8 +111,10 @@ async function* queueLogRecords(input: Readable, options: FieldOptions): AsyncGe
 
 /**
  * Streams a file into the contact store: parsed record by record, validated, written a batch per
- * transaction (COPY + rollup) while the next batch is parsed. Bad records are reported and skipped; a rerun of the same file adds
- * nothing, so an import killed half-way is finished by running it again.
+ * transaction (COPY) while the next batch is parsed and, on a second connection, the previous one is
+ * rolled up. Bad records are reported and skipped; a rerun of the same file adds nothing, so an
+ * import killed half-way is finished by running it again (the rerun rolls up what the killed one
+ * committed and left out of the rollups).
  */
 export async function importContacts(
   em: EntityManager,
@@ -128,7 +130,7 @@ export async function importContacts(
     records: { record: ContactRecord; line: number }[],
     agentStates: AgentStateEvent[],
   ): Promise<void> => {
-    const report = await service.ingest(records);
+    const report = await service.ingest(records, [], { rolledUp: false });
     totals.inserted += report.inserted;
     totals.duplicates += report.duplicates;
     totals.rejected += report.rejected;
@@ -154,24 +156,36 @@ export async function importContacts(
       : options.format === 'ndjson'
         ? ndjsonRecords(input, options)
         : queueLogRecords(input, options);
-  for await (const items of source) {
-    for (const item of items) {
-      if ('record' in item) {
-        totals.read += 1;
-        batch.push(item);
-      } else if ('problems' in item) {
-        // one item may carry several records' problems (a queue_log's calls left open at its end)
-        const records = new Set(item.problems.map((p) => p.line)).size;
-        totals.read += records;
-        totals.rejected += records;
-        item.problems.forEach((p) => listener.rejected(p));
-      } else {
-        states.push(...item.states);
+  const readAll = async (): Promise<void> => {
+    for await (const items of source) {
+      for (const item of items) {
+        if ('record' in item) {
+          totals.read += 1;
+          batch.push(item);
+        } else if ('problems' in item) {
+          // one item may carry several records' problems (a queue_log's calls left open at its end)
+          const records = new Set(item.problems.map((p) => p.line)).size;
+          totals.read += records;
+          totals.rejected += records;
+          item.problems.forEach((p) => listener.rejected(p));
+        } else {
+          states.push(...item.states);
+        }
+        if (batch.length >= INGEST_BATCH_SIZE || states.length >= INGEST_BATCH_SIZE) await flush();
       }
-      if (batch.length >= INGEST_BATCH_SIZE || states.length >= INGEST_BATCH_SIZE) await flush();
     }
+    await flush();
+    await writing;
+  };
+  try {
+    await readAll();
+  } catch (error) {
+    // What was committed is rolled up all the same, once the batch under way has ended.
+    await writing.catch(() => undefined);
+    await service.rolledUp().catch(() => undefined);
+    throw error;
   }
-  await flush();
-  await writing;
+  // The answer waits for the rollups: trafficStats counts every stored contact once it is given.
+  await service.rolledUp();
   return totals;
 }

@@ -2,10 +2,12 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123014741_init } from './Migration20261123014741_init';
 import { Migration20261123020213_team_directory } from './Migration20261123020213_team_directory';
 import { Migration20261123034547_queue_interval_stat } from './Migration20261123034547_queue_interval_stat';
+import { Migration20261123092253_rollup_watermark } from './Migration20261123092253_rollup_watermark';
 
 /** Every traffic migration in order. Generated files are listed here and never edited after landing. */
 export const trafficMigrations: MigrationObject[] = [
   { name: 'Migration20261123014741_init', class: Migration20261123014741_init },
   { name: 'Migration20261123020213_team_directory', class: Migration20261123020213_team_directory },
   { name: 'Migration20261123034547_queue_interval_stat', class: Migration20261123034547_queue_interval_stat },
+  { name: 'Migration20261123092253_rollup_watermark', class: Migration20261123092253_rollup_watermark },
 ];

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, notFound } from '@switchboard/server';
 import { isUuid } from '../common/intervals';
-import { rollUpSql } from '../ingest/contact-writer';
+import { rollUpSql } from '../ingest/roll-up';
 import { inPgTransaction } from '../ingest/pg-client';
 import type { Channel } from '../contact/contact-record';
 import { Queue } from './queue.entity';
@@ -50,9 +50,16 @@ export class QueueService {
     if (input.serviceLevelTarget !== undefined) queue.slTarget = input.serviceLevelTarget;
     if (input.serviceLevelVariant !== undefined) queue.slVariant = input.serviceLevelVariant;
     await inPgTransaction(this.em, async (client) => {
-      // Imports hold ROW EXCLUSIVE on contact: SHARE waits for those under way and keeps new ones out
-      // until this commits, so no contact is rolled up with the old thresholds, or twice.
-      if (thresholdsChange) await client.query('lock table contact in share mode');
+      // Roll-ups hold the watermark row: this waits for the one under way and keeps the next out until
+      // it commits, so no contact is rolled up with the old thresholds, or twice. Contacts up to the
+      // watermark are rebuilt here; those above it, the next roll-up adds with the new thresholds.
+      const watermark = thresholdsChange
+        ? (
+            await client.query<{ last: string }>(
+              'select last_contact_id::text as last from rollup_watermark where id = 1 for update',
+            )
+          ).rows[0].last
+        : null;
       await client.query(
         `update queue set name = $2, center_id = $3, sl_threshold_seconds = $4, short_abandon_seconds = $5,
            sl_target = $6, sl_variant = $7 where id = $1`,
@@ -66,12 +73,13 @@ export class QueueService {
           queue.slVariant,
         ],
       );
-      if (thresholdsChange) {
+      if (watermark !== null) {
         await client.query('delete from interval_stat where queue_key = $1', [queue.id]);
         await client.query('delete from queue_interval_stat where queue_key = $1', [queue.id]);
         await client.query(
-          `with of_queue as (select * from contact where queue_id = $1), ${rollUpSql('of_queue')} select count(*) from rolled`,
-          [queue.id],
+          `with of_queue as (select * from contact where queue_id = $1 and id <= $2::bigint),
+           ${rollUpSql('of_queue')} select count(*) from rolled`,
+          [queue.id, watermark],
         );
       }
     });

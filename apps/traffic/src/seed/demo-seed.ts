@@ -62,7 +62,7 @@ async function createDemoQueues(em: EntityManager): Promise<void> {
 }
 
 /**
- * Writes demo contacts through the import's bulk path (COPY, then the rollups), two batches in
+ * Writes demo contacts through the import's bulk path (COPY, the rollups behind), two batches in
  * flight while the generator makes the next (the database writes them one after the other: contact
  * writers take turns). Batches end on a 15-minute boundary.
  */
@@ -70,7 +70,8 @@ async function writeDemoContacts(em: EntityManager, window: DemoTrafficOptions):
   const ingest = new ContactIngestService(em);
   const writing = new Set<Promise<void>>();
   const write = (records: ContactRecord[]): Promise<void> => {
-    const written = ingest.ingest(records.map((record, i) => ({ record, line: i + 1 }))).then((report) => {
+    const lines = records.map((record, i) => ({ record, line: i + 1 }));
+    const written = ingest.ingest(lines, [], { rolledUp: false }).then((report) => {
       writing.delete(written);
       const [problem] = report.problems;
       if (problem) throw new Error(`demo contact rejected: ${problem.field} ${problem.reason}`);
@@ -98,6 +99,7 @@ async function writeDemoContacts(em: EntityManager, window: DemoTrafficOptions):
     batch.push(...interval);
     if (batch.length) await write(batch);
     await Promise.all(writing);
+    await ingest.rolledUp();
   } finally {
     await Promise.allSettled(writing);
   }
