@@ -1,3 +1,4 @@
+import { catchUpRollups } from './ingest/roll-up-behind';
 import { resolve } from 'node:path';
 import {
   buildFederatedSchema,
@@ -104,5 +105,8 @@ export const trafficSubgraph: SubgraphDefinition = {
   buildSchema: buildTrafficSchema,
   seedDemo: (em) => seedTrafficDemo(em),
   routes: contactImportRoute,
-  background: refreshTeamDirectory,
+  background: (services) => {
+    catchUpRollups(services);
+    return refreshTeamDirectory(services);
+  },
 };

@@ -4,6 +4,7 @@ import type { ContactRecord } from '../contact/contact-record';
 import { trafficSubgraph } from '../traffic.subgraph';
 import { writeContactBatch } from './contact-writer';
 import { inPgTransaction } from './pg-client';
+import { catchUpRollups } from './roll-up-behind';
 
 const HEADER =
   'source,external_id,channel,direction,queue,agent,customer_key,arrived_at,answered_at,ended_at,hold_seconds,acw_seconds,outcome,transferred,wrapup_code';
@@ -215,6 +216,45 @@ describe('file import: batches, re-imports, and the two rollups', () => {
     await importCsv([HEADER, ...lines].join('\n'));
     expect(await rolledUp()).toMatchObject({ contacts: 3_000, rolled: 3_000, queue_rolled: 3_000 });
   }, 60_000);
+
+  it('a restarted server rolls up, on its own, what its predecessor committed and never rolled up', async () => {
+    const records: ContactRecord[] = Array.from({ length: 500 }, (_, i) => ({
+      source: 'restart',
+      externalId: `r${i}`,
+      channel: 'VOICE',
+      direction: 'INBOUND',
+      queue: 'RESTART-Q',
+      agent: 'E1',
+      customerKey: null,
+      arrivedAt: new Date(Date.UTC(2026, 3, 7, 9, i % 60)),
+      answeredAt: new Date(Date.UTC(2026, 3, 7, 9, i % 60, 12)),
+      endedAt: new Date(Date.UTC(2026, 3, 7, 9, i % 60, 50)),
+      holdSeconds: 0,
+      acwSeconds: 5,
+      outcome: 'ANSWERED',
+      transferred: false,
+      wrapupCode: null,
+    }));
+    await inPgTransaction(traffic.orm.em.fork(), (client) => writeContactBatch(client, records));
+    const answered = async () =>
+      (
+        await sql<{ n: number }>(
+          `select coalesce(sum(answered), 0)::int as n from queue_interval_stat s join queue q on q.id::text = s.queue_key where q.code = 'RESTART-Q'`,
+        )
+      )[0].n;
+    expect(await answered()).toBe(0);
+    await new Promise<void>((done, fail) => {
+      const stop = catchUpRollups({
+        orm: traffic.orm,
+        logger: {
+          info: () => done(),
+          warn: (_: unknown, message: string) => fail(new Error(message)),
+        } as never,
+      });
+      stop();
+    });
+    expect(await answered()).toBe(500);
+  });
 
   it('reports CSV that cannot be parsed, row by row, and stores the rest', async () => {
     const good = csvLines(3).map((l) => l.replace(/^fi,x/, 'fi-bad,y'));

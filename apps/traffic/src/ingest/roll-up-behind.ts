@@ -1,4 +1,5 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { Logger } from '@switchboard/server';
 import { inPgTransaction } from './pg-client';
 import { rollUpCommitted } from './roll-up';
 
@@ -40,4 +41,17 @@ export class RollUpBehind {
       this.running = null;
     }
   }
+}
+
+/**
+ * Background work at start: rolls up contacts a stopped server committed but had not rolled up yet
+ * (it died between a batch's COPY and its roll-up), so trafficStats is whole again without waiting
+ * for the next write.
+ */
+export function catchUpRollups({ orm, logger }: { orm: MikroORM; logger: Logger }): () => void {
+  new RollUpBehind(orm.em.fork() as EntityManager)
+    .caughtUp()
+    .then(() => logger.info('rollups caught up with the stored contacts'))
+    .catch((error: unknown) => logger.warn({ err: error }, 'rollup catch-up failed; the next write retries'));
+  return () => undefined;
 }
