@@ -22,10 +22,6 @@ export const FCR_CACHE_PARTS = 20_000;
 export class PartFcrCache {
   private version = '';
   private readonly counts = new Map<string, FcrCounts>();
-  /** Parts answered from what was kept, and parts counted (for tests). */
-  hits = 0;
-  misses = 0;
-
   constructor(private readonly capacity = FCR_CACHE_PARTS) {}
 
   /** The counts of every part, counting (in one statement) only those not kept for `version`. */
@@ -41,10 +37,8 @@ export class PartFcrCache {
     const missing = new Map<string, ScopePart>();
     for (const part of parts) {
       const key = partKey(part);
-      if (this.counts.has(key)) this.hits += 1;
-      else if (!missing.has(key)) missing.set(key, part);
+      if (!this.counts.has(key)) missing.set(key, part);
     }
-    this.misses += missing.size;
     const counted = await partFcrRows(em, [...missing.values()]);
     // a newer version may have been seen while counting: keep these only if they are still current
     if (version === this.version) {

@@ -97,7 +97,10 @@ export function performanceTrafficLoader(
       performanceTrafficRows(ctx.em, parts),
       Promise.all(records.map((p) => stateTotals(ctx, p))),
     ]);
-    const fcr = await partFcrCache(ctx.em).countsOf(ctx.em, parts, contactsVersion);
+    const fcr =
+      contactsVersion === null
+        ? new Map<string, FcrCounts>()
+        : await partFcrCache(ctx.em).countsOf(ctx.em, parts, contactsVersion);
     const byKey = new Map(rows.map((row) => [row.perf_key, row]));
     return records.map((p, i) => {
       const row = byKey.get(performanceKey(p));
