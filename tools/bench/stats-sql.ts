@@ -7,7 +7,7 @@ import { Granularity, StatsDimension } from '../../apps/traffic/src/common/enums
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import type { StatsFilter } from '../../apps/traffic/src/stats/stats.input';
 // eslint-disable-next-line @nx/enforce-module-boundaries
-import { trafficStatsSql } from '../../apps/traffic/src/stats/traffic-stats.query';
+import { STATS_WORK_MEM, trafficStatsSql } from '../../apps/traffic/src/stats/traffic-stats.query';
 // eslint-disable-next-line @nx/enforce-module-boundaries
 import { columnsFor } from '../../apps/traffic/src/stats/metric-columns';
 
@@ -119,6 +119,17 @@ export async function handWrittenStats(client: Client, window: StatsWindow): Pro
     ahtSeconds: r.aht_seconds,
     abandonRate: r.abandon_rate,
   }));
+}
+
+/** `work` in a transaction with `work_mem` as the traffic subgraph sets it for its stats statement. */
+export async function withAppWorkMem<T>(client: Client, work: () => Promise<T>): Promise<T> {
+  await client.query('begin');
+  try {
+    await client.query(`set local work_mem = '${STATS_WORK_MEM}'`);
+    return await work();
+  } finally {
+    await client.query('commit');
+  }
 }
 
 /** The statement the subgraph runs for the query, with pg's $n placeholders instead of knex's ?. */

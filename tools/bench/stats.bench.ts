@@ -38,9 +38,12 @@ import {
   zoneOffsetMinutes,
   handWrittenStats,
   HAND_WRITTEN_SQL,
+  withAppWorkMem,
   type StatsWindow,
 } from './stats-sql';
 import { commandLine, machine, saveResult } from './results';
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { STATS_WORK_MEM } from '../../apps/traffic/src/stats/traffic-stats.query';
 
 const GOAL_RATIO = 1.5;
 const GOAL_MS = 300;
@@ -163,12 +166,16 @@ async function bench(
     measure('trafficStats through the gateway', async () => (await postStats(gatewayUrl, window)).length),
     measure('hand-written SQL (pg, all rows)', async () => (await handWrittenStats(client, window)).length),
     measure(
+      `diagnostic: hand-written SQL, work_mem ${STATS_WORK_MEM} as the subgraph`,
+      async () => (await withAppWorkMem(client, () => handWrittenStats(client, window))).length,
+    ),
+    measure(
       'diagnostic: same query to the traffic subgraph',
       async () => (await postStats(trafficUrl, window)).length,
     ),
     measure(
-      "diagnostic: the subgraph's own SQL (pg)",
-      async () => (await client.query(app.sql, app.params)).rowCount ?? 0,
+      `diagnostic: the subgraph's own SQL (pg, work_mem ${STATS_WORK_MEM})`,
+      async () => (await withAppWorkMem(client, () => client.query(app.sql, app.params))).rowCount ?? 0,
     ),
   ];
   for (let i = 0; i < warmup; i += 1) for (const m of measures) await runOnce(m);
@@ -193,7 +200,7 @@ async function report(measures: Measure[], postgres: string, data: string): Prom
   ];
   console.log(table(['', 'median', 'p95', 'min – max', 'rows'], measures.map(line)));
   for (const m of measures.filter((x) => x.error)) console.log(`${m.label}: answered ${m.error}`);
-  const [gateway, sql, subgraph] = measures;
+  const [gateway, sql, , subgraph] = measures;
   const refused = gateway.error ? ` (no answer: ${gateway.error})` : '';
   const ratio = median(gateway.ms) / median(sql.ms);
   console.log(`\nratio gateway/SQL (medians): ${gateway.error ? '-' : ratio.toFixed(2)}`);
@@ -242,9 +249,9 @@ async function explain(client: Client, window: StatsWindow): Promise<void> {
     ['hand-written SQL', HAND_WRITTEN_SQL, [timeZone, window.from, window.to]],
     ["the subgraph's SQL", app.sql, app.params],
   ] as const) {
-    const plan = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${sql}`, [
-      ...params,
-    ]);
+    const explained = (): Promise<{ rows: { 'QUERY PLAN': string }[] }> =>
+      client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${sql}`, [...params]);
+    const plan = sql === HAND_WRITTEN_SQL ? await explained() : await withAppWorkMem(client, explained);
     console.log(`\nEXPLAIN ANALYZE, ${label}:\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`);
   }
 }

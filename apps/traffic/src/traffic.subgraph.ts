@@ -105,6 +105,8 @@ export const trafficSubgraph: SubgraphDefinition = {
   buildSchema: buildTrafficSchema,
   seedDemo: (em) => seedTrafficDemo(em),
   routes: contactImportRoute,
+  // BI tools pull trafficStats by the tens of thousands of rows; traffic's queries never write.
+  compiledQueries: true,
   background: (services) => {
     catchUpRollups(services);
     return refreshTeamDirectory(services);

@@ -21,6 +21,11 @@ export interface SubgraphDefinition {
    * gateway, cached a minute. Staff answers from its own tables.
    */
   scopeSource?: (services: { orm: MikroORM }) => ScopeSource;
+  /**
+   * Queries run compiled by graphql-jit (see compiledQueries): for large answers. Only for a
+   * subgraph whose query resolvers never write, since a query with errors runs again in graphql-js.
+   */
+  compiledQueries?: boolean;
 }
 
 export interface SubgraphRunOptions {
@@ -66,6 +71,7 @@ export async function startSubgraph(
       port: options.port,
       host: options.host,
       routes: definition.routes?.({ orm, logger }),
+      compiledQueries: definition.compiledQueries,
       scopeSource:
         options.scopeSource ?? definition.scopeSource?.({ orm }) ?? cachedScopeSource(gatewayScopeSource()),
     });

@@ -9,6 +9,12 @@ import type { StatsFilter } from './stats.input';
 // Checked after the fetch: a SQL LIMIT here turns the plan into a nested loop (measured 6x slower).
 export const MAX_STATS_ROWS = 500_000;
 
+/**
+ * `work_mem` for one stats statement: a month of half hours per queue is tens of thousands of
+ * groups, which at PostgreSQL's default 4 MB spill both the hash aggregate and the sort to disk.
+ */
+export const STATS_WORK_MEM = '64MB';
+
 /** The summed rollup columns every stats row carries (snake_case as selected). */
 export const SUM_COLUMNS = [
   'answered',
@@ -45,7 +51,8 @@ export function sumMeasuresSql(columns?: ReadonlySet<MeasureColumn>): string[] {
 
 export interface StatsSqlRow extends Record<(typeof SUM_COLUMNS)[number], number> {
   voice_offered: number;
-  interval_start: Date;
+  /** The bucket's start, epoch milliseconds. */
+  interval_ms: number;
   queue_key: string | null;
   queue_code: string | null;
   channel: string | null;
@@ -185,7 +192,10 @@ function statsSql(
 ): { sql: string; params: unknown[] } {
   const dims = new Set(groupBy);
   const origin = alignedOrigin(granularity, filter);
-  const select: string[] = [`${bucketSql(granularity, source.start, origin)} as interval_start`];
+  // The bucket's start as epoch milliseconds: a number is read far faster than a timestamptz text.
+  const select: string[] = [
+    `(extract(epoch from ${bucketSql(granularity, source.start, origin)}) * 1000)::float8 as interval_ms`,
+  ];
   const params: unknown[] = [...bucketParams(granularity, filter, origin)];
   // Team as of the contact's arrival: the assignment period (dates in the query's zone) holding it.
   const byTeam = dims.has(StatsDimension.TEAM) || filter.teamIds !== undefined;
@@ -260,7 +270,7 @@ export function trafficStatsSql(
 }
 
 export interface FcrSqlRow {
-  interval_start: Date;
+  interval_ms: number;
   queue_key?: string;
   channel?: string;
   agent_key?: string | null;

@@ -1,0 +1,234 @@
+import { ApolloServer } from '@apollo/server';
+import { buildSchema, GraphQLError, parse, type ExecutionResult, type GraphQLFieldResolver } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
+import { compiledQueries, variablesWithDefaults, type QueryCompiler } from './compiled-queries';
+
+const typeDefs = /* GraphQL */ `
+  input Window {
+    from: Int!
+    zone: String! = "UTC"
+    step: Int = 15
+  }
+  type Row {
+    at: Int!
+    zone: String!
+    step: Int
+    label: String!
+  }
+  type Query {
+    rows(window: Window!, count: Int!): [Row!]!
+    broken: Row
+    missing: Row!
+  }
+  type Mutation {
+    bump: Int!
+  }
+`;
+
+interface Calls {
+  rows: number;
+  bumps: number;
+}
+
+type RowsArgs = { window: { from: number; zone: string; step: number | null }; count: number };
+
+function schemaWith(calls: Calls) {
+  const schema = buildSchema(typeDefs);
+  const resolvers: Record<string, Record<string, GraphQLFieldResolver<unknown, unknown>>> = {
+    Query: {
+      rows: (_, args) => {
+        const { window, count } = args as RowsArgs;
+        calls.rows += 1;
+        return Array.from({ length: count }, (_, i) => ({
+          at: window.from + i,
+          zone: window.zone,
+          step: window.step,
+          label: `row ${i}`,
+        }));
+      },
+      broken: () => {
+        throw new GraphQLError('broken on purpose', { extensions: { code: 'BAD_USER_INPUT' } });
+      },
+      missing: () => null,
+    },
+    Mutation: {
+      bump: () => {
+        calls.bumps += 1;
+        return calls.bumps;
+      },
+    },
+  };
+  for (const type of [schema.getQueryType(), schema.getMutationType()]) {
+    for (const field of Object.values(type?.getFields() ?? {}))
+      field.resolve = resolvers[type?.name ?? ''][field.name];
+  }
+  return schema;
+}
+
+interface Harness {
+  server: ApolloServer;
+  calls: Calls;
+  compiles: number;
+  compiledRuns: number;
+  /** Compiled runs that ended without errors: the answers the plugin gave itself. */
+  compiledAnswers: number;
+}
+
+async function harness(withPlugin: boolean): Promise<Harness> {
+  const state: Harness = {
+    server: undefined as never,
+    calls: { rows: 0, bumps: 0 },
+    compiles: 0,
+    compiledRuns: 0,
+    compiledAnswers: 0,
+  };
+  const counting: QueryCompiler = (schema, document, operationName) => {
+    state.compiles += 1;
+    const compiled = compileQuery(schema, document, operationName);
+    if (!isCompiledQuery(compiled)) return null;
+    return {
+      query: async (root, context, variables) => {
+        state.compiledRuns += 1;
+        const result: ExecutionResult = await compiled.query(root, context, variables);
+        if (!result.errors) state.compiledAnswers += 1;
+        return result;
+      },
+    };
+  };
+  state.server = new ApolloServer({
+    schema: schemaWith(state.calls),
+    plugins: withPlugin ? [compiledQueries(counting)] : [],
+    formatError: (formatted) => ({ ...formatted, extensions: { ...formatted.extensions, formatted: true } }),
+  });
+  await state.server.start();
+  return state;
+}
+
+async function run(h: Harness, query: string, variables?: Record<string, unknown>): Promise<unknown> {
+  const response = await h.server.executeOperation({ query, variables });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return response.body.singleResult;
+}
+
+const ROWS = `query Rows($w: Window!, $n: Int!) { rows(window: $w, count: $n) { at zone step label } }`;
+
+describe('compiledQueries', () => {
+  let compiled: Harness;
+  let plain: Harness;
+
+  beforeEach(async () => {
+    compiled = await harness(true);
+    plain = await harness(false);
+  });
+
+  afterEach(async () => {
+    await compiled.server.stop();
+    await plain.server.stop();
+  });
+
+  it('answers a query through the compiled operation with the same data as graphql-js', async () => {
+    const variables = { w: { from: 100, zone: 'Asia/Shanghai', step: 30 }, n: 3 };
+    const answer = await run(compiled, ROWS, variables);
+    expect(answer).toEqual(await run(plain, ROWS, variables));
+    expect(answer).toEqual({
+      data: {
+        rows: [
+          { at: 100, zone: 'Asia/Shanghai', step: 30, label: 'row 0' },
+          { at: 101, zone: 'Asia/Shanghai', step: 30, label: 'row 1' },
+          { at: 102, zone: 'Asia/Shanghai', step: 30, label: 'row 2' },
+        ],
+      },
+    });
+    expect(compiled.compiledAnswers).toBe(1);
+    expect(compiled.calls.rows).toBe(1);
+  });
+
+  it('compiles an operation once and runs it compiled every time after', async () => {
+    for (const from of [1, 2, 3]) await run(compiled, ROWS, { w: { from }, n: 1 });
+    expect(compiled.compiles).toBe(1);
+    expect(compiled.compiledAnswers).toBe(3);
+  });
+
+  it("applies an input object's field defaults, non-null ones included, as graphql-js does", async () => {
+    const variables = { w: { from: 7 }, n: 1 };
+    const answer = await run(compiled, ROWS, variables);
+    expect(answer).toEqual({ data: { rows: [{ at: 7, zone: 'UTC', step: 15, label: 'row 0' }] } });
+    expect(answer).toEqual(await run(plain, ROWS, variables));
+    expect(compiled.compiledAnswers).toBe(1);
+    expect(compiled.calls.rows).toBe(1);
+  });
+
+  it("answers a resolver's error through graphql-js, formatted as Apollo Server formats it", async () => {
+    const query = '{ broken { at } }';
+    const answer = await run(compiled, query);
+    expect(answer).toEqual(await run(plain, query));
+    expect(answer).toMatchObject({
+      data: { broken: null },
+      errors: [
+        {
+          message: 'broken on purpose',
+          path: ['broken'],
+          extensions: { code: 'BAD_USER_INPUT', formatted: true },
+        },
+      ],
+    });
+    expect(compiled.compiledRuns).toBe(1);
+    expect(compiled.compiledAnswers).toBe(0);
+  });
+
+  it('answers a null in a non-null field and a bad variable exactly as graphql-js does', async () => {
+    expect(await run(compiled, '{ missing { at } }')).toEqual(await run(plain, '{ missing { at } }'));
+    const bad = { w: { from: 'soon' }, n: 1 };
+    const answer = await run(compiled, ROWS, bad);
+    expect(answer).toEqual(await run(plain, ROWS, bad));
+    expect(answer).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+  });
+
+  it('never compiles or repeats a mutation', async () => {
+    expect(await run(compiled, 'mutation { bump }')).toEqual({ data: { bump: 1 } });
+    expect(compiled.compiles).toBe(0);
+    expect(compiled.calls.bumps).toBe(1);
+  });
+
+  it('lets graphql-js answer what the compiler refuses', async () => {
+    const refusing = await harness(true);
+    const server = new ApolloServer({
+      schema: schemaWith(refusing.calls),
+      plugins: [compiledQueries(() => null)],
+    });
+    await server.start();
+    try {
+      const response = await server.executeOperation({ query: ROWS, variables: { w: { from: 5 }, n: 1 } });
+      expect(response.body).toMatchObject({
+        singleResult: { data: { rows: [{ at: 5, zone: 'UTC', step: 15, label: 'row 0' }] } },
+      });
+    } finally {
+      await server.stop();
+      await refusing.server.stop();
+    }
+  });
+});
+
+describe('variablesWithDefaults', () => {
+  const schema = schemaWith({ rows: 0, bumps: 0 });
+  const operation = (query: string) => {
+    const definition = parse(query).definitions[0];
+    if (definition.kind !== 'OperationDefinition') throw new Error('expected an operation');
+    return definition;
+  };
+
+  it('writes out left-out fields with defaults and keeps given ones, nulls included', () => {
+    expect(variablesWithDefaults(schema, operation(ROWS), { w: { from: 1, step: null }, n: 2 })).toEqual({
+      w: { from: 1, zone: 'UTC', step: null },
+      n: 2,
+    });
+  });
+
+  it('leaves variables that are not input objects, and absent ones, as they are', () => {
+    expect(variablesWithDefaults(schema, operation(ROWS), { n: 2 })).toEqual({ n: 2 });
+    expect(variablesWithDefaults(schema, operation(ROWS), { w: 'not an object', n: 2 })).toEqual({
+      w: 'not an object',
+      n: 2,
+    });
+  });
+});

@@ -1,0 +1,139 @@
+import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLResponse } from '@apollo/server';
+import { HeaderMap } from '@apollo/server';
+import {
+  astFromValue,
+  getNamedType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  OperationTypeNode,
+  typeFromAST,
+  valueFromASTUntyped,
+  type DocumentNode,
+  type GraphQLInputType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+
+/** Operations kept compiled (by query hash and operation name); past it the oldest is dropped. */
+const MAX_COMPILED = 500;
+
+type Compiled = Pick<CompiledQuery, 'query'>;
+
+/** Compiles one operation; null when it cannot be compiled (graphql-js runs it). */
+export type QueryCompiler = (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+) => Compiled | null;
+
+const jit: QueryCompiler = (schema, document, operationName) => {
+  const attempt = compileQuery(schema, document, operationName);
+  return isCompiledQuery(attempt) ? attempt : null;
+};
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** `value` with the defaults of the input object fields it leaves out, as a client would write them. */
+function withFieldDefaults(type: GraphQLInputType, value: unknown): unknown {
+  const inner = isNonNullType(type) ? type.ofType : type;
+  if (isListType(inner)) {
+    return Array.isArray(value) ? value.map((item) => withFieldDefaults(inner.ofType, item)) : value;
+  }
+  if (!isInputObjectType(inner) || !isRecord(value)) return value;
+  const filled: Record<string, unknown> = { ...value };
+  for (const field of Object.values(inner.getFields())) {
+    if (field.name in value) filled[field.name] = withFieldDefaults(field.type, value[field.name]);
+    else if (field.defaultValue !== undefined) {
+      const ast = astFromValue(field.defaultValue, field.type);
+      if (ast) filled[field.name] = valueFromASTUntyped(ast);
+    }
+  }
+  return filled;
+}
+
+/**
+ * The variables with every input object's field defaults written out. graphql-jit checks a
+ * non-null field before it applies the field's default (`timeZone: String! = "UTC"` left out is
+ * an error there, not "UTC" as the spec and graphql-js have it).
+ */
+export function variablesWithDefaults(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): Record<string, unknown> {
+  const filled: Record<string, unknown> = { ...variables };
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
+    if (!type || !(name in variables) || !isInputObjectType(getNamedType(type))) continue;
+    filled[name] = withFieldDefaults(type, variables[name]);
+  }
+  return filled;
+}
+
+/**
+ * Runs a subgraph's queries through graphql-jit: each operation is compiled once into plain
+ * JavaScript that walks its selection, and later runs of it skip graphql-js's per-field machinery.
+ * That machinery is most of the time of a large flat answer (tens of thousands of rows of leaf
+ * fields, as BI tools pull them). The same schema and resolvers answer; only the walk differs.
+ *
+ * Only clean answers are taken: a query whose compiled run ends with any error (a resolver's, a
+ * variable's, a null in a non-null field) is answered by graphql-js instead, so every error keeps
+ * Apollo Server's own handling (formatError, didEncounterErrors, HTTP status) and the same text.
+ * Resolvers of such a query run twice; a subgraph whose query resolvers write (an audit trail,
+ * say) must not use this. Mutations and subscriptions always go to graphql-js.
+ */
+export function compiledQueries<TContext extends object>(
+  compile: QueryCompiler = jit,
+): ApolloServerPlugin<TContext> {
+  const compiled = new Map<string, Compiled | null>();
+
+  const compiledFor = (context: GraphQLRequestContext<TContext>): Compiled | null => {
+    const { document, schema, queryHash, operationName } = context;
+    if (!document || !queryHash) return null;
+    const key = `${queryHash}|${operationName ?? ''}`;
+    const known = compiled.get(key);
+    if (known !== undefined) {
+      // Map keeps insertion order: moving a used entry to the end makes the first one the oldest.
+      compiled.delete(key);
+      compiled.set(key, known);
+      return known;
+    }
+    let result: Compiled | null = null;
+    try {
+      result = compile(schema, document, operationName ?? undefined);
+    } catch {
+      // Whatever graphql-jit cannot compile, graphql-js runs.
+      result = null;
+    }
+    if (compiled.size >= MAX_COMPILED) compiled.delete(compiled.keys().next().value as string);
+    compiled.set(key, result);
+    return result;
+  };
+
+  return {
+    async requestDidStart() {
+      return {
+        async responseForOperation(context): Promise<GraphQLResponse | null> {
+          if (context.operation?.operation !== OperationTypeNode.QUERY) return null;
+          const query = compiledFor(context);
+          if (!query) return null;
+          const variables = variablesWithDefaults(
+            context.schema,
+            context.operation,
+            context.request.variables ?? {},
+          );
+          const result = await query.query(undefined, context.contextValue, variables);
+          if (result.errors?.length || !result.data) return null;
+          return {
+            http: { headers: new HeaderMap(), status: undefined },
+            body: { kind: 'single', singleResult: { data: result.data as Record<string, unknown> } },
+          };
+        },
+      };
+    },
+  };
+}
