@@ -1,4 +1,5 @@
 import {
+  ahtSeconds,
   contactMetrics,
   DEFAULT_FCR_WINDOW_DAYS,
   DEFAULT_SERVICE_LEVEL_TARGET,
@@ -131,6 +132,14 @@ describe('contactMetrics', () => {
     );
     expect(fractional.asaSeconds).toBe(10 / 3);
     expect(fractional.ahtSeconds).toBe(100.25 / 3);
+  });
+});
+
+describe('ahtSeconds', () => {
+  it('is handle seconds per answered contact, null when none was answered', () => {
+    expect(ahtSeconds(630, 6)).toBe(105);
+    expect(ahtSeconds(0, 0)).toBeNull();
+    expect(ahtSeconds(120, 0)).toBeNull();
   });
 });
 

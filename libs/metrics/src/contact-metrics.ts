@@ -89,6 +89,11 @@ function offeredOf(totals: ContactTotals): number {
   return totals.answered + totals.abandoned;
 }
 
+/** AHT: handle seconds (talk + hold + ACW) per answered contact; null when none was answered. */
+export function ahtSeconds(handleSeconds: number, answered: number): number | null {
+  return ratio(handleSeconds, answered);
+}
+
 export function serviceLevel(totals: ContactTotals, variant: ServiceLevelVariant): number | null {
   const offered = offeredOf(totals);
   switch (variant) {
@@ -125,7 +130,7 @@ export function contactMetrics(
     answeredWithinThreshold: totals.answeredWithinThreshold,
     serviceLevel: serviceLevel(totals, variant),
     asaSeconds: ratio(totals.waitSecondsAnswered, totals.answered),
-    ahtSeconds: ratio(totals.handleSeconds, totals.answered),
+    ahtSeconds: ahtSeconds(totals.handleSeconds, totals.answered),
     avgTalkSeconds: ratio(totals.talkSeconds, totals.answered),
     avgHoldSeconds: ratio(totals.holdSeconds, totals.answered),
     avgAcwSeconds: ratio(totals.acwSeconds, totals.answered),

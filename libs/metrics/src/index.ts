@@ -8,6 +8,7 @@ export {
   DEFAULT_FCR_WINDOW_DAYS,
   contactMetrics,
   serviceLevel,
+  ahtSeconds,
   sumContactTotals,
   emptyContactTotals,
   fcrRate,
@@ -73,4 +74,12 @@ export {
   type TrainingTotals,
   type TrainingMetrics,
 } from './training-metrics';
-export { zoneOffsetMinutes, localInstant, localMidnight, localDay, addDays, isoWeekday } from './calendar';
+export {
+  zoneOffsetMinutes,
+  localInstant,
+  localMidnight,
+  localDay,
+  addDays,
+  isoWeekday,
+  todayUtc,
+} from './calendar';

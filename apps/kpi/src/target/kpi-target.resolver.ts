@@ -1,3 +1,4 @@
+import { todayUtc } from '@switchboard/metrics';
 import { GraphQLLocalDate, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { TargetScopeTypeEnum, type TargetScopeType } from '../common/enums';
@@ -7,8 +8,6 @@ import { kpiTargetById } from './kpi-target.loader';
 import { toKpiTargetType } from './kpi-target.mapper';
 import { KpiTargetService } from './kpi-target.service';
 import { KpiTargetType } from './kpi-target.type';
-
-const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
 @Resolver(() => KpiTargetType)
 export class KpiTargetResolver {

@@ -7,10 +7,7 @@ export const CODE_MESSAGE =
 
 export { isTimeZone } from '@switchboard/subgraph-kit';
 
-/** Today's date (YYYY-MM-DD) in UTC. */
-export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
+export { todayUtc } from '@switchboard/metrics';
 
 export function requireDateOrder(
   from: string | null,

@@ -1,4 +1,4 @@
-import { addDays, localInstant } from '@switchboard/metrics';
+import { addDays, ahtSeconds, localInstant } from '@switchboard/metrics';
 import { badUserInput } from '@switchboard/server';
 import { isCalendarDate, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
@@ -58,7 +58,7 @@ export class TrafficStaffingPlanResolver {
       return Object.assign(new StaffingHistoryIntervalType(), {
         intervalStart: slot.start,
         forecastCalls: row.offered / plan.weeks,
-        ahtSeconds: row.answered > 0 ? row.handle_seconds / row.answered : null,
+        ahtSeconds: ahtSeconds(row.handle_seconds, row.answered),
         loggedInAgents: row.logged_in_seconds / seconds,
       });
     });

@@ -1,12 +1,7 @@
-import { addDays } from '@switchboard/metrics';
+import { addDays, todayUtc } from '@switchboard/metrics';
 import { badUserInput } from '@switchboard/server';
 
-/** Today's date (YYYY-MM-DD) in UTC. */
-export function todayUtc(now = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
-export { addDays };
+export { addDays, todayUtc };
 
 /** A period of days, `from` inclusive, `to` exclusive. */
 export interface DayPeriod {
