@@ -99,6 +99,21 @@ describe('KPI catalog and targets', () => {
     expect(inForce.data?.kpiTargets).toEqual([{ target: 300 }]);
   });
 
+  it('keeps targets of one KPI and scope from overlapping when they are set at the same moment', async () => {
+    const team = factory.scopeId();
+    const scope = { type: 'TEAM', id: team };
+    const starts = ['2026-01-01', '2026-02-01', '2026-03-01', '2026-04-01', '2026-05-01', '2026-06-01'];
+    const answers = await Promise.all(
+      starts.map((validFrom, i) => set({ kpiCode: 'AHT', scope, target: 300 - i, amberBand: 30, validFrom })),
+    );
+    expect(answers.map((a) => a.errors)).toEqual(starts.map(() => undefined));
+    const targets = await targetsOf(team);
+    // whatever order they ran in, every day from the first start is covered by exactly one target
+    expect(targets[0].validFrom).toBe('2026-01-01');
+    for (let i = 1; i < targets.length; i += 1) expect(targets[i].validFrom).toBe(targets[i - 1].validTo);
+    expect(targets[targets.length - 1].validTo).toBeNull();
+  });
+
   it('refuses bad targets naming the field, and writes nothing', async () => {
     const team = factory.scopeId();
     const cases: [Record<string, unknown>, string][] = [

@@ -71,6 +71,11 @@ export class KpiTargetService {
       // a band wider than the KPI's whole range means nothing (and 1e308 overflows what reads it)
       if (input.amberBand > range.max - range.min)
         throw kpiTargetErrors.amberBandOutOfRange(kpi.unit, range.text);
+      // One writer at a time per KPI and scope: row locks alone cannot stop two transactions that
+      // both find nothing overlapping from each inserting a target over the same days.
+      await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
+        `kpi-target|${kpi.id}|${input.scope.type}|${scopeId ?? ''}`,
+      ]);
       const overlapping = await em.find(
         KpiTarget,
         {
