@@ -74,7 +74,7 @@ export class KpiTargetService {
       // One writer at a time per KPI and scope: row locks alone cannot stop two transactions that
       // both find nothing overlapping from each inserting a target over the same days.
       await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
-        `kpi-target|${kpi.id}|${input.scope.type}|${scopeId ?? ''}`,
+        `kpi-target|${kpi.code}|${input.scope.type}|${scopeId ?? ''}`,
       ]);
       const overlapping = await em.find(
         KpiTarget,

@@ -137,9 +137,7 @@ export class SamplingService {
       channels: plan.channels,
     });
     const added = await this.em.transactional(async (tx) => {
-      await tx
-        .getConnection()
-        .execute('select pg_advisory_xact_lock(hashtext(?))', [`sample:${plan.id}:${period.start}`]);
+      await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`sample:${plan.id}:${period.start}`]);
       const stored = await tx.find(SampledContact, { plan: plan.id, periodStart: period.start });
       const have = new Set(stored.map((s) => `${s.contactSource}\u001f${s.contactExternalId}`));
       const count = new Map<string, number>();

@@ -74,6 +74,18 @@ describe('scorecard versions', () => {
     expect(kept.data?.evaluation).toEqual({ overallScore: first.overallScore, scorecard: { version: 1 } });
   });
 
+  it('of drafts created at the same moment, one is stored and the others are told a draft exists', async () => {
+    const code = factory.unique('RACE');
+    const answers = await Promise.all([1, 2, 3, 4].map(() => create(standardScorecard(code))));
+    const created = answers.filter((a) => a.data?.createScorecard);
+    expect(created.map((a) => a.data?.createScorecard)).toEqual([expect.objectContaining({ version: 1 })]);
+    expect(answers.filter((a) => a.errors).map((a) => a.errors?.[0].extensions?.code)).toEqual([
+      'CONFLICT',
+      'CONFLICT',
+      'CONFLICT',
+    ]);
+  });
+
   it('a published version never changes', async () => {
     const v1 = await factory.publishedScorecard();
     const response = await gql(

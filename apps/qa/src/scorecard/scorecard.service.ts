@@ -37,9 +37,7 @@ export class ScorecardService {
     if (problems.length) throw scorecardErrors.invalid(problems);
     return this.em.transactional(async (tx) => {
       // Serialises versioning of one code: concurrent creates cannot pick the same version number.
-      await tx
-        .getConnection()
-        .execute('select pg_advisory_xact_lock(hashtext(?))', [`scorecard:${input.code}`]);
+      await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`scorecard:${input.code}`]);
       const versions = await tx.find(Scorecard, { code: input.code }, { orderBy: { version: 'desc' } });
       const draft = versions.find((v) => v.status === ScorecardStatus.DRAFT);
       if (draft) throw scorecardErrors.draftExists(draft);
@@ -73,9 +71,7 @@ export class ScorecardService {
     return this.em.transactional(async (tx) => {
       const scorecard = isUuid(id) ? await tx.findOne(Scorecard, { id }) : null;
       if (!scorecard) throw scorecardErrors.notFound(id);
-      await tx
-        .getConnection()
-        .execute('select pg_advisory_xact_lock(hashtext(?))', [`scorecard:${scorecard.code}`]);
+      await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`scorecard:${scorecard.code}`]);
       await tx.refresh(scorecard);
       if (scorecard.status !== ScorecardStatus.DRAFT) throw scorecardErrors.notDraft(scorecard);
       const now = new Date();

@@ -36,7 +36,14 @@ export async function recordAttempts(
   requests: AttemptRequest[],
   source: string,
 ): Promise<RecordedAttempts> {
-  const connection = em.getConnection();
+  // Two writers for the same agent and exam queue here, so attempt numbers never race, and the
+  // second sees what the first stored: the duplicate check below comes after the lock, so the same
+  // attempt sent twice at once is one attempt and one duplicate, not a unique-key failure.
+  await em.execute(
+    `select pg_advisory_xact_lock(s.k) from (select distinct hashtext(p.exam_id || '|' || p.employee_no) as k
+       from jsonb_to_recordset(?::jsonb) p(exam_id text, employee_no text) order by 1) s`,
+    [JSON.stringify(requests.map((r) => ({ exam_id: r.examId, employee_no: r.employeeNo })))],
+  );
   const external = requests.flatMap((r) => (r.externalId ? [r.externalId] : []));
   const seen = new Set(
     external.length
@@ -76,13 +83,7 @@ export async function recordAttempts(
     exam_id: r.examId,
     employee_no: r.employeeNo,
   }));
-  // Two writers for the same agent and exam queue here, so attempt numbers never race.
-  await connection.execute(
-    `select pg_advisory_xact_lock(s.k) from (select distinct hashtext(p.exam_id || '|' || p.employee_no) as k
-       from jsonb_to_recordset(?::jsonb) p(exam_id text, employee_no text) order by 1) s`,
-    [JSON.stringify(pairs)],
-  );
-  const latestRows = await connection.execute<LatestRow[]>(
+  const latestRows = await em.execute<LatestRow[]>(
     `select distinct on (a.exam_id, a.employee_no) a.exam_id, a.employee_no, a.sequence, a.attempt_no,
        a.passed, a.taken_on::text as taken_on
      from exam_attempt a join jsonb_to_recordset(?::jsonb) p(exam_id uuid, employee_no text)
@@ -148,7 +149,7 @@ async function updateAssignments(
     taken_on: a.takenOn,
     passed: a.passed,
   }));
-  await em.getConnection().execute(
+  await em.execute(
     `update assignment a set
        started_on = coalesce(a.started_on, (select min(e.taken_on) from jsonb_to_recordset(?::jsonb)
          e(course_id uuid, employee_no text, taken_on date, passed boolean)

@@ -3,6 +3,7 @@ import { addDays, todayUtc } from '../common/dates';
 import { RosterDouble } from '../testing/roster-double';
 import { TrainingFactory } from '../testing/training-factories';
 import { trainingSubgraph } from '../training.subgraph';
+import { Assignment } from '../assignment/assignment.entity';
 import { ExamAttempt } from './exam-attempt.entity';
 
 interface Attempt {
@@ -247,6 +248,43 @@ describe('LMS import of exam results', () => {
     expect(again.data?.importExamResults).toMatchObject({ inserted: 0, duplicates: 4 });
     expect(await stored()).toBe(4);
     expect(exam.code).toBe('LMS-EXAM');
+  });
+
+  it('a dry run, or a strict file with a bad row, leaves open assignments as they were', async () => {
+    const course = await factory.course({ validityMonths: 12 });
+    await factory.exam(course.id, { code: 'LMS-DRY', passMark: 75, maxAttempts: 3 });
+    const assigned = await postGraphQL(
+      training.url,
+      `mutation($input: AssignCourseInput!) { assignCourse(input: $input) { matched } }`,
+      { input: { courseId: course.id, target: { employeeNos: ['L3'] }, dueDate: addDays(today, 10) } },
+    );
+    expect(assigned.errors).toBeUndefined();
+    const csv = ['attempt_id,employee_no,exam,score,taken_on', `dry-1,L3,LMS-DRY,95,${today}`].join('\n');
+    expect((await importCsv(csv, { dryRun: true })).data?.importExamResults).toMatchObject({
+      applied: false,
+    });
+    const badRow = `${csv}\ndry-2,L3,LMS-DRY,101,${today}`;
+    expect((await importCsv(badRow)).data?.importExamResults).toMatchObject({ rejected: 1, applied: false });
+    const assignment = await training.orm.em
+      .fork()
+      .findOneOrFail(Assignment, { course: course.id, employeeNo: 'L3' });
+    expect([assignment.startedOn, assignment.completedOn]).toEqual([null, null]);
+  });
+
+  it('stores an attempt sent twice at the same moment once, and counts the other as a duplicate', async () => {
+    const course = await factory.course({ validityMonths: 12 });
+    const exam = await factory.exam(course.id, { code: 'LMS-RACE', passMark: 75, maxAttempts: 3 });
+    const csv = [
+      'attempt_id,employee_no,exam,score,taken_on',
+      `race-1,L1,LMS-RACE,90,${addDays(today, -2)}`,
+      `race-2,L2,LMS-RACE,50,${addDays(today, -2)}`,
+    ].join('\n');
+    const answers = await Promise.all([importCsv(csv), importCsv(csv), importCsv(csv)]);
+    expect(answers.map((a) => a.errors)).toEqual([undefined, undefined, undefined]);
+    const reports = answers.map((a) => a.data?.importExamResults);
+    expect(reports.reduce((sum, r) => sum + (r?.inserted ?? 0), 0)).toBe(2);
+    expect(reports.reduce((sum, r) => sum + (r?.duplicates ?? 0), 0)).toBe(4);
+    expect(await training.orm.em.fork().count(ExamAttempt, { exam: exam.id })).toBe(2);
   });
 
   it.each([
