@@ -10,7 +10,7 @@ import { useI18n } from '../i18n/i18n';
 import { lastDays, periodInstants, type Period } from '../period';
 import { routeHref } from '../routing';
 
-type Evaluation = AgentPageQuery['evaluations']['nodes'][number];
+type Evaluation = NonNullable<AgentPageQuery['evaluations']>['nodes'][number];
 type Training = NonNullable<AgentPageQuery['agent']>['training'];
 type Certification = Training['certifications'][number];
 type Assignment = Training['assignments'][number];
@@ -76,7 +76,7 @@ export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZo
         />
         <SortableTable<Evaluation>
           caption={t('evaluations')}
-          rows={data?.evaluations.nodes ?? []}
+          rows={data?.evaluations?.nodes ?? []}
           rowKey={(e) => e.id}
           initialSort={{ key: 'submittedAt', direction: 'descending' }}
           columns={[
