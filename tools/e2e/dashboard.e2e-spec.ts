@@ -137,6 +137,23 @@ describe('dashboard in headless chromium', () => {
         );
       }
       await page.locator('.chart svg').nth(1).waitFor();
+      // The staffing plan of their center's first queue, as the API gives it to the same manager.
+      const staffing = page.locator('[data-staffing-raw-agents]');
+      await staffing.locator('.chart svg').waitFor();
+      expect(await staffing.getByRole('alert').count()).toBe(0);
+      const plan = await postGraphQL<{ staffingPlan: { intervals: { rawAgents: number }[] } }>(
+        stack.gatewayUrl,
+        `query ($q: ID!, $d: String!) {
+          staffingPlan(queueId: $q, day: $d, timeZone: "${ZONE}", intervalMinutes: 30) { intervals { rawAgents } }
+        }`,
+        { q: await staffing.getByLabel('Queue').inputValue(), d: addDays(today, -1) },
+        asCaller(MANAGER),
+      );
+      expect(plan.errors).toBeUndefined();
+      const required = plan.data?.staffingPlan.intervals.map((i) => i.rawAgents) ?? [];
+      expect(required).toHaveLength(48);
+      expect(required.some((n) => n > 0)).toBe(true);
+      expect(await staffing.getAttribute('data-staffing-raw-agents')).toBe(required.join(' '));
       await page.screenshot({ path: join(ARTIFACTS, 'center-overview.png'), fullPage: true });
 
       await page.getByRole('link', { name: 'Cards 1' }).click();
