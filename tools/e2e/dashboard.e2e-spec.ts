@@ -200,6 +200,11 @@ describe('dashboard in headless chromium', () => {
       await page.getByRole('heading', { name: '中心概览: Shanghai Contact Center' }).waitFor();
       const red = kpis.find((k) => k.status === 'RED');
       if (red) expect(await page.locator(`[data-kpi="${red.code}"] .tile-status`).innerText()).toBe('未达标');
+      // KPI tiles named in Chinese: every code of the demo catalog, none left in English
+      expect(await page.locator('[data-kpi="SERVICE_LEVEL"] h3').innerText()).toBe('服务水平');
+      const names = await page.locator('[data-kpi] h3').allInnerTexts();
+      expect(names).toHaveLength(kpis.length);
+      for (const name of names) expect(name).toMatch(/^[\u4e00-\u9fff]+$/);
       await page.screenshot({ path: join(ARTIFACTS, 'center-overview-zh-CN.png'), fullPage: true });
       await page.close();
     },
