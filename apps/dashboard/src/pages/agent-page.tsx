@@ -11,7 +11,7 @@ import { lastDays, periodInstants, type Period } from '../period';
 import { routeHref } from '../routing';
 
 type Evaluation = NonNullable<AgentPageQuery['evaluations']>['nodes'][number];
-type Training = NonNullable<AgentPageQuery['agent']>['training'];
+type Training = NonNullable<NonNullable<AgentPageQuery['agent']>['training']>;
 type Certification = Training['certifications'][number];
 type Assignment = Training['assignments'][number];
 
@@ -65,7 +65,7 @@ export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZo
           <dt>{t('evaluations')}</dt>
           <dd>{format.number(agent?.qaSummary?.evaluations)}</dd>
           <dt>{t('compliance')}</dt>
-          <dd>{agent?.training.complianceStatus ?? '–'}</dd>
+          <dd>{agent?.training?.complianceStatus ?? '–'}</dd>
         </dl>
         <TrendPanel
           trend={agent?.performanceTrend ?? []}
@@ -104,7 +104,7 @@ export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZo
         />
         <SortableTable<Certification>
           caption={t('certifications')}
-          rows={agent?.training.certifications ?? []}
+          rows={agent?.training?.certifications ?? []}
           rowKey={(c) => c.id}
           columns={[
             {
@@ -135,7 +135,7 @@ export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZo
         />
         <SortableTable<Assignment>
           caption={t('assignments')}
-          rows={agent?.training.assignments ?? []}
+          rows={agent?.training?.assignments ?? []}
           rowKey={(a) => a.id}
           initialSort={{ key: 'dueDate', direction: 'ascending' }}
           columns={[
