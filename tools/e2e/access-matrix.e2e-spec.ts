@@ -15,6 +15,8 @@ interface DemoTeam {
 
 const FULL = { GREETING: 1, VERIFY: 1, LISTEN: 4, EMPATHY: 4, RESOLVED: 1 };
 const QUARTER_HOUR = 900_000;
+/** When the matrix's calls arrived: an hour ago. */
+const ARRIVED = Date.now() - 3_600_000;
 const now = Math.floor(Date.now() / QUARTER_HOUR) * QUARTER_HOUR;
 const from = new Date(now - 2 * 86_400_000).toISOString();
 const to = new Date(now + 86_400_000).toISOString();
@@ -27,6 +29,7 @@ const to = new Date(now + 86_400_000).toISOString();
 describe('access matrix through the gateway (demo roster)', () => {
   let stack: TestStack;
   const demo = { sha: '', ctu: '', shaTeam: '', shaAgent: '', shaMate: '', ctuAgent: '' };
+  const queueIds: Record<string, string> = {};
   const evaluations: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -47,7 +50,7 @@ describe('access matrix through the gateway (demo roster)', () => {
       ctuAgent: ctuTeam.agents[0].employeeNo,
     });
     // One answered call per agent, on a queue of the agent's center, and one evaluation of it.
-    const arrived = Date.now() - 3_600_000;
+    const arrived = ARRIVED;
     const call = (agent: string, queue: string) => ({
       source: 'access-e2e',
       externalId: `call-${agent}`,
@@ -69,7 +72,8 @@ describe('access matrix through the gateway (demo roster)', () => {
       ['ACC-SHA', demo.sha],
       ['ACC-CTU', demo.ctu],
     ]) {
-      const id = queues.find((q) => q.code === code)?.id;
+      const id = queues.find((q) => q.code === code)?.id as string;
+      queueIds[code] = id;
       await gql('mutation($id: ID!, $c: ID) { updateQueue(id: $id, input: { centerId: $c }) { id } }', {
         id,
         c: centerId,
@@ -113,6 +117,18 @@ describe('access matrix through the gateway (demo roster)', () => {
   const agent = (): Identity => caller('AGENT', { employeeNo: demo.shaAgent });
   const queueStats = `query($c: String, $f: DateTimeISO!, $t: DateTimeISO!) { queue(code: $c) { code stats(from: $f, to: $t) { answered } } }`;
 
+  /** A queue's plan a week after the calls (UTC): its intervals, forecast from the calls' day. */
+  const STAFFING_PLAN = `query($q: ID!, $d: String!) { staffingPlan(queueId: $q, day: $d, weeks: 1) {
+    intervals { forecastCalls } } }`;
+  const planDay = new Date(ARRIVED + 7 * 86_400_000).toISOString().slice(0, 10);
+  const planOf = (d: Data) => {
+    const intervals = (d.staffingPlan as { intervals: { forecastCalls: number }[] }).intervals;
+    return {
+      intervals: intervals.length,
+      forecastCalls: intervals.reduce((sum, i) => sum + i.forecastCalls, 0),
+    };
+  };
+
   const cells: GatewayCell[] = [
     {
       who: 'CENTER_MANAGER of SHA-01',
@@ -140,6 +156,38 @@ describe('access matrix through the gateway (demo roster)', () => {
         ctu: queue(code: "ACC-CTU") { stats(from: $f, to: $t) { answered } } }`,
       variables: vars,
       expect: { scoped: (d) => expect(d).toEqual({ sha: { stats: { answered: 2 } }, ctu: { stats: null } }) },
+    },
+    {
+      who: 'CENTER_MANAGER of SHA-01',
+      identity: manager,
+      operation: "staffingPlan of their center's queue",
+      query: STAFFING_PLAN,
+      variables: () => ({ q: queueIds['ACC-SHA'], d: planDay }),
+      expect: { allow: true, check: (d) => expect(planOf(d)).toEqual({ intervals: 48, forecastCalls: 2 }) },
+    },
+    {
+      who: 'CENTER_MANAGER of SHA-01',
+      identity: manager,
+      operation: "staffingPlan of CTU-T1's queue",
+      query: STAFFING_PLAN,
+      variables: () => ({ q: queueIds['ACC-CTU'], d: planDay }),
+      expect: { deny: true },
+    },
+    {
+      who: 'TEAM_LEAD of an SHA-01 team',
+      identity: lead,
+      operation: "staffingPlan of their center's queue (a plan is a center's)",
+      query: STAFFING_PLAN,
+      variables: () => ({ q: queueIds['ACC-SHA'], d: planDay }),
+      expect: { deny: true },
+    },
+    {
+      who: 'BI_READER',
+      identity: () => caller('BI_READER'),
+      operation: "staffingPlan of CTU-T1's queue (every center)",
+      query: STAFFING_PLAN,
+      variables: () => ({ q: queueIds['ACC-CTU'], d: planDay }),
+      expect: { allow: true, check: (d) => expect(planOf(d)).toEqual({ intervals: 48, forecastCalls: 1 }) },
     },
     {
       who: 'TEAM_LEAD of an SHA-01 team',

@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { ensureDashboardBuilt } from '../src/dashboard/dashboard-build';
 import { demoIdentities } from '../src/start/demo-identities';
 import { launchChromium, type HeadlessBrowser } from './browser';
+import { FaultProxy } from './fault-proxy';
 import { startTestStack, type TestStack } from './stack';
 
 /** Screenshots of every page, for people to look at (git-ignored). */
@@ -54,6 +55,8 @@ describe('dashboard in headless chromium', () => {
   let chromium: HeadlessBrowser;
   let origin: string;
   let tokens: Record<string, string>;
+  /** Between the gateway and qa, so a test can take qa down. */
+  let qaProxy: FaultProxy;
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
@@ -62,6 +65,8 @@ describe('dashboard in headless chromium', () => {
       seed: ['staff', 'traffic', 'qa', 'training', 'kpi'],
       subgraphTimeoutMs: 30_000,
       gateway: { dashboardDir, developmentIdentities: demoIdentities() },
+      routeSubgraph: (name, url) =>
+        name === 'qa' ? (qaProxy = new FaultProxy(new URL(url))).start() : Promise.resolve(url),
     });
     origin = new URL(stack.gatewayUrl).origin;
     const list = (await (await fetch(`${origin}/dev/tokens`)).json()) as { label: string; token: string }[];
@@ -72,6 +77,7 @@ describe('dashboard in headless chromium', () => {
   afterAll(async () => {
     await chromium?.close();
     await stack?.stop();
+    await qaProxy?.stop();
   });
 
   const signIn = async (label: string): Promise<Page> => {
@@ -131,6 +137,23 @@ describe('dashboard in headless chromium', () => {
         );
       }
       await page.locator('.chart svg').nth(1).waitFor();
+      // The staffing plan of their center's first queue, as the API gives it to the same manager.
+      const staffing = page.locator('[data-staffing-raw-agents]');
+      await staffing.locator('.chart svg').waitFor();
+      expect(await staffing.getByRole('alert').count()).toBe(0);
+      const plan = await postGraphQL<{ staffingPlan: { intervals: { rawAgents: number }[] } }>(
+        stack.gatewayUrl,
+        `query ($q: ID!, $d: String!) {
+          staffingPlan(queueId: $q, day: $d, timeZone: "${ZONE}", intervalMinutes: 30) { intervals { rawAgents } }
+        }`,
+        { q: await staffing.getByLabel('Queue').inputValue(), d: addDays(today, -1) },
+        asCaller(MANAGER),
+      );
+      expect(plan.errors).toBeUndefined();
+      const required = plan.data?.staffingPlan.intervals.map((i) => i.rawAgents) ?? [];
+      expect(required).toHaveLength(48);
+      expect(required.some((n) => n > 0)).toBe(true);
+      expect(await staffing.getAttribute('data-staffing-raw-agents')).toBe(required.join(' '));
       await page.screenshot({ path: join(ARTIFACTS, 'center-overview.png'), fullPage: true });
 
       await page.getByRole('link', { name: 'Cards 1' }).click();
@@ -177,8 +200,70 @@ describe('dashboard in headless chromium', () => {
       await page.getByRole('heading', { name: '中心概览: Shanghai Contact Center' }).waitFor();
       const red = kpis.find((k) => k.status === 'RED');
       if (red) expect(await page.locator(`[data-kpi="${red.code}"] .tile-status`).innerText()).toBe('未达标');
+      // KPI tiles named in Chinese: every code of the demo catalog, none left in English
+      expect(await page.locator('[data-kpi="SERVICE_LEVEL"] h3').innerText()).toBe('服务水平');
+      const names = await page.locator('[data-kpi] h3').allInnerTexts();
+      expect(names).toHaveLength(kpis.length);
+      for (const name of names) expect(name).toMatch(/^[\u4e00-\u9fff]+$/);
       await page.screenshot({ path: join(ARTIFACTS, 'center-overview-zh-CN.png'), fullPage: true });
       await page.close();
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  it(
+    'with qa down, the overview, the drill-down and the agent page show traffic and a notice naming qa',
+    async () => {
+      const port = qaProxy.port;
+      await qaProxy.stop();
+      try {
+        const page = await signIn(MANAGER);
+        const notice = page.locator('.notice.partial');
+        const PARTIAL = 'Some services did not answer; what is shown is what still works: qa';
+        await notice.waitFor();
+        expect(await notice.innerText()).toBe(PARTIAL);
+        // KPIs that need no QA are still computed; QA's are blank
+        expect(await page.locator('[data-kpi="SERVICE_LEVEL"]').getAttribute('data-value')).not.toBe('');
+        expect(await page.locator('[data-kpi="QA_SCORE"]').getAttribute('data-value')).toBe('');
+        await page.screenshot({ path: join(ARTIFACTS, 'center-overview-qa-down.png'), fullPage: true });
+
+        await page.getByRole('link', { name: 'Cards 1' }).click();
+        await page.getByRole('heading', { name: 'Team: Cards 1' }).waitFor();
+        const table = page.getByRole('table', { name: 'Agents · Ranking' });
+        await table.locator('tbody tr').first().waitFor();
+        expect(await notice.innerText()).toBe(PARTIAL);
+        const column = async (label: string) => {
+          const headers = await table.locator('thead th').allInnerTexts();
+          const index = headers.findIndex((h) => h.startsWith(label));
+          expect(index).toBeGreaterThan(0);
+          return table.locator(`tbody tr td:nth-child(${index + 1})`).allInnerTexts();
+        };
+        const offered = await column('Offered');
+        expect(offered.length).toBeGreaterThan(10);
+        expect(offered.filter((v) => /^[1-9][\d,]*$/.test(v)).length).toBeGreaterThan(5); // traffic is there
+        expect(new Set(await column('QA score'))).toEqual(new Set(['–'])); // QA is not
+        expect((await column('Rank')).filter((v) => /^\d+$/.test(v)).length).toBeGreaterThan(5); // ranked without QA
+        await page.screenshot({ path: join(ARTIFACTS, 'team-qa-down.png'), fullPage: true });
+
+        // an agent of the team who took calls in the team's week
+        const busy = offered.findIndex((v) => /^[1-9][\d,]*$/.test(v));
+        const agentLink = table.locator('tbody tr').nth(busy).locator('a[href^="#/agent/"]');
+        const employeeNo = decodeURIComponent(
+          ((await agentLink.getAttribute('href')) ?? '').split('/').at(-1) ?? '',
+        );
+        await agentLink.click();
+        await page.locator(`section[data-employee-no="${employeeNo}"]`).waitFor();
+        await notice.waitFor();
+        expect(await notice.innerText()).toBe(PARTIAL);
+        const facts = await page.locator('dl.facts').innerText();
+        expect(facts).toMatch(/Offered\s+[1-9][\d,]*/);
+        expect(await page.getByTestId('agent-qa-score').innerText()).toBe('–');
+        expect(await page.getByRole('table', { name: 'Evaluations' }).locator('tbody tr').count()).toBe(0);
+        await page.screenshot({ path: join(ARTIFACTS, 'agent-qa-down.png'), fullPage: true });
+        await page.close();
+      } finally {
+        await qaProxy.start(port);
+      }
     },
     VIEW_TIMEOUT_MS,
   );

@@ -1,6 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { InternalTokenSigner } from '@switchboard/auth';
 import { GraphQLError } from 'graphql';
+import { nullEntitiesOf } from './failed-entities';
 import type { GatewayContext } from './gateway-context';
 import { identityKey, InflightQueries } from './inflight-queries';
 
@@ -44,10 +45,38 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   }
 
   /**
+   * A subgraph that is down answers an `_entities` fetch with the fields it was asked null and the
+   * error (see failed-entities.ts), so the fetches that @require its part still run; any other failed
+   * fetch is the error alone.
+   */
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<SubgraphResponse> {
+    try {
+      return await this.processShared(options);
+    } catch (error) {
+      if (
+        !(error instanceof GraphQLError) ||
+        error.extensions.code !== SUBGRAPH_UNAVAILABLE ||
+        !('incomingRequestContext' in options)
+      ) {
+        throw error;
+      }
+      const data = nullEntitiesOf(
+        options.request.query,
+        options.request.variables,
+        options.incomingRequestContext.schema,
+      );
+      if (!data) throw error;
+      return { data, errors: [error] };
+    }
+  }
+
+  /**
    * A fetch of a query (never of a mutation's plan) shares the answer of an identical one already
    * on its way for the same caller.
    */
-  override process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
+  private processShared(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<SubgraphResponse> {
     if (
       !this.deduplicate ||
       !('incomingRequestContext' in options) ||

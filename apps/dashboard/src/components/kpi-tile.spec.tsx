@@ -22,11 +22,32 @@ describe('KpiTile', () => {
         <KpiTile kpi={serviceLevel} format={formatter('zh-CN', 'Asia/Shanghai')} />
       </I18nProvider>,
     );
-    const tile = screen.getByRole('article', { name: 'Service level' });
+    const tile = screen.getByRole('article', { name: '服务水平' });
+    expect(tile.querySelector('h3')?.textContent).toBe('服务水平');
     expect(tile.textContent).toContain('82.7%');
     expect(tile.textContent).toContain('目标: 88.0%');
     expect(tile.textContent).toContain('未达标');
     expect(tile.getAttribute('data-value')).toBe('0.8267');
+  });
+
+  it("names a KPI in English as the API does, and a code the dictionary does not know by the API's name", () => {
+    const nps: KpiValueFieldsFragment = {
+      ...serviceLevel,
+      code: 'NPS',
+      kpi: { ...serviceLevel.kpi, code: 'NPS', name: 'Net promoter score' },
+    };
+    render(
+      <>
+        <I18nProvider locale="en">
+          <KpiTile kpi={serviceLevel} format={formatter('en', 'UTC')} />
+        </I18nProvider>
+        <I18nProvider locale="zh-CN">
+          <KpiTile kpi={nps} format={formatter('zh-CN', 'UTC')} />
+        </I18nProvider>
+      </>,
+    );
+    expect(screen.getByRole('article', { name: 'Service level' })).toBeTruthy();
+    expect(screen.getByRole('article', { name: 'Net promoter score' }).textContent).toContain('未达标');
   });
 
   it('says when there is nothing to measure', () => {

@@ -1,19 +1,21 @@
 import type { KpiValueFieldsFragment } from '../api/generated';
 import type { Formatter } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { kpiName } from '../i18n/messages';
 
 /** One KPI: value, target and status (in words as well as colour). */
 export function KpiTile({ kpi, format }: { kpi: KpiValueFieldsFragment; format: Formatter }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
+  const name = kpiName(locale, kpi.kpi);
   const status = kpi.status ?? 'NONE';
   return (
     <article
       className={`tile status-${status}`}
       data-kpi={kpi.code}
       data-value={kpi.value ?? ''}
-      aria-label={kpi.kpi.name}
+      aria-label={name}
     >
-      <h3>{kpi.kpi.name}</h3>
+      <h3>{name}</h3>
       <p className="tile-value">{format.kpi(kpi.value, kpi.kpi.unit)}</p>
       <p className="tile-target">
         {t('target')}: {format.kpi(kpi.target, kpi.kpi.unit)}

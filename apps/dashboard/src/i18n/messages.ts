@@ -244,3 +244,31 @@ export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
 
 export const MESSAGES: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
+
+/**
+ * KPI names by catalog code (the demo catalog's twelve). English is the catalog's own name, as the
+ * API gives it; a language here names each code it knows, and a code it does not know (a KPI added
+ * to the catalog later) keeps the API's name.
+ */
+export const KPI_NAMES: Record<Locale, Readonly<Record<string, string>>> = {
+  en: {},
+  'zh-CN': {
+    SERVICE_LEVEL: '服务水平',
+    ASA: '平均应答时间',
+    AHT: '平均处理时长',
+    ABANDON_RATE: '放弃率',
+    FCR: '首次解决率',
+    TRANSFER_RATE: '转接率',
+    OCCUPANCY: '占用率',
+    QA_SCORE: '质检得分',
+    CRITICAL_FAIL_RATE: '致命错误率',
+    TRAINING_COMPLETION: '培训完成率',
+    FIRST_ATTEMPT_PASS_RATE: '首次通过率',
+    CERTIFICATION_COVERAGE: '认证覆盖率',
+  },
+};
+
+/** A KPI's name in `locale`: the dictionary's for its code, else the API's. */
+export function kpiName(locale: Locale, kpi: { code: string; name: string }): string {
+  return Object.hasOwn(KPI_NAMES[locale], kpi.code) ? KPI_NAMES[locale][kpi.code] : kpi.name;
+}

@@ -10,8 +10,8 @@ import { useI18n } from '../i18n/i18n';
 import { lastDays, periodInstants, type Period } from '../period';
 import { routeHref } from '../routing';
 
-type Evaluation = AgentPageQuery['evaluations']['nodes'][number];
-type Training = NonNullable<AgentPageQuery['agent']>['training'];
+type Evaluation = NonNullable<AgentPageQuery['evaluations']>['nodes'][number];
+type Training = NonNullable<NonNullable<AgentPageQuery['agent']>['training']>;
 type Certification = Training['certifications'][number];
 type Assignment = Training['assignments'][number];
 
@@ -65,7 +65,7 @@ export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZo
           <dt>{t('evaluations')}</dt>
           <dd>{format.number(agent?.qaSummary?.evaluations)}</dd>
           <dt>{t('compliance')}</dt>
-          <dd>{agent?.training.complianceStatus ?? '–'}</dd>
+          <dd>{agent?.training?.complianceStatus ?? '–'}</dd>
         </dl>
         <TrendPanel
           trend={agent?.performanceTrend ?? []}
@@ -76,7 +76,7 @@ export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZo
         />
         <SortableTable<Evaluation>
           caption={t('evaluations')}
-          rows={data?.evaluations.nodes ?? []}
+          rows={data?.evaluations?.nodes ?? []}
           rowKey={(e) => e.id}
           initialSort={{ key: 'submittedAt', direction: 'descending' }}
           columns={[
@@ -104,7 +104,7 @@ export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZo
         />
         <SortableTable<Certification>
           caption={t('certifications')}
-          rows={agent?.training.certifications ?? []}
+          rows={agent?.training?.certifications ?? []}
           rowKey={(c) => c.id}
           columns={[
             {
@@ -135,7 +135,7 @@ export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZo
         />
         <SortableTable<Assignment>
           caption={t('assignments')}
-          rows={agent?.training.assignments ?? []}
+          rows={agent?.training?.assignments ?? []}
           rowKey={(a) => a.id}
           initialSort={{ key: 'dueDate', direction: 'ascending' }}
           columns={[

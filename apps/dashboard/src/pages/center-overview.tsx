@@ -118,7 +118,7 @@ function StaffingPanel({
   const { data, loading, error } = useQuery(StaffingPlanDocument, { variables: { queueId, day, timeZone } });
   const intervals = data?.staffingPlan.intervals ?? [];
   return (
-    <div className="panel">
+    <div className="panel" data-staffing-raw-agents={intervals.map((i) => i.rawAgents).join(' ')}>
       <h3>{t('staffingPlan')}</h3>
       <label>
         {t('queue')}

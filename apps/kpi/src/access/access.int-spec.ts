@@ -148,10 +148,19 @@ describe('kpi access: queries', () => {
         levels('all'),
       ),
       ...perCaller(
-        'staffingPlan of a queue',
+        'staffingPlan of a queue (callers who see a center; its center is checked in intervals)',
         'query($q: ID!) { staffingPlan(queueId: $q, day: "2026-01-05") { queueId } }',
         () => ({ q: id.queue }),
-        levels('all'),
+        levels('all', 'center'),
+      ),
+      ...perCaller(
+        'staffingPlan intervals asked of kpi alone (no queue center from traffic)',
+        'query($q: ID!) { staffingPlan(queueId: $q, day: "2026-01-05") { intervals { rawAgents } } }',
+        () => ({ q: id.queue }),
+        (level) =>
+          level === 'all'
+            ? { allow: true, check: (data) => expect(data.staffingPlan).toEqual({ intervals: [] }) }
+            : { deny: true },
       ),
     ],
   );
@@ -160,7 +169,6 @@ describe('kpi access: queries', () => {
 const ENTITIES = `query($r: [_Any!]!) { _entities(representations: $r) {
   ... on KpiTarget { id }
   ... on Performance { kpis(codes: ["AHT"]) { code } score }
-  ... on StaffingPlan { intervals { rawAgents } }
 } }`;
 const performanceRef = (scopeType: string, scopeId: string) => ({
   __typename: 'Performance',
@@ -213,37 +221,46 @@ describe('kpi access: reference resolvers (null / empty outside the scope, no er
           scoped: (data) => expect(data._entities).toEqual([{ performanceTrend: twoRecordsOf(id.agent) }]),
         }),
       ),
-      ...perCaller(
-        'StaffingPlan references: intervals for callers who see every center',
-        ENTITIES,
-        () => ({
-          r: [
-            {
-              __typename: 'StaffingPlan',
-              queueId: id.queue,
-              day: '2026-01-05',
-              timeZone: 'UTC',
-              weeks: 4,
-              intervalMinutes: 30,
-              history: [
-                {
-                  intervalStart: '2026-01-05T09:00:00.000Z',
-                  forecastCalls: 50,
-                  ahtSeconds: 200,
-                  loggedInAgents: 5,
-                },
-              ],
-            },
-          ],
-        }),
-        (level) => ({
-          scoped: (data) =>
-            expect((data._entities as { intervals: unknown[] }[])[0].intervals).toHaveLength(
-              level === 'all' ? 1 : 0,
-            ),
-        }),
-      ),
     ],
+  );
+});
+
+/** A plan as traffic completes it: one interval of history and the queue's center. */
+const planRef = (centerId: string | null) => ({
+  __typename: 'StaffingPlan',
+  queueId: id.queue,
+  day: '2026-01-05',
+  timeZone: 'UTC',
+  weeks: 4,
+  intervalMinutes: 30,
+  history: [
+    { intervalStart: '2026-01-05T09:00:00.000Z', forecastCalls: 50, ahtSeconds: 200, loggedInAgents: 5 },
+  ],
+  centerId,
+});
+const PLAN = `query($r: [_Any!]!) { _entities(representations: $r) { ... on StaffingPlan { intervals { rawAgents } } } }`;
+
+describe("kpi access: a staffing plan's intervals for callers who see its queue's center (traffic's centerId)", () => {
+  const queueCenters = { 'center A': () => id.A, 'center B': () => id.B, 'no center': () => null };
+  it.each(callers.flatMap((c) => Object.keys(queueCenters).map((queue) => [c.who, queue, c] as const)))(
+    '%s, a queue of %s',
+    async (_who, queue, c) => {
+      const centerId = queueCenters[queue as keyof typeof queueCenters]();
+      const answer = await postGraphQL<{ _entities: ({ intervals: unknown[] } | null)[] }>(
+        kpi.url,
+        PLAN,
+        { r: [planRef(centerId?.toUpperCase() ?? null)] },
+        await authorizationFor(kpi.url, c.identity),
+      );
+      const sees = c.level === 'all' || (c.level === 'center' && centerId === id.A);
+      if (sees) {
+        expect(answer.errors).toBeUndefined();
+        expect(answer.data?._entities[0]?.intervals).toHaveLength(1);
+      } else {
+        expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+        expect(answer.data?._entities).toEqual([null]);
+      }
+    },
   );
 });
 

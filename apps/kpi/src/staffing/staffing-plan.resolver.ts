@@ -1,6 +1,7 @@
 import { badUserInput } from '@switchboard/server';
-import { isCalendarDate, requireWholeScope, type SubgraphContext } from '@switchboard/subgraph-kit';
+import { isCalendarDate, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { requireStaffingPlanCenter, requireStaffingPlanReader } from '../access/kpi-access';
 import { isTimeZone, isUuid } from '../common/periods';
 import { StaffingInput } from './staffing.input';
 import { staffingFor } from './staffing.service';
@@ -22,8 +23,8 @@ export class StaffingPlanResolver {
     intervalMinutes: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<StaffingPlanType> {
-    // a queue's center is traffic's to know: plans are for callers who see every center
-    await requireWholeScope(ctx, 'staffingPlan');
+    // The queue's center is traffic's to know: a center-scoped caller is checked in `intervals`.
+    await requireStaffingPlanReader(ctx);
     if (!isUuid(queueId)) throw badUserInput({ field: 'queueId', message: `"${queueId}" is not an id` });
     if (!isCalendarDate(day)) throw badUserInput({ field: 'day', message: 'must be a day YYYY-MM-DD' });
     if (!isTimeZone(timeZone))
@@ -44,14 +45,18 @@ export class StaffingPlanResolver {
   @FieldResolver(() => [StaffingPlanIntervalType], {
     description: 'Per interval: forecast, agents required (raw and scheduled), agents logged in, gap',
   })
-  @Directive('@requires(fields: "history { intervalStart forecastCalls ahtSeconds loggedInAgents }")')
+  @Directive(
+    '@requires(fields: "history { intervalStart forecastCalls ahtSeconds loggedInAgents } centerId")',
+  )
   async intervals(
     @Root() plan: StaffingPlanType,
     @Arg('targets', () => StaffingPlanTargetsInput, { nullable: true })
     targets: StaffingPlanTargetsInput | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<StaffingPlanIntervalType[]> {
-    if (!(await ctx.scope()).all) return [];
+    // The plan is only reached from the staffingPlan query: this is that query's check, made once
+    // traffic has said the queue's center (FORBIDDEN, not an empty plan).
+    await requireStaffingPlanCenter(ctx, plan.centerId);
     const goal =
       targets ??
       Object.assign(new StaffingPlanTargetsInput(), {

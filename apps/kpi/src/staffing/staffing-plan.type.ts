@@ -25,6 +25,11 @@ export class StaffingPlanType {
   @Field(() => [StaffingHistoryView])
   @Directive('@external')
   history?: StaffingHistoryView[];
+
+  /** The queue's center, traffic's to know: what a center-scoped caller is checked against. */
+  @Field(() => ID, { nullable: true })
+  @Directive('@external')
+  centerId?: string | null;
 }
 
 @ObjectType('StaffingPlanInterval')

@@ -68,7 +68,12 @@ export class EvaluationResolver {
     return toEvaluationType(evaluation);
   }
 
-  @Query(() => EvaluationPageType, { description: 'Evaluations, newest first' })
+  // Nullable (a compatible change) so that through the gateway a QA outage blanks this field, not
+  // the whole answer of a page that also asks other subgraphs.
+  @Query(() => EvaluationPageType, {
+    nullable: true,
+    description: 'Evaluations, newest first (null only when the QA service did not answer the gateway)',
+  })
   async evaluations(
     @Arg('filter', () => EvaluationFilter, { nullable: true }) filter: EvaluationFilter | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,

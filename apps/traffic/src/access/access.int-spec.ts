@@ -184,9 +184,9 @@ describe('traffic access: every role x every query and reference (allowed, denie
       },
       {
         ...base,
-        operation: '_entities Performance.traffic and StaffingPlan.history',
+        operation: '_entities Performance.traffic and StaffingPlan.history and centerId',
         query: `query($r: [_Any!]!) { _entities(representations: $r) {
-          ... on Performance { traffic { offered } } ... on StaffingPlan { history { forecastCalls } } } }`,
+          ... on Performance { traffic { offered } } ... on StaffingPlan { history { forecastCalls } centerId } } }`,
         variables: () => {
           const record = (scopeType: string, scopeId: string, members: string[]) => ({
             __typename: 'Performance',
@@ -218,12 +218,14 @@ describe('traffic access: every role x every query and reference (allowed, denie
             const [agent, team, center, queue, plan] = d._entities as {
               traffic?: { offered: number } | null;
               history?: { forecastCalls: number }[];
+              centerId?: string | null;
             }[];
             expect(agent.traffic ?? null).toEqual(seenAgents.includes(agents.a1) ? { offered: 2 } : null);
             expect(team.traffic ?? null).toEqual(teams.includes(ids.teamA) ? { offered: 3 } : null);
             expect(center.traffic ?? null).toEqual(centers.includes(ids.ctu) ? { offered: 2 } : null);
             expect(queue.traffic ?? null).toEqual(seesQueue(queues.sha) ? { offered: 3 } : null);
             expect(plan.history?.length).toBe(seesQueue(queues.sha) ? 24 : 0);
+            expect(plan.centerId).toBe(ids.sha); // queues are reference data: kpi checks the caller against it
           },
         },
       },

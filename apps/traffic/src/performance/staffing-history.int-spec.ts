@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { postGraphQL, startTestSubgraph, type TestSubgraph, authorizationFor } from '@switchboard/testing';
 import { trafficSubgraph } from '../traffic.subgraph';
 
@@ -97,6 +98,44 @@ describe('StaffingPlan.history', () => {
       ahtSeconds: null,
       loggedInAgents: 0,
     });
+    expect(statements).toHaveLength(1);
+  });
+
+  it("says each plan's queue center in one statement (null: no center, unknown queue or not an id)", async () => {
+    const centerId = randomUUID();
+    const updated = await postGraphQL(
+      traffic.url,
+      'mutation($id: ID!, $c: ID) { updateQueue(id: $id, input: { centerId: $c }) { id } }',
+      { id: queueId, c: centerId },
+    );
+    expect(updated.errors).toBeUndefined();
+    const queues = await postGraphQL<{ queues: { id: string; code: string }[] }>(
+      traffic.url,
+      '{ queues { id code } }',
+    );
+    const other = queues.data?.queues.find((q) => q.code === 'OTHER-Q')?.id as string;
+    const plan = (id: string) => ({
+      __typename: 'StaffingPlan',
+      queueId: id,
+      day: '2026-05-25',
+      timeZone: 'UTC',
+      weeks: 2,
+      intervalMinutes: 60,
+    });
+    const { result, statements } = await traffic.sql.count(() =>
+      postGraphQL<{ _entities: { centerId: string | null }[] }>(
+        traffic.url,
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on StaffingPlan { centerId } } }',
+        { r: [plan(queueId.toUpperCase()), plan(other), plan(randomUUID()), plan('not-an-id')] },
+      ),
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?._entities).toEqual([
+      { centerId },
+      { centerId: null },
+      { centerId: null },
+      { centerId: null },
+    ]);
     expect(statements).toHaveLength(1);
   });
 

@@ -1,7 +1,7 @@
 import { addDays, ahtSeconds, localInstant } from '@switchboard/metrics';
 import { badUserInput } from '@switchboard/server';
 import { isCalendarDate, type SubgraphContext } from '@switchboard/subgraph-kit';
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
 import { isUuid } from '../common/intervals';
 import { isTimeZone } from '../ingest/time-zone';
 import { queueById } from '../queue/queue.resolver';
@@ -37,6 +37,16 @@ function checkPlan(plan: TrafficStaffingPlanType): void {
 
 @Resolver(() => TrafficStaffingPlanType)
 export class TrafficStaffingPlanResolver {
+  @FieldResolver(() => ID, {
+    nullable: true,
+    description:
+      "The center the queue belongs to (queues are reference data); null when it has none or is unknown. kpi's plan requires it to check the caller's scope",
+  })
+  async centerId(@Root() plan: TrafficStaffingPlanType, @Ctx() ctx: SubgraphContext): Promise<string | null> {
+    if (!isUuid(plan.queueId)) return null;
+    return (await queueById(ctx).load(plan.queueId.toLowerCase()))?.centerId ?? null;
+  }
+
   @FieldResolver(() => [StaffingHistoryIntervalType], {
     description:
       "The queue's day per interval: forecast volume (mean of the same weekday and interval over the last weeks), " +

@@ -21,8 +21,12 @@ import { TrainingSummaryType } from './training-summary.type';
 
 @Resolver(() => AgentTrainingType)
 export class AgentTrainingResolver {
+  // Nullable (a compatible change) so that through the gateway a training outage blanks this field,
+  // not the agent that pages such as the dashboard's agent page are built on.
   @FieldResolver(() => AgentTrainingRecordType, {
-    description: 'Training records and compliance (role and skills come from staff)',
+    nullable: true,
+    description:
+      'Training records and compliance (role and skills come from staff); null only when the training service did not answer the gateway',
   })
   @Directive('@requires(fields: "role skills { skill { code } }")')
   async training(

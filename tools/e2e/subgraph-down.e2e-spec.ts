@@ -1,0 +1,238 @@
+import { postGraphQL } from '@switchboard/testing';
+import { FaultProxy } from './fault-proxy';
+import { startTestStack, type TestStack } from './stack';
+
+const DAY_MS = 86_400_000;
+
+interface Kpi {
+  code: string;
+  value: number | null;
+  status: string | null;
+}
+interface Traffic {
+  offered: number;
+  answered: number;
+  serviceLevel: number | null;
+  ahtSeconds: number | null;
+}
+interface TeamRecord {
+  traffic: Traffic | null;
+  qa: { qaScore: number | null } | null;
+  training: { certificationCoverage: number | null } | null;
+  kpis: Kpi[];
+}
+interface Drilldown {
+  performance: TeamRecord & {
+    children: (TeamRecord & { scopeId: string })[];
+    ranking: { agentId: string; score: number | null }[];
+  };
+}
+interface AgentPage {
+  agent: {
+    trafficSummary: { offered: number } | null;
+    qaSummary: { score: number | null } | null;
+    training: { complianceStatus: string } | null;
+    performanceTrend: { kpis: Kpi[] }[];
+  } | null;
+  evaluations: { nodes: { id: string }[] } | null;
+}
+
+const RECORD = `traffic { offered answered serviceLevel ahtSeconds } qa { qaScore }
+  training { certificationCoverage } kpis { code value status }`;
+/** The dashboard's team drill-down, in short: the team's KPIs, its agents side by side, the ranking. */
+const DRILL_DOWN = `query($team: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
+  performance(scope: { type: TEAM, id: $team }, from: $from, to: $to) {
+    ${RECORD}
+    children { scopeId ${RECORD} }
+    ranking { agentId score }
+  }
+}`;
+/** The dashboard's agent page, in short: staff, traffic, qa, training and kpi fields, qa's root evaluations. */
+const AGENT_PAGE = `query($employeeNo: String!, $from: DateTimeISO!, $to: DateTimeISO!, $fromDay: String!, $toDay: String!) {
+  agent(employeeNo: $employeeNo) {
+    trafficSummary(from: $from, to: $to) { offered }
+    qaSummary(from: $from, to: $to) { score }
+    training { complianceStatus }
+    performanceTrend(input: { granularity: MONTH, fromDay: $fromDay, toDay: $toDay, timeZone: "UTC" }) {
+      kpis(codes: ["SERVICE_LEVEL", "QA_SCORE"]) { code value status }
+    }
+  }
+  evaluations(first: 5, filter: { agentEmployeeNos: [$employeeNo] }) { nodes { id } }
+}`;
+/** The KPIs each subgraph's part of a record feeds (the catalog's sources). */
+const KPIS_OF = {
+  qa: ['QA_SCORE', 'CRITICAL_FAIL_RATE'],
+  training: ['TRAINING_COMPLETION', 'FIRST_ATTEMPT_PASS_RATE', 'CERTIFICATION_COVERAGE'],
+} as const;
+type Source = keyof typeof KPIS_OF;
+
+/**
+ * With the qa (or training) subgraph down, the gateway still answers the drill-down and the agent
+ * page with everything that does not come from it: traffic, the other source, and the KPIs computed
+ * without it (kpi reads `qa: null` as QA unknown), with an error naming it; whole again once it is back.
+ */
+describe('drill-down and agent page with the qa or training subgraph down', () => {
+  let stack: TestStack;
+  const proxies: Partial<Record<string, FaultProxy>> = {};
+  let team: { id: string; members: { employeeNo: string }[] };
+  let agents: { employeeNo: string }[] = [];
+  const period = { from: '', to: '', fromDay: '', toDay: '' };
+
+  beforeAll(async () => {
+    stack = await startTestStack({
+      seed: ['staff', 'qa', 'kpi'],
+      subgraphTimeoutMs: 30_000,
+      routeSubgraph: (name, url) =>
+        name in KPIS_OF ? (proxies[name] = new FaultProxy(new URL(url))).start() : Promise.resolve(url),
+    });
+    const teams = await postGraphQL<{
+      teams: { id: string; code: string; members: { employeeNo: string }[] }[];
+    }>(stack.gatewayUrl, '{ teams { id code members { employeeNo } } }');
+    team = teams.data?.teams.find((t) => t.code === 'SHA-CARDS-1') as typeof team;
+    expect(team.members.length).toBeGreaterThan(3);
+    const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
+    Object.assign(period, {
+      from: new Date(today - 30 * DAY_MS).toISOString(),
+      to: new Date(today + DAY_MS).toISOString(),
+      fromDay: new Date(today - 30 * DAY_MS).toISOString().slice(0, 10),
+      toDay: new Date(today + DAY_MS).toISOString().slice(0, 10),
+    });
+    // Three of its agents, the first one evaluated in the demo quarter (the agent page's subject).
+    const evaluated = await postGraphQL<{ evaluations: { nodes: { agent: { employeeNo: string } }[] } }>(
+      stack.gatewayUrl,
+      'query($e: [String!]) { evaluations(first: 1, filter: { agentEmployeeNos: $e }) { nodes { agent { employeeNo } } } }',
+      { e: team.members.map((m) => m.employeeNo) },
+    );
+    const first = evaluated.data?.evaluations.nodes[0].agent.employeeNo as string;
+    agents = [first, ...team.members.map((m) => m.employeeNo).filter((e) => e !== first)]
+      .slice(0, 3)
+      .map((employeeNo) => ({ employeeNo }));
+    // An hour ago, each of the three agents answered three calls, one after 40 s.
+    const arrived = Date.now() - 3_600_000;
+    const contacts = agents.flatMap(({ employeeNo }, i) =>
+      [10, 15, 40].map((waited, n) => {
+        const at = arrived + (i * 3 + n) * 60_000;
+        return {
+          source: 'qa-down',
+          externalId: `${employeeNo}-${n}`,
+          channel: 'VOICE',
+          queue: 'QA-DOWN-Q',
+          agent: employeeNo,
+          arrivedAt: new Date(at).toISOString(),
+          answeredAt: new Date(at + waited * 1_000).toISOString(),
+          endedAt: new Date(at + 300_000).toISOString(),
+          outcome: 'ANSWERED',
+        };
+      }),
+    );
+    const ingested = await postGraphQL(
+      stack.gatewayUrl,
+      'mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted } }',
+      { c: contacts },
+    );
+    expect(ingested.errors).toBeUndefined();
+  }, 300_000);
+  afterAll(async () => {
+    await stack.stop();
+    await Promise.all(Object.values(proxies).map((p) => p?.stop()));
+  });
+
+  const drillDown = () => postGraphQL<Drilldown>(stack.gatewayUrl, DRILL_DOWN, { team: team.id, ...period });
+  const agentPage = (employeeNo: string) =>
+    postGraphQL<AgentPage>(stack.gatewayUrl, AGENT_PAGE, { employeeNo, ...period });
+  const kpi = (kpis: Kpi[], code: string) => kpis.find((k) => k.code === code);
+  const withDown = async <T>(source: Source, ask: () => Promise<T>): Promise<T> => {
+    const proxy = proxies[source] as FaultProxy;
+    const port = proxy.port;
+    await proxy.stop();
+    try {
+      return await ask();
+    } finally {
+      await proxy.start(port);
+    }
+  };
+  const expectOnlyErrorsNaming = (
+    source: Source,
+    errors: readonly { message: string; extensions?: Record<string, unknown> }[] | undefined,
+  ) => {
+    expect(errors?.length).toBeGreaterThan(0);
+    for (const error of errors ?? []) {
+      expect(error.message).toMatch(new RegExp(`^Subgraph "${source}" is unreachable`));
+      expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: source });
+    }
+  };
+
+  it.each(['qa', 'training'] as const)(
+    'with %s down, the team drill-down keeps its traffic, its other KPIs and the ranking, and names it',
+    async (source) => {
+      const whole = await drillDown();
+      expect(whole.errors).toBeUndefined();
+      const up = whole.data?.performance as Drilldown['performance'];
+      expect(up.traffic).toMatchObject({ offered: 9, answered: 9 });
+      expect(up.qa?.qaScore).toEqual(expect.any(Number)); // the demo quarter of evaluations
+      expect(kpi(up.kpis, 'QA_SCORE')?.value).toBe(up.qa?.qaScore);
+      expect(up.training).not.toBeNull();
+      expect(kpi(up.kpis, 'CERTIFICATION_COVERAGE')?.value).toBe(up.training?.certificationCoverage);
+
+      const partial = await withDown(source, drillDown);
+      expectOnlyErrorsNaming(source, partial.errors);
+      const down = partial.data?.performance as Drilldown['performance'];
+      expect(down).toBeTruthy();
+      expect(down.traffic).toEqual(up.traffic);
+      expect(down[source]).toBeNull();
+      const other = source === 'qa' ? 'training' : 'qa';
+      expect(down[other]).toEqual(up[other]);
+      // every KPI but the down source's is what it was; its KPIs have no value
+      expect(down.kpis.map((k) => k.code)).toEqual(up.kpis.map((k) => k.code));
+      const lost: readonly string[] = KPIS_OF[source];
+      for (const value of up.kpis) {
+        const expected = lost.includes(value.code) ? { code: value.code, value: null, status: null } : value;
+        expect(kpi(down.kpis, value.code)).toEqual(expected);
+      }
+      expect(kpi(down.kpis, 'SERVICE_LEVEL')?.value).toBe(up.traffic?.serviceLevel);
+      expect(down.children.map((c) => c.traffic)).toEqual(up.children.map((c) => c.traffic));
+      expect(down.children.every((c) => c[source] === null)).toBe(true);
+      expect(down.children.filter((c) => (c.traffic?.offered ?? 0) > 0)).toHaveLength(3);
+      // the ranking is still there, over the KPIs that have values
+      expect(down.ranking.map((r) => r.agentId).sort()).toEqual(up.ranking.map((r) => r.agentId).sort());
+      expect(down.ranking.filter((r) => r.score !== null).length).toBeGreaterThanOrEqual(3);
+
+      expect((await drillDown()).errors).toBeUndefined(); // whole again, no restart
+    },
+  );
+
+  it('with qa down, the agent page keeps the agent, their traffic, training and trend, evaluations null', async () => {
+    const employeeNo = agents[0].employeeNo;
+    const whole = await agentPage(employeeNo);
+    expect(whole.errors).toBeUndefined();
+    expect(whole.data?.evaluations?.nodes.length).toBeGreaterThan(0);
+
+    const partial = await withDown('qa', () => agentPage(employeeNo));
+    expectOnlyErrorsNaming('qa', partial.errors);
+    expect(partial.data?.evaluations).toBeNull();
+    const agent = partial.data?.agent;
+    expect(agent?.trafficSummary).toEqual({ offered: 3 });
+    expect(agent?.qaSummary).toBeNull();
+    expect(agent?.training).toEqual(whole.data?.agent?.training);
+    expect(agent?.performanceTrend.length).toBeGreaterThan(0);
+    const upTrend = whole.data?.agent?.performanceTrend ?? [];
+    agent?.performanceTrend.forEach((bucket, i) => {
+      expect(kpi(bucket.kpis, 'SERVICE_LEVEL')).toEqual(kpi(upTrend[i].kpis, 'SERVICE_LEVEL'));
+      expect(kpi(bucket.kpis, 'QA_SCORE')?.value).toBeNull();
+    });
+  });
+
+  it('with training down, the agent page keeps everything but its training part', async () => {
+    const employeeNo = agents[0].employeeNo;
+    const whole = await agentPage(employeeNo);
+    expect(whole.errors).toBeUndefined();
+    expect(whole.data?.agent?.training).not.toBeNull();
+
+    const partial = await withDown('training', () => agentPage(employeeNo));
+    expectOnlyErrorsNaming('training', partial.errors);
+    expect(partial.data).toEqual({
+      ...whole.data,
+      agent: { ...whole.data?.agent, training: null },
+    });
+  });
+});
