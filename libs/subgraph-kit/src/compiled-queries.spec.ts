@@ -1,7 +1,19 @@
 import { ApolloServer } from '@apollo/server';
-import { buildSchema, GraphQLError, parse, type ExecutionResult, type GraphQLFieldResolver } from 'graphql';
+import {
+  buildSchema,
+  GraphQLError,
+  parse,
+  type ExecutionResult,
+  type GraphQLFieldResolver,
+  type GraphQLScalarType,
+} from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
-import { compiledQueries, variablesWithDefaults, type QueryCompiler } from './compiled-queries';
+import {
+  compiledQueries,
+  lastObjectSerializers,
+  variablesWithDefaults,
+  type QueryCompiler,
+} from './compiled-queries';
 
 const typeDefs = /* GraphQL */ `
   input Window {
@@ -230,5 +242,40 @@ describe('variablesWithDefaults', () => {
       w: 'not an object',
       n: 2,
     });
+  });
+});
+
+describe('lastObjectSerializers', () => {
+  const schema = buildSchema('scalar Stamp type Query { at: Stamp, n: Int }');
+  let calls = 0;
+  const stamp = schema.getType('Stamp') as GraphQLScalarType;
+  stamp.serialize = (value: unknown) => {
+    calls += 1;
+    return value instanceof Date ? value.toISOString() : String(value);
+  };
+  const serialize = lastObjectSerializers(schema).Stamp;
+
+  beforeEach(() => {
+    calls = 0;
+  });
+
+  it("serializes an object shared by many rows once, with the scalar's own answer", () => {
+    const shared = new Date('2026-11-23T08:30:00Z');
+    expect([serialize(shared), serialize(shared), serialize(shared)]).toEqual(
+      Array(3).fill('2026-11-23T08:30:00.000Z'),
+    );
+    expect(calls).toBe(1);
+  });
+
+  it('serializes equal but distinct objects, and every primitive, each time', () => {
+    const a = new Date('2026-11-23T08:30:00Z');
+    const b = new Date('2026-11-23T08:30:00Z');
+    expect([serialize(a), serialize(b), serialize(a)]).toEqual(Array(3).fill('2026-11-23T08:30:00.000Z'));
+    expect([serialize('x'), serialize('x')]).toEqual(['x', 'x']);
+    expect(calls).toBe(5);
+  });
+
+  it('leaves the built-in scalars to graphql-jit', () => {
+    expect(Object.keys(lastObjectSerializers(schema))).toEqual(['Stamp']);
   });
 });
