@@ -54,12 +54,12 @@ export interface StatsSqlRow extends Record<(typeof SUM_COLUMNS)[number], number
   /** The bucket's start, epoch milliseconds. */
   interval_ms: number;
   queue_key: string | null;
-  queue_code: string | null;
   channel: string | null;
   agent_key: string | null;
   center_id: string | null;
   team_id?: string | null;
-  sl_variant: string | null;
+  /** A queue's own variant, where a statement reads it (summaries by queue). */
+  sl_variant?: string | null;
   max_wait_seconds: number | null;
 }
 
@@ -176,9 +176,9 @@ export function needsAgents(filter: StatsFilter, groupBy: readonly StatsDimensio
 }
 
 /**
- * Buckets, group keys and filters shared by the rollup and the contact queries: the sums grouped
- * first, without the queue table unless a center or queue filter needs it; `queueColumns` then
- * joins the (few) grouped rows to their queue's code and service-level variant.
+ * Buckets, group keys and filters shared by the rollup and the contact queries: the sums grouped,
+ * without the queue table unless a center or queue filter needs it (the rows' queue codes and
+ * service-level variants are read apart: see queueSettingsSql).
  */
 function statsSql(
   source: StatsSource,
@@ -188,7 +188,6 @@ function statsSql(
   granularity: Granularity,
   groupBy: readonly StatsDimension[],
   visibility: ContactVisibility | null,
-  queueColumns = false,
 ): { sql: string; params: unknown[] } {
   const dims = new Set(groupBy);
   const origin = alignedOrigin(granularity, filter);
@@ -241,17 +240,30 @@ function statsSql(
     where.push(visible.sql);
     params.push(...visible.params);
   }
-  const grouped = `select ${select.join(', ')}
+  const sql = `select ${select.join(', ')}
 from ${source.from}${withQueue ? source.queueJoin : ''}${teamJoin}
 where ${where.join(' and ')}
-group by ${group.join(', ')}`;
-  const sql =
-    queueColumns && byQueue
-      ? `select g.*, q.code as queue_code, q.sl_variant
-from (${grouped}) g left join queue q on q.id::text = nullif(g.queue_key, '')
-order by ${group.join(', ')}`
-      : `${grouped}\norder by ${group.join(', ')}`;
+group by ${group.join(', ')}
+order by ${group.join(', ')}`;
   return { sql, params };
+}
+
+export interface QueueSettingsRow {
+  id: string;
+  code: string;
+  sl_variant: string;
+}
+
+/**
+ * The code and service-level variant of the queues in `ids` (the queue keys of the stats rows). A
+ * few queues, read once, instead of two text columns on each of tens of thousands of rows.
+ */
+export function queueSettingsSql(ids: readonly string[]): { sql: string; params: unknown[] } {
+  return {
+    sql: `select q.id::text as id, q.code, q.sl_variant::text as sl_variant from queue q
+      where q.id::text in (select jsonb_array_elements_text(?::jsonb))`,
+    params: [JSON.stringify(ids)],
+  };
 }
 
 /**
@@ -266,7 +278,7 @@ export function trafficStatsSql(
   visibility: ContactVisibility | null = null,
 ): { sql: string; params: unknown[] } {
   const source = needsAgents(filter, groupBy) || visibility ? AGENT_ROLLUPS : QUEUE_ROLLUPS;
-  return statsSql(source, sumMeasuresSql(columns), [], filter, granularity, groupBy, visibility, true);
+  return statsSql(source, sumMeasuresSql(columns), [], filter, granularity, groupBy, visibility);
 }
 
 export interface FcrSqlRow {

@@ -16,9 +16,11 @@ import {
   checkFilter,
   fcrSql,
   MAX_STATS_ROWS,
+  queueSettingsSql,
   STATS_WORK_MEM,
   trafficStatsSql,
   type FcrSqlRow,
+  type QueueSettingsRow,
   type StatsSqlRow,
 } from './traffic-stats.query';
 import { badUserInput } from '@switchboard/server';
@@ -54,10 +56,7 @@ const groupKey = (row: {
 
 /** The rollup sums of one SQL row, in the shape the formula library takes. */
 export function totalsOf(
-  row: Omit<
-    StatsSqlRow,
-    'interval_ms' | 'queue_key' | 'queue_code' | 'channel' | 'agent_key' | 'center_id' | 'sl_variant'
-  >,
+  row: Omit<StatsSqlRow, 'interval_ms' | 'queue_key' | 'channel' | 'agent_key' | 'center_id'>,
 ): ContactTotals {
   return {
     answered: row.answered,
@@ -108,17 +107,22 @@ export async function trafficStats(
     });
   }
   const fcr = options.fcr ? await fcrByGroup(em, filter, granularity, groupBy, visibility) : null;
+  const queues = await queueSettings(em, rows);
   const variant = (filter.serviceLevelVariant ?? DEFAULT_SERVICE_LEVEL_VARIANT) as ServiceLevelVariant;
   // Plain objects of one shape, built once per row: tens of thousands of rows are common. Rows
   // come ordered by bucket, so the rows of one bucket share one Date.
   let start = new Date(Number.NaN);
   return rows.map((row): TrafficStatsRow => {
-    const m = contactMetrics(totalsOf(row), (row.sl_variant as ServiceLevelVariant | null) ?? variant);
+    const queue = row.queue_key ? queues.get(row.queue_key) : undefined;
+    const m = contactMetrics(
+      totalsOf(row),
+      (queue?.sl_variant as ServiceLevelVariant | undefined) ?? variant,
+    );
     if (start.getTime() !== row.interval_ms) start = new Date(row.interval_ms);
     return {
       intervalStart: start,
       queueId: row.queue_key || null,
-      queueCode: row.queue_code ?? null,
+      queueCode: queue?.code ?? null,
       channel: (row.channel as Channel | null) ?? null,
       employeeNo: row.agent_key ?? null,
       centerId: row.center_id ?? null,
@@ -153,6 +157,19 @@ function executeWithSortMemory<T>(em: EntityManager, sql: string, params: unknow
     await tx.execute(`set local work_mem = '${STATS_WORK_MEM}'`);
     return tx.execute<T[]>(sql, params);
   });
+}
+
+/** The code and variant of each queue the rows are grouped by (none unless grouped by queue). */
+async function queueSettings(
+  em: EntityManager,
+  rows: readonly StatsSqlRow[],
+): Promise<Map<string, QueueSettingsRow>> {
+  const ids = new Set<string>();
+  for (const row of rows) if (row.queue_key) ids.add(row.queue_key);
+  if (!ids.size) return new Map();
+  const { sql, params } = queueSettingsSql([...ids]);
+  const found = await em.getConnection().execute<QueueSettingsRow[]>(sql, params);
+  return new Map(found.map((q) => [q.id, q]));
 }
 
 /** FCR per bucket and group, keyed like the rollup rows they are joined to. */
