@@ -7,7 +7,10 @@ import { clientToken, postGraphQL } from '@switchboard/testing';
 import { startTestStack, type TestStack } from './stack';
 
 const CLI = resolve(__dirname, '..', 'bin', 'switchboard.js');
-const ROWS = 80_000;
+// Eight 20,000-row batches: each of the three kills lands at least a batch on (stored counts
+// move by whole batches, and the rollups trail the COPY by up to one), so the third must still come
+// before the last batch. With four batches it sometimes came after the file was all stored.
+const ROWS = 160_000;
 const BAD_EVERY = 997; // rows with a bad channel, all to be reported
 
 /** A file of ROWS contacts (every BAD_EVERY-th invalid), with the sums a correct import must reproduce. */
@@ -22,7 +25,7 @@ async function writeFile(
   let bad = 0;
   const start = Date.parse('2026-06-01T00:00:00Z');
   for (let i = 1; i <= ROWS; i += 1) {
-    const arrived = start + i * 5_000; // 80,000 rows over 4.6 days, inside the queried month
+    const arrived = start + i * 5_000; // 160,000 rows over 9.3 days, inside the queried month
     const isBad = i % BAD_EVERY === 0;
     const isAnswered = random() < 0.9;
     const wait = Math.floor(random() * 40);

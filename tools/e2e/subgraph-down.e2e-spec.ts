@@ -59,23 +59,47 @@ const AGENT_PAGE = `query($employeeNo: String!, $from: DateTimeISO!, $to: DateTi
   }
   evaluations(first: 5, filter: { agentEmployeeNos: [$employeeNo] }) { nodes { id } }
 }`;
+/** The center overview, in short: staff's center, kpi's record, traffic's intervals and queues. */
+const OVERVIEW = `query($center: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
+  center(id: $center) { code }
+  performance(scope: { type: CENTER, id: $center }, from: $from, to: $to) {
+    traffic { offered } qa { qaScore } kpis { code value status }
+  }
+  trafficStats(filter: { from: $from, to: $to }, granularity: DAY) { intervalStart offered answered }
+  queues { code }
+}`;
+interface Overview {
+  center: { code: string } | null;
+  performance: {
+    traffic: { offered: number } | null;
+    qa: { qaScore: number | null } | null;
+    kpis: Kpi[];
+  } | null;
+  trafficStats: { intervalStart: string; offered: number; answered: number }[] | null;
+  queues: { code: string }[] | null;
+}
+/** The KPIs traffic's part of a record feeds. */
+const TRAFFIC_KPIS = ['SERVICE_LEVEL', 'ASA', 'AHT', 'ABANDON_RATE', 'FCR', 'TRANSFER_RATE', 'OCCUPANCY'];
+/** The subgraphs the tests take down, each behind a fault proxy. */
+const DOWNABLE = ['qa', 'training', 'traffic', 'kpi'];
+
 /** The KPIs each subgraph's part of a record feeds (the catalog's sources). */
 const KPIS_OF = {
   qa: ['QA_SCORE', 'CRITICAL_FAIL_RATE'],
   training: ['TRAINING_COMPLETION', 'FIRST_ATTEMPT_PASS_RATE', 'CERTIFICATION_COVERAGE'],
 } as const;
-type Source = keyof typeof KPIS_OF;
 
 /**
  * With the qa (or training) subgraph down, the gateway still answers the drill-down and the agent
  * page with everything that does not come from it: traffic, the other source, and the KPIs computed
  * without it (kpi reads `qa: null` as QA unknown), with an error naming it; whole again once it is back.
  */
-describe('drill-down and agent page with the qa or training subgraph down', () => {
+describe('a subgraph down: the center overview, the drill-down and the agent page keep what still works', () => {
   let stack: TestStack;
   const proxies: Partial<Record<string, FaultProxy>> = {};
   let team: { id: string; members: { employeeNo: string }[] };
   let agents: { employeeNo: string }[] = [];
+  let centerId = '';
   const period = { from: '', to: '', fromDay: '', toDay: '' };
 
   beforeAll(async () => {
@@ -83,12 +107,19 @@ describe('drill-down and agent page with the qa or training subgraph down', () =
       seed: ['staff', 'qa', 'kpi'],
       subgraphTimeoutMs: 30_000,
       routeSubgraph: (name, url) =>
-        name in KPIS_OF ? (proxies[name] = new FaultProxy(new URL(url))).start() : Promise.resolve(url),
+        DOWNABLE.includes(name)
+          ? (proxies[name] = new FaultProxy(new URL(url))).start()
+          : Promise.resolve(url),
     });
     const teams = await postGraphQL<{
       teams: { id: string; code: string; members: { employeeNo: string }[] }[];
     }>(stack.gatewayUrl, '{ teams { id code members { employeeNo } } }');
     team = teams.data?.teams.find((t) => t.code === 'SHA-CARDS-1') as typeof team;
+    const centers = await postGraphQL<{ centers: { id: string; code: string }[] }>(
+      stack.gatewayUrl,
+      '{ centers { id code } }',
+    );
+    centerId = centers.data?.centers.find((c) => c.code === 'SHA-01')?.id as string;
     expect(team.members.length).toBeGreaterThan(3);
     const today = Math.floor(Date.now() / DAY_MS) * DAY_MS;
     Object.assign(period, {
@@ -141,7 +172,7 @@ describe('drill-down and agent page with the qa or training subgraph down', () =
   const agentPage = (employeeNo: string) =>
     postGraphQL<AgentPage>(stack.gatewayUrl, AGENT_PAGE, { employeeNo, ...period });
   const kpi = (kpis: Kpi[], code: string) => kpis.find((k) => k.code === code);
-  const withDown = async <T>(source: Source, ask: () => Promise<T>): Promise<T> => {
+  const withDown = async <T>(source: string, ask: () => Promise<T>): Promise<T> => {
     const proxy = proxies[source] as FaultProxy;
     const port = proxy.port;
     await proxy.stop();
@@ -152,7 +183,7 @@ describe('drill-down and agent page with the qa or training subgraph down', () =
     }
   };
   const expectOnlyErrorsNaming = (
-    source: Source,
+    source: string,
     errors: readonly { message: string; extensions?: Record<string, unknown> }[] | undefined,
   ) => {
     expect(errors?.length).toBeGreaterThan(0);
@@ -200,6 +231,40 @@ describe('drill-down and agent page with the qa or training subgraph down', () =
       expect((await drillDown()).errors).toBeUndefined(); // whole again, no restart
     },
   );
+
+  it('with traffic down, the center overview keeps the center and its QA and training KPIs, and names it', async () => {
+    const overview = () => postGraphQL<Overview>(stack.gatewayUrl, OVERVIEW, { center: centerId, ...period });
+    const whole = await overview();
+    expect(whole.errors).toBeUndefined();
+    const up = whole.data as Overview;
+    expect(up.trafficStats?.reduce((sum, r) => sum + r.offered, 0)).toBeGreaterThanOrEqual(9);
+    expect(up.queues?.map((q) => q.code)).toContain('QA-DOWN-Q');
+    expect(up.performance?.qa?.qaScore).toEqual(expect.any(Number));
+
+    const partial = await withDown('traffic', overview);
+    expectOnlyErrorsNaming('traffic', partial.errors);
+    const down = partial.data as Overview;
+    expect(down.center).toEqual(up.center);
+    expect([down.trafficStats, down.queues]).toEqual([null, null]);
+    expect(down.performance?.traffic).toBeNull();
+    expect(down.performance?.qa).toEqual(up.performance?.qa);
+    for (const value of up.performance?.kpis ?? []) {
+      const expected = TRAFFIC_KPIS.includes(value.code)
+        ? { code: value.code, value: null, status: null }
+        : value;
+      expect(kpi(down.performance?.kpis ?? [], value.code)).toEqual(expected);
+    }
+    expect((await overview()).errors).toBeUndefined();
+  });
+
+  it('with kpi down, the center overview keeps the center, the intervals and the queues, and names it', async () => {
+    const overview = () => postGraphQL<Overview>(stack.gatewayUrl, OVERVIEW, { center: centerId, ...period });
+    const whole = await overview();
+    expect(whole.errors).toBeUndefined();
+    const partial = await withDown('kpi', overview);
+    expectOnlyErrorsNaming('kpi', partial.errors);
+    expect(partial.data).toEqual({ ...whole.data, performance: null });
+  });
 
   it('with qa down, the agent page keeps the agent, their traffic, training and trend, evaluations null', async () => {
     const employeeNo = agents[0].employeeNo;

@@ -51,14 +51,14 @@ export function CenterOverview({ center }: { center: { id: string; name: string;
       <QueryState loading={loading} error={error} hasData={!!data}>
         <h3>{t('kpiTiles')}</h3>
         <div className="tiles">
-          {(data?.performance.kpis ?? []).map((kpi) => (
+          {(data?.performance?.kpis ?? []).map((kpi) => (
             <KpiTile key={kpi.code} kpi={kpi} format={format} />
           ))}
         </div>
         <RecordTable
           caption={t('teams')}
           format={format}
-          rows={(data?.performance.children ?? []).map((record) => {
+          rows={(data?.performance?.children ?? []).map((record) => {
             const team = teams.get(record.scopeId);
             const name = team?.name ?? record.scopeId;
             return {

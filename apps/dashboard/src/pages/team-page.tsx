@@ -20,7 +20,7 @@ export function TeamPage({ teamId, timeZone }: { teamId: string; timeZone: strin
   const { data, loading, error } = useQuery(TeamDrilldownDocument, { variables });
   const format = formatIn(data?.team?.center.timeZone ?? timeZone);
   const members = new Map((data?.team?.members ?? []).map((agent) => [agent.id, agent]));
-  const ranks = new Map((data?.performance.ranking ?? []).map((r) => [r.agentId, r.rank]));
+  const ranks = new Map((data?.performance?.ranking ?? []).map((r) => [r.agentId, r.rank]));
   return (
     <section aria-labelledby="team-title">
       <h2 id="team-title">
@@ -34,14 +34,14 @@ export function TeamPage({ teamId, timeZone }: { teamId: string; timeZone: strin
       <PeriodPicker period={period} onChange={setPeriod} />
       <QueryState loading={loading} error={error} hasData={!!data}>
         <div className="tiles">
-          {(data?.performance.kpis ?? []).map((kpi) => (
+          {(data?.performance?.kpis ?? []).map((kpi) => (
             <KpiTile key={kpi.code} kpi={kpi} format={format} />
           ))}
         </div>
         <RecordTable
           caption={`${t('agents')} · ${t('ranking')}`}
           format={format}
-          rows={(data?.performance.children ?? []).map((record) => {
+          rows={(data?.performance?.children ?? []).map((record) => {
             const agent = members.get(record.scopeId);
             const name = agent ? `${agent.displayName} (${agent.employeeNo})` : record.scopeId;
             return {

@@ -40,7 +40,9 @@ const weightsOf = (weights: KpiWeightInput[] | null): KpiWeights | null =>
 
 @Resolver(() => PerformanceType)
 export class PerformanceResolver {
+  // Nullable (was non-null; compatible for queries): with kpi down, a view asking for more keeps the rest.
   @Query(() => PerformanceType, {
+    nullable: true,
     description:
       'The unified KPI record of a center, team, agent or queue for a period (from inclusive, to exclusive, ' +
       'on 15-minute boundaries): metrics from every subgraph, each KPI against its target',
@@ -57,7 +59,9 @@ export class PerformanceResolver {
     return toPerformanceType(scope.type, scope.id, from, to);
   }
 
+  // Nullable, as performance.
   @Query(() => [PerformanceType], {
+    nullable: true,
     description:
       'A scope’s performance per day, week or month of a range: any KPI as a series, for charts and BI',
   })

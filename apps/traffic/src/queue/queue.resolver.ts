@@ -20,7 +20,8 @@ export const queueById = (ctx: SubgraphContext) =>
 
 @Resolver(() => QueueType)
 export class QueueResolver {
-  @Query(() => [QueueType], { description: 'Every queue, by code' })
+  // Nullable (was non-null; compatible for queries): with traffic down, a view asking for more keeps the rest.
+  @Query(() => [QueueType], { nullable: true, description: 'Every queue, by code' })
   async queues(
     @Arg('channel', () => ChannelEnum, { nullable: true }) channel: Channel | null,
     @Ctx() ctx: SubgraphContext,

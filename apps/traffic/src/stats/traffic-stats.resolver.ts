@@ -26,7 +26,9 @@ function selectedFields(info: GraphQLResolveInfo): Set<string> {
 
 @Resolver()
 export class TrafficStatsResolver {
+  // Nullable (was non-null; compatible for queries): with traffic down, a view asking for more keeps the rest.
   @Query(() => [TrafficStatsRowType], {
+    nullable: true,
     description:
       'Contact statistics per interval and group, from the 15-minute rollups; flat rows for BI tools',
   })
