@@ -47,3 +47,4 @@ export {
 } from './demo-training';
 export { DEMO_COURSES, type DemoCourse } from './demo-training-catalog';
 export { demoCenterId } from './demo-ids';
+export { DemoShiftLog, SHIFT_GAP_MS, type DemoAgentStateEvent } from './demo-agent-shifts';

@@ -40,6 +40,18 @@ describe('traffic demo seed', () => {
     expect(await count('select count(*)::int as n from contact')).toBe(contacts);
   });
 
+  it('logs each agent in for the shifts they answered in: every answered contact falls in a login', async () => {
+    expect(
+      await count(`select count(*)::int as n from agent_state_event where source = 'demo'`),
+    ).toBeGreaterThan(1000);
+    // The agent's last state change at or before the answer is a login, never a logout or none.
+    const outside = await count(`select count(*)::int as n from contact c
+      where c.agent is not null and c.answered_at is not null and coalesce((select e.state::text
+        from agent_state_event e where e.agent = c.agent and e.at <= c.answered_at
+        order by e.at desc limit 1), '') <> 'LOGGED_IN'`);
+    expect(outside).toBe(0);
+  });
+
   it('takes the 30 days before midnight Asia/Shanghai', () => {
     for (const now of ['2026-11-23T01:53:00Z', '2026-11-22T16:00:00Z', '2026-11-23T15:59:59Z'])
       expect(demoTrafficWindow(new Date(now))).toEqual({ from: new Date('2026-10-23T16:00:00Z'), days: 30 });

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
+  DemoShiftLog,
   demoCenterId,
   demoContacts,
   demoQueues,
@@ -7,7 +8,9 @@ import {
   type DemoTrafficOptions,
 } from '@switchboard/demo';
 import type { ContactRecord } from '../contact/contact-record';
+import { writeAgentStates } from '../ingest/agent-state-writer';
 import { ContactIngestService, INGEST_BATCH_SIZE } from '../ingest/contact-ingest.service';
+import { inPgTransaction } from '../ingest/pg-client';
 import { Queue } from '../queue/queue.entity';
 
 const DAY_MS = 86_400_000;
@@ -66,7 +69,8 @@ async function createDemoQueues(em: EntityManager): Promise<void> {
  * flight while the generator makes the next (the database writes them one after the other: contact
  * writers take turns). Batches end on a 15-minute boundary.
  */
-async function writeDemoContacts(em: EntityManager, window: DemoTrafficOptions): Promise<void> {
+async function writeDemoContacts(em: EntityManager, window: DemoTrafficOptions): Promise<DemoShiftLog> {
+  const shifts = new DemoShiftLog();
   const ingest = new ContactIngestService(em);
   const writing = new Set<Promise<void>>();
   const write = (records: ContactRecord[]): Promise<void> => {
@@ -95,6 +99,7 @@ async function writeDemoContacts(em: EntityManager, window: DemoTrafficOptions):
         intervalStart = start;
       }
       interval.push(toContactRecord(contact));
+      shifts.see(contact);
     }
     batch.push(...interval);
     if (batch.length) await write(batch);
@@ -103,6 +108,15 @@ async function writeDemoContacts(em: EntityManager, window: DemoTrafficOptions):
   } finally {
     await Promise.allSettled(writing);
   }
+  return shifts;
+}
+
+/** The agents' logins and logouts around the shifts they answered in (the staffing plan's logged-in line). */
+async function writeDemoAgentStates(em: EntityManager, shifts: DemoShiftLog): Promise<void> {
+  const events = shifts
+    .events()
+    .map((e) => ({ source: 'demo', agent: e.agent, at: e.at, state: e.state, reason: null, queue: null }));
+  await inPgTransaction(em, (client) => writeAgentStates(client, events));
 }
 
 /** Seeds a month of demo traffic when no contact is stored yet; returns whether it seeded. */
@@ -112,6 +126,6 @@ export async function seedTrafficDemo(em: EntityManager, window = demoTrafficWin
     .execute<{ seeded: boolean }[]>('select exists (select 1 from contact) as seeded');
   if (seeded) return false;
   await createDemoQueues(em);
-  await writeDemoContacts(em, window);
+  await writeDemoAgentStates(em, await writeDemoContacts(em, window));
   return true;
 }
