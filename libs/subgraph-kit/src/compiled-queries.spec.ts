@@ -203,20 +203,17 @@ describe('compiledQueries', () => {
   });
 
   it('lets graphql-js answer what the compiler refuses', async () => {
-    const refusing = await harness(true);
-    const server = new ApolloServer({
-      schema: schemaWith(refusing.calls),
-      plugins: [compiledQueries(() => null)],
-    });
+    const calls = { rows: 0, bumps: 0 };
+    const server = new ApolloServer({ schema: schemaWith(calls), plugins: [compiledQueries(() => null)] });
     await server.start();
     try {
       const response = await server.executeOperation({ query: ROWS, variables: { w: { from: 5 }, n: 1 } });
       expect(response.body).toMatchObject({
         singleResult: { data: { rows: [{ at: 5, zone: 'UTC', step: 15, label: 'row 0' }] } },
       });
+      expect(calls.rows).toBe(1);
     } finally {
       await server.stop();
-      await refusing.server.stop();
     }
   });
 });

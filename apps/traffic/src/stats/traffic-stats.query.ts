@@ -178,7 +178,7 @@ export function needsAgents(filter: StatsFilter, groupBy: readonly StatsDimensio
 /**
  * Buckets, group keys and filters shared by the rollup and the contact queries: the sums grouped,
  * without the queue table unless a center or queue filter needs it (the rows' queue codes and
- * service-level variants are read apart: see queueSettingsSql).
+ * service-level variants are read apart, once per answer: see trafficStats).
  */
 function statsSql(
   source: StatsSource,
@@ -246,24 +246,6 @@ where ${where.join(' and ')}
 group by ${group.join(', ')}
 order by ${group.join(', ')}`;
   return { sql, params };
-}
-
-export interface QueueSettingsRow {
-  id: string;
-  code: string;
-  sl_variant: string;
-}
-
-/**
- * The code and service-level variant of the queues in `ids` (the queue keys of the stats rows). A
- * few queues, read once, instead of two text columns on each of tens of thousands of rows.
- */
-export function queueSettingsSql(ids: readonly string[]): { sql: string; params: unknown[] } {
-  return {
-    sql: `select q.id::text as id, q.code, q.sl_variant::text as sl_variant from queue q
-      where q.id::text in (select jsonb_array_elements_text(?::jsonb))`,
-    params: [JSON.stringify(ids)],
-  };
 }
 
 /**

@@ -10,17 +10,17 @@ import {
 import type { ContactVisibility } from '../access/contact-visibility';
 import type { Granularity, StatsDimension } from '../common/enums';
 import type { Channel } from '../contact/contact-record';
+import type { Queue } from '../queue/queue.entity';
+import { QueueService } from '../queue/queue.service';
 import { columnsFor } from './metric-columns';
 import type { StatsFilter } from './stats.input';
 import {
   checkFilter,
   fcrSql,
   MAX_STATS_ROWS,
-  queueSettingsSql,
   STATS_WORK_MEM,
   trafficStatsSql,
   type FcrSqlRow,
-  type QueueSettingsRow,
   type StatsSqlRow,
 } from './traffic-stats.query';
 import { badUserInput } from '@switchboard/server';
@@ -114,10 +114,7 @@ export async function trafficStats(
   let start = new Date(Number.NaN);
   return rows.map((row): TrafficStatsRow => {
     const queue = row.queue_key ? queues.get(row.queue_key) : undefined;
-    const m = contactMetrics(
-      totalsOf(row),
-      (queue?.sl_variant as ServiceLevelVariant | undefined) ?? variant,
-    );
+    const m = contactMetrics(totalsOf(row), (queue?.slVariant as ServiceLevelVariant | undefined) ?? variant);
     if (start.getTime() !== row.interval_ms) start = new Date(row.interval_ms);
     return {
       intervalStart: start,
@@ -160,16 +157,11 @@ function executeWithSortMemory<T>(em: EntityManager, sql: string, params: unknow
 }
 
 /** The code and variant of each queue the rows are grouped by (none unless grouped by queue). */
-async function queueSettings(
-  em: EntityManager,
-  rows: readonly StatsSqlRow[],
-): Promise<Map<string, QueueSettingsRow>> {
+async function queueSettings(em: EntityManager, rows: readonly StatsSqlRow[]): Promise<Map<string, Queue>> {
   const ids = new Set<string>();
   for (const row of rows) if (row.queue_key) ids.add(row.queue_key);
   if (!ids.size) return new Map();
-  const { sql, params } = queueSettingsSql([...ids]);
-  const found = await em.getConnection().execute<QueueSettingsRow[]>(sql, params);
-  return new Map(found.map((q) => [q.id, q]));
+  return new Map((await new QueueService(em).findByIds([...ids])).map((q) => [q.id, q]));
 }
 
 /** FCR per bucket and group, keyed like the rollup rows they are joined to. */
