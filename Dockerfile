@@ -3,7 +3,7 @@
 # service picks the entry point with `command:` (node tools/bin/run.js apps/<app>/src/main.ts).
 # TypeScript is compiled on load by SWC (@swc-node/register), so there is no build step.
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+ARG NODE_IMAGE=node:24-bookworm-slim
 
 # --- manifests: only the package.json files, the lockfile (and any .npmrc), so the `npm ci` layer
 # below stays cached until dependencies change; adding a workspace needs no edit here.
@@ -16,7 +16,7 @@ RUN find . -type f ! -name package.json ! -name package-lock.json ! -name .npmrc
 # --- runtime
 FROM ${NODE_IMAGE}
 # Same npm major as the repo's toolchain: npm >= 11 honours the `allowScripts` field of
-# package.json (the npm 10 bundled with node:20 would run every dependency's install script).
+# package.json (older bundled npm versions would run every dependency's install script).
 ARG NPM_VERSION=11.19.1
 RUN npm install -g --no-audit --no-fund "npm@${NPM_VERSION}" \
  && npm cache clean --force

@@ -2,6 +2,7 @@
 'use strict';
 // node tools/bin/run.js <file.ts> [args...]: runs a TypeScript entry point of this repo.
 const { resolve } = require('node:path');
+require('./runtime').ensureSupportedRuntime();
 require('./register');
 const [entry, ...args] = process.argv.slice(2);
 if (!entry) {

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
 'use strict';
+require('./runtime').ensureSupportedRuntime();
 require('./register');
 require('../src/cli/main.ts');
