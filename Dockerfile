@@ -1,43 +1,44 @@
 # syntax=docker/dockerfile:1
-# One image for the whole platform: every subgraph and the gateway run from it; the compose
-# service picks the entry point with `command:` (node tools/bin/run.js apps/<app>/src/main.ts).
-# TypeScript is compiled on load by SWC (@swc-node/register), so there is no build step.
+# One image for the whole platform: every subgraph and the gateway run from it, compiled to
+# JavaScript ahead of time; the compose service (or Kubernetes pod) picks the entry point with
+# `command:` (node apps/<app>/src/main.js). The image holds production dependencies only, no
+# TypeScript compiler, and runs as the unprivileged `node` user.
 
 ARG NODE_IMAGE=node:24-bookworm-slim
 
-# --- manifests: only the package.json files, the lockfile (and any .npmrc), so the `npm ci` layer
-# below stays cached until dependencies change; adding a workspace needs no edit here.
-FROM ${NODE_IMAGE} AS manifests
-WORKDIR /src
-COPY . .
-RUN find . -type f ! -name package.json ! -name package-lock.json ! -name .npmrc -delete \
- && find . -depth -type d -empty -delete
-
-# --- runtime
-FROM ${NODE_IMAGE}
-# Same npm major as the repo's toolchain: npm >= 11 honours the `allowScripts` field of
-# package.json (older bundled npm versions would run every dependency's install script).
+# --- build: every dependency, then `npm run build` (dist/: the server workspaces compiled by SWC,
+# their package.json files pointing at the compiled entries) and the dashboard's static build.
+FROM ${NODE_IMAGE} AS build
+# Same npm major as the repo's toolchain: npm >= 11 honours the `allowScripts` field of package.json.
 ARG NPM_VERSION=11.19.1
-RUN npm install -g --no-audit --no-fund "npm@${NPM_VERSION}" \
- && npm cache clean --force
-
-WORKDIR /app
-ENV LANG=C.UTF-8 \
-    NPM_CONFIG_UPDATE_NOTIFIER=false
-
-# Full install (no --omit=dev): @swc-node/register needs `typescript` (a dev dependency) at run time.
-# NODE_ENV is set only after this step, because NODE_ENV=production would make npm omit dev deps.
-COPY --from=manifests /src/ ./
-RUN npm ci --no-audit --no-fund \
- && npm cache clean --force
-
+RUN npm install -g --no-audit --no-fund "npm@${NPM_VERSION}" && npm cache clean --force
+WORKDIR /src
+ENV LANG=C.UTF-8 NPM_CONFIG_UPDATE_NOTIFIER=false
 COPY . .
+RUN npm ci --no-audit --no-fund \
+ && npm run build \
+ && (cd apps/dashboard && npx vite build --logLevel warn) \
+ && mkdir /manifests && cd dist \
+ && find . \( -name package.json -o -name package-lock.json \) -print0 | tar --null -cf - -T - | tar -xf - -C /manifests
+
+# --- runtime: production dependencies only. The manifests come first (their layer stays cached
+# until dependencies change); `--omit=optional` leaves out the `node` package (the image has Node 24)
+# and every platform binary of the development tools; no production package needs an install script.
+FROM ${NODE_IMAGE}
+WORKDIR /app
+ENV LANG=C.UTF-8 NPM_CONFIG_UPDATE_NOTIFIER=false
+COPY --from=build /manifests/ ./
+RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund \
+ && npm cache clean --force
+COPY --from=build /src/dist/ ./
+COPY --from=build /src/apps/dashboard/dist/ ./apps/dashboard/dist/
 
 ENV NODE_ENV=production \
-    HOST=0.0.0.0
+    HOST=0.0.0.0 \
+    SWITCHBOARD_DASHBOARD_DIR=/app/apps/dashboard/dist
 
-# Files stay root-owned (read-only to the app); nothing is written at run time in compose mode.
+# Files stay root-owned (read-only to the app); nothing is written at run time.
 USER node
 
 # Overridden per service in docker-compose.yml; PORT is set there too.
-CMD ["node", "tools/bin/run.js", "apps/gateway/src/main.ts"]
+CMD ["node", "apps/gateway/src/main.js"]

@@ -1,5 +1,5 @@
 import type { Identity } from '@switchboard/auth';
-import { QaFactory, standardScorecard } from '@switchboard/qa';
+import { QaFactory, standardScorecard } from '@switchboard/qa/testing';
 import { caller, checkOutcome, clientToken, postGraphQL, type AccessCell } from '@switchboard/testing';
 import { startTestStack, type TestStack } from './stack';
 

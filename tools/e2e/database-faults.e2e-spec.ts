@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { kpiSubgraph } from '@switchboard/kpi';
-import { qaSubgraph, standardScorecard } from '@switchboard/qa';
+import { qaSubgraph } from '@switchboard/qa';
+import { standardScorecard } from '@switchboard/qa/testing';
 import { trafficSubgraph } from '@switchboard/traffic';
 import { trainingSubgraph } from '@switchboard/training';
 import {

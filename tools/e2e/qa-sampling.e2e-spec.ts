@@ -1,4 +1,4 @@
-import { QaFactory } from '@switchboard/qa';
+import { QaFactory } from '@switchboard/qa/testing';
 import { postGraphQL } from '@switchboard/testing';
 import { startTestStack, type TestStack } from './stack';
 

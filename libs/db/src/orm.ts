@@ -21,6 +21,13 @@ export interface SubgraphOrmOptions {
   /** Called with every SQL statement run (used by tests to count statements). */
   onQuery?: (sql: string) => void;
   poolMax?: number;
+  /** Where MikroORM's own lines (the migrator's) go; default one JSON line each on stdout. */
+  log?: (message: string) => void;
+}
+
+/** MikroORM's lines as JSON, like every other log line of the platform. */
+function jsonLine(message: string): void {
+  process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), name: 'orm', msg: message })}\n`);
 }
 
 class QueryListeningLogger extends DefaultLogger {
@@ -50,6 +57,8 @@ export async function createOrm(options: SubgraphOrmOptions): Promise<MikroORM> 
     discovery: { warnWhenNoEntities: true },
     allowGlobalContext: false,
     forceUtcTimezone: true,
+    colors: false,
+    logger: options.log ?? jsonLine,
     pool: { min: 0, max: options.poolMax ?? 10 },
     migrations: {
       path: options.migrationsPath,

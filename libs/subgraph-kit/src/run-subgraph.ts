@@ -55,7 +55,12 @@ export async function startSubgraph(
   const logger = options.logger ?? createLogger(definition.name);
   const clientUrl = options.databaseUrl ?? databaseUrlFor(definition.name);
   await ensureDatabase(clientUrl);
-  const orm = await createOrm({ ...definition.database, clientUrl, onQuery: options.onQuery });
+  const orm = await createOrm({
+    ...definition.database,
+    clientUrl,
+    onQuery: options.onQuery,
+    log: (message) => logger.debug({ orm: message }, 'orm'),
+  });
   try {
     const applied = await migrate(orm);
     if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
