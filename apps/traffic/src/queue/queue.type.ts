@@ -1,7 +1,7 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { Channel } from '../contact/contact-record';
 import { ChannelEnum, ServiceLevelVariantEnum } from '../common/enums';
-import { CenterTrafficType } from '../common/center-traffic';
+import { CenterTrafficType } from '../extends/center/center-traffic.type';
 import type { ServiceLevelVariantName } from './queue.entity';
 
 @ObjectType('Queue', { description: 'An ACD queue and its service-level settings' })

@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { AgentTrafficType } from '../agent-state/agent-traffic.type';
-import { CenterTrafficType } from '../common/center-traffic';
+import { CenterTrafficType } from '../extends/center/center-traffic.type';
 import { TeamRef } from '../common/entity-refs';
 import { toQueueType } from '../queue/queue.mapper';
 import { queueById } from '../queue/queue.resolver';

@@ -2,7 +2,7 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import type { Channel } from '../contact/contact-record';
 import { ChannelEnum } from '../common/enums';
-import { CenterTrafficType } from '../common/center-traffic';
+import { CenterTrafficType } from '../extends/center/center-traffic.type';
 import { TeamRef } from '../common/entity-refs';
 import { AgentTrafficType } from '../agent-state/agent-traffic.type';
 

@@ -1,16 +1,9 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Arg, Ctx, Directive, Field, FieldResolver, ID, ObjectType, Resolver, Root } from 'type-graphql';
-import { checkPeriod, loadSummary } from '../stats/summary-loader';
-import { TrafficSummaryType } from '../stats/traffic-stats.type';
-
-/** Staff's Center, extended with the traffic of the queues assigned to it. */
-@ObjectType('Center')
-@Directive('@key(fields: "id")')
-export class CenterTrafficType {
-  @Field(() => ID)
-  id!: string;
-}
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { checkPeriod, loadSummary } from '../../stats/summary-loader';
+import { TrafficSummaryType } from '../../stats/traffic-stats.type';
+import { CenterTrafficType } from './center-traffic.type';
 
 @Resolver(() => CenterTrafficType)
 export class CenterTrafficResolver {

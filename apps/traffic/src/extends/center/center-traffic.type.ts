@@ -1,0 +1,9 @@
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+/** Staff's Center, extended with the traffic of the queues assigned to it. */
+@ObjectType('Center')
+@Directive('@key(fields: "id")')
+export class CenterTrafficType {
+  @Field(() => ID)
+  id!: string;
+}
