@@ -1,15 +1,15 @@
 import type { Client } from 'pg';
 import { zoneOffsetMinutes as offsetOf } from '@switchboard/metrics';
 import { authorizationFor } from '@switchboard/testing';
-// The bench runs the app's own SQL, which the traffic app's public entry does not export.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { Granularity, StatsDimension } from '../../apps/traffic/src/common/enums';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import type { StatsFilter } from '../../apps/traffic/src/stats/stats.input';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { STATS_WORK_MEM, trafficStatsSql } from '../../apps/traffic/src/stats/traffic-stats.query';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { columnsFor } from '../../apps/traffic/src/stats/metric-columns';
+// The bench runs the app's own SQL: traffic's benchmarking entry exports it.
+import {
+  columnsFor,
+  Granularity,
+  STATS_WORK_MEM,
+  StatsDimension,
+  trafficStatsSql,
+  type StatsFilter,
+} from '@switchboard/traffic/bench';
 
 export interface StatsWindow {
   from: Date;

@@ -11,9 +11,8 @@ import { startGateway } from '@switchboard/gateway';
 import { createLogger } from '@switchboard/server';
 import { startSubgraph } from '@switchboard/subgraph-kit';
 import { ensureTestKeys, registerTestEndpoint } from '@switchboard/testing';
-// The bench builds the rollups with the app's own roll-up, which its public entry does not export.
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { rollUpCommitted } from '../../apps/traffic/src/ingest/roll-up';
+// The bench builds the rollups with the app's own roll-up (traffic's benchmarking entry).
+import { rollUpCommitted, STATS_WORK_MEM } from '@switchboard/traffic/bench';
 import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
 import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
 import { benchSize, sized } from './bench-size';
@@ -42,8 +41,6 @@ import {
   type StatsWindow,
 } from './stats-sql';
 import { commandLine, machine, saveResult } from './results';
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { STATS_WORK_MEM } from '../../apps/traffic/src/stats/traffic-stats.query';
 
 const GOAL_RATIO = 1.5;
 const GOAL_MS = 300;

@@ -1,0 +1,7 @@
+// The benchmarking entry (`@switchboard/traffic/bench`): what tools/bench needs to run traffic's own
+// statistics SQL and roll-up beside the GraphQL answer. Never loaded by the service itself.
+export { Granularity, StatsDimension } from './src/common/enums';
+export type { StatsFilter } from './src/stats/stats.input';
+export { STATS_WORK_MEM, trafficStatsSql } from './src/stats/traffic-stats.query';
+export { columnsFor } from './src/stats/metric-columns';
+export { rollUpCommitted } from './src/ingest/roll-up';
