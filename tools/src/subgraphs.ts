@@ -5,6 +5,7 @@ import { staffSubgraph } from '@switchboard/staff';
 import { trafficSubgraph } from '@switchboard/traffic';
 import { trainingSubgraph } from '@switchboard/training';
 import type { SubgraphDefinition } from '@switchboard/subgraph-kit';
+import { subgraphContract } from '@switchboard/contracts';
 
 export interface SubgraphEntry {
   definition: SubgraphDefinition;
@@ -22,31 +23,31 @@ const root = resolve(__dirname, '..', '..');
 export const subgraphs: SubgraphEntry[] = [
   {
     definition: staffSubgraph,
-    port: 4001,
+    port: subgraphContract('staff').port,
     main: resolve(root, 'apps/staff/src/main.ts'),
     sdlPath: resolve(root, 'apps/staff/schema.graphql'),
   },
   {
     definition: trainingSubgraph,
-    port: 4002,
+    port: subgraphContract('training').port,
     main: resolve(root, 'apps/training/src/main.ts'),
     sdlPath: resolve(root, 'apps/training/schema.graphql'),
   },
   {
     definition: qaSubgraph,
-    port: 4003,
+    port: subgraphContract('qa').port,
     main: resolve(root, 'apps/qa/src/main.ts'),
     sdlPath: resolve(root, 'apps/qa/schema.graphql'),
   },
   {
     definition: trafficSubgraph,
-    port: 4004,
+    port: subgraphContract('traffic').port,
     main: resolve(root, 'apps/traffic/src/main.ts'),
     sdlPath: resolve(root, 'apps/traffic/schema.graphql'),
   },
   {
     definition: kpiSubgraph,
-    port: 4005,
+    port: subgraphContract('kpi').port,
     main: resolve(root, 'apps/kpi/src/main.ts'),
     sdlPath: resolve(root, 'apps/kpi/schema.graphql'),
   },

@@ -1,3 +1,4 @@
+import { GATEWAY_PORT } from '@switchboard/contracts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Identity } from '@switchboard/auth';
@@ -21,7 +22,7 @@ startGateway({
   supergraphSdl,
   subgraphUrls: subgraphUrlsFromEnv(supergraphSdl),
   subgraphTimeoutMs: Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
-  port: Number(process.env.PORT ?? 4000),
+  port: Number(process.env.PORT ?? GATEWAY_PORT),
   host: process.env.HOST ?? '127.0.0.1',
   // GATEWAY_DEDUPLICATE=off sends every subgraph read, even one identical to a read on its way
   deduplicate: process.env.GATEWAY_DEDUPLICATE !== 'off',

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
+import { subgraphContract } from '@switchboard/contracts';
 import { runSubgraphMain } from '@switchboard/subgraph-kit';
 import { kpiSubgraph } from './kpi.subgraph';
 
-runSubgraphMain(kpiSubgraph, 4005);
+runSubgraphMain(kpiSubgraph, subgraphContract('kpi').port);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
+import { subgraphContract } from '@switchboard/contracts';
 import { runSubgraphMain } from '@switchboard/subgraph-kit';
 import { qaSubgraph } from './qa.subgraph';
 
-runSubgraphMain(qaSubgraph, 4003);
+runSubgraphMain(qaSubgraph, subgraphContract('qa').port);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
+import { subgraphContract } from '@switchboard/contracts';
 import { runSubgraphMain } from '@switchboard/subgraph-kit';
 import { staffSubgraph } from './staff.subgraph';
 
-runSubgraphMain(staffSubgraph, 4001);
+runSubgraphMain(staffSubgraph, subgraphContract('staff').port);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
+import { subgraphContract } from '@switchboard/contracts';
 import { runSubgraphMain } from '@switchboard/subgraph-kit';
 import { trafficSubgraph } from './traffic.subgraph';
 
-runSubgraphMain(trafficSubgraph, 4004);
+runSubgraphMain(trafficSubgraph, subgraphContract('traffic').port);

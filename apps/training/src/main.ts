@@ -1,5 +1,6 @@
 import 'reflect-metadata';
+import { subgraphContract } from '@switchboard/contracts';
 import { runSubgraphMain } from '@switchboard/subgraph-kit';
 import { trainingSubgraph } from './training.subgraph';
 
-runSubgraphMain(trainingSubgraph, 4002);
+runSubgraphMain(trainingSubgraph, subgraphContract('training').port);

@@ -7,17 +7,8 @@ import { hasRole, type Identity, type Role } from './identity';
  */
 export const BANK_WIDE_ROLES: readonly Role[] = ['HR', 'BI_READER', 'QA_EVALUATOR', 'TRAINER'];
 
-/**
- * Who may change each subgraph's data (DESIGN.md: HR writes staff data, trainers training data,
- * QA evaluators evaluations; BI_READER never writes). ADMIN may do everything.
- */
-export const WRITERS = {
-  staff: ['HR', 'ADMIN'],
-  training: ['TRAINER', 'ADMIN'],
-  qa: ['QA_EVALUATOR', 'ADMIN'],
-  traffic: ['ADMIN'],
-  kpi: ['CENTER_MANAGER', 'ADMIN'],
-} as const satisfies Record<string, readonly Role[]>;
+/** Who may change each subgraph's data: the subgraph registry's (libs/contracts). */
+export { WRITERS } from '@switchboard/contracts';
 
 /** What a caller's token lets them see, before the codes are turned into rows. */
 export interface ScopeClaims {

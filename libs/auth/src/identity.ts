@@ -1,16 +1,6 @@
-/** The roles of DESIGN.md's access design. */
-export const ROLES = [
-  'AGENT',
-  'TEAM_LEAD',
-  'CENTER_MANAGER',
-  'QA_EVALUATOR',
-  'TRAINER',
-  'HR',
-  'BI_READER',
-  'ADMIN',
-] as const;
+import { ROLES, type Role } from '@switchboard/contracts';
 
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 const roleSet = new Set<string>(ROLES);
 

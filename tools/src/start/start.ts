@@ -1,3 +1,4 @@
+import { GATEWAY_PORT } from '@switchboard/contracts';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CLIENT_TOKEN_ENV, developmentKeyEnv, signDevelopmentToken } from '@switchboard/auth';
@@ -16,7 +17,7 @@ const root = resolve(__dirname, '..', '..', '..');
 const env = process.env;
 const dataDir = resolve(env.SWITCHBOARD_DATA_DIR ?? join(root, '.data'));
 const pgPort = Number(env.SWITCHBOARD_PG_PORT ?? 54329);
-const gatewayPort = Number(env.GATEWAY_PORT ?? 4000);
+const gatewayPort = Number(env.GATEWAY_PORT ?? GATEWAY_PORT);
 const portOffset = Number(env.SWITCHBOARD_PORT_OFFSET ?? 0);
 const startTimeoutMs = Number(env.SWITCHBOARD_START_TIMEOUT_MS ?? 120_000);
 const logDir = join(dataDir, 'logs');
