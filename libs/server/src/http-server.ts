@@ -10,7 +10,7 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   logger: Logger;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
-  /** Extra routes (path -> handler) served beside /graphql and /health. */
+  /** Extra routes (path -> handler) served beside /graphql and the probes. */
   routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>>;
   /** Check run by /health; throw when unhealthy. */
   health?: () => Promise<void>;
@@ -134,7 +134,10 @@ export function serveGraphQL<TContext extends BaseContext>(options: GraphQLHttpO
         });
         return;
       }
-      options.logger.error({ err: error, path: url.pathname }, 'request failed');
+      // A probe saying "not yet" (database away, migration pending) is a warning, not a fault.
+      if (PROBE_PATHS.has(url.pathname))
+        options.logger.warn({ err: error, path: url.pathname }, 'probe failed');
+      else options.logger.error({ err: error, path: url.pathname }, 'request failed');
       if (!response.headersSent)
         sendJson(response, PROBE_PATHS.has(url.pathname) ? 503 : 500, { error: 'internal error' });
       else response.end();

@@ -85,7 +85,7 @@ function sealRoutes(
 /**
  * Starts one subgraph: Apollo Server over node:http, an EntityManager fork per request, /health,
  * /ready (database reachable, and `ready`) and /live.
- * Sealed: every request but /health, `_service` and `_entities` included, needs a token the
+ * Sealed: every request but the probes, `_service` and `_entities` included, needs a token the
  * gateway minted for this subgraph (build-time composition reads the SDL from code, not over HTTP).
  */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
