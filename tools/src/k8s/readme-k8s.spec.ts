@@ -32,3 +32,17 @@ describe('README, Kubernetes', () => {
     }
   });
 });
+
+describe('secret files written for kustomize', () => {
+  const lines = (file: string) => readFileSync(join(REPOSITORY_ROOT, file), 'utf8').split('\n');
+
+  it('stay out of git (the *.example templates are committed)', () => {
+    expect(lines('.gitignore')).toEqual(
+      expect.arrayContaining(['deploy/*/secrets/*', '!deploy/*/secrets/*.example']),
+    );
+  });
+
+  it('stay out of the image: deploy/ is not in the build context', () => {
+    expect(lines('.dockerignore')).toContain('deploy');
+  });
+});
