@@ -85,6 +85,18 @@ describe('the production build (npm run build)', () => {
     for (const entry of entries) expect(existsSync(join(dist, entry))).toBe(true);
   });
 
+  it('holds the entry point of every container the Kubernetes manifests run', () => {
+    const folder = join(ROOT, 'deploy/k8s');
+    const manifests = readdirSync(folder).filter((name) => name.endsWith('.yaml'));
+    const entries = manifests.flatMap((name) =>
+      [...readFileSync(join(folder, name), 'utf8').matchAll(/- node\n\s+- (\S+)/g)].map(([, entry]) => entry),
+    );
+    expect(entries.length).toBeGreaterThanOrEqual(
+      serverWorkspaces().filter((path) => path.startsWith('apps/')).length,
+    );
+    for (const entry of entries) expect(existsSync(join(dist, entry))).toBe(true);
+  });
+
   it('compiles no test and loads only production dependencies', () => {
     const root = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       dependencies: Record<string, string>;

@@ -10,6 +10,8 @@ import type { MigrationObject } from '@mikro-orm/core';
 
 export type { MikroORM };
 
+const MIGRATIONS_TABLE = 'mikro_orm_migrations';
+
 export interface SubgraphOrmOptions {
   clientUrl: string;
   entities: EntityClass<unknown>[];
@@ -64,7 +66,7 @@ export async function createOrm(options: SubgraphOrmOptions): Promise<MikroORM> 
       path: options.migrationsPath,
       pathTs: options.migrationsPath,
       migrationsList: options.migrations,
-      tableName: 'mikro_orm_migrations',
+      tableName: MIGRATIONS_TABLE,
       transactional: true,
       allOrNothing: true,
       snapshot: true,
@@ -84,4 +86,18 @@ export async function createOrm(options: SubgraphOrmOptions): Promise<MikroORM> 
 export async function migrate(orm: MikroORM): Promise<string[]> {
   const applied = await orm.getMigrator().up();
   return applied.map((m) => m.name);
+}
+
+/**
+ * Names of the migrations this code knows that the database has not applied: a readiness check,
+ * so it only reads (MikroORM's own pending list would create the table and folders it misses).
+ * Throws when the migrations table does not exist yet.
+ */
+export async function pendingMigrations(orm: MikroORM, known: MigrationObject[]): Promise<string[]> {
+  const rows = await orm.em
+    .getConnection()
+    .execute<{ name: string }[]>(`select name from ${MIGRATIONS_TABLE}`);
+  const withoutExtension = (name: string) => name.replace(/\.[jt]s$/, '');
+  const applied = new Set(rows.map((row) => withoutExtension(row.name)));
+  return known.map((m) => withoutExtension(m.name)).filter((name) => !applied.has(name));
 }

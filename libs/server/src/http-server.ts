@@ -10,10 +10,16 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   logger: Logger;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
-  /** Extra routes (path -> handler) served beside /graphql and /health. */
+  /** Extra routes (path -> handler) served beside /graphql and the probes. */
   routes?: Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>>;
-  /** Liveness check run by /health; throw when unhealthy. */
+  /** Check run by /health; throw when unhealthy. */
   health?: () => Promise<void>;
+  /**
+   * Readiness check run by /ready (default: `health`); throw while the service cannot answer yet.
+   * /live answers 200 with no check at all: the process serves (a Kubernetes liveness probe must
+   * not restart every replica because the database is away).
+   */
+  ready?: () => Promise<void>;
   /** Serves what no route matched (static files); default a JSON 404. */
   fallback?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 }
@@ -95,7 +101,9 @@ async function handleGraphQL<TContext extends BaseContext>(
   response.end();
 }
 
-/** Serves an Apollo server at /graphql with a /health probe on plain node:http. */
+const PROBE_PATHS = new Set(['/health', '/ready']);
+
+/** Serves an Apollo server at /graphql with /health, /ready and /live probes on plain node:http. */
 export function serveGraphQL<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>): Server {
   return createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -103,6 +111,11 @@ export function serveGraphQL<TContext extends BaseContext>(options: GraphQLHttpO
     const work = async (): Promise<void> => {
       if (url.pathname === '/health') {
         await (options.health?.() ?? Promise.resolve());
+        sendJson(response, 200, { status: 'ok' });
+      } else if (url.pathname === '/ready') {
+        await ((options.ready ?? options.health)?.() ?? Promise.resolve());
+        sendJson(response, 200, { status: 'ready' });
+      } else if (url.pathname === '/live') {
         sendJson(response, 200, { status: 'ok' });
       } else if (url.pathname === '/graphql') {
         await handleGraphQL(options, request, response, url.search);
@@ -121,9 +134,12 @@ export function serveGraphQL<TContext extends BaseContext>(options: GraphQLHttpO
         });
         return;
       }
-      options.logger.error({ err: error, path: url.pathname }, 'request failed');
+      // A probe saying "not yet" (database away, migration pending) is a warning, not a fault.
+      if (PROBE_PATHS.has(url.pathname))
+        options.logger.warn({ err: error, path: url.pathname }, 'probe failed');
+      else options.logger.error({ err: error, path: url.pathname }, 'request failed');
       if (!response.headersSent)
-        sendJson(response, url.pathname === '/health' ? 503 : 500, { error: 'internal error' });
+        sendJson(response, PROBE_PATHS.has(url.pathname) ? 503 : 500, { error: 'internal error' });
       else response.end();
     });
   });

@@ -16,6 +16,9 @@ export {
 export {
   startSubgraph,
   runSubgraphMain,
+  migrateSubgraph,
+  migrationModeFromEnv,
+  type MigrationMode,
   type SubgraphDefinition,
   type SubgraphRunOptions,
   type StartedSubgraph,

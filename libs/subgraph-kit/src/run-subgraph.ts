@@ -1,5 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { createOrm, migrate, type MikroORM, type SubgraphOrmOptions } from '@switchboard/db';
+import {
+  createOrm,
+  migrate,
+  pendingMigrations,
+  withMigrationLock,
+  type MikroORM,
+  type SubgraphOrmOptions,
+} from '@switchboard/db';
 import { databaseUrlFor, ensureDatabase } from '@switchboard/postgres';
 import { createLogger, onShutdown, type Logger } from '@switchboard/server';
 import { cachedScopeSource, gatewayScopeSource, type ScopeSource } from './data-scope';
@@ -39,6 +46,65 @@ export interface SubgraphRunOptions {
   background?: boolean;
   /** Overrides the definition's scope source (tests of one subgraph use a fixed directory). */
   scopeSource?: ScopeSource;
+  /**
+   * false: neither create the database nor migrate nor seed; another process does (a Kubernetes
+   * init container, see migrateSubgraph), and /ready answers 503 while a migration is pending.
+   */
+  migrate?: boolean;
+}
+
+/**
+ * SWITCHBOARD_MIGRATE: `true` (default) migrates and seeds at start, `false` leaves it to another
+ * process (replicas), `only` migrates, seeds and exits (the migration step of a deployment).
+ */
+export type MigrationMode = 'start' | 'skip' | 'only';
+
+export function migrationModeFromEnv(env: NodeJS.ProcessEnv = process.env): MigrationMode {
+  const value = (env.SWITCHBOARD_MIGRATE ?? 'true').trim().toLowerCase();
+  if (value === 'true' || value === '') return 'start';
+  if (value === 'false') return 'skip';
+  if (value === 'only') return 'only';
+  throw new Error(`SWITCHBOARD_MIGRATE must be true, false or only (got "${env.SWITCHBOARD_MIGRATE}")`);
+}
+
+/**
+ * Migrations, then the optional demo seed, under the database's migration lock: replicas starting
+ * together take turns, and the later ones find nothing to do.
+ */
+async function prepareDatabase(
+  definition: SubgraphDefinition,
+  orm: MikroORM,
+  clientUrl: string,
+  seedDemo: boolean | undefined,
+  logger: Logger,
+): Promise<void> {
+  await withMigrationLock(clientUrl, async () => {
+    const applied = await migrate(orm);
+    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+    if (seedDemo && definition.seedDemo && (await definition.seedDemo(orm.em.fork()))) {
+      logger.info('demo data seeded');
+    }
+  });
+}
+
+/** Creates the database when missing, migrates and seeds it, and returns: the migration step alone. */
+export async function migrateSubgraph(
+  definition: SubgraphDefinition,
+  options: Pick<SubgraphRunOptions, 'databaseUrl' | 'seedDemo' | 'logger'> = {},
+): Promise<void> {
+  const logger = options.logger ?? createLogger(definition.name);
+  const clientUrl = options.databaseUrl ?? databaseUrlFor(definition.name);
+  await ensureDatabase(clientUrl);
+  const orm = await createOrm({
+    ...definition.database,
+    clientUrl,
+    log: (message) => logger.debug({ orm: message }, 'orm'),
+  });
+  try {
+    await prepareDatabase(definition, orm, clientUrl, options.seedDemo, logger);
+  } finally {
+    await orm.close();
+  }
 }
 
 export interface StartedSubgraph {
@@ -47,14 +113,15 @@ export interface StartedSubgraph {
   stop: () => Promise<void>;
 }
 
-/** Database (created on demand) -> migrations -> optional demo seed -> server. */
+/** Database (created on demand) -> migrations -> optional demo seed -> server (unless `migrate: false`). */
 export async function startSubgraph(
   definition: SubgraphDefinition,
   options: SubgraphRunOptions,
 ): Promise<StartedSubgraph> {
   const logger = options.logger ?? createLogger(definition.name);
   const clientUrl = options.databaseUrl ?? databaseUrlFor(definition.name);
-  await ensureDatabase(clientUrl);
+  const migrates = options.migrate !== false;
+  if (migrates) await ensureDatabase(clientUrl);
   const orm = await createOrm({
     ...definition.database,
     clientUrl,
@@ -62,11 +129,7 @@ export async function startSubgraph(
     log: (message) => logger.debug({ orm: message }, 'orm'),
   });
   try {
-    const applied = await migrate(orm);
-    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
-    if (options.seedDemo && definition.seedDemo && (await definition.seedDemo(orm.em.fork()))) {
-      logger.info('demo data seeded');
-    }
+    if (migrates) await prepareDatabase(definition, orm, clientUrl, options.seedDemo, logger);
     const { schema } = await definition.buildSchema();
     const server = await startSubgraphServer({
       name: definition.name,
@@ -77,6 +140,10 @@ export async function startSubgraph(
       host: options.host,
       routes: definition.routes?.({ orm, logger }),
       compiledQueries: definition.compiledQueries,
+      ready: async () => {
+        const pending = await pendingMigrations(orm, definition.database.migrations);
+        if (pending.length) throw new Error(`migrations pending: ${pending.join(', ')}`);
+      },
       scopeSource:
         options.scopeSource ?? definition.scopeSource?.({ orm }) ?? cachedScopeSource(gatewayScopeSource()),
     });
@@ -98,16 +165,35 @@ export async function startSubgraph(
 }
 
 /**
- * A subgraph's process entry point: PORT, HOST and SWITCHBOARD_SEED_DEMO from the environment,
- * graceful shutdown on SIGINT/SIGTERM, exit 1 when it cannot start.
+ * A subgraph's process entry point: PORT, HOST, SWITCHBOARD_SEED_DEMO and SWITCHBOARD_MIGRATE from
+ * the environment, graceful shutdown on SIGINT/SIGTERM, exit 1 when it cannot start.
  */
 export function runSubgraphMain(definition: SubgraphDefinition, defaultPort: number): void {
   const logger = createLogger(definition.name);
+  const seedDemo = process.env.SWITCHBOARD_SEED_DEMO === 'true';
+  let mode: MigrationMode;
+  try {
+    mode = migrationModeFromEnv();
+  } catch (error) {
+    logger.fatal({ err: error }, `${definition.name} subgraph failed to start`);
+    process.exit(1);
+  }
+  if (mode === 'only') {
+    migrateSubgraph(definition, { seedDemo, logger }).then(
+      () => logger.info(`${definition.name} database migrated`),
+      (error: unknown) => {
+        logger.fatal({ err: error }, `${definition.name} migration failed`);
+        process.exit(1);
+      },
+    );
+    return;
+  }
   startSubgraph(definition, {
     port: Number(process.env.PORT ?? defaultPort),
     host: process.env.HOST ?? '127.0.0.1',
-    seedDemo: process.env.SWITCHBOARD_SEED_DEMO === 'true',
+    seedDemo,
     logger,
+    migrate: mode === 'start',
   }).then(
     (running) => onShutdown(logger, running.stop),
     (error: unknown) => {

@@ -41,6 +41,8 @@ export interface SubgraphServerOptions {
   scopeSource?: ScopeSource;
   /** Queries run compiled (graphql-jit); only for subgraphs whose queries never write. */
   compiledQueries?: boolean;
+  /** Readiness beyond a reachable database (/ready), e.g. no migration pending; throw when not ready. */
+  ready?: () => Promise<void>;
 }
 
 export interface RunningSubgraph extends RunningServer {
@@ -81,8 +83,9 @@ function sealRoutes(
 }
 
 /**
- * Starts one subgraph: Apollo Server over node:http, an EntityManager fork per request, /health.
- * Sealed: every request but /health, `_service` and `_entities` included, needs a token the
+ * Starts one subgraph: Apollo Server over node:http, an EntityManager fork per request, /health,
+ * /ready (database reachable, and `ready`) and /live.
+ * Sealed: every request but the probes, `_service` and `_entities` included, needs a token the
  * gateway minted for this subgraph (build-time composition reads the SDL from code, not over HTTP).
  */
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
@@ -113,6 +116,10 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       createRequestContext(orm.em, logger, await callerOf(request, verify), request, options.scopeSource),
     health: async () => {
       await orm.em.getConnection().execute('select 1');
+    },
+    ready: async () => {
+      await orm.em.getConnection().execute('select 1');
+      await options.ready?.();
     },
   });
   const running = await listen(server, options.port, options.host);
