@@ -24,6 +24,7 @@ export {
   invalidCell,
   checkBadRows,
   toCsv,
+  UNREADABLE_BYTES,
   type ImportAnswer,
   type ImportCase,
 } from './adversarial-import';
