@@ -10,11 +10,19 @@ export interface CsvRecord {
   cells: Record<string, string>;
 }
 
-/** A line that is no record, and why (not UTF-8, a NUL, not CSV, more fields than the header). */
+/**
+ * A line that is no record, and why (not UTF-8, a NUL, not CSV, more fields than the header), or a
+ * record refused for a cell no import takes (`field`: its column).
+ */
 export interface CsvLineProblem {
   line: number;
+  field?: string;
   reason: string;
 }
+
+// C0 control characters but tab, line feed and carriage return (NUL is refused with its line): no
+// column of any import has a use for them, and the GraphQL API refuses them too.
+const CONTROL = /[\u0001-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 export type CsvItem = { record: CsvRecord } | { rejected: CsvLineProblem };
 
@@ -86,6 +94,13 @@ export class CsvRecordReader {
       this.columns.forEach((column, i) => {
         cells[column] = fields[i]?.trim() ?? '';
       });
+      const control = this.columns.find((column) => CONTROL.test(cells[column]));
+      if (control !== undefined) {
+        items.push({
+          rejected: { line: row.line, field: control, reason: 'must not contain control characters' },
+        });
+        continue;
+      }
       items.push({ record: { line: row.line, lastLine: row.lastLine, cells } });
     }
     return items;

@@ -13,10 +13,9 @@ export interface RowProblem {
   message: string;
 }
 
-/** What a checked file import answers: its counts and the problems of its rows. */
+/** What a checked file import answers: its counts (any fields) and the problems of its rows. */
 export interface FileImportReport {
-  problems: RowProblem[];
-  [count: string]: number | boolean | string[] | RowProblem[];
+  problems: readonly RowProblem[];
 }
 
 /** The query string of a file import route: flags and names, checked. */

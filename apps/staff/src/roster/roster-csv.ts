@@ -86,10 +86,10 @@ export function parseRoster(file: CsvFile): { rows: RosterRow[]; problems: Roste
     if (!header.has(required)) throw badUserInput({ field: 'csv', message: `has no "${required}" column` });
   }
   const rows: RosterRow[] = [];
-  const problems: RosterProblem[] = file.rejected.map(({ line, reason }) => ({
+  const problems: RosterProblem[] = file.rejected.map(({ line, field, reason }) => ({
     row: line,
     employeeNo: null,
-    field: 'line',
+    field: field ?? 'line',
     message: reason,
   }));
   const firstRowOf = new Map<string, number>();

@@ -54,8 +54,8 @@ interface FileShape {
 /** At most this many unknown NDJSON fields are named (a file of random keys must not fill the report). */
 const MAX_UNKNOWN_COLUMNS = 20;
 
-const lineProblem = (line: number, reason: string): Parsed => ({
-  problems: [{ line, field: 'line', reason }],
+const lineProblem = (line: number, reason: string, field = 'line'): Parsed => ({
+  problems: [{ line, field, reason }],
 });
 
 /**
@@ -72,7 +72,7 @@ async function* csvRecords(
     const parsed: Parsed[] = [];
     for (const item of items) {
       if ('rejected' in item) {
-        parsed.push(lineProblem(item.rejected.line, item.rejected.reason));
+        parsed.push(lineProblem(item.rejected.line, item.rejected.reason, item.rejected.field));
         continue;
       }
       const { line, cells } = item.record;

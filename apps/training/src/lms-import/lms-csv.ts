@@ -29,6 +29,10 @@ export interface LmsRow {
 
 const NUMBER = /^\d+(\.\d+)?$/;
 
+/** Which LMS a file comes from (attempt ids are unique per source). */
+export const LMS_SOURCE_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+export const LMS_SOURCE_MESSAGE = 'source must be 1-64 letters, digits, ".", "_" or "-"';
+
 /** Parses and checks every row on its own (exams and agents are checked against the stores later). */
 export function parseLmsExport(
   file: CsvFile,
@@ -40,10 +44,10 @@ export function parseLmsExport(
   }
   const rows: LmsRow[] = [];
   // lines that are no record (not CSV, not UTF-8, a NUL, too many fields) are their rows' problems
-  const problems: LmsProblem[] = file.rejected.map(({ line, reason }) => ({
+  const problems: LmsProblem[] = file.rejected.map(({ line, field, reason }) => ({
     row: line,
     employeeNo: null,
-    field: 'line',
+    field: field ?? 'line',
     message: reason,
   }));
   const firstRowOf = new Map<string, number>();
