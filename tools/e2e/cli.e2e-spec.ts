@@ -171,6 +171,26 @@ describe('switchboard import roster', () => {
     );
   });
 
+  it.each(['/import/roster', '/import/lms'])(
+    '%s at the gateway: no token is 401, a reader is 403, before the file is read',
+    async (route) => {
+      const body = 'employee_no,display_name,hire_date\nCLI-DENIED,No One,2026-01-05\n';
+      const anonymous = await fetch(new URL(route, stack.gatewayUrl), { method: 'POST', body });
+      expect(anonymous.status).toBe(401);
+      const reader = await fetch(new URL(route, stack.gatewayUrl), {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${await clientToken({ subject: 'bi', roles: ['BI_READER'], centers: [], teams: [] })}`,
+        },
+        body,
+      });
+      expect(reader.status).toBe(403);
+      expect(await reader.json()).toMatchObject({ code: 'FORBIDDEN' });
+      const agent = await postGraphQL(stack.gatewayUrl, '{ agent(employeeNo: "CLI-DENIED") { id } }');
+      expect(agent.data?.agent).toBeNull();
+    },
+  );
+
   it('import lms: streams exam results through the gateway, all or nothing', async () => {
     const gql = (query: string, variables?: Record<string, unknown>) =>
       postGraphQL<Record<string, { id: string }>>(stack.gatewayUrl, query, variables);
