@@ -450,6 +450,17 @@ describe('importRoster', () => {
     expect(await countAgents(['Q-OPEN', 'Q-AFTER'])).toBe(0);
   });
 
+  // issue 17: extra columns were ignored without a word; the mutation's report names them
+  it('names the header columns it does not know, and imports the rows', async () => {
+    const number = employeeNo();
+    const response = await postGraphQL<{ importRoster: { inserted: number; unknownColumns: string[] } }>(
+      staff.url,
+      'mutation($csv: String!) { importRoster(csv: $csv) { inserted unknownColumns } }',
+      { csv: `employee_no,display_name,hire_date,Shoe_Size\n${number},Extra Columns,2025-01-06,42\n` },
+    );
+    expect(response.data?.importRoster).toEqual({ inserted: 1, unknownColumns: ['shoe_size'] });
+  });
+
   describe('runs a constant number of SQL statements, whatever the number of rows', () => {
     const newRows = (org: { teamA: string; cards: string }, numbers: string[]): string =>
       csvOf(
