@@ -128,6 +128,21 @@ describe('switchboard import contacts', () => {
     ]);
   });
 
+  // issue 17: "read 3" for 6 lines, the valid rows after an unclosed quote dropped unreported
+  it('an unclosed quote costs its own line: the rows after it land, and the report accounts for every line', async () => {
+    const file = join(dir, 'open-quote.csv');
+    const row = (id: number) =>
+      `oq,${id},VOICE,INBOUND,IMP-OQ,,C${id},2026-05-04 10:0${id}:00,,2026-05-04 10:0${id}:30,,,ABANDONED,false,`;
+    writeFileSync(file, [HEADER, row(1), row(2), 'oq,3,VOICE,"INBOUND,IMP-OQ', row(4), row(5)].join('\r\n'));
+    const result = await cli(file);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('read 5, inserted 4, duplicates 0, rejected 1');
+    expect(result.stdout).toContain('lines 6');
+    expect(readFileSync(join(dir, 'open-quote.rejected.csv'), 'utf8')).toBe(
+      'line,field,reason\n4,line,is not valid CSV: a quoted field is not closed\n',
+    );
+  });
+
   it('refuses a bad format or time zone before reading the file', async () => {
     const file = join(dir, 'x.csv');
     writeFileSync(file, HEADER);

@@ -23,7 +23,11 @@ import { SubgraphDataSource } from './subgraph-data-source';
 import { subgraphUrlsInSupergraph } from './subgraph-urls';
 
 /** Streaming HTTP routes the gateway passes through, and the subgraph serving each. */
-export const PROXIED_ROUTES: Record<string, string> = { '/import/contacts': 'traffic' };
+export const PROXIED_ROUTES: Record<string, string> = {
+  '/import/contacts': 'traffic',
+  '/import/roster': 'staff',
+  '/import/lms': 'training',
+};
 
 /**
  * Limits on what one request may ask, checked before any subgraph is called. Field suggestions are

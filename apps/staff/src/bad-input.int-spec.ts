@@ -7,9 +7,10 @@ import {
   invalid,
   invalidCell,
   type MutationCase,
-  postGraphQL,
+  postImportFile,
   SAME_AS_FIRST_ROW,
   startTestSubgraph,
+  strictImportAnswer,
   type TestSubgraph,
   toCsv,
 } from '@switchboard/testing';
@@ -165,7 +166,7 @@ describe('staff: bad input is refused with a clear error and writes nothing', ()
     },
   ];
 
-  it('roster CSV: a bad row is refused by line and column, and the file writes nothing', async () => {
+  it('roster CSV: a bad row or line is refused by line and column, every row is accounted for, and the file writes nothing', async () => {
     const team = await factory.team(ids.center);
     const roster: ImportCase = {
       name: 'roster',
@@ -207,20 +208,12 @@ describe('staff: bad input is refused with a clear error and writes nothing', ()
           `${ids.skill}:3;${ids.skill}:2`,
         ),
       },
-      send: async (rows) => {
-        const response = await postGraphQL<{ importRoster: { problems: { row: number; field: string }[] } }>(
-          staff.url,
-          'mutation($csv: String!) { importRoster(csv: $csv) { problems { row field } } }',
-          { csv: toCsv(ROSTER_COLUMNS, rows) },
-        );
-        return {
-          status: response.status,
-          errorCode: response.errors?.[0]?.extensions?.code as string | undefined,
-          rejected: (response.data?.importRoster.problems ?? []).map((p) => ({
-            line: p.row,
-            field: p.field,
-          })),
-        };
+      // streamed, as `switchboard import roster` sends it (the mutation shares the parser and rules)
+      send: async (rows) =>
+        strictImportAnswer(await postImportFile(staff.url, '/import/roster', toCsv(ROSTER_COLUMNS, rows))),
+      bytes: {
+        text: (rows) => toCsv(ROSTER_COLUMNS, rows),
+        send: async (body) => strictImportAnswer(await postImportFile(staff.url, '/import/roster', body)),
       },
       lineOf: (index) => index + 2, // the header is line 1
     };

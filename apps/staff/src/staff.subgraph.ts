@@ -27,6 +27,7 @@ import { staffReferenceResolvers } from './staff.references';
 import { TeamMembership } from './team/team-membership.entity';
 import { Team } from './team/team.entity';
 import { TeamResolver } from './team/team.resolver';
+import { rosterImportRoute } from './roster/roster.route';
 
 export const STAFF_SUBGRAPH = 'staff';
 
@@ -72,4 +73,5 @@ export const staffSubgraph: SubgraphDefinition = {
   buildSchema: buildStaffSchema,
   seedDemo: seedStaffDemo,
   scopeSource: ({ orm }) => staffScopeSource(orm),
+  routes: rosterImportRoute,
 };

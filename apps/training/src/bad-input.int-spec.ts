@@ -7,8 +7,10 @@ import {
   invalidCell,
   type MutationCase,
   postGraphQL,
+  postImportFile,
   SAME_AS_FIRST_ROW,
   startTestSubgraph,
+  strictImportAnswer,
   type TestSubgraph,
   toCsv,
 } from '@switchboard/testing';
@@ -193,7 +195,7 @@ describe('training: bad input is refused with a clear error and writes nothing',
     },
   ];
 
-  it('LMS results CSV: a bad row is refused by line and column, and the file writes nothing', async () => {
+  it('LMS results CSV: a bad row or line is refused by line and column, every row is accounted for, and the file writes nothing', async () => {
     const exam = await factory.exam((await factory.course()).id, { maxAttempts: 20 });
     const lms: ImportCase = {
       name: 'LMS results',
@@ -211,22 +213,12 @@ describe('training: bad input is refused with a clear error and writes nothing',
         score: fc.oneof(invalidCell.number, fc.constantFrom('100.5', '')),
         taken_on: fc.oneof(invalidCell.date, fc.constant(addDays(today, 2))),
       },
-      send: async (rows) => {
-        const response = await postGraphQL<{
-          importExamResults: { problems: { row: number; field: string }[] };
-        }>(
-          training.url,
-          'mutation($csv: String!) { importExamResults(csv: $csv) { problems { row field } } }',
-          { csv: toCsv(LMS_COLUMNS, rows) },
-        );
-        return {
-          status: response.status,
-          errorCode: response.errors?.[0]?.extensions?.code as string | undefined,
-          rejected: (response.data?.importExamResults.problems ?? []).map((p) => ({
-            line: p.row,
-            field: p.field,
-          })),
-        };
+      // streamed, as `switchboard import lms` sends it (the mutation shares the parser and rules)
+      send: async (rows) =>
+        strictImportAnswer(await postImportFile(training.url, '/import/lms', toCsv(LMS_COLUMNS, rows))),
+      bytes: {
+        text: (rows) => toCsv(LMS_COLUMNS, rows),
+        send: async (body) => strictImportAnswer(await postImportFile(training.url, '/import/lms', body)),
       },
       lineOf: (index) => index + 2, // the header is line 1
     };

@@ -23,6 +23,7 @@ import { TrainingPerformanceResolver } from './performance/performance.resolver'
 import { TrainingPerformanceType } from './performance/performance.type';
 import { seedTrainingDemo } from './seed/demo-seed';
 import { trainingReferenceResolvers } from './training.references';
+import { lmsImportRoute } from './lms-import/lms-import.route';
 
 export const TRAINING_SUBGRAPH = 'training';
 
@@ -62,4 +63,5 @@ export const trainingSubgraph: SubgraphDefinition = {
   database: trainingDatabase,
   buildSchema: buildTrainingSchema,
   seedDemo: seedTrainingDemo,
+  routes: lmsImportRoute,
 };

@@ -25,7 +25,28 @@ export {
 } from './run-subgraph';
 export { GraphQLLocalDate } from './scalars';
 export { queryGateway, gatewayUrl, type GatewayQueryOptions } from './gateway-client';
-export { parseCsvRecords, isCalendarDate, type CsvRecord } from './csv-records';
+export {
+  CsvRecordReader,
+  readCsvFile,
+  readCsvText,
+  isCalendarDate,
+  type CsvFile,
+  type CsvFileOptions,
+  type CsvItem,
+  type CsvLineProblem,
+  type CsvReadOptions,
+  type CsvRecord,
+  type CsvSource,
+} from './csv-records';
+export { CsvRowSplitter, MAX_RECORD_LINES, splitRecord, type CsvRow } from './csv-rows';
+export {
+  HOLDS_NUL,
+  MAX_LINE_BYTES,
+  NOT_UTF8,
+  TextLineSplitter,
+  textLines,
+  type TextLine,
+} from './text-lines';
 export { isUuid, isTimeZone } from './identifiers';
 export {
   DataScope,
@@ -38,3 +59,11 @@ export {
 } from './data-scope';
 export { seesPerformanceRecord, type PerformanceRecordRef } from './performance-scope';
 export { requireWholeScope, seenAgents, seenEmployeeNos, visibleIn } from './scope-guards';
+export {
+  badUserInputMessage,
+  fileImportRoute,
+  ImportParameters,
+  type FileImport,
+  type FileImportReport,
+  type RowProblem,
+} from './file-import-route';

@@ -22,11 +22,14 @@ import { compiledQueries } from './compiled-queries';
 import type { ScopeSource } from './data-scope';
 import { createRequestContext, type SubgraphContext } from './request-context';
 
-/** A plain HTTP route beside /graphql; it runs only for a caller the gateway vouched for. */
+/**
+ * A plain HTTP route beside /graphql; it runs only for a caller the gateway vouched for, with the
+ * same request context (EntityManager fork, identity, scope) as a GraphQL request.
+ */
 export type RouteHandler = (
   request: IncomingMessage,
   response: ServerResponse,
-  identity: InternalIdentity,
+  ctx: SubgraphContext,
 ) => Promise<void>;
 
 export interface SubgraphServerOptions {
@@ -59,6 +62,7 @@ async function callerOf(request: IncomingMessage, verify: InternalTokenVerifier)
 function sealRoutes(
   routes: Record<string, RouteHandler> | undefined,
   verify: InternalTokenVerifier,
+  context: (request: IncomingMessage, identity: InternalIdentity) => SubgraphContext,
 ): Record<string, (request: IncomingMessage, response: ServerResponse) => Promise<void>> {
   return Object.fromEntries(
     Object.entries(routes ?? {}).map(([path, handler]) => [
@@ -76,7 +80,7 @@ function sealRoutes(
           );
           return;
         }
-        await handler(request, response, identity);
+        await handler(request, response, context(request, identity));
       },
     ]),
   );
@@ -111,7 +115,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   const server = serveGraphQL<SubgraphContext>({
     apollo,
     logger,
-    routes: sealRoutes(options.routes, verify),
+    routes: sealRoutes(options.routes, verify, (request, identity) =>
+      createRequestContext(orm.em, logger, identity, request, options.scopeSource),
+    ),
     context: async (request) =>
       createRequestContext(orm.em, logger, await callerOf(request, verify), request, options.scopeSource),
     health: async () => {

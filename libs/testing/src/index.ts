@@ -24,8 +24,10 @@ export {
   invalidCell,
   checkBadRows,
   toCsv,
+  UNREADABLE_BYTES,
   type ImportAnswer,
   type ImportCase,
 } from './adversarial-import';
+export { postImportFile, strictImportAnswer, type ImportEvent } from './import-file';
 export { accessCallers, INJECTION_ATTEMPTS, type AccessCaller, type AccessLevel } from './access-callers';
 export { accessLayout, cellsPerCaller, callerCell } from './access-layout';

@@ -1,8 +1,5 @@
-import { createReadStream, createWriteStream, statSync, type WriteStream } from 'node:fs';
-import { Readable, Transform } from 'node:stream';
-import { createInterface } from 'node:readline';
 import { CliError, type CliConnection } from './gateway-client';
-import { rejectedPath } from './import-roster';
+import { importableSize, streamImport, type ImportEvent } from './import-file';
 
 export const CONTACT_FORMATS = ['csv', 'ndjson', 'queue_log'] as const;
 export type ContactFormat = (typeof CONTACT_FORMATS)[number];
@@ -13,19 +10,6 @@ export interface ContactImportOptions {
   timezone?: string;
 }
 
-interface ImportEvent {
-  type: 'progress' | 'rejected' | 'report' | 'error';
-  read?: number;
-  inserted?: number;
-  duplicates?: number;
-  rejected?: number;
-  agentStates?: number;
-  line?: number;
-  field?: string;
-  reason?: string;
-  message?: string;
-}
-
 /** The format a file's name suggests: *.ndjson/*.jsonl, queue_log*, else CSV. */
 export function formatFromName(file: string): ContactFormat {
   if (/\.(nd)?jsonl?$|\.ndjson$/i.test(file)) return 'ndjson';
@@ -33,20 +17,8 @@ export function formatFromName(file: string): ContactFormat {
   return 'csv';
 }
 
-const csvCell = (value: string | number): string => {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-function progressBar(sent: number, total: number, event: ImportEvent | null): string {
-  const share = total ? Math.min(1, sent / total) : 1;
-  const width = 30;
-  const filled = Math.round(share * width);
-  const counts = event
-    ? `  read ${event.read}, inserted ${event.inserted}, duplicates ${event.duplicates}, rejected ${event.rejected}`
-    : '';
-  return `\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}%${counts}`;
-}
+const counts = (e: ImportEvent): string =>
+  `  read ${String(e.read)}, inserted ${String(e.inserted)}, duplicates ${String(e.duplicates)}, rejected ${String(e.rejected)}`;
 
 /**
  * `switchboard import contacts <file>`: streams the file through the gateway to the traffic service, shows progress,
@@ -62,89 +34,27 @@ export async function importContactsFile(
   const format = (options.format ?? formatFromName(file)) as ContactFormat;
   if (!CONTACT_FORMATS.includes(format))
     throw new CliError(`--format must be one of ${CONTACT_FORMATS.join(', ')}`);
-  let size: number;
-  try {
-    size = statSync(file).size;
-  } catch {
-    throw new CliError(`cannot read ${file}`);
-  }
-  const url = new URL('/import/contacts', connection.gatewayUrl);
-  url.searchParams.set('format', format);
-  if (options.source) url.searchParams.set('source', options.source);
-  if (options.timezone) url.searchParams.set('timezone', options.timezone);
-  const tty = process.stderr.isTTY === true;
-  let sent = 0;
-  let last: ImportEvent | null = null;
-  const counter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      sent += chunk.length;
-      if (tty) process.stderr.write(progressBar(sent, size, last));
-      done(null, chunk);
-    },
-  });
-  print(`Importing ${file} (${format}, ${(size / 1e6).toFixed(1)} MB) into ${url.origin}...`);
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/octet-stream',
-        ...(connection.token ? { authorization: `Bearer ${connection.token}` } : {}),
-      },
-      body: Readable.toWeb(createReadStream(file).pipe(counter)) as ReadableStream,
-      duplex: 'half',
-    } as RequestInit);
-  } catch (error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    throw new CliError(
-      `cannot reach the gateway at ${url.origin}${cause ? ` (${cause})` : ''}; is the stack running (npm start)?`,
-    );
-  }
-  if (!response.ok || !response.body) {
-    const body = await response.text();
-    let message = body;
-    try {
-      message = (JSON.parse(body) as ImportEvent).message ?? body;
-    } catch {
-      // not JSON: show as is
-    }
-    throw new CliError(`the import was refused (HTTP ${response.status}): ${message}`);
-  }
-  let reasons: WriteStream | null = null;
-  let report: ImportEvent | null = null;
-  const events = createInterface({
-    input: Readable.fromWeb(response.body as import('node:stream/web').ReadableStream),
-    crlfDelay: Infinity,
-  });
-  for await (const line of events) {
-    if (!line.trim()) continue;
-    const event = JSON.parse(line) as ImportEvent;
-    if (event.type === 'progress') {
-      last = event;
-      if (tty) process.stderr.write(progressBar(sent, size, last));
-    } else if (event.type === 'rejected') {
-      if (!reasons) {
-        reasons = createWriteStream(rejectedPath(file));
-        reasons.write('line,field,reason\n');
-      }
-      reasons.write(`${[event.line ?? '', event.field ?? '', event.reason ?? ''].map(csvCell).join(',')}\n`);
-    } else if (event.type === 'report') {
-      report = event;
-    } else if (event.type === 'error') {
-      if (reasons) await new Promise((done) => (reasons as WriteStream).end(done));
-      throw new CliError(event.message ?? 'the import failed');
-    }
-  }
-  if (tty) process.stderr.write('\n');
-  if (reasons) await new Promise((done) => (reasons as WriteStream).end(done));
-  if (!report)
-    throw new CliError(
-      'the traffic service closed the connection before the report; rerun the same file to finish',
-    );
+  const size = importableSize(file);
+  const query = new URLSearchParams({ format });
+  if (options.source) query.set('source', options.source);
+  if (options.timezone) query.set('timezone', options.timezone);
+  const path = `/import/contacts?${query.toString()}`;
   print(
-    `read ${report.read}, inserted ${report.inserted}, duplicates ${report.duplicates}, rejected ${report.rejected}`,
+    `Importing ${file} (${format}, ${(size / 1e6).toFixed(1)} MB) into ${new URL(connection.gatewayUrl).origin}...`,
   );
-  if (report.agentStates) print(`agent-state events stored: ${report.agentStates}`);
-  if (reasons) print(`reasons for rejected records written to ${rejectedPath(file)}`);
-  return (report.rejected ?? 0) > 0 ? 1 : 0;
+  const { report, reasons, reasonsPath } = await streamImport(connection, {
+    path,
+    file,
+    reasonColumns: 'line',
+    progress: counts,
+  });
+  print(counts(report).trim());
+  const lines = Number(report.lines ?? 0);
+  const blank = Number(report.blankLines ?? 0);
+  if (lines) print(`lines ${lines}${blank ? ` (${blank} blank)` : ''}`);
+  const unknown = (report.unknownColumns as string[] | undefined) ?? [];
+  if (unknown.length) print(`ignored columns the contract does not know: ${unknown.join(', ')}`);
+  if (report.agentStates) print(`agent-state events stored: ${String(report.agentStates)}`);
+  if (reasons) print(`reasons for rejected records written to ${reasonsPath}`);
+  return Number(report.rejected ?? 0) > 0 ? 1 : 0;
 }

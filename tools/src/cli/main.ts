@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { runGenerate, type GenerateCommandOptions } from '../generator/generate-command';
 import { CliError, connectionFrom } from './gateway-client';
 import { importContactsFile } from './import-contacts';
+import { importLms } from './import-lms';
 import { importRoster } from './import-roster';
 import { collect, developmentToken, ROLES, type TokenOptions } from './token';
 
@@ -27,6 +28,18 @@ importCommand
       console.log(line),
     );
     process.exitCode = code;
+  });
+
+importCommand
+  .command('lms <file>')
+  .description('record exam results from an LMS export CSV (attempt_id, employee_no, exam, score, taken_on)')
+  .option('--source <name>', 'which LMS the file comes from; attempt ids are unique per source (default LMS)')
+  .option('--skip-invalid-rows', 'import the valid rows even when some rows are bad', false)
+  .option('--dry-run', 'validate and report; write nothing', false)
+  .action(async (file: string, options: { source?: string; skipInvalidRows: boolean; dryRun: boolean }) => {
+    process.exitCode = await importLms(connectionFrom(program.opts()), file, options, (line) =>
+      console.log(line),
+    );
   });
 
 importCommand

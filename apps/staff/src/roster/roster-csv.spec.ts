@@ -1,5 +1,15 @@
 import { GraphQLError } from 'graphql';
-import { MAX_ROSTER_ROWS, parseRoster, ROSTER_COLUMNS, type RosterProblem } from './roster-csv';
+import { readCsvText } from '@switchboard/subgraph-kit';
+import {
+  MAX_ROSTER_ROWS,
+  parseRoster as parseFile,
+  ROSTER_COLUMNS,
+  ROSTER_CSV,
+  type RosterProblem,
+} from './roster-csv';
+
+/** The roster text as the import reads it. */
+const parseRoster = (csv: string) => parseFile(readCsvText(csv, ROSTER_CSV));
 
 type Column = (typeof ROSTER_COLUMNS)[number];
 type Cells = Partial<Record<Column, string>>;
@@ -231,6 +241,46 @@ describe('parseRoster', () => {
     });
   });
 
+  // issue 17: a quote error swallowed the rest of the file (or refused it whole); now it costs its line
+  describe('lines that are not CSV are rejected on their own, and the rows after them are read', () => {
+    it.each([
+      ['a quote that is never closed', 'E6003,"Alice Chen,T-CARDS', 'a quoted field is not closed'],
+      ['text after a closing quote', 'E6004,"Alice" Chen,T-CARDS', 'text after a closing quote'],
+      [
+        'more fields than the header',
+        `${line({ employee_no: 'E6008' })},extra`,
+        'has 13 fields, the header 12',
+      ],
+    ])('%s', (_, bad, reason) => {
+      const { rows, problems, read } = parseRoster(
+        file(HEADER, line({ employee_no: 'E6010' }), bad, line({ employee_no: 'E6011' })),
+      );
+      expect(read).toBe(3);
+      expect(rows.map((r) => r.row)).toEqual([2, 4]);
+      expect(problems).toEqual([
+        { row: 3, employeeNo: null, field: 'line', message: expect.stringContaining(reason) },
+      ]);
+    });
+
+    it('rejects a line holding a NUL, and reads the others', () => {
+      const { rows, problems } = parseRoster(
+        file(
+          HEADER,
+          line({ employee_no: 'E6012', display_name: 'A\u0000B' }),
+          line({ employee_no: 'E6013' }),
+        ),
+      );
+      expect(rows.map((r) => r.row)).toEqual([3]);
+      expect(where(problems)).toEqual(['2:line']);
+    });
+
+    it('reports header columns it does not know', () => {
+      const csv = readCsvText(file(`${HEADER},shoe_size,Team_Color`, `${line()},42,red`), ROSTER_CSV);
+      expect(csv.unknownColumns).toEqual(['shoe_size', 'team_color']);
+      expect(parseFile(csv).rows).toHaveLength(1);
+    });
+  });
+
   describe('whole-file problems throw BAD_USER_INPUT on the field csv', () => {
     it('rejects a file without an employee_no column', () => {
       expect(fileError(file('staff_id,display_name', 'E6001,Alice'))).toEqual(csvError(/employee_no/));
@@ -248,12 +298,8 @@ describe('parseRoster', () => {
       expect(fileError(csv)).toEqual(csvError(/no data rows/));
     });
 
-    it.each([
-      ['a quote that is never closed', file(HEADER, 'E6003,"Alice Chen,T-CARDS')],
-      ['text after a closing quote', file(HEADER, 'E6004,"Alice" Chen,T-CARDS')],
-      ['JSON instead of CSV', '{"employee_no": "E6005"}'],
-    ])('rejects %s as not CSV', (_, csv) => {
-      expect(fileError(csv)).toEqual(csvError(/quote/i));
+    it('rejects a header that is not CSV (JSON instead of CSV) as a whole', () => {
+      expect(fileError('{"employee_no": "E6005"}')).toEqual(csvError(/header.*quote/i));
     });
 
     it('does not mistake a short first row for a missing column', () => {

@@ -1,6 +1,6 @@
 import { validateSync } from 'class-validator';
 import { badUserInput, flattenValidationErrors } from '@switchboard/server';
-import { isCalendarDate, parseCsvRecords } from '@switchboard/subgraph-kit';
+import { isCalendarDate, type CsvFile, type CsvFileOptions } from '@switchboard/subgraph-kit';
 import { AgentRole, AgentStatus } from '../agent/agent.entity';
 import { AgentSkillInput, HireAgentInput } from '../agent/agent.input';
 
@@ -22,6 +22,9 @@ export const ROSTER_COLUMNS = [
 type RosterColumn = (typeof ROSTER_COLUMNS)[number];
 
 export const MAX_ROSTER_ROWS = 50_000;
+
+/** How a roster file is read (readCsvFile). */
+export const ROSTER_CSV: CsvFileOptions = { columns: ROSTER_COLUMNS, maxRows: MAX_ROSTER_ROWS };
 
 export interface RosterProblem {
   row: number;
@@ -72,18 +75,23 @@ function parseSkills(text: string): AgentSkillInput[] | string {
   return skills;
 }
 
-/** Parses and validates every row; structural problems of the whole file throw BAD_USER_INPUT. */
-export function parseRoster(csv: string): { rows: RosterRow[]; problems: RosterProblem[]; read: number } {
-  const { header, records } = parseCsvRecords(csv, MAX_ROSTER_ROWS);
-  if (records.length > MAX_ROSTER_ROWS) {
-    throw badUserInput({ field: 'csv', message: `has more than ${MAX_ROSTER_ROWS} rows; split the file` });
-  }
-  if (records.length === 0) throw badUserInput({ field: 'csv', message: 'has no data rows' });
+/**
+ * Validates every row of a roster file (read by readCsvFile with ROSTER_CSV); its rejected lines
+ * (not CSV, not UTF-8, a NUL, too many fields) are problems of their rows, on the field `line`.
+ * A file without the required columns throws BAD_USER_INPUT.
+ */
+export function parseRoster(file: CsvFile): { rows: RosterRow[]; problems: RosterProblem[]; read: number } {
+  const { header, records } = file;
   for (const required of ['employee_no', 'display_name'] as const) {
     if (!header.has(required)) throw badUserInput({ field: 'csv', message: `has no "${required}" column` });
   }
   const rows: RosterRow[] = [];
-  const problems: RosterProblem[] = [];
+  const problems: RosterProblem[] = file.rejected.map(({ line, field, reason }) => ({
+    row: line,
+    employeeNo: null,
+    field: field ?? 'line',
+    message: reason,
+  }));
   const firstRowOf = new Map<string, number>();
   for (const { line: row, cells } of records) {
     const value = (column: RosterColumn): string | null => cells[column] || null;
@@ -146,5 +154,6 @@ export function parseRoster(csv: string): { rows: RosterRow[]; problems: RosterP
       given: new Set(ROSTER_COLUMNS.filter((column) => value(column) !== null)),
     });
   }
-  return { rows, problems, read: records.length };
+  problems.sort((a, b) => a.row - b.row);
+  return { rows, problems, read: records.length + file.rejected.length };
 }

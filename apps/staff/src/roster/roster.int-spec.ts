@@ -419,7 +419,7 @@ describe('importRoster', () => {
   it.each([
     ['no employee_no column', 'display_name,team\nAlice,T-1'],
     ['no data rows', 'employee_no,display_name\n'],
-    ['a quote never closed', 'employee_no,display_name\nE1,"Alice'],
+    ['a header that is not CSV', 'employee_no,"display_name\nE1,Alice'],
   ])('rejects a file with %s as BAD_USER_INPUT on the field csv', async (_, csv) => {
     const response = await postGraphQL(staff.url, IMPORT, { csv });
     expect(response.data).toBeNull();
@@ -427,6 +427,38 @@ describe('importRoster', () => {
       code: 'BAD_USER_INPUT',
       fields: [{ field: 'csv', message: expect.any(String) }],
     });
+  });
+
+  // issue 17: a quote never closed refused the whole file; it is its row's problem, and writes nothing
+  it('rejects a row with a quote never closed by its line, writing nothing (all or nothing)', async () => {
+    const response = await postGraphQL<{ importRoster: Record<string, unknown> }>(staff.url, IMPORT, {
+      csv: 'employee_no,display_name,hire_date\nQ-OPEN,"Alice,2025-01-06\nQ-AFTER,Bob,2025-01-06\n',
+    });
+    expect(response.data?.importRoster).toMatchObject({
+      read: 2,
+      rejected: 1,
+      applied: false,
+      problems: [
+        {
+          row: 2,
+          employeeNo: null,
+          field: 'line',
+          message: 'is not valid CSV: a quoted field is not closed',
+        },
+      ],
+    });
+    expect(await countAgents(['Q-OPEN', 'Q-AFTER'])).toBe(0);
+  });
+
+  // issue 17: extra columns were ignored without a word; the mutation's report names them
+  it('names the header columns it does not know, and imports the rows', async () => {
+    const number = employeeNo();
+    const response = await postGraphQL<{ importRoster: { inserted: number; unknownColumns: string[] } }>(
+      staff.url,
+      'mutation($csv: String!) { importRoster(csv: $csv) { inserted unknownColumns } }',
+      { csv: `employee_no,display_name,hire_date,Shoe_Size\n${number},Extra Columns,2025-01-06,42\n` },
+    );
+    expect(response.data?.importRoster).toEqual({ inserted: 1, unknownColumns: ['shoe_size'] });
   });
 
   describe('runs a constant number of SQL statements, whatever the number of rows', () => {

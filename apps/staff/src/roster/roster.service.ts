@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DataScope } from '@switchboard/subgraph-kit';
+import { DataScope, readCsvFile, type CsvSource } from '@switchboard/subgraph-kit';
 import { AgentSkill } from '../agent/agent-skill.entity';
 import { Agent, AgentStatus } from '../agent/agent.entity';
 import { moveToTeams, type TeamMove } from '../agent/agent.service';
@@ -7,7 +7,7 @@ import { todayUtc } from '../common/validation';
 import { Skill } from '../skill/skill.entity';
 import { TeamMembership } from '../team/team-membership.entity';
 import { Team } from '../team/team.entity';
-import { parseRoster, type RosterProblem, type RosterRow } from './roster-csv';
+import { parseRoster, ROSTER_CSV, type RosterProblem, type RosterRow } from './roster-csv';
 
 export interface RosterImportResult {
   read: number;
@@ -16,6 +16,8 @@ export interface RosterImportResult {
   unchanged: number;
   rejected: number;
   applied: boolean;
+  /** Header columns the roster does not know: ignored. */
+  unknownColumns: string[];
   problems: RosterProblem[];
 }
 
@@ -62,10 +64,12 @@ export class RosterService {
     private readonly today: () => string = todayUtc,
   ) {}
 
+  /** `file`: the CSV text (the GraphQL mutation) or a streamed body (POST /import/roster). */
   async import(
-    csv: string,
+    file: CsvSource,
     options: { skipInvalidRows: boolean; dryRun: boolean; scope?: DataScope },
   ): Promise<RosterImportResult> {
+    const csv = await readCsvFile(file, ROSTER_CSV);
     const parsed = parseRoster(csv);
     const refs = await this.loadReferences(parsed.rows);
     const problems = [...parsed.problems];
@@ -84,6 +88,7 @@ export class RosterService {
       updated: 0,
       unchanged: 0,
       rejected: parsed.read - valid.length,
+      unknownColumns: csv.unknownColumns,
     };
     if ((problems.length > 0 && !options.skipInvalidRows) || options.dryRun) {
       return { ...result, applied: false, problems };

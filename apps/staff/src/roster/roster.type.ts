@@ -37,6 +37,11 @@ export class RosterImportReportType {
   })
   applied!: boolean;
 
+  @Field(() => [String], {
+    description: 'Header columns the import does not know: ignored (check their spelling)',
+  })
+  unknownColumns!: string[];
+
   @Field(() => [RosterRowProblemType])
   problems!: RosterRowProblemType[];
 }

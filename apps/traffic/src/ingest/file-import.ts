@@ -1,12 +1,10 @@
-import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { StringDecoder } from 'node:string_decoder';
+import { CsvRecordReader, textLines, type CsvItem } from '@switchboard/subgraph-kit';
 import type { AgentStateEvent, ContactRecord, RejectedRecord } from '../contact/contact-record';
 import { writeAgentStates } from './agent-state-writer';
 import { ContactIngestService, INGEST_BATCH_SIZE } from './contact-ingest.service';
-import { contactFromFields, type FieldOptions } from './contact-fields';
-import { CsvSplitter, type CsvRow } from './csv-rows';
+import { CONTACT_COLUMNS, contactFromFields, type FieldOptions } from './contact-fields';
 import { inPgTransaction } from './pg-client';
 import { QueueLogParser } from './queue-log';
 
@@ -17,12 +15,22 @@ export interface ImportOptions extends FieldOptions {
   format: ImportFormat;
 }
 
+/**
+ * What an import did with the file. `read` = inserted + duplicates + rejected: the records (CSV rows,
+ * NDJSON objects, queue_log calls) and the lines rejected. Every other physical line is the CSV
+ * header, blank, or (queue_log) an event that is part of a call or an agent's state, or says neither.
+ */
 export interface ImportTotals {
   read: number;
   inserted: number;
   duplicates: number;
   rejected: number;
   agentStates: number;
+  /** Physical lines of the file, and how many were blank. */
+  lines: number;
+  blankLines: number;
+  /** Header columns (CSV) or fields (NDJSON) the contract does not know: ignored. */
+  unknownColumns: string[];
 }
 
 export interface ImportListener {
@@ -36,77 +44,114 @@ type Parsed =
   | { problems: RejectedRecord[] }
   | { states: AgentStateEvent[] };
 
+/** What a format reader learns of the file's shape while it reads. */
+interface FileShape {
+  lines: number;
+  blankLines: number;
+  unknownColumns: Set<string>;
+}
+
+/** At most this many unknown NDJSON fields are named (a file of random keys must not fill the report). */
+const MAX_UNKNOWN_COLUMNS = 20;
+
+const lineProblem = (line: number, reason: string, field = 'line'): Parsed => ({
+  problems: [{ line, field, reason }],
+});
+
 /**
- * Canonical CSV: a header row naming the columns (any order, extra ones ignored), then the rows.
- * Yields the records of each piece of input together (one await per piece, not per record).
+ * Canonical CSV: a header row naming the columns (any order, unknown ones reported and ignored),
+ * then the rows. Yields the records of each piece of input together (one await per piece).
  */
-async function* csvRecords(input: Readable, options: FieldOptions): AsyncGenerator<Parsed[]> {
-  const splitter = new CsvSplitter();
-  const decoder = new StringDecoder('utf8');
-  let columns: string[] | null = null;
-  const records = (rows: CsvRow[]): Parsed[] => {
+async function* csvRecords(
+  input: Readable,
+  options: FieldOptions,
+  shape: FileShape,
+): AsyncGenerator<Parsed[]> {
+  const reader = new CsvRecordReader({ columns: CONTACT_COLUMNS });
+  const records = (items: CsvItem[]): Parsed[] => {
     const parsed: Parsed[] = [];
-    for (const row of rows) {
-      if ('malformed' in row) {
-        parsed.push({
-          problems: [{ line: row.line, field: 'line', reason: `is not valid CSV: ${row.malformed}` }],
-        });
+    for (const item of items) {
+      if ('rejected' in item) {
+        parsed.push(lineProblem(item.rejected.line, item.rejected.reason, item.rejected.field));
         continue;
       }
-      if (columns === null) {
-        columns = row.fields.map((h) => h.trim().toLowerCase());
-        continue;
-      }
-      const raw: Record<string, string> = {};
-      const count = Math.min(columns.length, row.fields.length);
-      for (let i = 0; i < count; i += 1) raw[columns[i]] = row.fields[i];
-      const result = contactFromFields(raw, row.line, options);
-      parsed.push(Array.isArray(result) ? { problems: result } : { record: result, line: row.line });
+      const { line, cells } = item.record;
+      const result = contactFromFields(cells, line, options);
+      parsed.push(Array.isArray(result) ? { problems: result } : { record: result, line });
     }
+    reader.unknownColumns.forEach((c) => shape.unknownColumns.add(c));
+    shape.lines = reader.lines;
+    shape.blankLines = reader.blankLines;
     return parsed;
   };
-  for await (const chunk of input as AsyncIterable<Buffer | string>) {
-    yield records(splitter.push(typeof chunk === 'string' ? chunk : decoder.write(chunk)));
-  }
-  yield records(splitter.push(decoder.end()));
-  yield records(splitter.end());
+  for await (const chunk of input as AsyncIterable<Buffer | string>) yield records(reader.push(chunk));
+  yield records(reader.end());
 }
 
-async function* ndjsonRecords(input: Readable, options: FieldOptions): AsyncGenerator<Parsed[]> {
-  let line = 0;
-  for await (const text of createInterface({ input, crlfDelay: Infinity })) {
-    line += 1;
-    if (!text.trim()) continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(text);
-    } catch {
-      yield [{ problems: [{ line, field: 'line', reason: 'is not valid JSON' }] }];
-      continue;
+async function* ndjsonRecords(
+  input: Readable,
+  options: FieldOptions,
+  shape: FileShape,
+): AsyncGenerator<Parsed[]> {
+  const known = new Set<string>(CONTACT_COLUMNS);
+  for await (const lines of textLines(input as AsyncIterable<Buffer | string>)) {
+    const parsed: Parsed[] = [];
+    for (const item of lines) {
+      shape.lines = item.line;
+      if ('unreadable' in item) {
+        parsed.push(lineProblem(item.line, item.unreadable));
+        continue;
+      }
+      const { line, text } = item;
+      if (!text.trim()) {
+        shape.blankLines += 1;
+        continue;
+      }
+      let raw: unknown;
+      try {
+        raw = JSON.parse(text);
+      } catch {
+        parsed.push(lineProblem(line, 'is not valid JSON'));
+        continue;
+      }
+      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+        parsed.push(lineProblem(line, 'is not a JSON object'));
+        continue;
+      }
+      for (const key of Object.keys(raw)) {
+        if (!known.has(key) && shape.unknownColumns.size < MAX_UNKNOWN_COLUMNS) shape.unknownColumns.add(key);
+      }
+      const result = contactFromFields(raw as Record<string, unknown>, line, options);
+      parsed.push(Array.isArray(result) ? { problems: result } : { record: result, line });
     }
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-      yield [{ problems: [{ line, field: 'line', reason: 'is not a JSON object' }] }];
-      continue;
-    }
-    const result = contactFromFields(raw as Record<string, unknown>, line, options);
-    yield [Array.isArray(result) ? { problems: result } : { record: result, line }];
+    yield parsed;
   }
 }
 
-async function* queueLogRecords(input: Readable, options: FieldOptions): AsyncGenerator<Parsed[]> {
+async function* queueLogRecords(
+  input: Readable,
+  options: FieldOptions,
+  shape: FileShape,
+): AsyncGenerator<Parsed[]> {
   const parser = new QueueLogParser({ source: options.source ?? 'asterisk' });
-  let line = 0;
-  const emit = (output: ReturnType<QueueLogParser['push']>): Parsed[] => {
-    const parsed: Parsed[] = output.contacts.map((record) => ({ record, line }));
+  const emit = (output: ReturnType<QueueLogParser['push']>, line: number, parsed: Parsed[]): void => {
+    parsed.push(...output.contacts.map((record) => ({ record, line })));
     if (output.rejected.length) parsed.push({ problems: output.rejected });
     if (output.agentStates.length) parsed.push({ states: output.agentStates });
-    return parsed;
   };
-  for await (const text of createInterface({ input, crlfDelay: Infinity })) {
-    line += 1;
-    yield emit(parser.push(text, line));
+  for await (const lines of textLines(input as AsyncIterable<Buffer | string>)) {
+    const parsed: Parsed[] = [];
+    for (const item of lines) {
+      shape.lines = item.line;
+      if ('unreadable' in item) parsed.push(lineProblem(item.line, item.unreadable));
+      else if (!item.text.trim()) shape.blankLines += 1;
+      else emit(parser.push(item.text, item.line), item.line, parsed);
+    }
+    yield parsed;
   }
-  yield emit(parser.end());
+  const parsed: Parsed[] = [];
+  emit(parser.end(), shape.lines, parsed);
+  yield parsed;
 }
 
 /**
@@ -122,7 +167,23 @@ export async function importContacts(
   options: ImportOptions,
   listener: ImportListener,
 ): Promise<ImportTotals> {
-  const totals: ImportTotals = { read: 0, inserted: 0, duplicates: 0, rejected: 0, agentStates: 0 };
+  const shape: FileShape = { lines: 0, blankLines: 0, unknownColumns: new Set() };
+  const totals: ImportTotals = {
+    read: 0,
+    inserted: 0,
+    duplicates: 0,
+    rejected: 0,
+    agentStates: 0,
+    lines: 0,
+    blankLines: 0,
+    unknownColumns: [],
+  };
+  const shaped = (): ImportTotals => ({
+    ...totals,
+    lines: shape.lines,
+    blankLines: shape.blankLines,
+    unknownColumns: [...shape.unknownColumns],
+  });
   const service = new ContactIngestService(em);
   let batch: { record: ContactRecord; line: number }[] = [];
   let states: AgentStateEvent[] = [];
@@ -138,7 +199,7 @@ export async function importContacts(
     if (agentStates.length) {
       totals.agentStates += await inPgTransaction(em, (client) => writeAgentStates(client, agentStates));
     }
-    listener.progress({ ...totals });
+    listener.progress(shaped());
   };
   // One batch is written while the next is parsed; batches are written one after another, in order.
   let writing: Promise<void> = Promise.resolve();
@@ -152,10 +213,10 @@ export async function importContacts(
   };
   const source =
     options.format === 'csv'
-      ? csvRecords(input, options)
+      ? csvRecords(input, options, shape)
       : options.format === 'ndjson'
-        ? ndjsonRecords(input, options)
-        : queueLogRecords(input, options);
+        ? ndjsonRecords(input, options, shape)
+        : queueLogRecords(input, options, shape);
   const readAll = async (): Promise<void> => {
     for await (const items of source) {
       for (const item of items) {
@@ -187,5 +248,5 @@ export async function importContacts(
   }
   // The answer waits for the rollups: trafficStats counts every stored contact once it is given.
   await service.rolledUp();
-  return totals;
+  return shaped();
 }

@@ -18,8 +18,15 @@ interface ImportEvent {
   type: string;
   line?: number;
   field?: string;
+  reason?: string;
   code?: string;
+  read?: number;
   inserted?: number;
+  duplicates?: number;
+  rejected?: number;
+  lines?: number;
+  blankLines?: number;
+  unknownColumns?: string[];
 }
 
 const ARRIVED = '2026-05-04T02:00:00Z';
@@ -51,13 +58,21 @@ describe('contact import: bad rows are set aside with line, field and reason; ba
       .map((line) => JSON.parse(line) as ImportEvent);
     return { status: response.status, events };
   };
-  const answerOf = ({ status, events }: { status: number; events: ImportEvent[] }): ImportAnswer => ({
-    status,
-    errorCode: events.find((e) => e.type === 'error')?.code,
-    rejected: events
-      .filter((e) => e.type === 'rejected')
-      .map((e) => ({ line: e.line as number, field: e.field as string })),
-  });
+  const answerOf = ({ status, events }: { status: number; events: ImportEvent[] }): ImportAnswer => {
+    const report = events.find((e) => e.type === 'report');
+    return {
+      status,
+      errorCode: events.find((e) => e.type === 'error')?.code,
+      rejected: events
+        .filter((e) => e.type === 'rejected')
+        .map((e) => ({ line: e.line as number, field: e.field as string })),
+      report: report && {
+        read: report.read ?? -1,
+        stored: (report.inserted ?? 0) + (report.duplicates ?? 0),
+        rejected: report.rejected ?? -1,
+      },
+    };
+  };
 
   /** Contacts stored under these external ids. */
   const countContacts = async (ids: string[]): Promise<number> => {
@@ -130,6 +145,10 @@ describe('contact import: bad rows are set aside with line, field and reason; ba
       send: async (rows) => answerOf(await post('format=csv', toCsv(CONTACT_COLUMNS, rows))),
       lineOf: (index) => index + 2, // the header is line 1
       storedOf,
+      bytes: {
+        text: (rows) => toCsv(CONTACT_COLUMNS, rows),
+        send: async (body) => answerOf(await post('format=csv', body)),
+      },
     };
     await checkBadRows(traffic.orm, csv, 40);
   }, 180_000);
@@ -148,6 +167,10 @@ describe('contact import: bad rows are set aside with line, field and reason; ba
         answerOf(await post('format=ndjson', rows.map((r) => JSON.stringify(r)).join('\n'))),
       lineOf: (index) => index + 1,
       storedOf,
+      bytes: {
+        text: (rows) => rows.map((r) => JSON.stringify(r)).join('\n'),
+        send: async (body) => answerOf(await post('format=ndjson', body)),
+      },
     };
     await checkBadRows(traffic.orm, ndjson, 40);
   }, 180_000);
@@ -179,14 +202,24 @@ describe('contact import: bad rows are set aside with line, field and reason; ba
     await fc.assert(
       fc.asyncProperty(fc.array(garbage, { minLength: 1, maxLength: 5 }), async (lines) => {
         const [first, second] = [call(), call()];
-        // one line each; a NUL byte would make the whole file binary (refused as a whole, below)
-        const file = [...first, ...lines.map((l) => l.replace(/[\r\n\u0000]/g, ' ')), ...second];
+        // one line each (a NUL rejects its line only)
+        const file = [...first, ...lines.map((l) => l.replace(/[\r\n]/g, ' ')), ...second];
         const { status, events } = await post(`format=queue_log&source=qlog-${calls}`, file.join('\n'));
         const goodLines = new Set([1, 2, 3, file.length - 2, file.length - 1, file.length]);
         expect(status).toBe(200);
         expect(events.filter((e) => e.type === 'error')).toEqual([]);
         expect(events.filter((e) => e.type === 'rejected' && goodLines.has(e.line as number))).toEqual([]);
         expect(await stored([first[0].split('|')[1], second[0].split('|')[1]])).toBe(2);
+        // every line accounted for: a NUL line rejected on its own, the counts adding up
+        const report = answerOf({ status, events }).report;
+        expect(report && report.read === report.stored + report.rejected).toBe(true);
+        expect(events.find((e) => e.type === 'report')?.lines).toBe(file.length);
+        lines.forEach((line, i) => {
+          if (line.includes('\u0000'))
+            expect(events).toContainEqual(
+              expect.objectContaining({ type: 'rejected', line: 4 + i, field: 'line' }),
+            );
+        });
       }),
       { numRuns: 25, seed: Number(process.env.FAST_CHECK_SEED ?? 20_261_123) },
     );
@@ -206,6 +239,7 @@ describe('contact import: bad rows are set aside with line, field and reason; ba
     );
     expect(answer).toEqual({
       status: 200,
+      report: { read: 3, stored: 1, rejected: 2 },
       errorCode: undefined,
       rejected: [
         { line: 1, field: 'queue' },
@@ -256,12 +290,12 @@ describe('contact import: bad rows are set aside with line, field and reason; ba
           body: good as string | Buffer,
         })),
         fc.constant({ query: `format=csv&source=${'s'.repeat(201)}`, body: good as string | Buffer }),
-        // binary files and text in another encoding (GBK, Latin-1): not UTF-8
+        // a first line that is not UTF-8: a binary file, or text in another encoding (GBK, Latin-1)
         fc
           .uint8Array({ minLength: 1, maxLength: 2_000 })
           .map((bytes) => Buffer.concat([Buffer.from([0x00, 0xff, 0xfe]), Buffer.from(bytes)])),
         fc.constantFrom(
-          Buffer.from('source,external_id\nb,\xd6\xd0\xce\xc4', 'latin1'),
+          Buffer.from('source,external_id\xd6\xd0\nb,\xce\xc4', 'latin1'),
           Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
         ),
       )

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { hasRole, WRITERS, type Identity } from '@switchboard/auth';
+import { hasRole, WRITERS } from '@switchboard/auth';
 import type { Logger } from '@switchboard/server';
-import type { RouteHandler } from '@switchboard/subgraph-kit';
+import { badUserInputMessage, type RouteHandler, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { isTimeZone } from './time-zone';
 import { IMPORT_FORMATS, importContacts, type ImportFormat } from './file-import';
 
@@ -17,10 +17,13 @@ export type ImportEvent =
       duplicates: number;
       rejected: number;
       agentStates: number;
+      lines: number;
+      blankLines: number;
+      unknownColumns: string[];
     }
   | { type: 'error'; code: string; message: string };
 
-/** How much of the body is checked for being text before the answer starts. */
+/** How much of the body's first line is checked for being text before the answer starts. */
 const SNIFF_BYTES = 64 * 1024;
 
 /** The body's first chunk, put back for the import to read (null for an empty body). */
@@ -37,13 +40,17 @@ function peek(request: IncomingMessage): Promise<Buffer | null> {
   });
 }
 
-/** A binary file (NUL bytes) or text in another encoding (GBK, Latin-1) is not a file of contacts. */
-function isUtf8Text(head: Buffer): boolean {
-  const sample = head.subarray(0, SNIFF_BYTES);
-  if (sample.includes(0)) return false;
+/**
+ * A file whose first line is not UTF-8 (a binary file, text in GBK or Latin-1) is not a file of
+ * contacts: refused whole. Past the first line, a line that is not UTF-8 or holds a NUL is rejected
+ * on its own (TextLineSplitter) and the rest of the file is read.
+ */
+function startsAsUtf8Text(head: Buffer): boolean {
+  const newline = head.indexOf(10);
+  const first = head.subarray(0, newline === -1 ? SNIFF_BYTES : Math.min(newline, SNIFF_BYTES));
   try {
     // stream: a character cut at the sample's end is not an error
-    new TextDecoder('utf-8', { fatal: true }).decode(sample, { stream: true });
+    new TextDecoder('utf-8', { fatal: true }).decode(first, { stream: newline === -1 });
     return true;
   } catch {
     return false;
@@ -69,7 +76,7 @@ export function contactImportRoute({
   const handler = async (
     request: IncomingMessage,
     response: ServerResponse,
-    identity: Identity,
+    { identity }: SubgraphContext,
   ): Promise<void> => {
     // The same writers as ingestContacts; checked before the body is read.
     if (!hasRole(identity, ...WRITERS.traffic)) {
@@ -99,7 +106,7 @@ export function contactImportRoute({
     if (source !== null && (source.length < 1 || source.length > 200))
       return badRequest(response, 'source: must be 1-200 characters');
     const head = await peek(request);
-    if (head && !isUtf8Text(head)) {
+    if (head && !startsAsUtf8Text(head)) {
       request.resume(); // read the rest away so the answer reaches the client
       return badRequest(
         response,
@@ -130,6 +137,13 @@ export function contactImportRoute({
       send({ type: 'report', ...totals });
       logger.info({ format, source, ...totals }, 'contact import finished');
     } catch (error) {
+      const refused = badUserInputMessage(error);
+      if (refused !== null) {
+        send({ type: 'error', code: 'BAD_USER_INPUT', message: refused });
+        request.resume();
+        response.end();
+        return;
+      }
       logger.error({ err: error, format, source }, 'contact import failed');
       send({
         type: 'error',

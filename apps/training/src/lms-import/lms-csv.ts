@@ -1,5 +1,5 @@
 import { badUserInput } from '@switchboard/server';
-import { isCalendarDate, parseCsvRecords } from '@switchboard/subgraph-kit';
+import { isCalendarDate, type CsvFile, type CsvFileOptions } from '@switchboard/subgraph-kit';
 import { EMPLOYEE_NO_MESSAGE, EMPLOYEE_NO_PATTERN } from '../common/validation';
 
 /** LMS export columns (header names, case-insensitive; extra columns are ignored). */
@@ -7,6 +7,9 @@ export const LMS_COLUMNS = ['attempt_id', 'employee_no', 'exam', 'score', 'taken
 type LmsColumn = (typeof LMS_COLUMNS)[number];
 
 export const MAX_LMS_ROWS = 100_000;
+
+/** How an LMS export is read (readCsvFile). */
+export const LMS_CSV: CsvFileOptions = { columns: LMS_COLUMNS, maxRows: MAX_LMS_ROWS };
 
 export interface LmsProblem {
   row: number;
@@ -26,20 +29,27 @@ export interface LmsRow {
 
 const NUMBER = /^\d+(\.\d+)?$/;
 
+/** Which LMS a file comes from (attempt ids are unique per source). */
+export const LMS_SOURCE_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
+export const LMS_SOURCE_MESSAGE = 'source must be 1-64 letters, digits, ".", "_" or "-"';
+
 /** Parses and checks every row on its own (exams and agents are checked against the stores later). */
 export function parseLmsExport(
-  csv: string,
+  file: CsvFile,
   today: string,
 ): { rows: LmsRow[]; problems: LmsProblem[]; read: number } {
-  const { header, records } = parseCsvRecords(csv, MAX_LMS_ROWS);
-  if (records.length > MAX_LMS_ROWS)
-    throw badUserInput({ field: 'csv', message: `has more than ${MAX_LMS_ROWS} rows; split the file` });
-  if (records.length === 0) throw badUserInput({ field: 'csv', message: 'has no data rows' });
+  const { header, records } = file;
   for (const column of LMS_COLUMNS) {
     if (!header.has(column)) throw badUserInput({ field: 'csv', message: `has no "${column}" column` });
   }
   const rows: LmsRow[] = [];
-  const problems: LmsProblem[] = [];
+  // lines that are no record (not CSV, not UTF-8, a NUL, too many fields) are their rows' problems
+  const problems: LmsProblem[] = file.rejected.map(({ line, field, reason }) => ({
+    row: line,
+    employeeNo: null,
+    field: field ?? 'line',
+    message: reason,
+  }));
   const firstRowOf = new Map<string, number>();
   for (const { line: row, cells } of records) {
     const value = (column: LmsColumn): string => cells[column] ?? '';
@@ -73,5 +83,6 @@ export function parseLmsExport(
       takenOn,
     });
   }
-  return { rows, problems, read: records.length };
+  problems.sort((a, b) => a.row - b.row);
+  return { rows, problems, read: records.length + file.rejected.length };
 }

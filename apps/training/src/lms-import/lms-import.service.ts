@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DataScope } from '@switchboard/subgraph-kit';
+import { DataScope, readCsvFile, type CsvSource } from '@switchboard/subgraph-kit';
 import { todayUtc } from '../common/dates';
 import { Exam } from '../exam/exam.entity';
 import { recordAttempts } from '../exam/attempt-recorder';
 import type { AttemptRequest } from '../exam/attempt-plan';
 import { unknownEmployeeNos } from '../roster/roster-client';
-import { parseLmsExport, type LmsProblem } from './lms-csv';
+import { LMS_CSV, parseLmsExport, type LmsProblem } from './lms-csv';
 
 export interface LmsImportResult {
   read: number;
@@ -14,6 +14,8 @@ export interface LmsImportResult {
   rejected: number;
   certificationsGranted: number;
   applied: boolean;
+  /** Header columns the LMS import does not know: ignored. */
+  unknownColumns: string[];
   problems: LmsProblem[];
 }
 
@@ -34,11 +36,13 @@ export class LmsImportService {
     private readonly today: () => string = todayUtc,
   ) {}
 
+  /** `file`: the CSV text (the GraphQL mutation) or a streamed body (POST /import/lms). */
   async import(
-    csv: string,
+    file: CsvSource,
     source: string,
     options: { skipInvalidRows: boolean; dryRun: boolean; scope?: DataScope },
   ): Promise<LmsImportResult> {
+    const csv = await readCsvFile(file, LMS_CSV);
     const parsed = parseLmsExport(csv, this.today());
     const problems = [...parsed.problems];
     const codes = [...new Set(parsed.rows.map((r) => r.examCode))];
@@ -114,6 +118,7 @@ export class LmsImportService {
       ...(applied ? counts : { inserted: 0, duplicates: counts.duplicates, certificationsGranted: 0 }),
       rejected,
       applied,
+      unknownColumns: csv.unknownColumns,
       problems,
     };
   }
