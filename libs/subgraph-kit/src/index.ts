@@ -67,3 +67,4 @@ export {
   type FileImportReport,
   type RowProblem,
 } from './file-import-route';
+export { checkPeriod, MAX_PERIOD_DAYS, type PeriodRules } from './period';

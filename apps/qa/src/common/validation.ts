@@ -1,4 +1,3 @@
-import { badUserInput } from '@switchboard/server';
 
 /** Codes (scorecard, criterion, section, category): upper-case letters, digits, '-' and '_'. */
 export const CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,31}$/;
@@ -9,11 +8,4 @@ export const EMPLOYEE_NO_MESSAGE = 'must be 1-32 letters, digits, "-" or "_"';
 
 export { isUuid } from '@switchboard/subgraph-kit';
 
-export const MAX_PERIOD_DAYS = 400;
-
-/** A period: `from` inclusive, `to` exclusive, at most 400 days. */
-export function checkPeriod(from: Date, to: Date): void {
-  if (to.getTime() <= from.getTime()) throw badUserInput({ field: 'to', message: 'must be after from' });
-  if (to.getTime() - from.getTime() > MAX_PERIOD_DAYS * 86_400_000)
-    throw badUserInput({ field: 'to', message: `must be at most ${MAX_PERIOD_DAYS} days after from` });
-}
+export { checkPeriod, MAX_PERIOD_DAYS } from '@switchboard/subgraph-kit';

@@ -1,5 +1,5 @@
 import { zoneOffsetMinutes } from '@switchboard/metrics';
-import { badUserInput } from '@switchboard/server';
+import { checkPeriod, MAX_PERIOD_DAYS } from '@switchboard/subgraph-kit';
 
 /** Statistics are kept per 15-minute interval, so periods start and end on its boundaries. */
 export const FIFTEEN_MINUTES = 15 * 60 * 1000;
@@ -38,15 +38,7 @@ export function checkIntervalPeriod(
   from: Date,
   to: Date,
   fields = { from: 'from', to: 'to' },
-  maxDays = 400,
+  maxDays = MAX_PERIOD_DAYS,
 ): void {
-  if (from.getTime() % FIFTEEN_MINUTES !== 0)
-    throw badUserInput({ field: fields.from, message: 'must be on a 15-minute boundary' });
-  if (to.getTime() % FIFTEEN_MINUTES !== 0)
-    throw badUserInput({ field: fields.to, message: 'must be on a 15-minute boundary' });
-  if (to.getTime() <= from.getTime())
-    throw badUserInput({ field: fields.to, message: `must be after ${fields.from}` });
-  if (to.getTime() - from.getTime() > maxDays * 86_400_000) {
-    throw badUserInput({ field: fields.to, message: `must be at most ${maxDays} days after ${fields.from}` });
-  }
+  checkPeriod(from, to, { fields, maxDays, alignMinutes: 15 });
 }
