@@ -92,7 +92,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     maxDepth: { n: QUERY_LIMITS.maxDepth },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    // Counted by the parser itself (parseOptions below): armor's own count parses in a plugin hook,
+    // where a syntax error or the limit became HTTP 500 instead of GRAPHQL_PARSE_FAILED and 400.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
     blockFieldSuggestion: { enabled: false },
   }).protect();
@@ -101,6 +103,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     stringifyResult: stringifyFastPathResult,
     plugins: [...armor.plugins],
     validationRules: [...armor.validationRules],
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     allowBatchedHttpRequests: false,
     introspection: options.introspection ?? process.env.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,

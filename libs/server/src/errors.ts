@@ -92,6 +92,20 @@ function isConnectionLoss(error: unknown, depth = 0): boolean {
 }
 
 /**
+ * The field a variable error of graphql-js names: `Variable "$filter" got invalid value "x" at
+ * "filter.from"; ...` names `filter.from`, `Variable "$no" of required type ...` names `no`.
+ */
+export function variableProblem(message: string): FieldProblem | null {
+  const match =
+    /^Variable "\$([^"]+)" (?:got invalid value .*? at "([^"]+)"; |got invalid value .*?; |)(.*)$/s.exec(
+      message,
+    );
+  if (!match) return null;
+  const [, variable, path, reason] = match;
+  return { field: path ?? variable, message: reason };
+}
+
+/**
  * Apollo `formatError`: type-graphql argument validation becomes BAD_USER_INPUT naming each field;
  * anything without a known code becomes INTERNAL_SERVER_ERROR with no internals leaked.
  */
@@ -124,6 +138,10 @@ export function formatGraphQLError(
     };
   }
   const code = formatted.extensions?.code;
+  if (code === ErrorCode.BadUserInput && !formatted.extensions?.fields) {
+    const problem = variableProblem(formatted.message);
+    if (problem) return { ...formatted, extensions: { ...formatted.extensions, fields: [problem] } };
+  }
   if (
     typeof code === 'string' &&
     code !== ErrorCode.Internal &&
