@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import { nullEntitiesOf } from './failed-entities';
 import type { GatewayContext } from './gateway-context';
 import { identityKey, InflightQueries } from './inflight-queries';
+import { withUnresolvedEntityErrors } from './unresolved-entities';
 import { requestErrorAnswerOf, type SubgraphAnswer } from './subgraph-answers';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -55,13 +56,14 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   /**
    * A subgraph that is down answers an `_entities` fetch with the fields it was asked null and the
    * error (see failed-entities.ts), so the fetches that @require its part still run; any other failed
-   * fetch is the error alone.
+   * fetch is the error alone. An entity answered null gets an error saying so (unresolved-entities.ts).
    */
   override async process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): Promise<SubgraphResponse> {
     try {
-      return await this.processShared(options);
+      const answer = await this.processShared(options);
+      return withUnresolvedEntityErrors(answer, options.request.variables?.representations, this.name);
     } catch (error) {
       // The caller's mistake (HTTP 4xx with GraphQL errors): its errors, with their codes and paths.
       if (error instanceof RequestRefused) return { ...error.answer };
