@@ -114,6 +114,17 @@ describe('honest errors through the gateway', () => {
     },
   );
 
+  it('answers a request without a token with 401 UNAUTHENTICATED, and a body that is not JSON with 400', async () => {
+    const anonymous = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ centers { code } }' }),
+    });
+    const body = (await anonymous.json()) as { errors: { extensions: { code: string } }[] };
+    expect([anonymous.status, body.errors.map((e) => e.extensions.code)]).toEqual([401, ['UNAUTHENTICATED']]);
+    expect(await send(stack.gatewayUrl, '{"query": ')).toEqual({ status: 400, codes: ['BAD_REQUEST'] });
+  });
+
   it('answers a body over the limit with HTTP 413, never 500', async () => {
     const answer = await send(
       stack.gatewayUrl,
