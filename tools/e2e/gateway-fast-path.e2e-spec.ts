@@ -95,7 +95,7 @@ const CASES: Case[] = [
     fast: true,
   },
   {
-    name: 'a PII read that ends with an error (audited once)',
+    name: 'a PII read that ends with an error',
     query: '{ agent(employeeNo: "E10001") { nationalId } agents(first: -1) { nodes { employeeNo } } }',
     fast: true,
   },
@@ -173,6 +173,24 @@ describe('the gateway’s single-subgraph fast path', () => {
       await closed;
     }
     await stack.stop();
+  });
+
+  it('logs a PII read of a query that ends with an error once (issue 17: each operation runs once)', async () => {
+    const c: Case = {
+      name: 'PII and an error',
+      query: '{ agent(employeeNo: "E10002") { nationalId } agents(first: -1) { nodes { employeeNo } } }',
+      fast: true,
+    };
+    const staff = stack.subgraphs.staff.orm.em.fork();
+    const reads = async () =>
+      Number(
+        (await staff.getConnection().execute<{ n: string }[]>(`select count(*) as n from pii_access`))[0].n,
+      );
+    await post(fast.url, c); // learns the plan
+    const before = await reads();
+    const answer = await post(fast.url, c);
+    expect(answer.text).toContain('BAD_USER_INPUT');
+    expect((await reads()) - before).toBe(1);
   });
 
   it.each(CASES)('answers $name byte for byte as the normal path does', async (c) => {
