@@ -39,7 +39,7 @@ export interface SubgraphServerOptions {
   routes?: Record<string, RouteHandler>;
   /** Turns the center and team codes of a caller's token into rows (see DataScope). */
   scopeSource?: ScopeSource;
-  /** Queries run compiled (graphql-jit); only for subgraphs whose queries never write. */
+  /** Queries run compiled (graphql-jit), each once, errors or not. */
   compiledQueries?: boolean;
 }
 
