@@ -12,7 +12,7 @@ import type { SubgraphAnswer } from './subgraph-answers';
 
 export interface FastPathResult {
   data?: Record<string, unknown> | null;
-  errors: GraphQLError[];
+  errors?: GraphQLError[];
 }
 
 interface Operation {
@@ -69,7 +69,9 @@ export function resultOfAnswer(
   operation: Operation,
 ): FastPathResult {
   const errors = answer.errors.map((e) => gatewayError(e, serviceName));
-  return { data: answer.data ?? nullRoot(operation), errors };
+  const data = answer.data ?? nullRoot(operation);
+  // Data with extensions but no errors: the gateway sends on neither the extensions nor an empty list.
+  return errors.length ? { data, errors } : { data };
 }
 
 /** The gateway's answer when the subgraph gave none: its fields null and the error naming it. */
