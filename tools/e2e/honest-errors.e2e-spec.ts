@@ -71,6 +71,7 @@ describe('honest errors through the gateway', () => {
       // Twice: the first run learns the plan, the second takes the single-subgraph fast path.
       for (let run = 0; run < 2; run += 1) {
         const answer = await postGraphQL(stack.gatewayUrl, query, variables);
+        expect(answer.status).toBe(200);
         expect(answer.errors).toHaveLength(1);
         expect(answer.errors?.[0].extensions).toMatchObject({
           code: 'BAD_USER_INPUT',
@@ -123,6 +124,26 @@ describe('honest errors through the gateway', () => {
     const body = (await anonymous.json()) as { errors: { extensions: { code: string } }[] };
     expect([anonymous.status, body.errors.map((e) => e.extensions.code)]).toEqual([401, ['UNAUTHENTICATED']]);
     expect(await send(stack.gatewayUrl, '{"query": ')).toEqual({ status: 400, codes: ['BAD_REQUEST'] });
+  });
+
+  it('passes on a literal a subgraph’s scalar refuses as its validation error, naming the subgraph', async () => {
+    const answer = await postGraphQL(
+      stack.gatewayUrl,
+      '{ teams { code members(asOf: "2026-02-30") { employeeNo } } }',
+    );
+    expect(answer.status).toBe(200);
+    expect(answer.errors?.[0].extensions).toMatchObject({
+      code: 'GRAPHQL_VALIDATION_FAILED',
+      serviceName: 'staff',
+    });
+    expect(answer.errors?.[0].message).toContain('2026-02-30');
+  });
+
+  it('answers a request without a query with 400 BAD_REQUEST', async () => {
+    expect(await send(stack.gatewayUrl, JSON.stringify({ variables: {} }))).toEqual({
+      status: 400,
+      codes: ['BAD_REQUEST'],
+    });
   });
 
   it('answers a body over the limit with HTTP 413, never 500', async () => {
