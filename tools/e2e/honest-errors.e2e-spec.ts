@@ -82,6 +82,18 @@ describe('honest errors through the gateway', () => {
     },
   );
 
+  it('names the field of a variable the gateway itself refuses', async () => {
+    const answer = await postGraphQL(
+      stack.gatewayUrl,
+      'query Q($n: Int!) { agents(first: $n) { nodes { employeeNo } } }',
+      {
+        n: 'many',
+      },
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'n' }] });
+  });
+
   const REQUEST_ERRORS = [
     { name: 'a syntax error', query: '{ centers { code ', code: 'GRAPHQL_PARSE_FAILED' },
     {

@@ -8,7 +8,13 @@ import {
   type ClientTokenConfig,
   type Identity,
 } from '@switchboard/auth';
-import { listen, serveGraphQL, type Logger, type RunningServer } from '@switchboard/server';
+import {
+  listen,
+  serveGraphQL,
+  withVariableFields,
+  type Logger,
+  type RunningServer,
+} from '@switchboard/server';
 import { callerOf } from './caller';
 import {
   DEVELOPMENT_TOKENS_PATH,
@@ -115,7 +121,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && !formatted.extensions.serviceName) {
         logger.error({ error: formatted }, 'gateway error');
       }
-      return formatted;
+      // The gateway's own variable errors name their field, as the subgraphs' do.
+      return withVariableFields(formatted);
     },
   });
   await apollo.start();

@@ -105,6 +105,13 @@ export function variableProblem(message: string): FieldProblem | null {
   return { field: path ?? variable, message: reason };
 }
 
+/** A BAD_USER_INPUT of graphql-js's variable coercion with `extensions.fields` naming the field. */
+export function withVariableFields(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.extensions?.code !== ErrorCode.BadUserInput || formatted.extensions.fields) return formatted;
+  const problem = variableProblem(formatted.message);
+  return problem ? { ...formatted, extensions: { ...formatted.extensions, fields: [problem] } } : formatted;
+}
+
 /**
  * Apollo `formatError`: type-graphql argument validation becomes BAD_USER_INPUT naming each field;
  * anything without a known code becomes INTERNAL_SERVER_ERROR with no internals leaked.
@@ -138,10 +145,7 @@ export function formatGraphQLError(
     };
   }
   const code = formatted.extensions?.code;
-  if (code === ErrorCode.BadUserInput && !formatted.extensions?.fields) {
-    const problem = variableProblem(formatted.message);
-    if (problem) return { ...formatted, extensions: { ...formatted.extensions, fields: [problem] } };
-  }
+  if (code === ErrorCode.BadUserInput) return withVariableFields(formatted);
   if (
     typeof code === 'string' &&
     code !== ErrorCode.Internal &&
