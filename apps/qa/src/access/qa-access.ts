@@ -9,9 +9,9 @@ import { evaluationErrors } from '../evaluation/evaluation.errors';
  * assignment, a QA summary. A caller sees it when they see that agent (an agent: themself; a team
  * lead: their teams' members; a manager: their centers' agents; bank-wide roles: everyone, or the
  * centers and teams their token names). Lists are scoped down in SQL; one object asked for by id
- * outside the scope is FORBIDDEN (a
- * restricted writer gets FORBIDDEN for a missing one too: see DataScope.requireRecordOf); an entity field (Agent/Team/Center qaSummary, Performance.qa,
- * an Evaluation reference) outside the scope is null.
+ * outside the scope is FORBIDDEN (a restricted writer gets FORBIDDEN for a missing one too: see
+ * DataScope.requireRecordOf); an entity field (Agent/Team/Center qaSummary, Performance.qa, an
+ * Evaluation reference) outside the scope is null.
  *
  * Writes: QA evaluators and ADMIN, on agents in their scope. The one self-service exception:
  * the evaluated agent acknowledges or disputes their own evaluation.
@@ -57,7 +57,8 @@ export function evaluatedAgentGuard(
 
 /**
  * Acknowledging or disputing is the evaluated agent's own act: the caller's token must name that
- * employee number (ADMIN may act for them). The service then checks it is the evaluation's agent.
+ * employee number (ADMIN may act for them). evaluatedAgentGuard then checks it is the evaluation's
+ * agent.
  */
 export function requireEvaluatedAgent(ctx: SubgraphContext, employeeNo: string, action: string): void {
   requireRole(ctx.identity, SELF_SERVICE_ROLES, action);
