@@ -82,16 +82,34 @@ const CASES: Case[] = [
     operationName: 'Two',
     fast: true,
   },
+  // Issue 17: an answer with errors is the subgraph's, once; never asked again through the normal path.
   {
     name: 'an error answer (bad input)',
     query: '{ agents(first: -1) { nodes { employeeNo } } }',
-    fast: false,
+    fast: true,
   },
   {
     name: 'a partial answer: data with a null and an error',
     query: '{ centers { code } agent(employeeNo: "E10001") { employeeNo nationalId } }',
     identity: AGENT_ONLY,
-    fast: false,
+    fast: true,
+  },
+  {
+    name: 'a PII read that ends with an error',
+    query: '{ agent(employeeNo: "E10001") { nationalId } agents(first: -1) { nodes { employeeNo } } }',
+    fast: true,
+  },
+  {
+    name: 'a variable the subgraph refuses with HTTP 400 (a control character)',
+    query: 'query Q($no: String!) { agent(employeeNo: $no) { employeeNo } }',
+    variables: { no: 'E1\u0001' },
+    fast: true,
+  },
+  {
+    name: 'a variable the subgraph refuses with HTTP 400 (an impossible date)',
+    query: 'query Q($d: LocalDate!) { teams { code members(asOf: $d) { employeeNo } } }',
+    variables: { d: '2026-02-30' },
+    fast: true,
   },
   {
     name: 'a scoped caller',
@@ -155,6 +173,24 @@ describe('the gateway’s single-subgraph fast path', () => {
       await closed;
     }
     await stack.stop();
+  });
+
+  it('logs a PII read of a query that ends with an error once (issue 17: each operation runs once)', async () => {
+    const c: Case = {
+      name: 'PII and an error',
+      query: '{ agent(employeeNo: "E10002") { nationalId } agents(first: -1) { nodes { employeeNo } } }',
+      fast: true,
+    };
+    const staff = stack.subgraphs.staff.orm.em.fork();
+    const reads = async () =>
+      Number(
+        (await staff.getConnection().execute<{ n: string }[]>(`select count(*) as n from pii_access`))[0].n,
+      );
+    await post(fast.url, c); // learns the plan
+    const before = await reads();
+    const answer = await post(fast.url, c);
+    expect(answer.text).toContain('BAD_USER_INPUT');
+    expect((await reads()) - before).toBe(1);
   });
 
   it.each(CASES)('answers $name byte for byte as the normal path does', async (c) => {

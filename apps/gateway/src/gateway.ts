@@ -8,7 +8,13 @@ import {
   type ClientTokenConfig,
   type Identity,
 } from '@switchboard/auth';
-import { listen, serveGraphQL, type Logger, type RunningServer } from '@switchboard/server';
+import {
+  listen,
+  serveGraphQL,
+  withVariableFields,
+  type Logger,
+  type RunningServer,
+} from '@switchboard/server';
 import { callerOf } from './caller';
 import {
   DEVELOPMENT_TOKENS_PATH,
@@ -96,7 +102,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     maxDepth: { n: QUERY_LIMITS.maxDepth },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    // Counted by the parser itself (parseOptions below): armor's own count parses in a plugin hook,
+    // where a syntax error or the limit became HTTP 500 instead of GRAPHQL_PARSE_FAILED and 400.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
     blockFieldSuggestion: { enabled: false },
   }).protect();
@@ -105,6 +113,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     stringifyResult: stringifyFastPathResult,
     plugins: [...armor.plugins],
     validationRules: [...armor.validationRules],
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     allowBatchedHttpRequests: false,
     introspection: options.introspection ?? process.env.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
@@ -116,7 +125,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR' && !formatted.extensions.serviceName) {
         logger.error({ error: formatted }, 'gateway error');
       }
-      return formatted;
+      // The gateway's own variable errors name their field, as the subgraphs' do.
+      return withVariableFields(formatted);
     },
   });
   await apollo.start();

@@ -1,7 +1,9 @@
 import type { ApolloGateway, Experimental_DidResolveQueryPlanCallback } from '@apollo/gateway';
 import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
 import { Kind, OperationTypeNode, visit, type DocumentNode } from 'graphql';
+import { resultOfAnswer, resultOfFailure, type FastPathResult } from './fast-path-answer';
 import type { GatewayContext } from './gateway-context';
+import { requestErrorAnswerOf, type SubgraphAnswer } from './subgraph-answers';
 import type { SubgraphDataSource } from './subgraph-data-source';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>['gateway'];
@@ -111,8 +113,9 @@ const routeKey = (context: { queryHash?: string; request: { operationName?: stri
  * the same data source (its token, its timeout), and the subgraph's data is answered as it is:
  * the subgraph resolves the same fields the plan would have asked it for, and the gateway's
  * result shaping would only copy them. Anything else goes the normal way: mutations, introspection,
- * plans with more than one fetch, and every answer that is not plain data (errors, extensions,
- * HTTP failures) — those run again through the normal path, so their errors are the gateway's own.
+ * and plans with more than one fetch. An answer that is not plain data (errors, a refusal, no answer)
+ * is turned into the result the normal path would give for it, never sent again: each operation runs
+ * once (a query with errors may have written, e.g. staff's PII audit).
  * Validation, armor limits, authentication and hideSchemaDetails all happen before the executor.
  */
 export class FastPathGateway implements GatewayInterface {
@@ -152,8 +155,8 @@ export class FastPathGateway implements GatewayInterface {
     const executor: GatewayExecutor = async (requestContext) => {
       const service = this.routes.get(routeKey(requestContext));
       if (service) {
-        const data = await this.fetchData(service, requestContext);
-        if (data !== null) return { data: data as unknown as Record<string, unknown> };
+        const result = await this.fetchData(service, requestContext);
+        if (result !== null) return result as unknown as Awaited<ReturnType<NonNullable<GatewayExecutor>>>;
       }
       return normal(requestContext);
     };
@@ -164,14 +167,18 @@ export class FastPathGateway implements GatewayInterface {
     return this.gateway.stop();
   }
 
-  /** The subgraph's data as text, or null when its answer is anything but plain data. */
+  /**
+   * The subgraph's answer: its data as text when it is plain data, else the result the normal path
+   * would give for it (errors, a refusal, no answer). Either way the query ran once.
+   */
   private async fetchData(
     service: string,
     requestContext: GatewayGraphQLRequestContext,
-  ): Promise<RawJsonData | null> {
+  ): Promise<{ data: RawJsonData } | FastPathResult | null> {
     const source = this.sources.get(service);
-    const { request, source: text } = requestContext;
-    if (!source || !text) return null;
+    const { request, source: text, operation, document, schema } = requestContext;
+    if (!source || !text || !operation || !document) return null;
+    const asked = { schema, document, operation, variables: request.variables ?? {} };
     const subgraphRequest = {
       query: text,
       operationName: request.operationName,
@@ -179,6 +186,8 @@ export class FastPathGateway implements GatewayInterface {
       http: { method: 'POST', url: source.url, headers: new Headers({ 'content-type': 'application/json' }) },
     };
     const context = requestContext.context as unknown as GatewayContext;
+    let response: Awaited<ReturnType<typeof source.fetcher>>;
+    let body: string;
     try {
       await source.willSendRequest({
         kind: 0 /* GraphQLDataSourceRequestKind.INCOMING_OPERATION */,
@@ -186,7 +195,7 @@ export class FastPathGateway implements GatewayInterface {
         incomingRequestContext: requestContext,
         context,
       } as never);
-      const response = await source.fetcher(source.url, {
+      response = await source.fetcher(source.url, {
         method: 'POST',
         headers: Object.fromEntries(subgraphRequest.http.headers),
         body: JSON.stringify({
@@ -195,12 +204,34 @@ export class FastPathGateway implements GatewayInterface {
           variables: request.variables,
         }),
       });
-      if (!response.ok) return null;
-      const body = await response.text();
-      const data = dataTextOf(body);
-      return data === null ? null : new RawJsonData(data);
-    } catch {
-      return null;
+      body = await response.text();
+    } catch (error) {
+      return resultOfFailure(source.unavailable(error), asked);
     }
+    if (response.ok) {
+      const data = dataTextOf(body);
+      if (data !== null) return { data: new RawJsonData(data) };
+    }
+    const answer = answerOf(response.ok, response.status, body);
+    if (answer) return resultOfAnswer(answer, service, asked);
+    return resultOfFailure(source.unavailable(null, response.ok ? undefined : response.status), asked);
   }
+}
+
+/** The GraphQL answer in a subgraph's response: any JSON answer with data or errors when OK, a refusal's otherwise. */
+function answerOf(ok: boolean, status: number, body: string): SubgraphAnswer | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return null;
+  }
+  if (!ok) return requestErrorAnswerOf(status, parsed);
+  const { data, errors } = (parsed ?? {}) as { data?: unknown; errors?: unknown };
+  if (errors !== undefined && !Array.isArray(errors)) return null;
+  if (data === undefined && !errors) return null;
+  return {
+    data: (data ?? null) as Record<string, unknown> | null,
+    errors: (errors ?? []) as SubgraphAnswer['errors'],
+  };
 }

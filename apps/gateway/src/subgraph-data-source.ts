@@ -4,6 +4,8 @@ import { GraphQLError } from 'graphql';
 import { nullEntitiesOf } from './failed-entities';
 import type { GatewayContext } from './gateway-context';
 import { identityKey, InflightQueries } from './inflight-queries';
+import { withUnresolvedEntityErrors } from './unresolved-entities';
+import { requestErrorAnswerOf, type SubgraphAnswer } from './subgraph-answers';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -23,6 +25,13 @@ function reasonOf(error: unknown, status: number | undefined, timeoutMs: number)
   if (name === 'TimeoutError' || name === 'AbortError') return `did not answer within ${timeoutMs} ms`;
   const cause = (error as { cause?: { code?: string } } | null)?.cause?.code;
   return `is unreachable${cause ? ` (${cause})` : ''}`;
+}
+
+/** Thrown from didEncounterError to carry a subgraph's refusal of the request to process(). */
+class RequestRefused extends Error {
+  constructor(readonly answer: SubgraphAnswer) {
+    super('the subgraph refused the request');
+  }
 }
 
 /**
@@ -47,14 +56,17 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   /**
    * A subgraph that is down answers an `_entities` fetch with the fields it was asked null and the
    * error (see failed-entities.ts), so the fetches that @require its part still run; any other failed
-   * fetch is the error alone.
+   * fetch is the error alone. An entity answered null gets an error saying so (unresolved-entities.ts).
    */
   override async process(
     options: GraphQLDataSourceProcessOptions<GatewayContext>,
   ): Promise<SubgraphResponse> {
     try {
-      return await this.processShared(options);
+      const answer = await this.processShared(options);
+      return withUnresolvedEntityErrors(answer, options.request.variables?.representations, this.name);
     } catch (error) {
+      // The caller's mistake (HTTP 4xx with GraphQL errors): its errors, with their codes and paths.
+      if (error instanceof RequestRefused) return { ...error.answer };
       if (
         !(error instanceof GraphQLError) ||
         error.extensions.code !== SUBGRAPH_UNAVAILABLE ||
@@ -110,17 +122,26 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     );
   }
 
-  /** A failed fetch becomes an error that names the subgraph; the rest of the plan still answers. */
+  /**
+   * A failed fetch becomes an error that names the subgraph; the rest of the plan still answers. A
+   * 4xx carrying GraphQL errors is no failure of the subgraph: process() answers with its errors.
+   */
   override didEncounterError(
     error: Error,
     _request: unknown,
     response?: { status: number; ok: boolean },
   ): void {
-    throw new GraphQLError(
-      `Subgraph "${this.name}" ${reasonOf(error, response && !response.ok ? response.status : undefined, this.timeoutMs)}`,
-      {
-        extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: this.name },
-      },
-    );
+    const body =
+      error instanceof GraphQLError ? (error.extensions.response as { body?: unknown })?.body : undefined;
+    const refused = response && !response.ok ? requestErrorAnswerOf(response.status, body) : null;
+    if (refused) throw new RequestRefused(refused);
+    throw this.unavailable(error, response && !response.ok ? response.status : undefined);
+  }
+
+  /** The error of a fetch that got no GraphQL answer (down, slow, HTTP 5xx): it names the subgraph. */
+  unavailable(error: unknown, status?: number): GraphQLError {
+    return new GraphQLError(`Subgraph "${this.name}" ${reasonOf(error, status, this.timeoutMs)}`, {
+      extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: this.name },
+    });
   }
 }

@@ -89,3 +89,26 @@ describe('error formatting', () => {
     expect(formatted.message).not.toContain(cause.message);
   });
 });
+
+describe('variable errors (issue 17: bad input names the field)', () => {
+  const format = (message: string) =>
+    formatGraphQLError({ message, extensions: { code: 'BAD_USER_INPUT' } }, new GraphQLError(message));
+
+  it('names the input field of an invalid variable value', () => {
+    const message =
+      'Variable "$filter" got invalid value "2026-02-30" at "filter.from"; Expected type "DateTimeISO". Invalid date';
+    expect(format(message).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'filter.from', message: 'Expected type "DateTimeISO". Invalid date' }],
+    });
+  });
+
+  it('names the variable itself when the whole value is wrong or missing', () => {
+    expect(
+      format('Variable "$d" got invalid value "x"; Expected type "LocalDate".').extensions?.fields,
+    ).toEqual([{ field: 'd', message: 'Expected type "LocalDate".' }]);
+    expect(format('Variable "$no" of required type "String!" was not provided.').extensions?.fields).toEqual([
+      { field: 'no', message: 'of required type "String!" was not provided.' },
+    ]);
+  });
+});

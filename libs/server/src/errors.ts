@@ -92,6 +92,27 @@ function isConnectionLoss(error: unknown, depth = 0): boolean {
 }
 
 /**
+ * The field a variable error of graphql-js names: `Variable "$filter" got invalid value "x" at
+ * "filter.from"; ...` names `filter.from`, `Variable "$no" of required type ...` names `no`.
+ */
+export function variableProblem(message: string): FieldProblem | null {
+  const match =
+    /^Variable "\$([^"]+)" (?:got invalid value .*? at "([^"]+)"; |got invalid value .*?; |)(.*)$/s.exec(
+      message,
+    );
+  if (!match) return null;
+  const [, variable, path, reason] = match;
+  return { field: path ?? variable, message: reason };
+}
+
+/** A BAD_USER_INPUT of graphql-js's variable coercion with `extensions.fields` naming the field. */
+export function withVariableFields(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (formatted.extensions?.code !== ErrorCode.BadUserInput || formatted.extensions.fields) return formatted;
+  const problem = variableProblem(formatted.message);
+  return problem ? { ...formatted, extensions: { ...formatted.extensions, fields: [problem] } } : formatted;
+}
+
+/**
  * Apollo `formatError`: type-graphql argument validation becomes BAD_USER_INPUT naming each field;
  * anything without a known code becomes INTERNAL_SERVER_ERROR with no internals leaked.
  */
@@ -124,6 +145,7 @@ export function formatGraphQLError(
     };
   }
   const code = formatted.extensions?.code;
+  if (code === ErrorCode.BadUserInput) return withVariableFields(formatted);
   if (
     typeof code === 'string' &&
     code !== ErrorCode.Internal &&

@@ -6,6 +6,7 @@ export {
   conflict,
   flattenValidationErrors,
   formatGraphQLError,
+  withVariableFields,
   type FieldProblem,
 } from './errors';
 export { serveGraphQL, listen, type GraphQLHttpOptions, type RunningServer } from './http-server';

@@ -11,6 +11,7 @@ import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import {
   compiledQueries,
   lastObjectSerializers,
+  type ErrorFormatter,
   variablesWithDefaults,
   type QueryCompiler,
 } from './compiled-queries';
@@ -40,6 +41,8 @@ const typeDefs = /* GraphQL */ `
 interface Calls {
   rows: number;
   bumps: number;
+  broken: number;
+  missing: number;
 }
 
 type RowsArgs = { window: { from: number; zone: string; step: number | null }; count: number };
@@ -59,9 +62,13 @@ function schemaWith(calls: Calls) {
         }));
       },
       broken: () => {
+        calls.broken += 1;
         throw new GraphQLError('broken on purpose', { extensions: { code: 'BAD_USER_INPUT' } });
       },
-      missing: () => null,
+      missing: () => {
+        calls.missing += 1;
+        return null;
+      },
     },
     Mutation: {
       bump: () => {
@@ -89,7 +96,7 @@ interface Harness {
 async function harness(withPlugin: boolean): Promise<Harness> {
   const state: Harness = {
     server: undefined as never,
-    calls: { rows: 0, bumps: 0 },
+    calls: { rows: 0, bumps: 0, broken: 0, missing: 0 },
     compiles: 0,
     compiledRuns: 0,
     compiledAnswers: 0,
@@ -107,10 +114,14 @@ async function harness(withPlugin: boolean): Promise<Harness> {
       },
     };
   };
+  const formatError: ErrorFormatter = (formatted) => ({
+    ...formatted,
+    extensions: { ...formatted.extensions, formatted: true },
+  });
   state.server = new ApolloServer({
     schema: schemaWith(state.calls),
-    plugins: withPlugin ? [compiledQueries(counting)] : [],
-    formatError: (formatted) => ({ ...formatted, extensions: { ...formatted.extensions, formatted: true } }),
+    plugins: withPlugin ? [compiledQueries({ compile: counting, formatError })] : [],
+    formatError,
   });
   await state.server.start();
   return state;
@@ -170,7 +181,7 @@ describe('compiledQueries', () => {
     expect(compiled.calls.rows).toBe(1);
   });
 
-  it("answers a resolver's error through graphql-js, formatted as Apollo Server formats it", async () => {
+  it("answers a resolver's error from the compiled run, once, formatted as Apollo Server formats it (issue 17)", async () => {
     const query = '{ broken { at } }';
     const answer = await run(compiled, query);
     expect(answer).toEqual(await run(plain, query));
@@ -185,15 +196,20 @@ describe('compiledQueries', () => {
       ],
     });
     expect(compiled.compiledRuns).toBe(1);
-    expect(compiled.compiledAnswers).toBe(0);
+    // The resolver ran once: the compiled run's errors are the answer, not a reason to run again.
+    expect(compiled.calls.broken).toBe(1);
   });
 
-  it('answers a null in a non-null field and a bad variable exactly as graphql-js does', async () => {
+  it('answers a null in a non-null field and a bad variable exactly as graphql-js does, each run once', async () => {
     expect(await run(compiled, '{ missing { at } }')).toEqual(await run(plain, '{ missing { at } }'));
+    expect(compiled.calls.missing).toBe(1);
     const bad = { w: { from: 'soon' }, n: 1 };
     const answer = await run(compiled, ROWS, bad);
     expect(answer).toEqual(await run(plain, ROWS, bad));
     expect(answer).toMatchObject({ errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+    // Refused before any resolver ran, by graphql-js: the compiled operation was not run.
+    expect(compiled.compiledRuns).toBe(1);
+    expect(compiled.calls.rows).toBe(0);
   });
 
   it('never compiles or repeats a mutation', async () => {
@@ -203,8 +219,11 @@ describe('compiledQueries', () => {
   });
 
   it('lets graphql-js answer what the compiler refuses', async () => {
-    const calls = { rows: 0, bumps: 0 };
-    const server = new ApolloServer({ schema: schemaWith(calls), plugins: [compiledQueries(() => null)] });
+    const calls = { rows: 0, bumps: 0, broken: 0, missing: 0 };
+    const server = new ApolloServer({
+      schema: schemaWith(calls),
+      plugins: [compiledQueries({ compile: () => null })],
+    });
     await server.start();
     try {
       const response = await server.executeOperation({ query: ROWS, variables: { w: { from: 5 }, n: 1 } });
@@ -219,7 +238,7 @@ describe('compiledQueries', () => {
 });
 
 describe('variablesWithDefaults', () => {
-  const schema = schemaWith({ rows: 0, bumps: 0 });
+  const schema = schemaWith({ rows: 0, bumps: 0, broken: 0, missing: 0 });
   const operation = (query: string) => {
     const definition = parse(query).definitions[0];
     if (definition.kind !== 'OperationDefinition') throw new Error('expected an operation');

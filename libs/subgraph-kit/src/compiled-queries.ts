@@ -2,6 +2,8 @@ import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLResponse } from 
 import { HeaderMap } from '@apollo/server';
 import {
   astFromValue,
+  getVariableValues,
+  GraphQLError,
   getNamedType,
   isInputObjectType,
   isListType,
@@ -12,6 +14,7 @@ import {
   typeFromAST,
   valueFromASTUntyped,
   type DocumentNode,
+  type GraphQLFormattedError,
   type GraphQLInputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
@@ -102,21 +105,54 @@ export function variablesWithDefaults(
   return filled;
 }
 
+/** Apollo Server's `formatError`. */
+export type ErrorFormatter = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
+
+/**
+ * A compiled run's errors as Apollo Server formats an execution's (code INTERNAL_SERVER_ERROR where
+ * none is set, an `http` extension taken out and turned into the response's status, then
+ * formatError), and that status.
+ */
+export function formatExecutionErrors(
+  errors: readonly GraphQLError[],
+  formatError: ErrorFormatter,
+): { errors: GraphQLFormattedError[]; status: number | undefined } {
+  let status: number | undefined;
+  const formatted = errors.map((error) => {
+    const { http, ...extensions }: Record<string, unknown> = {
+      ...error.extensions,
+      code: error.extensions?.code ?? 'INTERNAL_SERVER_ERROR',
+    };
+    const httpStatus = (http as { status?: unknown } | undefined)?.status;
+    if (typeof httpStatus === 'number') status = httpStatus;
+    return formatError({ ...error.toJSON(), extensions }, error);
+  });
+  return { errors: formatted, status };
+}
+
+export interface CompiledQueriesOptions {
+  /** The server's formatError, applied to a compiled run's errors. */
+  formatError?: ErrorFormatter;
+  compile?: QueryCompiler;
+}
+
 /**
  * Runs a subgraph's queries through graphql-jit: each operation is compiled once into plain
  * JavaScript that walks its selection, and later runs of it skip graphql-js's per-field machinery.
  * That machinery is most of the time of a large flat answer (tens of thousands of rows of leaf
  * fields, as BI tools pull them). The same schema and resolvers answer; only the walk differs.
  *
- * Only clean answers are taken: a query whose compiled run ends with any error (a resolver's, a
- * variable's, a null in a non-null field) is answered by graphql-js instead, so every error keeps
- * Apollo Server's own handling (formatError, didEncounterErrors, HTTP status) and the same text.
- * Resolvers of such a query run twice; a subgraph whose query resolvers write (an audit trail,
- * say) must not use this. Mutations and subscriptions always go to graphql-js.
+ * Each operation runs once (issue 17): what graphql-js would refuse before running anything (a bad
+ * variable) is left to it, decided before the compiled run; a compiled run that ends with errors (a
+ * resolver's, a null in a non-null field) is answered with them, formatted as Apollo Server formats
+ * an execution's (formatError, HTTP status), never run again. Mutations and subscriptions always go
+ * to graphql-js.
  */
 export function compiledQueries<TContext extends object>(
-  compile: QueryCompiler = jit,
+  options: CompiledQueriesOptions = {},
 ): ApolloServerPlugin<TContext> {
+  const compile = options.compile ?? jit;
+  const formatError = options.formatError ?? ((formatted) => formatted);
   const compiled = new Map<string, Compiled | null>();
 
   const compiledFor = (context: GraphQLRequestContext<TContext>): Compiled | null => {
@@ -149,16 +185,27 @@ export function compiledQueries<TContext extends object>(
           if (context.operation?.operation !== OperationTypeNode.QUERY) return null;
           const query = compiledFor(context);
           if (!query) return null;
-          const variables = variablesWithDefaults(
+          const given = context.request.variables ?? {};
+          // Bad variables: graphql-js refuses them (HTTP 400, its text) before any resolver runs.
+          const coerced = getVariableValues(
             context.schema,
-            context.operation,
-            context.request.variables ?? {},
+            context.operation.variableDefinitions ?? [],
+            given,
           );
+          if (coerced.errors) return null;
+          const variables = variablesWithDefaults(context.schema, context.operation, given);
           const result = await query.query(undefined, context.contextValue, variables);
-          if (result.errors?.length || !result.data) return null;
+          const data = (result.data ?? null) as Record<string, unknown> | null;
+          if (!result.errors?.length) {
+            return {
+              http: { headers: new HeaderMap(), status: undefined },
+              body: { kind: 'single', singleResult: { data } },
+            };
+          }
+          const formatted = formatExecutionErrors(result.errors, formatError);
           return {
-            http: { headers: new HeaderMap(), status: undefined },
-            body: { kind: 'single', singleResult: { data: result.data as Record<string, unknown> } },
+            http: { headers: new HeaderMap(), status: formatted.status },
+            body: { kind: 'single', singleResult: { errors: formatted.errors, data } },
           };
         },
       };

@@ -35,6 +35,15 @@ export class DataScope {
     this.teamCodeSet = new Set(claims.teams);
   }
 
+  /** Just one agent: themself. */
+  static ofAgent(employeeNo: string): DataScope {
+    return new DataScope(
+      false,
+      { centers: [], teams: [], employeeNo },
+      { centerIds: [], teamIds: [], employeeNos: [] },
+    );
+  }
+
   static everything(): DataScope {
     return new DataScope(true, { centers: [], teams: [] }, { centerIds: [], teamIds: [], employeeNos: [] });
   }
@@ -78,6 +87,15 @@ export class DataScope {
   /** Throws FORBIDDEN for an agent outside the scope. */
   requireAgent(employeeNo: string, action: string): void {
     if (!this.seesAgent(employeeNo)) throw outsideScope(action);
+  }
+
+  /**
+   * A record looked up by id, of agent `employeeNo` (null: there is no such record): a restricted
+   * caller is refused alike, FORBIDDEN, whether it is missing or outside their scope, so no answer
+   * tells them that a record they may not see exists. Check it before anything about the record.
+   */
+  requireRecordOf(employeeNo: string | null, action: string): void {
+    if (!this.all && (employeeNo === null || !this.employeeNoSet.has(employeeNo))) throw outsideScope(action);
   }
 
   requireCenter(centerId: string | null | undefined, action: string): void {

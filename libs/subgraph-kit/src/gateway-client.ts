@@ -23,10 +23,18 @@ function serviceAuthorization(env: NodeJS.ProcessEnv = process.env): Record<stri
   return token ? { authorization: `Bearer ${token}` } : {};
 }
 
+const REQUEST_CODES = new Set<string>([
+  ErrorCode.BadUserInput,
+  ErrorCode.NotFound,
+  ErrorCode.Forbidden,
+  ErrorCode.Conflict,
+]);
+
 /**
  * One GraphQL operation through the gateway, for a subgraph that needs another subgraph's data
  * (it never reads another subgraph's tables). No answer, or an answer without data, is a
- * SUBGRAPH_UNAVAILABLE error naming the purpose.
+ * SUBGRAPH_UNAVAILABLE error naming the purpose, unless the gateway refused the request itself
+ * (BAD_USER_INPUT, NOT_FOUND, FORBIDDEN, CONFLICT): that code is kept.
  */
 export async function queryGateway<TData>(
   query: string,
@@ -34,7 +42,10 @@ export async function queryGateway<TData>(
   options: GatewayQueryOptions,
 ): Promise<TData> {
   const url = options.url ?? gatewayUrl();
-  let body: { data?: TData | null; errors?: { message: string }[] };
+  let body: {
+    data?: TData | null;
+    errors?: { message: string; extensions?: { code?: unknown; fields?: unknown } }[];
+  };
   try {
     const response = await fetch(url, {
       method: 'POST',
@@ -52,6 +63,18 @@ export async function queryGateway<TData>(
     );
   }
   if (!body.data) {
+    // The request's own fault (a value the other subgraph refuses, a record out of scope) keeps its code.
+    const refusal = body.errors?.find(
+      (e) => typeof e.extensions?.code === 'string' && REQUEST_CODES.has(e.extensions.code),
+    );
+    if (refusal) {
+      throw new GraphQLError(`${options.purpose}: ${refusal.message}`, {
+        extensions: {
+          code: refusal.extensions?.code,
+          ...(Array.isArray(refusal.extensions?.fields) ? { fields: refusal.extensions.fields } : {}),
+        },
+      });
+    }
     throw new GraphQLError(
       `${options.purpose}: the gateway refused the query: ${body.errors?.map((e) => e.message).join('; ')}`,
       { extensions: { code: ErrorCode.SubgraphUnavailable } },

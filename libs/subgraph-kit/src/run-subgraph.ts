@@ -29,8 +29,8 @@ export interface SubgraphDefinition {
    */
   scopeSource?: (services: { orm: MikroORM }) => ScopeSource;
   /**
-   * Queries run compiled by graphql-jit (see compiledQueries): for large answers. Only for a
-   * subgraph whose query resolvers never write, since a query with errors runs again in graphql-js.
+   * Queries run compiled by graphql-jit (see compiledQueries): for large answers. Each query runs
+   * once, errors or not.
    */
   compiledQueries?: boolean;
 }

@@ -17,7 +17,7 @@ import {
   type Logger,
   type RunningServer,
 } from '@switchboard/server';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { compiledQueries } from './compiled-queries';
 import type { ScopeSource } from './data-scope';
 import { createRequestContext, type SubgraphContext } from './request-context';
@@ -42,7 +42,7 @@ export interface SubgraphServerOptions {
   routes?: Record<string, RouteHandler>;
   /** Turns the center and team codes of a caller's token into rows (see DataScope). */
   scopeSource?: ScopeSource;
-  /** Queries run compiled (graphql-jit); only for subgraphs whose queries never write. */
+  /** Queries run compiled (graphql-jit), each once, errors or not. */
   compiledQueries?: boolean;
   /** Readiness beyond a reachable database (/ready), e.g. no migration pending; throw when not ready. */
   ready?: () => Promise<void>;
@@ -95,6 +95,8 @@ function sealRoutes(
 export async function startSubgraphServer(options: SubgraphServerOptions): Promise<RunningSubgraph> {
   const { logger, orm } = options;
   const verify = createInternalTokenVerifier(options.name);
+  const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
+    formatGraphQLError(formatted, error, (internal) => logger.error({ err: internal }, 'unexpected error'));
   const apollo = new ApolloServer<SubgraphContext>({
     schema: options.schema,
     introspection: true,
@@ -106,10 +108,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       controlCharacterGuard<SubgraphContext>(),
-      ...(options.compiledQueries ? [compiledQueries<SubgraphContext>()] : []),
+      ...(options.compiledQueries ? [compiledQueries<SubgraphContext>({ formatError })] : []),
     ],
-    formatError: (formatted, error) =>
-      formatGraphQLError(formatted, error, (internal) => logger.error({ err: internal }, 'unexpected error')),
+    formatError,
   });
   await apollo.start();
   const server = serveGraphQL<SubgraphContext>({

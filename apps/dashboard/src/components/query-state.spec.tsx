@@ -31,6 +31,31 @@ describe('QueryState', () => {
     );
   });
 
+  it('says linked records are hidden, not that a service failed, for NOT_FOUND fields (issue 17)', () => {
+    const hidden = new CombinedGraphQLErrors({
+      data: { evaluations: { nodes: [{ id: 'e1', evaluator: null }] } },
+      errors: [
+        {
+          message: 'Agent: not found, or not visible to you',
+          path: ['evaluations', 'nodes', 0, 'evaluator'],
+          extensions: { code: 'NOT_FOUND', serviceName: 'staff' },
+        },
+      ],
+    });
+    expect(failedServices(hidden)).toEqual([]);
+    render(
+      <I18nProvider locale="en">
+        <QueryState loading={false} error={hidden} hasData>
+          <p>rows</p>
+        </QueryState>
+      </I18nProvider>,
+    );
+    expect(screen.getByText('rows')).toBeTruthy();
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Some linked records are not shown: they do not exist or are outside your access.',
+    );
+  });
+
   it('says the view failed when nothing arrived, and is loading before that', () => {
     const { rerender } = render(
       <I18nProvider locale="en">

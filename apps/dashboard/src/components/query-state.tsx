@@ -32,7 +32,9 @@ export function QueryState({
     <>
       {error && (
         <div role="alert" className="notice partial">
-          {t('partial')} {failedServices(error).join(', ') || error.message}
+          {onlyHidden(error)
+            ? t('hidden')
+            : `${t('partial')} ${failedServices(error).join(', ') || error.message}`}
         </div>
       )}
       {children}
@@ -40,10 +42,26 @@ export function QueryState({
   );
 }
 
-/** The subgraphs named by the errors of a partial result (the gateway sets serviceName). */
+/** Codes of a field the caller may not see (missing or outside their scope): not an outage. */
+const HIDDEN = new Set(['NOT_FOUND', 'FORBIDDEN']);
+
+/** Whether every error of a partial result is a linked record the caller may not see. */
+export function onlyHidden(error: ErrorLike): boolean {
+  return (
+    CombinedGraphQLErrors.is(error) &&
+    error.errors.length > 0 &&
+    error.errors.every((e) => HIDDEN.has(String(e.extensions?.code)))
+  );
+}
+
+/**
+ * The subgraphs named by the errors of a partial result (the gateway sets serviceName), but for
+ * records the caller may not see (NOT_FOUND, FORBIDDEN): the service answered those.
+ */
 export function failedServices(error: ErrorLike): string[] {
   if (!CombinedGraphQLErrors.is(error)) return [];
   const names = error.errors
+    .filter((e) => !HIDDEN.has(String(e.extensions?.code)))
     .map((e) => e.extensions?.serviceName)
     .filter((n): n is string => typeof n === 'string');
   return [...new Set(names)];

@@ -6,7 +6,11 @@ import { KpiValueType } from './kpi-value.type';
 export class RankedAgentType {
   @Field(() => Int, { description: '1 = best; agents with equal scores share a rank' }) rank!: number;
   @Field(() => ID, { description: "The agent's id (staff)" }) agentId!: string;
-  @Field(() => AgentRef) agent!: AgentRef;
+  @Field(() => AgentRef, {
+    nullable: true,
+    description: 'Null, with an error, when missing or outside your scope',
+  })
+  agent!: AgentRef;
   @Field(() => Float, { nullable: true, description: 'Null when no weighted KPI has a value' }) score!:
     | number
     | null;

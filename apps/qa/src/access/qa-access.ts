@@ -1,5 +1,7 @@
 import { hasRole, outsideScope, requireRole, ROLES, WRITERS, type Role } from '@switchboard/auth';
-import type { DataScope, SubgraphContext } from '@switchboard/subgraph-kit';
+import { DataScope, type SubgraphContext } from '@switchboard/subgraph-kit';
+import type { Evaluation } from '../evaluation/evaluation.entity';
+import { evaluationErrors } from '../evaluation/evaluation.errors';
 
 /**
  * QA's access rule. Scorecards (the forms) are readable by everyone. Every other QA row belongs to
@@ -7,8 +9,9 @@ import type { DataScope, SubgraphContext } from '@switchboard/subgraph-kit';
  * assignment, a QA summary. A caller sees it when they see that agent (an agent: themself; a team
  * lead: their teams' members; a manager: their centers' agents; bank-wide roles: everyone, or the
  * centers and teams their token names). Lists are scoped down in SQL; one object asked for by id
- * outside the scope is FORBIDDEN; an entity field (Agent/Team/Center qaSummary, Performance.qa,
- * an Evaluation reference) outside the scope is null.
+ * outside the scope is FORBIDDEN (a restricted writer gets FORBIDDEN for a missing one too: see
+ * DataScope.requireRecordOf); an entity field (Agent/Team/Center qaSummary, Performance.qa, an
+ * Evaluation reference) outside the scope is null.
  *
  * Writes: QA evaluators and ADMIN, on agents in their scope. The one self-service exception:
  * the evaluated agent acknowledges or disputes their own evaluation.
@@ -33,8 +36,29 @@ export async function requireQaWriterFor(
 const SELF_SERVICE_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'BI_READER');
 
 /**
+ * The guard of the evaluated agent's own step (acknowledge, dispute) on the evaluation it loads (null:
+ * none): after requireEvaluatedAgent, anyone but ADMIN is refused alike, FORBIDDEN, for a missing
+ * evaluation and for someone else's, before anything about it is checked, and never told whose it is.
+ */
+export function evaluatedAgentGuard(
+  ctx: SubgraphContext,
+  employeeNo: string,
+  action: string,
+): (evaluation: Evaluation | null) => void {
+  requireEvaluatedAgent(ctx, employeeNo, action);
+  if (!hasRole(ctx.identity, 'ADMIN')) {
+    const own = DataScope.ofAgent(employeeNo);
+    return (evaluation) => own.requireRecordOf(evaluation?.agentEmployeeNo ?? null, action);
+  }
+  return (evaluation) => {
+    if (evaluation && evaluation.agentEmployeeNo !== employeeNo) throw evaluationErrors.notTheAgent();
+  };
+}
+
+/**
  * Acknowledging or disputing is the evaluated agent's own act: the caller's token must name that
- * employee number (ADMIN may act for them). The service then checks it is the evaluation's agent.
+ * employee number (ADMIN may act for them). evaluatedAgentGuard then checks it is the evaluation's
+ * agent.
  */
 export function requireEvaluatedAgent(ctx: SubgraphContext, employeeNo: string, action: string): void {
   requireRole(ctx.identity, SELF_SERVICE_ROLES, action);

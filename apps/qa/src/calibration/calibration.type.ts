@@ -26,8 +26,16 @@ export class CalibrationResultType {
 export class CalibrationSessionType {
   @Field(() => ID) id!: string;
   @Field(() => ID) scorecardId!: string;
-  @Field(() => ContactRef) contact!: ContactRef;
-  @Field(() => AgentQaType) agent!: AgentQaType;
+  @Field(() => ContactRef, {
+    nullable: true,
+    description: 'Null, with an error, when missing or outside your scope',
+  })
+  contact!: ContactRef;
+  @Field(() => AgentQaType, {
+    nullable: true,
+    description: 'Null, with an error, when missing or outside your scope',
+  })
+  agent!: AgentQaType;
   @Field(() => String) calibratorEmployeeNo!: string;
   @Field(() => DateTimeISOResolver) createdAt!: Date;
   @Field(() => Float, { nullable: true, description: "The calibrator's submitted overall percent" })

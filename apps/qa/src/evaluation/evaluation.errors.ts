@@ -5,11 +5,9 @@ export const evaluationErrors = {
   invalidAnswers: (problems: FieldProblem[]) => badUserInput(problems),
   unknownScorecard: (id: string) =>
     badUserInput({ field: 'scorecardId', message: `no scorecard with id "${id}"` }),
-  notTheAgent: (employeeNo: string, agent: string) =>
-    badUserInput({
-      field: 'employeeNo',
-      message: `"${employeeNo}" is not the evaluated agent (${agent}); only they can do this`,
-    }),
+  /** Names no one: the caller may not see who the evaluated agent is. */
+  notTheAgent: () =>
+    badUserInput({ field: 'employeeNo', message: 'is not the evaluated agent; only they can do this' }),
   evaluatesThemself: () =>
     badUserInput({ field: 'input.evaluatorEmployeeNo', message: 'must not be the evaluated agent' }),
   answersWithUpheld: () =>

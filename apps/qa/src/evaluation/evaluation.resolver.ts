@@ -1,5 +1,5 @@
 import { byKeys, type SubgraphContext } from '@switchboard/subgraph-kit';
-import { requireEvaluatedAgent, requireQaWriter, requireQaWriterFor } from '../access/qa-access';
+import { evaluatedAgentGuard, requireQaWriter, requireQaWriterFor } from '../access/qa-access';
 import type DataLoader from 'dataloader';
 import { Length } from 'class-validator';
 import {
@@ -41,11 +41,14 @@ export async function visibleEvaluation(ctx: SubgraphContext, id: string): Promi
   return evaluation && scope.seesAgent(evaluation.agentEmployeeNo) ? evaluation : null;
 }
 
-/** A workflow step's service: the caller must write QA and see the evaluation's agent. */
+/**
+ * A workflow step's service: the caller must write QA and see the evaluation's agent; a restricted
+ * caller is refused alike for a missing evaluation (see DataScope.requireRecordOf).
+ */
 async function stepService(ctx: SubgraphContext, action: string): Promise<EvaluationService> {
   requireQaWriter(ctx, action);
   const scope = await ctx.scope();
-  return new EvaluationService(ctx.em, (e) => scope.requireAgent(e.agentEmployeeNo, action));
+  return new EvaluationService(ctx.em, (e) => scope.requireRecordOf(e?.agentEmployeeNo ?? null, action));
 }
 
 @ArgsType()
@@ -126,8 +129,8 @@ export class EvaluationResolver {
     @Arg('employeeNo', () => String, { description: 'The evaluated agent' }) employeeNo: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EvaluationType> {
-    requireEvaluatedAgent(ctx, employeeNo, 'acknowledgeEvaluation');
-    return toEvaluationType(await new EvaluationService(ctx.em).acknowledge(id, employeeNo));
+    const guard = evaluatedAgentGuard(ctx, employeeNo, 'acknowledgeEvaluation');
+    return toEvaluationType(await new EvaluationService(ctx.em, guard).acknowledge(id));
   }
 
   @Mutation(() => EvaluationType, {
@@ -137,10 +140,8 @@ export class EvaluationResolver {
     @Args(() => DisputeArgs) args: DisputeArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EvaluationType> {
-    requireEvaluatedAgent(ctx, args.employeeNo, 'disputeEvaluation');
-    return toEvaluationType(
-      await new EvaluationService(ctx.em).dispute(args.id, args.employeeNo, args.reason),
-    );
+    const guard = evaluatedAgentGuard(ctx, args.employeeNo, 'disputeEvaluation');
+    return toEvaluationType(await new EvaluationService(ctx.em, guard).dispute(args.id, args.reason));
   }
 
   @Mutation(() => EvaluationType, {

@@ -27,10 +27,14 @@ export function applyScores(evaluation: Evaluation, scorecard: Scorecard): void 
 }
 
 export class EvaluationService {
-  /** `guard` sees each evaluation a workflow step loads, before the step (e.g. the caller's scope). */
+  /**
+   * `guard` sees what each workflow step loads, before anything else is checked (the caller's
+   * scope): the evaluation, or null when there is none, so a restricted caller can be refused alike
+   * for a missing one and one outside their scope (issue 17: errors reveal nothing out of scope).
+   */
   constructor(
     private readonly em: EntityManager,
-    private readonly guard: (evaluation: Evaluation) => void = () => undefined,
+    private readonly guard: (evaluation: Evaluation | null) => void = () => undefined,
   ) {}
 
   findByIds(ids: readonly string[]): Promise<Evaluation[]> {
@@ -122,16 +126,16 @@ export class EvaluationService {
     });
   }
 
-  acknowledge(id: string, employeeNo: string): Promise<Evaluation> {
+  /** SUBMITTED -> ACKNOWLEDGED; the guard has checked that `employeeNo` is the evaluated agent. */
+  acknowledge(id: string): Promise<Evaluation> {
     return this.step(id, 'ACKNOWLEDGE', (evaluation) => {
-      this.requireAgent(evaluation, employeeNo);
       evaluation.acknowledgedAt = new Date();
     });
   }
 
-  dispute(id: string, employeeNo: string, reason: string): Promise<Evaluation> {
+  /** SUBMITTED -> DISPUTED; the guard has checked that `employeeNo` is the evaluated agent. */
+  dispute(id: string, reason: string): Promise<Evaluation> {
     return this.step(id, 'DISPUTE', (evaluation) => {
-      this.requireAgent(evaluation, employeeNo);
       evaluation.disputedAt = new Date();
       evaluation.disputeReason = reason.trim();
     });
@@ -169,8 +173,8 @@ export class EvaluationService {
             { lockMode: LockMode.PESSIMISTIC_WRITE, lockTableAliases: ['e0'] },
           )
         : null;
-      if (!evaluation) throw evaluationErrors.notFound(id);
       this.guard(evaluation);
+      if (!evaluation) throw evaluationErrors.notFound(id);
       await tx.populate(evaluation, ['scorecard']);
       const next = transition(evaluation.status, action);
       if (next instanceof Error) throw next;
@@ -178,11 +182,6 @@ export class EvaluationService {
       evaluation.status = next;
       return evaluation;
     });
-  }
-
-  private requireAgent(evaluation: Evaluation, employeeNo: string): void {
-    if (employeeNo !== evaluation.agentEmployeeNo)
-      throw evaluationErrors.notTheAgent(employeeNo, evaluation.agentEmployeeNo);
   }
 
   private checkAnswers(scorecard: Scorecard, answers: AnswerInput[], complete: boolean, field: string): void {

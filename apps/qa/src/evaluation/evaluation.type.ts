@@ -32,10 +32,25 @@ export class CategoryScoreType {
 @Directive('@key(fields: "id")')
 export class EvaluationType {
   @Field(() => ID) id!: string;
-  @Field(() => AgentQaType, { description: 'The evaluated agent' }) agent!: AgentQaType;
+  @Field(() => AgentQaType, {
+    nullable: true,
+    description:
+      'The evaluated agent (null, with an error, when staff has no such agent or it is outside your scope)',
+  })
+  agent!: AgentQaType;
   @Field(() => String) evaluatorEmployeeNo!: string;
-  @Field(() => AgentQaType, { description: 'Who scored it' }) evaluator!: AgentQaType;
-  @Field(() => ContactRef, { description: "The scored contact (traffic's Contact)" }) contact!: ContactRef;
+  @Field(() => AgentQaType, {
+    nullable: true,
+    description:
+      'Who scored it (null, with an error, when staff has no such agent or it is outside your scope)',
+  })
+  evaluator!: AgentQaType;
+  @Field(() => ContactRef, {
+    nullable: true,
+    description:
+      "The scored contact (traffic's Contact; null, with an error, when traffic has none or it is outside your scope)",
+  })
+  contact!: ContactRef;
   @Field(() => EvaluationStatus) status!: EvaluationStatus;
   @Field(() => [EvaluationAnswerType]) answers!: EvaluationAnswerType[];
   @Field(() => String, { nullable: true }) comment!: string | null;

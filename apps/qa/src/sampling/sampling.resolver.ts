@@ -118,11 +118,14 @@ export class SamplingResolver {
     requireQaWriter(ctx, 'drawSample');
     const service = new SamplingService(ctx.em);
     const scope = await ctx.scope();
-    // A writer limited to some centers or teams draws only plans whose agents are all theirs.
+    // A writer limited to some centers or teams draws only plans whose agents are all theirs, and
+    // is refused alike for a plan that does not exist (DataScope.requireRecordOf).
     if (!scope.all) {
-      const plan = await service.get(planId);
-      for (const a of await service.assignmentsOf([plan.id]))
-        scope.requireAgent(a.agentEmployeeNo, 'drawSample');
+      const plan = await service.find(planId);
+      if (!plan) scope.requireRecordOf(null, 'drawSample');
+      else
+        for (const a of await service.assignmentsOf([plan.id]))
+          scope.requireRecordOf(a.agentEmployeeNo, 'drawSample');
     }
     const draw = await service.draw(planId, at ?? new Date());
     return Object.assign(new SampleDrawType(), {

@@ -64,9 +64,13 @@ export class SamplingService {
   }
 
   async get(id: string, field = 'id'): Promise<SamplingPlan> {
-    const plan = isUuid(id) ? await this.em.findOne(SamplingPlan, { id }) : null;
+    const plan = await this.find(id);
     if (!plan) throw samplingErrors.notFound(id, field);
     return plan;
+  }
+
+  find(id: string): Promise<SamplingPlan | null> {
+    return isUuid(id) ? this.em.findOne(SamplingPlan, { id }) : Promise.resolve(null);
   }
 
   /** The plans' assignments; `visibleAgents` (null: all) keeps those of these agents. */

@@ -28,8 +28,16 @@ export class SamplingPlanType {
 
 @ObjectType('SampledContact')
 export class SampledContactType {
-  @Field(() => ContactRef) contact!: ContactRef;
-  @Field(() => AgentQaType) agent!: AgentQaType;
+  @Field(() => ContactRef, {
+    nullable: true,
+    description: 'Null, with an error, when missing or outside your scope',
+  })
+  contact!: ContactRef;
+  @Field(() => AgentQaType, {
+    nullable: true,
+    description: 'Null, with an error, when missing or outside your scope',
+  })
+  agent!: AgentQaType;
   @Field(() => String) evaluatorEmployeeNo!: string;
   @Field(() => Int, { description: "Position in the agent's draw (1 = first)" }) draw!: number;
   @Field(() => DateTimeISOResolver) arrivedAt!: Date;
@@ -50,7 +58,11 @@ export class SampleDrawType {
 
 @ObjectType('AgentSamplingDue')
 export class AgentSamplingDueType {
-  @Field(() => AgentQaType) agent!: AgentQaType;
+  @Field(() => AgentQaType, {
+    nullable: true,
+    description: 'Null, with an error, when missing or outside your scope',
+  })
+  agent!: AgentQaType;
   @Field(() => Int) required!: number;
   @Field(() => Int, {
     description:

@@ -37,6 +37,23 @@ export async function visibleAgentById(
   return agent;
 }
 
+/**
+ * A restricted writer hiring under an employee number another agent holds, one they do not see, is
+ * refused as for any agent outside their scope (FORBIDDEN, naming no one), not told that the number
+ * is taken, by whom or where (issue 17); a number held inside their scope is a plain conflict.
+ */
+export async function requireHireable(
+  ctx: SubgraphContext,
+  employeeNo: string,
+  action: string,
+): Promise<void> {
+  const [scope, holder] = await Promise.all([
+    ctx.scope(),
+    staffLoaders.agentByEmployeeNo(ctx).load(employeeNo),
+  ]);
+  if (holder && !scope.seesAgent(holder.employeeNo)) throw outsideScope(action);
+}
+
 /** The team by code if the caller sees it (see visibleAgentById). */
 export async function requireVisibleTeam(
   ctx: SubgraphContext,

@@ -5,7 +5,7 @@ import { toCenterType } from '../center/center.mapper';
 import { staffLoaders } from '../common/loaders';
 import { toTeamType } from '../team/team.mapper';
 import { TeamType } from '../team/team.type';
-import { requireStaffWriter, visibleAgentById } from '../access/staff-access';
+import { requireHireable, requireStaffWriter, visibleAgentById } from '../access/staff-access';
 import { searchAgents } from './agent-search';
 import {
   AgentFilter,
@@ -101,6 +101,7 @@ export class AgentResolver {
     requireStaffWriter(ctx, 'hireAgent');
     if (input.teamId == null) await requireWholeScope(ctx, 'hireAgent');
     else (await ctx.scope()).requireTeam(input.teamId, 'hireAgent');
+    await requireHireable(ctx, input.employeeNo, 'hireAgent');
     return toAgentType(await new AgentService(ctx.em).hire(input));
   }
 

@@ -23,7 +23,11 @@ export class AssignmentResolver {
     return toCourseType(course);
   }
 
-  @FieldResolver(() => AgentTrainingType, { description: 'The agent (staff resolves its fields)' })
+  @FieldResolver(() => AgentTrainingType, {
+    nullable: true,
+    description:
+      'The agent (staff resolves its fields; null, with an error, when it is missing or outside your scope)',
+  })
   agent(@Root() assignment: AssignmentType): AgentTrainingType {
     return Object.assign(new AgentTrainingType(), { employeeNo: assignment.employeeNo });
   }

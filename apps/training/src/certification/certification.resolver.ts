@@ -17,7 +17,11 @@ export class CertificationResolver {
     return toCourseType(course);
   }
 
-  @FieldResolver(() => AgentTrainingType, { description: 'The agent (staff resolves its fields)' })
+  @FieldResolver(() => AgentTrainingType, {
+    nullable: true,
+    description:
+      'The agent (staff resolves its fields; null, with an error, when it is missing or outside your scope)',
+  })
   agent(@Root() certification: CertificationType): AgentTrainingType {
     return Object.assign(new AgentTrainingType(), { employeeNo: certification.employeeNo });
   }

@@ -51,7 +51,11 @@ export class HrResolver {
 
 @Resolver(() => OnboardingProgressType)
 export class OnboardingProgressResolver {
-  @FieldResolver(() => AgentTrainingType, { description: 'The agent (staff resolves its fields)' })
+  @FieldResolver(() => AgentTrainingType, {
+    nullable: true,
+    description:
+      'The agent (staff resolves its fields; null, with an error, when it is missing or outside your scope)',
+  })
   agent(@Root() row: OnboardingProgressType): AgentTrainingType {
     return Object.assign(new AgentTrainingType(), { employeeNo: row.employeeNo });
   }
