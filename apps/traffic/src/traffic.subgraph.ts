@@ -13,6 +13,7 @@ import { Contact } from './contact/contact.entity';
 import { CenterTrafficResolver, type CenterTrafficType } from './common/center-traffic';
 import { ContactResolver } from './contact/contact.resolver';
 import { contactByKey, type ContactKey } from './contact/contact-lookup';
+import { ContactKeysResolver } from './contact/contact-keys.resolver';
 import { ContactSampleResolver } from './contact/contact-sample.resolver';
 import type { ContactType } from './contact/contact.type';
 import { contactImportRoute } from './ingest/import.route';
@@ -63,6 +64,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       TrafficStatsRowResolver,
       ContactResolver,
       ContactSampleResolver,
+      ContactKeysResolver,
       AgentTrafficResolver,
       TeamDirectoryResolver,
       CenterTrafficResolver,
