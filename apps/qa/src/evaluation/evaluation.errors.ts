@@ -1,4 +1,5 @@
-import { badUserInput, notFound, type FieldProblem } from '@switchboard/server';
+import { forbidden } from '@switchboard/auth';
+import { badUserInput, conflict, notFound, type FieldProblem } from '@switchboard/server';
 
 export const evaluationErrors = {
   notFound: (id: string) => notFound('Evaluation', 'id', id),
@@ -12,6 +13,15 @@ export const evaluationErrors = {
     }),
   evaluatesThemself: () =>
     badUserInput({ field: 'input.evaluatorEmployeeNo', message: 'must not be the evaluated agent' }),
+  agentIsCaller: () =>
+    badUserInput({ field: 'input.agentEmployeeNo', message: 'must not be you: nobody evaluates themself' }),
+  alreadyEvaluated: (scorecardCode: string) =>
+    conflict(
+      `the contact already has an evaluation on scorecard ${scorecardCode} (one per contact and scorecard, calibrations aside)`,
+      'input.contact',
+    ),
+  notYourDraft: (action: string) => forbidden(`${action}: only the evaluator who drafted it may change it`),
+  resolvesOwnScore: () => forbidden('resolveDispute: the evaluator who scored it cannot resolve its dispute'),
   answersWithUpheld: () =>
     badUserInput({ field: 'input.answers', message: 'must be empty when the resolution is UPHELD' }),
   answersRequired: () =>
