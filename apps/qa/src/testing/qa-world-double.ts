@@ -58,6 +58,16 @@ export class QaWorldDouble {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/graphql`;
   }
 
+  /** Starts the double as the gateway QA asks (SWITCHBOARD_GATEWAY_URL), until `release`. */
+  async serveAsGateway(): Promise<void> {
+    process.env.SWITCHBOARD_GATEWAY_URL = await this.start();
+  }
+
+  async release(): Promise<void> {
+    delete process.env.SWITCHBOARD_GATEWAY_URL;
+    await this.stop();
+  }
+
   stop(): Promise<void> {
     return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
