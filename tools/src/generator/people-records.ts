@@ -1,4 +1,4 @@
-import { DEMO_QA_CONTACT_SOURCE, demoQa, demoTraining, type DemoRoster } from '@switchboard/demo';
+import { demoQa, demoTraining, type DemoRoster } from '@switchboard/demo';
 
 /** Staff's roster import (apps/staff roster-csv.ts): today's team of each agent, with skills. */
 export function* rosterCsvLines(roster: DemoRoster, today: string): Generator<string> {
@@ -30,7 +30,7 @@ export function* qaEvaluationLines(seed: number, today: Date): Generator<string>
       scorecard: { code: e.scorecardCode, version: e.scorecardVersion },
       agentEmployeeNo: e.agentEmployeeNo,
       evaluatorEmployeeNo: e.evaluatorEmployeeNo,
-      contact: { source: DEMO_QA_CONTACT_SOURCE, externalId: e.contactExternalId },
+      contact: { source: e.contactSource, externalId: e.contactExternalId },
       answers: e.answers,
       status: e.status,
       createdAt: e.createdAt.toISOString(),
