@@ -4,6 +4,7 @@ import { startTestStack, type TestStack } from './stack';
 
 interface Member {
   employeeNo: string;
+  role: string;
 }
 
 const HIGH: Answers = { GREETING: 1, VERIFY: 1, LISTEN: 4, EMPATHY: 'NA', RESOLVED: 1 }; // 100
@@ -26,10 +27,14 @@ describe('QA through the gateway', () => {
 
   it('answers agents with staff, QA and traffic fields in one query', async () => {
     const teams = await gql<{ teams: { id: string; code: string; agents: Member[] }[] }>(
-      '{ teams { id code agents { employeeNo } } }',
+      '{ teams { id code agents { employeeNo role } } }',
     );
     const team = teams.data?.teams[0];
-    const [first, second] = team?.agents ?? [];
+    // two agents of the team, evaluated by its QA evaluator (issue 17: evaluators are evaluators)
+    const [first, second] = (team?.agents ?? []).filter(
+      (a) => a.role === 'AGENT' || a.role === 'SENIOR_AGENT',
+    );
+    const evaluator = team?.agents.find((a) => a.role === 'QA_EVALUATOR')?.employeeNo;
     const scorecard = await factory.publishedScorecard();
     // One answered call per agent, each evaluated.
     const arrived = new Date(Date.now() - 3_600_000);
@@ -55,7 +60,7 @@ describe('QA through the gateway', () => {
           i: {
             scorecardId: scorecard.id,
             agentEmployeeNo: agent,
-            evaluatorEmployeeNo: 'E10003',
+            evaluatorEmployeeNo: evaluator,
             contact: { source: 'qa-e2e', externalId: `call-${agent}` },
             answers: Object.entries(answers).map(([criterionKey, v]) =>
               v === 'NA' ? { criterionKey, na: true } : { criterionKey, value: v },

@@ -37,8 +37,8 @@ export const contactKey = (key: ContactKey): string => JSON.stringify([key.sourc
 /** Staff's and traffic's page size for these lookups. */
 const BATCH = 500;
 
-const STAFF = `query($f: AgentFilter, $after: String) {
-  agents(filter: $f, first: 500, after: $after) { nodes { employeeNo role status } pageInfo { endCursor hasNextPage } } }`;
+const STAFF = `query($filter: AgentFilter, $after: String) {
+  agents(filter: $filter, first: 500, after: $after) { nodes { employeeNo role status } pageInfo { endCursor hasNextPage } } }`;
 const CONTACTS = `query($k: [ContactKeyInput!]!) { contactsByKeys(keys: $k) { source externalId agent { employeeNo } } }`;
 const QUEUES = '{ queues { code } }';
 
@@ -61,7 +61,7 @@ export const gatewayReferences: QaReferences = {
       do {
         const page: StaffPage = await queryGateway<StaffPage>(
           STAFF,
-          { f: { employeeNos: chunk }, after },
+          { filter: { employeeNos: chunk }, after },
           { purpose: 'staff check' },
         );
         for (const member of page.agents.nodes) found.set(member.employeeNo, member);

@@ -85,7 +85,7 @@ export class QaWorldDouble {
       };
     }
     if (query.includes('agents(')) {
-      const wanted = ((variables.f as { employeeNos?: string[] } | undefined)?.employeeNos ?? []).filter(
+      const wanted = ((variables.filter as { employeeNos?: string[] } | undefined)?.employeeNos ?? []).filter(
         (n) => this.staff.has(n),
       );
       return {
