@@ -30,11 +30,15 @@ describe('QA through the gateway', () => {
       '{ teams { id code agents { employeeNo role } } }',
     );
     const team = teams.data?.teams[0];
-    // two agents of the team, evaluated by its QA evaluator (issue 17: evaluators are evaluators)
+    // two agents of the team, evaluated by a QA evaluator (issue 17: evaluators are evaluators)
     const [first, second] = (team?.agents ?? []).filter(
       (a) => a.role === 'AGENT' || a.role === 'SENIOR_AGENT',
     );
-    const evaluator = team?.agents.find((a) => a.role === 'QA_EVALUATOR')?.employeeNo;
+    const evaluators = await gql<{ agents: { nodes: Member[] } }>(
+      '{ agents(first: 1, filter: { roles: [QA_EVALUATOR], statuses: [ACTIVE] }) { nodes { employeeNo role } } }',
+    );
+    const evaluator = evaluators.data?.agents.nodes[0]?.employeeNo;
+    expect(evaluator).toBeDefined();
     const scorecard = await factory.publishedScorecard();
     // One answered call per agent, each evaluated.
     const arrived = new Date(Date.now() - 3_600_000);
