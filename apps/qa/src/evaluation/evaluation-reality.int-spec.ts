@@ -18,6 +18,8 @@ const qa1 = caller('QA_EVALUATOR', { employeeNo: 'QA-1' });
 const qa2 = caller('QA_EVALUATOR', { employeeNo: 'QA-2' });
 const admin = caller('ADMIN', { employeeNo: 'ADM-1' });
 const agent = caller('AGENT', { employeeNo: 'E100' });
+/** An ADMIN who is also an evaluated agent (E101). */
+const adminAgent = caller('ADMIN', { employeeNo: 'E101' });
 
 /** Issue 17: an evaluation stands for something real: its evaluator, its agent, its contact. */
 describe('evaluations are bound to reality', () => {
@@ -209,5 +211,46 @@ describe('evaluations are bound to reality', () => {
       /^resolveDispute: the evaluator who scored it cannot/,
     );
     expect((await as(qa2, resolve, { id })).data).toEqual({ resolveDispute: { status: 'RESOLVED' } });
+  });
+  it('nobody edits, submits or resolves an evaluation of themself, ADMIN included', async () => {
+    const draft = (
+      await create(qa1, { agentEmployeeNo: 'E101', contact: world.contact('E101'), answers: FULL })
+    ).data?.createEvaluation.id;
+    await refused(
+      () =>
+        as(
+          adminAgent,
+          'mutation($id: ID!) { updateEvaluation(id: $id, input: { comment: "fine" }) { id } }',
+          { id: draft },
+        ),
+      'FORBIDDEN',
+      /^updateEvaluation: not on an evaluation of yourself$/,
+    );
+    await refused(
+      () => as(adminAgent, 'mutation($id: ID!) { submitEvaluation(id: $id) { id } }', { id: draft }),
+      'FORBIDDEN',
+      /^submitEvaluation: not on an evaluation of yourself$/,
+    );
+    await as(qa1, 'mutation($id: ID!) { submitEvaluation(id: $id) { id } }', { id: draft });
+    const disputed = await as(
+      adminAgent,
+      'mutation($id: ID!) { disputeEvaluation(id: $id, employeeNo: "E101", reason: "mine") { id } }',
+      {
+        id: draft,
+      },
+    );
+    expect(disputed.errors).toBeUndefined();
+    await refused(
+      () =>
+        as(
+          adminAgent,
+          'mutation($id: ID!) { resolveDispute(id: $id, input: { resolution: UPHELD, reason: "x" }) { id } }',
+          {
+            id: draft,
+          },
+        ),
+      'FORBIDDEN',
+      /^resolveDispute: not on an evaluation of yourself$/,
+    );
   });
 });

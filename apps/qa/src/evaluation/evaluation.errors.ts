@@ -20,6 +20,7 @@ export const evaluationErrors = {
       `the contact already has an evaluation on scorecard ${scorecardCode} (one per contact and scorecard, calibrations aside)`,
       'input.contact',
     ),
+  ofYourself: (action: string) => forbidden(`${action}: not on an evaluation of yourself`),
   notYourDraft: (action: string) => forbidden(`${action}: only the evaluator who drafted it may change it`),
   resolvesOwnScore: () => forbidden('resolveDispute: the evaluator who scored it cannot resolve its dispute'),
   answersWithUpheld: () =>

@@ -213,13 +213,19 @@ export class EvaluationService {
     });
   }
 
-  /** An evaluator edits and submits only their own drafts (ADMIN any); the scorer never resolves. */
+  /**
+   * Nobody edits, submits or resolves an evaluation of themself; an evaluator edits and submits only
+   * their own drafts (ADMIN any); the evaluator who scored it never resolves its dispute.
+   */
   private authorize(evaluation: Evaluation, action: EvaluationAction, actor: QaActor): void {
+    const name =
+      action === 'EDIT' ? 'updateEvaluation' : action === 'SUBMIT' ? 'submitEvaluation' : 'resolveDispute';
+    if (actor.employeeNo === evaluation.agentEmployeeNo) throw evaluationErrors.ofYourself(name);
     const scorer = actor.employeeNo === evaluation.evaluatorEmployeeNo;
     if (action === 'RESOLVE') {
       if (scorer) throw evaluationErrors.resolvesOwnScore();
     } else if (!actor.admin && !scorer) {
-      throw evaluationErrors.notYourDraft(action === 'EDIT' ? 'updateEvaluation' : 'submitEvaluation');
+      throw evaluationErrors.notYourDraft(name);
     }
   }
 
