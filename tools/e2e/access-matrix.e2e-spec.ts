@@ -79,10 +79,20 @@ describe('access matrix through the gateway (demo roster)', () => {
         c: centerId,
       });
     }
-    const factory = new QaFactory(stack.gatewayUrl);
+    // Each agent's call, evaluated by a QA evaluator of the demo who is none of them (issue 17).
+    const factory = new QaFactory(stack.gatewayUrl, {
+      contact: (agent) => ({ source: 'access-e2e', externalId: `call-${agent}` }),
+    });
     const scorecard = await factory.publishedScorecard();
-    for (const agent of [demo.shaAgent, demo.shaMate, demo.ctuAgent])
-      evaluations[agent] = (await factory.submitted(scorecard.id, agent, FULL, 'E10003')).id;
+    const evaluators = await gql<{ agents: { nodes: { employeeNo: string }[] } }>(
+      '{ agents(filter: { roles: [QA_EVALUATOR], statuses: [ACTIVE] }) { nodes { employeeNo } } }',
+    );
+    const evaluated = [demo.shaAgent, demo.shaMate, demo.ctuAgent];
+    const evaluator = evaluators.data?.agents.nodes.find(
+      (a) => !evaluated.includes(a.employeeNo),
+    )?.employeeNo;
+    for (const agent of evaluated)
+      evaluations[agent] = (await factory.submitted(scorecard.id, agent, FULL, evaluator)).id;
   });
   afterAll(() => stack.stop());
 

@@ -339,7 +339,29 @@ describe('dashboard in headless chromium', () => {
         .nth(3);
       expect(await doneCell.innerText()).toBe(String(before?.done));
 
+      // a call the agent answered (issue 17: QA scores only contacts traffic holds, of that agent)
       const contactId = `dashboard-e2e-${Date.now()}`;
+      const answered = new Date(Date.now() - 3_600_000);
+      const ingest = await postGraphQL(
+        stack.gatewayUrl,
+        'mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted } }',
+        {
+          c: [
+            {
+              source: 'dashboard-e2e',
+              externalId: contactId,
+              channel: 'VOICE',
+              queue: 'DASH-E2E',
+              agent: agentNo,
+              arrivedAt: answered.toISOString(),
+              answeredAt: new Date(answered.getTime() + 6_000).toISOString(),
+              endedAt: new Date(answered.getTime() + 200_000).toISOString(),
+              outcome: 'ANSWERED',
+            },
+          ],
+        },
+      );
+      expect(ingest.data).toEqual({ ingestContacts: { inserted: 1 } });
       await qa.getByLabel('Agent evaluated (employee no.)').fill(agentNo);
       expect(await qa.getByLabel('Evaluator').inputValue()).toBe(evaluatorNo);
       await qa.getByLabel('Contact source').fill('dashboard-e2e');
@@ -381,11 +403,12 @@ describe('dashboard in headless chromium', () => {
       expect(await doneCell.innerText()).toBe(String(after?.done));
       await qa.screenshot({ path: join(ARTIFACTS, 'qa.png'), fullPage: true });
 
-      // the API's refusal shows beside the input it names: an evaluator may not score themself
+      // the API's refusal shows beside the input it names: an evaluator may not score themself (the
+      // evaluator is the caller, so the agent is refused)
       await qa.getByLabel('Agent evaluated (employee no.)').fill(evaluatorNo);
       for (let i = 0; i < count; i++) await criteria.nth(i).selectOption({ index: 1 });
       await submit.click();
-      await qa.getByText('input.evaluatorEmployeeNo: must not be the evaluated agent').waitFor();
+      await qa.getByText('input.agentEmployeeNo: must not be you: nobody evaluates themself').waitFor();
       await qa.screenshot({ path: join(ARTIFACTS, 'qa-refused.png'), fullPage: true });
       await qa.close();
     },

@@ -122,14 +122,21 @@ describe('database faults', () => {
   });
 });
 
-/** Stands in for the gateway when training asks staff about agents: every employee number asked for exists. */
+/**
+ * Stands in for the gateway when training and QA ask staff about people: every employee number asked
+ * for exists (those starting QA as QA evaluators, the others as agents).
+ */
 async function everyoneKnown(): Promise<Server> {
   const server = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
       const { variables } = JSON.parse(body) as { variables: { filter?: { employeeNos?: string[] } } };
-      const nodes = (variables.filter?.employeeNos ?? []).map((employeeNo) => ({ employeeNo }));
+      const nodes = (variables.filter?.employeeNos ?? []).map((employeeNo) => ({
+        employeeNo,
+        role: employeeNo.startsWith('QA') ? 'QA_EVALUATOR' : 'AGENT',
+        status: 'ACTIVE',
+      }));
       response
         .writeHead(200, { 'content-type': 'application/json' })
         .end(

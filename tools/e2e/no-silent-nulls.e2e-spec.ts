@@ -1,5 +1,5 @@
 import type { Identity } from '@switchboard/auth';
-import { QaFactory, type Answers } from '@switchboard/qa';
+import { QaFactory, type Answers } from '@switchboard/qa/testing';
 import { clientToken, postGraphQL, type GraphQLResponse } from '@switchboard/testing';
 import { startTestStack, type TestStack } from './stack';
 

@@ -13,10 +13,10 @@ interface Drawn {
 const DRAW = `mutation($p: ID!, $at: DateTimeISO) { drawSample(planId: $p, at: $at) { periodStart added
   contacts { contact { source externalId } agent { employeeNo } evaluatorEmployeeNo draw evaluationId } } }`;
 
-/** S1..S3 each answer 12 contacts in the week of Monday 2026-05-04 (voice and chat), one more the week after. */
+/** Demo agents E10007..E10009 (S1..S3) each answer 12 contacts in the week of Monday 2026-05-04 (voice and chat), one more the week after. */
 function contacts() {
   const rows = [];
-  for (const agent of ['S1', 'S2', 'S3']) {
+  for (const agent of ['E10007', 'E10008', 'E10009']) {
     for (let i = 0; i < 13; i += 1) {
       const arrived = new Date(Date.UTC(2026, 4, i === 12 ? 11 : 4 + (i % 5), 2, i));
       rows.push({
@@ -35,6 +35,7 @@ function contacts() {
   return rows;
 }
 
+// Staff's demo people (issue 17: a plan names real agents, and QA evaluators E10002 and E10022).
 /**
  * Sampling: QA draws contacts from the traffic subgraph through the gateway (SWITCHBOARD_GATEWAY_URL),
  * never from traffic's tables.
@@ -73,8 +74,8 @@ describe('sampling plans', () => {
           evaluationsPerAgent: 2,
           seed: 'fixed-seed',
           assignments: [
-            { evaluatorEmployeeNo: 'QA-A', agentEmployeeNos: ['S1', 'S2'] },
-            { evaluatorEmployeeNo: 'QA-B', agentEmployeeNos: ['S3'] },
+            { evaluatorEmployeeNo: 'E10002', agentEmployeeNos: ['E10007', 'E10008'] },
+            { evaluatorEmployeeNo: 'E10022', agentEmployeeNos: ['E10009'] },
           ],
           ...extra,
         },
@@ -94,12 +95,12 @@ describe('sampling plans', () => {
     expect(first.periodStart).toBe('2026-05-04');
     expect(first.added).toBe(6);
     expect(first.contacts.map((c) => [c.agent.employeeNo, c.draw, c.evaluatorEmployeeNo])).toEqual([
-      ['S1', 1, 'QA-A'],
-      ['S1', 2, 'QA-A'],
-      ['S2', 1, 'QA-A'],
-      ['S2', 2, 'QA-A'],
-      ['S3', 1, 'QA-B'],
-      ['S3', 2, 'QA-B'],
+      ['E10007', 1, 'E10002'],
+      ['E10007', 2, 'E10002'],
+      ['E10008', 1, 'E10002'],
+      ['E10008', 2, 'E10002'],
+      ['E10009', 1, 'E10022'],
+      ['E10009', 2, 'E10022'],
     ]);
     // Only the week's contacts (number 12 arrived the week after).
     expect(first.contacts.some((c) => c.contact.externalId.endsWith('-12'))).toBe(false);
@@ -124,7 +125,7 @@ describe('sampling plans', () => {
     expect(drawn.contacts.every((c) => Number(c.contact.externalId.split('-')[1]) % 3 === 0)).toBe(true);
     const next = await draw(chat.id, '2026-05-12T00:00:00Z');
     expect(next.periodStart).toBe('2026-05-11');
-    expect(next.contacts.map((c) => c.contact.externalId)).toEqual(['S1-12', 'S2-12', 'S3-12']);
+    expect(next.contacts.map((c) => c.contact.externalId)).toEqual(['E10007-12', 'E10008-12', 'E10009-12']);
   });
 
   it('lists what each evaluator still owes, counting evaluations of the drawn contacts', async () => {
@@ -137,7 +138,7 @@ describe('sampling plans', () => {
         i: {
           scorecardId: scorecard.id,
           agentEmployeeNo: target.agent.employeeNo,
-          evaluatorEmployeeNo: 'QA-A',
+          evaluatorEmployeeNo: 'E10002',
           contact: target.contact,
           answers: [
             { criterionKey: 'GREETING', value: 1 },
@@ -167,14 +168,14 @@ describe('sampling plans', () => {
     );
     expect(workload.errors).toBeUndefined();
     const [a, b] = workload.data?.evaluatorWorkload ?? [];
-    expect(a).toMatchObject({ evaluatorEmployeeNo: 'QA-A', required: 4, done: 1, owed: 3 });
+    expect(a).toMatchObject({ evaluatorEmployeeNo: 'E10002', required: 4, done: 1, owed: 3 });
     expect(a.agents).toEqual([
-      { agent: { employeeNo: 'S2' }, done: 0, owed: 2 },
-      { agent: { employeeNo: 'S1' }, done: 1, owed: 1 },
+      { agent: { employeeNo: 'E10008' }, done: 0, owed: 2 },
+      { agent: { employeeNo: 'E10007' }, done: 1, owed: 1 },
     ]);
     expect(a.pending.map((p) => p.contact.externalId)).not.toContain(target.contact.externalId);
     expect(a.pending).toHaveLength(3);
-    expect(b).toMatchObject({ evaluatorEmployeeNo: 'QA-B', required: 2, done: 0, owed: 2 });
+    expect(b).toMatchObject({ evaluatorEmployeeNo: 'E10022', required: 2, done: 0, owed: 2 });
     expect(b.pending).toHaveLength(2);
   });
 
@@ -189,14 +190,14 @@ describe('sampling plans', () => {
           period: 'MONTH',
           evaluationsPerAgent: 1,
           assignments: [
-            { evaluatorEmployeeNo: 'QA-A', agentEmployeeNos: ['S1'] },
-            { evaluatorEmployeeNo: 'QA-B', agentEmployeeNos: ['S1'] },
+            { evaluatorEmployeeNo: 'E10002', agentEmployeeNos: ['E10007'] },
+            { evaluatorEmployeeNo: 'E10022', agentEmployeeNos: ['E10007'] },
           ],
         },
       },
     );
     expect(twice.errors?.[0]).toMatchObject({
-      message: 'assignments: agent "S1" is assigned more than once',
+      message: 'assignments: agent "E10007" is assigned more than once',
       extensions: { code: 'BAD_USER_INPUT' },
     });
     const monthly = await plan(factory.unique('M'), { period: 'MONTH' });

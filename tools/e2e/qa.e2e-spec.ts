@@ -4,6 +4,7 @@ import { startTestStack, type TestStack } from './stack';
 
 interface Member {
   employeeNo: string;
+  role: string;
 }
 
 const HIGH: Answers = { GREETING: 1, VERIFY: 1, LISTEN: 4, EMPATHY: 'NA', RESOLVED: 1 }; // 100
@@ -26,10 +27,18 @@ describe('QA through the gateway', () => {
 
   it('answers agents with staff, QA and traffic fields in one query', async () => {
     const teams = await gql<{ teams: { id: string; code: string; agents: Member[] }[] }>(
-      '{ teams { id code agents { employeeNo } } }',
+      '{ teams { id code agents { employeeNo role } } }',
     );
     const team = teams.data?.teams[0];
-    const [first, second] = team?.agents ?? [];
+    // two agents of the team, evaluated by a QA evaluator (issue 17: evaluators are evaluators)
+    const [first, second] = (team?.agents ?? []).filter(
+      (a) => a.role === 'AGENT' || a.role === 'SENIOR_AGENT',
+    );
+    const evaluators = await gql<{ agents: { nodes: Member[] } }>(
+      '{ agents(first: 1, filter: { roles: [QA_EVALUATOR], statuses: [ACTIVE] }) { nodes { employeeNo role } } }',
+    );
+    const evaluator = evaluators.data?.agents.nodes[0]?.employeeNo;
+    expect(evaluator).toBeDefined();
     const scorecard = await factory.publishedScorecard();
     // One answered call per agent, each evaluated.
     const arrived = new Date(Date.now() - 3_600_000);
@@ -55,7 +64,7 @@ describe('QA through the gateway', () => {
           i: {
             scorecardId: scorecard.id,
             agentEmployeeNo: agent,
-            evaluatorEmployeeNo: 'E10003',
+            evaluatorEmployeeNo: evaluator,
             contact: { source: 'qa-e2e', externalId: `call-${agent}` },
             answers: Object.entries(answers).map(([criterionKey, v]) =>
               v === 'NA' ? { criterionKey, na: true } : { criterionKey, value: v },

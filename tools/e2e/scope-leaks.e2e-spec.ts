@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { Identity } from '@switchboard/auth';
-import { QaFactory, toAnswerInputs } from '@switchboard/qa';
+import { QaFactory, toAnswerInputs } from '@switchboard/qa/testing';
 import { clientToken, postGraphQL } from '@switchboard/testing';
 import { startTestStack, type TestStack } from './stack';
 

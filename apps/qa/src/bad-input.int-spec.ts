@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import {
   badInputProperties,
@@ -12,48 +10,64 @@ import {
 } from '@switchboard/testing';
 import { qaSubgraph } from './qa.subgraph';
 import { QaFactory, standardScorecard, toAnswerInputs, type ScorecardRef } from './testing/qa-factories';
+import { QaWorldDouble } from './testing/qa-world-double';
 
 const ALL_ANSWERS = toAnswerInputs({ GREETING: 1, VERIFY: 1, LISTEN: 3, EMPATHY: 'NA', RESOLVED: 1 });
 const employeeNo = fc.oneof(invalid.code, fc.constantFrom('x'.repeat(33), 'a b'));
 const answerValue = fc.oneof(invalid.smallInt, fc.constantFrom(5, 2));
+/** Well-formed employee numbers staff does not hold, or holds as an agent (AG-9), not an evaluator. */
+const unknownPerson = fc.constantFrom('GHOST', 'NOBODY-2');
+const notEvaluator = fc.oneof(unknownPerson, fc.constant('AG-9'));
 
-/** Stands in for the gateway when QA asks traffic for a sample (an app may not start another app): no contacts. */
-async function emptyTraffic(): Promise<{ url: string; server: Server }> {
-  const server = createServer((request, response) => {
-    request.resume();
-    request.on('end', () =>
-      response
-        .writeHead(200, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ data: { contactSample: [] } })),
-    );
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, server };
-}
+/** A request refused with a code and a message (a counterexample kept as a plain regression test). */
+type Refusal = [
+  string,
+  () => Promise<{ document: string; variables: Record<string, unknown> }>,
+  string,
+  RegExp,
+];
 
 /** Every QA mutation, its valid form, and what must be refused in each field (issue 9: bad input everywhere). */
 describe('qa: bad input is refused with a clear error and writes nothing', () => {
   let qa: TestSubgraph;
   let factory: QaFactory;
-  let traffic: Server;
   let scorecard: ScorecardRef;
+  /** A contact of E100 already evaluated on `scorecard` (a second evaluation of it is refused). */
+  let evaluated: { source: string; externalId: string };
+  // Staff and traffic as QA's reference checks see them (an app may not start another app).
+  const world = new QaWorldDouble().person(['E100', 'E101', 'AG-9']).evaluator('QA-1', 'QA-2', 'CAL');
+  world.queues.add('CARDS');
   beforeAll(async () => {
-    const double = await emptyTraffic();
-    traffic = double.server;
-    process.env.SWITCHBOARD_GATEWAY_URL = double.url;
+    await world.serveAsGateway();
     qa = await startTestSubgraph(qaSubgraph);
-    factory = new QaFactory(qa.url);
+    factory = new QaFactory(qa.url, world);
     scorecard = await factory.publishedScorecard();
+    evaluated = world.contact('E100');
+    await factory.mutate('mutation($i: CreateEvaluationInput!) { createEvaluation(input: $i) { id } }', {
+      i: {
+        scorecardId: scorecard.id,
+        agentEmployeeNo: 'E100',
+        evaluatorEmployeeNo: 'QA-1',
+        contact: evaluated,
+      },
+    });
   });
   afterAll(async () => {
-    delete process.env.SWITCHBOARD_GATEWAY_URL;
     await qa.stop();
-    await new Promise((done) => traffic.close(done));
+    await world.release();
   });
 
   /** A published version's id, read when the case runs (a published scorecard never changes). */
   const publishedId = () => fc.constant(null).map(() => scorecard.id);
-  const contact = () => ({ source: 'pbx', externalId: factory.unique('call') });
+  const contact = () => world.contact('E100');
+  /** A contact traffic holds that E101 handled, or nobody did (read when the case runs). */
+  const notE100s = () => fc.constantFrom('E101', null).map((agent) => world.contact(agent));
+  const alreadyEvaluated = () => fc.constant(null).map(() => evaluated);
+  const contactFields = {
+    'input.contact': fc.oneof(notE100s(), alreadyEvaluated()),
+    'input.contact.source': fc.oneof(invalid.requiredText, fc.constant('elsewhere')),
+    'input.contact.externalId': fc.oneof(invalid.requiredText, fc.constant('nowhere')),
+  };
   const draftScorecard = () =>
     factory.mutate<ScorecardRef>('mutation($i: ScorecardInput!) { createScorecard(input: $i) { id } }', {
       i: standardScorecard(factory.unique('SC')),
@@ -166,10 +180,9 @@ describe('qa: bad input is refused with a clear error and writes nothing', () =>
       }),
       fields: {
         'input.scorecardId': invalid.reference,
-        'input.agentEmployeeNo': employeeNo,
-        'input.evaluatorEmployeeNo': fc.oneof(employeeNo, fc.constant('E100')),
-        'input.contact.source': invalid.requiredText,
-        'input.contact.externalId': invalid.requiredText,
+        'input.agentEmployeeNo': fc.oneof(employeeNo, unknownPerson),
+        'input.evaluatorEmployeeNo': fc.oneof(employeeNo, fc.constant('E100'), notEvaluator),
+        ...contactFields,
         'input.answers.0.criterionKey': fc.oneof(invalid.requiredText, fc.constant('NO-SUCH-KEY')),
         'input.answers.0.value': answerValue,
         'input.answers.0.comment': invalid.text,
@@ -246,12 +259,13 @@ describe('qa: bad input is refused with a clear error and writes nothing', () =>
       }),
       fields: {
         'input.scorecardId': invalid.reference,
-        'input.contact.source': invalid.requiredText,
-        'input.contact.externalId': invalid.requiredText,
-        'input.agentEmployeeNo': employeeNo,
-        'input.calibratorEmployeeNo': fc.oneof(employeeNo, fc.constant('QA-1')),
-        'input.evaluatorEmployeeNos': fc.constantFrom([], ['QA-1', 'QA-1'], ['CAL']),
-        'input.evaluatorEmployeeNos.0': employeeNo,
+        'input.contact': notE100s(),
+        'input.contact.source': contactFields['input.contact.source'],
+        'input.contact.externalId': contactFields['input.contact.externalId'],
+        'input.agentEmployeeNo': fc.oneof(employeeNo, unknownPerson),
+        'input.calibratorEmployeeNo': fc.oneof(employeeNo, fc.constantFrom('QA-1', 'E100'), notEvaluator),
+        'input.evaluatorEmployeeNos': fc.constantFrom([], ['QA-1', 'QA-1'], ['CAL'], ['E100']),
+        'input.evaluatorEmployeeNos.0': fc.oneof(employeeNo, notEvaluator),
       },
     },
     {
@@ -275,12 +289,12 @@ describe('qa: bad input is refused with a clear error and writes nothing', () =>
         'input.period': invalid.enumValue,
         'input.evaluationsPerAgent': fc.oneof(invalid.smallInt, fc.constant(0)),
         'input.seed': invalid.text,
-        'input.queueCodes.0': invalid.requiredText,
+        'input.queueCodes.0': fc.oneof(invalid.requiredText, fc.constant('NO-SUCH-QUEUE')),
         'input.channels.0': fc.oneof(invalid.enumValue, fc.constant('FAX')),
         'input.assignments': fc.constantFrom([], 'x'),
-        'input.assignments.0.evaluatorEmployeeNo': fc.oneof(employeeNo, fc.constant('E100')),
+        'input.assignments.0.evaluatorEmployeeNo': fc.oneof(employeeNo, fc.constant('E100'), notEvaluator),
         'input.assignments.0.agentEmployeeNos': fc.constantFrom([], ['E100', 'E100']),
-        'input.assignments.0.agentEmployeeNos.0': employeeNo,
+        'input.assignments.0.agentEmployeeNos.0': fc.oneof(employeeNo, unknownPerson),
       },
     },
     {
@@ -292,7 +306,7 @@ describe('qa: bad input is refused with a clear error and writes nothing', () =>
   ];
 
   // Counterexamples the properties found, kept as plain regression tests.
-  it.each([
+  it.each<Refusal>([
     [
       'a published scorecard: CONFLICT naming the id',
       async () => ({
@@ -394,6 +408,91 @@ describe('qa: bad input is refused with a clear error and writes nothing', () =>
       }),
       'BAD_USER_INPUT',
       /^evaluatorEmployeeNos: "QA-1" is named more than once$/,
+    ],
+    // issue 17: records stand for something real
+    [
+      'an evaluation of a contact traffic does not hold',
+      async () => ({
+        document: 'mutation($i: CreateEvaluationInput!) { createEvaluation(input: $i) { id } }',
+        variables: {
+          i: {
+            scorecardId: scorecard.id,
+            agentEmployeeNo: 'E100',
+            evaluatorEmployeeNo: 'QA-1',
+            contact: { source: 'pbx', externalId: 'nowhere' },
+          },
+        },
+      }),
+      'BAD_USER_INPUT',
+      /^input\.contact: traffic holds no contact with source "pbx" and externalId "nowhere"$/,
+    ],
+    [
+      'an evaluation of a contact another agent handled',
+      async () => ({
+        document: 'mutation($i: CreateEvaluationInput!) { createEvaluation(input: $i) { id } }',
+        variables: {
+          i: {
+            scorecardId: scorecard.id,
+            agentEmployeeNo: 'E100',
+            evaluatorEmployeeNo: 'QA-1',
+            contact: world.contact('E101'),
+          },
+        },
+      }),
+      'BAD_USER_INPUT',
+      /^input\.contact: the contact \(source, externalId\) was not handled by agentEmployeeNo "E100"$/,
+    ],
+    [
+      'a second evaluation of a contact on the same scorecard',
+      async () => ({
+        document: 'mutation($i: CreateEvaluationInput!) { createEvaluation(input: $i) { id } }',
+        variables: {
+          i: {
+            scorecardId: scorecard.id,
+            agentEmployeeNo: 'E100',
+            evaluatorEmployeeNo: 'QA-2',
+            contact: evaluated,
+          },
+        },
+      }),
+      'CONFLICT',
+      /^input\.contact: the contact already has an evaluation on scorecard /,
+    ],
+    [
+      'a calibration calibrated by the evaluated agent',
+      async () => ({
+        document:
+          'mutation($i: CreateCalibrationSessionInput!) { createCalibrationSession(input: $i) { id } }',
+        variables: {
+          i: {
+            scorecardId: scorecard.id,
+            contact: contact(),
+            agentEmployeeNo: 'E100',
+            calibratorEmployeeNo: 'E100',
+            evaluatorEmployeeNos: ['QA-1'],
+          },
+        },
+      }),
+      'BAD_USER_INPUT',
+      /^input\.calibratorEmployeeNo: must not be the evaluated agent$/,
+    ],
+    [
+      'a sampling plan whose evaluator is an agent, of an unknown queue',
+      async () => ({
+        document: 'mutation($i: CreateSamplingPlanInput!) { createSamplingPlan(input: $i) { id } }',
+        variables: {
+          i: {
+            code: factory.unique('P'),
+            name: 'Weekly',
+            period: 'WEEK',
+            evaluationsPerAgent: 1,
+            queueCodes: ['NO-SUCH-QUEUE'],
+            assignments: [{ evaluatorEmployeeNo: 'AG-9', agentEmployeeNos: ['E100'] }],
+          },
+        },
+      }),
+      'BAD_USER_INPUT',
+      /^input\.assignments\.0\.evaluatorEmployeeNo: "AG-9" is AGENT, not an evaluator/,
     ],
   ])('refuses %s, writing nothing', async (_name, request, code, message) => {
     const { document, variables } = await request();

@@ -14,6 +14,7 @@ import { CenterTrafficResolver } from './extends/center/center-traffic.resolver'
 import type { CenterTrafficType } from './extends/center/center-traffic.type';
 import { ContactResolver } from './contact/contact.resolver';
 import { contactByKey, type ContactKey } from './contact/contact-lookup';
+import { ContactKeysResolver } from './contact/contact-keys.resolver';
 import { ContactSampleResolver } from './contact/contact-sample.resolver';
 import type { ContactType } from './contact/contact.type';
 import { contactImportRoute } from './ingest/import.route';
@@ -64,6 +65,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       TrafficStatsRowResolver,
       ContactResolver,
       ContactSampleResolver,
+      ContactKeysResolver,
       AgentTrafficResolver,
       TeamDirectoryResolver,
       CenterTrafficResolver,

@@ -114,7 +114,7 @@ export function demoScorecards(): DemoScorecard[] {
       name: 'Voice service standard',
       status: 'RETIRED',
       publishedDaysAgo: 200,
-      retiredDaysAgo: 45,
+      retiredDaysAgo: 14,
       sections: [opening(20), handling(false), closing],
     },
     {
@@ -122,7 +122,7 @@ export function demoScorecards(): DemoScorecard[] {
       version: 2,
       name: 'Voice service standard',
       status: 'PUBLISHED',
-      publishedDaysAgo: 45,
+      publishedDaysAgo: 14,
       retiredDaysAgo: null,
       sections: [opening(15), handling(true), closing],
     },

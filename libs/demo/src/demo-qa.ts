@@ -1,9 +1,8 @@
-import { demoRoster, DEMO_SEED } from './demo-roster';
+import { demoHandledContacts, type DemoHandledContact } from './demo-qa-contacts';
 import { demoScorecards, type DemoScorecard } from './demo-qa-scorecards';
+import { demoRoster, DEMO_SEED } from './demo-roster';
+import { demoTrafficWindow } from './demo-traffic-window';
 import { pick, seededRandom } from './random';
-
-/** Where the demo evaluations' contacts come from (recordings, not the traffic demo's contacts). */
-export const DEMO_QA_CONTACT_SOURCE = 'demo-recordings';
 
 export interface DemoAnswer {
   criterionKey: string;
@@ -16,6 +15,8 @@ export interface DemoEvaluation {
   scorecardVersion: number;
   agentEmployeeNo: string;
   evaluatorEmployeeNo: string;
+  /** A contact of traffic's demo (source and externalId) that the agent answered. */
+  contactSource: string;
   contactExternalId: string;
   createdAt: Date;
   submittedAt: Date | null;
@@ -29,6 +30,7 @@ export interface DemoCalibration {
   scorecardCode: string;
   scorecardVersion: number;
   agentEmployeeNo: string;
+  contactSource: string;
   contactExternalId: string;
   calibratorEmployeeNo: string;
   createdAt: Date;
@@ -45,6 +47,10 @@ export interface DemoQa {
 }
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
+
+/** Text channels are scored on the chat scorecard, voice and video on the voice one. */
+const isSpoken = (c: DemoHandledContact): boolean => c.channel === 'VOICE' || c.channel === 'VIDEO';
 
 /** Answers of an agent whose quality is `skill` (0..1); evaluator `bias` shifts scale answers. */
 function answer(scorecard: DemoScorecard, skill: number, bias: number, random: () => number): DemoAnswer[] {
@@ -84,12 +90,18 @@ function judge(
 }
 
 /**
- * A quarter (13 weeks up to `today`) of QA for the demo organisation: one or two evaluations per
- * agent per week by the SHA-01 QA evaluators (who cover both centers), on the scorecard version
- * published at the time; most acknowledged, some disputed and resolved, the last days partly
- * unsubmitted; two calibration sessions a month, one evaluator drifting. Deterministic per seed.
+ * The demo traffic month (demoTrafficWindow) of QA for the demo organisation: two or three
+ * evaluations per agent per week by the SHA-01 QA evaluators (who cover both centers), each of a
+ * different contact the agent answered in traffic's demo (`handled`), created after the contact
+ * ended, on the scorecard version published at the time; most acknowledged, some disputed and
+ * resolved, the last days partly unsubmitted; six calibration sessions of real calls, one evaluator
+ * drifting. Deterministic per seed and day.
  */
-export function demoQa(seed = DEMO_SEED, today = new Date()): DemoQa {
+export function demoQa(
+  seed = DEMO_SEED,
+  today = new Date(),
+  handled: Map<string, DemoHandledContact[]> = demoHandledContacts(today),
+): DemoQa {
   const random = seededRandom(seed + 5);
   const roster = demoRoster();
   const scorecards = demoScorecards();
@@ -111,17 +123,19 @@ export function demoQa(seed = DEMO_SEED, today = new Date()): DemoQa {
         (s.retiredDaysAgo === null || at < end - s.retiredDaysAgo * DAY),
     ) as DemoScorecard;
   const evaluations: DemoEvaluation[] = [];
-  let serial = 0;
-  for (let week = 13; week >= 1; week -= 1) {
-    const weekStart = end - week * 7 * DAY;
+  // Contacts that ended at least two hours before today's midnight (UTC) are evaluated.
+  const last = end - 2 * HOUR;
+  for (let weekStart = demoTrafficWindow(today).from.getTime(); weekStart < last; weekStart += 7 * DAY) {
+    const weekEnd = Math.min(weekStart + 7 * DAY, last);
     agents.forEach((agent, i) => {
-      if (Date.parse(agent.hireDate) > weekStart) return;
-      const count = random() < 0.5 ? 2 : 1;
+      const week = (handled.get(agent.employeeNo) ?? []).filter(
+        (c) => c.endedAt >= weekStart && c.endedAt < weekEnd,
+      );
+      const count = Math.min(week.length, random() < 0.5 ? 3 : 2);
       for (let k = 0; k < count; k += 1) {
-        serial += 1;
-        const createdAt = new Date(weekStart + Math.floor(random() * 7 * DAY));
-        const chat = agent.skills.some((s) => s.code === 'CHAT') && random() < 0.5;
-        const scorecard = versionAt(chat ? 'CHAT-STD' : 'VOICE-STD', createdAt.getTime());
+        const [contact] = week.splice(Math.floor(random() * week.length), 1);
+        const createdAt = new Date(Math.min(contact.endedAt + (1 + random() * 47) * HOUR, end - 60_000));
+        const scorecard = versionAt(isSpoken(contact) ? 'VOICE-STD' : 'CHAT-STD', createdAt.getTime());
         const evaluator = evaluatorOf(i);
         const ageDays = (end - createdAt.getTime()) / DAY;
         const roll = random();
@@ -142,7 +156,8 @@ export function demoQa(seed = DEMO_SEED, today = new Date()): DemoQa {
           scorecardVersion: scorecard.version,
           agentEmployeeNo: agent.employeeNo,
           evaluatorEmployeeNo: evaluator,
-          contactExternalId: `rec-${String(serial).padStart(6, '0')}`,
+          contactSource: contact.source,
+          contactExternalId: contact.externalId,
           createdAt,
           submittedAt:
             status === 'DRAFT' ? null : new Date(Math.min(createdAt.getTime() + 3 * 3_600_000, end - 60_000)),
@@ -167,26 +182,31 @@ export function demoQa(seed = DEMO_SEED, today = new Date()): DemoQa {
     });
   }
   const calibrations: DemoCalibration[] = [];
-  for (let month = 0; month < 3; month += 1) {
-    for (let s = 0; s < 2; s += 1) {
-      const createdAt = new Date(end - (month * 30 + 5 + s * 10) * DAY);
-      const scorecard = versionAt('VOICE-STD', createdAt.getTime());
-      const agent = pick(random, agents);
-      const skill = skills.get(agent.employeeNo) as number;
-      calibrations.push({
-        scorecardCode: scorecard.code,
-        scorecardVersion: scorecard.version,
-        agentEmployeeNo: agent.employeeNo,
-        contactExternalId: `cal-${month}-${s}`,
-        calibratorEmployeeNo: evaluators[0].employeeNo,
-        createdAt,
-        scores: ((heard) =>
-          evaluators.map((e, i) => ({
-            evaluatorEmployeeNo: e.employeeNo,
-            answers: i === 0 ? heard : judge(scorecard, heard, bias.get(e.employeeNo) as number, random),
-          })))(answer(scorecard, skill, 0, random)),
-      });
-    }
+  for (let s = 0; s < 6; s += 1) {
+    const createdAt = new Date(end - (3 + s * 4) * DAY);
+    const heardBefore = (a: { employeeNo: string }) =>
+      (handled.get(a.employeeNo) ?? []).filter((c) => isSpoken(c) && c.endedAt < createdAt.getTime() - HOUR);
+    const agent = pick(
+      random,
+      agents.filter((a) => heardBefore(a).length > 0),
+    );
+    const contact = pick(random, heardBefore(agent));
+    const scorecard = versionAt('VOICE-STD', createdAt.getTime());
+    const skill = skills.get(agent.employeeNo) as number;
+    calibrations.push({
+      scorecardCode: scorecard.code,
+      scorecardVersion: scorecard.version,
+      agentEmployeeNo: agent.employeeNo,
+      contactSource: contact.source,
+      contactExternalId: contact.externalId,
+      calibratorEmployeeNo: evaluators[0].employeeNo,
+      createdAt,
+      scores: ((heard) =>
+        evaluators.map((e, i) => ({
+          evaluatorEmployeeNo: e.employeeNo,
+          answers: i === 0 ? heard : judge(scorecard, heard, bias.get(e.employeeNo) as number, random),
+        })))(answer(scorecard, skill, 0, random)),
+    });
   }
   const assignments = evaluators.map((e, j) => ({
     evaluatorEmployeeNo: e.employeeNo,

@@ -24,14 +24,9 @@ export {
   type DemoChannel,
 } from './demo-traffic-queues';
 export { intradayProfile, shanghaiClock, WEEKDAY_FACTOR, INTERVAL_MS, DAY_MS } from './demo-traffic-workload';
-export {
-  demoQa,
-  DEMO_QA_CONTACT_SOURCE,
-  type DemoQa,
-  type DemoEvaluation,
-  type DemoCalibration,
-  type DemoAnswer,
-} from './demo-qa';
+export { demoQa, type DemoQa, type DemoEvaluation, type DemoCalibration, type DemoAnswer } from './demo-qa';
+export { demoHandledContacts, type DemoHandledContact } from './demo-qa-contacts';
+export { demoTrafficWindow, DEMO_TRAFFIC_DAYS } from './demo-traffic-window';
 export {
   demoScorecards,
   type DemoScorecard,

@@ -1,4 +1,10 @@
-import { DEMO_QA_CONTACT_SOURCE, demoQa, demoTraining, type DemoRoster } from '@switchboard/demo';
+import {
+  demoHandledContacts,
+  demoQa,
+  demoTraining,
+  type DemoHandledContact,
+  type DemoRoster,
+} from '@switchboard/demo';
 
 /** Staff's roster import (apps/staff roster-csv.ts): today's team of each agent, with skills. */
 export function* rosterCsvLines(roster: DemoRoster, today: string): Generator<string> {
@@ -19,18 +25,28 @@ export function* lmsCsvLines(roster: DemoRoster, today: string): Generator<strin
   }
 }
 
+const handledByDay = new Map<number, Map<string, DemoHandledContact[]>>();
+
+/** The demo month's answered contacts (a few seconds to generate), once per day asked. */
+function handledOn(today: Date): Map<string, DemoHandledContact[]> {
+  let handled = handledByDay.get(today.getTime());
+  if (!handled) handledByDay.set(today.getTime(), (handled = demoHandledContacts(today)));
+  return handled;
+}
+
 /**
  * QA evaluations as the QA subgraph's createEvaluation takes them (one JSON object a line; the
  * scorecard named by code and version, as its id is the QA database's), with the workflow state
- * each reached. The demo's QA plan samples the first site's agents.
+ * each reached, each of a contact of the demo traffic month (libs/demo's, not the generated contacts).
+ * The demo's QA plan samples the first site's agents.
  */
 export function* qaEvaluationLines(seed: number, today: Date): Generator<string> {
-  for (const e of demoQa(seed, today).evaluations) {
+  for (const e of demoQa(seed, today, handledOn(today)).evaluations) {
     yield `${JSON.stringify({
       scorecard: { code: e.scorecardCode, version: e.scorecardVersion },
       agentEmployeeNo: e.agentEmployeeNo,
       evaluatorEmployeeNo: e.evaluatorEmployeeNo,
-      contact: { source: DEMO_QA_CONTACT_SOURCE, externalId: e.contactExternalId },
+      contact: { source: e.contactSource, externalId: e.contactExternalId },
       answers: e.answers,
       status: e.status,
       createdAt: e.createdAt.toISOString(),

@@ -46,7 +46,9 @@ export type CreateEvaluationInput = {
   /** A PUBLISHED scorecard version */
   scorecardId: string | number;
   agentEmployeeNo: string;
-  evaluatorEmployeeNo: string;
+  /** The caller when empty; only ADMIN may name another evaluator (and that is logged) */
+  evaluatorEmployeeNo?: string | null | undefined;
+  /** A contact traffic holds, handled by the agent */
   contact: ContactKeyInput;
   answers?: Array<AnswerInput> | null | undefined;
   comment?: string | null | undefined;

@@ -3,10 +3,13 @@ import type { Identity } from '@switchboard/auth';
 import { staticScopeSource, type ScopeSource } from '@switchboard/subgraph-kit';
 import { caller } from '@switchboard/testing';
 import { QaFactory, toAnswerInputs, type ScorecardRef } from '../testing/qa-factories';
+import { QaWorldDouble } from '../testing/qa-world-double';
 
 /**
  * Two centers, one team each: SHA-01 / SHA-CARDS-1 with agents A1 and A2, CTU-T1 / CTU-LOANS-1
- * with agent B1. Employee numbers are unique per test file.
+ * with agent B1. Employee numbers are unique per test file. `world` is staff and traffic as QA's
+ * reference checks see them: the agents, the evaluators (QA-1, the two evaluator callers, CAL-1,
+ * EV-1, EV-A-<tag>, EV-B-<tag>) and the contacts handed out.
  */
 export function qaAccessDirectory(tag: string) {
   const agents = { a1: `A1-${tag}`, a2: `A2-${tag}`, b1: `B1-${tag}` };
@@ -21,27 +24,31 @@ export function qaAccessDirectory(tag: string) {
       'CTU-LOANS-1': { id: ids.teamB, employeeNos: [agents.b1] },
     },
   });
+  const world = new QaWorldDouble()
+    .person(Object.values(agents))
+    .evaluator('QA-1', `QA-${tag}`, `QC-${tag}`, 'CAL-1', 'EV-1', `EV-A-${tag}`, `EV-B-${tag}`);
   const callers = {
     admin: caller('ADMIN'),
     hr: caller('HR'),
     bi: caller('BI_READER'),
     trainer: caller('TRAINER'),
     evaluator: caller('QA_EVALUATOR', { employeeNo: `QA-${tag}` }),
-    evaluatorCtu: caller('QA_EVALUATOR', { centers: ['CTU-T1'] }),
+    evaluatorCtu: caller('QA_EVALUATOR', { centers: ['CTU-T1'], employeeNo: `QC-${tag}` }),
     manager: caller('CENTER_MANAGER', { centers: ['SHA-01'] }),
     lead: caller('TEAM_LEAD', { teams: ['SHA-CARDS-1'] }),
     agent: caller('AGENT', { employeeNo: agents.a1 }),
   } satisfies Record<string, Identity>;
-  return { agents, ids, source, callers };
+  return { agents, ids, source, callers, world };
 }
 
 export const FULL_MARKS = { GREETING: 1, VERIFY: 1, LISTEN: 4, EMPATHY: 4, RESOLVED: 1 };
 
-/** A published scorecard and a DRAFT evaluation of `agent` (for workflow mutations). */
+/** A published scorecard and a DRAFT evaluation of `agent` by `evaluator` (for workflow mutations). */
 export async function draftEvaluation(
   factory: QaFactory,
   scorecard: ScorecardRef,
   agent: string,
+  evaluator = 'QA-1',
 ): Promise<string> {
   const draft = await factory.mutate<{ id: string }>(
     'mutation($i: CreateEvaluationInput!) { createEvaluation(input: $i) { id } }',
@@ -49,8 +56,8 @@ export async function draftEvaluation(
       i: {
         scorecardId: scorecard.id,
         agentEmployeeNo: agent,
-        evaluatorEmployeeNo: 'QA-1',
-        contact: { source: 'pbx', externalId: factory.unique('call') },
+        evaluatorEmployeeNo: evaluator,
+        contact: factory.contactOf(agent),
         answers: toAnswerInputs(FULL_MARKS),
       },
     },
@@ -71,7 +78,7 @@ export async function submittedCalibration(
     {
       i: {
         scorecardId: scorecard.id,
-        contact: { source: 'pbx', externalId: factory.unique('cal') },
+        contact: factory.contactOf(agent),
         agentEmployeeNo: agent,
         calibratorEmployeeNo: 'CAL-1',
         evaluatorEmployeeNos: [evaluator],

@@ -90,8 +90,9 @@ describe('qa access: every role x every query and reference (allowed, denied, sc
   let planId = '';
 
   beforeAll(async () => {
+    await fixture.world.serveAsGateway();
     qa = await startTestSubgraph(qaSubgraph, { scopeSource: fixture.source });
-    const factory = new QaFactory(qa.url);
+    const factory = new QaFactory(qa.url, fixture.world);
     scorecard = await factory.publishedScorecard();
     for (const agent of ALL)
       evaluations[agent] = (await factory.submitted(scorecard.id, agent, FULL_MARKS)).id;
@@ -112,7 +113,10 @@ describe('qa access: every role x every query and reference (allowed, denied, sc
       )
     ).id;
   });
-  afterAll(() => qa.stop());
+  afterAll(async () => {
+    await qa.stop();
+    await fixture.world.release();
+  });
 
   const cells: AccessCell<Data>[] = EXPECTED.flatMap(({ who, identity, agents: seen, teams, centers }) => {
     const sees = (agent: string) => seen.includes(agent);

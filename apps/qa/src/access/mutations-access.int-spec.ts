@@ -17,7 +17,6 @@ import { draftEvaluation, FULL_MARKS, qaAccessDirectory } from './access-fixture
 const fixture = qaAccessDirectory('QAW');
 const { agents, callers } = fixture;
 
-const contact = () => ({ source: 'pbx', externalId: randomUUID() });
 const answers = toAnswerInputs(FULL_MARKS);
 const code = () => `AC-${randomUUID().slice(0, 8).toUpperCase()}`;
 
@@ -27,11 +26,15 @@ describe('qa mutations: QA evaluators and ADMIN write, on agents in their scope'
   let scorecard: ScorecardRef;
 
   beforeAll(async () => {
+    await fixture.world.serveAsGateway();
     qa = await startTestSubgraph(qaSubgraph, { scopeSource: fixture.source });
-    factory = new QaFactory(qa.url);
+    factory = new QaFactory(qa.url, fixture.world);
     scorecard = await factory.publishedScorecard();
   });
-  afterAll(() => qa.stop());
+  afterAll(async () => {
+    await qa.stop();
+    await fixture.world.release();
+  });
 
   /** Every mutation with input that passes validation: only the role check can refuse it. */
   const calls: Record<string, MutationCall> = {
@@ -54,7 +57,7 @@ describe('qa mutations: QA evaluators and ADMIN write, on agents in their scope'
           scorecardId: scorecard.id,
           agentEmployeeNo: agents.b1,
           evaluatorEmployeeNo: 'QA-1',
-          contact: contact(),
+          contact: fixture.world.contact(agents.b1),
         },
       }),
     },
@@ -85,7 +88,7 @@ describe('qa mutations: QA evaluators and ADMIN write, on agents in their scope'
       variables: () => ({
         i: {
           scorecardId: scorecard.id,
-          contact: contact(),
+          contact: fixture.world.contact(agents.b1),
           agentEmployeeNo: agents.b1,
           calibratorEmployeeNo: 'CAL-1',
           evaluatorEmployeeNos: ['EV-1'],
@@ -134,8 +137,9 @@ describe('qa mutations: QA evaluators and ADMIN write, on agents in their scope'
       i: {
         scorecardId: scorecard.id,
         agentEmployeeNo: agent,
-        evaluatorEmployeeNo: 'QA-1',
-        contact: contact(),
+        // the evaluator is the caller; only ADMIN names one
+        evaluatorEmployeeNo: identity.employeeNo ? undefined : 'QA-1',
+        contact: fixture.world.contact(agent),
         answers,
       },
     }),
@@ -170,7 +174,7 @@ describe('qa mutations: QA evaluators and ADMIN write, on agents in their scope'
     );
 
     it("refuses a limited evaluator's workflow step on an agent outside their scope, and changes nothing", async () => {
-      const id = await draftEvaluation(factory, scorecard, agents.a1);
+      const id = await draftEvaluation(factory, scorecard, agents.a1, callers.evaluator.employeeNo);
       const asCtu = { authorization: `Bearer ${await subgraphToken('qa', callers.evaluatorCtu)}` };
       const submit = await postGraphQL(qa.url, calls.submitEvaluation.query, { id }, asCtu);
       expect(submit.errors?.[0].extensions?.code).toBe('FORBIDDEN');

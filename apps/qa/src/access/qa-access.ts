@@ -1,4 +1,5 @@
-import { hasRole, outsideScope, requireRole, ROLES, WRITERS, type Role } from '@switchboard/auth';
+import { forbidden, hasRole, outsideScope, requireRole, ROLES, WRITERS, type Role } from '@switchboard/auth';
+import { badUserInput } from '@switchboard/server';
 import { DataScope, type SubgraphContext } from '@switchboard/subgraph-kit';
 import type { Evaluation } from '../evaluation/evaluation.entity';
 import { evaluationErrors } from '../evaluation/evaluation.errors';
@@ -75,3 +76,39 @@ export async function visibleAgentsJson(ctx: SubgraphContext): Promise<string | 
 /** A SQL condition on an agent column: `?` is `visibleAgentsJson`, twice. */
 export const visibleAgentSql = (column: string): string =>
   `(?::jsonb is null or ${column} in (select jsonb_array_elements_text(?::jsonb)))`;
+
+/** Who is acting, as the workflow rules need it: their employee number and whether they are ADMIN. */
+export interface QaActor {
+  employeeNo: string | null;
+  admin: boolean;
+}
+
+export const actorOf = (ctx: SubgraphContext): QaActor => ({
+  employeeNo: ctx.identity.employeeNo ?? null,
+  admin: hasRole(ctx.identity, 'ADMIN'),
+});
+
+/**
+ * The evaluator of a new evaluation is the caller, as their token names them. Only ADMIN may file
+ * for another evaluator (an import, a correction), and each time that is logged with who did it.
+ */
+export function evaluatorOf(ctx: SubgraphContext, named: string | null | undefined, action: string): string {
+  const own = ctx.identity.employeeNo;
+  if (named === null || named === undefined || named === own) {
+    if (!own)
+      throw badUserInput({
+        field: 'input.evaluatorEmployeeNo',
+        message: 'is required: your token names no employee number',
+      });
+    return own;
+  }
+  if (!hasRole(ctx.identity, 'ADMIN'))
+    throw forbidden(
+      `${action}: evaluatorEmployeeNo must be you; only ADMIN files evaluations for another evaluator`,
+    );
+  ctx.logger.warn(
+    { requestId: ctx.requestId, subject: ctx.identity.subject, action, evaluatorEmployeeNo: named },
+    'QA filed for another evaluator',
+  );
+  return named;
+}

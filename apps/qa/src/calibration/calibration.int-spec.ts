@@ -1,5 +1,6 @@
 import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { qaSubgraph } from '../qa.subgraph';
+import { QaWorldDouble } from '../testing/qa-world-double';
 import { QaFactory, toAnswerInputs, type Answers, type ScorecardRef } from '../testing/qa-factories';
 
 interface SessionView {
@@ -32,12 +33,17 @@ describe('calibration', () => {
   let factory: QaFactory;
   let scorecard: ScorecardRef;
   const started = new Date(Date.now() - 60_000);
+  const world = new QaWorldDouble().person(['E500']).evaluator('CAL', 'DRIFT', 'STEADY', 'EV1', 'EV2', 'EV3');
   beforeAll(async () => {
+    await world.serveAsGateway();
     qa = await startTestSubgraph(qaSubgraph);
-    factory = new QaFactory(qa.url);
+    factory = new QaFactory(qa.url, world);
     scorecard = await factory.publishedScorecard();
   });
-  afterAll(() => qa.stop());
+  afterAll(async () => {
+    await qa.stop();
+    await world.release();
+  });
 
   const gql = <T>(query: string, variables?: Record<string, unknown>) =>
     postGraphQL<T>(qa.url, query, variables);
@@ -50,7 +56,7 @@ describe('calibration', () => {
       {
         i: {
           scorecardId: scorecard.id,
-          contact: { source: 'pbx', externalId: factory.unique('cal') },
+          contact: world.contact('E500'),
           agentEmployeeNo: 'E500',
           calibratorEmployeeNo: 'CAL',
           evaluatorEmployeeNos: evaluators,

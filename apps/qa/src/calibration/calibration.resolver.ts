@@ -1,5 +1,5 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
-import { requireQaWriterFor, visibleAgentsJson } from '../access/qa-access';
+import { actorOf, requireQaWriterFor, visibleAgentsJson } from '../access/qa-access';
 import type DataLoader from 'dataloader';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Float, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -88,13 +88,13 @@ export class CalibrationResolver {
 
   @Mutation(() => CalibrationSessionType, {
     description:
-      'A calibration session: a DRAFT evaluation for the calibrator and each evaluator, scored as usual',
+      'A calibration session: a DRAFT evaluation for the calibrator and each evaluator, scored as usual; the evaluated agent takes no part',
   })
   async createCalibrationSession(
     @Arg('input', () => CreateCalibrationSessionInput) input: CreateCalibrationSessionInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CalibrationSessionType> {
     await requireQaWriterFor(ctx, [input.agentEmployeeNo], 'createCalibrationSession');
-    return toSessionType(await new CalibrationService(ctx.em).create(input));
+    return toSessionType(await new CalibrationService(ctx.em).create(input, actorOf(ctx)));
   }
 }

@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { calibrationDeviation, meanAbsoluteDeviation } from '@switchboard/metrics';
 import { badUserInput } from '@switchboard/server';
-import { visibleAgentSql } from '../access/qa-access';
+import { visibleAgentSql, type QaActor } from '../access/qa-access';
 import { checkPeriod, isUuid } from '../common/validation';
 import { Evaluation, EvaluationStatus } from '../evaluation/evaluation.entity';
 import { evaluationErrors } from '../evaluation/evaluation.errors';
 import { Scorecard, ScorecardStatus } from '../scorecard/scorecard.entity';
+import { gatewayReferences, type QaReferences } from '../references/qa-references';
+import { checkContactOf, checkPeople } from '../references/reference-checks';
 import { scorecardErrors } from '../scorecard/scorecard.errors';
 import { CalibrationSession } from './calibration-session.entity';
 import type { CreateCalibrationSessionInput } from './calibration.input';
@@ -36,7 +38,10 @@ interface DeviationRow {
 const scored = (e: Evaluation): boolean => e.status !== EvaluationStatus.DRAFT && e.overallScore !== null;
 
 export class CalibrationService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly references: QaReferences = gatewayReferences,
+  ) {}
 
   async get(id: string): Promise<CalibrationSession | null> {
     return isUuid(id) ? this.em.findOne(CalibrationSession, { id }) : null;
@@ -55,8 +60,12 @@ export class CalibrationService {
     );
   }
 
-  /** A session and one DRAFT evaluation per participant (calibrator first), in one transaction. */
-  async create(input: CreateCalibrationSessionInput): Promise<CalibrationSession> {
+  /**
+   * A session and one DRAFT evaluation per participant (calibrator first), in one transaction.
+   * Checked first: the evaluated agent is neither the caller nor a participant, every participant
+   * is an evaluator in staff, the agent is in staff, and the contact is in traffic and was theirs.
+   */
+  async create(input: CreateCalibrationSessionInput, actor: QaActor): Promise<CalibrationSession> {
     const evaluators = [...new Set(input.evaluatorEmployeeNos)];
     const twice = input.evaluatorEmployeeNos.find((e, i) => input.evaluatorEmployeeNos.indexOf(e) !== i);
     if (twice !== undefined)
@@ -66,13 +75,31 @@ export class CalibrationService {
         field: 'evaluatorEmployeeNos',
         message: `must not include the calibratorEmployeeNo "${input.calibratorEmployeeNo}"`,
       });
+    if (input.agentEmployeeNo === actor.employeeNo) throw evaluationErrors.agentIsCaller();
+    if (input.calibratorEmployeeNo === input.agentEmployeeNo)
+      throw badUserInput({ field: 'input.calibratorEmployeeNo', message: 'must not be the evaluated agent' });
+    if (evaluators.includes(input.agentEmployeeNo))
+      throw badUserInput({
+        field: 'input.evaluatorEmployeeNos',
+        message: 'must not include the evaluated agent',
+      });
+    const scorecard = isUuid(input.scorecardId)
+      ? await this.em.findOne(Scorecard, { id: input.scorecardId })
+      : null;
+    if (!scorecard) throw evaluationErrors.unknownScorecard(input.scorecardId);
+    if (scorecard.status !== ScorecardStatus.PUBLISHED)
+      throw scorecardErrors.notPublished('scorecardId', scorecard);
+    await checkPeople(this.references, [
+      { field: 'input.agentEmployeeNo', employeeNo: input.agentEmployeeNo },
+      { field: 'input.calibratorEmployeeNo', employeeNo: input.calibratorEmployeeNo, evaluator: true },
+      ...evaluators.map((employeeNo, i) => ({
+        field: `input.evaluatorEmployeeNos.${i}`,
+        employeeNo,
+        evaluator: true,
+      })),
+    ]);
+    await checkContactOf(this.references, input.contact, input.agentEmployeeNo, 'input.contact');
     return this.em.transactional(async (tx) => {
-      const scorecard = isUuid(input.scorecardId)
-        ? await tx.findOne(Scorecard, { id: input.scorecardId })
-        : null;
-      if (!scorecard) throw evaluationErrors.unknownScorecard(input.scorecardId);
-      if (scorecard.status !== ScorecardStatus.PUBLISHED)
-        throw scorecardErrors.notPublished('scorecardId', scorecard);
       const session = tx.create(CalibrationSession, {
         scorecard,
         contactSource: input.contact.source,

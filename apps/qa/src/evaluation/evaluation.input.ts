@@ -30,11 +30,17 @@ export class CreateEvaluationInput {
   @Matches(EMPLOYEE_NO_PATTERN, { message: `agentEmployeeNo ${EMPLOYEE_NO_MESSAGE}` })
   agentEmployeeNo!: string;
 
-  @Field(() => String)
+  @Field(() => String, {
+    nullable: true,
+    description: 'The caller when empty; only ADMIN may name another evaluator (and that is logged)',
+  })
+  @IsOptional()
   @Matches(EMPLOYEE_NO_PATTERN, { message: `evaluatorEmployeeNo ${EMPLOYEE_NO_MESSAGE}` })
-  evaluatorEmployeeNo!: string;
+  evaluatorEmployeeNo?: string | null;
 
-  @Field(() => ContactKeyInput) @ValidateNested() contact!: ContactKeyInput;
+  @Field(() => ContactKeyInput, { description: 'A contact traffic holds, handled by the agent' })
+  @ValidateNested()
+  contact!: ContactKeyInput;
 
   @Field(() => [AnswerInput], { nullable: true })
   @IsOptional()

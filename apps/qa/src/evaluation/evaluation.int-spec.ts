@@ -1,6 +1,7 @@
 import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { qaSubgraph } from '../qa.subgraph';
 import { QaFactory, toAnswerInputs, type ScorecardRef } from '../testing/qa-factories';
+import { QaWorldDouble } from '../testing/qa-world-double';
 
 interface EvaluationView {
   id: string;
@@ -21,12 +22,17 @@ describe('evaluation workflow', () => {
   let qa: TestSubgraph;
   let factory: QaFactory;
   let scorecard: ScorecardRef;
+  const world = new QaWorldDouble().person(['E100', 'E-BAD']).evaluator('QA-7', 'QA-8');
   beforeAll(async () => {
+    await world.serveAsGateway();
     qa = await startTestSubgraph(qaSubgraph);
-    factory = new QaFactory(qa.url);
+    factory = new QaFactory(qa.url, world);
     scorecard = await factory.publishedScorecard();
   });
-  afterAll(() => qa.stop());
+  afterAll(async () => {
+    await qa.stop();
+    await world.release();
+  });
 
   const gql = <T>(query: string, variables?: Record<string, unknown>) =>
     postGraphQL<T>(qa.url, query, variables);
@@ -38,7 +44,7 @@ describe('evaluation workflow', () => {
           scorecardId: scorecard.id,
           agentEmployeeNo: 'E100',
           evaluatorEmployeeNo: 'QA-7',
-          contact: { source: 'pbx', externalId: factory.unique('call') },
+          contact: world.contact('E100'),
           answers: toAnswerInputs(answers),
           comment: 'good call',
         },

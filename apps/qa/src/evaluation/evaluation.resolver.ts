@@ -1,5 +1,11 @@
 import { byKeys, type SubgraphContext } from '@switchboard/subgraph-kit';
-import { evaluatedAgentGuard, requireQaWriter, requireQaWriterFor } from '../access/qa-access';
+import {
+  actorOf,
+  evaluatedAgentGuard,
+  evaluatorOf,
+  requireQaWriter,
+  requireQaWriterFor,
+} from '../access/qa-access';
 import type DataLoader from 'dataloader';
 import { Length } from 'class-validator';
 import {
@@ -95,22 +101,30 @@ export class EvaluationResolver {
     return toScorecardType(scorecard);
   }
 
-  @Mutation(() => EvaluationType, { description: 'A DRAFT evaluation on a published scorecard version' })
+  @Mutation(() => EvaluationType, {
+    description:
+      'A DRAFT evaluation, by the caller, of a contact traffic holds that the agent handled, on a published scorecard version',
+  })
   async createEvaluation(
     @Arg('input', () => CreateEvaluationInput) input: CreateEvaluationInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EvaluationType> {
     await requireQaWriterFor(ctx, [input.agentEmployeeNo], 'createEvaluation');
-    return toEvaluationType(await new EvaluationService(ctx.em).create(input));
+    const evaluator = evaluatorOf(ctx, input.evaluatorEmployeeNo, 'createEvaluation');
+    return toEvaluationType(await new EvaluationService(ctx.em).create(input, evaluator, actorOf(ctx)));
   }
 
-  @Mutation(() => EvaluationType, { description: "Changes a DRAFT's answers or comment" })
+  @Mutation(() => EvaluationType, {
+    description: "Changes a DRAFT's answers or comment (its evaluator's own)",
+  })
   async updateEvaluation(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => UpdateEvaluationInput) input: UpdateEvaluationInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EvaluationType> {
-    return toEvaluationType(await (await stepService(ctx, 'updateEvaluation')).update(id, input));
+    return toEvaluationType(
+      await (await stepService(ctx, 'updateEvaluation')).update(id, input, actorOf(ctx)),
+    );
   }
 
   @Mutation(() => EvaluationType, {
@@ -120,7 +134,7 @@ export class EvaluationResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EvaluationType> {
-    return toEvaluationType(await (await stepService(ctx, 'submitEvaluation')).submit(id));
+    return toEvaluationType(await (await stepService(ctx, 'submitEvaluation')).submit(id, actorOf(ctx)));
   }
 
   @Mutation(() => EvaluationType, { description: 'SUBMITTED -> ACKNOWLEDGED, by the evaluated agent' })
@@ -145,13 +159,16 @@ export class EvaluationResolver {
   }
 
   @Mutation(() => EvaluationType, {
-    description: 'DISPUTED -> RESOLVED: upheld, or re-scored with new answers',
+    description:
+      'DISPUTED -> RESOLVED: upheld, or re-scored with new answers; by someone other than its evaluator',
   })
   async resolveDispute(
     @Arg('id', () => ID) id: string,
     @Arg('input', () => ResolveDisputeInput) input: ResolveDisputeInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<EvaluationType> {
-    return toEvaluationType(await (await stepService(ctx, 'resolveDispute')).resolve(id, input));
+    return toEvaluationType(
+      await (await stepService(ctx, 'resolveDispute')).resolve(id, input, actorOf(ctx)),
+    );
   }
 }

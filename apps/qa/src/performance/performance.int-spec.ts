@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { qaSubgraph } from '../qa.subgraph';
 import { QaFactory } from '../testing/qa-factories';
+import { QaWorldDouble } from '../testing/qa-world-double';
 
 interface PerformanceQa {
   score: number | null;
@@ -22,10 +23,12 @@ const TO = new Date(Date.now() + 86_400_000).toISOString();
  */
 describe('Performance.qa', () => {
   let qa: TestSubgraph;
+  const world = new QaWorldDouble().person(['PQ1', 'PQ2', 'PQ3']).evaluator('QA-1');
 
   beforeAll(async () => {
+    await world.serveAsGateway();
     qa = await startTestSubgraph(qaSubgraph);
-    const factory = new QaFactory(qa.url);
+    const factory = new QaFactory(qa.url, world);
     const scorecard = await factory.publishedScorecard();
     await factory.submitted(scorecard.id, 'PQ1', {
       GREETING: 1,
@@ -49,7 +52,10 @@ describe('Performance.qa', () => {
       RESOLVED: 1,
     });
   });
-  afterAll(() => qa.stop());
+  afterAll(async () => {
+    await qa.stop();
+    await world.release();
+  });
 
   const record = (scopeType: string, employeeNos: string[], period = { from: FROM, to: TO }) => ({
     __typename: 'Performance',

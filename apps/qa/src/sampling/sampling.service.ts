@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { visibleAgentSql } from '../access/qa-access';
 import { isUuid } from '../common/validation';
+import { gatewayReferences, type QaReferences } from '../references/qa-references';
+import { checkPeople, checkQueueCodes } from '../references/reference-checks';
 import { periodContaining, type PeriodWindow } from './sampling-period';
 import { SampledContact, SamplingAssignment, SamplingPlan } from './sampling-plan.entity';
 import { samplingErrors } from './sampling.errors';
@@ -57,6 +59,7 @@ export class SamplingService {
   constructor(
     private readonly em: EntityManager,
     private readonly sampler: ContactSampler = fetchContactSample,
+    private readonly references: QaReferences = gatewayReferences,
   ) {}
 
   list(): Promise<SamplingPlan[]> {
@@ -88,6 +91,7 @@ export class SamplingService {
     );
   }
 
+  /** Checked before anything is written: each agent once, nobody samples themself, every name real. */
   async create(input: CreateSamplingPlanInput): Promise<SamplingPlan> {
     const seen = new Set<string>();
     for (const a of input.assignments)
@@ -97,6 +101,22 @@ export class SamplingService {
         seen.add(agent);
       }
     if (await this.em.findOne(SamplingPlan, { code: input.code })) throw samplingErrors.codeTaken(input.code);
+    // the people are staff's (evaluators in an evaluating role), the queues traffic's
+    await checkPeople(
+      this.references,
+      input.assignments.flatMap((a, i) => [
+        {
+          field: `input.assignments.${i}.evaluatorEmployeeNo`,
+          employeeNo: a.evaluatorEmployeeNo,
+          evaluator: true,
+        },
+        ...a.agentEmployeeNos.map((employeeNo, j) => ({
+          field: `input.assignments.${i}.agentEmployeeNos.${j}`,
+          employeeNo,
+        })),
+      ]),
+    );
+    await checkQueueCodes(this.references, input.queueCodes ?? [], 'input.queueCodes');
     return this.em.transactional(async (tx) => {
       const plan = tx.create(SamplingPlan, {
         code: input.code,

@@ -1,17 +1,23 @@
 import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { qaSubgraph } from '../qa.subgraph';
 import { QaFactory, standardScorecard } from '../testing/qa-factories';
+import { QaWorldDouble } from '../testing/qa-world-double';
 
 const ALL_YES = { GREETING: 1, VERIFY: 1, LISTEN: 3, EMPATHY: 'NA', RESOLVED: 1 } as const;
 
 describe('scorecard versions', () => {
   let qa: TestSubgraph;
   let factory: QaFactory;
+  const world = new QaWorldDouble().person(['E1', 'E9']).evaluator('QA-1');
   beforeAll(async () => {
+    await world.serveAsGateway();
     qa = await startTestSubgraph(qaSubgraph);
-    factory = new QaFactory(qa.url);
+    factory = new QaFactory(qa.url, world);
   });
-  afterAll(() => qa.stop());
+  afterAll(async () => {
+    await qa.stop();
+    await world.release();
+  });
 
   const gql = <T>(query: string, variables?: Record<string, unknown>) =>
     postGraphQL<T>(qa.url, query, variables);

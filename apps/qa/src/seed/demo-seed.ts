@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEMO_QA_CONTACT_SOURCE, demoQa, type DemoAnswer } from '@switchboard/demo';
+import { demoQa, type DemoAnswer } from '@switchboard/demo';
 import { CalibrationSession } from '../calibration/calibration-session.entity';
 import { Evaluation, EvaluationStatus, DisputeResolution } from '../evaluation/evaluation.entity';
 import { applyScores } from '../evaluation/evaluation.service';
@@ -11,9 +11,11 @@ const DAY = 86_400_000;
 const stored = (answers: DemoAnswer[]) => answers.map((a) => ({ ...a, comment: null }));
 
 /**
- * Seeds the demo QA data set (libs/demo: scorecards, a quarter of evaluations, calibration sessions,
- * a weekly sampling plan) when there is no scorecard yet; returns whether it seeded. Scores are
- * computed with the same formulas as live evaluations.
+ * Seeds the demo QA data set (libs/demo: scorecards, the demo traffic month of evaluations,
+ * calibration sessions, a weekly sampling plan) when there is no scorecard yet; returns whether it
+ * seeded. Scores are computed with the same formulas as live evaluations. Every evaluation scores a
+ * contact of traffic's demo seed of the same day that its agent answered: libs/demo generates
+ * both (QA never reads traffic's tables).
  */
 export async function seedQaDemo(em: EntityManager): Promise<boolean> {
   if ((await em.count(Scorecard)) > 0) return false;
@@ -53,7 +55,7 @@ export async function seedQaDemo(em: EntityManager): Promise<boolean> {
         scorecard_id: scorecard.id,
         agent_employee_no: e.agentEmployeeNo,
         evaluator_employee_no: e.evaluatorEmployeeNo,
-        contact_source: DEMO_QA_CONTACT_SOURCE,
+        contact_source: e.contactSource,
         contact_external_id: e.contactExternalId,
         status: e.status,
         answers: evaluation.answers,
@@ -91,7 +93,7 @@ export async function seedQaDemo(em: EntityManager): Promise<boolean> {
       const scorecard = scorecards.get(`${c.scorecardCode}:${c.scorecardVersion}`) as Scorecard;
       const session = tx.create(CalibrationSession, {
         scorecard,
-        contactSource: DEMO_QA_CONTACT_SOURCE,
+        contactSource: c.contactSource,
         contactExternalId: c.contactExternalId,
         agentEmployeeNo: c.agentEmployeeNo,
         calibratorEmployeeNo: c.calibratorEmployeeNo,
@@ -102,7 +104,7 @@ export async function seedQaDemo(em: EntityManager): Promise<boolean> {
           scorecard,
           agentEmployeeNo: c.agentEmployeeNo,
           evaluatorEmployeeNo: score.evaluatorEmployeeNo,
-          contactSource: DEMO_QA_CONTACT_SOURCE,
+          contactSource: c.contactSource,
           contactExternalId: c.contactExternalId,
           status: EvaluationStatus.SUBMITTED,
           answers: stored(score.answers),

@@ -1,5 +1,6 @@
 import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { qaSubgraph } from '../qa.subgraph';
+import { QaWorldDouble } from '../testing/qa-world-double';
 import { QaFactory, type ScorecardRef } from '../testing/qa-factories';
 import { QaSummaryService } from './qa-summary.service';
 
@@ -21,9 +22,11 @@ describe('QA summaries of agents, teams and centers', () => {
   let qa: TestSubgraph;
   let factory: QaFactory;
   let scorecard: ScorecardRef;
+  const world = new QaWorldDouble().person(['A1', 'A2', 'A3']).evaluator('QA-1');
   beforeAll(async () => {
+    await world.serveAsGateway();
     qa = await startTestSubgraph(qaSubgraph);
-    factory = new QaFactory(qa.url);
+    factory = new QaFactory(qa.url, world);
     scorecard = await factory.publishedScorecard();
     // A1: 90 (no fail) and 40 (HANDLING auto-failed); A2: 0 (evaluation auto-failed); A3: a draft only.
     await factory.submitted(scorecard.id, 'A1', {
@@ -52,11 +55,14 @@ describe('QA summaries of agents, teams and centers', () => {
         scorecardId: scorecard.id,
         agentEmployeeNo: 'A3',
         evaluatorEmployeeNo: 'QA-1',
-        contact: { source: 'p', externalId: 'd' },
+        contact: world.contact('A3'),
       },
     });
   });
-  afterAll(() => qa.stop());
+  afterAll(async () => {
+    await qa.stop();
+    await world.release();
+  });
 
   const entities = (representations: Record<string, unknown>[]) =>
     qa.sql.count(() =>

@@ -69,9 +69,25 @@ export const toAnswerInputs = (answers: Answers) =>
     v === 'NA' ? { criterionKey, na: true } : { criterionKey, value: v },
   );
 
-/** Builds QA test data through the subgraph's own API. Codes are unique per call. */
+/** Where a factory gets contacts handled by an agent (a QaWorldDouble in integration tests). */
+export interface ContactBook {
+  contact(agent: string): { source: string; externalId: string };
+}
+
+/**
+ * Builds QA test data through the subgraph's own API. Codes are unique per call. Evaluations need a
+ * contact traffic holds for the agent: from `contacts` (e2e tests pass the contacts they imported).
+ */
 export class QaFactory {
-  constructor(private readonly url: string) {}
+  constructor(
+    private readonly url: string,
+    private readonly contacts?: ContactBook,
+  ) {}
+
+  /** A contact `agent` handled: from the contact book, else a made-up key (refused by QA's checks). */
+  contactOf(agent: string): { source: string; externalId: string } {
+    return this.contacts?.contact(agent) ?? { source: 'pbx', externalId: this.unique('call') };
+  }
 
   unique(prefix: string): string {
     return `${prefix}-${randomBytes(3).toString('hex').toUpperCase()}`;
@@ -109,7 +125,7 @@ export class QaFactory {
           scorecardId,
           agentEmployeeNo: agent,
           evaluatorEmployeeNo: evaluator,
-          contact: { source: 'pbx', externalId: this.unique('call') },
+          contact: this.contactOf(agent),
           answers: toAnswerInputs(answers),
         },
       },

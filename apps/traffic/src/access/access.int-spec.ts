@@ -120,6 +120,18 @@ describe('traffic access: every role x every query and reference (allowed, denie
       },
       {
         ...base,
+        operation: 'contactsByKeys (null out of scope)',
+        query: 'query($k: [ContactKeyInput!]!) { contactsByKeys(keys: $k) { externalId } }',
+        variables: () => ({ k: ALL_CONTACTS.map((k) => ({ source: `access-${f.tag}`, externalId: k })) }),
+        expect: {
+          scoped: (d: Data) =>
+            expect(
+              (d.contactsByKeys as ({ externalId: string } | null)[]).map((c) => c?.externalId ?? null),
+            ).toEqual(ALL_CONTACTS.map((k) => (contacts.includes(k) ? k : null))),
+        },
+      },
+      {
+        ...base,
         operation: '_entities Contact (null out of scope)',
         query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Contact { externalId } } }',
         variables: () => ({

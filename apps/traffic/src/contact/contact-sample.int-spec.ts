@@ -143,4 +143,47 @@ describe('contacts: reference by source and externalId, reproducible samples', (
     expect(result.data?._entities[20]).toBeNull();
     expect(statements).toHaveLength(1);
   });
+  it('contactsByKeys: the same batch as a root query, in the order asked, null where unknown (issue 17)', async () => {
+    const keys = [
+      ...Array.from({ length: 30 }, (_, i) => ({ source: 'sample-test', externalId: `S1-${i % 20}` })),
+      { source: 'sample-test', externalId: 'nope' },
+      { source: 'other', externalId: 'S2-0' },
+      { source: 'sample-test', externalId: 'S2-7' },
+    ];
+    const { result, statements } = await traffic.sql.count(() =>
+      postGraphQL<{ contactsByKeys: (Drawn | null)[] }>(
+        traffic.url,
+        `query($k: [ContactKeyInput!]!) { contactsByKeys(keys: $k) {
+          source externalId channel queueCode agent { employeeNo } } }`,
+        { k: keys },
+      ),
+    );
+    expect(result.errors).toBeUndefined();
+    const found = result.data?.contactsByKeys ?? [];
+    expect(found.map((c) => c?.externalId ?? null)).toEqual([
+      ...keys.slice(0, 30).map((k) => k.externalId),
+      null,
+      null,
+      'S2-7',
+    ]);
+    expect(found[32]).toEqual({
+      source: 'sample-test',
+      externalId: 'S2-7',
+      channel: 'CHAT',
+      queueCode: 'SAMPLE-C',
+      agent: { employeeNo: 'S2' },
+    });
+    expect(statements).toHaveLength(1);
+  });
+
+  it('contactsByKeys refuses more than 500 keys, naming the argument', async () => {
+    const keys = Array.from({ length: 501 }, (_, i) => ({ source: 'sample-test', externalId: `k${i}` }));
+    const response = await postGraphQL(
+      traffic.url,
+      'query($k: [ContactKeyInput!]!) { contactsByKeys(keys: $k) { externalId } }',
+      { k: keys },
+    );
+    expect(response.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(response.errors?.[0].message).toMatch(/^keys: /);
+  });
 });

@@ -4,6 +4,8 @@ import {
   demoCenterId,
   demoContacts,
   demoQueues,
+  demoTrafficWindow,
+  DEMO_TRAFFIC_DAYS,
   type DemoContact,
   type DemoTrafficOptions,
 } from '@switchboard/demo';
@@ -13,19 +15,10 @@ import { ContactIngestService, INGEST_BATCH_SIZE } from '../ingest/contact-inges
 import { inPgTransaction } from '../ingest/pg-client';
 import { Queue } from '../queue/queue.entity';
 
-const DAY_MS = 86_400_000;
-/** Asia/Shanghai keeps UTC+8 all year, so its midnight is a fixed offset from UTC. */
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
 const INTERVAL_MS = 15 * 60_000;
 const WRITES_IN_FLIGHT = 2;
-export const DEMO_TRAFFIC_DAYS = 30;
-
-/** The demo month: from midnight Asia/Shanghai 30 days before today, up to today's midnight. */
-export function demoTrafficWindow(now = new Date()): DemoTrafficOptions {
-  const localMidnight =
-    Math.floor((now.getTime() + SHANGHAI_OFFSET_MS) / DAY_MS) * DAY_MS - SHANGHAI_OFFSET_MS;
-  return { from: new Date(localMidnight - DEMO_TRAFFIC_DAYS * DAY_MS), days: DEMO_TRAFFIC_DAYS };
-}
+// The window is libs/demo's: QA's demo evaluates contacts of the same window.
+export { DEMO_TRAFFIC_DAYS, demoTrafficWindow };
 
 function toContactRecord(contact: DemoContact): ContactRecord {
   return {
