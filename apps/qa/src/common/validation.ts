@@ -1,4 +1,3 @@
-
 /** Codes (scorecard, criterion, section, category): upper-case letters, digits, '-' and '_'. */
 export const CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,31}$/;
 export const CODE_MESSAGE =
