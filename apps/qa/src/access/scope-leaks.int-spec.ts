@@ -27,11 +27,15 @@ describe('qa: errors reveal nothing outside the caller’s scope', () => {
   let scorecard: ScorecardRef;
 
   beforeAll(async () => {
+    await fixture.world.serveAsGateway();
     qa = await startTestSubgraph(qaSubgraph, { scopeSource: fixture.source });
-    factory = new QaFactory(qa.url);
+    factory = new QaFactory(qa.url, fixture.world);
     scorecard = await factory.publishedScorecard();
   });
-  afterAll(() => qa.stop());
+  afterAll(async () => {
+    await qa.stop();
+    await fixture.world.release();
+  });
 
   const as = async (identity: Identity, query: string, variables: Record<string, unknown>) => {
     const answer = await postGraphQL(qa.url, query, variables, {
