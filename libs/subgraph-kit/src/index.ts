@@ -35,3 +35,13 @@ export {
 } from './data-scope';
 export { seesPerformanceRecord, type PerformanceRecordRef } from './performance-scope';
 export { requireWholeScope, seenAgents, seenEmployeeNos, visibleIn } from './scope-guards';
+export {
+  requireReferences,
+  gatewayReferenceSource,
+  staticReferenceSource,
+  type ReferenceKind,
+  type ReferenceCheck,
+  type ReferenceSource,
+  type ReferenceAsk,
+  type ReferenceAnswer,
+} from './references';

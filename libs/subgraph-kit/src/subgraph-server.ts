@@ -20,6 +20,7 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import { compiledQueries } from './compiled-queries';
 import type { ScopeSource } from './data-scope';
+import type { ReferenceSource } from './references';
 import { createRequestContext, type SubgraphContext } from './request-context';
 
 /** A plain HTTP route beside /graphql; it runs only for a caller the gateway vouched for. */
@@ -39,6 +40,8 @@ export interface SubgraphServerOptions {
   routes?: Record<string, RouteHandler>;
   /** Turns the center and team codes of a caller's token into rows (see DataScope). */
   scopeSource?: ScopeSource;
+  /** Says which records of other subgraphs a write names exist (default: the owners, through the gateway). */
+  referenceSource?: ReferenceSource;
   /** Queries run compiled (graphql-jit); only for subgraphs whose queries never write. */
   compiledQueries?: boolean;
 }
@@ -110,7 +113,14 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     logger,
     routes: sealRoutes(options.routes, verify),
     context: async (request) =>
-      createRequestContext(orm.em, logger, await callerOf(request, verify), request, options.scopeSource),
+      createRequestContext(
+        orm.em,
+        logger,
+        await callerOf(request, verify),
+        request,
+        options.scopeSource,
+        options.referenceSource,
+      ),
     health: async () => {
       await orm.em.getConnection().execute('select 1');
     },

@@ -29,3 +29,4 @@ export {
 } from './adversarial-import';
 export { accessCallers, INJECTION_ATTEMPTS, type AccessCaller, type AccessLevel } from './access-callers';
 export { accessLayout, cellsPerCaller, callerCell } from './access-layout';
+export { KnownReferences } from './known-references';

@@ -1,6 +1,6 @@
 import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { kpiSubgraph } from '../kpi.subgraph';
-import { KpiFactory } from '../testing/kpi-factories';
+import { KpiFactory, knownScopes } from '../testing/kpi-factories';
 
 interface KpiRow {
   code: string;
@@ -26,7 +26,7 @@ describe('Performance.kpis and score', () => {
   let team: string;
 
   beforeAll(async () => {
-    kpi = await startTestSubgraph(kpiSubgraph);
+    kpi = await startTestSubgraph(kpiSubgraph, { referenceSource: knownScopes.source });
     factory = new KpiFactory(kpi.url);
     center = factory.scopeId();
     team = factory.scopeId();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
+import { KnownReferences, postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { trafficSubgraph } from '../traffic.subgraph';
 
 const FROM = '2026-05-04T00:00:00.000Z';
@@ -38,9 +38,11 @@ describe('Performance.traffic', () => {
   let traffic: TestSubgraph;
   let queueId: string;
   const centerId = randomUUID();
+  const otherCenterId = randomUUID();
+  const centers = new KnownReferences().add('center', centerId, otherCenterId);
 
   beforeAll(async () => {
-    traffic = await startTestSubgraph(trafficSubgraph);
+    traffic = await startTestSubgraph(trafficSubgraph, { referenceSource: centers.source });
     const ingested = await postGraphQL<{ ingestContacts: { inserted: number } }>(
       traffic.url,
       'mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted } }',
@@ -182,7 +184,7 @@ describe('Performance.traffic', () => {
       'mutation($id: ID!, $c: ID) { updateQueue(id: $id, input: { centerId: $c }) { id } }',
       {
         id: queueId,
-        c: randomUUID(),
+        c: otherCenterId,
       },
     );
     expect(await fcr()).toEqual([1 / 3, null]);
