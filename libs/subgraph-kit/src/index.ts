@@ -41,6 +41,7 @@ export {
   staticReferenceSource,
   type ReferenceKind,
   type ReferenceCheck,
+  type RequireReferences,
   type ReferenceSource,
   type ReferenceAsk,
   type ReferenceAnswer,

@@ -14,6 +14,9 @@ export interface ReferenceCheck {
   values: readonly string[];
 }
 
+/** Refuses a write naming records that do not exist (a subgraph's SubgraphContext.requireReferences). */
+export type RequireReferences = (checks: readonly ReferenceCheck[]) => Promise<void>;
+
 export type ReferenceAsk = Partial<Record<ReferenceKind, readonly string[]>>;
 export type ReferenceAnswer = Partial<Record<ReferenceKind, readonly string[]>>;
 

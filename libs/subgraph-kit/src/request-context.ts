@@ -8,7 +8,7 @@ import { resolveDataScope, type DataScope, type ScopeSource } from './data-scope
 import {
   gatewayReferenceSource,
   requireReferences,
-  type ReferenceCheck,
+  type RequireReferences,
   type ReferenceSource,
 } from './references';
 
@@ -43,7 +43,7 @@ export interface SubgraphContext {
    * Refuses (BAD_USER_INPUT naming each field) a write naming another subgraph's records that do not
    * exist: one batched lookup through the gateway for every kind asked (see references.ts).
    */
-  requireReferences: (checks: readonly ReferenceCheck[]) => Promise<void>;
+  requireReferences: RequireReferences;
 }
 
 export function createRequestContext(
