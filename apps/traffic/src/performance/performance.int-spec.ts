@@ -128,6 +128,31 @@ describe('Performance.traffic', () => {
     });
   });
 
+  it("says what a team's and an agent's figures are: handled, not offered; no abandon rate (issue 17)", async () => {
+    const response = await postGraphQL<{ _entities: { traffic: Record<string, number | null> }[] }>(
+      traffic.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Performance { traffic {
+         queueOffered handled answered abandoned abandonRate } } } }`,
+      {
+        r: [
+          record('TEAM', randomUUID(), ['P1001', 'P1002']),
+          record('AGENT', randomUUID(), ['P1001']),
+          record('CENTER', centerId, []),
+          record('QUEUE', queueId, []),
+        ],
+      },
+    );
+    expect(response.errors).toBeUndefined();
+    const [team, agent, center, queue] = (response.data?._entities ?? []).map((e) => e.traffic);
+    // the abandoned call c4 reached no agent: it is no team's, so a team's rate cannot be 0 "on target"
+    expect(team).toEqual({ queueOffered: null, handled: 3, answered: 3, abandoned: 0, abandonRate: null });
+    expect(agent).toEqual({ queueOffered: null, handled: 2, answered: 2, abandoned: 0, abandonRate: null });
+    for (const whole of [center, queue]) {
+      expect(whole).toMatchObject({ queueOffered: 4, handled: 3, abandoned: 1 });
+      expect(whole.abandonRate).toBeCloseTo(0.25, 12);
+    }
+  });
+
   it('agrees with Agent.trafficSummary', async () => {
     const response = await postGraphQL<{ _entities: { trafficSummary: Record<string, number | null> }[] }>(
       traffic.url,
