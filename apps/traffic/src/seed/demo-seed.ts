@@ -116,16 +116,14 @@ async function writeDemoContacts(em: EntityManager, window: DemoTrafficOptions):
  * ready on breaks, logged out): the staffing plan's logged-in line, occupancy and utilization.
  */
 async function writeDemoAgentStates(em: EntityManager, shifts: DemoShiftLog): Promise<void> {
-  const events = shifts
-    .events()
-    .map((e) => ({
-      source: 'demo',
-      agent: e.agent,
-      at: e.at,
-      state: e.state,
-      reason: e.reason,
-      queue: null,
-    }));
+  const events = shifts.events().map((e) => ({
+    source: 'demo',
+    agent: e.agent,
+    at: e.at,
+    state: e.state,
+    reason: e.reason,
+    queue: null,
+  }));
   await inPgTransaction(em, (client) => writeAgentStates(client, events));
 }
 
