@@ -157,11 +157,13 @@ describe('Performance.traffic', () => {
     const response = await postGraphQL<{ _entities: { trafficSummary: Record<string, number | null> }[] }>(
       traffic.url,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agent {
-         trafficSummary(from: "${FROM}", to: "${TO}") { offered answered serviceLevel asaSeconds ahtSeconds transferRate } } } }`,
+         trafficSummary(from: "${FROM}", to: "${TO}") { offered answered serviceLevel asaSeconds ahtSeconds transferRate abandonRate } } } }`,
       { r: [{ __typename: 'Agent', employeeNo: 'P1001' }] },
     );
     const mine = await entities([record('AGENT', randomUUID(), ['P1001'])]);
     expect(mine.data?._entities[0].traffic).toMatchObject(response.data?._entities[0].trafficSummary ?? {});
+    // no abandon rate for an agent either way (issue 17): abandoned calls reached no agent
+    expect(response.data?._entities[0].trafficSummary.abandonRate).toBeNull();
   });
 
   it('answers 3 or 60 records with the same statements (contacts, agent states)', async () => {
