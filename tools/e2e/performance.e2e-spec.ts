@@ -183,7 +183,15 @@ describe('performance: a center, its teams and their agents through the gateway'
         { f: { from, to, employeeNos: team.agents.map((a) => a.employeeNo) } },
       );
       expect(stats.errors).toBeUndefined();
-      expect(team.traffic).toEqual({ ...stats.data?.trafficStats[0], occupancy: team.traffic.occupancy });
+      // a team's abandon rate is not a constant 0 on target: abandoned calls reached none of its agents (issue 17)
+      expect(team.traffic).toEqual({
+        ...stats.data?.trafficStats[0],
+        abandonRate: null,
+        occupancy: team.traffic.occupancy,
+      });
+      // the demo's agent states make occupancy a real figure (issue 17)
+      expect(team.traffic.occupancy).toBeGreaterThan(0.2);
+      expect(team.traffic.occupancy).toBeLessThan(0.98);
       expect(team.children?.map((c) => c.scopeId).sort()).toHaveLength(team.agents.length);
     }
 
@@ -343,7 +351,7 @@ describe('performance: a center, its teams and their agents through the gateway'
     ]);
   });
 
-  it('ranks a team’s agents by a weighted score normalized by target', async () => {
+  it('ranks a team’s agents of the AGENT role who answered contacts, by a weighted score normalized by target', async () => {
     const teams = await gql<{ teams: { id: string }[] }>(`query($c: ID!) { teams(centerId: $c) { id } }`, {
       c: centerId,
     });
@@ -351,22 +359,33 @@ describe('performance: a center, its teams and their agents through the gateway'
     const answer = await gql<{
       performance: {
         ranking: { rank: number; agentId: string; score: number | null; agent: { displayName: string } }[];
-        children: { scopeId: string; kpis: KpiValue[] }[];
+        children: {
+          scopeId: string;
+          agent: { role: string };
+          traffic: { handled: number };
+          kpis: KpiValue[];
+        }[];
       };
     }>(
       `query($s: PerformanceScopeInput!, $from: DateTimeISO!, $to: DateTimeISO!) {
          performance(scope: $s, from: $from, to: $to) {
            ranking(weights: [{ kpiCode: "SERVICE_LEVEL", weight: 2 }, { kpiCode: "AHT", weight: 1 }]) {
              rank agentId score agent { displayName } }
-           children { scopeId kpis(codes: ["SERVICE_LEVEL", "AHT"]) { code value target targetScopeType attainment status } } } }`,
+           children { scopeId agent { role } traffic { handled }
+             kpis(codes: ["SERVICE_LEVEL", "AHT"]) { code value target targetScopeType attainment status } } } }`,
       { s: { type: 'TEAM', id: teamId }, from, to },
     );
     expect(answer.errors).toBeUndefined();
     const { ranking, children } = answer.data?.performance ?? { ranking: [], children: [] };
-    expect(ranking.length).toBe(children.length);
+    // issue 17: only the AGENT role, with at least one answered contact (the default minimum volume);
+    // the team lead (no calls) is not ranked, let alone first
+    const rankable = children.filter((c) => c.agent.role === 'AGENT' && c.traffic.handled >= 1);
+    expect(children.some((c) => c.agent.role === 'TEAM_LEAD')).toBe(true);
+    expect(rankable.length).toBeGreaterThan(0);
+    expect(ranking.map((r) => r.agentId).sort()).toEqual(rankable.map((c) => c.scopeId).sort());
     expect(ranking.every((r) => r.agent.displayName.length > 0)).toBe(true);
     // each score from the agent's own KPIs: (2 × min(SL attainment, 1.5) + 1 × min(AHT attainment, 1.5)) / 3
-    for (const child of children) {
+    for (const child of rankable) {
       const parts = child.kpis
         .filter((k) => k.attainment !== null)
         .map((k) => ({

@@ -97,7 +97,7 @@ const KPIS_OF = {
 describe('a subgraph down: the center overview, the drill-down and the agent page keep what still works', () => {
   let stack: TestStack;
   const proxies: Partial<Record<string, FaultProxy>> = {};
-  let team: { id: string; members: { employeeNo: string }[] };
+  let team: { id: string; members: { employeeNo: string; role: string }[] };
   let agents: { employeeNo: string }[] = [];
   let centerId = '';
   const period = { from: '', to: '', fromDay: '', toDay: '' };
@@ -112,8 +112,8 @@ describe('a subgraph down: the center overview, the drill-down and the agent pag
           : Promise.resolve(url),
     });
     const teams = await postGraphQL<{
-      teams: { id: string; code: string; members: { employeeNo: string }[] }[];
-    }>(stack.gatewayUrl, '{ teams { id code members { employeeNo } } }');
+      teams: { id: string; code: string; members: { employeeNo: string; role: string }[] }[];
+    }>(stack.gatewayUrl, '{ teams { id code members { employeeNo role } } }');
     team = teams.data?.teams.find((t) => t.code === 'SHA-CARDS-1') as typeof team;
     const centers = await postGraphQL<{ centers: { id: string; code: string }[] }>(
       stack.gatewayUrl,
@@ -128,14 +128,16 @@ describe('a subgraph down: the center overview, the drill-down and the agent pag
       fromDay: new Date(today - 30 * DAY_MS).toISOString().slice(0, 10),
       toDay: new Date(today + DAY_MS).toISOString().slice(0, 10),
     });
-    // Three of its agents, the first one evaluated in the demo quarter (the agent page's subject).
+    // Three of its agents of the AGENT role (those a ranking ranks), the first one evaluated in the
+    // demo quarter (the agent page's subject).
+    const frontline = team.members.filter((m) => m.role === 'AGENT');
     const evaluated = await postGraphQL<{ evaluations: { nodes: { agent: { employeeNo: string } }[] } }>(
       stack.gatewayUrl,
       'query($e: [String!]) { evaluations(first: 1, filter: { agentEmployeeNos: $e }) { nodes { agent { employeeNo } } } }',
-      { e: team.members.map((m) => m.employeeNo) },
+      { e: frontline.map((m) => m.employeeNo) },
     );
     const first = evaluated.data?.evaluations.nodes[0].agent.employeeNo as string;
-    agents = [first, ...team.members.map((m) => m.employeeNo).filter((e) => e !== first)]
+    agents = [first, ...frontline.map((m) => m.employeeNo).filter((e) => e !== first)]
       .slice(0, 3)
       .map((employeeNo) => ({ employeeNo }));
     // An hour ago, each of the three agents answered three calls, one after 40 s.

@@ -124,7 +124,7 @@ describe('training through the gateway', () => {
       },
     });
     expect(response.errors?.[0]).toMatchObject({
-      message: 'target.employeeNos: unknown agent NOT-AN-AGENT',
+      message: 'target.employeeNos: no agent "NOT-AN-AGENT"',
       extensions: { code: 'BAD_USER_INPUT' },
     });
     const overdue = await gql<{ overdueAssignments: unknown[] }>(

@@ -7,14 +7,14 @@ import {
   type TestSubgraph,
 } from '@switchboard/testing';
 import { kpiSubgraph } from './kpi.subgraph';
-import { KpiFactory } from './testing/kpi-factories';
+import { KpiFactory, knownScopes } from './testing/kpi-factories';
 
 /** Every kpi mutation, its valid form, and what must be refused in each field (issue 9: bad input everywhere). */
 describe('kpi: bad input is refused with a clear error and writes nothing', () => {
   let kpi: TestSubgraph;
   let factory: KpiFactory;
   beforeAll(async () => {
-    kpi = await startTestSubgraph(kpiSubgraph);
+    kpi = await startTestSubgraph(kpiSubgraph, { referenceSource: knownScopes.source });
     factory = new KpiFactory(kpi.url);
   });
   afterAll(() => kpi.stop());
@@ -36,8 +36,11 @@ describe('kpi: bad input is refused with a clear error and writes nothing', () =
       fields: {
         'input.kpiCode': fc.oneof(invalid.code, fc.constant('NO_SUCH_KPI')),
         'input.scope.type': invalid.enumValue,
-        // kpi never looks scope ids up (they are staff's and traffic's): only a malformed id is wrong.
-        'input.scope.id': fc.constantFrom('not-a-uuid', "1' or '1'='1", 'x'.repeat(20_000)),
+        // a malformed id, or one staff (center, team) or traffic (queue) does not hold (issue 17)
+        'input.scope.id': fc.oneof(
+          fc.uuid({ version: 4 }),
+          fc.constantFrom('not-a-uuid', "1' or '1'='1", 'x'.repeat(20_000)),
+        ),
         // AHT is in seconds: 0..86400
         'input.target': fc.oneof(invalid.seconds, fc.constantFrom(86_401, -1, 'NaN', true)),
         'input.amberBand': invalid.seconds,

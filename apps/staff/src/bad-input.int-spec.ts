@@ -41,8 +41,17 @@ describe('staff: bad input is refused with a clear error and writes nothing', ()
     ids.team = (await factory.team(ids.center)).id;
     ids.otherTeam = (await factory.team(ids.center)).id;
     ids.skill = (await factory.skill({ code: 'BAD-INPUT-SKILL' })).code;
+    const elsewhere = await factory.team((await factory.center()).id);
+    ids.foreignLead = (await factory.agent({ teamId: elsewhere.id })).employeeNo;
   });
   afterAll(() => staff.stop());
+
+  /** A lead that exists but makes no sense: an agent of another center's team (issue 17). */
+  const lead = fc.oneof(
+    employeeNo,
+    fc.constant(null).map(() => ids.foreignLead),
+  );
+  const skillCode = fc.oneof(invalid.code, fc.constantFrom('NO-SUCH-SKILL', 'CARDS-9'));
 
   const cases = (): MutationCase[] => [
     {
@@ -72,7 +81,7 @@ describe('staff: bad input is refused with a clear error and writes nothing', ()
         'input.email': invalid.text,
         'input.phone': invalid.text,
         'input.nationalId': invalid.text,
-        'input.skills.0.skillCode': invalid.code,
+        'input.skills.0.skillCode': skillCode,
         'input.skills.0.proficiency': invalid.smallInt,
       },
     },
@@ -141,7 +150,7 @@ describe('staff: bad input is refused with a clear error and writes nothing', ()
         'input.code': invalid.code,
         'input.name': invalid.requiredText,
         'input.centerId': invalid.reference,
-        'input.leadEmployeeNo': employeeNo,
+        'input.leadEmployeeNo': lead,
       },
     },
     {
@@ -151,7 +160,7 @@ describe('staff: bad input is refused with a clear error and writes nothing', ()
       fields: {
         id: invalid.reference,
         'input.name': invalid.requiredText,
-        'input.leadEmployeeNo': employeeNo,
+        'input.leadEmployeeNo': lead,
       },
     },
     {

@@ -19,6 +19,7 @@ import { staffMigrations } from './migrations';
 import { staffPerformanceFromReference } from './performance/performance.mapper';
 import { StaffPerformanceResolver } from './performance/performance.resolver';
 import { StaffPerformanceType } from './performance/performance.type';
+import { ReferenceLookupResolver } from './reference-lookup/reference-lookup.resolver';
 import { RosterResolver } from './roster/roster.resolver';
 import { seedStaffDemo } from './seed/demo-seed';
 import { Skill } from './skill/skill.entity';
@@ -56,6 +57,7 @@ export function buildStaffSchema(): Promise<FederatedSchema> {
       PiiAccessLogResolver,
       StaffPerformanceResolver,
       AccessScopeResolver,
+      ReferenceLookupResolver,
     ],
     // reachable only through _entities: the gateway asks staff for Performance's agents by key
     orphanedTypes: [StaffPerformanceType],

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {
   badInputProperties,
   invalid,
+  KnownReferences,
   type MutationCase,
   postGraphQL,
   startTestSubgraph,
@@ -36,7 +37,8 @@ describe('traffic: bad input is refused with a clear reason and writes nothing',
   let traffic: TestSubgraph;
   let queueId: string;
   beforeAll(async () => {
-    traffic = await startTestSubgraph(trafficSubgraph);
+    // staff holds no center here: any center id is one it does not know
+    traffic = await startTestSubgraph(trafficSubgraph, { referenceSource: new KnownReferences().source });
     await postGraphQL(
       traffic.url,
       'mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted } }',
@@ -89,7 +91,11 @@ describe('traffic: bad input is refused with a clear reason and writes nothing',
       fields: {
         id: invalid.reference,
         'input.name': invalid.requiredText,
-        'input.centerId': fc.constantFrom('not-a-uuid', '', "1' or '1'='1"),
+        // malformed, or a center staff does not hold (issue 17: it silently detached the queue)
+        'input.centerId': fc.oneof(
+          fc.constantFrom('not-a-uuid', '', "1' or '1'='1"),
+          fc.uuid({ version: 4 }),
+        ),
         'input.serviceLevelThresholdSeconds': invalid.smallInt,
         'input.shortAbandonSeconds': invalid.smallInt,
         'input.serviceLevelTarget': fc.constantFrom(-0.1, 1.5, 'high', 1e308),

@@ -50,6 +50,7 @@ describe('training: bad input is refused with a clear error and writes nothing',
   beforeAll(async () => {
     roster = new RosterDouble();
     roster.add({ employeeNo: 'E1', teamId: TEAM, role: 'AGENT' });
+    roster.addExisting('skill', 'CARDS', 'LOANS');
     process.env.SWITCHBOARD_GATEWAY_URL = await roster.start();
     training = await startTestSubgraph(trainingSubgraph);
     factory = new TrainingFactory(training.url);
@@ -59,6 +60,11 @@ describe('training: bad input is refused with a clear error and writes nothing',
     await training.stop();
     await roster.stop();
   });
+
+  // references staff does not hold (issue 17): refused like malformed ones
+  const unknownIds = fc.uniqueArray(fc.uuid({ version: 4 }), { minLength: 1, maxLength: 3 });
+  const unknownSkill = fc.constantFrom('NO-SUCH-SKILL', 'CARDS-2', 'X1');
+  const unknownAgent = fc.constantFrom('NOBODY', 'E2', 'E10');
 
   let codes = 0;
   const code = (prefix: string) => `${prefix}-BAD-${(codes += 1)}`;
@@ -85,7 +91,7 @@ describe('training: bad input is refused with a clear error and writes nothing',
         'input.hours': hours,
         'input.validityMonths': invalid.smallInt,
         'input.mandatoryForRoles.0': invalid.enumValue,
-        'input.mandatoryForSkills.0': invalid.code,
+        'input.mandatoryForSkills.0': fc.oneof(invalid.code, unknownSkill),
       },
     },
     {
@@ -108,7 +114,7 @@ describe('training: bad input is refused with a clear error and writes nothing',
         'input.category': invalid.enumValue,
         'input.hours': hours,
         'input.validityMonths': invalid.smallInt,
-        'input.mandatoryForSkills.0': invalid.code,
+        'input.mandatoryForSkills.0': fc.oneof(invalid.code, unknownSkill),
       },
     },
     {
@@ -133,7 +139,7 @@ describe('training: bad input is refused with a clear error and writes nothing',
       },
       fields: {
         'input.examId': invalid.reference,
-        'input.employeeNo': employeeNo,
+        'input.employeeNo': fc.oneof(employeeNo, unknownAgent),
         'input.score': fc.oneof(invalid.seconds, fc.constantFrom(100.01, -0.5)),
         'input.takenOn': fc.oneof(invalid.date, fc.constant(addDays(today, 2))),
       },
@@ -151,11 +157,15 @@ describe('training: bad input is refused with a clear error and writes nothing',
       fields: {
         'input.courseId': invalid.reference,
         'input.dueDate': fc.oneof(invalid.date, fc.constant(addDays(today, -1))),
-        'input.target.employeeNos.0': employeeNo,
-        'input.target.teamIds': fc.constantFrom(['not-a-uuid'], ["1' or '1'='1"], 'x'),
-        'input.target.centerIds': fc.constantFrom(['not-a-uuid'], [''], 7),
+        'input.target.employeeNos.0': fc.oneof(employeeNo, unknownAgent),
+        // malformed, or an id / code staff does not hold (issue 17)
+        'input.target.teamIds': fc.oneof(fc.constantFrom(['not-a-uuid'], ["1' or '1'='1"], 'x'), unknownIds),
+        'input.target.centerIds': fc.oneof(fc.constantFrom(['not-a-uuid'], [''], 7), unknownIds),
         'input.target.roles': fc.constantFrom(['NOT_A_ROLE'], [7], 'AGENT!'),
-        'input.target.skillCodes': fc.constantFrom(['lower case'], ['x'.repeat(20_000)], ['\u0000']),
+        'input.target.skillCodes': fc.oneof(
+          fc.constantFrom(['lower case'], ['x'.repeat(20_000)], ['\u0000']),
+          unknownSkill.map((c) => [c]),
+        ),
       },
     },
     {

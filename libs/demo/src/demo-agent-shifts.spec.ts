@@ -23,33 +23,82 @@ function contact(agent: string | null, answered: string | null, ended: string, a
   };
 }
 
-const shown = (log: DemoShiftLog) =>
+/** One agent's events as "HH:MM STATE[ reason]", in the order they are written. */
+const shown = (log: DemoShiftLog, agent = 'E1') =>
   log
     .events()
-    .map((e) => `${e.agent} ${e.state} ${e.at.toISOString().slice(11, 16)}`)
-    .sort();
+    .filter((e) => e.agent === agent)
+    .map((e) => `${e.at.toISOString().slice(11, 16)} ${e.state}${e.reason ? ` ${e.reason}` : ''}`);
 
 describe('DemoShiftLog', () => {
-  it('logs an agent in 10 minutes before the first contact of a shift and out 5 minutes after its wrap-up', () => {
+  it('logs an agent in before the first contact, on contact from answer to end, ACW, available between, out after the wrap-up', () => {
     const log = new DemoShiftLog();
     log.see(contact('E1', '08:00', '08:06'));
-    log.see(contact('E1', '09:00', '09:04', 120)); // wrap-up to 09:06
-    expect(shown(log)).toEqual(['E1 LOGGED_IN 07:50', 'E1 LOGGED_OUT 09:11']);
+    log.see(contact('E1', '08:10', '08:14', 120)); // wrap-up to 08:16
+    expect(shown(log)).toEqual([
+      '07:50 LOGGED_IN',
+      '07:51 AVAILABLE',
+      '08:00 ON_CONTACT',
+      '08:06 ACW',
+      '08:07 AVAILABLE',
+      '08:10 ON_CONTACT',
+      '08:14 ACW',
+      '08:16 AVAILABLE',
+      '08:21 LOGGED_OUT',
+    ]);
+  });
+
+  it('puts a 15-minute break in an idle gap of 25 minutes and a 30-minute lunch in one of 50, not ready with the reason', () => {
+    const log = new DemoShiftLog();
+    log.see(contact('E1', '08:00', '08:05', 0));
+    log.see(contact('E1', '08:30', '08:35', 0)); // 25 idle minutes
+    log.see(contact('E1', '09:35', '09:40', 0)); // 60 idle minutes
+    expect(shown(log)).toEqual([
+      '07:50 LOGGED_IN',
+      '07:51 AVAILABLE',
+      '08:00 ON_CONTACT',
+      '08:05 AVAILABLE',
+      '08:10 NOT_READY Break',
+      '08:25 AVAILABLE',
+      '08:30 ON_CONTACT',
+      '08:35 AVAILABLE',
+      '08:50 NOT_READY Lunch',
+      '09:20 AVAILABLE',
+      '09:35 ON_CONTACT',
+      '09:40 AVAILABLE',
+      '09:45 LOGGED_OUT',
+    ]);
   });
 
   it('starts a new shift after 90 minutes without contacts, and keeps agents apart', () => {
     const log = new DemoShiftLog();
     log.see(contact('E1', '08:00', '08:05', 0));
     log.see(contact('E2', '08:10', '08:15', 0));
-    log.see(contact('E1', '09:35', '09:40', 0)); // 90 min after 08:05: same shift
-    log.see(contact('E1', '11:11', '11:20', 0)); // 91 min after 09:40: a new one
+    log.see(contact('E1', '11:11', '11:20', 0)); // 186 min after 08:05: a new shift
+    const states = shown(log).filter((e) => /LOGGED/.test(e));
+    expect(states).toEqual(['07:50 LOGGED_IN', '08:10 LOGGED_OUT', '11:01 LOGGED_IN', '11:25 LOGGED_OUT']);
+    expect(shown(log, 'E2')).toEqual([
+      '08:00 LOGGED_IN',
+      '08:01 AVAILABLE',
+      '08:10 ON_CONTACT',
+      '08:15 AVAILABLE',
+      '08:20 LOGGED_OUT',
+    ]);
+  });
+
+  it('keeps an agent on contact through overlapping contacts, and back on contact when one is answered during the wrap-up', () => {
+    const log = new DemoShiftLog();
+    log.see(contact('E1', '08:00', '08:10', 0));
+    log.see(contact('E1', '08:05', '08:20', 120)); // a chat beside the first: wrap-up to 08:22
+    log.see(contact('E1', '08:21', '08:30', 0)); // answered during that wrap-up
     expect(shown(log)).toEqual([
-      'E1 LOGGED_IN 07:50',
-      'E1 LOGGED_IN 11:01',
-      'E1 LOGGED_OUT 09:45',
-      'E1 LOGGED_OUT 11:25',
-      'E2 LOGGED_IN 08:00',
-      'E2 LOGGED_OUT 08:20',
+      '07:50 LOGGED_IN',
+      '07:51 AVAILABLE',
+      '08:00 ON_CONTACT',
+      '08:20 ACW',
+      '08:21 ON_CONTACT',
+      '08:30 AVAILABLE',
+      '08:35 LOGGED_OUT',
     ]);
   });
 

@@ -68,3 +68,14 @@ export {
   type RowProblem,
 } from './file-import-route';
 export { checkPeriod, MAX_PERIOD_DAYS, type PeriodRules } from './period';
+export {
+  requireReferences,
+  gatewayReferenceSource,
+  staticReferenceSource,
+  type ReferenceKind,
+  type ReferenceCheck,
+  type RequireReferences,
+  type ReferenceSource,
+  type ReferenceAsk,
+  type ReferenceAnswer,
+} from './references';

@@ -5,6 +5,12 @@ import type { InternalIdentity } from '@switchboard/auth';
 import type { Logger } from '@switchboard/server';
 import DataLoader from 'dataloader';
 import { resolveDataScope, type DataScope, type ScopeSource } from './data-scope';
+import {
+  gatewayReferenceSource,
+  requireReferences,
+  type RequireReferences,
+  type ReferenceSource,
+} from './references';
 
 /**
  * Per-request DataLoaders by name. Every reference resolver and parent->child field goes through one,
@@ -33,6 +39,11 @@ export interface SubgraphContext {
   identity: InternalIdentity;
   /** What the caller may see here (resolved once per request, on first use). */
   scope: () => Promise<DataScope>;
+  /**
+   * Refuses (BAD_USER_INPUT naming each field) a write naming another subgraph's records that do not
+   * exist: one batched lookup through the gateway for every kind asked (see references.ts).
+   */
+  requireReferences: RequireReferences;
 }
 
 export function createRequestContext(
@@ -41,6 +52,7 @@ export function createRequestContext(
   identity: InternalIdentity,
   request?: IncomingMessage,
   scopeSource?: ScopeSource,
+  referenceSource: ReferenceSource = defaultReferenceSource,
 ): SubgraphContext {
   const header = request?.headers['x-request-id'];
   const requestId = identity.requestId ?? (Array.isArray(header) ? header[0] : header) ?? randomUUID();
@@ -55,8 +67,11 @@ export function createRequestContext(
       scope ??= resolveDataScope(identity, scopeSource ?? missingScopeSource);
       return scope;
     },
+    requireReferences: (checks) => requireReferences(referenceSource, checks),
   };
 }
+
+const defaultReferenceSource: ReferenceSource = (asked) => gatewayReferenceSource()(asked);
 
 /** Without a source, centers and teams in a token resolve to nothing (only self and bank-wide reach). */
 const missingScopeSource: ScopeSource = async () => ({ centerIds: [], teamIds: [], employeeNos: [] });

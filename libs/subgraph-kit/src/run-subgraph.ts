@@ -11,6 +11,7 @@ import { databaseUrlFor, ensureDatabase } from '@switchboard/postgres';
 import { createLogger, onShutdown, type Logger } from '@switchboard/server';
 import { cachedScopeSource, gatewayScopeSource, type ScopeSource } from './data-scope';
 import type { FederatedSchema } from './federated-schema';
+import type { ReferenceSource } from './references';
 import { startSubgraphServer, type RouteHandler, type RunningSubgraph } from './subgraph-server';
 
 export interface SubgraphDefinition {
@@ -46,6 +47,8 @@ export interface SubgraphRunOptions {
   background?: boolean;
   /** Overrides the definition's scope source (tests of one subgraph use a fixed directory). */
   scopeSource?: ScopeSource;
+  /** Overrides where other subgraphs' records are looked up (tests of one subgraph use a fixed directory). */
+  referenceSource?: ReferenceSource;
   /**
    * false: neither create the database nor migrate nor seed; another process does (a Kubernetes
    * init container, see migrateSubgraph), and /ready answers 503 while a migration is pending.
@@ -146,6 +149,7 @@ export async function startSubgraph(
       },
       scopeSource:
         options.scopeSource ?? definition.scopeSource?.({ orm }) ?? cachedScopeSource(gatewayScopeSource()),
+      referenceSource: options.referenceSource,
     });
     const stopBackground =
       options.background === false ? undefined : definition.background?.({ orm, logger });

@@ -20,6 +20,7 @@ import {
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { compiledQueries } from './compiled-queries';
 import type { ScopeSource } from './data-scope';
+import type { ReferenceSource } from './references';
 import { createRequestContext, type SubgraphContext } from './request-context';
 
 /**
@@ -42,6 +43,8 @@ export interface SubgraphServerOptions {
   routes?: Record<string, RouteHandler>;
   /** Turns the center and team codes of a caller's token into rows (see DataScope). */
   scopeSource?: ScopeSource;
+  /** Says which records of other subgraphs a write names exist (default: the owners, through the gateway). */
+  referenceSource?: ReferenceSource;
   /** Queries run compiled (graphql-jit), each once, errors or not. */
   compiledQueries?: boolean;
   /** Readiness beyond a reachable database (/ready), e.g. no migration pending; throw when not ready. */
@@ -120,7 +123,14 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       createRequestContext(orm.em, logger, identity, request, options.scopeSource),
     ),
     context: async (request) =>
-      createRequestContext(orm.em, logger, await callerOf(request, verify), request, options.scopeSource),
+      createRequestContext(
+        orm.em,
+        logger,
+        await callerOf(request, verify),
+        request,
+        options.scopeSource,
+        options.referenceSource,
+      ),
     health: async () => {
       await orm.em.getConnection().execute('select 1');
     },

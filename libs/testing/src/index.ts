@@ -31,3 +31,4 @@ export {
 export { postImportFile, strictImportAnswer, type ImportEvent } from './import-file';
 export { accessCallers, INJECTION_ATTEMPTS, type AccessCaller, type AccessLevel } from './access-callers';
 export { accessLayout, cellsPerCaller, callerCell } from './access-layout';
+export { KnownReferences } from './known-references';

@@ -1,6 +1,7 @@
 import { createLogger } from '@switchboard/server';
 import {
   startSubgraph,
+  type ReferenceSource,
   type ScopeSource,
   type StartedSubgraph,
   type SubgraphDefinition,
@@ -18,7 +19,7 @@ export interface TestSubgraph extends StartedSubgraph {
 /** Starts a subgraph over real HTTP on a free port, on a fresh database of the test cluster. */
 export async function startTestSubgraph(
   definition: SubgraphDefinition,
-  options: { seedDemo?: boolean; scopeSource?: ScopeSource } = {},
+  options: { seedDemo?: boolean; scopeSource?: ScopeSource; referenceSource?: ReferenceSource } = {},
 ): Promise<TestSubgraph> {
   ensureTestKeys();
   const database = await createTestDatabase(definition.name);
@@ -31,6 +32,7 @@ export async function startTestSubgraph(
     onQuery: sql.listener,
     background: false,
     scopeSource: options.scopeSource,
+    referenceSource: options.referenceSource,
   });
   registerTestEndpoint(started.server.url, { kind: 'subgraph', name: definition.name });
   return {

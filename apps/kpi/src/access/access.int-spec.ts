@@ -10,6 +10,7 @@ import {
   everyMutationRefused,
   INJECTION_ATTEMPTS,
   postGraphQL,
+  KnownReferences,
   startTestSubgraph,
   type AccessCell,
   type AccessLevel,
@@ -47,6 +48,10 @@ beforeAll(async () => {
         [code.B1]: { id: id.B1, employeeNos: [] },
       },
     }),
+    referenceSource: new KnownReferences()
+      .add('center', id.A, id.B)
+      .add('team', id.A1, id.A2, id.B1)
+      .add('queue', id.queue).source,
   });
   const factory = new KpiFactory(kpi.url);
   const scopes: [string, string, string | null][] = [

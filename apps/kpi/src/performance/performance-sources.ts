@@ -11,6 +11,8 @@ export interface PerformanceSource {
   typeName: string;
   /** The metrics (nullable floats) kpi reads. */
   metrics: readonly string[];
+  /** Counts (integers) kpi reads besides, e.g. answered contacts for a ranking's minimum volume. */
+  counts?: readonly string[];
 }
 
 export const PERFORMANCE_SOURCES: readonly PerformanceSource[] = [
@@ -26,6 +28,7 @@ export const PERFORMANCE_SOURCES: readonly PerformanceSource[] = [
       'transferRate',
       'occupancy',
     ],
+    counts: ['answered'],
   },
   { field: 'qa', typeName: 'PerformanceQa', metrics: ['qaScore', 'criticalFailRate'] },
   {
@@ -40,7 +43,20 @@ export const ANCESTORS_SELECTION = 'ancestors { type id }';
 
 /** The @requires selection of every kpi field computed over a Performance's metrics. */
 export function requiredSelection(sources: readonly PerformanceSource[] = PERFORMANCE_SOURCES): string {
-  return [...sources.map((s) => `${s.field} { ${s.metrics.join(' ')} }`), ANCESTORS_SELECTION].join(' ');
+  return [
+    ...sources.map((s) => `${s.field} { ${[...s.metrics, ...(s.counts ?? [])].join(' ')} }`),
+    ANCESTORS_SELECTION,
+  ].join(' ');
+}
+
+/** A count of a source in a resolved Performance (answered contacts: traffic's), 0 when the source is absent. */
+export function countValue(
+  performance: Record<string, unknown>,
+  sourceSubgraph: string,
+  count: string,
+): number {
+  const value = (performance[sourceSubgraph] as Record<string, unknown> | null | undefined)?.[count];
+  return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
 /** The value of `field` of `source` in a resolved Performance, or null when that source is absent. */

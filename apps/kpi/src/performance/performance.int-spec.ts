@@ -1,6 +1,6 @@
 import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { kpiSubgraph } from '../kpi.subgraph';
-import { KpiFactory } from '../testing/kpi-factories';
+import { KpiFactory, knownScopes } from '../testing/kpi-factories';
 
 interface KpiRow {
   code: string;
@@ -26,7 +26,7 @@ describe('Performance.kpis and score', () => {
   let team: string;
 
   beforeAll(async () => {
-    kpi = await startTestSubgraph(kpiSubgraph);
+    kpi = await startTestSubgraph(kpiSubgraph, { referenceSource: knownScopes.source });
     factory = new KpiFactory(kpi.url);
     center = factory.scopeId();
     team = factory.scopeId();
@@ -86,7 +86,13 @@ describe('Performance.kpis and score', () => {
   });
   afterAll(() => kpi.stop());
 
-  const traffic = (serviceLevel: number | null, asaSeconds: number | null, ahtSeconds: number | null) => ({
+  const traffic = (
+    serviceLevel: number | null,
+    asaSeconds: number | null,
+    ahtSeconds: number | null,
+    answered = ahtSeconds === null ? 0 : 10,
+  ) => ({
+    answered,
     serviceLevel,
     asaSeconds,
     ahtSeconds,
@@ -232,6 +238,48 @@ describe('Performance.kpis and score', () => {
     expect(bad.errors?.[0].message).toContain('weights[0].kpiCode');
   });
 
+  const rankingOf = async (records: Record<string, unknown>[], args: string) => {
+    const response = await entities(
+      [
+        {
+          __typename: 'Performance',
+          scopeType: 'TEAM',
+          scopeId: team,
+          from: FROM,
+          to: TO,
+          contactAgentRecords: records.map(({ __typename: _t, ...rest }) => rest),
+        },
+      ],
+      `ranking${args ? `(${args})` : ''} { rank agentId score }`,
+    );
+    return {
+      errors: response.errors,
+      ranking: (
+        response.data?._entities[0] as unknown as { ranking: { rank: number; agentId: string }[] } | undefined
+      )?.ranking,
+    };
+  };
+
+  it('ranks only agents who answered at least minAnswered contacts (default 1): one with no calls is not ranked first (issue 17)', async () => {
+    const [busy, few, idle] = ['1', '2', '3'].map((n) => `${n}0000000-0000-4000-8000-000000000000`);
+    const records = [
+      agentRecord(busy, traffic(0.5, 20, 300, 40)),
+      agentRecord(few, traffic(0.95, 20, 300, 3)),
+      // no contacts: no traffic KPI, but QA or training alone used to give it the best score
+      { ...agentRecord(idle, traffic(null, null, null)), qa: { qaScore: 100, criticalFailRate: 0 } },
+    ];
+    const byDefault = await rankingOf(records, '');
+    expect(byDefault.errors).toBeUndefined();
+    expect(byDefault.ranking?.map((r) => r.agentId)).toEqual([few, busy]);
+    expect((await rankingOf(records, 'minAnswered: 5')).ranking?.map((r) => r.agentId)).toEqual([busy]);
+    expect((await rankingOf(records, 'minAnswered: 0')).ranking?.map((r) => r.agentId).sort()).toEqual(
+      [busy, few, idle].sort(),
+    );
+    const bad = await rankingOf(records, 'minAnswered: -1');
+    expect(bad.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(bad.errors?.[0].message).toMatch(/^minAnswered: /);
+  });
+
   it('ranks agents by score, ties sharing a rank and unmeasured agents last', async () => {
     const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((letter) => `${letter}0000000-0000-4000-8000-000000000000`);
     const records = [
@@ -248,10 +296,10 @@ describe('Performance.kpis and score', () => {
           scopeId: team,
           from: FROM,
           to: TO,
-          agentRecords: records,
+          contactAgentRecords: records,
         },
       ],
-      'ranking(weights: [{ kpiCode: "SERVICE_LEVEL", weight: 1 }]) { rank agentId score kpis { code } }',
+      'ranking(weights: [{ kpiCode: "SERVICE_LEVEL", weight: 1 }], minAnswered: 0) { rank agentId score kpis { code } }',
     );
     expect(response.errors).toBeUndefined();
     const ranking = (response.data?._entities[0] as unknown as { ranking: Record<string, unknown>[] })

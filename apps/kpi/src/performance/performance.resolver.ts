@@ -1,7 +1,7 @@
 import { badUserInput } from '@switchboard/server';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Arg, Ctx, Directive, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import { requirePerformanceScope, seesPerformanceScope } from '../access/kpi-access';
 import { kpiCatalog } from '../catalog/kpi-catalog.loader';
 import { checkPeriod, isUuid } from '../common/periods';
@@ -11,12 +11,12 @@ import { performanceFromReference, toKpiValueType, toPerformanceType } from './p
 import { kpiValues, scoreOf, type KpiWeights } from './performance.service';
 import { rankAgents } from './ranking.service';
 import { RankedAgentType } from './ranking.type';
-import { requiredSelection } from './performance-sources';
+import { countValue, requiredSelection } from './performance-sources';
 import { PerformanceType } from './performance.type';
 import { trendRecords } from './performance-trend';
 
 const REQUIRES = `@requires(fields: "${requiredSelection()}")`;
-const REQUIRES_AGENTS = `@requires(fields: "agentRecords { scopeType scopeId from to ${requiredSelection()} }")`;
+const REQUIRES_AGENTS = `@requires(fields: "contactAgentRecords { scopeType scopeId from to ${requiredSelection()} }")`;
 
 function checkScope(scope: PerformanceScopeInput, field: string): void {
   if (!isUuid(scope.id)) throw badUserInput({ field: `${field}.id`, message: `"${scope.id}" is not an id` });
@@ -89,18 +89,29 @@ export class PerformanceResolver {
 
   @FieldResolver(() => [RankedAgentType], {
     description:
-      "The scope's agents ranked by balanced-scorecard score (weights default to the catalog's): " +
-      'each KPI normalized by its target (attainment, capped at 1.5), weighted, averaged',
+      "The scope's agents of the AGENT role who answered at least minAnswered contacts in the period, ranked by " +
+      "balanced-scorecard score (weights default to the catalog's): each KPI normalized by its target " +
+      '(attainment, capped at 1.5), weighted, averaged. Team leads, trainers and managers are not ranked',
   })
   @Directive(REQUIRES_AGENTS)
   async ranking(
     @Root() performance: PerformanceType,
     @Arg('weights', () => [KpiWeightInput], { nullable: true }) weights: KpiWeightInput[] | null,
+    @Arg('minAnswered', () => Int, {
+      defaultValue: 1,
+      description:
+        'Minimum volume: agents who answered fewer contacts in the period are not ranked (0 ranks all)',
+    })
+    minAnswered: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<RankedAgentType[]> {
+    if (!Number.isInteger(minAnswered) || minAnswered < 0)
+      throw badUserInput({ field: 'minAnswered', message: 'must be a whole number of contacts, 0 or more' });
     await checkWeights(ctx, weights);
     if (!(await seen(ctx, performance))) return [];
-    const agents = (performance.agentRecords ?? []).map(performanceFromReference);
+    const agents = (performance.contactAgentRecords ?? [])
+      .filter((record) => countValue(record, 'traffic', 'answered') >= minAnswered)
+      .map(performanceFromReference);
     return rankAgents(ctx, agents, weightsOf(weights));
   }
 

@@ -1,5 +1,5 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { PerformanceScopeTypeEnum, type PerformanceScopeType } from '../common/enums';
 import { PERFORMANCE_SOURCES } from './performance-sources';
 
@@ -36,10 +36,10 @@ export class PerformanceType {
   @Directive('@external')
   ancestors?: PerformanceScopeRef[];
 
-  /** Staff's: every agent in the scope as their own record (what a ranking is computed over). */
+  /** Staff's: the scope's agents of the AGENT role as their own records (what a ranking ranks). */
   @Field(() => [PerformanceType])
   @Directive('@external')
-  agentRecords?: Record<string, unknown>[];
+  contactAgentRecords?: Record<string, unknown>[];
 
   /** The sources' parts (traffic, qa, training), as the gateway passes them in. */
   [source: string]: unknown;
@@ -52,6 +52,10 @@ for (const source of PERFORMANCE_SOURCES) {
   for (const metric of source.metrics) {
     Field(() => Float, { nullable: true })(SourceMetrics.prototype, metric);
     Directive('@external')(SourceMetrics.prototype, metric);
+  }
+  for (const count of source.counts ?? []) {
+    Field(() => Int)(SourceMetrics.prototype, count);
+    Directive('@external')(SourceMetrics.prototype, count);
   }
   Field(() => SourceMetrics, { nullable: true })(PerformanceType.prototype, source.field);
   Directive('@external')(PerformanceType.prototype, source.field);

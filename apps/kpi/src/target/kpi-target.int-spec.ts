@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { kpiSubgraph } from '../kpi.subgraph';
-import { KpiFactory } from '../testing/kpi-factories';
+import { KpiFactory, knownScopes } from '../testing/kpi-factories';
 
 interface TargetRow {
   id: string;
@@ -14,7 +15,7 @@ describe('KPI catalog and targets', () => {
   let factory: KpiFactory;
 
   beforeAll(async () => {
-    kpi = await startTestSubgraph(kpiSubgraph);
+    kpi = await startTestSubgraph(kpiSubgraph, { referenceSource: knownScopes.source });
     factory = new KpiFactory(kpi.url);
   });
   afterAll(() => kpi.stop());
@@ -154,6 +155,34 @@ describe('KPI catalog and targets', () => {
       expect(response.errors?.[0].message).toContain(field);
     }
     expect(await targetsOf(team)).toEqual([]);
+  });
+
+  it('refuses a target of a center, team or queue staff and traffic do not hold, and writes nothing (issue 17)', async () => {
+    for (const type of ['CENTER', 'TEAM', 'QUEUE']) {
+      const unknown = randomUUID();
+      const asked = knownScopes.asked.length;
+      const response = await set({
+        kpiCode: 'AHT',
+        scope: { type, id: unknown },
+        target: 300,
+        amberBand: 30,
+      });
+      expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(response.errors?.[0].message).toBe(`scope.id: no ${type.toLowerCase()} "${unknown}"`);
+      expect(knownScopes.asked.slice(asked)).toEqual([{ [type.toLowerCase()]: [unknown] }]);
+      expect(await targetsOf(unknown)).toEqual([]);
+    }
+    // a known one of each kind is written; GLOBAL names nothing to look up
+    const known = factory.scopeId();
+    for (const type of ['CENTER', 'TEAM', 'QUEUE'])
+      expect(
+        (await set({ kpiCode: 'ASA', scope: { type, id: known }, target: 20, amberBand: 5 })).errors,
+      ).toBeUndefined();
+    const asked = knownScopes.asked.length;
+    expect(
+      (await set({ kpiCode: 'ASA', scope: { type: 'GLOBAL' }, target: 20, amberBand: 5 })).errors,
+    ).toBeUndefined();
+    expect(knownScopes.asked.length).toBe(asked);
   });
 
   it('removes a target; an unknown one is NOT_FOUND', async () => {

@@ -1,8 +1,9 @@
 import { todayUtc } from '@switchboard/metrics';
-import { GraphQLLocalDate, type SubgraphContext } from '@switchboard/subgraph-kit';
+import { GraphQLLocalDate, type ReferenceKind, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { TargetScopeTypeEnum, type TargetScopeType } from '../common/enums';
 import { requireKpiWriter, requireTargetScope } from '../access/kpi-access';
+import { isUuid } from '../common/periods';
 import { SetKpiTargetInput } from './kpi-target.input';
 import { kpiTargetById } from './kpi-target.loader';
 import { toKpiTargetType } from './kpi-target.mapper';
@@ -38,6 +39,7 @@ export class KpiTargetResolver {
   ): Promise<KpiTargetType> {
     requireKpiWriter(ctx, 'setKpiTarget');
     await requireTargetScope(ctx, input.scope.type, input.scope.id ?? null, 'setKpiTarget');
+    await requireScopeExists(ctx, input.scope.type, input.scope.id ?? null);
     return toKpiTargetType(await new KpiTargetService(ctx.em).set(input, todayUtc()));
   }
 
@@ -50,4 +52,24 @@ export class KpiTargetResolver {
       await requireTargetScope(ctx, target?.scopeType ?? 'QUEUE', target?.scopeId ?? null, 'removeKpiTarget');
     return new KpiTargetService(ctx.em).remove(id);
   }
+}
+
+const SCOPE_KINDS: Record<TargetScopeType, ReferenceKind | null> = {
+  GLOBAL: null,
+  CENTER: 'center',
+  TEAM: 'team',
+  QUEUE: 'queue',
+};
+
+/**
+ * A target's center or team is staff's, a queue traffic's: asked through the gateway before the
+ * target is written (a malformed id is the service's BAD_USER_INPUT, a missing one GLOBAL's).
+ */
+async function requireScopeExists(
+  ctx: SubgraphContext,
+  type: TargetScopeType,
+  id: string | null,
+): Promise<void> {
+  const kind = SCOPE_KINDS[type];
+  if (kind && id && isUuid(id)) await ctx.requireReferences([{ kind, field: 'scope.id', values: [id] }]);
 }

@@ -1,13 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { postGraphQL } from '@switchboard/testing';
+import { KnownReferences, postGraphQL } from '@switchboard/testing';
+
+/**
+ * The centers, teams and queues staff and traffic hold, for kpi's tests (kpi asks them through the
+ * gateway before it writes a target): start the subgraph with `referenceSource: knownScopes.source`.
+ */
+export const knownScopes = new KnownReferences();
 
 /** Builds kpi test data through the subgraph's own API (the same validation as a user's). */
 export class KpiFactory {
   constructor(private readonly url: string) {}
 
-  /** A fresh scope id: staff's and traffic's ids are UUIDs kpi never looks up. */
+  /** A fresh scope id, known to the stand-in staff and traffic as a center, a team and a queue. */
   scopeId(): string {
-    return randomUUID();
+    const id = randomUUID();
+    knownScopes.add('center', id).add('team', id).add('queue', id);
+    return id;
   }
 
   async target(input: {

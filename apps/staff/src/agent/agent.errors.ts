@@ -6,7 +6,7 @@ export const agentErrors = {
     badUserInput({ field: 'employeeNo', message: `"${employeeNo}" is already used by another agent` }),
   unknownTeam: (field: string, id: string) => badUserInput({ field, message: `no team with id "${id}"` }),
   unknownSkills: (codes: string[]) =>
-    badUserInput({ field: 'skills', message: `unknown skill code(s): ${codes.join(', ')}` }),
+    badUserInput({ field: 'skills.skillCode', message: `unknown skill code(s): ${codes.join(', ')}` }),
   duplicateSkill: (code: string) =>
     badUserInput({ field: 'skills', message: `skill "${code}" is listed twice` }),
   terminated: (employeeNo: string) =>

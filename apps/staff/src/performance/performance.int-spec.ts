@@ -95,4 +95,23 @@ describe('Performance: agents, children, ancestors', () => {
     expect(large.result.errors).toBeUndefined();
     expect(large.statements.length).toBe(small.statements.length);
   });
+
+  it('lists only agents of the AGENT role as the records a ranking ranks, not the team lead (issue 17)', async () => {
+    // a center of its own: the other tests count the shared center's agents
+    const team = await factory.team((await factory.center()).id);
+    const agent = await factory.agent({ teamId: team.id, hireDate: '2026-01-05' });
+    const lead = await factory.agent({ teamId: team.id, hireDate: '2026-01-05', role: 'TEAM_LEAD' });
+    const response = await postGraphQL<{
+      _entities: { agentRecords: { scopeId: string }[]; contactAgentRecords: { scopeId: string }[] }[];
+    }>(
+      staff.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Performance {
+         agentRecords { scopeId } contactAgentRecords { scopeId } } } }`,
+      { r: [record('TEAM', team.id)] },
+    );
+    expect(response.errors).toBeUndefined();
+    const [ofTeam] = response.data?._entities ?? [];
+    expect(ofTeam.agentRecords.map((r) => r.scopeId).sort()).toEqual([agent.id, lead.id].sort());
+    expect(ofTeam.contactAgentRecords).toEqual([{ scopeId: agent.id }]);
+  });
 });

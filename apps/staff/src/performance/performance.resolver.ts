@@ -2,7 +2,7 @@ import { seenAgents, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { toAgentType } from '../agent/agent.mapper';
 import { AgentType } from '../agent/agent.type';
-import type { Agent } from '../agent/agent.entity';
+import { AgentRole, type Agent } from '../agent/agent.entity';
 import { toCenterType } from '../center/center.mapper';
 import { CenterType } from '../center/center.type';
 import { staffLoaders } from '../common/loaders';
@@ -60,7 +60,7 @@ export class StaffPerformanceResolver {
   @FieldResolver(() => [StaffPerformanceType], {
     description:
       "Every agent in the scope (a center's or team's members on the period's last day, or the agent) as " +
-      'their own record over the same period: what rankings are computed over',
+      'their own record over the same period',
   })
   async agentRecords(
     @Root() performance: StaffPerformanceType,
@@ -70,6 +70,21 @@ export class StaffPerformanceResolver {
     return (await this.agentsOf(ctx, performance)).map((agent) =>
       toStaffPerformance(PerformanceScopeType.AGENT, agent.id, from, to),
     );
+  }
+
+  @FieldResolver(() => [StaffPerformanceType], {
+    description:
+      "The scope's agents of the AGENT role (those who take contacts; not team leads, trainers or managers) " +
+      'as their own records over the same period: what rankings are computed over',
+  })
+  async contactAgentRecords(
+    @Root() performance: StaffPerformanceType,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<StaffPerformanceType[]> {
+    const { from, to } = performance;
+    return (await this.agentsOf(ctx, performance))
+      .filter((agent) => agent.role === AgentRole.AGENT)
+      .map((agent) => toStaffPerformance(PerformanceScopeType.AGENT, agent.id, from, to));
   }
 
   @FieldResolver(() => [PerformanceScopeRef], {

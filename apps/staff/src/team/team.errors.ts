@@ -12,6 +12,11 @@ export const teamErrors = {
       field: 'leadEmployeeNo',
       message: `agent "${employeeNo}" is terminated and cannot lead a team`,
     }),
+  leadOfAnotherCenter: (employeeNo: string) =>
+    badUserInput({
+      field: 'leadEmployeeNo',
+      message: `agent "${employeeNo}" works in a team of another center and cannot lead a team of this one`,
+    }),
   unknownReference: (field: string, id: string) =>
     badUserInput({ field, message: `no team with id "${id}"` }),
 };

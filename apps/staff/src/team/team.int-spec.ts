@@ -72,6 +72,35 @@ describe('teams and skills', () => {
     expect(duplicate.errors?.[0].message).toMatch(/^code: /);
   });
 
+  it('refuses a lead who works in another center, on create and update, and writes nothing (issue 17)', async () => {
+    const elsewhere = await factory.team((await factory.center()).id);
+    const outsider = await factory.agent({ teamId: elsewhere.id });
+    const before = await teamCount();
+    const created = await gql(`mutation($input: CreateTeamInput!) { createTeam(input: $input) { id } }`, {
+      input: { code: 'TEAM-FOREIGN-LEAD', name: 'Foreign', centerId, leadEmployeeNo: outsider.employeeNo },
+    });
+    expect(created.errors?.[0]).toMatchObject({
+      message: `leadEmployeeNo: agent "${outsider.employeeNo}" works in a team of another center and cannot lead a team of this one`,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(await teamCount()).toBe(before);
+    const team = await factory.team(centerId);
+    const updated = await gql(
+      `mutation($id: ID!, $no: String) { updateTeam(id: $id, input: { leadEmployeeNo: $no }) { id } }`,
+      { id: team.id, no: outsider.employeeNo },
+    );
+    expect(updated.errors?.[0].message).toMatch(/^leadEmployeeNo: .*another center/);
+    const kept = await gql(`query($id: ID!) { team(id: $id) { lead { employeeNo } } }`, { id: team.id });
+    expect(kept.data?.team).toEqual({ lead: null });
+    // an agent of a team of the same center may lead it
+    const colleague = await factory.agent({ teamId: team.id });
+    const own = await gql(
+      `mutation($id: ID!, $no: String) { updateTeam(id: $id, input: { leadEmployeeNo: $no }) { lead { employeeNo } } }`,
+      { id: team.id, no: colleague.employeeNo },
+    );
+    expect(own.data?.updateTeam).toEqual({ lead: { employeeNo: colleague.employeeNo } });
+  });
+
   it('sets and clears the lead; renames', async () => {
     const team = await factory.team(centerId);
     const lead = await factory.agent();

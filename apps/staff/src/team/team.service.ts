@@ -37,7 +37,7 @@ export class TeamService {
       code: input.code,
       name: input.name.trim(),
       center,
-      leadAgentId: input.leadEmployeeNo ? await this.leadId(input.leadEmployeeNo) : null,
+      leadAgentId: input.leadEmployeeNo ? await this.leadId(input.leadEmployeeNo, center.id) : null,
     });
     await this.em.persistAndFlush(team);
     return team;
@@ -47,16 +47,19 @@ export class TeamService {
     const team = await this.get(id);
     if (input.name !== undefined) team.name = input.name.trim();
     if (input.leadEmployeeNo !== undefined) {
-      team.leadAgentId = input.leadEmployeeNo === null ? null : await this.leadId(input.leadEmployeeNo);
+      team.leadAgentId =
+        input.leadEmployeeNo === null ? null : await this.leadId(input.leadEmployeeNo, team.center.id);
     }
     await this.em.flush();
     return team;
   }
 
-  private async leadId(employeeNo: string): Promise<string> {
-    const lead = await this.em.findOne(Agent, { employeeNo });
+  /** The lead exists, works here, and (when in a team) in a team of this center: not another center's agent. */
+  private async leadId(employeeNo: string, centerId: string): Promise<string> {
+    const lead = await this.em.findOne(Agent, { employeeNo }, { populate: ['team'] });
     if (!lead) throw teamErrors.unknownLead(employeeNo);
     if (lead.status === AgentStatus.TERMINATED) throw teamErrors.leadTerminated(employeeNo);
+    if (lead.team && lead.team.center.id !== centerId) throw teamErrors.leadOfAnotherCenter(employeeNo);
     return lead.id;
   }
 }

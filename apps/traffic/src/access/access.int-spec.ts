@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Identity } from '@switchboard/auth';
 import {
   accessMatrix,
+  KnownReferences,
   postGraphQL,
   startTestSubgraph,
   subgraphToken,
@@ -25,7 +26,10 @@ describe('traffic access: every role x every query and reference (allowed, denie
   let queueIds: Record<string, string> = {};
 
   beforeAll(async () => {
-    traffic = await startTestSubgraph(trafficSubgraph, { scopeSource: f.source });
+    traffic = await startTestSubgraph(trafficSubgraph, {
+      scopeSource: f.source,
+      referenceSource: new KnownReferences().add('center', f.ids.sha, f.ids.ctu).source,
+    });
     queueIds = await seedTrafficAccess(traffic.url, f);
   });
   afterAll(() => traffic.stop());

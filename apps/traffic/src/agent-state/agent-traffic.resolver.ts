@@ -11,7 +11,7 @@ export class AgentTrafficResolver {
   @FieldResolver(() => TrafficSummaryType, {
     nullable: true,
     description:
-      'The contacts the agent handled in a period (from inclusive, to exclusive); null outside your access scope',
+      'The contacts the agent handled in a period (from inclusive, to exclusive; offered counts them, abandonRate is null: abandoned calls reached no agent); null outside your access scope',
   })
   async trafficSummary(
     @Root() agent: AgentTrafficType,
@@ -24,6 +24,8 @@ export class AgentTrafficResolver {
     return Object.assign(
       new TrafficSummaryType(),
       await loadSummary(ctx, 'agent_key', agent.employeeNo, { from, to }),
+      // a call abandoned in the queue reached no agent: an agent has no abandon rate (not 0, on target)
+      { abandonRate: null },
     );
   }
 

@@ -107,8 +107,15 @@ export function performanceTrafficLoader(
       const variant = (row?.sl_variant as ServiceLevelVariant | null) ?? undefined;
       const totals = states[i];
       const { resolved, eligible } = fcrOf(partsOfRecord[i], fcr);
+      const metrics = contactMetrics(totalsOf(row ?? EMPTY), variant);
+      // a team's or an agent's contacts are those they handled: abandoned calls reached none of them
+      const ofQueues =
+        p.scopeType === PerformanceScopeType.CENTER || p.scopeType === PerformanceScopeType.QUEUE;
       return Object.assign(new PerformanceTrafficType(), {
-        ...contactMetrics(totalsOf(row ?? EMPTY), variant),
+        ...metrics,
+        queueOffered: ofQueues ? metrics.offered : null,
+        handled: metrics.answered,
+        abandonRate: ofQueues ? metrics.abandonRate : null,
         fcrRate: fcrRate(resolved, eligible),
         occupancy: totals ? occupancy(totals) : null,
         utilization: totals ? utilization(totals) : null,

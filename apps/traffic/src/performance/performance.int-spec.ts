@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
+import { KnownReferences, postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { trafficSubgraph } from '../traffic.subgraph';
 
 const FROM = '2026-05-04T00:00:00.000Z';
@@ -38,9 +38,11 @@ describe('Performance.traffic', () => {
   let traffic: TestSubgraph;
   let queueId: string;
   const centerId = randomUUID();
+  const otherCenterId = randomUUID();
+  const centers = new KnownReferences().add('center', centerId, otherCenterId);
 
   beforeAll(async () => {
-    traffic = await startTestSubgraph(trafficSubgraph);
+    traffic = await startTestSubgraph(trafficSubgraph, { referenceSource: centers.source });
     const ingested = await postGraphQL<{ ingestContacts: { inserted: number } }>(
       traffic.url,
       'mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted } }',
@@ -126,15 +128,42 @@ describe('Performance.traffic', () => {
     });
   });
 
+  it("says what a team's and an agent's figures are: handled, not offered; no abandon rate (issue 17)", async () => {
+    const response = await postGraphQL<{ _entities: { traffic: Record<string, number | null> }[] }>(
+      traffic.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Performance { traffic {
+         queueOffered handled answered abandoned abandonRate } } } }`,
+      {
+        r: [
+          record('TEAM', randomUUID(), ['P1001', 'P1002']),
+          record('AGENT', randomUUID(), ['P1001']),
+          record('CENTER', centerId, []),
+          record('QUEUE', queueId, []),
+        ],
+      },
+    );
+    expect(response.errors).toBeUndefined();
+    const [team, agent, center, queue] = (response.data?._entities ?? []).map((e) => e.traffic);
+    // the abandoned call c4 reached no agent: it is no team's, so a team's rate cannot be 0 "on target"
+    expect(team).toEqual({ queueOffered: null, handled: 3, answered: 3, abandoned: 0, abandonRate: null });
+    expect(agent).toEqual({ queueOffered: null, handled: 2, answered: 2, abandoned: 0, abandonRate: null });
+    for (const whole of [center, queue]) {
+      expect(whole).toMatchObject({ queueOffered: 4, handled: 3, abandoned: 1 });
+      expect(whole.abandonRate).toBeCloseTo(0.25, 12);
+    }
+  });
+
   it('agrees with Agent.trafficSummary', async () => {
     const response = await postGraphQL<{ _entities: { trafficSummary: Record<string, number | null> }[] }>(
       traffic.url,
       `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agent {
-         trafficSummary(from: "${FROM}", to: "${TO}") { offered answered serviceLevel asaSeconds ahtSeconds transferRate } } } }`,
+         trafficSummary(from: "${FROM}", to: "${TO}") { offered answered serviceLevel asaSeconds ahtSeconds transferRate abandonRate } } } }`,
       { r: [{ __typename: 'Agent', employeeNo: 'P1001' }] },
     );
     const mine = await entities([record('AGENT', randomUUID(), ['P1001'])]);
     expect(mine.data?._entities[0].traffic).toMatchObject(response.data?._entities[0].trafficSummary ?? {});
+    // no abandon rate for an agent either way (issue 17): abandoned calls reached no agent
+    expect(response.data?._entities[0].trafficSummary.abandonRate).toBeNull();
   });
 
   it('answers 3 or 60 records with the same statements (contacts, agent states)', async () => {
@@ -182,7 +211,7 @@ describe('Performance.traffic', () => {
       'mutation($id: ID!, $c: ID) { updateQueue(id: $id, input: { centerId: $c }) { id } }',
       {
         id: queueId,
-        c: randomUUID(),
+        c: otherCenterId,
       },
     );
     expect(await fcr()).toEqual([1 / 3, null]);

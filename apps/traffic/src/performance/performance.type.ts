@@ -1,5 +1,5 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AgentTrafficType } from '../agent-state/agent-traffic.type';
 import { ContactMetricsFields } from '../stats/traffic-stats.type';
 
@@ -21,6 +21,34 @@ registerEnumType(PerformanceScopeType, {
     'handled contacts; occupancy and utilization from its agents’ states',
 })
 export class PerformanceTrafficType extends ContactMetricsFields {
+  @Field(() => Int, {
+    deprecationReason:
+      "For a team or an agent this was the contacts they handled, not what was offered (nothing is offered to a team): read queueOffered (a center's or queue's) or handled",
+    description:
+      'queueOffered for a center or queue; for a team or agent the contacts it handled (see handled)',
+  })
+  declare offered: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Offered to the record's queues (answered + abandoned): a center's or a queue's; null for a team or an agent, who are offered nothing of their own",
+  })
+  queueOffered!: number | null;
+
+  @Field(() => Int, {
+    description:
+      "Contacts handled: answered by the team's or agent's agents, or on the center's or queue's queues",
+  })
+  handled!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "A center's or queue's (METRICS.md); null for a team or an agent: a call abandoned in the queue reached no agent, so it is nobody's",
+  })
+  declare abandonRate: number | null;
+
   @Field(() => Float, { nullable: true, description: 'First-contact resolution, 7-day repeat window' })
   fcrRate!: number | null;
 

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { postGraphQL, startTestSubgraph, type TestSubgraph, authorizationFor } from '@switchboard/testing';
+import {
+  KnownReferences,
+  postGraphQL,
+  startTestSubgraph,
+  type TestSubgraph,
+  authorizationFor,
+} from '@switchboard/testing';
 import { trafficSubgraph } from '../traffic.subgraph';
 
 const utc = (day: string, hh: number, mm = 0) =>
@@ -29,9 +35,10 @@ function answered(id: string, arrived: Date, handleSeconds: number) {
 describe('StaffingPlan.history', () => {
   let traffic: TestSubgraph;
   let queueId: string;
+  const centers = new KnownReferences();
 
   beforeAll(async () => {
-    traffic = await startTestSubgraph(trafficSubgraph);
+    traffic = await startTestSubgraph(trafficSubgraph, { referenceSource: centers.source });
     await postGraphQL(
       traffic.url,
       'mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted } }',
@@ -103,6 +110,7 @@ describe('StaffingPlan.history', () => {
 
   it("says each plan's queue center in one statement (null: no center, unknown queue or not an id)", async () => {
     const centerId = randomUUID();
+    centers.add('center', centerId);
     const updated = await postGraphQL(
       traffic.url,
       'mutation($id: ID!, $c: ID) { updateQueue(id: $id, input: { centerId: $c }) { id } }',

@@ -1,4 +1,5 @@
 import { requireRole, WRITERS } from '@switchboard/auth';
+import { badUserInput } from '@switchboard/server';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { byKeys } from '@switchboard/subgraph-kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
@@ -41,6 +42,20 @@ export class QueueResolver {
         ? await new QueueService(ctx.em).findByCode(code)
         : null;
     return queue ? toQueueType(queue) : null;
+  }
+
+  @Query(() => [QueueType], {
+    nullable: 'items',
+    description:
+      'Queues by id, in order, null where none (at most 500): how other subgraphs check the queues a write names, batched',
+  })
+  async queuesById(
+    @Arg('ids', () => [ID], { description: 'At most 500 keys' }) ids: string[],
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<(QueueType | null)[]> {
+    if (ids.length > 500) throw badUserInput({ field: 'ids', message: 'at most 500 keys' });
+    const queues = await queueById(ctx).loadMany(ids);
+    return queues.map((q) => (q && !(q instanceof Error) ? toQueueType(q) : null));
   }
 
   @FieldResolver(() => TrafficSummaryType, {
@@ -87,6 +102,9 @@ export class QueueResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<QueueType> {
     requireRole(ctx.identity, WRITERS.traffic, 'updateQueue');
+    // the center is staff's: a random id would silently detach the queue and its traffic from its center
+    if (input.centerId)
+      await ctx.requireReferences([{ kind: 'center', field: 'centerId', values: [input.centerId] }]);
     return toQueueType(await new QueueService(ctx.em).update(id, input));
   }
 }

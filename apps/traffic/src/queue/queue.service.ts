@@ -43,7 +43,7 @@ export class QueueService {
         input.serviceLevelThresholdSeconds !== queue.slThresholdSeconds) ||
       (input.shortAbandonSeconds !== undefined && input.shortAbandonSeconds !== queue.shortAbandonSeconds);
     if (input.name !== undefined) queue.name = input.name;
-    if (input.centerId !== undefined) queue.centerId = input.centerId;
+    if (input.centerId !== undefined) queue.centerId = input.centerId?.toLowerCase() ?? null;
     if (input.serviceLevelThresholdSeconds !== undefined)
       queue.slThresholdSeconds = input.serviceLevelThresholdSeconds;
     if (input.shortAbandonSeconds !== undefined) queue.shortAbandonSeconds = input.shortAbandonSeconds;

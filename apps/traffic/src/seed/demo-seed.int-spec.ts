@@ -40,16 +40,82 @@ describe('traffic demo seed', () => {
     expect(await count('select count(*)::int as n from contact')).toBe(contacts);
   });
 
-  it('logs each agent in for the shifts they answered in: every answered contact falls in a login', async () => {
-    expect(
-      await count(`select count(*)::int as n from agent_state_event where source = 'demo'`),
-    ).toBeGreaterThan(1000);
-    // The agent's last state change at or before the answer is a login, never a logout or none.
+  it('seeds agent states consistent with the contacts: on contact from each answer to its end (issue 17)', async () => {
+    const states = await traffic.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ state: string; reason: string | null; n: number }[]>(
+        `select state::text as state, reason, count(*)::int as n from agent_state_event where source = 'demo'
+          group by 1, 2 order by 1, 2`,
+      );
+    const seen = new Set(states.map((s) => `${s.state}${s.reason ? ` ${s.reason}` : ''}`));
+    for (const state of [
+      'LOGGED_IN',
+      'AVAILABLE',
+      'ON_CONTACT',
+      'ACW',
+      'NOT_READY Break',
+      'NOT_READY Lunch',
+      'LOGGED_OUT',
+    ])
+      expect(seen).toContain(state);
+    // The agent's state at each answer is ON_CONTACT, and stays so until the contact ends.
     const outside = await count(`select count(*)::int as n from contact c
-      where c.agent is not null and c.answered_at is not null and coalesce((select e.state::text
-        from agent_state_event e where e.agent = c.agent and e.at <= c.answered_at
-        order by e.at desc limit 1), '') <> 'LOGGED_IN'`);
+      where c.agent is not null and c.answered_at is not null and (
+        coalesce((select e.state::text from agent_state_event e where e.agent = c.agent and e.at <= c.answered_at
+          order by e.at desc, e.id desc limit 1), '') <> 'ON_CONTACT'
+        or exists (select 1 from agent_state_event e where e.agent = c.agent and e.at > c.answered_at
+          and e.at < c.ended_at and e.state <> 'ON_CONTACT'))`);
     expect(outside).toBe(0);
+  });
+
+  it('gives the demo agents real occupancy and utilization, in plausible ranges and consistent with their contacts (issue 17)', async () => {
+    const to = new Date(window.from.getTime() + DEMO_TRAFFIC_DAYS * 86_400_000);
+    const agents = (
+      await traffic.orm.em
+        .fork()
+        .getConnection()
+        .execute<{ agent: string; handle: number }[]>(
+          `select agent, sum(extract(epoch from ended_at - answered_at) + acw_seconds)::float8 as handle
+             from contact where agent is not null and answered_at is not null group by agent order by agent`,
+        )
+    ).slice(0, 40);
+    const response = await postGraphQL<{ _entities: { agentStates: Record<string, number | null> }[] }>(
+      traffic.url,
+      `query($r: [_Any!]!, $from: DateTimeISO!, $to: DateTimeISO!) { _entities(representations: $r) { ... on Agent {
+         agentStates(from: $from, to: $to) { loggedInSeconds availableSeconds notReadySeconds onContactSeconds acwSeconds occupancy utilization } } } }`,
+      {
+        r: agents.map((a) => ({ __typename: 'Agent', employeeNo: a.agent })),
+        from: window.from.toISOString(),
+        to: to.toISOString(),
+      },
+    );
+    expect(response.errors).toBeUndefined();
+    const summaries = (response.data?._entities ?? []).map((e) => e.agentStates);
+    expect(summaries).toHaveLength(agents.length);
+    summaries.forEach((s, i) => {
+      const busy = (s.onContactSeconds ?? 0) + (s.acwSeconds ?? 0);
+      expect(typeof s.occupancy).toBe('number');
+      expect(typeof s.utilization).toBe('number');
+      expect(s.occupancy).toBeGreaterThan(0.2);
+      expect(s.occupancy).toBeLessThan(0.98);
+      // logged in also holds breaks and the minutes around a shift: utilization is the lower
+      expect(s.utilization).toBeGreaterThan(0.1);
+      expect(s.utilization).toBeLessThan(s.occupancy as number);
+      // on contact + ACW is the contacts' handle time (overlapping chats counted once, never more)
+      expect(busy).toBeLessThanOrEqual(agents[i].handle + 1);
+      expect(busy).toBeGreaterThan(0.9 * agents[i].handle);
+      expect((s.loggedInSeconds ?? 0) + 1).toBeGreaterThan(
+        busy + (s.availableSeconds ?? 0) + (s.notReadySeconds ?? 0),
+      );
+    });
+    console.log(
+      `demo agent states: occupancy ${summaries.map((s) => s.occupancy?.toFixed(2)).join(' ')}; utilization ${summaries
+        .map((s) => s.utilization?.toFixed(2))
+        .join(' ')}; busy/handle ${summaries
+        .map((s, i) => (((s.onContactSeconds ?? 0) + (s.acwSeconds ?? 0)) / agents[i].handle).toFixed(2))
+        .join(' ')}`,
+    );
   });
 
   it('takes the 30 days before midnight Asia/Shanghai', () => {

@@ -104,11 +104,19 @@ async function writeDemoContacts(em: EntityManager, window: DemoTrafficOptions):
   return shifts;
 }
 
-/** The agents' logins and logouts around the shifts they answered in (the staffing plan's logged-in line). */
+/**
+ * The agents' states around the contacts they answered (logged in, available, on contact, ACW, not
+ * ready on breaks, logged out): the staffing plan's logged-in line, occupancy and utilization.
+ */
 async function writeDemoAgentStates(em: EntityManager, shifts: DemoShiftLog): Promise<void> {
-  const events = shifts
-    .events()
-    .map((e) => ({ source: 'demo', agent: e.agent, at: e.at, state: e.state, reason: null, queue: null }));
+  const events = shifts.events().map((e) => ({
+    source: 'demo',
+    agent: e.agent,
+    at: e.at,
+    state: e.state,
+    reason: e.reason,
+    queue: null,
+  }));
   await inPgTransaction(em, (client) => writeAgentStates(client, events));
 }
 

@@ -157,6 +157,19 @@ describe('traffic ingestion and statistics', () => {
     expect(shanghai.map((r) => r.intervalStart)).toEqual(['2026-03-01T16:00:00.000Z']);
   });
 
+  it("gives an agent's row, and a filter on agents, no abandon rate: abandoned calls reached no agent (issue 17)", async () => {
+    const agents = (await stats('TOTAL', ['AGENT'])).data?.trafficStats ?? [];
+    const e1 = agents.find((r) => r.employeeNo === 'E1');
+    expect(e1).toMatchObject({ answered: 2, abandoned: 0, abandonRate: null });
+    // the calls no agent answered keep theirs, in the row without an agent
+    const nobody = agents.find((r) => r.employeeNo === null);
+    expect(nobody).toMatchObject({ offered: 2, abandoned: 2, shortAbandoned: 1, abandonRate: 1 });
+    const filtered = (await stats('TOTAL', [], { employeeNos: ['E1'] })).data?.trafficStats ?? [];
+    expect(filtered).toEqual([expect.objectContaining({ answered: 2, abandonRate: null })]);
+    const whole = (await stats('TOTAL')).data?.trafficStats ?? [];
+    expect(whole[0].abandonRate).toBeCloseTo(0.25, 12);
+  });
+
   it('rejects bad records with reasons and stores the good ones', async () => {
     const response = await postGraphQL(traffic.url, INGEST, {
       c: [

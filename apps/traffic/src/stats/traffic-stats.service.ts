@@ -112,6 +112,9 @@ export async function trafficStats(
   // Plain objects of one shape, built once per row: tens of thousands of rows are common. Rows
   // come ordered by bucket, so the rows of one bucket share one Date.
   let start = new Date(Number.NaN);
+  // An agent's or a team's contacts are those it handled: a call abandoned in the queue reached no
+  // agent (it is in the row without one), so such a row, or a filter on agents, has no abandon rate.
+  const byAgents = Boolean(filter.employeeNos?.length);
   return rows.map((row): TrafficStatsRow => {
     const queue = row.queue_key ? queues.get(row.queue_key) : undefined;
     const m = contactMetrics(totalsOf(row), (queue?.slVariant as ServiceLevelVariant | undefined) ?? variant);
@@ -135,7 +138,7 @@ export async function trafficStats(
       avgTalkSeconds: m.avgTalkSeconds,
       avgHoldSeconds: m.avgHoldSeconds,
       avgAcwSeconds: m.avgAcwSeconds,
-      abandonRate: m.abandonRate,
+      abandonRate: byAgents || row.agent_key || row.team_id ? null : m.abandonRate,
       maxWaitSeconds: m.maxWaitSeconds,
       transferRate: m.transferRate,
       ivrContainmentRate: m.ivrContainmentRate,

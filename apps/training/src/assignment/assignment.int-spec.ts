@@ -112,6 +112,34 @@ describe('assignments', () => {
     expect(await count(course.id)).toBe(0);
   });
 
+  it('refuses a team, center or skill staff does not hold (asked in one request with the agents) and writes nothing (issue 17)', async () => {
+    const course = await factory.course();
+    const nowhere = '55555555-5555-4555-8555-555555555555';
+    const checks = roster.referenceChecks.length;
+    const response = await assign({
+      courseId: course.id,
+      target: {
+        teamIds: [TEAM_A, nowhere],
+        centerIds: [nowhere],
+        skillCodes: ['CARDS', 'NO-SKILL'],
+        employeeNos: ['A1'],
+      },
+      dueDate: addDays(today, 5),
+    });
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [
+        { field: 'target.teamIds', message: `no team "${nowhere}"` },
+        { field: 'target.centerIds', message: `no center "${nowhere}"` },
+        { field: 'target.skillCodes', message: 'no skill "NO-SKILL"' },
+      ],
+    });
+    expect(roster.referenceChecks.slice(checks)).toEqual([
+      { team: [TEAM_A, nowhere], center: [nowhere], skill: ['CARDS', 'NO-SKILL'], agent: ['A1'] },
+    ]);
+    expect(await count(course.id)).toBe(0);
+  });
+
   it('rejects an unknown course', async () => {
     const response = await assign({
       courseId: '44444444-4444-4444-8444-444444444444',

@@ -42,7 +42,11 @@ export class AssignmentResolver {
   ): Promise<AssignCourseResultType> {
     requireTrainingWriter(ctx, 'assignCourse');
     await requireTargetInScope(ctx, input.target, 'assignCourse');
-    const result = await new AssignmentService(ctx.em).assign(input, await ctx.scope());
+    const result = await new AssignmentService(ctx.em).assign(
+      input,
+      ctx.requireReferences,
+      await ctx.scope(),
+    );
     return Object.assign(new AssignCourseResultType(), {
       ...result,
       assignments: result.assignments.map((a) => toAssignmentType(a)),

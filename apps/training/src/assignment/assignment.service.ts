@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DataScope, seenEmployeeNos } from '@switchboard/subgraph-kit';
+import { DataScope, seenEmployeeNos, type RequireReferences } from '@switchboard/subgraph-kit';
 import { badUserInput, conflict, notFound } from '@switchboard/server';
 import { Certification } from '../certification/certification.entity';
 import { todayUtc } from '../common/dates';
@@ -7,7 +7,7 @@ import { isUuid } from '../common/validation';
 import { Course } from '../course/course.entity';
 import { Exam } from '../exam/exam.entity';
 import { certificationExpiry } from '@switchboard/metrics';
-import { requireKnownAgents, rosterEmployeeNos } from '../roster/roster-client';
+import { rosterEmployeeNos } from '../roster/roster-client';
 import { Assignment } from './assignment.entity';
 import type { AssignCourseInput, AssignmentTargetInput } from './assignment.input';
 
@@ -29,14 +29,18 @@ export class AssignmentService {
    * Assigns a course to the target's agents. Every agent named must exist in staff; an agent with
    * the course already open keeps that assignment. All or nothing.
    */
-  async assign(input: AssignCourseInput, scope: DataScope = DataScope.everything()): Promise<AssignResult> {
+  async assign(
+    input: AssignCourseInput,
+    requireReferences: RequireReferences,
+    scope: DataScope = DataScope.everything(),
+  ): Promise<AssignResult> {
     const today = this.today();
     if (input.dueDate < today)
       throw badUserInput({ field: 'dueDate', message: `must not be in the past (today is ${today})` });
     const course = isUuid(input.courseId) ? await this.em.findOne(Course, { id: input.courseId }) : null;
     if (!course) throw badUserInput({ field: 'courseId', message: `no course with id ${input.courseId}` });
     // a role or skill selection of a writer limited to some centers: their agents only
-    const employeeNos = seenEmployeeNos(scope, await this.resolveTarget(input.target));
+    const employeeNos = seenEmployeeNos(scope, await this.resolveTarget(input.target, requireReferences));
     const { assignments, open } = await this.em.transactional(async (em) => {
       // Agents with the course open keep that assignment (a unique index backs this up).
       const open = new Set(
@@ -63,7 +67,10 @@ export class AssignmentService {
     };
   }
 
-  private async resolveTarget(target: AssignmentTargetInput): Promise<string[]> {
+  private async resolveTarget(
+    target: AssignmentTargetInput,
+    requireReferences: RequireReferences,
+  ): Promise<string[]> {
     const groups = GROUP_FIELDS.some((f) => target[f]?.length);
     if (!groups && !target.employeeNos?.length) {
       throw badUserInput({
@@ -77,12 +84,15 @@ export class AssignmentService {
       if (bad !== undefined)
         throw badUserInput({ field: `target.${field}`, message: `"${bad}" is not an id` });
     }
-    if (!groups) {
-      const numbers = [...new Set(target.employeeNos ?? [])];
-      await requireKnownAgents(numbers, 'target.employeeNos');
-      return numbers.sort();
-    }
-    if (target.employeeNos?.length) await requireKnownAgents(target.employeeNos, 'target.employeeNos');
+    // every team, center, skill and agent named must exist in staff (asked at once): an unknown one
+    // would otherwise just match nobody, and the write would look done
+    await requireReferences([
+      { kind: 'team', field: 'target.teamIds', values: target.teamIds ?? [] },
+      { kind: 'center', field: 'target.centerIds', values: target.centerIds ?? [] },
+      { kind: 'skill', field: 'target.skillCodes', values: target.skillCodes ?? [] },
+      { kind: 'agent', field: 'target.employeeNos', values: target.employeeNos ?? [] },
+    ]);
+    if (!groups) return [...new Set(target.employeeNos ?? [])].sort();
     return rosterEmployeeNos(target);
   }
 

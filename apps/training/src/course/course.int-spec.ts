@@ -1,11 +1,13 @@
-import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
+import { KnownReferences, postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { trainingSubgraph } from '../training.subgraph';
 import { Course } from './course.entity';
 
 describe('courses', () => {
   let training: TestSubgraph;
+  // the skills staff holds (training asks staff through the gateway before it writes a course)
+  const staff = new KnownReferences().add('skill', 'WEALTH', 'CARDS');
   beforeAll(async () => {
-    training = await startTestSubgraph(trainingSubgraph);
+    training = await startTestSubgraph(trainingSubgraph, { referenceSource: staff.source });
   });
   afterAll(() => training.stop());
 
@@ -56,6 +58,38 @@ describe('courses', () => {
     expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0].message).toContain(field);
     expect(await count()).toBe(before);
+  });
+
+  it('refuses a course mandatory for a skill staff does not hold, on create and on update, and writes nothing (issue 17)', async () => {
+    const before = await count();
+    const created = await create({
+      code: 'NO-SKILL',
+      title: 'For nobody',
+      category: 'SALES',
+      hours: 1,
+      mandatoryForSkills: ['CARDS', 'NO-SUCH-SKILL'],
+    });
+    expect(created.errors?.[0]).toMatchObject({
+      message: 'mandatoryForSkills: no skill "NO-SUCH-SKILL"',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    expect(await count()).toBe(before);
+    const course = await create({
+      code: 'CARDS-1',
+      title: 'Cards',
+      category: 'SALES',
+      hours: 1,
+      mandatoryForSkills: ['CARDS'],
+    });
+    expect(course.errors).toBeUndefined();
+    const updated = await postGraphQL<{ updateCourse: unknown }>(
+      training.url,
+      'mutation($id: ID!) { updateCourse(id: $id, input: { title: "Renamed", mandatoryForSkills: ["GONE"] }) { id } }',
+      { id: course.data?.createCourse.id },
+    );
+    expect(updated.errors?.[0].message).toBe('mandatoryForSkills: no skill "GONE"');
+    const kept = await training.orm.em.fork().findOneOrFail(Course, { code: 'CARDS-1' });
+    expect([kept.title, kept.mandatoryForSkills]).toEqual(['Cards', ['CARDS']]);
   });
 
   it('refuses a second course with the same code', async () => {

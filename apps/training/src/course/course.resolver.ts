@@ -34,7 +34,7 @@ export class CourseResolver {
   ): Promise<CourseType> {
     requireTrainingWriter(ctx, 'createCourse');
     await requireWholeScope(ctx, 'createCourse');
-    return toCourseType(await new CourseService(ctx.em).create(input));
+    return toCourseType(await new CourseService(ctx.em).create(input, ctx.requireReferences));
   }
 
   @Mutation(() => CourseType)
@@ -45,6 +45,6 @@ export class CourseResolver {
   ): Promise<CourseType> {
     requireTrainingWriter(ctx, 'updateCourse');
     await requireWholeScope(ctx, 'updateCourse');
-    return toCourseType(await new CourseService(ctx.em).update(id, input));
+    return toCourseType(await new CourseService(ctx.em).update(id, input, ctx.requireReferences));
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { conflict, notFound } from '@switchboard/server';
+import type { RequireReferences } from '@switchboard/subgraph-kit';
 import { isUuid } from '../common/validation';
 import { Course } from './course.entity';
 import type { CreateCourseInput, UpdateCourseInput } from './course.input';
@@ -17,9 +18,10 @@ export class CourseService {
     return course;
   }
 
-  async create(input: CreateCourseInput): Promise<Course> {
+  async create(input: CreateCourseInput, requireReferences: RequireReferences): Promise<Course> {
     if (await this.em.count(Course, { code: input.code }))
       throw conflict(`a course with code "${input.code}" already exists`, 'code');
+    await requireSkills(input.mandatoryForSkills, requireReferences);
     const course = this.em.create(Course, {
       code: input.code,
       title: input.title,
@@ -33,8 +35,9 @@ export class CourseService {
     return course;
   }
 
-  async update(id: string, input: UpdateCourseInput): Promise<Course> {
+  async update(id: string, input: UpdateCourseInput, requireReferences: RequireReferences): Promise<Course> {
     const course = await this.get(id);
+    await requireSkills(input.mandatoryForSkills, requireReferences);
     if (input.title != null) course.title = input.title;
     if (input.category != null) course.category = input.category;
     if (input.hours != null) course.hours = input.hours;
@@ -45,4 +48,12 @@ export class CourseService {
     await this.em.flush();
     return course;
   }
+}
+
+/** A course made mandatory for a skill staff does not hold would bind nobody: refused. */
+async function requireSkills(
+  codes: string[] | null | undefined,
+  requireReferences: RequireReferences,
+): Promise<void> {
+  if (codes?.length) await requireReferences([{ kind: 'skill', field: 'mandatoryForSkills', values: codes }]);
 }

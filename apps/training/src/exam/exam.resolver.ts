@@ -44,7 +44,7 @@ export class ExamResolver {
   ): Promise<ExamAttemptType> {
     requireTrainingWriter(ctx, 'recordExamAttempt');
     (await ctx.scope()).requireAgent(input.employeeNo, 'recordExamAttempt');
-    return toExamAttemptType(await new ExamService(ctx.em).recordAttempt(input));
+    return toExamAttemptType(await new ExamService(ctx.em).recordAttempt(input, ctx.requireReferences));
   }
 }
 

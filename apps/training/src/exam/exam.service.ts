@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput, conflict } from '@switchboard/server';
+import type { RequireReferences } from '@switchboard/subgraph-kit';
 import { todayUtc } from '../common/dates';
 import { isUuid } from '../common/validation';
 import { Course } from '../course/course.entity';
-import { requireKnownAgents } from '../roster/roster-client';
 import { recordAttempts } from './attempt-recorder';
 import { ExamAttempt } from './exam-attempt.entity';
 import { Exam } from './exam.entity';
@@ -31,12 +31,12 @@ export class ExamService {
   }
 
   /** One attempt through the API: the same rules and writer as an LMS import, all or nothing. */
-  async recordAttempt(input: RecordAttemptInput): Promise<ExamAttempt> {
+  async recordAttempt(input: RecordAttemptInput, requireReferences: RequireReferences): Promise<ExamAttempt> {
     if (input.takenOn > this.today())
       throw badUserInput({ field: 'takenOn', message: 'must not be in the future' });
     const exam = isUuid(input.examId) ? await this.em.findOne(Exam, { id: input.examId }) : null;
     if (!exam) throw badUserInput({ field: 'examId', message: `no exam with id ${input.examId}` });
-    await requireKnownAgents([input.employeeNo], 'employeeNo');
+    await requireReferences([{ kind: 'agent', field: 'employeeNo', values: [input.employeeNo] }]);
     const id = await this.em.transactional(async (em) => {
       const recorded = await recordAttempts(
         em,

@@ -1,4 +1,3 @@
-import { badUserInput } from '@switchboard/server';
 import { queryGateway } from '@switchboard/subgraph-kit';
 import type { AgentRole } from '../common/enums';
 
@@ -60,14 +59,4 @@ export async function unknownEmployeeNos(employeeNos: readonly string[]): Promis
     for (const agent of page.agents.nodes) known.add(agent.employeeNo);
   }
   return unique.filter((n) => !known.has(n));
-}
-
-/** BAD_USER_INPUT naming `field` when any employee number is unknown to staff. */
-export async function requireKnownAgents(employeeNos: readonly string[], field: string): Promise<void> {
-  const unknown = await unknownEmployeeNos(employeeNos);
-  if (unknown.length) {
-    const listed =
-      unknown.slice(0, 10).join(', ') + (unknown.length > 10 ? ` and ${unknown.length - 10} more` : '');
-    throw badUserInput({ field, message: `unknown agent ${listed}` });
-  }
 }

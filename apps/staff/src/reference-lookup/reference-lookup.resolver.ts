@@ -1,0 +1,79 @@
+import { badUserInput } from '@switchboard/server';
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { byKeys } from '@switchboard/subgraph-kit';
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { toAgentType } from '../agent/agent.mapper';
+import { AgentType } from '../agent/agent.type';
+import { toCenterType } from '../center/center.mapper';
+import { CenterType } from '../center/center.type';
+import { staffLoaders } from '../common/loaders';
+import { SkillService } from '../skill/skill.service';
+import { toSkillType } from '../skill/skill.mapper';
+import { SkillType } from '../skill/skill.type';
+import { toTeamType } from '../team/team.mapper';
+import { TeamType } from '../team/team.type';
+
+const LIST = { description: 'At most 500 keys' };
+
+/**
+ * Batched lookups by key, as `_entities` answers them (the records in the keys' order, null where
+ * none or not visible to the caller), so other subgraphs can check, through the gateway, that the
+ * records a write names exist: one statement per kind and request (subgraph-kit's references).
+ */
+@Resolver()
+export class ReferenceLookupResolver {
+  @Query(() => [CenterType], { nullable: 'items', description: 'Centers by id, in order; null where none' })
+  async centersById(
+    @Arg('ids', () => [ID], LIST) ids: string[],
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<(CenterType | null)[]> {
+    const keys = checked(ids, 'ids');
+    const scope = await ctx.scope();
+    const centers = await staffLoaders.centerById(ctx).loadMany(keys);
+    return centers.map((c) =>
+      c && !(c instanceof Error) && scope.seesCenter(c.id) ? toCenterType(c) : null,
+    );
+  }
+
+  @Query(() => [TeamType], { nullable: 'items', description: 'Teams by id, in order; null where none' })
+  async teamsById(
+    @Arg('ids', () => [ID], LIST) ids: string[],
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<(TeamType | null)[]> {
+    const keys = checked(ids, 'ids');
+    const scope = await ctx.scope();
+    const teams = await staffLoaders.teamById(ctx).loadMany(keys);
+    return teams.map((t) => (t && !(t instanceof Error) && scope.seesTeam(t.id) ? toTeamType(t) : null));
+  }
+
+  @Query(() => [AgentType], {
+    nullable: 'items',
+    description: 'Agents (any status) by employee number, in order; null where none',
+  })
+  async agentsByEmployeeNo(
+    @Arg('employeeNos', () => [String], LIST) employeeNos: string[],
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<(AgentType | null)[]> {
+    const keys = checked(employeeNos, 'employeeNos');
+    const scope = await ctx.scope();
+    const agents = await staffLoaders.agentByEmployeeNo(ctx).loadMany(keys);
+    return agents.map((a) =>
+      a && !(a instanceof Error) && scope.seesAgent(a.employeeNo) ? toAgentType(a) : null,
+    );
+  }
+
+  @Query(() => [SkillType], { nullable: 'items', description: 'Skills by code, in order; null where none' })
+  async skillsByCode(
+    @Arg('codes', () => [String], LIST) codes: string[],
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<(SkillType | null)[]> {
+    const keys = checked(codes, 'codes');
+    const skills = await new SkillService(ctx.em).findByCodes(keys);
+    return byKeys(keys, skills, (s) => s.code).map((s) => (s ? toSkillType(s) : null));
+  }
+}
+
+function checked(keys: string[], field: string): string[] {
+  if (keys.length > 500) throw badUserInput({ field, message: 'at most 500 keys' });
+  return keys;
+}
