@@ -1,2 +1,8 @@
-export { createOrm, migrate, type SubgraphOrmOptions } from './orm';
+export {
+  createOrm,
+  migrate,
+  statementTimeoutMs,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+  type SubgraphOrmOptions,
+} from './orm';
 export type { MikroORM } from './orm';

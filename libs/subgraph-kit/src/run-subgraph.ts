@@ -1,6 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { createOrm, migrate, type MikroORM, type SubgraphOrmOptions } from '@switchboard/db';
-import { databaseUrlFor, ensureDatabase } from '@switchboard/postgres';
+import {
+  databaseUrlFor,
+  ensureDatabase,
+  grantServiceAccess,
+  migrationDatabaseUrlFor,
+  roleOf,
+} from '@switchboard/postgres';
 import { createLogger, onShutdown, type Logger } from '@switchboard/server';
 import { cachedScopeSource, gatewayScopeSource, type ScopeSource } from './data-scope';
 import type { FederatedSchema } from './federated-schema';
@@ -8,7 +14,7 @@ import { startSubgraphServer, type RouteHandler, type RunningSubgraph } from './
 
 export interface SubgraphDefinition {
   name: string;
-  database: Omit<SubgraphOrmOptions, 'clientUrl' | 'onQuery'>;
+  database: Omit<SubgraphOrmOptions, 'clientUrl' | 'onQuery' | 'statementTimeoutMs'>;
   buildSchema: () => Promise<FederatedSchema>;
   /** Seeds demo data into an empty database; returns whether it did. */
   seedDemo?: (em: EntityManager) => Promise<boolean>;
@@ -32,6 +38,8 @@ export interface SubgraphRunOptions {
   port: number;
   host?: string;
   databaseUrl?: string;
+  /** The owner role's URL for migrations and the demo seed; default: as `databaseUrl` (one role). */
+  migrationDatabaseUrl?: string;
   seedDemo?: boolean;
   logger?: Logger;
   onQuery?: (sql: string) => void;
@@ -47,6 +55,38 @@ export interface StartedSubgraph {
   stop: () => Promise<void>;
 }
 
+/**
+ * Migrations and the demo seed as the database's owner role (no statement timeout), then the
+ * service role's rows-only privileges (see grantServiceAccess) when it is another role.
+ */
+async function prepareDatabase(
+  definition: SubgraphDefinition,
+  urls: { owner: string; service: string },
+  options: SubgraphRunOptions,
+  logger: Logger,
+): Promise<void> {
+  await ensureDatabase(urls.owner);
+  const orm = await createOrm({
+    ...definition.database,
+    clientUrl: urls.owner,
+    onQuery: options.onQuery,
+    statementTimeoutMs: 0,
+  });
+  try {
+    const applied = await migrate(orm);
+    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+    if (options.seedDemo && definition.seedDemo && (await definition.seedDemo(orm.em.fork()))) {
+      logger.info('demo data seeded');
+    }
+  } finally {
+    await orm.close();
+  }
+  const service = roleOf(urls.service);
+  if (roleOf(urls.owner) !== service) {
+    await grantServiceAccess(urls.owner, service, definition.database.appendOnlyTables);
+  }
+}
+
 /** Database (created on demand) -> migrations -> optional demo seed -> server. */
 export async function startSubgraph(
   definition: SubgraphDefinition,
@@ -54,14 +94,11 @@ export async function startSubgraph(
 ): Promise<StartedSubgraph> {
   const logger = options.logger ?? createLogger(definition.name);
   const clientUrl = options.databaseUrl ?? databaseUrlFor(definition.name);
-  await ensureDatabase(clientUrl);
+  const ownerUrl =
+    options.migrationDatabaseUrl ?? (options.databaseUrl ? clientUrl : migrationDatabaseUrlFor(definition.name));
+  await prepareDatabase(definition, { owner: ownerUrl, service: clientUrl }, options, logger);
   const orm = await createOrm({ ...definition.database, clientUrl, onQuery: options.onQuery });
   try {
-    const applied = await migrate(orm);
-    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
-    if (options.seedDemo && definition.seedDemo && (await definition.seedDemo(orm.em.fork()))) {
-      logger.info('demo data seeded');
-    }
     const { schema } = await definition.buildSchema();
     const server = await startSubgraphServer({
       name: definition.name,
