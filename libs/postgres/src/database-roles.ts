@@ -21,7 +21,10 @@ export interface DatabaseAccess {
   ownerUrl: string;
 }
 
-export const rolesOf = (database: string): DatabaseRoles => ({ owner: `${database}_owner`, service: database });
+export const rolesOf = (database: string): DatabaseRoles => ({
+  owner: `${database}_owner`,
+  service: database,
+});
 
 export const quoteIdent = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const quoteLiteral = (value: string): string => `'${value.replace(/'/g, "''")}'`;
@@ -84,9 +87,11 @@ export async function provisionDatabase(
     const db = quoteIdent(database);
     const exists = await admin.query('select 1 from pg_database where datname = $1', [database]);
     if (!exists.rowCount) {
-      await admin.query(`create database ${db} owner ${quoteIdent(roles.owner)}`).catch((error: { code?: string }) => {
-        if (error.code !== '42P04' && error.code !== '23505') throw error;
-      });
+      await admin
+        .query(`create database ${db} owner ${quoteIdent(roles.owner)}`)
+        .catch((error: { code?: string }) => {
+          if (error.code !== '42P04' && error.code !== '23505') throw error;
+        });
     }
     await admin.query(`alter database ${db} owner to ${quoteIdent(roles.owner)}`);
     await admin.query(`revoke all on database ${db} from public`);
@@ -123,7 +128,9 @@ async function adoptSchema(url: string, roles: DatabaseRoles): Promise<void> {
     );
     const keyword: Record<string, string> = { v: 'view', m: 'materialized view', S: 'sequence' };
     for (const { name, kind } of rows) {
-      await client.query(`alter ${keyword[kind] ?? 'table'} ${quoteIdent(name)} owner to ${quoteIdent(roles.owner)}`);
+      await client.query(
+        `alter ${keyword[kind] ?? 'table'} ${quoteIdent(name)} owner to ${quoteIdent(roles.owner)}`,
+      );
     }
     const functions = await client.query<{ signature: string }>(
       `select p.oid::regprocedure::text as signature from pg_proc p join pg_namespace n on n.oid = p.pronamespace
@@ -173,7 +180,8 @@ export async function dropProvisionedDatabase(adminUrl: string, database: string
   await admin.connect();
   try {
     await admin.query(`drop database if exists ${quoteIdent(database)} with (force)`);
-    for (const role of [roles.service, roles.owner]) await admin.query(`drop role if exists ${quoteIdent(role)}`);
+    for (const role of [roles.service, roles.owner])
+      await admin.query(`drop role if exists ${quoteIdent(role)}`);
   } finally {
     await admin.end();
   }

@@ -4,7 +4,14 @@ export {
   type EmbeddedCluster,
   type EmbeddedClusterOptions,
 } from './embedded-cluster';
-export { databaseUrlFor, migrationDatabaseUrlFor, withDatabase, databaseName, ensureDatabase, dropDatabase } from './database-url';
+export {
+  databaseUrlFor,
+  migrationDatabaseUrlFor,
+  withDatabase,
+  databaseName,
+  ensureDatabase,
+  dropDatabase,
+} from './database-url';
 export {
   provisionDatabase,
   grantServiceAccess,
