@@ -72,7 +72,7 @@ export function installation(extraEnv: NodeJS.ProcessEnv = {}): Installation {
   };
 }
 
-/** Runs `npm start` for the installation until it says it is running. */
+/** Runs `npm start` for the installation until it has printed everything (tokens included). */
 export async function startInstallation({
   env,
 }: Installation): Promise<{ child: ChildProcess; output: () => string }> {
@@ -89,7 +89,7 @@ export async function startInstallation({
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   // Room for a loaded machine: the dashboard's browser tests may run beside this one.
   const deadline = Date.now() + 240_000;
-  while (!output.includes('Switchboard is running')) {
+  while (!output.includes('Press Ctrl-C to stop.')) {
     if (child.exitCode !== null || Date.now() > deadline)
       throw new Error(`npm start did not come up:\n${output}\n${serviceErrors(env)}`);
     await new Promise((wait) => setTimeout(wait, 200));
