@@ -95,7 +95,8 @@ export async function startSubgraph(
   const logger = options.logger ?? createLogger(definition.name);
   const clientUrl = options.databaseUrl ?? databaseUrlFor(definition.name);
   const ownerUrl =
-    options.migrationDatabaseUrl ?? (options.databaseUrl ? clientUrl : migrationDatabaseUrlFor(definition.name));
+    options.migrationDatabaseUrl ??
+    (options.databaseUrl ? clientUrl : migrationDatabaseUrlFor(definition.name));
   await prepareDatabase(definition, { owner: ownerUrl, service: clientUrl }, options, logger);
   const orm = await createOrm({ ...definition.database, clientUrl, onQuery: options.onQuery });
   try {

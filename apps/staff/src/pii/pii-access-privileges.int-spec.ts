@@ -1,5 +1,10 @@
 import { Client } from 'pg';
-import { createTestDatabase, startTestSubgraph, type TestDatabase, type TestSubgraph } from '@switchboard/testing';
+import {
+  createTestDatabase,
+  startTestSubgraph,
+  type TestDatabase,
+  type TestSubgraph,
+} from '@switchboard/testing';
 import { staffSubgraph } from '../staff.subgraph';
 
 /**
@@ -41,7 +46,12 @@ describe('the staff service role (issue 17)', () => {
     const { rows } = await asService.query<Record<string, boolean>>(
       `select rolsuper, rolcreaterole, rolcreatedb, rolbypassrls from pg_roles where rolname = current_user`,
     );
-    expect(rows[0]).toEqual({ rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolbypassrls: false });
+    expect(rows[0]).toEqual({
+      rolsuper: false,
+      rolcreaterole: false,
+      rolcreatedb: false,
+      rolbypassrls: false,
+    });
   });
 
   it('reads and inserts into the PII audit table', async () => {
@@ -61,7 +71,10 @@ describe('the staff service role (issue 17)', () => {
     ['disable its trigger', 'alter table pii_access disable trigger pii_access_append_only'],
     ['disable every trigger', 'alter table pii_access disable trigger all'],
     ['drop its trigger', 'drop trigger pii_access_append_only on pii_access'],
-    ['replace its trigger function', "create or replace function pii_access_append_only() returns trigger language plpgsql as $$ begin return null; end $$"],
+    [
+      'replace its trigger function',
+      'create or replace function pii_access_append_only() returns trigger language plpgsql as $$ begin return null; end $$',
+    ],
     ['skip triggers by replication role', 'set session_replication_role = replica'],
     ['create a table', 'create table sneaky (id int)'],
   ])('may not %s', async (_what, sql) => {
