@@ -22,6 +22,7 @@ async function startService(
       env: {
         ...process.env,
         [`${name.toUpperCase()}_DATABASE_URL`]: database.url,
+        [`${name.toUpperCase()}_MIGRATION_DATABASE_URL`]: database.ownerUrl,
         DATABASE_URL: '',
         PORT: String(port),
         SHUTDOWN_GRACE_MS: String(GRACE_MS),

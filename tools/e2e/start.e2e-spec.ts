@@ -1,72 +1,59 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { makeTempClusterDir } from '@switchboard/postgres';
+import { Client } from 'pg';
 import { postGraphQL } from '@switchboard/testing';
 import { subgraphs } from '../src/subgraphs';
+import {
+  adminHeader,
+  installation,
+  startInstallation,
+  stopInstallation,
+  type Installation,
+} from './npm-start';
 
-const ROOT = resolve(__dirname, '..', '..');
-
-/** `npm start` as a user runs it: its own embedded PostgreSQL, every service, then Ctrl-C. */
-interface Installation {
-  dataDir: string;
-  gatewayPort: number;
-  gateway: string;
-  env: NodeJS.ProcessEnv;
-}
-
-/** A fresh machine has no keys: npm start makes them (the test run's own are left out). */
-function withoutTestKeys(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const rest = { ...env };
-  for (const name of [
-    'SWITCHBOARD_GATEWAY_PRIVATE_KEY',
-    'SWITCHBOARD_GATEWAY_PUBLIC_KEY',
-    'SWITCHBOARD_JWT_SECRET',
-    'SWITCHBOARD_SERVICE_TOKEN',
-  ])
-    delete rest[name];
-  return rest;
-}
-
-/** The error lines (pino level 50 and up) of every service log, to say why a start failed. */
-function serviceErrors(env: NodeJS.ProcessEnv): string {
-  const logs = join(env.SWITCHBOARD_DATA_DIR as string, 'logs');
-  if (!existsSync(logs)) return '';
-  return readdirSync(logs)
-    .flatMap((file) =>
-      readFileSync(join(logs, file), 'utf8')
-        .split('\n')
-        .filter((line) => /"level":(50|60)/.test(line))
-        .map((line) => `${file}: ${line.slice(0, 1_000)}`),
-    )
-    .join('\n');
-}
-
-/** The ADMIN development token npm start printed. */
-function adminHeader(output: string): Record<string, string> {
-  const token = /^ {2}ADMIN: (\S+)$/m.exec(output)?.[1];
-  if (!token) throw new Error(`npm start printed no ADMIN token:\n${output}`);
-  return { authorization: `Bearer ${token}` };
-}
-
-/** A data directory and ports of its own, as on a fresh machine. */
-function installation(): Installation {
-  const dataDir = join(makeTempClusterDir('switchboard-start-'), 'data');
-  const base = 20_000 + Math.floor(Math.random() * 20_000);
-  return {
-    dataDir,
-    gatewayPort: base,
-    gateway: `http://127.0.0.1:${base}/graphql`,
-    env: {
-      ...withoutTestKeys(process.env),
-      SWITCHBOARD_DATA_DIR: dataDir,
-      SWITCHBOARD_PG_PORT: String(base + 100),
-      GATEWAY_PORT: String(base),
-      SWITCHBOARD_PORT_OFFSET: String(base - 4000 + 200),
-      DATABASE_URL: '',
-      LOG_LEVEL: 'info',
-    },
-  };
+/**
+ * Issue 17: every database password is made for this install and kept in .data/secrets (owner-only
+ * files); each subgraph's database belongs to its owner role, and its service role is no superuser
+ * and may not connect to the others' databases. Returns the stored passwords.
+ */
+async function checkLeastPrivilege(site: Installation): Promise<Record<string, string>> {
+  const secrets = join(site.dataDir, 'secrets');
+  const roles = [
+    'postgres',
+    ...subgraphs.flatMap((s) => [
+      `switchboard_${s.definition.name}`,
+      `switchboard_${s.definition.name}_owner`,
+    ]),
+  ];
+  const passwords = Object.fromEntries(
+    roles.map((role) => [role, readFileSync(join(secrets, role), 'utf8').trim()]),
+  );
+  for (const role of roles) expect([role, statSync(join(secrets, role)).mode & 0o777]).toEqual([role, 0o600]);
+  expect(new Set(Object.values(passwords)).size).toBe(roles.length);
+  const admin = new Client({
+    connectionString: `postgres://postgres:${encodeURIComponent(passwords.postgres)}@127.0.0.1:${site.env.SWITCHBOARD_PG_PORT}/postgres`,
+  });
+  await admin.connect();
+  try {
+    for (const { definition } of subgraphs) {
+      const service = `switchboard_${definition.name}`;
+      const { rows } = await admin.query<Record<string, unknown>>(
+        `select r.rolsuper as superuser, pg_get_userbyid(d.datdba) as owner,
+                (select count(*)::int from pg_database o
+                  where o.datname like 'switchboard\\_%' and o.datname <> $1
+                    and has_database_privilege($1, o.datname, 'CONNECT')) as others
+           from pg_roles r, pg_database d where r.rolname = $1 and d.datname = $1`,
+        [service],
+      );
+      expect([service, rows[0]]).toEqual([
+        service,
+        { superuser: false, owner: `${service}_owner`, others: 0 },
+      ]);
+    }
+  } finally {
+    await admin.end();
+  }
+  return passwords;
 }
 
 describe('npm start', () => {
@@ -75,39 +62,11 @@ describe('npm start', () => {
     for (const { dataDir } of installations) rmSync(resolve(dataDir, '..'), { recursive: true, force: true });
   });
 
-  const start = async ({ env }: Installation): Promise<{ child: ChildProcess; output: () => string }> => {
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, 'tools/bin/run.js'), join(ROOT, 'tools/src/start/start.ts')],
-      {
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let output = '';
-    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    // Room for a loaded machine: the dashboard's browser tests may run beside this one.
-    const deadline = Date.now() + 240_000;
-    while (!output.includes('Switchboard is running')) {
-      if (child.exitCode !== null || Date.now() > deadline)
-        throw new Error(`npm start did not come up:\n${output}\n${serviceErrors(env)}`);
-      await new Promise((wait) => setTimeout(wait, 200));
-    }
-    return { child, output: () => output };
-  };
-
-  const stop = async (child: ChildProcess): Promise<number | null> => {
-    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-    child.kill('SIGINT');
-    return exited;
-  };
-
   it('serves the seeded demo, stops cleanly on Ctrl-C, and keeps the data for the next start', async () => {
     const site = installation();
     installations.push(site);
     const { gateway, gatewayPort } = site;
-    const first = await start(site);
+    const first = await startInstallation(site);
     expect(first.output()).toContain(`http://localhost:${gatewayPort}/graphql`);
     const admin = adminHeader(first.output());
     const anonymous = await postGraphQL(gateway, '{ centers { code } }', {}, { authorization: '' });
@@ -131,10 +90,11 @@ describe('npm start', () => {
       admin,
     );
     expect(hired.errors).toBeUndefined();
-    expect(await stop(first.child)).toBe(0);
+    const passwords = await checkLeastPrivilege(site);
+    expect(await stopInstallation(first.child)).toBe(0);
     expect(first.output()).toContain('Stopped.');
 
-    const second = await start(site);
+    const second = await startInstallation(site);
     // The keys made on the first start are kept: the first start's token is still good.
     const count = await postGraphQL<{ agents: { totalCount: number } }>(
       gateway,
@@ -150,13 +110,14 @@ describe('npm start', () => {
     );
     expect(kept.data?.agent).toEqual({ displayName: 'Kept Across Restarts' });
     expect(count.data?.agents.totalCount).toBe(201); // 200 demo agents seeded once, plus ours
-    expect(await stop(second.child)).toBe(0);
+    expect(await checkLeastPrivilege(site)).toEqual(passwords); // made once per install, then reused
+    expect(await stopInstallation(second.child)).toBe(0);
   }, 600_000);
 
   it('takes its services down when killed outright, and starts again over the leftover database', async () => {
     const site = installation();
     installations.push(site);
-    const first = await start(site);
+    const first = await startInstallation(site);
     first.child.kill('SIGKILL');
     // Every service notices its launcher is gone and stops: the gateway and each subgraph.
     const offset = Number(site.env.SWITCHBOARD_PORT_OFFSET);
@@ -179,7 +140,7 @@ describe('npm start', () => {
       if (up.length) await new Promise((wait) => setTimeout(wait, 200));
     }
     expect(up).toEqual([]);
-    const second = await start(site);
+    const second = await startInstallation(site);
     expect(second.output()).toContain('left running');
     const count = await postGraphQL<{ agents: { totalCount: number } }>(
       site.gateway,
@@ -188,6 +149,6 @@ describe('npm start', () => {
       adminHeader(second.output()),
     );
     expect(count.data?.agents.totalCount).toBe(200);
-    expect(await stop(second.child)).toBe(0);
+    expect(await stopInstallation(second.child)).toBe(0);
   }, 600_000);
 });

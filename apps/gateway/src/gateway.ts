@@ -23,6 +23,12 @@ import {
 } from './development-tokens';
 import type { GatewayContext } from './gateway-context';
 import { proxyRoute } from './route-proxy';
+import {
+  CallerConcurrency,
+  callerConcurrencyFromEnv,
+  type CallerConcurrencyOptions,
+} from './caller-concurrency';
+import { operationLimitsPlugin } from './operation-limits';
 import { FastPathGateway, stringifyFastPathResult } from './single-subgraph-fast-path';
 import { staticFiles } from './static-files';
 import { SubgraphDataSource } from './subgraph-data-source';
@@ -73,6 +79,8 @@ export interface GatewayOptions {
    * developmentTokensAllowed (the embedded secret, no identity provider, not production).
    */
   developmentIdentities?: Record<string, Identity>;
+  /** Operations one caller runs at a time, and waiting (default from GATEWAY_CALLER_CONCURRENCY / _QUEUE). */
+  callerConcurrency?: CallerConcurrencyOptions;
 }
 
 /** The one GraphQL endpoint: @apollo/gateway over a static supergraph, served with /health. */
@@ -111,7 +119,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const apollo = new ApolloServer<GatewayContext>({
     gateway: fastPath ?? gateway,
     stringifyResult: stringifyFastPathResult,
-    plugins: [...armor.plugins],
+    plugins: [
+      ...armor.plugins,
+      operationLimitsPlugin(new CallerConcurrency(options.callerConcurrency ?? callerConcurrencyFromEnv())),
+    ],
     validationRules: [...armor.validationRules],
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     allowBatchedHttpRequests: false,

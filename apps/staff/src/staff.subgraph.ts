@@ -39,6 +39,8 @@ export const staffDatabase = {
   migrations: staffMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
   snapshotName: '.snapshot-staff',
+  // The PII audit trail: the service role reads and inserts, never edits or deletes (issue 17).
+  appendOnlyTables: ['pii_access'],
 };
 
 /** The committed SDL that composition reads; a test keeps it equal to what the code prints. */

@@ -1,3 +1,10 @@
-export { createOrm, migrate, pendingMigrations, type SubgraphOrmOptions } from './orm';
+export {
+  createOrm,
+  migrate,
+  pendingMigrations,
+  statementTimeoutMs,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
+  type SubgraphOrmOptions,
+} from './orm';
 export type { MikroORM } from './orm';
 export { MIGRATION_LOCK_KEY, withMigrationLock } from './migration-lock';

@@ -25,6 +25,26 @@ export interface SubgraphOrmOptions {
   poolMax?: number;
   /** Where MikroORM's own lines (the migrator's) go; default one JSON line each on stdout. */
   log?: (message: string) => void;
+  /**
+   * PostgreSQL's `statement_timeout` on every connection of the pool, in ms (0: none, for
+   * migrations). Default: DATABASE_STATEMENT_TIMEOUT_MS, else DEFAULT_STATEMENT_TIMEOUT_MS.
+   */
+  statementTimeoutMs?: number;
+  /** Tables the service role may only read and insert into (an audit trail); see grantServiceAccess. */
+  appendOnlyTables?: string[];
+}
+
+/**
+ * Below the gateway's subgraph deadline (SUBGRAPH_TIMEOUT_MS, 10 s): a statement that would outlive
+ * the request that asked for it is cancelled by PostgreSQL instead of holding a connection and a core.
+ */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 8_000;
+
+export function statementTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const configured = Number(env.DATABASE_STATEMENT_TIMEOUT_MS);
+  return Number.isInteger(configured) && configured >= 0 && env.DATABASE_STATEMENT_TIMEOUT_MS
+    ? configured
+    : DEFAULT_STATEMENT_TIMEOUT_MS;
 }
 
 /** MikroORM's lines as JSON, like every other log line of the platform. */
@@ -52,6 +72,7 @@ class QueryListeningLogger extends DefaultLogger {
 /** One MikroORM instance for a subgraph's own database. */
 export async function createOrm(options: SubgraphOrmOptions): Promise<MikroORM> {
   const onQuery = options.onQuery;
+  const timeout = options.statementTimeoutMs ?? statementTimeoutMs();
   return MikroORM.init({
     clientUrl: options.clientUrl,
     entities: options.entities,
@@ -62,6 +83,8 @@ export async function createOrm(options: SubgraphOrmOptions): Promise<MikroORM> 
     colors: false,
     logger: options.log ?? jsonLine,
     pool: { min: 0, max: options.poolMax ?? 10 },
+    // Sent as a startup parameter of every connection the pool opens (node-postgres).
+    driverOptions: { connection: { statement_timeout: timeout } },
     migrations: {
       path: options.migrationsPath,
       pathTs: options.migrationsPath,

@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { withStoredPassword } from './database-secrets';
 
 /**
  * The database a subgraph uses. `<NAME>_DATABASE_URL` names it exactly; otherwise `DATABASE_URL`
@@ -6,14 +7,23 @@ import { Client } from 'pg';
  */
 export function databaseUrlFor(subgraph: string, env: NodeJS.ProcessEnv = process.env): string {
   const own = env[`${subgraph.toUpperCase()}_DATABASE_URL`];
-  if (own) return own;
+  if (own) return withStoredPassword(own, env.SWITCHBOARD_DB_SECRETS_DIR);
   const server = env.DATABASE_URL;
   if (!server) {
     throw new Error(
       `Set DATABASE_URL (or ${subgraph.toUpperCase()}_DATABASE_URL) for the ${subgraph} subgraph`,
     );
   }
-  return withDatabase(server, `switchboard_${subgraph}`);
+  return withStoredPassword(withDatabase(server, `switchboard_${subgraph}`), env.SWITCHBOARD_DB_SECRETS_DIR);
+}
+
+/**
+ * The database URL a subgraph's migrations run as: `<NAME>_MIGRATION_DATABASE_URL` (the owner role
+ * of its database), or the service's own URL when there is no separate owner (one role does all).
+ */
+export function migrationDatabaseUrlFor(subgraph: string, env: NodeJS.ProcessEnv = process.env): string {
+  const owner = env[`${subgraph.toUpperCase()}_MIGRATION_DATABASE_URL`];
+  return owner ? withStoredPassword(owner, env.SWITCHBOARD_DB_SECRETS_DIR) : databaseUrlFor(subgraph, env);
 }
 
 export function withDatabase(url: string, database: string): string {

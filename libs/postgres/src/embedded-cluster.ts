@@ -1,11 +1,17 @@
+import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 
 export interface EmbeddedClusterOptions {
   /** Data directory; kept across runs when `persistent`. */
   dataDir: string;
   port: number;
+  /**
+   * The superuser's password: a persistent cluster's is generated once per install and stored
+   * (DatabaseSecrets); a throwaway cluster gets a random one. Never a built-in password.
+   */
   password?: string;
   /** Keep the data directory on stop (the `npm start` default); tests use throwaway clusters. */
   persistent?: boolean;
@@ -64,6 +70,24 @@ async function stopLeftoverServer(dataDir: string, log: (message: string) => voi
   }
 }
 
+/** A cluster initialised with another password (before they were made per install) says so. */
+async function checkPassword(serverUrl: string, dataDir: string): Promise<void> {
+  const client = new Client({ connectionString: `${serverUrl}/postgres` });
+  try {
+    await client.connect();
+  } catch (error) {
+    if ((error as { code?: string }).code === '28P01') {
+      throw new Error(
+        `the PostgreSQL in ${dataDir} was made with another superuser password than this install's: ` +
+          'delete that folder to start over, or set its password to the stored one',
+      );
+    }
+    throw error;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
 /**
  * Starts one embedded PostgreSQL cluster, initialising it on first use. PostgreSQL refuses to run as
  * root, so as root the cluster runs as a `postgres` system user that owns the data directory.
@@ -71,7 +95,10 @@ async function stopLeftoverServer(dataDir: string, log: (message: string) => voi
 export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Promise<EmbeddedCluster> {
   process.env.LANG ??= 'C.UTF-8';
   const dataDir = resolve(options.dataDir);
-  const password = options.password ?? 'switchboard';
+  if (options.persistent !== false && !options.password) {
+    throw new Error('a persistent cluster needs its stored superuser password (DatabaseSecrets)');
+  }
+  const password = options.password ?? randomBytes(18).toString('base64url');
   const log = options.log ?? (() => undefined);
   const fastFlags = options.fast
     ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
@@ -83,6 +110,7 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
     port: options.port,
     user: 'postgres',
     password,
+    authMethod: 'scram-sha-256',
     persistent: options.persistent ?? true,
     createPostgresUser: isRoot(),
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
@@ -104,8 +132,10 @@ export async function startEmbeddedCluster(options: EmbeddedClusterOptions): Pro
         `${error instanceof Error ? error.message : 'the server exited; is the port in use?'}`,
     );
   }
-  return {
-    serverUrl: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}`,
-    stop: () => cluster.stop(),
-  };
+  const serverUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${options.port}`;
+  await checkPassword(serverUrl, dataDir).catch(async (error: unknown) => {
+    await cluster.stop();
+    throw error;
+  });
+  return { serverUrl, stop: () => cluster.stop() };
 }

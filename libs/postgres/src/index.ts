@@ -4,4 +4,23 @@ export {
   type EmbeddedCluster,
   type EmbeddedClusterOptions,
 } from './embedded-cluster';
-export { databaseUrlFor, withDatabase, databaseName, ensureDatabase, dropDatabase } from './database-url';
+export {
+  databaseUrlFor,
+  migrationDatabaseUrlFor,
+  withDatabase,
+  databaseName,
+  ensureDatabase,
+  dropDatabase,
+} from './database-url';
+export {
+  provisionDatabase,
+  grantServiceAccess,
+  canProvisionRoles,
+  dropProvisionedDatabase,
+  rolesOf,
+  roleOf,
+  withCredentials,
+  type DatabaseAccess,
+  type DatabaseRoles,
+} from './database-roles';
+export { DatabaseSecrets, withStoredPassword } from './database-secrets';

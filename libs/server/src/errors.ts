@@ -11,6 +11,10 @@ export enum ErrorCode {
   SubgraphUnavailable = 'SUBGRAPH_UNAVAILABLE',
   /** The database connection was lost mid-request: what the request had not committed was rolled back; retry. */
   DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
+  /** A database statement ran past its limit (DATABASE_STATEMENT_TIMEOUT_MS) and was cancelled; ask for less. */
+  QueryTimeout = 'QUERY_TIMEOUT',
+  /** The query would cost more than its budget (rows, page sizes, nested lists); refused before it ran. */
+  QueryTooCostly = 'QUERY_TOO_COSTLY',
   Internal = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -91,6 +95,25 @@ function isConnectionLoss(error: unknown, depth = 0): boolean {
   return isConnectionLoss(cause, depth + 1) || isConnectionLoss(previous, depth + 1);
 }
 
+/** PostgreSQL's query_canceled (57014): what `statement_timeout` raises, anywhere along the causes. */
+function isStatementTimeout(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const { code, sqlState, cause, previous } = error as Record<string, unknown>;
+  if (code === '57014' || sqlState === '57014') return true;
+  return isStatementTimeout(cause, depth + 1) || isStatementTimeout(previous, depth + 1);
+}
+
+/** A refusal of a query whose estimated cost is over `limit`; the message names the argument. */
+export function queryTooCostly(
+  field: string,
+  message: string,
+  details: Record<string, number> = {},
+): GraphQLError {
+  return new GraphQLError(`${field}: ${message}`, {
+    extensions: { code: ErrorCode.QueryTooCostly, field, ...details },
+  });
+}
+
 /**
  * The field a variable error of graphql-js names: `Variable "$filter" got invalid value "x" at
  * "filter.from"; ...` names `filter.from`, `Variable "$no" of required type ...` names `no`.
@@ -142,6 +165,17 @@ export function formatGraphQLError(
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: ErrorCode.DatabaseUnavailable },
+    };
+  }
+  if (isStatementTimeout(original)) {
+    onInternal?.(error);
+    return {
+      message:
+        'The database statement ran longer than its limit and was cancelled; nothing was changed. ' +
+        'Ask for less (a shorter period, a coarser granularity, fewer groups).',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.QueryTimeout },
     };
   }
   const code = formatted.extensions?.code;

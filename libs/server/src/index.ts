@@ -7,8 +7,17 @@ export {
   flattenValidationErrors,
   formatGraphQLError,
   withVariableFields,
+  queryTooCostly,
   type FieldProblem,
 } from './errors';
+export {
+  COST_LIMITS,
+  TYPICAL_GROUPS,
+  estimateStatsRows,
+  checkStatsRows,
+  type StatsEstimate,
+  type StatsRequest,
+} from './query-cost';
 export { serveGraphQL, listen, type GraphQLHttpOptions, type RunningServer } from './http-server';
 export { onShutdown } from './shutdown';
 export { controlCharacterGuard } from './control-characters';

@@ -7,7 +7,13 @@ import {
   type MikroORM,
   type SubgraphOrmOptions,
 } from '@switchboard/db';
-import { databaseUrlFor, ensureDatabase } from '@switchboard/postgres';
+import {
+  databaseUrlFor,
+  ensureDatabase,
+  grantServiceAccess,
+  migrationDatabaseUrlFor,
+  roleOf,
+} from '@switchboard/postgres';
 import { createLogger, onShutdown, type Logger } from '@switchboard/server';
 import { cachedScopeSource, gatewayScopeSource, type ScopeSource } from './data-scope';
 import type { FederatedSchema } from './federated-schema';
@@ -16,7 +22,7 @@ import { startSubgraphServer, type RouteHandler, type RunningSubgraph } from './
 
 export interface SubgraphDefinition {
   name: string;
-  database: Omit<SubgraphOrmOptions, 'clientUrl' | 'onQuery'>;
+  database: Omit<SubgraphOrmOptions, 'clientUrl' | 'onQuery' | 'statementTimeoutMs'>;
   buildSchema: () => Promise<FederatedSchema>;
   /** Seeds demo data into an empty database; returns whether it did. */
   seedDemo?: (em: EntityManager) => Promise<boolean>;
@@ -40,6 +46,8 @@ export interface SubgraphRunOptions {
   port: number;
   host?: string;
   databaseUrl?: string;
+  /** The owner role's URL for migrations and the demo seed; default: as `databaseUrl` (one role). */
+  migrationDatabaseUrl?: string;
   seedDemo?: boolean;
   logger?: Logger;
   onQuery?: (sql: string) => void;
@@ -70,44 +78,61 @@ export function migrationModeFromEnv(env: NodeJS.ProcessEnv = process.env): Migr
   throw new Error(`SWITCHBOARD_MIGRATE must be true, false or only (got "${env.SWITCHBOARD_MIGRATE}")`);
 }
 
+/** The owner role's URL (migrations, seed) and the service role's (the running subgraph). */
+function databaseUrls(
+  definition: SubgraphDefinition,
+  options: Pick<SubgraphRunOptions, 'databaseUrl' | 'migrationDatabaseUrl'>,
+): { owner: string; service: string } {
+  const service = options.databaseUrl ?? databaseUrlFor(definition.name);
+  const owner =
+    options.migrationDatabaseUrl ??
+    (options.databaseUrl ? service : migrationDatabaseUrlFor(definition.name));
+  return { owner, service };
+}
+
 /**
- * Migrations, then the optional demo seed, under the database's migration lock: replicas starting
- * together take turns, and the later ones find nothing to do.
+ * Migrations and the optional demo seed as the database's owner role (no statement timeout), under
+ * the database's migration lock (replicas starting together take turns, the later ones find nothing
+ * to do); then the service role's rows-only privileges (see grantServiceAccess) when it is another role.
  */
 async function prepareDatabase(
   definition: SubgraphDefinition,
-  orm: MikroORM,
-  clientUrl: string,
-  seedDemo: boolean | undefined,
+  urls: { owner: string; service: string },
+  options: Pick<SubgraphRunOptions, 'seedDemo' | 'onQuery'>,
   logger: Logger,
 ): Promise<void> {
-  await withMigrationLock(clientUrl, async () => {
-    const applied = await migrate(orm);
-    if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
-    if (seedDemo && definition.seedDemo && (await definition.seedDemo(orm.em.fork()))) {
-      logger.info('demo data seeded');
-    }
+  await ensureDatabase(urls.owner);
+  const orm = await createOrm({
+    ...definition.database,
+    clientUrl: urls.owner,
+    onQuery: options.onQuery,
+    statementTimeoutMs: 0,
+    log: (message) => logger.debug({ orm: message }, 'orm'),
   });
+  try {
+    await withMigrationLock(urls.owner, async () => {
+      const applied = await migrate(orm);
+      if (applied.length) logger.info({ migrations: applied }, 'migrations applied');
+      if (options.seedDemo && definition.seedDemo && (await definition.seedDemo(orm.em.fork()))) {
+        logger.info('demo data seeded');
+      }
+    });
+  } finally {
+    await orm.close();
+  }
+  const service = roleOf(urls.service);
+  if (roleOf(urls.owner) !== service) {
+    await grantServiceAccess(urls.owner, service, definition.database.appendOnlyTables);
+  }
 }
 
 /** Creates the database when missing, migrates and seeds it, and returns: the migration step alone. */
 export async function migrateSubgraph(
   definition: SubgraphDefinition,
-  options: Pick<SubgraphRunOptions, 'databaseUrl' | 'seedDemo' | 'logger'> = {},
+  options: Pick<SubgraphRunOptions, 'databaseUrl' | 'migrationDatabaseUrl' | 'seedDemo' | 'logger'> = {},
 ): Promise<void> {
   const logger = options.logger ?? createLogger(definition.name);
-  const clientUrl = options.databaseUrl ?? databaseUrlFor(definition.name);
-  await ensureDatabase(clientUrl);
-  const orm = await createOrm({
-    ...definition.database,
-    clientUrl,
-    log: (message) => logger.debug({ orm: message }, 'orm'),
-  });
-  try {
-    await prepareDatabase(definition, orm, clientUrl, options.seedDemo, logger);
-  } finally {
-    await orm.close();
-  }
+  await prepareDatabase(definition, databaseUrls(definition, options), options, logger);
 }
 
 export interface StartedSubgraph {
@@ -122,17 +147,15 @@ export async function startSubgraph(
   options: SubgraphRunOptions,
 ): Promise<StartedSubgraph> {
   const logger = options.logger ?? createLogger(definition.name);
-  const clientUrl = options.databaseUrl ?? databaseUrlFor(definition.name);
-  const migrates = options.migrate !== false;
-  if (migrates) await ensureDatabase(clientUrl);
+  const urls = databaseUrls(definition, options);
+  if (options.migrate !== false) await prepareDatabase(definition, urls, options, logger);
   const orm = await createOrm({
     ...definition.database,
-    clientUrl,
+    clientUrl: urls.service,
     onQuery: options.onQuery,
     log: (message) => logger.debug({ orm: message }, 'orm'),
   });
   try {
-    if (migrates) await prepareDatabase(definition, orm, clientUrl, options.seedDemo, logger);
     const { schema } = await definition.buildSchema();
     const server = await startSubgraphServer({
       name: definition.name,

@@ -27,6 +27,7 @@ export async function startTestSubgraph(
   const started = await startSubgraph(definition, {
     port: 0,
     databaseUrl: database.url,
+    migrationDatabaseUrl: database.ownerUrl,
     seedDemo: options.seedDemo,
     logger: createLogger(definition.name),
     onQuery: sql.listener,

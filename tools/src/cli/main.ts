@@ -85,7 +85,7 @@ program
   .option('--team <code>', 'a team the token may see (TEAM_LEAD); repeat for several', collect, [])
   .option('--agent <employeeNo>', 'the agent the token belongs to (AGENT)')
   .option('--subject <name>', 'the subject (sub) of the token (default: from the role and scopes)')
-  .option('--expires <duration>', 'lifetime, e.g. 30m, 12h, 7d', '12h')
+  .option('--expires <duration>', 'lifetime, at most 24h, e.g. 30m, 12h', '12h')
   .action(async (options: TokenOptions) => {
     console.log(await developmentToken(options));
   });

@@ -33,6 +33,9 @@ describe('switchboard token', () => {
     [options({ role: ['CENTER_MANAGER'] }), '--center'],
     [options({ role: ['TEAM_LEAD'] }), '--team'],
     [options({ role: ['HR'], expires: 'forever' }), '--expires'],
+    // issue 17: development tokens live hours, not years
+    [options({ role: ['HR'], expires: '3650d' }), '--expires: at most 24h'],
+    [options({ role: ['HR'], expires: '25h' }), '--expires: at most 24h'],
   ])('refuses %j naming the option', async (bad, message) => {
     const error = await developmentToken(bad, env).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CliError);

@@ -23,6 +23,11 @@ export interface TokenOptions {
 /** commander's accumulator for repeatable options. */
 export const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
+const SECONDS_PER: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/** Development tokens live hours, never months: a leaked one is worth a day at most. */
+export const MAX_DEVELOPMENT_TOKEN_SECONDS = 24 * 3600;
+
 const DEFAULT_DATA_DIR = resolve(__dirname, '..', '..', '..', '.data');
 
 /**
@@ -36,8 +41,12 @@ export async function developmentToken(
   if (!options.role.length) throw new CliError(`--role: required; one of ${ROLES.join(', ')}`);
   const unknown = options.role.filter((role) => !isRole(role));
   if (unknown.length) throw new CliError(`--role: unknown ${unknown.join(', ')}; one of ${ROLES.join(', ')}`);
-  if (!/^\d+[smhd]$/.test(options.expires))
-    throw new CliError('--expires: a number and s, m, h or d, e.g. 12h');
+  const lifetime = /^(\d+)([smhd])$/.exec(options.expires);
+  if (!lifetime) throw new CliError('--expires: a number and s, m, h or d, e.g. 12h');
+  if (Number(lifetime[1]) * SECONDS_PER[lifetime[2]] > MAX_DEVELOPMENT_TOKEN_SECONDS)
+    throw new CliError(
+      `--expires: at most ${MAX_DEVELOPMENT_TOKEN_SECONDS / 3600}h (development tokens live hours)`,
+    );
   const roles = options.role.filter(isRole);
   if (roles.includes('AGENT') && !options.agent)
     throw new CliError('--agent: an AGENT token names the agent');

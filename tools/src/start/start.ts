@@ -2,10 +2,16 @@ import { GATEWAY_PORT } from '@switchboard/contracts';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CLIENT_TOKEN_ENV, developmentKeyEnv, signDevelopmentToken } from '@switchboard/auth';
-import { startEmbeddedCluster, withDatabase, type EmbeddedCluster } from '@switchboard/postgres';
+import {
+  DatabaseSecrets,
+  startEmbeddedCluster,
+  withDatabase,
+  type EmbeddedCluster,
+} from '@switchboard/postgres';
 import { ensureDashboardBuilt } from '../dashboard/dashboard-build';
 import { GATEWAY_MAIN, subgraphs } from '../subgraphs';
 import { spawnService, stopService, waitUntilHealthy, type ServiceProcess } from './child-process';
+import { subgraphDatabaseEnv } from './databases';
 import { demoIdentities } from './demo-identities';
 
 /**
@@ -40,6 +46,8 @@ async function main(): Promise<void> {
       { subject: 'service:switchboard', roles: ['BI_READER'], centers: [], teams: [] },
       { secret, expiresIn: '30d' },
     ));
+  // Database passwords, made once per install (the superuser's, and each subgraph's two roles').
+  const secrets = new DatabaseSecrets(join(dataDir, 'secrets'));
   let cluster: EmbeddedCluster | null = null;
   const services: ServiceProcess[] = [];
   let stopping = false;
@@ -67,10 +75,15 @@ async function main(): Promise<void> {
     let databaseUrl = env.DATABASE_URL;
     if (!databaseUrl) {
       say(`Starting embedded PostgreSQL on port ${pgPort} (data in ${join(dataDir, 'pg')})...`);
-      cluster = await startEmbeddedCluster({ dataDir: join(dataDir, 'pg'), port: pgPort });
+      cluster = await startEmbeddedCluster({
+        dataDir: join(dataDir, 'pg'),
+        port: pgPort,
+        password: secrets.password('postgres'),
+      });
       databaseUrl = withDatabase(cluster.serverUrl, 'postgres');
       takeOverSignals();
     }
+    const databaseEnv = await subgraphDatabaseEnv(databaseUrl, secrets, env, say);
     // Built (when stale) while the subgraphs start; the gateway serves it.
     const dashboardBuild = ensureDashboardBuilt(say);
     dashboardBuild.catch(() => undefined); // awaited below; a failure stops the start there
@@ -86,7 +99,7 @@ async function main(): Promise<void> {
             ...keys,
             SWITCHBOARD_SERVICE_TOKEN: serviceToken,
             PORT: String(port),
-            DATABASE_URL: databaseUrl,
+            ...databaseEnv[subgraph.definition.name],
             SWITCHBOARD_SEED_DEMO: env.SWITCHBOARD_SEED_DEMO ?? 'true',
             // Subgraphs that read other subgraphs (traffic's team directory, training's roster, QA's
             // sampling) go through this stack's gateway, wherever GATEWAY_PORT puts it.

@@ -42,15 +42,19 @@ export const staffLoaders = {
     ),
 
   /** Members of each team on `asOf` (YYYY-MM-DD), from the dated membership history. */
-  membersOfTeam: (ctx: SubgraphContext, asOf: string): DataLoader<string, Agent[]> =>
-    ctx.loaders.get(`membersOfTeam:${asOf}`, async (teamIds: readonly string[]) =>
-      membersOn(ctx, 'm.team_id', teamIds, asOf),
+  membersOfTeam: (ctx: SubgraphContext, asOf: string): MembersLoader =>
+    onDay(
+      ctx.loaders.get('membersOfTeam', async (keys: readonly string[]) => membersOn(ctx, 'm.team_id', keys)),
+      asOf,
     ),
 
   /** Members of each center's teams on `asOf` (YYYY-MM-DD), by employee number. */
-  membersOfCenter: (ctx: SubgraphContext, asOf: string): DataLoader<string, Agent[]> =>
-    ctx.loaders.get(`membersOfCenter:${asOf}`, async (centerIds: readonly string[]) =>
-      membersOn(ctx, 't.center_id', centerIds, asOf),
+  membersOfCenter: (ctx: SubgraphContext, asOf: string): MembersLoader =>
+    onDay(
+      ctx.loaders.get('membersOfCenter', async (keys: readonly string[]) =>
+        membersOn(ctx, 't.center_id', keys),
+      ),
+      asOf,
     ),
 
   skillsOfAgent: (ctx: SubgraphContext): DataLoader<string, AgentSkill[]> =>
@@ -85,26 +89,48 @@ export const staffLoaders = {
  * number: their ids in one statement, then the agents through agentById (one statement for every
  * agent the request needs, each agent built once), not a membership entity per member and group.
  */
+/** A group's members on one day: what callers load; every day of a request shares one loader. */
+export interface MembersLoader {
+  load: (groupId: string) => Promise<Agent[]>;
+}
+
+const onDay = (loader: DataLoader<string, Agent[]>, day: string): MembersLoader => ({
+  load: (groupId) => loader.load(`${groupId}@${day}`),
+});
+
+/**
+ * Members per (group, day) key `<group id>@<YYYY-MM-DD>`, in one statement for the whole batch: a
+ * drill-down's teams on one day and a trend's year of days alike (a statement per day made a
+ * year-by-day performanceTrend outlast the gateway's deadline).
+ */
 async function membersOn(
   ctx: SubgraphContext,
   group: 'm.team_id' | 't.center_id',
-  groupIds: readonly string[],
-  asOf: string,
+  keys: readonly string[],
 ): Promise<Agent[][]> {
-  const pairs = await ctx.em.getConnection().execute<{ group_id: string; agent_id: string }[]>(
-    `select ${group}::text as group_id, m.agent_id::text as agent_id
-     from team_membership m join team t on t.id = m.team_id join agent a on a.id = m.agent_id
-     where ${group} = any(?::uuid[]) and m.valid_from <= ?::date and (m.valid_to is null or m.valid_to > ?::date)
+  const pairs = keys
+    .map((key) => ({
+      key,
+      groupId: key.slice(0, key.lastIndexOf('@')),
+      day: key.slice(key.lastIndexOf('@') + 1),
+    }))
+    .filter((k) => isUuid(k.groupId) && /^\d{4}-\d{2}-\d{2}$/.test(k.day));
+  const rows = await ctx.em.getConnection().execute<{ key: string; agent_id: string }[]>(
+    `select k.group_id::text || '@' || k.day::text as key, m.agent_id::text as agent_id
+     from unnest(?::uuid[], ?::date[]) as k(group_id, day)
+     join team_membership m on m.valid_from <= k.day and (m.valid_to is null or m.valid_to > k.day)
+     join team t on t.id = m.team_id join agent a on a.id = m.agent_id
+     where ${group} = k.group_id
      order by a.employee_no`,
-    // an array literal: the driver would spread a JS array into a list (the ids are checked uuids)
-    [`{${groupIds.filter(isUuid).join(',')}}`, asOf, asOf],
+    // array literals: the driver would spread a JS array into a list (ids and days are checked)
+    [`{${pairs.map((p) => p.groupId).join(',')}}`, `{${pairs.map((p) => p.day).join(',')}}`],
   );
-  const agents = await staffLoaders.agentById(ctx).loadMany([...new Set(pairs.map((p) => p.agent_id))]);
+  const agents = await staffLoaders.agentById(ctx).loadMany([...new Set(rows.map((p) => p.agent_id))]);
   const byId = new Map<string, Agent>();
   for (const agent of agents) if (agent && !(agent instanceof Error)) byId.set(agent.id, agent);
   return groupByKeys(
-    groupIds,
-    pairs.filter((p) => byId.has(p.agent_id)),
-    (p) => p.group_id,
-  ).map((group) => group.map((p) => byId.get(p.agent_id) as Agent));
+    keys,
+    rows.filter((p) => byId.has(p.agent_id)),
+    (p) => p.key,
+  ).map((members) => members.map((p) => byId.get(p.agent_id) as Agent));
 }

@@ -35,12 +35,11 @@ describe('Performance: agents, children, ancestors', () => {
   });
   afterAll(() => staff.stop());
 
-  const record = (scopeType: string, scopeId: string) => ({
+  const record = (scopeType: string, scopeId: string, period = { from: FROM, to: TO }) => ({
     __typename: 'Performance',
     scopeType,
     scopeId,
-    from: FROM,
-    to: TO,
+    ...period,
   });
   const entities = (representations: unknown[]) =>
     postGraphQL<{ _entities: StaffPart[] }>(
@@ -113,5 +112,23 @@ describe('Performance: agents, children, ancestors', () => {
     const [ofTeam] = response.data?._entities ?? [];
     expect(ofTeam.agentRecords.map((r) => r.scopeId).sort()).toEqual([agent.id, lead.id].sort());
     expect(ofTeam.contactAgentRecords).toEqual([{ scopeId: agent.id }]);
+  });
+
+  it("costs the same statements for a center's trend of 2 or 365 days, each day's members its own (issue 17)", async () => {
+    const days = [...Array(365)].map((_, i) => {
+      const from = new Date(Date.UTC(2025, 11, 1 + i));
+      return record('CENTER', center.id, {
+        from: from.toISOString(),
+        to: new Date(from.getTime() + 86_400_000).toISOString(),
+      });
+    });
+    const small = await staff.sql.count(() => entities(days.slice(-2)));
+    const year = await staff.sql.count(() => entities(days));
+    expect(year.result.errors).toBeUndefined();
+    expect(year.statements.length).toBe(small.statements.length);
+    const members = (year.result.data?._entities ?? []).map((e) => e.agents.length);
+    // hired on 2026-01-05: nobody before, all three after
+    expect(members[0]).toBe(0);
+    expect(members[364]).toBe(3);
   });
 });

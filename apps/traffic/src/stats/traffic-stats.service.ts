@@ -23,7 +23,7 @@ import {
   type FcrSqlRow,
   type StatsSqlRow,
 } from './traffic-stats.query';
-import { badUserInput } from '@switchboard/server';
+import { badUserInput, checkStatsRows } from '@switchboard/server';
 
 export interface TrafficStatsRow extends ContactMetrics {
   intervalStart: Date;
@@ -91,6 +91,21 @@ export async function trafficStats(
   },
 ): Promise<TrafficStatsRow[]> {
   checkFilter(filter);
+  // Refused before the statement runs when the period, granularity and groups promise too many rows
+  // (the gateway checks the same estimate; a subgraph reached another way keeps the guard).
+  checkStatsRows({
+    from: filter.from,
+    to: filter.to,
+    granularity,
+    groupBy,
+    named: {
+      CENTER: filter.centerIds?.length,
+      TEAM: filter.teamIds?.length,
+      QUEUE: (filter.queueIds?.length ?? 0) + (filter.queueCodes?.length ?? 0) || undefined,
+      CHANNEL: filter.channels?.length,
+      AGENT: filter.employeeNos?.length,
+    },
+  });
   const visibility = options.visibility ?? null;
   const { sql, params } = trafficStatsSql(
     filter,

@@ -3,7 +3,12 @@ import { seenEmployeeNos, type SubgraphContext } from '@switchboard/subgraph-kit
 import { checkDayPeriod, type DayPeriod } from '../common/dates';
 import type { AgentTrainingType } from './agent-training.type';
 import { TrainingSummaryType } from './training-summary.type';
-import { TrainingSummaryService, type AgentProfile, type TrainingGroup } from './training-summary.service';
+import {
+  TrainingSummaryService,
+  type AgentProfile,
+  type PeriodGroup,
+  type TrainingGroup,
+} from './training-summary.service';
 
 /** An agent as staff sends it through @requires -> the profile training's requirements read. */
 export function profileOf(agent: AgentTrainingType): AgentProfile | undefined {
@@ -33,11 +38,16 @@ export async function loadTrainingSummary(
   checkDayPeriod(period);
   // Only the members the caller sees count: a summary outside the scope is one over nobody.
   const employeeNos = seenEmployeeNos(await ctx.scope(), group.employeeNos);
-  const loader = ctx.loaders.get<TrainingGroup, TrainingMetrics>(
-    `trainingSummary:${period.from}:${period.to}`,
-    (groups) => new TrainingSummaryService().summarize(ctx.em, groups, period.from, period.to),
+  // One loader for every period: a trend's buckets are one statement, not one per bucket.
+  const loader = ctx.loaders.get<PeriodGroup, TrainingMetrics>('trainingSummary', (groups) =>
+    new TrainingSummaryService().summarize(ctx.em, groups),
   );
-  // Keys are made unique per kind: a team and a center may share nothing but an id format.
-  const metrics = await loader.load({ ...group, employeeNos, key: `${kind}:${group.key}` });
+  // Keys are made unique per kind and period: a team and a center may share nothing but an id format.
+  const metrics = await loader.load({
+    ...group,
+    employeeNos,
+    period,
+    key: `${kind}:${group.key}:${period.from}:${period.to}`,
+  });
   return Object.assign(new TrainingSummaryType(), metrics);
 }

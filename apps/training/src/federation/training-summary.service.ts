@@ -23,6 +23,11 @@ export interface TrainingGroup {
   profiles?: Record<string, AgentProfile>;
 }
 
+/** A group over its own days [from, to): one batch may mix periods (a trend's buckets). */
+export interface PeriodGroup extends TrainingGroup {
+  period: DayPeriod;
+}
+
 interface SummaryRow {
   key: string;
   assignments_due: string;
@@ -38,21 +43,23 @@ interface SummaryRow {
 }
 
 /**
- * Counts of METRICS.md "Training" for every group of a batch, over days [from, to), in ONE statement:
- * the (group, agent) pairs travel as one JSON parameter and are joined to assignments, attempts and
- * mandatory courses. Coverage is measured on the period's last day, or today if earlier.
+ * Counts of METRICS.md "Training" for every group of a batch, each over its own days [d_from, d_to),
+ * in ONE statement: the (group, agent, period) rows travel as one JSON parameter and are joined to
+ * assignments, attempts and mandatory courses (a year of daily trend buckets is one statement, not
+ * 365). Coverage is measured on the period's last day, or today if earlier (as_of).
  */
 const SUMMARY_SQL = `
 with m as (
-  select distinct * from jsonb_to_recordset(?::jsonb) as m(key text, employee_no text, role text, skills text[])
-), p as (select ?::date as d_from, ?::date as d_to, ?::date as today, ?::date as as_of),
+  select distinct * from jsonb_to_recordset(?::jsonb)
+    as m(key text, employee_no text, role text, skills text[], d_from date, d_to date, as_of date)
+), p as (select ?::date as today),
 asg as (
   select m.key,
     count(*) as assignments_due,
     count(*) filter (where a.completed_on <= a.due_date) as completed_on_time,
     count(*) filter (where a.completed_on is null and a.due_date < p.today) as overdue
   from m join assignment a on a.employee_no = m.employee_no cross join p
-  where a.due_date >= p.d_from and a.due_date < p.d_to
+  where a.due_date >= m.d_from and a.due_date < m.d_to
   group by m.key
 ), att as (
   select m.key,
@@ -62,14 +69,13 @@ asg as (
     count(*) filter (where t.attempt_no = 1 and t.passed) as first_attempts_passed,
     sum(t.score) as score_sum
   from m join exam_attempt t on t.employee_no = m.employee_no cross join p
-  where t.taken_on >= p.d_from and t.taken_on < p.d_to
+  where t.taken_on >= m.d_from and t.taken_on < m.d_to
   group by m.key
 ), need as (
   select m.key, m.employee_no,
     bool_and(exists (select 1 from certification c where c.course_id = k.id and c.employee_no = m.employee_no
-      and c.issued_on <= p.as_of and (c.expires_on is null or c.expires_on > p.as_of))) as covered
+      and c.issued_on <= m.as_of and (c.expires_on is null or c.expires_on > m.as_of))) as covered
   from m join course k on m.role = any(k.mandatory_for_roles) or k.mandatory_for_skills && m.skills
-    cross join p
   where m.role is not null
   group by m.key, m.employee_no
 ), cov as (
@@ -104,35 +110,26 @@ export class TrainingSummaryService {
   constructor(private readonly today: () => string = todayUtc) {}
 
   /** Training metrics per group, in the order of `groups`; one SQL statement for the whole batch. */
-  async summarize(
-    em: EntityManager,
-    groups: readonly TrainingGroup[],
-    from: string,
-    to: string,
-  ): Promise<TrainingMetrics[]> {
-    const pairs = groups.flatMap((g) =>
-      g.employeeNos.map((employeeNo) => {
+  async summarize(em: EntityManager, groups: readonly PeriodGroup[]): Promise<TrainingMetrics[]> {
+    const today = this.today();
+    const pairs = groups.flatMap((g) => {
+      const lastDay = addDays(g.period.to, -1);
+      const days = { d_from: g.period.from, d_to: g.period.to, as_of: lastDay < today ? lastDay : today };
+      return g.employeeNos.map((employeeNo) => {
         const profile = g.profiles?.[employeeNo];
         return {
           key: g.key,
           employee_no: employeeNo,
           role: profile?.role ?? null,
           skills: profile?.skillCodes ?? [],
+          ...days,
         };
-      }),
-    );
+      });
+    });
     const rows = pairs.length
-      ? await em
-          .getConnection()
-          .execute<SummaryRow[]>(SUMMARY_SQL, [JSON.stringify(pairs), ...this.days({ from, to })])
+      ? await em.getConnection().execute<SummaryRow[]>(SUMMARY_SQL, [JSON.stringify(pairs), today])
       : [];
     const byKey = new Map(rows.map((r) => [r.key, totalsOf(r)]));
     return groups.map((g) => trainingMetrics(byKey.get(g.key) ?? emptyTrainingTotals()));
-  }
-
-  private days(period: DayPeriod): string[] {
-    const today = this.today();
-    const lastDay = addDays(period.to, -1);
-    return [period.from, period.to, today, lastDay < today ? lastDay : today];
   }
 }

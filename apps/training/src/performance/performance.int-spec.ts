@@ -106,4 +106,20 @@ describe('Performance.training', () => {
     expect(small.statements).toHaveLength(1);
     expect(large.statements).toHaveLength(1);
   });
+
+  it('answers a trend (a record per day, each its own period) with one statement, each day its own figures (issue 17)', async () => {
+    const day = (i: number) => {
+      const from = new Date(Date.UTC(2026, 0, 1 + i));
+      return { from: from.toISOString(), to: new Date(from.getTime() + 86_400_000).toISOString() };
+    };
+    const days = Array.from({ length: 90 }, (_, i) => record('TEAM', [P1, P2, P3], day(i)));
+    const { result, statements } = await entities(days);
+    expect(result.errors).toBeUndefined();
+    expect(statements).toHaveLength(1);
+    // the days' attempts add up to the quarter's, as one record of the quarter counts them
+    const quarter = await entities([record('TEAM', [P1, P2, P3])]);
+    const perDay = result.data?._entities.map((e) => e.training) ?? [];
+    expect(perDay.filter((t) => t?.passRate !== null).length).toBeGreaterThan(0);
+    expect(quarter.result.data?._entities[0].training?.passRate).toBe(0.4);
+  });
 });
