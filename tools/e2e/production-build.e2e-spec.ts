@@ -133,6 +133,7 @@ describe('the production build (npm run build)', () => {
       env: {
         ...process.env,
         STAFF_DATABASE_URL: database.url,
+        STAFF_MIGRATION_DATABASE_URL: database.ownerUrl,
         DATABASE_URL: '',
         PORT: String(port),
         LOG_LEVEL: 'info',

@@ -31,6 +31,9 @@ const TEST_FOLDER = 'testing';
 /** Workspaces for tests alone. */
 const TEST_WORKSPACES = new Set(['libs/testing']);
 
+/** Tools a deployment runs from the image: the database set-up (docker-compose's `db-setup`). */
+const PRODUCTION_TOOLS = ['tools/src/db/provision.ts', 'tools/src/start/databases.ts'];
+
 /** Files served or read at run time beside the code. */
 const RUNTIME_ASSETS = ['apps/gateway/supergraph.graphql'];
 
@@ -108,6 +111,10 @@ export function buildProduction(dist = DIST): BuildReport {
       compile(source, dist);
       compiled += 1;
     }
+  }
+  for (const tool of PRODUCTION_TOOLS) {
+    compile(join(ROOT, tool), dist);
+    compiled += 1;
   }
   for (const asset of RUNTIME_ASSETS) copyFileSync(join(ROOT, asset), join(dist, asset));
   writeManifests(dist);

@@ -1,6 +1,6 @@
 import { DatabaseSecrets, rolesOf, withStoredPassword } from '@switchboard/postgres';
 import { subgraphDatabaseEnv } from '../start/databases';
-import { subgraphs } from '../subgraphs';
+import { SUBGRAPH_REGISTRY } from '@switchboard/contracts';
 
 /**
  * The containers' database set-up (docker-compose's one-shot `db-setup`), or any external server's:
@@ -16,8 +16,8 @@ const say = (message: string): void => {
 
 const roleNames = (): string[] => [
   'postgres',
-  ...subgraphs.flatMap(({ definition }) => {
-    const roles = rolesOf(`switchboard_${definition.name}`);
+  ...SUBGRAPH_REGISTRY.flatMap(({ name }) => {
+    const roles = rolesOf(`switchboard_${name}`);
     return [roles.service, roles.owner];
   }),
 ];

@@ -55,7 +55,13 @@ describe('replicas and their migration step', () => {
 
   it('migration steps of several pods at once apply each migration once; then the replica is ready', async () => {
     await Promise.all(
-      [1, 2, 3].map(() => migrateSubgraph(kpiSubgraph, { databaseUrl: database.url, logger })),
+      [1, 2, 3].map(() =>
+        migrateSubgraph(kpiSubgraph, {
+          databaseUrl: database.url,
+          migrationDatabaseUrl: database.ownerUrl,
+          logger,
+        }),
+      ),
     );
     const known = kpiSubgraph.database.migrations.length;
     expect(await appliedMigrations()).toEqual({ total: known, distinct: known });

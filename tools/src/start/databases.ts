@@ -5,7 +5,7 @@ import {
   withCredentials,
   type DatabaseSecrets,
 } from '@switchboard/postgres';
-import { subgraphs } from '../subgraphs';
+import { SUBGRAPH_REGISTRY } from '@switchboard/contracts';
 
 /**
  * Each subgraph's database and its two roles (owner for migrations, service for the running
@@ -30,7 +30,7 @@ export async function subgraphDatabaseEnv(
     );
   }
   const result: Record<string, Record<string, string>> = {};
-  for (const { definition } of subgraphs) {
+  for (const definition of SUBGRAPH_REGISTRY) {
     const prefix = definition.name.toUpperCase();
     if (env[`${prefix}_DATABASE_URL`] || !provision) {
       result[definition.name] = { DATABASE_URL: adminUrl };
