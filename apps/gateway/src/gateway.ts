@@ -8,7 +8,7 @@ import {
   type ClientTokenConfig,
   type Identity,
 } from '@switchboard/auth';
-import { listen, serveGraphQL, type Logger, type RunningServer } from '@switchboard/server';
+import { listen, operationMetrics, serveGraphQL, type Logger, type RunningServer } from '@switchboard/server';
 import { callerOf } from './caller';
 import {
   DEVELOPMENT_TOKENS_PATH,
@@ -17,9 +17,11 @@ import {
 } from './development-tokens';
 import type { GatewayContext } from './gateway-context';
 import { proxyRoute } from './route-proxy';
+import { graphqlIde } from './graphql-ide';
 import { FastPathGateway, stringifyFastPathResult } from './single-subgraph-fast-path';
 import { staticFiles } from './static-files';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { timedFetcher } from './subgraph-fetch-metrics';
 import { subgraphUrlsInSupergraph } from './subgraph-urls';
 
 /** Streaming HTTP routes the gateway passes through, and the subgraph serving each. */
@@ -50,6 +52,8 @@ export interface GatewayOptions {
   host?: string;
   logger: Logger;
   introspection?: boolean;
+  /** The GraphQL IDE at GET /graphql (served from this repository); default off in production. */
+  ide?: boolean;
   /** How callers' tokens are checked; default from the environment (SWITCHBOARD_JWT_SECRET or _JWKS_URL). */
   clientTokens?: ClientTokenConfig;
   /** Identical concurrent reads of a subgraph for the same caller sent once (default on; see InflightQueries). */
@@ -81,6 +85,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       const target = urls[name];
       if (!target) throw new Error(`no URL for subgraph ${name}`);
       const source = new SubgraphDataSource(name, target, timeoutMs, sign, options.deduplicate ?? true);
+      source.fetcher = timedFetcher(name, source.fetcher);
       sources.set(name, source);
       return source;
     },
@@ -99,7 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const apollo = new ApolloServer<GatewayContext>({
     gateway: fastPath ?? gateway,
     stringifyResult: stringifyFastPathResult,
-    plugins: [...armor.plugins],
+    plugins: [...armor.plugins, operationMetrics<GatewayContext>('gateway'), ...graphqlIde(options.ide)],
     validationRules: [...armor.validationRules],
     allowBatchedHttpRequests: false,
     introspection: options.introspection ?? process.env.NODE_ENV !== 'production',
@@ -129,6 +134,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   }
   const server = serveGraphQL<GatewayContext>({
     apollo,
+    service: 'gateway',
     logger,
     maxBodyBytes: QUERY_LIMITS.maxBodyBytes,
     context: (request) => callerOf(request, verify),
