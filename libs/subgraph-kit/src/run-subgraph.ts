@@ -4,6 +4,7 @@ import { databaseUrlFor, ensureDatabase } from '@switchboard/postgres';
 import { createLogger, onShutdown, type Logger } from '@switchboard/server';
 import { cachedScopeSource, gatewayScopeSource, type ScopeSource } from './data-scope';
 import type { FederatedSchema } from './federated-schema';
+import { registerDatabasePoolMetrics } from './observability/database-pool-metrics';
 import { startSubgraphServer, type RouteHandler, type RunningSubgraph } from './subgraph-server';
 
 export interface SubgraphDefinition {
@@ -26,6 +27,8 @@ export interface SubgraphDefinition {
    * subgraph whose query resolvers never write, since a query with errors runs again in graphql-js.
    */
   compiledQueries?: boolean;
+  /** Registers the subgraph's own gauges (see sampledGauge in @switchboard/server); returns their removal. */
+  metrics?: (services: { orm: MikroORM; logger: Logger }) => () => void;
 }
 
 export interface SubgraphRunOptions {
@@ -75,6 +78,10 @@ export async function startSubgraph(
       scopeSource:
         options.scopeSource ?? definition.scopeSource?.({ orm }) ?? cachedScopeSource(gatewayScopeSource()),
     });
+    const stopMetrics = [
+      registerDatabasePoolMetrics(definition.name, orm),
+      definition.metrics?.({ orm, logger }),
+    ];
     const stopBackground =
       options.background === false ? undefined : definition.background?.({ orm, logger });
     return {
@@ -82,6 +89,7 @@ export async function startSubgraph(
       orm,
       stop: async () => {
         stopBackground?.();
+        stopMetrics.forEach((stop) => stop?.());
         await server.stop();
         await orm.close();
       },
