@@ -1,3 +1,4 @@
+import './tracing'; // first: traces need http, graphql and pg instrumented as they load
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Identity } from '@switchboard/auth';

@@ -1,3 +1,4 @@
+import './tracing'; // first: traces need http, graphql and pg instrumented as they load
 import 'reflect-metadata';
 import { runSubgraphMain } from '@switchboard/subgraph-kit';
 import { qaSubgraph } from './qa.subgraph';
