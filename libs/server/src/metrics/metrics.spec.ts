@@ -58,6 +58,7 @@ describe('/metrics', () => {
       await (await post(running, 'query Greeting { hello }')).text();
       await (await post(running, 'query Refused { refused }')).text();
       await (await post(running, '{ nope')).text();
+      await (await post(running, 'query Misspelt { helo }')).text();
       const text = await scrape(running.port);
       expect(text).toContain(
         'switchboard_graphql_operation_duration_seconds_count{service="unit",operation="Greeting",type="query",outcome="ok"} 1',
@@ -70,6 +71,9 @@ describe('/metrics', () => {
       );
       expect(text).toContain(
         'switchboard_graphql_errors_total{service="unit",operation="anonymous",code="GRAPHQL_PARSE_FAILED"} 1',
+      );
+      expect(text).toContain(
+        'switchboard_graphql_errors_total{service="unit",operation="Misspelt",code="GRAPHQL_VALIDATION_FAILED"} 1',
       );
       expect(text).toMatch(
         /switchboard_http_request_duration_seconds_count\{service="unit",route="\/graphql",method="POST",status="(200|400)"\} \d/,

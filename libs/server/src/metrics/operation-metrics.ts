@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { getOperationAST } from 'graphql';
 import { graphqlErrors, graphqlOperationDuration, secondsSince } from './registry';
 
 /** Distinct operation names kept as labels; past this, names count as `other` (callers choose names). */
@@ -27,9 +28,14 @@ export function operationMetrics<TContext extends BaseContext>(
     async requestDidStart() {
       const started = performance.now();
       return {
-        async willSendResponse({ operationName, operation, response }) {
+        async willSendResponse({ operationName, operation, document, request, response }) {
           const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
-          const operationLabelValue = operationLabel(operationName);
+          // A query that fails validation has no resolved operation: its name is read off the document.
+          const operationLabelValue = operationLabel(
+            operationName ??
+              request.operationName ??
+              (document && getOperationAST(document, undefined)?.name?.value),
+          );
           graphqlOperationDuration.observe(
             {
               service,
