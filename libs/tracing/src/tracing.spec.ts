@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { context, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
-import { otlpTracesWanted, startTracing } from './tracing';
+import { maskSqlLiterals, otlpTracesWanted, startTracing } from './tracing';
 
 describe('otlpTracesWanted', () => {
   it('is off by default and follows the OpenTelemetry environment variables', () => {
@@ -59,5 +59,19 @@ describe('startTracing', () => {
       server.close();
       await tracing.shutdown();
     }
+  });
+});
+
+describe('maskSqlLiterals', () => {
+  it('leaves no inline value in a traced statement, and keeps its shape', () => {
+    expect(
+      maskSqlLiterals(
+        "select * from agent where employee_no in ('E10141', 'O''Brien') and note = E'a\\'b' and id = $1",
+      ),
+    ).toBe('select * from agent where employee_no in (?, ?) and note = ? and id = $1');
+    expect(maskSqlLiterals('select $tag$secret$tag$, $$x$$, $2::text')).toBe('select ?, ?, $2::text');
+    expect(maskSqlLiterals('select "c0".* from "center" as "c0"')).toBe(
+      'select "c0".* from "center" as "c0"',
+    );
   });
 });

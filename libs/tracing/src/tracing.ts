@@ -46,6 +46,18 @@ export interface Tracing {
   shutdown: () => Promise<void>;
 }
 
+/**
+ * A statement's text without its literals: some statements carry values inline (employee numbers,
+ * names), and traces leave the service for a collector. Quoted strings (E'', dollar-quoted
+ * included) become `?`; `$1` parameters, identifiers and keywords stay.
+ */
+export function maskSqlLiterals(sql: string): string {
+  return sql
+    .replace(/\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$/g, '?')
+    .replace(/\b[Ee]'(?:[^'\\]|\\.|'')*'/g, '?')
+    .replace(/'(?:[^']|'')*'/g, '?');
+}
+
 /** Probes and scrapes are not worth a trace each. */
 const UNTRACED_PATHS = new Set(['/health', '/metrics']);
 
@@ -80,7 +92,9 @@ export function startTracing(options: TracingOptions): Tracing | undefined {
       new UndiciInstrumentation(),
       // One span per field path kind, not per row: a list of 200 agents is not 2,000 spans.
       new GraphQLInstrumentation({ mergeItems: true, ignoreTrivialResolveSpans: true }),
-      new PgInstrumentation(),
+      new PgInstrumentation({
+        requestHook: (span, { query }) => span.setAttribute('db.query.text', maskSqlLiterals(query.text)),
+      }),
     ],
   });
   return {
