@@ -1,4 +1,8 @@
-import { clientToken, postGraphQL } from '@switchboard/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { clientToken, createTestDatabase, postGraphQL, subgraphToken } from '@switchboard/testing';
+import { spawnService, stopService, waitUntilHealthy } from '../src/start/child-process';
 import { subgraphs } from '../src/subgraphs';
 import { startOtlpCollector, type CollectedSpan, type OtlpCollector } from './otlp-collector';
 import { startProcessStack, type ProcessStack } from './process-stack';
@@ -167,4 +171,53 @@ describe('observability: /metrics on every service, one trace from gateway to SQ
     });
     expect(await subgraph.text()).not.toMatch(/apollographql|<html/i);
   });
+});
+
+describe('tracing at shutdown', () => {
+  it('sends the spans still buffered when a service stops', async () => {
+    const collector = await startOtlpCollector();
+    const database = await createTestDatabase('kpi');
+    const logDir = mkdtempSync(join(tmpdir(), 'switchboard-flush-'));
+    const kpi = subgraphs.find((s) => s.definition.name === 'kpi');
+    if (!kpi) throw new Error('no kpi subgraph');
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const service = spawnService(
+      'kpi',
+      kpi.main,
+      {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        KPI_DATABASE_URL: database.url,
+        LOG_LEVEL: 'warn',
+        OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint,
+        // Nothing is sent on the timer: only the shutdown's flush can deliver the request's span.
+        OTEL_BSP_SCHEDULE_DELAY: '600000',
+      },
+      logDir,
+    );
+    try {
+      await waitUntilHealthy(service, `http://127.0.0.1:${port}/health`, 240_000);
+      const answer = await postGraphQL(
+        `http://127.0.0.1:${port}/graphql`,
+        'query Flushed { __typename }',
+        {},
+        { authorization: `Bearer ${await subgraphToken('kpi')}` },
+      );
+      expect(answer.errors).toBeUndefined();
+      const flushed = (): boolean =>
+        collector.spans.some(
+          (s) => s.service === 'kpi' && s.attributes['graphql.operation.name'] === 'Flushed',
+        );
+      expect(flushed()).toBe(false);
+      await stopService(service);
+      expect(await service.exited).toBe(0);
+      expect(flushed()).toBe(true);
+    } finally {
+      await stopService(service);
+      await database.drop();
+      await collector.stop();
+      rmSync(logDir, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

@@ -104,7 +104,11 @@ export async function startSubgraph(
  * A subgraph's process entry point: PORT, HOST and SWITCHBOARD_SEED_DEMO from the environment,
  * graceful shutdown on SIGINT/SIGTERM, exit 1 when it cannot start.
  */
-export function runSubgraphMain(definition: SubgraphDefinition, defaultPort: number): void {
+export function runSubgraphMain(
+  definition: SubgraphDefinition,
+  defaultPort: number,
+  options: { afterStop?: () => Promise<void> | undefined } = {},
+): void {
   const logger = createLogger(definition.name);
   startSubgraph(definition, {
     port: Number(process.env.PORT ?? defaultPort),
@@ -112,7 +116,12 @@ export function runSubgraphMain(definition: SubgraphDefinition, defaultPort: num
     seedDemo: process.env.SWITCHBOARD_SEED_DEMO === 'true',
     logger,
   }).then(
-    (running) => onShutdown(logger, running.stop),
+    (running) =>
+      onShutdown(logger, async () => {
+        await running.stop();
+        // What must outlive the service's work, such as sending its last spans.
+        await options.afterStop?.();
+      }),
     (error: unknown) => {
       logger.fatal({ err: error }, `${definition.name} subgraph failed to start`);
       process.exit(1);
