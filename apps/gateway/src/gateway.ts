@@ -10,6 +10,7 @@ import {
 } from '@switchboard/auth';
 import {
   listen,
+  operationMetrics,
   serveGraphQL,
   withVariableFields,
   type Logger,
@@ -29,9 +30,11 @@ import {
   type CallerConcurrencyOptions,
 } from './caller-concurrency';
 import { operationLimitsPlugin } from './operation-limits';
+import { graphqlIde } from './graphql-ide';
 import { FastPathGateway, stringifyFastPathResult } from './single-subgraph-fast-path';
 import { staticFiles } from './static-files';
 import { SubgraphDataSource } from './subgraph-data-source';
+import { timedFetcher } from './subgraph-fetch-metrics';
 import { subgraphUrlsInSupergraph } from './subgraph-urls';
 
 /** Streaming HTTP routes the gateway passes through, and the subgraph serving each. */
@@ -66,6 +69,8 @@ export interface GatewayOptions {
   host?: string;
   logger: Logger;
   introspection?: boolean;
+  /** The GraphQL IDE at GET /graphql (served from this repository); default off in production. */
+  ide?: boolean;
   /** How callers' tokens are checked; default from the environment (SWITCHBOARD_JWT_SECRET or _JWKS_URL). */
   clientTokens?: ClientTokenConfig;
   /** Identical concurrent reads of a subgraph for the same caller sent once (default on; see InflightQueries). */
@@ -99,6 +104,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       const target = urls[name];
       if (!target) throw new Error(`no URL for subgraph ${name}`);
       const source = new SubgraphDataSource(name, target, timeoutMs, sign, options.deduplicate ?? true);
+      source.fetcher = timedFetcher(name, source.fetcher);
       sources.set(name, source);
       return source;
     },
@@ -121,7 +127,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     stringifyResult: stringifyFastPathResult,
     plugins: [
       ...armor.plugins,
+      operationMetrics<GatewayContext>('gateway'),
       operationLimitsPlugin(new CallerConcurrency(options.callerConcurrency ?? callerConcurrencyFromEnv())),
+      ...graphqlIde(options.ide),
     ],
     validationRules: [...armor.validationRules],
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
@@ -154,6 +162,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   }
   const server = serveGraphQL<GatewayContext>({
     apollo,
+    service: 'gateway',
     logger,
     maxBodyBytes: QUERY_LIMITS.maxBodyBytes,
     context: (request) => callerOf(request, verify),

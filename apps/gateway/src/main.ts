@@ -1,3 +1,4 @@
+import { tracing } from './tracing'; // first: traces need http, graphql and pg instrumented as they load
 import { GATEWAY_PORT } from '@switchboard/contracts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -30,7 +31,11 @@ startGateway({
   dashboardDir: process.env.SWITCHBOARD_DASHBOARD_DIR || undefined,
   developmentIdentities: developmentIdentitiesFromEnv(),
 }).then(
-  (running) => onShutdown(logger, running.stop),
+  (running) =>
+    onShutdown(logger, async () => {
+      await running.stop();
+      await tracing?.shutdown();
+    }),
   (error: unknown) => {
     logger.fatal({ err: error }, 'gateway failed to start');
     process.exit(1);

@@ -1,6 +1,7 @@
+import { tracing } from './tracing'; // first: traces need http, graphql and pg instrumented as they load
 import 'reflect-metadata';
 import { subgraphContract } from '@switchboard/contracts';
 import { runSubgraphMain } from '@switchboard/subgraph-kit';
 import { kpiSubgraph } from './kpi.subgraph';
 
-runSubgraphMain(kpiSubgraph, subgraphContract('kpi').port);
+runSubgraphMain(kpiSubgraph, subgraphContract('kpi').port, { afterStop: () => tracing?.shutdown() });

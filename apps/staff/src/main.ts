@@ -1,6 +1,7 @@
+import { tracing } from './tracing'; // first: traces need http, graphql and pg instrumented as they load
 import 'reflect-metadata';
 import { subgraphContract } from '@switchboard/contracts';
 import { runSubgraphMain } from '@switchboard/subgraph-kit';
 import { staffSubgraph } from './staff.subgraph';
 
-runSubgraphMain(staffSubgraph, subgraphContract('staff').port);
+runSubgraphMain(staffSubgraph, subgraphContract('staff').port, { afterStop: () => tracing?.shutdown() });

@@ -34,6 +34,7 @@ import type { QueueType } from './queue/queue.type';
 import { IntervalStat } from './stats/interval-stat.entity';
 import { QueueIntervalStat } from './stats/queue-interval-stat.entity';
 import { RollupWatermark } from './stats/rollup-watermark.entity';
+import { registerRollupLag } from './stats/rollup-lag';
 import { TrafficStatsResolver } from './stats/traffic-stats.resolver';
 import { TrafficStatsRowResolver } from './stats/traffic-stats-row.resolver';
 import { AgentTeamPeriod } from './team-directory/agent-team-period.entity';
@@ -110,6 +111,7 @@ export const trafficSubgraph: SubgraphDefinition = {
   routes: contactImportRoute,
   // BI tools pull trafficStats by the tens of thousands of rows; traffic's queries never write.
   compiledQueries: true,
+  metrics: registerRollupLag,
   background: (services) => {
     catchUpRollups(services);
     return refreshTeamDirectory(services);

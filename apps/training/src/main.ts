@@ -1,6 +1,9 @@
+import { tracing } from './tracing'; // first: traces need http, graphql and pg instrumented as they load
 import 'reflect-metadata';
 import { subgraphContract } from '@switchboard/contracts';
 import { runSubgraphMain } from '@switchboard/subgraph-kit';
 import { trainingSubgraph } from './training.subgraph';
 
-runSubgraphMain(trainingSubgraph, subgraphContract('training').port);
+runSubgraphMain(trainingSubgraph, subgraphContract('training').port, {
+  afterStop: () => tracing?.shutdown(),
+});

@@ -2,6 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import type { Logger } from './logger';
+import {
+  METRICS_PATH,
+  metricsExposureFromEnv,
+  metricsRoute,
+  metricsServer,
+  timeHttpRequest,
+  type MetricsExposure,
+} from './metrics';
 
 export interface GraphQLHttpOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -22,12 +30,18 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   ready?: () => Promise<void>;
   /** Serves what no route matched (static files); default a JSON 404. */
   fallback?: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+  /** The `service` label of this server's metrics (gateway, staff, ...). */
+  service?: string;
+  /** Where /metrics is served; default from METRICS_PORT, METRICS_HOST and METRICS_TOKEN. */
+  metrics?: MetricsExposure;
 }
 
 export interface RunningServer {
   server: Server;
   url: string;
   port: number;
+  /** The port of the separate /metrics listener, when METRICS_PORT asked for one. */
+  metricsPort?: number;
   /**
    * Stops accepting connections, lets in-flight requests finish for up to `graceMs` (default
    * SHUTDOWN_GRACE_MS, 15 s), cuts what is left, then resolves.
@@ -103,13 +117,28 @@ async function handleGraphQL<TContext extends BaseContext>(
 
 const PROBE_PATHS = new Set(['/health', '/ready']);
 
-/** Serves an Apollo server at /graphql with /health, /ready and /live probes on plain node:http. */
+/** Servers whose /metrics is served by a listener of its own, started and stopped by `listen`. */
+const separateMetrics = new WeakMap<Server, MetricsExposure>();
+
+/** Serves an Apollo server at /graphql with /health, /ready and /live probes and /metrics on plain node:http. */
 export function serveGraphQL<TContext extends BaseContext>(options: GraphQLHttpOptions<TContext>): Server {
-  return createServer((request, response) => {
+  const service = options.service ?? 'switchboard';
+  const exposure = options.metrics ?? metricsExposureFromEnv();
+  const serveMetrics = exposure.port === undefined ? metricsRoute(exposure) : undefined;
+  const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const route = options.routes?.[url.pathname];
+    const known = ['/health', '/graphql', METRICS_PATH].includes(url.pathname) || route;
+    timeHttpRequest(
+      service,
+      known ? url.pathname : options.fallback ? 'static' : 'unknown',
+      request,
+      response,
+    );
     const work = async (): Promise<void> => {
-      if (url.pathname === '/health') {
+      if (url.pathname === METRICS_PATH && serveMetrics) {
+        await serveMetrics(request, response);
+      } else if (url.pathname === '/health') {
         await (options.health?.() ?? Promise.resolve());
         sendJson(response, 200, { status: 'ok' });
       } else if (url.pathname === '/ready') {
@@ -143,6 +172,28 @@ export function serveGraphQL<TContext extends BaseContext>(options: GraphQLHttpO
       else response.end();
     });
   });
+  if (exposure.port !== undefined) separateMetrics.set(server, exposure);
+  return server;
+}
+
+async function listenOn(server: Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+/** Closes a listener at once, idle keep-alive connections (a scraper's) included. */
+function close(server: Server): Promise<void> {
+  const closed = new Promise<void>((resolve, reject) =>
+    server.close((error) => (error ? reject(error) : resolve())),
+  );
+  server.closeAllConnections();
+  return closed;
 }
 
 /**
@@ -157,21 +208,26 @@ export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
 export async function listen(server: Server, port: number, host = '127.0.0.1'): Promise<RunningServer> {
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
+  const boundPort = await listenOn(server, port, host);
+  const metricsExposure = separateMetrics.get(server);
+  const metrics = metricsExposure && metricsServer(metricsExposure);
+  let metricsPort: number | undefined;
+  try {
+    if (metrics)
+      metricsPort = await listenOn(metrics, metricsExposure.port ?? 0, metricsExposure.host ?? host);
+  } catch (error) {
+    await close(server);
+    throw error;
+  }
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return {
     server,
-    port: address.port,
-    url: `http://${shownHost}:${address.port}/graphql`,
-    stop: (graceMs = shutdownGraceMs()) =>
-      new Promise<void>((resolve, reject) => {
+    port: boundPort,
+    metricsPort,
+    url: `http://${shownHost}:${boundPort}/graphql`,
+    stop: async (graceMs = shutdownGraceMs()) => {
+      if (metrics) await close(metrics);
+      await new Promise<void>((resolve, reject) => {
         // In-flight requests finish; past the grace period (a long file import), their connections
         // are cut, and what they had not committed is rolled back by the database.
         const deadline = setTimeout(() => server.closeAllConnections(), graceMs);
@@ -182,6 +238,7 @@ export async function listen(server: Server, port: number, host = '127.0.0.1'): 
           else resolve();
         });
         server.closeIdleConnections();
-      }),
+      });
+    },
   };
 }

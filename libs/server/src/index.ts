@@ -21,3 +21,20 @@ export {
 export { serveGraphQL, listen, type GraphQLHttpOptions, type RunningServer } from './http-server';
 export { onShutdown } from './shutdown';
 export { controlCharacterGuard } from './control-characters';
+export {
+  metricsRegistry,
+  metricsExposureFromEnv,
+  operationMetrics,
+  subgraphFetchDuration,
+  importRows,
+  secondsSince,
+  sampledGauge,
+  lagReader,
+  databasePoolConnections,
+  rollupLag,
+  escalationLag,
+  type MetricsExposure,
+  type SampledGauge,
+  type GaugeReader,
+  type GaugeReading,
+} from './metrics';

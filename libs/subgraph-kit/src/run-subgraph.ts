@@ -17,6 +17,7 @@ import {
 import { createLogger, onShutdown, type Logger } from '@switchboard/server';
 import { cachedScopeSource, gatewayScopeSource, type ScopeSource } from './data-scope';
 import type { FederatedSchema } from './federated-schema';
+import { registerDatabasePoolMetrics } from './observability/database-pool-metrics';
 import type { ReferenceSource } from './references';
 import { startSubgraphServer, type RouteHandler, type RunningSubgraph } from './subgraph-server';
 
@@ -40,6 +41,8 @@ export interface SubgraphDefinition {
    * once, errors or not.
    */
   compiledQueries?: boolean;
+  /** Registers the subgraph's own gauges (see sampledGauge in @switchboard/server); returns their removal. */
+  metrics?: (services: { orm: MikroORM; logger: Logger }) => () => void;
 }
 
 export interface SubgraphRunOptions {
@@ -174,6 +177,10 @@ export async function startSubgraph(
         options.scopeSource ?? definition.scopeSource?.({ orm }) ?? cachedScopeSource(gatewayScopeSource()),
       referenceSource: options.referenceSource,
     });
+    const stopMetrics = [
+      registerDatabasePoolMetrics(definition.name, orm),
+      definition.metrics?.({ orm, logger }),
+    ];
     const stopBackground =
       options.background === false ? undefined : definition.background?.({ orm, logger });
     return {
@@ -181,6 +188,7 @@ export async function startSubgraph(
       orm,
       stop: async () => {
         stopBackground?.();
+        stopMetrics.forEach((stop) => stop?.());
         await server.stop();
         await orm.close();
       },
@@ -195,7 +203,11 @@ export async function startSubgraph(
  * A subgraph's process entry point: PORT, HOST, SWITCHBOARD_SEED_DEMO and SWITCHBOARD_MIGRATE from
  * the environment, graceful shutdown on SIGINT/SIGTERM, exit 1 when it cannot start.
  */
-export function runSubgraphMain(definition: SubgraphDefinition, defaultPort: number): void {
+export function runSubgraphMain(
+  definition: SubgraphDefinition,
+  defaultPort: number,
+  options: { afterStop?: () => Promise<void> | undefined } = {},
+): void {
   const logger = createLogger(definition.name);
   const seedDemo = process.env.SWITCHBOARD_SEED_DEMO === 'true';
   let mode: MigrationMode;
@@ -222,7 +234,12 @@ export function runSubgraphMain(definition: SubgraphDefinition, defaultPort: num
     logger,
     migrate: mode === 'start',
   }).then(
-    (running) => onShutdown(logger, running.stop),
+    (running) =>
+      onShutdown(logger, async () => {
+        await running.stop();
+        // What must outlive the service's work, such as sending its last spans.
+        await options.afterStop?.();
+      }),
     (error: unknown) => {
       logger.fatal({ err: error }, `${definition.name} subgraph failed to start`);
       process.exit(1);

@@ -7,12 +7,16 @@ import {
   type InternalIdentity,
   type InternalTokenVerifier,
 } from '@switchboard/auth';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import {
   controlCharacterGuard,
   formatGraphQLError,
   listen,
+  operationMetrics,
   serveGraphQL,
   type Logger,
   type RunningServer,
@@ -110,6 +114,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     // No subgraph sets cache hints; the plugin would wrap every field of every row of an answer.
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
+      // Sealed, and no IDE: Apollo's landing page would load Apollo Sandbox from its CDN.
+      ApolloServerPluginLandingPageDisabled(),
+      operationMetrics<SubgraphContext>(options.name),
       controlCharacterGuard<SubgraphContext>(),
       ...(options.compiledQueries ? [compiledQueries<SubgraphContext>({ formatError })] : []),
     ],
@@ -118,6 +125,7 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
   await apollo.start();
   const server = serveGraphQL<SubgraphContext>({
     apollo,
+    service: options.name,
     logger,
     routes: sealRoutes(options.routes, verify, (request, identity) =>
       createRequestContext(orm.em, logger, identity, request, options.scopeSource),

@@ -5,6 +5,7 @@ import type { Logger } from '@switchboard/server';
 import { badUserInputMessage, type RouteHandler, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { isTimeZone } from './time-zone';
 import { IMPORT_FORMATS, importContacts, type ImportFormat } from './file-import';
+import { ImportRowCounter } from './import-row-counter';
 
 /** One JSON object per line: progress after each batch, each rejected record, then the report. */
 export type ImportEvent =
@@ -117,23 +118,27 @@ export function contactImportRoute({
     const send = (event: ImportEvent): void => {
       response.write(`${JSON.stringify(event)}\n`);
     };
+    const rows = new ImportRowCounter(`contacts_${format}`);
     try {
       const totals = await importContacts(
         orm.em.fork(),
         request,
         { format, timeZone, source },
         {
-          progress: (t) =>
+          progress: (t) => {
+            rows.update(t);
             send({
               type: 'progress',
               read: t.read,
               inserted: t.inserted,
               duplicates: t.duplicates,
               rejected: t.rejected,
-            }),
+            });
+          },
           rejected: (p) => send({ type: 'rejected', ...p }),
         },
       );
+      rows.update(totals);
       send({ type: 'report', ...totals });
       logger.info({ format, source, ...totals }, 'contact import finished');
     } catch (error) {

@@ -1,0 +1,8 @@
+// Loaded first by every app's main.ts: imports nothing of this repository, nor graphql or pg.
+export {
+  startTracing,
+  otlpTracesWanted,
+  maskSqlLiterals,
+  type Tracing,
+  type TracingOptions,
+} from './tracing';

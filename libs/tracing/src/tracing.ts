@@ -1,0 +1,107 @@
+import type { IncomingMessage } from 'node:http';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+
+/**
+ * Whether the environment asks for traces sent over OTLP, read the OpenTelemetry way: off unless
+ * OTEL_TRACES_EXPORTER=otlp or an OTLP endpoint (OTEL_EXPORTER_OTLP_ENDPOINT, or
+ * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) is set; OTEL_TRACES_EXPORTER=none and OTEL_SDK_DISABLED=true
+ * turn it off whatever else is set.
+ */
+export function otlpTracesWanted(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return false;
+  const exporters = (env.OTEL_TRACES_EXPORTER ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+  const unsupported = exporters.filter((name) => name !== 'otlp' && name !== 'none');
+  if (unsupported.length) {
+    throw new Error(
+      `OTEL_TRACES_EXPORTER=${env.OTEL_TRACES_EXPORTER}: Switchboard sends traces with otlp (or none)`,
+    );
+  }
+  if (exporters.includes('none')) return false;
+  if (exporters.includes('otlp')) return true;
+  return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+}
+
+export interface TracingOptions {
+  /** service.name of the spans, unless OTEL_SERVICE_NAME says otherwise. */
+  service: string;
+  /** Where spans go (tests: an in-memory exporter); default OTLP over HTTP when the environment asks. */
+  exporter?: SpanExporter;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface Tracing {
+  provider: NodeTracerProvider;
+  /** Sends what is buffered, then stops tracing and removes the instrumentation. */
+  shutdown: () => Promise<void>;
+}
+
+/**
+ * A statement's text without its literals: some statements carry values inline (employee numbers,
+ * names), and traces leave the service for a collector. Quoted strings (E'', dollar-quoted
+ * included) become `?`; `$1` parameters, identifiers and keywords stay.
+ */
+export function maskSqlLiterals(sql: string): string {
+  return sql
+    .replace(/\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$/g, '?')
+    .replace(/\b[Ee]'(?:[^'\\]|\\.|'')*'/g, '?')
+    .replace(/'(?:[^']|'')*'/g, '?');
+}
+
+/** Probes and scrapes are not worth a trace each. */
+const UNTRACED_PATHS = new Set(['/health', '/metrics']);
+
+function untraced(request: IncomingMessage): boolean {
+  return UNTRACED_PATHS.has(new URL(request.url ?? '/', 'http://localhost').pathname);
+}
+
+/**
+ * Traces this process: HTTP served and sent (node:http and fetch), GraphQL parse, validate and
+ * execute, and SQL (pg), with W3C trace context read from and written to every HTTP request. Must run
+ * before `pg` and `graphql` are loaded (the first import of an app's main.ts, via its tracing.ts):
+ * instrumentation patches modules as they load. Returns undefined, and loads nothing into the
+ * process, when no exporter is given and the environment asks for none.
+ */
+export function startTracing(options: TracingOptions): Tracing | undefined {
+  const env = options.env ?? process.env;
+  if (!options.exporter && !otlpTracesWanted(env)) return undefined;
+  const provider = new NodeTracerProvider({
+    resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME || options.service }),
+    spanProcessors: [
+      options.exporter
+        ? new SimpleSpanProcessor(options.exporter)
+        : new BatchSpanProcessor(new OTLPTraceExporter()),
+    ],
+  });
+  // The global provider, AsyncLocalStorage context, and the W3C trace-context and baggage propagators.
+  provider.register();
+  const unregister = registerInstrumentations({
+    tracerProvider: provider,
+    instrumentations: [
+      new HttpInstrumentation({ ignoreIncomingRequestHook: untraced }),
+      new UndiciInstrumentation(),
+      // One span per field path kind, not per row: a list of 200 agents is not 2,000 spans.
+      new GraphQLInstrumentation({ mergeItems: true, ignoreTrivialResolveSpans: true }),
+      new PgInstrumentation({
+        requestHook: (span, { query }) => span.setAttribute('db.query.text', maskSqlLiterals(query.text)),
+      }),
+    ],
+  });
+  return {
+    provider,
+    shutdown: async () => {
+      unregister();
+      await provider.shutdown();
+    },
+  };
+}
