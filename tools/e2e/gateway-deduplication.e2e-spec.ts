@@ -37,6 +37,9 @@ describe('gateway: identical concurrent reads are sent to a subgraph once', () =
         proxies[name].mode = 'slow';
         return proxies[name].start();
       },
+      // six at once from one caller: past the default of two running per caller, which would take
+      // them in three turns (caller-concurrency.spec.ts tests that limit)
+      gateway: { callerConcurrency: { running: 6, waiting: 16 } },
     });
   }, 120_000);
 

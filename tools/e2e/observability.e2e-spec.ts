@@ -189,6 +189,7 @@ describe('tracing at shutdown', () => {
         PORT: String(port),
         HOST: '127.0.0.1',
         KPI_DATABASE_URL: database.url,
+        KPI_MIGRATION_DATABASE_URL: database.ownerUrl,
         LOG_LEVEL: 'warn',
         OTEL_EXPORTER_OTLP_ENDPOINT: collector.endpoint,
         // Nothing is sent on the timer: only the shutdown's flush can deliver the request's span.

@@ -72,6 +72,7 @@ export async function startProcessStack(options: {
             ...base,
             PORT: String(port),
             [`${name.toUpperCase()}_DATABASE_URL`]: database.url,
+            [`${name.toUpperCase()}_MIGRATION_DATABASE_URL`]: database.ownerUrl,
             SWITCHBOARD_SEED_DEMO: String(options.seed.includes(name)),
           },
           logDir,

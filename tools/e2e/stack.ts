@@ -27,7 +27,7 @@ export async function startTestStack(
     /** Where the gateway reaches a subgraph instead of its own URL (a fault proxy in front of it). */
     routeSubgraph?: (name: string, url: string) => Promise<string>;
     /** The dashboard and its demo sign-in, served by the gateway. */
-    gateway?: Pick<GatewayOptions, 'dashboardDir' | 'developmentIdentities'>;
+    gateway?: Pick<GatewayOptions, 'dashboardDir' | 'developmentIdentities' | 'callerConcurrency'>;
   } = {},
 ): Promise<TestStack> {
   // The staff demo (200 agents) by default; the traffic demo (a month of contacts) only when asked.

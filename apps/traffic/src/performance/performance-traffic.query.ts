@@ -23,14 +23,11 @@ const pairsOf = (alias: string): string =>
   `json_to_recordset(?::json) as ${alias}(perf_key text, ref text, p_from timestamptz, p_to timestamptz)`;
 
 /**
- * Rows of `source` (alias s for rollups, c for contacts) per (record, match) pair. Each distinct
- * period of the batch is read once by an index range scan (a LATERAL subquery, fenced by OFFSET 0 so
- * the planner keeps it), then hash-joined to the batch's pairs of that period: a drill-down (one
- * period, many agents or teams) reads its month once, and a trend (one scope, a year of days) reads
- * each day once, instead of every row of the year being matched against every day's pair and
- * filtered (a year by day took longer than the statement timeout). The batch's overall period bounds
- * each scan as constants. A center's queues come from the materialized center_queues (a handful of
- * rows per period).
+ * Rows of `source` (alias s for rollups, c for contacts) per (record, match) pair. Each kind of match
+ * gets its own JSON parameter (so the planner sees its size), and the batch's overall period bounds
+ * the scan as constants, so the month is read once by range and hash-joined to the pairs. A
+ * center's queues come from the materialized center_queues (a handful of rows), so a misestimated
+ * contact scan cannot turn into that join re-run once per contact.
  */
 function matched(
   source: 'interval_stat s' | 'contact c',
@@ -38,30 +35,19 @@ function matched(
   select: string,
   kinds: readonly ScopeMatch[],
 ): string {
-  const [table, alias] = source.split(' ');
-  const column = start.slice(start.indexOf('.') + 1);
   const queueKey = source === 'contact c' ? 'c.queue_id::text' : 's.queue_key';
   const agentKey = source === 'contact c' ? 'c.agent' : 's.agent_key';
-  const scan = (pairs: string): string => `(select distinct p_from, p_to from ${pairs}) pr
-      cross join lateral (select * from ${table} x where x.${column} >= pr.p_from and x.${column} < pr.p_to
-        and x.${column} >= ?::timestamptz and x.${column} < ?::timestamptz offset 0) ${alias}
-      join ${pairs} g on g.p_from = pr.p_from and g.p_to = pr.p_to`;
+  const within = `${start} >= ?::timestamptz and ${start} < ?::timestamptz and ${start} >= g.p_from and ${start} < g.p_to`;
   const branches: Record<ScopeMatch, string> = {
-    agent: `select ${select}, null::text as variant from ${scan('pairs_agent')} and ${agentKey} = g.ref`,
-    queue: `select ${select}, q.sl_variant::text as variant from ${scan('pairs_queue')} and ${queueKey} = g.ref
-      join queue q on q.id::text = g.ref`,
-    center: `select ${select}, null::text as variant from ${scan('center_queues')} and ${queueKey} = g.queue_key`,
+    agent: `select ${select}, null::text as variant from ${source} join ${pairsOf('g')} on ${agentKey} = g.ref
+      where ${within}`,
+    queue: `select ${select}, q.sl_variant::text as variant from ${source} join ${pairsOf('g')} on ${queueKey} = g.ref
+      join queue q on q.id::text = g.ref where ${within}`,
+    center: `select ${select}, null::text as variant from ${source} join center_queues g on ${queueKey} = g.queue_key
+      where ${within}`,
   };
   // only the kinds the batch holds: an empty branch would still scan the period
   return kinds.map((kind) => branches[kind]).join('\n    union all\n    ');
-}
-
-/** The pairs of each kind of match the batch holds, as materialized CTEs (one JSON parameter each). */
-function pairsCtes(kinds: readonly ScopeMatch[]): string {
-  return kinds
-    .filter((kind) => kind !== 'center')
-    .map((kind) => `, pairs_${kind} as materialized (select * from ${pairsOf('j')})`)
-    .join('');
 }
 
 /** A part's pairs as the JSON parameter of one kind of match. */
@@ -81,12 +67,10 @@ function matchParams(
   const lowest = new Date(Math.min(...parts.map((p) => p.from.getTime())));
   const highest = new Date(Math.max(...parts.map((p) => p.to.getTime())));
   const kinds = (['agent', 'queue', 'center'] as const).filter((m) => parts.some((p) => p.match === m));
-  // center_queues' JSON is the statement's first parameter; then each other kind's pairs (pairsCtes),
-  // then the overall bounds of each branch's scan
-  const params = [
-    ...kinds.filter((m) => m !== 'center').map((m) => pairsJson(parts, m, key)),
-    ...kinds.flatMap(() => [lowest, highest]),
-  ];
+  // a center's queues come from center_queues (its JSON is the statement's first parameter)
+  const params = kinds.flatMap((m) =>
+    m === 'center' ? [lowest, highest] : [pairsJson(parts, m, key), lowest, highest],
+  );
   return { kinds, params };
 }
 
@@ -118,7 +102,7 @@ export async function performanceTrafficRows(
   const byRecord = (p: ScopePart): string => p.key;
   const { kinds, params } = matchParams(parts, byRecord);
   const sql = `
-with ${CENTER_QUEUES}${pairsCtes(kinds)}, picked as (${matched('interval_stat s', 's.interval_start', 'g.perf_key, s.*', kinds)}
+with ${CENTER_QUEUES}, picked as (${matched('interval_stat s', 's.interval_start', 'g.perf_key, s.*', kinds)}
 ), sums as (
   select s.perf_key, max(s.variant) as sl_variant, ${sumMeasuresSql().join(', ')}
   from picked s group by s.perf_key
@@ -156,7 +140,7 @@ export async function partFcrRows(
   if (parts.length === 0) return counts;
   const { kinds, params } = matchParams(parts, partKey);
   const sql = `
-with ${CENTER_QUEUES}${pairsCtes(kinds)}, answered as (${matched('contact c', 'c.arrived_at', 'g.perf_key, c.customer_key, c.arrived_at, c.direction, c.outcome', kinds)}
+with ${CENTER_QUEUES}, answered as (${matched('contact c', 'c.arrived_at', 'g.perf_key, c.customer_key, c.arrived_at, c.direction, c.outcome', kinds)}
 )
 select a.perf_key,
   count(*) filter (where not exists (select 1 from contact n where n.customer_key = a.customer_key
