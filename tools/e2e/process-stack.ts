@@ -1,8 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { clientToken, createTestDatabase, type TestDatabase } from '@switchboard/testing';
+import { clientToken, createTestDatabase, freePort, type TestDatabase } from '@switchboard/testing';
 import { spawnService, stopService, waitUntilHealthy, type ServiceProcess } from '../src/start/child-process';
 import { GATEWAY_MAIN, subgraphs } from '../src/subgraphs';
 
@@ -11,14 +10,6 @@ export interface ProcessStack {
   /** Subgraph name -> its origin (http://127.0.0.1:port). */
   subgraphOrigins: Record<string, string>;
   stop: () => Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /**

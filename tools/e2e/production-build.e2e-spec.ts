@@ -3,7 +3,7 @@ import { builtinModules } from 'node:module';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { createTestDatabase, subgraphToken, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, freePort, subgraphToken, type TestDatabase } from '@switchboard/testing';
 import { buildProduction, compiledManifest, ROOT, serverWorkspaces } from '../src/build/production-build';
 
 /** Packages the compiled code may load only in development: the embedded cluster of `npm start` and tests. */
@@ -127,7 +127,7 @@ describe('the production build (npm run build)', () => {
   it('runs a compiled subgraph without TypeScript: it migrates, answers /health and a query', async () => {
     linkDependencies(dist, workspaceNames());
     database = await createTestDatabase('prodbuild');
-    const port = 30_000 + Math.floor(Math.random() * 20_000);
+    const port = await freePort();
     child = spawn(process.execPath, [join(dist, 'apps/staff/src/main.js')], {
       cwd: dist,
       env: {

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import { resolve } from 'node:path';
-import { createTestDatabase, subgraphToken, type TestDatabase } from '@switchboard/testing';
+import { createTestDatabase, freePort, subgraphToken, type TestDatabase } from '@switchboard/testing';
 import { Client } from 'pg';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -14,7 +14,7 @@ async function startService(
   name: string,
   database: TestDatabase,
 ): Promise<{ child: ChildProcess; port: number; exited: Promise<number | null> }> {
-  const port = 30_000 + Math.floor(Math.random() * 20_000);
+  const port = await freePort();
   const child = spawn(
     process.execPath,
     [resolve(ROOT, 'tools/bin/run.js'), resolve(ROOT, `apps/${name}/src/main.ts`)],

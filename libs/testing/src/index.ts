@@ -32,3 +32,4 @@ export { postImportFile, strictImportAnswer, type ImportEvent } from './import-f
 export { accessCallers, INJECTION_ATTEMPTS, type AccessCaller, type AccessLevel } from './access-callers';
 export { accessLayout, cellsPerCaller, callerCell } from './access-layout';
 export { KnownReferences } from './known-references';
+export { freePort } from './free-port';
