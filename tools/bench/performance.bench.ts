@@ -115,6 +115,9 @@ async function main(): Promise<void> {
         tally.set(String(k.status), (tally.get(String(k.status)) ?? 0) + 1);
       statuses = [...tally].map(([s, n]) => `${s} ${n}`).join(', ');
     }
+    const drillDownStatements = Object.entries(counters)
+      .map(([name, list]) => `${name} ${list.length}`)
+      .join(', ');
     // Issue 17: the dashboard's center trend over a year by day answers within the gateway's
     // subgraph deadline (10 s, SUBGRAPH_TIMEOUT_MS), every KPI of the catalog per day.
     const toDay = new Date().toISOString().slice(0, 10);
@@ -152,11 +155,7 @@ async function main(): Promise<void> {
         ],
       ),
     );
-    console.log(
-      `\nSQL statements in the last run: ${Object.entries(counters)
-        .map(([name, list]) => `${name} ${list.length}`)
-        .join(', ')}`,
-    );
+    console.log(`\nSQL statements in the last drill-down: ${drillDownStatements}`);
     console.log(`KPI statuses in the answer: ${statuses}`);
     const postgres = await withClient(cluster.url('bench_traffic'), async (c) =>
       String((await c.query('show server_version')).rows[0].server_version),
@@ -181,9 +180,7 @@ async function main(): Promise<void> {
         },
       ],
       notes: [
-        `SQL statements in the last run: ${Object.entries(counters)
-          .map(([name, list]) => `${name} ${list.length}`)
-          .join(', ')}.`,
+        `SQL statements in the last drill-down: ${drillDownStatements}.`,
         `KPI statuses in the answer: ${statuses}.`,
       ],
       goals: [],

@@ -96,7 +96,7 @@ function databaseUrls(
 /**
  * Migrations and the optional demo seed as the database's owner role (no statement timeout), under
  * the database's migration lock (replicas starting together take turns, the later ones find nothing
- * to do); then the service role's rows-only privileges (see grantServiceAccess) when it is another role.
+ * to do), then the service role's rows-only privileges (see grantServiceAccess) when it is another role.
  */
 async function prepareDatabase(
   definition: SubgraphDefinition,
@@ -119,13 +119,14 @@ async function prepareDatabase(
       if (options.seedDemo && definition.seedDemo && (await definition.seedDemo(orm.em.fork()))) {
         logger.info('demo data seeded');
       }
+      // under the lock too: grants of pods migrating at once would update the same catalog rows
+      const service = roleOf(urls.service);
+      if (roleOf(urls.owner) !== service) {
+        await grantServiceAccess(urls.owner, service, definition.database.appendOnlyTables);
+      }
     });
   } finally {
     await orm.close();
-  }
-  const service = roleOf(urls.service);
-  if (roleOf(urls.owner) !== service) {
-    await grantServiceAccess(urls.owner, service, definition.database.appendOnlyTables);
   }
 }
 

@@ -23,31 +23,59 @@ const pairsOf = (alias: string): string =>
   `json_to_recordset(?::json) as ${alias}(perf_key text, ref text, p_from timestamptz, p_to timestamptz)`;
 
 /**
- * Rows of `source` (alias s for rollups, c for contacts) per (record, match) pair. Each kind of match
- * gets its own JSON parameter (so the planner sees its size), and the batch's overall period bounds
- * the scan as constants, so the month is read once by range and hash-joined to the pairs. A
- * center's queues come from the materialized center_queues (a handful of rows), so a misestimated
- * contact scan cannot turn into that join re-run once per contact.
+ * Rows of `source` (alias s for rollups, c for contacts) per (record, match) pair.
+ *
+ * One period (a drill-down: many agents or teams over a month): each kind of match gets its own JSON
+ * parameter (so the planner sees its size), and the batch's period bounds the scan as constants, so
+ * the month is read once by range and hash-joined to the pairs.
+ *
+ * Several periods (a trend: one scope, a year of days): each distinct period is read once by an
+ * index range scan (a LATERAL subquery, fenced by OFFSET 0 so the planner keeps it), then joined to
+ * that period's pairs, instead of every row of the year being matched against every day's pair (a
+ * year by day took longer than the statement timeout). The two shapes are kept apart because the
+ * LATERAL one, given a single month, let the drill-down past the statement timeout.
+ *
+ * A center's queues come from the materialized center_queues (a handful of rows per period), so a
+ * misestimated contact scan cannot turn into that join re-run once per contact.
  */
 function matched(
   source: 'interval_stat s' | 'contact c',
   start: string,
   select: string,
-  kinds: readonly ScopeMatch[],
+  shape: MatchShape,
 ): string {
   const queueKey = source === 'contact c' ? 'c.queue_id::text' : 's.queue_key';
   const agentKey = source === 'contact c' ? 'c.agent' : 's.agent_key';
-  const within = `${start} >= ?::timestamptz and ${start} < ?::timestamptz and ${start} >= g.p_from and ${start} < g.p_to`;
+  const [table, alias] = source.split(' ');
+  const column = start.slice(start.indexOf('.') + 1);
+  const from = (pairs: string, on: string): string =>
+    shape.perPeriod
+      ? `(select distinct p_from, p_to from ${pairs}) pr
+      cross join lateral (select * from ${table} x where x.${column} >= pr.p_from and x.${column} < pr.p_to
+        and x.${column} >= ?::timestamptz and x.${column} < ?::timestamptz offset 0) ${alias}
+      join ${pairs} g on g.p_from = pr.p_from and g.p_to = pr.p_to and ${on}`
+      : `${source} join ${pairs} on ${on}`;
+  const where = shape.perPeriod
+    ? ''
+    : `where ${start} >= ?::timestamptz and ${start} < ?::timestamptz and ${start} >= g.p_from and ${start} < g.p_to`;
+  const pairs = (kind: 'agent' | 'queue'): string => (shape.perPeriod ? `pairs_${kind}` : pairsOf('g'));
   const branches: Record<ScopeMatch, string> = {
-    agent: `select ${select}, null::text as variant from ${source} join ${pairsOf('g')} on ${agentKey} = g.ref
-      where ${within}`,
-    queue: `select ${select}, q.sl_variant::text as variant from ${source} join ${pairsOf('g')} on ${queueKey} = g.ref
-      join queue q on q.id::text = g.ref where ${within}`,
-    center: `select ${select}, null::text as variant from ${source} join center_queues g on ${queueKey} = g.queue_key
-      where ${within}`,
+    agent: `select ${select}, null::text as variant from ${from(pairs('agent'), `${agentKey} = g.ref`)} ${where}`,
+    queue: `select ${select}, q.sl_variant::text as variant from ${from(pairs('queue'), `${queueKey} = g.ref`)}
+      join queue q on q.id::text = g.ref ${where}`,
+    center: `select ${select}, null::text as variant from ${from(shape.perPeriod ? 'center_queues' : 'center_queues g', `${queueKey} = g.queue_key`)} ${where}`,
   };
   // only the kinds the batch holds: an empty branch would still scan the period
-  return kinds.map((kind) => branches[kind]).join('\n    union all\n    ');
+  return shape.kinds.map((kind) => branches[kind]).join('\n    union all\n    ');
+}
+
+/** The pairs of each kind of match of a several-period batch, as materialized CTEs (one JSON parameter each). */
+function pairsCtes(shape: MatchShape): string {
+  if (!shape.perPeriod) return '';
+  return shape.kinds
+    .filter((kind) => kind !== 'center')
+    .map((kind) => `, pairs_${kind} as materialized (select * from ${pairsOf('j')})`)
+    .join('');
 }
 
 /** A part's pairs as the JSON parameter of one kind of match. */
@@ -59,19 +87,32 @@ function pairsJson(parts: readonly ScopePart[], match: ScopeMatch, key: (p: Scop
   );
 }
 
-/** The kinds of match among `parts`, and the statement parameters of `matched` for them. */
+interface MatchShape {
+  kinds: ScopeMatch[];
+  /** The batch holds more than one period (a trend). */
+  perPeriod: boolean;
+}
+
+/** The kinds of match among `parts`, the shape of `matched` for them, and its statement parameters. */
 function matchParams(
   parts: readonly ScopePart[],
   key: (p: ScopePart) => string,
-): { kinds: ScopeMatch[]; params: unknown[] } {
+): { shape: MatchShape; params: unknown[] } {
   const lowest = new Date(Math.min(...parts.map((p) => p.from.getTime())));
   const highest = new Date(Math.max(...parts.map((p) => p.to.getTime())));
   const kinds = (['agent', 'queue', 'center'] as const).filter((m) => parts.some((p) => p.match === m));
-  // a center's queues come from center_queues (its JSON is the statement's first parameter)
-  const params = kinds.flatMap((m) =>
-    m === 'center' ? [lowest, highest] : [pairsJson(parts, m, key), lowest, highest],
-  );
-  return { kinds, params };
+  const perPeriod = new Set(parts.map((p) => `${p.from.getTime()}/${p.to.getTime()}`)).size > 1;
+  // center_queues' JSON is the statement's first parameter; one period: each branch's pairs, then
+  // its bounds; several: each other kind's pairs (pairsCtes) first, then every branch's bounds
+  const params = perPeriod
+    ? [
+        ...kinds.filter((m) => m !== 'center').map((m) => pairsJson(parts, m, key)),
+        ...kinds.flatMap(() => [lowest, highest]),
+      ]
+    : kinds.flatMap((m) =>
+        m === 'center' ? [lowest, highest] : [pairsJson(parts, m, key), lowest, highest],
+      );
+  return { shape: { kinds, perPeriod }, params };
 }
 
 /**
@@ -100,9 +141,9 @@ export async function performanceTrafficRows(
   // a batch of records with no contacts to match (queues by unknown ids) reads nothing
   if (parts.length === 0) return { rows: [], contactsVersion: null };
   const byRecord = (p: ScopePart): string => p.key;
-  const { kinds, params } = matchParams(parts, byRecord);
+  const { shape, params } = matchParams(parts, byRecord);
   const sql = `
-with ${CENTER_QUEUES}, picked as (${matched('interval_stat s', 's.interval_start', 'g.perf_key, s.*', kinds)}
+with ${CENTER_QUEUES}${pairsCtes(shape)}, picked as (${matched('interval_stat s', 's.interval_start', 'g.perf_key, s.*', shape)}
 ), sums as (
   select s.perf_key, max(s.variant) as sl_variant, ${sumMeasuresSql().join(', ')}
   from picked s group by s.perf_key
@@ -138,9 +179,9 @@ export async function partFcrRows(
 ): Promise<Map<string, { resolved: number; eligible: number }>> {
   const counts = new Map<string, { resolved: number; eligible: number }>();
   if (parts.length === 0) return counts;
-  const { kinds, params } = matchParams(parts, partKey);
+  const { shape, params } = matchParams(parts, partKey);
   const sql = `
-with ${CENTER_QUEUES}, answered as (${matched('contact c', 'c.arrived_at', 'g.perf_key, c.customer_key, c.arrived_at, c.direction, c.outcome', kinds)}
+with ${CENTER_QUEUES}${pairsCtes(shape)}, answered as (${matched('contact c', 'c.arrived_at', 'g.perf_key, c.customer_key, c.arrived_at, c.direction, c.outcome', shape)}
 )
 select a.perf_key,
   count(*) filter (where not exists (select 1 from contact n where n.customer_key = a.customer_key
