@@ -135,13 +135,17 @@ describe('observability: /metrics on every service, one trace from gateway to SQ
       return root ? collector.spans.filter((s) => s.traceId === root.traceId) : [];
     };
     const isSql = (s: CollectedSpan): boolean => s.attributes['db.system.name'] === 'postgresql';
+    const gatewayServer = (s: CollectedSpan): boolean =>
+      s.service === 'gateway' && s.kind === SPAN_KIND.server;
+    // every service exports on its own schedule: wait for the gateway's span as for the subgraphs'
     const complete = (spans: CollectedSpan[]): boolean =>
+      spans.some(gatewayServer) &&
       SUBGRAPHS.every((name) => spans.some((s) => s.service === name && isSql(s)));
     const deadline = Date.now() + 30_000;
     while (!complete(drillTrace()) && Date.now() < deadline)
       await new Promise((wait) => setTimeout(wait, 250));
     const spans = drillTrace();
-    expect(spans.some((s) => s.service === 'gateway' && s.kind === SPAN_KIND.server)).toBe(true);
+    expect(spans.some(gatewayServer)).toBe(true);
     // Per subgraph: the gateway's fetch to it (which sent traceparent), its HTTP server side, its SQL.
     const seen = SUBGRAPHS.map((name) => ({
       name,
