@@ -186,11 +186,20 @@ describe('the gateway’s single-subgraph fast path', () => {
       Number(
         (await staff.getConnection().execute<{ n: string }[]>(`select count(*) as n from pii_access`))[0].n,
       );
+    // A root field's error may answer before the other root field's audit INSERT commits (graphql-js
+    // stops waiting once the error reaches the root), so each run's read is awaited, not assumed.
+    const settled = async (atLeast: number) => {
+      for (let i = 0; i < 50 && (await reads()) < atLeast; i++) await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, 300)); // time for a second, unwanted read to show
+      return reads();
+    };
+    const start = await reads();
     await post(fast.url, c); // learns the plan
-    const before = await reads();
+    const before = await settled(start + 1);
+    expect(before - start).toBe(1);
     const answer = await post(fast.url, c);
     expect(answer.text).toContain('BAD_USER_INPUT');
-    expect((await reads()) - before).toBe(1);
+    expect((await settled(before + 1)) - before).toBe(1);
   });
 
   it.each(CASES)('answers $name byte for byte as the normal path does', async (c) => {
