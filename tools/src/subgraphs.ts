@@ -6,6 +6,7 @@ import { trafficSubgraph } from '@switchboard/traffic';
 import { trainingSubgraph } from '@switchboard/training';
 import type { SubgraphDefinition } from '@switchboard/subgraph-kit';
 import { subgraphContract } from '@switchboard/contracts';
+import { careSubgraph } from '@switchboard/care';
 
 export interface SubgraphEntry {
   definition: SubgraphDefinition;
@@ -50,6 +51,12 @@ export const subgraphs: SubgraphEntry[] = [
     port: subgraphContract('kpi').port,
     main: resolve(root, 'apps/kpi/src/main.ts'),
     sdlPath: resolve(root, 'apps/kpi/schema.graphql'),
+  },
+  {
+    definition: careSubgraph,
+    port: subgraphContract('care').port,
+    main: resolve(root, 'apps/care/src/main.ts'),
+    sdlPath: resolve(root, 'apps/care/schema.graphql'),
   },
 ];
 

@@ -6,6 +6,7 @@ export const ROLES = [
   'QA_EVALUATOR',
   'TRAINER',
   'HR',
+  'CASE_HANDLER',
   'BI_READER',
   'ADMIN',
 ] as const;

@@ -19,6 +19,7 @@ export const SUBGRAPH_REGISTRY = [
   { name: 'qa', port: 4003, writers: ['QA_EVALUATOR', 'ADMIN'] },
   { name: 'traffic', port: 4004, writers: ['ADMIN'] },
   { name: 'kpi', port: 4005, writers: ['CENTER_MANAGER', 'ADMIN'] },
+  { name: 'care', port: 4006, writers: ['CASE_HANDLER', 'ADMIN'] },
 ] as const satisfies readonly SubgraphContract[];
 
 export type SubgraphName = (typeof SUBGRAPH_REGISTRY)[number]['name'];

@@ -27,6 +27,7 @@ export function accessCallers(
     BI_READER: 'all',
     QA_EVALUATOR: 'all',
     TRAINER: 'all',
+    CASE_HANDLER: 'all',
     CENTER_MANAGER: 'center',
     TEAM_LEAD: 'team',
     AGENT: 'self',

@@ -1,3 +1,4 @@
+import { SUBGRAPH_REGISTRY } from '@switchboard/contracts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Deployment, type IDeployment } from 'kubernetes-models/apps/v1';
@@ -78,7 +79,7 @@ describe('deploy/k8s', () => {
   });
 
   it('every subgraph of tools/src/subgraphs.ts has a Deployment, Service and disruption budget, with probes', () => {
-    expect(subgraphs.map((s) => s.name).sort()).toEqual(['kpi', 'qa', 'staff', 'traffic', 'training']);
+    expect(subgraphs.map((s) => s.name)).toEqual(SUBGRAPH_REGISTRY.map((entry) => entry.name));
     for (const app of [...subgraphs, { name: 'gateway', ...gateway }]) {
       const deployment = found(Deployment, app.name);
       const container = deployment.spec!.template.spec!.containers[0];
@@ -104,10 +105,15 @@ describe('deploy/k8s', () => {
     const config = found(ConfigMap, CONFIG_MAPS.gateway);
     expect(config.data).toEqual({
       SUBGRAPH_TIMEOUT_MS: '10000',
+      ...Object.fromEntries(
+        SUBGRAPH_REGISTRY.map(({ name, port }) => [
+          `${name.toUpperCase()}_URL`,
+          `http://${name}:${port}/graphql`,
+        ]),
+      ),
+    });
+    expect(config.data).toMatchObject({
       STAFF_URL: 'http://staff:4001/graphql',
-      TRAINING_URL: 'http://training:4002/graphql',
-      QA_URL: 'http://qa:4003/graphql',
-      TRAFFIC_URL: 'http://traffic:4004/graphql',
       KPI_URL: 'http://kpi:4005/graphql',
     });
     const envFrom = found(Deployment, 'gateway').spec!.template.spec!.containers[0].envFrom;
@@ -115,7 +121,7 @@ describe('deploy/k8s', () => {
   });
 
   it('a subgraph added to the list gets its manifests, secret and gateway URL', () => {
-    const wfm = { name: 'wfm', port: 4006, main: 'apps/wfm/src/main.ts' };
+    const wfm = { name: 'wfm', port: 4099, main: 'apps/wfm/src/main.ts' };
     const files = renderK8s([...subgraphs, wfm], gateway, DEFAULT_K8S_SETTINGS);
     const kinds = parseAllDocuments(files.get('wfm.yaml')!).map((doc) => doc.get('kind'));
     expect(kinds).toEqual(['Deployment', 'Service', 'PodDisruptionBudget']);

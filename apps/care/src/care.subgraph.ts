@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import {
+  buildFederatedSchema,
+  type FederatedSchema,
+  type SubgraphContext,
+  type SubgraphDefinition,
+} from '@switchboard/subgraph-kit';
+import { Case } from './case/case.entity';
+import { caseById } from './case/case.loader';
+import { toCaseType } from './case/case.mapper';
+import { CaseResolver } from './case/case.resolver';
+import type { CaseType } from './case/case.type';
+import { seesCase } from './access/care-access';
+import { careMigrations } from './migrations';
+import { seedCareDemo } from './seed/demo-seed';
+
+export const CARE_SUBGRAPH = 'care';
+
+export const careDatabase = {
+  entities: [Case],
+  migrations: careMigrations,
+  migrationsPath: resolve(__dirname, 'migrations'),
+  snapshotName: '.snapshot-care',
+};
+
+export function buildCareSchema(): Promise<FederatedSchema> {
+  return buildFederatedSchema({
+    resolvers: [CaseResolver],
+    referenceResolvers: {
+      Case: {
+        // outside the caller's scope: null, as for an unknown id
+        __resolveReference: async (ref: { id: string }, ctx: SubgraphContext): Promise<CaseType | null> => {
+          const row = await caseById(ctx).load(ref.id);
+          return row && seesCase(await ctx.scope(), row) ? toCaseType(row) : null;
+        },
+      },
+    },
+  });
+}
+
+export const careSubgraph: SubgraphDefinition = {
+  name: CARE_SUBGRAPH,
+  database: careDatabase,
+  buildSchema: buildCareSchema,
+  seedDemo: seedCareDemo,
+};

@@ -1,0 +1,1 @@
+export { careSubgraph, buildCareSchema } from './care.subgraph';
