@@ -7,6 +7,7 @@ import { trainingSubgraph } from '@switchboard/training';
 import type { SubgraphDefinition } from '@switchboard/subgraph-kit';
 import { subgraphContract } from '@switchboard/contracts';
 import { careSubgraph } from '@switchboard/care';
+import { wfmSubgraph } from '@switchboard/wfm';
 
 export interface SubgraphEntry {
   definition: SubgraphDefinition;
@@ -57,6 +58,12 @@ export const subgraphs: SubgraphEntry[] = [
     port: subgraphContract('care').port,
     main: resolve(root, 'apps/care/src/main.ts'),
     sdlPath: resolve(root, 'apps/care/schema.graphql'),
+  },
+  {
+    definition: wfmSubgraph,
+    port: subgraphContract('wfm').port,
+    main: resolve(root, 'apps/wfm/src/main.ts'),
+    sdlPath: resolve(root, 'apps/wfm/schema.graphql'),
   },
 ];
 

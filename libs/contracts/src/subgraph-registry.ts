@@ -20,6 +20,7 @@ export const SUBGRAPH_REGISTRY = [
   { name: 'traffic', port: 4004, writers: ['ADMIN'] },
   { name: 'kpi', port: 4005, writers: ['CENTER_MANAGER', 'ADMIN'] },
   { name: 'care', port: 4006, writers: ['CASE_HANDLER', 'ADMIN'] },
+  { name: 'wfm', port: 4007, writers: ['CENTER_MANAGER', 'ADMIN'] },
 ] as const satisfies readonly SubgraphContract[];
 
 export type SubgraphName = (typeof SUBGRAPH_REGISTRY)[number]['name'];

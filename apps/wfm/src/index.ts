@@ -1,0 +1,1 @@
+export { wfmSubgraph, buildWfmSchema } from './wfm.subgraph';

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import {
+  buildFederatedSchema,
+  type FederatedSchema,
+  type SubgraphContext,
+  type SubgraphDefinition,
+} from '@switchboard/subgraph-kit';
+import { SpecialDay } from './special-day/special-day.entity';
+import { specialDayById } from './special-day/special-day.loader';
+import { toSpecialDayType } from './special-day/special-day.mapper';
+import { SpecialDayResolver } from './special-day/special-day.resolver';
+import type { SpecialDayType } from './special-day/special-day.type';
+import { seesSpecialDay } from './access/wfm-access';
+import { wfmMigrations } from './migrations';
+import { seedWfmDemo } from './seed/demo-seed';
+
+export const WFM_SUBGRAPH = 'wfm';
+
+export const wfmDatabase = {
+  entities: [SpecialDay],
+  migrations: wfmMigrations,
+  migrationsPath: resolve(__dirname, 'migrations'),
+  snapshotName: '.snapshot-wfm',
+};
+
+export function buildWfmSchema(): Promise<FederatedSchema> {
+  return buildFederatedSchema({
+    resolvers: [SpecialDayResolver],
+    referenceResolvers: {
+      SpecialDay: {
+        // outside the caller's scope: null, as for an unknown id
+        __resolveReference: async (
+          ref: { id: string },
+          ctx: SubgraphContext,
+        ): Promise<SpecialDayType | null> => {
+          const row = await specialDayById(ctx).load(ref.id);
+          return row && seesSpecialDay(await ctx.scope(), row) ? toSpecialDayType(row) : null;
+        },
+      },
+    },
+  });
+}
+
+export const wfmSubgraph: SubgraphDefinition = {
+  name: WFM_SUBGRAPH,
+  database: wfmDatabase,
+  buildSchema: buildWfmSchema,
+  seedDemo: seedWfmDemo,
+};
