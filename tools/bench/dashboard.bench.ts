@@ -6,6 +6,7 @@ import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
 import { loadDirect, loadGraphQL, timeEachRequest, type LoadResult } from './dashboard/load';
 import { processMemory, sampleRss } from './dashboard/process-memory';
 import { startPlatform } from './dashboard/processes';
+import { mixedMorning, type MixedMorningReport } from './dashboard/mixed-morning';
 import { seedAndRecord } from './dashboard/seeded-data';
 import { DRILL_DOWN } from './drill-down';
 import { formatCount, max, median, min, progress, progressDone, table } from './measurement';
@@ -19,6 +20,10 @@ const { values: args } = parseArgs({
     connections: { type: 'string', default: '16' },
     center: { type: 'string', default: 'SHA-01' },
     'small-center': { type: 'string', default: 'CTU-T1' },
+    seed: { type: 'string', default: '23' },
+    'mixed-seconds': { type: 'string' },
+    rates: { type: 'string', default: '10,20,30,40,60,80' },
+    'rate-seconds': { type: 'string', default: '15' },
   },
 });
 const option = sized(benchSize(args.size), {
@@ -26,6 +31,7 @@ const option = sized(benchSize(args.size), {
   large: { runs: '5', seconds: '60' },
 });
 const runs = option(args.runs, 'runs');
+const mixedSeconds = Number(args['mixed-seconds'] ?? option(args.seconds, 'seconds'));
 const seconds = option(args.seconds, 'seconds');
 const connections = Number(args.connections);
 const GOAL_P95_MS = 150;
@@ -57,6 +63,17 @@ async function main(): Promise<void> {
     );
     const platform = await startPlatform(cluster, 47_000 + Math.floor(Math.random() * 900) * 2, serviceToken);
     try {
+      // The headline (issue 23): many people, different pages and periods; then the identical drill-down.
+      const mixed = await mixedMorning({
+        gatewayUrl: platform.gatewayUrl,
+        pids: Object.fromEntries(Object.entries(platform.pids).filter(([name]) => name !== 'hive-gateway')),
+        postgresCpuSeconds: cluster.cpuSeconds,
+        connections,
+        seconds: mixedSeconds,
+        seed: Number(args.seed),
+        rates: String(args.rates).split(',').map(Number),
+        rateSeconds: Number(args['rate-seconds']),
+      });
       const token = await clientToken(undefined, '2h');
       const body = JSON.stringify({ query: DRILL_DOWN, variables: seeded.variables });
       const minted = new Map<string, { token: string; at: number }>();
@@ -124,7 +141,7 @@ async function main(): Promise<void> {
       const postgres = await withClient(cluster.url('bench_traffic'), async (c) =>
         String((await c.query('show server_version')).rows[0].server_version),
       );
-      await report({ results, maxRss, peaks, seeded, setup, postgres, agreement, perRequest });
+      await report({ results, maxRss, peaks, seeded, setup, postgres, agreement, perRequest, mixed });
     } finally {
       await platform.stop();
     }
@@ -142,6 +159,7 @@ interface Report {
   postgres: string;
   agreement: string;
   perRequest: Awaited<ReturnType<typeof timeEachRequest>>;
+  mixed: MixedMorningReport;
 }
 
 /** One drill-down through each gateway: both must answer without errors and with the same data. */
@@ -172,7 +190,11 @@ async function report({
   postgres,
   agreement,
   perRequest,
+  mixed,
 }: Report): Promise<void> {
+  console.log(`\n${mixed.text}:`);
+  for (const t of mixed.tables) console.log(`\n${t.title}\n${table(t.header, t.rows)}`);
+  for (const g of mixed.goals) console.log(`${g.met ? 'MET' : 'NOT MET'}: ${g.goal} (${g.measured})`);
   const requestHeader = ['wave', 'subgraph', 'field', 'median ms (alone, no load)'];
   const requestRows = perRequest.map((r) => [String(r.wave), r.subgraph, r.field, r.ms.toFixed(0)]);
   const med = (target: Target, pick: (r: LoadResult) => number): number =>
@@ -233,8 +255,9 @@ async function report({
   const p95 = med('our gateway', (r) => r.p95);
   const hive = med('Hive gateway', (r) => r.requestsPerSecond);
   const goals: Goal[] = [
+    ...mixed.goals,
     {
-      goal: `p95 < ${GOAL_P95_MS} ms at ${connections} connections`,
+      goal: `identical drill-down (diagnostic): p95 < ${GOAL_P95_MS} ms at ${connections} connections`,
       measured: `${p95.toFixed(0)} ms`,
       met: p95 < GOAL_P95_MS,
     },
@@ -257,13 +280,14 @@ async function report({
   for (const g of goals) console.log(`${g.met ? 'MET' : 'NOT MET'}: ${g.goal} (${g.measured})`);
   await saveResult({
     name: 'dashboard',
-    title: 'Dashboard: the center drill-down under load',
+    title: 'Dashboard: a mixed morning of many users, and the center drill-down under load',
     command: commandLine('bench:dashboard'),
     date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
     machine: machine(postgres),
     tables: [
+      ...mixed.tables,
       {
-        title: `${args.center}, ${large.agents} agents, ${connections} connections, median of ${runs} runs × ${seconds} s`,
+        title: `Identical drill-down (diagnostic; in-flight deduplication flatters it): ${args.center}, ${large.agents} agents, ${connections} connections, median of ${runs} runs × ${seconds} s`,
         header: loadHeader,
         rows: loadRows,
       },
@@ -277,6 +301,7 @@ async function report({
       { title: 'Memory of each process (RSS)', header: memoryHeader, rows: memoryRows },
     ],
     notes: [
+      ...mixed.notes,
       `Checked before the load: ${agreement} for the drill-down.`,
       "Both gateways serve apps/gateway/supergraph.graphql over the same subgraph processes. Each checks the caller's token once per request and mints a fresh Ed25519 internal token per subgraph request (ours in SubgraphDataSource.willSendRequest, Hive in an onFetch plugin).",
       `"subgraphs direct" replays the subgraph requests our gateway made for one drill-down (recorded through a pass-through proxy), wave after wave with each wave's requests in parallel, from Node's fetch with a cached internal token per subgraph: the same data without any gateway. Its req/s counts whole drill-downs.`,
