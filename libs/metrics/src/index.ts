@@ -83,3 +83,21 @@ export {
   isoWeekday,
   todayUtc,
 } from './calendar';
+export { InvalidInputError, isIsoDate, isInstant, type FieldProblem } from './validation';
+export {
+  CALENDAR_24X7,
+  CALENDAR_EXCEPTION_KINDS,
+  validateBusinessCalendar,
+  isTimeZone,
+  addBusinessTime,
+  businessTimeBetween,
+  isBusinessTime,
+  nextBusinessInstant,
+  workingPeriodsOn,
+  type IsoWeekday,
+  type TimeRange,
+  type WorkingPeriod,
+  type CalendarExceptionKind,
+  type CalendarException,
+  type BusinessCalendar,
+} from './business-calendar';
