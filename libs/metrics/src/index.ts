@@ -101,3 +101,12 @@ export {
   type CalendarException,
   type BusinessCalendar,
 } from './business-calendar';
+export {
+  HolidayDataUnavailableError,
+  chinaHolidayYears,
+  chinaHolidays,
+  countryHolidays,
+  holidayExceptions,
+  type HolidayDay,
+  type YearHolidays,
+} from './holiday-sources';
