@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import {
   CALENDAR_24X7,
+  addBusinessDays,
   addBusinessTime,
   businessTimeBetween,
   isBusinessTime,
+  isWorkingDay,
   nextBusinessInstant,
   validateBusinessCalendar,
   workingPeriodsOn,
@@ -190,6 +192,21 @@ describe('addBusinessTime, hand fixtures', () => {
     expect(iso(nextBusinessInstant(a2, at('2026-10-12T12:10:00+08:00')))).toBe('2026-10-12T05:30:00.000Z');
     expect(iso(nextBusinessInstant(a2, at('2026-10-16T17:30:00+08:00')))).toBe('2026-10-19T01:00:00.000Z');
     expect(iso(nextBusinessInstant(a2, at('2026-10-12T10:17:00+08:00')))).toBe('2026-10-12T02:17:00.000Z');
+  });
+
+  it('adds business days: the same local time on the n-th working day, or the next opening', () => {
+    const days = (start: string, n: number, cal = a2): string => iso(addBusinessDays(cal, at(start), n));
+    expect(days('2026-10-02T15:00:00+08:00', 1)).toBe('2026-10-06T07:00:00.000Z'); // holiday Monday skipped
+    expect(days('2026-10-09T15:00:00+08:00', 1)).toBe('2026-10-10T07:00:00.000Z'); // the adjusted Saturday
+    expect(days('2026-10-09T15:00:00+08:00', 3)).toBe('2026-10-13T07:00:00.000Z'); // Sat, Mon, Tue
+    expect(days('2026-10-12T12:30:00+08:00', 1)).toBe('2026-10-13T05:30:00.000Z'); // lunch: 13:30
+    expect(days('2026-10-10T17:30:00+08:00', 1)).toBe('2026-10-12T09:30:00.000Z'); // a closing is kept
+    expect(days('2026-10-12T20:00:00+08:00', 0)).toBe('2026-10-13T01:00:00.000Z'); // 0 = next opening
+    expect(days('2026-10-23T14:00:00Z', 1, london)).toBe('2026-10-26T15:00:00.000Z'); // 15:00 BST -> 15:00 GMT
+    expect(() => addBusinessDays(a2, at('2026-10-12T12:30:00Z'), -1)).toThrow(/days: -1/);
+    expect(isWorkingDay(a2, '2026-10-05')).toBe(false);
+    expect(isWorkingDay(a2, '2026-10-10')).toBe(true);
+    expect(isWorkingDay(a2, '2026-10-11')).toBe(false);
   });
 
   it('is fast over long spans (days are skipped by their totals)', () => {

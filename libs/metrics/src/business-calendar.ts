@@ -5,7 +5,7 @@
  * named weekday. Business time is elapsed real time inside working periods, so a period on a
  * DST-change day lasts what the clock says it lasts.
  */
-import { localDay, localInstant } from './calendar';
+import { localDay, localInstant, zoneOffsetMinutes } from './calendar';
 import { assertNoProblems, isIsoDate, isInstant, type FieldProblem } from './validation';
 
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
@@ -409,4 +409,38 @@ export function workingPeriodsOn(calendar: BusinessCalendar, day: string): Array
   return dayFrame(cal, epochDay(day))
     .intervals.filter(([s, e]) => e > s)
     .map(([s, e]) => ({ start: new Date(s), end: new Date(e) }));
+}
+
+/** Whether a local day has any working time (after holidays and adjusted workdays). */
+export function isWorkingDay(calendar: BusinessCalendar, day: string): boolean {
+  const cal = compile(calendar);
+  if (!isIsoDate(day)) assertNoProblems([{ field: 'day', message: `"${day}" is not a date YYYY-MM-DD` }]);
+  return dayFrame(cal, epochDay(day)).total > 0;
+}
+
+/**
+ * The same local wall-clock time `days` working days later ("1 business day after due": due Friday
+ * 15:00 gives Monday 15:00 across a weekend, Tuesday after a holiday Monday). When that time is
+ * closed on the day reached (a lunch break, a shorter adjusted workday) the next opening is taken;
+ * the closing minute of a period is kept. `days` = 0 is nextBusinessInstant.
+ */
+export function addBusinessDays(calendar: BusinessCalendar, start: Date, days: number): Date {
+  const cal = compile(calendar);
+  const t = instantArg(start, 'start');
+  if (!Number.isInteger(days) || days < 0) {
+    assertNoProblems([{ field: 'days', message: `${days} is not a whole number of days ≥ 0` }]);
+  }
+  if (days === 0) return addBusinessTime(calendar, start, 0);
+  const localMinutes = Math.floor((t + zoneOffsetMinutes(start, cal.zone) * MINUTE_MS) / MINUTE_MS);
+  const wallMinute = ((localMinutes % 1440) + 1440) % 1440;
+  let day = epochDay(localDay(start, cal.zone));
+  for (let found = 0, steps = 0; found < days; ) {
+    guard(++steps);
+    day += 1;
+    if (dayFrame(cal, day).total > 0) found++;
+  }
+  const frame = dayFrame(cal, day);
+  const candidate = Math.min(frame.end, localInstant(dayString(day), wallMinute, cal.zone).getTime());
+  if (frame.intervals.some(([s, e]) => s <= candidate && candidate <= e && e > s)) return new Date(candidate);
+  return addBusinessTime(calendar, new Date(candidate), 0);
 }

@@ -94,6 +94,8 @@ export {
   isBusinessTime,
   nextBusinessInstant,
   workingPeriodsOn,
+  isWorkingDay,
+  addBusinessDays,
   type IsoWeekday,
   type TimeRange,
   type WorkingPeriod,
