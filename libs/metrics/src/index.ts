@@ -141,3 +141,21 @@ export {
   type MatchingContact,
   type CommitmentWarning,
 } from './commitment';
+export {
+  ESCALATION_BASES,
+  ESCALATION_ACTIONS,
+  DEFAULT_ESCALATION_POLICY,
+  validateEscalationPolicy,
+  levelFireTime,
+  escalationFireTimes,
+  notificationKey,
+  actionKey,
+  levelsDue,
+  escalationLevelAfterDue,
+  type EscalationBasis,
+  type EscalationAction,
+  type EscalationRecipient,
+  type EscalationLevel,
+  type EscalationPolicy,
+  type EscalationsDue,
+} from './escalation';
