@@ -159,3 +159,23 @@ export {
   type EscalationPolicy,
   type EscalationsDue,
 } from './escalation';
+export {
+  CARE_KPIS,
+  emptyCommitmentTotals,
+  commitmentTotals,
+  sumCommitmentTotals,
+  commitmentKpis,
+  handoffCount,
+  emptyCaseTotals,
+  caseTotals,
+  sumCaseTotals,
+  caseKpis,
+  careKpiValues,
+  type Period,
+  type CommitmentRecord,
+  type CommitmentTotals,
+  type CommitmentKpis,
+  type CaseRecord,
+  type CaseTotals,
+  type CaseKpis,
+} from './care-kpis';
