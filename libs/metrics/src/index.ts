@@ -179,3 +179,14 @@ export {
   type CaseTotals,
   type CaseKpis,
 } from './care-kpis';
+export {
+  CASE_STATES,
+  CASE_EVENTS,
+  CASE_TRANSITIONS,
+  isCaseState,
+  canTransitionCase,
+  assertCaseTransition,
+  nextCaseState,
+  type CaseState,
+  type CaseEvent,
+} from './case-states';
