@@ -8,6 +8,7 @@ import type { SubgraphDefinition } from '@switchboard/subgraph-kit';
 import { subgraphContract } from '@switchboard/contracts';
 import { careSubgraph } from '@switchboard/care';
 import { wfmSubgraph } from '@switchboard/wfm';
+import { vocSubgraph } from '@switchboard/voc';
 
 export interface SubgraphEntry {
   definition: SubgraphDefinition;
@@ -64,6 +65,12 @@ export const subgraphs: SubgraphEntry[] = [
     port: subgraphContract('wfm').port,
     main: resolve(root, 'apps/wfm/src/main.ts'),
     sdlPath: resolve(root, 'apps/wfm/schema.graphql'),
+  },
+  {
+    definition: vocSubgraph,
+    port: subgraphContract('voc').port,
+    main: resolve(root, 'apps/voc/src/main.ts'),
+    sdlPath: resolve(root, 'apps/voc/schema.graphql'),
   },
 ];
 

@@ -1,0 +1,31 @@
+import { outsideScope, requireRole, WRITERS } from '@switchboard/auth';
+import type { DataScope, SubgraphContext } from '@switchboard/subgraph-kit';
+
+/*
+ * voc's access rules, one place (docs/DESIGN.md, Identity and access):
+ * - a SurveyForm belongs to a center: it is read by those who see its center (a team lead or an
+ *   agent sees no center's records here until a rule says otherwise), lists filtered in SQL,
+ *   references null outside the scope;
+ * - the writers of WRITERS.voc create them in the centers they see, ADMIN anywhere.
+ */
+
+/** Refuses a caller who may not change voc's data. */
+export function requireVocWriter(ctx: SubgraphContext, action: string): void {
+  requireRole(ctx.identity, WRITERS.voc, action);
+}
+
+/** Whether the caller sees a record of this center. */
+export function seesSurveyForm(scope: DataScope, row: { centerId: string }): boolean {
+  return scope.all || scope.seesCenter(row.centerId);
+}
+
+/** Refuses a write in a center the caller does not see. */
+export async function requireSurveyFormCenter(ctx: SubgraphContext, centerId: string, action: string) {
+  const scope = await ctx.scope();
+  if (!scope.all && !scope.seesCenter(centerId.toLowerCase())) throw outsideScope(action);
+}
+
+/** The centers a caller's lists are limited to (null: all). */
+export function visibleCenters(scope: DataScope): string[] | null {
+  return scope.all ? null : (scope.centerIds ?? []);
+}

@@ -1,0 +1,1 @@
+export { vocSubgraph, buildVocSchema } from './voc.subgraph';

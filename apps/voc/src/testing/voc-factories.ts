@@ -1,0 +1,16 @@
+import { postGraphQL } from '@switchboard/testing';
+
+/** Makes voc records over real HTTP, as an administrator, for tests. */
+export class VocFactory {
+  constructor(private readonly url: string) {}
+
+  async surveyForm(input: { centerId: string; title?: string }): Promise<{ id: string }> {
+    const response = await postGraphQL<{ createSurveyForm: { id: string } }>(
+      this.url,
+      'mutation($i: CreateSurveyFormInput!) { createSurveyForm(input: $i) { id } }',
+      { i: { title: 'a test record', ...input } },
+    );
+    if (!response.data?.createSurveyForm) throw new Error(JSON.stringify(response.errors));
+    return response.data.createSurveyForm;
+  }
+}

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import {
+  buildFederatedSchema,
+  type FederatedSchema,
+  type SubgraphContext,
+  type SubgraphDefinition,
+} from '@switchboard/subgraph-kit';
+import { SurveyForm } from './survey-form/survey-form.entity';
+import { surveyFormById } from './survey-form/survey-form.loader';
+import { toSurveyFormType } from './survey-form/survey-form.mapper';
+import { SurveyFormResolver } from './survey-form/survey-form.resolver';
+import type { SurveyFormType } from './survey-form/survey-form.type';
+import { seesSurveyForm } from './access/voc-access';
+import { vocMigrations } from './migrations';
+import { seedVocDemo } from './seed/demo-seed';
+
+export const VOC_SUBGRAPH = 'voc';
+
+export const vocDatabase = {
+  entities: [SurveyForm],
+  migrations: vocMigrations,
+  migrationsPath: resolve(__dirname, 'migrations'),
+  snapshotName: '.snapshot-voc',
+};
+
+export function buildVocSchema(): Promise<FederatedSchema> {
+  return buildFederatedSchema({
+    resolvers: [SurveyFormResolver],
+    referenceResolvers: {
+      SurveyForm: {
+        // outside the caller's scope: null, as for an unknown id
+        __resolveReference: async (
+          ref: { id: string },
+          ctx: SubgraphContext,
+        ): Promise<SurveyFormType | null> => {
+          const row = await surveyFormById(ctx).load(ref.id);
+          return row && seesSurveyForm(await ctx.scope(), row) ? toSurveyFormType(row) : null;
+        },
+      },
+    },
+  });
+}
+
+export const vocSubgraph: SubgraphDefinition = {
+  name: VOC_SUBGRAPH,
+  database: vocDatabase,
+  buildSchema: buildVocSchema,
+  seedDemo: seedVocDemo,
+};
