@@ -125,3 +125,18 @@ export {
   type BacktestResult,
   type DayForecast,
 } from './forecast/backtest';
+export {
+  ON_QUEUE_STATES,
+  ACTIVITY_KINDS,
+  DEFAULT_ACTIVITY_RULES,
+  DEFAULT_ADHERENCE_THRESHOLD_SECONDS,
+  scheduleAdherence,
+  type AgentState,
+  type ActivityKind,
+  type ActivityRule,
+  type ScheduleSegment,
+  type StateSpan,
+  type ExceptionImpact,
+  type AdherenceException,
+  type ScheduleAdherence,
+} from './schedule-adherence';
