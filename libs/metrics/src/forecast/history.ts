@@ -13,12 +13,19 @@ export interface DayVolumes {
 const DAY_MS = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Parsed dates (every method looks dates up many times; a few thousand distinct ones at most). */
+const DAY_NUMBERS = new Map<string, number>();
+
 /** Days since 1970-01-01 of a `YYYY-MM-DD` date; throws RangeError on anything else. */
 export function dayNumber(date: string): number {
+  const known = DAY_NUMBERS.get(date);
+  if (known !== undefined) return known;
   const match = DATE.exec(date);
   if (!match) throw new RangeError(`not a YYYY-MM-DD date: ${date}`);
   const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
   if (new Date(ms).toISOString().slice(0, 10) !== date) throw new RangeError(`no such date: ${date}`);
+  if (DAY_NUMBERS.size >= 100_000) DAY_NUMBERS.clear();
+  DAY_NUMBERS.set(date, ms / DAY_MS);
   return ms / DAY_MS;
 }
 

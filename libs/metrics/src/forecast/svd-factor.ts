@@ -57,14 +57,19 @@ export function svdFactorForecast(
   const window = days.slice(-options.windowDays);
   const rows = window.length;
   const k = Math.min(options.factors, rows, width);
-  const x = new Matrix(rows, width);
-  for (let r = 0; r < rows; r += 1)
-    for (let c = 0; c < width; c += 1) x.set(r, c, forward(window[r].values[c]));
+  const x = window.map((day) => day.values.map(forward));
 
   // The right singular vectors of X are those of the small width × width Gram matrix XᵀX (its SVD is
   // X's with squared singular values): the same shapes at a fraction of the cost for long histories.
-  const gram = x.transpose().mmul(x);
-  const v = new SVD(gram, { computeLeftSingularVectors: false }).rightSingularVectors; // columns = shapes
+  const gram: number[][] = Array.from({ length: width }, () => new Array<number>(width).fill(0));
+  for (const row of x) {
+    for (let i = 0; i < width; i += 1) {
+      const xi = row[i];
+      for (let j = i; j < width; j += 1) gram[i][j] += xi * row[j];
+    }
+  }
+  for (let i = 0; i < width; i += 1) for (let j = 0; j < i; j += 1) gram[i][j] = gram[j][i];
+  const v = new SVD(new Matrix(gram), { computeLeftSingularVectors: false }).rightSingularVectors.to2DArray();
   const wds = window.map((d) => weekday(d.date));
   const targetWd = weekday(date);
   const lastWd = wds[rows - 1];
@@ -76,7 +81,7 @@ export function svdFactorForecast(
     const scores = new Array<number>(rows);
     for (let r = 0; r < rows; r += 1) {
       let s = 0;
-      for (let c = 0; c < width; c += 1) s += x.get(r, c) * v.get(c, f);
+      for (let c = 0; c < width; c += 1) s += x[r][c] * v[c][f];
       scores[r] = s;
     }
     const sum = new Array<number>(7).fill(0);
@@ -92,7 +97,7 @@ export function svdFactorForecast(
     const deviations = scores.map((s, r) => s - mean(wds[r]));
     const phi = ar1Coefficient(deviations);
     const score = mean(targetWd) + phi ** h * (scores[rows - 1] - mean(lastWd));
-    for (let c = 0; c < width; c += 1) y[c] += score * v.get(c, f);
+    for (let c = 0; c < width; c += 1) y[c] += score * v[c][f];
   }
   return y.map(backward);
 }
