@@ -61,6 +61,12 @@ describe('rolling-origin backtest', () => {
     expect(result.chosenMethod).not.toBe('SAME_WEEKDAY_4W');
     expect(chosen?.wape).toBeLessThan(baseline?.wape ?? 0);
     for (const m of dayAhead) expect(chosen?.wape ?? Infinity).toBeLessThanOrEqual(m.wape ?? Infinity);
+    expect(result.chosenByLead.DAY_AHEAD).toBe(result.chosenMethod);
+    for (const lead of ['INTRADAY', 'WEEK_AHEAD'] as const) {
+      const rows = result.methods.filter((m) => m.lead === lead);
+      const pick = rows.find((m) => m.method === result.chosenByLead[lead]);
+      for (const m of rows) expect(pick?.wape ?? Infinity).toBeLessThanOrEqual(m.wape ?? Infinity);
+    }
     for (const m of result.methods) {
       expect(m.excessWape).toBeCloseTo((m.wape ?? NaN) - (result.noiseFloors[m.lead] ?? NaN), 12);
       expect(m.intervals).toBe(m.lead === 'INTRADAY' ? 10 * 2 : 10 * 4);

@@ -60,6 +60,8 @@ export interface BacktestResult {
   noiseFloors: Record<ForecastLead, number | null>;
   /** Lowest day-ahead WAPE (ties: the earlier method, the baseline first); the baseline when not forecastable. */
   chosenMethod: ForecastMethod;
+  /** The lowest-WAPE method of each lead (a forecast made a week ahead uses the week-ahead winner). */
+  chosenByLead: Record<ForecastLead, ForecastMethod>;
   /** The chosen method's day-ahead residual ratios, for its prediction intervals (wide when not forecastable). */
   residualRatios: ResidualRatios;
 }
@@ -77,8 +79,19 @@ function notForecastable(reason: string, testDates: string[]): BacktestResult {
     methods: [],
     noiseFloors: { INTRADAY: null, DAY_AHEAD: null, WEEK_AHEAD: null },
     chosenMethod: BASELINE_METHOD,
+    chosenByLead: { INTRADAY: BASELINE_METHOD, DAY_AHEAD: BASELINE_METHOD, WEEK_AHEAD: BASELINE_METHOD },
     residualRatios: WIDE_RESIDUAL_RATIOS,
   };
+}
+
+/** The method with the lowest WAPE at a lead (ties: the earlier row, so the baseline when listed first). */
+function lowestWape(rows: readonly MethodBacktest[], lead: ForecastLead): ForecastMethod {
+  let chosen: MethodBacktest | null = null;
+  for (const row of rows) {
+    if (row.lead !== lead || row.wape === null) continue;
+    if (!chosen || row.wape < (chosen.wape ?? Infinity)) chosen = row;
+  }
+  return chosen?.method ?? BASELINE_METHOD;
 }
 
 /**
@@ -142,12 +155,7 @@ export function backtest(
       });
     }
   }
-  let chosen: MethodBacktest | null = null;
-  for (const row of rows) {
-    if (row.lead !== 'DAY_AHEAD' || row.wape === null) continue;
-    if (!chosen || row.wape < (chosen.wape ?? Infinity)) chosen = row;
-  }
-  const chosenMethod = chosen?.method ?? BASELINE_METHOD;
+  const chosenMethod = lowestWape(rows, 'DAY_AHEAD');
   return {
     forecastable: true,
     reason: null,
@@ -155,6 +163,11 @@ export function backtest(
     methods: rows,
     noiseFloors: floors,
     chosenMethod,
+    chosenByLead: {
+      INTRADAY: lowestWape(rows, 'INTRADAY'),
+      DAY_AHEAD: chosenMethod,
+      WEEK_AHEAD: lowestWape(rows, 'WEEK_AHEAD'),
+    },
     residualRatios: residualRatioQuantiles(dayAhead.get(chosenMethod) ?? [], actual) ?? WIDE_RESIDUAL_RATIOS,
   };
 }
