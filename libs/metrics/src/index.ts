@@ -95,6 +95,8 @@ export {
   mape,
   forecastAccuracy,
   noiseFloor,
+  dayApe,
+  staffingError,
   poissonMeanAbsoluteDeviation,
   type ForecastAccuracy,
 } from './forecast/accuracy';

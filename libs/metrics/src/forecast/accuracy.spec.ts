@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import {
+  dayApe,
   forecastAccuracy,
   forecastBias,
   logFactorial,
   mape,
   noiseFloor,
   poissonMeanAbsoluteDeviation,
+  staffingError,
   wape,
 } from './accuracy';
 
@@ -42,6 +44,15 @@ describe('forecast accuracy', () => {
     expect(mape([1, 2], [0, 0])).toBeNull();
     expect(noiseFloor([0, 0])).toBeNull();
     expect(() => wape([1], [1, 2])).toThrow(RangeError);
+  });
+
+  it('computes the daily-total APE and the staffing error by hand', () => {
+    // day 1: |110 − 100| / 100; day 2: |60 − 80| / 80; day 3 has no actual volume
+    expect(dayApe([[50, 60], [30, 30], [5]], [[40, 60], [40, 40], [0]])).toBeCloseTo((0.1 + 0.25) / 2, 12);
+    expect(dayApe([[1]], [[0]])).toBeNull();
+    // one agent per 10 calls, rounded up: N(F) = 2, 5, 0 vs N(A) = 3, 5, 1 → (1 + 0 + 1) / 3
+    expect(staffingError([20, 41, 0], [21, 50, 1], (v) => Math.ceil(v / 10))).toBeCloseTo(2 / 3, 12);
+    expect(staffingError([], [], () => 1)).toBeNull();
   });
 
   it('gives the Poisson mean absolute deviation in closed form', () => {

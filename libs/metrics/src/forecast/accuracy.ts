@@ -11,7 +11,7 @@ export interface ForecastAccuracy {
   intervals: number;
 }
 
-function checkPairs(forecast: readonly number[], actual: readonly number[]): void {
+function checkPairs(forecast: readonly unknown[], actual: readonly unknown[]): void {
   if (forecast.length !== actual.length) {
     throw new RangeError(`${forecast.length} forecasts for ${actual.length} actuals`);
   }
@@ -101,4 +101,37 @@ export function noiseFloor(actual: readonly number[]): number | null {
     sum += a;
   }
   return ratio(dev, sum);
+}
+
+/** `dayApe` = mean over days of |ΣF − ΣA| / ΣA (days with ΣA = 0 left out; null when none is left). */
+export function dayApe(
+  forecastDays: readonly (readonly number[])[],
+  actualDays: readonly (readonly number[])[],
+): number | null {
+  checkPairs(forecastDays, actualDays);
+  let total = 0;
+  let n = 0;
+  for (let d = 0; d < actualDays.length; d += 1) {
+    const a = actualDays[d].reduce((x, y) => x + y, 0);
+    if (a <= 0) continue;
+    total += Math.abs(forecastDays[d].reduce((x, y) => x + y, 0) - a) / a;
+    n += 1;
+  }
+  return ratio(total, n);
+}
+
+/**
+ * `staffingError` = mean over intervals of |N(F) − N(A)|, N being the agents required for a volume
+ * (Erlang C or A at the queue's targets, passed in). Null without intervals.
+ */
+export function staffingError(
+  forecast: readonly number[],
+  actual: readonly number[],
+  requiredAgents: (volume: number) => number,
+): number | null {
+  checkPairs(forecast, actual);
+  let total = 0;
+  for (let i = 0; i < actual.length; i += 1)
+    total += Math.abs(requiredAgents(forecast[i]) - requiredAgents(actual[i]));
+  return ratio(total, actual.length);
 }
