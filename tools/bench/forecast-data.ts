@@ -13,10 +13,13 @@ export const FIRST_MINUTE = 7 * 60;
 export const INTERVAL_MINUTES = 30;
 export const INTERVALS = 28;
 
+/** The data file is not there (the message says where it was looked for). */
+export class MissingDataError extends Error {}
+
 /** `DateTime,Calls` 5-minute rows summed into half-hours, one entry per operating day (closed days absent). */
 export function readBankCalls(path = BANK_CALLS_CSV): DayVolumes[] {
   if (!existsSync(path)) {
-    throw new Error(
+    throw new MissingDataError(
       `${path} is missing: the forecast benchmark reads the bank call series from ../shared/data ` +
         '(next to the repository, see its README); pass --data <csv> to read it from elsewhere',
     );

@@ -10,14 +10,17 @@ import {
   type ForecastLead,
   type ForecastMethod,
   backtest,
+  dayApe,
   dayTotal,
   daysBefore,
+  erlangCStaffing,
   forecastDays,
   intradayReforecast,
   predictionIntervals,
+  staffingError,
   wape,
 } from '@switchboard/metrics';
-import { BANK_CALLS_CSV, INTERVALS, readBankCalls } from './forecast-data';
+import { BANK_CALLS_CSV, INTERVALS, MissingDataError, readBankCalls } from './forecast-data';
 import { formatMs, median, table, verdict } from './measurement';
 import { type Goal, type ResultTable, commandLine, machine, saveResult } from './results';
 
@@ -44,17 +47,6 @@ function row(result: BacktestResult, method: ForecastMethod, lead: ForecastLead)
   const found = result.methods.find((m) => m.method === method && m.lead === lead);
   if (!found) throw new Error(`no ${method} ${lead} in the backtest`);
   return found;
-}
-
-/** Mean over days of |ΣF − ΣA| / ΣA, day-ahead. */
-function dayApe(days: readonly DayVolumes[], dates: readonly string[], method: ForecastMethod): number {
-  let total = 0;
-  for (const date of dates) {
-    const f = FORECASTERS[method](daysBefore(days, date), date).reduce((a, b) => a + b, 0);
-    const a = dayTotal(days.find((d) => d.date === date) ?? { date, values: [] });
-    total += Math.abs(f - a) / a;
-  }
-  return total / dates.length;
 }
 
 /** "Best pick" re-chosen every day: the method with the lowest WAPE over the 20 operating days before it. */
@@ -133,15 +125,33 @@ function main(): void {
   const harness = backtest(days, { testDays: TEST_DAYS, observedIntervals: NOON });
   const harnessMs = performance.now() - started;
   const floor = harness.noiseFloors.DAY_AHEAD;
+  const actualDays = testDates.map((date) => days.find((d) => d.date === date)?.values ?? []);
+  // Erlang C at 80 % in 20 s, AHT 300 s, per half-hour (the research note's staffing consequence)
+  const agentsCache = new Map<number, number>();
+  const agents = (calls: number): number => {
+    const key = Math.round(calls * 10) / 10;
+    let n = agentsCache.get(key);
+    if (n === undefined) {
+      n = erlangCStaffing(
+        { callsPerInterval: key, ahtSeconds: 300, intervalSeconds: 1800 },
+        { targetAnswerSeconds: 20, targetServiceLevel: 0.8, maxOccupancy: 1, shrinkage: 0 },
+      ).rawAgents;
+      agentsCache.set(key, n);
+    }
+    return n;
+  };
+  const requiredMean = actualDays.flat().reduce((sum, a) => sum + agents(a), 0) / (TEST_DAYS * INTERVALS);
   const methodRows = FORECAST_METHODS.map((method) => {
     const d1 = row(harness, method, 'DAY_AHEAD');
     const w = row(harness, method, 'WEEK_AHEAD');
     const noon = row(harness, method, 'INTRADAY');
+    const forecasts = testDates.map((date) => FORECASTERS[method](daysBefore(days, date), date));
     const before = wape(
-      testDates.flatMap((date) => FORECASTERS[method](daysBefore(days, date), date).slice(NOON)),
-      testDates.flatMap((date) => (days.find((d) => d.date === date)?.values ?? []).slice(NOON)),
+      forecasts.flatMap((f) => f.slice(NOON)),
+      actualDays.flatMap((a) => a.slice(NOON)),
     );
-    return { method, d1, w, noon, before, dayApe: dayApe(days, testDates, method) };
+    const staffing = staffingError(forecasts.flat(), actualDays.flat(), agents);
+    return { method, d1, w, noon, before, staffing, dayApe: dayApe(forecasts, actualDays) };
   });
   const t1: ResultTable = {
     title: `Day-ahead, week-ahead and the 12:00 update over the last ${TEST_DAYS} operating days (interval WAPE = Σ|F−A| / ΣA)`,
@@ -155,6 +165,7 @@ function main(): void {
       'week-ahead WAPE',
       'afternoon WAPE',
       'after 12:00 update',
+      'staffing error (agents)',
     ],
     rows: methodRows.map((r) => [
       r.method,
@@ -166,6 +177,7 @@ function main(): void {
       pct(r.w.wape),
       pct(r.before),
       pct(r.noon.wape),
+      (r.staffing ?? NaN).toFixed(1),
     ]),
   };
   const best = rollingBestPick(days, testDates);
@@ -176,13 +188,7 @@ function main(): void {
   t1.rows.push([
     `best pick (by WAPE over the previous ${NIGHTLY_TEST_DAYS} days, daily)`,
     pct(best.wape),
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
-    '',
+    ...new Array<string>(8).fill(''),
   ]);
   t1.rows.push([
     'Poisson noise floor',
@@ -194,6 +200,7 @@ function main(): void {
     '',
     pct(harness.noiseFloors.INTRADAY),
     '',
+    `(${requiredMean.toFixed(0)} required on average)`,
   ]);
   console.log(`\n${t1.title}:\n${table(t1.header, t1.rows)}`);
   console.log(
@@ -356,6 +363,6 @@ function main(): void {
 try {
   main();
 } catch (error) {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(2);
+  console.error(error instanceof MissingDataError ? error.message : error);
+  process.exit(error instanceof MissingDataError ? 2 : 1);
 }
