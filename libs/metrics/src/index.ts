@@ -120,6 +120,7 @@ export {
   DEFAULT_BACKTEST,
   backtest,
   forecastDays,
+  updateDayForecast,
   historyAtLead,
   type ForecastLead,
   type BacktestOptions,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { wape } from './accuracy';
-import { backtest, forecastDays, historyAtLead } from './backtest';
+import { backtest, forecastDays, historyAtLead, updateDayForecast } from './backtest';
 import type { DayVolumes } from './history';
 import { FORECASTERS, FORECAST_METHODS } from './methods';
 import { WIDE_RESIDUAL_RATIOS } from './prediction-interval';
@@ -107,5 +107,23 @@ describe('rolling-origin backtest', () => {
       }),
       { numRuns: 20 },
     );
+  });
+
+  it('updates a day at an interval close: actuals for the closed intervals, the rest rescaled', () => {
+    const day = {
+      date: '2024-02-05',
+      method: 'SAME_WEEKDAY_4W' as const,
+      forecastable: true,
+      intervals: [100, 100, 200, 400].map((p50) => ({ p10: p50, p50, p90: p50 })),
+    };
+    // 240 seen against 200 forecast: the rest × (1 + 0.5 × 0.2) = × 1.1
+    const updated = updateDayForecast(day, [110, 130], { low: 0.9, high: 1.2 });
+    expect(updated.intervals.slice(0, 2)).toEqual([
+      { p10: 110, p50: 110, p90: 110 },
+      { p10: 130, p50: 130, p90: 130 },
+    ]);
+    expect(updated.intervals[2].p50).toBeCloseTo(220, 9);
+    expect(updated.intervals[2].p10).toBeCloseTo(198, 9); // 0.9 × 220 is wider than Poisson's p10 (201)
+    expect(updated.intervals[3].p90).toBeCloseTo(528, 9);
   });
 });

@@ -1,7 +1,7 @@
 import { forecastAccuracy, noiseFloor } from './accuracy';
 import { addDays } from '../calendar';
 import { type DayVolumes, daysBefore, daysBetween, intervalsPerDay, operatingDays } from './history';
-import { intradayReforecast } from './intraday-update';
+import { DEFAULT_INTRADAY_WEIGHT, intradayReforecast } from './intraday-update';
 import { BASELINE_METHOD, FORECASTERS, FORECAST_METHODS, type ForecastMethod } from './methods';
 import {
   type IntervalForecast,
@@ -198,4 +198,29 @@ export function forecastDays(
       intervals: predictionIntervals(point, chosen.residualRatios),
     };
   });
+}
+
+/**
+ * The intraday update of a day's forecast once its first intervals have closed: the closed
+ * intervals become their actuals (a band of width zero), the rest is rescaled by
+ * `intradayReforecast` and given the same residual band as the night's forecast.
+ */
+export function updateDayForecast(
+  forecast: DayForecast,
+  actualSoFar: readonly number[],
+  residualRatios: ResidualRatios,
+  weight = DEFAULT_INTRADAY_WEIGHT,
+): DayForecast {
+  const point = intradayReforecast(
+    forecast.intervals.map((b) => b.p50),
+    actualSoFar,
+    weight,
+  );
+  const bands = predictionIntervals(point, residualRatios);
+  return {
+    ...forecast,
+    intervals: bands.map((band, i) =>
+      i < actualSoFar.length ? { p10: point[i], p50: point[i], p90: point[i] } : band,
+    ),
+  };
 }
