@@ -33,9 +33,11 @@ describe('rolling-origin backtest', () => {
     expect(result.chosenMethod).toBe('SAME_WEEKDAY_4W');
     expect(result.residualRatios).toEqual(WIDE_RESIDUAL_RATIOS);
     expect(result.methods).toEqual([]);
-    const [day] = forecastDays(days, ['2024-01-22'], result);
+    const [day, later] = forecastDays(days, ['2024-01-22', '2024-01-24'], result);
     expect(day.forecastable).toBe(false);
     expect(day.intervals[0]).toEqual({ p10: 50, p50: 100, p90: 150 });
+    expect([day.lead, later.lead]).toEqual(['DAY_AHEAD', 'WEEK_AHEAD']); // Monday after Friday; Wednesday: 3 steps
+    expect(later.method).toBe('SAME_WEEKDAY_4W');
     expect(backtest([]).reason).toBe('no history');
   });
 
@@ -112,6 +114,7 @@ describe('rolling-origin backtest', () => {
   it('updates a day at an interval close: actuals for the closed intervals, the rest rescaled', () => {
     const day = {
       date: '2024-02-05',
+      lead: 'DAY_AHEAD' as const,
       method: 'SAME_WEEKDAY_4W' as const,
       forecastable: true,
       intervals: [100, 100, 200, 400].map((p50) => ({ p10: p50, p50, p90: p50 })),

@@ -2,6 +2,7 @@ import { forecastAccuracy, noiseFloor } from './accuracy';
 import { addDays } from '../calendar';
 import { type DayVolumes, daysBefore, daysBetween, intervalsPerDay, operatingDays } from './history';
 import { DEFAULT_INTRADAY_WEIGHT, intradayReforecast } from './intraday-update';
+import { operatingSteps } from './svd-factor';
 import { BASELINE_METHOD, FORECASTERS, FORECAST_METHODS, type ForecastMethod } from './methods';
 import {
   type IntervalForecast,
@@ -64,6 +65,8 @@ export interface BacktestResult {
   chosenByLead: Record<ForecastLead, ForecastMethod>;
   /** The chosen method's day-ahead residual ratios, for its prediction intervals (wide when not forecastable). */
   residualRatios: ResidualRatios;
+  /** Week-ahead: the week-ahead winner's residual ratios (for days beyond the next operating day). */
+  weekAheadResidualRatios: ResidualRatios;
 }
 
 /** The history a forecast of `date` made at `lead` may use. */
@@ -81,6 +84,7 @@ function notForecastable(reason: string, testDates: string[]): BacktestResult {
     chosenMethod: BASELINE_METHOD,
     chosenByLead: { INTRADAY: BASELINE_METHOD, DAY_AHEAD: BASELINE_METHOD, WEEK_AHEAD: BASELINE_METHOD },
     residualRatios: WIDE_RESIDUAL_RATIOS,
+    weekAheadResidualRatios: WIDE_RESIDUAL_RATIOS,
   };
 }
 
@@ -133,6 +137,7 @@ export function backtest(
     WEEK_AHEAD: noiseFloor(actual),
   };
   const dayAhead = new Map<ForecastMethod, number[]>();
+  const weekAhead = new Map<ForecastMethod, number[]>();
   for (const method of o.methods) {
     const forecaster = FORECASTERS[method];
     const forecasts: Record<ForecastLead, number[]> = { INTRADAY: [], DAY_AHEAD: [], WEEK_AHEAD: [] };
@@ -144,6 +149,7 @@ export function backtest(
       forecasts.WEEK_AHEAD.push(...forecaster(historyAtLead(days, date, 'WEEK_AHEAD'), date));
     }
     dayAhead.set(method, forecasts.DAY_AHEAD);
+    weekAhead.set(method, forecasts.WEEK_AHEAD);
     for (const lead of FORECAST_LEADS) {
       const acc = forecastAccuracy(forecasts[lead], lead === 'INTRADAY' ? afternoon : actual);
       const floor = floors[lead];
@@ -156,6 +162,7 @@ export function backtest(
     }
   }
   const chosenMethod = lowestWape(rows, 'DAY_AHEAD');
+  const weekAheadMethod = lowestWape(rows, 'WEEK_AHEAD');
   return {
     forecastable: true,
     reason: null,
@@ -166,36 +173,49 @@ export function backtest(
     chosenByLead: {
       INTRADAY: lowestWape(rows, 'INTRADAY'),
       DAY_AHEAD: chosenMethod,
-      WEEK_AHEAD: lowestWape(rows, 'WEEK_AHEAD'),
+      WEEK_AHEAD: weekAheadMethod,
     },
     residualRatios: residualRatioQuantiles(dayAhead.get(chosenMethod) ?? [], actual) ?? WIDE_RESIDUAL_RATIOS,
+    weekAheadResidualRatios:
+      residualRatioQuantiles(weekAhead.get(weekAheadMethod) ?? [], actual) ?? WIDE_RESIDUAL_RATIOS,
   };
 }
 
 export interface DayForecast {
   date: string;
+  /** DAY_AHEAD for the next operating day after the history, WEEK_AHEAD beyond it. */
+  lead: Exclude<ForecastLead, 'INTRADAY'>;
   method: ForecastMethod;
   forecastable: boolean;
   intervals: IntervalForecast[];
 }
 
 /**
- * Forecasts days with the backtest's chosen method and its intervals; each day uses only the
- * operating days dated before it.
+ * Forecasts days from the backtest's choice; each day uses only the operating days dated before
+ * it. The next operating day after the history (or any day inside it) takes the day-ahead winner
+ * and band; a later day, forecast several operating days ahead, the week-ahead winner and band.
  */
 export function forecastDays(
   history: readonly DayVolumes[],
   dates: readonly string[],
-  chosen: Pick<BacktestResult, 'chosenMethod' | 'forecastable' | 'residualRatios'>,
+  chosen: Pick<
+    BacktestResult,
+    'chosenMethod' | 'chosenByLead' | 'forecastable' | 'residualRatios' | 'weekAheadResidualRatios'
+  >,
 ): DayForecast[] {
   const days = operatingDays(history);
   return dates.map((date) => {
-    const point = FORECASTERS[chosen.chosenMethod](daysBefore(days, date), date);
+    const known = daysBefore(days, date);
+    if (!known.length) throw new RangeError(`no history before ${date}`);
+    const lead = operatingSteps(known, date) <= 1 ? 'DAY_AHEAD' : 'WEEK_AHEAD';
+    const method = lead === 'DAY_AHEAD' ? chosen.chosenMethod : chosen.chosenByLead.WEEK_AHEAD;
+    const ratios = lead === 'DAY_AHEAD' ? chosen.residualRatios : chosen.weekAheadResidualRatios;
     return {
       date,
-      method: chosen.chosenMethod,
+      lead,
+      method,
       forecastable: chosen.forecastable,
-      intervals: predictionIntervals(point, chosen.residualRatios),
+      intervals: predictionIntervals(FORECASTERS[method](known, date), ratios),
     };
   });
 }
