@@ -26,7 +26,7 @@ export interface BacktestOptions {
   methods: readonly ForecastMethod[];
   /** For INTRADAY: intervals of the day observed before the update (default: half the day). */
   observedIntervals?: number;
-  /** Calendar days of history needed before a test day (default 28: four weeks). */
+  /** Calendar days of history needed before a test day (default 28: four weeks; never under 7). */
   minHistoryDays: number;
   /** Fewer test days with enough history than this: not forecastable (default 5). */
   minTestDays: number;
@@ -115,7 +115,8 @@ export function backtest(
   const testDates = days
     .slice(-o.testDays)
     .map((d) => d.date)
-    .filter((date) => daysBetween(first, date) >= o.minHistoryDays);
+    // at least a week, so that every test day has a week-ahead history too
+    .filter((date) => daysBetween(first, date) >= Math.max(7, o.minHistoryDays));
   if (testDates.length < o.minTestDays) {
     const span = daysBetween(first, days[days.length - 1].date) + 1;
     return notForecastable(
