@@ -3,7 +3,7 @@ import { addDays } from '../calendar';
 import { type DayVolumes, daysBefore, daysBetween, intervalsPerDay, operatingDays } from './history';
 import { DEFAULT_INTRADAY_WEIGHT, intradayReforecast } from './intraday-update';
 import { operatingSteps } from './svd-factor';
-import { BASELINE_METHOD, FORECASTERS, FORECAST_METHODS, type ForecastMethod } from './methods';
+import { BASELINE_METHOD, FORECAST_METHODS, type ForecastMethod, prefixForecaster } from './methods';
 import {
   type IntervalForecast,
   type ResidualRatios,
@@ -140,7 +140,7 @@ export function backtest(
   const dayAhead = new Map<ForecastMethod, number[]>();
   const weekAhead = new Map<ForecastMethod, number[]>();
   for (const method of o.methods) {
-    const forecaster = FORECASTERS[method];
+    const forecaster = prefixForecaster(days, method);
     const forecasts: Record<ForecastLead, number[]> = { INTRADAY: [], DAY_AHEAD: [], WEEK_AHEAD: [] };
     for (const date of testDates) {
       const values = byDate.get(date) ?? [];
@@ -205,6 +205,12 @@ export function forecastDays(
   >,
 ): DayForecast[] {
   const days = operatingDays(history);
+  const forecasters = new Map<ForecastMethod, (history: readonly DayVolumes[], date: string) => number[]>();
+  const forecasterOf = (method: ForecastMethod) => {
+    let f = forecasters.get(method);
+    if (!f) forecasters.set(method, (f = prefixForecaster(days, method)));
+    return f;
+  };
   return dates.map((date) => {
     const known = daysBefore(days, date);
     if (!known.length) throw new RangeError(`no history before ${date}`);
@@ -216,7 +222,7 @@ export function forecastDays(
       lead,
       method,
       forecastable: chosen.forecastable,
-      intervals: predictionIntervals(FORECASTERS[method](known, date), ratios),
+      intervals: predictionIntervals(forecasterOf(method)(known, date), ratios),
     };
   });
 }

@@ -41,23 +41,31 @@ export function ar1Coefficient(series: readonly number[]): number {
   return den > 0 ? Math.max(-0.99, Math.min(0.99, num / den)) : 0;
 }
 
+/** One factor: its intraday shape, weekday mean scores, AR(1) coefficient and last deviation. */
+interface Factor {
+  shape: number[];
+  mean: (weekday: number) => number;
+  phi: number;
+  lastDeviation: number;
+}
+
 /**
- * Shen & Huang (2008) factor model: the days × intervals matrix of √-counts is reduced by an SVD to
- * `factors` intraday shapes; each day's score on each shape is forecast as its weekday's mean score
- * plus an AR(1) on the deviations from those means (over consecutive operating days, so h steps
- * ahead the deviation decays by φ^h), and the forecast is the squared reconstruction.
+ * Shen & Huang (2008) factor model, fitted once to a history: the days × intervals matrix of
+ * √-counts is reduced by an SVD to `factors` intraday shapes; each day's score on each shape is
+ * forecast as its weekday's mean score plus an AR(1) on the deviations from those means (over
+ * consecutive operating days, so h steps ahead the deviation decays by φ^h), and the forecast is
+ * the squared reconstruction. Returns the forecaster of any later date from that fit.
  */
-export function svdFactorForecast(
+export function fitSvdFactorModel(
   days: readonly DayVolumes[],
-  date: string,
   options: SvdFactorOptions = DEFAULT_SVD_FACTOR,
-): number[] {
+): (date: string) => number[] {
   const width = intervalsPerDay(days);
   if (!width) throw new RangeError('no history to forecast from');
   const window = days.slice(-options.windowDays);
   const rows = window.length;
   const k = Math.min(options.factors, rows, width);
-  const x = window.map((day) => day.values.map(forward));
+  const x = window.map((day) => Float64Array.from(day.values, forward));
 
   // The right singular vectors of X are those of the small width × width Gram matrix XᵀX (its SVD is
   // X's with squared singular values): the same shapes at a fraction of the cost for long histories.
@@ -65,39 +73,52 @@ export function svdFactorForecast(
   for (const row of x) {
     for (let i = 0; i < width; i += 1) {
       const xi = row[i];
-      for (let j = i; j < width; j += 1) gram[i][j] += xi * row[j];
+      const g = gram[i];
+      for (let j = i; j < width; j += 1) g[j] += xi * row[j];
     }
   }
   for (let i = 0; i < width; i += 1) for (let j = 0; j < i; j += 1) gram[i][j] = gram[j][i];
-  const v = new SVD(new Matrix(gram), { computeLeftSingularVectors: false }).rightSingularVectors.to2DArray();
+  const v = new SVD(new Matrix(gram), { computeLeftSingularVectors: false }).rightSingularVectors;
   const wds = window.map((d) => weekday(d.date));
-  const targetWd = weekday(date);
-  const lastWd = wds[rows - 1];
-  const h = operatingSteps(window, date);
-  const y = new Array<number>(width).fill(0);
 
+  const factors: Factor[] = [];
   for (let f = 0; f < k; f += 1) {
+    const shape = v.getColumn(f);
     // scores of every day on factor f: row · v_f
-    const scores = new Array<number>(rows);
-    for (let r = 0; r < rows; r += 1) {
-      let s = 0;
-      for (let c = 0; c < width; c += 1) s += x[r][c] * v[c][f];
-      scores[r] = s;
-    }
+    const scores = x.map((row) => {
+      let score = 0;
+      for (let c = 0; c < width; c += 1) score += row[c] * shape[c];
+      return score;
+    });
     const sum = new Array<number>(7).fill(0);
     const count = new Array<number>(7).fill(0);
     let all = 0;
     for (let r = 0; r < rows; r += 1) {
-      const wd = wds[r];
-      sum[wd] += scores[r];
-      count[wd] += 1;
+      sum[wds[r]] += scores[r];
+      count[wds[r]] += 1;
       all += scores[r];
     }
     const mean = (wd: number): number => (count[wd] ? sum[wd] / count[wd] : all / rows);
-    const deviations = scores.map((s, r) => s - mean(wds[r]));
-    const phi = ar1Coefficient(deviations);
-    const score = mean(targetWd) + phi ** h * (scores[rows - 1] - mean(lastWd));
-    for (let c = 0; c < width; c += 1) y[c] += score * v[c][f];
+    const deviations = scores.map((score, r) => score - mean(wds[r]));
+    factors.push({ shape, mean, phi: ar1Coefficient(deviations), lastDeviation: deviations[rows - 1] });
   }
-  return y.map(backward);
+  return (date) => {
+    const targetWd = weekday(date);
+    const h = operatingSteps(window, date);
+    const y = new Array<number>(width).fill(0);
+    for (const factor of factors) {
+      const score = factor.mean(targetWd) + factor.phi ** h * factor.lastDeviation;
+      for (let c = 0; c < width; c += 1) y[c] += score * factor.shape[c];
+    }
+    return y.map(backward);
+  };
+}
+
+/** The SVD factor model's forecast of `date` from the days before it (see `fitSvdFactorModel`). */
+export function svdFactorForecast(
+  days: readonly DayVolumes[],
+  date: string,
+  options: SvdFactorOptions = DEFAULT_SVD_FACTOR,
+): number[] {
+  return fitSvdFactorModel(days, options)(date);
 }
