@@ -322,6 +322,11 @@ function main(): void {
       met: weekAheadOk,
     },
     {
+      goal: 'staffing error ≤ 12 agents per half-hour (Erlang C 80/20, AHT 300 s)',
+      measured: `${(chosenRow.staffing ?? NaN).toFixed(1)} vs ${(baseline?.staffing ?? NaN).toFixed(1)} for the baseline`,
+      met: (chosenRow.staffing ?? Infinity) <= 12,
+    },
+    {
       goal: 'Poisson noise floor ≈ 2.30 %',
       measured: pct(floor),
       met: Math.abs((floor ?? 0) - 0.023) <= 0.0005,
