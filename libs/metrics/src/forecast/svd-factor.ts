@@ -65,20 +65,30 @@ export function fitSvdFactorModel(
   const window = days.slice(-options.windowDays);
   const rows = window.length;
   const k = Math.min(options.factors, rows, width);
-  const x = window.map((day) => Float64Array.from(day.values, forward));
+  const x = window.map((day) => {
+    const row = new Float64Array(width);
+    for (let c = 0; c < width; c += 1) row[c] = forward(day.values[c]);
+    return row;
+  });
 
   // The right singular vectors of X are those of the small width × width Gram matrix XᵀX (its SVD is
   // X's with squared singular values): the same shapes at a fraction of the cost for long histories.
-  const gram: number[][] = Array.from({ length: width }, () => new Array<number>(width).fill(0));
+  const gram = new Float64Array(width * width);
   for (const row of x) {
     for (let i = 0; i < width; i += 1) {
       const xi = row[i];
-      const g = gram[i];
-      for (let j = i; j < width; j += 1) g[j] += xi * row[j];
+      const base = i * width;
+      for (let j = i; j < width; j += 1) gram[base + j] += xi * row[j];
     }
   }
-  for (let i = 0; i < width; i += 1) for (let j = 0; j < i; j += 1) gram[i][j] = gram[j][i];
-  const v = new SVD(new Matrix(gram), { computeLeftSingularVectors: false }).rightSingularVectors;
+  const g = new Matrix(width, width);
+  for (let i = 0; i < width; i += 1) {
+    for (let j = i; j < width; j += 1) {
+      g.set(i, j, gram[i * width + j]);
+      g.set(j, i, gram[i * width + j]);
+    }
+  }
+  const v = new SVD(g, { computeLeftSingularVectors: false }).rightSingularVectors;
   const wds = window.map((d) => weekday(d.date));
 
   const factors: Factor[] = [];
