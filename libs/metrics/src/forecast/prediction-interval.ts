@@ -14,7 +14,7 @@ export interface IntervalForecast {
 /** The band used when there is no backtest to learn from (a short history): ±50 %. */
 export const WIDE_RESIDUAL_RATIOS: ResidualRatios = { low: 0.5, high: 1.5 };
 
-/** Nearest-rank-free empirical quantile (linear interpolation between order statistics). */
+/** Empirical quantile by linear interpolation between order statistics. */
 export function quantile(values: readonly number[], p: number): number {
   if (!values.length) throw new RangeError('quantile of no values');
   const s = [...values].sort((a, b) => a - b);
