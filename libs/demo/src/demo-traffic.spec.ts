@@ -11,6 +11,8 @@ import { demoRoster } from './demo-roster';
 import { demoContacts, type DemoContact } from './demo-traffic';
 import { demoQueues } from './demo-traffic-queues';
 
+const cpuMs = (used: NodeJS.CpuUsage): number => (used.user + used.system) / 1000;
+
 /** Monday 2026-11-02 00:00 Asia/Shanghai; four whole weeks, so every weekday counts four times. */
 const FROM = new Date('2026-11-01T16:00:00Z');
 const DAYS = 28;
@@ -95,10 +97,10 @@ describe('demo traffic', () => {
   });
 
   it('streams: the first contacts of ten years come at once', () => {
-    const started = performance.now();
+    const started = process.cpuUsage(); // this process's CPU, not wall time: other work on the machine cannot fail it
     const contacts = demoContacts({ from: FROM, days: 3650 });
     for (let i = 0; i < 100; i += 1) expect(contacts.next().done).toBe(false);
-    expect(performance.now() - started).toBeLessThan(2_000); // all ten years would take a minute
+    expect(cpuMs(process.cpuUsage(started))).toBeLessThan(2_000); // all ten years would take a minute
   });
 
   it('is fast: a month of about 100k contacts, in arrival order, with unique stable ids', () => {
