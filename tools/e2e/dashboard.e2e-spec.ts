@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { demoCenterId } from '@switchboard/demo';
 import { addDays, localDay, localMidnight } from '@switchboard/metrics';
-import { postGraphQL } from '@switchboard/testing';
+import { clientToken, postGraphQL } from '@switchboard/testing';
 import type { Page } from 'playwright-core';
 import { ensureDashboardBuilt } from '../src/dashboard/dashboard-build';
 import { demoIdentities } from '../src/start/demo-identities';
@@ -17,6 +17,8 @@ const MANAGER = 'CENTER_MANAGER of SHA-01';
 const AGENT_LABEL = Object.keys(demoIdentities()).find((label) => label.startsWith('AGENT ')) ?? '';
 const AGENT_NO = demoIdentities()[AGENT_LABEL].employeeNo ?? '';
 const HR_LABEL = Object.keys(demoIdentities()).find((label) => label.startsWith('HR ')) ?? '';
+const LEAD_LABEL = Object.keys(demoIdentities()).find((label) => label.startsWith('TEAM_LEAD ')) ?? '';
+const LEAD_TEAM = demoIdentities()[LEAD_LABEL].teams[0];
 const EVALUATOR_LABEL =
   Object.keys(demoIdentities()).find((label) => label.startsWith('QA_EVALUATOR ')) ?? '';
 
@@ -212,6 +214,130 @@ describe('dashboard in headless chromium', () => {
   );
 
   it(
+    'a team lead lands on their team, picks a period preset the URL carries, finds an agent and exports a table',
+    async () => {
+      const { id: teamId, name: teamName } = (
+        await postGraphQL<{ team: { id: string; name: string } }>(
+          stack.gatewayUrl,
+          'query ($code: String!) { team(code: $code) { id name } }',
+          { code: LEAD_TEAM },
+          asCaller(LEAD_LABEL),
+        )
+      ).data?.team ?? { id: '', name: '' };
+      expect(teamId).not.toBe('');
+      const page = await signIn(LEAD_LABEL);
+      // lands on the team: no center overview, "No data" or sign-in page on the way
+      await page.getByRole('heading', { name: `Team: ${teamName}` }).waitFor();
+      expect(page.url()).toBe(`${origin}/#/team/${encodeURIComponent(teamId)}`);
+      const nav = page.getByRole('navigation', { name: 'Pages' });
+      expect(await nav.getByRole('link').allInnerTexts()).toEqual([
+        `My team: ${teamName}`,
+        'My page',
+        'Erlang calculator',
+      ]);
+      const table = page.getByRole('table', { name: 'Agents · Ranking' });
+      await table.locator('tbody tr.ant-table-row').first().waitFor();
+
+      // the period by a preset: yesterday in the center's zone, into the URL
+      const today = localDay(new Date(), ZONE);
+      const yesterday = addDays(today, -1);
+      await page.locator('fieldset.period .ant-picker').click();
+      await page.locator('.ant-picker-presets li', { hasText: 'Yesterday' }).click();
+      await page.waitForURL(`${origin}/#/team/${encodeURIComponent(teamId)}?from=${yesterday}&to=${today}`);
+      // the tiles show yesterday's figures, as the API gives them to the same team lead
+      const api = await postGraphQL<{ performance: { kpis: KpiValue[] } }>(
+        stack.gatewayUrl,
+        `query ($id: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
+          performance(scope: { type: TEAM, id: $id }, from: $from, to: $to) { kpis { code value target status kpi { unit } } }
+        }`,
+        {
+          id: teamId,
+          from: localMidnight(yesterday, ZONE).toISOString(),
+          to: localMidnight(today, ZONE).toISOString(),
+        },
+        asCaller(LEAD_LABEL),
+      );
+      expect(api.errors).toBeUndefined();
+      const serviceLevel = api.data?.performance.kpis.find((k) => k.code === 'SERVICE_LEVEL');
+      await page.getByRole('status').filter({ hasText: 'Updating' }).waitFor({ state: 'detached' });
+      expect(await page.locator('[data-kpi="SERVICE_LEVEL"]').getAttribute('data-value')).toBe(
+        serviceLevel?.value === null || serviceLevel === undefined ? '' : String(serviceLevel.value),
+      );
+      expect(await page.locator('fieldset.period input').first().inputValue()).toBe(yesterday);
+      expect(await page.locator('fieldset.period input').nth(1).inputValue()).toBe(yesterday); // shown inclusive
+      await page.screenshot({ path: join(ARTIFACTS, 'team-lead-yesterday.png'), fullPage: true });
+
+      // the link shared: opened in a new tab and signed in, it shows the same team and period
+      const shared = page.url();
+      const other = await chromium.context.newPage();
+      other.setDefaultTimeout(VIEW_TIMEOUT_MS - 30_000);
+      await other.goto(shared);
+      await other.getByRole('button', { name: LEAD_LABEL }).click();
+      await other.getByRole('heading', { name: `Team: ${teamName}` }).waitFor();
+      await other.locator('[data-kpi="SERVICE_LEVEL"]').waitFor();
+      expect(other.url()).toBe(shared);
+      expect(await other.locator('fieldset.period input').first().inputValue()).toBe(yesterday);
+      await other.close();
+
+      // export the agents table as shown to CSV: the file holds what the table shows
+      const headers = (await table.locator('thead th').allInnerTexts()).map((h) => h.trim());
+      const shownNames = await table.locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
+      expect(shownNames.length).toBeGreaterThan(5);
+      const block = page.locator('.table-block', { has: table });
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        block.getByRole('button', { name: 'CSV' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^Agents-Ranking-\d{4}-\d{2}-\d{2}\.csv$/);
+      const csv = readFileSync(await download.path(), 'utf8');
+      expect(csv.startsWith('\uFEFF')).toBe(true);
+      const lines = csv.slice(1).trimEnd().split('\r\n');
+      expect(lines[0]).toBe(headers.join(','));
+      expect(lines).toHaveLength(shownNames.length + 1);
+      const firstColumn = lines.slice(1).map((line) => line.match(/^("(?:[^"]|"")*"|[^,]*)/)?.[1] ?? '');
+      expect(firstColumn.map((cell) => cell.replace(/^"|"$/g, '').replace(/""/g, '"'))).toEqual(shownNames);
+
+      // find an agent of the team by name, then by number, and open their page
+      const [hitName, hitNo] = /^(.*) \((.+)\)$/.exec(shownNames[0])?.slice(1) ?? [];
+      const search = page.getByRole('searchbox', { name: 'Search agents by name or employee no.' });
+      await search.fill(hitName.slice(0, 3));
+      await search.press('Enter');
+      const hits = page.getByRole('list', { name: 'Agents found' });
+      await hits.getByRole('link', { name: `${hitName} (${hitNo})` }).waitFor();
+      for (const text of await hits.getByRole('link').allInnerTexts())
+        expect(text.toLowerCase()).toContain(hitName.slice(0, 3).toLowerCase());
+      await search.fill(hitNo.toLowerCase());
+      await search.press('Enter');
+      await hits.getByRole('link', { name: `${hitName} (${hitNo})` }).click();
+      await page.locator(`section[data-employee-no="${hitNo}"]`).waitFor();
+      await page.close();
+
+      // a token made as the README shows (`switchboard token --role TEAM_LEAD --team ...`: no center, no
+      // employee number) lands on the team as well
+      const bare = await clientToken({
+        subject: `dev:TEAM_LEAD:${LEAD_TEAM}`,
+        roles: ['TEAM_LEAD'],
+        centers: [],
+        teams: [LEAD_TEAM],
+      });
+      const pasted = await chromium.context.newPage();
+      pasted.setDefaultTimeout(VIEW_TIMEOUT_MS - 30_000);
+      await pasted.goto(`${origin}/`);
+      await pasted.getByLabel('Bearer token').fill(bare);
+      await pasted.getByRole('button', { name: 'Use this token' }).click();
+      await pasted.getByRole('heading', { name: `Team: ${teamName}` }).waitFor();
+      await pasted
+        .getByRole('table', { name: 'Agents · Ranking' })
+        .locator('tbody tr.ant-table-row')
+        .first()
+        .waitFor();
+      expect(await pasted.getByRole('alert').count()).toBe(0);
+      await pasted.close();
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  it(
     'with qa down, the overview, the drill-down and the agent page show traffic and a notice naming qa',
     async () => {
       const port = qaProxy.port;
@@ -258,7 +384,9 @@ describe('dashboard in headless chromium', () => {
         const facts = await page.locator('dl.facts').innerText();
         expect(facts).toMatch(/Offered\s+[1-9][\d,]*/);
         expect(await page.getByTestId('agent-qa-score').innerText()).toBe('–');
-        expect(await page.getByRole('table', { name: 'Evaluations' }).locator('tbody tr').count()).toBe(0);
+        expect(
+          await page.getByRole('table', { name: 'Evaluations' }).locator('tbody tr.ant-table-row').count(),
+        ).toBe(0);
         await page.screenshot({ path: join(ARTIFACTS, 'agent-qa-down.png'), fullPage: true });
         await page.close();
       } finally {

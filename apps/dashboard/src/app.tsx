@@ -40,10 +40,10 @@ export function App() {
   const client = useMemo(() => (session ? createApiClient(session.token) : null), [session]);
   const signIn = (next: Session | null) => {
     saveSession(next);
-    window.location.hash =
-      next && isAgentOnly(next) && next.employeeNo
-        ? routeHref({ page: 'agent', employeeNo: next.employeeNo })
-        : '#/';
+    // a shared link (a page with its period) opens once signed in; otherwise the role's landing
+    if (next && isAgentOnly(next) && next.employeeNo)
+      window.location.hash = routeHref({ page: 'agent', employeeNo: next.employeeNo });
+    else if (!next || isHome(window.location.hash)) window.location.hash = '#/';
     setSession(next);
   };
   useEffect(() => {
