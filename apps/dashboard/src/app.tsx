@@ -4,7 +4,7 @@ import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { createApiClient } from './api/client';
 import { CentersDocument, TeamByCodeDocument } from './api/generated';
 import { AgentSearch } from './components/agent-search';
@@ -12,15 +12,21 @@ import { QueryState } from './components/query-state';
 import { useI18n } from './i18n/i18n';
 import { landingNeedsTeam, landingRoute, navKeys } from './landing';
 import { LOCALES } from './i18n/messages';
-import { AgentPage } from './pages/agent-page';
-import { CenterOverview } from './pages/center-overview';
-import { ErlangCalculator } from './pages/erlang-calculator';
-import { HrPage } from './pages/hr-page';
-import { QaPage } from './pages/qa-page';
 import { SignIn } from './pages/sign-in';
-import { TeamPage } from './pages/team-page';
 import { isHome, parseRoute, routeHref, type Route } from './routing';
 import { isAgentOnly, loadSession, saveSession, type Session } from './session';
+
+// Each page (with its tables, pickers and charts) loads when first opened: the sign-in and the shell come first.
+const AgentPage = lazy(() => import('./pages/agent-page').then((m) => ({ default: m.AgentPage })));
+const CenterOverview = lazy(() =>
+  import('./pages/center-overview').then((m) => ({ default: m.CenterOverview })),
+);
+const ErlangCalculator = lazy(() =>
+  import('./pages/erlang-calculator').then((m) => ({ default: m.ErlangCalculator })),
+);
+const HrPage = lazy(() => import('./pages/hr-page').then((m) => ({ default: m.HrPage })));
+const QaPage = lazy(() => import('./pages/qa-page').then((m) => ({ default: m.QaPage })));
+const TeamPage = lazy(() => import('./pages/team-page').then((m) => ({ default: m.TeamPage })));
 
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -76,7 +82,15 @@ export function App() {
         <main>
           {session && client ? (
             <ApolloProvider client={client}>
-              <SignedIn session={session} />
+              <Suspense
+                fallback={
+                  <p role="status" aria-live="polite">
+                    {t('loading')}
+                  </p>
+                }
+              >
+                <SignedIn session={session} />
+              </Suspense>
             </ApolloProvider>
           ) : (
             <SignIn onSignIn={signIn} />

@@ -17,3 +17,11 @@ if (typeof window !== 'undefined') {
   const computed = window.getComputedStyle.bind(window);
   window.getComputedStyle = (element: Element) => computed(element);
 }
+
+// nor ResizeObserver (the date pickers' popups measure themselves)
+if (typeof window !== 'undefined' && !('ResizeObserver' in window))
+  (window as { ResizeObserver?: unknown }).ResizeObserver = class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };

@@ -1,16 +1,16 @@
 import { useQuery } from '@apollo/client/react';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { AgentPageDocument, type AgentPageQuery, type TrendGranularity } from '../api/generated';
 import { keptData } from '../components/kept-query';
 import { PeriodPicker } from '../components/period-picker';
 import { QueryState } from '../components/query-state';
 import { SortableTable } from '../components/sortable-table';
-import { trendRange } from '../components/trend';
+import { TREND_GRANULARITIES, trendRange } from '../components/trend';
 import { TrendPanel, type TrendLine } from '../components/trend-panel';
 import { useI18n } from '../i18n/i18n';
 import { lastDays, periodInstants } from '../period';
 import { routeHref } from '../routing';
-import { useUrlPeriod } from '../url-state';
+import { useHashParams, useUrlPeriod } from '../url-state';
 
 type Evaluation = NonNullable<AgentPageQuery['evaluations']>['nodes'][number];
 type Training = NonNullable<NonNullable<AgentPageQuery['agent']>['training']>;
@@ -28,7 +28,9 @@ const TREND_LINES: readonly TrendLine[] = [
 export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZone: string }) {
   const { t, format: formatIn } = useI18n();
   const [period, setPeriod] = useUrlPeriod(() => lastDays(30, timeZone));
-  const [granularity, setGranularity] = useState<TrendGranularity>('WEEK');
+  const [params, setParams] = useHashParams();
+  const granularity: TrendGranularity = TREND_GRANULARITIES.find((g) => g === params.get('by')) ?? 'WEEK';
+  const setGranularity = (next: TrendGranularity) => setParams({ by: next });
   const variables = useMemo(
     () => ({
       employeeNo,
