@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { demoCenterId } from '@switchboard/demo';
 import { addDays, localDay, localMidnight } from '@switchboard/metrics';
 import { clientToken, postGraphQL } from '@switchboard/testing';
+import { Workbook } from 'exceljs';
 import type { Page } from 'playwright-core';
 import { ensureDashboardBuilt } from '../src/dashboard/dashboard-build';
 import { demoIdentities } from '../src/start/demo-identities';
@@ -237,14 +238,28 @@ describe('dashboard in headless chromium', () => {
       ]);
       const table = page.getByRole('table', { name: 'Agents · Ranking' });
       await table.locator('tbody tr.ant-table-row').first().waitFor();
+      const shownBefore = await table.locator('tbody tr.ant-table-row').count();
 
       // the period by a preset: yesterday in the center's zone, into the URL
       const today = localDay(new Date(), ZONE);
       const yesterday = addDays(today, -1);
+      const tile = page.locator('[data-kpi="SERVICE_LEVEL"]');
+      const before = await tile.getAttribute('data-value');
+      // the API slowed down, to see what the page shows while the new period loads
+      let slow = true;
+      await page.route('**/graphql', async (route) => {
+        if (slow) await new Promise((resolve) => setTimeout(resolve, 2_000));
+        await route.continue();
+      });
       await page.locator('fieldset.period .ant-picker').click();
       await page.locator('.ant-picker-presets li', { hasText: 'Yesterday' }).click();
       await page.waitForURL(`${origin}/#/team/${encodeURIComponent(teamId)}?from=${yesterday}&to=${today}`);
-      // the tiles show yesterday's figures, as the API gives them to the same team lead
+      // no blank page: the old figures stay, marked as updating, until the new arrive
+      await page.getByRole('status').filter({ hasText: 'Updating…' }).waitFor();
+      expect(await tile.getAttribute('data-value')).toBe(before);
+      expect(await table.locator('tbody tr.ant-table-row').count()).toBe(shownBefore);
+      slow = false;
+      // then yesterday's figures, as the API gives them to the same team lead
       const api = await postGraphQL<{ performance: { kpis: KpiValue[] } }>(
         stack.gatewayUrl,
         `query ($id: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
@@ -259,10 +274,11 @@ describe('dashboard in headless chromium', () => {
       );
       expect(api.errors).toBeUndefined();
       const serviceLevel = api.data?.performance.kpis.find((k) => k.code === 'SERVICE_LEVEL');
-      await page.getByRole('status').filter({ hasText: 'Updating' }).waitFor({ state: 'detached' });
-      expect(await page.locator('[data-kpi="SERVICE_LEVEL"]').getAttribute('data-value')).toBe(
-        serviceLevel?.value === null || serviceLevel === undefined ? '' : String(serviceLevel.value),
-      );
+      expect(serviceLevel).toBeDefined();
+      const expected = serviceLevel?.value === null ? '' : String(serviceLevel?.value);
+      expect(expected).not.toBe(before); // (else the check below would prove nothing)
+      await page.locator(`[data-kpi="SERVICE_LEVEL"][data-value="${expected}"]`).waitFor();
+      await page.getByRole('status').filter({ hasText: 'Updating…' }).waitFor({ state: 'detached' });
       expect(await page.locator('fieldset.period input').first().inputValue()).toBe(yesterday);
       expect(await page.locator('fieldset.period input').nth(1).inputValue()).toBe(yesterday); // shown inclusive
       await page.screenshot({ path: join(ARTIFACTS, 'team-lead-yesterday.png'), fullPage: true });
@@ -296,6 +312,19 @@ describe('dashboard in headless chromium', () => {
       expect(lines).toHaveLength(shownNames.length + 1);
       const firstColumn = lines.slice(1).map((line) => line.match(/^("(?:[^"]|"")*"|[^,]*)/)?.[1] ?? '');
       expect(firstColumn.map((cell) => cell.replace(/^"|"$/g, '').replace(/""/g, '"'))).toEqual(shownNames);
+
+      // and to Excel (exceljs, loaded by the page when asked): the same header and rows
+      const [xlsx] = await Promise.all([
+        page.waitForEvent('download'),
+        block.getByRole('button', { name: 'Excel' }).click(),
+      ]);
+      expect(xlsx.suggestedFilename()).toMatch(/^Agents-Ranking-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      const workbook = new Workbook();
+      await workbook.xlsx.readFile(await xlsx.path());
+      const sheet = workbook.worksheets[0];
+      expect(sheet.rowCount).toBe(shownNames.length + 1);
+      expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(headers);
+      expect((sheet.getColumn(1).values as unknown[]).slice(2)).toEqual(shownNames);
 
       // find an agent of the team by name, then by number, and open their page
       const [hitName, hitNo] = /^(.*) \((.+)\)$/.exec(shownNames[0])?.slice(1) ?? [];
@@ -491,7 +520,9 @@ describe('dashboard in headless chromium', () => {
       );
       expect(ingest.data).toEqual({ ingestContacts: { inserted: 1 } });
       await qa.getByLabel('Agent evaluated (employee no.)').fill(agentNo);
-      expect(await qa.getByLabel('Evaluator').inputValue()).toBe(evaluatorNo);
+      expect(await qa.getByRole('textbox', { name: 'Evaluator', exact: true }).inputValue()).toBe(
+        evaluatorNo,
+      );
       await qa.getByLabel('Contact source').fill('dashboard-e2e');
       await qa.getByLabel('Contact ID').fill(contactId);
       const count = await criteria.count();
