@@ -159,6 +159,20 @@ describe('dashboard in headless chromium', () => {
       expect(await staffing.getAttribute('data-staffing-raw-agents')).toBe(required.join(' '));
       await page.screenshot({ path: join(ARTIFACTS, 'center-overview.png'), fullPage: true });
 
+      // another queue's plan, then another period: the queue stays chosen (it is in the URL) and the
+      // overview is never blanked on the way
+      const queue = staffing.getByLabel('Queue');
+      const second = await queue.locator('option').nth(1).getAttribute('value');
+      await queue.selectOption(second ?? '');
+      await page.waitForURL(new RegExp(`[?&]queue=${second}`));
+      await page.locator('fieldset.period .ant-picker').click();
+      await page.locator('.ant-picker-presets li', { hasText: 'Yesterday' }).click();
+      await page.waitForURL(new RegExp(`from=${addDays(today, -1)}&to=${today}`));
+      expect(await page.locator('[data-kpi]').count()).toBe(kpis.length); // kept while loading
+      await page.getByRole('status').filter({ hasText: 'Updating…' }).waitFor({ state: 'detached' });
+      await staffing.locator('.chart svg').waitFor();
+      expect(await queue.inputValue()).toBe(second);
+
       await page.getByRole('link', { name: 'Cards 1' }).click();
       await page.getByRole('heading', { name: 'Team: Cards 1' }).waitFor();
       const agentLinks = page.locator('table tbody a[href^="#/agent/"]');
