@@ -250,6 +250,9 @@ describe('dashboard in headless chromium', () => {
         'My page',
         'Erlang calculator',
       ]);
+      // the team's center is no page for them: following its link lands them back on the team
+      await page.getByRole('link', { name: 'Shanghai Contact Center' }).click();
+      await page.waitForURL(`${origin}/#/team/${encodeURIComponent(teamId)}`);
       const table = page.getByRole('table', { name: 'Agents · Ranking' });
       await table.locator('tbody tr.ant-table-row').first().waitFor();
       const shownBefore = await table.locator('tbody tr.ant-table-row').count();
@@ -374,7 +377,18 @@ describe('dashboard in headless chromium', () => {
         .locator('tbody tr.ant-table-row')
         .first()
         .waitFor();
-      expect(await pasted.getByRole('alert').count()).toBe(0);
+      await pasted.screenshot({ path: join(ARTIFACTS, 'team-lead-token.png'), fullPage: true });
+      // the team's figures, not a refusal: no failed view, no "no team" (a partial notice of a subgraph
+      // slow under load is not this test's subject; it showed once on the shared machine)
+      expect(await pasted.locator('.notice.error').count()).toBe(0);
+      expect(await pasted.getByText('Your token names no team you may read.').count()).toBe(0);
+      expect(await pasted.locator('[data-kpi]').count()).toBeGreaterThan(5);
+      expect(
+        await pasted
+          .getByRole('table', { name: 'Agents · Ranking' })
+          .locator('tbody tr.ant-table-row')
+          .count(),
+      ).toBe(shownNames.length);
       await pasted.close();
     },
     VIEW_TIMEOUT_MS,
@@ -466,6 +480,9 @@ describe('dashboard in headless chromium', () => {
     'HR sees compliance by team; a QA evaluator sees the workload and scores live',
     async () => {
       const hr = await signIn(HR_LABEL);
+      // HR lands on compliance, a QA evaluator on QA (below)
+      await hr.waitForURL(new RegExp(`#/hr/${encodeURIComponent(demoCenterId('SHA-01'))}$`));
+      await hr.getByRole('table', { name: 'Overdue assignments' }).waitFor();
       await hr.getByRole('link', { name: 'HR compliance' }).click();
       await hr.getByRole('table', { name: 'Teams' }).locator('tbody tr').first().waitFor();
       expect(await hr.getByRole('table', { name: 'Teams' }).locator('tbody tr').count()).toBe(8);
@@ -473,6 +490,7 @@ describe('dashboard in headless chromium', () => {
       await hr.close();
 
       const qa = await signIn(EVALUATOR_LABEL);
+      await qa.waitForURL(`${origin}/#/qa`);
       await qa.getByRole('link', { name: 'Quality assurance' }).click();
       const live = qa.getByTestId('live-score');
       await live.waitFor();

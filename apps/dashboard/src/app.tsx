@@ -117,7 +117,10 @@ function SignedIn({ session }: { session: Session }) {
   const centers = data?.centers ?? [];
   const home = centers.find((c) => session.centers.includes(c.code)) ?? centers[0];
   const waitingForTeam = landingNeedsTeam(session) && team.loading;
-  const atHome = isHome(window.location.hash);
+  // a center overview is no page for one who reads no center (a team lead following the team's
+  // center link): they land on their work instead
+  const onlyTeams = !nav.includes('centers');
+  const atHome = isHome(window.location.hash) || (onlyTeams && route.page === 'center');
   useEffect(() => {
     if (agentOnly || !atHome || loading || waitingForTeam) return;
     const landing = landingRoute(session, { homeCenterId: home?.id ?? null, teamId: myTeam?.id ?? null });
@@ -131,7 +134,6 @@ function SignedIn({ session }: { session: Session }) {
     );
   }
   const timeZone = home?.timeZone ?? myTeam?.center.timeZone ?? DEFAULT_TIME_ZONE;
-  const onlyTeams = !nav.includes('centers');
   return (
     <>
       <nav aria-label={t('navigation')}>
