@@ -54,4 +54,21 @@ describe('PeriodPicker', () => {
     // the ends typed backwards (11th, then 7th) are put in order; to is exclusive
     expect(onChange).toHaveBeenCalledWith({ fromDay: '2026-10-07', toDay: '2026-10-12' });
   }, 60_000);
+
+  it('speaks Chinese in zh-CN: its presets and the picker (Ant Design’s zh-CN locale)', async () => {
+    const user = userEvent.setup();
+    const { default: ConfigProvider } = await import('antd/es/config-provider');
+    const { default: zhCN } = await import('antd/es/locale/zh_CN');
+    render(
+      <ConfigProvider locale={zhCN}>
+        <I18nProvider locale="zh-CN">
+          <PeriodPicker period={PERIOD} onChange={vi.fn()} timeZone={ZONE} />
+        </I18nProvider>
+      </ConfigProvider>,
+    );
+    await user.click(screen.getAllByRole('textbox')[0]);
+    for (const label of ['今天', '昨天', '本周', '最近 7 天', '本月', '上月'])
+      expect(await screen.findByText(label)).toBeTruthy();
+    expect(screen.getByText('期间')).toBeTruthy();
+  }, 60_000);
 });
