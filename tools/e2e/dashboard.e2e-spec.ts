@@ -241,6 +241,12 @@ describe('dashboard in headless chromium', () => {
       ).data?.team ?? { id: '', name: '' };
       expect(teamId).not.toBe('');
       const page = await signIn(LEAD_LABEL);
+      // nothing leaves the machine: no CDN, font service or icon host (Ant Design's icons are inline)
+      const outside: string[] = [];
+      page.on('request', (request) => {
+        const url = request.url();
+        if (!url.startsWith(origin) && !/^(blob|data):/.test(url)) outside.push(url);
+      });
       // lands on the team: no center overview, "No data" or sign-in page on the way
       await page.getByRole('heading', { name: `Team: ${teamName}` }).waitFor();
       expect(page.url()).toBe(`${origin}/#/team/${encodeURIComponent(teamId)}`);
@@ -356,6 +362,7 @@ describe('dashboard in headless chromium', () => {
       await search.press('Enter');
       await hits.getByRole('link', { name: `${hitName} (${hitNo})` }).click();
       await page.locator(`section[data-employee-no="${hitNo}"]`).waitFor();
+      expect(outside).toEqual([]);
       await page.close();
 
       // a token made as the README shows (`switchboard token --role TEAM_LEAD --team ...`: no center, no
