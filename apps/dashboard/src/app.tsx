@@ -1,19 +1,32 @@
 import { ApolloProvider, useQuery } from '@apollo/client/react';
-import { useEffect, useMemo, useState } from 'react';
+import ConfigProvider from 'antd/es/config-provider';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { createApiClient } from './api/client';
-import { CentersDocument } from './api/generated';
+import { CentersDocument, TeamByCodeDocument } from './api/generated';
+import { AgentSearch } from './components/agent-search';
 import { QueryState } from './components/query-state';
 import { useI18n } from './i18n/i18n';
+import { landingNeedsTeam, landingRoute, navKeys } from './landing';
 import { LOCALES } from './i18n/messages';
-import { AgentPage } from './pages/agent-page';
-import { CenterOverview } from './pages/center-overview';
-import { ErlangCalculator } from './pages/erlang-calculator';
-import { HrPage } from './pages/hr-page';
-import { QaPage } from './pages/qa-page';
 import { SignIn } from './pages/sign-in';
-import { TeamPage } from './pages/team-page';
-import { parseRoute, routeHref, type Route } from './routing';
+import { isHome, parseRoute, routeHref, type Route } from './routing';
 import { isAgentOnly, loadSession, saveSession, type Session } from './session';
+
+// Each page (with its tables, pickers and charts) loads when first opened: the sign-in and the shell come first.
+const AgentPage = lazy(() => import('./pages/agent-page').then((m) => ({ default: m.AgentPage })));
+const CenterOverview = lazy(() =>
+  import('./pages/center-overview').then((m) => ({ default: m.CenterOverview })),
+);
+const ErlangCalculator = lazy(() =>
+  import('./pages/erlang-calculator').then((m) => ({ default: m.ErlangCalculator })),
+);
+const HrPage = lazy(() => import('./pages/hr-page').then((m) => ({ default: m.HrPage })));
+const QaPage = lazy(() => import('./pages/qa-page').then((m) => ({ default: m.QaPage })));
+const TeamPage = lazy(() => import('./pages/team-page').then((m) => ({ default: m.TeamPage })));
 
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -33,54 +46,86 @@ export function App() {
   const client = useMemo(() => (session ? createApiClient(session.token) : null), [session]);
   const signIn = (next: Session | null) => {
     saveSession(next);
-    window.location.hash =
-      next && isAgentOnly(next) && next.employeeNo
-        ? routeHref({ page: 'agent', employeeNo: next.employeeNo })
-        : '#/';
+    // a shared link (a page with its period) opens once signed in; otherwise the role's landing
+    if (next && isAgentOnly(next) && next.employeeNo)
+      window.location.hash = routeHref({ page: 'agent', employeeNo: next.employeeNo });
+    else if (!next || isHome(window.location.hash)) window.location.hash = '#/';
     setSession(next);
   };
+  useEffect(() => {
+    dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
+  }, [locale]);
   return (
-    <div className="app">
-      <header className="header">
-        <h1>{t('appTitle')}</h1>
-        <label className="language">
-          {t('language')}
-          <select value={locale} onChange={(e) => setLocale(e.target.value as (typeof LOCALES)[number])}>
-            {LOCALES.map((l) => (
-              <option key={l} value={l}>
-                {l === 'en' ? 'English' : '简体中文'}
-              </option>
-            ))}
-          </select>
-        </label>
-        {session && (
-          <p className="who">
-            {t('signedInAs')} <strong>{session.label}</strong>{' '}
-            <button type="button" onClick={() => signIn(null)}>
-              {t('signOut')}
-            </button>
-          </p>
-        )}
-      </header>
-      <main>
-        {session && client ? (
-          <ApolloProvider client={client}>
-            <SignedIn session={session} />
-          </ApolloProvider>
-        ) : (
-          <SignIn onSignIn={signIn} />
-        )}
-      </main>
-    </div>
+    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { fontFamily: 'inherit' } }}>
+      <div className="app">
+        <header className="header">
+          <h1>{t('appTitle')}</h1>
+          <label className="language">
+            {t('language')}
+            <select value={locale} onChange={(e) => setLocale(e.target.value as (typeof LOCALES)[number])}>
+              {LOCALES.map((l) => (
+                <option key={l} value={l}>
+                  {l === 'en' ? 'English' : '简体中文'}
+                </option>
+              ))}
+            </select>
+          </label>
+          {session && (
+            <p className="who">
+              {t('signedInAs')} <strong>{session.label}</strong>{' '}
+              <button type="button" onClick={() => signIn(null)}>
+                {t('signOut')}
+              </button>
+            </p>
+          )}
+        </header>
+        <main>
+          {session && client ? (
+            <ApolloProvider client={client}>
+              <Suspense
+                fallback={
+                  <p role="status" aria-live="polite">
+                    {t('loading')}
+                  </p>
+                }
+              >
+                <SignedIn session={session} />
+              </Suspense>
+            </ApolloProvider>
+          ) : (
+            <SignIn onSignIn={signIn} />
+          )}
+        </main>
+      </div>
+    </ConfigProvider>
   );
 }
 
-/** Navigation by role: an agent sees only their own page; others the centers they may read. */
+/** Navigation by role, and each role's landing: the page its day starts on. */
 function SignedIn({ session }: { session: Session }) {
   const { t } = useI18n();
   const route = useRoute();
   const agentOnly = isAgentOnly(session);
-  const { data, loading, error } = useQuery(CentersDocument, { skip: agentOnly });
+  const nav = navKeys(session);
+  // a team lead reads no center: they are not asked for one
+  const readsCenters = nav.includes('centers') || nav.includes('hr');
+  const { data, loading, error } = useQuery(CentersDocument, { skip: agentOnly || !readsCenters });
+  // a team lead's token names teams by code: the first is where they land (and what "My team" opens)
+  const teamCode = session.teams[0] ?? '';
+  const team = useQuery(TeamByCodeDocument, { variables: { code: teamCode }, skip: agentOnly || !teamCode });
+  const myTeam = team.data?.team ?? null;
+  const centers = data?.centers ?? [];
+  const home = centers.find((c) => session.centers.includes(c.code)) ?? centers[0];
+  const waitingForTeam = landingNeedsTeam(session) && team.loading;
+  // a center overview is no page for one who reads no center (a team lead following the team's
+  // center link): they land on their work instead
+  const onlyTeams = !nav.includes('centers');
+  const atHome = isHome(window.location.hash) || (onlyTeams && route.page === 'center');
+  useEffect(() => {
+    if (agentOnly || !atHome || loading || waitingForTeam) return;
+    const landing = landingRoute(session, { homeCenterId: home?.id ?? null, teamId: myTeam?.id ?? null });
+    if (landing.page !== 'center') window.location.replace(routeHref(landing));
+  }, [agentOnly, atHome, loading, waitingForTeam, session, home?.id, myTeam?.id]);
   if (agentOnly) {
     return session.employeeNo ? (
       <AgentPage employeeNo={session.employeeNo} timeZone={DEFAULT_TIME_ZONE} />
@@ -88,43 +133,61 @@ function SignedIn({ session }: { session: Session }) {
       <p role="alert">{t('noData')}</p>
     );
   }
-  const centers = data?.centers ?? [];
-  const home = centers.find((c) => session.centers.includes(c.code)) ?? centers[0];
-  const timeZone = home?.timeZone ?? DEFAULT_TIME_ZONE;
+  const timeZone = home?.timeZone ?? myTeam?.center.timeZone ?? DEFAULT_TIME_ZONE;
   return (
     <>
-      <nav aria-label={t('center')}>
+      <nav aria-label={t('navigation')}>
         <ul>
-          {centers.map((c) => (
-            <li key={c.id}>
-              <a href={routeHref({ page: 'center', centerId: c.id })}>{c.name}</a>
+          {nav.includes('centers') &&
+            centers.map((c) => (
+              <li key={c.id}>
+                <a href={routeHref({ page: 'center', centerId: c.id })}>{c.name}</a>
+              </li>
+            ))}
+          {nav.includes('teams') && myTeam && (
+            <li>
+              <a href={routeHref({ page: 'team', teamId: myTeam.id })}>
+                {t('myTeam')}: {myTeam.name}
+              </a>
             </li>
-          ))}
-          {session.employeeNo && (
+          )}
+          {nav.includes('myPage') && session.employeeNo && (
             <li>
               <a href={routeHref({ page: 'agent', employeeNo: session.employeeNo })}>{t('myPage')}</a>
             </li>
           )}
-          {home && (
+          {nav.includes('hr') && home && (
             <li>
               <a href={routeHref({ page: 'hr', centerId: home.id })}>{t('hr')}</a>
             </li>
           )}
-          <li>
-            <a href={routeHref({ page: 'qa' })}>{t('qa')}</a>
-          </li>
-          <li>
-            <a href={routeHref({ page: 'erlang' })}>{t('erlang')}</a>
-          </li>
+          {nav.includes('qa') && (
+            <li>
+              <a href={routeHref({ page: 'qa' })}>{t('qa')}</a>
+            </li>
+          )}
+          {nav.includes('erlang') && (
+            <li>
+              <a href={routeHref({ page: 'erlang' })}>{t('erlang')}</a>
+            </li>
+          )}
         </ul>
+        <AgentSearch />
       </nav>
-      <QueryState loading={loading} error={error} hasData={!!data}>
+      <QueryState loading={loading || waitingForTeam} error={error} hasData={!!data || !readsCenters}>
         {route.page === 'center' &&
           (() => {
+            if (onlyTeams) return myTeam || waitingForTeam ? null : <p role="alert">{t('noTeamInToken')}</p>;
             const center = centers.find((c) => c.id === route.centerId) ?? home;
             return center ? <CenterOverview key={center.id} center={center} /> : <p>{t('noData')}</p>;
           })()}
-        {route.page === 'team' && <TeamPage key={route.teamId} teamId={route.teamId} timeZone={timeZone} />}
+        {route.page === 'team' && (
+          <TeamPage
+            key={route.teamId}
+            teamId={route.teamId}
+            timeZone={myTeam?.id === route.teamId ? myTeam.center.timeZone : timeZone}
+          />
+        )}
         {route.page === 'agent' && (
           <AgentPage key={route.employeeNo} employeeNo={route.employeeNo} timeZone={timeZone} />
         )}

@@ -29,3 +29,50 @@ export function shiftDay(day: string, days: number): string {
 export function isDay(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && addDays(value, 0) === value;
 }
+
+/** The period presets people think in, read in the center's time zone (today is still running). */
+export const PERIOD_PRESETS = [
+  'today',
+  'yesterday',
+  'thisWeek',
+  'last7Days',
+  'thisMonth',
+  'lastMonth',
+] as const;
+export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+
+/** The days of a preset on `now` in `timeZone`; weeks start on Monday (ISO 8601, as in China). */
+export function presetPeriod(preset: PeriodPreset, timeZone: string, now: Date = new Date()): Period {
+  const today = localDay(now, timeZone);
+  const tomorrow = addDays(today, 1);
+  const monthStart = `${today.slice(0, 8)}01`;
+  switch (preset) {
+    case 'today':
+      return { fromDay: today, toDay: tomorrow };
+    case 'yesterday':
+      return { fromDay: addDays(today, -1), toDay: today };
+    case 'thisWeek': {
+      const weekday = new Date(`${today}T00:00:00Z`).getUTCDay(); // 0 is Sunday
+      return { fromDay: addDays(today, -((weekday + 6) % 7)), toDay: tomorrow };
+    }
+    case 'last7Days':
+      return lastDays(7, timeZone, now);
+    case 'thisMonth':
+      return { fromDay: monthStart, toDay: tomorrow };
+    case 'lastMonth': {
+      const previous = addDays(monthStart, -1);
+      return { fromDay: `${previous.slice(0, 8)}01`, toDay: monthStart };
+    }
+  }
+}
+
+/** Whether a period is whole days, from before to. */
+export function isPeriod(period: Period): boolean {
+  return isDay(period.fromDay) && isDay(period.toDay) && period.fromDay < period.toDay;
+}
+
+/** The period a URL's `from` and `to` name (days; `to` exclusive), else the fallback. */
+export function periodFromParams(params: URLSearchParams, fallback: Period): Period {
+  const period = { fromDay: params.get('from') ?? '', toDay: params.get('to') ?? '' };
+  return isPeriod(period) ? period : fallback;
+}

@@ -8,13 +8,18 @@ export type Route =
   | { page: 'qa' };
 
 export function parseRoute(hash: string): Route {
-  const [page, id] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
+  const [page, id] = hash.replace(/^#\/?/, '').replace(/\?.*$/, '').split('/').map(decodeURIComponent);
   if (page === 'team' && id) return { page: 'team', teamId: id };
   if (page === 'agent' && id) return { page: 'agent', employeeNo: id };
   if (page === 'erlang') return { page: 'erlang' };
   if (page === 'hr') return { page: 'hr', centerId: id || null };
   if (page === 'qa') return { page: 'qa' };
   return { page: 'center', centerId: page === 'center' && id ? id : null };
+}
+
+/** Whether the address names no page (`#/`, with or without parameters): the role's landing applies. */
+export function isHome(hash: string): boolean {
+  return hash.replace(/^#\/?/, '').replace(/\?.*$/, '') === '';
 }
 
 export function routeHref(route: Route): string {

@@ -1,11 +1,9 @@
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use, type EChartsCoreOption } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+import type { EChartsCoreOption, EChartsType } from 'echarts/core';
 import { useEffect, useRef } from 'react';
 
-// Only what the dashboard draws, so the bundle carries a fraction of ECharts.
-use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+/** ECharts, loaded with the first chart (a chunk of its own): the tiles and tables need not wait for it. */
+let echarts: Promise<typeof import('./echarts-setup')> | null = null;
+const loadEcharts = () => (echarts ??= import('./echarts-setup'));
 
 /** An ECharts chart (SVG renderer), described for screen readers by `label`. */
 export function Chart({
@@ -19,14 +17,19 @@ export function Chart({
 }) {
   const element = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (!element.current) return;
-    const chart = init(element.current, undefined, { renderer: 'svg' });
-    chart.setOption(option);
-    const resize = () => chart.resize();
-    window.addEventListener('resize', resize);
+    let chart: EChartsType | null = null;
+    let disposed = false;
+    const resize = () => chart?.resize();
+    void loadEcharts().then(({ init }) => {
+      if (disposed || !element.current) return;
+      chart = init(element.current, undefined, { renderer: 'svg' });
+      chart.setOption(option);
+      window.addEventListener('resize', resize);
+    });
     return () => {
+      disposed = true;
       window.removeEventListener('resize', resize);
-      chart.dispose();
+      chart?.dispose();
     };
   }, [option]);
   return <div ref={element} role="img" aria-label={label} className="chart" style={{ height }} />;

@@ -8,9 +8,12 @@ export function QueryState({
   loading,
   error,
   hasData,
+  updating = false,
   children,
 }: {
   loading: boolean;
+  /** Figures shown are being replaced (a new period loads): they stay until the new arrive. */
+  updating?: boolean;
   error: ErrorLike | undefined;
   hasData: boolean;
   children: ReactNode;
@@ -30,7 +33,12 @@ export function QueryState({
     );
   return (
     <>
-      {error && (
+      {updating && (
+        <p role="status" aria-live="polite" className="updating">
+          {t('updating')}
+        </p>
+      )}
+      {error && !updating && (
         <div role="alert" className="notice partial">
           {onlyHidden(error)
             ? t('hidden')

@@ -1,14 +1,16 @@
 import { useQuery } from '@apollo/client/react';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { AgentPageDocument, type AgentPageQuery, type TrendGranularity } from '../api/generated';
+import { keptData } from '../components/kept-query';
 import { PeriodPicker } from '../components/period-picker';
 import { QueryState } from '../components/query-state';
 import { SortableTable } from '../components/sortable-table';
-import { trendRange } from '../components/trend';
+import { TREND_GRANULARITIES, trendRange } from '../components/trend';
 import { TrendPanel, type TrendLine } from '../components/trend-panel';
 import { useI18n } from '../i18n/i18n';
-import { lastDays, periodInstants, type Period } from '../period';
+import { lastDays, periodInstants } from '../period';
 import { routeHref } from '../routing';
+import { useHashParams, useUrlPeriod } from '../url-state';
 
 type Evaluation = NonNullable<AgentPageQuery['evaluations']>['nodes'][number];
 type Training = NonNullable<NonNullable<AgentPageQuery['agent']>['training']>;
@@ -25,8 +27,10 @@ const TREND_LINES: readonly TrendLine[] = [
 /** One agent: traffic and QA for a period, KPI trends, their evaluations, training and certifications. */
 export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZone: string }) {
   const { t, format: formatIn } = useI18n();
-  const [period, setPeriod] = useState<Period>(() => lastDays(30, timeZone));
-  const [granularity, setGranularity] = useState<TrendGranularity>('WEEK');
+  const [period, setPeriod] = useUrlPeriod(() => lastDays(30, timeZone));
+  const [params, setParams] = useHashParams();
+  const granularity: TrendGranularity = TREND_GRANULARITIES.find((g) => g === params.get('by')) ?? 'WEEK';
+  const setGranularity = (next: TrendGranularity) => setParams({ by: next });
   const variables = useMemo(
     () => ({
       employeeNo,
@@ -37,7 +41,9 @@ export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZo
     }),
     [employeeNo, period, granularity, timeZone],
   );
-  const { data, loading, error } = useQuery(AgentPageDocument, { variables });
+  const result = useQuery(AgentPageDocument, { variables });
+  const { loading, error } = result;
+  const { data, updating } = keptData(result);
   const agent = data?.agent;
   const format = formatIn(agent?.center?.timeZone ?? timeZone);
   const yesNo = (value: boolean) => (value ? t('yes') : t('no'));
@@ -51,8 +57,8 @@ export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZo
           <a href={routeHref({ page: 'team', teamId: agent.team.id })}>{agent.team.name}</a>
         </p>
       )}
-      <PeriodPicker period={period} onChange={setPeriod} />
-      <QueryState loading={loading} error={error} hasData={!!agent}>
+      <PeriodPicker period={period} onChange={setPeriod} timeZone={timeZone} />
+      <QueryState loading={loading} error={error} hasData={!!agent} updating={updating}>
         <dl className="facts">
           <dt>{t('offered')}</dt>
           <dd>{format.number(agent?.trafficSummary?.offered)}</dd>

@@ -1,17 +1,19 @@
 import { useQuery } from '@apollo/client/react';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { CenterOverviewDocument, StaffingPlanDocument, type TrendGranularity } from '../api/generated';
 import { Chart } from '../components/chart';
 import { intervalChart, lineChart } from '../components/charts';
 import { KpiTile } from '../components/kpi-tile';
-import { PeriodPicker } from '../components/period-picker';
+import { keptData } from '../components/kept-query';
+import { DayPicker, PeriodPicker } from '../components/period-picker';
 import { QueryState } from '../components/query-state';
-import { trendRange } from '../components/trend';
+import { TREND_GRANULARITIES, trendRange } from '../components/trend';
 import { TrendPanel, type TrendLine } from '../components/trend-panel';
 import { RecordTable } from '../components/record-table';
 import { useI18n } from '../i18n/i18n';
-import { isDay, lastDays, periodInstants, shiftDay, type Period } from '../period';
+import { isDay, lastDays, periodInstants, shiftDay } from '../period';
 import { routeHref } from '../routing';
+import { useHashParams, useUrlPeriod } from '../url-state';
 
 const TREND_LINES: readonly TrendLine[] = [
   { code: 'SERVICE_LEVEL', label: 'serviceLevel' },
@@ -22,9 +24,14 @@ const TREND_LINES: readonly TrendLine[] = [
 export function CenterOverview({ center }: { center: { id: string; name: string; timeZone: string } }) {
   const { t, format: formatIn } = useI18n();
   const format = formatIn(center.timeZone);
-  const [period, setPeriod] = useState<Period>(() => lastDays(7, center.timeZone));
-  const [day, setDay] = useState(() => shiftDay(period.toDay, -1));
-  const [granularity, setGranularity] = useState<TrendGranularity>('DAY');
+  const [period, setPeriod] = useUrlPeriod(() => lastDays(7, center.timeZone));
+  const [params, setParams] = useHashParams();
+  // the day of the intervals and staffing plan: the address's, else the period's last
+  const shownDay = params.get('day') ?? '';
+  const day = isDay(shownDay) ? shownDay : shiftDay(period.toDay, -1);
+  const setDay = (next: string) => setParams({ day: next });
+  const granularity: TrendGranularity = TREND_GRANULARITIES.find((g) => g === params.get('by')) ?? 'DAY';
+  const setGranularity = (next: TrendGranularity) => setParams({ by: next });
   const variables = useMemo(() => {
     const instants = periodInstants(period, center.timeZone);
     const dayInstants = periodInstants({ fromDay: day, toDay: shiftDay(day, 1) }, center.timeZone);
@@ -38,7 +45,9 @@ export function CenterOverview({ center }: { center: { id: string; name: string;
       dayTo: dayInstants.to,
     };
   }, [center, period, day, granularity]);
-  const { data, loading, error } = useQuery(CenterOverviewDocument, { variables });
+  const result = useQuery(CenterOverviewDocument, { variables });
+  const { loading, error } = result;
+  const { data, updating } = keptData(result);
   const teams = new Map((data?.center?.teams ?? []).map((team) => [team.id, team]));
   const queues = (data?.queues ?? []).filter((q) => q.center?.id === center.id);
 
@@ -47,8 +56,8 @@ export function CenterOverview({ center }: { center: { id: string; name: string;
       <h2 id="center-title">
         {t('centerOverview')}: {center.name}
       </h2>
-      <PeriodPicker period={period} onChange={setPeriod} />
-      <QueryState loading={loading} error={error} hasData={!!data}>
+      <PeriodPicker period={period} onChange={setPeriod} timeZone={center.timeZone} />
+      <QueryState loading={loading} error={error} hasData={!!data} updating={updating}>
         <h3>{t('kpiTiles')}</h3>
         <div className="tiles">
           {(data?.performance?.kpis ?? []).map((kpi) => (
@@ -80,12 +89,7 @@ export function CenterOverview({ center }: { center: { id: string; name: string;
         <div className="panel">
           <h3>{t('intervals')}</h3>
           <label>
-            {t('day')}
-            <input
-              type="date"
-              value={day}
-              onChange={(e) => isDay(e.target.value) && setDay(e.target.value)}
-            />
+            {t('day')} <DayPicker day={day} onChange={setDay} label={t('day')} />
           </label>
           <Chart
             label={t('intervals')}
@@ -114,8 +118,13 @@ function StaffingPanel({
 }) {
   const { t, format: formatIn } = useI18n();
   const format = formatIn(timeZone);
-  const [queueId, setQueueId] = useState(queues[0].id);
-  const { data, loading, error } = useQuery(StaffingPlanDocument, { variables: { queueId, day, timeZone } });
+  // the queue is kept in the address: it stays chosen while the period or day changes, and a link shares it
+  const [params, setParams] = useHashParams();
+  const queueId = queues.find((q) => q.id === params.get('queue'))?.id ?? queues[0].id;
+  const setQueueId = (id: string) => setParams({ queue: id });
+  const result = useQuery(StaffingPlanDocument, { variables: { queueId, day, timeZone } });
+  const { loading, error } = result;
+  const { data, updating } = keptData(result);
   const intervals = data?.staffingPlan.intervals ?? [];
   return (
     <div className="panel" data-staffing-raw-agents={intervals.map((i) => i.rawAgents).join(' ')}>
@@ -130,7 +139,7 @@ function StaffingPanel({
           ))}
         </select>
       </label>
-      <QueryState loading={loading} error={error} hasData={!!data}>
+      <QueryState loading={loading} error={error} hasData={!!data} updating={updating}>
         <Chart
           label={t('staffingPlan')}
           option={lineChart(

@@ -1,23 +1,27 @@
 import { useQuery } from '@apollo/client/react';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { TeamDrilldownDocument } from '../api/generated';
 import { KpiTile } from '../components/kpi-tile';
+import { keptData } from '../components/kept-query';
 import { PeriodPicker } from '../components/period-picker';
 import { QueryState } from '../components/query-state';
 import { RecordTable } from '../components/record-table';
 import { useI18n } from '../i18n/i18n';
-import { lastDays, periodInstants, type Period } from '../period';
+import { lastDays, periodInstants } from '../period';
 import { routeHref } from '../routing';
+import { useUrlPeriod } from '../url-state';
 
 /** A team: its KPI tiles and its agents side by side with their rank; each agent links to their page. */
 export function TeamPage({ teamId, timeZone }: { teamId: string; timeZone: string }) {
   const { t, format: formatIn } = useI18n();
-  const [period, setPeriod] = useState<Period>(() => lastDays(7, timeZone));
+  const [period, setPeriod] = useUrlPeriod(() => lastDays(7, timeZone));
   const variables = useMemo(
     () => ({ teamId, ...periodInstants(period, timeZone) }),
     [teamId, period, timeZone],
   );
-  const { data, loading, error } = useQuery(TeamDrilldownDocument, { variables });
+  const result = useQuery(TeamDrilldownDocument, { variables });
+  const { loading, error } = result;
+  const { data, updating } = keptData(result);
   const format = formatIn(data?.team?.center.timeZone ?? timeZone);
   const members = new Map((data?.team?.members ?? []).map((agent) => [agent.id, agent]));
   const ranks = new Map((data?.performance?.ranking ?? []).map((r) => [r.agentId, r.rank]));
@@ -31,8 +35,8 @@ export function TeamPage({ teamId, timeZone }: { teamId: string; timeZone: strin
           <a href={routeHref({ page: 'center', centerId: data.team.center.id })}>{data.team.center.name}</a>
         </p>
       )}
-      <PeriodPicker period={period} onChange={setPeriod} />
-      <QueryState loading={loading} error={error} hasData={!!data}>
+      <PeriodPicker period={period} onChange={setPeriod} timeZone={data?.team?.center.timeZone ?? timeZone} />
+      <QueryState loading={loading} error={error} hasData={!!data} updating={updating}>
         <div className="tiles">
           {(data?.performance?.kpis ?? []).map((kpi) => (
             <KpiTile key={kpi.code} kpi={kpi} format={format} />

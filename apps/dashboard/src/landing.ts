@@ -1,0 +1,48 @@
+import type { Route } from './routing';
+import type { Session } from './session';
+
+/** What the signed-in person's page list may hold. */
+export type NavKey = 'centers' | 'teams' | 'myPage' | 'hr' | 'qa' | 'erlang';
+
+/** Roles that read whole centers (their overview and teams); the API narrows to their scope. */
+const CENTER_READERS = ['ADMIN', 'CENTER_MANAGER', 'BI_READER', 'WORKFORCE_PLANNER'];
+const HR_READERS = ['ADMIN', 'CENTER_MANAGER', 'HR', 'TRAINER'];
+const QA_READERS = ['ADMIN', 'CENTER_MANAGER', 'QA_EVALUATOR'];
+
+const has = (session: Session, roles: readonly string[]) => session.roles.some((r) => roles.includes(r));
+
+/**
+ * Where a role's day starts: a manager (or admin, BI) on their center, a team lead on their team, HR
+ * on compliance, a QA evaluator on what they owe, an agent on their own page. `teamId` is the id of
+ * the first team the token names (looked up by code), null while unknown.
+ */
+export function landingRoute(
+  session: Session,
+  known: { homeCenterId: string | null; teamId: string | null },
+): Route {
+  if (has(session, CENTER_READERS)) return { page: 'center', centerId: known.homeCenterId };
+  if (session.roles.includes('TEAM_LEAD') && known.teamId) return { page: 'team', teamId: known.teamId };
+  if (session.roles.includes('HR') || session.roles.includes('TRAINER'))
+    return { page: 'hr', centerId: known.homeCenterId };
+  if (session.roles.includes('QA_EVALUATOR')) return { page: 'qa' };
+  if (session.employeeNo) return { page: 'agent', employeeNo: session.employeeNo };
+  return { page: 'center', centerId: known.homeCenterId };
+}
+
+/** Whether the landing waits for the team lookup (a team lead whose token names a team). */
+export function landingNeedsTeam(session: Session): boolean {
+  return !has(session, CENTER_READERS) && session.roles.includes('TEAM_LEAD') && session.teams.length > 0;
+}
+
+/** The pages a role is offered, in order: nothing they would only be refused. */
+export function navKeys(session: Session): NavKey[] {
+  const keys: NavKey[] = [];
+  const centerReader = has(session, CENTER_READERS) || has(session, ['HR', 'QA_EVALUATOR', 'TRAINER']);
+  if (centerReader) keys.push('centers');
+  if (session.teams.length > 0 && has(session, ['TEAM_LEAD', 'CENTER_MANAGER'])) keys.push('teams');
+  if (session.employeeNo) keys.push('myPage');
+  if (has(session, HR_READERS)) keys.push('hr');
+  if (has(session, QA_READERS)) keys.push('qa');
+  if (has(session, [...CENTER_READERS, 'TEAM_LEAD'])) keys.push('erlang');
+  return keys;
+}
