@@ -50,7 +50,16 @@ describe('the mixed morning of bench:dashboard (issue 23)', () => {
 
   it('sends every kind of page over 1, 7 and 30 days, and no two consecutive requests alike', () => {
     expect(new Set(visits.map((v) => v.operation))).toEqual(
-      new Set(['CenterOverview', 'StaffingPlan', 'TeamDrilldown', 'AgentPage', 'HrCompliance', 'QaPage']),
+      new Set([
+        'CenterOverview',
+        'StaffingPlan',
+        'TeamDrilldown',
+        'AgentPage',
+        'HrCompliance',
+        'QaPage',
+        'AgentSearch',
+        'TeamByCode',
+      ]),
     );
     const spans = new Set(
       visits

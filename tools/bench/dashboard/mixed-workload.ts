@@ -205,13 +205,20 @@ export function mixedVisits(
             timeZone: center.timeZone,
           }),
         );
-      else
+      else if (choice < 0.8) {
+        // the search box: part of an employee number, as a manager types it
+        const someone = pick(random, pick(random, center.teams).members).employeeNo;
+        visits.push(visit('AgentSearch', { text: someone.slice(0, 4), employeeNos: [someone] }));
+      } else
         visits.push(
           visit('TeamDrilldown', { teamId: pick(random, center.teams).id, from: p.from, to: p.to }),
         );
     } else if (role === 'TEAM_LEAD' && person.team) {
       const members = person.team.members.filter((m) => m.role === 'AGENT');
-      if (random() < 0.6 || !members.length)
+      const choice = random();
+      if (choice < 0.1)
+        visits.push(visit('TeamByCode', { code: person.team.code })); // landing on their team
+      else if (choice < 0.6 || !members.length)
         visits.push(visit('TeamDrilldown', { teamId: person.team.id, from: p.from, to: p.to }));
       else
         visits.push(
@@ -240,6 +247,7 @@ export function mixedVisits(
           fromDay: p.fromDay,
           toDay: p.toDay,
           withinDays: pick(random, [30, 60, 90]),
+          overdueLimit: 5000,
         }),
       );
     } else {
