@@ -18,6 +18,9 @@ import { ContactKeysResolver } from './contact/contact-keys.resolver';
 import { ContactSampleResolver } from './contact/contact-sample.resolver';
 import type { ContactType } from './contact/contact.type';
 import { contactImportRoute } from './ingest/import.route';
+import { liveEventsRoute } from './live/live-events.route';
+import { LiveQueuesResolver } from './live/live-queues.resolver';
+import { liveQueuesRoute } from './live/live-queues.route';
 import { trafficMigrations } from './migrations';
 import {
   TrafficPerformanceResolver,
@@ -72,6 +75,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       CenterTrafficResolver,
       TrafficPerformanceResolver,
       TrafficStaffingPlanResolver,
+      LiveQueuesResolver,
     ],
     // reachable only through _entities: the gateway asks traffic for Performance.traffic by key
     orphanedTypes: [TrafficPerformanceType, TrafficStaffingPlanType],
@@ -108,7 +112,11 @@ export const trafficSubgraph: SubgraphDefinition = {
   database: trafficDatabase,
   buildSchema: buildTrafficSchema,
   seedDemo: (em) => seedTrafficDemo(em),
-  routes: contactImportRoute,
+  routes: (services) => ({
+    ...contactImportRoute(services),
+    ...liveEventsRoute(services),
+    ...liveQueuesRoute(services),
+  }),
   // BI tools pull trafficStats by the tens of thousands of rows; traffic's queries never write.
   compiledQueries: true,
   metrics: registerRollupLag,
