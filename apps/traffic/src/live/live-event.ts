@@ -47,7 +47,7 @@ export type LiveEvent =
       direction: Direction;
       customerKey: string | null;
     })
-  | (Base & { type: 'CONTACT_ANSWERED'; externalId: string; agent: string })
+  | (Base & { type: 'CONTACT_ANSWERED'; externalId: string; agent: string | null })
   | (Base & { type: 'CONTACT_ABANDONED'; externalId: string })
   | (Base & {
       type: 'CONTACT_ENDED';
