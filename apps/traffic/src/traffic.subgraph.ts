@@ -18,6 +18,7 @@ import { ContactKeysResolver } from './contact/contact-keys.resolver';
 import { ContactSampleResolver } from './contact/contact-sample.resolver';
 import type { ContactType } from './contact/contact.type';
 import { contactImportRoute } from './ingest/import.route';
+import { LiveAgentEntity, LiveContactEntity, LiveEventRow } from './live/live.entities';
 import { liveEventsRoute } from './live/live-events.route';
 import { LiveQueuesResolver } from './live/live-queues.resolver';
 import { liveQueuesRoute } from './live/live-queues.route';
@@ -55,6 +56,9 @@ export const trafficDatabase = {
     RollupWatermark,
     AgentStateEventRow,
     AgentTeamPeriod,
+    LiveEventRow,
+    LiveContactEntity,
+    LiveAgentEntity,
   ],
   migrations: trafficMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
