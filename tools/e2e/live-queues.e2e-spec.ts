@@ -111,6 +111,18 @@ describe('live queues through the gateway: events in, server-sent events out', (
     readOnly.close();
     const anonymous = await fetch(feed(sha));
     expect(anonymous.status).toBe(401);
+    // The same figures as a field of staff's Center, in the center's own time zone (@requires).
+    const viaCenter = await postGraphQL<{
+      center: { timeZone: string; liveQueues: { timeZone: string; center: { waiting: number } } };
+    }>(
+      stack.gatewayUrl,
+      'query ($id: ID!) { center(id: $id) { timeZone liveQueues { timeZone center { waiting } } } }',
+      { id: sha },
+      { authorization: `Bearer ${await clientToken(caller('CENTER_MANAGER', { centers: ['SHA-01'] }))}` },
+    );
+    expect(viaCenter.errors).toBeUndefined();
+    expect(viaCenter.data?.center.liveQueues.timeZone).toBe(viaCenter.data?.center.timeZone);
+    expect(viaCenter.data?.center.liveQueues.center.waiting).toBe(2);
     // Only writers send events.
     expect((await send([], caller('CENTER_MANAGER', { centers: ['SHA-01'] }))).status).toBe(403);
   });
