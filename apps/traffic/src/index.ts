@@ -1,1 +1,2 @@
 export { trafficSubgraph, buildTrafficSchema } from './traffic.subgraph';
+export { parseQueueLog, QueueLogParser, type QueueLogLiveListener } from './ingest/queue-log';

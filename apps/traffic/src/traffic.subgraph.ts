@@ -18,6 +18,11 @@ import { ContactKeysResolver } from './contact/contact-keys.resolver';
 import { ContactSampleResolver } from './contact/contact-sample.resolver';
 import type { ContactType } from './contact/contact.type';
 import { contactImportRoute } from './ingest/import.route';
+import { CenterLiveResolver } from './live/center-live.resolver';
+import { LiveAgentEntity, LiveContactEntity, LiveEventRow } from './live/live.entities';
+import { liveEventsRoute } from './live/live-events.route';
+import { LiveQueuesResolver } from './live/live-queues.resolver';
+import { liveQueuesRoute } from './live/live-queues.route';
 import { trafficMigrations } from './migrations';
 import {
   TrafficPerformanceResolver,
@@ -52,6 +57,9 @@ export const trafficDatabase = {
     RollupWatermark,
     AgentStateEventRow,
     AgentTeamPeriod,
+    LiveEventRow,
+    LiveContactEntity,
+    LiveAgentEntity,
   ],
   migrations: trafficMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
@@ -72,6 +80,8 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       CenterTrafficResolver,
       TrafficPerformanceResolver,
       TrafficStaffingPlanResolver,
+      LiveQueuesResolver,
+      CenterLiveResolver,
     ],
     // reachable only through _entities: the gateway asks traffic for Performance.traffic by key
     orphanedTypes: [TrafficPerformanceType, TrafficStaffingPlanType],
@@ -86,7 +96,12 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
         __resolveReference: (ref: ContactKey, ctx: SubgraphContext): Promise<ContactType | null> =>
           contactByKey(ctx).load({ source: ref.source, externalId: ref.externalId }),
       },
-      Center: { __resolveReference: (ref: { id: string }): CenterTrafficType => ({ id: ref.id }) },
+      Center: {
+        __resolveReference: (ref: { id: string; timeZone?: string | null }): CenterTrafficType => ({
+          id: ref.id,
+          timeZone: ref.timeZone ?? null,
+        }),
+      },
       // Any employee number has traffic (possibly none): the fields are computed, nothing to look up.
       Agent: {
         __resolveReference: (ref: { employeeNo: string }): AgentTrafficType => ({
@@ -108,7 +123,11 @@ export const trafficSubgraph: SubgraphDefinition = {
   database: trafficDatabase,
   buildSchema: buildTrafficSchema,
   seedDemo: (em) => seedTrafficDemo(em),
-  routes: contactImportRoute,
+  routes: (services) => ({
+    ...contactImportRoute(services),
+    ...liveEventsRoute(services),
+    ...liveQueuesRoute(services),
+  }),
   // BI tools pull trafficStats by the tens of thousands of rows; traffic's queries never write.
   compiledQueries: true,
   metrics: registerRollupLag,

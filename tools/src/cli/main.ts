@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { runGenerate, type GenerateCommandOptions } from '../generator/generate-command';
 import { CliError, connectionFrom } from './gateway-client';
+import { followQueueLog } from './follow-queue-log';
 import { importContactsFile } from './import-contacts';
 import { importLms } from './import-lms';
 import { importRoster } from './import-roster';
@@ -53,6 +54,41 @@ importCommand
       console.log(line),
     );
   });
+
+program
+  .command('follow')
+  .description('tail a live source into the live view')
+  .command('queue_log <file>')
+  .description(
+    'tail a live Asterisk queue_log and send its calls and agent states as live events (survives rotation, truncation and restarts)',
+  )
+  .option('--source <name>', 'source of the contacts and agent states (default "asterisk")')
+  .option(
+    '--state <file>',
+    'where the follower remembers the file and offset (default <file>.follow-state.json)',
+  )
+  .option('--rejected <file>', 'where lines set aside go (default <file>.rejected.ndjson)')
+  .option('--poll <ms>', 'how often the file is checked', '500')
+  .option('--idle-exit <ms>', 'stop after this long without new lines (default: follow until Ctrl-C)')
+  .action(
+    async (
+      file: string,
+      options: { source?: string; state?: string; rejected?: string; poll: string; idleExit?: string },
+    ) => {
+      process.exitCode = await followQueueLog(
+        connectionFrom(program.opts()),
+        file,
+        {
+          source: options.source,
+          state: options.state,
+          rejected: options.rejected,
+          pollMs: Number(options.poll),
+          idleExitMs: options.idleExit === undefined ? undefined : Number(options.idleExit),
+        },
+        (line) => console.log(line),
+      );
+    },
+  );
 
 program
   .command('generate')

@@ -11,6 +11,8 @@ import { CHANNELS, DIRECTIONS, OUTCOMES, type Channel, type Direction, type Outc
 @Index({ name: 'contact_arrived_at_idx', properties: ['arrivedAt'] })
 @Index({ name: 'contact_customer_arrived_idx', properties: ['customerKey', 'arrivedAt'] })
 @Index({ name: 'contact_agent_arrived_idx', properties: ['agent', 'arrivedAt'] })
+// liveQueues' today so far, per queue
+@Index({ name: 'contact_queue_arrived_idx', properties: ['queueId', 'arrivedAt'] })
 @Check({
   name: 'contact_answer_after_arrival',
   expression: 'answered_at is null or answered_at >= arrived_at',

@@ -127,7 +127,7 @@ export async function writeContactBatch(
  * Fills `queues` (code -> id) for the batch's queue codes, creating the queues named for the first
  * time (channel from the row). Codes already in the map cost nothing: one map serves a whole import.
  */
-async function ensureQueues(
+export async function ensureQueues(
   client: Client,
   records: ContactRecord[],
   queues: Map<string, string>,

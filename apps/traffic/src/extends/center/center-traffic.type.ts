@@ -6,4 +6,9 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 export class CenterTrafficType {
   @Field(() => ID)
   id!: string;
+
+  /** Staff's: where the center's day starts (for liveQueues). */
+  @Field(() => String)
+  @Directive('@external')
+  timeZone?: string | null;
 }

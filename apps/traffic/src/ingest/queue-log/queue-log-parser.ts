@@ -12,6 +12,22 @@ export interface QueueLogOptions {
    * another queue (overflow, transfer to a queue) is numbered `#2`, `#3`… Default 24 hours.
    */
   reentryWindowSeconds?: number;
+  /**
+   * Told of each queue entry as it starts and as it is answered (a live follower turns these into
+   * live events); what push() returns is the same with or without it.
+   */
+  live?: QueueLogLiveListener;
+}
+
+export interface QueueLogLiveListener {
+  entered(entry: {
+    externalId: string;
+    queue: string;
+    at: Date;
+    customerKey: string | null;
+    line: number;
+  }): void;
+  connected(entry: { externalId: string; agent: string | null; at: Date; line: number }): void;
 }
 
 export interface QueueLogOutput {
@@ -40,9 +56,11 @@ export class QueueLogParser {
   private readonly ended = new Map<string, EndedCall>();
   private readonly activity: QueueLogAgentActivity;
   private latestEpoch = 0;
+  private readonly live: QueueLogLiveListener | undefined;
 
   constructor(options: QueueLogOptions) {
     this.source = options.source;
+    this.live = options.live;
     this.reentryWindowSeconds = options.reentryWindowSeconds ?? DAY_SECONDS;
     this.activity = new QueueLogAgentActivity(options.source);
   }
@@ -125,7 +143,7 @@ export class QueueLogParser {
     if (before && this.isBackwards(read, before.endedEpoch, before.endedLine)) return;
     const entry = (before?.entries ?? 0) + 1;
     this.ended.delete(line.callid);
-    this.open.set(line.callid, {
+    const call: OpenCall = {
       callid: line.callid,
       externalId: entry === 1 ? line.callid : `${line.callid}#${entry}`,
       entry,
@@ -136,6 +154,14 @@ export class QueueLogParser {
       lastEpoch: line.epoch,
       lastLine: read.lineNumber,
       connect: null,
+    };
+    this.open.set(line.callid, call);
+    this.live?.entered({
+      externalId: call.externalId,
+      queue,
+      at: read.at,
+      customerKey: call.customerKey,
+      line: read.lineNumber,
     });
   }
 
@@ -151,6 +177,7 @@ export class QueueLogParser {
     touch(call, read);
     const agent = employeeNoFromAgent(read.line.agent);
     call.connect = { epoch: read.line.epoch, agent };
+    this.live?.connected({ externalId: call.externalId, agent, at: read.at, line: read.lineNumber });
     if (agent) read.out.agentStates.push(...this.activity.connected(agent, read.at, call.queue));
   }
 
