@@ -34,7 +34,7 @@ export function visibleCustomer(ctx: SubgraphContext): DataLoader<string, Custom
         .getConnection()
         .execute<
           { customer_key: string }[]
-        >(`select distinct c.customer_key from care_case c where c.customer_key = any(?::text[]) and ${cases.sql}`, [[...keys], ...cases.params]);
+        >(`select distinct c.customer_key from care_case c where c.customer_key in (select jsonb_array_elements_text(?::jsonb)) and ${cases.sql}`, [JSON.stringify(keys), ...cases.params]);
       visible = new Set(withCases.map((r) => r.customer_key));
     }
     const undecided = keys.filter((k) => !visible.has(k));

@@ -134,10 +134,10 @@ export const caseEventSource: TimelineSource = {
     const keyset = keysetSql(EVENT_RANK, before, ['e.at', 'e.case_id::text', 'e.seq']);
     const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
       `select e.* from care_case c join case_event e on e.case_id = c.id
-        where c.customer_key = any(?::text[]) and ${visible.sql} and ${keyset.sql}
+        where c.customer_key in (select jsonb_array_elements_text(?::jsonb)) and ${visible.sql} and ${keyset.sql}
         order by e.at desc, e.case_id::text collate "C" desc, e.seq desc
         limit ?`,
-      [customerKeys, ...visible.params, ...keyset.params, first],
+      [JSON.stringify(customerKeys), ...visible.params, ...keyset.params, first],
     );
     const events = rows.map((row) => ctx.em.map(CaseEvent, row));
     const cases = await caseById(ctx).loadMany([...new Set(events.map((e) => e.caseId))]);

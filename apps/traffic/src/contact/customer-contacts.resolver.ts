@@ -74,10 +74,10 @@ export class CustomerContactsResolver {
     const rows = await ctx.em.getConnection().execute<ContactSqlRow[]>(
       `select ${CONTACT_COLUMNS}
          from contact c left join queue q on q.id = c.queue_id
-        where c.customer_key = any(?::text[]) and ${before.sql} and ${visible.sql}
+        where c.customer_key in (select jsonb_array_elements_text(?::jsonb)) and ${before.sql} and ${visible.sql}
         order by c.arrived_at desc, c.source collate "C" desc, c.external_id collate "C" desc
         limit ?`,
-      [args.customerKeys, ...before.params, ...visible.params, args.first],
+      [JSON.stringify(args.customerKeys), ...before.params, ...visible.params, args.first],
     );
     return rows.map(toContactType);
   }
@@ -104,10 +104,10 @@ export class CustomerContactsResolver {
           )
         : { sql: 'true', params: [] };
     const rows = await ctx.em.getConnection().execute<{ customer_key: string }[]>(
-      `select k.key as customer_key from unnest(?::text[]) as k(key)
+      `select k.key as customer_key from jsonb_array_elements_text(?::jsonb) as k(key)
         where exists (select 1 from contact c left join queue q on q.id = c.queue_id
                        where c.customer_key = k.key and ${visible.sql} and ${servedBy.sql})`,
-      [[...new Set(args.customerKeys)], ...visible.params, ...servedBy.params],
+      [JSON.stringify([...new Set(args.customerKeys)]), ...visible.params, ...servedBy.params],
     );
     return rows.map((r) => r.customer_key);
   }
