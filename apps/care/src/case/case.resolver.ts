@@ -1,3 +1,4 @@
+import { outsideScope } from '@switchboard/auth';
 import { badUserInput } from '@switchboard/server';
 import { checkPageSize, isUuid, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
@@ -11,11 +12,13 @@ import { CaseService } from './case.service';
 import { CaseCategoryType } from './case-category.type';
 import { CaseContactType, CaseEventType, CaseType } from './case.type';
 
-/** The case the caller sees with this id; BAD_USER_INPUT on `field` otherwise (unknown alike). */
+/** The case with this id the caller may change: FORBIDDEN outside their scope, BAD_USER_INPUT on `field` when unknown to an all-seeing caller. */
 async function caseForWrite(ctx: SubgraphContext, id: string, field: string, action: string): Promise<Case> {
   requireCareWriter(ctx, action);
   const scope = await ctx.scope();
   const row = await visibleCase(ctx, id, (r, agents) => seesCase(scope, r, agents));
+  // a restricted caller is refused alike whether the case is missing or not theirs (no existence leak)
+  if (!row && !scope.all) throw outsideScope(action);
   if (!row) throw badUserInput({ field, message: `no case "${id}"` });
   await requireCaseCenter(ctx, row.centerId, action);
   return row;
