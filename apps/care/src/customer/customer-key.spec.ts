@@ -1,4 +1,4 @@
-import { normalizeCustomerKey } from './customer-key';
+import { normalizeCustomerKey, storedKeyForms } from './customer-key';
 
 describe('normalizeCustomerKey', () => {
   it.each([
@@ -18,5 +18,15 @@ describe('normalizeCustomerKey', () => {
   it('is idempotent', () => {
     for (const raw of ['13800000001', '(010) 1234 5678', 'cust-42', '+14155550100'])
       expect(normalizeCustomerKey(normalizeCustomerKey(raw) as string)).toBe(normalizeCustomerKey(raw));
+  });
+});
+
+describe('storedKeyForms', () => {
+  it('lists the forms traffic may hold of a Chinese mobile and landline number, each normalizing back', () => {
+    expect(storedKeyForms('+8613800000001').sort()).toEqual(
+      ['+8613800000001', '13800000001', '8613800000001', '008613800000001'].sort(),
+    );
+    expect(storedKeyForms('+861012345678')).toContain('01012345678');
+    expect(storedKeyForms('cust-42')).toEqual(['cust-42']);
   });
 });

@@ -23,3 +23,21 @@ export function normalizeCustomerKey(raw: string): string | null {
   if (digits.startsWith('0')) return `+86${digits.slice(1)}`;
   return `+86${digits}`;
 }
+
+/**
+ * The forms a normalized phone key may have been stored in by traffic, which keeps the caller ID as
+ * the ACD gave it: `+8613800000001` → also `13800000001`, `8613800000001`, `008613800000001` (and
+ * for a landline the trunk-0 form `01012345678`). Other keys are only themselves. The timeline asks
+ * traffic for all of them (they all normalize back to the key).
+ */
+export function storedKeyForms(key: string): string[] {
+  if (!/^\+\d{6,20}$/.test(key)) return [key];
+  const digits = key.slice(1);
+  const forms = [key, digits, `00${digits}`];
+  if (digits.startsWith('86')) {
+    const national = digits.slice(2);
+    forms.push(national);
+    if (!(national.length === 11 && national.startsWith('1'))) forms.push(`0${national}`); // a landline's trunk 0
+  }
+  return [...new Set(forms)].filter((form) => normalizeCustomerKey(form) === key);
+}

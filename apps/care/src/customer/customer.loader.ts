@@ -2,6 +2,7 @@ import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
 import { visibleCasesSql } from '../access/care-access';
 import { customersWithContacts } from '../references/traffic-contacts';
+import { storedKeyForms } from './customer-key';
 import { Customer } from './customer.entity';
 import { CustomerType } from './customer.type';
 
@@ -39,11 +40,12 @@ export function visibleCustomer(ctx: SubgraphContext): DataLoader<string, Custom
     }
     const undecided = keys.filter((k) => !visible.has(k));
     if (undecided.length && (scope.all || scope.employeeNos?.length || scope.centerIds?.length)) {
+      const forms = new Map(undecided.flatMap((k) => storedKeyForms(k).map((f) => [f, k] as const)));
       const served = await customersWithContacts(
-        undecided,
+        [...forms.keys()],
         scope.all ? null : { employeeNos: scope.employeeNos ?? [], centerIds: scope.centerIds ?? [] },
       );
-      for (const k of served) visible.add(k);
+      for (const f of served) visible.add(forms.get(f) ?? f);
     }
     return keys.map((k) => (visible.has(k) ? toCustomerType(k, byKey.get(k)) : null));
   });

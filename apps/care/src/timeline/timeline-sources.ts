@@ -3,6 +3,7 @@ import { visibleCasesSql } from '../access/care-access';
 import { Case, CaseEvent } from '../case/case.entity';
 import { caseById } from '../case/case.loader';
 import { toCaseEventType, toCaseType } from '../case/case.mapper';
+import { storedKeyForms } from '../customer/customer-key';
 import { contactsOfCustomer, type TrafficContact } from '../references/traffic-contacts';
 import { TimelineItemType, TimelineKind } from './timeline.type';
 
@@ -68,7 +69,12 @@ export const contactSource: TimelineSource = {
         ? { arrivedAt: before.at, source: before.k1, externalId: String(before.k2) }
         : { arrivedAt: before.at, source: '', externalId: '' }
       : null;
-    const contacts = await contactsOfCustomer(customerKeys, first, cursor);
+    // traffic keeps caller IDs as given: ask for every stored form of each (normalized) key
+    const contacts = await contactsOfCustomer(
+      [...new Set(customerKeys.flatMap(storedKeyForms))],
+      first,
+      cursor,
+    );
     const cases = await linkedCases(ctx, contacts);
     return contacts.map((c) => ({
       position: {
