@@ -119,7 +119,8 @@ describe('Customers and the timeline', () => {
     const paged: Item[] = [];
     let after: string | null = null;
     do {
-      const page = (await timeline(KEY, 2, after)).data?.customer?.timeline;
+      const answer: Awaited<ReturnType<typeof timeline>> = await timeline(KEY, 2, after);
+      const page = answer.data?.customer?.timeline;
       paged.push(...(page?.items ?? []));
       after = page?.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
