@@ -215,6 +215,27 @@ describe('Cases', () => {
     },
   );
 
+  it.each([
+    ['an unknown owner agent', { ownerAgentNo: '9999' }, 'change.ownerAgentNo'],
+    ['an unknown team', { ownerTeamId: randomUUID() }, 'change.ownerTeamId'],
+    ['a malformed team id', { ownerTeamId: 'team-x' }, 'ownerTeamId'],
+    ['an empty department', { department: '' }, 'department'],
+    ['no change at all', {}, 'change'],
+  ])(
+    'changeCase refuses %s with BAD_USER_INPUT naming the field, and writes nothing',
+    async (_, patch, field) => {
+      const c = await factory.case({
+        centerId: center,
+        contact: world.contact('cust-change', '1001', '2026-12-04T01:00:00Z'),
+      });
+      const before = await databaseFingerprint(care.orm);
+      const answer = await change(c.id, c.version, patch);
+      expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(answer.errors?.[0]?.message).toContain(field);
+      expect(await databaseFingerprint(care.orm)).toEqual(before);
+    },
+  );
+
   it("linkContact refuses another customer's contact and an unknown case, writing nothing", async () => {
     const c = await factory.case({
       centerId: center,
