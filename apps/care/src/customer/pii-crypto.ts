@@ -20,6 +20,11 @@ function piiKey(env: NodeJS.ProcessEnv = process.env): Buffer {
   return key;
 }
 
+/** Whether a PII key is configured (the demo seed writes no names without one). */
+export function piiKeyConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(secretFromEnv(env, CARE_PII_KEY_ENV));
+}
+
 export function encryptPii(plain: string, customerKey: string): Buffer {
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', piiKey(), iv);

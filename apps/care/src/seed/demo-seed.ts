@@ -11,6 +11,7 @@ import { CaseService } from '../case/case.service';
 import type { CaseKind } from '../case/case.entity';
 import { Customer, type Segment } from '../customer/customer.entity';
 import { CustomerService } from '../customer/customer.service';
+import { piiKeyConfigured } from '../customer/pii-crypto';
 import type { TrafficContact } from '../references/traffic-contacts';
 
 const ACTOR = 'demo-seed';
@@ -69,13 +70,15 @@ export async function seedCareDemo(em: EntityManager, today = new Date()): Promi
   const customers = new CustomerService(em);
   const cases = new CaseService(em);
   const demo = demoCareCustomers(today);
+  // names and phones only with a key (npm start makes one; a deployment without SWITCHBOARD_CARE_PII_KEY gets none)
+  const pii = piiKeyConfigured();
   for (const [i, { customerKey, contacts }] of demo.entries()) {
     const story = customerKey === DEMO_STORY_CUSTOMER;
     await customers.save({
       customerKey,
       segment: story ? 'STANDARD' : SEGMENTS[i % SEGMENTS.length],
-      name: story ? 'Wang Fang' : i % 3 === 0 ? `Demo Customer ${i + 1}` : undefined,
-      phone: story ? DEMO_STORY_CUSTOMER : undefined,
+      name: !pii ? undefined : story ? 'Wang Fang' : i % 3 === 0 ? `Demo Customer ${i + 1}` : undefined,
+      phone: pii && story ? DEMO_STORY_CUSTOMER : undefined,
     });
     const answered = contacts.filter((c) => c.agent && c.queue && centerOfQueue.has(c.queue));
     if (!answered.length) continue;
