@@ -5,11 +5,15 @@ import {
   type SubgraphContext,
   type SubgraphDefinition,
 } from '@switchboard/subgraph-kit';
-import { Case } from './case/case.entity';
-import { caseById } from './case/case.loader';
+import { Case, CaseCategory, CaseContact, CaseEvent } from './case/case.entity';
+import { visibleCase } from './case/case.loader';
 import { toCaseType } from './case/case.mapper';
 import { CaseResolver } from './case/case.resolver';
 import type { CaseType } from './case/case.type';
+import { Customer, CustomerMerge, CustomerPiiAccess } from './customer/customer.entity';
+import { visibleCustomer } from './customer/customer.loader';
+import { CustomerResolver } from './customer/customer.resolver';
+import type { CustomerType } from './customer/customer.type';
 import { seesCase } from './access/care-access';
 import { careMigrations } from './migrations';
 import { seedCareDemo } from './seed/demo-seed';
@@ -17,7 +21,9 @@ import { seedCareDemo } from './seed/demo-seed';
 export const CARE_SUBGRAPH = 'care';
 
 export const careDatabase = {
-  entities: [Case],
+  entities: [Case, CaseContact, CaseEvent, CaseCategory, Customer, CustomerMerge, CustomerPiiAccess],
+  /** Read and insert only for the service's role: the case history, merges and the PII audit trail. */
+  appendOnlyTables: ['case_event', 'customer_merge', 'customer_pii_access'],
   migrations: careMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
   snapshotName: '.snapshot-care',
@@ -25,14 +31,22 @@ export const careDatabase = {
 
 export function buildCareSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [CaseResolver],
+    resolvers: [CaseResolver, CustomerResolver],
     referenceResolvers: {
       Case: {
         // outside the caller's scope: null, as for an unknown id
         __resolveReference: async (ref: { id: string }, ctx: SubgraphContext): Promise<CaseType | null> => {
-          const row = await caseById(ctx).load(ref.id);
-          return row && seesCase(await ctx.scope(), row) ? toCaseType(row) : null;
+          const scope = await ctx.scope();
+          const row = await visibleCase(ctx, ref.id, (r, agents) => seesCase(scope, r, agents));
+          return row ? toCaseType(row) : null;
         },
+      },
+      Customer: {
+        // batched (one statement per batch, one gateway call for the undecided keys); null outside the scope
+        __resolveReference: (
+          ref: { customerKey: string },
+          ctx: SubgraphContext,
+        ): Promise<CustomerType | null> => visibleCustomer(ctx).load(ref.customerKey),
       },
     },
   });

@@ -15,6 +15,7 @@ import type { CenterTrafficType } from './extends/center/center-traffic.type';
 import { ContactResolver } from './contact/contact.resolver';
 import { contactByKey, type ContactKey } from './contact/contact-lookup';
 import { ContactKeysResolver } from './contact/contact-keys.resolver';
+import { CustomerContactsResolver } from './contact/customer-contacts.resolver';
 import { ContactSampleResolver } from './contact/contact-sample.resolver';
 import type { ContactType } from './contact/contact.type';
 import { contactImportRoute } from './ingest/import.route';
@@ -75,6 +76,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       ContactResolver,
       ContactSampleResolver,
       ContactKeysResolver,
+      CustomerContactsResolver,
       AgentTrafficResolver,
       TeamDirectoryResolver,
       CenterTrafficResolver,

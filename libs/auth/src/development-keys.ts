@@ -8,11 +8,13 @@ const FILES = {
   privateKey: 'gateway-ed25519.key',
   publicKey: 'gateway-ed25519.pub',
   jwtSecret: 'jwt-secret',
+  carePiiKey: 'care-pii.key',
 } as const;
 
 /**
  * The embedded setup's keys, made on first start and kept in `<dataDir>/keys` (readable by the
- * owner only): the gateway's Ed25519 pair and the shared secret for development tokens. Values
+ * owner only): the gateway's Ed25519 pair, the shared secret for development tokens and care's key for
+ * customer PII at rest. Values
  * already in `env` win, so an operator's own keys are never replaced.
  */
 export function developmentKeyEnv(
@@ -30,11 +32,16 @@ export function developmentKeyEnv(
   if (!existsSync(path(FILES.jwtSecret))) {
     writeFileSync(path(FILES.jwtSecret), randomBytes(32).toString('base64url'), { mode: 0o600 });
   }
+  if (!existsSync(path(FILES.carePiiKey))) {
+    writeFileSync(path(FILES.carePiiKey), randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
   const read = (name: string) => readFileSync(path(name), 'utf8').trim();
   return {
     [GATEWAY_KEY_ENV.privateKey]: env[GATEWAY_KEY_ENV.privateKey] || read(FILES.privateKey),
     [GATEWAY_KEY_ENV.publicKey]: env[GATEWAY_KEY_ENV.publicKey] || read(FILES.publicKey),
     [CLIENT_TOKEN_ENV.secret]: env[CLIENT_TOKEN_ENV.secret] || read(FILES.jwtSecret),
+    // care's key for customers' names and phones at rest (AES-256-GCM)
+    SWITCHBOARD_CARE_PII_KEY: env.SWITCHBOARD_CARE_PII_KEY || read(FILES.carePiiKey),
   };
 }
 

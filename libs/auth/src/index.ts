@@ -20,3 +20,4 @@ export {
 } from './internal-token';
 export { developmentKeyEnv, developmentJwtSecret } from './development-keys';
 export { BANK_WIDE_ROLES, WRITERS, scopeClaims, requireRole, outsideScope, type ScopeClaims } from './access';
+export { secretFromEnv } from './env-secret';

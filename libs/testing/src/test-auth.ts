@@ -21,6 +21,8 @@ export function ensureTestKeys(env: NodeJS.ProcessEnv = process.env): void {
     env[GATEWAY_KEY_ENV.publicKey] = pair.publicKeyPem;
   }
   env[CLIENT_TOKEN_ENV.secret] ||= 'switchboard-test-secret-0123456789abcdef';
+  // care's customer-PII key (32 bytes, base64)
+  env.SWITCHBOARD_CARE_PII_KEY ||= Buffer.alloc(32, 7).toString('base64');
 }
 
 type Endpoint = { kind: 'subgraph'; name: string } | { kind: 'gateway' };

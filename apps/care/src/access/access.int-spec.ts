@@ -4,23 +4,32 @@ import { staticScopeSource } from '@switchboard/subgraph-kit';
 import {
   accessLayout,
   accessMatrix,
+  authorizationFor,
   cellsPerCaller,
+  checkOutcome,
   everyMutationRefused,
   KnownReferences,
+  postGraphQL,
   startTestSubgraph,
   type AccessCell,
   type AccessLevel,
   type TestSubgraph,
 } from '@switchboard/testing';
 import { careSubgraph } from '../care.subgraph';
-import { CareFactory } from '../testing/care-factories';
+import { CareFactory, type OpenedCase } from '../testing/care-factories';
+import { CareWorldDouble } from '../testing/care-world-double';
 
-const { code, no, callers } = accessLayout(WRITERS.care);
+const { code, no, callers, tag } = accessLayout(WRITERS.care);
 const id = { A: randomUUID(), B: randomUUID(), A1: randomUUID(), A2: randomUUID(), B1: randomUUID() };
-const rows: Record<'A' | 'B', string> = { A: '', B: '' };
+/** Customer KA was served by agent a1 in center A (case A, team A1); KB by b1 in center B (case B, team B1). */
+const key = { A: `cust-A-${tag}`, B: `cust-B-${tag}` };
+const world = new CareWorldDouble();
+const rows: Record<'A' | 'B', OpenedCase> = {} as Record<'A' | 'B', OpenedCase>;
 let care: TestSubgraph;
+let factory: CareFactory;
 
 beforeAll(async () => {
+  await world.serveAsGateway();
   care = await startTestSubgraph(careSubgraph, {
     scopeSource: staticScopeSource({
       centers: {
@@ -33,16 +42,25 @@ beforeAll(async () => {
         [code.B1]: { id: id.B1, employeeNos: [no.b1] },
       },
     }),
-    referenceSource: new KnownReferences().add('center', id.A, id.B).source,
+    referenceSource: new KnownReferences()
+      .add('center', id.A, id.B)
+      .add('team', id.A1, id.A2, id.B1)
+      .add('agent', no.a1, no.a2, no.b1, no.lead).source,
   });
-  const factory = new CareFactory(care.url);
-  rows.A = (await factory.case({ centerId: id.A })).id;
-  rows.B = (await factory.case({ centerId: id.B })).id;
+  factory = new CareFactory(care.url);
+  const contactA = world.contact(key.A, no.a1, '2026-12-01T01:00:00Z', { centerId: id.A });
+  const contactB = world.contact(key.B, no.b1, '2026-12-01T02:00:00Z', { centerId: id.B });
+  rows.A = await factory.case({ centerId: id.A, contact: contactA, ownerTeamId: id.A1, ownerAgentNo: no.a1 });
+  rows.B = await factory.case({ centerId: id.B, contact: contactB, ownerTeamId: id.B1, ownerAgentNo: no.b1 });
+  await factory.customer({ customerKey: key.A, name: `Secret Name ${tag}` });
 });
-afterAll(() => care.stop());
+afterAll(async () => {
+  await care.stop();
+  await world.release();
+});
 
-/** The centers' records each level reads. */
-const seen: Record<AccessLevel, ('A' | 'B')[]> = { all: ['A', 'B'], center: ['A'], team: [], self: [] };
+/** The centers' cases each level reads (a team lead and an agent: their team's / own case in A). */
+const seen: Record<AccessLevel, ('A' | 'B')[]> = { all: ['A', 'B'], center: ['A'], team: ['A'], self: ['A'] };
 const perCaller = cellsPerCaller(callers);
 const ids = (list: unknown) => ((list ?? []) as { id: string }[]).map((r) => r.id).sort();
 
@@ -51,30 +69,96 @@ describe('care access: queries', () => {
     () => care.url,
     [
       ...perCaller('cases', '{ cases { id } }', undefined, (level) => ({
-        scoped: (data) => expect(ids(data.cases)).toEqual(seen[level].map((k) => rows[k]).sort()),
+        scoped: (data) => expect(ids(data.cases)).toEqual(seen[level].map((k) => rows[k].id).sort()),
       })),
       ...perCaller(
         "center B's case by id",
         'query($id: ID!) { case(id: $id) { id } }',
-        () => ({ id: rows.B }),
+        () => ({ id: rows.B.id }),
         (level) => ({
-          scoped: (data) => expect(data.case).toEqual(level === 'all' ? { id: rows.B } : null),
+          scoped: (data) => expect(data.case).toEqual(level === 'all' ? { id: rows.B.id } : null),
         }),
       ),
       ...perCaller(
         "center B's case by reference",
         'query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { id } } }',
-        () => ({ r: [{ __typename: 'Case', id: rows.B }] }),
+        () => ({ r: [{ __typename: 'Case', id: rows.B.id }] }),
         (level) => ({
-          scoped: (data) => expect(data._entities).toEqual([level === 'all' ? { id: rows.B } : null]),
+          scoped: (data) => expect(data._entities).toEqual([level === 'all' ? { id: rows.B.id } : null]),
+        }),
+      ),
+      ...perCaller(
+        'the timeline of customer A (served in A1 by a1)',
+        'query($k: String!) { customer(key: $k) { timeline { items { kind agent { employeeNo } case { id } } } } }',
+        () => ({ k: key.A }),
+        () => ({
+          scoped: (data) => {
+            const items = (
+              data.customer as { timeline: { items: { kind: string; case: { id: string } | null }[] } }
+            ).timeline.items;
+            expect(items.filter((i) => i.kind === 'CONTACT')).toHaveLength(1);
+            expect(items.every((i) => i.case?.id === rows.A.id)).toBe(true);
+          },
+        }),
+      ),
+      ...perCaller(
+        'the timeline of customer B (served in B1 by b1)',
+        'query($k: String!) { customer(key: $k) { timeline { items { kind } } } }',
+        () => ({ k: key.B }),
+        (level) => ({
+          scoped: (data) =>
+            level === 'all' ? expect(data.customer).not.toBeNull() : expect(data.customer).toBeNull(),
+        }),
+      ),
+      ...perCaller(
+        'customer B by reference',
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Customer { customerKey } } }',
+        () => ({ r: [{ __typename: 'Customer', customerKey: key.B }] }),
+        (level) => ({
+          scoped: (data) => expect(data._entities).toEqual([level === 'all' ? { customerKey: key.B } : null]),
         }),
       ),
     ],
   );
+
+  // PII: CASE_HANDLER and ADMIN read it (logged); anyone else gets FORBIDDEN on the field, masked to null
+  it.each(callers.map((c) => [c.who, c] as const))("customer A's name as %s", async (_who, c) => {
+    const answer = await postGraphQL<{ customer: { name: string | null } | null }>(
+      care.url,
+      'query($k: String!) { customer(key: $k) { customerKey name } }',
+      { k: key.A },
+      await authorizationFor(care.url, c.identity),
+    );
+    const reader = c.identity.roles.some((r) => r === 'ADMIN' || r === 'CASE_HANDLER');
+    if (reader) {
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.customer?.name).toBe(`Secret Name ${tag}`);
+    } else {
+      expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(JSON.stringify(answer)).not.toContain('Secret Name');
+    }
+  });
 });
 
 describe('care access: writes', () => {
-  const CREATE = 'mutation($i: CreateCaseInput!) { createCase(input: $i) { id } }';
+  const OPEN = 'mutation($i: OpenCaseInput!) { openCase(input: $i) { id } }';
+  const openIn = (center: 'A' | 'B') => () => ({
+    i: {
+      contact: world.contact(key[center], center === 'A' ? no.a1 : no.b1, '2026-12-02T01:00:00Z', {
+        centerId: id[center],
+      }),
+      type: 'INQUIRY',
+      categoryCode: 'CARD',
+      title: 'x',
+      department: 'Cards',
+      centerId: id[center],
+    },
+  });
+  const strip = (v: {
+    i: { contact: { source: string; externalId: string } } & Record<string, unknown>;
+  }) => ({
+    i: { ...v.i, contact: { source: v.i.contact.source, externalId: v.i.contact.externalId } },
+  });
   const writesIn =
     (center: 'A' | 'B') =>
     (level: AccessLevel, who: string): AccessCell['expect'] => {
@@ -86,25 +170,67 @@ describe('care access: writes', () => {
   accessMatrix(
     () => care.url,
     [
-      ...perCaller(
-        'createCase in center A',
-        CREATE,
-        () => ({ i: { centerId: id.A, title: 'A' } }),
-        writesIn('A'),
-      ),
-      ...perCaller(
-        'createCase in center B',
-        CREATE,
-        () => ({ i: { centerId: id.B, title: 'B' } }),
-        writesIn('B'),
-      ),
+      ...perCaller('openCase in center A', OPEN, () => strip(openIn('A')()), writesIn('A')),
+      ...perCaller('openCase in center B', OPEN, () => strip(openIn('B')()), writesIn('B')),
     ],
   );
+
+  // changeCase and linkContact on a fresh case of each center per caller (versions move with each write)
+  for (const center of ['A', 'B'] as const) {
+    it.each(callers.map((c) => [c.who, c] as const))(
+      `changeCase and linkContact in center ${center} as %s`,
+      async (who, c) => {
+        const made = await factory.case(strip(openIn(center)()).i as Parameters<CareFactory['case']>[0]);
+        const authorization = await authorizationFor(care.url, c.identity);
+        const expected = writesIn(center)(c.level, who);
+        const changed = await postGraphQL(
+          care.url,
+          'mutation($id: ID!, $v: Int!) { changeCase(caseId: $id, expectedVersion: $v, change: { status: OPEN }) { version } }',
+          { id: made.id, v: made.version },
+          authorization,
+        );
+        checkOutcome(changed, { expect: expected });
+        const version = 'allow' in expected ? made.version + 1 : made.version;
+        const linked = await postGraphQL(
+          care.url,
+          'mutation($id: ID!, $v: Int!, $c: CareContactKeyInput!) { linkContact(caseId: $id, expectedVersion: $v, contact: $c) { version } }',
+          { id: made.id, v: version, c: strip(openIn(center)()).i.contact },
+          authorization,
+        );
+        checkOutcome(linked, { expect: expected });
+      },
+    );
+  }
 
   // a mutation added without a role check fails here until it is listed with its rule
   everyMutationRefused(
     () => care.url,
-    () => ({ createCase: { query: CREATE, variables: () => ({ i: { centerId: id.A, title: 'x' } }) } }),
+    () => ({
+      openCase: { query: OPEN, variables: () => strip(openIn('A')()) },
+      linkContact: {
+        query:
+          'mutation($id: ID!, $c: CareContactKeyInput!) { linkContact(caseId: $id, expectedVersion: 1, contact: $c) { id } }',
+        variables: () => ({ id: rows.A.id, c: strip(openIn('A')()).i.contact }),
+      },
+      changeCase: {
+        query:
+          'mutation($id: ID!) { changeCase(caseId: $id, expectedVersion: 1, change: { note: "x" }) { id } }',
+        variables: () => ({ id: rows.A.id }),
+      },
+      resolveCase: {
+        query: 'mutation($id: ID!) { resolveCase(caseId: $id, expectedVersion: 1) { id } }',
+        variables: () => ({ id: rows.A.id }),
+      },
+      saveCustomer: {
+        query:
+          'mutation($k: String!) { saveCustomer(input: { customerKey: $k, segment: VIP }) { customerKey } }',
+        variables: () => ({ k: key.A }),
+      },
+      mergeCustomers: {
+        query: 'mutation($a: String!, $b: String!) { mergeCustomers(from: $a, into: $b) { customerKey } }',
+        variables: () => ({ a: key.B, b: key.A }),
+      },
+    }),
     callers.filter((c) => !c.writer),
   );
 });

@@ -1,4 +1,4 @@
-import { outsideScope, requireRole, WRITERS } from '@switchboard/auth';
+import { hasRole, outsideScope, requireRole, WRITERS } from '@switchboard/auth';
 import type { DataScope, SubgraphContext } from '@switchboard/subgraph-kit';
 
 /*
@@ -7,6 +7,13 @@ import type { DataScope, SubgraphContext } from '@switchboard/subgraph-kit';
  *   agent sees no center's records here until a rule says otherwise), lists filtered in SQL,
  *   references null outside the scope;
  * - the writers of WRITERS.care create them in the centers they see, ADMIN anywhere.
+ * Customers and cases (care-core):
+ * - a case is seen by who sees its center (managers, CASE_HANDLER of those centers), its owning
+ *   team (leads), its owner agent, or the agent of any contact linked to it (and their lead);
+ * - a customer's timeline (every contact on every channel, the cases the caller sees) is open to a
+ *   caller who served the customer (a contact handled by an agent they see, or in a queue of a
+ *   center they see) or who sees one of the customer's cases; name and phone (PII) are for
+ *   CASE_HANDLER and ADMIN only, every read audit-logged (customer_pii_access).
  */
 
 /** Refuses a caller who may not change care's data. */
@@ -14,9 +21,41 @@ export function requireCareWriter(ctx: SubgraphContext, action: string): void {
   requireRole(ctx.identity, WRITERS.care, action);
 }
 
-/** Whether the caller sees a record of this center. */
-export function seesCase(scope: DataScope, row: { centerId: string }): boolean {
-  return scope.all || scope.seesCenter(row.centerId);
+/** Whether the caller sees a case (or a record of this center). */
+export function seesCase(
+  scope: DataScope,
+  row: { centerId: string; ownerTeamId?: string | null; ownerAgentNo?: string | null },
+  linkedAgentNos: readonly (string | null)[] = [],
+): boolean {
+  return (
+    scope.all ||
+    scope.seesCenter(row.centerId) ||
+    scope.seesTeam(row.ownerTeamId) ||
+    (row.ownerAgentNo != null && scope.seesAgent(row.ownerAgentNo)) ||
+    linkedAgentNos.some((no) => no != null && scope.seesAgent(no))
+  );
+}
+
+/**
+ * The SQL condition (knex placeholders) keeping the cases (alias `alias`) the caller sees, as
+ * seesCase; `true` for a caller who sees everything. The scope travels as three JSON arrays.
+ */
+export function visibleCasesSql(scope: DataScope, alias: string): { sql: string; params: unknown[] } {
+  if (scope.all) return { sql: 'true', params: [] };
+  const list = (values: readonly string[] | null) => JSON.stringify(values ?? []);
+  return {
+    sql: `(${alias}.center_id::text in (select jsonb_array_elements_text(?::jsonb))
+      or ${alias}.owner_team_id::text in (select jsonb_array_elements_text(?::jsonb))
+      or ${alias}.owner_agent_no in (select jsonb_array_elements_text(?::jsonb))
+      or exists (select 1 from case_contact cc where cc.case_id = ${alias}.id
+        and cc.agent_no in (select jsonb_array_elements_text(?::jsonb))))`,
+    params: [list(scope.centerIds), list(scope.teamIds), list(scope.employeeNos), list(scope.employeeNos)],
+  };
+}
+
+/** Whether the caller may read customers' names and phones (audit-logged). */
+export function readsCustomerPii(ctx: SubgraphContext): boolean {
+  return hasRole(ctx.identity, 'CASE_HANDLER', 'ADMIN');
 }
 
 /** Refuses a write in a center the caller does not see. */

@@ -1,21 +1,47 @@
+import { outsideScope } from '@switchboard/auth';
+import { badUserInput } from '@switchboard/server';
 import { checkPageSize, isUuid, type SubgraphContext } from '@switchboard/subgraph-kit';
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { requireCareWriter, requireCaseCenter, seesCase, visibleCenters } from '../access/care-access';
-import { CreateCaseInput } from './case.input';
-import { caseById } from './case.loader';
-import { toCaseType } from './case.mapper';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { requireCareWriter, requireCaseCenter, seesCase, visibleCasesSql } from '../access/care-access';
+import { contactKeyOf, trafficContacts, type TrafficContact } from '../references/traffic-contacts';
+import { Case, CaseCategory } from './case.entity';
+import { CareContactKeyInput, ChangeCaseInput, OpenCaseInput } from './case.input';
+import { contactsOfCase, eventsOfCase, visibleCase } from './case.loader';
+import { toCaseContactType, toCaseEventType, toCaseType } from './case.mapper';
 import { CaseService } from './case.service';
-import { CaseType } from './case.type';
+import { CaseCategoryType } from './case-category.type';
+import { CaseContactType, CaseEventType, CaseType } from './case.type';
+
+/** The case with this id the caller may change: FORBIDDEN outside their scope, BAD_USER_INPUT on `field` when unknown to an all-seeing caller. */
+async function caseForWrite(ctx: SubgraphContext, id: string, field: string, action: string): Promise<Case> {
+  requireCareWriter(ctx, action);
+  const scope = await ctx.scope();
+  const row = await visibleCase(ctx, id, (r, agents) => seesCase(scope, r, agents));
+  // a restricted caller is refused alike whether the case is missing or not theirs (no existence leak)
+  if (!row && !scope.all) throw outsideScope(action);
+  if (!row) throw badUserInput({ field, message: `no case "${id}"` });
+  await requireCaseCenter(ctx, row.centerId, action);
+  return row;
+}
+
+/** The contact in traffic (through the gateway), with its customer key; BAD_USER_INPUT otherwise. */
+async function knownContact(key: CareContactKeyInput, field: string): Promise<TrafficContact> {
+  const found = (await trafficContacts([key])).get(contactKeyOf(key));
+  if (!found) throw badUserInput({ field, message: `no contact ${key.source}/${key.externalId} in traffic` });
+  if (!found.customerKey) throw badUserInput({ field, message: 'the contact has no customer key' });
+  return found;
+}
 
 @Resolver(() => CaseType)
 export class CaseResolver {
-  @Query(() => CaseType, { nullable: true, description: 'One Case; null if unknown or not visible to you' })
+  @Query(() => CaseType, { nullable: true, description: 'One case; null if unknown or not visible to you' })
   async case(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<CaseType | null> {
-    const row = isUuid(id) ? await caseById(ctx).load(id) : null;
-    return row && seesCase(await ctx.scope(), row) ? toCaseType(row) : null;
+    const scope = await ctx.scope();
+    const row = await visibleCase(ctx, id, (r, agents) => seesCase(scope, r, agents));
+    return row ? toCaseType(row) : null;
   }
 
-  @Query(() => [CaseType], { description: 'The newest Cases of the centers you see' })
+  @Query(() => [CaseType], { description: 'The newest cases you see (optionally of one center)' })
   async cases(
     @Arg('centerId', () => ID, { nullable: true }) centerId: string | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
@@ -23,23 +49,133 @@ export class CaseResolver {
   ): Promise<CaseType[]> {
     checkPageSize(first);
     if (centerId != null && !isUuid(centerId)) return []; // an id that cannot exist: nothing
-    const rows = await new CaseService(ctx.em).list(
-      visibleCenters(await ctx.scope()),
-      centerId ?? null,
-      first,
+    const visible = visibleCasesSql(await ctx.scope(), 'c');
+    const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
+      `select c.* from care_case c where ${visible.sql} and (?::uuid is null or c.center_id = ?::uuid)
+       order by c.opened_at desc, c.id desc limit ?`,
+      [...visible.params, centerId, centerId, first],
     );
-    return rows.map(toCaseType);
+    return rows.map((r) => toCaseType(ctx.em.map(Case, r)));
   }
 
-  @Mutation(() => CaseType, { description: 'Creates a Case in a center you see' })
-  async createCase(
-    @Arg('input', () => CreateCaseInput) input: CreateCaseInput,
+  @Query(() => [CaseCategoryType], { description: 'The current case category taxonomy' })
+  async caseCategories(@Ctx() ctx: SubgraphContext): Promise<CaseCategoryType[]> {
+    const rows = await ctx.em.find(CaseCategory, { current: true }, { orderBy: { code: 'asc' } });
+    return rows.map((r) => ({ version: r.version, code: r.code, name: r.name, parentCode: r.parentCode }));
+  }
+
+  @FieldResolver(() => [CaseContactType], { description: 'The traffic contacts linked to it, oldest first' })
+  async contacts(@Root() c: CaseType, @Ctx() ctx: SubgraphContext): Promise<CaseContactType[]> {
+    return (await contactsOfCase(ctx).load(c.id)).map(toCaseContactType);
+  }
+
+  @FieldResolver(() => [CaseEventType], { description: 'Its append-only history, oldest first' })
+  async events(@Root() c: CaseType, @Ctx() ctx: SubgraphContext): Promise<CaseEventType[]> {
+    return (await eventsOfCase(ctx).load(c.id)).map(toCaseEventType);
+  }
+
+  @Mutation(() => CaseType, {
+    description:
+      "Opens a case from a traffic contact in a center you see; the customer is the contact's (created if new)",
+  })
+  async openCase(
+    @Arg('input', () => OpenCaseInput) input: OpenCaseInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CaseType> {
-    requireCareWriter(ctx, 'createCase');
-    await requireCaseCenter(ctx, input.centerId, 'createCase');
-    // the center is staff's: asked through the gateway before anything is written
-    await ctx.requireReferences([{ kind: 'center', field: 'input.centerId', values: [input.centerId] }]);
-    return toCaseType(await new CaseService(ctx.em).create(input, ctx.identity.subject));
+    requireCareWriter(ctx, 'openCase');
+    await requireCaseCenter(ctx, input.centerId, 'openCase');
+    // staff's records (one batch) and traffic's contact, asked together before anything is written
+    const [, contact] = await Promise.all([
+      ctx.requireReferences([
+        { kind: 'center', field: 'input.centerId', values: [input.centerId] },
+        { kind: 'team', field: 'input.ownerTeamId', values: input.ownerTeamId ? [input.ownerTeamId] : [] },
+        {
+          kind: 'agent',
+          field: 'input.ownerAgentNo',
+          values: input.ownerAgentNo ? [input.ownerAgentNo] : [],
+        },
+      ]),
+      knownContact(input.contact, 'input.contact'),
+    ]);
+    const row = await new CaseService(ctx.em).open(
+      {
+        contact,
+        type: input.type,
+        categoryCode: input.categoryCode,
+        title: input.title,
+        priority: input.priority,
+        ownerAgentNo: input.ownerAgentNo ?? null,
+        ownerTeamId: input.ownerTeamId ?? null,
+        department: input.department,
+        centerId: input.centerId,
+      },
+      ctx.identity.subject,
+    );
+    return toCaseType(row);
+  }
+
+  @Mutation(() => CaseType, {
+    description: "Links a further contact of the case's customer; a contact belongs to one case at most",
+  })
+  async linkContact(
+    @Arg('caseId', () => ID) caseId: string,
+    @Arg('contact', () => CareContactKeyInput) contact: CareContactKeyInput,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CaseType> {
+    const row = await caseForWrite(ctx, caseId, 'caseId', 'linkContact');
+    const found = await knownContact(contact, 'contact');
+    return toCaseType(
+      await new CaseService(ctx.em).link(row.id, expectedVersion, found, ctx.identity.subject),
+    );
+  }
+
+  @Mutation(() => CaseType, {
+    description:
+      'Moves the case (state machine), reassigns it (owner, team, department: a hand-off) or adds a note',
+  })
+  async changeCase(
+    @Arg('caseId', () => ID) caseId: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('change', () => ChangeCaseInput) change: ChangeCaseInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CaseType> {
+    const row = await caseForWrite(ctx, caseId, 'caseId', 'changeCase');
+    await ctx.requireReferences([
+      { kind: 'team', field: 'change.ownerTeamId', values: change.ownerTeamId ? [change.ownerTeamId] : [] },
+      {
+        kind: 'agent',
+        field: 'change.ownerAgentNo',
+        values: change.ownerAgentNo ? [change.ownerAgentNo] : [],
+      },
+    ]);
+    return toCaseType(
+      await new CaseService(ctx.em).change(
+        row.id,
+        expectedVersion,
+        {
+          status: change.status,
+          ownerAgentNo: change.ownerAgentNo,
+          ownerTeamId: change.ownerTeamId,
+          department: change.department,
+          note: change.note,
+        },
+        ctx.identity.subject,
+      ),
+    );
+  }
+
+  @Mutation(() => CaseType, { description: 'Resolves the case (changeCase with status RESOLVED)' })
+  resolveCase(
+    @Arg('caseId', () => ID) caseId: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CaseType> {
+    return this.changeCase(
+      caseId,
+      expectedVersion,
+      Object.assign(new ChangeCaseInput(), { status: 'RESOLVED' }),
+      ctx,
+    );
   }
 }

@@ -18,6 +18,7 @@ export interface ContactSqlRow {
   outcome: Outcome;
   queue_code: string | null;
   agent: string | null;
+  customer_key?: string | null;
   arrived_at: Date;
   answered_at: Date | null;
   ended_at: Date;
@@ -29,7 +30,7 @@ export interface ContactSqlRow {
 
 /** The columns a ContactType is built from (`c` = contact, `q` = its queue). */
 export const CONTACT_COLUMNS = `c.source, c.external_id, c.channel, c.direction, c.outcome, q.code as queue_code,
-  c.agent, c.arrived_at, c.answered_at, c.ended_at, c.hold_seconds, c.acw_seconds, c.transferred, c.wrapup_code`;
+  c.agent, c.customer_key, c.arrived_at, c.answered_at, c.ended_at, c.hold_seconds, c.acw_seconds, c.transferred, c.wrapup_code`;
 
 export function toContactType(row: ContactSqlRow): ContactType {
   return Object.assign(new ContactType(), {
@@ -40,6 +41,7 @@ export function toContactType(row: ContactSqlRow): ContactType {
     outcome: row.outcome,
     queueCode: row.queue_code,
     agent: row.agent ? { employeeNo: row.agent } : null,
+    customerKey: row.customer_key ?? null,
     arrivedAt: new Date(row.arrived_at),
     answeredAt: row.answered_at ? new Date(row.answered_at) : null,
     endedAt: new Date(row.ended_at),

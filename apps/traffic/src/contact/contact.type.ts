@@ -22,6 +22,11 @@ export class ContactType {
     description: 'The agent who handled it, by employee number',
   })
   agent!: AgentTrafficType | null;
+  @Field(() => String, {
+    nullable: true,
+    description: "The customer's pseudonymous key as the ACD gave it (care's Customer.customerKey)",
+  })
+  customerKey!: string | null;
   @Field(() => DateTimeISOResolver) arrivedAt!: Date;
   @Field(() => DateTimeISOResolver, { nullable: true }) answeredAt!: Date | null;
   @Field(() => DateTimeISOResolver) endedAt!: Date;

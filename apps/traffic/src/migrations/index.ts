@@ -4,6 +4,7 @@ import { Migration20261123020213_team_directory } from './Migration2026112302021
 import { Migration20261123034547_queue_interval_stat } from './Migration20261123034547_queue_interval_stat';
 import { Migration20261123092253_rollup_watermark } from './Migration20261123092253_rollup_watermark';
 import { Migration20261207040000_live_state } from './Migration20261207040000_live_state';
+import { Migration20261207040000_contact_customer_time } from './Migration20261207040000_contact_customer_time';
 
 /** Every traffic migration in order. Generated files are listed here and never edited after landing. */
 export const trafficMigrations: MigrationObject[] = [
@@ -12,4 +13,8 @@ export const trafficMigrations: MigrationObject[] = [
   { name: 'Migration20261123034547_queue_interval_stat', class: Migration20261123034547_queue_interval_stat },
   { name: 'Migration20261123092253_rollup_watermark', class: Migration20261123092253_rollup_watermark },
   { name: 'Migration20261207040000_live_state', class: Migration20261207040000_live_state },
+  {
+    name: 'Migration20261207040000_contact_customer_time',
+    class: Migration20261207040000_contact_customer_time,
+  },
 ];

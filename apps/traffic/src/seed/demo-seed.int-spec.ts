@@ -1,4 +1,4 @@
-import { demoContacts, demoQueues, demoCenterId } from '@switchboard/demo';
+import { DAY_MS, demoContacts, demoQueues, demoCenterId, demoStoryContacts } from '@switchboard/demo';
 import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { trafficSubgraph } from '../traffic.subgraph';
 import { demoTrafficWindow, seedTrafficDemo, DEMO_TRAFFIC_DAYS } from './demo-seed';
@@ -126,6 +126,8 @@ describe('traffic demo seed', () => {
   it('stores exactly what the generator yields, with the demo queues', async () => {
     let generated = 0;
     for (const contact of demoContacts(window)) if (contact) generated += 1;
+    // and issue 18's story customer's three contacts (care's demo complaint)
+    generated += demoStoryContacts(new Date(window.from.getTime() + window.days * DAY_MS)).length;
     expect(await count('select count(*)::int as n from contact')).toBe(generated);
     expect(await count(`select count(*)::int as n from contact where source <> 'demo'`)).toBe(0);
     const queues = await traffic.orm.em

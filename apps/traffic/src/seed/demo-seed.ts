@@ -3,6 +3,8 @@ import {
   DemoShiftLog,
   demoCenterId,
   demoContacts,
+  demoStoryContacts,
+  DAY_MS,
   demoQueues,
   demoTrafficWindow,
   DEMO_TRAFFIC_DAYS,
@@ -96,6 +98,11 @@ async function writeDemoContacts(em: EntityManager, window: DemoTrafficOptions):
     }
     batch.push(...interval);
     if (batch.length) await write(batch);
+    await Promise.all(writing);
+    // issue 18's story customer: three contacts about a card that never arrived (care's demo cases name them)
+    const story = demoStoryContacts(new Date(window.from.getTime() + window.days * DAY_MS));
+    for (const contact of story) shifts.see(contact);
+    await write(story.map(toContactRecord));
     await Promise.all(writing);
     await ingest.rolledUp();
   } finally {

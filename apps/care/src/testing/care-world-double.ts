@@ -1,0 +1,122 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ContactKey, TrafficContact } from '../references/traffic-contacts';
+
+interface GraphQLRequest {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+/** A contact in the double, with its queue's center (traffic's scoping). */
+export interface WorldContact extends TrafficContact {
+  centerId: string | null;
+}
+
+const keyOf = (k: ContactKey) => JSON.stringify([k.source, k.externalId]);
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Stands in for the gateway in care's integration tests (an app may not start another app):
+ * traffic's `contactsByKeys`, `contactsOfCustomer` and `customersWithContacts`, answered over real
+ * HTTP from what the test put in, as the service's token sees them (everything). The real gateway
+ * and traffic answer the same queries in tools/e2e (care.e2e-spec.ts).
+ */
+export class CareWorldDouble {
+  readonly contacts = new Map<string, WorldContact>();
+  /** Every request received, to check that care asked in batches. */
+  readonly requests: GraphQLRequest[] = [];
+  private server?: Server;
+  private counter = 0;
+
+  /** A new contact of `customerKey` handled by `agent` (null: nobody) at `arrivedAt`. */
+  contact(
+    customerKey: string | null,
+    agent: string | null,
+    arrivedAt: string,
+    more: Partial<WorldContact> = {},
+  ): WorldContact {
+    this.counter += 1;
+    const contact: WorldContact = {
+      source: 'pbx',
+      externalId: `call-${process.pid}-${this.counter}-${Math.random().toString(36).slice(2, 8)}`,
+      channel: 'VOICE',
+      direction: 'INBOUND',
+      outcome: 'ANSWERED',
+      arrivedAt: new Date(arrivedAt).toISOString(),
+      queueCode: 'CARDS',
+      customerKey,
+      agent: agent ? { employeeNo: agent } : null,
+      centerId: null,
+      ...more,
+    };
+    this.contacts.set(keyOf(contact), contact);
+    return contact;
+  }
+
+  async serveAsGateway(): Promise<void> {
+    this.server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        const parsed = JSON.parse(body) as GraphQLRequest;
+        this.requests.push(parsed);
+        response.setHeader('content-type', 'application/json');
+        response.end(JSON.stringify({ data: this.answer(parsed) }));
+      });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    process.env.SWITCHBOARD_GATEWAY_URL = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/graphql`;
+  }
+
+  async release(): Promise<void> {
+    delete process.env.SWITCHBOARD_GATEWAY_URL;
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+
+  private answer({ query, variables = {} }: GraphQLRequest): Record<string, unknown> {
+    const strip = ({ centerId: _, ...c }: WorldContact): TrafficContact => c;
+    if (query.includes('contactsByKeys')) {
+      return {
+        contactsByKeys: (variables.k as ContactKey[]).map((k) => {
+          const c = this.contacts.get(keyOf(k));
+          return c ? strip(c) : null;
+        }),
+      };
+    }
+    if (query.includes('contactsOfCustomer')) {
+      const keys = new Set(variables.keys as string[]);
+      const before = variables.before as { arrivedAt: string; source: string; externalId: string } | null;
+      const position = (c: { arrivedAt: string; source: string; externalId: string }) =>
+        [Date.parse(c.arrivedAt), c.source, c.externalId] as const;
+      const older = (c: WorldContact) => {
+        if (!before) return true;
+        const [a, s, e] = position(c);
+        const [ba, bs, be] = position(before);
+        return a < ba || (a === ba && (byCodeUnit(s, bs) < 0 || (s === bs && byCodeUnit(e, be) < 0)));
+      };
+      const rows = [...this.contacts.values()]
+        .filter((c) => c.customerKey && keys.has(c.customerKey) && older(c))
+        .sort((x, y) => {
+          const [xa, xs, xe] = position(x);
+          const [ya, ys, ye] = position(y);
+          return ya - xa || byCodeUnit(ys, xs) || byCodeUnit(ye, xe);
+        })
+        .slice(0, variables.first as number);
+      return { contactsOfCustomer: rows.map(strip) };
+    }
+    if (query.includes('customersWithContacts')) {
+      const agents = variables.agents as string[] | null;
+      const centers = variables.centers as string[] | null;
+      const served = (c: WorldContact) =>
+        (!agents && !centers) ||
+        (c.agent != null && (agents ?? []).includes(c.agent.employeeNo)) ||
+        (c.centerId != null && (centers ?? []).includes(c.centerId));
+      return {
+        customersWithContacts: (variables.keys as string[]).filter((k) =>
+          [...this.contacts.values()].some((c) => c.customerKey === k && served(c)),
+        ),
+      };
+    }
+    throw new Error(`the care world double does not answer ${query}`);
+  }
+}

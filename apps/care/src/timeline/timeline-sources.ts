@@ -1,0 +1,171 @@
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { visibleCasesSql } from '../access/care-access';
+import { Case, CaseEvent } from '../case/case.entity';
+import { caseById } from '../case/case.loader';
+import { toCaseEventType, toCaseType } from '../case/case.mapper';
+import { storedKeyForms } from '../customer/customer-key';
+import { contactsOfCustomer, type TrafficContact } from '../references/traffic-contacts';
+import { TimelineItemType, TimelineKind } from './timeline.type';
+
+/**
+ * Where a keyset page stands: items are ordered newest first by (at, rank, k1, k2), all descending,
+ * strings compared by code unit (SQL: collate "C"). `rank` tells the sources apart at the same
+ * instant (contacts 3, commitments 2, case events 1).
+ */
+export interface TimelinePosition {
+  at: string;
+  rank: number;
+  k1: string;
+  k2: string | number;
+}
+
+export interface TimelineEntry {
+  position: TimelinePosition;
+  item: TimelineItemType;
+}
+
+/**
+ * One kind of thing on a customer's timeline. `page` returns up to `first` entries strictly after
+ * `before` in timeline order (null: from the newest), newest first, already scoped to the caller.
+ * Add a source to TIMELINE_SOURCES (commitments, complaints, surveys) and the timeline merges it.
+ */
+export interface TimelineSource {
+  name: string;
+  rank: number;
+  page(
+    ctx: SubgraphContext,
+    customerKeys: string[],
+    first: number,
+    before: TimelinePosition | null,
+  ): Promise<TimelineEntry[]>;
+}
+
+/** The SQL keyset condition of a source of rank `rank` over columns (at, k1, k2). */
+export function keysetSql(
+  rank: number,
+  before: TimelinePosition | null,
+  columns: [string, string, string],
+): { sql: string; params: unknown[] } {
+  const [at, k1, k2] = columns;
+  if (!before) return { sql: 'true', params: [] };
+  if (before.rank > rank) return { sql: `${at} <= ?`, params: [before.at] };
+  if (before.rank < rank) return { sql: `${at} < ?`, params: [before.at] };
+  return {
+    sql: `(${at} < ? or (${at} = ? and (${k1} collate "C" < ? or (${k1} collate "C" = ? and ${k2} < ?))))`,
+    params: [before.at, before.at, before.k1, before.k1, before.k2],
+  };
+}
+
+const CONTACT_RANK = 3;
+
+/** Every contact on every channel, from traffic through the gateway (one call per page). */
+export const contactSource: TimelineSource = {
+  name: 'contacts',
+  rank: CONTACT_RANK,
+  async page(ctx, customerKeys, first, before) {
+    // contacts rank highest: a cursor of another source ends at its instant (source '' sorts first)
+    const cursor = before
+      ? before.rank === CONTACT_RANK
+        ? { arrivedAt: before.at, source: before.k1, externalId: String(before.k2) }
+        : { arrivedAt: before.at, source: '', externalId: '' }
+      : null;
+    // traffic keeps caller IDs as given: ask for every stored form of each (normalized) key
+    const contacts = await contactsOfCustomer(
+      [...new Set(customerKeys.flatMap(storedKeyForms))],
+      first,
+      cursor,
+    );
+    const cases = await linkedCases(ctx, contacts);
+    return contacts.map((c) => ({
+      position: {
+        at: new Date(c.arrivedAt).toISOString(),
+        rank: CONTACT_RANK,
+        k1: c.source,
+        k2: c.externalId,
+      },
+      item: Object.assign(new TimelineItemType(), {
+        kind: TimelineKind.CONTACT,
+        at: new Date(c.arrivedAt),
+        channel: c.channel,
+        agent: c.agent ? { employeeNo: c.agent.employeeNo } : null,
+        queueCode: c.queueCode,
+        contact: {
+          source: c.source,
+          externalId: c.externalId,
+          channel: c.channel,
+          direction: c.direction,
+          outcome: c.outcome,
+          queueCode: c.queueCode,
+        },
+        case: cases.get(JSON.stringify([c.source, c.externalId])) ?? null,
+        caseEvent: null,
+      }),
+    }));
+  },
+};
+
+/** The visible case each contact of a page is linked to: one statement for the page. */
+async function linkedCases(ctx: SubgraphContext, contacts: TrafficContact[]) {
+  const found = new Map<string, ReturnType<typeof toCaseType>>();
+  if (!contacts.length) return found;
+  const visible = visibleCasesSql(await ctx.scope(), 'c');
+  const rows = await ctx.em
+    .getConnection()
+    .execute<(Record<string, unknown> & { l_source: string; l_external_id: string })[]>(
+      `select c.*, l.source as l_source, l.external_id as l_external_id
+       from jsonb_to_recordset(?::jsonb) as k(source text, "externalId" text)
+       join case_contact l on l.source = k.source and l.external_id = k."externalId"
+       join care_case c on c.id = l.case_id
+      where ${visible.sql}`,
+      [
+        JSON.stringify(contacts.map((c) => ({ source: c.source, externalId: c.externalId }))),
+        ...visible.params,
+      ],
+    );
+  for (const row of rows) {
+    const { l_source, l_external_id, ...rest } = row;
+    found.set(JSON.stringify([l_source, l_external_id]), toCaseType(ctx.em.map(Case, rest)));
+  }
+  return found;
+}
+
+const EVENT_RANK = 1;
+
+/** Every event of every case of the customer the caller sees (opening, moves, links, hand-offs). */
+export const caseEventSource: TimelineSource = {
+  name: 'case events',
+  rank: EVENT_RANK,
+  async page(ctx, customerKeys, first, before) {
+    const visible = visibleCasesSql(await ctx.scope(), 'c');
+    const keyset = keysetSql(EVENT_RANK, before, ['e.at', 'e.case_id::text', 'e.seq']);
+    const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
+      `select e.* from care_case c join case_event e on e.case_id = c.id
+        where c.customer_key in (select jsonb_array_elements_text(?::jsonb)) and ${visible.sql} and ${keyset.sql}
+        order by e.at desc, e.case_id::text collate "C" desc, e.seq desc
+        limit ?`,
+      [JSON.stringify(customerKeys), ...visible.params, ...keyset.params, first],
+    );
+    const events = rows.map((row) => ctx.em.map(CaseEvent, row));
+    const cases = await caseById(ctx).loadMany([...new Set(events.map((e) => e.caseId))]);
+    const byId = new Map(cases.flatMap((c) => (c && !(c instanceof Error) ? [[c.id, c] as const] : [])));
+    return events.map((event) => {
+      const kase = byId.get(event.caseId);
+      return {
+        position: { at: event.at.toISOString(), rank: EVENT_RANK, k1: event.caseId, k2: event.seq },
+        item: Object.assign(new TimelineItemType(), {
+          kind: TimelineKind.CASE_EVENT,
+          at: event.at,
+          channel: null,
+          agent: null,
+          queueCode: null,
+          contact: null,
+          case: kase ? toCaseType(kase) : null,
+          caseEvent: toCaseEventType(event),
+        }),
+      };
+    });
+  },
+};
+
+/** The sources a timeline merges, in no particular order (each ranks itself). */
+export const TIMELINE_SOURCES: TimelineSource[] = [contactSource, caseEventSource];
