@@ -83,3 +83,60 @@ export {
   isoWeekday,
   todayUtc,
 } from './calendar';
+export { type DayVolumes, operatingDays, daysBefore, weekday, dayTotal } from './forecast/history';
+export { sameWeekdayAverage, seasonalNaive, lastSameWeekdayDays } from './forecast/same-weekday';
+export { topDownForecast, DEFAULT_TOP_DOWN, type TopDownOptions } from './forecast/top-down';
+export { svdFactorForecast, DEFAULT_SVD_FACTOR, type SvdFactorOptions } from './forecast/svd-factor';
+export { intradayReforecast, DEFAULT_INTRADAY_WEIGHT } from './forecast/intraday-update';
+export { ahtForecast } from './forecast/aht-forecast';
+export {
+  wape,
+  forecastBias,
+  mape,
+  forecastAccuracy,
+  noiseFloor,
+  poissonMeanAbsoluteDeviation,
+  type ForecastAccuracy,
+} from './forecast/accuracy';
+export {
+  WIDE_RESIDUAL_RATIOS,
+  residualRatioQuantiles,
+  poissonQuantile,
+  predictionIntervals,
+  type ResidualRatios,
+  type IntervalForecast,
+} from './forecast/prediction-interval';
+export {
+  FORECAST_METHODS,
+  BASELINE_METHOD,
+  FORECASTERS,
+  type ForecastMethod,
+  type DayForecaster,
+} from './forecast/methods';
+export {
+  FORECAST_LEADS,
+  DEFAULT_BACKTEST,
+  backtest,
+  forecastDays,
+  historyAtLead,
+  type ForecastLead,
+  type BacktestOptions,
+  type MethodBacktest,
+  type BacktestResult,
+  type DayForecast,
+} from './forecast/backtest';
+export {
+  ON_QUEUE_STATES,
+  ACTIVITY_KINDS,
+  DEFAULT_ACTIVITY_RULES,
+  DEFAULT_ADHERENCE_THRESHOLD_SECONDS,
+  scheduleAdherence,
+  type AgentState,
+  type ActivityKind,
+  type ActivityRule,
+  type ScheduleSegment,
+  type StateSpan,
+  type ExceptionImpact,
+  type AdherenceException,
+  type ScheduleAdherence,
+} from './schedule-adherence';
