@@ -89,13 +89,13 @@ describe('wfm access: writes', () => {
       ...perCaller(
         'createSpecialDay in center A',
         CREATE,
-        () => ({ i: { centerId: id.A, title: 'A' } }),
+        () => ({ i: { centerId: id.A, title: 'A', date: '2026-12-31', kind: 'CLOSED' } }),
         writesIn('A'),
       ),
       ...perCaller(
         'createSpecialDay in center B',
         CREATE,
-        () => ({ i: { centerId: id.B, title: 'B' } }),
+        () => ({ i: { centerId: id.B, title: 'B', date: '2026-12-31', kind: 'CLOSED' } }),
         writesIn('B'),
       ),
     ],
@@ -104,7 +104,12 @@ describe('wfm access: writes', () => {
   // a mutation added without a role check fails here until it is listed with its rule
   everyMutationRefused(
     () => wfm.url,
-    () => ({ createSpecialDay: { query: CREATE, variables: () => ({ i: { centerId: id.A, title: 'x' } }) } }),
+    () => ({
+      createSpecialDay: {
+        query: CREATE,
+        variables: () => ({ i: { centerId: id.A, title: 'x', date: '2026-12-31', kind: 'CLOSED' } }),
+      },
+    }),
     callers.filter((c) => !c.writer),
   );
 });

@@ -3,12 +3,17 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261207034034_init extends Migration {
   override async up(): Promise<void> {
     this.addSql(
-      `create table "wfm_special_day" ("id" uuid not null, "center_id" uuid not null, "title" text not null, "created_by" text not null, "created_at" timestamptz not null, "version" int not null default 1, constraint "wfm_special_day_pkey" primary key ("id"), constraint wfm_special_day_title_length check (char_length(title) between 1 and 200));`,
+      `create type "wfm_special_day_kind" as enum ('CLOSED', 'HOLIDAY_EVE', 'POST_HOLIDAY', 'CAMPAIGN', 'BILLING_CYCLE', 'SYSTEM_OUTAGE');`,
     );
-    this.addSql(`create index "wfm_special_day_center_idx" on "wfm_special_day" ("center_id", "created_at" desc, "id");`);
+    this.addSql(
+      `create table "wfm_special_day" ("id" uuid not null, "center_id" uuid not null, "queue_id" uuid null, "date" date not null, "kind" "wfm_special_day_kind" not null, "title" text not null, "multiplier" double precision null, "exclude_from_history" boolean not null default false, "created_by" text not null, "created_at" timestamptz not null, "version" int not null default 1, constraint "wfm_special_day_pkey" primary key ("id"), constraint wfm_special_day_title_length check (char_length(title) between 1 and 200), constraint wfm_special_day_multiplier_range check (multiplier > 0 and multiplier <= 20));`,
+    );
+    this.addSql(`create index "wfm_special_day_center_idx" on "wfm_special_day" ("center_id", "date", "id");`);
+    this.addSql(`create index "wfm_special_day_queue_idx" on "wfm_special_day" ("queue_id", "date");`);
   }
 
   override async down(): Promise<void> {
     this.addSql(`drop table if exists "wfm_special_day" cascade;`);
+    this.addSql(`drop type if exists "wfm_special_day_kind";`);
   }
 }

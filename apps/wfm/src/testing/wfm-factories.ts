@@ -4,11 +4,16 @@ import { postGraphQL } from '@switchboard/testing';
 export class WfmFactory {
   constructor(private readonly url: string) {}
 
-  async specialDay(input: { centerId: string; title?: string }): Promise<{ id: string }> {
+  async specialDay(input: {
+    centerId: string;
+    title?: string;
+    date?: string;
+    kind?: string;
+  }): Promise<{ id: string }> {
     const response = await postGraphQL<{ createSpecialDay: { id: string } }>(
       this.url,
       'mutation($i: CreateSpecialDayInput!) { createSpecialDay(input: $i) { id } }',
-      { i: { title: 'a test record', ...input } },
+      { i: { title: 'a test record', date: '2026-12-24', kind: 'HOLIDAY_EVE', ...input } },
     );
     if (!response.data?.createSpecialDay) throw new Error(JSON.stringify(response.errors));
     return response.data.createSpecialDay;
