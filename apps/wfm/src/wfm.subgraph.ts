@@ -10,14 +10,20 @@ import { specialDayById } from './special-day/special-day.loader';
 import { toSpecialDayType } from './special-day/special-day.mapper';
 import { SpecialDayResolver } from './special-day/special-day.resolver';
 import type { SpecialDayType } from './special-day/special-day.type';
-import { seesSpecialDay } from './access/wfm-access';
+import { seesAgentRecord, seesSpecialDay } from './access/wfm-access';
+import { Schedule } from './schedule/schedule.entity';
+import { scheduleImportRoute } from './schedule/schedule-import.route';
+import { scheduleById } from './schedule/schedule.loader';
+import { toScheduleType } from './schedule/schedule.mapper';
+import { ScheduleResolver } from './schedule/schedule.resolver';
+import type { ScheduleType } from './schedule/schedule.type';
 import { wfmMigrations } from './migrations';
 import { seedWfmDemo } from './seed/demo-seed';
 
 export const WFM_SUBGRAPH = 'wfm';
 
 export const wfmDatabase = {
-  entities: [SpecialDay],
+  entities: [SpecialDay, Schedule],
   migrations: wfmMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
   snapshotName: '.snapshot-wfm',
@@ -25,7 +31,7 @@ export const wfmDatabase = {
 
 export function buildWfmSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [SpecialDayResolver],
+    resolvers: [SpecialDayResolver, ScheduleResolver],
     referenceResolvers: {
       SpecialDay: {
         // outside the caller's scope: null, as for an unknown id
@@ -37,6 +43,15 @@ export function buildWfmSchema(): Promise<FederatedSchema> {
           return row && seesSpecialDay(await ctx.scope(), row) ? toSpecialDayType(row) : null;
         },
       },
+      Schedule: {
+        __resolveReference: async (
+          ref: { id: string },
+          ctx: SubgraphContext,
+        ): Promise<ScheduleType | null> => {
+          const row = await scheduleById(ctx).load(ref.id);
+          return row && seesAgentRecord(await ctx.scope(), row) ? toScheduleType(row) : null;
+        },
+      },
     },
   });
 }
@@ -46,4 +61,5 @@ export const wfmSubgraph: SubgraphDefinition = {
   database: wfmDatabase,
   buildSchema: buildWfmSchema,
   seedDemo: seedWfmDemo,
+  routes: scheduleImportRoute,
 };

@@ -4,6 +4,7 @@ import { CliError, connectionFrom } from './gateway-client';
 import { importContactsFile } from './import-contacts';
 import { importLms } from './import-lms';
 import { importRoster } from './import-roster';
+import { importSchedules } from './import-schedules';
 import { collect, developmentToken, ROLES, type TokenOptions } from './token';
 
 /** `switchboard`: the command line of the platform (DESIGN.md, public contract). */
@@ -38,6 +39,18 @@ importCommand
   .option('--dry-run', 'validate and report; write nothing', false)
   .action(async (file: string, options: { source?: string; skipInvalidRows: boolean; dryRun: boolean }) => {
     process.exitCode = await importLms(connectionFrom(program.opts()), file, options, (line) =>
+      console.log(line),
+    );
+  });
+
+importCommand
+  .command('schedules <file>')
+  .description('schedule agents from a WFM export CSV (employee_no, date, start, end, activity)')
+  .option('--timezone <iana>', 'zone of the clock times (default UTC)')
+  .option('--skip-invalid-rows', 'import the valid rows even when some rows are bad', false)
+  .option('--dry-run', 'validate and report; write nothing', false)
+  .action(async (file: string, options: { timezone?: string; skipInvalidRows: boolean; dryRun: boolean }) => {
+    process.exitCode = await importSchedules(connectionFrom(program.opts()), file, options, (line) =>
       console.log(line),
     );
   });

@@ -15,7 +15,9 @@ import {
 import { wfmSubgraph } from '../wfm.subgraph';
 import { WfmFactory } from '../testing/wfm-factories';
 
-const { code, no, callers } = accessLayout(WRITERS.wfm);
+const { code, no, callers, seen: agentsSeenBy } = accessLayout(WRITERS.wfm);
+const everyone = [no.a1, no.a2, no.b1, no.lead];
+const scheduleIds: Record<string, string> = {};
 const id = { A: randomUUID(), B: randomUUID(), A1: randomUUID(), A2: randomUUID(), B1: randomUUID() };
 const rows: Record<'A' | 'B', string> = { A: '', B: '' };
 let wfm: TestSubgraph;
@@ -33,11 +35,13 @@ beforeAll(async () => {
         [code.B1]: { id: id.B1, employeeNos: [no.b1] },
       },
     }),
-    referenceSource: new KnownReferences().add('center', id.A, id.B).source,
+    referenceSource: new KnownReferences().add('center', id.A, id.B).add('agent', ...everyone).source,
   });
   const factory = new WfmFactory(wfm.url);
   rows.A = (await factory.specialDay({ centerId: id.A })).id;
   rows.B = (await factory.specialDay({ centerId: id.B })).id;
+  for (const [employeeNo, scheduleId] of Object.entries(await factory.schedules(everyone, '2026-11-02')))
+    scheduleIds[employeeNo] = scheduleId;
 });
 afterAll(() => wfm.stop());
 
@@ -67,6 +71,40 @@ describe('wfm access: queries', () => {
         () => ({ r: [{ __typename: 'SpecialDay', id: rows.B }] }),
         (level) => ({
           scoped: (data) => expect(data._entities).toEqual([level === 'all' ? { id: rows.B } : null]),
+        }),
+      ),
+      ...perCaller('activityCodes', '{ activityCodes { code } }', undefined, () => ({ allow: true })),
+      ...perCaller(
+        'schedules',
+        '{ schedules(from: "2026-11-02", to: "2026-11-03") { employeeNo } }',
+        undefined,
+        (level) => ({
+          scoped: (data) =>
+            expect(
+              ((data.schedules ?? []) as { employeeNo: string }[]).map((r) => r.employeeNo).sort(),
+            ).toEqual(agentsSeenBy(level, everyone)),
+        }),
+      ),
+      ...perCaller(
+        "b1's schedule by id",
+        'query($id: ID!) { schedule(id: $id) { employeeNo } }',
+        () => ({ id: scheduleIds[no.b1] }),
+        (level) => ({
+          scoped: (data) => expect(data.schedule).toEqual(level === 'all' ? { employeeNo: no.b1 } : null),
+        }),
+      ),
+      ...perCaller(
+        "a1's schedule by reference",
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Schedule { employeeNo } } }',
+        () => ({ r: [{ __typename: 'Schedule', id: scheduleIds[no.a1] }] }),
+        () => ({ scoped: (data) => expect(data._entities).toEqual([{ employeeNo: no.a1 }]) }),
+      ),
+      ...perCaller(
+        "b1's schedule by reference",
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Schedule { employeeNo } } }',
+        () => ({ r: [{ __typename: 'Schedule', id: scheduleIds[no.b1] }] }),
+        (level) => ({
+          scoped: (data) => expect(data._entities).toEqual([level === 'all' ? { employeeNo: no.b1 } : null]),
         }),
       ),
     ],
@@ -101,6 +139,47 @@ describe('wfm access: writes', () => {
     ],
   );
 
+  const IMPORT =
+    'mutation($csv: String!) { importSchedules(csv: $csv, options: { dryRun: true }) { rejected problems { field message } } }';
+  const day = (employeeNo: string) => ({
+    csv: `employee_no,date,start,end,activity\n${employeeNo},2026-11-09,09:00,17:00,ON_QUEUE`,
+  });
+  const isWriter = (who: string) => callers.find((c) => c.who === who)?.writer ?? false;
+  accessMatrix(
+    () => wfm.url,
+    [
+      ...perCaller(
+        'importSchedules for a1 (center A)',
+        IMPORT,
+        () => day(no.a1),
+        (level, who) =>
+          isWriter(who) && (level === 'all' || level === 'center')
+            ? { scoped: (data) => expect(data.importSchedules).toMatchObject({ rejected: 0 }) }
+            : { deny: true },
+      ),
+      // a manager of A is a writer, but b1 is not theirs: the row is refused, not the file
+      ...perCaller(
+        'importSchedules for b1 (center B)',
+        IMPORT,
+        () => day(no.b1),
+        (level, who) =>
+          !isWriter(who)
+            ? { deny: true }
+            : {
+                scoped: (data) =>
+                  expect(data.importSchedules).toMatchObject(
+                    level === 'all'
+                      ? { rejected: 0 }
+                      : {
+                          rejected: 1,
+                          problems: [{ field: 'employee_no', message: 'outside your access scope' }],
+                        },
+                  ),
+              },
+      ),
+    ],
+  );
+
   // a mutation added without a role check fails here until it is listed with its rule
   everyMutationRefused(
     () => wfm.url,
@@ -109,6 +188,7 @@ describe('wfm access: writes', () => {
         query: CREATE,
         variables: () => ({ i: { centerId: id.A, title: 'x', date: '2026-12-31', kind: 'CLOSED' } }),
       },
+      importSchedules: { query: IMPORT, variables: () => day(no.a1) },
     }),
     callers.filter((c) => !c.writer),
   );

@@ -6,7 +6,11 @@ import type { DataScope, SubgraphContext } from '@switchboard/subgraph-kit';
  * - a SpecialDay belongs to a center: it is read by those who see its center (a team lead or an
  *   agent sees no center's records here until a rule says otherwise), lists filtered in SQL,
  *   references null outside the scope;
- * - the writers of WRITERS.wfm create them in the centers they see, ADMIN anywhere.
+ * - the writers of WRITERS.wfm create them in the centers they see, ADMIN anywhere;
+ * - a schedule, and the adherence computed from it, belongs to an agent: a manager reads their
+ *   centers' agents', a lead their teams', an agent their own (lists filtered in SQL by the scope's
+ *   employee numbers, references null outside it); the writers import them for the agents they see
+ *   (other rows are refused one by one).
  */
 
 /** Refuses a caller who may not change wfm's data. */
@@ -28,4 +32,12 @@ export async function requireSpecialDayCenter(ctx: SubgraphContext, centerId: st
 /** The centers a caller's lists are limited to (null: all). */
 export function visibleCenters(scope: DataScope): string[] | null {
   return scope.all ? null : (scope.centerIds ?? []);
+}
+
+/**
+ * Whether the caller sees a record of one agent (a schedule, an adherence): a manager their centers'
+ * agents, a lead their teams', an agent their own (the scope's employee numbers).
+ */
+export function seesAgentRecord(scope: DataScope, row: { employeeNo: string }): boolean {
+  return scope.seesAgent(row.employeeNo);
 }

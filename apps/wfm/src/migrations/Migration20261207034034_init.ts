@@ -10,9 +10,15 @@ export class Migration20261207034034_init extends Migration {
     );
     this.addSql(`create index "wfm_special_day_center_idx" on "wfm_special_day" ("center_id", "date", "id");`);
     this.addSql(`create index "wfm_special_day_queue_idx" on "wfm_special_day" ("queue_id", "date");`);
+    this.addSql(
+      `create table "wfm_schedule" ("id" uuid not null, "employee_no" text not null, "date" date not null, "time_zone" text not null, "segments" jsonb not null, "created_by" text not null, "created_at" timestamptz not null, "updated_at" timestamptz not null, "version" int not null default 1, constraint "wfm_schedule_pkey" primary key ("id"));`,
+    );
+    this.addSql(`alter table "wfm_schedule" add constraint "wfm_schedule_natural_key" unique ("employee_no", "date");`);
+    this.addSql(`create index "wfm_schedule_date_idx" on "wfm_schedule" ("date", "employee_no");`);
   }
 
   override async down(): Promise<void> {
+    this.addSql(`drop table if exists "wfm_schedule" cascade;`);
     this.addSql(`drop table if exists "wfm_special_day" cascade;`);
     this.addSql(`drop type if exists "wfm_special_day_kind";`);
   }
