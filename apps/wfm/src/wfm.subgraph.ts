@@ -10,6 +10,7 @@ import { specialDayById } from './special-day/special-day.loader';
 import { toSpecialDayType } from './special-day/special-day.mapper';
 import { SpecialDayResolver } from './special-day/special-day.resolver';
 import type { SpecialDayType } from './special-day/special-day.type';
+import { AdherenceResolver } from './adherence/adherence.resolver';
 import { seesAgentRecord, seesSpecialDay } from './access/wfm-access';
 import { Schedule } from './schedule/schedule.entity';
 import { scheduleImportRoute } from './schedule/schedule-import.route';
@@ -31,7 +32,7 @@ export const wfmDatabase = {
 
 export function buildWfmSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [SpecialDayResolver, ScheduleResolver],
+    resolvers: [SpecialDayResolver, ScheduleResolver, AdherenceResolver],
     referenceResolvers: {
       SpecialDay: {
         // outside the caller's scope: null, as for an unknown id

@@ -140,3 +140,4 @@ export {
   type AdherenceException,
   type ScheduleAdherence,
 } from './schedule-adherence';
+export { scheduleShrinkage, periodAdherence, type PeriodAdherence } from './schedule-shrinkage';

@@ -13,6 +13,7 @@ import {
   type TestSubgraph,
 } from '@switchboard/testing';
 import { wfmSubgraph } from '../wfm.subgraph';
+import { TrafficStatesDouble } from '../testing/traffic-states-double';
 import { WfmFactory } from '../testing/wfm-factories';
 
 const { code, no, callers, seen: agentsSeenBy } = accessLayout(WRITERS.wfm);
@@ -21,8 +22,10 @@ const scheduleIds: Record<string, string> = {};
 const id = { A: randomUUID(), B: randomUUID(), A1: randomUUID(), A2: randomUUID(), B1: randomUUID() };
 const rows: Record<'A' | 'B', string> = { A: '', B: '' };
 let wfm: TestSubgraph;
+const gateway = new TrafficStatesDouble();
 
 beforeAll(async () => {
+  process.env.SWITCHBOARD_GATEWAY_URL = await gateway.start(); // traffic's states for adherence
   wfm = await startTestSubgraph(wfmSubgraph, {
     scopeSource: staticScopeSource({
       centers: {
@@ -43,7 +46,10 @@ beforeAll(async () => {
   for (const [employeeNo, scheduleId] of Object.entries(await factory.schedules(everyone, '2026-11-02')))
     scheduleIds[employeeNo] = scheduleId;
 });
-afterAll(() => wfm.stop());
+afterAll(async () => {
+  await wfm.stop();
+  await gateway.stop();
+});
 
 /** The centers' records each level reads. */
 const seen: Record<AccessLevel, ('A' | 'B')[]> = { all: ['A', 'B'], center: ['A'], team: [], self: [] };
@@ -83,6 +89,17 @@ describe('wfm access: queries', () => {
             expect(
               ((data.schedules ?? []) as { employeeNo: string }[]).map((r) => r.employeeNo).sort(),
             ).toEqual(agentsSeenBy(level, everyone)),
+        }),
+      ),
+      ...perCaller(
+        'adherence',
+        '{ adherence(from: "2026-11-02", to: "2026-11-03") { employeeNo } }',
+        undefined,
+        (level) => ({
+          scoped: (data) =>
+            expect(((data.adherence ?? []) as { employeeNo: string }[]).map((r) => r.employeeNo)).toEqual(
+              agentsSeenBy(level, everyone),
+            ),
         }),
       ),
       ...perCaller(
