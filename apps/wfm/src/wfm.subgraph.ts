@@ -11,6 +11,7 @@ import { toSpecialDayType } from './special-day/special-day.mapper';
 import { SpecialDayResolver } from './special-day/special-day.resolver';
 import type { SpecialDayType } from './special-day/special-day.type';
 import { AdherenceResolver } from './adherence/adherence.resolver';
+import { CoverageResolver } from './coverage/coverage.resolver';
 import { seesAgentRecord, seesSpecialDay } from './access/wfm-access';
 import { Schedule } from './schedule/schedule.entity';
 import { scheduleImportRoute } from './schedule/schedule-import.route';
@@ -32,7 +33,7 @@ export const wfmDatabase = {
 
 export function buildWfmSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [SpecialDayResolver, ScheduleResolver, AdherenceResolver],
+    resolvers: [SpecialDayResolver, ScheduleResolver, AdherenceResolver, CoverageResolver],
     referenceResolvers: {
       SpecialDay: {
         // outside the caller's scope: null, as for an unknown id

@@ -141,3 +141,4 @@ export {
   type ScheduleAdherence,
 } from './schedule-adherence';
 export { scheduleShrinkage, periodAdherence, type PeriodAdherence } from './schedule-shrinkage';
+export { scheduledOnQueueAgents, coverageGap } from './schedule-coverage';

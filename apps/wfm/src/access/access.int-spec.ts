@@ -103,6 +103,18 @@ describe('wfm access: queries', () => {
         }),
       ),
       ...perCaller(
+        'coverage',
+        '{ coverage(date: "2026-11-02", intervalMinutes: 60) { scheduledOnQueue } }',
+        undefined,
+        (level) => ({
+          // every agent is on queue 09:00-17:00: the 09:00 interval counts the agents the caller sees
+          scoped: (data) =>
+            expect((data.coverage as { scheduledOnQueue: number }[])[9].scheduledOnQueue).toBe(
+              agentsSeenBy(level, everyone).length,
+            ),
+        }),
+      ),
+      ...perCaller(
         "b1's schedule by id",
         'query($id: ID!) { schedule(id: $id) { employeeNo } }',
         () => ({ id: scheduleIds[no.b1] }),
