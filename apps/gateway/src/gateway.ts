@@ -43,6 +43,7 @@ export const PROXIED_ROUTES: Record<string, string> = {
   '/import/roster': 'staff',
   '/import/lms': 'training',
   '/import/schedules': 'wfm',
+  '/import/volumes': 'wfm',
 };
 
 /**

@@ -12,6 +12,11 @@ import { SpecialDayResolver } from './special-day/special-day.resolver';
 import type { SpecialDayType } from './special-day/special-day.type';
 import { AdherenceResolver } from './adherence/adherence.resolver';
 import { CoverageResolver } from './coverage/coverage.resolver';
+import { ForecastRun } from './forecast/forecast-run.entity';
+import { ForecastResolver } from './forecast/forecast.resolver';
+import { IntervalVolume } from './volume/interval-volume.entity';
+import { volumeImportRoute } from './volume/volume-import.route';
+import { VolumeResolver } from './volume/volume.resolver';
 import { seesAgentRecord, seesSpecialDay } from './access/wfm-access';
 import { Schedule } from './schedule/schedule.entity';
 import { scheduleImportRoute } from './schedule/schedule-import.route';
@@ -25,7 +30,7 @@ import { seedWfmDemo } from './seed/demo-seed';
 export const WFM_SUBGRAPH = 'wfm';
 
 export const wfmDatabase = {
-  entities: [SpecialDay, Schedule],
+  entities: [SpecialDay, Schedule, IntervalVolume, ForecastRun],
   migrations: wfmMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
   snapshotName: '.snapshot-wfm',
@@ -33,7 +38,14 @@ export const wfmDatabase = {
 
 export function buildWfmSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [SpecialDayResolver, ScheduleResolver, AdherenceResolver, CoverageResolver],
+    resolvers: [
+      SpecialDayResolver,
+      ScheduleResolver,
+      AdherenceResolver,
+      CoverageResolver,
+      VolumeResolver,
+      ForecastResolver,
+    ],
     referenceResolvers: {
       SpecialDay: {
         // outside the caller's scope: null, as for an unknown id
@@ -63,5 +75,5 @@ export const wfmSubgraph: SubgraphDefinition = {
   database: wfmDatabase,
   buildSchema: buildWfmSchema,
   seedDemo: seedWfmDemo,
-  routes: scheduleImportRoute,
+  routes: (services) => ({ ...scheduleImportRoute(services), ...volumeImportRoute(services) }),
 };

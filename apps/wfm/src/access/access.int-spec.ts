@@ -19,6 +19,11 @@ import { WfmFactory } from '../testing/wfm-factories';
 const { code, no, callers, seen: agentsSeenBy } = accessLayout(WRITERS.wfm);
 const everyone = [no.a1, no.a2, no.b1, no.lead];
 const scheduleIds: Record<string, string> = {};
+const queue = randomUUID();
+const readsForecasts = (who: string) =>
+  (callers.find((c) => c.who === who)?.identity.roles ?? []).some((r) =>
+    ['TEAM_LEAD', 'CENTER_MANAGER', 'BI_READER', 'ADMIN'].includes(r),
+  );
 const id = { A: randomUUID(), B: randomUUID(), A1: randomUUID(), A2: randomUUID(), B1: randomUUID() };
 const rows: Record<'A' | 'B', string> = { A: '', B: '' };
 let wfm: TestSubgraph;
@@ -38,7 +43,10 @@ beforeAll(async () => {
         [code.B1]: { id: id.B1, employeeNos: [no.b1] },
       },
     }),
-    referenceSource: new KnownReferences().add('center', id.A, id.B).add('agent', ...everyone).source,
+    referenceSource: new KnownReferences()
+      .add('center', id.A, id.B)
+      .add('agent', ...everyone)
+      .add('queue', queue).source,
   });
   const factory = new WfmFactory(wfm.url);
   rows.A = (await factory.specialDay({ centerId: id.A })).id;
@@ -101,6 +109,18 @@ describe('wfm access: queries', () => {
               agentsSeenBy(level, everyone),
             ),
         }),
+      ),
+      ...perCaller(
+        'forecast',
+        'query($q: ID!) { forecast(queueId: $q, from: "2026-11-02", to: "2026-11-03") { forecastable } }',
+        () => ({ q: queue }),
+        (_level, who) => (readsForecasts(who) ? { allow: true } : { deny: true }),
+      ),
+      ...perCaller(
+        'forecastBacktest',
+        'query($q: ID!) { forecastBacktest(queueId: $q, from: "2026-10-02", to: "2026-11-03") { forecastable } }',
+        () => ({ q: queue }),
+        (_level, who) => (readsForecasts(who) ? { allow: true } : { deny: true }),
       ),
       ...perCaller(
         'coverage',
@@ -174,6 +194,11 @@ describe('wfm access: writes', () => {
     csv: `employee_no,date,start,end,activity\n${employeeNo},2026-11-09,09:00,17:00,ON_QUEUE`,
   });
   const isWriter = (who: string) => callers.find((c) => c.who === who)?.writer ?? false;
+  const VOLUMES =
+    'mutation($csv: String!) { importVolumes(csv: $csv, options: { dryRun: true }) { rejected } }';
+  const volumes = () => ({
+    csv: `queue,channel,interval_start,offered,aht\n${queue},VOICE,2026-11-02T09:00:00Z,5,180`,
+  });
   accessMatrix(
     () => wfm.url,
     [
@@ -185,6 +210,10 @@ describe('wfm access: writes', () => {
           isWriter(who) && (level === 'all' || level === 'center')
             ? { scoped: (data) => expect(data.importSchedules).toMatchObject({ rejected: 0 }) }
             : { deny: true },
+      ),
+      // queues are bank-wide: a writer limited to some centers does not import their history
+      ...perCaller('importVolumes', VOLUMES, volumes, (level, who) =>
+        isWriter(who) && level === 'all' ? { allow: true } : { deny: true },
       ),
       // a manager of A is a writer, but b1 is not theirs: the row is refused, not the file
       ...perCaller(
@@ -218,6 +247,7 @@ describe('wfm access: writes', () => {
         variables: () => ({ i: { centerId: id.A, title: 'x', date: '2026-12-31', kind: 'CLOSED' } }),
       },
       importSchedules: { query: IMPORT, variables: () => day(no.a1) },
+      importVolumes: { query: VOLUMES, variables: volumes },
     }),
     callers.filter((c) => !c.writer),
   );
