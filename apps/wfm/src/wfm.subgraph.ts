@@ -17,6 +17,9 @@ import { ForecastResolver } from './forecast/forecast.resolver';
 import { IntervalVolume } from './volume/interval-volume.entity';
 import { volumeImportRoute } from './volume/volume-import.route';
 import { VolumeResolver } from './volume/volume.resolver';
+import { StaffingPlanResolver } from './staffing/staffing-plan.resolver';
+import { StaffingPlanType } from './staffing/staffing-plan.type';
+import { StaffingResolver } from './staffing/staffing.resolver';
 import { seesAgentRecord, seesSpecialDay } from './access/wfm-access';
 import { Schedule } from './schedule/schedule.entity';
 import { scheduleImportRoute } from './schedule/schedule-import.route';
@@ -45,6 +48,8 @@ export function buildWfmSchema(): Promise<FederatedSchema> {
       CoverageResolver,
       VolumeResolver,
       ForecastResolver,
+      StaffingResolver,
+      StaffingPlanResolver,
     ],
     referenceResolvers: {
       SpecialDay: {
@@ -56,6 +61,11 @@ export function buildWfmSchema(): Promise<FederatedSchema> {
           const row = await specialDayById(ctx).load(ref.id);
           return row && seesSpecialDay(await ctx.scope(), row) ? toSpecialDayType(row) : null;
         },
+      },
+      // The key and traffic's history (required) are all a plan's intervals need.
+      StaffingPlan: {
+        __resolveReference: (ref: Record<string, unknown>): StaffingPlanType =>
+          Object.assign(new StaffingPlanType(), ref),
       },
       Schedule: {
         __resolveReference: async (

@@ -10,7 +10,10 @@ import type { DataScope, SubgraphContext } from '@switchboard/subgraph-kit';
  * - a schedule, and the adherence computed from it, belongs to an agent: a manager reads their
  *   centers' agents', a lead their teams', an agent their own (lists filtered in SQL by the scope's
  *   employee numbers, references null outside it); the writers import them for the agents they see
- *   (other rows are refused one by one).
+ *   (other rows are refused one by one);
+ * - the `staffing` Erlang calculator (pure math) is for everyone; a queue's staffing plan is for
+ *   callers who see a center, and its intervals for those who see the queue's center (traffic's
+ *   `centerId`, known once traffic completes the plan) — moved from kpi with the same rules.
  */
 
 /** Refuses a caller who may not change wfm's data. */
@@ -40,4 +43,18 @@ export function visibleCenters(scope: DataScope): string[] | null {
  */
 export function seesAgentRecord(scope: DataScope, row: { employeeNo: string }): boolean {
   return scope.seesAgent(row.employeeNo);
+}
+
+/** Refuses a staffing plan to a caller who sees no center at all (a plan is a center's). */
+export async function requireStaffingPlanReader(ctx: SubgraphContext): Promise<void> {
+  const scope = await ctx.scope();
+  if (!scope.all && !scope.centerIds?.length) throw outsideScope('staffingPlan');
+}
+
+/** Refuses the staffing plan of a queue whose center (traffic's `centerId`) the caller does not see. */
+export async function requireStaffingPlanCenter(
+  ctx: SubgraphContext,
+  queueCenterId: string | null | undefined,
+): Promise<void> {
+  (await ctx.scope()).requireCenter(queueCenterId?.toLowerCase(), 'staffingPlan');
 }
