@@ -248,6 +248,11 @@ describe('wfm access: writes', () => {
       },
       importSchedules: { query: IMPORT, variables: () => day(no.a1) },
       importVolumes: { query: VOLUMES, variables: volumes },
+      syncVolumesFromTraffic: {
+        query:
+          'mutation($q: [ID!]!) { syncVolumesFromTraffic(queueIds: $q, from: "2026-10-01T00:00:00Z", to: "2026-10-02T00:00:00Z") }',
+        variables: () => ({ q: [queue] }),
+      },
     }),
     callers.filter((c) => !c.writer),
   );

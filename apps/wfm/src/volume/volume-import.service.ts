@@ -136,3 +136,37 @@ export class VolumeImportService {
     };
   }
 }
+
+const UPSERT_TRAFFIC = UPSERT.replace("'IMPORT'", "'TRAFFIC'");
+
+/**
+ * Writes traffic's interval volumes (fetched through the gateway) as history, in one statement:
+ * re-reading a period replaces its intervals, or changes nothing when traffic says the same.
+ */
+export async function writeTrafficVolumes(
+  em: EntityManager,
+  intervalMinutes: number,
+  rows: readonly {
+    intervalStart: string;
+    queueId: string | null;
+    channel: string | null;
+    offered: number;
+    ahtSeconds: number | null;
+  }[],
+): Promise<number> {
+  const kept = rows.filter((r) => r.queueId && r.channel);
+  if (!kept.length) return 0;
+  await em.getConnection().execute(UPSERT_TRAFFIC, [
+    intervalMinutes,
+    JSON.stringify(
+      kept.map((r) => ({
+        queue_id: r.queueId?.toLowerCase(),
+        channel: r.channel,
+        interval_start: r.intervalStart,
+        offered: r.offered,
+        aht_seconds: r.ahtSeconds,
+      })),
+    ),
+  ]);
+  return kept.length;
+}
