@@ -44,6 +44,8 @@ export const PROXIED_ROUTES: Record<string, string> = {
   '/live/queues': 'traffic',
   '/import/roster': 'staff',
   '/import/lms': 'training',
+  '/import/schedules': 'wfm',
+  '/import/volumes': 'wfm',
 };
 
 /**

@@ -18,9 +18,6 @@ import { performanceFromReference } from './performance/performance.mapper';
 import { PerformanceResolver } from './performance/performance.resolver';
 import type { PerformanceType } from './performance/performance.type';
 import { seedKpiDemo } from './seed/demo-seed';
-import { StaffingPlanResolver } from './staffing/staffing-plan.resolver';
-import { StaffingPlanType } from './staffing/staffing-plan.type';
-import { StaffingResolver } from './staffing/staffing.resolver';
 import { KpiTarget } from './target/kpi-target.entity';
 import { toKpiTargetType } from './target/kpi-target.mapper';
 import { KpiTargetResolver } from './target/kpi-target.resolver';
@@ -38,14 +35,7 @@ export const kpiDatabase = {
 
 export function buildKpiSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [
-      KpiDefinitionResolver,
-      KpiTargetResolver,
-      PerformanceResolver,
-      AgentPerformanceResolver,
-      StaffingResolver,
-      StaffingPlanResolver,
-    ],
+    resolvers: [KpiDefinitionResolver, KpiTargetResolver, PerformanceResolver, AgentPerformanceResolver],
     referenceResolvers: {
       KpiDefinition: {
         __resolveReference: async (
@@ -67,11 +57,6 @@ export function buildKpiSchema(): Promise<FederatedSchema> {
             ? toKpiTargetType(target)
             : null;
         },
-      },
-      // The key and traffic's history (required) are all a plan's intervals need.
-      StaffingPlan: {
-        __resolveReference: (ref: Record<string, unknown>): StaffingPlanType =>
-          Object.assign(new StaffingPlanType(), ref),
       },
       // staff's id is all kpi needs of an agent (its trend records are keyed by it)
       Agent: {

@@ -10,14 +10,30 @@ import { specialDayById } from './special-day/special-day.loader';
 import { toSpecialDayType } from './special-day/special-day.mapper';
 import { SpecialDayResolver } from './special-day/special-day.resolver';
 import type { SpecialDayType } from './special-day/special-day.type';
-import { seesSpecialDay } from './access/wfm-access';
+import { AdherenceResolver } from './adherence/adherence.resolver';
+import { CoverageResolver } from './coverage/coverage.resolver';
+import { ForecastRun } from './forecast/forecast-run.entity';
+import { ForecastResolver } from './forecast/forecast.resolver';
+import { IntervalVolume } from './volume/interval-volume.entity';
+import { volumeImportRoute } from './volume/volume-import.route';
+import { VolumeResolver } from './volume/volume.resolver';
+import { StaffingPlanResolver } from './staffing/staffing-plan.resolver';
+import { StaffingPlanType } from './staffing/staffing-plan.type';
+import { StaffingResolver } from './staffing/staffing.resolver';
+import { seesAgentRecord, seesSpecialDay } from './access/wfm-access';
+import { Schedule } from './schedule/schedule.entity';
+import { scheduleImportRoute } from './schedule/schedule-import.route';
+import { scheduleById } from './schedule/schedule.loader';
+import { toScheduleType } from './schedule/schedule.mapper';
+import { ScheduleResolver } from './schedule/schedule.resolver';
+import type { ScheduleType } from './schedule/schedule.type';
 import { wfmMigrations } from './migrations';
 import { seedWfmDemo } from './seed/demo-seed';
 
 export const WFM_SUBGRAPH = 'wfm';
 
 export const wfmDatabase = {
-  entities: [SpecialDay],
+  entities: [SpecialDay, Schedule, IntervalVolume, ForecastRun],
   migrations: wfmMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
   snapshotName: '.snapshot-wfm',
@@ -25,7 +41,16 @@ export const wfmDatabase = {
 
 export function buildWfmSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [SpecialDayResolver],
+    resolvers: [
+      SpecialDayResolver,
+      ScheduleResolver,
+      AdherenceResolver,
+      CoverageResolver,
+      VolumeResolver,
+      ForecastResolver,
+      StaffingResolver,
+      StaffingPlanResolver,
+    ],
     referenceResolvers: {
       SpecialDay: {
         // outside the caller's scope: null, as for an unknown id
@@ -37,6 +62,20 @@ export function buildWfmSchema(): Promise<FederatedSchema> {
           return row && seesSpecialDay(await ctx.scope(), row) ? toSpecialDayType(row) : null;
         },
       },
+      // The key and traffic's history (required) are all a plan's intervals need.
+      StaffingPlan: {
+        __resolveReference: (ref: Record<string, unknown>): StaffingPlanType =>
+          Object.assign(new StaffingPlanType(), ref),
+      },
+      Schedule: {
+        __resolveReference: async (
+          ref: { id: string },
+          ctx: SubgraphContext,
+        ): Promise<ScheduleType | null> => {
+          const row = await scheduleById(ctx).load(ref.id);
+          return row && seesAgentRecord(await ctx.scope(), row) ? toScheduleType(row) : null;
+        },
+      },
     },
   });
 }
@@ -46,4 +85,5 @@ export const wfmSubgraph: SubgraphDefinition = {
   database: wfmDatabase,
   buildSchema: buildWfmSchema,
   seedDemo: seedWfmDemo,
+  routes: (services) => ({ ...scheduleImportRoute(services), ...volumeImportRoute(services) }),
 };

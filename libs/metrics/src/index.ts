@@ -252,3 +252,5 @@ export {
   type AdherenceException,
   type ScheduleAdherence,
 } from './schedule-adherence';
+export { scheduleShrinkage, periodAdherence, type PeriodAdherence } from './schedule-shrinkage';
+export { scheduledOnQueueAgents, coverageGap } from './schedule-coverage';

@@ -70,6 +70,7 @@ export {
 export { checkPeriod, MAX_PERIOD_DAYS, type PeriodRules } from './period';
 export {
   requireReferences,
+  knownReferences,
   gatewayReferenceSource,
   staticReferenceSource,
   type ReferenceKind,

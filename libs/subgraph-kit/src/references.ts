@@ -129,6 +129,22 @@ export async function requireReferences(
   if (problems.length) throw badUserInput(problems);
 }
 
+/**
+ * Which of `values` of one kind exist (one call to the source, whatever their number): for imports
+ * that report each unknown value on its own row instead of refusing the whole write.
+ */
+export async function knownReferences(
+  source: ReferenceSource,
+  kind: ReferenceKind,
+  values: readonly string[],
+): Promise<Set<string>> {
+  const asked = [...new Set(values.map((v) => normal(kind, v)))];
+  if (!asked.length) return new Set();
+  const answer = await source({ [kind]: asked });
+  const found = new Set((answer[kind] ?? []).map((v) => normal(kind, v)));
+  return new Set(values.filter((v) => found.has(normal(kind, v))));
+}
+
 /** A fixed directory of existing records (tests of one subgraph; a subgraph that owns them all). */
 export function staticReferenceSource(existing: ReferenceAnswer): ReferenceSource {
   return async (asked) =>

@@ -7,7 +7,9 @@ import DataLoader from 'dataloader';
 import { resolveDataScope, type DataScope, type ScopeSource } from './data-scope';
 import {
   gatewayReferenceSource,
+  knownReferences,
   requireReferences,
+  type ReferenceKind,
   type RequireReferences,
   type ReferenceSource,
 } from './references';
@@ -44,6 +46,8 @@ export interface SubgraphContext {
    * exist: one batched lookup through the gateway for every kind asked (see references.ts).
    */
   requireReferences: RequireReferences;
+  /** Which of these values of one kind exist (one batched lookup through the gateway): per-row import reports. */
+  knownReferences: (kind: ReferenceKind, values: readonly string[]) => Promise<Set<string>>;
 }
 
 export function createRequestContext(
@@ -68,6 +72,7 @@ export function createRequestContext(
       return scope;
     },
     requireReferences: (checks) => requireReferences(referenceSource, checks),
+    knownReferences: (kind, values) => knownReferences(referenceSource, kind, values),
   };
 }
 

@@ -128,7 +128,8 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
     service: options.name,
     logger,
     routes: sealRoutes(options.routes, verify, (request, identity) =>
-      createRequestContext(orm.em, logger, identity, request, options.scopeSource),
+      // routes check references as the GraphQL operations do (a test's directory, else the gateway)
+      createRequestContext(orm.em, logger, identity, request, options.scopeSource, options.referenceSource),
     ),
     context: async (request) =>
       createRequestContext(

@@ -5,6 +5,8 @@ import { followQueueLog } from './follow-queue-log';
 import { importContactsFile } from './import-contacts';
 import { importLms } from './import-lms';
 import { importRoster } from './import-roster';
+import { importSchedules } from './import-schedules';
+import { importVolumes } from './import-volumes';
 import { collect, developmentToken, ROLES, type TokenOptions } from './token';
 
 /** `switchboard`: the command line of the platform (DESIGN.md, public contract). */
@@ -42,6 +44,35 @@ importCommand
       console.log(line),
     );
   });
+
+importCommand
+  .command('schedules <file>')
+  .description('schedule agents from a WFM export CSV (employee_no, date, start, end, activity)')
+  .option('--timezone <iana>', 'zone of the clock times (default UTC)')
+  .option('--skip-invalid-rows', 'import the valid rows even when some rows are bad', false)
+  .option('--dry-run', 'validate and report; write nothing', false)
+  .action(async (file: string, options: { timezone?: string; skipInvalidRows: boolean; dryRun: boolean }) => {
+    process.exitCode = await importSchedules(connectionFrom(program.opts()), file, options, (line) =>
+      console.log(line),
+    );
+  });
+
+importCommand
+  .command('volumes <file>')
+  .description('interval history from another WFM tool (queue, channel, interval_start, offered, aht)')
+  .option('--interval-minutes <n>', 'length of the file’s intervals (divides 60; default 30)')
+  .option('--skip-invalid-rows', 'import the valid rows even when some rows are bad', false)
+  .option('--dry-run', 'validate and report; write nothing', false)
+  .action(
+    async (
+      file: string,
+      options: { intervalMinutes?: string; skipInvalidRows: boolean; dryRun: boolean },
+    ) => {
+      process.exitCode = await importVolumes(connectionFrom(program.opts()), file, options, (line) =>
+        console.log(line),
+      );
+    },
+  );
 
 importCommand
   .command('contacts <file>')

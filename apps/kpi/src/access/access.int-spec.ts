@@ -102,12 +102,6 @@ describe('kpi access: queries', () => {
     [
       ...perCaller('kpiDefinitions (catalog)', '{ kpiDefinitions { code } }', undefined, everyone),
       ...perCaller('kpiDefinition (catalog)', '{ kpiDefinition(code: "AHT") { code } }', undefined, everyone),
-      ...perCaller(
-        'staffing (Erlang math)',
-        '{ staffing(input: { callsPerInterval: 100, ahtSeconds: 180 }) { rawAgents } }',
-        undefined,
-        everyone,
-      ),
       ...perCaller('kpiTargets', '{ kpiTargets(kpiCode: "AHT") { id } }', undefined, (level) => ({
         scoped: (data) => expect(idsOf(data.kpiTargets)).toEqual(targetIds(targetsSeen[level])),
       })),
@@ -151,21 +145,6 @@ describe('kpi access: queries', () => {
         'query($s: PerformanceScopeInput!) { performanceTrend(input: { scope: $s, granularity: DAY, fromDay: "2026-01-01", toDay: "2026-01-03" }) { from } }',
         () => ({ s: { type: 'CENTER', id: id.B } }),
         levels('all'),
-      ),
-      ...perCaller(
-        'staffingPlan of a queue (callers who see a center; its center is checked in intervals)',
-        'query($q: ID!) { staffingPlan(queueId: $q, day: "2026-01-05") { queueId } }',
-        () => ({ q: id.queue }),
-        levels('all', 'center'),
-      ),
-      ...perCaller(
-        'staffingPlan intervals asked of kpi alone (no queue center from traffic)',
-        'query($q: ID!) { staffingPlan(queueId: $q, day: "2026-01-05") { intervals { rawAgents } } }',
-        () => ({ q: id.queue }),
-        (level) =>
-          level === 'all'
-            ? { allow: true, check: (data) => expect(data.staffingPlan).toEqual({ intervals: [] }) }
-            : { deny: true },
       ),
     ],
   );
@@ -227,45 +206,6 @@ describe('kpi access: reference resolvers (null / empty outside the scope, no er
         }),
       ),
     ],
-  );
-});
-
-/** A plan as traffic completes it: one interval of history and the queue's center. */
-const planRef = (centerId: string | null) => ({
-  __typename: 'StaffingPlan',
-  queueId: id.queue,
-  day: '2026-01-05',
-  timeZone: 'UTC',
-  weeks: 4,
-  intervalMinutes: 30,
-  history: [
-    { intervalStart: '2026-01-05T09:00:00.000Z', forecastCalls: 50, ahtSeconds: 200, loggedInAgents: 5 },
-  ],
-  centerId,
-});
-const PLAN = `query($r: [_Any!]!) { _entities(representations: $r) { ... on StaffingPlan { intervals { rawAgents } } } }`;
-
-describe("kpi access: a staffing plan's intervals for callers who see its queue's center (traffic's centerId)", () => {
-  const queueCenters = { 'center A': () => id.A, 'center B': () => id.B, 'no center': () => null };
-  it.each(callers.flatMap((c) => Object.keys(queueCenters).map((queue) => [c.who, queue, c] as const)))(
-    '%s, a queue of %s',
-    async (_who, queue, c) => {
-      const centerId = queueCenters[queue as keyof typeof queueCenters]();
-      const answer = await postGraphQL<{ _entities: ({ intervals: unknown[] } | null)[] }>(
-        kpi.url,
-        PLAN,
-        { r: [planRef(centerId?.toUpperCase() ?? null)] },
-        await authorizationFor(kpi.url, c.identity),
-      );
-      const sees = c.level === 'all' || (c.level === 'center' && centerId === id.A);
-      if (sees) {
-        expect(answer.errors).toBeUndefined();
-        expect(answer.data?._entities[0]?.intervals).toHaveLength(1);
-      } else {
-        expect(answer.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
-        expect(answer.data?._entities).toEqual([null]);
-      }
-    },
   );
 });
 

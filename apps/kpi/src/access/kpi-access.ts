@@ -4,13 +4,10 @@ import type { PerformanceScopeType, TargetScopeType } from '../common/enums';
 
 /*
  * kpi's access rules (issue 7), one place:
- * - the KPI catalog and the `staffing` Erlang calculator (pure math) are for everyone;
+ * - the KPI catalog is for everyone (the staffing calculator and plans moved to wfm, issue 21);
  * - a performance record (performance, performanceTrend) of a center or team outside the caller's
  *   scope is FORBIDDEN, decided from the key; a queue's record needs a caller who sees every center
- *   (kpi cannot tell a queue's center: traffic owns queues). A queue's staffing plan is for callers
- *   who see its center: refused at once to a caller who sees no center, and checked against the
- *   queue's center, which traffic resolves on the plan (`centerId`, @requires), before any interval
- *   is computed (FORBIDDEN for another center's queue or one with no center). An agent's record is
+ *   (kpi cannot tell a queue's center: traffic owns queues). An agent's record is
  *   scoped down by staff: its agents (which every source reads, @requires) are only those the caller
  *   sees, so another agent's record carries no metrics. A record reached by reference outside the
  *   scope has no KPIs, score or ranking (empty/null, no error);
@@ -65,18 +62,4 @@ export async function requireTargetScope(
 ): Promise<void> {
   const scope = await ctx.scope();
   if (type === 'GLOBAL' ? !scope.all : !seesTargetScope(scope, type, id)) throw outsideScope(action);
-}
-
-/** Refuses a staffing plan to a caller who sees no center at all (a plan is a center's). */
-export async function requireStaffingPlanReader(ctx: SubgraphContext): Promise<void> {
-  const scope = await ctx.scope();
-  if (!scope.all && !scope.centerIds?.length) throw outsideScope('staffingPlan');
-}
-
-/** Refuses the staffing plan of a queue whose center (traffic's `centerId`) the caller does not see. */
-export async function requireStaffingPlanCenter(
-  ctx: SubgraphContext,
-  queueCenterId: string | null | undefined,
-): Promise<void> {
-  (await ctx.scope()).requireCenter(queueCenterId?.toLowerCase(), 'staffingPlan');
 }

@@ -150,9 +150,10 @@ describe('traffic access: every role x every query and reference (allowed, denie
       },
       {
         ...base,
-        operation: '_entities Agent.trafficSummary and agentStates (null out of scope)',
+        operation: '_entities Agent.trafficSummary, agentStates and stateSpans (null out of scope)',
         query: `query($r: [_Any!]!, $f: DateTimeISO!, $t: DateTimeISO!) { _entities(representations: $r) {
-          ... on Agent { trafficSummary(from: $f, to: $t) { answered } agentStates(from: $f, to: $t) { loggedInSeconds } } } }`,
+          ... on Agent { trafficSummary(from: $f, to: $t) { answered } agentStates(from: $f, to: $t) { loggedInSeconds }
+            stateSpans(from: $f, to: $t) { state } } } }`,
         variables: () => ({
           r: ALL_AGENTS.map((employeeNo) => ({ __typename: 'Agent', employeeNo })),
           f: DAY.from,
@@ -166,8 +167,9 @@ describe('traffic access: every role x every query and reference (allowed, denie
                   ? {
                       trafficSummary: { answered: a === agents.a2 ? 1 : 2 },
                       agentStates: { loggedInSeconds: 0 },
+                      stateSpans: [],
                     }
-                  : { trafficSummary: null, agentStates: null },
+                  : { trafficSummary: null, agentStates: null, stateSpans: null },
               ),
             ),
         },
@@ -270,7 +272,8 @@ describe('traffic access: every role x every query and reference (allowed, denie
         postGraphQL(
           traffic.url,
           `query($r: [_Any!]!, $f: DateTimeISO!, $t: DateTimeISO!) { _entities(representations: $r) {
-            ... on Agent { trafficSummary(from: $f, to: $t) { answered } agentStates(from: $f, to: $t) { loggedInSeconds } }
+            ... on Agent { trafficSummary(from: $f, to: $t) { answered } agentStates(from: $f, to: $t) { loggedInSeconds }
+              stateSpans(from: $f, to: $t) { state } }
             ... on Contact { externalId } ... on Queue { stats(from: $f, to: $t) { offered } } } }`,
           { r: references(n), f: DAY.from, t: DAY.to },
           headers,

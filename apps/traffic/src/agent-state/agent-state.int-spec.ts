@@ -101,4 +101,43 @@ describe('agent states', () => {
       availableSeconds: 900,
     });
   });
+
+  it('gives many agents’ state spans, clipped to the period, in one statement for the batch', async () => {
+    await importLog();
+    const response = await postGraphQL<{ _entities: { employeeNo: string; stateSpans: unknown[] }[] }>(
+      traffic.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agent { employeeNo
+        stateSpans(from: "2026-05-04T02:05:00Z", to: "2026-05-04T03:15:00Z") { start end state reason } } } }`,
+      {
+        r: [
+          { __typename: 'Agent', employeeNo: '7001' },
+          { __typename: 'Agent', employeeNo: 'NOBODY' },
+        ],
+      },
+    );
+    expect(response.errors).toBeUndefined();
+    const spans = response.data?._entities[0].stateSpans as { start: string; end: string; state: string }[];
+    expect(spans[0]).toMatchObject({ start: '2026-05-04T02:05:00.000Z', state: 'AVAILABLE' });
+    expect(spans.at(-1)).toMatchObject({ end: '2026-05-04T03:15:00.000Z', state: 'AVAILABLE' });
+    expect(spans).toContainEqual(
+      expect.objectContaining({
+        start: '2026-05-04T02:30:00.000Z',
+        end: '2026-05-04T03:00:00.000Z',
+        state: 'NOT_READY',
+      }),
+    );
+    // contiguous, never overlapping
+    spans.slice(1).forEach((span, i) => expect(span.start).toBe(spans[i].end));
+    expect(response.data?._entities[1]).toEqual({ employeeNo: 'NOBODY', stateSpans: [] });
+  });
+
+  it('refuses a period of state spans longer than 31 days, naming the field', async () => {
+    const response = await postGraphQL(
+      traffic.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agent {
+        stateSpans(from: "2026-05-01T00:00:00Z", to: "2026-06-02T00:00:00Z") { state } } } }`,
+      { r: [{ __typename: 'Agent', employeeNo: '7001' }] },
+    );
+    expect(response.errors?.[0]?.message).toContain('to');
+  });
 });

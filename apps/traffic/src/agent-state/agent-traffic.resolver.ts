@@ -1,8 +1,10 @@
+import { badUserInput } from '@switchboard/server';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { checkPeriod, loadSummary } from '../stats/summary-loader';
 import { TrafficSummaryType } from '../stats/traffic-stats.type';
+import { agentStateSpansLoader, AgentStateSpanType } from './agent-state-spans';
 import { agentStateLoader, AgentStateSummaryType } from './agent-state-summary';
 import { AgentTrafficType } from './agent-traffic.type';
 
@@ -43,5 +45,24 @@ export class AgentTrafficResolver {
     checkPeriod({ from, to });
     if (!(await ctx.scope()).seesAgent(agent.employeeNo)) return null;
     return agentStateLoader(ctx, { from, to }).load(agent.employeeNo);
+  }
+
+  @FieldResolver(() => [AgentStateSpanType], {
+    nullable: true,
+    description:
+      "The agent's states over a period as spans (from inclusive, to exclusive; at most 31 days), for schedule adherence; logged-out time is no span; null outside your access scope",
+  })
+  async stateSpans(
+    @Root() agent: AgentTrafficType,
+    @Arg('from', () => DateTimeISOResolver) from: Date,
+    @Arg('to', () => DateTimeISOResolver) to: Date,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AgentStateSpanType[] | null> {
+    // any instants (a schedule's day starts where its zone's midnight falls), not interval boundaries
+    if (to <= from) throw badUserInput({ field: 'to', message: 'must be after from' });
+    if (to.getTime() - from.getTime() > 31 * 86_400_000)
+      throw badUserInput({ field: 'to', message: 'the period of state spans is at most 31 days' });
+    if (!(await ctx.scope()).seesAgent(agent.employeeNo)) return null;
+    return agentStateSpansLoader(ctx, { from, to }).load(agent.employeeNo);
   }
 }

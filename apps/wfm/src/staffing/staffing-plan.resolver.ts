@@ -1,8 +1,7 @@
 import { badUserInput } from '@switchboard/server';
-import { isCalendarDate, type SubgraphContext } from '@switchboard/subgraph-kit';
+import { isCalendarDate, isTimeZone, isUuid, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { requireStaffingPlanCenter, requireStaffingPlanReader } from '../access/kpi-access';
-import { isTimeZone, isUuid } from '../common/periods';
+import { requireStaffingPlanCenter, requireStaffingPlanReader } from '../access/wfm-access';
 import { StaffingInput } from './staffing.input';
 import { staffingFor } from './staffing.service';
 import { StaffingPlanTargetsInput } from './staffing-plan.input';

@@ -1,10 +1,10 @@
 import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
-import { kpiSubgraph } from '../kpi.subgraph';
+import { wfmSubgraph } from '../wfm.subgraph';
 
 describe('staffing(input)', () => {
   let kpi: TestSubgraph;
   beforeAll(async () => {
-    kpi = await startTestSubgraph(kpiSubgraph);
+    kpi = await startTestSubgraph(wfmSubgraph);
   });
   afterAll(() => kpi.stop());
 

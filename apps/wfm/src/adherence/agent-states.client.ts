@@ -1,0 +1,53 @@
+import type { AgentState } from '@switchboard/metrics';
+import { queryGateway } from '@switchboard/subgraph-kit';
+
+export interface AgentStateSpan {
+  start: Date;
+  end: Date;
+  state: AgentState;
+}
+
+/** Agents per request: a batch stays well inside the gateway's limits. */
+const BATCH = 200;
+
+const SPANS = `query AgentStateSpans($n: [String!]!, $f: DateTimeISO!, $t: DateTimeISO!) {
+  agentsByEmployeeNo(employeeNos: $n) { employeeNo stateSpans(from: $f, to: $t) { start end state } } }`;
+
+type Answer = {
+  agentsByEmployeeNo: ({
+    employeeNo: string;
+    stateSpans: { start: string; end: string; state: AgentState }[] | null;
+  } | null)[];
+};
+
+/**
+ * The state spans of agents over [from, to), from traffic through the gateway (staff's Agent,
+ * extended by traffic): one request per batch of agents, never traffic's tables.
+ */
+export async function fetchAgentStateSpans(
+  employeeNos: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<Map<string, AgentStateSpan[]>> {
+  const spans = new Map<string, AgentStateSpan[]>();
+  const unique = [...new Set(employeeNos)];
+  for (let offset = 0; offset < unique.length; offset += BATCH) {
+    const data = await queryGateway<Answer>(
+      SPANS,
+      { n: unique.slice(offset, offset + BATCH), f: from.toISOString(), t: to.toISOString() },
+      { purpose: 'agent states for adherence' },
+    );
+    for (const agent of data.agentsByEmployeeNo) {
+      if (!agent) continue;
+      spans.set(
+        agent.employeeNo,
+        (agent.stateSpans ?? []).map((s) => ({
+          start: new Date(s.start),
+          end: new Date(s.end),
+          state: s.state,
+        })),
+      );
+    }
+  }
+  return spans;
+}

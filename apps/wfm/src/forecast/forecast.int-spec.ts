@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import {
+  authorizationFor,
+  databaseFingerprint,
+  KnownReferences,
+  postGraphQL,
+  postImportFile,
+  startTestSubgraph,
+  type TestSubgraph,
+} from '@switchboard/testing';
+import { wfmSubgraph } from '../wfm.subgraph';
+
+const queue = randomUUID();
+const HEADER = 'queue,channel,interval_start,offered,aht';
+const IMPORT = `mutation($csv: String!, $m: Int!) { importVolumes(csv: $csv, intervalMinutes: $m) {
+  read written rejected applied problems { row field message } } }`;
+
+/** Eight weeks of 30-minute history from 2026-09-07 (a Monday): a weekday shape, quieter weekends. */
+function history(): string[] {
+  const lines: string[] = [];
+  for (let day = 0; day < 56; day += 1) {
+    const date = new Date(Date.UTC(2026, 8, 7 + day));
+    const weekend = date.getUTCDay() === 0 || date.getUTCDay() === 6;
+    for (let slot = 16; slot < 40; slot += 1) {
+      const offered = Math.round(
+        (weekend ? 10 : 30) * (1 + Math.sin((slot - 16) / 8)) + ((day * 7 + slot) % 5),
+      );
+      const start = new Date(date.getTime() + slot * 1_800_000).toISOString();
+      lines.push(`${queue},VOICE,${start},${offered},${180 + (slot % 3) * 10}`);
+    }
+  }
+  return lines;
+}
+
+describe('History and forecasts', () => {
+  let wfm: TestSubgraph;
+  beforeAll(async () => {
+    wfm = await startTestSubgraph(wfmSubgraph, {
+      referenceSource: new KnownReferences().add('queue', queue).source,
+    });
+  });
+  afterAll(() => wfm.stop());
+
+  it('imports interval history once (again: nothing changes), forecasts the next days with p10/p90 and AHT, and keeps the run', async () => {
+    const csv = [HEADER, ...history()].join('\n');
+    const imported = await postGraphQL<{ importVolumes: { written: number; applied: boolean } }>(
+      wfm.url,
+      IMPORT,
+      { csv, m: 30 },
+    );
+    expect(imported.data?.importVolumes).toMatchObject({ written: 56 * 24, applied: true });
+    const before = await databaseFingerprint(wfm.orm);
+    await postGraphQL(wfm.url, IMPORT, { csv, m: 30 });
+    expect(await databaseFingerprint(wfm.orm)).toEqual(before);
+
+    const answer = await postGraphQL<{
+      forecast: {
+        id: string;
+        method: string;
+        forecastable: boolean;
+        intervals: {
+          intervalStart: string;
+          offered: number;
+          p10: number;
+          p90: number;
+          ahtSeconds: number | null;
+        }[];
+      };
+    }>(
+      wfm.url,
+      `query($q: ID!) { forecast(queueId: $q, from: "2026-11-02", to: "2026-11-04", intervalMinutes: 30) {
+        id method forecastable intervals { intervalStart offered p10 p90 ahtSeconds } } }`,
+      { q: queue },
+    );
+    expect(answer.errors).toBeUndefined();
+    const run = answer.data?.forecast;
+    expect(run?.forecastable).toBe(true);
+    expect(['SAME_WEEKDAY_4W', 'SEASONAL_NAIVE', 'TOP_DOWN', 'SVD_FACTOR']).toContain(run?.method);
+    expect(run?.intervals).toHaveLength(96);
+    const busy = run?.intervals[20];
+    expect(busy?.intervalStart).toBe('2026-11-02T10:00:00.000Z');
+    expect(busy?.offered).toBeGreaterThan(20);
+    expect(busy?.ahtSeconds).toBeGreaterThan(170);
+    for (const i of run?.intervals ?? []) {
+      expect(i.p10).toBeLessThanOrEqual(i.offered);
+      expect(i.offered).toBeLessThanOrEqual(i.p90);
+    }
+    const kept = await wfm.orm.em
+      .fork()
+      .getConnection()
+      .execute('select count(*)::int as n from wfm_forecast_run where id = ?', [run?.id]);
+    expect(kept[0].n).toBe(1);
+
+    const backtest = await postGraphQL<{
+      forecastBacktest: {
+        forecastable: boolean;
+        testDates: string[];
+        noiseFloor: number;
+        chosenMethod: string;
+        methods: { method: string; wape: number }[];
+      };
+    }>(
+      wfm.url,
+      `query($q: ID!) { forecastBacktest(queueId: $q, from: "2026-10-12", to: "2026-11-02", lead: DAY_AHEAD) {
+        forecastable testDates noiseFloor chosenMethod methods { method wape } } }`,
+      { q: queue },
+    );
+    expect(backtest.errors).toBeUndefined();
+    const result = backtest.data?.forecastBacktest;
+    expect(result?.forecastable).toBe(true);
+    expect(result?.testDates[0]).toBe('2026-10-12');
+    expect(result?.methods.map((m) => m.method)).toHaveLength(4);
+    const best = Math.min(...(result?.methods ?? []).map((m) => m.wape));
+    expect(result?.methods.find((m) => m.method === result.chosenMethod)?.wape).toBe(best);
+    expect(result?.noiseFloor).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['negative volumes', `${queue},VOICE,2026-11-10T09:00:00Z,-3,180`, 'offered'],
+    ['an unknown queue', `${randomUUID()},VOICE,2026-11-10T09:00:00Z,3,180`, 'queue'],
+    ['an unknown channel', `${queue},FAX,2026-11-10T09:00:00Z,3,180`, 'channel'],
+    ['an interval off its boundary', `${queue},VOICE,2026-11-10T09:10:00Z,3,180`, 'interval_start'],
+    ['a negative AHT', `${queue},VOICE,2026-11-10T09:00:00Z,3,-1`, 'aht'],
+  ])('refuses %s on its row, naming the column, and writes nothing', async (_, line, field) => {
+    const before = await databaseFingerprint(wfm.orm);
+    const answer = await postGraphQL<{
+      importVolumes: { applied: boolean; problems: { row: number; field: string }[] };
+    }>(wfm.url, IMPORT, {
+      csv: [HEADER, `${queue},VOICE,2026-11-10T08:30:00Z,4,180`, line].join('\n'),
+      m: 30,
+    });
+    expect(answer.data?.importVolumes.applied).toBe(false);
+    expect(answer.data?.importVolumes.problems).toEqual([expect.objectContaining({ row: 3, field })]);
+    expect(await databaseFingerprint(wfm.orm)).toEqual(before);
+  });
+
+  it('refuses an interval not dividing 60 (import and forecast) and an unknown queue, naming the field', async () => {
+    const before = await databaseFingerprint(wfm.orm);
+    const importing = await postGraphQL(wfm.url, IMPORT, {
+      csv: `${HEADER}\n${queue},VOICE,2026-11-10T09:00:00Z,3,180`,
+      m: 25,
+    });
+    expect(importing.errors?.[0]?.message).toContain('intervalMinutes');
+    const forecasting = await postGraphQL(
+      wfm.url,
+      'query($q: ID!) { forecast(queueId: $q, from: "2026-11-02", to: "2026-11-03", intervalMinutes: 7) { id } }',
+      { q: queue },
+    );
+    expect(forecasting.errors?.[0]?.message).toContain('intervalMinutes');
+    const unknown = await postGraphQL(
+      wfm.url,
+      'query($q: ID!) { forecast(queueId: $q, from: "2026-11-02", to: "2026-11-03") { id } }',
+      { q: randomUUID() },
+    );
+    expect(unknown.errors?.[0]?.message).toContain('queueId');
+    expect(await databaseFingerprint(wfm.orm)).toEqual(before);
+  });
+
+  it('streams history through POST /import/volumes and says a queue with no history is not forecastable', async () => {
+    const other = randomUUID();
+    const bare = await startTestSubgraph(wfmSubgraph, {
+      referenceSource: new KnownReferences().add('queue', queue, other).source,
+    });
+    try {
+      const { events } = await postImportFile(
+        bare.url,
+        '/import/volumes?intervalMinutes=30',
+        `${HEADER}\n${other},CHAT,2026-11-01T09:00:00Z,5,300\n`,
+      );
+      expect(events).toEqual([expect.objectContaining({ type: 'report', written: 1, applied: true })]);
+      const answer = await postGraphQL<{
+        forecast: { forecastable: boolean; reason: string; method: string };
+      }>(
+        bare.url,
+        'query($q: ID!) { forecast(queueId: $q, from: "2026-11-02", to: "2026-11-03") { forecastable reason method } }',
+        { q: other },
+      );
+      expect(answer.data?.forecast).toMatchObject({ forecastable: false, method: 'SAME_WEEKDAY_4W' });
+      expect(answer.data?.forecast.reason).toContain('history');
+    } finally {
+      await bare.stop();
+    }
+  });
+
+  it('refuses forecasts to an agent', async () => {
+    const answer = await postGraphQL(
+      wfm.url,
+      'query($q: ID!) { forecast(queueId: $q, from: "2026-11-02", to: "2026-11-03") { id } }',
+      { q: queue },
+      await authorizationFor(wfm.url, {
+        subject: 'a',
+        roles: ['AGENT'],
+        centers: [],
+        teams: [],
+        employeeNo: '1042',
+      }),
+    );
+    expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});

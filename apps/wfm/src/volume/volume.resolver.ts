@@ -1,0 +1,68 @@
+import { isUuid, requireWholeScope, type SubgraphContext } from '@switchboard/subgraph-kit';
+import { badUserInput, type FieldProblem } from '@switchboard/server';
+import { DateTimeISOResolver } from 'graphql-scalars';
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
+import { requireWfmWriter } from '../access/wfm-access';
+import { ScheduleImportOptions } from '../schedule/schedule-import.type';
+import { fetchTrafficVolumes } from './traffic-volumes';
+import { VolumeImportService, writeTrafficVolumes } from './volume-import.service';
+import { VolumeImportReportType } from './volume-import.type';
+
+@Resolver()
+export class VolumeResolver {
+  @Mutation(() => VolumeImportReportType, {
+    description:
+      'Imports interval history (queue id, channel, interval_start, offered, aht) from another WFM tool; all or nothing unless skipInvalidRows; re-importing changes nothing. Queues are bank-wide: an administrator imports. Large files: POST /import/volumes (switchboard import volumes)',
+  })
+  async importVolumes(
+    @Arg('csv', () => String) csv: string,
+    @Arg('intervalMinutes', () => Int, { defaultValue: 30 }) intervalMinutes: number,
+    @Arg('options', () => ScheduleImportOptions, { nullable: true }) options: ScheduleImportOptions | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<VolumeImportReportType> {
+    requireWfmWriter(ctx, 'importVolumes');
+    await requireWholeScope(ctx, 'importVolumes');
+    return new VolumeImportService(ctx.em, ctx).import(csv, {
+      intervalMinutes,
+      skipInvalidRows: options?.skipInvalidRows ?? false,
+      dryRun: options?.dryRun ?? false,
+    });
+  }
+
+  @Mutation(() => Int, {
+    description:
+      "Reads queues' interval volumes (offered, AHT per channel) from traffic's rollups through the gateway into the forecasts' history, [from, to) at most 92 days; answers the intervals written. An administrator's (queues are bank-wide)",
+  })
+  async syncVolumesFromTraffic(
+    @Arg('queueIds', () => [ID]) queueIds: string[],
+    @Arg('from', () => DateTimeISOResolver) from: Date,
+    @Arg('to', () => DateTimeISOResolver) to: Date,
+    @Arg('intervalMinutes', () => Int, { defaultValue: 30 }) intervalMinutes: number,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<number> {
+    requireWfmWriter(ctx, 'syncVolumesFromTraffic');
+    await requireWholeScope(ctx, 'syncVolumesFromTraffic');
+    const problems: FieldProblem[] = [];
+    const bad = queueIds.findIndex((q) => !isUuid(q));
+    if (!queueIds.length || queueIds.length > 200)
+      problems.push({ field: 'queueIds', message: 'must name 1 to 200 queues' });
+    else if (bad >= 0) problems.push({ field: `queueIds[${bad}]`, message: 'must be a queue id' });
+    if (![15, 30, 60].includes(intervalMinutes))
+      problems.push({ field: 'intervalMinutes', message: "must be 15, 30 or 60 (traffic's rollups)" });
+    if (to <= from) problems.push({ field: 'to', message: 'must be after from' });
+    else if (to.getTime() - from.getTime() > 92 * 86_400_000)
+      problems.push({ field: 'to', message: 'the period is at most 92 days' });
+    else if (
+      from.getTime() % (intervalMinutes * 60_000) !== 0 ||
+      to.getTime() % (intervalMinutes * 60_000) !== 0
+    )
+      problems.push({
+        field: 'from',
+        message: `from and to must be on ${intervalMinutes}-minute boundaries`,
+      });
+    if (problems.length) throw badUserInput(problems);
+    await ctx.requireReferences([{ kind: 'queue', field: 'queueIds', values: queueIds }]);
+    const rows = await fetchTrafficVolumes(queueIds, from, to, intervalMinutes as 15 | 30 | 60);
+    return writeTrafficVolumes(ctx.em, intervalMinutes, rows);
+  }
+}
