@@ -127,6 +127,10 @@ describe('deploy/k8s', () => {
     expect(kinds).toEqual(['Deployment', 'Service', 'PodDisruptionBudget']);
     expect(files.get('config.yaml')).toContain(`WFM_URL: ${subgraphUrl(wfm)}`);
     expect(files.get('secrets/wfm.env.example')).toMatch(/^DATABASE_URL=/m);
+    // care keeps customers' names and phones encrypted: its example asks for the key
+    expect(renderK8s(subgraphs, gateway, DEFAULT_K8S_SETTINGS).get('secrets/care.env.example')).toMatch(
+      /^SWITCHBOARD_CARE_PII_KEY=$/m,
+    );
     const kustomization = parse(files.get('kustomization.yaml')!) as { resources: string[] };
     expect(kustomization.resources).toContain('wfm.yaml');
   });

@@ -55,13 +55,21 @@ SWITCHBOARD_JWT_AUDIENCE=
 SWITCHBOARD_JWT_SECRET=
 `;
 
+/** Secrets a subgraph needs beyond its database (its own code says why it needs them). */
+const OWN_SECRETS: Record<string, string> = {
+  care: `# Required for customers' names and phones (encrypted at rest): 32 bytes in base64
+# (openssl rand -base64 32). Losing it loses them; rotating it needs a re-encryption.
+SWITCHBOARD_CARE_PII_KEY=
+`,
+};
+
 const subgraphExample = (subgraph: SubgraphApp) => `# Copy to ${subgraph.name}.env (never committed).
 # The ${subgraph.name} subgraph's own database on the external PostgreSQL (created beforehand by the DBA;
 # the migration init container creates its tables).
 DATABASE_URL=postgres://USER:PASSWORD@HOST:5432/switchboard_${subgraph.name}
 # Optional: this service's own token for the gateway (reads of other subgraphs' data).
 SWITCHBOARD_SERVICE_TOKEN=
-`;
+${OWN_SECRETS[subgraph.name] ?? ''}`;
 
 /** Every file the generator writes, by path relative to the output folder. */
 export function renderK8s(
