@@ -11,13 +11,21 @@ import { toCaseType } from './case/case.mapper';
 import { CaseResolver } from './case/case.resolver';
 import type { CaseType } from './case/case.type';
 import { seesCase } from './access/care-access';
+import { BusinessCalendarRow } from './calendar/business-calendar.entity';
+import { CalendarResolver } from './calendar/calendar.resolver';
+import { Commitment } from './commitment/commitment.entity';
+import { CommitmentKpiResolver } from './commitment/commitment-kpi.resolver';
+import { CommitmentResolver } from './commitment/commitment.resolver';
+import { EscalationNotificationRows } from './escalation/escalation.entity';
+import { startEscalationJobs } from './escalation/escalation.jobs';
+import { EscalationResolver } from './escalation/escalation.resolver';
 import { careMigrations } from './migrations';
 import { seedCareDemo } from './seed/demo-seed';
 
 export const CARE_SUBGRAPH = 'care';
 
 export const careDatabase = {
-  entities: [Case],
+  entities: [Case, BusinessCalendarRow, Commitment, ...EscalationNotificationRows],
   migrations: careMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
   snapshotName: '.snapshot-care',
@@ -25,7 +33,13 @@ export const careDatabase = {
 
 export function buildCareSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [CaseResolver],
+    resolvers: [
+      CaseResolver,
+      CalendarResolver,
+      CommitmentResolver,
+      CommitmentKpiResolver,
+      EscalationResolver,
+    ],
     referenceResolvers: {
       Case: {
         // outside the caller's scope: null, as for an unknown id
@@ -43,4 +57,5 @@ export const careSubgraph: SubgraphDefinition = {
   database: careDatabase,
   buildSchema: buildCareSchema,
   seedDemo: seedCareDemo,
+  background: startEscalationJobs,
 };
