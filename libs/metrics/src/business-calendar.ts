@@ -35,6 +35,10 @@ export interface CalendarException {
   hoursOf?: number;
 }
 
+/**
+ * A calendar is read as immutable: the functions below compile it once per object (a WeakMap), so
+ * change one by making a new object ({ ...calendar, exceptions: [...] }), never in place.
+ */
 export interface BusinessCalendar {
   /** IANA zone, e.g. Asia/Shanghai. */
   timeZone: string;

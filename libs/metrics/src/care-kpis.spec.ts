@@ -1,6 +1,8 @@
 import fc from 'fast-check';
+import type { BusinessCalendar } from './business-calendar';
 import {
   careKpiValues,
+  caseResolutionBusinessMinutes,
   caseKpis,
   caseTotals,
   commitmentKpis,
@@ -205,6 +207,46 @@ describe('case KPIs, hand-computed (research A1)', () => {
     ]);
     expect(values.HANDOFF_RATE).toBe(0.5);
     expect(values.OVERDUE_COMMITMENTS).toBe(3);
+  });
+});
+
+describe('case resolution time in business minutes', () => {
+  const a2: BusinessCalendar = {
+    timeZone: 'Asia/Shanghai',
+    periods: [1, 2, 3, 4, 5].flatMap((weekday) => [
+      { weekday, start: '09:00', end: '12:00' },
+      { weekday, start: '13:30', end: '17:30' },
+    ]),
+    exceptions: [{ date: '2026-10-10', kind: 'WORKDAY', periods: [{ start: '09:00', end: '17:30' }] }],
+  };
+
+  it('gives mean and p90 (nearest rank) of the cases resolved in the period', () => {
+    const times = caseResolutionBusinessMinutes(
+      a2,
+      [
+        { openedAt: sh('2026-10-09T16:30:00'), resolvedAt: sh('2026-10-12T10:00:00') }, // 60 Fri + 510 Sat + 60 Mon
+        { openedAt: sh('2026-10-12T09:00:00'), resolvedAt: sh('2026-10-12T12:00:00') }, // 180
+        { openedAt: sh('2026-10-12T11:00:00'), resolvedAt: sh('2026-10-13T10:00:00') }, // 60 + 240 + 60
+        { openedAt: sh('2026-10-12T11:00:00'), resolvedAt: null }, // not resolved
+        { openedAt: sh('2026-10-01T11:00:00'), resolvedAt: sh('2026-10-09T10:00:00') }, // resolved the week before
+      ],
+      week,
+    );
+    expect(times).toEqual({ n: 3, sumMinutes: 630 + 180 + 360, mean: 390, p90: 630 });
+    expect(caseResolutionBusinessMinutes(a2, [], week)).toEqual({
+      n: 0,
+      sumMinutes: 0,
+      mean: null,
+      p90: null,
+    });
+  });
+
+  it('takes the 9th of 10 values as p90', () => {
+    const cases = Array.from({ length: 10 }, (_, i) => ({
+      openedAt: sh('2026-10-13T09:00:00'),
+      resolvedAt: sh(`2026-10-13T09:${String(i + 1).padStart(2, '0')}:00`),
+    }));
+    expect(caseResolutionBusinessMinutes(a2, cases, week).p90).toBe(9);
   });
 });
 

@@ -4,6 +4,7 @@
  * null when the denominator is 0. Coarser groups are computed from summed counts, never by
  * averaging rates.
  */
+import { businessTimeBetween, type BusinessCalendar } from './business-calendar';
 import { commitmentStatus, type CommitmentFacts } from './commitment';
 import type { KpiDirection } from './kpi-attainment';
 import { ratio } from './ratio';
@@ -200,6 +201,31 @@ export function caseKpis(t: CaseTotals): CaseKpis {
     handoffRate: ratio(t.bounced, t.opened),
     avgHandoffs: ratio(t.handoffs, t.opened),
   };
+}
+
+export interface ResolutionTimes {
+  /** cases resolved in the period */
+  n: number;
+  /** Σ business minutes from opening to resolution (sums across groups, like the counts) */
+  sumMinutes: number;
+  mean: number | null;
+  /** nearest rank (PostgreSQL percentile_disc(0.9)): the least value with ≥ 90 % of values at or below it */
+  p90: number | null;
+}
+
+/** `caseResolutionBusinessMinutes` of the cases resolved in the period, on the center's calendar. */
+export function caseResolutionBusinessMinutes(
+  calendar: BusinessCalendar,
+  cases: ReadonlyArray<{ openedAt: Date; resolvedAt: Date | null }>,
+  period: Period,
+): ResolutionTimes {
+  const minutes = cases
+    .filter((c) => c.resolvedAt && c.resolvedAt >= period.from && c.resolvedAt < period.to)
+    .map((c) => businessTimeBetween(calendar, c.openedAt, c.resolvedAt!))
+    .sort((a, b) => a - b);
+  const sumMinutes = minutes.reduce((sum, m) => sum + m, 0);
+  const n = minutes.length;
+  return { n, sumMinutes, mean: ratio(sumMinutes, n), p90: n === 0 ? null : minutes[Math.ceil(0.9 * n) - 1] };
 }
 
 /** The five catalog KPIs of a group, by code. */

@@ -87,8 +87,8 @@ describe('chinaHolidays (chinese-days)', () => {
 });
 
 describe('countryHolidays (date-holidays, public holidays only)', () => {
-  it('knows the 2027 Spring Festival in China (lunar new year, Sat 2027-02-06), but no adjusted workdays', () => {
-    const y = countryHolidays('CN', 2027);
+  it('knows the 2027 Spring Festival in China (lunar new year, Sat 2027-02-06), but no adjusted workdays', async () => {
+    const y = await countryHolidays('CN', 2027);
     expect(y.source).toMatch(/^date-holidays \d+\.\d+\.\d+ CN$/);
     expect(dates(y.holidays)).toEqual(expect.arrayContaining(['2027-02-05', '2027-02-06', '2027-02-07']));
     expect(y.holidays.find((h) => h.date === '2027-02-06')?.name).toBe('春节');
@@ -98,18 +98,18 @@ describe('countryHolidays (date-holidays, public holidays only)', () => {
     expect(y.partialDays).toContainEqual(expect.objectContaining({ date: '2027-03-08', from: '12:00' }));
   });
 
-  it('gives the United States 2027 with substitute days, without observances; a state adds its own', () => {
-    const us = countryHolidays('US', 2027, undefined, 'en');
+  it('gives the United States 2027 with substitute days, without observances; a state adds its own', async () => {
+    const us = await countryHolidays('US', 2027, undefined, 'en');
     const off = dates(us.holidays);
     expect(off).toEqual(expect.arrayContaining(['2027-06-18', '2027-07-05', '2027-11-25', '2027-12-24']));
     expect(off).not.toContain('2027-02-14'); // Valentine's Day, an observance
     expect(off).not.toContain('2027-11-26'); // day after Thanksgiving, an observance
     expect(off).not.toContain('2027-02-12');
-    expect(dates(countryHolidays('us', 2027, 'ny').holidays)).toContain('2027-02-12'); // Lincoln's Birthday in NY
+    expect(dates((await countryHolidays('us', 2027, 'ny')).holidays)).toContain('2027-02-12'); // Lincoln's Birthday in NY
   });
 
-  it('gives England 2026 with the Boxing Day substitute, and Germany 2027 with Easter', () => {
-    expect(dates(countryHolidays('GB', 2026, 'ENG').holidays)).toEqual([
+  it('gives England 2026 with the Boxing Day substitute, and Germany 2027 with Easter', async () => {
+    expect(dates((await countryHolidays('GB', 2026, 'ENG')).holidays)).toEqual([
       '2026-01-01',
       '2026-04-03',
       '2026-04-06',
@@ -120,13 +120,13 @@ describe('countryHolidays (date-holidays, public holidays only)', () => {
       '2026-12-26',
       '2026-12-28',
     ]);
-    expect(dates(countryHolidays('DE', 2027).holidays)).toEqual(
+    expect(dates((await countryHolidays('DE', 2027)).holidays)).toEqual(
       expect.arrayContaining(['2027-03-26', '2027-03-29']),
     );
   });
 
-  it('spreads a holiday of several days over each of its days', () => {
-    const ae = countryHolidays('AE', 2027);
+  it('spreads a holiday of several days over each of its days', async () => {
+    const ae = await countryHolidays('AE', 2027);
     const eid = ae.holidays.filter(
       (h) => h.name === ae.holidays.find((x) => x.date.startsWith('2027-03'))?.name,
     );
@@ -137,9 +137,9 @@ describe('countryHolidays (date-holidays, public holidays only)', () => {
     ]);
   });
 
-  it('names the field it cannot use', () => {
-    expect(() => countryHolidays('XX', 2027)).toThrow(/countryCode: "XX" is not a country/);
-    expect(() => countryHolidays('US', 2027, 'ZZ')).toThrow(/region: "ZZ" is not a region of US/);
-    expect(() => countryHolidays('US', Number.NaN)).toThrow(/year: NaN is not a year/);
+  it('names the field it cannot use', async () => {
+    await expect(countryHolidays('XX', 2027)).rejects.toThrow(/countryCode: "XX" is not a country/);
+    await expect(countryHolidays('US', 2027, 'ZZ')).rejects.toThrow(/region: "ZZ" is not a region of US/);
+    await expect(countryHolidays('US', Number.NaN)).rejects.toThrow(/year: NaN is not a year/);
   });
 });

@@ -5,10 +5,8 @@
  * workdays). Both answer from data shipped in the package, so a year the package does not know is
  * an error here, never a silently empty list.
  */
-import Holidays from 'date-holidays';
 import chineseDaysData from 'chinese-days/dist/chinese-days.json';
 import { version as chineseDaysVersion } from 'chinese-days/package.json';
-import { version as dateHolidaysVersion } from 'date-holidays/package.json';
 import type { CalendarException } from './business-calendar';
 import { InvalidInputError } from './validation';
 
@@ -87,14 +85,20 @@ const DAY_MS = 86_400_000;
  * A country's (and optionally a state's or region's) public holidays of a year, from
  * `date-holidays`. Bank, school, optional and observance days are left out. For mainland China use
  * chinaHolidays: date-holidays knows neither the State Council's blocks nor the adjusted workdays.
+ * Asynchronous because date-holidays is loaded on first use: a browser bundle of this library (the
+ * dashboard's) would otherwise carry its time-zone and astronomy dependencies, about 1 MB.
  */
-export function countryHolidays(
+export async function countryHolidays(
   countryCode: string,
   year: number,
   region?: string,
   language?: string,
-): YearHolidays {
+): Promise<YearHolidays> {
   yearArg(year);
+  const [{ default: Holidays }, { version: dateHolidaysVersion }] = await Promise.all([
+    import('date-holidays'),
+    import('date-holidays/package.json'),
+  ]);
   const country = String(countryCode ?? '').toUpperCase();
   const lookup = new Holidays();
   if (!Object.prototype.hasOwnProperty.call(lookup.getCountries(), country)) {

@@ -170,6 +170,7 @@ export {
   caseTotals,
   sumCaseTotals,
   caseKpis,
+  caseResolutionBusinessMinutes,
   careKpiValues,
   type Period,
   type CommitmentRecord,
@@ -178,6 +179,7 @@ export {
   type CaseRecord,
   type CaseTotals,
   type CaseKpis,
+  type ResolutionTimes,
 } from './care-kpis';
 export {
   CASE_STATES,
