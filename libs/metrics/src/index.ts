@@ -192,3 +192,4 @@ export {
   type CaseState,
   type CaseEvent,
 } from './case-states';
+export { levelsDueAt } from './escalation-due';
