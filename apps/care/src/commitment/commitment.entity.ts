@@ -23,6 +23,7 @@ export class Commitment {
     | 'fulfilmentContactSource'
     | 'fulfilmentContactExternalId'
     | 'nextEscalationAt'
+    | 'escalationFireTimes'
     | 'escalationLevel'
     | 'priority'
     | 'complaintRisk'
@@ -103,6 +104,10 @@ export class Commitment {
   /** The sweeper's next look (earliest level still to fire); null once kept or the ladder is done. */
   @Property({ type: 'timestamptz', nullable: true })
   nextEscalationAt: Date | null = null;
+
+  /** The policy's fire times for this due time (level, ISO instant), computed once when made. */
+  @Property({ type: 'jsonb', nullable: true })
+  escalationFireTimes: Array<{ level: number; at: string }> | null = null;
 
   /** The highest level fired so far. */
   @Property({ type: 'int', nullable: true })

@@ -14,7 +14,7 @@ import { careServices } from '../care-services';
 import { Case } from '../case/case.entity';
 import { BusinessCalendarRow } from '../calendar/business-calendar.entity';
 import { toBusinessCalendar } from '../calendar/calendar.service';
-import { firstEscalationAt, policiesFor } from '../escalation/escalation-policy';
+import { escalationSchedule, policiesFor } from '../escalation/escalation-policy';
 import { Commitment } from './commitment.entity';
 import type { FulfilCommitmentInput, MakeCommitmentInput } from './commitment.input';
 
@@ -91,6 +91,7 @@ export class CommitmentService {
     const dueAt = commitmentDueAt(madeAt, due as DueSpec, calendar);
     const [team] = await directory([{ ownerEmployeeNo: owner, asOf: madeAt.toISOString().slice(0, 10) }]);
     const [policy] = await policiesFor(this.em, [{ centerId }]);
+    const ladder = escalationSchedule(policy, dueAt, calendar ?? CALENDAR_24X7);
     const row = this.em.create(Commitment, {
       clientKey: input.clientKey,
       centerId,
@@ -108,7 +109,8 @@ export class CommitmentService {
       dueBasis: (due as DueSpec).basis,
       businessMinutes: input.dueInBusinessMinutes ?? null,
       graceMinutes: input.graceMinutes,
-      nextEscalationAt: firstEscalationAt(policy, dueAt, calendar ?? CALENDAR_24X7),
+      nextEscalationAt: ladder.first,
+      escalationFireTimes: ladder.fireTimes,
       madeBy,
     });
     // a concurrent request with the same key: the unique constraint answers, the first one wins

@@ -46,12 +46,13 @@ export async function policiesFor(
   });
 }
 
-/** The first moment the sweeper must look at a new commitment: its policy's earliest level. */
-export function firstEscalationAt(
+/** A new commitment's ladder: each level's fire time, and the first moment the sweeper must look. */
+export function escalationSchedule(
   policy: EscalationPolicy,
   dueAt: Date,
   calendar: BusinessCalendar,
-): Date | null {
-  const times = escalationFireTimes(policy, dueAt, calendar).map((t) => t.at.getTime());
-  return times.length ? new Date(Math.min(...times)) : null;
+): { fireTimes: Array<{ level: number; at: string }>; first: Date | null } {
+  const times = escalationFireTimes(policy, dueAt, calendar);
+  const first = times.length ? new Date(Math.min(...times.map((t) => t.at.getTime()))) : null;
+  return { fireTimes: times.map((t) => ({ level: t.level, at: t.at.toISOString() })), first };
 }

@@ -3,6 +3,7 @@ import {
   actionKey,
   CALENDAR_24X7,
   levelsDue,
+  levelsDueAt,
   localDay,
   notificationKey,
   type BusinessCalendar,
@@ -26,6 +27,15 @@ export interface SweepResult {
   notifications: number;
 }
 
+/** The sweep's pick: due commitments by the partial index, locked, skipping those another sweeper holds. */
+export const SWEEP_SELECT = `select id, center_id, owner_employee_no, due_at, grace_minutes, fulfilled_at, escalation_level,
+       escalation_fire_times
+  from care_commitment
+ where next_escalation_at is not null and next_escalation_at <= ?
+ order by next_escalation_at
+ limit ?
+   for update skip locked`;
+
 interface DueRow {
   id: string;
   center_id: string;
@@ -34,6 +44,7 @@ interface DueRow {
   grace_minutes: number;
   fulfilled_at: Date | null;
   escalation_level: number | null;
+  escalation_fire_times: Array<{ level: number; at: string }> | null;
 }
 
 /**
@@ -49,15 +60,7 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
   const { clock, directory } = careServices();
   const now = clock();
   return em.fork().transactional(async (tx) => {
-    const due = (await tx.execute(
-      `select id, center_id, owner_employee_no, due_at, grace_minutes, fulfilled_at, escalation_level
-         from care_commitment
-        where next_escalation_at is not null and next_escalation_at <= ?
-        order by next_escalation_at
-        limit ?
-          for update skip locked`,
-      [now, options.batch ?? 500],
-    )) as DueRow[];
+    const due = (await tx.execute(SWEEP_SELECT, [now, options.batch ?? 500])) as DueRow[];
     const result: SweepResult = { commitments: due.length, escalations: 0, notifications: 0 };
     if (!due.length) return result;
     const ids = due.map((d) => d.id);
@@ -94,12 +97,20 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
         graceMinutes: row.grace_minutes,
         fulfilledAt: row.fulfilled_at,
       };
-      return {
-        row,
-        calendar,
-        policy: policies[i],
-        plan: levelsDue(policies[i], facts, now, firedKeys.get(row.id) ?? new Set(), calendar),
-      };
+      const fired = firedKeys.get(row.id) ?? new Set<string>();
+      // the fire times stored when it was made, when they are the policy's levels; else walked now
+      const stored = row.escalation_fire_times;
+      const plan =
+        stored && stored.length === policies[i].levels.length
+          ? levelsDueAt(
+              policies[i],
+              facts,
+              now,
+              fired,
+              stored.map((t) => ({ level: t.level, at: new Date(t.at) })),
+            )
+          : levelsDue(policies[i], facts, now, fired, calendar);
+      return { row, calendar, policy: policies[i], plan };
     });
 
     // the team lead as of the due day (the calendar's local day), one call for the sweep
@@ -171,26 +182,26 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
     }
 
     if (escalations.length) {
-      const inserted = (await tx.execute(
-        `insert into care_escalation (id, commitment_id, level, action, due_to_fire_at, fired_at)
+      const [inserted] = (await tx.execute(
+        `with inserted as (insert into care_escalation (id, commitment_id, level, action, due_to_fire_at, fired_at)
          select gen_random_uuid(), e.commitment_id, e.level, e.action, e.due_to_fire_at, ?
            from jsonb_to_recordset(?::jsonb) e(commitment_id uuid, level int, action text, due_to_fire_at timestamptz)
-         on conflict (commitment_id, level) do nothing returning id`,
+         on conflict (commitment_id, level) do nothing returning 1) select count(*)::int as n from inserted`,
         [now, JSON.stringify(escalations)],
-      )) as unknown[];
-      result.escalations = inserted.length;
+      )) as Array<{ n: number }>;
+      result.escalations = inserted.n;
     }
     await options.afterEscalations?.();
     if (notifications.length) {
-      const inserted = (await tx.execute(
-        `insert into care_notification (id, commitment_id, level, recipient, address_employee_no, address_role, center_id, action, created_at)
+      const [inserted] = (await tx.execute(
+        `with inserted as (insert into care_notification (id, commitment_id, level, recipient, address_employee_no, address_role, center_id, action, created_at)
          select gen_random_uuid(), n.commitment_id, n.level, n.recipient, n.address_employee_no, n.address_role, n.center_id, n.action, ?
            from jsonb_to_recordset(?::jsonb) n(commitment_id uuid, level int, recipient text, address_employee_no text,
                 address_role text, center_id uuid, action text)
-         on conflict (commitment_id, level, recipient) do nothing returning id`,
+         on conflict (commitment_id, level, recipient) do nothing returning 1) select count(*)::int as n from inserted`,
         [now, JSON.stringify(notifications)],
-      )) as unknown[];
-      result.notifications = inserted.length;
+      )) as Array<{ n: number }>;
+      result.notifications = inserted.n;
     }
     await tx.execute(
       `update care_commitment c
