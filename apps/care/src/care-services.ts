@@ -39,11 +39,67 @@ export interface RecipientAnswer {
 /** One batched call per sweep for every commitment fired. */
 export type RecipientDirectory = (asks: readonly RecipientAsk[]) => Promise<RecipientAnswer[]>;
 
+/** A customer's contact as the matcher needs it. */
+export interface CustomerContact extends CareContact {
+  customerKey: string;
+  /** answered by an agent (a call that reached the other side, a chat taken) */
+  answered: boolean;
+}
+
+/**
+ * The contacts of these customers that traffic ingested after `since` (by ingestion, so a late
+ * file is not missed), oldest first, at most `first`; one batched call per 500 keys.
+ */
+export type CustomerContactFeed = (
+  customerKeys: readonly string[],
+  since: Date,
+  first: number,
+) => Promise<CustomerContact[]>;
+
+const CONTACTS_OF_CUSTOMERS = `query CareCustomerContacts($keys: [String!]!, $since: DateTimeISO!, $first: Int!) {
+  contactsOfCustomers(customerKeys: $keys, ingestedAfter: $since, first: $first) {
+    source externalId customerKey channel direction outcome arrivedAt agent { employeeNo } } }`;
+
+/**
+ * traffic through the gateway. traffic has no such root query yet (contactsByKeys asks by contact
+ * key only, and Contact does not expose its customerKey): until it does, this feed answers an
+ * error and the matching job logs it; tests inject their own feed.
+ */
+export const gatewayCustomerContactFeed: CustomerContactFeed = async (keys, since, first) => {
+  const out: CustomerContact[] = [];
+  for (let i = 0; i < keys.length; i += 500) {
+    const data = await queryGateway<{
+      contactsOfCustomers: Array<
+        Omit<CustomerContact, 'arrivedAt' | 'agentNo' | 'answered'> & {
+          arrivedAt: string;
+          agent: { employeeNo: string } | null;
+        }
+      >;
+    }>(
+      CONTACTS_OF_CUSTOMERS,
+      { keys: keys.slice(i, i + 500), since: since.toISOString(), first },
+      {
+        purpose: 'commitment matching',
+      },
+    );
+    for (const c of data.contactsOfCustomers) {
+      out.push({
+        ...c,
+        arrivedAt: new Date(c.arrivedAt),
+        agentNo: c.agent?.employeeNo ?? null,
+        answered: c.outcome === 'ANSWERED',
+      });
+    }
+  }
+  return out;
+};
+
 export type WebhookSender = (url: string, body: unknown) => Promise<void>;
 
 export interface CareServices {
   clock: Clock;
   contacts: ContactSource;
+  customerContacts: CustomerContactFeed;
   directory: RecipientDirectory;
   webhookUrl: string | null;
   sendWebhook: WebhookSender;
@@ -121,6 +177,7 @@ const postJson: WebhookSender = async (url, body) => {
 const defaults = (): CareServices => ({
   clock: () => new Date(),
   contacts: gatewayContactSource,
+  customerContacts: gatewayCustomerContactFeed,
   directory: gatewayRecipientDirectory,
   webhookUrl: process.env.CARE_ESCALATION_WEBHOOK_URL || null,
   sendWebhook: postJson,

@@ -2,11 +2,13 @@ import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { migrationDatabaseUrlFor } from '@switchboard/postgres';
 import type { Logger } from '@switchboard/server';
+import { matchContacts } from '../commitment/commitment-matcher';
 import { deliverNotification, undeliveredNotifications } from '../notification/notification-delivery';
 import { sweepEscalations } from './escalation.sweeper';
 
 export const SWEEP_QUEUE = 'care-escalation-sweep';
 export const DELIVERY_QUEUE = 'care-notification-delivery';
+export const MATCH_QUEUE = 'care-contact-match';
 /** pg-boss's tables live in care's own database, in a schema of their own. */
 export const JOBS_SCHEMA = 'care_jobs';
 
@@ -44,6 +46,12 @@ export function startEscalationJobs(services: { orm: MikroORM; logger: Logger })
         await instance.send(DELIVERY_QUEUE, { id }, { singletonKey: id });
       }
       logger.info(result, 'escalation sweep');
+    });
+    // automatic fulfilment: traffic's new contacts of customers with open commitments, every minute
+    await instance.createQueue(MATCH_QUEUE);
+    await instance.schedule(MATCH_QUEUE, '* * * * *');
+    await instance.work(MATCH_QUEUE, async () => {
+      logger.info(await matchContacts(em), 'contact matching');
     });
     await instance.work<{ id: string }>(DELIVERY_QUEUE, async (jobs) => {
       for (const job of jobs) await deliverNotification(em, job.data.id);

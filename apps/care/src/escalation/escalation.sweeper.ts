@@ -27,14 +27,21 @@ export interface SweepResult {
   notifications: number;
 }
 
-/** The sweep's pick: due commitments by the partial index, locked, skipping those another sweeper holds. */
-export const SWEEP_SELECT = `select id, center_id, owner_employee_no, due_at, grace_minutes, fulfilled_at, escalation_level,
-       escalation_fire_times
+/**
+ * The sweep's pick: due commitments by the partial index, oldest first, locked, skipping those
+ * another sweeper holds. Only ids are sorted and locked here (a narrow sort stays in memory); the
+ * rows are read after by primary key.
+ */
+export const SWEEP_SELECT = `select id
   from care_commitment
  where next_escalation_at is not null and next_escalation_at <= ?
  order by next_escalation_at
  limit ?
    for update skip locked`;
+
+const SWEEP_ROWS = `select id, center_id, owner_employee_no, due_at, grace_minutes, fulfilled_at, escalation_level,
+       escalation_fire_times
+  from care_commitment where id = any(?::uuid[])`;
 
 interface DueRow {
   id: string;
@@ -60,7 +67,10 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
   const { clock, directory } = careServices();
   const now = clock();
   return em.fork().transactional(async (tx) => {
-    const due = (await tx.execute(SWEEP_SELECT, [now, options.batch ?? 500])) as DueRow[];
+    const picked = (await tx.execute(SWEEP_SELECT, [now, options.batch ?? 500])) as Array<{ id: string }>;
+    const due = picked.length
+      ? ((await tx.execute(SWEEP_ROWS, [`{${picked.map((p) => p.id).join(',')}}`])) as DueRow[])
+      : [];
     const result: SweepResult = { commitments: due.length, escalations: 0, notifications: 0 };
     if (!due.length) return result;
     const ids = due.map((d) => d.id);
