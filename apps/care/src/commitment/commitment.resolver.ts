@@ -1,4 +1,4 @@
-import { forbidden, outsideScope } from '@switchboard/auth';
+import { forbidden, outsideScope, requireRole } from '@switchboard/auth';
 import { checkPageSize, isUuid, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { seesCommitment } from '../access/care-access';
@@ -74,6 +74,12 @@ export class CommitmentResolver {
     @Arg('input', () => FulfilCommitmentInput) input: FulfilCommitmentInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CommitmentType> {
+    // the people of the promise (owner, lead, manager) and case handlers; not HR, BI, QA, trainers
+    requireRole(
+      ctx.identity,
+      ['AGENT', 'TEAM_LEAD', 'CENTER_MANAGER', 'CASE_HANDLER', 'ADMIN'],
+      'fulfilCommitment',
+    );
     const row = isUuid(input.id) ? await ctx.em.findOne(Commitment, { id: input.id.toLowerCase() }) : null;
     // missing or outside the scope: refused alike
     if (!row || !seesCommitment(await ctx.scope(), row)) throw outsideScope('fulfilCommitment');
