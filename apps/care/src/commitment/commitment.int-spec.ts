@@ -14,6 +14,7 @@ import {
 import { careSubgraph } from '../care.subgraph';
 import { configureCare, type CareContact, type RecipientAsk } from '../care-services';
 import { sweepEscalations } from '../escalation/escalation.sweeper';
+import { deliverNotification } from '../notification/notification-delivery';
 
 /*
  * Commitments end to end in one subgraph, on a clock the test moves: made by an agent on a contact
@@ -354,5 +355,42 @@ describe('escalation ladder', () => {
     now = new Date('2027-03-25T02:00:00Z');
     await sweepEscalations(care.orm.em as EntityManager);
     expect(await notifications(care.orm.em as EntityManager, made?.id as string)).toEqual([]);
+  });
+});
+
+describe('webhook delivery', () => {
+  it('records each attempt; a failure is thrown for the queue to retry, a delivered row is not sent again', async () => {
+    const em = care.orm.em as EntityManager;
+    const [row] = (await em
+      .fork()
+      .execute('select id from care_notification order by created_at limit 1')) as {
+      id: string;
+    }[];
+    const sent: unknown[] = [];
+    let fail = true;
+    const undo = configureCare({
+      webhookUrl: 'http://hooks.example/escalations',
+      sendWebhook: async (_url, body) => {
+        if (fail) throw new Error('503 from the receiver');
+        sent.push(body);
+      },
+    });
+    try {
+      await expect(deliverNotification(em, row.id)).rejects.toThrow('503');
+      fail = false;
+      expect(await deliverNotification(em, row.id)).toBe('DELIVERED');
+      expect(await deliverNotification(em, row.id)).toBe('ALREADY_DELIVERED');
+    } finally {
+      undo();
+    }
+    expect(sent).toEqual([expect.objectContaining({ id: row.id })]);
+    const [stored] = (await em
+      .fork()
+      .execute(
+        'select delivery_attempts, delivered_at, last_delivery_error from care_notification where id = ?',
+        [row.id],
+      )) as { delivery_attempts: number; delivered_at: Date | null; last_delivery_error: string | null }[];
+    expect(stored).toMatchObject({ delivery_attempts: 2, last_delivery_error: null });
+    expect(stored.delivered_at).not.toBeNull();
   });
 });
