@@ -53,6 +53,8 @@ export function startEscalationJobs(services: { orm: MikroORM; logger: Logger })
     await instance.work(MATCH_QUEUE, async () => {
       logger.info(await matchContacts(em), 'contact matching');
     });
+    // a replica (re)started sweeps at once: what came due while it was down is not left for the minute
+    await instance.send(SWEEP_QUEUE, {}, { singletonKey: 'start' });
     await instance.work<{ id: string }>(DELIVERY_QUEUE, async (jobs) => {
       for (const job of jobs) await deliverNotification(em, job.data.id);
     });
