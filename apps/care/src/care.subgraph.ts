@@ -19,6 +19,7 @@ import { CommitmentResolver } from './commitment/commitment.resolver';
 import { EscalationNotificationRows } from './escalation/escalation.entity';
 import { startEscalationJobs } from './escalation/escalation.jobs';
 import { EscalationResolver } from './escalation/escalation.resolver';
+import { EscalationPolicyResolver } from './escalation/escalation-policy.resolver';
 import { careMigrations } from './migrations';
 import { seedCareDemo } from './seed/demo-seed';
 
@@ -39,6 +40,7 @@ export function buildCareSchema(): Promise<FederatedSchema> {
       CommitmentResolver,
       CommitmentKpiResolver,
       EscalationResolver,
+      EscalationPolicyResolver,
     ],
     referenceResolvers: {
       Case: {

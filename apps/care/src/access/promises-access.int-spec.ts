@@ -154,6 +154,13 @@ describe('care access: calendar and commitment writes', () => {
             ? { allow: true }
             : { deny: true },
       ),
+      // escalation policies: as calendars
+      ...perCaller(
+        'setEscalationPolicy in center B',
+        calls().setEscalationPolicy.query,
+        calls().setEscalationPolicy.variables,
+        (_l, who) => (roleOf(who) === 'ADMIN' ? { allow: true } : { deny: true }),
+      ),
       // made as themself by a caller with an employee number; refused to one without
       ...perCaller(
         'makeCommitment',

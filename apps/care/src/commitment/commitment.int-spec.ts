@@ -141,6 +141,45 @@ describe('business calendars', () => {
   });
 });
 
+describe('escalation policies', () => {
+  const SET =
+    'mutation($i: SetEscalationPolicyInput!) { setEscalationPolicy(input: $i) { code levels { level } } }';
+  const level = (over: Record<string, unknown> = {}) => ({
+    level: 0,
+    offset: 0,
+    basis: 'CALENDAR_MINUTES',
+    recipients: ['OWNER'],
+    action: 'NOTIFY',
+    ...over,
+  });
+  it('sets one for a case type of the center, read back as the one that applies; the default otherwise', async () => {
+    const set = await postGraphQL(care.url, SET, {
+      i: {
+        centerId: center,
+        caseType: 'COMPLAINT',
+        code: 'FAST',
+        levels: [level(), level({ level: 1, offset: 5, action: 'RAISE_PRIORITY' })],
+      },
+    });
+    expect(set.errors).toBeUndefined();
+    const read = await postGraphQL<{ a: { code: string }; b: { code: string } }>(
+      care.url,
+      'query($c: ID!) { a: escalationPolicy(centerId: $c, caseType: "COMPLAINT") { code } b: escalationPolicy(centerId: $c) { code } }',
+      { c: center },
+    );
+    expect(read.data).toEqual({ a: { code: 'FAST' }, b: { code: 'DEFAULT' } });
+  });
+  it('refuses levels out of order, naming the field, writing nothing', async () => {
+    const before = await databaseFingerprint(care.orm);
+    const answer = await postGraphQL(care.url, SET, {
+      i: { centerId: center, code: 'BAD', levels: [level({ offset: 10 }), level({ level: 1, offset: 5 })] },
+    });
+    expect(answer.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(answer.errors?.[0]?.message).toContain('input.levels[1].offset');
+    expect(await databaseFingerprint(care.orm)).toEqual(before);
+  });
+});
+
 describe('makeCommitment', () => {
   it('makes the caller the promiser, is idempotent on the client key, and is OPEN', async () => {
     const i = input();

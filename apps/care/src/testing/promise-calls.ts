@@ -16,6 +16,18 @@ export function promiseMutationCalls(
         i: { centerId, timeZone: 'Asia/Shanghai', periods: [{ weekday: 1, start: '09:00', end: '18:00' }] },
       }),
     },
+    setEscalationPolicy: {
+      query: 'mutation($i: SetEscalationPolicyInput!) { setEscalationPolicy(input: $i) { code } }',
+      variables: () => ({
+        i: {
+          centerId,
+          code: 'GUARD',
+          levels: [
+            { level: 0, offset: 0, basis: 'CALENDAR_MINUTES', recipients: ['OWNER'], action: 'NOTIFY' },
+          ],
+        },
+      }),
+    },
     makeCommitment: {
       query: 'mutation($i: MakeCommitmentInput!) { makeCommitment(input: $i) { id } }',
       variables: () => ({
