@@ -10,12 +10,16 @@ import { caseById } from './case/case.loader';
 import { toCaseType } from './case/case.mapper';
 import { CaseResolver } from './case/case.resolver';
 import type { CaseType } from './case/case.type';
-import { seesCase } from './access/care-access';
+import { seesCase, seesCommitment } from './access/care-access';
 import { BusinessCalendarRow } from './calendar/business-calendar.entity';
 import { CalendarResolver } from './calendar/calendar.resolver';
 import { Commitment } from './commitment/commitment.entity';
 import { CommitmentKpiResolver } from './commitment/commitment-kpi.resolver';
+import { commitmentById } from './commitment/commitment.loader';
+import { toCommitmentType } from './commitment/commitment.mapper';
 import { CommitmentResolver } from './commitment/commitment.resolver';
+import type { CommitmentType } from './commitment/commitment.type';
+import { careNow } from './care-services';
 import { EscalationNotificationRows } from './escalation/escalation.entity';
 import { startEscalationJobs } from './escalation/escalation.jobs';
 import { EscalationResolver } from './escalation/escalation.resolver';
@@ -43,6 +47,16 @@ export function buildCareSchema(): Promise<FederatedSchema> {
       EscalationPolicyResolver,
     ],
     referenceResolvers: {
+      Commitment: {
+        // batched; outside the caller's scope: null, as for an unknown id
+        __resolveReference: async (
+          ref: { id: string },
+          ctx: SubgraphContext,
+        ): Promise<CommitmentType | null> => {
+          const row = await commitmentById(ctx).load(ref.id);
+          return row && seesCommitment(await ctx.scope(), row) ? toCommitmentType(row, careNow()) : null;
+        },
+      },
       Case: {
         // outside the caller's scope: null, as for an unknown id
         __resolveReference: async (ref: { id: string }, ctx: SubgraphContext): Promise<CaseType | null> => {

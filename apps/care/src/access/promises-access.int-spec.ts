@@ -122,6 +122,14 @@ describe('care access: commitments read', () => {
         }),
       ),
       ...perCaller(
+        "b1's commitment by reference",
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Commitment { id } } }',
+        () => ({ r: [{ __typename: 'Commitment', id: made[no.b1] }] }),
+        (level) => ({
+          scoped: (data) => expect(data._entities).toEqual([level === 'all' ? { id: made[no.b1] } : null]),
+        }),
+      ),
+      ...perCaller(
         "center B's calendar",
         'query($c: ID!) { businessCalendar(centerId: $c) { centerId } }',
         () => ({ c: id.B }),

@@ -4,6 +4,7 @@ import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { seesCommitment } from '../access/care-access';
 import { careNow } from '../care-services';
 import { Commitment } from './commitment.entity';
+import { commitmentById } from './commitment.loader';
 import { FulfilCommitmentInput, MakeCommitmentInput } from './commitment.input';
 import { toCommitmentType } from './commitment.mapper';
 import { CommitmentService } from './commitment.service';
@@ -19,7 +20,7 @@ export class CommitmentResolver {
     @Arg('id', () => ID) id: string,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CommitmentType | null> {
-    const row = isUuid(id) ? await ctx.em.findOne(Commitment, { id: id.toLowerCase() }) : null;
+    const row = isUuid(id) ? await commitmentById(ctx).load(id) : null;
     return row && seesCommitment(await ctx.scope(), row) ? toCommitmentType(row, careNow()) : null;
   }
 

@@ -1,6 +1,7 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('Commitment', { description: 'A follow-up promise made to a customer on a contact' })
+@Directive('@key(fields: "id")')
 export class CommitmentType {
   @Field(() => ID) id!: string;
   @Field(() => String) clientKey!: string;
