@@ -11,7 +11,8 @@ import {
   subgraphToken,
   type TestSubgraph,
 } from '@switchboard/testing';
-import { careSubgraph } from '../care.subgraph';
+import { createOrm } from '@switchboard/db';
+import { careDatabase, careSubgraph } from '../care.subgraph';
 import { configureCare, type CareContact, type RecipientAsk } from '../care-services';
 import { sweepEscalations } from '../escalation/escalation.sweeper';
 import { deliverNotification } from '../notification/notification-delivery';
@@ -382,6 +383,40 @@ describe('escalation ladder', () => {
     expect(forMe((await as<Mine>(lead(no.oldLead), MINE)).data)).toEqual([1, 2]);
     expect(forMe((await as<Mine>(lead(no.newLead), MINE)).data)).toEqual([]);
     expect(forMe((await as<Mine>(manager, MINE)).data)).toEqual([3, 4]);
+  });
+
+  it("a sweeper whose database session is killed mid-sweep leaves nothing; a new process's sweep fires each once", async () => {
+    now = new Date('2027-03-16T02:00:00Z');
+    const made = (await as<Made>(agent, MAKE, { i: input({ dueAt: '2027-03-16T08:00:00Z' }) })).data
+      ?.makeCommitment;
+    const id = made?.id as string;
+    const clientUrl = care.orm.config.get('clientUrl') as string;
+    // "process one": its own connection pool; killed between writing the escalations and the outbox
+    const first = await createOrm({ ...careDatabase, clientUrl });
+    now = new Date('2027-03-16T08:05:00Z');
+    await expect(
+      sweepEscalations(first.em as EntityManager, {
+        afterEscalations: async () => {
+          await (care.orm.em as EntityManager).fork().execute(
+            `select pg_terminate_backend(pid) from pg_stat_activity
+                where datname = current_database() and state = 'idle in transaction' and pid <> pg_backend_pid()`,
+          );
+        },
+      }),
+    ).rejects.toThrow();
+    await first.close(true).catch(() => undefined);
+    expect(await notifications(care.orm.em as EntityManager, id)).toEqual([]);
+    // "process two" starts and sweeps; then sweeps again
+    const second = await createOrm({ ...careDatabase, clientUrl });
+    try {
+      await sweepEscalations(second.em as EntityManager);
+      await sweepEscalations(second.em as EntityManager);
+    } finally {
+      await second.close(true);
+    }
+    expect(
+      (await notifications(care.orm.em as EntityManager, id)).map((n) => `${n.level}:${n.recipient}`),
+    ).toEqual(['1:OWNER', '1:TEAM_LEAD']);
   });
 
   it('stops climbing once the commitment is kept', async () => {
