@@ -14,14 +14,38 @@ import { Customer, CustomerMerge, CustomerPiiAccess } from './customer/customer.
 import { visibleCustomer } from './customer/customer.loader';
 import { CustomerResolver } from './customer/customer.resolver';
 import type { CustomerType } from './customer/customer.type';
-import { seesCase } from './access/care-access';
+import { seesCase, seesCommitment } from './access/care-access';
+import { BusinessCalendarRow } from './calendar/business-calendar.entity';
+import { CalendarResolver } from './calendar/calendar.resolver';
+import { Commitment } from './commitment/commitment.entity';
+import { CommitmentKpiResolver } from './commitment/commitment-kpi.resolver';
+import { commitmentById } from './commitment/commitment.loader';
+import { toCommitmentType } from './commitment/commitment.mapper';
+import { CommitmentResolver } from './commitment/commitment.resolver';
+import type { CommitmentType } from './commitment/commitment.type';
+import { careNow } from './care-services';
+import { EscalationNotificationRows } from './escalation/escalation.entity';
+import { startEscalationJobs } from './escalation/escalation.jobs';
+import { EscalationResolver } from './escalation/escalation.resolver';
+import { EscalationPolicyResolver } from './escalation/escalation-policy.resolver';
 import { careMigrations } from './migrations';
 import { seedCareDemo } from './seed/demo-seed';
 
 export const CARE_SUBGRAPH = 'care';
 
 export const careDatabase = {
-  entities: [Case, CaseContact, CaseEvent, CaseCategory, Customer, CustomerMerge, CustomerPiiAccess],
+  entities: [
+    Case,
+    CaseContact,
+    CaseEvent,
+    CaseCategory,
+    Customer,
+    CustomerMerge,
+    CustomerPiiAccess,
+    BusinessCalendarRow,
+    Commitment,
+    ...EscalationNotificationRows,
+  ],
   /** Read and insert only for the service's role: the case history, merges and the PII audit trail. */
   appendOnlyTables: ['case_event', 'customer_merge', 'customer_pii_access'],
   migrations: careMigrations,
@@ -31,8 +55,26 @@ export const careDatabase = {
 
 export function buildCareSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [CaseResolver, CustomerResolver],
+    resolvers: [
+      CaseResolver,
+      CustomerResolver,
+      CalendarResolver,
+      CommitmentResolver,
+      CommitmentKpiResolver,
+      EscalationResolver,
+      EscalationPolicyResolver,
+    ],
     referenceResolvers: {
+      Commitment: {
+        // batched; outside the caller's scope: null, as for an unknown id
+        __resolveReference: async (
+          ref: { id: string },
+          ctx: SubgraphContext,
+        ): Promise<CommitmentType | null> => {
+          const row = await commitmentById(ctx).load(ref.id);
+          return row && seesCommitment(await ctx.scope(), row) ? toCommitmentType(row, careNow()) : null;
+        },
+      },
       Case: {
         // outside the caller's scope: null, as for an unknown id
         __resolveReference: async (ref: { id: string }, ctx: SubgraphContext): Promise<CaseType | null> => {
@@ -57,4 +99,5 @@ export const careSubgraph: SubgraphDefinition = {
   database: careDatabase,
   buildSchema: buildCareSchema,
   seedDemo: seedCareDemo,
+  background: startEscalationJobs,
 };

@@ -254,3 +254,4 @@ export {
 } from './schedule-adherence';
 export { scheduleShrinkage, periodAdherence, type PeriodAdherence } from './schedule-shrinkage';
 export { scheduledOnQueueAgents, coverageGap } from './schedule-coverage';
+export { levelsDueAt } from './escalation-due';

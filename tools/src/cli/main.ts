@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { runGenerate, type GenerateCommandOptions } from '../generator/generate-command';
 import { CliError, connectionFrom } from './gateway-client';
 import { followQueueLog } from './follow-queue-log';
+import { importCalendar, type ImportCalendarOptions } from './import-calendar';
 import { importContactsFile } from './import-contacts';
 import { importLms } from './import-lms';
 import { importRoster } from './import-roster';
@@ -41,6 +42,33 @@ importCommand
   .option('--dry-run', 'validate and report; write nothing', false)
   .action(async (file: string, options: { source?: string; skipInvalidRows: boolean; dryRun: boolean }) => {
     process.exitCode = await importLms(connectionFrom(program.opts()), file, options, (line) =>
+      console.log(line),
+    );
+  });
+
+importCommand
+  .command('calendar')
+  .description("add a year's public holidays and adjusted workdays to a center's business calendar (care)")
+  .requiredOption('--center <code>', 'the center, by code')
+  .option(
+    '--cn <year>',
+    "mainland China's holidays and adjusted workdays (调休) of the year, from chinese-days",
+  )
+  .option('--country <XX>', "a country's public holidays, from date-holidays (with --year)")
+  .option('--region <code>', 'a state or region of --country')
+  .option('--year <year>', 'the year, with --country')
+  .option(
+    '--time-zone <zone>',
+    'for a center with no calendar yet (default Asia/Shanghai for --cn, else UTC)',
+  )
+  .option(
+    '--hours <ranges>',
+    'for a center with no calendar yet: Monday-Friday hours',
+    '09:00-12:00,13:00-18:00',
+  )
+  .option('--workday-hours-of <weekday>', 'ISO weekday whose hours an adjusted workday works', '1')
+  .action(async (options: ImportCalendarOptions) => {
+    process.exitCode = await importCalendar(connectionFrom(program.opts()), options, (line) =>
       console.log(line),
     );
   });

@@ -68,3 +68,30 @@ export async function requireCaseCenter(ctx: SubgraphContext, centerId: string, 
 export function visibleCenters(scope: DataScope): string[] | null {
   return scope.all ? null : (scope.centerIds ?? []);
 }
+
+/*
+ * Business calendars, commitments and escalations:
+ * - a center's calendar is set by its CENTER_MANAGER (a center they see) or ADMIN; read as a case;
+ * - a commitment is made by an agent (the token's employeeNo is the promiser, never an input);
+ *   agents see their own, leads their team's, managers and CASE_HANDLERs their centers';
+ * - an escalation notification is read by the person it names, or by whoever holds its role in
+ *   its center (CENTER_MANAGER, ROLE:<role>).
+ */
+
+/** Refuses a caller who may not set a center's business calendar or escalation policy. */
+export function requireCalendarWriter(ctx: SubgraphContext, action: string): void {
+  requireRole(ctx.identity, ['CENTER_MANAGER', 'ADMIN'], action);
+}
+
+/** Whether the caller sees a commitment: their own, their team's, their center's. */
+export function seesCommitment(
+  scope: DataScope,
+  row: { ownerEmployeeNo: string; teamId: string | null; centerId: string },
+): boolean {
+  return (
+    scope.all ||
+    scope.seesAgent(row.ownerEmployeeNo) ||
+    scope.seesTeam(row.teamId) ||
+    scope.seesCenter(row.centerId)
+  );
+}

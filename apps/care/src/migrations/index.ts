@@ -1,7 +1,13 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261207033335_init } from './Migration20261207033335_init';
+import { Migration20261207040000_promises } from './Migration20261207040000_promises';
+import { Migration20261207041000_fire_times } from './Migration20261207041000_fire_times';
+import { Migration20261207042000_match_watermark } from './Migration20261207042000_match_watermark';
 
 /** Every care migration in order. Generated files are listed here and never edited after landing. */
 export const careMigrations: MigrationObject[] = [
   { name: 'Migration20261207033335_init', class: Migration20261207033335_init },
+  { name: 'Migration20261207040000_promises', class: Migration20261207040000_promises },
+  { name: 'Migration20261207041000_fire_times', class: Migration20261207041000_fire_times },
+  { name: 'Migration20261207042000_match_watermark', class: Migration20261207042000_match_watermark },
 ];

@@ -1,0 +1,201 @@
+import { queryGateway } from '@switchboard/subgraph-kit';
+
+/**
+ * care's time and its outside collaborators, one place, so tests drive them: the clock every
+ * time-dependent piece reads (commitment status, the sweeper, KPIs "as of"), the contacts of traffic
+ * and the people of staff asked through the gateway, and the webhook a notification goes to.
+ */
+export type Clock = () => Date;
+
+/** A traffic contact as care needs it (asked by natural key). */
+export interface CareContact {
+  source: string;
+  externalId: string;
+  channel: string;
+  direction: 'INBOUND' | 'OUTBOUND';
+  outcome: string;
+  arrivedAt: Date;
+  agentNo: string | null;
+}
+
+/** Contacts by natural key, in order, null where unknown: one batched call. */
+export type ContactSource = (
+  keys: ReadonlyArray<{ source: string; externalId: string }>,
+) => Promise<(CareContact | null)[]>;
+
+/**
+ * The owner's team and its lead as of a day. The center manager and ROLE:<role> recipients are
+ * addressed by role and center (read in-app by whoever holds the role there), not by a person.
+ */
+export interface RecipientAsk {
+  ownerEmployeeNo: string;
+  /** local day of the due time, YYYY-MM-DD */
+  asOf: string;
+}
+export interface RecipientAnswer {
+  teamId: string | null;
+  teamLead: string | null;
+}
+/** One batched call per sweep for every commitment fired. */
+export type RecipientDirectory = (asks: readonly RecipientAsk[]) => Promise<RecipientAnswer[]>;
+
+/** A customer's contact as the matcher needs it. */
+export interface CustomerContact extends CareContact {
+  customerKey: string;
+  /** answered by an agent (a call that reached the other side, a chat taken) */
+  answered: boolean;
+}
+
+/**
+ * The contacts of these customers that traffic ingested after `since` (by ingestion, so a late
+ * file is not missed), oldest first, at most `first`; one batched call per 500 keys.
+ */
+export type CustomerContactFeed = (
+  customerKeys: readonly string[],
+  since: Date,
+  first: number,
+) => Promise<CustomerContact[]>;
+
+const CONTACTS_OF_CUSTOMERS = `query CareCustomerContacts($keys: [String!]!, $since: DateTimeISO!, $first: Int!) {
+  contactsOfCustomers(customerKeys: $keys, ingestedAfter: $since, first: $first) {
+    source externalId customerKey channel direction outcome arrivedAt agent { employeeNo } } }`;
+
+/**
+ * traffic through the gateway. traffic has no such root query yet (contactsByKeys asks by contact
+ * key only, and Contact does not expose its customerKey): until it does, this feed answers an
+ * error and the matching job logs it; tests inject their own feed.
+ */
+export const gatewayCustomerContactFeed: CustomerContactFeed = async (keys, since, first) => {
+  const out: CustomerContact[] = [];
+  for (let i = 0; i < keys.length; i += 500) {
+    const data = await queryGateway<{
+      contactsOfCustomers: Array<
+        Omit<CustomerContact, 'arrivedAt' | 'agentNo' | 'answered'> & {
+          arrivedAt: string;
+          agent: { employeeNo: string } | null;
+        }
+      >;
+    }>(
+      CONTACTS_OF_CUSTOMERS,
+      { keys: keys.slice(i, i + 500), since: since.toISOString(), first },
+      {
+        purpose: 'commitment matching',
+      },
+    );
+    for (const c of data.contactsOfCustomers) {
+      out.push({
+        ...c,
+        arrivedAt: new Date(c.arrivedAt),
+        agentNo: c.agent?.employeeNo ?? null,
+        answered: c.outcome === 'ANSWERED',
+      });
+    }
+  }
+  return out;
+};
+
+export type WebhookSender = (url: string, body: unknown) => Promise<void>;
+
+export interface CareServices {
+  clock: Clock;
+  contacts: ContactSource;
+  customerContacts: CustomerContactFeed;
+  directory: RecipientDirectory;
+  webhookUrl: string | null;
+  sendWebhook: WebhookSender;
+}
+
+const CONTACTS_BY_KEYS = `query CareContacts($keys: [ContactKeyInput!]!) {
+  contactsByKeys(keys: $keys) { source externalId channel direction outcome arrivedAt agent { employeeNo } }
+}`;
+
+/** traffic's contactsByKeys through the gateway, 500 keys a call. */
+export const gatewayContactSource: ContactSource = async (keys) => {
+  const out: (CareContact | null)[] = [];
+  for (let i = 0; i < keys.length; i += 500) {
+    const page = keys.slice(i, i + 500).map((k) => ({ source: k.source, externalId: k.externalId }));
+    const data = await queryGateway<{
+      contactsByKeys: Array<
+        | (Omit<CareContact, 'arrivedAt' | 'agentNo'> & {
+            arrivedAt: string;
+            agent: { employeeNo: string } | null;
+          })
+        | null
+      >;
+    }>(CONTACTS_BY_KEYS, { keys: page }, { purpose: 'commitment contact check' });
+    for (const c of data.contactsByKeys) {
+      out.push(c && { ...c, arrivedAt: new Date(c.arrivedAt), agentNo: c.agent?.employeeNo ?? null });
+    }
+  }
+  return out;
+};
+
+const DIRECTORY = `query CareRecipients($nos: [String!]!) {
+  agentsByEmployeeNo(employeeNos: $nos) { employeeNo teamHistory { validFrom validTo team { id lead { employeeNo } } } }
+}`;
+
+/**
+ * staff through the gateway, one call per sweep: the owner's team on the due day from the agent's
+ * dated team history, and that team's lead (staff keeps a team's current lead only, no dated lead
+ * history yet: the lead as of the due time needs one there).
+ */
+export const gatewayRecipientDirectory: RecipientDirectory = async (asks) => {
+  if (!asks.length) return [];
+  const nos = [...new Set(asks.map((a) => a.ownerEmployeeNo))];
+  const data = await queryGateway<{
+    agentsByEmployeeNo: Array<{
+      employeeNo: string;
+      teamHistory: Array<{
+        validFrom: string;
+        validTo: string | null;
+        team: { id: string; lead: { employeeNo: string } | null };
+      }>;
+    } | null>;
+  }>(DIRECTORY, { nos }, { purpose: 'escalation recipients' });
+  const agents = new Map(data.agentsByEmployeeNo.flatMap((a) => (a ? [[a.employeeNo, a] as const] : [])));
+  return asks.map((ask) => {
+    const period = agents
+      .get(ask.ownerEmployeeNo)
+      ?.teamHistory.find((p) => p.validFrom <= ask.asOf && (p.validTo === null || p.validTo > ask.asOf));
+    return {
+      teamId: period?.team.id ?? null,
+      teamLead: period?.team.lead?.employeeNo ?? null,
+    };
+  });
+};
+
+const postJson: WebhookSender = async (url, body) => {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+};
+
+const defaults = (): CareServices => ({
+  clock: () => new Date(),
+  contacts: gatewayContactSource,
+  customerContacts: gatewayCustomerContactFeed,
+  directory: gatewayRecipientDirectory,
+  webhookUrl: process.env.CARE_ESCALATION_WEBHOOK_URL || null,
+  sendWebhook: postJson,
+});
+
+let current: CareServices = defaults();
+
+export function careServices(): CareServices {
+  return current;
+}
+
+/** Tests (and start-up) replace some of them; returns the restore. */
+export function configureCare(overrides: Partial<CareServices>): () => void {
+  const before = current;
+  current = { ...current, ...overrides };
+  return () => {
+    current = before;
+  };
+}
+
+export const careNow = (): Date => current.clock();

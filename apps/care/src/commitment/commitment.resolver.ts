@@ -1,0 +1,90 @@
+import { forbidden, outsideScope, requireRole } from '@switchboard/auth';
+import { checkPageSize, isUuid, type SubgraphContext } from '@switchboard/subgraph-kit';
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { seesCommitment } from '../access/care-access';
+import { careNow } from '../care-services';
+import { Commitment } from './commitment.entity';
+import { commitmentById } from './commitment.loader';
+import { FulfilCommitmentInput, MakeCommitmentInput } from './commitment.input';
+import { toCommitmentType } from './commitment.mapper';
+import { CommitmentService } from './commitment.service';
+import { CommitmentType } from './commitment.type';
+
+@Resolver(() => CommitmentType)
+export class CommitmentResolver {
+  @Query(() => CommitmentType, {
+    nullable: true,
+    description: 'One commitment; null if unknown or not visible to you',
+  })
+  async commitment(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CommitmentType | null> {
+    const row = isUuid(id) ? await commitmentById(ctx).load(id) : null;
+    return row && seesCommitment(await ctx.scope(), row) ? toCommitmentType(row, careNow()) : null;
+  }
+
+  @Query(() => [CommitmentType], {
+    description: "Commitments you see (your own; your team's; your centers'), soonest due first",
+  })
+  async commitments(
+    @Arg('ownerEmployeeNo', () => String, { nullable: true }) ownerEmployeeNo: string | null,
+    @Arg('centerId', () => ID, { nullable: true }) centerId: string | null,
+    @Arg('openOnly', () => Boolean, { defaultValue: false }) openOnly: boolean,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CommitmentType[]> {
+    checkPageSize(first);
+    if (centerId != null && !isUuid(centerId)) return [];
+    const scope = await ctx.scope();
+    const rows = await new CommitmentService(ctx.em).list({
+      visible: {
+        all: scope.all,
+        employeeNos: scope.employeeNos ?? [],
+        teamIds: scope.teamIds ?? [],
+        centerIds: scope.centerIds ?? [],
+      },
+      ownerEmployeeNo,
+      centerId,
+      openOnly,
+      first,
+    });
+    const now = careNow();
+    return rows.map((r) => toCommitmentType(r, now));
+  }
+
+  @Mutation(() => CommitmentType, {
+    description:
+      'Promises a follow-up on a contact: you (your employee number) are the promiser. ' +
+      'The same clientKey again returns the first commitment.',
+  })
+  async makeCommitment(
+    @Arg('input', () => MakeCommitmentInput) input: MakeCommitmentInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CommitmentType> {
+    const owner = ctx.identity.employeeNo;
+    if (!owner)
+      throw forbidden('makeCommitment: only an agent (a token with an employee number) makes a promise');
+    await ctx.requireReferences([{ kind: 'center', field: 'input.centerId', values: [input.centerId] }]);
+    const row = await new CommitmentService(ctx.em).make(input, owner, ctx.identity.subject);
+    return toCommitmentType(row, careNow());
+  }
+
+  @Mutation(() => CommitmentType, { description: 'Marks a commitment kept, by hand, with evidence' })
+  async fulfilCommitment(
+    @Arg('input', () => FulfilCommitmentInput) input: FulfilCommitmentInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CommitmentType> {
+    // the people of the promise (owner, lead, manager) and case handlers; not HR, BI, QA, trainers
+    requireRole(
+      ctx.identity,
+      ['AGENT', 'TEAM_LEAD', 'CENTER_MANAGER', 'CASE_HANDLER', 'ADMIN'],
+      'fulfilCommitment',
+    );
+    const row = isUuid(input.id) ? await ctx.em.findOne(Commitment, { id: input.id.toLowerCase() }) : null;
+    // missing or outside the scope: refused alike
+    if (!row || !seesCommitment(await ctx.scope(), row)) throw outsideScope('fulfilCommitment');
+    const kept = await new CommitmentService(ctx.em).fulfil(row, input, ctx.identity.subject);
+    return toCommitmentType(kept, careNow());
+  }
+}
