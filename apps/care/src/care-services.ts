@@ -57,13 +57,13 @@ export type CustomerContactFeed = (
 ) => Promise<CustomerContact[]>;
 
 const CONTACTS_OF_CUSTOMERS = `query CareCustomerContacts($keys: [String!]!, $since: DateTimeISO!, $first: Int!) {
-  contactsOfCustomers(customerKeys: $keys, ingestedAfter: $since, first: $first) {
+  contactsOfCustomers(customerKeys: $keys, arrivedAfter: $since, first: $first) {
     source externalId customerKey channel direction outcome arrivedAt agent { employeeNo } } }`;
 
 /**
- * traffic through the gateway. traffic has no such root query yet (contactsByKeys asks by contact
- * key only, and Contact does not expose its customerKey): until it does, this feed answers an
- * error and the matching job logs it; tests inject their own feed.
+ * traffic's contactsOfCustomers through the gateway, 500 customer keys a call: the contacts that
+ * arrived after the matcher's watermark. (A contact imported later than newer ones of the same
+ * customer, with an older arrival, is not seen: imports of a day arrive together.)
  */
 export const gatewayCustomerContactFeed: CustomerContactFeed = async (keys, since, first) => {
   const out: CustomerContact[] = [];

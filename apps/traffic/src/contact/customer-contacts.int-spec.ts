@@ -67,6 +67,37 @@ describe("a customer's contacts, newest first (care's timeline)", () => {
       })
     ).data?.contactsOfCustomer ?? [];
 
+  it("gives care's matcher the contacts of several customers that arrived after a watermark, oldest first", async () => {
+    const after = async (keys: string[], arrivedAfter: string) =>
+      (
+        await postGraphQL<{ contactsOfCustomers: Row[] }>(
+          traffic.url,
+          `query($k: [String!]!, $a: DateTimeISO!) {
+            contactsOfCustomers(customerKeys: $k, arrivedAfter: $a) { externalId customerKey } }`,
+          { k: keys, a: arrivedAfter },
+        )
+      ).data?.contactsOfCustomers.map((r) => r.externalId);
+    expect(await after(['K1', 'K2'], '2026-05-04T01:04:00.000Z')).toEqual([
+      'k1-1',
+      'k1-2',
+      'k1-3',
+      'k1-4',
+      'k1-tie-a',
+      'k1-tie-b',
+    ]);
+    // strictly after: the contact at the watermark itself was seen already
+    expect(await after(['K2', 'K1'], '2026-05-04T01:00:00.000Z')).toEqual([
+      'k2-0',
+      'k1-1',
+      'k1-2',
+      'k1-3',
+      'k1-4',
+      'k1-tie-a',
+      'k1-tie-b',
+    ]);
+    expect(await after(['nobody'], '2020-01-01T00:00:00.000Z')).toEqual([]);
+  });
+
   it('pages by (arrivedAt, source, externalId) descending without gaps or repeats, ties included', async () => {
     const all = await page(50, null);
     expect(all.map((r) => r.externalId)).toEqual([

@@ -36,6 +36,20 @@ class ContactsOfCustomerArgs {
 }
 
 @ArgsType()
+class ContactsOfCustomersArgs {
+  @Field(() => [String])
+  @ArrayMaxSize(500, { message: 'customerKeys must hold at most 500 keys' })
+  @Length(1, 200, { each: true, message: 'each key must be 1 to 200 characters' })
+  customerKeys!: string[];
+
+  @Field(() => DateTimeISOResolver, { description: 'Contacts that arrived strictly after this instant' })
+  arrivedAfter!: Date;
+
+  @Field(() => Int, { defaultValue: 500 })
+  first!: number;
+}
+
+@ArgsType()
 class CustomersWithContactsArgs {
   @Field(() => [String])
   @ArrayMaxSize(500, { message: 'customerKeys must hold at most 500 keys' })
@@ -78,6 +92,32 @@ export class CustomerContactsResolver {
         order by c.arrived_at desc, c.source collate "C" desc, c.external_id collate "C" desc
         limit ?`,
       [JSON.stringify(args.customerKeys), ...before.params, ...visible.params, args.first],
+    );
+    return rows.map(toContactType);
+  }
+
+  /**
+   * What care's commitment matcher reads (through the gateway, 500 keys a call): the contacts of the
+   * customers with open commitments that arrived after its watermark, oldest first (same index).
+   */
+  @Query(() => [ContactType], {
+    description:
+      'The contacts of these customer keys you see that arrived after `arrivedAfter`, oldest first (arrivedAt, source, externalId)',
+  })
+  async contactsOfCustomers(
+    @Args(() => ContactsOfCustomersArgs) args: ContactsOfCustomersArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ContactType[]> {
+    checkPageSize(args.first);
+    if (!args.customerKeys.length) return [];
+    const visible = visibleContactsSql(await contactVisibility(ctx), 'c.agent', 'q.center_id');
+    const rows = await ctx.em.getConnection().execute<ContactSqlRow[]>(
+      `select ${CONTACT_COLUMNS}
+         from contact c left join queue q on q.id = c.queue_id
+        where c.customer_key in (select jsonb_array_elements_text(?::jsonb)) and c.arrived_at > ? and ${visible.sql}
+        order by c.arrived_at, c.source collate "C", c.external_id collate "C"
+        limit ?`,
+      [JSON.stringify(args.customerKeys), args.arrivedAfter, ...visible.params, args.first],
     );
     return rows.map(toContactType);
   }
