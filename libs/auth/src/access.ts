@@ -5,7 +5,13 @@ import { hasRole, type Identity, type Role } from './identity';
  * Roles whose work spans the bank (audit, HR, reporting, quality, training): they see every center
  * unless their token names centers or teams, which then limit them. ADMIN always sees everything.
  */
-export const BANK_WIDE_ROLES: readonly Role[] = ['HR', 'BI_READER', 'QA_EVALUATOR', 'TRAINER', 'CASE_HANDLER'];
+export const BANK_WIDE_ROLES: readonly Role[] = [
+  'HR',
+  'BI_READER',
+  'QA_EVALUATOR',
+  'TRAINER',
+  'CASE_HANDLER',
+];
 
 /** Who may change each subgraph's data: the subgraph registry's (libs/contracts). */
 export { WRITERS } from '@switchboard/contracts';
