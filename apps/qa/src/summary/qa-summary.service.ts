@@ -43,12 +43,17 @@ export interface QaPeriodGroup extends QaGroup {
 const SUMMARY_SQL = `
   with m as (select distinct set_no, employee_no from jsonb_to_recordset(?::jsonb) as m(set_no int, employee_no text)),
   r as (select * from jsonb_to_recordset(?::jsonb) as r(idx int, set_no int, p_from timestamptz, p_to timestamptz)),
-  e as (
-    select r.idx, ev.overall_score, ev.auto_failed, ev.category_scores
-    from m join evaluation ev on ev.agent_employee_no = m.employee_no
-    join r on r.set_no = m.set_no and ev.submitted_at >= r.p_from and ev.submitted_at < r.p_to
+  e0 as materialized (
+    select ev.agent_employee_no, ev.submitted_at, ev.overall_score, ev.auto_failed, ev.category_scores
+    from evaluation ev
     where ev.status <> 'DRAFT' and ev.calibration_session_id is null
       and ev.submitted_at >= ? and ev.submitted_at < ?
+      and ev.agent_employee_no in (select employee_no from m)
+  ),
+  e as (
+    select r.idx, e0.overall_score, e0.auto_failed, e0.category_scores
+    from e0 join m on m.employee_no = e0.agent_employee_no
+    join r on r.set_no = m.set_no and e0.submitted_at >= r.p_from and e0.submitted_at < r.p_to
   )
   select idx, null::text as category, count(*)::int as evaluations, avg(overall_score) as score,
     (count(*) filter (where auto_failed))::int as auto_failed
