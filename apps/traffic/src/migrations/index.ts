@@ -3,6 +3,7 @@ import { Migration20261123014741_init } from './Migration20261123014741_init';
 import { Migration20261123020213_team_directory } from './Migration20261123020213_team_directory';
 import { Migration20261123034547_queue_interval_stat } from './Migration20261123034547_queue_interval_stat';
 import { Migration20261123092253_rollup_watermark } from './Migration20261123092253_rollup_watermark';
+import { Migration20261207040000_agent_state_interval } from './Migration20261207040000_agent_state_interval';
 
 /** Every traffic migration in order. Generated files are listed here and never edited after landing. */
 export const trafficMigrations: MigrationObject[] = [
@@ -10,4 +11,8 @@ export const trafficMigrations: MigrationObject[] = [
   { name: 'Migration20261123020213_team_directory', class: Migration20261123020213_team_directory },
   { name: 'Migration20261123034547_queue_interval_stat', class: Migration20261123034547_queue_interval_stat },
   { name: 'Migration20261123092253_rollup_watermark', class: Migration20261123092253_rollup_watermark },
+  {
+    name: 'Migration20261207040000_agent_state_interval',
+    class: Migration20261207040000_agent_state_interval,
+  },
 ];
