@@ -39,7 +39,8 @@ export interface QaPeriodGroup extends QaGroup {
 // Each distinct list of agents travels once (m: set, employee number) and each group as its set and
 // period (r): a trend's buckets share their agents instead of repeating them (issue 17). Overall and
 // per-category rows come from the same scan. Drafts and calibration evaluations are left out; a
-// period is by submitted_at; the batch's whole span bounds the evaluations read.
+// period is by submitted_at; the batch's whole span bounds the evaluations read. Means are taken in
+// numeric (exact sums): a group's score does not depend on the order the joins bring its rows in.
 const SUMMARY_SQL = `
   with m as (select distinct set_no, employee_no from jsonb_to_recordset(?::jsonb) as m(set_no int, employee_no text)),
   r as (select * from jsonb_to_recordset(?::jsonb) as r(idx int, set_no int, p_from timestamptz, p_to timestamptz)),
@@ -55,11 +56,11 @@ const SUMMARY_SQL = `
     from e0 join m on m.employee_no = e0.agent_employee_no
     join r on r.set_no = m.set_no and e0.submitted_at >= r.p_from and e0.submitted_at < r.p_to
   )
-  select idx, null::text as category, count(*)::int as evaluations, avg(overall_score) as score,
+  select idx, null::text as category, count(*)::int as evaluations, avg(overall_score::numeric) as score,
     (count(*) filter (where auto_failed))::int as auto_failed
   from e group by idx
   union all
-  select e.idx, c.key, count(*)::int, avg(c.value::float8), null
+  select e.idx, c.key, count(*)::int, avg(c.value::numeric), null
   from e cross join lateral jsonb_each_text(e.category_scores) as c
   group by e.idx, c.key`;
 
