@@ -41,6 +41,41 @@ const YEAR_TREND = `query YearTrend($input: PerformanceTrendInput!) {
   performanceTrend(input: $input) { from kpis { code value status } }
 }`;
 
+/** What the gateway's fetches to one subgraph cost during a query: calls, wall time, bytes each way. */
+interface FetchTally {
+  calls: number;
+  ms: number;
+  sent: number;
+  received: number;
+}
+
+/**
+ * Wraps the process's fetch (the gateway's subgraph fetches go through it) to tally each subgraph's
+ * calls, time and bytes; `tally` is reset by the caller between queries.
+ */
+function tallyFetches(subgraphOf: (url: string) => string | undefined): Map<string, FetchTally> {
+  const tally = new Map<string, FetchTally>();
+  const original = globalThis.fetch;
+  globalThis.fetch = async (input, init) => {
+    const name = subgraphOf(String(input instanceof Request ? input.url : input));
+    if (!name) return original(input, init);
+    const started = performance.now();
+    const response = await original(input, init);
+    const body = await response.arrayBuffer();
+    const entry = tally.get(name) ?? { calls: 0, ms: 0, sent: 0, received: 0 };
+    entry.calls += 1;
+    entry.ms += performance.now() - started;
+    entry.sent += typeof init?.body === 'string' ? Buffer.byteLength(init.body) : 0;
+    entry.received += body.byteLength;
+    tally.set(name, entry);
+    return new Response(body, { status: response.status, headers: response.headers });
+  };
+  return tally;
+}
+
+const formatBytes = (bytes: number): string =>
+  bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.round(bytes / 1_000)} kB`;
+
 interface Node {
   children?: Node[];
   kpis: { status: string | null }[];
@@ -74,6 +109,9 @@ async function main(): Promise<void> {
       stops.push(subgraph.stop);
       urls[definition.name] = subgraph.server.url;
     }
+    const fetches = tallyFetches(
+      (url) => Object.entries(urls).find(([, subgraphUrl]) => url === subgraphUrl)?.[0],
+    );
     const gateway = await startGateway({
       supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
       subgraphUrls: urls,
@@ -123,8 +161,11 @@ async function main(): Promise<void> {
     const toDay = new Date().toISOString().slice(0, 10);
     const fromDay = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
     const trendTimes: number[] = [];
+    let trendBuckets = 0;
     for (let i = 0; i < 1 + Math.min(runs, 3); i++) {
       progress(`year trend ${i === 0 ? 'warm-up' : `run ${i}`}`);
+      for (const list of Object.values(counters)) list.length = 0;
+      fetches.clear();
       const { ms, result } = await timed(() =>
         gql<{ performanceTrend: unknown[] }>(YEAR_TREND, {
           input: { scope: variables.scope, granularity: 'DAY', fromDay, toDay, timeZone: 'Asia/Shanghai' },
@@ -132,7 +173,24 @@ async function main(): Promise<void> {
       );
       if (result.errors) throw new Error(JSON.stringify(result.errors));
       if (i > 0) trendTimes.push(ms);
+      trendBuckets = result.data?.performanceTrend.length ?? 0;
     }
+    // The last trend's fetches per subgraph (in one process, a subgraph's time includes waiting for
+    // the others' work on the same event loop) and its SQL statements.
+    const trendFetches = table(
+      ['subgraph', 'calls', 'time', 'sent', 'answered', 'SQL statements'],
+      Object.keys(urls).map((name) => {
+        const f = fetches.get(name) ?? { calls: 0, ms: 0, sent: 0, received: 0 };
+        return [
+          name,
+          String(f.calls),
+          formatMs(f.ms),
+          formatBytes(f.sent),
+          formatBytes(f.received),
+          String(counters[name].filter((sql) => !/^(begin|commit|rollback)/i.test(sql)).length),
+        ];
+      }),
+    );
     const trendRow = [
       `performanceTrend, a year by day (${fromDay} to ${toDay})`,
       ...[median(trendTimes), percentile(trendTimes, 95), min(trendTimes), max(trendTimes)].map(formatMs),
@@ -156,6 +214,7 @@ async function main(): Promise<void> {
       ),
     );
     console.log(`\nSQL statements in the last drill-down: ${drillDownStatements}`);
+    console.log(`\nThe last year trend (${trendBuckets} buckets), per subgraph:\n${trendFetches}`);
     console.log(`KPI statuses in the answer: ${statuses}`);
     const postgres = await withClient(cluster.url('bench_traffic'), async (c) =>
       String((await c.query('show server_version')).rows[0].server_version),
@@ -182,6 +241,7 @@ async function main(): Promise<void> {
       notes: [
         `SQL statements in the last drill-down: ${drillDownStatements}.`,
         `KPI statuses in the answer: ${statuses}.`,
+        `The last year trend (${trendBuckets} buckets), per subgraph:\n${trendFetches}`,
       ],
       goals: [],
     });

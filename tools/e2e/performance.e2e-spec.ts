@@ -514,4 +514,78 @@ describe('performance: a center, its teams and their agents through the gateway'
       for (const proxy of proxies) await new Promise((resolve) => proxy.close(resolve));
     }
   }, 180_000);
+
+  it("sends a trend's agents to the sources once per distinct set, not once per bucket (issue 17)", async () => {
+    // every request body the gateway sends to a source, behind a recording proxy
+    const bodies = new Map<string, string[]>();
+    const proxies: Server[] = [];
+    const urls: Record<string, string> = {};
+    for (const [name, subgraph] of Object.entries(stack.subgraphs)) {
+      const proxy = createServer((request, response) => {
+        const chunks: Buffer[] = [];
+        request.on('data', (chunk: Buffer) => chunks.push(chunk));
+        request.on('end', () => {
+          const body = Buffer.concat(chunks).toString('utf8');
+          bodies.set(name, [...(bodies.get(name) ?? []), body]);
+          fetch(subgraph.url, {
+            method: 'POST',
+            headers: {
+              'content-type': 'application/json',
+              authorization: request.headers.authorization ?? '',
+            },
+            body,
+          })
+            .then(async (answer) => {
+              response.writeHead(answer.status, { 'content-type': 'application/json' });
+              response.end(await answer.text());
+            })
+            .catch(() => response.writeHead(502).end());
+        });
+      });
+      await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+      proxies.push(proxy);
+      urls[name] = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
+    }
+    const gateway: RunningServer = await startGateway({
+      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+      subgraphUrls: urls,
+      subgraphTimeoutMs: 30_000,
+      port: 0,
+      logger: createLogger('gateway'),
+    });
+    registerTestEndpoint(gateway.url, { kind: 'gateway' });
+    try {
+      const trend = await postGraphQL<{ performanceTrend: { kpis: { code: string }[] }[] }>(
+        gateway.url,
+        `query($input: PerformanceTrendInput!) { performanceTrend(input: $input) { from kpis { code value } } }`,
+        {
+          input: {
+            scope: { type: 'CENTER', id: centerId },
+            granularity: 'DAY',
+            ...days,
+            timeZone: 'Asia/Shanghai',
+          },
+        },
+      );
+      expect(trend.errors).toBeUndefined();
+      expect(trend.data?.performanceTrend).toHaveLength(30);
+      type Representation = { agentSet?: { id: string; agents: unknown[] | null }; agents?: unknown[] };
+      for (const source of ['traffic', 'qa', 'training']) {
+        const representations = (bodies.get(source) ?? [])
+          .map((body) => JSON.parse(body) as { variables?: { representations?: Representation[] } })
+          .flatMap((body) => body.variables?.representations ?? []);
+        expect(representations).toHaveLength(30);
+        // no bucket carries its agents of its own; each distinct set's agents travel with one bucket
+        expect(representations.filter((r) => r.agents !== undefined)).toEqual([]);
+        const ids = new Set(representations.map((r) => r.agentSet?.id));
+        const carriers = representations.filter((r) => r.agentSet?.agents);
+        expect(carriers.map((r) => r.agentSet?.id).sort()).toEqual([...ids].sort());
+        expect(ids.size).toBeLessThan(30);
+        expect(carriers.some((r) => (r.agentSet?.agents?.length ?? 0) > 50)).toBe(true);
+      }
+    } finally {
+      await gateway.stop();
+      for (const proxy of proxies) await new Promise((resolve) => proxy.close(resolve));
+    }
+  }, 180_000);
 });

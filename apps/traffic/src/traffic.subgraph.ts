@@ -7,6 +7,7 @@ import {
   type SubgraphDefinition,
 } from '@switchboard/subgraph-kit';
 import { AgentStateEventRow } from './agent-state/agent-state-event.entity';
+import { AgentStateInterval } from './agent-state/agent-state-interval.entity';
 import { AgentTrafficResolver } from './agent-state/agent-traffic.resolver';
 import type { AgentTrafficType } from './agent-state/agent-traffic.type';
 import { Contact } from './contact/contact.entity';
@@ -57,6 +58,7 @@ export const trafficDatabase = {
     QueueIntervalStat,
     RollupWatermark,
     AgentStateEventRow,
+    AgentStateInterval,
     AgentTeamPeriod,
     LiveEventRow,
     LiveContactEntity,

@@ -58,6 +58,12 @@ export {
   type ScopeSource,
 } from './data-scope';
 export { seesPerformanceRecord, type PerformanceRecordRef } from './performance-scope';
+export {
+  rememberAgentSet,
+  resolveAgentSet,
+  type PerformanceAgentSetRef,
+  type RecordWithAgentSet,
+} from './performance-agent-sets';
 export { requireWholeScope, seenAgents, seenEmployeeNos, visibleIn } from './scope-guards';
 export {
   badUserInputMessage,

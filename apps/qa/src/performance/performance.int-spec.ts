@@ -139,6 +139,28 @@ describe('Performance.qa', () => {
     expect(large.statements).toHaveLength(1);
   });
 
+  it("answers a trend's buckets, each over its own period, with one statement and its agents once (issue 17)", async () => {
+    // FROM to TO by the hour, and the whole: the agents sent once, as staff's agentSet does
+    const start = Date.parse(FROM);
+    const hours = Array.from({ length: 48 }, (_, i) => ({
+      from: new Date(start + i * 3_600_000).toISOString(),
+      to: new Date(start + (i + 1) * 3_600_000).toISOString(),
+    }));
+    const set = { id: 'set-pq1', agents: [{ employeeNo: 'PQ1' }] };
+    const trend = [...hours, { from: FROM, to: TO }].map((period, i) => ({
+      ...record('TEAM', [], period),
+      agents: undefined,
+      agentSet: i === 0 ? set : { id: set.id, agents: null },
+    }));
+    const { result, statements } = await entities(trend);
+    expect(result.errors).toBeUndefined();
+    const parts = (result.data?._entities ?? []).map((e) => e.qa as PerformanceQa);
+    const whole = parts[48];
+    expect(whole.evaluations).toBe(2);
+    expect(parts.slice(0, 48).reduce((sum, p) => sum + p.evaluations, 0)).toBe(whole.evaluations);
+    expect(statements).toHaveLength(1);
+  });
+
   it('refuses a period that ends before it starts, naming the field', async () => {
     const { result } = await entities([record('TEAM', ['PQ1'], { from: TO, to: FROM })]);
     expect(result.errors?.[0]).toMatchObject({

@@ -1,4 +1,9 @@
-import { seesPerformanceRecord, type SubgraphContext } from '@switchboard/subgraph-kit';
+import {
+  rememberAgentSet,
+  resolveAgentSet,
+  seesPerformanceRecord,
+  type SubgraphContext,
+} from '@switchboard/subgraph-kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { checkPeriod } from '../common/validation';
 import { qaSummaryLoader } from '../summary/qa-summary.loader';
@@ -13,12 +18,13 @@ export class QaPerformanceResolver {
     description:
       "QA of the record's agents (submitted in the period); null for a queue, which has no agents of its own, and outside your access scope",
   })
-  @Directive('@requires(fields: "agents { employeeNo }")')
+  @Directive('@requires(fields: "agentSet { id agents { employeeNo } }")')
   async qa(
     @Root() performance: QaPerformanceType,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PerformanceQaType | null> {
     checkPeriod(performance.from, performance.to);
+    resolveAgentSet(ctx, performance);
     if (performance.scopeType === PerformanceScopeType.QUEUE) return null;
     if (!seesPerformanceRecord(await ctx.scope(), performance)) return null;
     // The summary fields' loader: a batch of records of one period costs one statement.
@@ -30,8 +36,15 @@ export class QaPerformanceResolver {
   }
 }
 
-/** A Performance representation from the gateway: the key (dates as ISO strings) and staff's agents. */
-export function qaPerformanceFromReference(reference: Record<string, unknown>): QaPerformanceType {
+/**
+ * A Performance representation from the gateway: the key (dates as ISO strings) and staff's agents,
+ * as a set another record of the request may carry (rememberAgentSet; read with resolveAgentSet).
+ */
+export function qaPerformanceFromReference(
+  reference: Record<string, unknown>,
+  ctx?: object,
+): QaPerformanceType {
+  if (ctx) rememberAgentSet(ctx, reference);
   return Object.assign(new QaPerformanceType(), reference, {
     from: new Date(String(reference.from)),
     to: new Date(String(reference.to)),

@@ -38,6 +38,18 @@ export class PerformanceQaType {
   criticalFailRate!: number | null;
 }
 
+/** Staff's set of a record's agents (internal to the supergraph), with what this subgraph reads. */
+@ObjectType('PerformanceAgentSet')
+export class QaAgentSetType {
+  @Field(() => ID)
+  @Directive('@external')
+  id!: string;
+
+  @Field(() => [AgentQaType], { nullable: true })
+  @Directive('@external')
+  agents!: AgentQaType[] | null;
+}
+
 /** The kpi subgraph's Performance, extended by QA with its agents' evaluations. */
 @ObjectType('Performance')
 @Directive('@key(fields: "scopeType scopeId from to")')
@@ -47,8 +59,14 @@ export class QaPerformanceType {
   @Field(() => DateTimeISOResolver) from!: Date;
   @Field(() => DateTimeISOResolver) to!: Date;
 
-  /** Staff's: the agents in the scope, by employee number (what QA knows agents by). */
-  @Field(() => [AgentQaType])
+  /**
+   * Staff's: the agents in the scope as a set sent once per fetch (see resolveAgentSet in
+   * subgraph-kit), internal to the supergraph.
+   */
+  @Field(() => QaAgentSetType)
   @Directive('@external')
+  agentSet?: QaAgentSetType | null;
+
+  /** The record's agents, from agentSet (resolveAgentSet). */
   agents?: AgentQaType[];
 }

@@ -23,30 +23,46 @@ export interface QaSummary {
 }
 
 interface SummaryRow {
-  key: string;
+  idx: number;
   category: string | null;
   evaluations: number;
   score: number | null;
   auto_failed: number | null;
 }
 
-// Groups travel as one JSON array of (key, employee_no) pairs; overall and per-category rows come
-// from the same scan. Drafts and calibration evaluations are left out; a period is by submitted_at.
+/** A group over its own period [from, to): one batch may mix periods (a trend's buckets). */
+export interface QaPeriodGroup extends QaGroup {
+  from: Date;
+  to: Date;
+}
+
+// Each distinct list of agents travels once (m: set, employee number) and each group as its set and
+// period (r): a trend's buckets share their agents instead of repeating them (issue 17). Overall and
+// per-category rows come from the same scan. Drafts and calibration evaluations are left out; a
+// period is by submitted_at; the batch's whole span bounds the evaluations read. Means are taken in
+// numeric (exact sums): a group's score does not depend on the order the joins bring its rows in.
 const SUMMARY_SQL = `
-  with g as (select distinct key, employee_no from jsonb_to_recordset(?::jsonb) as g(key text, employee_no text)),
-  e as (
-    select g.key, ev.overall_score, ev.auto_failed, ev.category_scores
-    from g join evaluation ev on ev.agent_employee_no = g.employee_no
+  with m as (select distinct set_no, employee_no from jsonb_to_recordset(?::jsonb) as m(set_no int, employee_no text)),
+  r as (select * from jsonb_to_recordset(?::jsonb) as r(idx int, set_no int, p_from timestamptz, p_to timestamptz)),
+  e0 as materialized (
+    select ev.agent_employee_no, ev.submitted_at, ev.overall_score, ev.auto_failed, ev.category_scores
+    from evaluation ev
     where ev.status <> 'DRAFT' and ev.calibration_session_id is null
       and ev.submitted_at >= ? and ev.submitted_at < ?
+      and ev.agent_employee_no in (select employee_no from m)
+  ),
+  e as (
+    select r.idx, e0.overall_score, e0.auto_failed, e0.category_scores
+    from e0 join m on m.employee_no = e0.agent_employee_no
+    join r on r.set_no = m.set_no and e0.submitted_at >= r.p_from and e0.submitted_at < r.p_to
   )
-  select key, null::text as category, count(*)::int as evaluations, avg(overall_score) as score,
+  select idx, null::text as category, count(*)::int as evaluations, avg(overall_score::numeric) as score,
     (count(*) filter (where auto_failed))::int as auto_failed
-  from e group by key
+  from e group by idx
   union all
-  select e.key, c.key, count(*)::int, avg(c.value::float8), null
+  select e.idx, c.key, count(*)::int, avg(c.value::numeric), null
   from e cross join lateral jsonb_each_text(e.category_scores) as c
-  group by e.key, c.key`;
+  group by e.idx, c.key`;
 
 export class QaSummaryService {
   /**
@@ -56,24 +72,50 @@ export class QaSummaryService {
    */
   async summarize(em: EntityManager, groups: readonly QaGroup[], from: Date, to: Date): Promise<QaSummary[]> {
     checkPeriod(from, to);
-    if (!groups.length) return [];
-    const pairs = groups.flatMap((g) =>
-      g.employeeNos.map((employeeNo) => ({ key: g.key, employee_no: employeeNo })),
+    return this.summarizePeriods(
+      em,
+      groups.map((g) => ({ ...g, from, to })),
     );
-    const rows = pairs.length
-      ? await em.getConnection().execute<SummaryRow[]>(SUMMARY_SQL, [JSON.stringify(pairs), from, to])
-      : [];
-    const byKey = new Map<string, QaSummary>();
-    const summaryOf = (key: string): QaSummary => {
-      let summary = byKey.get(key);
-      if (!summary) {
-        summary = { score: null, evaluations: 0, autoFailed: 0, criticalFailRate: null, categories: [] };
-        byKey.set(key, summary);
+  }
+
+  /**
+   * QA summaries of groups each over its own period (a trend's buckets), in ONE SQL statement, in
+   * the order of `groups`; groups with the same agents send them once.
+   */
+  async summarizePeriods(em: EntityManager, groups: readonly QaPeriodGroup[]): Promise<QaSummary[]> {
+    for (const g of groups) checkPeriod(g.from, g.to);
+    if (!groups.length) return [];
+    const sets = new Map<string, number>();
+    const members: { set_no: number; employee_no: string }[] = [];
+    const records = groups.flatMap((g, idx) => {
+      if (!g.employeeNos.length) return [];
+      const list = g.employeeNos.join('\n');
+      let setNo = sets.get(list);
+      if (setNo === undefined) {
+        setNo = sets.size;
+        sets.set(list, setNo);
+        for (const employeeNo of g.employeeNos) members.push({ set_no: setNo, employee_no: employeeNo });
       }
-      return summary;
-    };
+      return [{ idx, set_no: setNo, p_from: g.from.toISOString(), p_to: g.to.toISOString() }];
+    });
+    const from = new Date(Math.min(...groups.map((g) => g.from.getTime())));
+    const to = new Date(Math.max(...groups.map((g) => g.to.getTime())));
+    const rows = records.length
+      ? await em
+          .getConnection()
+          .execute<SummaryRow[]>(SUMMARY_SQL, [JSON.stringify(members), JSON.stringify(records), from, to])
+      : [];
+    const summaries = groups.map(
+      (): QaSummary => ({
+        score: null,
+        evaluations: 0,
+        autoFailed: 0,
+        criticalFailRate: null,
+        categories: [],
+      }),
+    );
     for (const row of rows) {
-      const summary = summaryOf(row.key);
+      const summary = summaries[row.idx];
       if (row.category === null) {
         summary.evaluations = row.evaluations;
         summary.score = row.score === null ? null : Number(row.score);
@@ -87,8 +129,7 @@ export class QaSummaryService {
         });
       }
     }
-    for (const summary of byKey.values())
-      summary.categories.sort((a, b) => a.category.localeCompare(b.category));
-    return groups.map((g) => ({ ...summaryOf(g.key), categories: [...summaryOf(g.key).categories] }));
+    for (const summary of summaries) summary.categories.sort((a, b) => a.category.localeCompare(b.category));
+    return summaries;
   }
 }

@@ -131,4 +131,58 @@ describe('Performance: agents, children, ancestors', () => {
     expect(members[0]).toBe(0);
     expect(members[364]).toBe(3);
   });
+
+  it("sends a trend's agents once per distinct set, not once per bucket, at each place in the answer (issue 17)", async () => {
+    // a center of its own: two agents from the start, a third hired in the middle of the trend
+    const ownCenter = await factory.center();
+    const team = await factory.team(ownCenter.id);
+    await factory.agent({ teamId: team.id, hireDate: '2026-01-05' });
+    await factory.agent({ teamId: team.id, hireDate: '2026-01-05' });
+    await factory.agent({ teamId: team.id, hireDate: '2026-03-10' });
+    const trend = (count: number) =>
+      [...Array(count)].map((_, i) => {
+        const from = new Date(Date.UTC(2026, 2, 10 - Math.floor(count / 2) + i));
+        return record('CENTER', ownCenter.id, {
+          from: from.toISOString(),
+          to: new Date(from.getTime() + 86_400_000).toISOString(),
+        });
+      });
+    type Part = {
+      agents: { employeeNo: string }[];
+      agentSet: { id: string; agents: { employeeNo: string }[] | null };
+      children: { agents: { employeeNo: string }[]; agentSet: Part['agentSet'] }[];
+    };
+    const ask = (representations: unknown[]) =>
+      postGraphQL<{ _entities: Part[] }>(
+        staff.url,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Performance {
+           agents { employeeNo } agentSet { id agents { employeeNo } }
+           children { agents { employeeNo } agentSet { id agents { employeeNo } } } } } }`,
+        { r: representations },
+      );
+    const answer = await ask(trend(60));
+    expect(answer.errors).toBeUndefined();
+    const records = answer.data?._entities ?? [];
+    for (const place of [records, records.flatMap((r) => r.children)]) {
+      // each set carried by exactly one record of its place; every record names its agents' set
+      const carriers = place.filter((r) => r.agentSet.agents !== null);
+      expect(carriers.map((r) => r.agentSet.id).sort()).toEqual(
+        [...new Set(place.map((r) => r.agentSet.id))].sort(),
+      );
+      const setAgents = new Map(carriers.map((r) => [r.agentSet.id, r.agentSet.agents ?? []]));
+      for (const r of place) expect(numbers(setAgents.get(r.agentSet.id) ?? [])).toEqual(numbers(r.agents));
+    }
+    // two sets (before and after the hire) at the center and at its team
+    expect(new Set(records.map((r) => r.agentSet.id)).size).toBe(2);
+    expect(new Set(records.map((r) => r.agentSet.agents?.length ?? null))).toEqual(new Set([null, 2, 3]));
+    // the answer without the public agents grows with the buckets by their keys, not their agents
+    const setOnly = (count: number) =>
+      postGraphQL(
+        staff.url,
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Performance { agentSet { id agents { employeeNo role skills { skill { code } } } } } } }',
+        { r: trend(count) },
+      ).then((a) => JSON.stringify(a).length);
+    const [short, long] = [await setOnly(20), await setOnly(200)];
+    expect((long - short) / 180).toBeLessThan(80);
+  });
 });

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { seenAgents, type SubgraphContext } from '@switchboard/subgraph-kit';
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, Directive, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { toAgentType } from '../agent/agent.mapper';
 import { AgentType } from '../agent/agent.type';
 import { AgentRole, type Agent } from '../agent/agent.entity';
@@ -10,7 +12,31 @@ import { isUuid } from '../common/validation';
 import { toTeamType } from '../team/team.mapper';
 import { TeamType } from '../team/team.type';
 import { periodDay, toStaffPerformance } from './performance.mapper';
-import { PerformanceScopeRef, PerformanceScopeType, StaffPerformanceType } from './performance.type';
+import {
+  PerformanceAgentSetType,
+  PerformanceScopeRef,
+  PerformanceScopeType,
+  StaffPerformanceType,
+} from './performance.type';
+
+/** A set of agents' name: its members' ids, sorted, hashed (the same members, the same id). */
+function agentSetId(agents: readonly Agent[]): string {
+  const ids = agents.map((a) => a.id).sort();
+  return createHash('sha256').update(ids.join(',')).digest('base64url').slice(0, 22);
+}
+
+/** The sets each request has sent, by place and id. */
+const sentSets = new WeakMap<SubgraphContext, Set<string>>();
+
+/** A field's place in the answer without list indexes: records at one place go to one fetch. */
+function placeOf(info: GraphQLResolveInfo): string {
+  const keys: (string | number)[] = [];
+  for (let path = info.path.prev; path; path = path.prev) keys.push(path.key);
+  return keys
+    .filter((key) => typeof key === 'string')
+    .reverse()
+    .join('.');
+}
 
 /** The team an agent was in on a day, from the dated history (one statement per batch of agents). */
 async function teamIdOn(ctx: SubgraphContext, agentId: string, day: string): Promise<string | null> {
@@ -32,6 +58,32 @@ export class StaffPerformanceResolver {
   })
   async agents(@Root() performance: StaffPerformanceType, @Ctx() ctx: SubgraphContext): Promise<AgentType[]> {
     return (await this.agentsOf(ctx, performance)).map(toAgentType);
+  }
+
+  /**
+   * The agents as the other sources @require them: once per distinct set and place in this answer
+   * (see PerformanceAgentSetType), not once per record: a year by day would send the same agents 365 times.
+   */
+  @FieldResolver(() => PerformanceAgentSetType, {
+    description: "The scope's agents for the other subgraphs, each distinct set sent once per fetch",
+  })
+  @Directive('@inaccessible')
+  async agentSet(
+    @Root() performance: StaffPerformanceType,
+    @Ctx() ctx: SubgraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<PerformanceAgentSetType> {
+    const agents = await this.agentsOf(ctx, performance);
+    const id = agentSetId(agents);
+    const sent = sentSets.get(ctx) ?? new Set<string>();
+    sentSets.set(ctx, sent);
+    const key = `${placeOf(info)}|${id}`;
+    const first = !sent.has(key);
+    sent.add(key);
+    return Object.assign(new PerformanceAgentSetType(), {
+      id,
+      agents: first ? agents.map(toAgentType) : null,
+    });
   }
 
   @FieldResolver(() => [StaffPerformanceType], {

@@ -1,5 +1,6 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { AgentType } from '../agent/agent.type';
 
 /** What a performance record is about (the same enum in every subgraph that resolves Performance). */
 export enum PerformanceScopeType {
@@ -32,4 +33,19 @@ export class StaffPerformanceType {
   @Field(() => ID) scopeId!: string;
   @Field(() => DateTimeISOResolver) from!: Date;
   @Field(() => DateTimeISOResolver) to!: Date;
+}
+
+/**
+ * The scope's agents of a performance record as the other sources read them (@requires), sent once
+ * per set rather than once per record: a trend's buckets mostly have the same agents, and sending
+ * them with every bucket made a year by day several megabytes (issue 17). `id` names the set (its
+ * agents); among the records of one fetch at one path, the first with a set carries `agents` and the
+ * others with the same `id` carry null (performanceAgentSets in subgraph-kit resolves them).
+ * Internal to the supergraph (@inaccessible): clients read Performance.agents.
+ */
+@ObjectType('PerformanceAgentSet')
+@Directive('@inaccessible')
+export class PerformanceAgentSetType {
+  @Field(() => ID) id!: string;
+  @Field(() => [AgentType], { nullable: true }) agents!: AgentType[] | null;
 }

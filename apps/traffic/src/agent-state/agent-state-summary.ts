@@ -93,3 +93,49 @@ export function agentStateLoader(
     },
   );
 }
+
+/**
+ * Seconds per state of many agents in the elementary intervals between sorted instants `bounds`
+ * (interval i is [bounds[i], bounds[i+1]), 0-based), in one statement over the per-agent 15-minute
+ * rollup kept as states arrive (agent_state_interval, agent-state-rollup.ts), not the raw events:
+ * a trend's buckets are one statement, not one per bucket, and a month's drill-down sums rollup
+ * rows instead of replaying every event (issue 17). Bounds are on the 15-minute grid (checkPeriod).
+ */
+const STATE_SECONDS_BY_INTERVAL = `
+with b as (select array(select jsonb_array_elements_text(?::jsonb)::timestamptz order by 1) as bounds)
+select agent, (width_bucket(interval_start, b.bounds) - 1)::int as interval,
+  sum(logged_in)::float8 as logged_in, sum(available)::float8 as available, sum(not_ready)::float8 as not_ready,
+  sum(on_contact)::float8 as on_contact, sum(acw)::float8 as acw
+from agent_state_interval cross join b
+where agent in (%KEYS%) and interval_start >= ? and interval_start < ?
+group by 1, 2`;
+
+/** An agent's state seconds in one elementary interval (see agentStateIntervals). */
+export interface AgentIntervalTotals extends AgentStateTotals {
+  agent: string;
+  interval: number;
+}
+
+/** Seconds per state of `agents` in each interval between `bounds` (sorted, distinct, at least 2). */
+export async function agentStateIntervals(
+  ctx: SubgraphContext,
+  agents: readonly string[],
+  bounds: readonly Date[],
+): Promise<AgentIntervalTotals[]> {
+  if (agents.length === 0 || bounds.length < 2) return [];
+  const sql = STATE_SECONDS_BY_INTERVAL.replace('%KEYS%', agents.map(() => '?').join(', '));
+  const rows = await ctx.em
+    .getConnection()
+    .execute<
+      (StateRow & { interval: number })[]
+    >(sql, [JSON.stringify(bounds.map((b) => b.toISOString())), ...agents, bounds[0], bounds[bounds.length - 1]]);
+  return rows.map((r) => ({
+    agent: r.agent,
+    interval: r.interval,
+    loggedInSeconds: r.logged_in,
+    availableSeconds: r.available,
+    notReadySeconds: r.not_ready,
+    onContactSeconds: r.on_contact,
+    acwSeconds: r.acw,
+  }));
+}

@@ -140,4 +140,112 @@ describe('agent states', () => {
     );
     expect(response.errors?.[0]?.message).toContain('to');
   });
+
+  it("gives each record of a trend its own periods' agent states, all in one statement (issue 17)", async () => {
+    await importLog();
+    // 02:00-04:00 in 15-minute buckets and as a whole, an agent's record and its team's
+    const bounds = Array.from({ length: 9 }, (_, i) =>
+      new Date(Date.UTC(2026, 4, 4, 2, 15 * i)).toISOString(),
+    );
+    const periods = [
+      ...bounds.slice(0, -1).map((from, i) => ({ from, to: bounds[i + 1] })),
+      { from: bounds[0], to: bounds[8] },
+    ];
+    const asAgent = await postGraphQL<{ _entities: { agentStates: Record<string, number | null> }[] }>(
+      traffic.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agent {
+        a0: agentStates(from: "${bounds[0]}", to: "${bounds[8]}") { occupancy utilization } } } }`,
+      { r: [{ __typename: 'Agent', employeeNo: '7001' }] },
+    );
+    expect(asAgent.errors).toBeUndefined();
+    const perPeriod = [];
+    for (const period of periods) {
+      const one = await postGraphQL<{ _entities: { agentStates: Record<string, number | null> }[] }>(
+        traffic.url,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agent {
+          agentStates(from: "${period.from}", to: "${period.to}") { occupancy utilization } } } }`,
+        { r: [{ __typename: 'Agent', employeeNo: '7001' }] },
+      );
+      perPeriod.push(one.data?._entities[0].agentStates);
+    }
+    const set = { id: 'set-7001', agents: [{ employeeNo: '7001' }] };
+    const records = periods.flatMap((period, i) => [
+      {
+        __typename: 'Performance',
+        scopeType: 'AGENT',
+        scopeId: '00000000-0000-0000-0000-000000007001',
+        ...period,
+        agentSet: i === 0 ? set : { id: set.id, agents: null },
+      },
+      {
+        __typename: 'Performance',
+        scopeType: 'TEAM',
+        scopeId: '00000000-0000-0000-0000-000000000070',
+        ...period,
+        agentSet: { id: set.id, agents: null },
+      },
+    ]);
+    const trend = await traffic.sql.count(() =>
+      postGraphQL<{ _entities: { traffic: { occupancy: number | null; utilization: number | null } }[] }>(
+        traffic.url,
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Performance { traffic { occupancy utilization } } } }',
+        { r: records },
+      ),
+    );
+    expect(trend.result.errors).toBeUndefined();
+    const parts = (trend.result.data?._entities ?? []).map((e) => e.traffic);
+    expect(parts.filter((_, i) => i % 2 === 0)).toEqual(perPeriod);
+    expect(parts.filter((_, i) => i % 2 === 1)).toEqual(perPeriod);
+    expect(parts[16]).toEqual((asAgent.data?._entities[0] as unknown as { a0: unknown }).a0);
+    // 02:30-02:45 paused: logged in, not ready, no occupancy
+    expect(parts[4]).toEqual({ occupancy: null, utilization: 0 });
+    // one agent-state statement for every period, over the rollup, not the raw events
+    expect(trend.statements.filter((s) => /agent_state_interval/.test(s))).toHaveLength(1);
+    expect(trend.statements.filter((s) => /agent_state_event/.test(s))).toHaveLength(0);
+  });
+
+  it("keeps the rollup as states arrive: a new state changes a record's occupancy as it does the raw figure (issue 17)", async () => {
+    await importLog();
+    const period = { from: '2026-05-04T02:00:00.000Z', to: '2026-05-04T04:00:00.000Z' };
+    const both = async () => {
+      const answer = await postGraphQL<{
+        _entities: ({ traffic?: Record<string, number | null> } & {
+          agentStates?: Record<string, number | null>;
+        })[];
+      }>(
+        traffic.url,
+        `query($r: [_Any!]!) { _entities(representations: $r) {
+          ... on Performance { traffic { occupancy utilization } }
+          ... on Agent { agentStates(from: "${period.from}", to: "${period.to}") { occupancy utilization } } } }`,
+        {
+          r: [
+            {
+              __typename: 'Performance',
+              scopeType: 'AGENT',
+              scopeId: '00000000-0000-0000-0000-000000007001',
+              ...period,
+              agentSet: { id: 'set-7001', agents: [{ employeeNo: '7001' }] },
+            },
+            { __typename: 'Agent', employeeNo: '7001' },
+          ],
+        },
+      );
+      expect(answer.errors).toBeUndefined();
+      const [record, agent] = answer.data?._entities ?? [];
+      return { rollup: record.traffic, raw: agent.agentStates };
+    };
+    const before = await both();
+    expect(before.rollup).toEqual(before.raw);
+    expect(before.rollup?.occupancy).toBeCloseTo(600 / 3600, 12);
+    // 03:10 a meeting (not ready) in what was available time until 03:30
+    const response = await fetch(new URL('/import/contacts?format=queue_log&source=pbx-a', traffic.url), {
+      method: 'POST',
+      headers: await authorizationFor(traffic.url),
+      body: '1777864200|NONE|STATE-Q|PJSIP/7001|PAUSE|Meeting',
+    });
+    expect(response.status).toBe(200);
+    const after = await both();
+    expect(after.rollup).toEqual(after.raw);
+    expect(after.rollup?.occupancy).toBeGreaterThan(before.rollup?.occupancy as number);
+  });
 });

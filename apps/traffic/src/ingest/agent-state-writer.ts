@@ -1,7 +1,12 @@
 import type { Client } from 'pg';
+import { DELETE_WINDOWS, INSERT_WINDOWS } from '../agent-state/agent-state-rollup';
 import type { AgentStateEvent } from '../contact/contact-record';
 
-/** Inserts agent-state events in one statement; the natural key makes re-imports add nothing. */
+/**
+ * Inserts agent-state events in one statement; the natural key makes re-imports add nothing. Then
+ * recomputes the agents' 15-minute rollup (agent_state_interval) over the windows the new events
+ * touch, in the caller's transaction: occupancy reads the rollup (issue 17).
+ */
 export async function writeAgentStates(client: Client, events: AgentStateEvent[]): Promise<number> {
   if (events.length === 0) return 0;
   const result = await client.query(
@@ -17,5 +22,11 @@ export async function writeAgentStates(client: Client, events: AgentStateEvent[]
       events.map((e) => e.queue),
     ],
   );
-  return result.rowCount ?? 0;
+  const inserted = result.rowCount ?? 0;
+  if (inserted > 0) {
+    const touched = [events.map((e) => e.agent), events.map((e) => e.at.toISOString())];
+    await client.query(DELETE_WINDOWS, touched);
+    await client.query(INSERT_WINDOWS, touched);
+  }
+  return inserted;
 }

@@ -5,6 +5,7 @@ import { Migration20261123034547_queue_interval_stat } from './Migration20261123
 import { Migration20261123092253_rollup_watermark } from './Migration20261123092253_rollup_watermark';
 import { Migration20261207040000_live_state } from './Migration20261207040000_live_state';
 import { Migration20261207040000_contact_customer_time } from './Migration20261207040000_contact_customer_time';
+import { Migration20261207040000_agent_state_interval } from './Migration20261207040000_agent_state_interval';
 
 /** Every traffic migration in order. Generated files are listed here and never edited after landing. */
 export const trafficMigrations: MigrationObject[] = [
@@ -16,5 +17,9 @@ export const trafficMigrations: MigrationObject[] = [
   {
     name: 'Migration20261207040000_contact_customer_time',
     class: Migration20261207040000_contact_customer_time,
+  },
+  {
+    name: 'Migration20261207040000_agent_state_interval',
+    class: Migration20261207040000_agent_state_interval,
   },
 ];

@@ -8,7 +8,7 @@ import {
 } from '@switchboard/metrics';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
-import { agentStateLoader } from '../agent-state/agent-state-summary';
+import { agentStateIntervals, type AgentIntervalTotals } from '../agent-state/agent-state-summary';
 import { isUuid } from '../common/intervals';
 import { totalsOf } from '../stats/traffic-stats.service';
 import { SUM_COLUMNS, type StatsSqlRow } from '../stats/traffic-stats.query';
@@ -45,30 +45,53 @@ function partsOf(p: TrafficPerformanceType): ScopePart[] {
   }
 }
 
-/** Summed agent-state seconds of a record's agents: one agent-state statement per period in the batch. */
+/**
+ * Summed agent-state seconds of each record's agents (null without agents): one agent-state statement
+ * for the whole batch, whatever its periods, over the intervals between the periods' bounds.
+ */
 async function stateTotals(
   ctx: SubgraphContext,
-  p: TrafficPerformanceType,
-): Promise<AgentStateTotals | null> {
-  const employeeNos = employeeNosOf(p);
-  if (employeeNos.length === 0) return null;
-  const summaries = await agentStateLoader(ctx, { from: p.from, to: p.to }).loadMany(employeeNos);
-  const totals = {
-    onContactSeconds: 0,
-    acwSeconds: 0,
-    availableSeconds: 0,
-    notReadySeconds: 0,
-    loggedInSeconds: 0,
-  };
-  for (const summary of summaries) {
-    if (summary instanceof Error) throw summary;
-    totals.onContactSeconds += summary.onContactSeconds;
-    totals.acwSeconds += summary.acwSeconds;
-    totals.availableSeconds += summary.availableSeconds;
-    totals.notReadySeconds += summary.notReadySeconds;
-    totals.loggedInSeconds += summary.loggedInSeconds;
+  records: readonly TrafficPerformanceType[],
+): Promise<(AgentStateTotals | null)[]> {
+  const agents = [...new Set(records.flatMap((p) => employeeNosOf(p)))];
+  const bounds = [...new Set(records.flatMap((p) => [p.from.getTime(), p.to.getTime()]))].sort(
+    (a, b) => a - b,
+  );
+  const rows = await agentStateIntervals(
+    ctx,
+    agents,
+    bounds.map((t) => new Date(t)),
+  );
+  const index = new Map(bounds.map((t, i) => [t, i]));
+  const byAgent = new Map<string, AgentIntervalTotals[]>();
+  for (const row of rows) {
+    const list = byAgent.get(row.agent);
+    if (list) list.push(row);
+    else byAgent.set(row.agent, [row]);
   }
-  return totals;
+  return records.map((p) => {
+    const employeeNos = employeeNosOf(p);
+    if (employeeNos.length === 0) return null;
+    const first = index.get(p.from.getTime()) as number;
+    const last = index.get(p.to.getTime()) as number;
+    const totals = {
+      onContactSeconds: 0,
+      acwSeconds: 0,
+      availableSeconds: 0,
+      notReadySeconds: 0,
+      loggedInSeconds: 0,
+    };
+    for (const employeeNo of new Set(employeeNos))
+      for (const row of byAgent.get(employeeNo) ?? []) {
+        if (row.interval < first || row.interval >= last) continue;
+        totals.onContactSeconds += row.onContactSeconds;
+        totals.acwSeconds += row.acwSeconds;
+        totals.availableSeconds += row.availableSeconds;
+        totals.notReadySeconds += row.notReadySeconds;
+        totals.loggedInSeconds += row.loggedInSeconds;
+      }
+    return totals;
+  });
 }
 
 /** A record's first-contact-resolution counts: the sum of its parts' (each contact is in one part). */
@@ -95,7 +118,7 @@ export function performanceTrafficLoader(
     const parts = partsOfRecord.flat();
     const [{ rows, contactsVersion }, states] = await Promise.all([
       performanceTrafficRows(ctx.em, parts),
-      Promise.all(records.map((p) => stateTotals(ctx, p))),
+      stateTotals(ctx, records),
     ]);
     const fcr =
       contactsVersion === null

@@ -1,4 +1,9 @@
-import { seesPerformanceRecord, type SubgraphContext } from '@switchboard/subgraph-kit';
+import {
+  rememberAgentSet,
+  resolveAgentSet,
+  seesPerformanceRecord,
+  type SubgraphContext,
+} from '@switchboard/subgraph-kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { queueById } from '../queue/queue.resolver';
 import { checkPeriod } from '../stats/summary-loader';
@@ -13,12 +18,13 @@ export class TrafficPerformanceResolver {
     description:
       "Contact metrics of the record: a center's queues, a queue, or the contacts a team's members or an agent handled; null outside your access scope",
   })
-  @Directive('@requires(fields: "agents { employeeNo }")')
+  @Directive('@requires(fields: "agentSet { id agents { employeeNo } }")')
   async traffic(
     @Root() performance: TrafficPerformanceType,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PerformanceTrafficType | null> {
     checkPeriod(performance);
+    resolveAgentSet(ctx, performance);
     if (!(await seesPerformance(ctx, performance))) return null;
     return performanceTrafficLoader(ctx).load(performance);
   }
@@ -35,8 +41,15 @@ async function seesPerformance(ctx: SubgraphContext, p: TrafficPerformanceType):
   return seesPerformanceRecord(scope, p, queueCenterId);
 }
 
-/** A Performance representation from the gateway: the key (dates as ISO strings) and staff's agents. */
-export function trafficPerformanceFromReference(reference: Record<string, unknown>): TrafficPerformanceType {
+/**
+ * A Performance representation from the gateway: the key (dates as ISO strings) and staff's agents,
+ * as a set another record of the request may carry (rememberAgentSet; read with resolveAgentSet).
+ */
+export function trafficPerformanceFromReference(
+  reference: Record<string, unknown>,
+  ctx?: object,
+): TrafficPerformanceType {
+  if (ctx) rememberAgentSet(ctx, reference);
   return Object.assign(new TrafficPerformanceType(), reference, {
     from: new Date(String(reference.from)),
     to: new Date(String(reference.to)),

@@ -59,6 +59,18 @@ export class PerformanceTrafficType extends ContactMetricsFields {
   utilization!: number | null;
 }
 
+/** Staff's set of a record's agents (internal to the supergraph), with what this subgraph reads. */
+@ObjectType('PerformanceAgentSet')
+export class TrafficAgentSetType {
+  @Field(() => ID)
+  @Directive('@external')
+  id!: string;
+
+  @Field(() => [AgentTrafficType], { nullable: true })
+  @Directive('@external')
+  agents!: AgentTrafficType[] | null;
+}
+
 /** The kpi subgraph's Performance, extended by traffic with its contact metrics. */
 @ObjectType('Performance')
 @Directive('@key(fields: "scopeType scopeId from to")')
@@ -68,8 +80,14 @@ export class TrafficPerformanceType {
   @Field(() => DateTimeISOResolver) from!: Date;
   @Field(() => DateTimeISOResolver) to!: Date;
 
-  /** Staff's: the agents in the scope, by employee number (what traffic knows agents by). */
-  @Field(() => [AgentTrafficType])
+  /**
+   * Staff's: the agents in the scope as a set sent once per fetch (see resolveAgentSet in
+   * subgraph-kit), internal to the supergraph.
+   */
+  @Field(() => TrafficAgentSetType)
   @Directive('@external')
+  agentSet?: TrafficAgentSetType | null;
+
+  /** The record's agents, from agentSet (resolveAgentSet). */
   agents?: AgentTrafficType[];
 }

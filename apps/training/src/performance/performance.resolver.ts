@@ -1,4 +1,4 @@
-import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { rememberAgentSet, resolveAgentSet, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { dayPeriodOf } from '../common/dates';
 import { AGENT_PROFILE_FIELDS } from '../federation/agent-training.type';
@@ -14,12 +14,13 @@ export class TrainingPerformanceResolver {
     description:
       "Training of the record's agents over the period's days; null for a queue, which has no agents of its own",
   })
-  @Directive(`@requires(fields: "agents { ${AGENT_PROFILE_FIELDS} }")`)
+  @Directive(`@requires(fields: "agentSet { id agents { ${AGENT_PROFILE_FIELDS} } }")`)
   async training(
     @Root() performance: TrainingPerformanceType,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PerformanceTrainingType | null> {
     if (performance.scopeType === PerformanceScopeType.QUEUE) return null;
+    resolveAgentSet(ctx, performance);
     // The summary fields' loader: a batch of records of one period costs one statement.
     const summary = await loadTrainingSummary(
       ctx,
@@ -31,10 +32,15 @@ export class TrainingPerformanceResolver {
   }
 }
 
-/** A Performance representation from the gateway: the key (dates as ISO strings) and staff's agents. */
+/**
+ * A Performance representation from the gateway: the key (dates as ISO strings) and staff's agents,
+ * as a set another record of the request may carry (rememberAgentSet; read with resolveAgentSet).
+ */
 export function trainingPerformanceFromReference(
   reference: Record<string, unknown>,
+  ctx?: object,
 ): TrainingPerformanceType {
+  if (ctx) rememberAgentSet(ctx, reference);
   return Object.assign(new TrainingPerformanceType(), reference, {
     from: new Date(String(reference.from)),
     to: new Date(String(reference.to)),

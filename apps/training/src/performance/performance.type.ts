@@ -45,6 +45,18 @@ export class PerformanceTrainingType {
   certificationCoverage!: number | null;
 }
 
+/** Staff's set of a record's agents (internal to the supergraph), with what this subgraph reads. */
+@ObjectType('PerformanceAgentSet')
+export class TrainingAgentSetType {
+  @Field(() => ID)
+  @Directive('@external')
+  id!: string;
+
+  @Field(() => [AgentTrainingType], { nullable: true })
+  @Directive('@external')
+  agents!: AgentTrainingType[] | null;
+}
+
 /** The kpi subgraph's Performance, extended by training with its agents' training. */
 @ObjectType('Performance')
 @Directive('@key(fields: "scopeType scopeId from to")')
@@ -54,8 +66,14 @@ export class TrainingPerformanceType {
   @Field(() => DateTimeISOResolver) from!: Date;
   @Field(() => DateTimeISOResolver) to!: Date;
 
-  /** Staff's: the agents in the scope, with the role and skills that make courses mandatory. */
-  @Field(() => [AgentTrainingType])
+  /**
+   * Staff's: the agents in the scope as a set sent once per fetch (see resolveAgentSet in
+   * subgraph-kit), internal to the supergraph.
+   */
+  @Field(() => TrainingAgentSetType)
   @Directive('@external')
+  agentSet?: TrainingAgentSetType | null;
+
+  /** The record's agents, from agentSet (resolveAgentSet). */
   agents?: AgentTrainingType[];
 }
