@@ -1,6 +1,14 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import { readFileSync } from 'node:fs';
+
+// The subgraphs of SUBGRAPH_REGISTRY (libs/contracts), read from its source: one list for everything.
+const SUBGRAPHS = [
+  ...readFileSync(new URL('./libs/contracts/src/subgraph-registry.ts', import.meta.url), 'utf8').matchAll(
+    /\{ name: '([a-z][a-z0-9]*)'/g,
+  ),
+].map((match) => match[1]);
 
 const boundaries = (allow) => [
   'error',
@@ -48,11 +56,7 @@ export default [
     files: ['tools/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries([
-        '@switchboard/staff',
-        '@switchboard/qa',
-        '@switchboard/traffic',
-        '@switchboard/kpi',
-        '@switchboard/training',
+        ...SUBGRAPHS.map((name) => `@switchboard/${name}`),
         '@switchboard/gateway',
       ]),
     },

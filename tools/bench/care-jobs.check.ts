@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { careDatabase, configureCare } from '@switchboard/care/bench';
+import { careDatabase, configureCare, startEscalationJobs } from '@switchboard/care/bench';
 import { createOrm, migrate } from '@switchboard/db';
 import { ensureDatabase } from '@switchboard/postgres';
 import { createLogger } from '@switchboard/server';
-import { startEscalationJobs } from '../../apps/care/src/escalation/escalation.jobs';
 import { startBenchCluster, withClient } from './bench-cluster';
 
 /**
