@@ -80,17 +80,16 @@ function period(random: () => number, timeZone: string, now: Date) {
 const TREND_DAYS = { DAY: 28, WEEK: 56, MONTH: 92 } as const;
 
 /** The people of the morning: every center's manager and HR, every team's lead, agents of every team. */
-export function morningPeople(
-  org: Organisation,
-  agentsPerTeam: number,
-): {
+export interface MorningPerson {
   who: string;
   identity: Identity;
   center: Organisation['centers'][number];
   team?: Organisation['centers'][number]['teams'][number];
   employeeNo?: string;
-}[] {
-  const people = [];
+}
+
+export function morningPeople(org: Organisation, agentsPerTeam: number): MorningPerson[] {
+  const people: MorningPerson[] = [];
   for (const center of org.centers) {
     people.push({
       who: `CENTER_MANAGER of ${center.code}`,
