@@ -32,6 +32,11 @@ export interface SubgraphOrmOptions {
   statementTimeoutMs?: number;
   /** Tables the service role may only read and insert into (an audit trail); see grantServiceAccess. */
   appendOnlyTables?: string[];
+  /**
+   * Write the schema snapshot (migrations/.snapshot-<name>.json) after migrating: only
+   * `npm run migration:create` does, so running a service or a test never changes a committed file.
+   */
+  writeSnapshot?: boolean;
 }
 
 /**
@@ -92,7 +97,7 @@ export async function createOrm(options: SubgraphOrmOptions): Promise<MikroORM> 
       tableName: MIGRATIONS_TABLE,
       transactional: true,
       allOrNothing: true,
-      snapshot: true,
+      snapshot: options.writeSnapshot ?? false,
       snapshotName: options.snapshotName,
       emit: 'ts',
     },

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   try {
     const url = withDatabase(cluster.serverUrl, `migration_${name}`);
     await ensureDatabase(url);
-    const orm = await createOrm({ ...definition.database, clientUrl: url });
+    const orm = await createOrm({ ...definition.database, clientUrl: url, writeSnapshot: true });
     try {
       await migrate(orm);
       const result = await orm
