@@ -89,13 +89,13 @@ describe('voc access: writes', () => {
       ...perCaller(
         'createSurveyForm in center A',
         CREATE,
-        () => ({ i: { centerId: id.A, title: 'A' } }),
+        () => ({ i: { centerId: id.A, code: 'A', kind: 'CSAT', title: 'A' } }),
         writesIn('A'),
       ),
       ...perCaller(
         'createSurveyForm in center B',
         CREATE,
-        () => ({ i: { centerId: id.B, title: 'B' } }),
+        () => ({ i: { centerId: id.B, code: 'B', kind: 'NPS', title: 'B' } }),
         writesIn('B'),
       ),
     ],
@@ -104,7 +104,12 @@ describe('voc access: writes', () => {
   // a mutation added without a role check fails here until it is listed with its rule
   everyMutationRefused(
     () => voc.url,
-    () => ({ createSurveyForm: { query: CREATE, variables: () => ({ i: { centerId: id.A, title: 'x' } }) } }),
+    () => ({
+      createSurveyForm: {
+        query: CREATE,
+        variables: () => ({ i: { centerId: id.A, code: 'X', kind: 'CES', title: 'x' } }),
+      },
+    }),
     callers.filter((c) => !c.writer),
   );
 });
