@@ -6,6 +6,9 @@ import {
   type SubgraphDefinition,
 } from '@switchboard/subgraph-kit';
 import { SurveyForm } from './survey-form/survey-form.entity';
+import { SurveyInvitation } from './survey/survey-invitation.entity';
+import { SurveyResponse } from './survey/survey-response.entity';
+import { SurveyResolver } from './survey/survey.resolver';
 import { surveyFormById } from './survey-form/survey-form.loader';
 import { toSurveyFormType } from './survey-form/survey-form.mapper';
 import { SurveyFormResolver } from './survey-form/survey-form.resolver';
@@ -17,7 +20,7 @@ import { seedVocDemo } from './seed/demo-seed';
 export const VOC_SUBGRAPH = 'voc';
 
 export const vocDatabase = {
-  entities: [SurveyForm],
+  entities: [SurveyForm, SurveyInvitation, SurveyResponse],
   migrations: vocMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
   snapshotName: '.snapshot-voc',
@@ -25,7 +28,7 @@ export const vocDatabase = {
 
 export function buildVocSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [SurveyFormResolver],
+    resolvers: [SurveyFormResolver, SurveyResolver],
     referenceResolvers: {
       SurveyForm: {
         // outside the caller's scope: null, as for an unknown id
