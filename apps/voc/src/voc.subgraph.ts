@@ -9,6 +9,7 @@ import { SurveyForm } from './survey-form/survey-form.entity';
 import { SurveyInvitation } from './survey/survey-invitation.entity';
 import { SurveyResponse } from './survey/survey-response.entity';
 import { SurveyResolver } from './survey/survey.resolver';
+import { SurveyStatsResolver } from './stats/survey-stats.resolver';
 import { surveyFormById } from './survey-form/survey-form.loader';
 import { toSurveyFormType } from './survey-form/survey-form.mapper';
 import { SurveyFormResolver } from './survey-form/survey-form.resolver';
@@ -28,7 +29,7 @@ export const vocDatabase = {
 
 export function buildVocSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [SurveyFormResolver, SurveyResolver],
+    resolvers: [SurveyFormResolver, SurveyResolver, SurveyStatsResolver],
     referenceResolvers: {
       SurveyForm: {
         // outside the caller's scope: null, as for an unknown id

@@ -101,6 +101,18 @@ describe('voc access: queries', () => {
         },
       })),
       ...perCaller(
+        'surveyStats by center',
+        `{ surveyStats(groupBy: [CENTER], from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z") { centerId csat { n } } }`,
+        undefined,
+        (level) => ({
+          // center A's response is agent a1's: their lead and a1 see it too, as center A's only
+          scoped: (data) =>
+            expect(
+              ((data.surveyStats ?? []) as { centerId: string }[]).map((r) => r.centerId).sort(),
+            ).toEqual((level === 'all' ? [id.A, id.B] : [id.A]).sort()),
+        }),
+      ),
+      ...perCaller(
         "center B's surveyForm by id",
         'query($id: ID!) { surveyForm(id: $id) { id } }',
         () => ({ id: rows.B }),
