@@ -42,6 +42,7 @@ export const PROXIED_ROUTES: Record<string, string> = {
   '/import/contacts': 'traffic',
   '/import/roster': 'staff',
   '/import/lms': 'training',
+  '/import/surveys': 'voc',
 };
 
 /**

@@ -10,6 +10,7 @@ import { SurveyInvitation } from './survey/survey-invitation.entity';
 import { SurveyResponse } from './survey/survey-response.entity';
 import { SurveyResolver } from './survey/survey.resolver';
 import { SurveyStatsResolver } from './stats/survey-stats.resolver';
+import { surveyImportRoute } from './survey/survey.route';
 import { surveyFormById } from './survey-form/survey-form.loader';
 import { toSurveyFormType } from './survey-form/survey-form.mapper';
 import { SurveyFormResolver } from './survey-form/survey-form.resolver';
@@ -50,4 +51,5 @@ export const vocSubgraph: SubgraphDefinition = {
   database: vocDatabase,
   buildSchema: buildVocSchema,
   seedDemo: seedVocDemo,
+  routes: surveyImportRoute,
 };
