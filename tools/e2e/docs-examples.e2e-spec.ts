@@ -60,7 +60,7 @@ describe('every GraphQL example of the README and docs/ runs against the demo', 
   };
 
   beforeAll(async () => {
-    stack = await startTestStack({ seed: ['staff', 'training', 'qa', 'kpi'] });
+    stack = await startTestStack({ seed: ['staff', 'training', 'qa', 'kpi', 'care'] });
     token = await clientToken();
     const { data } = await post(LOOKUP);
     const lookup = data as { center: { id: string }; team: { id: string }; courses: { id: string }[] };

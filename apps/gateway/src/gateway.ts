@@ -46,6 +46,7 @@ export const PROXIED_ROUTES: Record<string, string> = {
   '/import/lms': 'training',
   '/import/schedules': 'wfm',
   '/import/volumes': 'wfm',
+  '/import/surveys': 'voc',
 };
 
 /**

@@ -6,6 +6,11 @@ import {
   type SubgraphDefinition,
 } from '@switchboard/subgraph-kit';
 import { SurveyForm } from './survey-form/survey-form.entity';
+import { SurveyInvitation } from './survey/survey-invitation.entity';
+import { SurveyResponse } from './survey/survey-response.entity';
+import { SurveyResolver } from './survey/survey.resolver';
+import { SurveyStatsResolver } from './stats/survey-stats.resolver';
+import { surveyImportRoute } from './survey/survey.route';
 import { surveyFormById } from './survey-form/survey-form.loader';
 import { toSurveyFormType } from './survey-form/survey-form.mapper';
 import { SurveyFormResolver } from './survey-form/survey-form.resolver';
@@ -17,7 +22,7 @@ import { seedVocDemo } from './seed/demo-seed';
 export const VOC_SUBGRAPH = 'voc';
 
 export const vocDatabase = {
-  entities: [SurveyForm],
+  entities: [SurveyForm, SurveyInvitation, SurveyResponse],
   migrations: vocMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
   snapshotName: '.snapshot-voc',
@@ -25,7 +30,7 @@ export const vocDatabase = {
 
 export function buildVocSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [SurveyFormResolver],
+    resolvers: [SurveyFormResolver, SurveyResolver, SurveyStatsResolver],
     referenceResolvers: {
       SurveyForm: {
         // outside the caller's scope: null, as for an unknown id
@@ -46,4 +51,5 @@ export const vocSubgraph: SubgraphDefinition = {
   database: vocDatabase,
   buildSchema: buildVocSchema,
   seedDemo: seedVocDemo,
+  routes: surveyImportRoute,
 };

@@ -255,3 +255,30 @@ export {
 export { scheduleShrinkage, periodAdherence, type PeriodAdherence } from './schedule-shrinkage';
 export { scheduledOnQueueAgents, coverageGap } from './schedule-coverage';
 export { levelsDueAt } from './escalation-due';
+export {
+  SURVEY_KINDS,
+  SURVEY_SCALES,
+  DEFAULT_CSAT_TOP_BOX_MIN,
+  NPS_PROMOTER_MIN,
+  NPS_DETRACTOR_MAX,
+  DEFAULT_MIN_RESPONSES,
+  Z_95,
+  INVITATION_STATUSES,
+  scoreOnScale,
+  emptySurveyTotals,
+  sumSurveyTotals,
+  surveyTotals,
+  wilsonInterval,
+  csat,
+  nps,
+  ces,
+  responseRate,
+  surveyMetrics,
+  insufficientSample,
+  type SurveyKind,
+  type InvitationStatus,
+  type SurveyTotals,
+  type SampledValue,
+  type NpsValue,
+  type SurveyMetrics,
+} from './survey-metrics';

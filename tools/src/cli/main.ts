@@ -8,6 +8,7 @@ import { importLms } from './import-lms';
 import { importRoster } from './import-roster';
 import { importSchedules } from './import-schedules';
 import { importVolumes } from './import-volumes';
+import { importSurveys } from './import-surveys';
 import { collect, developmentToken, ROLES, type TokenOptions } from './token';
 
 /** `switchboard`: the command line of the platform (DESIGN.md, public contract). */
@@ -110,6 +111,19 @@ importCommand
   .option('--timezone <iana>', 'zone of timestamps without an offset (default UTC)')
   .action(async (file: string, options: { format?: string; source?: string; timezone?: string }) => {
     process.exitCode = await importContactsFile(connectionFrom(program.opts()), file, options, (line) =>
+      console.log(line),
+    );
+  });
+
+importCommand
+  .command('surveys <file>')
+  .description(
+    "import a survey platform's export (CSV or NDJSON: invitation_id, form_code, form_revision, contact_source, contact_external_id, sent_at, status, answered_at, score, verbatim) into voc",
+  )
+  .requiredOption('--center <id>', 'the center the surveys are for')
+  .option('--format <format>', 'csv | ndjson (default: from the file name, else csv)')
+  .action(async (file: string, options: { center: string; format?: string }) => {
+    process.exitCode = await importSurveys(connectionFrom(program.opts()), file, options, (line) =>
       console.log(line),
     );
   });

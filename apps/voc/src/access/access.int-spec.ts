@@ -12,12 +12,19 @@ import {
   type AccessLevel,
   type TestSubgraph,
 } from '@switchboard/testing';
+import { VERBATIM_READERS } from './voc-access';
+import { SurveyInvitation } from '../survey/survey-invitation.entity';
+import { SurveyResponse } from '../survey/survey-response.entity';
 import { vocSubgraph } from '../voc.subgraph';
 import { VocFactory } from '../testing/voc-factories';
 
 const { code, no, callers } = accessLayout(WRITERS.voc);
 const id = { A: randomUUID(), B: randomUUID(), A1: randomUUID(), A2: randomUUID(), B1: randomUUID() };
 const rows: Record<'A' | 'B', string> = { A: '', B: '' };
+const responses: Record<'A' | 'B', string> = { A: '', B: '' };
+const readsVerbatim = (who: string) =>
+  callers.find((c) => c.who === who)?.identity.roles.some((r) => VERBATIM_READERS.includes(r)) ?? false;
+const RESPONSES = `{ surveyResponses(from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z") { id verbatim } }`;
 let voc: TestSubgraph;
 
 beforeAll(async () => {
@@ -38,6 +45,38 @@ beforeAll(async () => {
   const factory = new VocFactory(voc.url);
   rows.A = (await factory.surveyForm({ centerId: id.A })).id;
   rows.B = (await factory.surveyForm({ centerId: id.B })).id;
+  // one answered survey per center, written directly (the import has its own spec)
+  const em = voc.orm.em.fork();
+  for (const key of ['A', 'B'] as const) {
+    const invitation = em.create(SurveyInvitation, {
+      invitationKey: `inv-${key}-${randomUUID()}`,
+      formId: rows[key],
+      centerId: id[key],
+      contactSource: 'pbx',
+      contactExternalId: `call-${key}`,
+      contactArrivedAt: new Date('2026-11-10T09:00:00Z'),
+      contactEndedAt: new Date('2026-11-10T09:05:00Z'),
+      agentEmployeeNo: key === 'A' ? no.a1 : no.b1,
+      queueCode: 'CARDS',
+      sentAt: new Date('2026-11-10T09:10:00Z'),
+      status: 'FINISHED',
+    });
+    const response = em.create(SurveyResponse, {
+      invitationId: invitation.id,
+      kind: 'CSAT',
+      score: 5,
+      topBox: true,
+      verbatim: `words of ${key}`,
+      answeredAt: new Date('2026-11-10T09:20:00Z'),
+      centerId: id[key],
+      agentEmployeeNo: invitation.agentEmployeeNo,
+      queueCode: 'CARDS',
+      contactArrivedAt: invitation.contactArrivedAt,
+    });
+    em.persist([invitation, response]);
+    responses[key] = response.id;
+  }
+  await em.flush();
 });
 afterAll(() => voc.stop());
 
@@ -53,6 +92,26 @@ describe('voc access: queries', () => {
       ...perCaller('surveyForms', '{ surveyForms { id } }', undefined, (level) => ({
         scoped: (data) => expect(ids(data.surveyForms)).toEqual(seen[level].map((k) => rows[k]).sort()),
       })),
+      ...perCaller('surveyResponses', RESPONSES, undefined, (level, who) => ({
+        scoped: (data) => {
+          const list = (data.surveyResponses ?? []) as { id: string; verbatim: string | null }[];
+          expect(ids(list)).toEqual(seen[level].map((k) => responses[k]).sort());
+          // verbatims are PII: null for anyone but their readers
+          for (const r of list) expect(r.verbatim !== null).toBe(readsVerbatim(who));
+        },
+      })),
+      ...perCaller(
+        'surveyStats by center',
+        `{ surveyStats(groupBy: [CENTER], from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z") { centerId csat { n } } }`,
+        undefined,
+        (level) => ({
+          // center A's response is agent a1's: their lead and a1 see it too, as center A's only
+          scoped: (data) =>
+            expect(
+              ((data.surveyStats ?? []) as { centerId: string }[]).map((r) => r.centerId).sort(),
+            ).toEqual((level === 'all' ? [id.A, id.B] : [id.A]).sort()),
+        }),
+      ),
       ...perCaller(
         "center B's surveyForm by id",
         'query($id: ID!) { surveyForm(id: $id) { id } }',
@@ -89,22 +148,38 @@ describe('voc access: writes', () => {
       ...perCaller(
         'createSurveyForm in center A',
         CREATE,
-        () => ({ i: { centerId: id.A, title: 'A' } }),
+        () => ({ i: { centerId: id.A, code: 'A', kind: 'CSAT', title: 'A' } }),
         writesIn('A'),
       ),
       ...perCaller(
         'createSurveyForm in center B',
         CREATE,
-        () => ({ i: { centerId: id.B, title: 'B' } }),
+        () => ({ i: { centerId: id.B, code: 'B', kind: 'NPS', title: 'B' } }),
         writesIn('B'),
       ),
+    ],
+  );
+
+  const IMPORT =
+    'mutation($c: ID!, $r: [SurveyImportRowInput!]!) { importSurveys(centerId: $c, rows: $r) { unchanged } }';
+  accessMatrix(
+    () => voc.url,
+    [
+      ...perCaller('importSurveys in center A', IMPORT, () => ({ c: id.A, r: [] }), writesIn('A')),
+      ...perCaller('importSurveys in center B', IMPORT, () => ({ c: id.B, r: [] }), writesIn('B')),
     ],
   );
 
   // a mutation added without a role check fails here until it is listed with its rule
   everyMutationRefused(
     () => voc.url,
-    () => ({ createSurveyForm: { query: CREATE, variables: () => ({ i: { centerId: id.A, title: 'x' } }) } }),
+    () => ({
+      createSurveyForm: {
+        query: CREATE,
+        variables: () => ({ i: { centerId: id.A, code: 'X', kind: 'CES', title: 'x' } }),
+      },
+      importSurveys: { query: IMPORT, variables: () => ({ c: id.A, r: [] }) },
+    }),
     callers.filter((c) => !c.writer),
   );
 });

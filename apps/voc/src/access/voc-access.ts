@@ -1,4 +1,4 @@
-import { outsideScope, requireRole, WRITERS } from '@switchboard/auth';
+import { outsideScope, requireRole, WRITERS, type Role } from '@switchboard/auth';
 import type { DataScope, SubgraphContext } from '@switchboard/subgraph-kit';
 
 /*
@@ -6,8 +6,13 @@ import type { DataScope, SubgraphContext } from '@switchboard/subgraph-kit';
  * - a SurveyForm belongs to a center: it is read by those who see its center (a team lead or an
  *   agent sees no center's records here until a rule says otherwise), lists filtered in SQL,
  *   references null outside the scope;
- * - the writers of WRITERS.voc create them in the centers they see, ADMIN anywhere.
+ * - the writers of WRITERS.voc create them in the centers they see, ADMIN anywhere;
+ * - survey responses are read like their center's forms; a response's verbatim is PII, read only by
+ *   VERBATIM_READERS (null for anyone else); imports are writes in the import's center.
  */
+
+/** Who reads the customer's verbatims (PII). */
+export const VERBATIM_READERS: readonly Role[] = ['CASE_HANDLER', 'QA_EVALUATOR', 'ADMIN'];
 
 /** Refuses a caller who may not change voc's data. */
 export function requireVocWriter(ctx: SubgraphContext, action: string): void {

@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261207040449_init } from './Migration20261207040449_init';
+import { Migration20261207043440_surveys } from './Migration20261207043440_surveys';
 
 /** Every voc migration in order. Generated files are listed here and never edited after landing. */
 export const vocMigrations: MigrationObject[] = [
   { name: 'Migration20261207040449_init', class: Migration20261207040449_init },
+  { name: 'Migration20261207043440_surveys', class: Migration20261207043440_surveys },
 ];

@@ -16,7 +16,7 @@ import { SurveyFormType } from './survey-form.type';
 export class SurveyFormResolver {
   @Query(() => SurveyFormType, {
     nullable: true,
-    description: 'One SurveyForm; null if unknown or not visible to you',
+    description: 'One survey form revision; null if unknown or not visible to you',
   })
   async surveyForm(
     @Arg('id', () => ID) id: string,
@@ -26,9 +26,12 @@ export class SurveyFormResolver {
     return row && seesSurveyForm(await ctx.scope(), row) ? toSurveyFormType(row) : null;
   }
 
-  @Query(() => [SurveyFormType], { description: 'The newest SurveyForms of the centers you see' })
+  @Query(() => [SurveyFormType], {
+    description: 'The newest survey form revisions of the centers you see (every revision of `code` with it)',
+  })
   async surveyForms(
     @Arg('centerId', () => ID, { nullable: true }) centerId: string | null,
+    @Arg('code', () => String, { nullable: true }) code: string | null,
     @Arg('first', () => Int, { defaultValue: 50 }) first: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<SurveyFormType[]> {
@@ -37,12 +40,16 @@ export class SurveyFormResolver {
     const rows = await new SurveyFormService(ctx.em).list(
       visibleCenters(await ctx.scope()),
       centerId ?? null,
+      code ?? null,
       first,
     );
     return rows.map(toSurveyFormType);
   }
 
-  @Mutation(() => SurveyFormType, { description: 'Creates a SurveyForm in a center you see' })
+  @Mutation(() => SurveyFormType, {
+    description:
+      'Creates a survey form in a center you see: revision 1 of a new code, or the next revision of its code',
+  })
   async createSurveyForm(
     @Arg('input', () => CreateSurveyFormInput) input: CreateSurveyFormInput,
     @Ctx() ctx: SubgraphContext,

@@ -4,11 +4,17 @@ import { postGraphQL } from '@switchboard/testing';
 export class VocFactory {
   constructor(private readonly url: string) {}
 
-  async surveyForm(input: { centerId: string; title?: string }): Promise<{ id: string }> {
+  async surveyForm(input: {
+    centerId: string;
+    code?: string;
+    kind?: 'CSAT' | 'NPS' | 'CES';
+    title?: string;
+    topBoxMin?: number;
+  }): Promise<{ id: string }> {
     const response = await postGraphQL<{ createSurveyForm: { id: string } }>(
       this.url,
       'mutation($i: CreateSurveyFormInput!) { createSurveyForm(input: $i) { id } }',
-      { i: { title: 'a test record', ...input } },
+      { i: { code: 'POST_CALL', kind: 'CSAT', title: 'a test record', ...input } },
     );
     if (!response.data?.createSurveyForm) throw new Error(JSON.stringify(response.errors));
     return response.data.createSurveyForm;

@@ -1,0 +1,54 @@
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { SURVEY_GROUPS, SURVEY_RANK_METRICS } from './survey-stats.service';
+
+const enumOf = <T extends string>(values: readonly T[]): Record<T, T> =>
+  Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
+
+export const SurveyGroupEnum = enumOf(SURVEY_GROUPS);
+registerEnumType(SurveyGroupEnum, {
+  name: 'SurveyGroup',
+  description: "What survey stats are grouped by (MONTH: of the contact's arrival, UTC)",
+});
+export const SurveyRankMetricEnum = enumOf(SURVEY_RANK_METRICS);
+registerEnumType(SurveyRankMetricEnum, {
+  name: 'SurveyRankMetric',
+  description: 'What agents are ranked by',
+});
+
+@ObjectType('SampledValue', {
+  description: 'A value with its sample size and 95 % interval (null when n = 0)',
+})
+export class SampledValueType {
+  @Field(() => Float, { nullable: true }) value!: number | null;
+  @Field(() => Int) n!: number;
+  @Field(() => Float, { nullable: true }) low!: number | null;
+  @Field(() => Float, { nullable: true }) high!: number | null;
+}
+
+@ObjectType('NpsValue', { description: 'NPS (−100…100) with n, margin of error and interval (95 %)' })
+export class NpsValueType extends SampledValueType {
+  @Field(() => Float, { nullable: true }) marginOfError!: number | null;
+}
+
+@ObjectType('SurveyStats', { description: 'Survey results of one group (METRICS.md, Voice of the customer)' })
+export class SurveyStatsType {
+  @Field(() => String, { nullable: true, description: 'With AGENT' }) agentEmployeeNo!: string | null;
+  @Field(() => ID, { nullable: true, description: 'With CENTER' }) centerId!: string | null;
+  @Field(() => String, { nullable: true, description: 'With QUEUE' }) queueCode!: string | null;
+  @Field(() => String, { nullable: true, description: 'With MONTH: YYYY-MM' }) month!: string | null;
+  @Field(() => SampledValueType, { description: 'Top-box share, Wilson interval' }) csat!: SampledValueType;
+  @Field(() => NpsValueType) nps!: NpsValueType;
+  @Field(() => SampledValueType, { description: 'Mean CES (1–7)' }) ces!: SampledValueType;
+  @Field(() => SampledValueType, { description: 'FINISHED / (SENT + OPENED + FINISHED + EXPIRED)' })
+  responseRate!: SampledValueType;
+  @Field(() => Int) optedOut!: number;
+  @Field(() => Boolean, {
+    description: 'Fewer responses than minResponses on the ranking metric: not ranked',
+  })
+  insufficientSample!: boolean;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'With AGENT: 1 = best among ranked agents of the same other groups',
+  })
+  rank!: number | null;
+}

@@ -1,0 +1,93 @@
+import type { FilterQuery } from '@mikro-orm/core';
+import { hasRole } from '@switchboard/auth';
+import { checkPageSize, isUuid, type SubgraphContext } from '@switchboard/subgraph-kit';
+import { Arg, Args, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import {
+  requireSurveyFormCenter,
+  requireVocWriter,
+  VERBATIM_READERS,
+  visibleCenters,
+} from '../access/voc-access';
+import { SurveyImportService } from './survey-import.service';
+import { SurveyInvitation } from './survey-invitation.entity';
+import { SurveyResponse } from './survey-response.entity';
+import { ImportSurveysArgs, SurveyImportReportType, SurveyResponseType } from './survey.type';
+
+@Resolver()
+export class SurveyResolver {
+  @Mutation(() => SurveyImportReportType, {
+    description:
+      "Imports a survey platform's rows for a center you see: idempotent by invitation key, bad rows reported with their reason",
+  })
+  async importSurveys(
+    @Args(() => ImportSurveysArgs) args: ImportSurveysArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SurveyImportReportType> {
+    requireVocWriter(ctx, 'importSurveys');
+    await requireSurveyFormCenter(ctx, args.centerId, 'importSurveys');
+    const report = await new SurveyImportService(ctx.em).import(
+      args.centerId,
+      args.rows.map((r, i) => ({
+        row: i + 1,
+        invitationKey: r.invitationKey,
+        formCode: r.formCode,
+        formRevision: r.formRevision ?? null,
+        contactSource: r.contactSource,
+        contactExternalId: r.contactExternalId,
+        sentAt: r.sentAt,
+        status: r.status,
+        answeredAt: r.answeredAt ?? null,
+        score: r.score ?? null,
+        verbatim: r.verbatim ?? null,
+      })),
+    );
+    return Object.assign(new SurveyImportReportType(), report);
+  }
+
+  @Query(() => [SurveyResponseType], {
+    description:
+      'Survey responses of the centers you see whose contact arrived in [from, to), newest first; verbatims only for CASE_HANDLER, QA_EVALUATOR and ADMIN',
+  })
+  async surveyResponses(
+    @Arg('from', () => Date) from: Date,
+    @Arg('to', () => Date) to: Date,
+    @Arg('centerId', () => ID, { nullable: true }) centerId: string | null,
+    @Arg('first', () => Int, { defaultValue: 50 }) first: number,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SurveyResponseType[]> {
+    checkPageSize(first);
+    if (centerId != null && !isUuid(centerId)) return [];
+    const centers = visibleCenters(await ctx.scope());
+    const where: FilterQuery<SurveyResponse> = { contactArrivedAt: { $gte: from, $lt: to } };
+    if (centers) where.centerId = { $in: centers };
+    if (centerId) where.$and = [{ centerId: centerId.toLowerCase() }];
+    const rows = await ctx.em.find(SurveyResponse, where, {
+      orderBy: { contactArrivedAt: 'desc', id: 'desc' },
+      limit: first,
+    });
+    const invitations = new Map(
+      (await ctx.em.find(SurveyInvitation, { id: { $in: rows.map((r) => r.invitationId) } })).map((i) => [
+        i.id,
+        i,
+      ]),
+    );
+    const readsVerbatim = hasRole(ctx.identity, ...VERBATIM_READERS);
+    return rows.map((r) => {
+      const invitation = invitations.get(r.invitationId)!;
+      return Object.assign(new SurveyResponseType(), {
+        id: r.id,
+        invitationKey: invitation.invitationKey,
+        kind: r.kind,
+        score: r.score,
+        verbatim: readsVerbatim ? r.verbatim : null,
+        answeredAt: r.answeredAt,
+        centerId: r.centerId,
+        agentEmployeeNo: r.agentEmployeeNo,
+        queueCode: r.queueCode,
+        contactArrivedAt: r.contactArrivedAt,
+        contactSource: invitation.contactSource,
+        contactExternalId: invitation.contactExternalId,
+      });
+    });
+  }
+}
