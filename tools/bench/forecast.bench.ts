@@ -357,7 +357,7 @@ function main(): void {
     machine: machine('(not used)'),
     tables: [t1, t2],
     notes: [
-      'Data: fpp3 `bank_calls` (Weinberg, Brown & Stroud 2007, JASA 102), read from ../shared/data; the harness of its README.',
+      'Data: fpp3 `bank_calls` (Weinberg, Brown & Stroud 2007, JASA 102), read from a copy outside the repository (`--data <csv>`, never committed); 28 half-hours 07:00–21:00, the last 40 operating days, day-ahead from the days before.',
       `p10–p90 band of the nightly choice holds ${pct(coverage)} of the test half-hours.`,
       `Nightly: ${queues.length} synthetic queues (seeded binomial thinning of the series, 1 %–100 %), ${runs} runs: ${nightlyMs.map((ms) => formatMs(ms)).join(', ')} (CPU ${nightlyCpuMs.map((ms) => formatMs(ms)).join(', ')}).`,
     ],

@@ -97,7 +97,7 @@ npm run bench:ingest               # file import (switchboard import) vs plain C
 npm run bench:stats                # trafficStats through the gateway vs hand-written SQL
 npm run bench:performance          # the center drill-down, one request at a time
 npm run bench:dashboard            # the drill-down under load: our gateway, Hive gateway, subgraphs direct
-npm run bench:forecast             # forecast accuracy on ../shared/data's bank calls, and the nightly run's time
+npm run bench:forecast             # forecast accuracy on a public bank call series kept outside the repository (--data), and the nightly run's time
 npm run generate -- --contacts 1000000 --out /tmp/contacts   # the generator alone
 \`\`\`
 
