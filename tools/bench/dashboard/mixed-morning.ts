@@ -55,7 +55,7 @@ export async function mixedMorning(options: MixedMorningOptions): Promise<MixedM
     body: JSON.stringify({ query: ORGANISATION_QUERY }),
   });
   const org = ((await orgAnswer.json()) as { data: Organisation }).data;
-  const { visits, people } = mixedVisits(org, { seed: options.seed, count: 20_000, agentsPerTeam: 4 });
+  const { visits, people } = mixedVisits(org, { seed: options.seed, count: 20_000, agentsPerTeam: 8 });
   const operations = dashboardOperations();
   const tokens = await tokensFor(visits);
   const sender = { url: options.gatewayUrl, operations, tokens };

@@ -73,7 +73,15 @@ export async function startPlatform(
     const gateway = spawnService(
       'gateway',
       GATEWAY_MAIN,
-      { ...env, ...urlEnv, PORT: String(gatewayPort) },
+      {
+        ...env,
+        ...urlEnv,
+        PORT: String(gatewayPort),
+        // The identical drill-down sends 16 at once with one token: the per-caller fair share (2
+        // running) would measure the limiter, not the gateway; Hive has none. The mixed morning's
+        // people each have their own token and rarely have two requests in flight.
+        GATEWAY_CALLER_CONCURRENCY: process.env.GATEWAY_CALLER_CONCURRENCY ?? '16',
+      },
       logDir,
     );
     services.push(gateway);
