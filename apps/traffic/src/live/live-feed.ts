@@ -5,7 +5,7 @@ import { liveChanges } from './live-changes';
 import { liveQueues, type LiveQueuesAnswer } from './live-queues.query';
 
 /** At most one push per this many ms to a subscription (env LIVE_PUSH_INTERVAL_MS). */
-export const PUSH_INTERVAL_MS = Number(process.env.LIVE_PUSH_INTERVAL_MS ?? 2_000);
+export const PUSH_INTERVAL_MS = Number(process.env.LIVE_PUSH_INTERVAL_MS ?? 1_500);
 /** A comment line this often keeps proxies and clients from closing a quiet stream. */
 export const HEARTBEAT_MS = Number(process.env.LIVE_HEARTBEAT_MS ?? 15_000);
 
