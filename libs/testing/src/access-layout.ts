@@ -71,3 +71,17 @@ export function callerCell(
 ): AccessCell {
   return { who: caller.who, identity: caller.identity, operation, query, variables, expect };
 }
+
+/**
+ * The usual rule for a write in center A or B of the layout: a writer who sees every center may,
+ * a writer limited to center A may only there, nobody else may.
+ */
+export function writesInCenter(callers: readonly AccessCaller[]) {
+  return (center: 'A' | 'B') =>
+    (level: AccessLevel, who: string): AccessCell['expect'] => {
+      const writer = callers.find((c) => c.who === who)?.writer ?? false;
+      return writer && (level === 'all' || (level === 'center' && center === 'A'))
+        ? { allow: true }
+        : { deny: true };
+    };
+}

@@ -30,6 +30,6 @@ export {
 } from './adversarial-import';
 export { postImportFile, strictImportAnswer, type ImportEvent } from './import-file';
 export { accessCallers, INJECTION_ATTEMPTS, type AccessCaller, type AccessLevel } from './access-callers';
-export { accessLayout, cellsPerCaller, callerCell } from './access-layout';
+export { accessLayout, cellsPerCaller, callerCell, writesInCenter } from './access-layout';
 export { KnownReferences } from './known-references';
 export { freePort } from './free-port';

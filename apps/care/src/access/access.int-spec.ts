@@ -4,6 +4,7 @@ import { staticScopeSource } from '@switchboard/subgraph-kit';
 import {
   accessLayout,
   accessMatrix,
+  writesInCenter,
   authorizationFor,
   cellsPerCaller,
   checkOutcome,
@@ -11,7 +12,6 @@ import {
   KnownReferences,
   postGraphQL,
   startTestSubgraph,
-  type AccessCell,
   type AccessLevel,
   type TestSubgraph,
 } from '@switchboard/testing';
@@ -160,14 +160,7 @@ describe('care access: writes', () => {
   }) => ({
     i: { ...v.i, contact: { source: v.i.contact.source, externalId: v.i.contact.externalId } },
   });
-  const writesIn =
-    (center: 'A' | 'B') =>
-    (level: AccessLevel, who: string): AccessCell['expect'] => {
-      const writer = callers.find((c) => c.who === who)?.writer ?? false;
-      return writer && (level === 'all' || (level === 'center' && center === 'A'))
-        ? { allow: true }
-        : { deny: true };
-    };
+  const writesIn = writesInCenter(callers);
   accessMatrix(
     () => care.url,
     [

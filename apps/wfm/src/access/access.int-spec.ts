@@ -4,11 +4,11 @@ import { staticScopeSource } from '@switchboard/subgraph-kit';
 import {
   accessLayout,
   accessMatrix,
+  writesInCenter,
   cellsPerCaller,
   everyMutationRefused,
   KnownReferences,
   startTestSubgraph,
-  type AccessCell,
   type AccessLevel,
   type TestSubgraph,
 } from '@switchboard/testing';
@@ -162,14 +162,7 @@ describe('wfm access: queries', () => {
 
 describe('wfm access: writes', () => {
   const CREATE = 'mutation($i: CreateSpecialDayInput!) { createSpecialDay(input: $i) { id } }';
-  const writesIn =
-    (center: 'A' | 'B') =>
-    (level: AccessLevel, who: string): AccessCell['expect'] => {
-      const writer = callers.find((c) => c.who === who)?.writer ?? false;
-      return writer && (level === 'all' || (level === 'center' && center === 'A'))
-        ? { allow: true }
-        : { deny: true };
-    };
+  const writesIn = writesInCenter(callers);
   accessMatrix(
     () => wfm.url,
     [
