@@ -1,5 +1,9 @@
 import { postGraphQL, startTestSubgraph, type TestSubgraph, authorizationFor } from '@switchboard/testing';
 import { trafficSubgraph } from '../traffic.subgraph';
+import { inPgTransaction } from '../ingest/pg-client';
+import { writeAgentStates } from '../ingest/agent-state-writer';
+import { BACKFILL } from './agent-state-rollup';
+import type { AgentStateEvent } from '../contact/contact-record';
 
 /**
  * An agent's shift from an Asterisk queue_log (epoch 1777860000 = 2026-05-04T02:00:00Z):
@@ -247,5 +251,43 @@ describe('agent states', () => {
     const after = await both();
     expect(after.rollup).toEqual(after.raw);
     expect(after.rollup?.occupancy).toBeGreaterThan(before.rollup?.occupancy as number);
+  });
+
+  it('writes many states a time-ordered slice at a time, and the rollup equals one computed from every event at once', async () => {
+    // three agents over three days, states every 7 to 97 minutes, given out of order
+    const states: AgentStateEvent['state'][] = ['AVAILABLE', 'ON_CONTACT', 'ACW', 'NOT_READY', 'LOGGED_OUT'];
+    const events: AgentStateEvent[] = [];
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647);
+    for (const agent of ['8101', '8102', '8103']) {
+      let at = Date.parse('2026-05-10T00:00:00Z');
+      while (at < Date.parse('2026-05-13T00:00:00Z')) {
+        events.push({
+          source: 'slices',
+          agent,
+          at: new Date(at),
+          state: states[next() % 5],
+          reason: null,
+          queue: null,
+        });
+        at += (7 + (next() % 90)) * 60_000;
+      }
+    }
+    events.sort(() => (next() % 2 ? 1 : -1));
+    const connection = traffic.orm.em.fork().getConnection();
+    const rollup = () =>
+      connection.execute(
+        `select agent, interval_start, logged_in, available, not_ready, on_contact, acw from agent_state_interval
+          where agent like '810_' order by agent, interval_start`,
+      );
+    const written = await inPgTransaction(traffic.orm.em.fork(), (client) =>
+      writeAgentStates(client, events, 17),
+    );
+    expect(written).toBe(events.length);
+    const sliced = await rollup();
+    expect(sliced.length).toBeGreaterThan(200);
+    await connection.execute('delete from agent_state_interval');
+    await connection.execute(BACKFILL);
+    expect(await rollup()).toEqual(sliced);
   });
 });
