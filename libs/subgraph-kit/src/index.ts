@@ -59,6 +59,14 @@ export {
 } from './data-scope';
 export { seesPerformanceRecord, type PerformanceRecordRef } from './performance-scope';
 export {
+  PERFORMANCE_KEY,
+  PERFORMANCE_KEY_DIRECTIVE,
+  PERFORMANCE_SCOPE_TYPES,
+  PerformanceKeyFields,
+  PerformanceScopeType,
+  performanceFromReference,
+} from './performance-protocol';
+export {
   rememberAgentSet,
   resolveAgentSet,
   type PerformanceAgentSetRef,

@@ -1,20 +1,19 @@
 import { KPI_DIRECTIONS, KPI_STATUSES, type KpiDirection, type KpiStatus } from '@switchboard/metrics';
+import {
+  PERFORMANCE_SCOPE_TYPES,
+  PerformanceScopeType as PerformanceScopeTypeEnum,
+} from '@switchboard/subgraph-kit';
 import { registerEnumType } from 'type-graphql';
 
 const enumOf = <T extends string>(values: readonly T[]): Record<T, T> =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
 
 /**
- * What a performance record is about (the Performance key's scopeType; the same enum in staff,
- * traffic, qa and training).
+ * What a performance record is about (the Performance key's scopeType): the kit's protocol owns the
+ * enum for every subgraph that resolves Performance; kpi reads its values as string literals.
  */
-export const PERFORMANCE_SCOPE_TYPES = ['CENTER', 'TEAM', 'AGENT', 'QUEUE'] as const;
+export { PERFORMANCE_SCOPE_TYPES, PerformanceScopeTypeEnum };
 export type PerformanceScopeType = (typeof PERFORMANCE_SCOPE_TYPES)[number];
-export const PerformanceScopeTypeEnum = enumOf(PERFORMANCE_SCOPE_TYPES);
-registerEnumType(PerformanceScopeTypeEnum, {
-  name: 'PerformanceScopeType',
-  description: 'What a performance record is about',
-});
 
 /** Where a KPI target applies; the most specific one in force wins (QUEUE/TEAM > CENTER > GLOBAL). */
 export const TARGET_SCOPE_TYPES = ['GLOBAL', 'CENTER', 'QUEUE', 'TEAM'] as const;

@@ -1,3 +1,4 @@
+import { performanceFromReference as performanceOfReference } from '@switchboard/subgraph-kit';
 import { toKpiDefinitionType } from '../catalog/kpi-definition.mapper';
 import type { PerformanceScopeType } from '../common/enums';
 import { KpiValueType } from './kpi-value.type';
@@ -29,11 +30,8 @@ export function toPerformanceType(
 
 /**
  * A Performance representation from the gateway: the key (dates as ISO strings) plus the fields kpi
- * @requires (the sources' parts and the ancestors), kept as they come.
+ * @requires (the sources' parts and the ancestors), kept as they come (the kit's protocol).
  */
 export function performanceFromReference(reference: Record<string, unknown>): PerformanceType {
-  return Object.assign(new PerformanceType(), reference, {
-    from: new Date(String(reference.from)),
-    to: new Date(String(reference.to)),
-  });
+  return performanceOfReference(PerformanceType, reference);
 }

@@ -1,3 +1,4 @@
+import { PERFORMANCE_KEY_DIRECTIVE } from '@switchboard/subgraph-kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { PerformanceScopeTypeEnum, type PerformanceScopeType } from '../common/enums';
@@ -25,7 +26,7 @@ export class PerformanceScopeRef {
   description:
     'A center, team, agent or queue over a period (from inclusive, to exclusive): metrics and KPIs',
 })
-@Directive('@key(fields: "scopeType scopeId from to")')
+@Directive(PERFORMANCE_KEY_DIRECTIVE)
 export class PerformanceType {
   @Field(() => PerformanceScopeTypeEnum) scopeType!: PerformanceScopeType;
   @Field(() => ID) scopeId!: string;

@@ -1,5 +1,6 @@
 import {
-  rememberAgentSet,
+  performanceFromReference,
+  PerformanceScopeType,
   resolveAgentSet,
   seesPerformanceRecord,
   type SubgraphContext,
@@ -8,7 +9,7 @@ import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { checkPeriod } from '../common/validation';
 import { qaSummaryLoader } from '../summary/qa-summary.loader';
 import { toPerformanceQaType } from './performance.mapper';
-import { PerformanceQaType, PerformanceScopeType, QaPerformanceType } from './performance.type';
+import { PerformanceQaType, QaPerformanceType } from './performance.type';
 
 @Resolver(() => QaPerformanceType)
 export class QaPerformanceResolver {
@@ -36,17 +37,10 @@ export class QaPerformanceResolver {
   }
 }
 
-/**
- * A Performance representation from the gateway: the key (dates as ISO strings) and staff's agents,
- * as a set another record of the request may carry (rememberAgentSet; read with resolveAgentSet).
- */
+/** A Performance representation from the gateway as this subgraph's type (the kit's protocol). */
 export function qaPerformanceFromReference(
   reference: Record<string, unknown>,
   ctx?: object,
 ): QaPerformanceType {
-  if (ctx) rememberAgentSet(ctx, reference);
-  return Object.assign(new QaPerformanceType(), reference, {
-    from: new Date(String(reference.from)),
-    to: new Date(String(reference.to)),
-  });
+  return performanceFromReference(QaPerformanceType, reference, ctx);
 }

@@ -1,4 +1,5 @@
-import { StaffPerformanceType, type PerformanceScopeType } from './performance.type';
+import { performanceFromReference, type PerformanceScopeType } from '@switchboard/subgraph-kit';
+import { StaffPerformanceType } from './performance.type';
 
 export function toStaffPerformance(
   scopeType: PerformanceScopeType,
@@ -9,19 +10,9 @@ export function toStaffPerformance(
   return Object.assign(new StaffPerformanceType(), { scopeType, scopeId, from, to });
 }
 
-/** A Performance representation from the gateway (dates as ISO strings). */
-export function staffPerformanceFromReference(reference: {
-  scopeType: PerformanceScopeType;
-  scopeId: string;
-  from: string;
-  to: string;
-}): StaffPerformanceType {
-  return toStaffPerformance(
-    reference.scopeType,
-    reference.scopeId,
-    new Date(reference.from),
-    new Date(reference.to),
-  );
+/** A Performance representation from the gateway (dates as ISO strings; the kit's protocol). */
+export function staffPerformanceFromReference(reference: Record<string, unknown>): StaffPerformanceType {
+  return performanceFromReference(StaffPerformanceType, reference);
 }
 
 /** The day (YYYY-MM-DD, UTC) membership is read on: the period's last day. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { seenAgents, type SubgraphContext } from '@switchboard/subgraph-kit';
+import { PerformanceScopeType, seenAgents, type SubgraphContext } from '@switchboard/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, Directive, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { toAgentType } from '../agent/agent.mapper';
@@ -12,12 +12,7 @@ import { isUuid } from '../common/validation';
 import { toTeamType } from '../team/team.mapper';
 import { TeamType } from '../team/team.type';
 import { periodDay, toStaffPerformance } from './performance.mapper';
-import {
-  PerformanceAgentSetType,
-  PerformanceScopeRef,
-  PerformanceScopeType,
-  StaffPerformanceType,
-} from './performance.type';
+import { PerformanceAgentSetType, PerformanceScopeRef, StaffPerformanceType } from './performance.type';
 
 /** A set of agents' name: its members' ids, sorted, hashed (the same members, the same id). */
 function agentSetId(agents: readonly Agent[]): string {

@@ -1,18 +1,10 @@
-import { DateTimeISOResolver } from 'graphql-scalars';
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import {
+  PERFORMANCE_KEY_DIRECTIVE,
+  PerformanceKeyFields,
+  PerformanceScopeType,
+} from '@switchboard/subgraph-kit';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { AgentType } from '../agent/agent.type';
-
-/** What a performance record is about (the same enum in every subgraph that resolves Performance). */
-export enum PerformanceScopeType {
-  CENTER = 'CENTER',
-  TEAM = 'TEAM',
-  AGENT = 'AGENT',
-  QUEUE = 'QUEUE',
-}
-registerEnumType(PerformanceScopeType, {
-  name: 'PerformanceScopeType',
-  description: 'What a performance record is about',
-});
 
 @ObjectType('PerformanceScope', {
   description: 'A scope enclosing another: a team’s center, an agent’s team',
@@ -27,13 +19,8 @@ export class PerformanceScopeRef {
  * agents, its children for drill-down and the scopes enclosing it.
  */
 @ObjectType('Performance')
-@Directive('@key(fields: "scopeType scopeId from to")')
-export class StaffPerformanceType {
-  @Field(() => PerformanceScopeType) scopeType!: PerformanceScopeType;
-  @Field(() => ID) scopeId!: string;
-  @Field(() => DateTimeISOResolver) from!: Date;
-  @Field(() => DateTimeISOResolver) to!: Date;
-}
+@Directive(PERFORMANCE_KEY_DIRECTIVE)
+export class StaffPerformanceType extends PerformanceKeyFields {}
 
 /**
  * The scope's agents of a performance record as the other sources read them (@requires), sent once

@@ -7,6 +7,7 @@ import {
   type ServiceLevelVariant,
 } from '@switchboard/metrics';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { PerformanceScopeType } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
 import { agentStateIntervals, type AgentIntervalTotals } from '../agent-state/agent-state-summary';
 import { isUuid } from '../common/intervals';
@@ -14,11 +15,7 @@ import { totalsOf } from '../stats/traffic-stats.service';
 import { SUM_COLUMNS, type StatsSqlRow } from '../stats/traffic-stats.query';
 import { partFcrCache, type FcrCounts } from './part-fcr-cache';
 import { partKey, performanceTrafficRows, type ScopePart } from './performance-traffic.query';
-import {
-  PerformanceScopeType,
-  PerformanceTrafficType,
-  type TrafficPerformanceType,
-} from './performance.type';
+import { PerformanceTrafficType, type TrafficPerformanceType } from './performance.type';
 
 const EMPTY = {
   ...Object.fromEntries(SUM_COLUMNS.map((c) => [c, 0])),

@@ -1,5 +1,6 @@
 import {
-  rememberAgentSet,
+  performanceFromReference,
+  PerformanceScopeType,
   resolveAgentSet,
   seesPerformanceRecord,
   type SubgraphContext,
@@ -8,7 +9,7 @@ import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { queueById } from '../queue/queue.resolver';
 import { checkPeriod } from '../stats/summary-loader';
 import { performanceTrafficLoader } from './performance-traffic.loader';
-import { PerformanceScopeType, PerformanceTrafficType, TrafficPerformanceType } from './performance.type';
+import { PerformanceTrafficType, TrafficPerformanceType } from './performance.type';
 
 @Resolver(() => TrafficPerformanceType)
 export class TrafficPerformanceResolver {
@@ -41,17 +42,10 @@ async function seesPerformance(ctx: SubgraphContext, p: TrafficPerformanceType):
   return seesPerformanceRecord(scope, p, queueCenterId);
 }
 
-/**
- * A Performance representation from the gateway: the key (dates as ISO strings) and staff's agents,
- * as a set another record of the request may carry (rememberAgentSet; read with resolveAgentSet).
- */
+/** A Performance representation from the gateway as this subgraph's type (the kit's protocol). */
 export function trafficPerformanceFromReference(
   reference: Record<string, unknown>,
   ctx?: object,
 ): TrafficPerformanceType {
-  if (ctx) rememberAgentSet(ctx, reference);
-  return Object.assign(new TrafficPerformanceType(), reference, {
-    from: new Date(String(reference.from)),
-    to: new Date(String(reference.to)),
-  });
+  return performanceFromReference(TrafficPerformanceType, reference, ctx);
 }

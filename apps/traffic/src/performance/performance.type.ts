@@ -1,19 +1,7 @@
-import { DateTimeISOResolver } from 'graphql-scalars';
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PERFORMANCE_KEY_DIRECTIVE, PerformanceKeyFields } from '@switchboard/subgraph-kit';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { AgentTrafficType } from '../agent-state/agent-traffic.type';
 import { ContactMetricsFields } from '../stats/traffic-stats.type';
-
-/** What a performance record is about (the same enum in every subgraph that resolves Performance). */
-export enum PerformanceScopeType {
-  CENTER = 'CENTER',
-  TEAM = 'TEAM',
-  AGENT = 'AGENT',
-  QUEUE = 'QUEUE',
-}
-registerEnumType(PerformanceScopeType, {
-  name: 'PerformanceScopeType',
-  description: 'What a performance record is about',
-});
 
 @ObjectType('PerformanceTraffic', {
   description:
@@ -73,13 +61,8 @@ export class TrafficAgentSetType {
 
 /** The kpi subgraph's Performance, extended by traffic with its contact metrics. */
 @ObjectType('Performance')
-@Directive('@key(fields: "scopeType scopeId from to")')
-export class TrafficPerformanceType {
-  @Field(() => PerformanceScopeType) scopeType!: PerformanceScopeType;
-  @Field(() => ID) scopeId!: string;
-  @Field(() => DateTimeISOResolver) from!: Date;
-  @Field(() => DateTimeISOResolver) to!: Date;
-
+@Directive(PERFORMANCE_KEY_DIRECTIVE)
+export class TrafficPerformanceType extends PerformanceKeyFields {
   /**
    * Staff's: the agents in the scope as a set sent once per fetch (see resolveAgentSet in
    * subgraph-kit), internal to the supergraph.

@@ -1,10 +1,15 @@
-import { rememberAgentSet, resolveAgentSet, type SubgraphContext } from '@switchboard/subgraph-kit';
+import {
+  performanceFromReference,
+  PerformanceScopeType,
+  resolveAgentSet,
+  type SubgraphContext,
+} from '@switchboard/subgraph-kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { dayPeriodOf } from '../common/dates';
 import { AGENT_PROFILE_FIELDS } from '../federation/agent-training.type';
 import { groupOf, loadTrainingSummary } from '../federation/summary-loader';
 import { toPerformanceTrainingType } from './performance.mapper';
-import { PerformanceScopeType, PerformanceTrainingType, TrainingPerformanceType } from './performance.type';
+import { PerformanceTrainingType, TrainingPerformanceType } from './performance.type';
 
 @Resolver(() => TrainingPerformanceType)
 export class TrainingPerformanceResolver {
@@ -32,17 +37,10 @@ export class TrainingPerformanceResolver {
   }
 }
 
-/**
- * A Performance representation from the gateway: the key (dates as ISO strings) and staff's agents,
- * as a set another record of the request may carry (rememberAgentSet; read with resolveAgentSet).
- */
+/** A Performance representation from the gateway as this subgraph's type (the kit's protocol). */
 export function trainingPerformanceFromReference(
   reference: Record<string, unknown>,
   ctx?: object,
 ): TrainingPerformanceType {
-  if (ctx) rememberAgentSet(ctx, reference);
-  return Object.assign(new TrainingPerformanceType(), reference, {
-    from: new Date(String(reference.from)),
-    to: new Date(String(reference.to)),
-  });
+  return performanceFromReference(TrainingPerformanceType, reference, ctx);
 }
