@@ -51,6 +51,28 @@ export default [
     },
   },
   {
+    // A subgraph's floors (issue 24): model/ (enums, record types) and common/ (validation, dates,
+    // shared enums) import no feature folder, so every feature may import them without a cycle.
+    files: ['apps/*/src/model/**/*.ts', 'apps/*/src/common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!model/|common/)',
+              message: 'model/ and common/ import no feature: move what both need into model/ (or common/).',
+            },
+            {
+              regex: '^\\.\\./\\.\\./',
+              message: 'model/ and common/ import no feature: move what both need into model/ (or common/).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tools compose the supergraph from the subgraphs' code and run them end to end: they alone
     // may import the apps' public entry points.
     files: ['tools/**/*.ts'],

@@ -3,7 +3,7 @@ import { toAgentType } from './agent/agent.mapper';
 import type { AgentType } from './agent/agent.type';
 import { toCenterType } from './center/center.mapper';
 import type { CenterType } from './center/center.type';
-import { staffLoaders } from './common/loaders';
+import { staffLoaders } from './staff.loaders';
 import { toTeamType } from './team/team.mapper';
 import type { TeamType } from './team/team.type';
 

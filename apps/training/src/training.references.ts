@@ -1,7 +1,7 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { toCertificationType } from './certification/certification.mapper';
 import type { CertificationType } from './certification/certification.type';
-import { certificationById, courseById, examById } from './common/loaders';
+import { certificationById, courseById, examById } from './training.loaders';
 import { toCourseType } from './course/course.mapper';
 import type { CourseType } from './course/course.type';
 import { toExamType } from './exam/exam.mapper';

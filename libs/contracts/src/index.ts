@@ -7,3 +7,15 @@ export {
   type SubgraphContract,
   type SubgraphName,
 } from './subgraph-registry';
+export {
+  AGENT_STATES,
+  CANONICAL_CONTACT_COLUMNS,
+  CHANNELS,
+  DIRECTIONS,
+  OUTCOMES,
+  type AgentState,
+  type CanonicalContactColumn,
+  type Channel,
+  type Direction,
+  type Outcome,
+} from './contact';

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import autocannon, { type AutocannonClient } from 'autocannon';
 import { percentile } from '../measurement';
 
 /** What one load run measured: throughput, latency percentiles (ms) and failed answers. */
@@ -12,24 +13,6 @@ export interface LoadResult {
   timeouts: number;
   requests: number;
 }
-
-interface AutocannonResult {
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  mismatches: number;
-  duration: number;
-}
-type AutocannonInstance = PromiseLike<AutocannonResult>;
-/** One autocannon connection: body chunks of the answer, then 'response' when it is complete. */
-interface AutocannonClient {
-  on(event: 'body', listener: (chunk: Buffer) => void): void;
-  on(event: 'response', listener: (status: number, bytes: number, ms: number) => void): void;
-}
-type Autocannon = (options: Record<string, unknown>) => AutocannonInstance;
-// autocannon ships no types; the part used here is typed above.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const autocannon = require('autocannon') as Autocannon;
 
 export function summarize(latencies: number[], seconds: number, errors: number, timeouts = 0): LoadResult {
   return {

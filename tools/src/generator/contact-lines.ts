@@ -1,23 +1,8 @@
+import { CANONICAL_CONTACT_COLUMNS } from '@switchboard/contracts';
 import type { DemoContact } from '@switchboard/demo';
 
-/** The canonical contact file columns (DESIGN.md; apps/traffic ingest contact-fields.ts). */
-export const CANONICAL_COLUMNS = [
-  'source',
-  'external_id',
-  'channel',
-  'direction',
-  'queue',
-  'agent',
-  'customer_key',
-  'arrived_at',
-  'answered_at',
-  'ended_at',
-  'hold_seconds',
-  'acw_seconds',
-  'outcome',
-  'transferred',
-  'wrapup_code',
-] as const;
+/** The canonical contact file columns (DESIGN.md), as libs/contracts owns them. */
+export const CANONICAL_COLUMNS = CANONICAL_CONTACT_COLUMNS;
 
 export const CANONICAL_HEADER = CANONICAL_COLUMNS.join(',');
 

@@ -3,14 +3,15 @@ import { calibrationDeviation, meanAbsoluteDeviation } from '@switchboard/metric
 import { badUserInput } from '@switchboard/server';
 import { visibleAgentSql, type QaActor } from '../access/qa-access';
 import { checkPeriod, isUuid } from '../common/validation';
-import { Evaluation, EvaluationStatus } from '../evaluation/evaluation.entity';
+import { Evaluation } from '../evaluation/evaluation.entity';
 import { evaluationErrors } from '../evaluation/evaluation.errors';
-import { Scorecard, ScorecardStatus } from '../scorecard/scorecard.entity';
+import { Scorecard } from '../scorecard/scorecard.entity';
 import { gatewayReferences, type QaReferences } from '../references/qa-references';
 import { checkContactOf, checkPeople } from '../references/reference-checks';
 import { scorecardErrors } from '../scorecard/scorecard.errors';
 import { CalibrationSession } from './calibration-session.entity';
 import type { CreateCalibrationSessionInput } from './calibration.input';
+import { EvaluationStatus, ScorecardStatus } from '../model/enums';
 
 export interface CalibrationResult {
   evaluatorEmployeeNo: string;

@@ -1,8 +1,12 @@
 import { registerEnumType } from 'type-graphql';
-import { DisputeResolution, EvaluationStatus } from '../evaluation/evaluation.entity';
-import { SamplingPeriod } from '../sampling/sampling-plan.entity';
-import { CRITERION_TYPES, CRITICAL_LEVELS } from '../scorecard/scorecard-definition';
-import { ScorecardStatus } from '../scorecard/scorecard.entity';
+import {
+  DisputeResolution,
+  EvaluationStatus,
+  SamplingPeriod,
+  CRITERION_TYPES,
+  CRITICAL_LEVELS,
+  ScorecardStatus,
+} from '../model/enums';
 
 const enumOf = <T extends string>(values: readonly T[]): Record<T, T> =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { EvaluationStatus } from './evaluation.entity';
 import { transition, type EvaluationAction } from './evaluation-workflow';
+import { EvaluationStatus } from '../model/enums';
 
 const { DRAFT, SUBMITTED, ACKNOWLEDGED, DISPUTED, RESOLVED } = EvaluationStatus;
 

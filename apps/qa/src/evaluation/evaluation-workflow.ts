@@ -1,6 +1,6 @@
 import { conflict } from '@switchboard/server';
 import type { GraphQLError } from 'graphql';
-import { EvaluationStatus } from './evaluation.entity';
+import { EvaluationStatus } from '../model/enums';
 
 /**
  * The evaluation workflow: DRAFT -> SUBMITTED -> ACKNOWLEDGED by the agent, or

@@ -12,21 +12,7 @@ import {
 } from '@mikro-orm/core';
 import { CalibrationSession } from '../calibration/calibration-session.entity';
 import { Scorecard } from '../scorecard/scorecard.entity';
-
-export enum EvaluationStatus {
-  DRAFT = 'DRAFT',
-  SUBMITTED = 'SUBMITTED',
-  ACKNOWLEDGED = 'ACKNOWLEDGED',
-  DISPUTED = 'DISPUTED',
-  RESOLVED = 'RESOLVED',
-}
-
-export enum DisputeResolution {
-  /** The scores stand. */
-  UPHELD = 'UPHELD',
-  /** New answers, new scores; the score before is kept. */
-  RESCORED = 'RESCORED',
-}
+import { EvaluationStatus, DisputeResolution } from '../model/enums';
 
 export interface StoredAnswer {
   criterionKey: string;

@@ -6,11 +6,11 @@ import type { QaActor } from '../access/qa-access';
 import { isUuid } from '../common/validation';
 import { gatewayReferences, type QaReferences } from '../references/qa-references';
 import { checkContactOf, checkPeople } from '../references/reference-checks';
-import { Scorecard, ScorecardStatus } from '../scorecard/scorecard.entity';
+import { Scorecard } from '../scorecard/scorecard.entity';
 import { scorecardErrors } from '../scorecard/scorecard.errors';
 import { checkAnswers, toQaAnswers, toStoredAnswers } from './evaluation-answers';
 import { transition, type EvaluationAction } from './evaluation-workflow';
-import { DisputeResolution, Evaluation } from './evaluation.entity';
+import { Evaluation } from './evaluation.entity';
 import { evaluationErrors } from './evaluation.errors';
 import type {
   AnswerInput,
@@ -19,6 +19,7 @@ import type {
   ResolveDisputeInput,
   UpdateEvaluationInput,
 } from './evaluation.input';
+import { ScorecardStatus, DisputeResolution } from '../model/enums';
 
 /** Scores the stored answers with the METRICS.md formulas and keeps the results on the row. */
 export function applyScores(evaluation: Evaluation, scorecard: Scorecard): void {

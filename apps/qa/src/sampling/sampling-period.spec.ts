@@ -1,5 +1,5 @@
 import { periodContaining } from './sampling-period';
-import { SamplingPeriod } from './sampling-plan.entity';
+import { SamplingPeriod } from '../model/enums';
 
 describe('sampling periods (UTC)', () => {
   it('a week runs Monday to Sunday', () => {

@@ -1,4 +1,4 @@
-import { SamplingPeriod } from './sampling-plan.entity';
+import { SamplingPeriod } from '../model/enums';
 
 export interface PeriodWindow {
   /** First day (YYYY-MM-DD, UTC): names the period. */

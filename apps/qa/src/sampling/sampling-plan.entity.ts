@@ -9,13 +9,7 @@ import {
   PrimaryKeyProp,
   Property,
 } from '@mikro-orm/core';
-
-export enum SamplingPeriod {
-  /** Monday to Sunday, UTC. */
-  WEEK = 'WEEK',
-  /** Calendar month, UTC. */
-  MONTH = 'MONTH',
-}
+import { SamplingPeriod } from '../model/enums';
 
 /** N evaluations per agent per week or month, contacts drawn reproducibly from the plan's seed. */
 @Entity({ tableName: 'sampling_plan' })

@@ -1,3 +1,4 @@
+import { CHANNELS } from '@switchboard/contracts';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -13,9 +14,6 @@ import {
 import { Field, InputType, Int } from 'type-graphql';
 import { SamplingPeriod } from '../common/enums';
 import { CODE_MESSAGE, CODE_PATTERN, EMPLOYEE_NO_MESSAGE, EMPLOYEE_NO_PATTERN } from '../common/validation';
-
-/** Traffic's channels (DESIGN.md), the values a contact's channel can take. */
-const CHANNELS = ['VOICE', 'CHAT', 'WECHAT', 'APP', 'SMS', 'EMAIL', 'VIDEO'];
 
 @InputType()
 export class SamplingAssignmentInput {

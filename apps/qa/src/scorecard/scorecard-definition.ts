@@ -11,9 +11,6 @@ export const STANDARD_CATEGORIES = [
   'COURTESY',
 ] as const;
 
-export const CRITERION_TYPES = ['YES_NO', 'SCALE'] as const satisfies readonly QaCriterionType[];
-export const CRITICAL_LEVELS = ['NONE', 'SECTION', 'EVALUATION'] as const satisfies readonly QaCritical[];
-
 /** A criterion as stored in a scorecard version (immutable once the version is published). */
 export interface CriterionDefinition {
   key: string;

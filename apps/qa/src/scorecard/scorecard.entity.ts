@@ -1,15 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import type { SectionDefinition } from './scorecard-definition';
-
-export enum ScorecardStatus {
-  /** Being written; cannot be used to evaluate. */
-  DRAFT = 'DRAFT',
-  /** The version evaluations are made on; at most one per code. Never changes. */
-  PUBLISHED = 'PUBLISHED',
-  /** Replaced by a newer published version; its evaluations keep their scores. */
-  RETIRED = 'RETIRED',
-}
+import { ScorecardStatus } from '../model/enums';
 
 /**
  * One version of a scorecard (a QA form). Sections and criteria are stored with the version as one

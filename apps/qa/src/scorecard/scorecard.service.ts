@@ -1,9 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { isUuid } from '../common/validation';
 import { checkSections, toSectionDefinitions } from './scorecard-rules';
-import { Scorecard, ScorecardStatus } from './scorecard.entity';
+import { Scorecard } from './scorecard.entity';
 import { scorecardErrors } from './scorecard.errors';
 import type { ScorecardInput } from './scorecard.input';
+import { ScorecardStatus } from '../model/enums';
 
 /**
  * Scorecard versions: a code has versions 1, 2, …; at most one DRAFT (editable) and one PUBLISHED

@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { demoQa, type DemoAnswer } from '@switchboard/demo';
 import { CalibrationSession } from '../calibration/calibration-session.entity';
-import { Evaluation, EvaluationStatus, DisputeResolution } from '../evaluation/evaluation.entity';
+import { Evaluation } from '../evaluation/evaluation.entity';
 import { applyScores } from '../evaluation/evaluation.service';
-import { SamplingAssignment, SamplingPeriod, SamplingPlan } from '../sampling/sampling-plan.entity';
-import { Scorecard, ScorecardStatus } from '../scorecard/scorecard.entity';
+import { SamplingAssignment, SamplingPlan } from '../sampling/sampling-plan.entity';
+import { Scorecard } from '../scorecard/scorecard.entity';
+import { EvaluationStatus, DisputeResolution, SamplingPeriod, ScorecardStatus } from '../model/enums';
 
 const DAY = 86_400_000;
 

@@ -1,7 +1,7 @@
 import { outsideScope, requireRole, WRITERS } from '@switchboard/auth';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import type { Agent } from '../agent/agent.entity';
-import { staffLoaders } from '../common/loaders';
+import { staffLoaders } from '../staff.loaders';
 import type { Team } from '../team/team.entity';
 
 /*

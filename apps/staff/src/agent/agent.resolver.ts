@@ -2,7 +2,7 @@ import { GraphQLLocalDate, requireWholeScope, type SubgraphContext } from '@swit
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { CenterType } from '../center/center.type';
 import { toCenterType } from '../center/center.mapper';
-import { staffLoaders } from '../common/loaders';
+import { staffLoaders } from '../staff.loaders';
 import { toTeamType } from '../team/team.mapper';
 import { TeamType } from '../team/team.type';
 import { requireHireable, requireStaffWriter, visibleAgentById } from '../access/staff-access';

@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { staffLoaders } from '../common/loaders';
+import { staffLoaders } from '../staff.loaders';
 import { toTeamType } from '../team/team.mapper';
 import { TeamType } from '../team/team.type';
 import { TeamAssignmentType } from './agent.type';

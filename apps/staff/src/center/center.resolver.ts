@@ -4,7 +4,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { requireStaffWriter } from '../access/staff-access';
 import { toAgentType } from '../agent/agent.mapper';
 import { AgentType } from '../agent/agent.type';
-import { staffLoaders } from '../common/loaders';
+import { staffLoaders } from '../staff.loaders';
 import { todayUtc } from '../common/validation';
 import { toTeamType } from '../team/team.mapper';
 import { TeamType } from '../team/team.type';

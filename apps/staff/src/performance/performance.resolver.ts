@@ -7,7 +7,7 @@ import { AgentType } from '../agent/agent.type';
 import { AgentRole, type Agent } from '../agent/agent.entity';
 import { toCenterType } from '../center/center.mapper';
 import { CenterType } from '../center/center.type';
-import { staffLoaders } from '../common/loaders';
+import { staffLoaders } from '../staff.loaders';
 import { isUuid } from '../common/validation';
 import { toTeamType } from '../team/team.mapper';
 import { TeamType } from '../team/team.type';

@@ -6,7 +6,7 @@ import { toAgentType } from '../agent/agent.mapper';
 import { AgentType } from '../agent/agent.type';
 import { toCenterType } from '../center/center.mapper';
 import { CenterType } from '../center/center.type';
-import { staffLoaders } from '../common/loaders';
+import { staffLoaders } from '../staff.loaders';
 import { SkillService } from '../skill/skill.service';
 import { toSkillType } from '../skill/skill.mapper';
 import { SkillType } from '../skill/skill.type';

@@ -5,7 +5,7 @@ import { toAgentType } from '../agent/agent.mapper';
 import { AgentType } from '../agent/agent.type';
 import { toCenterType } from '../center/center.mapper';
 import { CenterType } from '../center/center.type';
-import { staffLoaders } from '../common/loaders';
+import { staffLoaders } from '../staff.loaders';
 import { todayUtc } from '../common/validation';
 import { CreateTeamInput, UpdateTeamInput } from './team.input';
 import { toTeamType } from './team.mapper';

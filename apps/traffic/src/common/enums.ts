@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
-import { SERVICE_LEVEL_VARIANTS } from '../queue/queue.entity';
-import { CHANNELS, DIRECTIONS, OUTCOMES } from '../contact/contact-record';
+import { CHANNELS, DIRECTIONS, OUTCOMES } from '@switchboard/contracts';
+import { SERVICE_LEVEL_VARIANTS } from '@switchboard/metrics';
 
 const enumOf = <T extends string>(values: readonly T[]): Record<T, T> =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;

@@ -1,16 +1,21 @@
 /**
  * The canonical contact record of DESIGN.md: what every import format (CSV, NDJSON, Asterisk
- * queue_log) and the ingestContacts mutation turn into before it is stored.
+ * queue_log) and the ingestContacts mutation turn into before it is stored. Its vocabulary (channels,
+ * directions, outcomes, agent states) is libs/contracts'.
  */
-export const CHANNELS = ['VOICE', 'CHAT', 'WECHAT', 'APP', 'SMS', 'EMAIL', 'VIDEO'] as const;
-export type Channel = (typeof CHANNELS)[number];
+import {
+  AGENT_STATES,
+  CHANNELS,
+  DIRECTIONS,
+  OUTCOMES,
+  type AgentState,
+  type Channel,
+  type Direction,
+  type Outcome,
+} from '@switchboard/contracts';
 
-export const DIRECTIONS = ['INBOUND', 'OUTBOUND'] as const;
-export type Direction = (typeof DIRECTIONS)[number];
-
-/** IVR: ended in self-service before reaching a queue; not offered to the queue. */
-export const OUTCOMES = ['ANSWERED', 'ABANDONED', 'IVR', 'CALLBACK', 'OVERFLOW'] as const;
-export type Outcome = (typeof OUTCOMES)[number];
+export { AGENT_STATES, CHANNELS, DIRECTIONS, OUTCOMES };
+export type { AgentState, Channel, Direction, Outcome };
 
 export interface ContactRecord {
   source: string;
@@ -31,16 +36,6 @@ export interface ContactRecord {
   transferred: boolean;
   wrapupCode: string | null;
 }
-
-export const AGENT_STATES = [
-  'LOGGED_IN',
-  'AVAILABLE',
-  'NOT_READY',
-  'ON_CONTACT',
-  'ACW',
-  'LOGGED_OUT',
-] as const;
-export type AgentState = (typeof AGENT_STATES)[number];
 
 /** One agent-state change: the agent is in `state` from `at` until their next event. */
 export interface AgentStateEvent {

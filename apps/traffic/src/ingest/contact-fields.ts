@@ -1,3 +1,4 @@
+import { CANONICAL_CONTACT_COLUMNS } from '@switchboard/contracts';
 import {
   CHANNELS,
   DIRECTIONS,
@@ -10,24 +11,8 @@ import {
 } from '../contact/contact-record';
 import { parseTimestamp } from './timestamp';
 
-/** The canonical columns (DESIGN.md); extra columns are ignored, empty means null. */
-export const CONTACT_COLUMNS = [
-  'source',
-  'external_id',
-  'channel',
-  'direction',
-  'queue',
-  'agent',
-  'customer_key',
-  'arrived_at',
-  'answered_at',
-  'ended_at',
-  'hold_seconds',
-  'acw_seconds',
-  'outcome',
-  'transferred',
-  'wrapup_code',
-] as const;
+/** The canonical columns (DESIGN.md; libs/contracts owns them); extra columns are ignored, empty means null. */
+export const CONTACT_COLUMNS = CANONICAL_CONTACT_COLUMNS;
 
 export interface FieldOptions {
   timeZone: string;

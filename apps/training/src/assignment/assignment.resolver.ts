@@ -1,6 +1,6 @@
 import { GraphQLLocalDate, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { courseById } from '../common/loaders';
+import { courseById } from '../training.loaders';
 import { toCourseType } from '../course/course.mapper';
 import { CourseType } from '../course/course.type';
 import { AgentTrainingType } from '../federation/agent-training.type';

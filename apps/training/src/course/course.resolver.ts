@@ -1,7 +1,7 @@
 import { requireWholeScope, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { requireTrainingWriter } from '../access/training-access';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { courseById, examsOfCourse } from '../common/loaders';
+import { courseById, examsOfCourse } from '../training.loaders';
 import { toExamType } from '../exam/exam.mapper';
 import { ExamType } from '../exam/exam.type';
 import { CreateCourseInput, UpdateCourseInput } from './course.input';

@@ -1,7 +1,7 @@
 import { requireWholeScope, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { requireTrainingWriter } from '../access/training-access';
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { courseById, examById } from '../common/loaders';
+import { courseById, examById } from '../training.loaders';
 import { toCourseType } from '../course/course.mapper';
 import { CourseType } from '../course/course.type';
 import { CreateExamInput, RecordAttemptInput } from './exam.input';

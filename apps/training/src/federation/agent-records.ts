@@ -1,7 +1,7 @@
 import { groupByKeys, seenEmployeeNos, type SubgraphContext } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
 import { LoadStrategy } from '@mikro-orm/core';
-import { courseById, examById } from '../common/loaders';
+import { courseById, examById } from '../training.loaders';
 import { Assignment } from '../assignment/assignment.entity';
 import { Certification } from '../certification/certification.entity';
 import { Course } from '../course/course.entity';

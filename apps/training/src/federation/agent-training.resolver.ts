@@ -7,7 +7,7 @@ import { toCertificationType } from '../certification/certification.mapper';
 import { CertificationType } from '../certification/certification.type';
 import { todayUtc } from '../common/dates';
 import { AssignmentStatusEnum, ComplianceStatus, CourseCategory } from '../common/enums';
-import { courseById } from '../common/loaders';
+import { courseById } from '../training.loaders';
 import { toCourseType } from '../course/course.mapper';
 import { CourseType } from '../course/course.type';
 import { toExamAttemptType } from '../exam/exam.mapper';

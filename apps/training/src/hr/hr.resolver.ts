@@ -2,7 +2,7 @@ import { GraphQLLocalDate, type SubgraphContext } from '@switchboard/subgraph-ki
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { toAssignmentType } from '../assignment/assignment.mapper';
 import { AssignmentType } from '../assignment/assignment.type';
-import { courseById } from '../common/loaders';
+import { courseById } from '../training.loaders';
 import { toCourseType } from '../course/course.mapper';
 import { CourseType } from '../course/course.type';
 import { OnboardingProgressType } from '../federation/agent-training-record.type';

@@ -1,6 +1,8 @@
 import { Check, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
-export const CHANNELS = ['VOICE', 'CHAT', 'WECHAT', 'APP', 'SMS', 'EMAIL', 'VIDEO'] as const;
+import { CHANNELS } from '@switchboard/contracts';
+
+export { CHANNELS };
 
 /**
  * One interval's volume of a queue (traffic's Queue, checked through the gateway when written) and

@@ -1,9 +1,9 @@
 import { byKeys, groupByKeys, type SubgraphContext } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
-import { Certification } from '../certification/certification.entity';
-import { Course } from '../course/course.entity';
-import { Exam } from '../exam/exam.entity';
-import { isUuid } from './validation';
+import { Certification } from './certification/certification.entity';
+import { Course } from './course/course.entity';
+import { Exam } from './exam/exam.entity';
+import { isUuid } from './common/validation';
 
 /** Courses by id, one statement per batch (reference resolver, Assignment.course, ...). */
 export function courseById(ctx: SubgraphContext): DataLoader<string, Course | null> {

@@ -1,11 +1,11 @@
 import { byKeys, groupByKeys, type SubgraphContext } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
-import { AgentSkill } from '../agent/agent-skill.entity';
-import { Agent } from '../agent/agent.entity';
-import { Center } from '../center/center.entity';
-import { TeamMembership } from '../team/team-membership.entity';
-import { Team } from '../team/team.entity';
-import { isUuid } from './validation';
+import { AgentSkill } from './agent/agent-skill.entity';
+import { Agent } from './agent/agent.entity';
+import { Center } from './center/center.entity';
+import { TeamMembership } from './team/team-membership.entity';
+import { Team } from './team/team.entity';
+import { isUuid } from './common/validation';
 
 /**
  * The staff subgraph's per-request loaders: each turns a batch of keys into one SQL statement.
