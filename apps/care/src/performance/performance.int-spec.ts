@@ -274,7 +274,14 @@ describe('Performance.customer', () => {
         record('CENTER', center, ['P1', 'P2', 'Q1']),
       ]),
     );
-    for (const count of ['overdueCommitments', 'commitmentsDue', 'fulfilled', 'fulfilledLate', 'broken', 'casesOpened']) {
+    for (const count of [
+      'overdueCommitments',
+      'commitmentsDue',
+      'fulfilled',
+      'fulfilledLate',
+      'broken',
+      'casesOpened',
+    ]) {
       expect(Number(p1?.[count]) + Number(p2?.[count])).toBe(team1?.[count]);
       expect(Number(team1?.[count]) + Number(team2?.[count])).toBe(whole?.[count]);
       expect(Number(q1?.[count])).toBe(team2?.[count]);
@@ -364,9 +371,7 @@ describe('Performance.customer', () => {
   });
 
   it('refuses a period that ends before it starts, naming it', async () => {
-    const { result } = await entities([
-      record('TEAM', pt1, ['P1'], { from: WEEK.to, to: WEEK.from }),
-    ]);
+    const { result } = await entities([record('TEAM', pt1, ['P1'], { from: WEEK.to, to: WEEK.from })]);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toMatch(/to|from|period/);
   });

@@ -17,7 +17,7 @@ registerEnumType(PerformanceScopeType, {
 @ObjectType('PerformanceCustomer', {
   description:
     'A performance record\'s follow-up promises and cases (METRICS.md "Customers, cases and follow-up ' +
-    "commitments\"): the commitments its agents made due in the period and the cases they own opened in it, statuses as of now; " +
+    'commitments"): the commitments its agents made due in the period and the cases they own opened in it, statuses as of now; ' +
     'rates are null when their denominator is 0',
 })
 export class PerformanceCustomerType {
