@@ -53,6 +53,7 @@ interface PerformanceNode {
   traffic: TrafficPart;
   qa: QaPart | null;
   training: TrainingPart | null;
+  customer: Record<string, number | null> | null;
   kpis: KpiValue[];
   children?: PerformanceNode[];
 }
@@ -61,8 +62,10 @@ const TRAFFIC =
   'offered answered serviceLevel asaSeconds ahtSeconds abandonRate transferRate fcrRate occupancy';
 const QA = 'score qaScore evaluations criticalFailRate';
 const TRAINING = 'completionRate overdue firstAttemptPassRate passRate averageScore certificationCoverage';
+const CUSTOMER =
+  'promiseKeptRate overdueCommitments escalationRate caseRepeatRate handoffRate commitmentsDue fulfilled broken casesOpened';
 const KPIS = 'kpis { code value target targetScopeType attainment status }';
-const RECORD = `scopeType scopeId name agents { employeeNo } traffic { ${TRAFFIC} } qa { ${QA} } training { ${TRAINING} } ${KPIS}`;
+const RECORD = `scopeType scopeId name agents { employeeNo } traffic { ${TRAFFIC} } qa { ${QA} } training { ${TRAINING} } customer { ${CUSTOMER} } ${KPIS}`;
 const DRILL_DOWN = `query($scope: PerformanceScopeInput!, $from: DateTimeISO!, $to: DateTimeISO!) {
   performance(scope: $scope, from: $from, to: $to) {
     ${RECORD}
@@ -123,7 +126,7 @@ describe('performance: a center, its teams and their agents through the gateway'
 
   beforeAll(async () => {
     stack = await startTestStack({
-      seed: ['staff', 'traffic', 'qa', 'training', 'kpi'],
+      seed: ['staff', 'traffic', 'qa', 'training', 'kpi', 'care'],
       subgraphTimeoutMs: 30_000,
     });
     // The demo month of the traffic seed: midnight Asia/Shanghai 30 days ago up to today's midnight.
@@ -318,6 +321,37 @@ describe('performance: a center, its teams and their agents through the gateway'
     expect([...judged].filter(Boolean).sort()).toEqual(['AMBER', 'GREEN', 'RED']);
   });
 
+  it("takes the care KPIs from care's part of each record; the agents' counts sum to their team's (issue 18)", async () => {
+    const answer = await gql<{ performance: PerformanceNode }>(DRILL_DOWN, {
+      scope: { type: 'CENTER', id: centerId },
+      from,
+      to,
+    });
+    expect(answer.errors).toBeUndefined();
+    const center = answer.data?.performance as PerformanceNode;
+    const teams = center.children ?? [];
+    const records = [center, ...teams, ...teams.flatMap((t) => t.children ?? [])];
+    const sources: [string, string][] = [
+      ['PROMISE_KEPT_RATE', 'promiseKeptRate'],
+      ['OVERDUE_COMMITMENTS', 'overdueCommitments'],
+      ['ESCALATION_RATE', 'escalationRate'],
+      ['CASE_REPEAT_RATE', 'caseRepeatRate'],
+      ['HANDOFF_RATE', 'handoffRate'],
+    ];
+    for (const record of records) {
+      expect(record.customer).not.toBeNull();
+      for (const [code, field] of sources) {
+        expect(record.kpis.find((k) => k.code === code)?.value).toBe(record.customer?.[field] ?? null);
+      }
+    }
+    for (const team of teams) {
+      for (const count of ['commitmentsDue', 'fulfilled', 'broken', 'casesOpened', 'overdueCommitments']) {
+        const sum = (team.children ?? []).reduce((s, a) => s + Number(a.customer?.[count] ?? 0), 0);
+        expect(sum).toBe(team.customer?.[count]);
+      }
+    }
+  });
+
   it('applies the most specific target in force: team over center over global', async () => {
     const teams = await gql<{ teams: { id: string; agents: { id: string }[] }[] }>(
       `query($c: ID!) { teams(centerId: $c) { id agents { id } } }`,
@@ -494,7 +528,14 @@ describe('performance: a center, its teams and their agents through the gateway'
       expect(traffic.result.errors).toBeUndefined();
       // three levels (center, teams, agents): traffic, qa, training and kpi once per level; staff answers every
       // level (agents, children, ancestors) in its first call, since children are its own records
-      expect(Object.fromEntries(counts)).toEqual({ staff: 1, traffic: 3, qa: 3, training: 3, kpi: 3 });
+      expect(Object.fromEntries(counts)).toEqual({
+        staff: 1,
+        traffic: 3,
+        qa: 3,
+        training: 3,
+        care: 3,
+        kpi: 3,
+      });
       // traffic: per level one statement for the contacts and one for the agent states
       expect(
         traffic.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s)).length,
@@ -509,6 +550,9 @@ describe('performance: a center, its teams and their agents through the gateway'
       expect(qa.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s))).toHaveLength(3);
       const training = await stack.subgraphs.training.sql.count(run);
       expect(training.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s))).toHaveLength(3);
+      // care: its commitments and its cases, per level
+      const care = await stack.subgraphs.care.sql.count(run);
+      expect(care.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s))).toHaveLength(2 * 3);
     } finally {
       await gateway.stop();
       for (const proxy of proxies) await new Promise((resolve) => proxy.close(resolve));

@@ -29,6 +29,8 @@ import { startEscalationJobs } from './escalation/escalation.jobs';
 import { EscalationResolver } from './escalation/escalation.resolver';
 import { EscalationPolicyResolver } from './escalation/escalation-policy.resolver';
 import { careMigrations } from './migrations';
+import { carePerformanceFromReference, CarePerformanceResolver } from './performance/performance.resolver';
+import { CarePerformanceType } from './performance/performance.type';
 import { seedCareDemo } from './seed/demo-seed';
 
 export const CARE_SUBGRAPH = 'care';
@@ -63,8 +65,12 @@ export function buildCareSchema(): Promise<FederatedSchema> {
       CommitmentKpiResolver,
       EscalationResolver,
       EscalationPolicyResolver,
+      CarePerformanceResolver,
     ],
+    // kpi's Performance is extended here but reached from no care query.
+    orphanedTypes: [CarePerformanceType],
     referenceResolvers: {
+      Performance: { __resolveReference: carePerformanceFromReference },
       Commitment: {
         // batched; outside the caller's scope: null, as for an unknown id
         __resolveReference: async (

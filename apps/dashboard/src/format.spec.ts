@@ -9,6 +9,7 @@ describe('formatter', () => {
     expect(f.duration(15.4)).toBe('15 s');
     expect(f.kpi(0.05, 'RATIO')).toBe('5.0%');
     expect(f.kpi(78.41, 'PERCENT_POINTS')).toBe('78.4');
+    expect(f.kpi(3, 'COUNT')).toBe('3');
     expect(f.number(12345)).toBe('12,345');
     expect(f.number(null)).toBe('–');
   });

@@ -63,6 +63,7 @@ export function formatter(locale: Locale, timeZone: string): Formatter {
       if (unit === 'RATIO') return api.percent(value);
       if (unit === 'SECONDS') return api.duration(value);
       if (unit === 'PERCENT_POINTS') return api.number(value, 1);
+      if (unit === 'COUNT') return api.number(value, 0);
       return api.number(value, 2);
     },
   };

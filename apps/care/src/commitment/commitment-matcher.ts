@@ -7,6 +7,7 @@ import {
   lateMatchDeadline,
   type CommitmentKind,
 } from '@switchboard/metrics';
+import { MAX_PAGE_SIZE } from '@switchboard/subgraph-kit';
 import { careServices, type CustomerContact } from '../care-services';
 import { BusinessCalendarRow } from '../calendar/business-calendar.entity';
 import { toBusinessCalendar } from '../calendar/calendar.service';
@@ -28,7 +29,11 @@ const allowedChannels = (channel: string): string[] => (channel === 'VOICE' ? ['
  * commitment of its customer it matches (fulfilmentMismatch from libs/metrics); the watermark moves
  * to the newest contact seen, in the same transaction as the fulfilments.
  */
-export async function matchContacts(em: EntityManager, first = 5000): Promise<MatchResult> {
+export async function matchContacts(
+  em: EntityManager,
+  // traffic's page cap (MAX_PAGE_SIZE): 5000 was refused, and the job failed silently (issue 18's CLI e2e)
+  first = MAX_PAGE_SIZE,
+): Promise<MatchResult> {
   const { clock, customerContacts } = careServices();
   return em.fork().transactional(async (tx) => {
     // one matcher at a time: the watermark row is the lock

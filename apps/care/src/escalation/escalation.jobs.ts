@@ -51,7 +51,13 @@ export function startEscalationJobs(services: { orm: MikroORM; logger: Logger })
     await instance.createQueue(MATCH_QUEUE);
     await instance.schedule(MATCH_QUEUE, '* * * * *');
     await instance.work(MATCH_QUEUE, async () => {
-      logger.info(await matchContacts(em), 'contact matching');
+      try {
+        logger.info(await matchContacts(em), 'contact matching');
+      } catch (error) {
+        // pg-boss keeps a failed job's error to itself: say it (traffic refusing the call, say)
+        logger.error({ err: error }, 'contact matching failed');
+        throw error;
+      }
     });
     // a replica (re)started sweeps at once: what came due while it was down is not left for the minute
     await instance.send(SWEEP_QUEUE, {}, { singletonKey: 'start' });

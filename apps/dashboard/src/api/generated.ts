@@ -82,11 +82,12 @@ export type KpiStatus =
   | 'AMBER'
   | 'RED';
 
-/** RATIO: 0..1 (shown as a percentage); SECONDS; PERCENT_POINTS: 0..100 (QA scores) */
+/** RATIO: 0..1 (shown as a percentage); SECONDS; PERCENT_POINTS: 0..100 (QA scores); COUNT: a number of things (overdue commitments) */
 export type KpiUnit =
   | 'RATIO'
   | 'SECONDS'
-  | 'PERCENT_POINTS';
+  | 'PERCENT_POINTS'
+  | 'COUNT';
 
 /** One interval’s workload and targets (METRICS.md, "Staffing") */
 export type StaffingInput = {

@@ -290,7 +290,7 @@ export type Locale = (typeof LOCALES)[number];
 export const MESSAGES: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
 
 /**
- * KPI names by catalog code (the demo catalog's twelve). English is the catalog's own name, as the
+ * KPI names by catalog code (the demo catalog's seventeen). English is the catalog's own name, as the
  * API gives it; a language here names each code it knows, and a code it does not know (a KPI added
  * to the catalog later) keeps the API's name.
  */
@@ -309,6 +309,11 @@ export const KPI_NAMES: Record<Locale, Readonly<Record<string, string>>> = {
     TRAINING_COMPLETION: '培训完成率',
     FIRST_ATTEMPT_PASS_RATE: '首次通过率',
     CERTIFICATION_COVERAGE: '认证覆盖率',
+    PROMISE_KEPT_RATE: '承诺兑现率',
+    OVERDUE_COMMITMENTS: '逾期承诺数',
+    ESCALATION_RATE: '升级率',
+    CASE_REPEAT_RATE: '工单重复来电率',
+    HANDOFF_RATE: '工单流转率',
   },
 };
 

@@ -36,6 +36,11 @@ export const PERFORMANCE_SOURCES: readonly PerformanceSource[] = [
     typeName: 'PerformanceTraining',
     metrics: ['completionRate', 'firstAttemptPassRate', 'certificationCoverage'],
   },
+  {
+    field: 'customer',
+    typeName: 'PerformanceCustomer',
+    metrics: ['promiseKeptRate', 'overdueCommitments', 'escalationRate', 'caseRepeatRate', 'handoffRate'],
+  },
 ];
 
 /** The scope's enclosing scopes (an agent's team and center, a team's center), from staff. */

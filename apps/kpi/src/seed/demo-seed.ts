@@ -22,6 +22,12 @@ export const DEMO_TARGETS: { kpiCode: string; target: number; amberBand: number 
   { kpiCode: 'TRAINING_COMPLETION', target: 0.8, amberBand: 0.1 },
   { kpiCode: 'FIRST_ATTEMPT_PASS_RATE', target: 0.8, amberBand: 0.1 },
   { kpiCode: 'CERTIFICATION_COVERAGE', target: 0.75, amberBand: 0.1 },
+  // care (issue 18): the defaults its migration gives a database already holding targets
+  { kpiCode: 'PROMISE_KEPT_RATE', target: 0.9, amberBand: 0.05 },
+  { kpiCode: 'OVERDUE_COMMITMENTS', target: 0, amberBand: 3 },
+  { kpiCode: 'ESCALATION_RATE', target: 0.1, amberBand: 0.05 },
+  { kpiCode: 'CASE_REPEAT_RATE', target: 0.2, amberBand: 0.1 },
+  { kpiCode: 'HANDOFF_RATE', target: 0.05, amberBand: 0.05 },
 ];
 
 /** Seeds the demo targets into a database with none; returns whether it did. */

@@ -52,12 +52,45 @@ describe('KPI catalog and targets', () => {
       'TRAINING_COMPLETION',
       'FIRST_ATTEMPT_PASS_RATE',
       'CERTIFICATION_COVERAGE',
+      'PROMISE_KEPT_RATE',
+      'OVERDUE_COMMITMENTS',
+      'ESCALATION_RATE',
+      'CASE_REPEAT_RATE',
+      'HANDOFF_RATE',
     ]);
     expect(response.data?.kpiDefinitions.find((d) => d.code === 'ASA')).toEqual({
       code: 'ASA',
       sourceSubgraph: 'traffic',
       direction: 'LOWER_IS_BETTER',
     });
+  });
+
+  it('reads the care KPIs from Performance.customer; overdue commitments are a count (issue 18)', async () => {
+    const response = await gql<{
+      kpiDefinitions: { code: string; sourceSubgraph: string; sourceField: string; unit: string }[];
+    }>('{ kpiDefinitions { code sourceSubgraph sourceField unit } }');
+    const care = response.data?.kpiDefinitions.filter((d) => d.sourceSubgraph === 'customer');
+    expect(care?.map((d) => [d.code, d.sourceField, d.unit])).toEqual([
+      ['PROMISE_KEPT_RATE', 'promiseKeptRate', 'RATIO'],
+      ['OVERDUE_COMMITMENTS', 'overdueCommitments', 'COUNT'],
+      ['ESCALATION_RATE', 'escalationRate', 'RATIO'],
+      ['CASE_REPEAT_RATE', 'caseRepeatRate', 'RATIO'],
+      ['HANDOFF_RATE', 'handoffRate', 'RATIO'],
+    ]);
+    const scope = { type: 'GLOBAL' };
+    expect(
+      (await set({ kpiCode: 'OVERDUE_COMMITMENTS', scope, target: 2, amberBand: 3, validFrom: '2026-01-01' }))
+        .errors,
+    ).toBeUndefined();
+    const negative = await set({
+      kpiCode: 'OVERDUE_COMMITMENTS',
+      scope,
+      target: -1,
+      amberBand: 1,
+      validFrom: '2027-01-01',
+    });
+    expect(negative.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(negative.errors?.[0]?.message).toMatch(/target/);
   });
 
   it('cuts back, splits and replaces overlapping targets of the same KPI and scope', async () => {

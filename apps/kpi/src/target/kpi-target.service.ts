@@ -11,6 +11,7 @@ const TARGET_RANGES: Record<KpiUnit, { min: number; max: number; text: string }>
   RATIO: { min: 0, max: 1, text: 'between 0 and 1' },
   SECONDS: { min: 0, max: 86_400, text: 'between 0 and 86400 seconds' },
   PERCENT_POINTS: { min: 0, max: 100, text: 'between 0 and 100' },
+  COUNT: { min: 0, max: 1_000_000, text: 'between 0 and 1000000' },
 };
 
 export interface TargetFilter {
