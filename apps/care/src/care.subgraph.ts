@@ -18,6 +18,7 @@ import { seesCase, seesCommitment } from './access/care-access';
 import { BusinessCalendarRow } from './calendar/business-calendar.entity';
 import { CalendarResolver } from './calendar/calendar.resolver';
 import { Commitment } from './commitment/commitment.entity';
+import { Complaint, ComplaintCode } from './complaint/complaint.entity';
 import { CommitmentKpiResolver } from './commitment/commitment-kpi.resolver';
 import { commitmentById } from './commitment/commitment.loader';
 import { toCommitmentType } from './commitment/commitment.mapper';
@@ -44,6 +45,8 @@ export const careDatabase = {
     CustomerPiiAccess,
     BusinessCalendarRow,
     Commitment,
+    Complaint,
+    ComplaintCode,
     ...EscalationNotificationRows,
   ],
   /** Read and insert only for the service's role: the case history, merges and the PII audit trail. */
