@@ -19,6 +19,12 @@ import { BusinessCalendarRow } from './calendar/business-calendar.entity';
 import { CalendarResolver } from './calendar/calendar.resolver';
 import { Commitment } from './commitment/commitment.entity';
 import { Complaint, ComplaintCode } from './complaint/complaint.entity';
+import { complaintByCase } from './complaint/complaint.loader';
+import { toComplaintType } from './complaint/complaint.mapper';
+import { CaseComplaintResolver, ComplaintResolver } from './complaint/complaint.resolver';
+import { ComplaintStatsResolver } from './complaint/complaint-stats.resolver';
+import type { ComplaintType } from './complaint/complaint.type';
+import { seesComplaint } from './access/complaint-access';
 import { CommitmentKpiResolver } from './commitment/commitment-kpi.resolver';
 import { commitmentById } from './commitment/commitment.loader';
 import { toCommitmentType } from './commitment/commitment.mapper';
@@ -66,6 +72,9 @@ export function buildCareSchema(): Promise<FederatedSchema> {
       CommitmentKpiResolver,
       EscalationResolver,
       EscalationPolicyResolver,
+      ComplaintResolver,
+      CaseComplaintResolver,
+      ComplaintStatsResolver,
     ],
     referenceResolvers: {
       Commitment: {
@@ -84,6 +93,18 @@ export function buildCareSchema(): Promise<FederatedSchema> {
           const scope = await ctx.scope();
           const row = await visibleCase(ctx, ref.id, (r, agents) => seesCase(scope, r, agents));
           return row ? toCaseType(row) : null;
+        },
+      },
+      Complaint: {
+        // batched; outside the caller's scope (or role): null, as for an unknown id
+        __resolveReference: async (
+          ref: { id: string },
+          ctx: SubgraphContext,
+        ): Promise<ComplaintType | null> => {
+          const row = await complaintByCase(ctx).load(ref.id);
+          return row && seesComplaint(ctx, await ctx.scope(), row.centerId)
+            ? toComplaintType(row, careNow())
+            : null;
         },
       },
       Customer: {

@@ -1,7 +1,9 @@
 import { Migration } from '@mikro-orm/migrations';
 
 
-const LABEL = 'JR/T 0169-2018 v1 (axes and first-level categories as in the standard; codes A/B/C + two digits, 99 = other)';
+// the standard's three axes and their categories (docs/METRICS.md, Complaints); the numbering
+// (axis letter + two digits, 99 = other) is Switchboard's until checked against the standard's text
+const LABEL = 'JR/T 0169-2018 categories, Switchboard numbering (v1)';
 /** [axis, code, parent, name_zh, name_en] */
 const STANDARD: Array<[string, string, string | null, string, string]> = [
   ['CHANNEL', 'A01', null, '营业网点', 'Branch (front office)'],
