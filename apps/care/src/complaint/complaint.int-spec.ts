@@ -1,0 +1,386 @@
+import { randomUUID } from 'node:crypto';
+import { staticScopeSource } from '@switchboard/subgraph-kit';
+import {
+  authorizationFor,
+  badInputProperties,
+  caller,
+  databaseFingerprint,
+  invalid,
+  KnownReferences,
+  postGraphQL,
+  startTestSubgraph,
+  type TestSubgraph,
+} from '@switchboard/testing';
+import fc from 'fast-check';
+import { configureCare } from '../care-services';
+import { careSubgraph } from '../care.subgraph';
+import { CareFactory, type OpenedCase } from '../testing/care-factories';
+import { CareWorldDouble } from '../testing/care-world-double';
+import { CHANGE, DECIDE, EXTEND, REGISTER, registration } from '../testing/complaint-calls';
+
+const center = randomUUID();
+const team = randomUUID();
+const CENTER_CODE = `CC-${center.slice(0, 6)}`;
+const manager = caller('CENTER_MANAGER', { centers: [CENTER_CODE] });
+let now = new Date('2026-10-05T00:00:00Z');
+
+interface ComplaintAnswer {
+  id: string;
+  deadlineBasis: string;
+  deadlineDate: string;
+  closedAt: string | null;
+  outcome: string | null;
+  timely: boolean | null;
+  overdue: boolean;
+  escalatedFromType: string | null;
+  remedyAmount: string | null;
+  extensionApprovedBy: string | null;
+}
+
+describe('Complaints', () => {
+  let care: TestSubgraph;
+  let factory: CareFactory;
+  let restore: () => void;
+  const world = new CareWorldDouble();
+  const references = new KnownReferences()
+    .add('center', center)
+    .add('team', team)
+    .add('agent', '2001', '2002', '2003');
+
+  beforeAll(async () => {
+    await world.serveAsGateway();
+    restore = configureCare({ clock: () => now });
+    care = await startTestSubgraph(careSubgraph, {
+      referenceSource: references.source,
+      scopeSource: staticScopeSource({
+        centers: { [CENTER_CODE]: { id: center, teams: [] } },
+        teams: {},
+      }),
+    });
+    factory = new CareFactory(care.url);
+  });
+  afterAll(async () => {
+    await care.stop();
+    restore();
+    await world.release();
+  });
+
+  /** A fresh case of `type` for a new customer, from a contact answered in the center. */
+  async function freshCase(type = 'COMPLAINT', arrivedAt = '2026-10-01T00:30:00Z'): Promise<OpenedCase> {
+    const contact = world.contact(`cust-${randomUUID()}`, '2001', arrivedAt, { centerId: center });
+    return factory.case({ centerId: center, contact, type, ownerTeamId: team });
+  }
+  const register = async (c: OpenedCase, more: Record<string, unknown> = {}) =>
+    postGraphQL<{ registerComplaint: ComplaintAnswer }>(
+      care.url,
+      REGISTER,
+      registration(c.id, c.version, more),
+    );
+  const decide = (id: string, v: number, more: Record<string, unknown>) =>
+    postGraphQL<{ decideComplaint: ComplaintAnswer }>(care.url, DECIDE, {
+      i: { caseId: id, expectedVersion: v, outcome: 'UPHELD', ...more },
+    });
+
+  it('received on the 1st and decided on the 17th without extension: deadline the 16th, not timely', async () => {
+    now = new Date('2026-10-05T00:00:00Z');
+    const c = await freshCase();
+    const made = await register(c);
+    expect(made.errors).toBeUndefined();
+    expect(made.data?.registerComplaint).toMatchObject({
+      deadlineBasis: 'DAYS_15',
+      deadlineDate: '2026-10-16',
+      timely: null,
+      overdue: false,
+    });
+    now = new Date('2026-10-20T00:00:00Z');
+    const decided = await decide(c.id, c.version + 1, {
+      decidedAt: '2026-10-17T03:00:00Z',
+      remedyAmount: '200.5',
+      remedy: 'annual fee refunded',
+    });
+    expect(decided.errors).toBeUndefined();
+    expect(decided.data?.decideComplaint).toMatchObject({
+      outcome: 'UPHELD',
+      timely: false,
+      remedyAmount: '200.50',
+      closedAt: '2026-10-17T03:00:00.000Z',
+    });
+  });
+
+  it('with a 30-day extension approved by a manager of its center before the 16th, the same decision is timely', async () => {
+    now = new Date('2026-10-05T00:00:00Z');
+    const c = await freshCase();
+    await register(c);
+    now = new Date('2026-10-10T02:00:00Z');
+    const asManager = await authorizationFor(care.url, manager);
+    const extended = await postGraphQL<{ extendComplaintDeadline: ComplaintAnswer }>(
+      care.url,
+      EXTEND,
+      {
+        i: {
+          caseId: c.id,
+          expectedVersion: c.version + 1,
+          basis: 'EXTENDED_30',
+          reason: 'needs the card issuer',
+        },
+      },
+      asManager,
+    );
+    expect(extended.errors).toBeUndefined();
+    expect(extended.data?.extendComplaintDeadline).toMatchObject({
+      deadlineBasis: 'EXTENDED_30',
+      deadlineDate: '2026-10-31',
+      extensionApprovedBy: manager.subject,
+    });
+    now = new Date('2026-10-20T00:00:00Z');
+    const decided = await decide(c.id, c.version + 2, { decidedAt: '2026-10-17T03:00:00Z' });
+    expect(decided.data?.decideComplaint.timely).toBe(true);
+    // the case's log holds every step, the version moved with each
+    const log = await postGraphQL<{ case: { version: number; events: { kind: string; payload: string }[] } }>(
+      care.url,
+      'query($id: ID!) { case(id: $id) { version events { kind payload } } }',
+      { id: c.id },
+    );
+    const complaintEvents = log.data?.case.events.filter((e) => e.kind === 'COMPLAINT') ?? [];
+    expect(complaintEvents.map((e) => JSON.parse(e.payload).action)).toEqual([
+      'REGISTERED',
+      'EXTENDED',
+      'DECIDED',
+    ]);
+    expect(log.data?.case.version).toBe(c.version + 3);
+    expect(JSON.stringify(log.data)).not.toContain('hung up'); // the verbatim (PII) stays out of the log
+  });
+
+  it('an extension after the deadline passed, or by a manager of another center, is refused and writes nothing', async () => {
+    now = new Date('2026-10-05T00:00:00Z');
+    const c = await freshCase();
+    await register(c);
+    now = new Date('2026-10-16T16:00:00Z'); // midnight ending the 16th in Shanghai: passed
+    const before = await databaseFingerprint(care.orm);
+    const late = await postGraphQL(care.url, EXTEND, {
+      i: { caseId: c.id, expectedVersion: c.version + 1, basis: 'EXTENDED_30', reason: 'late' },
+    });
+    expect(late.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(late.errors?.[0]?.message).toContain('basis');
+    const elsewhere = await postGraphQL(
+      care.url,
+      EXTEND,
+      { i: { caseId: c.id, expectedVersion: c.version + 1, basis: 'EXTENDED_30', reason: 'x' } },
+      await authorizationFor(care.url, caller('CENTER_MANAGER', { centers: ['SOMEWHERE-ELSE'] })),
+    );
+    expect(elsewhere.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(await databaseFingerprint(care.orm)).toBe(before);
+  });
+
+  it('refuses a handler who is the agent complained about (BAD_USER_INPUT naming handlerAgentNo), on register and change', async () => {
+    now = new Date('2026-10-05T00:00:00Z');
+    const c = await freshCase();
+    const before = await databaseFingerprint(care.orm);
+    const same = await register(c, { subjectAgentNo: '2003', handlerAgentNo: '2003' });
+    expect(same.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(same.errors?.[0]?.message).toContain('handlerAgentNo');
+    expect(await databaseFingerprint(care.orm)).toBe(before);
+    await register(c, { subjectAgentNo: '2003', handlerAgentNo: '2002' });
+    const before2 = await databaseFingerprint(care.orm);
+    const changed = await postGraphQL(care.url, CHANGE, {
+      id: c.id,
+      v: c.version + 1,
+      c: { handlerAgentNo: '2003' },
+    });
+    expect(changed.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(changed.errors?.[0]?.message).toContain('handlerAgentNo');
+    expect(await databaseFingerprint(care.orm)).toBe(before2);
+  });
+
+  it('refuses an agent unknown to staff, a code not in the list, a stale version, and a second complaint', async () => {
+    now = new Date('2026-10-05T00:00:00Z');
+    const c = await freshCase();
+    const before = await databaseFingerprint(care.orm);
+    const unknown = await register(c, { handlerAgentNo: 'NOBODY' });
+    expect(unknown.errors?.[0]?.message).toContain('handlerAgentNo');
+    const code = await register(c, { reasonCode: 'C77' });
+    expect(code.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(code.errors?.[0]?.message).toContain('reasonCode');
+    const stale = await postGraphQL(care.url, REGISTER, registration(c.id, c.version - 1));
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(await databaseFingerprint(care.orm)).toBe(before);
+    await register(c);
+    const again = await postGraphQL(care.url, REGISTER, registration(c.id, c.version + 1));
+    expect(again.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+  });
+
+  it('an inquiry that becomes a complaint is escalated: the case turns COMPLAINT, the rate counts it', async () => {
+    now = new Date('2026-10-05T00:00:00Z');
+    const c = await freshCase('INQUIRY', '2026-10-02T00:30:00Z');
+    const made = await register(c, { source: 'ESCALATED_FROM_CASE' });
+    expect(made.data?.registerComplaint.escalatedFromType).toBe('INQUIRY');
+    const read = await postGraphQL<{ case: { type: string; complaint: { id: string } } }>(
+      care.url,
+      'query($id: ID!) { case(id: $id) { type complaint { id } } }',
+      { id: c.id },
+    );
+    expect(read.data?.case).toEqual({ type: 'COMPLAINT', complaint: { id: c.id } });
+  });
+
+  it('flags an inquiry at complaint risk on the third inbound call within 7 days, before it is a complaint', async () => {
+    const key = `cust-${randomUUID()}`;
+    const calls = ['2026-11-02T01:00:00Z', '2026-11-04T01:00:00Z', '2026-11-06T01:00:00Z'].map((at) =>
+      world.contact(key, '2001', at, { centerId: center }),
+    );
+    const c = await factory.case({ centerId: center, contact: calls[0], type: 'INQUIRY' });
+    const risk = () =>
+      postGraphQL<{
+        case: { complaintRisk: { atRisk: boolean; reasons: string[]; repeatContacts: number } };
+      }>(care.url, 'query($id: ID!) { case(id: $id) { complaintRisk { atRisk reasons repeatContacts } } }', {
+        id: c.id,
+      });
+    let v = c.version;
+    const link = async (call: (typeof calls)[number]) => {
+      const r = await postGraphQL<{ linkContact: { version: number } }>(
+        care.url,
+        'mutation($id: ID!, $v: Int!, $c: CareContactKeyInput!) { linkContact(caseId: $id, expectedVersion: $v, contact: $c) { version } }',
+        { id: c.id, v, c: { source: call.source, externalId: call.externalId } },
+      );
+      v = r.data?.linkContact.version ?? -1;
+    };
+    await link(calls[1]);
+    expect((await risk()).data?.case.complaintRisk).toEqual({
+      atRisk: false,
+      reasons: [],
+      repeatContacts: 2,
+    });
+    await link(calls[2]);
+    expect((await risk()).data?.case.complaintRisk).toEqual({
+      atRisk: true,
+      reasons: ['REPEAT_CONTACTS'],
+      repeatContacts: 3,
+    });
+  });
+
+  it('complaintStats by reason axis sums to the total; complaintKpis per 10k answered contacts', async () => {
+    const from = '2026-10-01T00:00:00Z';
+    const to = '2026-11-01T00:00:00Z';
+    const stats = await postGraphQL<{
+      total: {
+        received: number;
+        closed: number;
+        closedTimely: number;
+        upheld: number;
+        complaintTimelyRate: number;
+      }[];
+      byReason: { reasonCode: string; received: number }[];
+    }>(
+      care.url,
+      `query($f: DateTimeISO!, $t: DateTimeISO!) {
+        total: complaintStats(from: $f, to: $t) { received closed closedTimely upheld complaintTimelyRate }
+        byReason: complaintStats(from: $f, to: $t, groupBy: [REASON_AXIS]) { reasonCode received } }`,
+      { f: from, t: to },
+    );
+    expect(stats.errors).toBeUndefined();
+    const total = stats.data?.total[0];
+    expect(total).toMatchObject({
+      received: 6,
+      closed: 2,
+      closedTimely: 1,
+      upheld: 2,
+      complaintTimelyRate: 0.5,
+    });
+    expect(stats.data?.byReason.reduce((s, r) => s + r.received, 0)).toBe(6);
+    const kpis = await postGraphQL<{
+      complaintKpis: {
+        received: number;
+        answeredContacts: number;
+        complaintsPer10k: number;
+        escalatedCases: number;
+      };
+    }>(
+      care.url,
+      'query($f: DateTimeISO!, $t: DateTimeISO!, $c: [ID!]) { complaintKpis(from: $f, to: $t, centerIds: $c) { received answeredContacts complaintsPer10k escalatedCases casesOpened } }',
+      { f: from, t: '2027-01-01T00:00:00Z', c: [center] },
+    );
+    expect(kpis.errors).toBeUndefined();
+    const answered = [...world.contacts.values()].filter(
+      (w) => w.centerId === center && w.arrivedAt >= from && w.arrivedAt < '2027',
+    ).length;
+    expect(kpis.data?.complaintKpis).toMatchObject({
+      received: 6,
+      answeredContacts: answered,
+      complaintsPer10k: (6 / answered) * 10_000,
+      escalatedCases: 1, // cases count by their opening (today's clock), complaints by receipt
+    });
+  });
+
+  it('lists complaints with their cases in a fixed number of SQL statements', async () => {
+    const read = (first: number) =>
+      care.sql.count(() =>
+        postGraphQL<{ complaints: unknown[] }>(
+          care.url,
+          'query($n: Int!) { complaints(first: $n) { id verbatim case { id caseNo } } }',
+          { n: first },
+        ),
+      );
+    const one = await read(1);
+    const all = await read(50);
+    expect((all.result.data?.complaints ?? []).length).toBeGreaterThan(5);
+    expect(all.statements.length).toBe(one.statements.length);
+  });
+
+  describe('bad input', () => {
+    badInputProperties(
+      () => care,
+      () => [
+        {
+          name: 'registerComplaint',
+          document: REGISTER,
+          valid: async () => {
+            now = new Date('2026-10-05T00:00:00Z');
+            const c = await freshCase();
+            return registration(c.id, c.version);
+          },
+          fields: {
+            'i.caseId': invalid.reference,
+            'i.receivedAt': fc.oneof(invalid.timestamp, fc.constant('2027-01-01T00:00:00Z')),
+            'i.channelCode': fc.oneof(invalid.code, fc.constant('A77')),
+            'i.businessCode': invalid.code,
+            'i.reasonCode': invalid.code,
+            'i.severity': invalid.enumValue,
+            'i.source': invalid.enumValue,
+            'i.handlerAgentNo': fc.oneof(invalid.requiredText, fc.constant('2001')),
+            'i.verbatim': invalid.text,
+          },
+        },
+        {
+          name: 'decideComplaint',
+          document: DECIDE,
+          valid: async () => {
+            now = new Date('2026-10-05T00:00:00Z');
+            const c = await freshCase();
+            await register(c);
+            return {
+              i: {
+                caseId: c.id,
+                expectedVersion: c.version + 1,
+                outcome: 'PARTIALLY_UPHELD',
+                decidedAt: '2026-10-04T00:00:00Z',
+                remedyAmount: '10.00',
+                correctiveAction: 'retrain the team',
+                correctiveActionDue: '2026-11-30',
+              },
+            };
+          },
+          fields: {
+            'i.outcome': invalid.enumValue,
+            'i.decidedAt': fc.oneof(
+              invalid.timestamp,
+              fc.constantFrom('2026-09-01T00:00:00Z', '2027-01-01T00:00:00Z'),
+            ),
+            'i.remedyAmount': fc.constantFrom('-1', '1.234', 'abc', '1e5', '', '12345678901234567'),
+            'i.remedyCurrency': fc.constantFrom('cny', 'YUAN', ''),
+            'i.correctiveActionDue': fc.oneof(invalid.date, fc.constant('2026-10-01')),
+          },
+        },
+      ],
+      8,
+    );
+  });
+});
