@@ -20,6 +20,7 @@ import { CalendarResolver } from './calendar/calendar.resolver';
 import { Commitment } from './commitment/commitment.entity';
 import { Complaint, ComplaintCode } from './complaint/complaint.entity';
 import { complaintByCase } from './complaint/complaint.loader';
+import { complaintExportRoute } from './complaint/complaint-report.route';
 import { toComplaintType } from './complaint/complaint.mapper';
 import { CaseComplaintResolver, ComplaintResolver } from './complaint/complaint.resolver';
 import { ComplaintStatsResolver } from './complaint/complaint-stats.resolver';
@@ -124,4 +125,5 @@ export const careSubgraph: SubgraphDefinition = {
   buildSchema: buildCareSchema,
   seedDemo: seedCareDemo,
   background: startEscalationJobs,
+  routes: complaintExportRoute,
 };

@@ -325,6 +325,34 @@ describe('Complaints', () => {
     expect(all.statements.length).toBe(one.statements.length);
   });
 
+  it('exports the month as CSV: one row per complaint, the three codes, the dates, customers masked; scoped', async () => {
+    const exportAs = async (identity?: Parameters<typeof authorizationFor>[1], month = '2026-10') =>
+      fetch(new URL(`/export/complaints?month=${month}`, care.url), {
+        headers: await authorizationFor(care.url, identity),
+      });
+    const admin = await exportAs();
+    expect(admin.status).toBe(200);
+    const lines = (await admin.text()).trim().split('\n');
+    expect(lines[0]).toBe(
+      'case_no,center_id,received_date,channel_code,business_code,reason_code,taxonomy_version,product_code,severity,source,deadline_basis,deadline_date,extension_reason,closed_date,outcome,timely,customer,subject_agent_no,handler_agent_no,remedy_amount,remedy_currency',
+    );
+    expect(lines).toHaveLength(1 + 6);
+    expect(lines.filter((l) => l.includes(',2026-10-01,A0302,B03,C01,1,'))).toHaveLength(6);
+    expect(lines.some((l) => l.includes(',2026-10-17,UPHELD,false,') && l.includes(',200.50,CNY'))).toBe(
+      true,
+    );
+    expect(
+      lines.some((l) => l.includes('EXTENDED_30,2026-10-31,needs the card issuer,2026-10-17,UPHELD,true')),
+    ).toBe(true);
+    expect(lines.slice(1).every((l) => /,\*+.{4},/.test(l) && !l.includes('cust-'))).toBe(true);
+    expect((await exportAs(manager)).status).toBe(200);
+    const elsewhere = await exportAs(caller('CENTER_MANAGER', { centers: ['SOMEWHERE-ELSE'] }));
+    expect((await elsewhere.text()).trim().split('\n')).toHaveLength(1);
+    expect((await exportAs(caller('AGENT', { employeeNo: '2001' }))).status).toBe(403);
+    expect((await exportAs(undefined, '2026-13')).status).toBe(400);
+    expect((await exportAs(undefined, '2026-11')).headers.get('x-report-rows')).toBe('0');
+  });
+
   describe('bad input', () => {
     badInputProperties(
       () => care,
