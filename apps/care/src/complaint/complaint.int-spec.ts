@@ -9,6 +9,7 @@ import {
   KnownReferences,
   postGraphQL,
   startTestSubgraph,
+  type MutationCase,
   type TestSubgraph,
 } from '@switchboard/testing';
 import fc from 'fast-check';
@@ -356,7 +357,7 @@ describe('Complaints', () => {
   describe('bad input', () => {
     badInputProperties(
       () => care,
-      () => [
+      (): MutationCase[] => [
         {
           name: 'registerComplaint',
           document: REGISTER,
