@@ -408,6 +408,43 @@ describe('Complaints', () => {
             'i.correctiveActionDue': fc.oneof(invalid.date, fc.constant('2026-10-01')),
           },
         },
+        {
+          name: 'extendComplaintDeadline',
+          document: EXTEND,
+          valid: async () => {
+            now = new Date('2026-10-05T00:00:00Z');
+            const c = await freshCase();
+            await register(c);
+            return {
+              i: { caseId: c.id, expectedVersion: c.version + 1, basis: 'EXTENDED_60', reason: 'complex' },
+            };
+          },
+          fields: {
+            'i.basis': fc.oneof(invalid.enumValue, fc.constant('DAYS_15')),
+            'i.reason': invalid.requiredText,
+            'i.expectedVersion': invalid.smallInt,
+          },
+        },
+        {
+          name: 'addComplaintCode',
+          document: 'mutation($i: AddComplaintCodeInput!) { addComplaintCode(input: $i) { version } }',
+          valid: () => ({
+            i: {
+              axis: 'REASON',
+              code: `C99${randomUUID().slice(0, 8).toUpperCase()}`,
+              parentCode: 'C99',
+              nameZh: '年费争议',
+              nameEn: 'Annual fee dispute',
+            },
+          }),
+          fields: {
+            'i.axis': invalid.enumValue,
+            'i.code': fc.oneof(invalid.code, fc.constant('C01')),
+            'i.parentCode': fc.oneof(invalid.code, fc.constant('Z99')),
+            'i.nameZh': invalid.requiredText,
+            'i.nameEn': invalid.requiredText,
+          },
+        },
       ],
       8,
     );

@@ -85,9 +85,8 @@ export class ComplaintService {
     expectedVersion: number,
     field: string,
   ): Promise<Case> {
-    const rows = await em
-      .getConnection()
-      .execute<{ id: string }[]>('select id from care_case where id = ? for update', [id]);
+    // em.execute runs in the transaction (a plain connection.execute would lock nothing)
+    const rows = await em.execute<{ id: string }[]>('select id from care_case where id = ? for update', [id]);
     if (!rows.length) throw badUserInput({ field, message: `no case "${id}"` });
     const row = await em.findOneOrFail(Case, { id }, { refresh: true });
     if (row.version !== expectedVersion)
@@ -119,11 +118,10 @@ export class ComplaintService {
   }
 
   async timeZoneOf(em: EntityManager, centerId: string): Promise<string> {
-    const rows = await em
-      .getConnection()
-      .execute<
-        { time_zone: string }[]
-      >('select time_zone from care_business_calendar where center_id = ?', [centerId]);
+    const rows = await em.execute<{ time_zone: string }[]>(
+      'select time_zone from care_business_calendar where center_id = ?',
+      [centerId],
+    );
     return rows[0]?.time_zone ?? DEFAULT_COMPLAINT_TIME_ZONE;
   }
 
@@ -347,8 +345,7 @@ export class ComplaintService {
     actor: string,
   ): Promise<ComplaintCode> {
     return this.em.transactional(async (em) => {
-      const connection = em.getConnection();
-      await connection.execute('lock table complaint_code in exclusive mode');
+      await em.execute('lock table complaint_code in exclusive mode');
       const current = await em.find(ComplaintCode, { current: true });
       if (current.some((c) => c.axis === input.axis && c.code === input.code))
         throw conflict(`${input.axis} code ${input.code} exists already`, 'input.code');
@@ -359,7 +356,7 @@ export class ComplaintService {
         });
       const version = Math.max(...current.map((c) => c.version)) + 1;
       const label = `${current[0].versionLabel.replace(/ \+ bank codes.*$/, '')} + bank codes (v${version})`;
-      await connection.execute(
+      await em.execute(
         `insert into complaint_code (version, axis, code, parent_code, name_zh, name_en, origin, version_label, current)
          select ?, axis, code, parent_code, name_zh, name_en, origin, ?, true from complaint_code where current
          union all select ?, ?, ?, ?, ?, ?, ?, ?, true`,
@@ -376,9 +373,7 @@ export class ComplaintService {
           label,
         ],
       );
-      await connection.execute('update complaint_code set current = false where current and version < ?', [
-        version,
-      ]);
+      await em.execute('update complaint_code set current = false where current and version < ?', [version]);
       return em.findOneOrFail(
         ComplaintCode,
         { version, axis: input.axis, code: input.code },
