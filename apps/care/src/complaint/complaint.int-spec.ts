@@ -354,6 +354,44 @@ describe('Complaints', () => {
     expect((await exportAs(undefined, '2026-11')).headers.get('x-report-rows')).toBe('0');
   });
 
+  it('two registrations of one case at the same version: one wins, the other is CONFLICT', async () => {
+    now = new Date('2026-10-05T00:00:00Z');
+    const c = await freshCase();
+    const answers = await Promise.all([register(c), register(c, { reasonCode: 'C02' })]);
+    expect(answers.map((a) => a.errors?.[0]?.extensions?.code ?? 'OK').sort()).toEqual(['CONFLICT', 'OK']);
+  });
+
+  it("a bank's own code makes a new version; complaints keep the version they were coded with", async () => {
+    const added = await postGraphQL<{ addComplaintCode: { version: number; origin: string } }>(
+      care.url,
+      'mutation { addComplaintCode(input: { axis: REASON, code: "C9901", parentCode: "C99", nameZh: "年费争议", nameEn: "Annual fee dispute" }) { version origin } }',
+    );
+    expect(added.data?.addComplaintCode.version).toBeGreaterThan(1);
+    const codes = await postGraphQL<{ complaintCodes: { code: string; version: number }[] }>(
+      care.url,
+      '{ complaintCodes(axis: REASON) { code version } }',
+    );
+    const current = codes.data?.complaintCodes ?? [];
+    expect(current.map((c) => c.code)).toEqual(expect.arrayContaining(['C01', 'C99', 'C9901']));
+    expect(new Set(current.map((c) => c.version))).toEqual(new Set([added.data?.addComplaintCode.version]));
+    now = new Date('2026-10-05T00:00:00Z');
+    const c = await freshCase();
+    const made = await postGraphQL<{ registerComplaint: { id: string } }>(
+      care.url,
+      'mutation($i: RegisterComplaintInput!) { registerComplaint(input: $i) { id taxonomyVersion } }',
+      registration(c.id, c.version, { reasonCode: 'C9901' }),
+    );
+    expect(made.data?.registerComplaint).toEqual({
+      id: c.id,
+      taxonomyVersion: added.data?.addComplaintCode.version,
+    });
+    const old = await postGraphQL<{ complaints: { taxonomyVersion: number }[] }>(
+      care.url,
+      '{ complaints(first: 200) { taxonomyVersion } }',
+    );
+    expect(old.data?.complaints.some((x) => x.taxonomyVersion === 1)).toBe(true);
+  });
+
   describe('bad input', () => {
     badInputProperties(
       () => care,
