@@ -392,6 +392,39 @@ describe('Complaints', () => {
     expect(old.data?.complaints.some((x) => x.taxonomyVersion === 1)).toBe(true);
   });
 
+  it('the verbatim is read by CASE_HANDLER and ADMIN, each read audit-logged without its value; a manager gets it masked', async () => {
+    const [first] =
+      (await postGraphQL<{ complaints: { id: string }[] }>(care.url, '{ complaints(first: 1) { id } }')).data
+        ?.complaints ?? [];
+    const audit = async () =>
+      care.orm.em
+        .fork()
+        .getConnection()
+        .execute<
+          { field: string; subject: string; row: string }[]
+        >("select field, subject, x::text as row from customer_pii_access x where field like 'complaint.%' order by id");
+    const before = (await audit()).length;
+    const read = (identity?: Parameters<typeof authorizationFor>[1]) =>
+      authorizationFor(care.url, identity).then((auth) =>
+        postGraphQL<{ complaint: { verbatim: string | null; customerKey: string } }>(
+          care.url,
+          'query($id: ID!) { complaint(caseId: $id) { verbatim customerKey } }',
+          { id: first.id },
+          auth,
+        ),
+      );
+    const handler = await read(caller('CASE_HANDLER'));
+    expect(handler.data?.complaint.verbatim).toBe('The agent hung up on me twice');
+    expect(handler.data?.complaint.customerKey).toMatch(/^cust-/);
+    const logged = (await audit()).slice(before);
+    expect(logged.map((r) => r.field).sort()).toEqual(['complaint.customerKey', 'complaint.verbatim']);
+    expect(logged.every((r) => !r.row.includes('hung up'))).toBe(true);
+    const masked = await read(manager);
+    expect(masked.data?.complaint.verbatim).toBeNull();
+    expect(masked.data?.complaint.customerKey).toMatch(/^\*+.{4}$/);
+    expect((await audit()).length).toBe(before + 2);
+  });
+
   describe('bad input', () => {
     badInputProperties(
       () => care,
