@@ -261,6 +261,7 @@ describe('Complaints', () => {
   it('complaintStats by reason axis sums to the total; complaintKpis per 10k answered contacts', async () => {
     const from = '2026-10-01T00:00:00Z';
     const to = '2026-11-01T00:00:00Z';
+    now = new Date('2026-12-01T00:00:00Z'); // the period's end counts for overdue: four open past 10-16
     const stats = await postGraphQL<{
       total: {
         received: number;
@@ -268,12 +269,13 @@ describe('Complaints', () => {
         closedTimely: number;
         upheld: number;
         complaintTimelyRate: number;
+        overdueOpen: number;
       }[];
       byReason: { reasonCode: string; received: number }[];
     }>(
       care.url,
       `query($f: DateTimeISO!, $t: DateTimeISO!) {
-        total: complaintStats(from: $f, to: $t) { received closed closedTimely upheld complaintTimelyRate }
+        total: complaintStats(from: $f, to: $t) { received closed closedTimely upheld complaintTimelyRate overdueOpen }
         byReason: complaintStats(from: $f, to: $t, groupBy: [REASON_AXIS]) { reasonCode received } }`,
       { f: from, t: to },
     );
@@ -285,7 +287,19 @@ describe('Complaints', () => {
       closedTimely: 1,
       upheld: 2,
       complaintTimelyRate: 0.5,
+      overdueOpen: 4,
     });
+    // a day after the deadline: nothing received, the two decisions, the four still open and overdue
+    const day = await postGraphQL<{ complaintStats: unknown[] }>(
+      care.url,
+      '{ complaintStats(from: "2026-10-17T00:00:00Z", to: "2026-10-18T00:00:00Z") { received closed overdueOpen } }',
+    );
+    expect(day.data?.complaintStats).toEqual([{ received: 0, closed: 2, overdueOpen: 4 }]);
+    const early = await postGraphQL<{ complaintStats: unknown[] }>(
+      care.url,
+      '{ complaintStats(from: "2026-10-01T00:00:00Z", to: "2026-10-10T00:00:00Z") { received closed overdueOpen } }',
+    );
+    expect(early.data?.complaintStats).toEqual([{ received: 6, closed: 0, overdueOpen: 0 }]);
     expect(stats.data?.byReason.reduce((s, r) => s + r.received, 0)).toBe(6);
     const kpis = await postGraphQL<{
       complaintKpis: {
