@@ -49,23 +49,31 @@ export async function complaintStats(
   const group = dims.length
     ? `group by ${dims.map((_, i) => `g${i}`).join(', ')} order by ${dims.map((_, i) => `g${i}`).join(', ')}`
     : '';
+  // the period's ends as literal parameters (not a CTE) so the planner sees them, and each branch of
+  // the WHERE on an index of its own (received_at, closed_at, open by deadline_at): a bitmap OR
+  const [f, t, e] = [q.from, q.to, q.end];
   const rows = await em.getConnection().execute<Record<string, string | null>[]>(
-    `with p as (select ?::timestamptz as f, ?::timestamptz as t, ?::timestamptz as e)
-     select ${[...select, ''].join(', ')}
-       count(*) filter (where x.received_at >= p.f and x.received_at < p.t) as received,
-       count(*) filter (where x.closed_at >= p.f and x.closed_at < p.t) as closed,
-       count(*) filter (where x.closed_at >= p.f and x.closed_at < p.t and x.closed_at < x.deadline_at) as closed_timely,
-       count(*) filter (where x.closed_at >= p.f and x.closed_at < p.t and x.outcome <> 'WITHDRAWN') as decided,
-       count(*) filter (where x.closed_at >= p.f and x.closed_at < p.t and x.outcome in ('UPHELD', 'PARTIALLY_UPHELD')) as upheld,
-       count(*) filter (where x.received_at < p.e and (x.closed_at is null or x.closed_at >= p.e) and x.deadline_at <= p.e) as overdue_open,
-       count(*) filter (where x.received_at >= p.f and x.received_at < p.t and x.escalated_from_type is not null) as escalated
-     from complaint x, p
+    `select ${[...select, ''].join(', ')}
+       count(*) filter (where x.received_at >= ? and x.received_at < ?) as received,
+       count(*) filter (where x.closed_at >= ? and x.closed_at < ?) as closed,
+       count(*) filter (where x.closed_at >= ? and x.closed_at < ? and x.closed_at < x.deadline_at) as closed_timely,
+       count(*) filter (where x.closed_at >= ? and x.closed_at < ? and x.outcome <> 'WITHDRAWN') as decided,
+       count(*) filter (where x.closed_at >= ? and x.closed_at < ? and x.outcome in ('UPHELD', 'PARTIALLY_UPHELD')) as upheld,
+       count(*) filter (where x.received_at < ? and (x.closed_at is null or x.closed_at >= ?) and x.deadline_at <= ?) as overdue_open,
+       count(*) filter (where x.received_at >= ? and x.received_at < ? and x.escalated_from_type is not null) as escalated
+     from complaint x
      where ${q.visible.sql}
        and (?::text is null or x.center_id::text in (select jsonb_array_elements_text(?::jsonb)))
-       and ((x.received_at >= p.f and x.received_at < p.t) or (x.closed_at >= p.f and x.closed_at < p.t)
-         or (x.received_at < p.e and (x.closed_at is null or x.closed_at >= p.e) and x.deadline_at <= p.e))
+       and ((x.received_at >= ? and x.received_at < ?) or (x.closed_at >= ? and x.closed_at < ?)
+         or (x.closed_at is null and x.deadline_at <= ?) or (x.closed_at >= ? and x.deadline_at <= ?))
      ${group}`,
-    [q.from, q.to, q.end, ...q.visible.params, q.centerIds ? 'y' : null, JSON.stringify(q.centerIds ?? [])],
+    [
+      ...[f, t, f, t, f, t, f, t, f, t, e, e, e, f, t],
+      ...q.visible.params,
+      q.centerIds ? 'y' : null,
+      JSON.stringify(q.centerIds ?? []),
+      ...[f, t, f, t, e, e, e],
+    ],
   );
   return rows.map((r) => {
     const totals: ComplaintTotals = {

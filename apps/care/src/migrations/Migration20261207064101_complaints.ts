@@ -65,6 +65,10 @@ export class Migration20261207064101_complaints extends Migration {
     this.addSql(
       `create index "complaint_open_deadline_idx" on "complaint" ("center_id", "deadline_at") where closed_at is null;`,
     );
+    // complaintStats over every center: each branch of its period test on an index (a bitmap OR)
+    this.addSql(`create index "complaint_received_idx" on "complaint" ("received_at");`);
+    this.addSql(`create index "complaint_closed_idx" on "complaint" ("closed_at");`);
+    this.addSql(`create index "complaint_open_by_deadline_idx" on "complaint" ("deadline_at") where closed_at is null;`);
     this.addSql(
       `insert into "complaint_code" ("version", "axis", "code", "parent_code", "name_zh", "name_en", "origin", "version_label", "current") values ${STANDARD.map(
         ([axis, code, parent, zh, en]) =>
