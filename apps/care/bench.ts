@@ -4,3 +4,4 @@ export { careDatabase } from './src/care.subgraph';
 export { configureCare } from './src/care-services';
 export { sweepEscalations, SWEEP_SELECT } from './src/escalation/escalation.sweeper';
 export { startEscalationJobs } from './src/escalation/escalation.jobs';
+export { complaintStats, type ComplaintDimension } from './src/complaint/complaint-stats';

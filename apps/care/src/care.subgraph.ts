@@ -18,6 +18,14 @@ import { seesCase, seesCommitment } from './access/care-access';
 import { BusinessCalendarRow } from './calendar/business-calendar.entity';
 import { CalendarResolver } from './calendar/calendar.resolver';
 import { Commitment } from './commitment/commitment.entity';
+import { Complaint, ComplaintCode } from './complaint/complaint.entity';
+import { complaintByCase } from './complaint/complaint.loader';
+import { complaintExportRoute } from './complaint/complaint-report.route';
+import { toComplaintType } from './complaint/complaint.mapper';
+import { CaseComplaintResolver, ComplaintResolver } from './complaint/complaint.resolver';
+import { ComplaintStatsResolver } from './complaint/complaint-stats.resolver';
+import type { ComplaintType } from './complaint/complaint.type';
+import { seesComplaint } from './access/complaint-access';
 import { CommitmentKpiResolver } from './commitment/commitment-kpi.resolver';
 import { commitmentById } from './commitment/commitment.loader';
 import { toCommitmentType } from './commitment/commitment.mapper';
@@ -46,6 +54,8 @@ export const careDatabase = {
     CustomerPiiAccess,
     BusinessCalendarRow,
     Commitment,
+    Complaint,
+    ComplaintCode,
     ...EscalationNotificationRows,
   ],
   /** Read and insert only for the service's role: the case history, merges and the PII audit trail. */
@@ -66,6 +76,9 @@ export function buildCareSchema(): Promise<FederatedSchema> {
       EscalationResolver,
       EscalationPolicyResolver,
       CarePerformanceResolver,
+      ComplaintResolver,
+      CaseComplaintResolver,
+      ComplaintStatsResolver,
     ],
     // kpi's Performance is extended here but reached from no care query.
     orphanedTypes: [CarePerformanceType],
@@ -89,6 +102,18 @@ export function buildCareSchema(): Promise<FederatedSchema> {
           return row ? toCaseType(row) : null;
         },
       },
+      Complaint: {
+        // batched; outside the caller's scope (or role): null, as for an unknown id
+        __resolveReference: async (
+          ref: { id: string },
+          ctx: SubgraphContext,
+        ): Promise<ComplaintType | null> => {
+          const row = await complaintByCase(ctx).load(ref.id);
+          return row && seesComplaint(ctx, await ctx.scope(), row.centerId)
+            ? toComplaintType(row, careNow())
+            : null;
+        },
+      },
       Customer: {
         // batched (one statement per batch, one gateway call for the undecided keys); null outside the scope
         __resolveReference: (
@@ -106,4 +131,5 @@ export const careSubgraph: SubgraphDefinition = {
   buildSchema: buildCareSchema,
   seedDemo: seedCareDemo,
   background: startEscalationJobs,
+  routes: complaintExportRoute,
 };

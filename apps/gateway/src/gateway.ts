@@ -47,6 +47,7 @@ export const PROXIED_ROUTES: Record<string, string> = {
   '/import/schedules': 'wfm',
   '/import/volumes': 'wfm',
   '/import/surveys': 'voc',
+  '/export/complaints': 'care',
 };
 
 /**

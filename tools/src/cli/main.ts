@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { runGenerate, type GenerateCommandOptions } from '../generator/generate-command';
+import { exportComplaints } from './export-complaints';
 import { CliError, connectionFrom } from './gateway-client';
 import { followQueueLog } from './follow-queue-log';
 import { importCalendar, type ImportCalendarOptions } from './import-calendar';
@@ -184,6 +185,19 @@ program
     } catch (error) {
       throw error instanceof Error && error.message.startsWith('--') ? new CliError(error.message) : error;
     }
+  });
+
+program
+  .command('export')
+  .description('export reports from the running platform')
+  .command('complaints')
+  .description("the month's complaint report (JR/T 0169-2018 codes, dates, customers masked) as CSV")
+  .requiredOption('--month <YYYY-MM>', 'complaints received in this month (Asia/Shanghai)')
+  .option('--out <file>', 'where to write it (default complaints-YYYY-MM.csv)')
+  .action(async (options: { month: string; out?: string }) => {
+    process.exitCode = await exportComplaints(connectionFrom(program.opts()), options, (line) =>
+      console.log(line),
+    );
   });
 
 program

@@ -18,6 +18,7 @@ import {
 import { careSubgraph } from '../care.subgraph';
 import { CareFactory, type OpenedCase } from '../testing/care-factories';
 import { CareWorldDouble } from '../testing/care-world-double';
+import { complaintMutationCalls } from '../testing/complaint-calls';
 import { promiseMutationCalls } from '../testing/promise-calls';
 
 const { code, no, callers, tag } = accessLayout(WRITERS.care);
@@ -227,6 +228,7 @@ describe('care access: writes', () => {
         variables: () => ({ a: key.B, b: key.A }),
       },
       ...promiseMutationCalls(id.B),
+      ...complaintMutationCalls(() => rows.B.id),
     }),
     // agents and leads make commitments as themselves: their refusals are in promises-access.int-spec.ts
     callers.filter((c) => !c.writer && !c.identity.employeeNo),

@@ -87,6 +87,10 @@ export function applyCaseEvent(state: CaseProjection | undefined, event: CaseEve
       next.ownerDepartment = p.to as string;
       next.handoffCount += 1;
       break;
+    case 'COMPLAINT':
+      // a complaint registered on a case of another type makes it a complaint case
+      if (p.caseType) next.type = p.caseType as CaseKind;
+      break;
     default:
       // LINK_CONTACT, NOTE and the others leave the case's fields as they are (the version moves)
       break;

@@ -133,6 +133,7 @@ export const CASE_EVENT_KINDS = [
   'SLA',
   'SURVEY',
   'MERGE',
+  'COMPLAINT',
 ] as const;
 export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 

@@ -1,6 +1,7 @@
 import {
   checkPeriod,
-  rememberAgentSet,
+  performanceFromReference,
+  PerformanceScopeType,
   resolveAgentSet,
   seesPerformanceRecord,
   type SubgraphContext,
@@ -12,7 +13,7 @@ import {
   type CustomerPerformance,
   type CustomerPerformanceGroup,
 } from './performance-customer.service';
-import { CarePerformanceType, PerformanceCustomerType, PerformanceScopeType } from './performance.type';
+import { CarePerformanceType, PerformanceCustomerType } from './performance.type';
 
 @Resolver(() => CarePerformanceType)
 export class CarePerformanceResolver {
@@ -46,17 +47,10 @@ export class CarePerformanceResolver {
   }
 }
 
-/**
- * A Performance representation from the gateway: the key (dates as ISO strings) and staff's agents,
- * as a set another record of the request may carry (rememberAgentSet; read with resolveAgentSet).
- */
+/** A Performance representation from the gateway as this subgraph's type (the kit's protocol). */
 export function carePerformanceFromReference(
   reference: Record<string, unknown>,
   ctx?: object,
 ): CarePerformanceType {
-  if (ctx) rememberAgentSet(ctx, reference);
-  return Object.assign(new CarePerformanceType(), reference, {
-    from: new Date(String(reference.from)),
-    to: new Date(String(reference.to)),
-  });
+  return performanceFromReference(CarePerformanceType, reference, ctx);
 }

@@ -1,18 +1,6 @@
-import { DateTimeISOResolver } from 'graphql-scalars';
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PERFORMANCE_KEY_DIRECTIVE, PerformanceKeyFields } from '@switchboard/subgraph-kit';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { CareAgentRef } from '../timeline/timeline.type';
-
-/** What a performance record is about (the same enum in every subgraph that resolves Performance). */
-export enum PerformanceScopeType {
-  CENTER = 'CENTER',
-  TEAM = 'TEAM',
-  AGENT = 'AGENT',
-  QUEUE = 'QUEUE',
-}
-registerEnumType(PerformanceScopeType, {
-  name: 'PerformanceScopeType',
-  description: 'What a performance record is about',
-});
 
 @ObjectType('PerformanceCustomer', {
   description:
@@ -84,13 +72,8 @@ export class CareAgentSetType {
 
 /** The kpi subgraph's Performance, extended by care with its agents' promises and cases. */
 @ObjectType('Performance')
-@Directive('@key(fields: "scopeType scopeId from to")')
-export class CarePerformanceType {
-  @Field(() => PerformanceScopeType) scopeType!: PerformanceScopeType;
-  @Field(() => ID) scopeId!: string;
-  @Field(() => DateTimeISOResolver) from!: Date;
-  @Field(() => DateTimeISOResolver) to!: Date;
-
+@Directive(PERFORMANCE_KEY_DIRECTIVE)
+export class CarePerformanceType extends PerformanceKeyFields {
   /**
    * Staff's: the agents in the scope as a set sent once per fetch (see resolveAgentSet in
    * subgraph-kit), internal to the supergraph.

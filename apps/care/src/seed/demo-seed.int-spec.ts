@@ -38,4 +38,30 @@ describe("care's demo", () => {
     expect(complaint?.contacts.map((c) => c.channel)).toEqual(['VOICE', 'WECHAT', 'VOICE']);
     expect(new Set(complaint?.contacts.map((c) => c.agentNo)).size).toBe(3);
   });
+
+  it("makes the story customer's third call the complaint, and seeds others decided, open and escalated", async () => {
+    const answer = await postGraphQL<{
+      complaints: {
+        customerKey: string;
+        receivedAt: string;
+        subjectAgentNo: string;
+        handlerAgentNo: string;
+        reasonCode: string;
+        outcome: string | null;
+        escalatedFromType: string | null;
+        case: { contacts: { arrivedAt: string }[] };
+      }[];
+    }>(
+      care.url,
+      '{ complaints(first: 200) { customerKey receivedAt subjectAgentNo handlerAgentNo reasonCode outcome escalatedFromType case { contacts { arrivedAt } } } }',
+    );
+    const all = answer.data?.complaints ?? [];
+    const story = all.find((c) => c.customerKey === DEMO_STORY_CUSTOMER);
+    expect(story?.receivedAt).toBe(story?.case.contacts[2].arrivedAt);
+    expect(story?.outcome).toBeNull();
+    expect(story?.handlerAgentNo).not.toBe(story?.subjectAgentNo);
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    expect(all.some((c) => c.outcome !== null)).toBe(true);
+    expect(all.some((c) => c.escalatedFromType === 'INQUIRY')).toBe(true);
+  });
 });

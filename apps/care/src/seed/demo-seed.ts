@@ -8,6 +8,7 @@ import {
 } from '@switchboard/demo';
 import type { CaseState } from '@switchboard/metrics';
 import { CaseService } from '../case/case.service';
+import { seedDemoComplaints } from '../complaint/complaint.seed';
 import type { CaseKind } from '../case/case.entity';
 import { Customer, type Segment } from '../customer/customer.entity';
 import { CustomerService } from '../customer/customer.service';
@@ -113,5 +114,6 @@ export async function seedCareDemo(em: EntityManager, today = new Date()): Promi
     for (const status of PATHS[i % PATHS.length])
       version = (await cases.change(opened.id, version, { status }, ACTOR)).version;
   }
+  await seedDemoComplaints(em, today);
   return true;
 }

@@ -117,6 +117,18 @@ export class CareWorldDouble {
         ),
       };
     }
+    if (query.includes('trafficStats')) {
+      // answered contacts of a period (TOTAL), of some centers: what complaintKpis asks
+      const filter = variables.filter as { from: string; to: string; centerIds?: string[] };
+      const answered = [...this.contacts.values()].filter(
+        (c) =>
+          c.outcome === 'ANSWERED' &&
+          c.arrivedAt >= new Date(filter.from).toISOString() &&
+          c.arrivedAt < new Date(filter.to).toISOString() &&
+          (!filter.centerIds || (c.centerId != null && filter.centerIds.includes(c.centerId))),
+      ).length;
+      return { trafficStats: [{ answered }] };
+    }
     throw new Error(`the care world double does not answer ${query}`);
   }
 }
