@@ -282,3 +282,18 @@ export {
   type NpsValue,
   type SurveyMetrics,
 } from './survey-metrics';
+export {
+  dataAsOf,
+  dataLagMinutes,
+  freshnessStatus,
+  intervalCompleteness,
+  isStale,
+  rejectRate,
+  systemAvailability,
+  timelinessSlots,
+  type Availability,
+  type FreshnessRule,
+  type FreshnessStatus,
+  type TimeSpan,
+  type TimelinessSlots,
+} from './data-timeliness';
