@@ -44,6 +44,8 @@ import { RollupWatermark } from './stats/rollup-watermark.entity';
 import { registerRollupLag } from './stats/rollup-lag';
 import { TrafficStatsResolver } from './stats/traffic-stats.resolver';
 import { TrafficStatsRowResolver } from './stats/traffic-stats-row.resolver';
+import { DataSourceEntity, IngestBatchEntity, SystemIncidentEntity } from './timeliness/timeliness.entities';
+import { TimelinessResolver } from './timeliness/timeliness.resolver';
 import { AgentTeamPeriod } from './team-directory/agent-team-period.entity';
 import { TeamDirectoryResolver } from './team-directory/team-directory.resolver';
 import { refreshTeamDirectory } from './team-directory/team-directory.timer';
@@ -63,6 +65,9 @@ export const trafficDatabase = {
     LiveEventRow,
     LiveContactEntity,
     LiveAgentEntity,
+    DataSourceEntity,
+    IngestBatchEntity,
+    SystemIncidentEntity,
   ],
   migrations: trafficMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
@@ -78,6 +83,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       ContactResolver,
       ContactSampleResolver,
       ContactKeysResolver,
+      TimelinessResolver,
       CustomerContactsResolver,
       AgentTrafficResolver,
       TeamDirectoryResolver,

@@ -5,6 +5,7 @@ import {
   intervalCompleteness,
   isStale,
   rejectRate,
+  serviceWindows,
   systemAvailability,
   timelinessSlots,
 } from './data-timeliness';
@@ -88,5 +89,24 @@ describe('data timeliness (PRODUCT-RESEARCH E1 fixture)', () => {
     expect(intervalCompleteness(0, 0)).toBeNull();
     expect(rejectRate(2, 100)).toBe(0.02);
     expect(rejectRate(0, 0)).toBeNull();
+  });
+
+  it("service hours are each local day's, clipped to the period", () => {
+    const windows = serviceWindows(
+      new Date('2026-03-02T00:00:00Z'),
+      new Date('2026-03-04T00:00:00Z'),
+      'Asia/Shanghai',
+      9 * 60,
+      17 * 60,
+    );
+    // Shanghai is UTC+8: 09:00–17:00 local is 01:00–09:00 UTC; the period covers two such days
+    expect(windows).toEqual([
+      { start: new Date('2026-03-02T01:00:00Z'), end: new Date('2026-03-02T09:00:00Z') },
+      { start: new Date('2026-03-03T01:00:00Z'), end: new Date('2026-03-03T09:00:00Z') },
+    ]);
+    expect(serviceWindows(at('09:30'), at('12:00'), 'UTC', 540, 1020)).toEqual([
+      { start: at('09:30'), end: at('12:00') },
+    ]);
+    expect(serviceWindows(at('09:30'), at('12:00'), 'UTC', 600, 600)).toEqual([]);
   });
 });

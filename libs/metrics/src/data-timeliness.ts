@@ -1,3 +1,4 @@
+import { addDays, localDay, localInstant, localMidnight } from './calendar';
 import { ratio } from './ratio';
 
 const MINUTE = 60_000;
@@ -156,4 +157,29 @@ export function systemAvailability(
     systemFailureRate: failure,
     systemAvailability: failure === null ? null : 1 - failure,
   };
+}
+
+/**
+ * The service hours of each local day of [from, to) in `zone` (minutes of the day, end exclusive;
+ * 0–1440 is the whole day), clipped to [from, to).
+ */
+export function serviceWindows(
+  from: Date,
+  to: Date,
+  zone: string,
+  startMinute: number,
+  endMinute: number,
+): { start: Date; end: Date }[] {
+  const windows: { start: Date; end: Date }[] = [];
+  if (endMinute <= startMinute) return windows;
+  for (
+    let day = localDay(from, zone);
+    localMidnight(day, zone).getTime() < to.getTime();
+    day = addDays(day, 1)
+  ) {
+    const start = Math.max(localInstant(day, startMinute, zone).getTime(), from.getTime());
+    const end = Math.min(localInstant(day, endMinute, zone).getTime(), to.getTime());
+    if (end > start) windows.push({ start: new Date(start), end: new Date(end) });
+  }
+  return windows;
 }

@@ -289,6 +289,7 @@ export {
   intervalCompleteness,
   isStale,
   rejectRate,
+  serviceWindows,
   systemAvailability,
   timelinessSlots,
   type Availability,
