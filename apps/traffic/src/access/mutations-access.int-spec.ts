@@ -61,6 +61,23 @@ describe('traffic mutations and the import route: ADMIN only', () => {
       variables: () => ({ id: queueId }),
     },
     syncTeamDirectory: { query: 'mutation { syncTeamDirectory { agents } }' },
+    configureDataSource: {
+      query:
+        'mutation { configureDataSource(input: { kind: QA, cadenceMinutes: 60, warnAfterMinutes: 60, errorAfterMinutes: 120 }) { kind } }',
+    },
+    recordIngestBatch: {
+      query:
+        'mutation($k: String!) { recordIngestBatch(input: { kind: QA, source: "qa", batchKey: $k, rowsRead: 1, rowsInserted: 1, rowsRejected: 0 }) { recorded } }',
+      variables: () => ({ k: randomUUID() }),
+    },
+    recordSystemIncident: {
+      query:
+        'mutation { recordSystemIncident(input: { system: "ACD", startedAt: "2026-03-02T01:00:00Z" }) { id } }',
+    },
+    endSystemIncident: {
+      query: 'mutation($id: ID!) { endSystemIncident(id: $id, endedAt: "2026-03-02T02:00:00Z") { id } }',
+      variables: () => ({ id: randomUUID() }),
+    },
   };
 
   everyMutationRefused(
