@@ -102,7 +102,7 @@ export class TimelinessResolver {
   ): Promise<SourceFreshness[]> {
     const checked = await checkWindow(
       ctx,
-      { centerId, from, to, timeZone, serviceStart, serviceEnd },
+      { centerId: centerId ?? null, from, to, timeZone, serviceStart, serviceEnd },
       'read the data timeliness of this center',
     );
     return dataFreshness(ctx.em, {
@@ -132,7 +132,7 @@ export class TimelinessResolver {
   ): Promise<AvailabilityAnswer> {
     const checked = await checkWindow(
       ctx,
-      { centerId, from, to, timeZone, serviceStart, serviceEnd },
+      { centerId: centerId ?? null, from, to, timeZone, serviceStart, serviceEnd },
       'read the system availability of this center',
     );
     const windows = checked.windows
