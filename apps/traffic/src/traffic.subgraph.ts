@@ -46,6 +46,9 @@ import { TrafficStatsResolver } from './stats/traffic-stats.resolver';
 import { TrafficStatsRowResolver } from './stats/traffic-stats-row.resolver';
 import { DataSourceEntity, IngestBatchEntity, SystemIncidentEntity } from './timeliness/timeliness.entities';
 import { TimelinessResolver } from './timeliness/timeliness.resolver';
+import { AlertNotificationEntity, AlertRuleEntity, AlertStateEntity } from './alert/alert.entities';
+import { AlertResolver } from './alert/alert.resolver';
+import { startAlertJobs } from './alert/alert.jobs';
 import { AgentTeamPeriod } from './team-directory/agent-team-period.entity';
 import { TeamDirectoryResolver } from './team-directory/team-directory.resolver';
 import { refreshTeamDirectory } from './team-directory/team-directory.timer';
@@ -68,6 +71,9 @@ export const trafficDatabase = {
     DataSourceEntity,
     IngestBatchEntity,
     SystemIncidentEntity,
+    AlertRuleEntity,
+    AlertStateEntity,
+    AlertNotificationEntity,
   ],
   migrations: trafficMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
@@ -84,6 +90,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       ContactSampleResolver,
       ContactKeysResolver,
       TimelinessResolver,
+      AlertResolver,
       CustomerContactsResolver,
       AgentTrafficResolver,
       TeamDirectoryResolver,
@@ -143,6 +150,11 @@ export const trafficSubgraph: SubgraphDefinition = {
   metrics: registerRollupLag,
   background: (services) => {
     catchUpRollups(services);
-    return refreshTeamDirectory(services);
+    const stopDirectory = refreshTeamDirectory(services);
+    const stopAlerts = startAlertJobs(services);
+    return () => {
+      stopAlerts();
+      stopDirectory();
+    };
   },
 };

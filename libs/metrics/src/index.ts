@@ -298,3 +298,10 @@ export {
   type TimeSpan,
   type TimelinessSlots,
 } from './data-timeliness';
+export {
+  breaches,
+  stepAlert,
+  type AlertComparator,
+  type AlertEvent,
+  type AlertState,
+} from './alert-episode';
