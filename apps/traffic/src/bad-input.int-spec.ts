@@ -38,7 +38,9 @@ describe('traffic: bad input is refused with a clear reason and writes nothing',
   let queueId: string;
   beforeAll(async () => {
     // staff holds no center here: any center id is one it does not know
-    traffic = await startTestSubgraph(trafficSubgraph, { referenceSource: new KnownReferences().source });
+    traffic = await startTestSubgraph(trafficSubgraph, {
+      referenceSource: new KnownReferences().add('center', alertCenter).source,
+    });
     await postGraphQL(
       traffic.url,
       'mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted } }',
@@ -51,6 +53,7 @@ describe('traffic: bad input is refused with a clear reason and writes nothing',
   });
   afterAll(() => traffic.stop());
 
+  const alertCenter = '7d9a4f8e-3c1b-4e2a-9f6d-2b8c1a0e5d47';
   const cases = (): MutationCase[] => [
     {
       name: 'ingestContacts',
@@ -162,6 +165,35 @@ describe('traffic: bad input is refused with a clear reason and writes nothing',
         'input.endedAt': fc.oneof(invalid.timestamp, fc.constant('2026-05-04T01:00:00Z')),
         'input.severity': fc.constantFrom('HUGE', '', 'critical'),
         'input.cause': fc.constantFrom('', 'x'.repeat(2001)),
+      },
+    },
+    {
+      name: 'createAlertRule',
+      document: 'mutation($input: AlertRuleInput!) { createAlertRule(input: $input) { id } }',
+      valid: () => ({
+        input: {
+          name: 'Oldest wait',
+          metric: 'OLDEST_WAIT_SECONDS',
+          centerId: alertCenter,
+          comparator: 'GT',
+          threshold: 120,
+          forSeconds: 60,
+          timeZone: 'Asia/Shanghai',
+        },
+      }),
+      fields: {
+        'input.name': invalid.requiredText,
+        'input.metric': invalid.enumValue,
+        'input.centerId': fc.oneof(fc.constantFrom('not-a-uuid', ''), fc.uuid({ version: 4 })),
+        // not queues of the center
+        'input.queueIds': fc.oneof(
+          fc.constantFrom(['not-a-uuid'], 'x'),
+          fc.uuid({ version: 4 }).map((u) => [u]),
+        ),
+        'input.comparator': invalid.enumValue,
+        'input.threshold': fc.constantFrom(-1, 1e9, 'high', null),
+        'input.forSeconds': fc.oneof(invalid.smallInt, fc.integer({ min: 0, max: 4 })),
+        'input.timeZone': fc.constantFrom('Mars/Base', '', 'GMT+25'),
       },
     },
   ];

@@ -266,6 +266,15 @@ describe('traffic access: every role x every query and reference (allowed, denie
       },
       {
         ...base,
+        operation: 'alertRules and alertNotifications of SHA-01 (FORBIDDEN unless the center is seen)',
+        query: `query($c: ID!) { alertRules(centerId: $c) { id } alertNotifications(centerId: $c) { id } }`,
+        variables: () => ({ c: ids.sha }),
+        expect: centers.includes(ids.sha)
+          ? { allow: true, check: (d: Data) => expect(d).toEqual({ alertRules: [], alertNotifications: [] }) }
+          : { deny: true },
+      },
+      {
+        ...base,
         operation: 'dataFreshness of the whole bank (no center): bank-wide readers only',
         query: `query($f: DateTimeISO!, $t: DateTimeISO!) { dataFreshness(from: $f, to: $t, kinds: [ROSTER]) { kind } }`,
         variables: () => ({ f: DAY.from, t: DAY.to }),
