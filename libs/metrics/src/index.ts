@@ -298,10 +298,4 @@ export {
   type TimeSpan,
   type TimelinessSlots,
 } from './data-timeliness';
-export {
-  breaches,
-  stepAlert,
-  type AlertComparator,
-  type AlertEvent,
-  type AlertState,
-} from './alert-episode';
+export { breaches, stepAlert, type AlertComparator, type AlertEvent, type AlertState } from './alert-episode';

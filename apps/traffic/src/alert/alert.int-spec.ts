@@ -143,12 +143,12 @@ describe('alert rules (traffic)', () => {
     const again = await notifications();
     expect(again.map((n) => n.event)).toEqual(['FIRED', 'CLEARED', 'FIRED']);
     expect(new Set(again.map((n) => n.episode_id)).size).toBe(2);
-    const rules = await postGraphQL<{ alertRules: { firing: boolean; lastValue: number }[] }>(
+    const rules = await postGraphQL<{ alertRules: { id: string; firing: boolean; lastValue: number }[] }>(
       traffic.url,
-      'query($c: ID!) { alertRules(centerId: $c) { firing lastValue } }',
+      'query($c: ID!) { alertRules(centerId: $c) { id firing lastValue } }',
       { c: centerId },
     );
-    expect(rules.data?.alertRules).toEqual([{ firing: true, lastValue: 220 }]);
+    expect(rules.data?.alertRules).toEqual([{ id: ruleId, firing: true, lastValue: 220 }]);
   });
 
   it('delivers each outbox row to the webhook once, retrying a failure', async () => {
