@@ -154,6 +154,8 @@ export const en = {
   wallboardReconnecting: 'Connection lost: reconnecting…',
   wallboardRefused: 'The stream was refused',
   wallboardUpdated: 'Updated',
+  staleData: 'Data late: its source is past its warn age',
+  dataAsOf: '— as of',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -314,6 +316,8 @@ export const zhCN: Messages = {
   wallboardReconnecting: '连接中断：正在重连…',
   wallboardRefused: '数据流被拒绝',
   wallboardUpdated: '更新于',
+  staleData: '数据延迟：数据源已超过预警时限',
+  dataAsOf: '— 数据截至',
 };
 
 export const LOCALES = ['en', 'zh-CN'] as const;
