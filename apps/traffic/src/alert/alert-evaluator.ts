@@ -12,6 +12,7 @@ import { inPgTransaction } from '../ingest/pg-client';
 import { liveClock, liveQueues, type LiveFigures } from '../live/live-queues.query';
 import { asDate, latestBatches } from '../timeliness/data-freshness.query';
 import type { AlertMetric } from './alert-rule';
+import { overdueCommitmentsSource } from './overdue-commitments';
 
 interface RuleRow {
   id: string;
@@ -40,7 +41,10 @@ export interface AlertDecision {
 /** Test seam: runs after the decisions, before they are recorded (a crash there loses nothing). */
 export const alertHooks = { beforeRecord: async (_decisions: AlertDecision[]): Promise<void> => undefined };
 
-function figureOf(metric: AlertMetric, figures: LiveFigures, lag: number | null): number | null {
+/** Metrics read elsewhere than the live figures. */
+const OTHER_SOURCES: readonly AlertMetric[] = ['DATA_LAG_MINUTES', 'OVERDUE_COMMITMENTS'];
+
+function figureOf(metric: AlertMetric, figures: LiveFigures, other: number | null): number | null {
   switch (metric) {
     case 'WAITING':
       return figures.waiting;
@@ -52,7 +56,8 @@ function figureOf(metric: AlertMetric, figures: LiveFigures, lag: number | null)
     case 'ABANDON_RATE_TODAY':
       return figures.today.abandonRate;
     case 'DATA_LAG_MINUTES':
-      return lag;
+    case 'OVERDUE_COMMITMENTS':
+      return other;
   }
 }
 
@@ -61,7 +66,7 @@ async function observe(em: EntityManager, rules: readonly RuleRow[]): Promise<Ma
   const scopes = new Map<string, Promise<LiveFigures>>();
   const scopeKey = (r: RuleRow) => `${r.center_id}|${[...r.queue_ids].sort().join(',')}|${r.time_zone}`;
   for (const rule of rules) {
-    if (rule.metric === 'DATA_LAG_MINUTES' || scopes.has(scopeKey(rule))) continue;
+    if (OTHER_SOURCES.includes(rule.metric) || scopes.has(scopeKey(rule))) continue;
     scopes.set(
       scopeKey(rule),
       liveQueues(
@@ -89,15 +94,19 @@ async function observe(em: EntityManager, rules: readonly RuleRow[]): Promise<Ma
       .filter((t): t is Date => t !== null);
     return times.length ? dataLagMinutes(new Date(Math.max(...times.map((t) => t.getTime()))), now) : null;
   };
+  const overdueCenters = [
+    ...new Set(rules.filter((r) => r.metric === 'OVERDUE_COMMITMENTS').map((r) => r.center_id)),
+  ];
+  // care unreachable: those rules are unmeasurable this time (their state stays), the others go on
+  const overdue = await overdueCommitmentsSource
+    .count(overdueCenters, now)
+    .catch(() => new Map<string, number>());
   const values = new Map<string, number | null>();
   for (const rule of rules) {
-    const figures = rule.metric === 'DATA_LAG_MINUTES' ? null : await scopes.get(scopeKey(rule));
-    values.set(
-      rule.id,
-      figures
-        ? figureOf(rule.metric, figures, null)
-        : figureOf(rule.metric, emptyFigures, lagOf(rule.center_id)),
-    );
+    const figures = OTHER_SOURCES.includes(rule.metric) ? null : await scopes.get(scopeKey(rule));
+    const other =
+      rule.metric === 'DATA_LAG_MINUTES' ? lagOf(rule.center_id) : (overdue.get(rule.center_id) ?? null);
+    values.set(rule.id, figureOf(rule.metric, figures ?? emptyFigures, other));
   }
   return values;
 }

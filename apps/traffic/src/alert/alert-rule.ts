@@ -9,6 +9,8 @@ export const ALERT_METRICS = {
   ABANDON_RATE_TODAY: { unit: 'fraction 0–1', min: 0, max: 1 },
   /** Data stale: minutes since the latest ACD contact event loaded for the center. */
   DATA_LAG_MINUTES: { unit: 'minutes', min: 0, max: 100_000 },
+  /** Care's commitments of the center past due and not kept (through the gateway). */
+  OVERDUE_COMMITMENTS: { unit: 'commitments', min: 0, max: 1_000_000 },
 } as const;
 export type AlertMetric = keyof typeof ALERT_METRICS;
 export const ALERT_METRIC_NAMES = Object.keys(ALERT_METRICS) as AlertMetric[];

@@ -10,7 +10,7 @@ export const AlertMetricEnum = Object.fromEntries(ALERT_METRIC_NAMES.map((m) => 
 registerEnumType(AlertMetricEnum, {
   name: 'AlertMetric',
   description:
-    'WAITING (contacts), OLDEST_WAIT_SECONDS, SERVICE_LEVEL_TODAY and ABANDON_RATE_TODAY (fractions 0–1), DATA_LAG_MINUTES (data stale)',
+    "WAITING (contacts), OLDEST_WAIT_SECONDS, SERVICE_LEVEL_TODAY and ABANDON_RATE_TODAY (fractions 0–1), DATA_LAG_MINUTES (data stale), OVERDUE_COMMITMENTS (care's, of the center)",
 });
 export const AlertComparatorEnum = Object.fromEntries(ALERT_COMPARATORS.map((c) => [c, c])) as Record<
   AlertComparator,

@@ -12,6 +12,7 @@ import { liveClock } from '../live/live-queues.query';
 import { trafficSubgraph } from '../traffic.subgraph';
 import { alertDelivery, deliverAlertNotification, undeliveredAlertNotifications } from './alert-delivery';
 import { alertHooks, evaluateAlertRules } from './alert-evaluator';
+import { overdueCommitmentsSource } from './overdue-commitments';
 
 const t = (hhmmss: string): Date => new Date(`2026-03-02T${hhmmss}Z`);
 
@@ -246,5 +247,40 @@ describe('alert rules (traffic)', () => {
         { value: number }[]
       >(`select value from alert_notification where rule_id = ? and event = 'FIRED'`, [created.data?.createAlertRule.id]);
     expect(rows).toEqual([{ value: 31 + 10 / 60 }]);
+  });
+
+  it('an overdue-commitments rule reads care through the gateway: fires when any is overdue, clears when none', async () => {
+    const asked: string[][] = [];
+    let overdue = 0;
+    overdueCommitmentsSource.count = async (centerIds) => {
+      asked.push([...centerIds]);
+      return new Map(centerIds.map((id) => [id, overdue]));
+    };
+    const created = await postGraphQL<{ createAlertRule: { id: string } }>(
+      traffic.url,
+      `mutation($c: ID!) { createAlertRule(input: { name: "Overdue", metric: OVERDUE_COMMITMENTS, centerId: $c,
+         comparator: GT, threshold: 0, forSeconds: 5 }) { id } }`,
+      { c: centerId },
+    );
+    expect(created.errors).toBeUndefined();
+    const events = async () =>
+      (
+        await traffic.orm.em
+          .fork()
+          .getConnection()
+          .execute<
+            { event: string }[]
+          >('select event from alert_notification where rule_id = ? order by created_at, event desc', [created.data?.createAlertRule.id])
+      ).map((r) => r.event);
+    await evaluateAt('10:00:00');
+    overdue = 2;
+    await evaluateAt('10:00:10');
+    await evaluateAt('10:00:20');
+    await evaluateAt('10:00:30');
+    overdue = 0;
+    await evaluateAt('10:00:40');
+    expect(await events()).toEqual(['FIRED', 'CLEARED']);
+    // one question per evaluation, for the one center that has such a rule
+    expect(asked).toEqual(Array.from({ length: 5 }, () => [centerId]));
   });
 });
