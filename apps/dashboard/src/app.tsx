@@ -15,6 +15,7 @@ import { LOCALES } from './i18n/messages';
 import { SignIn } from './pages/sign-in';
 import { isHome, parseRoute, routeHref, type Route } from './routing';
 import { isAgentOnly, loadSession, saveSession, type Session } from './session';
+import { wallboardOptions, type WallboardOptions } from './pages/wallboard';
 
 // Each page (with its tables, pickers and charts) loads when first opened: the sign-in and the shell come first.
 const AgentPage = lazy(() => import('./pages/agent-page').then((m) => ({ default: m.AgentPage })));
@@ -27,6 +28,9 @@ const ErlangCalculator = lazy(() =>
 const HrPage = lazy(() => import('./pages/hr-page').then((m) => ({ default: m.HrPage })));
 const QaPage = lazy(() => import('./pages/qa-page').then((m) => ({ default: m.QaPage })));
 const TeamPage = lazy(() => import('./pages/team-page').then((m) => ({ default: m.TeamPage })));
+const WallboardPage = lazy(() =>
+  import('./pages/wallboard-page').then((m) => ({ default: m.WallboardPage })),
+);
 
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -40,9 +44,21 @@ function useRoute(): Route {
   return route;
 }
 
+/** The wallboard's address (`#/wallboard/<centerId>?…`), or null on any other page. */
+function useWallboard(): WallboardOptions | null {
+  const [options, setOptions] = useState(() => wallboardOptions(window.location.hash));
+  useEffect(() => {
+    const update = () => setOptions(wallboardOptions(window.location.hash));
+    window.addEventListener('hashchange', update);
+    return () => window.removeEventListener('hashchange', update);
+  }, []);
+  return options;
+}
+
 export function App() {
   const { t, locale, setLocale } = useI18n();
   const [session, setSession] = useState<Session | null>(() => loadSession());
+  const wallboard = useWallboard();
   const client = useMemo(() => (session ? createApiClient(session.token) : null), [session]);
   const signIn = (next: Session | null) => {
     saveSession(next);
@@ -55,6 +71,18 @@ export function App() {
   useEffect(() => {
     dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   }, [locale]);
+  // TV mode: no shell, no interaction; the token of the address (a read-only one) or the session's
+  const wallboardToken = wallboard?.token ?? session?.token ?? null;
+  if (wallboard && wallboardToken)
+    return (
+      <Suspense fallback={<p role="status">{t('loading')}</p>}>
+        <WallboardPage
+          key={`${wallboard.centerId}|${wallboardToken}`}
+          options={wallboard}
+          token={wallboardToken}
+        />
+      </Suspense>
+    );
   return (
     <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { fontFamily: 'inherit' } }}>
       <div className="app">

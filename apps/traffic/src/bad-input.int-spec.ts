@@ -38,7 +38,9 @@ describe('traffic: bad input is refused with a clear reason and writes nothing',
   let queueId: string;
   beforeAll(async () => {
     // staff holds no center here: any center id is one it does not know
-    traffic = await startTestSubgraph(trafficSubgraph, { referenceSource: new KnownReferences().source });
+    traffic = await startTestSubgraph(trafficSubgraph, {
+      referenceSource: new KnownReferences().add('center', alertCenter).source,
+    });
     await postGraphQL(
       traffic.url,
       'mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted } }',
@@ -51,6 +53,7 @@ describe('traffic: bad input is refused with a clear reason and writes nothing',
   });
   afterAll(() => traffic.stop());
 
+  const alertCenter = '7d9a4f8e-3c1b-4e2a-9f6d-2b8c1a0e5d47';
   const cases = (): MutationCase[] => [
     {
       name: 'ingestContacts',
@@ -100,6 +103,97 @@ describe('traffic: bad input is refused with a clear reason and writes nothing',
         'input.shortAbandonSeconds': invalid.smallInt,
         'input.serviceLevelTarget': fc.constantFrom(-0.1, 1.5, 'high', 1e308),
         'input.serviceLevelVariant': invalid.enumValue,
+      },
+    },
+    {
+      name: 'configureDataSource',
+      document: 'mutation($input: DataSourceInput!) { configureDataSource(input: $input) { kind } }',
+      valid: () => ({
+        input: { kind: 'QA', cadenceMinutes: 60, warnAfterMinutes: 90, errorAfterMinutes: 180 },
+      }),
+      fields: {
+        'input.kind': invalid.enumValue,
+        // malformed, or a center staff does not hold
+        'input.centerId': fc.oneof(fc.constantFrom('not-a-uuid', ''), fc.uuid({ version: 4 })),
+        'input.cadenceMinutes': invalid.smallInt,
+        // below cadence (60) or out of range
+        'input.warnAfterMinutes': fc.oneof(invalid.smallInt, fc.integer({ min: 1, max: 59 })),
+        'input.errorAfterMinutes': fc.oneof(invalid.smallInt, fc.integer({ min: 1, max: 89 })),
+      },
+    },
+    {
+      name: 'recordIngestBatch',
+      document: 'mutation($input: IngestBatchInput!) { recordIngestBatch(input: $input) { recorded } }',
+      valid: () => ({
+        input: {
+          kind: 'SURVEYS',
+          source: 'voc',
+          batchKey: 'surveys-2026-05-04',
+          rowsRead: 10,
+          rowsInserted: 9,
+          rowsRejected: 1,
+          latestEventAt: '2026-05-04T02:00:00Z',
+        },
+      }),
+      fields: {
+        'input.kind': invalid.enumValue,
+        'input.source': invalid.requiredText,
+        'input.batchKey': invalid.requiredText,
+        'input.centerId': fc.oneof(fc.constantFrom('not-a-uuid', ''), fc.uuid({ version: 4 })),
+        'input.rowsRead': fc.oneof(invalid.smallInt, fc.integer({ min: 0, max: 9 })),
+        'input.rowsInserted': fc.constantFrom(-1, 1.5, 'ten', null),
+        'input.rowsRejected': fc.constantFrom(-1, 1.5, 'one', null),
+        'input.latestEventAt': fc.oneof(invalid.timestamp, fc.constant('2999-01-01T00:00:00Z')),
+      },
+    },
+    {
+      name: 'recordSystemIncident',
+      document: 'mutation($input: SystemIncidentInput!) { recordSystemIncident(input: $input) { id } }',
+      valid: () => ({
+        input: {
+          system: 'ACD',
+          channels: ['VOICE'],
+          startedAt: '2026-05-04T02:00:00Z',
+          endedAt: '2026-05-04T02:30:00Z',
+        },
+      }),
+      fields: {
+        'input.system': invalid.requiredText,
+        'input.channels': fc.constantFrom(['PIGEON'], [1], ['VOICE', 'FAX']),
+        'input.centerId': fc.oneof(fc.constantFrom('not-a-uuid', ''), fc.uuid({ version: 4 })),
+        'input.startedAt': invalid.timestamp,
+        'input.endedAt': fc.oneof(invalid.timestamp, fc.constant('2026-05-04T01:00:00Z')),
+        'input.severity': fc.constantFrom('HUGE', '', 'critical'),
+        'input.cause': fc.constantFrom('', 'x'.repeat(2001)),
+      },
+    },
+    {
+      name: 'createAlertRule',
+      document: 'mutation($input: AlertRuleInput!) { createAlertRule(input: $input) { id } }',
+      valid: () => ({
+        input: {
+          name: 'Oldest wait',
+          metric: 'OLDEST_WAIT_SECONDS',
+          centerId: alertCenter,
+          comparator: 'GT',
+          threshold: 120,
+          forSeconds: 60,
+          timeZone: 'Asia/Shanghai',
+        },
+      }),
+      fields: {
+        'input.name': invalid.requiredText,
+        'input.metric': invalid.enumValue,
+        'input.centerId': fc.oneof(fc.constantFrom('not-a-uuid', ''), fc.uuid({ version: 4 })),
+        // not queues of the center
+        'input.queueIds': fc.oneof(
+          fc.constantFrom(['not-a-uuid'], 'x'),
+          fc.uuid({ version: 4 }).map((u) => [u]),
+        ),
+        'input.comparator': invalid.enumValue,
+        'input.threshold': fc.constantFrom(-1, 1e9, 'high', null),
+        'input.forSeconds': fc.oneof(invalid.smallInt, fc.integer({ min: 0, max: 4 })),
+        'input.timeZone': fc.constantFrom('Mars/Base', '', 'GMT+25'),
       },
     },
   ];

@@ -44,6 +44,11 @@ import { RollupWatermark } from './stats/rollup-watermark.entity';
 import { registerRollupLag } from './stats/rollup-lag';
 import { TrafficStatsResolver } from './stats/traffic-stats.resolver';
 import { TrafficStatsRowResolver } from './stats/traffic-stats-row.resolver';
+import { DataSourceEntity, IngestBatchEntity, SystemIncidentEntity } from './timeliness/timeliness.entities';
+import { TimelinessResolver } from './timeliness/timeliness.resolver';
+import { AlertNotificationEntity, AlertRuleEntity, AlertStateEntity } from './alert/alert.entities';
+import { AlertResolver } from './alert/alert.resolver';
+import { startAlertJobs } from './alert/alert.jobs';
 import { AgentTeamPeriod } from './team-directory/agent-team-period.entity';
 import { TeamDirectoryResolver } from './team-directory/team-directory.resolver';
 import { refreshTeamDirectory } from './team-directory/team-directory.timer';
@@ -63,6 +68,12 @@ export const trafficDatabase = {
     LiveEventRow,
     LiveContactEntity,
     LiveAgentEntity,
+    DataSourceEntity,
+    IngestBatchEntity,
+    SystemIncidentEntity,
+    AlertRuleEntity,
+    AlertStateEntity,
+    AlertNotificationEntity,
   ],
   migrations: trafficMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
@@ -78,6 +89,8 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       ContactResolver,
       ContactSampleResolver,
       ContactKeysResolver,
+      TimelinessResolver,
+      AlertResolver,
       CustomerContactsResolver,
       AgentTrafficResolver,
       TeamDirectoryResolver,
@@ -137,6 +150,11 @@ export const trafficSubgraph: SubgraphDefinition = {
   metrics: registerRollupLag,
   background: (services) => {
     catchUpRollups(services);
-    return refreshTeamDirectory(services);
+    const stopDirectory = refreshTeamDirectory(services);
+    const stopAlerts = startAlertJobs(services);
+    return () => {
+      stopAlerts();
+      stopDirectory();
+    };
   },
 };

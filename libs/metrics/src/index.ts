@@ -309,3 +309,20 @@ export {
   type ComplaintTotals,
   type ComplaintKpis,
 } from './complaints';
+export {
+  dataAsOf,
+  dataLagMinutes,
+  freshnessStatus,
+  intervalCompleteness,
+  isStale,
+  rejectRate,
+  serviceWindows,
+  systemAvailability,
+  timelinessSlots,
+  type Availability,
+  type FreshnessRule,
+  type FreshnessStatus,
+  type TimeSpan,
+  type TimelinessSlots,
+} from './data-timeliness';
+export { breaches, stepAlert, type AlertComparator, type AlertEvent, type AlertState } from './alert-episode';

@@ -10,6 +10,8 @@ const serviceLevel: KpiValueFieldsFragment = {
   value: 0.8267,
   target: 0.88,
   status: 'RED',
+  asOf: null,
+  stale: false,
   kpi: { code: 'SERVICE_LEVEL', name: 'Service level', unit: 'RATIO', direction: 'HIGHER_IS_BETTER' },
 };
 
@@ -57,5 +59,38 @@ describe('KpiTile', () => {
       </I18nProvider>,
     );
     expect(screen.getByRole('article').textContent).toContain('No data');
+  });
+
+  it('says when the value is stale, and as of when, in the chosen language', () => {
+    render(
+      <>
+        <I18nProvider locale="en">
+          <KpiTile
+            kpi={{ ...serviceLevel, stale: true, asOf: '2026-03-02T01:00:00.000Z' }}
+            format={formatter('en', 'UTC')}
+          />
+        </I18nProvider>
+        <I18nProvider locale="zh-CN">
+          <KpiTile
+            kpi={{ ...serviceLevel, code: 'ASA', stale: true, asOf: null }}
+            format={formatter('zh-CN', 'UTC')}
+          />
+        </I18nProvider>
+      </>,
+    );
+    const [en, zh] = screen.getAllByRole('note');
+    expect(en.textContent).toContain('Data late');
+    expect(en.textContent).toContain('as of');
+    expect(zh.textContent).toBe('数据延迟：数据源已超过预警时限');
+    expect(screen.getAllByRole('article')[0].getAttribute('data-stale')).toBe('true');
+  });
+
+  it('says nothing of freshness when the value is fresh', () => {
+    render(
+      <I18nProvider locale="en">
+        <KpiTile kpi={serviceLevel} format={formatter('en', 'UTC')} />
+      </I18nProvider>,
+    );
+    expect(screen.queryByRole('note')).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ export function KpiTile({ kpi, format }: { kpi: KpiValueFieldsFragment; format: 
       className={`tile status-${status}`}
       data-kpi={kpi.code}
       data-value={kpi.value ?? ''}
+      data-stale={kpi.stale ? 'true' : undefined}
       aria-label={name}
     >
       <h3>{name}</h3>
@@ -21,6 +22,12 @@ export function KpiTile({ kpi, format }: { kpi: KpiValueFieldsFragment; format: 
         {t('target')}: {format.kpi(kpi.target, kpi.kpi.unit)}
       </p>
       <p className="tile-status">{kpi.status ? t(kpi.status) : t('noData')}</p>
+      {kpi.stale && (
+        <p className="tile-stale" role="note" data-stale>
+          {t('staleData')}
+          {kpi.asOf ? ` ${t('dataAsOf')} ${format.dateTime(kpi.asOf)}` : ''}
+        </p>
+      )}
     </article>
   );
 }

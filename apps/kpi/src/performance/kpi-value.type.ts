@@ -1,3 +1,4 @@
+import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { KpiDefinitionType } from '../catalog/kpi-definition.type';
 import { KpiStatusEnum, TargetScopeTypeEnum, type KpiStatus, type TargetScopeType } from '../common/enums';
@@ -26,4 +27,15 @@ export class KpiValueType {
   })
   attainment!: number | null;
   @Field(() => KpiStatusEnum, { nullable: true }) status!: KpiStatus | null;
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description:
+      "The time the value's data is as of (its source's latest event loaded, at most the period's end); null when the source does not report it",
+  })
+  asOf!: Date | null;
+  @Field(() => Boolean, {
+    description:
+      "True when the value's source is past its warn age (METRICS.md, data timeliness): do not trust a green",
+  })
+  stale!: boolean;
 }

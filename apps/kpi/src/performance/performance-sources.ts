@@ -13,7 +13,12 @@ export interface PerformanceSource {
   metrics: readonly string[];
   /** Counts (integers) kpi reads besides, e.g. answered contacts for a ranking's minimum volume. */
   counts?: readonly string[];
+  /** The source reports how fresh its part is: `dataAsOf` (DateTime) and `stale` (Boolean!). */
+  freshness?: boolean;
 }
+
+/** The fields a source with `freshness` resolves beside its metrics. */
+export const FRESHNESS_FIELDS = ['dataAsOf', 'stale'] as const;
 
 export const PERFORMANCE_SOURCES: readonly PerformanceSource[] = [
   {
@@ -29,6 +34,7 @@ export const PERFORMANCE_SOURCES: readonly PerformanceSource[] = [
       'occupancy',
     ],
     counts: ['answered'],
+    freshness: true,
   },
   { field: 'qa', typeName: 'PerformanceQa', metrics: ['qaScore', 'criticalFailRate'] },
   {
@@ -49,7 +55,10 @@ export const ANCESTORS_SELECTION = 'ancestors { type id }';
 /** The @requires selection of every kpi field computed over a Performance's metrics. */
 export function requiredSelection(sources: readonly PerformanceSource[] = PERFORMANCE_SOURCES): string {
   return [
-    ...sources.map((s) => `${s.field} { ${[...s.metrics, ...(s.counts ?? [])].join(' ')} }`),
+    ...sources.map(
+      (s) =>
+        `${s.field} { ${[...s.metrics, ...(s.counts ?? []), ...(s.freshness ? FRESHNESS_FIELDS : [])].join(' ')} }`,
+    ),
     ANCESTORS_SELECTION,
   ].join(' ');
 }
@@ -75,4 +84,19 @@ export function metricValue(
   const metrics = performance[sourceSubgraph] as Record<string, unknown> | null | undefined;
   const value = metrics?.[sourceField];
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/**
+ * How fresh a source's part of a resolved Performance is: the time its data is as of and whether it
+ * is stale (past its warn age); null and false for a source that does not report it, or is absent.
+ */
+export function sourceFreshness(
+  performance: Record<string, unknown>,
+  sourceSubgraph: string,
+): { asOf: Date | null; stale: boolean } {
+  const source = PERFORMANCE_SOURCES.find((s) => s.field === sourceSubgraph);
+  const part = performance[sourceSubgraph] as Record<string, unknown> | null | undefined;
+  if (!source?.freshness || !part) return { asOf: null, stale: false };
+  const asOf = typeof part.dataAsOf === 'string' ? new Date(part.dataAsOf) : null;
+  return { asOf: asOf && !Number.isNaN(asOf.getTime()) ? asOf : null, stale: part.stale === true };
 }

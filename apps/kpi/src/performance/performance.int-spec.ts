@@ -153,6 +153,31 @@ describe('Performance.kpis and score', () => {
     ]);
   });
 
+  it('carries each value’s asOf and stale from its source (traffic past its warn age: stale; QA: unreported)', async () => {
+    const record = {
+      ...agentRecord(factory.scopeId(), {
+        ...traffic(0.87, 25, 250),
+        dataAsOf: '2026-11-30T09:00:00.000Z',
+        stale: true,
+      } as ReturnType<typeof traffic>),
+      qa: { qaScore: 82, criticalFailRate: 0.05 },
+    };
+    const response = await entities(
+      [record],
+      'kpis(codes: ["SERVICE_LEVEL", "QA_SCORE"]) { code value asOf stale }',
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?._entities[0].kpis).toEqual([
+      { code: 'SERVICE_LEVEL', value: 0.87, asOf: '2026-11-30T09:00:00.000Z', stale: true },
+      { code: 'QA_SCORE', value: 82, asOf: null, stale: false },
+    ]);
+    const fresh = await entities(
+      [{ ...record, traffic: { ...record.traffic, stale: false } }],
+      'kpis(codes: ["SERVICE_LEVEL"]) { code stale }',
+    );
+    expect(fresh.data?._entities[0].kpis).toEqual([{ code: 'SERVICE_LEVEL', stale: false }]);
+  });
+
   it('values the QA and training KPIs from their sources’ parts', async () => {
     const record = {
       ...agentRecord(factory.scopeId(), traffic(null, null, null)),

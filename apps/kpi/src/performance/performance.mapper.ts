@@ -16,6 +16,8 @@ export function toKpiValueType(value: KpiValue): KpiValueType {
     targetScopeId: value.targetScopeId,
     attainment: value.attainment,
     status: value.status,
+    asOf: value.asOf,
+    stale: value.stale,
   });
 }
 

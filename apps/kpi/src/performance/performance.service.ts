@@ -5,7 +5,7 @@ import type { KpiDefinition } from '../catalog/kpi-definition.entity';
 import type { PerformanceScopeType, TargetScopeType } from '../common/enums';
 import { periodDay } from '../common/periods';
 import { targetKey, targetsInForce, type TargetInForce } from '../target/targets-in-force.loader';
-import { metricValue } from './performance-sources';
+import { metricValue, sourceFreshness } from './performance-sources';
 import type { PerformanceType } from './performance.type';
 
 export interface KpiValue {
@@ -18,6 +18,9 @@ export interface KpiValue {
   targetScopeId: string | null;
   attainment: number | null;
   status: 'GREEN' | 'AMBER' | 'RED' | null;
+  /** The time the value's data is as of, and whether its source is past its warn age. */
+  asOf: Date | null;
+  stale: boolean;
 }
 
 const TARGETABLE: Partial<Record<PerformanceScopeType, TargetScopeType>> = {
@@ -79,6 +82,7 @@ export async function kpiValues(
         targetScopeType: target?.scopeType ?? null,
         targetScopeId: target?.scopeId ?? null,
         ...result,
+        ...sourceFreshness(performance, definition.sourceSubgraph),
       };
     });
 }

@@ -54,6 +54,12 @@ for (const source of PERFORMANCE_SOURCES) {
     Field(() => Float, { nullable: true })(SourceMetrics.prototype, metric);
     Directive('@external')(SourceMetrics.prototype, metric);
   }
+  if (source.freshness) {
+    Field(() => DateTimeISOResolver, { nullable: true })(SourceMetrics.prototype, 'dataAsOf');
+    Directive('@external')(SourceMetrics.prototype, 'dataAsOf');
+    Field(() => Boolean)(SourceMetrics.prototype, 'stale');
+    Directive('@external')(SourceMetrics.prototype, 'stale');
+  }
   for (const count of source.counts ?? []) {
     Field(() => Int)(SourceMetrics.prototype, count);
     Directive('@external')(SourceMetrics.prototype, count);

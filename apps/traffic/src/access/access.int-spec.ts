@@ -247,6 +247,41 @@ describe('traffic access: every role x every query and reference (allowed, denie
           },
         },
       },
+      {
+        ...base,
+        operation: 'dataFreshness and systemAvailability of SHA-01 (FORBIDDEN unless the center is seen)',
+        query: `query($c: ID, $f: DateTimeISO!, $t: DateTimeISO!) { dataFreshness(centerId: $c, from: $f, to: $t,
+          kinds: [ACD_CONTACTS]) { kind } systemAvailability(centerId: $c, from: $f, to: $t) { incidents { id } } }`,
+        variables: () => ({ c: ids.sha, f: DAY.from, t: DAY.to }),
+        expect: centers.includes(ids.sha)
+          ? {
+              allow: true,
+              check: (d: Data) =>
+                expect(d).toEqual({
+                  dataFreshness: [{ kind: 'ACD_CONTACTS' }],
+                  systemAvailability: { incidents: [] },
+                }),
+            }
+          : { deny: true },
+      },
+      {
+        ...base,
+        operation: 'alertRules and alertNotifications of SHA-01 (FORBIDDEN unless the center is seen)',
+        query: `query($c: ID!) { alertRules(centerId: $c) { id } alertNotifications(centerId: $c) { id } }`,
+        variables: () => ({ c: ids.sha }),
+        expect: centers.includes(ids.sha)
+          ? { allow: true, check: (d: Data) => expect(d).toEqual({ alertRules: [], alertNotifications: [] }) }
+          : { deny: true },
+      },
+      {
+        ...base,
+        operation: 'dataFreshness of the whole bank (no center): bank-wide readers only',
+        query: `query($f: DateTimeISO!, $t: DateTimeISO!) { dataFreshness(from: $f, to: $t, kinds: [ROSTER]) { kind } }`,
+        variables: () => ({ f: DAY.from, t: DAY.to }),
+        expect: centers.includes('unassigned')
+          ? { allow: true, check: (d: Data) => expect(d).toEqual({ dataFreshness: [{ kind: 'ROSTER' }] }) }
+          : { deny: true },
+      },
     ];
   });
 

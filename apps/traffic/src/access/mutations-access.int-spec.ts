@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { staticScopeSource } from '@switchboard/subgraph-kit';
 import {
+  KnownReferences,
   caller,
   everyMutationRefused,
   postGraphQL,
@@ -37,8 +39,16 @@ describe('traffic mutations and the import route: ADMIN only', () => {
   let traffic: TestSubgraph;
   let queueId: string;
 
+  // SHA-01's manager is refused too: the alert rules below are of another center
+  const shaId = randomUUID();
+  const otherCenterId = randomUUID();
+  let ruleId: string;
+
   beforeAll(async () => {
-    traffic = await startTestSubgraph(trafficSubgraph);
+    traffic = await startTestSubgraph(trafficSubgraph, {
+      referenceSource: new KnownReferences().add('center', shaId, otherCenterId).source,
+      scopeSource: staticScopeSource({ centers: { 'SHA-01': { id: shaId, teams: [] } }, teams: {} }),
+    });
     await postGraphQL(
       traffic.url,
       'mutation($c: [ContactInput!]!) { ingestContacts(contacts: $c) { inserted } }',
@@ -48,6 +58,13 @@ describe('traffic mutations and the import route: ADMIN only', () => {
     );
     const queues = await postGraphQL<{ queues: { id: string }[] }>(traffic.url, '{ queues { id } }');
     queueId = queues.data?.queues[0].id as string;
+    const rule = await postGraphQL<{ createAlertRule: { id: string } }>(
+      traffic.url,
+      `mutation($c: ID!) { createAlertRule(input: { name: "r", centerId: $c, metric: WAITING, comparator: GT,
+         threshold: 5, forSeconds: 60 }) { id } }`,
+      { c: otherCenterId },
+    );
+    ruleId = rule.data?.createAlertRule.id as string;
   });
   afterAll(() => traffic.stop());
 
@@ -61,6 +78,32 @@ describe('traffic mutations and the import route: ADMIN only', () => {
       variables: () => ({ id: queueId }),
     },
     syncTeamDirectory: { query: 'mutation { syncTeamDirectory { agents } }' },
+    configureDataSource: {
+      query:
+        'mutation { configureDataSource(input: { kind: QA, cadenceMinutes: 60, warnAfterMinutes: 60, errorAfterMinutes: 120 }) { kind } }',
+    },
+    recordIngestBatch: {
+      query:
+        'mutation($k: String!) { recordIngestBatch(input: { kind: QA, source: "qa", batchKey: $k, rowsRead: 1, rowsInserted: 1, rowsRejected: 0 }) { recorded } }',
+      variables: () => ({ k: randomUUID() }),
+    },
+    recordSystemIncident: {
+      query:
+        'mutation { recordSystemIncident(input: { system: "ACD", startedAt: "2026-03-02T01:00:00Z" }) { id } }',
+    },
+    createAlertRule: {
+      query: `mutation($c: ID!) { createAlertRule(input: { name: "r", centerId: $c, metric: WAITING, comparator: GT,
+        threshold: 5, forSeconds: 60 }) { id } }`,
+      variables: () => ({ c: otherCenterId }),
+    },
+    setAlertRuleEnabled: {
+      query: 'mutation($id: ID!) { setAlertRuleEnabled(id: $id, enabled: false) { id } }',
+      variables: () => ({ id: ruleId }),
+    },
+    endSystemIncident: {
+      query: 'mutation($id: ID!) { endSystemIncident(id: $id, endedAt: "2026-03-02T02:00:00Z") { id } }',
+      variables: () => ({ id: randomUUID() }),
+    },
   };
 
   everyMutationRefused(

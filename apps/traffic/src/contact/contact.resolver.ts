@@ -3,6 +3,7 @@ import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { ArrayMaxSize } from 'class-validator';
 import { Args, ArgsType, Ctx, Field, Mutation, Resolver } from 'type-graphql';
 import { ContactIngestService } from '../ingest/contact-ingest.service';
+import { recordImportBatches } from '../timeliness/import-batches';
 import { ContactInput, IngestReportType, MAX_CONTACTS_PER_MUTATION, toContactRecord } from './contact.input';
 
 @ArgsType()
@@ -28,6 +29,24 @@ export class ContactResolver {
       record: toContactRecord(input),
       line: index + 1,
     }));
-    return Object.assign(new IngestReportType(), await new ContactIngestService(ctx.em).ingest(records));
+    const report = await new ContactIngestService(ctx.em).ingest(records);
+    // the delivery, for the source's timeliness; a request of bad contacts only writes nothing
+    const rejectedLines = new Set(report.problems.map((p) => p.line));
+    if (report.inserted + report.duplicates > 0)
+      await recordImportBatches(
+        ctx.em,
+        args.contacts[0]?.source ?? 'graphql',
+        { read: records.length, inserted: report.inserted, rejected: report.rejected, agentStates: 0 },
+        {
+          contact: records
+            .filter((r) => !rejectedLines.has(r.line))
+            .reduce<Date | null>(
+              (latest, r) => (!latest || r.record.endedAt > latest ? r.record.endedAt : latest),
+              null,
+            ),
+          state: null,
+        },
+      );
+    return Object.assign(new IngestReportType(), report);
   }
 }

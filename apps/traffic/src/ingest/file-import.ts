@@ -7,6 +7,7 @@ import { ContactIngestService, INGEST_BATCH_SIZE } from './contact-ingest.servic
 import { CONTACT_COLUMNS, contactFromFields, type FieldOptions } from './contact-fields';
 import { inPgTransaction } from './pg-client';
 import { QueueLogParser } from './queue-log';
+import { recordImportBatches } from '../timeliness/import-batches';
 
 export const IMPORT_FORMATS = ['csv', 'ndjson', 'queue_log'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -185,6 +186,7 @@ export async function importContacts(
     unknownColumns: [...shape.unknownColumns],
   });
   const service = new ContactIngestService(em);
+  const latest = { contact: null as Date | null, state: null as Date | null };
   let batch: { record: ContactRecord; line: number }[] = [];
   let states: AgentStateEvent[] = [];
   const write = async (
@@ -223,6 +225,7 @@ export async function importContacts(
         if ('record' in item) {
           totals.read += 1;
           batch.push(item);
+          if (!latest.contact || item.record.endedAt > latest.contact) latest.contact = item.record.endedAt;
         } else if ('problems' in item) {
           // one item may carry several records' problems (a queue_log's calls left open at its end)
           const records = new Set(item.problems.map((p) => p.line)).size;
@@ -231,6 +234,8 @@ export async function importContacts(
           item.problems.forEach((p) => listener.rejected(p));
         } else {
           states.push(...item.states);
+          for (const state of item.states)
+            if (!latest.state || state.at > latest.state) latest.state = state.at;
         }
         if (batch.length >= INGEST_BATCH_SIZE || states.length >= INGEST_BATCH_SIZE) await flush();
       }
@@ -248,5 +253,7 @@ export async function importContacts(
   }
   // The answer waits for the rollups: trafficStats counts every stored contact once it is given.
   await service.rolledUp();
+  // the delivery, for the sources' timeliness (after the data, so a batch recorded is a batch stored)
+  await recordImportBatches(em, options.source ?? options.format, totals, latest);
   return shaped();
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { hasRole, WRITERS } from '@switchboard/auth';
 import type { Logger } from '@switchboard/server';
+import { recordImportBatches } from '../timeliness/import-batches';
 import { textLines, type RouteHandler, type SubgraphContext } from '@switchboard/subgraph-kit';
 import type { RejectedRecord } from '../contact/contact-record';
 import { isTimeZone } from '../ingest/time-zone';
@@ -82,6 +83,13 @@ export function liveEventsRoute({
     };
     const service = new LiveEventService(orm.em.fork());
     const totals = { lines: 0, accepted: 0, duplicates: 0, rejected: 0, contacts: 0 };
+    // the delivery, for the sources' timeliness: events of each kind and the latest of each
+    const delivered = {
+      contactEvents: 0,
+      stateEvents: 0,
+      contact: null as Date | null,
+      state: null as Date | null,
+    };
     const rejected = (p: RejectedRecord): void => {
       totals.rejected += 1;
       send({ type: 'rejected', ...p });
@@ -122,10 +130,28 @@ export function liveEventsRoute({
             continue;
           }
           batch.push({ event: parsed, line: item.line });
+          if (parsed.type === 'AGENT_STATE') {
+            delivered.stateEvents += 1;
+            if (!delivered.state || parsed.at > delivered.state) delivered.state = parsed.at;
+          } else {
+            delivered.contactEvents += 1;
+            if (!delivered.contact || parsed.at > delivered.contact) delivered.contact = parsed.at;
+          }
           if (batch.length >= LIVE_BATCH) await flush();
         }
         await flush();
       }
+      await recordImportBatches(
+        orm.em.fork(),
+        source ?? 'events',
+        {
+          read: delivered.contactEvents + totals.rejected,
+          inserted: delivered.contactEvents,
+          rejected: totals.rejected,
+          agentStates: delivered.stateEvents,
+        },
+        delivered,
+      );
       send({ type: 'report', ...totals });
     } catch (error) {
       logger.error({ err: error }, 'live events failed');

@@ -8,6 +8,7 @@ import {
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { queueById } from '../queue/queue.resolver';
 import { checkPeriod } from '../stats/summary-loader';
+import { freshnessKey, performanceFreshnessLoader } from '../timeliness/performance-freshness.loader';
 import { performanceTrafficLoader } from './performance-traffic.loader';
 import { PerformanceTrafficType, TrafficPerformanceType } from './performance.type';
 
@@ -27,8 +28,22 @@ export class TrafficPerformanceResolver {
     checkPeriod(performance);
     resolveAgentSet(ctx, performance);
     if (!(await seesPerformance(ctx, performance))) return null;
-    return performanceTrafficLoader(ctx).load(performance);
+    const [metrics, freshness] = await Promise.all([
+      performanceTrafficLoader(ctx).load(performance),
+      centerOf(ctx, performance).then((centerId) =>
+        performanceFreshnessLoader(ctx).load(freshnessKey(centerId, performance.to)),
+      ),
+    ]);
+    return Object.assign(new PerformanceTrafficType(), metrics, freshness);
   }
+}
+
+/** The record's center, for its sources' rules and batches: null for a team or an agent. */
+async function centerOf(ctx: SubgraphContext, p: TrafficPerformanceType): Promise<string | null> {
+  if (p.scopeType === PerformanceScopeType.CENTER) return p.scopeId.toLowerCase();
+  if (p.scopeType === PerformanceScopeType.QUEUE)
+    return (await queueById(ctx).load(p.scopeId.toLowerCase()))?.centerId ?? null;
+  return null;
 }
 
 /** A record the caller sees; a queue's center comes from the request's batched queue loader. */

@@ -1,3 +1,4 @@
+import { DateTimeISOResolver } from 'graphql-scalars';
 import { PERFORMANCE_KEY_DIRECTIVE, PerformanceKeyFields } from '@switchboard/subgraph-kit';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { AgentTrafficType } from '../agent-state/agent-traffic.type';
@@ -45,6 +46,19 @@ export class PerformanceTrafficType extends ContactMetricsFields {
 
   @Field(() => Float, { nullable: true, description: '(on-contact + ACW) / logged-in' })
   utilization!: number | null;
+
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description:
+      'The time these figures are as of: the latest contact or agent state loaded (the earlier of the two), at most the period’s end; null when no batch was ever recorded',
+  })
+  dataAsOf!: Date | null;
+
+  @Field(() => Boolean, {
+    description:
+      'True when a source of these figures (ACD contacts, agent states) is past its warn age and has not loaded the period to its end (METRICS.md, data timeliness)',
+  })
+  stale!: boolean;
 }
 
 /** Staff's set of a record's agents (internal to the supergraph), with what this subgraph reads. */
