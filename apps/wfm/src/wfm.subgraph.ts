@@ -17,6 +17,8 @@ import { ForecastResolver } from './forecast/forecast.resolver';
 import { IntervalVolume } from './volume/interval-volume.entity';
 import { volumeImportRoute } from './volume/volume-import.route';
 import { VolumeResolver } from './volume/volume.resolver';
+import { WfmPerformanceResolver, wfmPerformanceFromReference } from './performance/performance.resolver';
+import { WfmPerformanceType } from './performance/performance.type';
 import { StaffingPlanResolver } from './staffing/staffing-plan.resolver';
 import { StaffingPlanType } from './staffing/staffing-plan.type';
 import { StaffingResolver } from './staffing/staffing.resolver';
@@ -50,8 +52,12 @@ export function buildWfmSchema(): Promise<FederatedSchema> {
       ForecastResolver,
       StaffingResolver,
       StaffingPlanResolver,
+      WfmPerformanceResolver,
     ],
+    // kpi's Performance is reached only through _entities: listed so that it is in the schema.
+    orphanedTypes: [WfmPerformanceType],
     referenceResolvers: {
+      Performance: { __resolveReference: wfmPerformanceFromReference },
       SpecialDay: {
         // outside the caller's scope: null, as for an unknown id
         __resolveReference: async (

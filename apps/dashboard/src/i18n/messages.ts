@@ -309,6 +309,8 @@ export const KPI_NAMES: Record<Locale, Readonly<Record<string, string>>> = {
     TRAINING_COMPLETION: '培训完成率',
     FIRST_ATTEMPT_PASS_RATE: '首次通过率',
     CERTIFICATION_COVERAGE: '认证覆盖率',
+    ADHERENCE: '排班遵从率',
+    CONFORMANCE: '排班符合率',
   },
 };
 

@@ -52,6 +52,8 @@ describe('KPI catalog and targets', () => {
       'TRAINING_COMPLETION',
       'FIRST_ATTEMPT_PASS_RATE',
       'CERTIFICATION_COVERAGE',
+      'ADHERENCE',
+      'CONFORMANCE',
     ]);
     expect(response.data?.kpiDefinitions.find((d) => d.code === 'ASA')).toEqual({
       code: 'ASA',
