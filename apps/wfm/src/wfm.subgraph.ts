@@ -9,6 +9,7 @@ import { SpecialDay } from './special-day/special-day.entity';
 import { specialDayById } from './special-day/special-day.loader';
 import { toSpecialDayType } from './special-day/special-day.mapper';
 import { SpecialDayResolver } from './special-day/special-day.resolver';
+import { CalendarHolidaysResolver } from './special-day/calendar-holidays.resolver';
 import type { SpecialDayType } from './special-day/special-day.type';
 import { AdherenceResolver } from './adherence/adherence.resolver';
 import { CoverageResolver } from './coverage/coverage.resolver';
@@ -45,6 +46,7 @@ export function buildWfmSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
     resolvers: [
       SpecialDayResolver,
+      CalendarHolidaysResolver,
       ScheduleResolver,
       AdherenceResolver,
       CoverageResolver,
