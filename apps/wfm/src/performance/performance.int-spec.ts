@@ -160,6 +160,8 @@ describe('Performance.workforce', () => {
       }),
     ]);
     expect(answer.errors).toBeUndefined();
+    // traffic is asked for the scheduled days only (2 and 3 November), not the whole batch's period
+    expect(gateway.requests.at(-1)).toMatchObject({ f: DAY.from, t: '2026-11-03T16:00:00.000Z' });
     const [hour, twoDays, none] = (answer.data?._entities ?? []).map((e) => e?.workforce);
     expect(hour).toMatchObject({
       scheduledSeconds: 3_600,

@@ -108,7 +108,15 @@ export function workforceLoader(
       { orderBy: { date: 'asc', employeeNo: 'asc' } },
     );
     const scheduled = [...new Set(schedules.map((s) => s.employeeNo))];
-    const spans = scheduled.length ? await statesOver(states, scheduled, from, to) : new Map();
+    // states only over the scheduled days inside the batch's period (a month's record of a week planned asks a week)
+    const starts = schedules.map((s) => localMidnight(s.date, s.timeZone).getTime());
+    const ends = schedules.map((s) => localMidnight(addDays(s.date, 1), s.timeZone).getTime());
+    const statesFrom = new Date(Math.max(from.getTime(), Math.min(...starts)));
+    const statesTo = new Date(Math.min(to.getTime(), Math.max(...ends)));
+    const spans =
+      scheduled.length && statesTo > statesFrom
+        ? await statesOver(states, scheduled, statesFrom, statesTo)
+        : new Map<string, AgentStateSpan[]>();
     return requests.map((r) => workforceOf(r, schedules, spans));
   });
 }
