@@ -52,7 +52,7 @@ describe('Performance.workforce', () => {
   let wfm: TestSubgraph;
   const gateway = new TrafficStatesDouble();
   const previousUrl = process.env.SWITCHBOARD_GATEWAY_URL;
-  const ask = (representations: unknown[], authorization?: string) =>
+  const ask = (representations: unknown[], authorization?: Record<string, string>) =>
     postGraphQL<{ _entities: ({ workforce: Workforce | null } | null)[] }>(
       wfm.url,
       RECORDS,
