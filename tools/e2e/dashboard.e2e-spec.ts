@@ -65,7 +65,7 @@ describe('dashboard in headless chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const dashboardDir = await ensureDashboardBuilt();
     stack = await startTestStack({
-      seed: ['staff', 'traffic', 'qa', 'training', 'kpi'],
+      seed: ['staff', 'traffic', 'qa', 'training', 'kpi', 'wfm'],
       subgraphTimeoutMs: 30_000,
       gateway: { dashboardDir, developmentIdentities: demoIdentities() },
       routeSubgraph: (name, url) =>
@@ -642,6 +642,56 @@ describe('dashboard in headless chromium', () => {
       await page.goto(`${origin}/#/center/${demoCenterId('SHA-01')}`);
       await page.locator(`section[data-employee-no="${AGENT_NO}"]`).waitFor();
       await page.screenshot({ path: join(ARTIFACTS, 'agent-signed-in.png'), fullPage: true });
+      await page.close();
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  it(
+    'shows the workforce page: forecast, backtest, coverage and adherence per agent as the API gives them',
+    async () => {
+      const page = await signIn(MANAGER);
+      const day = addDays(localDay(new Date(), ZONE), -1); // the last day of wfm's demo week of schedules
+      await page.getByRole('link', { name: 'Workforce' }).waitFor(); // offered to a manager
+      await page.goto(`${origin}/#/wfm/${demoCenterId('SHA-01')}?day=${day}`);
+      const adherence = page.locator('[data-adherence]');
+      await adherence.locator('tbody tr').first().waitFor();
+      const api = await postGraphQL<{
+        adherence: { employeeNo: string; adherence: number | null }[];
+        coverage: { scheduledOnQueue: number }[];
+      }>(
+        stack.gatewayUrl,
+        `query ($d: LocalDate!, $n: LocalDate!) {
+          adherence(from: $d, to: $n) { employeeNo adherence }
+          coverage(date: $d, timeZone: "${ZONE}", intervalMinutes: 30) { scheduledOnQueue }
+        }`,
+        { d: day, n: addDays(day, 1) },
+        asCaller(MANAGER),
+      );
+      expect(api.errors).toBeUndefined();
+      const rows = api.data?.adherence ?? [];
+      expect(rows.length).toBeGreaterThan(0);
+      expect(await adherence.getAttribute('data-adherence')).toBe(
+        rows.map((r) => `${r.employeeNo}:${r.adherence}`).join(' '),
+      );
+      // sorted least adherent first: the first row shows the lowest adherence, as a percentage
+      const lowest = Math.min(...rows.map((r) => r.adherence ?? Infinity));
+      const percent = new Intl.NumberFormat('en', {
+        style: 'percent',
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      });
+      expect(await adherence.locator('tbody tr').first().innerText()).toContain(percent.format(lowest));
+      // coverage: the agents scheduled on queue are the API's, and some are
+      const coverage = page.locator('[data-coverage-scheduled]');
+      await coverage.locator('.chart svg').waitFor();
+      const scheduled = api.data?.coverage.map((c) => c.scheduledOnQueue) ?? [];
+      expect(scheduled.some((n) => n > 0)).toBe(true);
+      expect(await coverage.getAttribute('data-coverage-scheduled')).toBe(scheduled.join(' '));
+      // the demo keeps no interval history in wfm: the forecast and backtest say so rather than guess
+      await page.locator('[data-forecast-offered] .chart svg').waitFor();
+      expect(await page.getByText('Not forecastable').count()).toBeGreaterThan(0);
+      await page.screenshot({ path: join(ARTIFACTS, 'workforce.png'), fullPage: true });
       await page.close();
     },
     VIEW_TIMEOUT_MS,

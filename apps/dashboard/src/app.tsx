@@ -31,6 +31,7 @@ const TeamPage = lazy(() => import('./pages/team-page').then((m) => ({ default: 
 const WallboardPage = lazy(() =>
   import('./pages/wallboard-page').then((m) => ({ default: m.WallboardPage })),
 );
+const WfmPage = lazy(() => import('./pages/wfm-page').then((m) => ({ default: m.WfmPage })));
 
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -199,6 +200,13 @@ function SignedIn({ session }: { session: Session }) {
               <a href={routeHref({ page: 'erlang' })}>{t('erlang')}</a>
             </li>
           )}
+          {nav.includes('wfm') && (
+            <li>
+              <a href={routeHref({ page: 'wfm', centerId: home?.id ?? myTeam?.center.id ?? null })}>
+                {t('workforce')}
+              </a>
+            </li>
+          )}
         </ul>
         <AgentSearch />
       </nav>
@@ -221,6 +229,14 @@ function SignedIn({ session }: { session: Session }) {
         )}
         {route.page === 'erlang' && <ErlangCalculator />}
         {route.page === 'qa' && <QaPage session={session} />}
+        {route.page === 'wfm' &&
+          (() => {
+            const center = centers.find((c) => c.id === route.centerId) ?? home;
+            const centerId = center?.id ?? route.centerId ?? myTeam?.center.id ?? null;
+            return (
+              <WfmPage key={centerId ?? ''} centerId={centerId} timeZone={center?.timeZone ?? timeZone} />
+            );
+          })()}
         {route.page === 'hr' &&
           (() => {
             const center = centers.find((c) => c.id === route.centerId) ?? home;

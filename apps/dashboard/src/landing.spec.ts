@@ -57,14 +57,19 @@ describe('navigation by role', () => {
       'hr',
       'qa',
       'erlang',
+      'wfm',
     ]);
     expect(navKeys(session(['TEAM_LEAD'], { teams: ['SHA-CARDS-1'], employeeNo: 'E1' }))).toEqual([
       'teams',
       'myPage',
       'erlang',
+      'wfm',
     ]);
     expect(navKeys(session(['HR'], { centers: ['SHA-01'] }))).toEqual(['centers', 'hr']);
     expect(navKeys(session(['QA_EVALUATOR'], { employeeNo: 'E2' }))).toEqual(['centers', 'myPage', 'qa']);
     expect(navKeys(session(['AGENT'], { employeeNo: 'E7' }))).toEqual(['myPage']);
+    // forecasts, coverage and adherence: wfm's forecast readers only (a workforce planner is not one yet)
+    expect(navKeys(session(['BI_READER'], { centers: ['SHA-01'] }))).toContain('wfm');
+    expect(navKeys(session(['HR'], { centers: ['SHA-01'] }))).not.toContain('wfm');
   });
 });

@@ -2,12 +2,14 @@ import type { Route } from './routing';
 import type { Session } from './session';
 
 /** What the signed-in person's page list may hold. */
-export type NavKey = 'centers' | 'teams' | 'myPage' | 'hr' | 'qa' | 'erlang';
+export type NavKey = 'centers' | 'teams' | 'myPage' | 'hr' | 'qa' | 'erlang' | 'wfm';
 
 /** Roles that read whole centers (their overview and teams); the API narrows to their scope. */
 const CENTER_READERS = ['ADMIN', 'CENTER_MANAGER', 'BI_READER', 'WORKFORCE_PLANNER'];
 const HR_READERS = ['ADMIN', 'CENTER_MANAGER', 'HR', 'TRAINER'];
 const QA_READERS = ['ADMIN', 'CENTER_MANAGER', 'QA_EVALUATOR'];
+/** Who reads forecasts, coverage and adherence (wfm's FORECAST_READERS). */
+const WFM_READERS = ['ADMIN', 'CENTER_MANAGER', 'BI_READER', 'TEAM_LEAD'];
 
 const has = (session: Session, roles: readonly string[]) => session.roles.some((r) => roles.includes(r));
 
@@ -44,5 +46,6 @@ export function navKeys(session: Session): NavKey[] {
   if (has(session, HR_READERS)) keys.push('hr');
   if (has(session, QA_READERS)) keys.push('qa');
   if (has(session, [...CENTER_READERS, 'TEAM_LEAD'])) keys.push('erlang');
+  if (has(session, WFM_READERS)) keys.push('wfm');
   return keys;
 }

@@ -5,7 +5,8 @@ export type Route =
   | { page: 'agent'; employeeNo: string }
   | { page: 'erlang' }
   | { page: 'hr'; centerId: string | null }
-  | { page: 'qa' };
+  | { page: 'qa' }
+  | { page: 'wfm'; centerId: string | null };
 
 export function parseRoute(hash: string): Route {
   const [page, id] = hash.replace(/^#\/?/, '').replace(/\?.*$/, '').split('/').map(decodeURIComponent);
@@ -14,6 +15,7 @@ export function parseRoute(hash: string): Route {
   if (page === 'erlang') return { page: 'erlang' };
   if (page === 'hr') return { page: 'hr', centerId: id || null };
   if (page === 'qa') return { page: 'qa' };
+  if (page === 'wfm') return { page: 'wfm', centerId: id || null };
   return { page: 'center', centerId: page === 'center' && id ? id : null };
 }
 
@@ -36,5 +38,7 @@ export function routeHref(route: Route): string {
       return route.centerId ? `#/hr/${encodeURIComponent(route.centerId)}` : '#/hr';
     case 'qa':
       return '#/qa';
+    case 'wfm':
+      return route.centerId ? `#/wfm/${encodeURIComponent(route.centerId)}` : '#/wfm';
   }
 }

@@ -9,6 +9,7 @@ import { SpecialDay } from './special-day/special-day.entity';
 import { specialDayById } from './special-day/special-day.loader';
 import { toSpecialDayType } from './special-day/special-day.mapper';
 import { SpecialDayResolver } from './special-day/special-day.resolver';
+import { CalendarHolidaysResolver } from './special-day/calendar-holidays.resolver';
 import type { SpecialDayType } from './special-day/special-day.type';
 import { AdherenceResolver } from './adherence/adherence.resolver';
 import { CoverageResolver } from './coverage/coverage.resolver';
@@ -17,6 +18,8 @@ import { ForecastResolver } from './forecast/forecast.resolver';
 import { IntervalVolume } from './volume/interval-volume.entity';
 import { volumeImportRoute } from './volume/volume-import.route';
 import { VolumeResolver } from './volume/volume.resolver';
+import { WfmPerformanceResolver, wfmPerformanceFromReference } from './performance/performance.resolver';
+import { WfmPerformanceType } from './performance/performance.type';
 import { StaffingPlanResolver } from './staffing/staffing-plan.resolver';
 import { StaffingPlanType } from './staffing/staffing-plan.type';
 import { StaffingResolver } from './staffing/staffing.resolver';
@@ -43,6 +46,7 @@ export function buildWfmSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
     resolvers: [
       SpecialDayResolver,
+      CalendarHolidaysResolver,
       ScheduleResolver,
       AdherenceResolver,
       CoverageResolver,
@@ -50,8 +54,12 @@ export function buildWfmSchema(): Promise<FederatedSchema> {
       ForecastResolver,
       StaffingResolver,
       StaffingPlanResolver,
+      WfmPerformanceResolver,
     ],
+    // kpi's Performance is reached only through _entities: listed so that it is in the schema.
+    orphanedTypes: [WfmPerformanceType],
     referenceResolvers: {
+      Performance: { __resolveReference: wfmPerformanceFromReference },
       SpecialDay: {
         // outside the caller's scope: null, as for an unknown id
         __resolveReference: async (

@@ -214,6 +214,9 @@ export {
   residualRatioQuantiles,
   poissonQuantile,
   predictionIntervals,
+  forecastAtRisk,
+  STAFFING_RISKS,
+  type StaffingRisk,
   type ResidualRatios,
   type IntervalForecast,
 } from './forecast/prediction-interval';

@@ -47,6 +47,7 @@ export const PERFORMANCE_SOURCES: readonly PerformanceSource[] = [
     typeName: 'PerformanceCustomer',
     metrics: ['promiseKeptRate', 'overdueCommitments', 'escalationRate', 'caseRepeatRate', 'handoffRate'],
   },
+  { field: 'workforce', typeName: 'PerformanceWorkforce', metrics: ['adherence', 'conformance'] },
 ];
 
 /** The scope's enclosing scopes (an agent's team and center, a team's center), from staff. */

@@ -81,6 +81,7 @@ describe('Performance.kpis and score', () => {
       ['TRAINING_COMPLETION', 0.95, 0.05],
       ['FIRST_ATTEMPT_PASS_RATE', 0.8, 0.1],
       ['CERTIFICATION_COVERAGE', 1, 0.05],
+      ['ADHERENCE', 0.9, 0.05],
     ] as const)
       await factory.target({ kpiCode, scope: global, target, amberBand, validFrom: '2020-01-01' });
   });
@@ -235,6 +236,38 @@ describe('Performance.kpis and score', () => {
       },
       { code: 'CERTIFICATION_COVERAGE', value: 1, target: 1, ...global, attainment: 1, status: 'GREEN' },
     ]);
+  });
+
+  it('values ADHERENCE and CONFORMANCE from wfm’s workforce part', async () => {
+    // the research's D2 fixture: 150 of 180 scheduled minutes adherent, every on-queue minute worked
+    const record = {
+      ...agentRecord(factory.scopeId(), traffic(null, null, null)),
+      workforce: { adherence: 150 / 180, conformance: 1 },
+    };
+    const response = await entities(
+      [record],
+      'kpis(codes: ["ADHERENCE", "CONFORMANCE"]) { code value target targetScopeType attainment status }',
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?._entities[0].kpis).toEqual([
+      // 0.833 is under 0.9 − 0.05: RED
+      {
+        code: 'ADHERENCE',
+        value: expect.closeTo(0.833333, 6),
+        target: 0.9,
+        targetScopeType: 'GLOBAL',
+        attainment: expect.closeTo(0.833333 / 0.9, 6),
+        status: 'RED',
+      },
+      // no target for conformance: the value alone
+      { code: 'CONFORMANCE', value: 1, target: null, targetScopeType: null, attainment: null, status: null },
+    ]);
+    // without a workforce part (wfm failed, or a queue): no value
+    const bare = await entities(
+      [agentRecord(factory.scopeId(), traffic(null, null, null))],
+      'kpis(codes: ["ADHERENCE"]) { code value }',
+    );
+    expect(bare.data?._entities[0].kpis).toEqual([{ code: 'ADHERENCE', value: null }]);
   });
 
   it('gives no status to a KPI with no value (no contacts)', async () => {

@@ -52,6 +52,8 @@ describe('KPI catalog and targets', () => {
       'TRAINING_COMPLETION',
       'FIRST_ATTEMPT_PASS_RATE',
       'CERTIFICATION_COVERAGE',
+      'ADHERENCE',
+      'CONFORMANCE',
       'PROMISE_KEPT_RATE',
       'OVERDUE_COMMITMENTS',
       'ESCALATION_RATE',

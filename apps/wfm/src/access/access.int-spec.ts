@@ -162,6 +162,8 @@ describe('wfm access: queries', () => {
 
 describe('wfm access: writes', () => {
   const CREATE = 'mutation($i: CreateSpecialDayInput!) { createSpecialDay(input: $i) { id } }';
+  const HOLIDAYS =
+    'mutation($c: [ID!]!) { importCalendarHolidays(centerIds: $c, from: "2026-01-01", to: "2027-01-01") { created } }';
   const writesIn = writesInCenter(callers);
   accessMatrix(
     () => wfm.url,
@@ -178,6 +180,8 @@ describe('wfm access: writes', () => {
         () => ({ i: { centerId: id.B, title: 'B', date: '2026-12-31', kind: 'CLOSED' } }),
         writesIn('B'),
       ),
+      ...perCaller('importCalendarHolidays of center A', HOLIDAYS, () => ({ c: [id.A] }), writesIn('A')),
+      ...perCaller('importCalendarHolidays of center B', HOLIDAYS, () => ({ c: [id.B] }), writesIn('B')),
     ],
   );
 
@@ -240,6 +244,7 @@ describe('wfm access: writes', () => {
         variables: () => ({ i: { centerId: id.A, title: 'x', date: '2026-12-31', kind: 'CLOSED' } }),
       },
       importSchedules: { query: IMPORT, variables: () => day(no.a1) },
+      importCalendarHolidays: { query: HOLIDAYS, variables: () => ({ c: [id.A] }) },
       importVolumes: { query: VOLUMES, variables: volumes },
       syncVolumesFromTraffic: {
         query:

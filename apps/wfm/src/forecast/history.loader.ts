@@ -3,6 +3,7 @@ import { localDay, localMidnight, type DayVolumes } from '@switchboard/metrics';
 import { SpecialDay } from '../special-day/special-day.entity';
 
 interface Row {
+  queue_id: string;
   interval_start: Date;
   offered: number;
   handle_seconds: number | null;
@@ -14,6 +15,16 @@ export interface QueueHistory {
   handleSeconds: DayVolumes[];
   /** The queue's special days by date. */
   specialDays: Map<string, SpecialDay>;
+}
+
+export interface QueueHistoryRequest {
+  queueId: string;
+  /** Local days before this one (exclusive). */
+  before: string;
+  /** Local days from this one (inclusive); absent: the whole history. */
+  since?: string;
+  intervalMinutes: number;
+  timeZone: string;
 }
 
 /**
@@ -29,13 +40,51 @@ export async function loadQueueHistory(
   intervalMinutes: number,
   timeZone: string,
 ): Promise<QueueHistory> {
+  const [history] = await loadQueuesHistory(em, [{ queueId, before, intervalMinutes, timeZone }]);
+  return history;
+}
+
+/**
+ * The histories of several queues (or periods of one) in two statements: the volumes of every
+ * queue asked for over the union of the periods, and their special days; split here.
+ */
+export async function loadQueuesHistory(
+  em: EntityManager,
+  requests: readonly QueueHistoryRequest[],
+): Promise<QueueHistory[]> {
+  if (!requests.length) return [];
+  const queueIds = [...new Set(requests.map((r) => r.queueId))];
+  const until = Math.max(...requests.map((r) => localMidnight(r.before, r.timeZone).getTime()));
+  const from = requests.every((r) => r.since)
+    ? Math.min(...requests.map((r) => localMidnight(r.since as string, r.timeZone).getTime()))
+    : 0;
   const rows = await em.getConnection().execute<Row[]>(
-    `select interval_start, sum(offered)::float8 as offered, sum(offered * aht_seconds)::float8 as handle_seconds
-       from wfm_interval_volume where queue_id = ? and interval_start < ?
-      group by interval_start order by interval_start`,
-    [queueId, localMidnight(before, timeZone)],
+    `select queue_id, interval_start, sum(offered)::float8 as offered, sum(offered * aht_seconds)::float8 as handle_seconds
+       from wfm_interval_volume where queue_id = any(?::uuid[]) and interval_start >= ? and interval_start < ?
+      group by queue_id, interval_start order by queue_id, interval_start`,
+    [`{${queueIds.join(',')}}`, new Date(from), new Date(until)],
   );
-  const special = await em.find(SpecialDay, { queueId });
+  const special = await em.find(SpecialDay, { queueId: { $in: queueIds } });
+  return requests.map((request) => {
+    const start = request.since ? localMidnight(request.since, request.timeZone).getTime() : 0;
+    const end = localMidnight(request.before, request.timeZone).getTime();
+    return bucket(
+      rows.filter((row) => {
+        const at = new Date(row.interval_start).getTime();
+        return row.queue_id === request.queueId && at >= start && at < end;
+      }),
+      special.filter((d) => d.queueId === request.queueId),
+      request,
+    );
+  });
+}
+
+function bucket(
+  rows: readonly Row[],
+  special: readonly SpecialDay[],
+  request: QueueHistoryRequest,
+): QueueHistory {
+  const { intervalMinutes, timeZone } = request;
   const specialDays = new Map(special.map((d) => [d.date, d]));
   const width = Math.round(1440 / intervalMinutes);
   const days = new Map<string, { volumes: number[]; handle: number[] }>();

@@ -74,6 +74,22 @@ describe('wfm access: staffing', () => {
             ? { allow: true, check: (data) => expect(data.staffingPlan).toEqual({ intervals: [] }) }
             : { deny: true },
       ),
+      ...perCaller(
+        'staffingPlan forecast (method, forecastable, reason) asked of wfm alone (no queue center from traffic)',
+        'query($q: ID!) { staffingPlan(queueId: $q, day: "2026-01-05") { forecastMethod forecastable forecastReason } }',
+        () => ({ q: id.queue }),
+        (level) =>
+          level === 'all'
+            ? {
+                allow: true,
+                check: (data) =>
+                  expect(data.staffingPlan).toMatchObject({
+                    forecastMethod: 'SAME_WEEKDAY_4W',
+                    forecastable: false,
+                  }),
+              }
+            : { deny: true },
+      ),
     ],
   );
 });

@@ -1,5 +1,21 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+
+export enum StaffingRiskEnum {
+  P50 = 'P50',
+  P75 = 'P75',
+  P90 = 'P90',
+}
+registerEnumType(StaffingRiskEnum, {
+  name: 'StaffingRisk',
+  description:
+    'The forecast quantile agents are required for: P50 the point forecast; P75 or P90 a busier interval (staff for the risk you choose)',
+  valuesConfig: {
+    P50: { description: 'The point forecast (p50)' },
+    P75: { description: 'Between p50 and p90 as a normal distribution would put it, at least Poisson’s p75' },
+    P90: { description: 'The band’s p90: one interval in ten is expected busier' },
+  },
+});
 
 /** Traffic's history of one interval (declared external: traffic resolves it). */
 @ObjectType('StaffingHistoryInterval')
@@ -35,8 +51,17 @@ export class StaffingPlanType {
 @ObjectType('StaffingPlanInterval')
 export class StaffingPlanIntervalType {
   @Field(() => DateTimeISOResolver) intervalStart!: Date;
-  @Field(() => Float, { description: 'Forecast calls: mean of the same weekday and interval' })
+  @Field(() => Float, {
+    description:
+      "Forecast calls (p50): the queue's backtest-chosen method, or the mean of the same weekday and interval when not forecastable",
+  })
   forecastCalls!: number;
+  @Field(() => Float, { description: 'The forecast’s 10th percentile' })
+  forecastP10!: number;
+  @Field(() => Float, { description: 'The forecast’s 90th percentile (wide when not forecastable)' })
+  forecastP90!: number;
+  @Field(() => Float, { description: 'The calls agents are required for: the forecast at the chosen risk' })
+  staffedCalls!: number;
   @Field(() => Float, { description: 'History AHT, or the given default when nothing was answered' })
   ahtSeconds!: number;
   @Field(() => Int) rawAgents!: number;

@@ -15,9 +15,16 @@ interface Span {
  */
 export class TrafficStatesDouble {
   readonly spans = new Map<string, Span[]>();
+  /** Care's business calendars' exception days by center id (`businessCalendar`, aliased per center). */
+  readonly calendars = new Map<string, Record<string, unknown>[]>();
   /** Every request's variables, to check that wfm asked in batches. */
   readonly requests: Record<string, unknown>[] = [];
   private server?: Server;
+
+  calendar(centerId: string, exceptions: Record<string, unknown>[]): this {
+    this.calendars.set(centerId, exceptions);
+    return this;
+  }
 
   states(employeeNo: string, spans: Span[]): this {
     this.spans.set(employeeNo, spans);
@@ -29,8 +36,22 @@ export class TrafficStatesDouble {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
       request.on('end', () => {
-        const { variables } = JSON.parse(body) as { variables: { n: string[]; f: string; t: string } };
+        const { query, variables } = JSON.parse(body) as {
+          query: string;
+          variables: { n: string[]; f: string; t: string };
+        };
         this.requests.push(variables);
+        response.setHeader('content-type', 'application/json');
+        if (query.includes('businessCalendar')) {
+          const data = Object.fromEntries(
+            Object.entries(variables as unknown as Record<string, string>).map(([alias, centerId]) => {
+              const exceptions = this.calendars.get(centerId);
+              return [alias, exceptions ? { centerId, exceptions } : null];
+            }),
+          );
+          response.end(JSON.stringify({ data }));
+          return;
+        }
         const from = Date.parse(variables.f);
         const to = Date.parse(variables.t);
         const agentsByEmployeeNo = variables.n.map((employeeNo) => ({
@@ -43,7 +64,6 @@ export class TrafficStatesDouble {
             }))
             .filter((s) => s.end > s.start),
         }));
-        response.setHeader('content-type', 'application/json');
         response.end(JSON.stringify({ data: { agentsByEmployeeNo } }));
       });
     });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   WIDE_RESIDUAL_RATIOS,
+  forecastAtRisk,
   normalQuantile,
   poissonQuantile,
   predictionIntervals,
@@ -49,6 +50,37 @@ describe('prediction intervals', () => {
             expect(b.p10).toBeLessThanOrEqual(b.p50);
             expect(b.p50).toBeLessThanOrEqual(b.p90);
           }
+        },
+      ),
+    );
+  });
+});
+
+describe('forecastAtRisk', () => {
+  it('staffs p50 and p90 from the band and p75 at 52.6 % of the way between them', () => {
+    const band = { p10: 80, p50: 100, p90: 140 };
+    expect(forecastAtRisk(band, 'P50')).toBe(100);
+    expect(forecastAtRisk(band, 'P90')).toBe(140);
+    // z(0.75) / z(0.9) = 0.6744898 / 1.2815516 = 0.526306
+    expect(forecastAtRisk(band, 'P75')).toBeCloseTo(100 + 40 * 0.526306, 4);
+  });
+
+  it('never staffs p75 under Poisson(p50)’s 75th percentile nor above p90', () => {
+    // Poisson(2): P(≤2) = 0.677, P(≤3) = 0.857: its 75th percentile is 3 (the normal's: 2.79)
+    expect(forecastAtRisk({ p10: 2, p50: 2, p90: 2.5 }, 'P75')).toBe(2.5);
+    expect(forecastAtRisk({ p10: 0, p50: 2, p90: 3.5 }, 'P75')).toBe(3);
+  });
+
+  it('is ordered p50 ≤ p75 ≤ p90 on every band predictionIntervals makes', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 5000, noNaN: true }),
+        fc.double({ min: 1, max: 3, noNaN: true }),
+        (f, high) => {
+          const [band] = predictionIntervals([f], { low: 0.8, high });
+          const p75 = forecastAtRisk(band, 'P75');
+          expect(p75).toBeGreaterThanOrEqual(band.p50);
+          expect(p75).toBeLessThanOrEqual(band.p90);
         },
       ),
     );

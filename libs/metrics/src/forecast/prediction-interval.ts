@@ -109,3 +109,19 @@ export function predictionIntervals(
     };
   });
 }
+
+/** The forecast quantile a plan staffs for: the point (p50), or the risk of a busier interval. */
+export const STAFFING_RISKS = ['P50', 'P75', 'P90'] as const;
+export type StaffingRisk = (typeof STAFFING_RISKS)[number];
+
+/**
+ * The calls to staff for at a risk: p50 and p90 are the band's; p75 lies between them as a
+ * normal distribution would put it (p50 + (p90 − p50) · z₀.₇₅ / z₀.₉, i.e. 52.6 % of the way),
+ * and never under Poisson(p50)'s 75th percentile (arrivals are at least that noisy).
+ */
+export function forecastAtRisk(band: IntervalForecast, risk: StaffingRisk): number {
+  if (risk === 'P50') return band.p50;
+  if (risk === 'P90') return band.p90;
+  const between = band.p50 + ((band.p90 - band.p50) * normalQuantile(0.75)) / normalQuantile(0.9);
+  return Math.min(band.p90, Math.max(between, poissonQuantile(band.p50, 0.75), band.p50));
+}

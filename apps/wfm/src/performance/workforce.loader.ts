@@ -1,0 +1,122 @@
+import {
+  DEFAULT_ACTIVITY_RULES,
+  addDays,
+  localMidnight,
+  periodAdherence,
+  scheduleAdherence,
+  type ScheduleAdherence,
+} from '@switchboard/metrics';
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import type DataLoader from 'dataloader';
+import { Schedule } from '../schedule/schedule.entity';
+import type { StateSource } from '../adherence/adherence.service';
+import type { AgentStateSpan } from '../adherence/agent-states.client';
+import { PerformanceWorkforceType } from './performance.type';
+
+/** The states one gateway request asks for at most (traffic answers 31 days). */
+const STATE_WINDOW_MS = 31 * 86_400_000;
+
+export interface WorkforceRequest {
+  key: string;
+  from: Date;
+  to: Date;
+  employeeNos: string[];
+}
+
+const seconds = (ms: number) => ms / 1000;
+
+/**
+ * One record's adherence: each schedule of its agents measured over the part of its day inside
+ * [from, to) (segments and states clipped to it), then the seconds summed (periodAdherence).
+ */
+export function workforceOf(
+  request: WorkforceRequest,
+  schedules: readonly Schedule[],
+  spans: ReadonlyMap<string, AgentStateSpan[]>,
+): PerformanceWorkforceType {
+  const agents = new Set(request.employeeNos);
+  const days: ScheduleAdherence[] = [];
+  for (const schedule of schedules) {
+    if (!agents.has(schedule.employeeNo)) continue;
+    const start = Math.max(request.from.getTime(), localMidnight(schedule.date, schedule.timeZone).getTime());
+    const end = Math.min(
+      request.to.getTime(),
+      localMidnight(addDays(schedule.date, 1), schedule.timeZone).getTime(),
+    );
+    if (end <= start) continue;
+    const segments = schedule.segments
+      .map((s) => ({
+        start: seconds(Math.max(new Date(s.start).getTime(), start)),
+        end: seconds(Math.min(new Date(s.end).getTime(), end)),
+        activity: s.activity,
+      }))
+      .filter((s) => s.end > s.start);
+    if (!segments.length) continue;
+    const states = (spans.get(schedule.employeeNo) ?? [])
+      .map((s) => ({
+        start: seconds(Math.max(s.start.getTime(), start)),
+        end: seconds(Math.min(s.end.getTime(), end)),
+        state: s.state,
+      }))
+      .filter((s) => s.end > s.start);
+    days.push(scheduleAdherence(segments, states, DEFAULT_ACTIVITY_RULES));
+  }
+  return Object.assign(new PerformanceWorkforceType(), {
+    ...periodAdherence(days),
+    scheduledAgentDays: days.length,
+  });
+}
+
+/** The agents' state spans over [from, to), asked in windows of at most 31 days (one request each). */
+async function statesOver(
+  source: StateSource,
+  employeeNos: string[],
+  from: Date,
+  to: Date,
+): Promise<Map<string, AgentStateSpan[]>> {
+  const all = new Map<string, AgentStateSpan[]>();
+  for (let start = from.getTime(); start < to.getTime(); start += STATE_WINDOW_MS) {
+    const window = await source(
+      employeeNos,
+      new Date(start),
+      new Date(Math.min(to.getTime(), start + STATE_WINDOW_MS)),
+    );
+    for (const [employeeNo, spans] of window) all.set(employeeNo, [...(all.get(employeeNo) ?? []), ...spans]);
+  }
+  return all;
+}
+
+/**
+ * Performance records' workforce parts, batched: the schedules of every record's agents in one
+ * statement, their states in one gateway request per 31 days of the batch's span.
+ */
+export function workforceLoader(
+  ctx: SubgraphContext,
+  states: StateSource,
+): DataLoader<WorkforceRequest, PerformanceWorkforceType> {
+  return ctx.loaders.get('performanceWorkforce', async (requests: readonly WorkforceRequest[]) => {
+    const employeeNos = [...new Set(requests.flatMap((r) => r.employeeNos))];
+    if (!employeeNos.length) return requests.map((r) => workforceOf(r, [], new Map()));
+    const from = new Date(Math.min(...requests.map((r) => r.from.getTime())));
+    const to = new Date(Math.max(...requests.map((r) => r.to.getTime())));
+    // a schedule's local day may start up to 14 h before or end 14 h after its UTC date
+    const fromDate = addDays(from.toISOString().slice(0, 10), -1);
+    const toDate = addDays(to.toISOString().slice(0, 10), 1);
+    const schedules = await ctx.em.find(
+      Schedule,
+      { employeeNo: { $in: employeeNos }, date: { $gte: fromDate, $lte: toDate } },
+      { orderBy: { date: 'asc', employeeNo: 'asc' } },
+    );
+    const scheduled = [...new Set(schedules.map((s) => s.employeeNo))];
+    // states only over the scheduled days inside the batch's period (a month's record of a week planned asks a week)
+    const starts = schedules.map((s) => localMidnight(s.date, s.timeZone).getTime());
+    const ends = schedules.map((s) => localMidnight(addDays(s.date, 1), s.timeZone).getTime());
+    const statesFrom = new Date(Math.max(from.getTime(), Math.min(...starts)));
+    const statesTo = new Date(Math.min(to.getTime(), Math.max(...ends)));
+    const spans =
+      scheduled.length && statesTo > statesFrom
+        ? await statesOver(states, scheduled, statesFrom, statesTo)
+        : new Map<string, AgentStateSpan[]>();
+    return requests.map((r) => workforceOf(r, schedules, spans));
+  });
+}
