@@ -9,6 +9,7 @@ import { SurveyForm } from './survey-form/survey-form.entity';
 import { SurveyInvitation } from './survey/survey-invitation.entity';
 import { SurveyResponse } from './survey/survey-response.entity';
 import { SurveyResolver } from './survey/survey.resolver';
+import { SurveyRollup } from './rollup/survey-rollup.entity';
 import { SurveyStatsResolver } from './stats/survey-stats.resolver';
 import { surveyImportRoute } from './survey/survey.route';
 import { surveyFormById } from './survey-form/survey-form.loader';
@@ -22,7 +23,7 @@ import { seedVocDemo } from './seed/demo-seed';
 export const VOC_SUBGRAPH = 'voc';
 
 export const vocDatabase = {
-  entities: [SurveyForm, SurveyInvitation, SurveyResponse],
+  entities: [SurveyForm, SurveyInvitation, SurveyResponse, SurveyRollup],
   migrations: vocMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
   snapshotName: '.snapshot-voc',

@@ -8,6 +8,8 @@ import {
   type TrafficContact,
   type VocReferences,
 } from '../references/voc-references';
+import { responseDelta, statusDelta } from '../rollup/survey-measures';
+import { SurveyRollupDeltas } from '../rollup/survey-rollup.writer';
 import { SurveyForm } from '../survey-form/survey-form.entity';
 import { SurveyInvitation } from './survey-invitation.entity';
 import { SurveyResponse } from './survey-response.entity';
@@ -90,6 +92,7 @@ export class SurveyImportService {
           })
         ).map((r) => [r.invitationId, r]),
       );
+      const rollup = new SurveyRollupDeltas();
       for (const row of rows) {
         const form = this.formOf(forms, row);
         const contact = contacts.get(
@@ -100,8 +103,11 @@ export class SurveyImportService {
           report.problems.push(found);
           continue;
         }
-        this.apply(tx, center, row, form!, contact!, invitations, responses, report);
+        this.apply(tx, center, row, form!, contact!, invitations, responses, report, rollup);
       }
+      // the rows first, then the rollup, in this transaction: both commit or neither
+      await tx.flush();
+      await rollup.write(tx);
       return report;
     });
   }
@@ -156,6 +162,7 @@ export class SurveyImportService {
     invitations: Map<string, SurveyInvitation>,
     responses: Map<string, SurveyResponse>,
     report: SurveyImportReport,
+    rollup: SurveyRollupDeltas,
   ): void {
     let invitation = invitations.get(row.invitationKey);
     let changed = false;
@@ -169,10 +176,12 @@ export class SurveyImportService {
         contactArrivedAt: contact.arrivedAt,
         contactEndedAt: contact.endedAt,
         agentEmployeeNo: contact.agentEmployeeNo,
+        teamId: contact.teamId,
         queueCode: contact.queueCode,
         sentAt: row.sentAt,
         status: row.status,
       });
+      rollup.add(invitation, statusDelta(null, row.status));
       tx.persist(invitation);
       invitations.set(row.invitationKey, invitation);
       report.invitationsCreated++;
@@ -209,6 +218,7 @@ export class SurveyImportService {
           );
           return;
         }
+        rollup.add(invitation, statusDelta(invitation.status, row.status));
         invitation.status = row.status;
         report.invitationsUpdated++;
         changed = true;
@@ -224,9 +234,11 @@ export class SurveyImportService {
         answeredAt: row.answeredAt!,
         centerId,
         agentEmployeeNo: invitation.agentEmployeeNo,
+        teamId: invitation.teamId,
         queueCode: invitation.queueCode,
         contactArrivedAt: invitation.contactArrivedAt,
       });
+      rollup.add(response, responseDelta(response.kind, response.score, response.topBox));
       tx.persist(response);
       responses.set(invitation.id, response);
       report.responsesRecorded++;
