@@ -18,6 +18,8 @@ import { SurveyFormResolver } from './survey-form/survey-form.resolver';
 import type { SurveyFormType } from './survey-form/survey-form.type';
 import { seesSurveyForm } from './access/voc-access';
 import { vocMigrations } from './migrations';
+import { VoicePerformanceResolver, vocPerformanceFromReference } from './performance/voice.resolver';
+import { VocPerformanceType } from './performance/voice.type';
 import { seedVocDemo } from './seed/demo-seed';
 
 export const VOC_SUBGRAPH = 'voc';
@@ -31,8 +33,11 @@ export const vocDatabase = {
 
 export function buildVocSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [SurveyFormResolver, SurveyResolver, SurveyStatsResolver],
+    resolvers: [SurveyFormResolver, SurveyResolver, SurveyStatsResolver, VoicePerformanceResolver],
+    // kpi's Performance is reached only through _entities: listed so it is in the schema
+    orphanedTypes: [VocPerformanceType],
     referenceResolvers: {
+      Performance: { __resolveReference: vocPerformanceFromReference },
       SurveyForm: {
         // outside the caller's scope: null, as for an unknown id
         __resolveReference: async (
@@ -53,4 +58,6 @@ export const vocSubgraph: SubgraphDefinition = {
   buildSchema: buildVocSchema,
   seedDemo: seedVocDemo,
   routes: surveyImportRoute,
+  // surveyStats by agent and month answers thousands of rows: compiled, as traffic's trafficStats
+  compiledQueries: true,
 };

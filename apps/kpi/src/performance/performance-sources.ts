@@ -36,6 +36,7 @@ export const PERFORMANCE_SOURCES: readonly PerformanceSource[] = [
     typeName: 'PerformanceTraining',
     metrics: ['completionRate', 'firstAttemptPassRate', 'certificationCoverage'],
   },
+  { field: 'voice', typeName: 'PerformanceVoice', metrics: ['csat', 'nps', 'ces', 'surveyResponseRate'] },
 ];
 
 /** The scope's enclosing scopes (an agent's team and center, a team's center), from staff. */

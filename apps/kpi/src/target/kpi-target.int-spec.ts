@@ -52,6 +52,10 @@ describe('KPI catalog and targets', () => {
       'TRAINING_COMPLETION',
       'FIRST_ATTEMPT_PASS_RATE',
       'CERTIFICATION_COVERAGE',
+      'CSAT',
+      'NPS',
+      'CES',
+      'SURVEY_RESPONSE_RATE',
     ]);
     expect(response.data?.kpiDefinitions.find((d) => d.code === 'ASA')).toEqual({
       code: 'ASA',
