@@ -9,6 +9,8 @@ import { SurveyForm } from './survey-form/survey-form.entity';
 import { SurveyInvitation } from './survey/survey-invitation.entity';
 import { SurveyResponse } from './survey/survey-response.entity';
 import { SurveyResolver } from './survey/survey.resolver';
+import { Feedback } from './feedback/feedback.entity';
+import { VocViewResolver } from './feedback/voc-view.resolver';
 import { SurveyRollup } from './rollup/survey-rollup.entity';
 import { SurveyStatsResolver } from './stats/survey-stats.resolver';
 import { surveyImportRoute } from './survey/survey.route';
@@ -25,7 +27,7 @@ import { seedVocDemo } from './seed/demo-seed';
 export const VOC_SUBGRAPH = 'voc';
 
 export const vocDatabase = {
-  entities: [SurveyForm, SurveyInvitation, SurveyResponse, SurveyRollup],
+  entities: [SurveyForm, SurveyInvitation, SurveyResponse, SurveyRollup, Feedback],
   migrations: vocMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
   snapshotName: '.snapshot-voc',
@@ -33,7 +35,13 @@ export const vocDatabase = {
 
 export function buildVocSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [SurveyFormResolver, SurveyResolver, SurveyStatsResolver, VoicePerformanceResolver],
+    resolvers: [
+      SurveyFormResolver,
+      SurveyResolver,
+      SurveyStatsResolver,
+      VoicePerformanceResolver,
+      VocViewResolver,
+    ],
     // kpi's Performance is reached only through _entities: listed so it is in the schema
     orphanedTypes: [VocPerformanceType],
     referenceResolvers: {
@@ -58,6 +66,4 @@ export const vocSubgraph: SubgraphDefinition = {
   buildSchema: buildVocSchema,
   seedDemo: seedVocDemo,
   routes: surveyImportRoute,
-  // surveyStats by agent and month answers thousands of rows: compiled, as traffic's trafficStats
-  compiledQueries: true,
 };

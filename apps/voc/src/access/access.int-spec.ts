@@ -13,6 +13,8 @@ import {
   type TestSubgraph,
 } from '@switchboard/testing';
 import { VERBATIM_READERS } from './voc-access';
+import { Feedback } from '../feedback/feedback.entity';
+import { rebuildSurveyRollup } from '../rollup/survey-rollup.writer';
 import { SurveyInvitation } from '../survey/survey-invitation.entity';
 import { SurveyResponse } from '../survey/survey-response.entity';
 import { vocSubgraph } from '../voc.subgraph';
@@ -73,10 +75,25 @@ beforeAll(async () => {
       queueCode: 'CARDS',
       contactArrivedAt: invitation.contactArrivedAt,
     });
-    em.persist([invitation, response]);
+    // its verbatim as feedback, as the import files it (one category per center, to tell them apart)
+    const feedback = em.create(Feedback, {
+      source: 'SURVEY',
+      sourceRef: invitation.invitationKey,
+      centerId: id[key],
+      agentEmployeeNo: invitation.agentEmployeeNo,
+      occurredAt: invitation.contactArrivedAt,
+      text: `words of ${key}`,
+      category: `CATEGORY_${key}`,
+      categories: [`CATEGORY_${key}`],
+      rulesVersion: 1,
+      responseId: response.id,
+    });
+    em.persist([invitation, response, feedback]);
     responses[key] = response.id;
   }
   await em.flush();
+  // written row by row: the rollup the import keeps is built from them here
+  await rebuildSurveyRollup(voc.orm.em.fork());
 });
 afterAll(() => voc.stop());
 
@@ -110,6 +127,20 @@ describe('voc access: queries', () => {
             expect(
               ((data.surveyStats ?? []) as { centerId: string }[]).map((r) => r.centerId).sort(),
             ).toEqual((level === 'all' ? [id.A, id.B] : [id.A]).sort()),
+        }),
+      ),
+      ...perCaller(
+        'vocView',
+        `{ vocView(from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z") { categories { category feedback } } }`,
+        undefined,
+        (level) => ({
+          // like surveyStats: center A's feedback is agent a1's, so their lead and a1 see it too
+          scoped: (data) =>
+            expect(
+              ((data.vocView as { categories: { category: string }[] }).categories ?? [])
+                .map((c) => c.category)
+                .sort(),
+            ).toEqual(level === 'all' ? ['CATEGORY_A', 'CATEGORY_B'] : ['CATEGORY_A']),
         }),
       ),
       ...perCaller(

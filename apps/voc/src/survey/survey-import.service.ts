@@ -8,6 +8,9 @@ import {
   type TrafficContact,
   type VocReferences,
 } from '../references/voc-references';
+import { Feedback } from '../feedback/feedback.entity';
+import { categorize, NO_CATEGORY } from '../feedback/feedback-rules';
+import { FEEDBACK_RULES_V1 } from '../feedback/feedback-rules.v1';
 import { responseDelta, statusDelta } from '../rollup/survey-measures';
 import { SurveyRollupDeltas } from '../rollup/survey-rollup.writer';
 import { SurveyForm } from '../survey-form/survey-form.entity';
@@ -239,6 +242,26 @@ export class SurveyImportService {
         contactArrivedAt: invitation.contactArrivedAt,
       });
       rollup.add(response, responseDelta(response.kind, response.score, response.topBox));
+      if (response.verbatim?.trim()) {
+        // the verbatim becomes feedback, filed by the current rules, with its response's scores
+        const categories = categorize(response.verbatim, FEEDBACK_RULES_V1);
+        tx.persist(
+          tx.create(Feedback, {
+            source: 'SURVEY',
+            sourceRef: invitation.invitationKey,
+            centerId,
+            agentEmployeeNo: invitation.agentEmployeeNo,
+            teamId: invitation.teamId,
+            queueCode: invitation.queueCode,
+            occurredAt: invitation.contactArrivedAt,
+            text: response.verbatim,
+            category: categories[0] ?? NO_CATEGORY,
+            categories,
+            rulesVersion: FEEDBACK_RULES_V1.version,
+            responseId: response.id,
+          }),
+        );
+      }
       tx.persist(response);
       responses.set(invitation.id, response);
       report.responsesRecorded++;
