@@ -10,6 +10,8 @@ import { SurveyInvitation } from './survey/survey-invitation.entity';
 import { SurveyResponse } from './survey/survey-response.entity';
 import { SurveyResolver } from './survey/survey.resolver';
 import { Feedback } from './feedback/feedback.entity';
+import { ImprovementEvidence, ImprovementItem } from './improvement/improvement-item.entity';
+import { ImprovementItemResolver } from './improvement/improvement-item.resolver';
 import { VocViewResolver } from './feedback/voc-view.resolver';
 import { SurveyRollup } from './rollup/survey-rollup.entity';
 import { SurveyStatsResolver } from './stats/survey-stats.resolver';
@@ -27,7 +29,15 @@ import { seedVocDemo } from './seed/demo-seed';
 export const VOC_SUBGRAPH = 'voc';
 
 export const vocDatabase = {
-  entities: [SurveyForm, SurveyInvitation, SurveyResponse, SurveyRollup, Feedback],
+  entities: [
+    SurveyForm,
+    SurveyInvitation,
+    SurveyResponse,
+    SurveyRollup,
+    Feedback,
+    ImprovementItem,
+    ImprovementEvidence,
+  ],
   migrations: vocMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
   snapshotName: '.snapshot-voc',
@@ -41,6 +51,7 @@ export function buildVocSchema(): Promise<FederatedSchema> {
       SurveyStatsResolver,
       VoicePerformanceResolver,
       VocViewResolver,
+      ImprovementItemResolver,
     ],
     // kpi's Performance is reached only through _entities: listed so it is in the schema
     orphanedTypes: [VocPerformanceType],

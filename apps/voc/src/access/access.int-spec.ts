@@ -14,6 +14,7 @@ import {
 } from '@switchboard/testing';
 import { VERBATIM_READERS } from './voc-access';
 import { Feedback } from '../feedback/feedback.entity';
+import { ImprovementItem } from '../improvement/improvement-item.entity';
 import { rebuildSurveyRollup } from '../rollup/survey-rollup.writer';
 import { SurveyInvitation } from '../survey/survey-invitation.entity';
 import { SurveyResponse } from '../survey/survey-response.entity';
@@ -24,6 +25,7 @@ const { code, no, callers } = accessLayout(WRITERS.voc);
 const id = { A: randomUUID(), B: randomUUID(), A1: randomUUID(), A2: randomUUID(), B1: randomUUID() };
 const rows: Record<'A' | 'B', string> = { A: '', B: '' };
 const responses: Record<'A' | 'B', string> = { A: '', B: '' };
+const items: Record<'A' | 'B', string> = { A: '', B: '' };
 const readsVerbatim = (who: string) =>
   callers.find((c) => c.who === who)?.identity.roles.some((r) => VERBATIM_READERS.includes(r)) ?? false;
 const RESPONSES = `{ surveyResponses(from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z") { id verbatim } }`;
@@ -88,8 +90,16 @@ beforeAll(async () => {
       rulesVersion: 1,
       responseId: response.id,
     });
-    em.persist([invitation, response, feedback]);
+    const item = em.create(ImprovementItem, {
+      centerId: id[key],
+      title: `fix ${key}`,
+      ownerDepartment: 'Cards',
+      dueDate: '2026-12-31',
+      createdBy: 'test',
+    });
+    em.persist([invitation, response, feedback, item]);
     responses[key] = response.id;
+    items[key] = item.id;
   }
   await em.flush();
   // written row by row: the rollup the import keeps is built from them here
@@ -127,6 +137,17 @@ describe('voc access: queries', () => {
             expect(
               ((data.surveyStats ?? []) as { centerId: string }[]).map((r) => r.centerId).sort(),
             ).toEqual((level === 'all' ? [id.A, id.B] : [id.A]).sort()),
+        }),
+      ),
+      ...perCaller('improvementItems', '{ improvementItems { id } }', undefined, (level) => ({
+        scoped: (data) => expect(ids(data.improvementItems)).toEqual(seen[level].map((k) => items[k]).sort()),
+      })),
+      ...perCaller(
+        'improvementClosure',
+        '{ improvementClosure(from: "2026-12-01", to: "2027-01-01") { due } }',
+        undefined,
+        (level) => ({
+          scoped: (data) => expect((data.improvementClosure as { due: number }).due).toBe(seen[level].length),
         }),
       ),
       ...perCaller(
@@ -194,6 +215,30 @@ describe('voc access: writes', () => {
     ],
   );
 
+  const IMPROVE = 'mutation($i: CreateImprovementItemInput!) { createImprovementItem(input: $i) { id } }';
+  const improvement = (center: 'A' | 'B') => () => ({
+    i: { centerId: id[center], title: 'x', ownerDepartment: 'Cards', dueDate: '2027-01-31', feedbackIds: [] },
+  });
+  accessMatrix(
+    () => voc.url,
+    [
+      ...perCaller('createImprovementItem in center A', IMPROVE, improvement('A'), writesIn('A')),
+      ...perCaller('createImprovementItem in center B', IMPROVE, improvement('B'), writesIn('B')),
+    ],
+  );
+  const STATUS = 'mutation($id: ID!) { setImprovementItemStatus(id: $id, status: IN_PROGRESS) { status } }';
+  accessMatrix(
+    () => voc.url,
+    [
+      ...perCaller(
+        "setImprovementItemStatus of center B's item",
+        STATUS,
+        () => ({ id: items.B }),
+        writesIn('B'),
+      ),
+    ],
+  );
+
   // a mutation added without a role check fails here until it is listed with its rule
   everyMutationRefused(
     () => voc.url,
@@ -203,6 +248,8 @@ describe('voc access: writes', () => {
         variables: () => ({ i: { centerId: id.A, code: 'X', kind: 'CES', title: 'x' } }),
       },
       importSurveys: { query: IMPORT, variables: () => ({ c: id.A, r: [] }) },
+      createImprovementItem: { query: IMPROVE, variables: improvement('A') },
+      setImprovementItemStatus: { query: STATUS, variables: () => ({ id: items.A }) },
     }),
     callers.filter((c) => !c.writer),
   );

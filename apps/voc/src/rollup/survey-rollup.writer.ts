@@ -103,6 +103,8 @@ export const rawDaySql = (where: string): string =>
  */
 export async function rebuildSurveyRollup(em: EntityManager): Promise<number> {
   return em.transactional(async (tx) => {
+    // a whole rebuild reads every row: past the service's per-statement timeout on a large table
+    await tx.execute('set local statement_timeout = 0');
     await tx.execute('delete from voc_survey_rollup');
     const sums = MEASURE_COLUMNS.map((c) => `sum(${c})`).join(', ');
     await tx.execute(
