@@ -16,38 +16,38 @@ export interface VoiceGroup {
 const periodId = (g: VoiceGroup): string => `${g.from.toISOString()}/${g.to.toISOString()}`;
 
 /**
- * The survey totals of every group, one statement per distinct period (a request's records usually
- * share one): the rollup's rows of the period joined with each group's agents.
+ * The survey totals of every group in one statement, whatever their periods (a trend's buckets):
+ * each distinct period's rollup rows, tagged with the period, joined with its groups' agents.
  */
 export async function voiceTotals(em: EntityManager, groups: readonly VoiceGroup[]): Promise<SurveyTotals[]> {
-  const byPeriod = new Map<string, VoiceGroup[]>();
-  for (const g of groups) {
-    const list = byPeriod.get(periodId(g));
-    if (list) list.push(g);
-    else byPeriod.set(periodId(g), [g]);
+  if (!groups.length) return [];
+  const periods = [...new Map(groups.map((g) => [periodId(g), g])).entries()];
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  for (const [index, [, g]] of periods.entries()) {
+    const source = surveyPeriodSource(g.from, g.to);
+    parts.push(`select ${index} as period, s.* from (${source.sql}) as s`);
+    params.push(...source.params);
   }
-  const totals = new Map<string, SurveyTotals>();
-  await Promise.all(
-    [...byPeriod.entries()].map(async ([period, list]) => {
-      const source = surveyPeriodSource(list[0].from, list[0].to);
-      const members = list.flatMap((g) =>
-        g.employeeNos.map((employee_no) => ({ record: g.key, employee_no })),
-      );
-      const rows = await em.getConnection().execute<Record<string, string | number>[]>(
-        `select m.record, ${SURVEY_MEASURES.map((m) => `coalesce(sum(s.${m.column}), 0)::float8 as ${m.column}`).join(', ')}
-         from (${source.sql}) as s
-         join jsonb_to_recordset(?::jsonb) as m(record text, employee_no text) on m.employee_no = s.agent_employee_no
-         group by m.record`,
-        [...source.params, JSON.stringify(members)],
-      );
-      for (const row of rows) {
-        const t = emptySurveyTotals();
-        for (const m of SURVEY_MEASURES) t[m.total] = Number(row[m.column]);
-        totals.set(`${period}|${row.record}`, t);
-      }
-    }),
+  const index = new Map(periods.map(([id], i) => [id, i]));
+  const members = groups.flatMap((g) =>
+    g.employeeNos.map((employee_no) => ({ period: index.get(periodId(g)), record: g.key, employee_no })),
   );
-  return groups.map((g) => totals.get(`${periodId(g)}|${g.key}`) ?? emptySurveyTotals());
+  const rows = await em.getConnection().execute<Record<string, string | number>[]>(
+    `select m.period, m.record, ${SURVEY_MEASURES.map((m) => `coalesce(sum(s.${m.column}), 0)::float8 as ${m.column}`).join(', ')}
+     from (${parts.join(' union all ')}) as s
+     join jsonb_to_recordset(?::jsonb) as m(period int, record text, employee_no text)
+       on m.period = s.period and m.employee_no = s.agent_employee_no
+     group by m.period, m.record`,
+    [...params, JSON.stringify(members)],
+  );
+  const totals = new Map<string, SurveyTotals>();
+  for (const row of rows) {
+    const t = emptySurveyTotals();
+    for (const m of SURVEY_MEASURES) t[m.total] = Number(row[m.column]);
+    totals.set(`${row.period}|${row.record}`, t);
+  }
+  return groups.map((g) => totals.get(`${index.get(periodId(g))}|${g.key}`) ?? emptySurveyTotals());
 }
 
 export function toPerformanceVoiceType(totals: SurveyTotals): PerformanceVoiceType {
