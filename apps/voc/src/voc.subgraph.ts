@@ -9,6 +9,11 @@ import { SurveyForm } from './survey-form/survey-form.entity';
 import { SurveyInvitation } from './survey/survey-invitation.entity';
 import { SurveyResponse } from './survey/survey-response.entity';
 import { SurveyResolver } from './survey/survey.resolver';
+import { Feedback } from './feedback/feedback.entity';
+import { ImprovementEvidence, ImprovementItem } from './improvement/improvement-item.entity';
+import { ImprovementItemResolver } from './improvement/improvement-item.resolver';
+import { VocViewResolver } from './feedback/voc-view.resolver';
+import { SurveyRollup } from './rollup/survey-rollup.entity';
 import { SurveyStatsResolver } from './stats/survey-stats.resolver';
 import { surveyImportRoute } from './survey/survey.route';
 import { surveyFormById } from './survey-form/survey-form.loader';
@@ -17,12 +22,22 @@ import { SurveyFormResolver } from './survey-form/survey-form.resolver';
 import type { SurveyFormType } from './survey-form/survey-form.type';
 import { seesSurveyForm } from './access/voc-access';
 import { vocMigrations } from './migrations';
+import { VoicePerformanceResolver, vocPerformanceFromReference } from './performance/voice.resolver';
+import { VocPerformanceType } from './performance/voice.type';
 import { seedVocDemo } from './seed/demo-seed';
 
 export const VOC_SUBGRAPH = 'voc';
 
 export const vocDatabase = {
-  entities: [SurveyForm, SurveyInvitation, SurveyResponse],
+  entities: [
+    SurveyForm,
+    SurveyInvitation,
+    SurveyResponse,
+    SurveyRollup,
+    Feedback,
+    ImprovementItem,
+    ImprovementEvidence,
+  ],
   migrations: vocMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
   snapshotName: '.snapshot-voc',
@@ -30,8 +45,18 @@ export const vocDatabase = {
 
 export function buildVocSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [SurveyFormResolver, SurveyResolver, SurveyStatsResolver],
+    resolvers: [
+      SurveyFormResolver,
+      SurveyResolver,
+      SurveyStatsResolver,
+      VoicePerformanceResolver,
+      VocViewResolver,
+      ImprovementItemResolver,
+    ],
+    // kpi's Performance is reached only through _entities: listed so it is in the schema
+    orphanedTypes: [VocPerformanceType],
     referenceResolvers: {
+      Performance: { __resolveReference: vocPerformanceFromReference },
       SurveyForm: {
         // outside the caller's scope: null, as for an unknown id
         __resolveReference: async (

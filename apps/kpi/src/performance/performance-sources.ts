@@ -48,6 +48,7 @@ export const PERFORMANCE_SOURCES: readonly PerformanceSource[] = [
     metrics: ['promiseKeptRate', 'overdueCommitments', 'escalationRate', 'caseRepeatRate', 'handoffRate'],
   },
   { field: 'workforce', typeName: 'PerformanceWorkforce', metrics: ['adherence', 'conformance'] },
+  { field: 'voice', typeName: 'PerformanceVoice', metrics: ['csat', 'nps', 'ces', 'surveyResponseRate'] },
 ];
 
 /** The scope's enclosing scopes (an agent's team and center, a team's center), from staff. */

@@ -270,6 +270,24 @@ describe('Performance.kpis and score', () => {
     expect(bare.data?._entities[0].kpis).toEqual([{ code: 'ADHERENCE', value: null }]);
   });
 
+  it('values the voice KPIs from voc’s part', async () => {
+    const record = {
+      ...agentRecord(factory.scopeId(), traffic(null, null, null)),
+      voice: { csat: 0.625, nps: 20, ces: 5.5, surveyResponseRate: 0.4 },
+    };
+    const response = await entities(
+      [record],
+      'kpis(codes: ["CSAT", "NPS", "CES", "SURVEY_RESPONSE_RATE"]) { code value status }',
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?._entities[0].kpis).toEqual([
+      { code: 'CSAT', value: 0.625, status: null },
+      { code: 'NPS', value: 20, status: null },
+      { code: 'CES', value: 5.5, status: null },
+      { code: 'SURVEY_RESPONSE_RATE', value: 0.4, status: null },
+    ]);
+  });
+
   it('gives no status to a KPI with no value (no contacts)', async () => {
     const response = await entities([agentRecord(factory.scopeId(), traffic(null, null, null))]);
     expect(response.data?._entities[0].kpis.map((k) => [k.code, k.status])).toEqual([

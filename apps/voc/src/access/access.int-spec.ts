@@ -13,6 +13,9 @@ import {
   type TestSubgraph,
 } from '@switchboard/testing';
 import { VERBATIM_READERS } from './voc-access';
+import { Feedback } from '../feedback/feedback.entity';
+import { ImprovementItem } from '../improvement/improvement-item.entity';
+import { rebuildSurveyRollup } from '../rollup/survey-rollup.writer';
 import { SurveyInvitation } from '../survey/survey-invitation.entity';
 import { SurveyResponse } from '../survey/survey-response.entity';
 import { vocSubgraph } from '../voc.subgraph';
@@ -22,6 +25,7 @@ const { code, no, callers } = accessLayout(WRITERS.voc);
 const id = { A: randomUUID(), B: randomUUID(), A1: randomUUID(), A2: randomUUID(), B1: randomUUID() };
 const rows: Record<'A' | 'B', string> = { A: '', B: '' };
 const responses: Record<'A' | 'B', string> = { A: '', B: '' };
+const items: Record<'A' | 'B', string> = { A: '', B: '' };
 const readsVerbatim = (who: string) =>
   callers.find((c) => c.who === who)?.identity.roles.some((r) => VERBATIM_READERS.includes(r)) ?? false;
 const RESPONSES = `{ surveyResponses(from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z") { id verbatim } }`;
@@ -73,10 +77,33 @@ beforeAll(async () => {
       queueCode: 'CARDS',
       contactArrivedAt: invitation.contactArrivedAt,
     });
-    em.persist([invitation, response]);
+    // its verbatim as feedback, as the import files it (one category per center, to tell them apart)
+    const feedback = em.create(Feedback, {
+      source: 'SURVEY',
+      sourceRef: invitation.invitationKey,
+      centerId: id[key],
+      agentEmployeeNo: invitation.agentEmployeeNo,
+      occurredAt: invitation.contactArrivedAt,
+      text: `words of ${key}`,
+      category: `CATEGORY_${key}`,
+      categories: [`CATEGORY_${key}`],
+      rulesVersion: 1,
+      responseId: response.id,
+    });
+    const item = em.create(ImprovementItem, {
+      centerId: id[key],
+      title: `fix ${key}`,
+      ownerDepartment: 'Cards',
+      dueDate: '2026-12-31',
+      createdBy: 'test',
+    });
+    em.persist([invitation, response, feedback, item]);
     responses[key] = response.id;
+    items[key] = item.id;
   }
   await em.flush();
+  // written row by row: the rollup the import keeps is built from them here
+  await rebuildSurveyRollup(voc.orm.em.fork());
 });
 afterAll(() => voc.stop());
 
@@ -110,6 +137,31 @@ describe('voc access: queries', () => {
             expect(
               ((data.surveyStats ?? []) as { centerId: string }[]).map((r) => r.centerId).sort(),
             ).toEqual((level === 'all' ? [id.A, id.B] : [id.A]).sort()),
+        }),
+      ),
+      ...perCaller('improvementItems', '{ improvementItems { id } }', undefined, (level) => ({
+        scoped: (data) => expect(ids(data.improvementItems)).toEqual(seen[level].map((k) => items[k]).sort()),
+      })),
+      ...perCaller(
+        'improvementClosure',
+        '{ improvementClosure(from: "2026-12-01", to: "2027-01-01") { due } }',
+        undefined,
+        (level) => ({
+          scoped: (data) => expect((data.improvementClosure as { due: number }).due).toBe(seen[level].length),
+        }),
+      ),
+      ...perCaller(
+        'vocView',
+        `{ vocView(from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z") { categories { category feedback } } }`,
+        undefined,
+        (level) => ({
+          // like surveyStats: center A's feedback is agent a1's, so their lead and a1 see it too
+          scoped: (data) =>
+            expect(
+              ((data.vocView as { categories: { category: string }[] }).categories ?? [])
+                .map((c) => c.category)
+                .sort(),
+            ).toEqual(level === 'all' ? ['CATEGORY_A', 'CATEGORY_B'] : ['CATEGORY_A']),
         }),
       ),
       ...perCaller(
@@ -163,6 +215,30 @@ describe('voc access: writes', () => {
     ],
   );
 
+  const IMPROVE = 'mutation($i: CreateImprovementItemInput!) { createImprovementItem(input: $i) { id } }';
+  const improvement = (center: 'A' | 'B') => () => ({
+    i: { centerId: id[center], title: 'x', ownerDepartment: 'Cards', dueDate: '2027-01-31', feedbackIds: [] },
+  });
+  accessMatrix(
+    () => voc.url,
+    [
+      ...perCaller('createImprovementItem in center A', IMPROVE, improvement('A'), writesIn('A')),
+      ...perCaller('createImprovementItem in center B', IMPROVE, improvement('B'), writesIn('B')),
+    ],
+  );
+  const STATUS = 'mutation($id: ID!) { setImprovementItemStatus(id: $id, status: IN_PROGRESS) { status } }';
+  accessMatrix(
+    () => voc.url,
+    [
+      ...perCaller(
+        "setImprovementItemStatus of center B's item",
+        STATUS,
+        () => ({ id: items.B }),
+        writesIn('B'),
+      ),
+    ],
+  );
+
   // a mutation added without a role check fails here until it is listed with its rule
   everyMutationRefused(
     () => voc.url,
@@ -172,6 +248,8 @@ describe('voc access: writes', () => {
         variables: () => ({ i: { centerId: id.A, code: 'X', kind: 'CES', title: 'x' } }),
       },
       importSurveys: { query: IMPORT, variables: () => ({ c: id.A, r: [] }) },
+      createImprovementItem: { query: IMPROVE, variables: improvement('A') },
+      setImprovementItemStatus: { query: STATUS, variables: () => ({ id: items.A }) },
     }),
     callers.filter((c) => !c.writer),
   );

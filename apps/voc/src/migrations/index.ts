@@ -1,9 +1,15 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261207040449_init } from './Migration20261207040449_init';
 import { Migration20261207043440_surveys } from './Migration20261207043440_surveys';
+import { Migration20261207063939_survey_rollup } from './Migration20261207063939_survey_rollup';
+import { Migration20261207070250_feedback } from './Migration20261207070250_feedback';
+import { Migration20261207072017_improvement_items } from './Migration20261207072017_improvement_items';
 
 /** Every voc migration in order. Generated files are listed here and never edited after landing. */
 export const vocMigrations: MigrationObject[] = [
   { name: 'Migration20261207040449_init', class: Migration20261207040449_init },
   { name: 'Migration20261207043440_surveys', class: Migration20261207043440_surveys },
+  { name: 'Migration20261207063939_survey_rollup', class: Migration20261207063939_survey_rollup },
+  { name: 'Migration20261207070250_feedback', class: Migration20261207070250_feedback },
+  { name: 'Migration20261207072017_improvement_items', class: Migration20261207072017_improvement_items },
 ];

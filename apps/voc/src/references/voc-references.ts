@@ -8,6 +8,8 @@ export interface ContactKey {
 /** A contact as traffic knows it: enough to attribute a survey and check its dates. */
 export interface TrafficContact extends ContactKey {
   agentEmployeeNo: string | null;
+  /** The agent's team on the contact's arrival day (UTC), from staff's team history. */
+  teamId: string | null;
   queueCode: string | null;
   arrivedAt: Date;
   endedAt: Date;
@@ -24,7 +26,7 @@ export const contactKey = (key: ContactKey): string => JSON.stringify([key.sourc
 /** traffic's page size for contactsByKeys. */
 const BATCH = 500;
 
-const CONTACTS = `query($k: [ContactKeyInput!]!) { contactsByKeys(keys: $k) { source externalId queueCode arrivedAt endedAt agent { employeeNo } } }`;
+const CONTACTS = `query($k: [ContactKeyInput!]!) { contactsByKeys(keys: $k) { source externalId queueCode arrivedAt endedAt agent { employeeNo teamHistory { validFrom validTo team { id } } } } }`;
 
 interface ContactsAnswer {
   contactsByKeys: ({
@@ -33,8 +35,22 @@ interface ContactsAnswer {
     queueCode: string | null;
     arrivedAt: string;
     endedAt: string;
-    agent: { employeeNo: string } | null;
+    agent: { employeeNo: string; teamHistory?: TeamPeriod[] } | null;
   } | null)[];
+}
+
+interface TeamPeriod {
+  validFrom: string;
+  /** Exclusive; null while current. */
+  validTo: string | null;
+  team: { id: string } | null;
+}
+
+/** The team of the period holding the day of `at` (UTC), or null. */
+export function teamOnDay(history: readonly TeamPeriod[] | undefined, at: Date): string | null {
+  const day = at.toISOString().slice(0, 10);
+  const period = (history ?? []).find((p) => p.validFrom <= day && (p.validTo === null || day < p.validTo));
+  return period?.team?.id ?? null;
 }
 
 /** The references as the running platform answers them: one gateway call per 500 keys of an import. */
@@ -55,6 +71,7 @@ export const gatewayReferences: VocReferences = {
             source: c.source,
             externalId: c.externalId,
             agentEmployeeNo: c.agent?.employeeNo ?? null,
+            teamId: teamOnDay(c.agent?.teamHistory, new Date(c.arrivedAt)),
             queueCode: c.queueCode,
             arrivedAt: new Date(c.arrivedAt),
             endedAt: new Date(c.endedAt),

@@ -8,15 +8,19 @@ import {
   subgraphToken,
   type TestSubgraph,
 } from '@switchboard/testing';
+import { rebuildSurveyRollup } from '../rollup/survey-rollup.writer';
 import { SurveyInvitation } from '../survey/survey-invitation.entity';
 import { SurveyResponse } from '../survey/survey-response.entity';
 import { vocSubgraph } from '../voc.subgraph';
 
 const centerA = randomUUID();
 const centerB = randomUUID();
+const teamA = randomUUID();
+const teamB = randomUUID();
+const TEAM_OF: Record<string, string> = { E1: teamA, E2: teamA, E9: teamB };
 const STATS = `query($g: [SurveyGroup!]!, $min: Int! = 30) {
   surveyStats(groupBy: $g, from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z", minResponses: $min) {
-    agentEmployeeNo centerId queueCode month insufficientSample rank optedOut
+    agentEmployeeNo teamId centerId queueCode month insufficientSample rank optedOut
     csat { value n low high } nps { value n low high marginOfError } ces { value n low high }
     responseRate { value n low high } } }`;
 
@@ -28,6 +32,7 @@ interface Value {
 }
 interface Stats {
   agentEmployeeNo: string | null;
+  teamId: string | null;
   centerId: string | null;
   queueCode: string | null;
   month: string | null;
@@ -62,6 +67,7 @@ describe('surveyStats', () => {
         contactArrivedAt: new Date(arrivedAt),
         contactEndedAt: new Date(arrivedAt),
         agentEmployeeNo: agent,
+        teamId: TEAM_OF[agent] ?? null,
         queueCode: 'CARDS',
         sentAt: new Date(arrivedAt),
         status: 'FINISHED',
@@ -76,6 +82,7 @@ describe('surveyStats', () => {
           answeredAt: new Date(arrivedAt),
           centerId,
           agentEmployeeNo: agent,
+          teamId: TEAM_OF[agent] ?? null,
           queueCode: 'CARDS',
           contactArrivedAt: new Date(arrivedAt),
         }),
@@ -100,6 +107,7 @@ describe('surveyStats', () => {
           contactArrivedAt: new Date('2026-11-10T09:00:00Z'),
           contactEndedAt: new Date('2026-11-10T09:00:00Z'),
           agentEmployeeNo: agent,
+          teamId: TEAM_OF[agent] ?? null,
           queueCode: 'CARDS',
           sentAt: new Date('2026-11-10T09:10:00Z'),
           status,
@@ -113,8 +121,8 @@ describe('surveyStats', () => {
       scopeSource: staticScopeSource({
         centers: { CA: { id: centerA, teams: ['TA'] }, CB: { id: centerB, teams: ['TB'] } },
         teams: {
-          TA: { id: randomUUID(), employeeNos: ['E1', 'E2', 'LEAD'] },
-          TB: { id: randomUUID(), employeeNos: ['E9'] },
+          TA: { id: teamA, employeeNos: ['E1', 'E2', 'LEAD'] },
+          TB: { id: teamB, employeeNos: ['E9'] },
         },
       }),
     });
@@ -128,6 +136,8 @@ describe('surveyStats', () => {
     await answered(centerB, 'E9', 'CSAT', Array(40).fill(4));
     // outside the period
     await answered(centerA, 'E1', 'CSAT', Array(5).fill(1), '2026-12-02T09:00:00Z');
+    // written row by row above: the rollup the import keeps is built here from them
+    await rebuildSurveyRollup(voc.orm.em.fork());
   });
   afterAll(() => voc.stop());
 
@@ -173,6 +183,48 @@ describe('surveyStats', () => {
     const a = byCenter.find((r) => r.centerId === centerA);
     expect(a?.csat).toMatchObject({ n: 20, value: 17 / 20 });
     expect(a?.agentEmployeeNo).toBeNull();
+  });
+
+  it('groups by the team of the response, summing counts', async () => {
+    const byTeam = await stats(['TEAM']);
+    expect(byTeam.map((r) => [r.teamId, r.csat.n, r.csat.value])).toEqual(
+      expect.arrayContaining([
+        [teamA, 20, 17 / 20],
+        [teamB, 40, 1],
+      ]),
+    );
+    expect(byTeam).toHaveLength(2);
+  });
+
+  it('answers the same over an unaligned period: partial days raw, whole days and months rolled up', async () => {
+    const STATS_AT = STATS.replace('"2026-11-01T00:00:00Z"', '$from')
+      .replace('"2026-12-01T00:00:00Z"', '$to')
+      .replace('query($g', 'query($from: DateTimeISO!, $to: DateTimeISO!, $g');
+    const at = async (from: string, to: string) => {
+      const answer = await postGraphQL<{ surveyStats: Stats[] }>(voc.url, STATS_AT, {
+        g: ['AGENT'],
+        from,
+        to,
+      });
+      return answer.data?.surveyStats.map((r) => [r.agentEmployeeNo, r.csat.n, r.nps.n, r.responseRate.n]);
+    };
+    const whole = await at('2026-11-01T00:00:00Z', '2026-12-01T00:00:00Z');
+    expect(whole).toEqual(expect.arrayContaining([['E1', 8, 10, 26]]));
+    // 10th 08:30 to 10th 09:30 (raw only), and 10-30 08:30 to 12-02 08:00 (raw, days, a month)
+    expect(await at('2026-11-10T08:30:00Z', '2026-11-10T09:30:00Z')).toEqual(whole);
+    expect(await at('2026-10-30T08:30:00Z', '2026-12-02T08:00:00Z')).toEqual(whole);
+    // the 2nd of December from 08:00: E1's five later answers, read raw
+    expect(await at('2026-12-02T08:00:00Z', '2026-12-03T00:00:00Z')).toEqual([['E1', 5, 0, 5]]);
+  });
+
+  it('reads the rollup in one statement whatever the grouping and period', async () => {
+    const month = await voc.sql.count(() => stats(['AGENT', 'MONTH']));
+    const all = await voc.sql.count(() => stats(['AGENT', 'TEAM', 'CENTER', 'QUEUE', 'MONTH']));
+    const surveyStatements = (list: string[]) => list.filter((q) => /voc_survey_rollup/.test(q));
+    expect(surveyStatements(month.statements)).toHaveLength(1);
+    expect(surveyStatements(all.statements)).toHaveLength(1);
+    expect(all.statements.length).toBe(month.statements.length);
+    expect(month.statements.some((q) => /from voc_survey_response/.test(q))).toBe(false); // aligned: no raw rows
   });
 
   it('is scoped: a manager sees their center, a lead their team, an agent themself', async () => {

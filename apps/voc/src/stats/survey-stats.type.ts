@@ -33,6 +33,12 @@ export class NpsValueType extends SampledValueType {
 @ObjectType('SurveyStats', { description: 'Survey results of one group (METRICS.md, Voice of the customer)' })
 export class SurveyStatsType {
   @Field(() => String, { nullable: true, description: 'With AGENT' }) agentEmployeeNo!: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "With TEAM: the agent's team on the contact's arrival day (staff's history at import; null: no team known)",
+  })
+  teamId!: string | null;
   @Field(() => ID, { nullable: true, description: 'With CENTER' }) centerId!: string | null;
   @Field(() => String, { nullable: true, description: 'With QUEUE' }) queueCode!: string | null;
   @Field(() => String, { nullable: true, description: 'With MONTH: YYYY-MM' }) month!: string | null;

@@ -10,6 +10,7 @@ import {
   type TestSubgraph,
 } from '@switchboard/testing';
 import { staticScopeSource } from '@switchboard/subgraph-kit';
+import { rebuildSurveyRollup } from '../rollup/survey-rollup.writer';
 import { VocFactory } from '../testing/voc-factories';
 import { VocWorldDouble } from '../testing/voc-world-double';
 import { vocSubgraph } from '../voc.subgraph';
@@ -42,6 +43,11 @@ describe('importSurveys', () => {
   const world = new VocWorldDouble();
   const call = world.contact('E100', 'CARDS', '2026-11-10T09:00:00Z', '2026-11-10T09:06:00Z');
   const other = world.contact('E200', 'LOANS', '2026-11-11T10:00:00Z', '2026-11-11T10:04:00Z');
+  // E100 moved from team A to team B on 11-15: a contact of the 20th counts for team B
+  const teamA = randomUUID();
+  const teamB = randomUUID();
+  world.memberOf('E100', teamA, '2026-01-01', '2026-11-15').memberOf('E100', teamB, '2026-11-15');
+  const later = world.contact('E100', 'CARDS', '2026-11-20T09:00:00Z', '2026-11-20T09:05:00Z');
 
   beforeAll(async () => {
     await world.serveAsGateway();
@@ -137,6 +143,40 @@ describe('importSurveys', () => {
         }),
       ]),
     );
+  });
+
+  it('keeps the rollup in the import’s transaction, equal to one rebuilt from every row, with the team of the arrival day', async () => {
+    const sent = row(later, {
+      status: 'SENT',
+      score: null,
+      answeredAt: null,
+      verbatim: null,
+      sentAt: '2026-11-20T10:00:00Z',
+    });
+    await importRows([
+      row(call, { score: 2 }),
+      row(later, { sentAt: '2026-11-20T10:00:00Z', answeredAt: '2026-11-20T11:00:00Z' }),
+      sent,
+    ]);
+    await importRows([{ ...sent, status: 'OPENED' }]);
+    await importRows([{ ...sent, status: 'FINISHED', score: 4, answeredAt: '2026-11-21T10:00:00Z' }]);
+    const rollup = () =>
+      voc.orm.em.fork().execute<Record<string, unknown>[]>(
+        `select grain, period_start::text, center_id, team_id, agent_employee_no, queue_code, csat_n, csat_top, nps_n,
+             promoters, detractors, ces_n, ces_sum, ces_sq, sent, opened, finished, expired, opted_out
+           from voc_survey_rollup order by 1, 2, 3, 4, 5, 6`,
+      );
+    const kept = await rollup();
+    const teams = await voc.orm.em
+      .fork()
+      .execute<{ team_id: string | null; csat_n: number; sent: number; opened: number; finished: number }[]>(
+        `select team_id, csat_n, sent, opened, finished from voc_survey_rollup
+         where grain = 'DAY' and period_start = '2026-11-20' and agent_employee_no = 'E100'`,
+      );
+    expect(teams).toEqual([{ team_id: teamB, csat_n: 2, sent: 0, opened: 0, finished: 2 }]);
+    expect(kept.some((r) => r.team_id === teamA && r.grain === 'MONTH')).toBe(true);
+    expect(await rebuildSurveyRollup(voc.orm.em.fork())).toBe(kept.length);
+    expect(await rollup()).toEqual(kept);
   });
 
   it('importing the same rows twice changes nothing', async () => {

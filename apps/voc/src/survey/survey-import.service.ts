@@ -8,6 +8,11 @@ import {
   type TrafficContact,
   type VocReferences,
 } from '../references/voc-references';
+import { Feedback } from '../feedback/feedback.entity';
+import { categorize, NO_CATEGORY } from '../feedback/feedback-rules';
+import { FEEDBACK_RULES_V1 } from '../feedback/feedback-rules.v1';
+import { responseDelta, statusDelta } from '../rollup/survey-measures';
+import { SurveyRollupDeltas } from '../rollup/survey-rollup.writer';
 import { SurveyForm } from '../survey-form/survey-form.entity';
 import { SurveyInvitation } from './survey-invitation.entity';
 import { SurveyResponse } from './survey-response.entity';
@@ -90,6 +95,7 @@ export class SurveyImportService {
           })
         ).map((r) => [r.invitationId, r]),
       );
+      const rollup = new SurveyRollupDeltas();
       for (const row of rows) {
         const form = this.formOf(forms, row);
         const contact = contacts.get(
@@ -100,8 +106,11 @@ export class SurveyImportService {
           report.problems.push(found);
           continue;
         }
-        this.apply(tx, center, row, form!, contact!, invitations, responses, report);
+        this.apply(tx, center, row, form!, contact!, invitations, responses, report, rollup);
       }
+      // the rows first, then the rollup, in this transaction: both commit or neither
+      await tx.flush();
+      await rollup.write(tx);
       return report;
     });
   }
@@ -156,6 +165,7 @@ export class SurveyImportService {
     invitations: Map<string, SurveyInvitation>,
     responses: Map<string, SurveyResponse>,
     report: SurveyImportReport,
+    rollup: SurveyRollupDeltas,
   ): void {
     let invitation = invitations.get(row.invitationKey);
     let changed = false;
@@ -169,10 +179,12 @@ export class SurveyImportService {
         contactArrivedAt: contact.arrivedAt,
         contactEndedAt: contact.endedAt,
         agentEmployeeNo: contact.agentEmployeeNo,
+        teamId: contact.teamId,
         queueCode: contact.queueCode,
         sentAt: row.sentAt,
         status: row.status,
       });
+      rollup.add(invitation, statusDelta(null, row.status));
       tx.persist(invitation);
       invitations.set(row.invitationKey, invitation);
       report.invitationsCreated++;
@@ -209,6 +221,7 @@ export class SurveyImportService {
           );
           return;
         }
+        rollup.add(invitation, statusDelta(invitation.status, row.status));
         invitation.status = row.status;
         report.invitationsUpdated++;
         changed = true;
@@ -224,9 +237,31 @@ export class SurveyImportService {
         answeredAt: row.answeredAt!,
         centerId,
         agentEmployeeNo: invitation.agentEmployeeNo,
+        teamId: invitation.teamId,
         queueCode: invitation.queueCode,
         contactArrivedAt: invitation.contactArrivedAt,
       });
+      rollup.add(response, responseDelta(response.kind, response.score, response.topBox));
+      if (response.verbatim?.trim()) {
+        // the verbatim becomes feedback, filed by the current rules, with its response's scores
+        const categories = categorize(response.verbatim, FEEDBACK_RULES_V1);
+        tx.persist(
+          tx.create(Feedback, {
+            source: 'SURVEY',
+            sourceRef: invitation.invitationKey,
+            centerId,
+            agentEmployeeNo: invitation.agentEmployeeNo,
+            teamId: invitation.teamId,
+            queueCode: invitation.queueCode,
+            occurredAt: invitation.contactArrivedAt,
+            text: response.verbatim,
+            category: categories[0] ?? NO_CATEGORY,
+            categories,
+            rulesVersion: FEEDBACK_RULES_V1.version,
+            responseId: response.id,
+          }),
+        );
+      }
       tx.persist(response);
       responses.set(invitation.id, response);
       report.responsesRecorded++;

@@ -15,6 +15,7 @@ import { INVITATION_STATUSES, type InvitationStatus } from '../common/enums';
 })
 @Unique({ name: 'voc_survey_invitation_key_unique', properties: ['invitationKey'] })
 @Index({ name: 'voc_survey_invitation_center_idx', properties: ['centerId', 'contactArrivedAt'] })
+@Index({ name: 'voc_survey_invitation_arrived_idx', properties: ['contactArrivedAt'] })
 export class SurveyInvitation {
   [OptionalProps]?: 'createdAt';
 
@@ -42,6 +43,10 @@ export class SurveyInvitation {
 
   @Property({ type: 'timestamptz' })
   contactEndedAt!: Date;
+
+  /** The agent's team on the contact's arrival day (staff's history, read at import); null: none. */
+  @Property({ type: 'uuid', nullable: true })
+  teamId: string | null = null;
 
   /** The agent who handled the contact (null: nobody did). */
   @Property({ type: 'text', nullable: true })

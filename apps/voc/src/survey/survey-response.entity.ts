@@ -12,6 +12,7 @@ import { SURVEY_KINDS, type SurveyKind } from '../common/enums';
 @Check({ name: 'voc_survey_response_verbatim_length', expression: 'char_length(verbatim) <= 4000' })
 @Index({ name: 'voc_survey_response_center_idx', properties: ['centerId', 'contactArrivedAt'] })
 @Index({ name: 'voc_survey_response_agent_idx', properties: ['agentEmployeeNo', 'contactArrivedAt'] })
+@Index({ name: 'voc_survey_response_arrived_idx', properties: ['contactArrivedAt'] })
 export class SurveyResponse {
   [OptionalProps]?: 'createdAt' | 'verbatim';
 
@@ -39,6 +40,10 @@ export class SurveyResponse {
 
   @Property({ type: 'uuid' })
   centerId!: string;
+
+  /** The agent's team on the contact's arrival day (staff's history, read at import); null: none. */
+  @Property({ type: 'uuid', nullable: true })
+  teamId: string | null = null;
 
   @Property({ type: 'text', nullable: true })
   agentEmployeeNo: string | null = null;

@@ -8,6 +8,12 @@ interface GraphQLRequest {
   variables?: Record<string, unknown>;
 }
 
+interface TeamPeriod {
+  validFrom: string;
+  validTo: string | null;
+  team: { id: string };
+}
+
 interface WorldContact extends ContactKey {
   agent: string | null;
   queueCode: string | null;
@@ -23,6 +29,8 @@ interface WorldContact extends ContactKey {
 export class VocWorldDouble {
   readonly contacts = new Map<string, WorldContact>();
   readonly requests: GraphQLRequest[] = [];
+  /** staff's team history of each agent (employee number → periods, validTo exclusive). */
+  readonly teamHistory = new Map<string, TeamPeriod[]>();
   private server?: Server;
 
   /** A new contact in traffic handled by `agent` in `queueCode`, [arrivedAt, endedAt]; returns its key. */
@@ -36,6 +44,15 @@ export class VocWorldDouble {
       endedAt,
     });
     return key;
+  }
+
+  /** `agent` belongs to `teamId` from `validFrom` until `validTo` (exclusive; null: still). */
+  memberOf(agent: string, teamId: string, validFrom: string, validTo: string | null = null): this {
+    this.teamHistory.set(agent, [
+      ...(this.teamHistory.get(agent) ?? []),
+      { validFrom, validTo, team: { id: teamId } },
+    ]);
+    return this;
   }
 
   /** Starts the double as the gateway voc asks (SWITCHBOARD_GATEWAY_URL), until `release`. */
@@ -72,7 +89,9 @@ export class VocWorldDouble {
                 queueCode: c.queueCode,
                 arrivedAt: c.arrivedAt,
                 endedAt: c.endedAt,
-                agent: c.agent ? { employeeNo: c.agent } : null,
+                agent: c.agent
+                  ? { employeeNo: c.agent, teamHistory: this.teamHistory.get(c.agent) ?? [] }
+                  : null,
               }
             : null;
         }),
