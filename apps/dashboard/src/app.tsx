@@ -27,6 +27,12 @@ const ErlangCalculator = lazy(() =>
 const HrPage = lazy(() => import('./pages/hr-page').then((m) => ({ default: m.HrPage })));
 const QaPage = lazy(() => import('./pages/qa-page').then((m) => ({ default: m.QaPage })));
 const TeamPage = lazy(() => import('./pages/team-page').then((m) => ({ default: m.TeamPage })));
+const CustomerPage = lazy(() =>
+  import('./pages/care/customer-page').then((m) => ({ default: m.CustomerPage })),
+);
+const FollowUpsPage = lazy(() =>
+  import('./pages/care/follow-ups-page').then((m) => ({ default: m.FollowUpsPage })),
+);
 
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -171,6 +177,16 @@ function SignedIn({ session }: { session: Session }) {
               <a href={routeHref({ page: 'erlang' })}>{t('erlang')}</a>
             </li>
           )}
+          {nav.includes('customers') && (
+            <li>
+              <a href={routeHref({ page: 'customer', key: null })}>{t('customers')}</a>
+            </li>
+          )}
+          {nav.includes('followUps') && (
+            <li>
+              <a href={routeHref({ page: 'followUps' })}>{t('followUps')}</a>
+            </li>
+          )}
         </ul>
         <AgentSearch />
       </nav>
@@ -193,6 +209,10 @@ function SignedIn({ session }: { session: Session }) {
         )}
         {route.page === 'erlang' && <ErlangCalculator />}
         {route.page === 'qa' && <QaPage session={session} />}
+        {route.page === 'customer' && (
+          <CustomerPage key={route.key ?? ''} customerKey={route.key} session={session} timeZone={timeZone} />
+        )}
+        {route.page === 'followUps' && <FollowUpsPage timeZone={timeZone} />}
         {route.page === 'hr' &&
           (() => {
             const center = centers.find((c) => c.id === route.centerId) ?? home;

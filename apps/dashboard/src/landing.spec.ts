@@ -31,6 +31,9 @@ describe('role landing', () => {
       centerId: 'c-1',
     });
     expect(landingRoute(session(['QA_EVALUATOR'], { employeeNo: 'E2' }), known)).toEqual({ page: 'qa' });
+    expect(landingRoute(session(['CASE_HANDLER'], { centers: ['SHA-01'] }), known)).toEqual({
+      page: 'followUps',
+    });
     expect(landingRoute(session(['AGENT'], { employeeNo: 'E7' }), known)).toEqual({
       page: 'agent',
       employeeNo: 'E7',
@@ -57,14 +60,19 @@ describe('navigation by role', () => {
       'hr',
       'qa',
       'erlang',
+      'customers',
+      'followUps',
     ]);
     expect(navKeys(session(['TEAM_LEAD'], { teams: ['SHA-CARDS-1'], employeeNo: 'E1' }))).toEqual([
       'teams',
       'myPage',
       'erlang',
+      'customers',
+      'followUps',
     ]);
     expect(navKeys(session(['HR'], { centers: ['SHA-01'] }))).toEqual(['centers', 'hr']);
     expect(navKeys(session(['QA_EVALUATOR'], { employeeNo: 'E2' }))).toEqual(['centers', 'myPage', 'qa']);
     expect(navKeys(session(['AGENT'], { employeeNo: 'E7' }))).toEqual(['myPage']);
+    expect(navKeys(session(['CASE_HANDLER'], { centers: ['SHA-01'] }))).toEqual(['customers', 'followUps']);
   });
 });

@@ -5,7 +5,9 @@ export type Route =
   | { page: 'agent'; employeeNo: string }
   | { page: 'erlang' }
   | { page: 'hr'; centerId: string | null }
-  | { page: 'qa' };
+  | { page: 'qa' }
+  | { page: 'customer'; key: string | null }
+  | { page: 'followUps' };
 
 export function parseRoute(hash: string): Route {
   const [page, id] = hash.replace(/^#\/?/, '').replace(/\?.*$/, '').split('/').map(decodeURIComponent);
@@ -14,6 +16,8 @@ export function parseRoute(hash: string): Route {
   if (page === 'erlang') return { page: 'erlang' };
   if (page === 'hr') return { page: 'hr', centerId: id || null };
   if (page === 'qa') return { page: 'qa' };
+  if (page === 'customer') return { page: 'customer', key: id || null };
+  if (page === 'follow-ups') return { page: 'followUps' };
   return { page: 'center', centerId: page === 'center' && id ? id : null };
 }
 
@@ -36,5 +40,9 @@ export function routeHref(route: Route): string {
       return route.centerId ? `#/hr/${encodeURIComponent(route.centerId)}` : '#/hr';
     case 'qa':
       return '#/qa';
+    case 'customer':
+      return route.key ? `#/customer/${encodeURIComponent(route.key)}` : '#/customer';
+    case 'followUps':
+      return '#/follow-ups';
   }
 }

@@ -1,3 +1,5 @@
+import { careEn, careZh } from './care-messages';
+
 /** Every label of the dashboard, in English; zh-CN must translate each key (the type checks it). */
 export const en = {
   appTitle: 'Switchboard',
@@ -138,6 +140,7 @@ export const en = {
   listCapped: 'Only the first rows are shown (the most overdue first): the API returns at most',
   noTeamInToken: 'Your token names no team you may read.',
   navigation: 'Pages',
+  ...careEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -282,6 +285,7 @@ export const zhCN: Messages = {
   listCapped: '仅显示前面的行（逾期最久的在前）：API 最多返回',
   noTeamInToken: '您的令牌未指定您可查看的团队。',
   navigation: '页面',
+  ...careZh,
 };
 
 export const LOCALES = ['en', 'zh-CN'] as const;
