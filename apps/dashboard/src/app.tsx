@@ -62,7 +62,10 @@ export function App() {
     dayjs.locale(locale === 'zh-CN' ? 'zh-cn' : 'en');
   }, [locale]);
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { fontFamily: 'inherit', colorPrimary: '#0b57b0' } }}>
+    <ConfigProvider
+      locale={locale === 'zh-CN' ? zhCN : enUS}
+      theme={{ token: { fontFamily: 'inherit', colorPrimary: '#0b57b0' } }}
+    >
       <div className="app">
         <header className="header">
           <h1>{t('appTitle')}</h1>
