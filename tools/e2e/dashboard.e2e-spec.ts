@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { demoCenterId, DEMO_STORY_CUSTOMER } from '@switchboard/demo';
 import { addDays, localDay, localMidnight } from '@switchboard/metrics';
@@ -13,6 +13,7 @@ import { startTestStack, type TestStack } from './stack';
 
 /** Screenshots of every page, for people to look at (git-ignored). */
 const ARTIFACTS = resolve(__dirname, '..', '..', 'apps', 'dashboard', 'test-artifacts');
+const README_SCREENSHOT = resolve(__dirname, '..', '..', 'docs', 'dashboard-center-overview.png');
 const ZONE = 'Asia/Shanghai';
 const MANAGER = 'CENTER_MANAGER of SHA-01';
 const AGENT_LABEL = Object.keys(demoIdentities()).find((label) => label.startsWith('AGENT ')) ?? '';
@@ -166,6 +167,8 @@ describe('dashboard in headless chromium', () => {
       expect(api.errors).toBeUndefined();
       const kpis = api.data?.performance.kpis ?? [];
       expect(kpis.filter((k) => k.value !== null).length).toBeGreaterThan(5);
+      // real occupancy (traffic's agent states), not a blank tile, in the README's picture
+      expect(kpis.find((k) => k.code === 'OCCUPANCY')?.value).toBeGreaterThan(0);
 
       await page.locator('[data-kpi]').first().waitFor();
       expect(await page.locator('[data-kpi]').count()).toBe(kpis.length);
@@ -199,6 +202,9 @@ describe('dashboard in headless chromium', () => {
       expect(required.some((n) => n > 0)).toBe(true);
       expect(await staffing.getAttribute('data-staffing-raw-agents')).toBe(required.join(' '));
       await page.screenshot({ path: join(ARTIFACTS, 'center-overview.png'), fullPage: true });
+      // the README's picture, regenerated when asked (SWITCHBOARD_README_SCREENSHOT=1) from a complete page
+      if (process.env.SWITCHBOARD_README_SCREENSHOT && (await page.locator('.notice').count()) === 0)
+        copyFileSync(join(ARTIFACTS, 'center-overview.png'), README_SCREENSHOT);
       await expectAccessible(page);
       await expectNoPageScrollAtPhoneWidth(page);
 
@@ -802,11 +808,10 @@ describe('dashboard in headless chromium', () => {
       const newOwner = calls[0].agent?.employeeNo ?? '';
       const row = storyRow.first();
       await row.getByRole('textbox').fill(newOwner);
+      const outcome = row.locator('.reassign [role="status"], .reassign [role="alert"]');
       await row.getByRole('button', { name: 'Reassign case' }).click();
-      await row
-        .getByRole('status')
-        .filter({ hasText: `Case reassigned to ${newOwner}` })
-        .waitFor();
+      await outcome.waitFor({ timeout: 120_000 });
+      expect(await outcome.innerText()).toBe(`Case reassigned to ${newOwner}`);
       const after = await postGraphQL<{ case: { ownerAgentNo: string } }>(
         stack.gatewayUrl,
         'query ($id: ID!) { case(id: $id) { ownerAgentNo } }',
@@ -817,7 +822,16 @@ describe('dashboard in headless chromium', () => {
       // an unknown agent: care's error, shown beside the button, nothing changed
       await row.getByRole('textbox').fill('NO-SUCH-AGENT');
       await row.getByRole('button', { name: 'Reassign case' }).click();
-      expect(await row.getByRole('alert').innerText()).toContain('ownerAgentNo');
+      await row.locator('.reassign [role="alert"]').waitFor({ timeout: 120_000 });
+      expect(await outcome.innerText()).toContain('change.ownerAgentNo');
+      // the case still has the owner given before
+      const still = await postGraphQL<{ case: { ownerAgentNo: string } }>(
+        stack.gatewayUrl,
+        'query ($id: ID!) { case(id: $id) { ownerAgentNo } }',
+        { id: promises[0].caseId },
+        asCaller(MANAGER),
+      );
+      expect(still.data?.case.ownerAgentNo).toBe(newOwner);
       await expectAccessible(page);
       await page.close();
     },
