@@ -14,7 +14,7 @@ import { landingNeedsTeam, landingRoute, navKeys } from './landing';
 import { LOCALES } from './i18n/messages';
 import { SignIn } from './pages/sign-in';
 import { isHome, parseRoute, routeHref, type Route } from './routing';
-import { isAgentOnly, loadSession, saveSession, type Session } from './session';
+import { isAgentOnly, isCaseWorker, loadSession, saveSession, type Session } from './session';
 
 // Each page (with its tables, pickers and charts) loads when first opened: the sign-in and the shell come first.
 const AgentPage = lazy(() => import('./pages/agent-page').then((m) => ({ default: m.AgentPage })));
@@ -215,7 +215,9 @@ function SignedIn({ session }: { session: Session }) {
         {route.page === 'customer' && (
           <CustomerPage key={route.key ?? ''} customerKey={route.key} session={session} timeZone={timeZone} />
         )}
-        {route.page === 'followUps' && <FollowUpsPage timeZone={timeZone} />}
+        {route.page === 'followUps' && (
+          <FollowUpsPage timeZone={timeZone} canReassign={isCaseWorker(session)} />
+        )}
         {route.page === 'hr' &&
           (() => {
             const center = centers.find((c) => c.id === route.centerId) ?? home;

@@ -14,7 +14,7 @@ import type { Formatter } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { routeHref } from '../../routing';
-import type { Session } from '../../session';
+import { isCaseWorker, type Session } from '../../session';
 
 /** Items a page of the timeline holds (keyset: "load more" asks for the next ones after the last). */
 export const TIMELINE_PAGE = 10;
@@ -70,7 +70,7 @@ export function CustomerPage({
         <CustomerDetails
           key={customerKey}
           customerKey={customerKey}
-          pii={readsPii(session)}
+          pii={isCaseWorker(session)}
           timeZone={timeZone}
         />
       )}

@@ -22,10 +22,11 @@ type Row = FollowUpFragment & { bucket: FollowUpBucket };
 
 /**
  * Follow-ups for leads, managers and case handlers: every unkept promise they see, overdue first,
- * then due today, then later; counts by agent; the escalation level fired; one click to hand a
- * promise's case to another agent (care's changeCase, with the case's version as the lock).
+ * then due today, then later; counts by agent; the escalation level fired; for those care lets
+ * change cases (CASE_HANDLER, ADMIN), one click to hand a promise's case to another agent
+ * (changeCase, with the case's version as the lock).
  */
-export function FollowUpsPage({ timeZone }: { timeZone: string }) {
+export function FollowUpsPage({ timeZone, canReassign }: { timeZone: string; canReassign: boolean }) {
   const { t, format: formatIn } = useI18n();
   const format = formatIn(timeZone);
   const label = useCodeLabel();
@@ -90,14 +91,16 @@ export function FollowUpsPage({ timeZone }: { timeZone: string }) {
       ),
       filterable: true,
     },
-    {
+  ];
+  // care lets case handlers (and ADMIN) change a case; others are not offered what they would be refused
+  if (canReassign)
+    columns.push({
       key: 'reassign',
       label: t('reassign'),
       sortValue: (r) => r.caseId,
       exportValue: () => '',
       render: (r) => (r.caseId ? <ReassignCase caseId={r.caseId} /> : t('noCase')),
-    },
-  ];
+    });
   const agentColumns: Column<AgentFollowUps>[] = [
     {
       key: 'employeeNo',
