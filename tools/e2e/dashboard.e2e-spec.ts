@@ -1,6 +1,6 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { demoCenterId } from '@switchboard/demo';
+import { demoCenterId, DEMO_STORY_CUSTOMER } from '@switchboard/demo';
 import { addDays, localDay, localMidnight } from '@switchboard/metrics';
 import { clientToken, postGraphQL } from '@switchboard/testing';
 import { Workbook } from 'exceljs';
@@ -13,6 +13,7 @@ import { startTestStack, type TestStack } from './stack';
 
 /** Screenshots of every page, for people to look at (git-ignored). */
 const ARTIFACTS = resolve(__dirname, '..', '..', 'apps', 'dashboard', 'test-artifacts');
+const README_SCREENSHOT = resolve(__dirname, '..', '..', 'docs', 'dashboard-center-overview.png');
 const ZONE = 'Asia/Shanghai';
 const MANAGER = 'CENTER_MANAGER of SHA-01';
 const AGENT_LABEL = Object.keys(demoIdentities()).find((label) => label.startsWith('AGENT ')) ?? '';
@@ -20,6 +21,7 @@ const AGENT_NO = demoIdentities()[AGENT_LABEL].employeeNo ?? '';
 const HR_LABEL = Object.keys(demoIdentities()).find((label) => label.startsWith('HR ')) ?? '';
 const LEAD_LABEL = Object.keys(demoIdentities()).find((label) => label.startsWith('TEAM_LEAD ')) ?? '';
 const LEAD_TEAM = demoIdentities()[LEAD_LABEL].teams[0];
+const CASE_HANDLER_LABEL = 'CASE_HANDLER of SHA-01';
 const EVALUATOR_LABEL =
   Object.keys(demoIdentities()).find((label) => label.startsWith('QA_EVALUATOR ')) ?? '';
 
@@ -53,6 +55,37 @@ function shownInEnglish(value: number | null, unit: KpiValue['kpi']['unit']): st
     : `${whole} s`;
 }
 
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2 A/AA rules on the page as it is: fails naming each violation and its elements. */
+async function expectAccessible(page: Page): Promise<void> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  // a string: this file is compiled without the DOM's types
+  const violations = (await page.evaluate(`
+    axe.run(document, { runOnly: ['wcag2a', 'wcag2aa'] }).then((results) =>
+      results.violations.map(
+        (v) => v.id + ': ' + v.help + ' (' + v.nodes.map((n) => n.target.join(' ')).join(', ') + ')',
+      ),
+    )
+  `)) as string[];
+  expect(violations).toEqual([]);
+}
+
+/** At a 390×844 phone the page never scrolls sideways (tables scroll inside their own box). */
+async function expectNoPageScrollAtPhoneWidth(page: Page): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(300); // layout and charts' resize
+  const widths = (await page.evaluate(
+    '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
+  )) as { scroll: number; client: number };
+  if (size) await page.setViewportSize(size);
+  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+}
+
+/** Every request any page of the test makes to somewhere else than the gateway (CDN, fonts, icons). */
+const outsideRequests: string[] = [];
+
 describe('dashboard in headless chromium', () => {
   let stack: TestStack;
   let chromium: HeadlessBrowser;
@@ -65,7 +98,7 @@ describe('dashboard in headless chromium', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const dashboardDir = await ensureDashboardBuilt();
     stack = await startTestStack({
-      seed: ['staff', 'traffic', 'qa', 'training', 'kpi', 'wfm'],
+      seed: ['staff', 'traffic', 'qa', 'training', 'kpi', 'wfm', 'care'],
       subgraphTimeoutMs: 30_000,
       gateway: { dashboardDir, developmentIdentities: demoIdentities() },
       routeSubgraph: (name, url) =>
@@ -85,6 +118,10 @@ describe('dashboard in headless chromium', () => {
 
   const signIn = async (label: string): Promise<Page> => {
     const page = await chromium.context.newPage();
+    page.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(origin) && !/^(blob|data):/.test(url)) outsideRequests.push(url);
+    });
     page.setDefaultTimeout(VIEW_TIMEOUT_MS - 30_000);
     await page.goto(`${origin}/`);
     await page.locator('.language select').selectOption('en'); // the language the last page chose is kept
@@ -92,6 +129,11 @@ describe('dashboard in headless chromium', () => {
     return page;
   };
   const asCaller = (label: string) => ({ authorization: `Bearer ${tokens[label]}` });
+
+  // nothing any page asks for leaves the machine (no CDN, font service or icon host)
+  afterEach(() => {
+    expect(outsideRequests.splice(0)).toEqual([]);
+  });
 
   it(
     'serves the app at / beside /graphql and offers every demo identity',
@@ -125,6 +167,8 @@ describe('dashboard in headless chromium', () => {
       expect(api.errors).toBeUndefined();
       const kpis = api.data?.performance.kpis ?? [];
       expect(kpis.filter((k) => k.value !== null).length).toBeGreaterThan(5);
+      // real occupancy (traffic's agent states), not a blank tile, in the README's picture
+      expect(kpis.find((k) => k.code === 'OCCUPANCY')?.value).toBeGreaterThan(0);
 
       await page.locator('[data-kpi]').first().waitFor();
       expect(await page.locator('[data-kpi]').count()).toBe(kpis.length);
@@ -158,6 +202,11 @@ describe('dashboard in headless chromium', () => {
       expect(required.some((n) => n > 0)).toBe(true);
       expect(await staffing.getAttribute('data-staffing-raw-agents')).toBe(required.join(' '));
       await page.screenshot({ path: join(ARTIFACTS, 'center-overview.png'), fullPage: true });
+      // the README's picture, regenerated when asked (SWITCHBOARD_README_SCREENSHOT=1) from a complete page
+      if (process.env.SWITCHBOARD_README_SCREENSHOT && (await page.locator('.notice').count()) === 0)
+        copyFileSync(join(ARTIFACTS, 'center-overview.png'), README_SCREENSHOT);
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
 
       // another queue's plan, then another period: the queue stays chosen (it is in the URL) and the
       // overview is never blanked on the way
@@ -179,6 +228,8 @@ describe('dashboard in headless chromium', () => {
       await agentLinks.first().waitFor();
       expect(await agentLinks.count()).toBeGreaterThan(10);
       await page.screenshot({ path: join(ARTIFACTS, 'team.png'), fullPage: true });
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
 
       const employeeNo = decodeURIComponent(
         ((await agentLinks.first().getAttribute('href')) ?? '').split('/').at(-1) ?? '',
@@ -208,6 +259,8 @@ describe('dashboard in headless chromium', () => {
       expect(await trendPanel.getAttribute('data-trend-buckets')).toBe(String(buckets.length));
       expect(await trendPanel.getByLabel('Trend by').inputValue()).toBe('WEEK');
       await page.screenshot({ path: join(ARTIFACTS, 'agent.png'), fullPage: true });
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
 
       await page.getByLabel('Language').selectOption('zh-CN');
       await page.getByRole('heading', { name: new RegExp(`^坐席: .*\\(${employeeNo}\\)$`) }).waitFor();
@@ -223,6 +276,8 @@ describe('dashboard in headless chromium', () => {
       expect(names).toHaveLength(kpis.length);
       for (const name of names) expect(name).toMatch(/^[\u4e00-\u9fff]+$/);
       await page.screenshot({ path: join(ARTIFACTS, 'center-overview-zh-CN.png'), fullPage: true });
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
       await page.close();
     },
     VIEW_TIMEOUT_MS,
@@ -255,6 +310,8 @@ describe('dashboard in headless chromium', () => {
         `My team: ${teamName}`,
         'My page',
         'Erlang calculator',
+        'Customers',
+        'Follow-ups',
       ]);
       // the team's center is no page for them: following its link lands them back on the team
       await page.getByRole('link', { name: 'Shanghai Contact Center' }).click();
@@ -305,6 +362,8 @@ describe('dashboard in headless chromium', () => {
       expect(await page.locator('fieldset.period input').first().inputValue()).toBe(yesterday);
       expect(await page.locator('fieldset.period input').nth(1).inputValue()).toBe(yesterday); // shown inclusive
       await page.screenshot({ path: join(ARTIFACTS, 'team-lead-yesterday.png'), fullPage: true });
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
 
       // the link shared: opened in a new tab and signed in, it shows the same team and period
       const shared = page.url();
@@ -478,6 +537,8 @@ describe('dashboard in headless chromium', () => {
       expect(text).toContain(`Agents on the phones\n${api.data?.staffing.rawAgents}`);
       expect(text).toContain(`Agents to schedule\n${api.data?.staffing.scheduledAgents}`);
       await page.screenshot({ path: join(ARTIFACTS, 'erlang.png'), fullPage: true });
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
       await page.close();
     },
     VIEW_TIMEOUT_MS,
@@ -494,6 +555,8 @@ describe('dashboard in headless chromium', () => {
       await hr.getByRole('table', { name: 'Teams' }).locator('tbody tr').first().waitFor();
       expect(await hr.getByRole('table', { name: 'Teams' }).locator('tbody tr').count()).toBe(8);
       await hr.screenshot({ path: join(ARTIFACTS, 'hr.png'), fullPage: true });
+      await expectAccessible(hr);
+      await expectNoPageScrollAtPhoneWidth(hr);
       await hr.close();
 
       const qa = await signIn(EVALUATOR_LABEL);
@@ -600,6 +663,8 @@ describe('dashboard in headless chromium', () => {
       // (the success notice shows once the refetch is in: submitEvaluation awaits it)
       expect(await doneCell.innerText()).toBe(String(after?.done));
       await qa.screenshot({ path: join(ARTIFACTS, 'qa.png'), fullPage: true });
+      await expectAccessible(qa);
+      await expectNoPageScrollAtPhoneWidth(qa);
 
       // the API's refusal shows beside the input it names: an evaluator may not score themself (the
       // evaluator is the caller, so the agent is refused)
@@ -642,6 +707,183 @@ describe('dashboard in headless chromium', () => {
       await page.goto(`${origin}/#/center/${demoCenterId('SHA-01')}`);
       await page.locator(`section[data-employee-no="${AGENT_NO}"]`).waitFor();
       await page.screenshot({ path: join(ARTIFACTS, 'agent-signed-in.png'), fullPage: true });
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
+      await page.close();
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  it(
+    "a manager finds the story customer: every call with its agent's number, both broken promises, PII masked; then follows up and reassigns",
+    async () => {
+      type Story = {
+        customer: {
+          timeline: {
+            items: { kind: string; channel: string | null; agent: { employeeNo: string } | null }[];
+          };
+        };
+        commitments: { id: string; ownerEmployeeNo: string; status: string; caseId: string | null }[];
+      };
+      const api = await postGraphQL<Story>(
+        stack.gatewayUrl,
+        `query ($k: String!) {
+          customer(key: $k) { timeline(first: 100) { items { kind channel agent { employeeNo } } } }
+          commitments(first: 50, customerKey: $k) { id ownerEmployeeNo status caseId }
+        }`,
+        { k: DEMO_STORY_CUSTOMER },
+        asCaller(MANAGER),
+      );
+      expect(api.errors).toBeUndefined();
+      const calls = (api.data?.customer.timeline.items ?? []).filter((i) => i.kind === 'CONTACT');
+      expect(calls.map((c) => c.channel)).toEqual(['VOICE', 'WECHAT', 'VOICE']); // newest first
+      const promises = api.data?.commitments ?? [];
+      expect(promises.map((p) => p.status)).toEqual(['BROKEN', 'BROKEN']);
+
+      const page = await signIn(MANAGER);
+      await page.getByRole('link', { name: 'Customers' }).click();
+      await page.getByRole('heading', { name: 'Customer' }).waitFor();
+      // any written form of the number finds the customer
+      await page.getByLabel('Find a customer by key').fill('138 0000 0001');
+      await page.getByRole('button', { name: 'Open' }).click();
+      await page.locator(`dl[data-customer-key="${DEMO_STORY_CUSTOMER}"]`).waitFor();
+      expect(await page.locator('[data-pii="name"]').innerText()).toBe(
+        '•••• (personal data: case handlers only)',
+      );
+      expect(await page.locator('[data-pii="phone"]').innerText()).toBe(
+        '•••• (personal data: case handlers only)',
+      );
+      // keyset pages: "Load more" until the whole history is shown
+      const more = page.getByRole('button', { name: 'Load more' });
+      while (await more.isVisible()) {
+        const before = await page.locator('ol.timeline > li').count();
+        await more.click();
+        await page.waitForFunction(`document.querySelectorAll('ol.timeline > li').length > ${before}`);
+      }
+      await page.getByText('The whole history is shown.').waitFor();
+      expect(await page.locator('ol.timeline > li').count()).toBe(api.data?.customer.timeline.items.length);
+      const shownCalls = page.locator('ol.timeline > li[data-kind="CONTACT"]');
+      expect(await shownCalls.count()).toBe(3);
+      for (const [i, call] of calls.entries()) {
+        const item = shownCalls.nth(i);
+        expect(await item.getAttribute('data-agent-no')).toBe(call.agent?.employeeNo);
+        expect(await item.innerText()).toContain(`Agent no. ${call.agent?.employeeNo}`);
+      }
+      const promiseTable = page.getByRole('table', { name: 'Promises' });
+      const broken = promiseTable.locator('tbody [data-status="BROKEN"]');
+      expect(await broken.count()).toBe(2);
+      expect(await broken.allInnerTexts()).toEqual(['Broken', 'Broken']);
+      const promisers = await promiseTable.locator('tbody a[href^="#/agent/"]').allInnerTexts();
+      expect(new Set(promisers)).toEqual(new Set(promises.map((p) => p.ownerEmployeeNo)));
+      // the first two calls' agents made them (the oldest two contacts)
+      expect(new Set(promisers)).toEqual(new Set(calls.slice(1).map((c) => c.agent?.employeeNo)));
+      await page.screenshot({ path: join(ARTIFACTS, 'customer.png'), fullPage: true });
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
+
+      // follow-ups: the broken promises are overdue; the counts agree with the list
+      await page.getByRole('link', { name: 'Follow-ups' }).click();
+      await page.getByRole('heading', { name: 'Follow-ups' }).waitFor();
+      const open = await postGraphQL<{ commitments: { status: string }[] }>(
+        stack.gatewayUrl,
+        '{ commitments(first: 500, openOnly: true) { status } }',
+        undefined,
+        asCaller(MANAGER),
+      );
+      const overdue = (open.data?.commitments ?? []).filter((c) => c.status === 'BROKEN').length;
+      expect(overdue).toBeGreaterThanOrEqual(2);
+      expect(await page.locator('[data-bucket="overdueNow"] .tile-value').innerText()).toBe(String(overdue));
+      const list = page.getByRole('table', { name: 'Follow-ups', exact: true });
+      const storyRow = list.locator('tbody tr', {
+        has: page.locator(`a[href="#/customer/${encodeURIComponent(DEMO_STORY_CUSTOMER)}"]`),
+      });
+      expect(await storyRow.count()).toBe(2);
+      const byAgent = page.getByRole('table', { name: 'By agent' });
+      expect(await byAgent.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
+      await page.screenshot({ path: join(ARTIFACTS, 'follow-ups.png'), fullPage: true });
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
+
+      // care lets only case handlers change a case: a manager is not offered the button
+      expect(await list.getByRole('button', { name: 'Reassign case' }).count()).toBe(0);
+      await expectAccessible(page);
+      await page.close();
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  it(
+    'a case handler lands on the follow-ups and reads the customer’s name and phone, in Chinese too',
+    async () => {
+      const page = await signIn(CASE_HANDLER_LABEL);
+      await page.getByRole('heading', { name: 'Follow-ups' }).waitFor();
+      expect(page.url()).toBe(`${origin}/#/follow-ups`);
+      const nav = page.getByRole('navigation', { name: 'Pages' });
+      expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Customers', 'Follow-ups']);
+      const api = await postGraphQL<{
+        customer: { timeline: { items: { kind: string; agent: { employeeNo: string } | null }[] } };
+        commitments: { caseId: string | null }[];
+      }>(
+        stack.gatewayUrl,
+        `query ($k: String!) {
+          customer(key: $k) { timeline(first: 100) { items { kind agent { employeeNo } } } }
+          commitments(first: 50, customerKey: $k) { caseId }
+        }`,
+        { k: DEMO_STORY_CUSTOMER },
+        asCaller(CASE_HANDLER_LABEL),
+      );
+      expect(api.errors).toBeUndefined();
+      const calls = (api.data?.customer.timeline.items ?? []).filter((i) => i.kind === 'CONTACT');
+      const promises = api.data?.commitments ?? [];
+      expect(promises).toHaveLength(2);
+      const list = page.getByRole('table', { name: 'Follow-ups', exact: true });
+      const storyRow = list.locator('tbody tr', {
+        has: page.locator(`a[href="#/customer/${encodeURIComponent(DEMO_STORY_CUSTOMER)}"]`),
+      });
+      await storyRow.first().waitFor();
+      // one click hands the promise's case to the third call's agent
+      const newOwner = calls[0].agent?.employeeNo ?? '';
+      const row = storyRow.first();
+      await row.getByRole('textbox').fill(newOwner);
+      const outcome = row.locator('.reassign [role="status"], .reassign [role="alert"]');
+      await row.getByRole('button', { name: 'Reassign case' }).click();
+      await outcome.waitFor({ timeout: 120_000 });
+      expect(await outcome.innerText()).toBe(`Case reassigned to ${newOwner}`);
+      const after = await postGraphQL<{ case: { ownerAgentNo: string } }>(
+        stack.gatewayUrl,
+        'query ($id: ID!) { case(id: $id) { ownerAgentNo } }',
+        { id: promises[0].caseId },
+        asCaller(CASE_HANDLER_LABEL),
+      );
+      expect(after.data?.case.ownerAgentNo).toBe(newOwner);
+      // an unknown agent: care's error, shown beside the button, nothing changed
+      await row.getByRole('textbox').fill('NO-SUCH-AGENT');
+      await row.getByRole('button', { name: 'Reassign case' }).click();
+      await row.locator('.reassign [role="alert"]').waitFor({ timeout: 120_000 });
+      expect(await outcome.innerText()).toContain('change.ownerAgentNo');
+      // the case still has the owner given before
+      const still = await postGraphQL<{ case: { ownerAgentNo: string } }>(
+        stack.gatewayUrl,
+        'query ($id: ID!) { case(id: $id) { ownerAgentNo } }',
+        { id: promises[0].caseId },
+        asCaller(CASE_HANDLER_LABEL),
+      );
+      expect(still.data?.case.ownerAgentNo).toBe(newOwner);
+
+      await page.goto(`${origin}/#/customer/${encodeURIComponent(DEMO_STORY_CUSTOMER)}`);
+      await page.locator(`dl[data-customer-key="${DEMO_STORY_CUSTOMER}"]`).waitFor();
+      expect(await page.locator('[data-pii="name"]').innerText()).not.toContain('••••');
+      await page.locator('.language select').selectOption('zh-CN');
+      await page.getByRole('heading', { name: '客户' }).waitFor();
+      expect(
+        await page
+          .getByRole('table', { name: '承诺' })
+          .locator('tbody [data-status="BROKEN"]')
+          .allInnerTexts(),
+      ).toEqual(['已违约', '已违约']);
+      await page.screenshot({ path: join(ARTIFACTS, 'customer-zh-CN.png'), fullPage: true });
+      await expectAccessible(page);
+      await page.locator('.language select').selectOption('en');
       await page.close();
     },
     VIEW_TIMEOUT_MS,

@@ -14,7 +14,7 @@ import { landingNeedsTeam, landingRoute, navKeys } from './landing';
 import { LOCALES } from './i18n/messages';
 import { SignIn } from './pages/sign-in';
 import { isHome, parseRoute, routeHref, type Route } from './routing';
-import { isAgentOnly, loadSession, saveSession, type Session } from './session';
+import { isAgentOnly, isCaseWorker, loadSession, saveSession, type Session } from './session';
 import { wallboardOptions, type WallboardOptions } from './pages/wallboard';
 
 // Each page (with its tables, pickers and charts) loads when first opened: the sign-in and the shell come first.
@@ -32,6 +32,12 @@ const WallboardPage = lazy(() =>
   import('./pages/wallboard-page').then((m) => ({ default: m.WallboardPage })),
 );
 const WfmPage = lazy(() => import('./pages/wfm-page').then((m) => ({ default: m.WfmPage })));
+const CustomerPage = lazy(() =>
+  import('./pages/care/customer-page').then((m) => ({ default: m.CustomerPage })),
+);
+const FollowUpsPage = lazy(() =>
+  import('./pages/care/follow-ups-page').then((m) => ({ default: m.FollowUpsPage })),
+);
 
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -85,7 +91,10 @@ export function App() {
       </Suspense>
     );
   return (
-    <ConfigProvider locale={locale === 'zh-CN' ? zhCN : enUS} theme={{ token: { fontFamily: 'inherit' } }}>
+    <ConfigProvider
+      locale={locale === 'zh-CN' ? zhCN : enUS}
+      theme={{ token: { fontFamily: 'inherit', colorPrimary: '#0b57b0' } }}
+    >
       <div className="app">
         <header className="header">
           <h1>{t('appTitle')}</h1>
@@ -207,6 +216,16 @@ function SignedIn({ session }: { session: Session }) {
               </a>
             </li>
           )}
+          {nav.includes('customers') && (
+            <li>
+              <a href={routeHref({ page: 'customer', key: null })}>{t('customers')}</a>
+            </li>
+          )}
+          {nav.includes('followUps') && (
+            <li>
+              <a href={routeHref({ page: 'followUps' })}>{t('followUps')}</a>
+            </li>
+          )}
         </ul>
         <AgentSearch />
       </nav>
@@ -237,6 +256,12 @@ function SignedIn({ session }: { session: Session }) {
               <WfmPage key={centerId ?? ''} centerId={centerId} timeZone={center?.timeZone ?? timeZone} />
             );
           })()}
+        {route.page === 'customer' && (
+          <CustomerPage key={route.key ?? ''} customerKey={route.key} session={session} timeZone={timeZone} />
+        )}
+        {route.page === 'followUps' && (
+          <FollowUpsPage timeZone={timeZone} canReassign={isCaseWorker(session)} />
+        )}
         {route.page === 'hr' &&
           (() => {
             const center = centers.find((c) => c.id === route.centerId) ?? home;

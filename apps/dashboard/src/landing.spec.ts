@@ -31,6 +31,9 @@ describe('role landing', () => {
       centerId: 'c-1',
     });
     expect(landingRoute(session(['QA_EVALUATOR'], { employeeNo: 'E2' }), known)).toEqual({ page: 'qa' });
+    expect(landingRoute(session(['CASE_HANDLER'], { centers: ['SHA-01'] }), known)).toEqual({
+      page: 'followUps',
+    });
     expect(landingRoute(session(['AGENT'], { employeeNo: 'E7' }), known)).toEqual({
       page: 'agent',
       employeeNo: 'E7',
@@ -58,12 +61,16 @@ describe('navigation by role', () => {
       'qa',
       'erlang',
       'wfm',
+      'customers',
+      'followUps',
     ]);
     expect(navKeys(session(['TEAM_LEAD'], { teams: ['SHA-CARDS-1'], employeeNo: 'E1' }))).toEqual([
       'teams',
       'myPage',
       'erlang',
       'wfm',
+      'customers',
+      'followUps',
     ]);
     expect(navKeys(session(['HR'], { centers: ['SHA-01'] }))).toEqual(['centers', 'hr']);
     expect(navKeys(session(['QA_EVALUATOR'], { employeeNo: 'E2' }))).toEqual(['centers', 'myPage', 'qa']);
@@ -71,5 +78,6 @@ describe('navigation by role', () => {
     // forecasts, coverage and adherence: wfm's forecast readers only (a workforce planner is not one yet)
     expect(navKeys(session(['BI_READER'], { centers: ['SHA-01'] }))).toContain('wfm');
     expect(navKeys(session(['HR'], { centers: ['SHA-01'] }))).not.toContain('wfm');
+    expect(navKeys(session(['CASE_HANDLER'], { centers: ['SHA-01'] }))).toEqual(['customers', 'followUps']);
   });
 });

@@ -2,7 +2,16 @@ import type { Route } from './routing';
 import type { Session } from './session';
 
 /** What the signed-in person's page list may hold. */
-export type NavKey = 'centers' | 'teams' | 'myPage' | 'hr' | 'qa' | 'erlang' | 'wfm';
+export type NavKey =
+  | 'centers'
+  | 'teams'
+  | 'myPage'
+  | 'hr'
+  | 'qa'
+  | 'erlang'
+  | 'wfm'
+  | 'customers'
+  | 'followUps';
 
 /** Roles that read whole centers (their overview and teams); the API narrows to their scope. */
 const CENTER_READERS = ['ADMIN', 'CENTER_MANAGER', 'BI_READER', 'WORKFORCE_PLANNER'];
@@ -10,6 +19,8 @@ const HR_READERS = ['ADMIN', 'CENTER_MANAGER', 'HR', 'TRAINER'];
 const QA_READERS = ['ADMIN', 'CENTER_MANAGER', 'QA_EVALUATOR'];
 /** Who reads forecasts, coverage and adherence (wfm's FORECAST_READERS). */
 const WFM_READERS = ['ADMIN', 'CENTER_MANAGER', 'BI_READER', 'TEAM_LEAD'];
+/** Who works with customers' timelines and the follow-up promises (care's readers, agents aside). */
+const CARE_READERS = ['ADMIN', 'CENTER_MANAGER', 'TEAM_LEAD', 'CASE_HANDLER'];
 
 const has = (session: Session, roles: readonly string[]) => session.roles.some((r) => roles.includes(r));
 
@@ -27,6 +38,7 @@ export function landingRoute(
   if (session.roles.includes('HR') || session.roles.includes('TRAINER'))
     return { page: 'hr', centerId: known.homeCenterId };
   if (session.roles.includes('QA_EVALUATOR')) return { page: 'qa' };
+  if (session.roles.includes('CASE_HANDLER')) return { page: 'followUps' };
   if (session.employeeNo) return { page: 'agent', employeeNo: session.employeeNo };
   return { page: 'center', centerId: known.homeCenterId };
 }
@@ -47,5 +59,6 @@ export function navKeys(session: Session): NavKey[] {
   if (has(session, QA_READERS)) keys.push('qa');
   if (has(session, [...CENTER_READERS, 'TEAM_LEAD'])) keys.push('erlang');
   if (has(session, WFM_READERS)) keys.push('wfm');
+  if (has(session, CARE_READERS)) keys.push('customers', 'followUps');
   return keys;
 }

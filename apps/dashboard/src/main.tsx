@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app';
+import { Root } from './root';
 import { I18nProvider } from './i18n/i18n';
 import './styles.css';
 
@@ -9,7 +9,7 @@ if (root)
   createRoot(root).render(
     <StrictMode>
       <I18nProvider>
-        <App />
+        <Root />
       </I18nProvider>
     </StrictMode>,
   );

@@ -12,6 +12,10 @@ describe('routing', () => {
       { page: 'hr', centerId: 'c-2' },
       { page: 'hr', centerId: null },
       { page: 'qa' },
+      { page: 'customer', key: '+8613800000001' },
+      { page: 'customer', key: 'cust/42 x' },
+      { page: 'customer', key: null },
+      { page: 'followUps' },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
   });

@@ -6,7 +6,9 @@ export type Route =
   | { page: 'erlang' }
   | { page: 'hr'; centerId: string | null }
   | { page: 'qa' }
-  | { page: 'wfm'; centerId: string | null };
+  | { page: 'wfm'; centerId: string | null }
+  | { page: 'customer'; key: string | null }
+  | { page: 'followUps' };
 
 export function parseRoute(hash: string): Route {
   const [page, id] = hash.replace(/^#\/?/, '').replace(/\?.*$/, '').split('/').map(decodeURIComponent);
@@ -16,6 +18,8 @@ export function parseRoute(hash: string): Route {
   if (page === 'hr') return { page: 'hr', centerId: id || null };
   if (page === 'qa') return { page: 'qa' };
   if (page === 'wfm') return { page: 'wfm', centerId: id || null };
+  if (page === 'customer') return { page: 'customer', key: id || null };
+  if (page === 'follow-ups') return { page: 'followUps' };
   return { page: 'center', centerId: page === 'center' && id ? id : null };
 }
 
@@ -40,5 +44,9 @@ export function routeHref(route: Route): string {
       return '#/qa';
     case 'wfm':
       return route.centerId ? `#/wfm/${encodeURIComponent(route.centerId)}` : '#/wfm';
+    case 'customer':
+      return route.key ? `#/customer/${encodeURIComponent(route.key)}` : '#/customer';
+    case 'followUps':
+      return '#/follow-ups';
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAgentOnly, sessionFromToken } from './session';
+import { isAgentOnly, isCaseWorker, sessionFromToken } from './session';
 
 const base64Url = (value: object) =>
   btoa(String.fromCharCode(...new TextEncoder().encode(JSON.stringify(value))))
@@ -27,6 +27,16 @@ describe('sessionFromToken', () => {
     const session = sessionFromToken(jwt({ sub: 'm', roles: ['CENTER_MANAGER', 'AGENT'] }), 'Manager');
     expect(session?.label).toBe('Manager');
     expect(session && isAgentOnly(session)).toBe(false);
+  });
+
+  it('a case worker (reads customer PII, changes cases) is a CASE_HANDLER or an ADMIN only', () => {
+    const of = (roles: string[]) => sessionFromToken(jwt({ sub: 'x', roles }));
+    expect(
+      [['CASE_HANDLER'], ['ADMIN'], ['CENTER_MANAGER'], ['TEAM_LEAD', 'AGENT']].map((r) => {
+        const session = of(r);
+        return session ? isCaseWorker(session) : null;
+      }),
+    ).toEqual([true, true, false, false]);
   });
 
   it('refuses text that is not a JWT', () => {

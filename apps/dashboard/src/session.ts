@@ -49,6 +49,11 @@ export function isAgentOnly(session: Session): boolean {
   return session.roles.length > 0 && session.roles.every((role) => role === 'AGENT');
 }
 
+/** CASE_HANDLER and ADMIN: care shows them customers' names and phones, and lets them change cases. */
+export function isCaseWorker(session: Session): boolean {
+  return session.roles.some((role) => role === 'CASE_HANDLER' || role === 'ADMIN');
+}
+
 export function loadSession(storage: Storage = sessionStorage): Session | null {
   const raw = storage.getItem(STORAGE_KEY);
   if (!raw) return null;

@@ -5,7 +5,7 @@ const CENTER = 'SHA-01';
 
 /**
  * The demo's people to sign in as (printed by `npm start`, offered by the dashboard): an admin, the
- * manager of SHA-01, the lead of its first team, HR, a QA evaluator and an active agent of that team,
+ * manager of SHA-01, the lead of its first team, HR, a case handler, a QA evaluator and an active agent of that team,
  * named by the demo roster's employee numbers.
  */
 export function demoIdentities(): Record<string, Identity> {
@@ -36,6 +36,12 @@ export function demoIdentities(): Record<string, Identity> {
       employeeNo: lead.employeeNo,
     },
     [`HR of ${CENTER}`]: { subject: 'demo-hr-sha-01', roles: ['HR'], centers: [CENTER], teams: [] },
+    [`CASE_HANDLER of ${CENTER}`]: {
+      subject: 'demo-case-handler-sha-01',
+      roles: ['CASE_HANDLER'],
+      centers: [CENTER],
+      teams: [],
+    },
     [`QA_EVALUATOR ${evaluator.employeeNo}`]: {
       subject: `demo-${evaluator.employeeNo}`,
       roles: ['QA_EVALUATOR'],

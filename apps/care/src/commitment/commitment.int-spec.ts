@@ -276,6 +276,25 @@ describe('status and fulfilment by hand', () => {
     );
     expect((await as<{ commitments: unknown[] }>(other, q)).data?.commitments).toEqual([]);
   });
+
+  it("lists one customer's commitments by key in any written form, within the caller's scope", async () => {
+    const phone = (await as<Made>(agent, MAKE, { i: input({ customerKey: '+8613900000042' }) })).data
+      ?.makeCommitment;
+    const q = 'query($k: String!) { commitments(first: 500, customerKey: $k) { id customerKey } }';
+    type Listed = { commitments: { id: string; customerKey: string }[] };
+    for (const written of ['+8613900000042', '139 0000 0042', '008613900000042'])
+      expect((await as<Listed>(manager, q, { k: written })).data?.commitments).toEqual([
+        { id: phone?.id, customerKey: '+8613900000042' },
+      ]);
+    const byPseudonym = (await as<Listed>(agent, q, { k: 'cust-1' })).data?.commitments ?? [];
+    expect(byPseudonym.length).toBeGreaterThan(0);
+    expect(byPseudonym.every((c) => c.customerKey === 'cust-1')).toBe(true);
+    expect(
+      (await as<Listed>(caller('AGENT', { employeeNo: no.other }), q, { k: 'cust-1' })).data?.commitments,
+    ).toEqual([]);
+    // an empty key names no customer: nothing, not everything
+    expect((await as<Listed>(manager, q, { k: '  ' })).data?.commitments).toEqual([]);
+  });
 });
 
 describe('escalation ladder', () => {

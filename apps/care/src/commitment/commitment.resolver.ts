@@ -3,6 +3,7 @@ import { checkPageSize, isUuid, type SubgraphContext } from '@switchboard/subgra
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { seesCommitment } from '../access/care-access';
 import { careNow } from '../care-services';
+import { normalizeCustomerKey, storedKeyForms } from '../customer/customer-key';
 import { Commitment } from './commitment.entity';
 import { commitmentById } from './commitment.loader';
 import { FulfilCommitmentInput, MakeCommitmentInput } from './commitment.input';
@@ -25,9 +26,15 @@ export class CommitmentResolver {
   }
 
   @Query(() => [CommitmentType], {
-    description: "Commitments you see (your own; your team's; your centers'), soonest due first",
+    description:
+      "Commitments you see (your own; your team's; your centers'), soonest due first; optionally of one customer",
   })
   async commitments(
+    @Arg('customerKey', () => String, {
+      nullable: true,
+      description: "A customer's key (normalized like customer(key)): only their commitments",
+    })
+    customerKey: string | null,
     @Arg('ownerEmployeeNo', () => String, { nullable: true }) ownerEmployeeNo: string | null,
     @Arg('centerId', () => ID, { nullable: true }) centerId: string | null,
     @Arg('openOnly', () => Boolean, { defaultValue: false }) openOnly: boolean,
@@ -36,6 +43,8 @@ export class CommitmentResolver {
   ): Promise<CommitmentType[]> {
     checkPageSize(first);
     if (centerId != null && !isUuid(centerId)) return [];
+    const customer = customerKey == null ? null : normalizeCustomerKey(customerKey);
+    if (customerKey != null && !customer) return [];
     const scope = await ctx.scope();
     const rows = await new CommitmentService(ctx.em).list({
       visible: {
@@ -45,6 +54,7 @@ export class CommitmentResolver {
         centerIds: scope.centerIds ?? [],
       },
       ownerEmployeeNo,
+      customerKeys: customer ? storedKeyForms(customer) : null,
       centerId,
       openOnly,
       first,

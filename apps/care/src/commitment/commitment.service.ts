@@ -22,6 +22,8 @@ export interface CommitmentFilter {
   /** null: every one the caller sees */
   visible: { all: boolean; employeeNos: string[]; teamIds: string[]; centerIds: string[] };
   ownerEmployeeNo?: string | null;
+  /** The stored forms of one customer's key */
+  customerKeys?: string[] | null;
   centerId?: string | null;
   openOnly?: boolean;
   first: number;
@@ -155,6 +157,7 @@ export class CommitmentService {
       });
     }
     if (filter.ownerEmployeeNo) and.push({ ownerEmployeeNo: filter.ownerEmployeeNo });
+    if (filter.customerKeys) and.push({ customerKey: { $in: filter.customerKeys } });
     if (filter.centerId) and.push({ centerId: filter.centerId.toLowerCase() });
     if (filter.openOnly) and.push({ fulfilledAt: null });
     if (and.length) where.$and = and;

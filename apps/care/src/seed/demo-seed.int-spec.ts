@@ -37,6 +37,16 @@ describe("care's demo", () => {
     expect(complaint).toMatchObject({ type: 'COMPLAINT', handoffCount: 2 });
     expect(complaint?.contacts.map((c) => c.channel)).toEqual(['VOICE', 'WECHAT', 'VOICE']);
     expect(new Set(complaint?.contacts.map((c) => c.agentNo)).size).toBe(3);
+    // the first two agents' call-backs, both broken, on the complaint
+    const promises = await postGraphQL<{
+      commitments: { ownerEmployeeNo: string; kind: string; status: string; caseId: string | null }[];
+    }>(
+      care.url,
+      `{ commitments(first: 10, customerKey: "${DEMO_STORY_CUSTOMER}") { ownerEmployeeNo kind status caseId } }`,
+    );
+    expect(promises.data?.commitments.map((c) => [c.ownerEmployeeNo, c.kind, c.status])).toEqual(
+      complaint?.contacts.slice(0, 2).map((c) => [c.agentNo, 'CALL_BACK', 'BROKEN']),
+    );
   });
 
   it("makes the story customer's third call the complaint, and seeds others decided, open and escalated", async () => {

@@ -6,12 +6,14 @@ import {
   DEMO_STORY_CUSTOMER,
   type DemoContact,
 } from '@switchboard/demo';
-import type { CaseState } from '@switchboard/metrics';
+import { CALENDAR_24X7, type CaseState } from '@switchboard/metrics';
 import { CaseService } from '../case/case.service';
 import { seedDemoComplaints } from '../complaint/complaint.seed';
 import type { CaseKind } from '../case/case.entity';
 import { Customer, type Segment } from '../customer/customer.entity';
+import { Commitment } from '../commitment/commitment.entity';
 import { CustomerService } from '../customer/customer.service';
+import { escalationSchedule, policiesFor } from '../escalation/escalation-policy';
 import { piiKeyConfigured } from '../customer/pii-crypto';
 import type { TrafficContact } from '../references/traffic-contacts';
 
@@ -109,6 +111,7 @@ export async function seedCareDemo(em: EntityManager, today = new Date()): Promi
       version = (
         await cases.change(opened.id, version, { department: 'Cards', status: 'PENDING_INTERNAL' }, ACTOR)
       ).version;
+      await seedStoryPromises(em, answered, opened.id, opened.centerId);
       continue;
     }
     for (const status of PATHS[i % PATHS.length])
@@ -116,4 +119,41 @@ export async function seedCareDemo(em: EntityManager, today = new Date()): Promi
   }
   await seedDemoComplaints(em, today);
   return true;
+}
+
+/**
+ * The story's two broken promises: the first and the second agent each promised a call back two
+ * hours after their contact and nobody called (the next contacts are the customer's, answered by
+ * other agents, so the matching rule keeps neither). Their ladders are scheduled as makeCommitment
+ * schedules them, so the sweeper escalates them in a running demo.
+ */
+async function seedStoryPromises(
+  em: EntityManager,
+  contacts: DemoContact[],
+  caseId: string,
+  centerId: string,
+): Promise<void> {
+  const [policy] = await policiesFor(em, [{ centerId }]);
+  for (const [n, contact] of contacts.slice(0, 2).entries()) {
+    const dueAt = new Date(contact.arrivedAt.getTime() + 2 * 3_600_000);
+    const ladder = escalationSchedule(policy, dueAt, CALENDAR_24X7);
+    em.create(Commitment, {
+      clientKey: `demo-story-promise-${n + 1}`,
+      centerId,
+      ownerEmployeeNo: contact.agent as string,
+      customerKey: DEMO_STORY_CUSTOMER,
+      contactSource: contact.source,
+      contactExternalId: contact.externalId,
+      caseId,
+      kind: 'CALL_BACK',
+      channel: 'VOICE',
+      madeAt: contact.arrivedAt,
+      dueAt,
+      dueBasis: 'EXACT',
+      nextEscalationAt: ladder.first,
+      escalationFireTimes: ladder.fireTimes,
+      madeBy: ACTOR,
+    });
+  }
+  await em.flush();
 }

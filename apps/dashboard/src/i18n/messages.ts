@@ -1,3 +1,5 @@
+import { careEn, careZh } from './care-messages';
+
 /** Every label of the dashboard, in English; zh-CN must translate each key (the type checks it). */
 export const en = {
   appTitle: 'Switchboard',
@@ -181,6 +183,7 @@ export const en = {
   wallboardUpdated: 'Updated',
   staleData: 'Data late: its source is past its warn age',
   dataAsOf: '— as of',
+  ...careEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -368,6 +371,7 @@ export const zhCN: Messages = {
   conformance: '排班符合率',
   scheduledTime: '排班时长',
   exceptionTime: '偏离时长',
+  ...careZh,
 };
 
 export const LOCALES = ['en', 'zh-CN'] as const;
