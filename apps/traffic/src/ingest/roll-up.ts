@@ -1,31 +1,12 @@
 import type { Client } from 'pg';
 import { intervalStartSql } from '../common/intervals';
+import { MEASURES } from '../model/measures';
 
-/** The summed (or, for max_wait_seconds, maxed) measures of both rollup tables, in column order. */
-const MEASURES: [column: string, combine: 'sum' | 'max'][] = [
-  ['answered', 'sum'],
-  ['abandoned', 'sum'],
-  ['short_abandoned', 'sum'],
-  ['answered_within_threshold', 'sum'],
-  ['abandoned_within_threshold', 'sum'],
-  ['transferred', 'sum'],
-  ['ivr', 'sum'],
-  ['callback', 'sum'],
-  ['overflow', 'sum'],
-  ['outbound', 'sum'],
-  ['wait_seconds_answered', 'sum'],
-  ['handle_seconds', 'sum'],
-  ['talk_seconds', 'sum'],
-  ['hold_seconds', 'sum'],
-  ['acw_seconds', 'sum'],
-  ['max_wait_seconds', 'max'],
-];
-
-const MEASURE_LIST = MEASURES.map(([c]) => c).join(', ');
+const MEASURE_LIST = MEASURES.map((m) => m.column).join(', ');
 
 /** Upsert into `table` keyed by `keys`: counts and sums add up, the longest wait is the greater. */
 function upsertSql(name: string, table: string, keys: string[], select: string): string {
-  const updates = MEASURES.map(([c, combine]) =>
+  const updates = MEASURES.map(({ column: c, combine }) =>
     combine === 'sum'
       ? `${c} = ${table}.${c} + excluded.${c}`
       : `${c} = greatest(${table}.${c}, excluded.${c})`,
@@ -62,22 +43,7 @@ export function rollUpSql(source: string): string {
   from ${source} c left join queue q on q.id = c.queue_id
 ), grouped as (
   select interval_start, queue_key, agent_key, channel,
-    count(*) filter (where offered and outcome = 'ANSWERED')::int as answered,
-    count(*) filter (where offered and outcome = 'ABANDONED')::int as abandoned,
-    count(*) filter (where offered and outcome = 'ABANDONED' and wait < s)::int as short_abandoned,
-    count(*) filter (where offered and outcome = 'ANSWERED' and wait <= t)::int as answered_within_threshold,
-    count(*) filter (where offered and outcome = 'ABANDONED' and wait <= t)::int as abandoned_within_threshold,
-    count(*) filter (where offered and outcome = 'ANSWERED' and transferred)::int as transferred,
-    count(*) filter (where outcome = 'IVR')::int as ivr,
-    count(*) filter (where outcome = 'CALLBACK')::int as callback,
-    count(*) filter (where outcome = 'OVERFLOW')::int as overflow,
-    count(*) filter (where direction = 'OUTBOUND')::int as outbound,
-    coalesce(sum(wait) filter (where offered and outcome = 'ANSWERED'), 0) as wait_seconds_answered,
-    coalesce(sum(after_answer + acw_seconds) filter (where offered and outcome = 'ANSWERED'), 0) as handle_seconds,
-    coalesce(sum(after_answer - hold_seconds) filter (where offered and outcome = 'ANSWERED'), 0) as talk_seconds,
-    coalesce(sum(hold_seconds) filter (where offered and outcome = 'ANSWERED'), 0) as hold_seconds,
-    coalesce(sum(acw_seconds) filter (where offered and outcome = 'ANSWERED'), 0) as acw_seconds,
-    max(wait) filter (where offered) as max_wait_seconds
+    ${MEASURES.map((m) => `${m.grouped} as ${m.column}`).join(',\n    ')}
   from measured
   group by interval_start, queue_key, agent_key, channel
 ), ${upsertSql(
@@ -89,7 +55,7 @@ export function rollUpSql(source: string): string {
     'queue_rolled',
     'queue_interval_stat',
     queueKeys,
-    `select ${queueKeys.join(', ')}, ${MEASURES.map(([c, combine]) => `${combine}(${c})`).join(', ')}
+    `select ${queueKeys.join(', ')}, ${MEASURES.map((m) => `${m.combine}(${m.column})`).join(', ')}
   from grouped group by ${queueKeys.join(', ')}`,
   )}`;
 }

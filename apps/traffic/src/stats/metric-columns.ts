@@ -1,21 +1,7 @@
 import type { ContactMetrics } from '@switchboard/metrics';
+import type { MeasureColumn } from '../model/measures';
 
-/** The summed rollup columns a stats row can carry (snake_case as selected). */
-export type MeasureColumn =
-  | 'answered'
-  | 'abandoned'
-  | 'short_abandoned'
-  | 'answered_within_threshold'
-  | 'abandoned_within_threshold'
-  | 'transferred'
-  | 'ivr'
-  | 'voice_offered'
-  | 'wait_seconds_answered'
-  | 'handle_seconds'
-  | 'talk_seconds'
-  | 'hold_seconds'
-  | 'acw_seconds'
-  | 'max_wait_seconds';
+export type { MeasureColumn } from '../model/measures';
 
 const OFFERED: MeasureColumn[] = ['answered', 'abandoned'];
 

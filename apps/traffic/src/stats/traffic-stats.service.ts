@@ -13,6 +13,9 @@ import type { Channel } from '../contact/contact-record';
 import type { Queue } from '../queue/queue.entity';
 import { QueueService } from '../queue/queue.service';
 import { columnsFor } from './metric-columns';
+import { DERIVED_MEASURES, READ_MEASURES } from '../model/measures';
+
+const TOTAL_MEASURES = [...READ_MEASURES, ...DERIVED_MEASURES];
 import type { StatsFilter } from './stats.input';
 import {
   checkFilter,
@@ -54,26 +57,15 @@ const groupKey = (row: {
     row.team_id ?? '',
   ].join('|');
 
-/** The rollup sums of one SQL row, in the shape the formula library takes. */
+/** The rollup sums of one SQL row, in the shape the formula library takes (from the measure list). */
 export function totalsOf(
   row: Omit<StatsSqlRow, 'interval_ms' | 'queue_key' | 'channel' | 'agent_key' | 'center_id'>,
 ): ContactTotals {
-  return {
-    answered: row.answered,
-    abandoned: row.abandoned,
-    shortAbandoned: row.short_abandoned,
-    answeredWithinThreshold: row.answered_within_threshold,
-    abandonedWithinThreshold: row.abandoned_within_threshold,
-    transferred: row.transferred,
-    ivr: row.ivr,
-    voiceOffered: row.voice_offered,
-    waitSecondsAnswered: row.wait_seconds_answered,
-    handleSeconds: row.handle_seconds,
-    talkSeconds: row.talk_seconds,
-    holdSeconds: row.hold_seconds,
-    acwSeconds: row.acw_seconds,
-    maxWaitSeconds: row.max_wait_seconds,
-  };
+  const totals: Record<string, number | null> = {};
+  const values = row as unknown as Record<string, number | null | undefined>;
+  // a column a query did not select stays undefined, as the row has it
+  for (const m of TOTAL_MEASURES) if (m.column in values) totals[m.total] = values[m.column] ?? null;
+  return totals as unknown as ContactTotals;
 }
 
 /**
