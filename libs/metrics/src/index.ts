@@ -282,3 +282,16 @@ export {
   type NpsValue,
   type SurveyMetrics,
 } from './survey-metrics';
+export {
+  OUTCOME_CLASSES,
+  SALE_CLASSES,
+  emptyOutcomeTotals,
+  sumOutcomeTotals,
+  outcomeMetrics,
+  salesPerHour,
+  costPerContact,
+  moneyPer,
+  type OutcomeClass,
+  type OutcomeTotals,
+  type OutcomeMetrics,
+} from './outcome-metrics';
