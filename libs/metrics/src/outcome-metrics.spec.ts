@@ -17,8 +17,8 @@ const day: OutcomeTotals = {
   offers: 40,
   sales: 10,
   saleOutcomes: 10,
-  revenue: amounts.reduce((s, a) => s.plus(a), new Decimal(0)).toFixed(2),
-  margin: amounts.reduce((s, a) => s.plus(new Decimal(a).times('0.03')), new Decimal(0)).toFixed(),
+  salesAmount: amounts.reduce((s, a) => s.plus(a), new Decimal(0)).toFixed(2),
+  revenue: amounts.reduce((s, a) => s.plus(new Decimal(a).times('0.03')), new Decimal(0)).toFixed(),
   saves: 5,
   lost: 3,
   cancellations: 2,
@@ -26,7 +26,8 @@ const day: OutcomeTotals = {
 
 describe('outcome metrics, the fixture day', () => {
   it('gives the research figures exactly', () => {
-    expect(day.revenue).toBe('55000.00');
+    expect(day.salesAmount).toBe('55000.00');
+    expect(day.revenue).toBe('1650');
     expect(outcomeMetrics(day)).toEqual({
       offerRate: 0.5,
       conversionRate: 0.25,
@@ -46,8 +47,8 @@ describe('outcome metrics, the fixture day', () => {
       offers: 30,
       sales: 9,
       saleOutcomes: 9,
-      revenue: '45000.00',
-      margin: '1350.0000',
+      salesAmount: '45000.00',
+      revenue: '1350.0000',
       saves: 1,
       lost: 3,
       cancellations: 0,
@@ -59,14 +60,15 @@ describe('outcome metrics, the fixture day', () => {
       offers: 10,
       sales: 1,
       saleOutcomes: 1,
-      revenue: '10000.00',
-      margin: '300.0000',
+      salesAmount: '10000.00',
+      revenue: '300.0000',
       saves: 4,
       lost: 0,
       cancellations: 2,
     };
     const sum = sumOutcomeTotals([a, b]);
     expect(outcomeMetrics(sum)).toEqual(outcomeMetrics(day));
+    expect(new Decimal(sum.salesAmount).equals(day.salesAmount)).toBe(true);
     expect(new Decimal(sum.revenue).equals(day.revenue)).toBe(true);
     // a mean of the agents' conversion rates would be (0.3 + 0.1) / 2 = 0.2, not 0.25
     expect(outcomeMetrics(a).conversionRate).toBe(0.3);
@@ -93,10 +95,10 @@ describe('outcome metrics, the fixture day', () => {
   it('money stays exact where floats drift', () => {
     // 0.1 + 0.2 in floats is 0.30000000000000004
     const sum = sumOutcomeTotals([
-      { ...emptyOutcomeTotals(), revenue: '0.10', margin: '0.10' },
-      { ...emptyOutcomeTotals(), revenue: '0.20', margin: '0.20' },
+      { ...emptyOutcomeTotals(), salesAmount: '0.10', revenue: '0.10' },
+      { ...emptyOutcomeTotals(), salesAmount: '0.20', revenue: '0.20' },
     ]);
-    expect(sum.revenue).toBe('0.3');
+    expect(sum.salesAmount).toBe('0.3');
     expect(costPerContact('1000.005', 1)).toBe(1000.01);
     expect(costPerContact('100.00', 3)).toBe(33.33);
   });

@@ -40,9 +40,9 @@ export interface OutcomeTotals {
   /** Sale-class outcomes (several on one contact count apart): sales per hour's numerator. */
   saleOutcomes: number;
   /** Σ amount of sale-class outcomes, currency units. */
+  salesAmount: string;
+  /** Σ amount × the product's margin rate of sale-class outcomes: the bank's revenue. */
   revenue: string;
-  /** Σ amount × the product's margin rate of sale-class outcomes. */
-  margin: string;
   saves: number;
   lost: number;
   cancellations: number;
@@ -56,7 +56,7 @@ export interface OutcomeMetrics {
   offerRate: number | null;
   conversionRate: number | null;
   retentionSaveRate: number | null;
-  /** Margin per answered contact, rounded half-up to the cent. */
+  /** Revenue (amount × margin rate) per answered contact, rounded half-up to the cent. */
   revenuePerContact: number | null;
   dispositionCompliance: number | null;
 }
@@ -68,8 +68,8 @@ export function emptyOutcomeTotals(): OutcomeTotals {
     offers: 0,
     sales: 0,
     saleOutcomes: 0,
+    salesAmount: '0',
     revenue: '0',
-    margin: '0',
     saves: 0,
     lost: 0,
     cancellations: 0,
@@ -81,14 +81,14 @@ export function emptyOutcomeTotals(): OutcomeTotals {
 /** Sums of several rows: counts added, money added exactly. */
 export function sumOutcomeTotals(rows: readonly OutcomeTotals[]): OutcomeTotals {
   const total = emptyOutcomeTotals();
+  let amount = new Decimal(0);
   let revenue = new Decimal(0);
-  let margin = new Decimal(0);
   for (const row of rows) {
     for (const key of COUNT_KEYS) total[key] += row[key];
+    amount = amount.plus(row.salesAmount);
     revenue = revenue.plus(row.revenue);
-    margin = margin.plus(row.margin);
   }
-  return { ...total, revenue: revenue.toFixed(), margin: margin.toFixed() };
+  return { ...total, salesAmount: amount.toFixed(), revenue: revenue.toFixed() };
 }
 
 const COUNT_KEYS = [
@@ -115,7 +115,7 @@ export function outcomeMetrics(t: OutcomeTotals): OutcomeMetrics {
     offerRate: ratio(t.offers, t.eligible),
     conversionRate: ratio(t.sales, t.offers),
     retentionSaveRate: ratio(t.saves, t.saves + t.lost + t.cancellations),
-    revenuePerContact: moneyPer(t.margin, t.answered),
+    revenuePerContact: moneyPer(t.revenue, t.answered),
     dispositionCompliance: ratio(t.coded, t.requiringCode),
   };
 }

@@ -1,6 +1,7 @@
 import type { Client } from 'pg';
 import { intervalStartSql } from '../common/intervals';
-import { MEASURES } from '../model/measures';
+import { MEASURES, type Measure } from '../model/measures';
+import { OUTCOME_FACT_COLUMNS, outcomeFactJoins, outcomeFactsSql } from '../outcome/outcome-facts.sql';
 
 const MEASURE_LIST = MEASURES.map((m) => m.column).join(', ');
 
@@ -28,25 +29,7 @@ function upsertSql(name: string, table: string, keys: string[], select: string):
  */
 export function rollUpSql(source: string): string {
   const queueKeys = ['interval_start', 'queue_key', 'channel'];
-  // Seconds as double precision (date_part; extract would give numeric, several times slower to
-  // sum and compare) and counts as int (so the queue-level sums are bigint sums, not numeric ones):
-  // the columns are double precision and int anyway (counts identical, sums of seconds summed in
-  // double precision instead of rounded once at the end).
-  return `measured as (
-  select ${intervalStartSql('c.arrived_at')} as interval_start,
-         coalesce(c.queue_id::text, '') as queue_key, coalesce(c.agent, '') as agent_key, c.channel,
-         c.direction = 'INBOUND' and c.outcome in ('ANSWERED', 'ABANDONED') as offered,
-         c.outcome, c.direction, c.transferred, c.hold_seconds, c.acw_seconds,
-         date_part('epoch', coalesce(c.answered_at, c.ended_at) - c.arrived_at) as wait,
-         date_part('epoch', c.ended_at - c.answered_at) as after_answer,
-         coalesce(q.sl_threshold_seconds, 20) as t, coalesce(q.short_abandon_seconds, 5) as s
-  from ${source} c left join queue q on q.id = c.queue_id
-), grouped as (
-  select interval_start, queue_key, agent_key, channel,
-    ${MEASURES.map((m) => `${m.grouped} as ${m.column}`).join(',\n    ')}
-  from measured
-  group by interval_start, queue_key, agent_key, channel
-), ${upsertSql(
+  return `${outcomeFactsSql(source)}, ${measuredSql(source)}, ${upsertSql(
     'rolled',
     'interval_stat',
     ['interval_start', 'queue_key', 'agent_key', 'channel'],
@@ -58,6 +41,34 @@ export function rollUpSql(source: string): string {
     `select ${queueKeys.join(', ')}, ${MEASURES.map((m) => `${m.combine}(${m.column})`).join(', ')}
   from grouped group by ${queueKeys.join(', ')}`,
   )}`;
+}
+
+/**
+ * CTEs `measured` (one row per contact of `source` with what the measures read) and `grouped`
+ * (the measures per 15-minute interval, queue, agent and channel). Needs `outcome_facts` and
+ * `requiring_queue` (outcome-facts.sql.ts).
+ */
+export function measuredSql(source: string, measures: readonly Measure[] = MEASURES, suffix = ''): string {
+  // Seconds as double precision (date_part; extract would give numeric, several times slower to
+  // sum and compare) and counts as int (so the queue-level sums are bigint sums, not numeric ones):
+  // the columns are double precision and int anyway (counts identical, sums of seconds summed in
+  // double precision instead of rounded once at the end).
+  return `measured${suffix} as (
+  select ${intervalStartSql('c.arrived_at')} as interval_start,
+         coalesce(c.queue_id::text, '') as queue_key, coalesce(c.agent, '') as agent_key, c.channel,
+         c.direction = 'INBOUND' and c.outcome in ('ANSWERED', 'ABANDONED') as offered,
+         c.outcome, c.direction, c.transferred, c.hold_seconds, c.acw_seconds,
+         date_part('epoch', coalesce(c.answered_at, c.ended_at) - c.arrived_at) as wait,
+         date_part('epoch', c.ended_at - c.answered_at) as after_answer,
+         coalesce(q.sl_threshold_seconds, 20) as t, coalesce(q.short_abandon_seconds, 5) as s,
+         ${OUTCOME_FACT_COLUMNS}
+  from ${source} c left join queue q on q.id = c.queue_id ${outcomeFactJoins(suffix)}
+), grouped${suffix} as (
+  select interval_start, queue_key, agent_key, channel,
+    ${measures.map((m) => `${m.grouped} as ${m.column}`).join(',\n    ')}
+  from measured${suffix}
+  group by interval_start, queue_key, agent_key, channel
+)`;
 }
 
 /**

@@ -6,6 +6,7 @@ import { Migration20261123092253_rollup_watermark } from './Migration20261123092
 import { Migration20261207040000_live_state } from './Migration20261207040000_live_state';
 import { Migration20261207040000_contact_customer_time } from './Migration20261207040000_contact_customer_time';
 import { Migration20261207040000_agent_state_interval } from './Migration20261207040000_agent_state_interval';
+import { Migration20261207064502_contact_outcomes } from './Migration20261207064502_contact_outcomes';
 
 /** Every traffic migration in order. Generated files are listed here and never edited after landing. */
 export const trafficMigrations: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const trafficMigrations: MigrationObject[] = [
     name: 'Migration20261207040000_agent_state_interval',
     class: Migration20261207040000_agent_state_interval,
   },
+  { name: 'Migration20261207064502_contact_outcomes', class: Migration20261207064502_contact_outcomes },
 ];

@@ -6,13 +6,15 @@
  *
  * `grouped` is the measure of a group of contacts, over the relation `measured` of roll-up.ts
  * (one row per contact with `offered`, `outcome`, `direction`, `transferred`, `wait`,
- * `after_answer`, `hold_seconds`, `acw_seconds`, `t` and `s`).
+ * `after_answer`, `hold_seconds`, `acw_seconds`, `t` and `s`, and the contact's outcome facts
+ * `eligible`, `offer`, `sale`, `sale_outcomes`, `sales_amount`, `revenue`, `save`, `lost`, `cancel`,
+ * `requiring` and `coded`, see outcome-facts.ts).
  */
 export interface Measure {
   /** Column of interval_stat and queue_interval_stat (and alias in every select). */
   readonly column: string;
-  /** Column type: counts are integers, seconds double precision. */
-  readonly type: 'integer' | 'double';
+  /** Column type: counts are integers, seconds double precision, money exact numeric. */
+  readonly type: 'integer' | 'double' | 'numeric';
   /** How two rows' values combine (adding contacts to a rollup row, or summing rows). */
   readonly combine: 'sum' | 'max';
   readonly grouped: string;
@@ -20,13 +22,17 @@ export interface Measure {
    * How a stats query reads it from rollup rows `s`: summed, summed over voice rows only, maxed,
    * or not at all (kept in the rollup for other readers).
    */
-  readonly read: 'sum' | 'voice' | 'max' | 'none';
+  readonly read: 'sum' | 'voice' | 'max' | 'money' | 'none';
+  /** An outcome measure: it changes when outcomes arrive after their contact was rolled up. */
+  readonly outcome?: true;
   /** Its field in the formula library's totals (ContactTotals), when a formula reads it. */
   readonly total?: string;
 }
 
 const answered = "offered and outcome = 'ANSWERED'";
 const abandoned = "offered and outcome = 'ABANDONED'";
+/** Outcomes count on answered contacts of either direction (an outbound sales call is answered too). */
+const handled = "outcome = 'ANSWERED'";
 const count = (where: string): string => `count(*) filter (where ${where})::int`;
 const seconds = (expression: string, where: string): string =>
   `coalesce(sum(${expression}) filter (where ${where}), 0)`;
@@ -158,6 +164,54 @@ export const MEASURES = [
     read: 'max',
     total: 'maxWaitSeconds',
   },
+  // Outcomes of answered contacts (PRODUCT-RESEARCH C; METRICS.md "Outcomes and sales")
+  ...(
+    [
+      ['eligible', 'eligible'],
+      ['offers', 'offer'],
+      ['sales', 'sale'],
+      ['saves', 'save'],
+      ['lost', 'lost'],
+      ['cancellations', 'cancel'],
+      ['requiring_code', 'requiring'],
+      ['coded', 'requiring and coded'],
+    ] as const
+  ).map(
+    ([column, fact]) =>
+      ({
+        column,
+        type: 'integer',
+        combine: 'sum',
+        grouped: count(`${handled} and ${fact}`),
+        read: 'sum',
+        outcome: true,
+      }) as const,
+  ),
+  {
+    column: 'sale_outcomes',
+    type: 'integer',
+    combine: 'sum',
+    grouped: `coalesce(sum(sale_outcomes) filter (where ${handled}), 0)::int`,
+    read: 'sum',
+    outcome: true,
+  },
+  // Σ amount of sale-class outcomes, and Σ amount × the product's margin rate (the bank's revenue)
+  {
+    column: 'sales_amount',
+    type: 'numeric',
+    combine: 'sum',
+    grouped: `coalesce(sum(sales_amount) filter (where ${handled}), 0)`,
+    read: 'money',
+    outcome: true,
+  },
+  {
+    column: 'revenue',
+    type: 'numeric',
+    combine: 'sum',
+    grouped: `coalesce(sum(revenue) filter (where ${handled}), 0)`,
+    read: 'money',
+    outcome: true,
+  },
 ] as const satisfies readonly Measure[];
 
 export type RollupMeasure = (typeof MEASURES)[number];
@@ -179,7 +233,12 @@ export type MeasureColumn =
 
 /** The measures a stats query reads. */
 export const READ_MEASURES = MEASURES.filter(
-  (m): m is Extract<RollupMeasure, { read: 'sum' | 'voice' | 'max' }> => m.read !== 'none',
+  (m): m is Extract<RollupMeasure, { read: 'sum' | 'voice' | 'max' | 'money' }> => m.read !== 'none',
+);
+
+/** The measures outcomes change (the others are the contact's own). */
+export const OUTCOME_MEASURES = MEASURES.filter(
+  (m): m is Extract<RollupMeasure, { outcome: true }> => 'outcome' in m,
 );
 
 /** A stats select list expression for one measure of rollup rows `s`. */
@@ -192,6 +251,9 @@ export function readSql(measure: Pick<Measure, 'column' | 'read'>): string {
       return `coalesce(sum(s.${c}) filter (where s.channel = 'VOICE'), 0)::float8 as ${c}`;
     case 'max':
       return `max(s.${c}) as ${c}`;
+    case 'money':
+      // exact: numeric summed, read as text
+      return `coalesce(sum(s.${c}), 0)::text as ${c}`;
     case 'none':
       throw new Error(`${c} is not read by stats queries`);
   }

@@ -16,7 +16,9 @@ export const MAX_STATS_ROWS = 500_000;
 export const STATS_WORK_MEM = '64MB';
 
 /** The summed rollup columns every stats row carries (snake_case as selected). */
-export const SUM_COLUMNS = READ_MEASURES.filter((m) => m.read !== 'max').map((m) => m.column);
+export const SUM_COLUMNS = READ_MEASURES.filter((m) => m.read === 'sum' || m.read === 'voice').map(
+  (m) => m.column,
+);
 
 /**
  * Sums of rollup rows `s` (one select list for stats rows and summaries alike): every measure, or
@@ -32,6 +34,9 @@ export function sumMeasuresSql(columns?: ReadonlySet<MeasureColumn>): string[] {
 
 export interface StatsSqlRow extends Record<(typeof SUM_COLUMNS)[number], number> {
   voice_offered: number;
+  /** Exact sums of money (numeric as text). */
+  sales_amount?: string;
+  revenue?: string;
   /** The bucket's start, epoch milliseconds. */
   interval_ms: number;
   queue_key: string | null;
