@@ -13,6 +13,7 @@ import type { AgentTrafficType } from './agent-state/agent-traffic.type';
 import { Contact } from './contact/contact.entity';
 import { CostRate } from './disposition/cost-rate.entity';
 import { DispositionCode } from './disposition/disposition-code.entity';
+import { DispositionResolver } from './disposition/disposition.resolver';
 import { Product } from './disposition/product.entity';
 import { QueueDisposition } from './disposition/queue-disposition.entity';
 import { ContactOutcome } from './outcome/contact-outcome.entity';
@@ -84,6 +85,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
     resolvers: [
       QueueResolver,
+      DispositionResolver,
       TrafficStatsResolver,
       TrafficStatsRowResolver,
       ContactResolver,
