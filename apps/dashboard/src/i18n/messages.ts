@@ -290,7 +290,7 @@ export type Locale = (typeof LOCALES)[number];
 export const MESSAGES: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
 
 /**
- * KPI names by catalog code (the demo catalog's twelve). English is the catalog's own name, as the
+ * KPI names by catalog code (the demo catalog's sixteen). English is the catalog's own name, as the
  * API gives it; a language here names each code it knows, and a code it does not know (a KPI added
  * to the catalog later) keeps the API's name.
  */
@@ -309,6 +309,10 @@ export const KPI_NAMES: Record<Locale, Readonly<Record<string, string>>> = {
     TRAINING_COMPLETION: '培训完成率',
     FIRST_ATTEMPT_PASS_RATE: '首次通过率',
     CERTIFICATION_COVERAGE: '认证覆盖率',
+    CONVERSION_RATE: '营销成功率',
+    OFFER_RATE: '营销触达率',
+    RETENTION_SAVE_RATE: '挽留成功率',
+    DISPOSITION_COMPLIANCE: '小结合规率',
   },
 };
 

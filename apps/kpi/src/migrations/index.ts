@@ -1,7 +1,9 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123035419_init } from './Migration20261123035419_init';
+import { Migration20261207072500_outcome_kpis } from './Migration20261207072500_outcome_kpis';
 
 /** Every kpi migration in order. Generated files are listed here and never edited after landing. */
 export const kpiMigrations: MigrationObject[] = [
   { name: 'Migration20261123035419_init', class: Migration20261123035419_init },
+  { name: 'Migration20261207072500_outcome_kpis', class: Migration20261207072500_outcome_kpis },
 ];

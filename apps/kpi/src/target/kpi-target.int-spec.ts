@@ -52,6 +52,10 @@ describe('KPI catalog and targets', () => {
       'TRAINING_COMPLETION',
       'FIRST_ATTEMPT_PASS_RATE',
       'CERTIFICATION_COVERAGE',
+      'CONVERSION_RATE',
+      'OFFER_RATE',
+      'RETENTION_SAVE_RATE',
+      'DISPOSITION_COMPLIANCE',
     ]);
     expect(response.data?.kpiDefinitions.find((d) => d.code === 'ASA')).toEqual({
       code: 'ASA',

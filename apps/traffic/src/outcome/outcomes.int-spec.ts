@@ -124,6 +124,36 @@ describe('contact outcomes in the rollups', () => {
     expect(byQueue.find((r) => r.queueCode === 'FX-B')).toEqual({ queueCode: 'FX-B', ...expected });
   });
 
+  it('Performance.traffic carries the outcome KPIs of a queue (what kpi reads)', async () => {
+    const [{ id }] = await sql<{ id: string }>("select id from queue where code = 'FX-B'");
+    const answer = await postGraphQL<{ _entities: { traffic: Record<string, number | null> }[] }>(
+      traffic.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Performance { traffic {
+         offerRate conversionRate retentionSaveRate revenuePerContact dispositionCompliance salesPerHour } } } }`,
+      {
+        r: [
+          {
+            __typename: 'Performance',
+            scopeType: 'QUEUE',
+            scopeId: id,
+            from: `${DAY}T00:00:00Z`,
+            to: '2026-05-05T00:00:00Z',
+            agents: [],
+          },
+        ],
+      },
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?._entities[0].traffic).toEqual({
+      offerRate: 0.5,
+      conversionRate: 0.25,
+      retentionSaveRate: 0.5,
+      revenuePerContact: 16.5,
+      dispositionCompliance: 0.95,
+      salesPerHour: null, // no agent states in this fixture (formula: outcome-metrics.spec.ts)
+    });
+  });
+
   it('per-agent rows sum to the queue row', async () => {
     const rows = (await stats(['QUEUE', 'AGENT'])).filter((r) => r.queueCode === 'FX-A');
     expect(rows.map((r) => r.employeeNo).sort()).toEqual(['E1', 'E2']);
@@ -193,6 +223,28 @@ describe('contact outcomes in the rollups', () => {
     expect(answer.events.at(-1)).toMatchObject({ type: 'report', read: 11, inserted: 0, rejected: 11 });
     expect(await sql('select count(*) from contact_outcome')).toEqual([{ count: stored }]);
     expect(await stats(['QUEUE', 'AGENT'])).toEqual(before);
+  });
+
+  it('reads NDJSON too, with the same checks', async () => {
+    const body = [
+      { source: 'FX-A', external_id: 'c41', seq: 4, code: 'SAVE', recorded_at: `${DAY}T13:00:00Z` },
+      {
+        source: 'FX-A',
+        external_id: 'c42',
+        seq: 4,
+        code: 'SAVE',
+        amount: 1.234,
+        recorded_at: `${DAY}T13:00:00Z`,
+      },
+    ]
+      .map((o) => JSON.stringify(o))
+      .join('\n');
+    const answer = await postImportFile(traffic.url, '/import/outcomes?format=ndjson', body);
+    expect(answer.events.filter((e) => e.type === 'rejected').map((e) => [e.line, e.field])).toEqual([
+      [2, 'amount'],
+    ]);
+    expect(answer.events.at(-1)).toMatchObject({ type: 'report', read: 2, inserted: 1, rejected: 1 });
+    expect((await stats(['QUEUE'])).find((r) => r.queueCode === 'FX-A')).toMatchObject({ saves: 6 });
   });
 
   it('refuses a caller who may not write contacts', async () => {
