@@ -79,7 +79,19 @@ interface Overview {
   queues: { code: string }[] | null;
 }
 /** The KPIs traffic's part of a record feeds. */
-const TRAFFIC_KPIS = ['SERVICE_LEVEL', 'ASA', 'AHT', 'ABANDON_RATE', 'FCR', 'TRANSFER_RATE', 'OCCUPANCY'];
+const TRAFFIC_KPIS = [
+  'SERVICE_LEVEL',
+  'ASA',
+  'AHT',
+  'ABANDON_RATE',
+  'FCR',
+  'TRANSFER_RATE',
+  'OCCUPANCY',
+  'CONVERSION_RATE',
+  'OFFER_RATE',
+  'RETENTION_SAVE_RATE',
+  'DISPOSITION_COMPLIANCE',
+];
 /** The subgraphs the tests take down, each behind a fault proxy. */
 const DOWNABLE = ['qa', 'training', 'traffic', 'kpi'];
 

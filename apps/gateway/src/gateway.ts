@@ -40,6 +40,7 @@ import { subgraphUrlsInSupergraph } from './subgraph-urls';
 /** Streaming HTTP routes the gateway passes through, and the subgraph serving each. */
 export const PROXIED_ROUTES: Record<string, string> = {
   '/import/contacts': 'traffic',
+  '/import/outcomes': 'traffic',
   '/events': 'traffic',
   '/live/queues': 'traffic',
   '/import/roster': 'staff',

@@ -11,6 +11,13 @@ import { AgentStateInterval } from './agent-state/agent-state-interval.entity';
 import { AgentTrafficResolver } from './agent-state/agent-traffic.resolver';
 import type { AgentTrafficType } from './agent-state/agent-traffic.type';
 import { Contact } from './contact/contact.entity';
+import { CostRate } from './disposition/cost-rate.entity';
+import { DispositionCode } from './disposition/disposition-code.entity';
+import { DispositionResolver } from './disposition/disposition.resolver';
+import { Product } from './disposition/product.entity';
+import { QueueDisposition } from './disposition/queue-disposition.entity';
+import { ContactOutcome } from './outcome/contact-outcome.entity';
+import { outcomeImportRoute } from './outcome/outcome-import.route';
 import { CenterTrafficResolver } from './extends/center/center-traffic.resolver';
 import type { CenterTrafficType } from './extends/center/center-traffic.type';
 import { ContactResolver } from './contact/contact.resolver';
@@ -74,6 +81,11 @@ export const trafficDatabase = {
     AlertRuleEntity,
     AlertStateEntity,
     AlertNotificationEntity,
+    DispositionCode,
+    QueueDisposition,
+    Product,
+    CostRate,
+    ContactOutcome,
   ],
   migrations: trafficMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
@@ -84,6 +96,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
     resolvers: [
       QueueResolver,
+      DispositionResolver,
       TrafficStatsResolver,
       TrafficStatsRowResolver,
       ContactResolver,
@@ -142,6 +155,7 @@ export const trafficSubgraph: SubgraphDefinition = {
   seedDemo: (em) => seedTrafficDemo(em),
   routes: (services) => ({
     ...contactImportRoute(services),
+    ...outcomeImportRoute(services),
     ...liveEventsRoute(services),
     ...liveQueuesRoute(services),
   }),

@@ -329,3 +329,16 @@ export {
   type TimelinessSlots,
 } from './data-timeliness';
 export { breaches, stepAlert, type AlertComparator, type AlertEvent, type AlertState } from './alert-episode';
+export {
+  OUTCOME_CLASSES,
+  SALE_CLASSES,
+  emptyOutcomeTotals,
+  sumOutcomeTotals,
+  outcomeMetrics,
+  salesPerHour,
+  costPerContact,
+  moneyPer,
+  type OutcomeClass,
+  type OutcomeTotals,
+  type OutcomeMetrics,
+} from './outcome-metrics';

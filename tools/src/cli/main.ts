@@ -10,6 +10,7 @@ import { importRoster } from './import-roster';
 import { importSchedules } from './import-schedules';
 import { importVolumes } from './import-volumes';
 import { importSurveys } from './import-surveys';
+import { importOutcomes } from './import-outcomes';
 import { collect, developmentToken, ROLES, type TokenOptions } from './token';
 
 /** `switchboard`: the command line of the platform (DESIGN.md, public contract). */
@@ -125,6 +126,18 @@ importCommand
   .option('--format <format>', 'csv | ndjson (default: from the file name, else csv)')
   .action(async (file: string, options: { center: string; format?: string }) => {
     process.exitCode = await importSurveys(connectionFrom(program.opts()), file, options, (line) =>
+      console.log(line),
+    );
+  });
+
+importCommand
+  .command('outcomes <file>')
+  .description(
+    'import contact outcomes (CSV or NDJSON: source, external_id, seq, code, product_code, amount, currency, offer_made, eligible, recorded_by, recorded_at) into traffic',
+  )
+  .option('--format <format>', 'csv | ndjson (default: from the file name, else csv)')
+  .action(async (file: string, options: { format?: string }) => {
+    process.exitCode = await importOutcomes(connectionFrom(program.opts()), file, options, (line) =>
       console.log(line),
     );
   });

@@ -380,7 +380,7 @@ export type Locale = (typeof LOCALES)[number];
 export const MESSAGES: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
 
 /**
- * KPI names by catalog code (the demo catalog's seventeen). English is the catalog's own name, as the
+ * KPI names by catalog code (the demo catalog's twenty-three). English is the catalog's own name, as the
  * API gives it; a language here names each code it knows, and a code it does not know (a KPI added
  * to the catalog later) keeps the API's name.
  */
@@ -406,6 +406,10 @@ export const KPI_NAMES: Record<Locale, Readonly<Record<string, string>>> = {
     HANDOFF_RATE: '工单流转率',
     ADHERENCE: '排班遵从率',
     CONFORMANCE: '排班符合率',
+    CONVERSION_RATE: '营销成功率',
+    OFFER_RATE: '营销触达率',
+    RETENTION_SAVE_RATE: '挽留成功率',
+    DISPOSITION_COMPLIANCE: '小结合规率',
   },
 };
 

@@ -14,11 +14,11 @@ export class Migration20261207070000_care_kpis extends Migration {
     );
     this.addSql(`drop type "kpi_unit_before_count";`);
     this.addSql(`insert into "kpi_definition" ("code", "name", "description", "unit", "direction", "source_subgraph", "source_field", "display_format", "default_weight", "sort_order") values
-      ('PROMISE_KEPT_RATE', 'Promise-kept rate', 'Follow-up promises kept by their due time / promises due (cancelled and superseded left out)', 'RATIO', 'HIGHER_IS_BETTER', 'customer', 'promiseKeptRate', '0.0%', 2, 30),
-      ('OVERDUE_COMMITMENTS', 'Overdue commitments', 'Promises of any due time, open or broken and past due at the end of the period', 'COUNT', 'LOWER_IS_BETTER', 'customer', 'overdueCommitments', '0', 1, 31),
-      ('ESCALATION_RATE', 'Escalation rate', 'Promises due that were escalated (level 1 or more) at or after their due time / promises due', 'RATIO', 'LOWER_IS_BETTER', 'customer', 'escalationRate', '0.0%', 1, 32),
-      ('CASE_REPEAT_RATE', 'Case repeat rate', 'Cases opened with 2 or more inbound customer contacts / cases opened', 'RATIO', 'LOWER_IS_BETTER', 'customer', 'caseRepeatRate', '0.0%', 1, 33),
-      ('HANDOFF_RATE', 'Hand-off rate', 'Cases opened whose owning department changed 2 or more times / cases opened', 'RATIO', 'LOWER_IS_BETTER', 'customer', 'handoffRate', '0.0%', 1, 34);`);
+      ('PROMISE_KEPT_RATE', 'Promise-kept rate', 'Follow-up promises kept by their due time / promises due (cancelled and superseded left out)', 'RATIO', 'HIGHER_IS_BETTER', 'customer', 'promiseKeptRate', '0.0%', 0, 30),
+      ('OVERDUE_COMMITMENTS', 'Overdue commitments', 'Promises of any due time, open or broken and past due at the end of the period', 'COUNT', 'LOWER_IS_BETTER', 'customer', 'overdueCommitments', '0', 0, 31),
+      ('ESCALATION_RATE', 'Escalation rate', 'Promises due that were escalated (level 1 or more) at or after their due time / promises due', 'RATIO', 'LOWER_IS_BETTER', 'customer', 'escalationRate', '0.0%', 0, 32),
+      ('CASE_REPEAT_RATE', 'Case repeat rate', 'Cases opened with 2 or more inbound customer contacts / cases opened', 'RATIO', 'LOWER_IS_BETTER', 'customer', 'caseRepeatRate', '0.0%', 0, 33),
+      ('HANDOFF_RATE', 'Hand-off rate', 'Cases opened whose owning department changed 2 or more times / cases opened', 'RATIO', 'LOWER_IS_BETTER', 'customer', 'handoffRate', '0.0%', 0, 34);`);
     // A database already holding targets (one in use) gets the default global targets of the new
     // KPIs; a new one gets them with the others from the demo seed or its administrator.
     this.addSql(`insert into "kpi_target" ("id", "kpi_code", "scope_type", "scope_id", "target", "amber_band", "valid_from", "valid_to", "created_at")

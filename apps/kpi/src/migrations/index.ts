@@ -3,6 +3,7 @@ import { Migration20261123035419_init } from './Migration20261123035419_init';
 import { Migration20261207065000_workforce_kpis } from './Migration20261207065000_workforce_kpis';
 import { Migration20261207065500_voice_kpis } from './Migration20261207065500_voice_kpis';
 import { Migration20261207070000_care_kpis } from './Migration20261207070000_care_kpis';
+import { Migration20261207072500_outcome_kpis } from './Migration20261207072500_outcome_kpis';
 
 /** Every kpi migration in order. Generated files are listed here and never edited after landing. */
 export const kpiMigrations: MigrationObject[] = [
@@ -10,4 +11,5 @@ export const kpiMigrations: MigrationObject[] = [
   { name: 'Migration20261207065000_workforce_kpis', class: Migration20261207065000_workforce_kpis },
   { name: 'Migration20261207065500_voice_kpis', class: Migration20261207065500_voice_kpis },
   { name: 'Migration20261207070000_care_kpis', class: Migration20261207070000_care_kpis },
+  { name: 'Migration20261207072500_outcome_kpis', class: Migration20261207072500_outcome_kpis },
 ];

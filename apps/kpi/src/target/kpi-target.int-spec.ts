@@ -63,6 +63,10 @@ describe('KPI catalog and targets', () => {
       'ESCALATION_RATE',
       'CASE_REPEAT_RATE',
       'HANDOFF_RATE',
+      'CONVERSION_RATE',
+      'OFFER_RATE',
+      'RETENTION_SAVE_RATE',
+      'DISPOSITION_COMPLIANCE',
     ]);
     expect(response.data?.kpiDefinitions.find((d) => d.code === 'ASA')).toEqual({
       code: 'ASA',

@@ -61,6 +61,18 @@ describe('traffic access: every role x every query and reference (allowed, denie
       },
       {
         ...base,
+        operation: 'dispositionCodes and products (reference data, readable by all)',
+        query: '{ dispositionCodes { code version } products { code } }',
+        expect: {
+          allow: true,
+          check: (d: Data) => {
+            expect(Array.isArray(d.dispositionCodes)).toBe(true);
+            expect(Array.isArray(d.products)).toBe(true);
+          },
+        },
+      },
+      {
+        ...base,
         operation: "queue(code) with stats and currentInterval (null unless the queue's center is seen)",
         query: `query($c: String, $f: DateTimeISO!, $t: DateTimeISO!) { queue(code: $c) { code
           stats(from: $f, to: $t) { offered } currentInterval { offered } } }`,

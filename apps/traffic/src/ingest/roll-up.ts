@@ -1,31 +1,13 @@
 import type { Client } from 'pg';
 import { intervalStartSql } from '../common/intervals';
+import { MEASURES, type Measure } from '../model/measures';
+import { OUTCOME_FACT_COLUMNS, outcomeFactJoins, outcomeFactsSql } from '../outcome/outcome-facts.sql';
 
-/** The summed (or, for max_wait_seconds, maxed) measures of both rollup tables, in column order. */
-const MEASURES: [column: string, combine: 'sum' | 'max'][] = [
-  ['answered', 'sum'],
-  ['abandoned', 'sum'],
-  ['short_abandoned', 'sum'],
-  ['answered_within_threshold', 'sum'],
-  ['abandoned_within_threshold', 'sum'],
-  ['transferred', 'sum'],
-  ['ivr', 'sum'],
-  ['callback', 'sum'],
-  ['overflow', 'sum'],
-  ['outbound', 'sum'],
-  ['wait_seconds_answered', 'sum'],
-  ['handle_seconds', 'sum'],
-  ['talk_seconds', 'sum'],
-  ['hold_seconds', 'sum'],
-  ['acw_seconds', 'sum'],
-  ['max_wait_seconds', 'max'],
-];
-
-const MEASURE_LIST = MEASURES.map(([c]) => c).join(', ');
+const MEASURE_LIST = MEASURES.map((m) => m.column).join(', ');
 
 /** Upsert into `table` keyed by `keys`: counts and sums add up, the longest wait is the greater. */
 function upsertSql(name: string, table: string, keys: string[], select: string): string {
-  const updates = MEASURES.map(([c, combine]) =>
+  const updates = MEASURES.map(({ column: c, combine }) =>
     combine === 'sum'
       ? `${c} = ${table}.${c} + excluded.${c}`
       : `${c} = greatest(${table}.${c}, excluded.${c})`,
@@ -47,40 +29,7 @@ function upsertSql(name: string, table: string, keys: string[], select: string):
  */
 export function rollUpSql(source: string): string {
   const queueKeys = ['interval_start', 'queue_key', 'channel'];
-  // Seconds as double precision (date_part; extract would give numeric, several times slower to
-  // sum and compare) and counts as int (so the queue-level sums are bigint sums, not numeric ones):
-  // the columns are double precision and int anyway (counts identical, sums of seconds summed in
-  // double precision instead of rounded once at the end).
-  return `measured as (
-  select ${intervalStartSql('c.arrived_at')} as interval_start,
-         coalesce(c.queue_id::text, '') as queue_key, coalesce(c.agent, '') as agent_key, c.channel,
-         c.direction = 'INBOUND' and c.outcome in ('ANSWERED', 'ABANDONED') as offered,
-         c.outcome, c.direction, c.transferred, c.hold_seconds, c.acw_seconds,
-         date_part('epoch', coalesce(c.answered_at, c.ended_at) - c.arrived_at) as wait,
-         date_part('epoch', c.ended_at - c.answered_at) as after_answer,
-         coalesce(q.sl_threshold_seconds, 20) as t, coalesce(q.short_abandon_seconds, 5) as s
-  from ${source} c left join queue q on q.id = c.queue_id
-), grouped as (
-  select interval_start, queue_key, agent_key, channel,
-    count(*) filter (where offered and outcome = 'ANSWERED')::int as answered,
-    count(*) filter (where offered and outcome = 'ABANDONED')::int as abandoned,
-    count(*) filter (where offered and outcome = 'ABANDONED' and wait < s)::int as short_abandoned,
-    count(*) filter (where offered and outcome = 'ANSWERED' and wait <= t)::int as answered_within_threshold,
-    count(*) filter (where offered and outcome = 'ABANDONED' and wait <= t)::int as abandoned_within_threshold,
-    count(*) filter (where offered and outcome = 'ANSWERED' and transferred)::int as transferred,
-    count(*) filter (where outcome = 'IVR')::int as ivr,
-    count(*) filter (where outcome = 'CALLBACK')::int as callback,
-    count(*) filter (where outcome = 'OVERFLOW')::int as overflow,
-    count(*) filter (where direction = 'OUTBOUND')::int as outbound,
-    coalesce(sum(wait) filter (where offered and outcome = 'ANSWERED'), 0) as wait_seconds_answered,
-    coalesce(sum(after_answer + acw_seconds) filter (where offered and outcome = 'ANSWERED'), 0) as handle_seconds,
-    coalesce(sum(after_answer - hold_seconds) filter (where offered and outcome = 'ANSWERED'), 0) as talk_seconds,
-    coalesce(sum(hold_seconds) filter (where offered and outcome = 'ANSWERED'), 0) as hold_seconds,
-    coalesce(sum(acw_seconds) filter (where offered and outcome = 'ANSWERED'), 0) as acw_seconds,
-    max(wait) filter (where offered) as max_wait_seconds
-  from measured
-  group by interval_start, queue_key, agent_key, channel
-), ${upsertSql(
+  return `${outcomeFactsSql(source)}, ${measuredSql(source)}, ${upsertSql(
     'rolled',
     'interval_stat',
     ['interval_start', 'queue_key', 'agent_key', 'channel'],
@@ -89,9 +38,37 @@ export function rollUpSql(source: string): string {
     'queue_rolled',
     'queue_interval_stat',
     queueKeys,
-    `select ${queueKeys.join(', ')}, ${MEASURES.map(([c, combine]) => `${combine}(${c})`).join(', ')}
+    `select ${queueKeys.join(', ')}, ${MEASURES.map((m) => `${m.combine}(${m.column})`).join(', ')}
   from grouped group by ${queueKeys.join(', ')}`,
   )}`;
+}
+
+/**
+ * CTEs `measured` (one row per contact of `source` with what the measures read) and `grouped`
+ * (the measures per 15-minute interval, queue, agent and channel). Needs `outcome_facts` and
+ * `requiring_queue` (outcome-facts.sql.ts).
+ */
+export function measuredSql(source: string, measures: readonly Measure[] = MEASURES, suffix = ''): string {
+  // Seconds as double precision (date_part; extract would give numeric, several times slower to
+  // sum and compare) and counts as int (so the queue-level sums are bigint sums, not numeric ones):
+  // the columns are double precision and int anyway (counts identical, sums of seconds summed in
+  // double precision instead of rounded once at the end).
+  return `measured${suffix} as (
+  select ${intervalStartSql('c.arrived_at')} as interval_start,
+         coalesce(c.queue_id::text, '') as queue_key, coalesce(c.agent, '') as agent_key, c.channel,
+         c.direction = 'INBOUND' and c.outcome in ('ANSWERED', 'ABANDONED') as offered,
+         c.outcome, c.direction, c.transferred, c.hold_seconds, c.acw_seconds,
+         date_part('epoch', coalesce(c.answered_at, c.ended_at) - c.arrived_at) as wait,
+         date_part('epoch', c.ended_at - c.answered_at) as after_answer,
+         coalesce(q.sl_threshold_seconds, 20) as t, coalesce(q.short_abandon_seconds, 5) as s,
+         ${OUTCOME_FACT_COLUMNS}
+  from ${source} c left join queue q on q.id = c.queue_id ${outcomeFactJoins(suffix)}
+), grouped${suffix} as (
+  select interval_start, queue_key, agent_key, channel,
+    ${measures.map((m) => `${m.grouped} as ${m.column}`).join(',\n    ')}
+  from measured${suffix}
+  group by interval_start, queue_key, agent_key, channel
+)`;
 }
 
 /**

@@ -7,6 +7,7 @@ import { Migration20261207040000_live_state } from './Migration20261207040000_li
 import { Migration20261207040000_contact_customer_time } from './Migration20261207040000_contact_customer_time';
 import { Migration20261207040000_agent_state_interval } from './Migration20261207040000_agent_state_interval';
 import { Migration20261207064038_data_timeliness } from './Migration20261207064038_data_timeliness';
+import { Migration20261207064502_contact_outcomes } from './Migration20261207064502_contact_outcomes';
 import { Migration20261207070105_alert_rules } from './Migration20261207070105_alert_rules';
 
 /** Every traffic migration in order. Generated files are listed here and never edited after landing. */
@@ -25,5 +26,6 @@ export const trafficMigrations: MigrationObject[] = [
     class: Migration20261207040000_agent_state_interval,
   },
   { name: 'Migration20261207064038_data_timeliness', class: Migration20261207064038_data_timeliness },
+  { name: 'Migration20261207064502_contact_outcomes', class: Migration20261207064502_contact_outcomes },
   { name: 'Migration20261207070105_alert_rules', class: Migration20261207070105_alert_rules },
 ];

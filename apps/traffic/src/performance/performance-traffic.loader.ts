@@ -2,6 +2,8 @@ import {
   contactMetrics,
   fcrRate,
   occupancy,
+  outcomeMetrics,
+  salesPerHour,
   utilization,
   type AgentStateTotals,
   type ServiceLevelVariant,
@@ -11,7 +13,7 @@ import { PerformanceScopeType } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
 import { agentStateIntervals, type AgentIntervalTotals } from '../agent-state/agent-state-summary';
 import { isUuid } from '../common/intervals';
-import { totalsOf } from '../stats/traffic-stats.service';
+import { outcomeTotalsOf, totalsOf } from '../stats/traffic-stats.service';
 import { SUM_COLUMNS, type StatsSqlRow } from '../stats/traffic-stats.query';
 import { partFcrCache, type FcrCounts } from './part-fcr-cache';
 import { partKey, performanceTrafficRows, type ScopePart } from './performance-traffic.query';
@@ -128,6 +130,7 @@ export function performanceTrafficLoader(
       const totals = states[i];
       const { resolved, eligible } = fcrOf(partsOfRecord[i], fcr);
       const metrics = contactMetrics(totalsOf(row ?? EMPTY), variant);
+      const outcome = outcomeTotalsOf(row ?? EMPTY);
       // a team's or an agent's contacts are those they handled: abandoned calls reached none of them
       const ofQueues =
         p.scopeType === PerformanceScopeType.CENTER || p.scopeType === PerformanceScopeType.QUEUE;
@@ -139,6 +142,8 @@ export function performanceTrafficLoader(
         fcrRate: fcrRate(resolved, eligible),
         occupancy: totals ? occupancy(totals) : null,
         utilization: totals ? utilization(totals) : null,
+        ...outcomeMetrics(outcome),
+        salesPerHour: totals ? salesPerHour(outcome.saleOutcomes, totals.loggedInSeconds) : null,
       });
     });
   }) as unknown as DataLoader<TrafficPerformanceType, PerformanceTrafficType, string>;

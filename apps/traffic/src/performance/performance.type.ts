@@ -59,6 +59,28 @@ export class PerformanceTrafficType extends ContactMetricsFields {
       'True when a source of these figures (ACD contacts, agent states) is past its warn age and has not loaded the period to its end (METRICS.md, data timeliness)',
   })
   stale!: boolean;
+
+  // Outcomes (METRICS.md "Outcomes"), from the same rollup rows
+  @Field(() => Float, { nullable: true, description: 'Offers / eligible answered contacts' })
+  offerRate!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Contacts with a sale / contacts with an offer' })
+  conversionRate!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Sale-class outcomes per logged-in hour of the agents' })
+  salesPerHour!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Saves / (saves + lost + cancellations)' })
+  retentionSaveRate!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Revenue (amount × margin rate) per answered contact' })
+  revenuePerContact!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Answered contacts with one of their queue's required codes / those on queues requiring one",
+  })
+  dispositionCompliance!: number | null;
 }
 
 /** Staff's set of a record's agents (internal to the supergraph), with what this subgraph reads. */

@@ -16,6 +16,7 @@ import { writeAgentStates } from '../ingest/agent-state-writer';
 import { ContactIngestService, INGEST_BATCH_SIZE } from '../ingest/contact-ingest.service';
 import { inPgTransaction } from '../ingest/pg-client';
 import { Queue } from '../queue/queue.entity';
+import { seedOutcomeLists } from '../disposition/outcome-lists.seed';
 
 const INTERVAL_MS = 15 * 60_000;
 const WRITES_IN_FLIGHT = 2;
@@ -134,6 +135,7 @@ export async function seedTrafficDemo(em: EntityManager, window = demoTrafficWin
     .execute<{ seeded: boolean }[]>('select exists (select 1 from contact) as seeded');
   if (seeded) return false;
   await createDemoQueues(em);
+  await seedOutcomeLists(em);
   await writeDemoAgentStates(em, await writeDemoContacts(em, window));
   return true;
 }

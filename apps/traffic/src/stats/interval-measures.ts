@@ -6,7 +6,19 @@ import { Entity, OptionalProps, Property } from '@mikro-orm/core';
  */
 @Entity({ abstract: true })
 export abstract class IntervalMeasures {
-  [OptionalProps]?: 'maxWaitSeconds';
+  [OptionalProps]?:
+    | 'maxWaitSeconds'
+    | 'eligible'
+    | 'offers'
+    | 'sales'
+    | 'saleOutcomes'
+    | 'saves'
+    | 'lost'
+    | 'cancellations'
+    | 'requiringCode'
+    | 'coded'
+    | 'salesAmount'
+    | 'revenue';
 
   @Property({ type: 'integer' }) answered!: number;
   @Property({ type: 'integer' }) abandoned!: number;
@@ -24,4 +36,16 @@ export abstract class IntervalMeasures {
   @Property({ type: 'double' }) holdSeconds!: number;
   @Property({ type: 'double' }) acwSeconds!: number;
   @Property({ type: 'double', nullable: true }) maxWaitSeconds: number | null = null;
+  // outcomes (model/measures.ts): counts of answered contacts, money exact
+  @Property({ type: 'integer', default: 0 }) eligible: number = 0;
+  @Property({ type: 'integer', default: 0 }) offers: number = 0;
+  @Property({ type: 'integer', default: 0 }) sales: number = 0;
+  @Property({ type: 'integer', default: 0 }) saleOutcomes: number = 0;
+  @Property({ type: 'integer', default: 0 }) saves: number = 0;
+  @Property({ type: 'integer', default: 0 }) lost: number = 0;
+  @Property({ type: 'integer', default: 0 }) cancellations: number = 0;
+  @Property({ type: 'integer', default: 0 }) requiringCode: number = 0;
+  @Property({ type: 'integer', default: 0 }) coded: number = 0;
+  @Property({ type: 'decimal', precision: 18, scale: 2, default: 0 }) salesAmount: string = '0';
+  @Property({ type: 'decimal', precision: 20, scale: 6, default: 0 }) revenue: string = '0';
 }

@@ -1,7 +1,7 @@
 import { contactMetrics, type ContactTotals, type ServiceLevelVariant } from '@switchboard/metrics';
 import { METRIC_COLUMNS, type MeasureColumn } from './metric-columns';
 
-const FIELD: Record<MeasureColumn, keyof ContactTotals> = {
+const FIELD: Partial<Record<MeasureColumn, keyof ContactTotals>> = {
   answered: 'answered',
   abandoned: 'abandoned',
   short_abandoned: 'shortAbandoned',

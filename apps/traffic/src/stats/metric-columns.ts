@@ -1,21 +1,7 @@
 import type { ContactMetrics } from '@switchboard/metrics';
+import type { MeasureColumn } from '../model/measures';
 
-/** The summed rollup columns a stats row can carry (snake_case as selected). */
-export type MeasureColumn =
-  | 'answered'
-  | 'abandoned'
-  | 'short_abandoned'
-  | 'answered_within_threshold'
-  | 'abandoned_within_threshold'
-  | 'transferred'
-  | 'ivr'
-  | 'voice_offered'
-  | 'wait_seconds_answered'
-  | 'handle_seconds'
-  | 'talk_seconds'
-  | 'hold_seconds'
-  | 'acw_seconds'
-  | 'max_wait_seconds';
+export type { MeasureColumn } from '../model/measures';
 
 const OFFERED: MeasureColumn[] = ['answered', 'abandoned'];
 
@@ -42,12 +28,37 @@ export const METRIC_COLUMNS: Record<keyof ContactMetrics, readonly MeasureColumn
   ivrContainmentRate: ['ivr', 'voice_offered'],
 };
 
+/** The sums each outcome field of a stats row reads (outcome-metrics in the formula library). */
+export const OUTCOME_METRIC_COLUMNS: Record<string, readonly MeasureColumn[]> = {
+  eligible: ['eligible'],
+  offers: ['offers'],
+  sales: ['sales'],
+  saves: ['saves'],
+  lost: ['lost'],
+  cancellations: ['cancellations'],
+  salesAmount: ['sales_amount'],
+  revenue: ['revenue'],
+  offerRate: ['offers', 'eligible'],
+  conversionRate: ['sales', 'offers'],
+  retentionSaveRate: ['saves', 'lost', 'cancellations'],
+  revenuePerContact: ['revenue', 'answered'],
+  dispositionCompliance: ['coded', 'requiring_code'],
+};
+
+/** Whether any of `metrics` is an outcome field (every field when undefined). */
+export function wantsOutcomes(metrics: Iterable<string> | undefined): boolean {
+  if (metrics === undefined) return true;
+  for (const metric of metrics) if (metric in OUTCOME_METRIC_COLUMNS) return true;
+  return false;
+}
+
 /** The columns the given metrics need (every column when `metrics` is undefined). */
 export function columnsFor(metrics: Iterable<string> | undefined): Set<MeasureColumn> | undefined {
   if (metrics === undefined) return undefined;
   const columns = new Set<MeasureColumn>();
   for (const metric of metrics) {
     for (const column of METRIC_COLUMNS[metric as keyof ContactMetrics] ?? []) columns.add(column);
+    for (const column of OUTCOME_METRIC_COLUMNS[metric] ?? []) columns.add(column);
   }
   return columns;
 }

@@ -2,7 +2,7 @@ import { badUserInput } from '@switchboard/server';
 import { Granularity, StatsDimension } from '../common/enums';
 import { visibleContactsSql, type ContactVisibility } from '../access/contact-visibility';
 import { alignedBucketOrigin, checkIntervalPeriod, intervalStartSql, isUuid } from '../common/intervals';
-import type { MeasureColumn } from './metric-columns';
+import { DERIVED_MEASURES, READ_MEASURES, readSql, type MeasureColumn } from '../model/measures';
 import type { StatsFilter } from './stats.input';
 
 /** Rows one trafficStats answer may hold; narrow the filter or coarsen the granularity beyond it. */
@@ -16,41 +16,27 @@ export const MAX_STATS_ROWS = 500_000;
 export const STATS_WORK_MEM = '64MB';
 
 /** The summed rollup columns every stats row carries (snake_case as selected). */
-export const SUM_COLUMNS = [
-  'answered',
-  'abandoned',
-  'short_abandoned',
-  'answered_within_threshold',
-  'abandoned_within_threshold',
-  'transferred',
-  'ivr',
-  'wait_seconds_answered',
-  'handle_seconds',
-  'talk_seconds',
-  'hold_seconds',
-  'acw_seconds',
-] as const;
+export const SUM_COLUMNS = READ_MEASURES.filter((m) => m.read === 'sum' || m.read === 'voice').map(
+  (m) => m.column,
+);
 
 /**
  * Sums of rollup rows `s` (one select list for stats rows and summaries alike): every measure, or
  * only `columns` (see metric-columns.ts) when a query asks for a few metrics.
  */
 export function sumMeasuresSql(columns?: ReadonlySet<MeasureColumn>): string[] {
-  const all = [
-    ...SUM_COLUMNS.filter((c) => c !== 'ivr').map((c) => [c, `sum(s.${c})::float8 as ${c}`]),
-    // IVR containment is a voice measure: its counts come from voice rows only
-    ['ivr', "coalesce(sum(s.ivr) filter (where s.channel = 'VOICE'), 0)::float8 as ivr"],
-    [
-      'voice_offered',
-      "coalesce(sum(s.answered + s.abandoned) filter (where s.channel = 'VOICE'), 0)::float8 as voice_offered",
-    ],
-    ['max_wait_seconds', 'max(s.max_wait_seconds) as max_wait_seconds'],
-  ] as const;
+  const all: [string, string][] = [
+    ...READ_MEASURES.map((m): [string, string] => [m.column, readSql(m)]),
+    ...DERIVED_MEASURES.map((m): [string, string] => [m.column, `${m.sql} as ${m.column}`]),
+  ];
   return all.filter(([c]) => !columns || columns.has(c as MeasureColumn)).map(([, sql]) => sql);
 }
 
 export interface StatsSqlRow extends Record<(typeof SUM_COLUMNS)[number], number> {
   voice_offered: number;
+  /** Exact sums of money (numeric as text). */
+  sales_amount?: string;
+  revenue?: string;
   /** The bucket's start, epoch milliseconds. */
   interval_ms: number;
   queue_key: string | null;

@@ -2,7 +2,11 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   contactMetrics,
   fcrRate,
+  emptyOutcomeTotals,
+  outcomeMetrics,
   DEFAULT_SERVICE_LEVEL_VARIANT,
+  type OutcomeMetrics,
+  type OutcomeTotals,
   type ContactMetrics,
   type ContactTotals,
   type ServiceLevelVariant,
@@ -12,7 +16,12 @@ import type { Granularity, StatsDimension } from '../common/enums';
 import type { Channel } from '../contact/contact-record';
 import type { Queue } from '../queue/queue.entity';
 import { QueueService } from '../queue/queue.service';
-import { columnsFor } from './metric-columns';
+import { columnsFor, wantsOutcomes } from './metric-columns';
+import { DERIVED_MEASURES, READ_MEASURES } from '../model/measures';
+
+const TOTAL_MEASURES = [...READ_MEASURES, ...DERIVED_MEASURES].flatMap((m) =>
+  'total' in m ? [{ column: m.column, total: m.total }] : [],
+);
 import type { StatsFilter } from './stats.input';
 import {
   checkFilter,
@@ -25,7 +34,65 @@ import {
 } from './traffic-stats.query';
 import { badUserInput, checkStatsRows } from '@switchboard/server';
 
-export interface TrafficStatsRow extends ContactMetrics {
+/** The outcome fields of a stats row (zeros and nulls when not asked for). */
+export interface OutcomeStatsFields extends OutcomeMetrics {
+  eligible: number;
+  offers: number;
+  sales: number;
+  saves: number;
+  lost: number;
+  cancellations: number;
+  salesAmount: string;
+  revenue: string;
+}
+
+const NO_OUTCOMES: OutcomeStatsFields = {
+  eligible: 0,
+  offers: 0,
+  sales: 0,
+  saves: 0,
+  lost: 0,
+  cancellations: 0,
+  salesAmount: '0',
+  revenue: '0',
+  ...outcomeMetrics(emptyOutcomeTotals()),
+};
+
+/** The outcome sums of one SQL row (unselected ones 0), in the shape the formula library takes. */
+export function outcomeTotalsOf(row: StatsSqlRow): OutcomeTotals {
+  const n = (v: number | undefined): number => v ?? 0;
+  return {
+    answered: n(row.answered),
+    eligible: n(row.eligible),
+    offers: n(row.offers),
+    sales: n(row.sales),
+    saleOutcomes: n(row.sale_outcomes),
+    salesAmount: row.sales_amount ?? '0',
+    revenue: row.revenue ?? '0',
+    saves: n(row.saves),
+    lost: n(row.lost),
+    cancellations: n(row.cancellations),
+    requiringCode: n(row.requiring_code),
+    coded: n(row.coded),
+  };
+}
+
+function outcomeFields(row: StatsSqlRow): OutcomeStatsFields {
+  const t = outcomeTotalsOf(row);
+  return {
+    eligible: t.eligible,
+    offers: t.offers,
+    sales: t.sales,
+    saves: t.saves,
+    lost: t.lost,
+    cancellations: t.cancellations,
+    salesAmount: t.salesAmount,
+    revenue: t.revenue,
+    ...outcomeMetrics(t),
+  };
+}
+
+export interface TrafficStatsRow extends ContactMetrics, OutcomeStatsFields {
   intervalStart: Date;
   queueId: string | null;
   queueCode: string | null;
@@ -54,26 +121,15 @@ const groupKey = (row: {
     row.team_id ?? '',
   ].join('|');
 
-/** The rollup sums of one SQL row, in the shape the formula library takes. */
+/** The rollup sums of one SQL row, in the shape the formula library takes (from the measure list). */
 export function totalsOf(
   row: Omit<StatsSqlRow, 'interval_ms' | 'queue_key' | 'channel' | 'agent_key' | 'center_id'>,
 ): ContactTotals {
-  return {
-    answered: row.answered,
-    abandoned: row.abandoned,
-    shortAbandoned: row.short_abandoned,
-    answeredWithinThreshold: row.answered_within_threshold,
-    abandonedWithinThreshold: row.abandoned_within_threshold,
-    transferred: row.transferred,
-    ivr: row.ivr,
-    voiceOffered: row.voice_offered,
-    waitSecondsAnswered: row.wait_seconds_answered,
-    handleSeconds: row.handle_seconds,
-    talkSeconds: row.talk_seconds,
-    holdSeconds: row.hold_seconds,
-    acwSeconds: row.acw_seconds,
-    maxWaitSeconds: row.max_wait_seconds,
-  };
+  const totals: Record<string, number | null> = {};
+  const values = row as unknown as Record<string, number | null | undefined>;
+  // a column a query did not select stays undefined, as the row has it
+  for (const m of TOTAL_MEASURES) if (m.column in values) totals[m.total] = values[m.column] ?? null;
+  return totals as unknown as ContactTotals;
 }
 
 /**
@@ -130,6 +186,8 @@ export async function trafficStats(
   // An agent's or a team's contacts are those it handled: a call abandoned in the queue reached no
   // agent (it is in the row without one), so such a row, or a filter on agents, has no abandon rate.
   const byAgents = Boolean(filter.employeeNos?.length);
+  // outcome fields only when asked for (their money sums are exact decimals: dearer per row)
+  const outcomes = wantsOutcomes(options.metrics);
   return rows.map((row): TrafficStatsRow => {
     const queue = row.queue_key ? queues.get(row.queue_key) : undefined;
     const m = contactMetrics(totalsOf(row), (queue?.slVariant as ServiceLevelVariant | undefined) ?? variant);
@@ -158,6 +216,7 @@ export async function trafficStats(
       transferRate: m.transferRate,
       ivrContainmentRate: m.ivrContainmentRate,
       fcrRate: fcr ? (fcr.get(groupKey(row)) ?? null) : null,
+      ...(outcomes ? outcomeFields(row) : NO_OUTCOMES),
     };
   });
 }

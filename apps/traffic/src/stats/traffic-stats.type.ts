@@ -74,6 +74,54 @@ export class TrafficStatsRowType extends ContactMetricsFields {
       'First-contact resolution (METRICS.md): answered contacts with no repeat within filter.fcrWindowDays',
   })
   fcrRate!: number | null;
+
+  // Outcomes (METRICS.md "Outcomes and sales"): answered contacts, either direction
+  @Field(() => Int, { description: 'Answered contacts with an outcome marked eligible for an offer' })
+  eligible!: number;
+
+  @Field(() => Int, { description: 'Answered contacts with an offer made (a sale implies one)' })
+  offers!: number;
+
+  @Field(() => Int, {
+    description: 'Answered contacts with a sale-class outcome (SALE, CROSS_SELL, UP_SELL, INSTALLMENT)',
+  })
+  sales!: number;
+
+  @Field(() => Int, { description: 'Answered contacts with a RETENTION_SAVE outcome' })
+  saves!: number;
+
+  @Field(() => Int, { description: 'Answered contacts with a RETENTION_LOST outcome' })
+  lost!: number;
+
+  @Field(() => Int, { description: 'Answered contacts with a CANCELLATION_PROCESSED outcome' })
+  cancellations!: number;
+
+  @Field(() => String, { description: 'Σ amount of sale-class outcomes, exact decimal (currency units)' })
+  salesAmount!: string;
+
+  @Field(() => String, {
+    description: "Σ amount × the product's margin rate of sale-class outcomes, exact decimal",
+  })
+  revenue!: string;
+
+  @Field(() => Float, { nullable: true, description: 'offers / eligible' })
+  offerRate!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'sales / offers' })
+  conversionRate!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'saves / (saves + lost + cancellations)' })
+  retentionSaveRate!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'revenue / answered, rounded to the cent' })
+  revenuePerContact!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "Answered contacts with one of their queue's required codes / answered contacts on queues requiring one",
+  })
+  dispositionCompliance!: number | null;
 }
 
 @ObjectType('TrafficSummary', {

@@ -1,0 +1,66 @@
+import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { Ctx, Query, Resolver } from 'type-graphql';
+import { DispositionCodeType, ProductType } from './disposition.type';
+
+/** The code list and the products: reference data, readable by every signed-in caller (like queues). */
+@Resolver()
+export class DispositionResolver {
+  @Query(() => [DispositionCodeType], {
+    nullable: true,
+    description: 'Every version of every disposition code, by code and version, with the queues requiring it',
+  })
+  async dispositionCodes(@Ctx() ctx: SubgraphContext): Promise<DispositionCodeType[]> {
+    const rows = await ctx.em.getConnection().execute<
+      {
+        code: string;
+        version: number;
+        parent_code: string | null;
+        name_zh: string;
+        name_en: string;
+        outcome_class: string;
+        requires_amount: boolean;
+        requires_product: boolean;
+        valid_from: string;
+        valid_to: string | null;
+        queues: string[];
+      }[]
+    >(
+      `select d.code, d.version, d.parent_code, d.name_zh, d.name_en, d.outcome_class, d.requires_amount,
+              d.requires_product, d.valid_from::text, d.valid_to::text,
+              coalesce(array_agg(q.code order by q.code) filter (where q.code is not null), '{}') as queues
+       from disposition_code d
+       left join queue_disposition qd on qd.code = d.code and qd.required
+       left join queue q on q.id = qd.queue_id
+       group by d.code, d.version order by d.code collate "C", d.version`,
+    );
+    return rows.map((r) => ({
+      code: r.code,
+      version: r.version,
+      parentCode: r.parent_code,
+      nameZh: r.name_zh,
+      nameEn: r.name_en,
+      outcomeClass: r.outcome_class,
+      requiresAmount: r.requires_amount,
+      requiresProduct: r.requires_product,
+      validFrom: r.valid_from,
+      validTo: r.valid_to,
+      requiredByQueues: r.queues,
+    }));
+  }
+
+  @Query(() => [ProductType], { nullable: true, description: 'Every product, by code' })
+  async products(@Ctx() ctx: SubgraphContext): Promise<ProductType[]> {
+    const rows = await ctx.em
+      .getConnection()
+      .execute<
+        { code: string; name_zh: string; name_en: string; family: string; margin_rate: string }[]
+      >('select code, name_zh, name_en, family, margin_rate from product order by code collate "C"');
+    return rows.map((r) => ({
+      code: r.code,
+      nameZh: r.name_zh,
+      nameEn: r.name_en,
+      family: r.family,
+      marginRate: Number(r.margin_rate),
+    }));
+  }
+}
