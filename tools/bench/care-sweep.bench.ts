@@ -118,7 +118,14 @@ async function main(): Promise<void> {
       const runOrm = await createOrm({ ...careDatabase, clientUrl: url });
       try {
         await withClient(url, (client) => client.query('checkpoint'));
-        const sweep = await timed(() => sweepEscalations(runOrm.em as EntityManager, { batch: DUE }));
+        const steps: string[] = [];
+        const sweep = await timed(() =>
+          sweepEscalations(runOrm.em as EntityManager, {
+            batch: DUE,
+            onStep: (name, ms) => steps.push(`${name} ${ms.toFixed(0)}`),
+          }),
+        );
+        console.log(`run ${run}: ${steps.join(', ')}`);
         results.push({ ms: sweep.ms, ...sweep.result });
         if (sweep.result.commitments !== DUE) throw new Error(`swept ${sweep.result.commitments} of ${DUE}`);
         const again = await timed(() => sweepEscalations(runOrm.em as EntityManager, { batch: DUE }));

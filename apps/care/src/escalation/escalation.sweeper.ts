@@ -19,6 +19,8 @@ export interface SweepOptions {
   batch?: number;
   /** Test hook: runs after the escalations are written and before the outbox is (a crash there). */
   afterEscalations?: () => void | Promise<void>;
+  /** Bench hook: each step's name and milliseconds, in order. */
+  onStep?: (step: string, ms: number) => void;
 }
 
 export interface SweepResult {
@@ -66,11 +68,19 @@ interface DueRow {
 export async function sweepEscalations(em: EntityManager, options: SweepOptions = {}): Promise<SweepResult> {
   const { clock, directory } = careServices();
   const now = clock();
-  return em.fork().transactional(async (tx) => {
+  let t = performance.now();
+  const step = (name: string): void => {
+    const n = performance.now();
+    options.onStep?.(name, n - t);
+    t = n;
+  };
+  const out = await em.fork().transactional(async (tx) => {
+    step('begin');
     const picked = (await tx.execute(SWEEP_SELECT, [now, options.batch ?? 500])) as Array<{ id: string }>;
     const due = picked.length
       ? ((await tx.execute(SWEEP_ROWS, [`{${picked.map((p) => p.id).join(',')}}`])) as DueRow[])
       : [];
+    step('pick+rows');
     const result: SweepResult = { commitments: due.length, escalations: 0, notifications: 0 };
     if (!due.length) return result;
     const ids = due.map((d) => d.id);
@@ -81,6 +91,7 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
        select commitment_id, level, null, action from care_escalation where commitment_id = any(?::uuid[])`,
       [`{${ids.join(',')}}`, `{${ids.join(',')}}`],
     )) as Array<{ commitment_id: string; level: number; recipient: string | null; action: string | null }>;
+    step('fired');
     const calendars = await tx.find(BusinessCalendarRow, {
       centerId: { $in: [...new Set(due.map((d) => d.center_id))] },
     });
@@ -88,6 +99,7 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
       tx,
       due.map((d) => ({ centerId: d.center_id })),
     );
+    step('calendars+policies');
     const firedKeys = new Map<string, Set<string>>();
     for (const f of fired) {
       const keys = firedKeys.get(f.commitment_id) ?? new Set<string>();
@@ -123,6 +135,7 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
       return { row, calendar, policy: policies[i], plan };
     });
 
+    step('plan');
     // the team lead as of the due day (the calendar's local day), one call for the sweep
     const needLead = plans.filter((p) => p.plan.notifications.some((n) => n.recipient === 'TEAM_LEAD'));
     const leads: RecipientAnswer[] = !needLead.length
@@ -131,10 +144,12 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
           needLead.map((p) => ({
             ownerEmployeeNo: p.row.owner_employee_no,
             asOf: localDay(new Date(p.row.due_at), p.calendar.timeZone),
+            at: new Date(p.row.due_at),
           })),
         );
     const leadOf = new Map(needLead.map((p, i) => [p.row.id, leads[i]]));
 
+    step('directory');
     const escalations: Array<{
       commitment_id: string;
       level: number;
@@ -191,6 +206,7 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
       });
     }
 
+    step('build');
     if (escalations.length) {
       const [inserted] = (await tx.execute(
         `with inserted as (insert into care_escalation (id, commitment_id, level, action, due_to_fire_at, fired_at)
@@ -201,6 +217,7 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
       )) as Array<{ n: number }>;
       result.escalations = inserted.n;
     }
+    step('escalations');
     await options.afterEscalations?.();
     if (notifications.length) {
       const [inserted] = (await tx.execute(
@@ -213,6 +230,7 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
       )) as Array<{ n: number }>;
       result.notifications = inserted.n;
     }
+    step('notifications');
     await tx.execute(
       `update care_commitment c
           set next_escalation_at = u.next, escalation_level = u.level,
@@ -223,6 +241,9 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
         where c.id = u.id`,
       [JSON.stringify(updates)],
     );
+    step('update');
     return result;
   });
+  step('commit');
+  return out;
 }
