@@ -85,6 +85,7 @@ async function main(): Promise<void> {
           client.query(copyFrom(`copy care_commitment (${COLUMNS}) from stdin (format csv)`)),
         );
         await client.query('vacuum analyze care_commitment');
+        await client.query('vacuum analyze care_commitment_due');
       }),
     );
     progressDone();
@@ -92,17 +93,21 @@ async function main(): Promise<void> {
 
     const plan = await withClient(templateUrl, async (client) => {
       await client.query('begin');
-      const sql = SWEEP_SELECT.replace('?', '$1').replace('?', '$2');
+      let n = 0;
+      const sql = SWEEP_SELECT.replace(/\?/g, () => `$${++n}`);
       const explained = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${sql}`, [
         NOW,
         DUE,
+        NOW,
       ]);
       await client.query('rollback');
       return explained.rows.map((r) => r['QUERY PLAN']).join('\n');
     });
     console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the sweep's pick:\n${plan}\n`);
     if (
-      !/Index Scan using care_commitment_sweep_idx|Bitmap Index Scan on care_commitment_sweep_idx/.test(plan)
+      !/Index Scan using care_commitment_due_next_idx|Bitmap Index Scan on care_commitment_due_next_idx/.test(
+        plan,
+      )
     ) {
       throw new Error('the pick does not use the sweep index');
     }

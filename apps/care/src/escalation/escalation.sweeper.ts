@@ -30,20 +30,24 @@ export interface SweepResult {
 }
 
 /**
- * The sweep's pick: due commitments by the partial index, oldest first, locked, skipping those
- * another sweeper holds. Only ids are sorted and locked here (a narrow sort stays in memory); the
- * rows are read after by primary key.
+ * The sweep's pick, one statement: the due commitments from the narrow due list by its index
+ * (care_commitment_due_next_idx), oldest first, locked FOR UPDATE SKIP LOCKED there (only their ids
+ * are sorted), then the commitments themselves locked too, skipping any a writer holds (a fulfilment
+ * holds the commitment first and then, through the list's trigger, its entry: waiting here could
+ * deadlock with it), and read again under the lock (still due, as of the latest commit).
+ * Parameters: now, the batch size, now.
  */
-export const SWEEP_SELECT = `select id
-  from care_commitment
- where next_escalation_at is not null and next_escalation_at <= ?
- order by next_escalation_at
- limit ?
-   for update skip locked`;
-
-const SWEEP_ROWS = `select id, center_id, owner_employee_no, due_at, grace_minutes, fulfilled_at, escalation_level,
-       escalation_fire_times
-  from care_commitment where id = any(?::uuid[])`;
+export const SWEEP_SELECT = `with picked as materialized (
+  select commitment_id from care_commitment_due
+   where next_at <= ?
+   order by next_at
+   limit ?
+     for update skip locked)
+select c.id, c.center_id, c.owner_employee_no, c.due_at, c.grace_minutes, c.fulfilled_at, c.escalation_level,
+       c.escalation_fire_times
+  from picked p join care_commitment c on c.id = p.commitment_id
+ where c.next_escalation_at <= ?
+   for update of c skip locked`;
 
 interface DueRow {
   id: string;
@@ -76,11 +80,8 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
   };
   const out = await em.fork().transactional(async (tx) => {
     step('begin');
-    const picked = (await tx.execute(SWEEP_SELECT, [now, options.batch ?? 500])) as Array<{ id: string }>;
-    const due = picked.length
-      ? ((await tx.execute(SWEEP_ROWS, [`{${picked.map((p) => p.id).join(',')}}`])) as DueRow[])
-      : [];
-    step('pick+rows');
+    const due = (await tx.execute(SWEEP_SELECT, [now, options.batch ?? 500, now])) as DueRow[];
+    step('pick');
     const result: SweepResult = { commitments: due.length, escalations: 0, notifications: 0 };
     if (!due.length) return result;
     const ids = due.map((d) => d.id);
