@@ -136,7 +136,8 @@ it('keeps the due list in step and skips what a writer or another sweeper holds;
           [kept],
           'all',
           tx.getTransactionContext(),
-        ),
+        )
+        .then(() => undefined),
     (tx) =>
       tx
         .getConnection()

@@ -137,6 +137,14 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
     });
 
     step('plan');
+    // a local day per (zone, due instant): due times repeat (a sweep's thousands share a few hundred)
+    const days = new Map<string, string>();
+    const dueDay = (at: Date, zone: string): string => {
+      const key = `${zone}|${at.getTime()}`;
+      let day = days.get(key);
+      if (day === undefined) days.set(key, (day = localDay(at, zone)));
+      return day;
+    };
     // the team lead as of the due day (the calendar's local day), one call for the sweep
     const needLead = plans.filter((p) => p.plan.notifications.some((n) => n.recipient === 'TEAM_LEAD'));
     const leads: RecipientAnswer[] = !needLead.length
@@ -144,7 +152,7 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
       : await directory(
           needLead.map((p) => ({
             ownerEmployeeNo: p.row.owner_employee_no,
-            asOf: localDay(new Date(p.row.due_at), p.calendar.timeZone),
+            asOf: dueDay(new Date(p.row.due_at), p.calendar.timeZone),
             at: new Date(p.row.due_at),
           })),
         );

@@ -23,6 +23,15 @@ export class Migration20261207071000_sweep_due extends Migration {
     );
     this.addSql(`drop index if exists "care_commitment_sweep_idx";`);
     this.addSql(`alter table "care_commitment" set (fillfactor = 85);`);
+    // an outbox row is addressed to a person or to a role, never both: each in one index, not two
+    this.addSql(`drop index if exists "care_notification_person_idx";`);
+    this.addSql(
+      `create index "care_notification_person_idx" on "care_notification" ("address_employee_no", "created_at") where address_employee_no is not null;`,
+    );
+    this.addSql(`drop index if exists "care_notification_role_idx";`);
+    this.addSql(
+      `create index "care_notification_role_idx" on "care_notification" ("address_role", "center_id", "created_at") where address_role is not null;`,
+    );
 
     this.addSql(`create function care_commitment_due_inserted() returns trigger language plpgsql as $$
 begin
@@ -70,6 +79,14 @@ end $$;`);
     this.addSql(`drop function if exists care_commitment_due_updated();`);
     this.addSql(`drop function if exists care_commitment_due_deleted();`);
     this.addSql(`drop table if exists "care_commitment_due";`);
+    this.addSql(`drop index if exists "care_notification_person_idx";`);
+    this.addSql(
+      `create index "care_notification_person_idx" on "care_notification" ("address_employee_no", "created_at");`,
+    );
+    this.addSql(`drop index if exists "care_notification_role_idx";`);
+    this.addSql(
+      `create index "care_notification_role_idx" on "care_notification" ("address_role", "center_id", "created_at");`,
+    );
     this.addSql(`alter table "care_commitment" reset (fillfactor);`);
     this.addSql(
       `create index "care_commitment_sweep_idx" on "care_commitment" ("next_escalation_at") where next_escalation_at is not null;`,
