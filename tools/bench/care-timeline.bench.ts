@@ -10,7 +10,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { startGateway } from '@switchboard/gateway';
 import { createLogger } from '@switchboard/server';
 import { startSubgraph } from '@switchboard/subgraph-kit';
-import { authorizationFor, ensureTestKeys, registerTestEndpoint } from '@switchboard/testing';
+import { authorizationFor, clientToken, ensureTestKeys, registerTestEndpoint } from '@switchboard/testing';
 import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
 import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
 import {
@@ -161,8 +161,14 @@ async function main(): Promise<void> {
     });
     stops.push(gateway.stop);
     registerTestEndpoint(gateway.url, { kind: 'gateway' });
-    // care asks traffic through this gateway
+    // care asks traffic through this gateway, as a service (as tools/e2e's stack does)
     process.env.SWITCHBOARD_GATEWAY_URL = gateway.url;
+    process.env.SWITCHBOARD_SERVICE_TOKEN ??= await clientToken({
+      subject: 'service:bench',
+      roles: ['BI_READER'],
+      centers: [],
+      teams: [],
+    });
 
     const trafficDb = cluster.url('bench_traffic');
     await withClient(trafficDb, async (client) => {
