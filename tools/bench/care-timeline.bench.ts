@@ -130,7 +130,7 @@ async function timeline(url: string, key: string): Promise<{ ms: number; items: 
 }
 
 /**
- * npm run bench:care-timeline (or `node tools/bin/run.js tools/bench/care-timeline.bench.ts`):
+ * `node tools/bin/run.js tools/bench/care-timeline.bench.ts --contacts 10000000` (not in package.json):
  * `customer(key) { timeline(first: 50) }` at the gateway (care, traffic through the gateway) with
  * CONTACTS contacts in traffic, over CUSTOMERS different customers drawn from the data (one request
  * each, one at a time, after WARMUP warm-up requests), and the long-history customer; p50 / p95.
