@@ -112,6 +112,23 @@ async function load(client: Client): Promise<string[][]> {
   return phases;
 }
 
+const TRAFFIC_PAGE = `query($k: [String!]!) { contactsOfCustomer(customerKeys: $k, first: 51) {
+  source externalId arrivedAt channel agent { employeeNo } } }`;
+
+/** traffic's own page for the customer, asked of the traffic subgraph directly: the floor under the timeline. */
+async function trafficPage(url: string, key: string): Promise<number> {
+  const headers = { 'content-type': 'application/json', ...(await authorizationFor(url)) };
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query: TRAFFIC_PAGE, variables: { k: [key] } }),
+  });
+  const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+  if (!body.data) throw new Error(`contactsOfCustomer ${key}: ${body.errors?.[0]?.message ?? 'no data'}`);
+  return performance.now() - started;
+}
+
 async function timeline(url: string, key: string): Promise<{ ms: number; items: number }> {
   const headers = { 'content-type': 'application/json', ...(await authorizationFor(url)) };
   const started = performance.now();
@@ -198,6 +215,8 @@ async function main(): Promise<void> {
       for (let i = 0; i < 21; i++) long.push(await timeline(gateway.url, LONG_KEY));
       if (long.some((l) => l.items !== 50))
         throw new Error('the long history did not give a full page of 50');
+      const floor: number[] = [];
+      for (const key of keys.slice(WARMUP)) floor.push(await trafficPage(urls.traffic, key));
       const ms = measured.map((m) => m.ms);
       const longMs = long.map((m) => m.ms);
       console.log(
@@ -211,6 +230,13 @@ async function main(): Promise<void> {
                 formatMs(median(ms)),
                 formatMs(percentile(ms, 95)),
                 formatMs(max(ms)),
+              ],
+              [
+                "traffic's page alone (subgraph, no gateway)",
+                String(floor.length),
+                formatMs(median(floor)),
+                formatMs(percentile(floor, 95)),
+                formatMs(max(floor)),
               ],
               [
                 'the long history',
