@@ -1,4 +1,7 @@
 import { databaseFingerprint, postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Center } from '../center/center.entity';
+import { seedStaffDemo } from '../seed/demo-seed';
 import { staffSubgraph } from '../staff.subgraph';
 import { StaffFactory } from '../testing/staff-factories';
 
@@ -124,5 +127,28 @@ describe("a team's dated lead history", () => {
     const answer = await gql(LEADS_AT, { asks });
     expect(answer.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(answer.errors?.[0].message).toContain('asks');
+  });
+});
+
+describe("the demo's teams", () => {
+  let demo: TestSubgraph;
+  beforeAll(async () => {
+    demo = await startTestSubgraph(staffSubgraph);
+  });
+  afterAll(() => demo.stop());
+
+  it('have led since their first member joined, so a promise due in the demo past finds its lead', async () => {
+    const em = demo.orm.em.fork() as EntityManager;
+    if ((await em.count(Center)) === 0) expect(await seedStaffDemo(em)).toBe(true);
+    const rows = await demo.orm.em
+      .getConnection()
+      .execute<Array<{ code: string; lead: string; periods: string; from_ok: boolean }>>(
+        `select t.code, t.lead_agent_id as lead, count(p.id)::text as periods,
+              bool_and(p.valid_from <= (select min(m.valid_from) from team_membership m where m.team_id = t.id)) as from_ok
+         from team t left join team_lead_period p on p.team_id = t.id and p.valid_to is null
+        where t.lead_agent_id is not null group by t.id, t.code, t.lead_agent_id`,
+      );
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) expect([row.code, row.periods, row.from_ok]).toEqual([row.code, '1', true]);
   });
 });
