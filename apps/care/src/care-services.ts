@@ -24,13 +24,15 @@ export type ContactSource = (
 ) => Promise<(CareContact | null)[]>;
 
 /**
- * The owner's team and its lead as of a day. The center manager and ROLE:<role> recipients are
+ * The owner's team as of the due day and that team's lead at the due time. The center manager and ROLE:<role> recipients are
  * addressed by role and center (read in-app by whoever holds the role there), not by a person.
  */
 export interface RecipientAsk {
   ownerEmployeeNo: string;
-  /** local day of the due time, YYYY-MM-DD */
+  /** local day of the due time, YYYY-MM-DD (the owner's team that day) */
   asOf: string;
+  /** the due time (the lead the team had then) */
+  at: Date;
 }
 export interface RecipientAnswer {
   teamId: string | null;
@@ -131,36 +133,61 @@ export const gatewayContactSource: ContactSource = async (keys) => {
 };
 
 const DIRECTORY = `query CareRecipients($nos: [String!]!) {
-  agentsByEmployeeNo(employeeNos: $nos) { employeeNo teamHistory { validFrom validTo team { id lead { employeeNo } } } }
+  agentsByEmployeeNo(employeeNos: $nos) { employeeNo teamHistory { validFrom validTo team { id } } }
 }`;
 
+const LEADS_AT = `query CareLeadsAt($asks: [TeamLeadAskInput!]!) { teamLeadsAt(asks: $asks) { employeeNo } }`;
+
 /**
- * staff through the gateway, one call per sweep: the owner's team on the due day from the agent's
- * dated team history, and that team's lead (staff keeps a team's current lead only, no dated lead
- * history yet: the lead as of the due time needs one there).
+ * staff through the gateway, in two batched calls per sweep (500 keys a call): the owner's team on
+ * the due day from the agent's dated team history, then the lead each of those teams had at the due
+ * instant from the team's dated lead history (not today's lead: a lead who took over after the
+ * promise fell due was not the one responsible).
  */
 export const gatewayRecipientDirectory: RecipientDirectory = async (asks) => {
   if (!asks.length) return [];
   const nos = [...new Set(asks.map((a) => a.ownerEmployeeNo))];
-  const data = await queryGateway<{
-    agentsByEmployeeNo: Array<{
-      employeeNo: string;
-      teamHistory: Array<{
-        validFrom: string;
-        validTo: string | null;
-        team: { id: string; lead: { employeeNo: string } | null };
-      }>;
-    } | null>;
-  }>(DIRECTORY, { nos }, { purpose: 'escalation recipients' });
-  const agents = new Map(data.agentsByEmployeeNo.flatMap((a) => (a ? [[a.employeeNo, a] as const] : [])));
-  return asks.map((ask) => {
-    const period = agents
-      .get(ask.ownerEmployeeNo)
-      ?.teamHistory.find((p) => p.validFrom <= ask.asOf && (p.validTo === null || p.validTo > ask.asOf));
-    return {
-      teamId: period?.team.id ?? null,
-      teamLead: period?.team.lead?.employeeNo ?? null,
-    };
+  type Agent = {
+    employeeNo: string;
+    teamHistory: Array<{ validFrom: string; validTo: string | null; team: { id: string } }>;
+  };
+  const agents = new Map<string, Agent>();
+  for (let i = 0; i < nos.length; i += 500) {
+    const data = await queryGateway<{ agentsByEmployeeNo: Array<Agent | null> }>(
+      DIRECTORY,
+      { nos: nos.slice(i, i + 500) },
+      { purpose: 'escalation recipients' },
+    );
+    for (const a of data.agentsByEmployeeNo) if (a) agents.set(a.employeeNo, a);
+  }
+  const teamIds = asks.map(
+    (ask) =>
+      agents
+        .get(ask.ownerEmployeeNo)
+        ?.teamHistory.find((p) => p.validFrom <= ask.asOf && (p.validTo === null || p.validTo > ask.asOf))
+        ?.team.id ?? null,
+  );
+  // one question per distinct (team, instant)
+  const keyOf = (teamId: string, at: Date) => `${teamId}@${at.toISOString()}`;
+  const questions = new Map<string, { teamId: string; at: string }>();
+  asks.forEach((ask, i) => {
+    const teamId = teamIds[i];
+    if (teamId) questions.set(keyOf(teamId, ask.at), { teamId, at: ask.at.toISOString() });
+  });
+  const list = [...questions.entries()];
+  const leadOf = new Map<string, string | null>();
+  for (let i = 0; i < list.length; i += 500) {
+    const page = list.slice(i, i + 500);
+    const data = await queryGateway<{ teamLeadsAt: Array<{ employeeNo: string } | null> }>(
+      LEADS_AT,
+      { asks: page.map(([, q]) => q) },
+      { purpose: 'escalation recipients' },
+    );
+    page.forEach(([key], j) => leadOf.set(key, data.teamLeadsAt[j]?.employeeNo ?? null));
+  }
+  return asks.map((ask, i) => {
+    const teamId = teamIds[i];
+    return { teamId, teamLead: teamId ? (leadOf.get(keyOf(teamId, ask.at)) ?? null) : null };
   });
 };
 

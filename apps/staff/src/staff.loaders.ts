@@ -82,7 +82,37 @@ export const staffLoaders = {
         (m) => m.agent.id,
       ),
     ),
+
+  /**
+   * The lead's agent id of each team at each instant, key `<team id>@<ISO instant>`, null where the
+   * team had no lead then: one statement for the batch, from the dated lead history.
+   */
+  leadAt: (ctx: SubgraphContext): DataLoader<string, string | null> =>
+    ctx.loaders.get('leadAt', async (keys: readonly string[]) => {
+      const pairs = keys
+        .map((key) => ({ key, teamId: key.slice(0, key.indexOf('@')), at: key.slice(key.indexOf('@') + 1) }))
+        .filter((k) => isUuid(k.teamId) && !Number.isNaN(Date.parse(k.at)));
+      const rows = pairs.length
+        ? await ctx.em.getConnection().execute<{ key: string; lead_agent_id: string }[]>(
+            `select k.key, p.lead_agent_id::text as lead_agent_id
+               from unnest(?::text[], ?::uuid[], ?::timestamptz[]) as k(key, team_id, at)
+               join team_lead_period p on p.team_id = k.team_id and p.valid_from <= k.at
+                and (p.valid_to is null or p.valid_to > k.at)`,
+            [
+              pgArray(pairs.map((p) => p.key)),
+              pgArray(pairs.map((p) => p.teamId)),
+              pgArray(pairs.map((p) => p.at)),
+            ],
+          )
+        : [];
+      const leadOf = new Map(rows.map((r) => [r.key, r.lead_agent_id]));
+      return keys.map((key) => leadOf.get(key) ?? null);
+    }),
 };
+
+/** A text array literal (elements quoted), so the driver passes one parameter, not a list. */
+const pgArray = (values: readonly string[]): string =>
+  `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 
 /**
  * The members on `asOf` of each group (teams by `m.team_id`, centers by `t.center_id`), by employee

@@ -25,6 +25,7 @@ import { seedStaffDemo } from './seed/demo-seed';
 import { Skill } from './skill/skill.entity';
 import { SkillResolver } from './skill/skill.resolver';
 import { staffReferenceResolvers } from './staff.references';
+import { TeamLeadPeriod } from './team/team-lead-period.entity';
 import { TeamMembership } from './team/team-membership.entity';
 import { Team } from './team/team.entity';
 import { TeamResolver } from './team/team.resolver';
@@ -32,7 +33,16 @@ import { rosterImportRoute } from './roster/roster.route';
 
 export const STAFF_SUBGRAPH = 'staff';
 
-export const staffEntities = [Center, Team, Agent, AgentSkill, Skill, TeamMembership, PiiAccess];
+export const staffEntities = [
+  Center,
+  Team,
+  Agent,
+  AgentSkill,
+  Skill,
+  TeamMembership,
+  TeamLeadPeriod,
+  PiiAccess,
+];
 
 export const staffDatabase = {
   entities: staffEntities,

@@ -91,7 +91,9 @@ export class CommitmentService {
     if (problems.length) throw badUserInput(problems);
 
     const dueAt = commitmentDueAt(madeAt, due as DueSpec, calendar);
-    const [team] = await directory([{ ownerEmployeeNo: owner, asOf: madeAt.toISOString().slice(0, 10) }]);
+    const [team] = await directory([
+      { ownerEmployeeNo: owner, asOf: madeAt.toISOString().slice(0, 10), at: madeAt },
+    ]);
     const [policy] = await policiesFor(this.em, [{ centerId }]);
     const ladder = escalationSchedule(policy, dueAt, calendar ?? CALENDAR_24X7);
     const row = this.em.create(Commitment, {

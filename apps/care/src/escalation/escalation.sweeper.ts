@@ -19,6 +19,20 @@ export interface SweepOptions {
   batch?: number;
   /** Test hook: runs after the escalations are written and before the outbox is (a crash there). */
   afterEscalations?: () => void | Promise<void>;
+  /** Bench hook: each step's name and milliseconds, in order. */
+  onStep?: (step: string, ms: number) => void;
+}
+
+/**
+ * A statement with bound parameters, in the transaction. MikroORM's execute writes every parameter
+ * into the SQL text (escaped character by character): for the sweep's megabytes of JSON that cost
+ * more CPU than the statements themselves. knex binds them ($1, $2...) instead.
+ */
+async function bound(tx: EntityManager, sql: string, params: unknown[]): Promise<unknown[]> {
+  const query = tx.getKnex().raw(sql, params as never[]);
+  const context = tx.getTransactionContext();
+  const result = (await (context ? query.transacting(context) : query)) as { rows: unknown[] };
+  return result.rows;
 }
 
 export interface SweepResult {
@@ -28,20 +42,24 @@ export interface SweepResult {
 }
 
 /**
- * The sweep's pick: due commitments by the partial index, oldest first, locked, skipping those
- * another sweeper holds. Only ids are sorted and locked here (a narrow sort stays in memory); the
- * rows are read after by primary key.
+ * The sweep's pick, one statement: the due commitments from the narrow due list by its index
+ * (care_commitment_due_next_idx), oldest first, locked FOR UPDATE SKIP LOCKED there (only their ids
+ * are sorted), then the commitments themselves locked too, skipping any a writer holds (a fulfilment
+ * holds the commitment first and then, through the list's trigger, its entry: waiting here could
+ * deadlock with it), and read again under the lock (still due, as of the latest commit).
+ * Parameters: now, the batch size, now.
  */
-export const SWEEP_SELECT = `select id
-  from care_commitment
- where next_escalation_at is not null and next_escalation_at <= ?
- order by next_escalation_at
- limit ?
-   for update skip locked`;
-
-const SWEEP_ROWS = `select id, center_id, owner_employee_no, due_at, grace_minutes, fulfilled_at, escalation_level,
-       escalation_fire_times
-  from care_commitment where id = any(?::uuid[])`;
+export const SWEEP_SELECT = `with picked as materialized (
+  select commitment_id from care_commitment_due
+   where next_at <= ?
+   order by next_at
+   limit ?
+     for update skip locked)
+select c.id, c.center_id, c.owner_employee_no, c.due_at, c.grace_minutes, c.fulfilled_at, c.escalation_level,
+       c.escalation_fire_times
+  from picked p join care_commitment c on c.id = p.commitment_id
+ where c.next_escalation_at <= ?
+   for update of c skip locked`;
 
 interface DueRow {
   id: string;
@@ -66,21 +84,28 @@ interface DueRow {
 export async function sweepEscalations(em: EntityManager, options: SweepOptions = {}): Promise<SweepResult> {
   const { clock, directory } = careServices();
   const now = clock();
-  return em.fork().transactional(async (tx) => {
-    const picked = (await tx.execute(SWEEP_SELECT, [now, options.batch ?? 500])) as Array<{ id: string }>;
-    const due = picked.length
-      ? ((await tx.execute(SWEEP_ROWS, [`{${picked.map((p) => p.id).join(',')}}`])) as DueRow[])
-      : [];
+  let t = performance.now();
+  const step = (name: string): void => {
+    const n = performance.now();
+    options.onStep?.(name, n - t);
+    t = n;
+  };
+  const out = await em.fork().transactional(async (tx) => {
+    step('begin');
+    const due = (await tx.execute(SWEEP_SELECT, [now, options.batch ?? 500, now])) as DueRow[];
+    step('pick');
     const result: SweepResult = { commitments: due.length, escalations: 0, notifications: 0 };
     if (!due.length) return result;
     const ids = due.map((d) => d.id);
     // one statement after another: a transaction is one connection
-    const fired = (await tx.execute(
+    const fired = (await bound(
+      tx,
       `select commitment_id, level, recipient, null as action from care_notification where commitment_id = any(?::uuid[])
        union all
        select commitment_id, level, null, action from care_escalation where commitment_id = any(?::uuid[])`,
       [`{${ids.join(',')}}`, `{${ids.join(',')}}`],
     )) as Array<{ commitment_id: string; level: number; recipient: string | null; action: string | null }>;
+    step('fired');
     const calendars = await tx.find(BusinessCalendarRow, {
       centerId: { $in: [...new Set(due.map((d) => d.center_id))] },
     });
@@ -88,6 +113,7 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
       tx,
       due.map((d) => ({ centerId: d.center_id })),
     );
+    step('calendars+policies');
     const firedKeys = new Map<string, Set<string>>();
     for (const f of fired) {
       const keys = firedKeys.get(f.commitment_id) ?? new Set<string>();
@@ -123,6 +149,15 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
       return { row, calendar, policy: policies[i], plan };
     });
 
+    step('plan');
+    // a local day per (zone, due instant): due times repeat (a sweep's thousands share a few hundred)
+    const days = new Map<string, string>();
+    const dueDay = (at: Date, zone: string): string => {
+      const key = `${zone}|${at.getTime()}`;
+      let day = days.get(key);
+      if (day === undefined) days.set(key, (day = localDay(at, zone)));
+      return day;
+    };
     // the team lead as of the due day (the calendar's local day), one call for the sweep
     const needLead = plans.filter((p) => p.plan.notifications.some((n) => n.recipient === 'TEAM_LEAD'));
     const leads: RecipientAnswer[] = !needLead.length
@@ -130,11 +165,13 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
       : await directory(
           needLead.map((p) => ({
             ownerEmployeeNo: p.row.owner_employee_no,
-            asOf: localDay(new Date(p.row.due_at), p.calendar.timeZone),
+            asOf: dueDay(new Date(p.row.due_at), p.calendar.timeZone),
+            at: new Date(p.row.due_at),
           })),
         );
     const leadOf = new Map(needLead.map((p, i) => [p.row.id, leads[i]]));
 
+    step('directory');
     const escalations: Array<{
       commitment_id: string;
       level: number;
@@ -191,8 +228,10 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
       });
     }
 
+    step('build');
     if (escalations.length) {
-      const [inserted] = (await tx.execute(
+      const [inserted] = (await bound(
+        tx,
         `with inserted as (insert into care_escalation (id, commitment_id, level, action, due_to_fire_at, fired_at)
          select gen_random_uuid(), e.commitment_id, e.level, e.action, e.due_to_fire_at, ?
            from jsonb_to_recordset(?::jsonb) e(commitment_id uuid, level int, action text, due_to_fire_at timestamptz)
@@ -201,9 +240,11 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
       )) as Array<{ n: number }>;
       result.escalations = inserted.n;
     }
+    step('escalations');
     await options.afterEscalations?.();
     if (notifications.length) {
-      const [inserted] = (await tx.execute(
+      const [inserted] = (await bound(
+        tx,
         `with inserted as (insert into care_notification (id, commitment_id, level, recipient, address_employee_no, address_role, center_id, action, created_at)
          select gen_random_uuid(), n.commitment_id, n.level, n.recipient, n.address_employee_no, n.address_role, n.center_id, n.action, ?
            from jsonb_to_recordset(?::jsonb) n(commitment_id uuid, level int, recipient text, address_employee_no text,
@@ -213,7 +254,9 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
       )) as Array<{ n: number }>;
       result.notifications = inserted.n;
     }
-    await tx.execute(
+    step('notifications');
+    await bound(
+      tx,
       `update care_commitment c
           set next_escalation_at = u.next, escalation_level = u.level,
               reassigned_to_team = c.reassigned_to_team or u.reassign,
@@ -223,6 +266,9 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
         where c.id = u.id`,
       [JSON.stringify(updates)],
     );
+    step('update');
     return result;
   });
+  step('commit');
+  return out;
 }

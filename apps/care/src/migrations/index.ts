@@ -4,6 +4,7 @@ import { Migration20261207040000_promises } from './Migration20261207040000_prom
 import { Migration20261207041000_fire_times } from './Migration20261207041000_fire_times';
 import { Migration20261207042000_match_watermark } from './Migration20261207042000_match_watermark';
 import { Migration20261207064101_complaints } from './Migration20261207064101_complaints';
+import { Migration20261207071000_sweep_due } from './Migration20261207071000_sweep_due';
 
 /** Every care migration in order. Generated files are listed here and never edited after landing. */
 export const careMigrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const careMigrations: MigrationObject[] = [
   { name: 'Migration20261207041000_fire_times', class: Migration20261207041000_fire_times },
   { name: 'Migration20261207042000_match_watermark', class: Migration20261207042000_match_watermark },
   { name: 'Migration20261207064101_complaints', class: Migration20261207064101_complaints },
+  { name: 'Migration20261207071000_sweep_due', class: Migration20261207071000_sweep_due },
 ];

@@ -145,6 +145,22 @@ describe('staff access: queries', () => {
         () => ({ code: `NOPE-${fx.tag}` }),
         (level) => onlyAll(level, (data) => expect(data.team).toBeNull()),
       ),
+      ...perCaller(
+        "teamLeadsAt: A1's lead as Team.lead shows it, B1 (no lead) and an unknown team null",
+        'query($a: [TeamLeadAskInput!]!) { teamLeadsAt(asks: $a) { employeeNo } }',
+        () => ({
+          a: [fx.id.A1, fx.id.B1, randomUUID()].map((teamId) => ({ teamId, at: new Date().toISOString() })),
+        }),
+        (level) => ({
+          allow: true,
+          check: (data) =>
+            expect(data.teamLeadsAt).toEqual([
+              level === 'self' ? null : { employeeNo: fx.no.lead },
+              null,
+              null,
+            ]),
+        }),
+      ),
       ...perCaller('skills (reference data)', '{ skills { code } }', undefined, () => ({ allow: true })),
       ...perCaller('piiAccessLog', '{ piiAccessLog { nodes { field } } }', undefined, (_level, who) =>
         who === 'ADMIN' ? { allow: true } : { deny: true },

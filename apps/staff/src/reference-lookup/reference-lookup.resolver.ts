@@ -1,7 +1,8 @@
 import { badUserInput } from '@switchboard/server';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { byKeys } from '@switchboard/subgraph-kit';
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { Arg, Ctx, Field, ID, InputType, Query, Resolver } from 'type-graphql';
 import { toAgentType } from '../agent/agent.mapper';
 import { AgentType } from '../agent/agent.type';
 import { toCenterType } from '../center/center.mapper';
@@ -14,6 +15,15 @@ import { toTeamType } from '../team/team.mapper';
 import { TeamType } from '../team/team.type';
 
 const LIST = { description: 'At most 500 keys' };
+
+@InputType({ description: 'A team and an instant: who led it then' })
+export class TeamLeadAskInput {
+  @Field(() => ID)
+  teamId!: string;
+
+  @Field(() => GraphQLDateTimeISO)
+  at!: Date;
+}
 
 /**
  * Batched lookups by key, as `_entities` answers them (the records in the keys' order, null where
@@ -62,6 +72,34 @@ export class ReferenceLookupResolver {
     );
   }
 
+  @Query(() => [AgentType], {
+    nullable: 'items',
+    description:
+      "The lead each team had at each instant, from the team's dated lead history (in order; null where " +
+      'the team had no lead then, is unknown, or neither it nor the lead is visible to the caller)',
+  })
+  async teamLeadsAt(
+    @Arg('asks', () => [TeamLeadAskInput], LIST) asks: TeamLeadAskInput[],
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<(AgentType | null)[]> {
+    checked(asks, 'asks');
+    const scope = await ctx.scope();
+    const leadIds = await staffLoaders
+      .leadAt(ctx)
+      .loadMany(asks.map((a) => `${a.teamId}@${a.at.toISOString()}`));
+    const ids = leadIds.filter((id): id is string => typeof id === 'string');
+    const agents = await staffLoaders.agentById(ctx).loadMany([...new Set(ids)]);
+    const byId = new Map(agents.flatMap((a) => (a && !(a instanceof Error) ? [[a.id, a] as const] : [])));
+    return asks.map((ask, i) => {
+      const id = leadIds[i];
+      const lead = typeof id === 'string' ? byId.get(id) : undefined;
+      // as Team.lead: a team's lead is visible with the team (or as anyone the caller sees)
+      return lead && (scope.seesTeam(ask.teamId) || scope.seesAgent(lead.employeeNo))
+        ? toAgentType(lead)
+        : null;
+    });
+  }
+
   @Query(() => [SkillType], { nullable: 'items', description: 'Skills by code, in order; null where none' })
   async skillsByCode(
     @Arg('codes', () => [String], LIST) codes: string[],
@@ -73,7 +111,7 @@ export class ReferenceLookupResolver {
   }
 }
 
-function checked(keys: string[], field: string): string[] {
+function checked<T>(keys: T[], field: string): T[] {
   if (keys.length > 500) throw badUserInput({ field, message: 'at most 500 keys' });
   return keys;
 }

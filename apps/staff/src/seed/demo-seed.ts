@@ -16,10 +16,20 @@ export async function seedStaffDemo(em: EntityManager): Promise<boolean> {
       roster.centers.map((c) => [c.code, tx.create(Center, { ...c, kind: c.kind as CenterKind })]),
     );
     const skills = new Map(roster.skills.map((s) => [s.code, tx.create(Skill, { ...s, description: null })]));
+    // a team exists since its first member joined: its lead's dated history starts there (issue 18)
+    const since = new Map<string, string>();
+    for (const m of roster.agents.flatMap((a) => a.teams)) {
+      if (!since.has(m.teamCode) || m.from < (since.get(m.teamCode) as string)) since.set(m.teamCode, m.from);
+    }
     const teams = new Map(
       roster.teams.map((t) => [
         t.code,
-        tx.create(Team, { code: t.code, name: t.name, center: centers.get(t.centerCode) as Center }),
+        tx.create(Team, {
+          code: t.code,
+          name: t.name,
+          center: centers.get(t.centerCode) as Center,
+          ...(since.has(t.code) ? { createdAt: new Date(`${since.get(t.code)}T00:00:00Z`) } : {}),
+        }),
       ]),
     );
     for (const a of roster.agents) {

@@ -1,0 +1,192 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { staticScopeSource } from '@switchboard/subgraph-kit';
+import {
+  caller,
+  KnownReferences,
+  postGraphQL,
+  startTestSubgraph,
+  subgraphToken,
+  type TestSubgraph,
+} from '@switchboard/testing';
+import { careSubgraph } from '../care.subgraph';
+import { configureCare, type CareContact } from '../care-services';
+import { sweepEscalations } from './escalation.sweeper';
+
+/*
+ * The sweeper's narrow due list and its two locks (issue 18's sweep under 1 s): the list follows
+ * every write of a commitment's next look (triggers), the sweep skips a commitment a writer holds
+ * (a fulfilment in progress) and one another sweeper holds, and the fulfilment that commits
+ * meanwhile stops the ladder: nothing is notified for it, the rest exactly once.
+ */
+const center = randomUUID();
+const team = randomUUID();
+const tag = randomUUID().slice(0, 6).toUpperCase();
+const code = { center: `C-${tag}`, team: `T-${tag}` };
+const agentNo = `A${tag}`;
+let now = new Date('2027-03-09T02:00:00Z');
+let care: TestSubgraph;
+let restore: () => void;
+
+beforeAll(async () => {
+  const contact: CareContact = {
+    source: 'CTI',
+    externalId: 'c-1',
+    channel: 'VOICE',
+    direction: 'INBOUND',
+    outcome: 'ANSWERED',
+    arrivedAt: new Date('2027-03-09T01:50:00Z'),
+    agentNo,
+  };
+  restore = configureCare({
+    clock: () => now,
+    contacts: async (keys) => keys.map(() => contact),
+    directory: async (asks) => asks.map(() => ({ teamId: team, teamLead: `L${tag}` })),
+    webhookUrl: null,
+  });
+  care = await startTestSubgraph(careSubgraph, {
+    scopeSource: staticScopeSource({
+      centers: { [code.center]: { id: center, teams: [code.team] } },
+      teams: { [code.team]: { id: team, employeeNos: [agentNo] } },
+    }),
+    referenceSource: new KnownReferences().add('center', center).source,
+  });
+});
+afterAll(async () => {
+  await care?.stop();
+  restore?.();
+});
+
+const sql = <T>(query: string, params: unknown[] = []) =>
+  care.orm.em.getConnection().execute(query, params) as Promise<T[]>;
+
+async function make(dueAt: string): Promise<string> {
+  const token = await subgraphToken('care', caller('AGENT', { employeeNo: agentNo }));
+  const answer = await postGraphQL<{ makeCommitment: { id: string } }>(
+    care.url,
+    'mutation($i: MakeCommitmentInput!) { makeCommitment(input: $i) { id } }',
+    {
+      i: {
+        clientKey: randomUUID(),
+        centerId: center,
+        contact: { source: 'CTI', externalId: 'c-1' },
+        customerKey: `cust-${tag}`,
+        kind: 'CALL_BACK',
+        channel: 'VOICE',
+        dueAt,
+      },
+    },
+    { authorization: `Bearer ${token}` },
+  );
+  expect(answer.errors).toBeUndefined();
+  return answer.data?.makeCommitment.id as string;
+}
+
+/** The due list against the commitments' own next looks: equal, whatever wrote them. */
+async function expectListInStep(): Promise<void> {
+  const drift = await sql(
+    `select c.id, c.next_escalation_at, d.next_at from care_commitment c
+       full join care_commitment_due d on d.commitment_id = c.id
+      where c.next_escalation_at is distinct from d.next_at`,
+  );
+  expect(drift).toEqual([]);
+}
+
+/** A transaction held open on another connection until released. */
+function hold(statements: (tx: EntityManager) => Promise<void>, then?: (tx: EntityManager) => Promise<void>) {
+  let release!: () => void;
+  let holding!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  const held = new Promise<void>((r) => (holding = r));
+  const done = (care.orm.em as EntityManager).fork().transactional(async (tx) => {
+    await statements(tx);
+    holding();
+    await released;
+    await then?.(tx);
+  });
+  return { held, release: async () => (release(), await done) };
+}
+
+const notified = (id: string) =>
+  sql<{ level: number; recipient: string }>(
+    'select level, recipient from care_notification where commitment_id = ? order by level, recipient',
+    [id],
+  );
+
+it('keeps the due list in step and skips what a writer or another sweeper holds; a fulfilment meanwhile stops the ladder', async () => {
+  now = new Date('2027-03-09T02:00:00Z');
+  const [kept, waiting, free] = [
+    await make('2027-03-09T08:00:00Z'),
+    await make('2027-03-09T08:00:00Z'),
+    await make('2027-03-09T08:00:00Z'),
+  ];
+  await expectListInStep();
+  expect(
+    (await sql('select 1 from care_commitment_due where commitment_id in (?, ?, ?)', [kept, waiting, free]))
+      .length,
+  ).toBe(3);
+
+  // a fulfilment of `kept` in progress (it holds the commitment), another sweeper holding `waiting`'s entry
+  const fulfilment = hold(
+    (tx) =>
+      tx
+        .getConnection()
+        .execute(
+          'select id from care_commitment where id = ? for update',
+          [kept],
+          'all',
+          tx.getTransactionContext(),
+        )
+        .then(() => undefined),
+    (tx) =>
+      tx
+        .getConnection()
+        .execute(
+          'update care_commitment set fulfilled_at = ?, fulfilled_by = ?, next_escalation_at = null where id = ?',
+          [new Date('2027-03-09T08:20:00Z'), 'test', kept],
+          'run',
+          tx.getTransactionContext(),
+        )
+        .then(() => undefined),
+  );
+  const sweeper = hold((tx) =>
+    tx
+      .getConnection()
+      .execute(
+        'select 1 from care_commitment_due where commitment_id = ? for update',
+        [waiting],
+        'all',
+        tx.getTransactionContext(),
+      )
+      .then(() => undefined),
+  );
+  await Promise.all([fulfilment.held, sweeper.held]);
+
+  now = new Date('2027-03-09T08:30:00Z'); // due at 08:00: level 1 (owner and lead) is due
+  const first = await sweepEscalations(care.orm.em as EntityManager);
+  expect(first.commitments).toBe(1); // only `free`: the others are held, and nobody waited
+  expect(await notified(free)).toEqual([
+    { level: 1, recipient: 'OWNER' },
+    { level: 1, recipient: 'TEAM_LEAD' },
+  ]);
+  expect(await notified(kept)).toEqual([]);
+  expect(await notified(waiting)).toEqual([]);
+
+  await fulfilment.release(); // kept: fulfilled at 08:20, the ladder stops
+  await sweeper.release(); // the other sweeper let go without firing
+  await expectListInStep();
+  expect(await sql('select 1 from care_commitment_due where commitment_id = ?', [kept])).toEqual([]);
+
+  const second = await sweepEscalations(care.orm.em as EntityManager);
+  expect(second.commitments).toBe(1); // `waiting`, now free
+  expect(await notified(waiting)).toEqual([
+    { level: 1, recipient: 'OWNER' },
+    { level: 1, recipient: 'TEAM_LEAD' },
+  ]);
+  expect(await notified(kept)).toEqual([]);
+  expect(await notified(free)).toHaveLength(2); // not again
+  await expectListInStep();
+  // a deleted commitment leaves the list too
+  await sql('delete from care_commitment where id = ?', [free]);
+  await expectListInStep();
+});

@@ -1,0 +1,274 @@
+import './production-mode';
+import { execSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parseArgs } from 'node:util';
+import { performance } from 'node:perf_hooks';
+import type { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { startGateway } from '@switchboard/gateway';
+import { createLogger } from '@switchboard/server';
+import { startSubgraph } from '@switchboard/subgraph-kit';
+import { authorizationFor, clientToken, ensureTestKeys, registerTestEndpoint } from '@switchboard/testing';
+import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
+import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
+import {
+  benchGeneration,
+  benchQueues,
+  BENCH_FROM,
+  insertBenchQueues,
+  tableChunks,
+  TABLE_COLUMNS,
+} from './contact-file';
+import {
+  formatCount,
+  formatMs,
+  max,
+  median,
+  percentile,
+  progress,
+  progressDone,
+  table,
+  timed,
+  verdict,
+} from './measurement';
+
+const GOAL_MS = 50;
+
+const { values: args } = parseArgs({
+  options: {
+    contacts: { type: 'string', default: '10000000' },
+    customers: { type: 'string', default: '200' },
+    warmup: { type: 'string', default: '20' },
+    long: { type: 'string', default: '20000' },
+    days: { type: 'string', default: '31' },
+    queues: { type: 'string', default: '40' },
+  },
+});
+const CONTACTS = Number(args.contacts);
+const CUSTOMERS = Number(args.customers);
+const WARMUP = Number(args.warmup);
+const LONG = Number(args.long);
+const LONG_KEY = 'BENCH-LONG-HISTORY';
+const generation = benchGeneration(CONTACTS, Number(args.days), Number(args.queues));
+const queues = benchQueues(generation);
+
+const TIMELINE = `query($key: String!) { customer(key: $key) { customerKey
+  timeline(first: 50) { items { kind at channel queueCode agent { employeeNo } contact { source externalId } }
+    pageInfo { hasNextPage endCursor } } } }`;
+
+/**
+ * The contacts COPYed into traffic (secondary indexes and the natural key dropped for the load and
+ * rebuilt after, as bench:stats does), then one customer given a long history: LONG more contacts,
+ * copies of the first ones under a new key and new external ids.
+ */
+async function load(client: Client): Promise<string[][]> {
+  const phases: string[][] = [];
+  const phase = async (label: string, work: () => Promise<unknown>) => {
+    phases.push([label, formatMs((await timed(work)).ms)]);
+  };
+  await client.query(`set maintenance_work_mem = '512MB'`);
+  await insertBenchQueues(client, queues);
+  const indexes = await client.query<{ name: string; def: string }>(
+    `select indexname as name, indexdef as def from pg_indexes
+     where tablename = 'contact' and indexname not in ('contact_pkey', 'contact_natural_key')`,
+  );
+  const naturalKey = await client.query<{ def: string }>(
+    `select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'contact_natural_key'`,
+  );
+  for (const index of indexes.rows) await client.query(`drop index ${index.name}`);
+  await client.query('alter table contact drop constraint contact_natural_key');
+  let copied = 0;
+  const lines = function* (): Generator<string> {
+    for (const chunk of tableChunks({ ...generation, from: BENCH_FROM }, 5_000)) {
+      copied += chunk.rows;
+      if (copied % 1_000_000 < chunk.rows)
+        progress(`loaded ${formatCount(copied)} of ${formatCount(CONTACTS)}`);
+      yield chunk.text;
+    }
+  };
+  await phase('generate + COPY contacts', () =>
+    pipeline(
+      Readable.from(lines()),
+      client.query(copyFrom(`copy contact (${TABLE_COLUMNS}) from stdin (format csv)`)),
+    ),
+  );
+  progressDone();
+  const columns = TABLE_COLUMNS.split(',');
+  const copies = columns.map((c) =>
+    c === 'external_id' ? `external_id || '-long'` : c === 'customer_key' ? `'${LONG_KEY}'` : c,
+  );
+  await phase(`a long history: ${formatCount(LONG)} contacts of one customer`, () =>
+    client.query(
+      `insert into contact (${columns.join(', ')}) select ${copies.join(', ')} from contact order by id limit ${LONG}`,
+    ),
+  );
+  await phase('rebuild contact indexes and natural key', async () => {
+    for (const index of indexes.rows) await client.query(index.def);
+    await client.query(`alter table contact add constraint contact_natural_key ${naturalKey.rows[0].def}`);
+  });
+  await phase('vacuum analyze', () => client.query('vacuum analyze contact'));
+  return phases;
+}
+
+const TRAFFIC_PAGE = `query($k: [String!]!) { contactsOfCustomer(customerKeys: $k, first: 51) {
+  source externalId arrivedAt channel agent { employeeNo } } }`;
+
+/** traffic's own page for the customer, asked of the traffic subgraph directly: the floor under the timeline. */
+async function trafficPage(url: string, key: string): Promise<number> {
+  const headers = { 'content-type': 'application/json', ...(await authorizationFor(url)) };
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query: TRAFFIC_PAGE, variables: { k: [key] } }),
+  });
+  const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+  if (!body.data) throw new Error(`contactsOfCustomer ${key}: ${body.errors?.[0]?.message ?? 'no data'}`);
+  return performance.now() - started;
+}
+
+async function timeline(url: string, key: string): Promise<{ ms: number; items: number }> {
+  const headers = { 'content-type': 'application/json', ...(await authorizationFor(url)) };
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query: TIMELINE, variables: { key } }),
+  });
+  const body = (await response.json()) as {
+    data?: { customer: { timeline: { items: unknown[] } } | null } | null;
+    errors?: { message: string }[];
+  };
+  const ms = performance.now() - started;
+  if (!body.data?.customer) throw new Error(`customer ${key}: ${body.errors?.[0]?.message ?? 'null'}`);
+  return { ms, items: body.data.customer.timeline.items.length };
+}
+
+/**
+ * `node tools/bin/run.js tools/bench/care-timeline.bench.ts --contacts 10000000` (not in package.json):
+ * `customer(key) { timeline(first: 50) }` at the gateway (care, traffic through the gateway) with
+ * CONTACTS contacts in traffic, over CUSTOMERS different customers drawn from the data (one request
+ * each, one at a time, after WARMUP warm-up requests), and the long-history customer; p50 / p95.
+ */
+async function main(): Promise<void> {
+  process.env.LOG_LEVEL ??= 'warn';
+  ensureTestKeys();
+  const cluster = await startBenchCluster('switchboard-bench-timeline-');
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    const urls: Record<string, string> = {};
+    for (const { definition } of subgraphs) {
+      const subgraph = await startSubgraph(definition, {
+        port: 0,
+        databaseUrl: cluster.url(`bench_${definition.name}`),
+        logger: createLogger(definition.name),
+        background: false,
+      });
+      stops.push(subgraph.stop);
+      urls[definition.name] = subgraph.server.url;
+      registerTestEndpoint(subgraph.server.url, { kind: 'subgraph', name: definition.name });
+    }
+    const gateway = await startGateway({
+      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+      subgraphUrls: urls,
+      port: 0,
+      logger: createLogger('gateway'),
+    });
+    stops.push(gateway.stop);
+    registerTestEndpoint(gateway.url, { kind: 'gateway' });
+    // care asks traffic through this gateway, as a service (as tools/e2e's stack does)
+    process.env.SWITCHBOARD_GATEWAY_URL = gateway.url;
+    process.env.SWITCHBOARD_SERVICE_TOKEN ??= await clientToken({
+      subject: 'service:bench',
+      roles: ['BI_READER'],
+      centers: [],
+      teams: [],
+    });
+
+    const trafficDb = cluster.url('bench_traffic');
+    await withClient(trafficDb, async (client) => {
+      const loading = await timed(() => load(client));
+      const count = Number((await client.query('select count(*) as n from contact')).rows[0].n);
+      // different customers spread over the table (a sample of pages), each with at least one contact
+      const sampled = await client.query<{ customer_key: string; n: string }>(
+        `with keys as (select distinct customer_key from contact tablesample system (1) repeatable (18)
+                         where customer_key is not null and customer_key <> $1 limit $2)
+         select k.customer_key, (select count(*) from contact c where c.customer_key = k.customer_key) as n
+           from keys k`,
+        [LONG_KEY, CUSTOMERS + WARMUP],
+      );
+      const keys = sampled.rows.map((r) => r.customer_key);
+      const histories = sampled.rows.map((r) => Number(r.n)).sort((a, b) => a - b);
+      console.log(`\n${await describeSetup(trafficDb)}`);
+      console.log(`data: ${formatCount(count)} contacts in traffic; loaded in ${formatMs(loading.ms)}:`);
+      console.log(table(['load phase', 'time'], loading.result));
+      console.log(
+        `customers asked: ${formatCount(keys.length - WARMUP)} different (contacts each: median ${median(histories)}, max ${max(histories)}) + the long history (${formatCount(LONG)} contacts)`,
+      );
+
+      for (const key of keys.slice(0, WARMUP)) await timeline(gateway.url, key);
+      const measured: Array<{ ms: number; items: number }> = [];
+      for (const key of keys.slice(WARMUP)) measured.push(await timeline(gateway.url, key));
+      const long: Array<{ ms: number; items: number }> = [];
+      for (let i = 0; i < 21; i++) long.push(await timeline(gateway.url, LONG_KEY));
+      if (long.some((l) => l.items !== 50))
+        throw new Error('the long history did not give a full page of 50');
+      const floor: number[] = [];
+      for (const key of keys.slice(WARMUP)) floor.push(await trafficPage(urls.traffic, key));
+      const ms = measured.map((m) => m.ms);
+      const longMs = long.map((m) => m.ms);
+      console.log(
+        '\n' +
+          table(
+            ['timeline(first: 50) at the gateway', 'requests', 'p50', 'p95', 'max'],
+            [
+              [
+                'different customers',
+                String(ms.length),
+                formatMs(median(ms)),
+                formatMs(percentile(ms, 95)),
+                formatMs(max(ms)),
+              ],
+              [
+                "traffic's page alone (subgraph, no gateway)",
+                String(floor.length),
+                formatMs(median(floor)),
+                formatMs(percentile(floor, 95)),
+                formatMs(max(floor)),
+              ],
+              [
+                'the long history',
+                String(longMs.length),
+                formatMs(median(longMs)),
+                formatMs(percentile(longMs, 95)),
+                formatMs(max(longMs)),
+              ],
+            ],
+          ),
+      );
+      console.log(
+        `\ngoal p50 < ${GOAL_MS} ms with ${formatCount(count)} contacts: ${verdict(median(ms) < GOAL_MS && median(longMs) < GOAL_MS)}` +
+          `; p95 ${verdict(percentile(ms, 95) < GOAL_MS)}`,
+      );
+      const plan = await client.query<{ 'QUERY PLAN': string }>(
+        `explain (analyze, buffers) select arrived_at, source, external_id from contact where customer_key = $1
+          order by arrived_at desc, source collate "C" desc, external_id collate "C" desc limit 51`,
+        [LONG_KEY],
+      );
+      console.log(
+        `\nEXPLAIN of traffic's page for the long history:\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`,
+      );
+      console.log(`uptime: ${execSync('uptime').toString().trim()}`);
+    });
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+    await cluster.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
