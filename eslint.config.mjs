@@ -51,6 +51,23 @@ export default [
     },
   },
   {
+    // em.getConnection().execute(...) runs outside the EntityManager's transaction (a pooled
+    // connection of its own): a `for update` there locks nothing and a read misses the transaction's
+    // own writes. em.execute(...) runs in the transaction when there is one, and as before otherwise.
+    files: ['apps/*/src/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name='execute'][callee.object.callee.property.name='getConnection']",
+          message: 'Use em.execute(...): getConnection().execute runs outside the transaction.',
+        },
+      ],
+    },
+  },
+  {
     // A subgraph's floors (issue 24): model/ (enums, record types) and common/ (validation, dates,
     // shared enums) import no feature folder, so every feature may import them without a cycle.
     // (their tests may check that the features derive from them)

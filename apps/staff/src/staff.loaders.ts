@@ -93,7 +93,7 @@ export const staffLoaders = {
         .map((key) => ({ key, teamId: key.slice(0, key.indexOf('@')), at: key.slice(key.indexOf('@') + 1) }))
         .filter((k) => isUuid(k.teamId) && !Number.isNaN(Date.parse(k.at)));
       const rows = pairs.length
-        ? await ctx.em.getConnection().execute<{ key: string; lead_agent_id: string }[]>(
+        ? await ctx.em.execute<{ key: string; lead_agent_id: string }[]>(
             `select k.key, p.lead_agent_id::text as lead_agent_id
                from unnest(?::text[], ?::uuid[], ?::timestamptz[]) as k(key, team_id, at)
                join team_lead_period p on p.team_id = k.team_id and p.valid_from <= k.at
@@ -145,7 +145,7 @@ async function membersOn(
       day: key.slice(key.lastIndexOf('@') + 1),
     }))
     .filter((k) => isUuid(k.groupId) && /^\d{4}-\d{2}-\d{2}$/.test(k.day));
-  const rows = await ctx.em.getConnection().execute<{ key: string; agent_id: string }[]>(
+  const rows = await ctx.em.execute<{ key: string; agent_id: string }[]>(
     `select k.group_id::text || '@' || k.day::text as key, m.agent_id::text as agent_id
      from unnest(?::uuid[], ?::date[]) as k(group_id, day)
      join team_membership m on m.valid_from <= k.day and (m.valid_to is null or m.valid_to > k.day)

@@ -132,6 +132,24 @@ describe('Cases', () => {
     expect(await databaseFingerprint(care.orm)).toEqual(before);
   });
 
+  it('concurrent changes at the same version: one lands, the others are CONFLICT, the log has no gap (the row lock holds in the transaction)', async () => {
+    const c = await factory.case({ centerId: center, contact: stranger, department: 'Cards' });
+    const answers = await Promise.all(
+      ['Fraud', 'Loans', 'Wealth', 'Deposits', 'Insurance', 'Collections'].map((department) =>
+        change(c.id, c.version, { department }),
+      ),
+    );
+    const landed = answers.filter((a) => a.data?.changeCase);
+    expect(landed).toHaveLength(1);
+    for (const refused of answers.filter((a) => !a.data?.changeCase))
+      expect(refused.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const events = await care.orm.em
+      .fork()
+      .execute<{ seq: number }[]>('select seq from case_event where case_id = ? order by seq', [c.id]);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+    expect(landed[0].data?.changeCase.version).toBe(c.version + 1);
+  });
+
   it('the case row is the projection of its events', async () => {
     const events = await care.orm.em
       .fork()

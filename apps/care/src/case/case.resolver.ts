@@ -50,7 +50,7 @@ export class CaseResolver {
     checkPageSize(first);
     if (centerId != null && !isUuid(centerId)) return []; // an id that cannot exist: nothing
     const visible = visibleCasesSql(await ctx.scope(), 'c');
-    const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
+    const rows = await ctx.em.execute<Record<string, unknown>[]>(
       `select c.* from care_case c where ${visible.sql} and (?::uuid is null or c.center_id = ?::uuid)
        order by c.opened_at desc, c.id desc limit ?`,
       [...visible.params, centerId, centerId, first],

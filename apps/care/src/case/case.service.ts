@@ -87,15 +87,11 @@ export class CaseService {
         throw badUserInput({ field: 'input.categoryCode', message: `no category "${input.categoryCode}"` });
       await this.requireUnlinked(em, [input.contact], 'input.contact');
       const [customerKey] = await resolveCustomerKeys(em, [input.contact.customerKey as string]);
-      await em
-        .getConnection()
-        .execute(
-          'insert into customer (id, customer_key, segment, created_at) values (gen_random_uuid(), ?, ?, now()) on conflict (customer_key) do nothing',
-          [customerKey, 'STANDARD'],
-        );
-      const [{ no }] = await em
-        .getConnection()
-        .execute<{ no: string }[]>("select nextval('care_case_no_seq')::text as no");
+      await em.execute(
+        'insert into customer (id, customer_key, segment, created_at) values (gen_random_uuid(), ?, ?, now()) on conflict (customer_key) do nothing',
+        [customerKey, 'STANDARD'],
+      );
+      const [{ no }] = await em.execute<{ no: string }[]>("select nextval('care_case_no_seq')::text as no");
       const at = new Date();
       const payload = {
         caseNo: `C${at.getUTCFullYear()}-${no.padStart(6, '0')}`,
@@ -143,9 +139,7 @@ export class CaseService {
 
   /** Locks the case and checks the caller's version (CONFLICT when stale). */
   private async lockCase(em: EntityManager, id: string, expectedVersion: number): Promise<Case> {
-    const rows = await em
-      .getConnection()
-      .execute<{ id: string }[]>('select id from care_case where id = ? for update', [id]);
+    const rows = await em.execute<{ id: string }[]>('select id from care_case where id = ? for update', [id]);
     if (!rows.length) throw badUserInput({ field: 'caseId', message: `no case "${id}"` });
     const row = await em.findOneOrFail(Case, { id }, { refresh: true });
     if (row.version !== expectedVersion)

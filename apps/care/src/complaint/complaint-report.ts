@@ -113,7 +113,7 @@ export async function reportRows(
   const from = localMidnight(`${month}-01`, timeZone);
   const next = addDays(`${month}-28`, 4).slice(0, 7);
   const to = localMidnight(`${next}-01`, timeZone);
-  const rows = await em.getConnection().execute<Record<string, string | number | boolean | null>[]>(
+  const rows = await em.execute<Record<string, string | number | boolean | null>[]>(
     `select c.case_no, x.center_id::text as center_id,
        to_char(x.received_at at time zone x.time_zone, 'YYYY-MM-DD') as received_date,
        x.channel_code, x.business_code, x.reason_code, x.taxonomy_version, x.product_code, x.severity, x.source,

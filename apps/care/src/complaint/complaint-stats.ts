@@ -52,7 +52,7 @@ export async function complaintStats(
   // the period's ends as literal parameters (not a CTE) so the planner sees them, and each branch of
   // the WHERE on an index of its own (received_at, closed_at, open by deadline_at): a bitmap OR
   const [f, t, e] = [q.from, q.to, q.end];
-  const rows = await em.getConnection().execute<Record<string, string | null>[]>(
+  const rows = await em.execute<Record<string, string | null>[]>(
     `select ${[...select, ''].join(', ')}
        count(*) filter (where x.received_at >= ? and x.received_at < ?) as received,
        count(*) filter (where x.closed_at >= ? and x.closed_at < ?) as closed,
@@ -98,7 +98,7 @@ export async function casesOpenedAndEscalated(
   to: Date,
   centerIds: readonly string[] | null,
 ): Promise<{ opened: number; escalated: number }> {
-  const [row] = await em.getConnection().execute<{ opened: string; escalated: string }[]>(
+  const [row] = await em.execute<{ opened: string; escalated: string }[]>(
     `select count(*) as opened,
        count(*) filter (where exists (select 1 from complaint x where x.case_id = c.id and x.escalated_from_type is not null)) as escalated
      from care_case c where c.opened_at >= ? and c.opened_at < ?

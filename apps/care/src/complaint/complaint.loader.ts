@@ -26,18 +26,18 @@ export interface ComplaintRiskRow {
  */
 export function complaintRiskFacts(ctx: SubgraphContext, now: Date): DataLoader<string, ComplaintRiskRow> {
   return ctx.loaders.get('complaintRiskFacts', async (ids: readonly string[]) => {
-    const rows = await ctx.em
-      .getConnection()
-      .execute<{ id: string; broken: string; flagged: boolean; arrivals: Date[] | null }[]>(
-        `select k.id::text as id,
+    const rows = await ctx.em.execute<
+      { id: string; broken: string; flagged: boolean; arrivals: Date[] | null }[]
+    >(
+      `select k.id::text as id,
         (select count(*) from care_commitment m where m.case_id = k.id and (
            (m.fulfilled_at is null and m.due_at + make_interval(mins => m.grace_minutes) <= ?::timestamptz)
            or m.fulfilled_at > m.due_at + make_interval(mins => m.grace_minutes))) as broken,
         coalesce((select bool_or(m.complaint_risk) from care_commitment m where m.case_id = k.id), false) as flagged,
         (select array_agg(cc.arrived_at) from case_contact cc where cc.case_id = k.id and cc.direction = 'INBOUND') as arrivals
        from unnest(?::uuid[]) as k(id)`,
-        [now, `{${ids.filter(isUuid).join(',')}}`],
-      );
+      [now, `{${ids.filter(isUuid).join(',')}}`],
+    );
     const by = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => {
       const r = by.get(id.toLowerCase());

@@ -77,7 +77,7 @@ export class ComplaintResolver {
     const now = careNow();
     const visible = visibleComplaintsSql(ctx, await ctx.scope(), 'x');
     const f = filter ?? new ComplaintFilterInput();
-    const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
+    const rows = await ctx.em.execute<Record<string, unknown>[]>(
       `select x.* from complaint x where ${visible.sql}
         and (?::text is null or x.center_id::text in (select jsonb_array_elements_text(?::jsonb)))
         and (?::timestamptz is null or x.received_at >= ?::timestamptz)

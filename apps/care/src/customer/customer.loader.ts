@@ -31,11 +31,10 @@ export function visibleCustomer(ctx: SubgraphContext): DataLoader<string, Custom
       visible = new Set(byKey.keys());
     } else {
       const cases = visibleCasesSql(scope, 'c');
-      const withCases = await ctx.em
-        .getConnection()
-        .execute<
-          { customer_key: string }[]
-        >(`select distinct c.customer_key from care_case c where c.customer_key in (select jsonb_array_elements_text(?::jsonb)) and ${cases.sql}`, [JSON.stringify(keys), ...cases.params]);
+      const withCases = await ctx.em.execute<{ customer_key: string }[]>(
+        `select distinct c.customer_key from care_case c where c.customer_key in (select jsonb_array_elements_text(?::jsonb)) and ${cases.sql}`,
+        [JSON.stringify(keys), ...cases.params],
+      );
       visible = new Set(withCases.map((r) => r.customer_key));
     }
     const undecided = keys.filter((k) => !visible.has(k));

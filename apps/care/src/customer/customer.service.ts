@@ -30,7 +30,7 @@ export async function resolveCustomerKeys(em: EntityManager, raw: readonly strin
 
 /** Every key that resolves to `key` (itself and the keys merged into it, transitively). */
 export async function keysMergedInto(em: EntityManager, key: string): Promise<string[]> {
-  const rows = await em.getConnection().execute<{ from_key: string }[]>(
+  const rows = await em.execute<{ from_key: string }[]>(
     `with recursive merged(k) as (select ?::text union select m.from_key from customer_merge m join merged on m.into_key = merged.k)
      select k as from_key from merged`,
     [key],

@@ -109,19 +109,19 @@ async function linkedCases(ctx: SubgraphContext, contacts: TrafficContact[]) {
   const found = new Map<string, ReturnType<typeof toCaseType>>();
   if (!contacts.length) return found;
   const visible = visibleCasesSql(await ctx.scope(), 'c');
-  const rows = await ctx.em
-    .getConnection()
-    .execute<(Record<string, unknown> & { l_source: string; l_external_id: string })[]>(
-      `select c.*, l.source as l_source, l.external_id as l_external_id
+  const rows = await ctx.em.execute<
+    (Record<string, unknown> & { l_source: string; l_external_id: string })[]
+  >(
+    `select c.*, l.source as l_source, l.external_id as l_external_id
        from jsonb_to_recordset(?::jsonb) as k(source text, "externalId" text)
        join case_contact l on l.source = k.source and l.external_id = k."externalId"
        join care_case c on c.id = l.case_id
       where ${visible.sql}`,
-      [
-        JSON.stringify(contacts.map((c) => ({ source: c.source, externalId: c.externalId }))),
-        ...visible.params,
-      ],
-    );
+    [
+      JSON.stringify(contacts.map((c) => ({ source: c.source, externalId: c.externalId }))),
+      ...visible.params,
+    ],
+  );
   for (const row of rows) {
     const { l_source, l_external_id, ...rest } = row;
     found.set(JSON.stringify([l_source, l_external_id]), toCaseType(ctx.em.map(Case, rest)));
@@ -138,7 +138,7 @@ export const caseEventSource: TimelineSource = {
   async page(ctx, customerKeys, first, before) {
     const visible = visibleCasesSql(await ctx.scope(), 'c');
     const keyset = keysetSql(EVENT_RANK, before, ['e.at', 'e.case_id::text', 'e.seq']);
-    const rows = await ctx.em.getConnection().execute<Record<string, unknown>[]>(
+    const rows = await ctx.em.execute<Record<string, unknown>[]>(
       `select e.* from care_case c join case_event e on e.case_id = c.id
         where c.customer_key in (select jsonb_array_elements_text(?::jsonb)) and ${visible.sql} and ${keyset.sql}
         order by e.at desc, e.case_id::text collate "C" desc, e.seq desc

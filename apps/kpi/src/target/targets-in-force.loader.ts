@@ -33,7 +33,7 @@ export function targetsInForce(ctx: SubgraphContext): DataLoader<string, TargetI
       const [day, type, id] = key.split('|');
       return { day, scope_type: type, scope_id: id };
     });
-    const rows = await ctx.em.getConnection().execute<TargetRow[]>(
+    const rows = await ctx.em.execute<TargetRow[]>(
       `select w.day, t.kpi_code, t.scope_type::text as scope_type, t.scope_id::text as scope_id, t.target, t.amber_band
        from json_to_recordset(?::json) as w(day date, scope_type text, scope_id text)
        join kpi_target t on t.scope_type::text = w.scope_type and coalesce(t.scope_id::text, '') = w.scope_id

@@ -172,7 +172,7 @@ export class CalibrationService {
         field: 'driftThreshold',
         message: 'must be between 0 and 100 (percentage points)',
       });
-    const rows = await this.em.getConnection().execute<DeviationRow[]>(
+    const rows = await this.em.execute<DeviationRow[]>(
       `select e.evaluator_employee_no, e.overall_score as score, r.overall_score as reference_score
          from calibration_session s
          join evaluation r on r.calibration_session_id = s.id and r.evaluator_employee_no = s.calibrator_employee_no

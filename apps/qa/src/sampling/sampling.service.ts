@@ -204,7 +204,7 @@ export class SamplingService {
   ): Promise<EvaluatorWorkload[]> {
     const plan = await this.get(planId, 'planId');
     const period = periodContaining(plan.period, at);
-    const due = await this.em.getConnection().execute<DueRow[]>(
+    const due = await this.em.execute<DueRow[]>(
       `select a.evaluator_employee_no, a.agent_employee_no,
               (select count(*) from evaluation e
                 where e.evaluator_employee_no = a.evaluator_employee_no and e.agent_employee_no = a.agent_employee_no
@@ -268,7 +268,7 @@ export class SamplingService {
     evaluator: string | null,
     visibleAgentsJson: string | null = null,
   ): Promise<SampledContactView[]> {
-    const rows = await this.em.getConnection().execute<SampledRow[]>(
+    const rows = await this.em.execute<SampledRow[]>(
       `select s.contact_source, s.contact_external_id, s.agent_employee_no, s.evaluator_employee_no, s.draw,
               s.arrived_at,
               (select e.id from evaluation e

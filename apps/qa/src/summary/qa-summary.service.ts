@@ -101,9 +101,12 @@ export class QaSummaryService {
     const from = new Date(Math.min(...groups.map((g) => g.from.getTime())));
     const to = new Date(Math.max(...groups.map((g) => g.to.getTime())));
     const rows = records.length
-      ? await em
-          .getConnection()
-          .execute<SummaryRow[]>(SUMMARY_SQL, [JSON.stringify(members), JSON.stringify(records), from, to])
+      ? await em.execute<SummaryRow[]>(SUMMARY_SQL, [
+          JSON.stringify(members),
+          JSON.stringify(records),
+          from,
+          to,
+        ])
       : [];
     const summaries = groups.map(
       (): QaSummary => ({

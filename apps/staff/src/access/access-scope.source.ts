@@ -12,10 +12,8 @@ export async function membersOfScope(
   teams: readonly string[],
   asOf: string = todayUtc(),
 ): Promise<ScopeMembers> {
-  const [row] = await em
-    .getConnection()
-    .execute<{ center_ids: string[]; team_ids: string[]; employee_nos: string[] }[]>(
-      `with c as (select id from center where code in (select jsonb_array_elements_text(?::jsonb))),
+  const [row] = await em.execute<{ center_ids: string[]; team_ids: string[]; employee_nos: string[] }[]>(
+    `with c as (select id from center where code in (select jsonb_array_elements_text(?::jsonb))),
           t as (select id from team
                  where code in (select jsonb_array_elements_text(?::jsonb)) or center_id in (select id from c))
      select (select coalesce(array_agg(id::text order by id), '{}') from c) as center_ids,
@@ -24,8 +22,8 @@ export async function membersOfScope(
                from team_membership m join agent a on a.id = m.agent_id
               where m.team_id in (select id from t)
                 and m.valid_from <= ?::date and (m.valid_to is null or m.valid_to > ?::date)) as employee_nos`,
-      [JSON.stringify(centers), JSON.stringify(teams), asOf, asOf],
-    );
+    [JSON.stringify(centers), JSON.stringify(teams), asOf, asOf],
+  );
   return { centerIds: row.center_ids, teamIds: row.team_ids, employeeNos: row.employee_nos };
 }
 

@@ -53,7 +53,7 @@ export function agentStateSpansLoader(
     async (agents: readonly string[]) => {
       const sql = STATE_SPANS.replace('%KEYS%', agents.map(() => '?').join(', '));
       const { from, to } = period;
-      const rows = await ctx.em.getConnection().execute<SpanRow[]>(sql, [...agents, to, from, from, to, to]);
+      const rows = await ctx.em.execute<SpanRow[]>(sql, [...agents, to, from, from, to, to]);
       const byAgent = new Map<string, AgentStateSpanType[]>();
       for (const r of rows) {
         const span = Object.assign(new AgentStateSpanType(), {

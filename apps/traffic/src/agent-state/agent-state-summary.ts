@@ -78,7 +78,7 @@ export function agentStateLoader(
     async (agents: readonly string[]) => {
       const sql = STATE_SECONDS.replace('%KEYS%', agents.map(() => '?').join(', '));
       const { from, to } = period;
-      const rows = await ctx.em.getConnection().execute<StateRow[]>(sql, [...agents, to, from, to, to, from]);
+      const rows = await ctx.em.execute<StateRow[]>(sql, [...agents, to, from, to, to, from]);
       const byAgent = new Map(rows.map((r) => [r.agent, r]));
       return agents.map((agent) => {
         const r = byAgent.get(agent);
@@ -124,11 +124,12 @@ export async function agentStateIntervals(
 ): Promise<AgentIntervalTotals[]> {
   if (agents.length === 0 || bounds.length < 2) return [];
   const sql = STATE_SECONDS_BY_INTERVAL.replace('%KEYS%', agents.map(() => '?').join(', '));
-  const rows = await ctx.em
-    .getConnection()
-    .execute<
-      (StateRow & { interval: number })[]
-    >(sql, [JSON.stringify(bounds.map((b) => b.toISOString())), ...agents, bounds[0], bounds[bounds.length - 1]]);
+  const rows = await ctx.em.execute<(StateRow & { interval: number })[]>(sql, [
+    JSON.stringify(bounds.map((b) => b.toISOString())),
+    ...agents,
+    bounds[0],
+    bounds[bounds.length - 1],
+  ]);
   return rows.map((r) => ({
     agent: r.agent,
     interval: r.interval,

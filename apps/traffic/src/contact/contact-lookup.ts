@@ -60,7 +60,7 @@ export async function findContacts(
   keys: readonly ContactKey[],
 ): Promise<(ContactSqlRow & { center_id: string | null })[]> {
   if (!keys.length) return [];
-  return em.getConnection().execute<(ContactSqlRow & { center_id: string | null })[]>(
+  return em.execute<(ContactSqlRow & { center_id: string | null })[]>(
     `select ${CONTACT_COLUMNS}, q.center_id::text as center_id
        from jsonb_to_recordset(?::jsonb) as k(source text, "externalId" text)
        join contact c on c.source = k.source and c.external_id = k."externalId"

@@ -24,7 +24,7 @@ export async function drawContactSample(
   const list = (values: readonly string[] | null | undefined): string | null =>
     values && values.length ? JSON.stringify(values) : null;
   const visible = visibleContactsSql(visibility, 'c.agent', 'q.center_id');
-  const rows = await em.getConnection().execute<ContactSqlRow[]>(
+  const rows = await em.execute<ContactSqlRow[]>(
     `select * from (
        select ${CONTACT_COLUMNS},
          row_number() over (

@@ -85,7 +85,7 @@ export class CustomerContactsResolver {
           params: [args.before.arrivedAt, args.before.source, args.before.externalId],
         }
       : { sql: 'true', params: [] };
-    const rows = await ctx.em.getConnection().execute<ContactSqlRow[]>(
+    const rows = await ctx.em.execute<ContactSqlRow[]>(
       `select ${CONTACT_COLUMNS}
          from contact c left join queue q on q.id = c.queue_id
         where c.customer_key in (select jsonb_array_elements_text(?::jsonb)) and ${before.sql} and ${visible.sql}
@@ -111,7 +111,7 @@ export class CustomerContactsResolver {
     checkPageSize(args.first);
     if (!args.customerKeys.length) return [];
     const visible = visibleContactsSql(await contactVisibility(ctx), 'c.agent', 'q.center_id');
-    const rows = await ctx.em.getConnection().execute<ContactSqlRow[]>(
+    const rows = await ctx.em.execute<ContactSqlRow[]>(
       `select ${CONTACT_COLUMNS}
          from contact c left join queue q on q.id = c.queue_id
         where c.customer_key in (select jsonb_array_elements_text(?::jsonb)) and c.arrived_at > ? and ${visible.sql}
@@ -143,7 +143,7 @@ export class CustomerContactsResolver {
             'q.center_id',
           )
         : { sql: 'true', params: [] };
-    const rows = await ctx.em.getConnection().execute<{ customer_key: string }[]>(
+    const rows = await ctx.em.execute<{ customer_key: string }[]>(
       `select k.key as customer_key from jsonb_array_elements_text(?::jsonb) as k(key)
         where exists (select 1 from contact c left join queue q on q.id = c.queue_id
                        where c.customer_key = k.key and ${visible.sql} and ${servedBy.sql})`,

@@ -10,7 +10,7 @@ export class DispositionResolver {
     description: 'Every version of every disposition code, by code and version, with the queues requiring it',
   })
   async dispositionCodes(@Ctx() ctx: SubgraphContext): Promise<DispositionCodeType[]> {
-    const rows = await ctx.em.getConnection().execute<
+    const rows = await ctx.em.execute<
       {
         code: string;
         version: number;
@@ -50,11 +50,9 @@ export class DispositionResolver {
 
   @Query(() => [ProductType], { nullable: true, description: 'Every product, by code' })
   async products(@Ctx() ctx: SubgraphContext): Promise<ProductType[]> {
-    const rows = await ctx.em
-      .getConnection()
-      .execute<
-        { code: string; name_zh: string; name_en: string; family: string; margin_rate: string }[]
-      >('select code, name_zh, name_en, family, margin_rate from product order by code collate "C"');
+    const rows = await ctx.em.execute<
+      { code: string; name_zh: string; name_en: string; family: string; margin_rate: string }[]
+    >('select code, name_zh, name_en, family, margin_rate from product order by code collate "C"');
     return rows.map((r) => ({
       code: r.code,
       nameZh: r.name_zh,

@@ -150,11 +150,10 @@ with ${CENTER_QUEUES}${pairsCtes(shape)}, picked as (${matched('interval_stat s'
 )
 select s.*, v.contacts_version
 from (select ${CONTACTS_VERSION} as contacts_version) v left join sums s on true`;
-  const rows = await em
-    .getConnection()
-    .execute<
-      (PerformanceTrafficRow & { contacts_version: string })[]
-    >(sql, [pairsJson(parts, 'center', byRecord), ...params]);
+  const rows = await em.execute<(PerformanceTrafficRow & { contacts_version: string })[]>(sql, [
+    pairsJson(parts, 'center', byRecord),
+    ...params,
+  ]);
   return {
     rows: rows.filter((row) => row.perf_key !== null),
     contactsVersion: rows[0].contacts_version,
@@ -190,11 +189,11 @@ select a.perf_key,
 from answered a
 where a.direction = 'INBOUND' and a.outcome = 'ANSWERED' and a.customer_key is not null
 group by a.perf_key`;
-  const rows = await em
-    .getConnection()
-    .execute<
-      { perf_key: string; resolved: number; eligible: number }[]
-    >(sql, [pairsJson(parts, 'center', partKey), ...params, windowDays]);
+  const rows = await em.execute<{ perf_key: string; resolved: number; eligible: number }[]>(sql, [
+    pairsJson(parts, 'center', partKey),
+    ...params,
+    windowDays,
+  ]);
   for (const part of parts) counts.set(partKey(part), { resolved: 0, eligible: 0 });
   for (const row of rows) counts.set(row.perf_key, { resolved: row.resolved, eligible: row.eligible });
   return counts;

@@ -70,9 +70,17 @@ select d.slot, coalesce(v.offered, 0) as offered, coalesce(v.answered, 0) as ans
   coalesce(v.handle_seconds, 0) as handle_seconds, coalesce(l.seconds, 0) as logged_in_seconds
 from day d left join volume v on v.slot = d.slot left join logged l on l.slot = d.slot
 order by d.slot`;
-  return em
-    .getConnection()
-    .execute<
-      SlotRow[]
-    >(sql, [JSON.stringify(history), JSON.stringify(days), queueId, historyFrom, historyTo, queueId, historyFrom, historyTo, dayTo, dayFrom, dayTo]);
+  return em.execute<SlotRow[]>(sql, [
+    JSON.stringify(history),
+    JSON.stringify(days),
+    queueId,
+    historyFrom,
+    historyTo,
+    queueId,
+    historyFrom,
+    historyTo,
+    dayTo,
+    dayFrom,
+    dayTo,
+  ]);
 }

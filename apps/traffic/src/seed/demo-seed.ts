@@ -130,9 +130,9 @@ async function writeDemoAgentStates(em: EntityManager, shifts: DemoShiftLog): Pr
 
 /** Seeds a month of demo traffic when no contact is stored yet; returns whether it seeded. */
 export async function seedTrafficDemo(em: EntityManager, window = demoTrafficWindow()): Promise<boolean> {
-  const [{ seeded }] = await em
-    .getConnection()
-    .execute<{ seeded: boolean }[]>('select exists (select 1 from contact) as seeded');
+  const [{ seeded }] = await em.execute<{ seeded: boolean }[]>(
+    'select exists (select 1 from contact) as seeded',
+  );
   if (seeded) return false;
   await createDemoQueues(em);
   await seedOutcomeLists(em);

@@ -15,7 +15,7 @@ export const ROLLUP_LAG_SQL = `
   where w.id = 1`;
 
 export async function readRollupLag(orm: MikroORM): Promise<number | undefined> {
-  const rows = await orm.em.getConnection().execute<{ seconds: number | null }[]>(ROLLUP_LAG_SQL);
+  const rows = await orm.em.execute<{ seconds: number | null }[]>(ROLLUP_LAG_SQL);
   const seconds = rows[0]?.seconds;
   return seconds === null || seconds === undefined ? undefined : Math.max(0, seconds);
 }

@@ -35,9 +35,7 @@ async function summaries(em: EntityManager, column: KeyColumn, keys: readonly st
     from ${table} s left join queue q on q.id::text = nullif(s.queue_key, '')
     where ${key} in (${keys.map(() => '?').join(', ')}) and s.interval_start >= ? and s.interval_start < ?
     group by 1, 2`;
-  return em
-    .getConnection()
-    .execute<(StatsSqlRow & { key: string })[]>(sql, [...keys, period.from, period.to]);
+  return em.execute<(StatsSqlRow & { key: string })[]>(sql, [...keys, period.from, period.to]);
 }
 
 const EMPTY = {

@@ -250,6 +250,6 @@ async function fcrByGroup(
   visibility: ContactVisibility | null,
 ): Promise<Map<string, number | null>> {
   const { sql, params } = fcrSql(filter, granularity, groupBy, filter.fcrWindowDays ?? 7, visibility);
-  const rows = await em.getConnection().execute<FcrSqlRow[]>(sql, params);
+  const rows = await em.execute<FcrSqlRow[]>(sql, params);
   return new Map(rows.map((r) => [groupKey(r), fcrRate(r.resolved, r.eligible)]));
 }

@@ -42,7 +42,7 @@ export class CertificationService {
   }
 
   private async byIds(sql: string, params: unknown[]): Promise<Certification[]> {
-    const rows = await this.em.getConnection().execute<{ id: string }[]>(`${sql} limit 5000`, params);
+    const rows = await this.em.execute<{ id: string }[]>(`${sql} limit 5000`, params);
     const found = rows.length
       ? await this.em.find(Certification, { id: { $in: rows.map((r) => r.id) } })
       : [];

@@ -127,7 +127,7 @@ export class TrainingSummaryService {
       });
     });
     const rows = pairs.length
-      ? await em.getConnection().execute<SummaryRow[]>(SUMMARY_SQL, [JSON.stringify(pairs), today])
+      ? await em.execute<SummaryRow[]>(SUMMARY_SQL, [JSON.stringify(pairs), today])
       : [];
     const byKey = new Map(rows.map((r) => [r.key, totalsOf(r)]));
     return groups.map((g) => trainingMetrics(byKey.get(g.key) ?? emptyTrainingTotals()));

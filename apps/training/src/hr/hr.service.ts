@@ -58,7 +58,7 @@ export class HrService {
   async passRatesByCourse(period: DayPeriod): Promise<CoursePassRate[]> {
     checkDayPeriod(period);
     const visible = visibleIn('t.employee_no', this.visible);
-    const rows = await this.em.getConnection().execute<
+    const rows = await this.em.execute<
       {
         course_id: string;
         attempts: string;
@@ -96,17 +96,17 @@ export class HrService {
   /** Agents with ONBOARDING courses assigned on or after `since` (new hires), least progressed first. */
   async onboarding(since: string): Promise<Onboarding[]> {
     const visible = visibleIn('a.employee_no', this.visible);
-    const rows = await this.em
-      .getConnection()
-      .execute<{ employee_no: string; assigned: string; completed: string; overdue: string }[]>(
-        `select a.employee_no, count(*) as assigned, count(a.completed_on) as completed,
+    const rows = await this.em.execute<
+      { employee_no: string; assigned: string; completed: string; overdue: string }[]
+    >(
+      `select a.employee_no, count(*) as assigned, count(a.completed_on) as completed,
          count(*) filter (where a.completed_on is null and a.due_date < ?) as overdue
        from assignment a join course c on c.id = a.course_id
        where c.category = ? and a.assigned_on >= ? and ${visible.sql}
        group by a.employee_no
        order by count(a.completed_on)::float / count(*), a.employee_no`,
-        [this.today(), CourseCategory.ONBOARDING, since, ...visible.params],
-      );
+      [this.today(), CourseCategory.ONBOARDING, since, ...visible.params],
+    );
     return rows.map((r) => {
       const [assigned, completed, overdue] = [r.assigned, r.completed, r.overdue].map(Number);
       return {

@@ -60,7 +60,7 @@ export class VocViewService {
     checkPeriod(from, to);
     const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
     const all = scope.centerIds === null && scope.employeeNos === null;
-    const rows = await this.em.getConnection().execute<Aggregate[]>(
+    const rows = await this.em.execute<Aggregate[]>(
       `select f.category,
          (count(*) filter (where f.occurred_at >= ?))::int as n,
          (count(*) filter (where f.occurred_at < ?))::int as previous,

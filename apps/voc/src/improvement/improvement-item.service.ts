@@ -103,7 +103,7 @@ export class ImprovementItemService {
     ] as const)
       if (!validDate(value)) throw badUserInput({ field, message: 'must be a date YYYY-MM-DD' });
     if (to <= from) throw badUserInput({ field: 'to', message: 'must be after from' });
-    const [row] = await this.em.getConnection().execute<{ due: number; closed: number }[]>(
+    const [row] = await this.em.execute<{ due: number; closed: number }[]>(
       `select count(*)::int as due,
          (count(*) filter (where status = 'DONE' and closed_at < (due_date + 1)::timestamp at time zone 'UTC'))::int as closed
        from voc_improvement_item

@@ -33,7 +33,7 @@ export async function voiceTotals(em: EntityManager, groups: readonly VoiceGroup
   const members = groups.flatMap((g) =>
     g.employeeNos.map((employee_no) => ({ period: index.get(periodId(g)), record: g.key, employee_no })),
   );
-  const rows = await em.getConnection().execute<Record<string, string | number>[]>(
+  const rows = await em.execute<Record<string, string | number>[]>(
     `select m.period, m.record, ${SURVEY_MEASURES.map((m) => `coalesce(sum(s.${m.column}), 0)::float8 as ${m.column}`).join(', ')}
      from (${parts.join(' union all ')}) as s
      join jsonb_to_recordset(?::jsonb) as m(period int, record text, employee_no text)

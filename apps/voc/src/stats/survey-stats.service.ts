@@ -89,7 +89,7 @@ export class SurveyStatsService {
       : '';
     const all = scope.centerIds === null && scope.employeeNos === null;
     const source = surveyPeriodSource(from, to);
-    const aggregates = await this.em.getConnection().execute<Aggregate[]>(
+    const aggregates = await this.em.execute<Aggregate[]>(
       `select ${keys}, ${MEASURE_COLUMNS.map((c) => `coalesce(sum(${c}), 0)::float8 as ${c}`).join(', ')}
        from (${source.sql}) as source
        where ${SCOPE_SQL}

@@ -58,7 +58,7 @@ export async function loadQueuesHistory(
   const from = requests.every((r) => r.since)
     ? Math.min(...requests.map((r) => localMidnight(r.since as string, r.timeZone).getTime()))
     : 0;
-  const rows = await em.getConnection().execute<Row[]>(
+  const rows = await em.execute<Row[]>(
     `select queue_id, interval_start, sum(offered)::float8 as offered, sum(offered * aht_seconds)::float8 as handle_seconds
        from wfm_interval_volume where queue_id = any(?::uuid[]) and interval_start >= ? and interval_start < ?
       group by queue_id, interval_start order by queue_id, interval_start`,

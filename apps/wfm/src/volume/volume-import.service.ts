@@ -122,9 +122,10 @@ export class VolumeImportService {
     problems.sort((a, b) => a.row - b.row);
     const apply = !options.dryRun && (problems.length === 0 || options.skipInvalidRows);
     if (apply && good.length) {
-      await this.em
-        .getConnection()
-        .execute(UPSERT, [options.intervalMinutes, JSON.stringify(good.map(({ row: _row, ...r }) => r))]);
+      await this.em.execute(UPSERT, [
+        options.intervalMinutes,
+        JSON.stringify(good.map(({ row: _row, ...r }) => r)),
+      ]);
     }
     return {
       read: csv.records.length + csv.rejected.length,
@@ -156,7 +157,7 @@ export async function writeTrafficVolumes(
 ): Promise<number> {
   const kept = rows.filter((r) => r.queueId && r.channel);
   if (!kept.length) return 0;
-  await em.getConnection().execute(UPSERT_TRAFFIC, [
+  await em.execute(UPSERT_TRAFFIC, [
     intervalMinutes,
     JSON.stringify(
       kept.map((r) => ({
