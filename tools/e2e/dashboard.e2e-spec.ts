@@ -49,6 +49,7 @@ function shownInEnglish(value: number | null, unit: KpiValue['kpi']['unit']): st
     }).format(value);
   if (unit === 'PERCENT_POINTS')
     return new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(value);
+  if (unit === 'COUNT') return new Intl.NumberFormat('en', { maximumFractionDigits: 0 }).format(value);
   const whole = Math.round(value);
   return whole >= 60
     ? `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`
@@ -310,6 +311,7 @@ describe('dashboard in headless chromium', () => {
         `My team: ${teamName}`,
         'My page',
         'Erlang calculator',
+        'Workforce',
         'Customers',
         'Follow-ups',
       ]);

@@ -102,9 +102,11 @@ describe('database faults', () => {
     expect(killed).toBeGreaterThan(0);
     const { contacts: afterKill, rolled_up: rolledUp } = await stored('fault-a');
     expectCleanFailure(answer);
-    // 10,000 contacts are one batch (up to 20,000): all of it or none, and the rollups agree with the rows.
+    // 10,000 contacts are one batch (up to 20,000): all of it or none. The rollup runs behind the
+    // batch's commit on its own transaction (above rollup_watermark): the kill may land between the
+    // two, leaving the committed batch for the next rollup, but never a part of it rolled up.
     expect([0, 10_000]).toContain(afterKill);
-    expect(rolledUp).toBe(afterKill);
+    expect([0, afterKill]).toContain(rolledUp);
     const retry = await postGraphQL<{ ingestContacts: { inserted: number; duplicates: number } }>(
       traffic.url,
       INGEST,

@@ -526,14 +526,17 @@ describe('performance: a center, its teams and their agents through the gateway'
         });
       const traffic = await stack.subgraphs.traffic.sql.count(run);
       expect(traffic.result.errors).toBeUndefined();
-      // three levels (center, teams, agents): traffic, qa, training and kpi once per level; staff answers every
-      // level (agents, children, ancestors) in its first call, since children are its own records
+      // three levels (center, teams, agents): every source of the record (traffic, qa, training, care,
+      // voc, wfm) and kpi once per level; staff answers every level (agents, children, ancestors) in its
+      // first call, since children are its own records
       expect(Object.fromEntries(counts)).toEqual({
         staff: 1,
         traffic: 3,
         qa: 3,
         training: 3,
         care: 3,
+        voc: 3,
+        wfm: 3,
         kpi: 3,
       });
       // traffic: per level one statement for the contacts and one for the agent states

@@ -64,8 +64,8 @@ describe('migration care_kpis', () => {
       'RATIO',
       'RATIO',
     ]);
-    // and back down: the catalog as it was
-    await orm.getMigrator().down();
+    // and back down (every migration after the first, later ones too): the catalog as it was
+    while ((await orm.getMigrator().getExecutedMigrations()).length > 1) await orm.getMigrator().down();
     expect(await targets(em)).toEqual([{ kpi_code: 'AHT', target: 300, amber_band: 30 }]);
     await orm.close();
   });
