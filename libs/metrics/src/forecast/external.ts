@@ -51,7 +51,7 @@ export function externalAccuracy(
  * measured, ours stays too).
  */
 export function chooseWithExternal(
-  ours: readonly Pick<MethodBacktest, 'method' | 'wape'>[],
+  ours: readonly Pick<MethodBacktest, 'wape'>[],
   chosen: string,
   external: Pick<ExternalAccuracy, 'wape'> | null,
 ): string {
