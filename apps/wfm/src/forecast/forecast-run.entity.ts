@@ -58,6 +58,10 @@ export class ForecastRun {
   @Property({ type: 'text', nullable: true })
   digest: string | null = null;
 
+  /** A staffing plan's run: digest of the history it was made from (reused while the history is the same). */
+  @Property({ type: 'text', nullable: true })
+  historyDigest: string | null = null;
+
   @Property({ type: 'text' })
   createdBy!: string;
 
