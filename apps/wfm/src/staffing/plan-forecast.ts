@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   addDays,
@@ -76,34 +75,31 @@ export function planForecast(key: PlanForecastKey, history: QueueHistory): PlanF
 }
 
 /**
- * Digest of what a plan's forecast is made from: the day, its grid, the history's operating days
- * (special days already applied) and the day's own special day. Any change of the history (an
- * import of volumes, a sync from traffic, a special day) changes it.
+ * Per plan, in one statement: the digest of what its forecast is made from (the queue's volumes
+ * of the half year before the day, as stored, and the queue's special days: any import of volumes,
+ * sync from traffic or special day changes it), and the run last kept for the same queue, day,
+ * grid and digest, made before the day (a forecast of then), if any.
  */
-export function planHistoryDigest(key: PlanForecastKey, history: QueueHistory): string {
-  const special = history.specialDays.get(key.day);
-  return createHash('sha256')
-    .update(
-      JSON.stringify([
-        'plan-v1',
-        key.day,
-        key.intervalMinutes,
-        key.timeZone,
-        PLAN_HISTORY_DAYS,
-        special ? [special.kind, special.multiplier] : null,
-        history.volumes.map((d) => [d.date, d.values]),
-      ]),
-    )
-    .digest('hex');
-}
-
-const KEPT_PLAN_RUNS = `select distinct on (k.i) k.i, r.method, r.intervals
+const KEPT_PLAN_RUNS = `select k.i, d.digest, r.method, r.intervals
   from json_to_recordset(?::json) as k(i int, queue_id uuid, day date, interval_minutes int, time_zone text,
-    history_digest text, midnight timestamptz)
-  join wfm_forecast_run r on r.queue_id = k.queue_id and r.history_digest = k.history_digest
-    and r.from_date = k.day and r.to_date = k.day + 1 and r.interval_minutes = k.interval_minutes
-    and r.time_zone = k.time_zone and r.created_at < k.midnight and r.forecastable and r.method <> '${EXTERNAL_METHOD}'
-  order by k.i, r.created_at desc, r.id`;
+    since timestamptz, midnight timestamptz)
+  cross join lateral (
+    select encode(sha256(convert_to(concat_ws('|', 'plan-v1', k.day::text, k.interval_minutes::text, k.time_zone,
+      (select string_agg(concat_ws(' ', extract(epoch from v.interval_start)::bigint, v.channel, v.offered), ','
+                         order by v.interval_start, v.channel)
+         from wfm_interval_volume v
+        where v.queue_id = k.queue_id and v.interval_start >= k.since and v.interval_start < k.midnight),
+      (select string_agg(concat_ws(' ', s.date, s.kind, s.multiplier, s.exclude_from_history), ',' order by s.date, s.id)
+         from wfm_special_day s where s.queue_id = k.queue_id)), 'UTF8')), 'hex') as digest
+  ) d
+  left join lateral (
+    select r.method, r.intervals from wfm_forecast_run r
+     where r.queue_id = k.queue_id and r.history_digest = d.digest and r.from_date = k.day
+       and r.to_date = k.day + 1 and r.interval_minutes = k.interval_minutes and r.time_zone = k.time_zone
+       and r.created_at < k.midnight and r.forecastable and r.method <> '${EXTERNAL_METHOD}'
+     order by r.created_at desc, r.id limit 1
+  ) r on true
+  order by k.i`;
 
 const KEEP_PLAN_RUNS = `insert into wfm_forecast_run (id, queue_id, from_date, to_date, interval_minutes, time_zone, method,
     forecastable, reason, intervals, history_digest, created_by, created_at)
@@ -112,102 +108,104 @@ const KEEP_PLAN_RUNS = `insert into wfm_forecast_run (id, queue_id, from_date, t
   from json_to_recordset(?::json) as r(queue_id uuid, day date, interval_minutes int, time_zone text, method text,
     intervals jsonb, history_digest text)`;
 
-/**
- * Plans' forecasts, batched, in three or four statements per batch: one load of every plan's
- * history (two statements), one look-up of the runs kept for the same queue, day and history
- * (made before the day: a forecast of then), reused without a backtest; the others are forecast
- * (backtest and all) and, when made before their day, kept in one insert for the next plan.
- */
+/** Plans' forecasts, batched (see `planForecasts`). */
 export function loadPlanForecast(ctx: SubgraphContext, key: PlanForecastKey): Promise<PlanForecast> {
   const loader: DataLoader<string, PlanForecast> = ctx.loaders.get(
     'staffingPlanForecast',
-    async (keys: readonly string[]) => {
-      const parsed = keys.map((k): PlanForecastKey => {
-        const [queueId, day, timeZone, minutes] = k.split('|');
-        return { queueId, day, timeZone, intervalMinutes: Number(minutes) };
-      });
-      const histories = await loadQueuesHistory(
+    async (keys: readonly string[]) =>
+      planForecasts(
         ctx.em,
-        parsed.map((k) => ({
-          queueId: k.queueId,
-          before: k.day,
-          since: addDays(k.day, -PLAN_HISTORY_DAYS),
-          intervalMinutes: k.intervalMinutes,
-          timeZone: k.timeZone,
-        })),
-      );
-      return planForecasts(ctx.em, ctx.identity.subject, parsed, histories);
-    },
+        ctx.identity.subject,
+        keys.map((k): PlanForecastKey => {
+          const [queueId, day, timeZone, minutes] = k.split('|');
+          return { queueId, day, timeZone, intervalMinutes: Number(minutes) };
+        }),
+      ),
   );
   return loader.load(keyOf(key));
 }
 
-/** The forecasts of plans whose histories are loaded: kept runs reused, the others made (and kept). */
+/**
+ * The forecasts of a batch of plans, in one statement when every plan reuses a kept run and at
+ * most four otherwise: the look-up of the runs kept for the same queue, day and history (made
+ * before the day), reused without loading the history nor running a backtest; for the others one
+ * load of their histories (two statements), their backtests and forecasts, and one insert keeping
+ * those made before their day for the next plan.
+ */
 export async function planForecasts(
   em: EntityManager,
   createdBy: string,
   keys: readonly PlanForecastKey[],
-  histories: readonly QueueHistory[],
   now = new Date(),
 ): Promise<PlanForecast[]> {
-  const digests = keys.map((k, i) =>
-    histories[i].volumes.length ? planHistoryDigest(k, histories[i]) : null,
-  );
-  const asked = keys.flatMap((k, i) => {
-    const digest = digests[i];
-    return digest
-      ? [
-          {
-            i,
-            queue_id: k.queueId,
-            day: k.day,
-            interval_minutes: k.intervalMinutes,
-            time_zone: k.timeZone,
-            history_digest: digest,
-            midnight: localMidnight(k.day, k.timeZone).toISOString(),
-          },
-        ]
-      : [];
-  });
-  const kept = asked.length
-    ? await em.execute<{ i: number; method: ForecastMethod; intervals: StoredForecastInterval[] }[]>(
-        KEPT_PLAN_RUNS,
-        [JSON.stringify(asked)],
-      )
-    : [];
-  const reused = new Map(kept.map((r) => [r.i, r]));
-  const keep: object[] = [];
-  const forecasts = keys.map((k, i): PlanForecast => {
-    const run = reused.get(i);
-    if (run)
-      return {
+  if (!keys.length) return [];
+  const looked = await em.execute<
+    { i: number; digest: string; method: ForecastMethod | null; intervals: StoredForecastInterval[] | null }[]
+  >(KEPT_PLAN_RUNS, [
+    JSON.stringify(
+      keys.map((k, i) => ({
+        i,
+        queue_id: k.queueId,
+        day: k.day,
+        interval_minutes: k.intervalMinutes,
+        time_zone: k.timeZone,
+        since: localMidnight(addDays(k.day, -PLAN_HISTORY_DAYS), k.timeZone).toISOString(),
+        midnight: localMidnight(k.day, k.timeZone).toISOString(),
+      })),
+    ),
+  ]);
+  const byIndex = new Map(looked.map((r) => [r.i, r]));
+  const forecasts: (PlanForecast | null)[] = keys.map(() => null);
+  const missing: number[] = [];
+  for (const [i] of keys.entries()) {
+    const run = byIndex.get(i);
+    if (run?.intervals && run.method)
+      forecasts[i] = {
         forecastable: true,
         method: run.method,
         reason: null,
         bands: run.intervals.map((b) => ({ p10: b.p10, p50: b.offered, p90: b.p90 })),
       };
-    const made = planForecast(k, histories[i]);
-    const midnight = localMidnight(k.day, k.timeZone).getTime();
-    if (made.forecastable && made.bands && made.method && digests[i] && now.getTime() < midnight)
-      keep.push({
-        queue_id: k.queueId,
-        day: k.day,
-        interval_minutes: k.intervalMinutes,
-        time_zone: k.timeZone,
-        method: made.method,
-        history_digest: digests[i],
-        intervals: made.bands.map(
-          (b, slot): StoredForecastInterval => ({
-            intervalStart: new Date(midnight + slot * k.intervalMinutes * 60_000).toISOString(),
-            offered: b.p50,
-            p10: b.p10,
-            p90: b.p90,
-            ahtSeconds: null,
-          }),
-        ),
-      });
-    return made;
-  });
-  if (keep.length) await em.execute(KEEP_PLAN_RUNS, [createdBy, JSON.stringify(keep)]);
-  return forecasts;
+    else missing.push(i);
+  }
+  if (missing.length) {
+    const histories = await loadQueuesHistory(
+      em,
+      missing.map((i) => ({
+        queueId: keys[i].queueId,
+        before: keys[i].day,
+        since: addDays(keys[i].day, -PLAN_HISTORY_DAYS),
+        intervalMinutes: keys[i].intervalMinutes,
+        timeZone: keys[i].timeZone,
+      })),
+    );
+    const keep: object[] = [];
+    for (const [n, i] of missing.entries()) {
+      const k = keys[i];
+      const made = planForecast(k, histories[n]);
+      forecasts[i] = made;
+      const midnight = localMidnight(k.day, k.timeZone).getTime();
+      const digest = byIndex.get(i)?.digest;
+      if (made.forecastable && made.bands && made.method && digest && now.getTime() < midnight)
+        keep.push({
+          queue_id: k.queueId,
+          day: k.day,
+          interval_minutes: k.intervalMinutes,
+          time_zone: k.timeZone,
+          method: made.method,
+          history_digest: digest,
+          intervals: made.bands.map(
+            (b, slot): StoredForecastInterval => ({
+              intervalStart: new Date(midnight + slot * k.intervalMinutes * 60_000).toISOString(),
+              offered: b.p50,
+              p10: b.p10,
+              p90: b.p90,
+              ahtSeconds: null,
+            }),
+          ),
+        });
+    }
+    if (keep.length) await em.execute(KEEP_PLAN_RUNS, [createdBy, JSON.stringify(keep)]);
+  }
+  return forecasts as PlanForecast[];
 }
