@@ -91,7 +91,12 @@ describe('Import of an external forecast', () => {
       applied: true,
       problems: [],
     });
-    const runs = await wfm.orm.em
+    const runs: {
+      queue_id: string;
+      created_by: string;
+      created_at: string;
+      first: { intervalStart: string; offered: number; p10: number; p90: number; ahtSeconds: number };
+    }[] = await wfm.orm.em
       .fork()
       .getConnection()
       .execute(
@@ -101,7 +106,8 @@ describe('Import of an external forecast', () => {
         [`{${(first.data?.importForecast.runIds ?? []).join(',')}}`],
       );
     expect(runs).toHaveLength(2);
-    const run = runs.find((r: { queue_id: string }) => r.queue_id === good);
+    const run = runs.find((r) => r.queue_id === good);
+    if (!run) throw new Error('no run of the good queue');
     expect(run).toMatchObject({
       method: 'EXTERNAL',
       source: 'OldTool',
