@@ -249,6 +249,21 @@ describe('Import of an external forecast', () => {
     expect(kept[0].n).toBe(2);
   });
 
+  it('writes a file of many queues in the same statements as a file of one', async () => {
+    const day = (q: string, d: number) => `${q},VOICE,2026-12-${d}T09:00:00Z,4,180,,,Counted`;
+    const one = await wfm.sql.count(() =>
+      postGraphQL(wfm.url, IMPORT, { csv: [FORECAST, day(good, 10)].join('\n') }),
+    );
+    const three = await wfm.sql.count(() =>
+      postGraphQL(wfm.url, IMPORT, {
+        csv: [FORECAST, day(good, 11), day(poor, 11), day(partial, 11), day(partial, 12)].join('\n'),
+      }),
+    );
+    expect((three.result as { data?: { importForecast: Report } }).data?.importForecast.written).toBe(3);
+    expect(three.statements.length).toBe(one.statements.length);
+    expect(one.statements.length).toBeLessThanOrEqual(2);
+  });
+
   it('refuses an interval not dividing 60 and a bad time zone, naming the field', async () => {
     const before = await databaseFingerprint(wfm.orm);
     const minutes = await postGraphQL(
