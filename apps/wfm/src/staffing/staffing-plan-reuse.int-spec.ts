@@ -77,7 +77,7 @@ describe('staffingPlan reuses the kept forecast run', () => {
 
   beforeAll(async () => {
     wfm = await startTestSubgraph(wfmSubgraph, {
-      referenceSource: new KnownReferences().add('queue', queue).source,
+      referenceSource: new KnownReferences().add('queue', queue).add('center', center).source,
     });
     const imported = await postGraphQL<{ importVolumes: { applied: boolean } }>(wfm.url, IMPORT, {
       csv: csvOf(Array.from({ length: DAYS }, (_, d) => d)),
@@ -121,6 +121,32 @@ describe('staffingPlan reuses the kept forecast run', () => {
     expect(busiest(third)).toBeLessThan(1000);
     expect(busiest(third)).toBeGreaterThan(busiest(first));
     expect(await runs(TOMORROW)).toHaveLength(2);
+  });
+
+  it('forecasts afresh once a special day of the queue is marked (a campaign doubling the day)', async () => {
+    const day = TOMORROW + 2;
+    const before = await plan(day);
+    expect(await runs(day)).toHaveLength(1);
+    const marked = await postGraphQL(
+      wfm.url,
+      `mutation($i: CreateSpecialDayInput!) { createSpecialDay(input: $i) { id } }`,
+      {
+        i: {
+          centerId: center,
+          queueId: queue,
+          date: dateOf(day),
+          kind: 'CAMPAIGN',
+          title: 'Campaign',
+          multiplier: 2,
+        },
+      },
+    );
+    expect(marked.errors).toBeUndefined();
+    const after = await plan(day);
+    expect(after.intervals.map((i) => i.forecastCalls)).toEqual(
+      before.intervals.map((i) => expect.closeTo(i.forecastCalls * 2, 9) as unknown as number),
+    );
+    expect(await runs(day)).toHaveLength(2);
   });
 
   it('keeps no run for a day already begun (a forecast made after its day is no forecast of then)', async () => {
