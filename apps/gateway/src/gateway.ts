@@ -47,6 +47,7 @@ export const PROXIED_ROUTES: Record<string, string> = {
   '/import/lms': 'training',
   '/import/schedules': 'wfm',
   '/import/volumes': 'wfm',
+  '/import/forecast': 'wfm',
   '/import/surveys': 'voc',
   '/export/complaints': 'care',
 };

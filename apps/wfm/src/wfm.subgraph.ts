@@ -17,6 +17,7 @@ import { ForecastRun } from './forecast/forecast-run.entity';
 import { ForecastResolver } from './forecast/forecast.resolver';
 import { IntervalVolume } from './volume/interval-volume.entity';
 import { volumeImportRoute } from './volume/volume-import.route';
+import { forecastImportRoute } from './forecast/forecast-import.route';
 import { VolumeResolver } from './volume/volume.resolver';
 import { WfmPerformanceResolver, wfmPerformanceFromReference } from './performance/performance.resolver';
 import { WfmPerformanceType } from './performance/performance.type';
@@ -93,5 +94,9 @@ export const wfmSubgraph: SubgraphDefinition = {
   database: wfmDatabase,
   buildSchema: buildWfmSchema,
   seedDemo: seedWfmDemo,
-  routes: (services) => ({ ...scheduleImportRoute(services), ...volumeImportRoute(services) }),
+  routes: (services) => ({
+    ...scheduleImportRoute(services),
+    ...volumeImportRoute(services),
+    ...forecastImportRoute(services),
+  }),
 };

@@ -241,6 +241,12 @@ export {
   type DayForecast,
 } from './forecast/backtest';
 export {
+  EXTERNAL_METHOD,
+  externalAccuracy,
+  chooseWithExternal,
+  type ExternalAccuracy,
+} from './forecast/external';
+export {
   ON_QUEUE_STATES,
   ACTIVITY_KINDS,
   DEFAULT_ACTIVITY_RULES,

@@ -9,6 +9,7 @@ import { importLms } from './import-lms';
 import { importRoster } from './import-roster';
 import { importSchedules } from './import-schedules';
 import { importVolumes } from './import-volumes';
+import { importForecast } from './import-forecast';
 import { importSurveys } from './import-surveys';
 import { importOutcomes } from './import-outcomes';
 import { collect, developmentToken, ROLES, type TokenOptions } from './token';
@@ -100,6 +101,26 @@ importCommand
       options: { intervalMinutes?: string; skipInvalidRows: boolean; dryRun: boolean },
     ) => {
       process.exitCode = await importVolumes(connectionFrom(program.opts()), file, options, (line) =>
+        console.log(line),
+      );
+    },
+  );
+
+importCommand
+  .command('forecast <file>')
+  .description(
+    'forecasts made in another WFM tool (queue, channel, interval_start, offered, aht, p10, p90, source)',
+  )
+  .option('--interval-minutes <n>', 'length of the file’s intervals (divides 60; default 30)')
+  .option('--timezone <iana>', 'zone of the forecast days (default UTC)')
+  .option('--skip-invalid-rows', 'import the valid rows even when some rows are bad', false)
+  .option('--dry-run', 'validate and report; write nothing', false)
+  .action(
+    async (
+      file: string,
+      options: { intervalMinutes?: string; timezone?: string; skipInvalidRows: boolean; dryRun: boolean },
+    ) => {
+      process.exitCode = await importForecast(connectionFrom(program.opts()), file, options, (line) =>
         console.log(line),
       );
     },

@@ -196,6 +196,11 @@ describe('wfm access: writes', () => {
   const volumes = () => ({
     csv: `queue,channel,interval_start,offered,aht\n${queue},VOICE,2026-11-02T09:00:00Z,5,180`,
   });
+  const FORECAST =
+    'mutation($csv: String!) { importForecast(csv: $csv, options: { dryRun: true }) { rejected } }';
+  const forecast = () => ({
+    csv: `queue,channel,interval_start,offered,source\n${queue},VOICE,2026-11-02T09:00:00Z,5,OldTool`,
+  });
   accessMatrix(
     () => wfm.url,
     [
@@ -211,6 +216,12 @@ describe('wfm access: writes', () => {
       // queues are bank-wide: a writer limited to some centers does not import their history
       ...perCaller('importVolumes', VOLUMES, volumes, (level, who) =>
         isWriter(who) && level === 'all' ? { allow: true } : { deny: true },
+      ),
+      // an external forecast is a queue's, bank-wide like its history
+      ...perCaller('importForecast', FORECAST, forecast, (level, who) =>
+        isWriter(who) && level === 'all'
+          ? { scoped: (data) => expect(data.importForecast).toMatchObject({ rejected: 0 }) }
+          : { deny: true },
       ),
       // a manager of A is a writer, but b1 is not theirs: the row is refused, not the file
       ...perCaller(
@@ -246,6 +257,7 @@ describe('wfm access: writes', () => {
       importSchedules: { query: IMPORT, variables: () => day(no.a1) },
       importCalendarHolidays: { query: HOLIDAYS, variables: () => ({ c: [id.A] }) },
       importVolumes: { query: VOLUMES, variables: volumes },
+      importForecast: { query: FORECAST, variables: forecast },
       syncVolumesFromTraffic: {
         query:
           'mutation($q: [ID!]!) { syncVolumesFromTraffic(queueIds: $q, from: "2026-10-01T00:00:00Z", to: "2026-10-02T00:00:00Z") }',

@@ -12,7 +12,8 @@ export interface StoredForecastInterval {
 
 /**
  * A forecast as it was made (METRICS.md: accuracy is measured against the forecast of then, never
- * recomputed): every `forecast` request is kept, with the method the backtest chose.
+ * recomputed): every `forecast` request is kept, with the method the backtest chose; a forecast
+ * imported from another WFM tool is kept as a run of method EXTERNAL, with its source.
  */
 @Entity({ tableName: 'wfm_forecast_run' })
 @Index({ name: 'wfm_forecast_run_queue_idx', properties: ['queueId', 'createdAt'] })
@@ -48,6 +49,18 @@ export class ForecastRun {
 
   @Property({ type: 'jsonb' })
   intervals!: StoredForecastInterval[];
+
+  /** EXTERNAL runs: the tool the imported forecast came from (null for ours). */
+  @Property({ type: 'text', nullable: true })
+  source: string | null = null;
+
+  /** EXTERNAL runs: digest of the imported intervals, so that importing a file again keeps nothing new. */
+  @Property({ type: 'text', nullable: true })
+  digest: string | null = null;
+
+  /** A staffing plan's run: digest of the history it was made from (reused while the history is the same). */
+  @Property({ type: 'text', nullable: true })
+  historyDigest: string | null = null;
 
   @Property({ type: 'text' })
   createdBy!: string;

@@ -3,8 +3,12 @@ import {
   addDays,
   ahtForecast,
   backtest,
+  chooseWithExternal,
   daysBefore,
+  EXTERNAL_METHOD,
+  externalAccuracy,
   forecastDays,
+  localDay,
   localMidnight,
   type ForecastLead,
 } from '@switchboard/metrics';
@@ -93,13 +97,66 @@ export class ForecastService {
     const history = await loadQueueHistory(this.em, queueId, to, intervalMinutes, timeZone);
     const tested = history.volumes.filter((d) => d.date >= from).length;
     const result = backtest(history.volumes, { testDays: Math.max(tested, 1) });
+    const ours = result.methods.filter((m) => m.lead === lead);
+    // an imported forecast's lead is not known: it is measured at day- and week-ahead, not intraday
+    const external =
+      lead === 'INTRADAY' || !result.testDates.length
+        ? null
+        : externalAccuracy(
+            result.testDates,
+            new Map(history.volumes.map((d) => [d.date, d.values])),
+            await this.externalDays(queueId, result.testDates, intervalMinutes, timeZone),
+            result.noiseFloors[lead],
+          );
     return {
       forecastable: result.forecastable,
       reason: result.reason,
       testDates: result.testDates,
       noiseFloor: result.noiseFloors[lead],
-      methods: result.methods.filter((m) => m.lead === lead),
-      chosenMethod: result.chosenByLead[lead],
+      methods: external ? [...ours, external] : ours,
+      chosenMethod: result.forecastable
+        ? chooseWithExternal(ours, result.chosenByLead[lead], external)
+        : result.chosenByLead[lead],
     };
+  }
+
+  /**
+   * The EXTERNAL runs' forecast of the test days, per local day and interval of the request (an
+   * imported interval shorter than the request's is summed into it; a longer one cannot be split
+   * and is left out); where runs overlap, the later import's day wins. One statement.
+   */
+  private async externalDays(
+    queueId: string,
+    testDates: readonly string[],
+    intervalMinutes: number,
+    timeZone: string,
+  ): Promise<Map<string, number[]>> {
+    const first = testDates[0];
+    const last = testDates[testDates.length - 1];
+    const runs = await this.em.execute<{ interval_minutes: number; intervals: StoredForecastInterval[] }[]>(
+      `select interval_minutes, intervals from wfm_forecast_run
+        where queue_id = ? and method = ? and from_date <= ? and to_date > ? and ? % interval_minutes = 0
+        order by created_at, id`,
+      [queueId, EXTERNAL_METHOD, addDays(last, 1), addDays(first, -1), intervalMinutes],
+    );
+    const wanted = new Set(testDates);
+    const days = new Map<string, number[]>();
+    const width = Math.round(1440 / intervalMinutes);
+    for (const run of runs) {
+      const ofRun = new Map<string, number[]>();
+      for (const interval of run.intervals) {
+        const at = new Date(interval.intervalStart);
+        const date = localDay(at, timeZone);
+        if (!wanted.has(date)) continue;
+        const slot = Math.floor(
+          (at.getTime() - localMidnight(date, timeZone).getTime()) / (intervalMinutes * 60_000),
+        );
+        let values = ofRun.get(date);
+        if (!values) ofRun.set(date, (values = new Array<number>(width).fill(0)));
+        if (slot >= 0 && slot < width) values[slot] += interval.offered;
+      }
+      for (const [date, values] of ofRun) days.set(date, values);
+    }
+    return days;
   }
 }

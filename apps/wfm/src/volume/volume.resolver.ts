@@ -7,6 +7,8 @@ import { ScheduleImportOptions } from '../schedule/schedule-import.type';
 import { fetchTrafficVolumes } from './traffic-volumes';
 import { VolumeImportService, writeTrafficVolumes } from './volume-import.service';
 import { VolumeImportReportType } from './volume-import.type';
+import { ForecastImportService } from '../forecast/forecast-import.service';
+import { ForecastImportReportType } from '../forecast/forecast-import.type';
 
 @Resolver()
 export class VolumeResolver {
@@ -24,6 +26,28 @@ export class VolumeResolver {
     await requireWholeScope(ctx, 'importVolumes');
     return new VolumeImportService(ctx.em, ctx).import(csv, {
       intervalMinutes,
+      skipInvalidRows: options?.skipInvalidRows ?? false,
+      dryRun: options?.dryRun ?? false,
+    });
+  }
+
+  @Mutation(() => ForecastImportReportType, {
+    description:
+      'Imports the forecasts a bank made in another WFM tool (queue id, channel, interval_start, offered, optional aht, p10, p90, source) as forecast runs of method EXTERNAL, one per queue and source, which forecastBacktest measures next to ours; all or nothing unless skipInvalidRows; re-importing keeps nothing new. An administrator imports (queues are bank-wide). Large files: POST /import/forecast (switchboard import forecast)',
+  })
+  async importForecast(
+    @Arg('csv', () => String) csv: string,
+    @Arg('intervalMinutes', () => Int, { defaultValue: 30 }) intervalMinutes: number,
+    @Arg('timeZone', () => String, { defaultValue: 'UTC', description: "The days of the runs' from and to" })
+    timeZone: string,
+    @Arg('options', () => ScheduleImportOptions, { nullable: true }) options: ScheduleImportOptions | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ForecastImportReportType> {
+    requireWfmWriter(ctx, 'importForecast');
+    await requireWholeScope(ctx, 'importForecast');
+    return new ForecastImportService(ctx.em, ctx).import(csv, {
+      intervalMinutes,
+      timeZone,
       skipInvalidRows: options?.skipInvalidRows ?? false,
       dryRun: options?.dryRun ?? false,
     });
