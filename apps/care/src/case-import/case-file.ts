@@ -144,7 +144,8 @@ export function caseRowOf(line: number, cells: Record<string, string>, now: Date
   if (!(CASE_STATES as readonly string[]).includes(status))
     return bad('status', `"${text('status')}" is not a case state (${CASE_STATES.join(', ')})`);
   const openedAt = instant(text('opened_at'));
-  if (!openedAt) return bad('opened_at', 'must be an instant with its offset, e.g. 2026-11-10T09:30:00+08:00');
+  if (!openedAt)
+    return bad('opened_at', 'must be an instant with its offset, e.g. 2026-11-10T09:30:00+08:00');
   if (openedAt > now) return bad('opened_at', 'is in the future');
   let statusAt = openedAt;
   if (text('status_at')) {
@@ -174,7 +175,9 @@ export function caseRowOf(line: number, cells: Record<string, string>, now: Date
             ? 'commitment_channel'
             : 'commitment_due';
       const message =
-        field === 'commitment_due' ? `${dueAt.toISOString()} is not after opened_at (when it was made)` : first.message;
+        field === 'commitment_due'
+          ? `${dueAt.toISOString()} is not after opened_at (when it was made)`
+          : first.message;
       return bad(field, message);
     }
     commitment = { kind, channel, dueAt };

@@ -1,9 +1,4 @@
-import {
-  CALENDAR_24X7,
-  CASE_TRANSITIONS,
-  type BusinessCalendar,
-  type CaseState,
-} from '@switchboard/metrics';
+import { CALENDAR_24X7, CASE_TRANSITIONS, type BusinessCalendar, type CaseState } from '@switchboard/metrics';
 import type { RowProblem, SubgraphContext } from '@switchboard/subgraph-kit';
 import { careNow } from '../care-services';
 import { BusinessCalendarRow } from '../calendar/business-calendar.entity';
@@ -42,7 +37,8 @@ export function statusPath(to: CaseState): CaseState[] {
   return path;
 }
 
-const naturalKey = (r: { crmSource: string; crmCaseId: string }) => JSON.stringify([r.crmSource, r.crmCaseId]);
+const naturalKey = (r: { crmSource: string; crmCaseId: string }) =>
+  JSON.stringify([r.crmSource, r.crmCaseId]);
 
 /**
  * Imports a CRM export's cases a batch at a time. Each batch: the contacts asked of traffic in one
@@ -81,7 +77,9 @@ export class CaseImportService {
     if (!rows.length) return { inserted: 0, unchanged: 0, commitments: 0, problems };
 
     // other subgraphs' records, asked together: one gateway batch for the contacts, one per staff kind
-    const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))];
+    const distinct = (values: (string | null)[]) => [
+      ...new Set(values.filter((v): v is string => v !== null)),
+    ];
     const [contacts, agents, teams, centers, scope] = await Promise.all([
       trafficContacts(rows.flatMap((r) => r.contacts)),
       this.ctx.knownReferences('agent', distinct(rows.map((r) => r.ownerAgentNo))),
@@ -119,12 +117,16 @@ export class CaseImportService {
           join jsonb_to_recordset(?::jsonb) as k(s text, c text) on i.crm_source = k.s and i.crm_case_id = k.c`,
         [keysJson],
       );
-      const done = new Set(existing.map((e) => naturalKey({ crmSource: e.crm_source, crmCaseId: e.crm_case_id })));
+      const done = new Set(
+        existing.map((e) => naturalKey({ crmSource: e.crm_source, crmCaseId: e.crm_case_id })),
+      );
       const unchanged = rows.filter((r) => done.has(naturalKey(r))).length;
       rows = rows.filter((r) => !done.has(naturalKey(r)));
       if (!rows.length) return { inserted: 0, unchanged, commitments: 0, problems };
 
-      const contactJson = JSON.stringify(rows.flatMap((r) => r.contacts.map((c) => ({ s: c.source, e: c.externalId }))));
+      const contactJson = JSON.stringify(
+        rows.flatMap((r) => r.contacts.map((c) => ({ s: c.source, e: c.externalId }))),
+      );
       const [categories, linked] = await Promise.all([
         em.find(CaseCategory, { current: true, code: { $in: distinct(rows.map((r) => r.categoryCode)) } }),
         em.execute<{ source: string; external_id: string; case_no: string }[]>(
@@ -135,7 +137,9 @@ export class CaseImportService {
         ),
       ]);
       const category = new Map(categories.map((c) => [c.code, c]));
-      const caseOf = new Map(linked.map((l) => [contactKeyOf({ source: l.source, externalId: l.external_id }), l.case_no]));
+      const caseOf = new Map(
+        linked.map((l) => [contactKeyOf({ source: l.source, externalId: l.external_id }), l.case_no]),
+      );
       rows = rows.filter((row) => {
         if (!category.has(row.categoryCode))
           return refuse(row, 'category_code', `no category "${row.categoryCode}" in the current taxonomy`);
@@ -178,7 +182,11 @@ export class CaseImportService {
       await em.execute(
         `insert into customer (id, customer_key, segment, created_at)
          select gen_random_uuid(), k, 'STANDARD', now() from unnest(?::text[]) as k on conflict (customer_key) do nothing`,
-        [`{${distinct([...customerOf.values()]).map((k) => `"${k.replace(/["\\]/g, '\\$&')}"`).join(',')}}`],
+        [
+          `{${distinct([...customerOf.values()])
+            .map((k) => `"${k.replace(/["\\]/g, '\\$&')}"`)
+            .join(',')}}`,
+        ],
       );
       const numbers = await em.execute<{ no: string }[]>(
         "select nextval('care_case_no_seq')::text as no from generate_series(1, ?::int)",
@@ -228,7 +236,8 @@ export class CaseImportService {
           crmSource: row.crmSource,
           crmCaseId: row.crmCaseId,
         });
-        for (const c of list) add('LINK_CONTACT', row.openedAt, { source: c.source, externalId: c.externalId });
+        for (const c of list)
+          add('LINK_CONTACT', row.openedAt, { source: c.source, externalId: c.externalId });
         let from: CaseState = 'NEW';
         for (const to of statusPath(row.status)) {
           add('STATUS', row.statusAt, { from, to });
@@ -237,7 +246,8 @@ export class CaseImportService {
         let state: CaseProjection | undefined;
         for (const fact of facts) state = applyCaseEvent(state, fact);
         cases.push(em.create(Case, { id, ...(state as CaseProjection) }, { persist: false }));
-        for (const fact of facts) events.push(em.create(CaseEvent, { caseId: id, ...fact }, { persist: false }));
+        for (const fact of facts)
+          events.push(em.create(CaseEvent, { caseId: id, ...fact }, { persist: false }));
         for (const c of list)
           links.push(
             em.create(
@@ -281,7 +291,9 @@ export class CaseImportService {
                 madeAt: row.openedAt,
                 dueAt: row.commitment.dueAt,
                 dueBasis: 'EXACT',
-                nextEscalationAt: ahead.length ? new Date(Math.min(...ahead.map((t) => Date.parse(t.at)))) : null,
+                nextEscalationAt: ahead.length
+                  ? new Date(Math.min(...ahead.map((t) => Date.parse(t.at))))
+                  : null,
                 escalationFireTimes: ladder.fireTimes,
                 madeBy: actor,
               },
