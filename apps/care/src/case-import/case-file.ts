@@ -247,7 +247,7 @@ export async function* readCaseBatches(
     const take = (found: ReturnType<CsvRecordReader['push']>) => {
       for (const item of found) {
         if ('record' in item) items.push(caseRowOf(item.record.line, item.record.cells, now));
-        else items.push(caseProblem(item.rejected.line, item.rejected.field ?? 'csv', item.rejected.reason));
+        else items.push(caseProblem(item.rejected.line, item.rejected.field ?? 'line', item.rejected.reason));
       }
     };
     for await (const chunk of chunks(source)) {
@@ -262,7 +262,7 @@ export async function* readCaseBatches(
   const take = (found: ReturnType<TextLineSplitter['push']>) => {
     for (const line of found) {
       if ('unreadable' in line) {
-        items.push(caseProblem(line.line, 'json', line.unreadable));
+        items.push(caseProblem(line.line, 'line', line.unreadable));
         continue;
       }
       if (!line.text.trim()) continue;

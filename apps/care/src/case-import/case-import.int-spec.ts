@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import {
+  checkBadRows,
   databaseFingerprint,
+  invalidCell,
+  SAME_AS_FIRST_ROW,
+  toCsv,
+  type ImportAnswer,
   KnownReferences,
   postImportFile,
   startTestSubgraph,
@@ -282,4 +288,83 @@ describe('switchboard import cases (POST /import/cases)', () => {
     expect(viewer.status).toBe(403);
     expect((await importCases(good, 'xml')).status).toBe(400);
   });
+
+  it('property: a bad cell of any column sets its row aside by line and column; the good rows land', async () => {
+    let n = 0;
+    const validRow = (): Record<string, unknown> => {
+      n += 1;
+      const contact = world.contact(`+86137${String(n).padStart(8, '0')}`, '2001', '2026-11-07T02:00:00Z');
+      return {
+        ...base,
+        crm_source: 'prop',
+        crm_case_id: `P-${n}`,
+        contacts: key(contact),
+        status: 'OPEN',
+        commitment_kind: 'CALL_BACK',
+        commitment_due: '2026-11-08T10:00:00+08:00',
+        commitment_channel: 'VOICE',
+      };
+    };
+    const answerOf = ({ status, events }: { status: number; events: ImportEvent[] }): ImportAnswer => {
+      const report = events.find((e) => e.type === 'report');
+      return {
+        status,
+        errorCode: events.find((e) => e.type === 'error')?.code as string | undefined,
+        rejected: events
+          .filter((e) => e.type === 'rejected')
+          .map((e) => ({ line: e.line as number, field: e.field as string })),
+        report: report && {
+          read: Number(report.read ?? -1),
+          stored: Number(report.inserted ?? 0) + Number(report.unchanged ?? 0),
+          rejected: Number(report.rejected ?? -1),
+        },
+      };
+    };
+    const storedOf = async (rows: Record<string, unknown>[]): Promise<number> => {
+      const ids = rows.map((r) => r.crm_case_id).filter((id): id is string => typeof id === 'string');
+      const [row] = await sql<{ n: number }>(
+        `select count(*)::int as n from care_case_import where crm_source = 'prop' and crm_case_id = any(?::text[])`,
+        [`{${ids.filter((id) => /^P-\d+$/.test(id)).join(',')}}`],
+      );
+      return row.n;
+    };
+    const send = async (body: string | Buffer) =>
+      answerOf(await postImportFile(care.url, '/import/cases?format=csv', body));
+    const text = (rows: Record<string, unknown>[]) => toCsv(CASE_FILE_COLUMNS, rows);
+    await checkBadRows(
+      care.orm,
+      {
+        name: 'cases csv',
+        validRow,
+        cells: {
+          crm_source: invalidCell.requiredText,
+          crm_case_id: fc.oneof(invalidCell.requiredText, fc.constant(SAME_AS_FIRST_ROW)),
+          contacts: fc.oneof(
+            invalidCell.requiredText,
+            fc.constantFrom('no-colon', 'pbx:not-in-traffic', ':x', 'pbx:'),
+            fc.constant(SAME_AS_FIRST_ROW),
+          ),
+          type: invalidCell.enumValue,
+          category_code: fc.oneof(invalidCell.requiredText, fc.constant('NO-SUCH-CATEGORY')),
+          title: invalidCell.requiredText,
+          priority: invalidCell.number,
+          owner_agent_no: fc.oneof(invalidCell.text, fc.constant('9999')),
+          owner_team_id: fc.constantFrom('not-a-team', randomUUID()),
+          department: invalidCell.requiredText,
+          center_id: fc.constantFrom('', 'not-a-center', otherCenter),
+          status: invalidCell.enumValue,
+          opened_at: fc.oneof(invalidCell.timestamp, fc.constant('2999-01-01T00:00:00Z')),
+          status_at: fc.oneof(invalidCell.timestamp, fc.constant('2026-11-01T00:00:00Z')),
+          commitment_kind: invalidCell.enumValue,
+          commitment_due: fc.oneof(invalidCell.timestamp, fc.constant('2026-11-03T09:59:00+08:00')),
+          commitment_channel: invalidCell.enumValue,
+        },
+        send: async (rows) => send(text(rows)),
+        lineOf: (index) => index + 2,
+        storedOf,
+        bytes: { text, send },
+      },
+      40,
+    );
+  }, 180_000);
 });
