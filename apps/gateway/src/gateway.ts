@@ -48,6 +48,7 @@ export const PROXIED_ROUTES: Record<string, string> = {
   '/import/schedules': 'wfm',
   '/import/volumes': 'wfm',
   '/import/surveys': 'voc',
+  '/import/cases': 'care',
   '/export/complaints': 'care',
 };
 
