@@ -277,11 +277,21 @@ export async function* readCaseBatches(
         items.push(caseProblem(line.line, 'json', 'must be an object'));
         continue;
       }
+      const entries = Object.entries(value as Record<string, unknown>).map(
+        ([k, v]) => [k.toLowerCase(), v] as const,
+      );
+      // text or a number, as a CSV cell holds; the contacts may be a list of `source:externalId` texts
+      const wrong = entries.find(
+        ([k, v]) =>
+          !(v == null || typeof v === 'string' || typeof v === 'number') &&
+          !(k === 'contacts' && Array.isArray(v) && v.every((x) => typeof x === 'string')),
+      );
+      if (wrong) {
+        items.push(caseProblem(line.line, wrong[0], 'must be text'));
+        continue;
+      }
       const cells = Object.fromEntries(
-        Object.entries(value as Record<string, unknown>).map(([k, v]) => [
-          k.toLowerCase(),
-          v == null ? '' : Array.isArray(v) ? v.map(String).join('|') : String(v),
-        ]),
+        entries.map(([k, v]) => [k, v == null ? '' : Array.isArray(v) ? v.join('|') : String(v)]),
       );
       items.push(caseRowOf(line.line, cells, now));
     }

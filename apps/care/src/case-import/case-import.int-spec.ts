@@ -270,14 +270,16 @@ describe('switchboard import cases (POST /import/cases)', () => {
     const body = [
       JSON.stringify({ ...base, crm_case_id: 'N-1', contacts: [key(other)], priority: 2 }),
       '{not json',
+      JSON.stringify({ ...base, crm_case_id: 'N-3', contacts: key(other), title: { nested: true } }),
       JSON.stringify({ ...base, crm_case_id: 'N-2', contacts: key(other) }),
     ].join('\n');
     const answer = await importCases(body, 'ndjson');
     expect(rejected(answer.events).map(([line, field]) => [line, field])).toEqual([
       [2, 'json'],
-      [3, 'contacts'],
+      [3, 'title'],
+      [4, 'contacts'],
     ]);
-    expect(answer.events.at(-1)).toMatchObject({ read: 3, inserted: 1, rejected: 2 });
+    expect(answer.events.at(-1)).toMatchObject({ read: 4, inserted: 1, rejected: 3 });
   });
 
   it('refuses a caller who may not write cases, and a format it does not read', async () => {

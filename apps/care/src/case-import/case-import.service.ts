@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { CALENDAR_24X7, CASE_TRANSITIONS, type BusinessCalendar, type CaseState } from '@switchboard/metrics';
 import type { RowProblem, SubgraphContext } from '@switchboard/subgraph-kit';
 import { careNow } from '../care-services';
@@ -167,7 +168,7 @@ export class CaseImportService {
       if (!rows.length) return { inserted: 0, unchanged, commitments: 0, problems };
 
       // the natural keys first: a concurrent import of the same rows takes them once
-      const ids = new Map(rows.map((r) => [r, crypto.randomUUID()]));
+      const ids = new Map(rows.map((r) => [r, randomUUID()]));
       const claimed = await em.execute<{ s: string; c: string }[]>(
         `insert into care_case_import (crm_source, crm_case_id, case_id, imported_at)
          select k.s, k.c, k.id, now() from jsonb_to_recordset(?::jsonb) as k(s text, c text, id uuid)
