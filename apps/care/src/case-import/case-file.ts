@@ -236,12 +236,9 @@ export async function* readCaseBatches(
   size: number,
   now: Date,
 ): AsyncGenerator<CaseFileBatch> {
-  let items: (CaseFileRow | RowProblem)[] = [];
-  const flush = (): CaseFileBatch => {
-    const batch = split(items, []);
-    items = [];
-    return batch;
-  };
+  const items: (CaseFileRow | RowProblem)[] = [];
+  /** The first `size` items (all of them at the end), as a batch. */
+  const flush = (): CaseFileBatch => split(items.splice(0, size), []);
   if (format === 'csv') {
     const reader = new CsvRecordReader({ columns: CASE_FILE_COLUMNS });
     const take = (found: ReturnType<CsvRecordReader['push']>) => {
@@ -252,10 +249,10 @@ export async function* readCaseBatches(
     };
     for await (const chunk of chunks(source)) {
       take(reader.push(chunk));
-      if (items.length >= size) yield flush();
+      while (items.length >= size) yield flush();
     }
     take(reader.end());
-    if (items.length) yield flush();
+    while (items.length) yield flush();
     return;
   }
   const lines = new TextLineSplitter();
@@ -298,8 +295,8 @@ export async function* readCaseBatches(
   };
   for await (const chunk of chunks(source)) {
     take(lines.push(chunk));
-    if (items.length >= size) yield flush();
+    while (items.length >= size) yield flush();
   }
   take(lines.end());
-  if (items.length) yield flush();
+  while (items.length) yield flush();
 }

@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { CALENDAR_24X7, CASE_TRANSITIONS, type BusinessCalendar, type CaseState } from '@switchboard/metrics';
 import type { RowProblem, SubgraphContext } from '@switchboard/subgraph-kit';
@@ -5,8 +6,7 @@ import { careNow } from '../care-services';
 import { BusinessCalendarRow } from '../calendar/business-calendar.entity';
 import { toBusinessCalendar } from '../calendar/calendar.service';
 import { applyCaseEvent, type CaseEventFact, type CaseProjection } from '../case/case-projection';
-import { Case, CaseCategory, CaseContact, CaseEvent, type CaseEventKind } from '../case/case.entity';
-import { Commitment } from '../commitment/commitment.entity';
+import { CaseCategory, type CaseEventKind } from '../case/case.entity';
 import { resolveCustomerKeys } from '../customer/customer.service';
 import { escalationSchedule, policiesFor } from '../escalation/escalation-policy';
 import { contactKeyOf, trafficContacts, type TrafficContact } from '../references/traffic-contacts';
@@ -36,6 +36,46 @@ export function statusPath(to: CaseState): CaseState[] {
   const path: CaseState[] = [];
   for (let s: CaseState | undefined = to; s && s !== 'NEW'; s = previous.get(s)) path.unshift(s);
   return path;
+}
+
+/** A case's row in care_case, by column. */
+function caseRecord(id: string, p: CaseProjection): Record<string, unknown> {
+  return {
+    id,
+    case_no: p.caseNo,
+    customer_key: p.customerKey,
+    type: p.type,
+    taxonomy_version: p.taxonomyVersion,
+    category_code: p.categoryCode,
+    title: p.title,
+    status: p.status,
+    priority: p.priority,
+    owner_agent_no: p.ownerAgentNo,
+    owner_team_id: p.ownerTeamId,
+    owner_department: p.ownerDepartment,
+    center_id: p.centerId,
+    source_contact_source: p.sourceContactSource,
+    source_contact_external_id: p.sourceContactExternalId,
+    opened_at: p.openedAt,
+    resolved_at: p.resolvedAt,
+    closed_at: p.closedAt,
+    reopen_count: p.reopenCount,
+    handoff_count: p.handoffCount,
+    created_by: p.createdBy,
+    version: p.version,
+  };
+}
+
+/** Rows (every row with the same columns) into a table in one statement, typed by the table's row type. */
+async function insertRows(em: EntityManager, table: string, rows: Record<string, unknown>[]): Promise<void> {
+  if (!rows.length) return;
+  const list = Object.keys(rows[0])
+    .map((c) => `"${c}"`)
+    .join(', ');
+  await em.execute(
+    `insert into "${table}" (${list}) select ${list} from jsonb_populate_recordset(null::"${table}", ?::jsonb)`,
+    [JSON.stringify(rows)],
+  );
 }
 
 const naturalKey = (r: { crmSource: string; crmCaseId: string }) =>
@@ -209,10 +249,10 @@ export class CaseImportService {
       );
 
       const now = careNow();
-      const cases: Case[] = [];
-      const events: CaseEvent[] = [];
-      const links: CaseContact[] = [];
-      const promises: Commitment[] = [];
+      const cases: Record<string, unknown>[] = [];
+      const events: Record<string, unknown>[] = [];
+      const links: Record<string, unknown>[] = [];
+      const promises: Record<string, unknown>[] = [];
       rows.forEach((row, i) => {
         const id = ids.get(row) as string;
         const cat = category.get(row.categoryCode) as CaseCategory;
@@ -246,26 +286,28 @@ export class CaseImportService {
         }
         let state: CaseProjection | undefined;
         for (const fact of facts) state = applyCaseEvent(state, fact);
-        cases.push(em.create(Case, { id, ...(state as CaseProjection) }, { persist: false }));
-        for (const fact of facts)
-          events.push(em.create(CaseEvent, { caseId: id, ...fact }, { persist: false }));
+        cases.push(caseRecord(id, state as CaseProjection));
+        for (const f of facts)
+          events.push({
+            case_id: id,
+            seq: f.seq,
+            at: f.at,
+            actor: f.actor,
+            kind: f.kind,
+            payload: f.payload,
+          });
         for (const c of list)
-          links.push(
-            em.create(
-              CaseContact,
-              {
-                source: c.source,
-                externalId: c.externalId,
-                caseId: id,
-                channel: c.channel,
-                direction: c.direction,
-                arrivedAt: new Date(c.arrivedAt),
-                agentNo: c.agent?.employeeNo ?? null,
-                queueCode: c.queueCode,
-              },
-              { persist: false },
-            ),
-          );
+          links.push({
+            source: c.source,
+            external_id: c.externalId,
+            case_id: id,
+            channel: c.channel,
+            direction: c.direction,
+            arrived_at: c.arrivedAt,
+            agent_no: c.agent?.employeeNo ?? null,
+            queue_code: c.queueCode,
+            linked_at: now,
+          });
         if (row.commitment) {
           const j = withPromise.indexOf(row);
           const ladder = escalationSchedule(
@@ -275,38 +317,35 @@ export class CaseImportService {
           );
           // a historical promise does not fire its past escalation levels on import
           const ahead = ladder.fireTimes.filter((t) => new Date(t.at) >= now);
-          promises.push(
-            em.create(
-              Commitment,
-              {
-                clientKey: `crm:${row.crmSource}:${row.crmCaseId}`,
-                centerId: row.centerId,
-                teamId: row.ownerTeamId,
-                ownerEmployeeNo: row.ownerAgentNo as string,
-                customerKey: customerOf.get(row) as string,
-                contactSource: list[0].source,
-                contactExternalId: list[0].externalId,
-                caseId: id,
-                kind: row.commitment.kind,
-                channel: row.commitment.channel,
-                madeAt: row.openedAt,
-                dueAt: row.commitment.dueAt,
-                dueBasis: 'EXACT',
-                nextEscalationAt: ahead.length
-                  ? new Date(Math.min(...ahead.map((t) => Date.parse(t.at))))
-                  : null,
-                escalationFireTimes: ladder.fireTimes,
-                madeBy: actor,
-              },
-              { persist: false },
-            ),
-          );
+          promises.push({
+            id: randomUUID(),
+            client_key: `crm:${row.crmSource}:${row.crmCaseId}`,
+            center_id: row.centerId,
+            team_id: row.ownerTeamId,
+            owner_employee_no: row.ownerAgentNo,
+            customer_key: customerOf.get(row),
+            contact_source: list[0].source,
+            contact_external_id: list[0].externalId,
+            case_id: id,
+            kind: row.commitment.kind,
+            channel: row.commitment.channel,
+            made_at: row.openedAt,
+            due_at: row.commitment.dueAt,
+            due_basis: 'EXACT',
+            next_escalation_at: ahead.length
+              ? new Date(Math.min(...ahead.map((t) => Date.parse(t.at))))
+              : null,
+            escalation_fire_times: ladder.fireTimes,
+            made_by: actor,
+            created_at: now,
+          });
         }
       });
-      await em.insertMany(Case, cases);
-      await em.insertMany(CaseEvent, events);
-      await em.insertMany(CaseContact, links);
-      if (promises.length) await em.insertMany(Commitment, promises);
+      // one statement a table, whatever the batch's size
+      await insertRows(em, 'care_case', cases);
+      await insertRows(em, 'case_event', events);
+      await insertRows(em, 'case_contact', links);
+      await insertRows(em, 'care_commitment', promises);
       return { inserted: rows.length, unchanged: unchanged + raced, commitments: promises.length, problems };
     });
   }
