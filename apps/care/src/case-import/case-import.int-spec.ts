@@ -200,6 +200,108 @@ describe('switchboard import cases (POST /import/cases)', () => {
         commitment_due: '2026-11-09T10:00:00+08:00',
         commitment_channel: 'SMS',
       }));
+    const one = await care.sql.count(() => importCases(csv(fresh(1, '11'))));
+    const six = await care.sql.count(() => importCases(csv(fresh(6, '66'))));
+    expect(one.result.events.at(-1)).toMatchObject({ inserted: 1, commitments: 1 });
+    expect(six.result.events.at(-1)).toMatchObject({ inserted: 6, commitments: 6 });
+    expect(six.statements.length).toBe(one.statements.length);
+  });
+
+  it('reports every bad row with its line and column and writes none of them', async () => {
+    const before = await databaseFingerprint(care.orm);
+    const answer = await importCases(
+      csv([
+        { ...base, crm_case_id: 'B-1', contacts: 'pbx:nobody-here' }, // line 2
+        { ...base, crm_case_id: 'B-2', contacts: key(third()), owner_agent_no: '9999' },
+        { ...base, crm_case_id: 'B-3', contacts: key(third()), status: 'ARCHIVED' },
+        {
+          ...base,
+          crm_case_id: 'B-4',
+          contacts: key(third()),
+          commitment_kind: 'CALL_BACK',
+          commitment_due: '2026-11-03T09:00:00+08:00',
+          commitment_channel: 'VOICE',
+        },
+        { ...base, crm_case_id: 'B-5', contacts: key(a) }, // already in case S-1
+        { ...base, crm_case_id: 'B-6', contacts: 'no-colon' },
+        { ...base, crm_case_id: 'B-7', contacts: key(third()), center_id: otherCenter },
+        { ...base, crm_case_id: 'B-8', contacts: key(third()), category_code: 'NOPE' },
+        { ...base, crm_case_id: 'B-9', contacts: `${key(third())}|${key(other)}` }, // two customers
+        { ...base, crm_case_id: 'B-10', contacts: key(third()), opened_at: 'yesterday' },
+        { ...base, crm_case_id: 'B-11', contacts: key(third()), owner_team_id: randomUUID() },
+      ]),
+    );
+    expect(rejected(answer.events).map(([line, field]) => [line, field])).toEqual([
+      [2, 'contacts'],
+      [3, 'owner_agent_no'],
+      [4, 'status'],
+      [5, 'commitment_due'],
+      [6, 'contacts'],
+      [7, 'contacts'],
+      [8, 'center_id'],
+      [9, 'category_code'],
+      [10, 'contacts'],
+      [11, 'opened_at'],
+      [12, 'owner_team_id'],
+    ]);
+    const reasons = rejected(answer.events).map(([, , reason]) => String(reason));
+    expect(reasons[0]).toContain('no contact pbx:nobody-here in traffic');
+    expect(reasons[4]).toMatch(/already belongs to case C2026-\d{6}/);
+    expect(answer.events.at(-1)).toMatchObject({ type: 'report', read: 11, inserted: 0, rejected: 11 });
+    expect(await databaseFingerprint(care.orm)).toEqual(before);
+  });
+
+  it('a file listing one contact in two cases refuses the second; the good rows of a file land', async () => {
+    const answer = await importCases(
+      csv([
+        { ...base, crm_case_id: 'D-1', contacts: key(d) },
+        { ...base, crm_case_id: 'D-2', contacts: key(d) },
+        { ...base, crm_case_id: 'D-1', contacts: key(other) },
+      ]),
+    );
+    expect(rejected(answer.events).map(([line, field]) => [line, field])).toEqual([
+      [3, 'contacts'],
+      [4, 'crm_case_id'],
+    ]);
+    expect(answer.events.at(-1)).toMatchObject({ read: 3, inserted: 1, rejected: 2 });
+  });
+
+  it('reads NDJSON (contacts as a list or the piped text) with the same checks', async () => {
+    const body = [
+      JSON.stringify({ ...base, crm_case_id: 'N-1', contacts: [key(other)], priority: 2 }),
+      '{not json',
+      JSON.stringify({ ...base, crm_case_id: 'N-3', contacts: key(other), title: { nested: true } }),
+      JSON.stringify({ ...base, crm_case_id: 'N-2', contacts: key(other) }),
+    ].join('\n');
+    const answer = await importCases(body, 'ndjson');
+    expect(rejected(answer.events).map(([line, field]) => [line, field])).toEqual([
+      [2, 'json'],
+      [3, 'title'],
+      [4, 'contacts'],
+    ]);
+    expect(answer.events.at(-1)).toMatchObject({ read: 4, inserted: 1, rejected: 3 });
+  });
+
+  it('refuses a caller who may not write cases, and a format it does not read', async () => {
+    const viewer = await postImportFile(care.url, '/import/cases', good, {
+      subject: 'viewer',
+      roles: ['AGENT'],
+    } as never);
+    expect(viewer.status).toBe(403);
+    expect((await importCases(good, 'xml')).status).toBe(400);
+  });
+
+  it('streams a long file in batches of 200 rows: one contact call to traffic per batch', async () => {
+    const rows = Array.from({ length: 450 }, (_, i) => ({
+      ...base,
+      crm_source: 'long',
+      crm_case_id: `L-${i}`,
+      contacts: key(world.contact(`+86136${String(i).padStart(8, '0')}`, '2001', '2026-11-07T02:00:00Z')),
+    }));
+    const asked = world.requests.length;
+    const { result, statements } = await care.sql.count(() => importCases(csv(rows)));
+    expect(result.events.at(-1)).toMatchObject({ read: 450, inserted: 450, rejected: 0 });
+    expect(world.requests.slice(asked).filter((r) => r.query.includes('contactsByKeys'))).toHaveLength(3);
     // each batch the same fixed statements (see above), never one per row
     expect(statements.length).toBeLessThan(3 * 20);
   });
