@@ -5,3 +5,4 @@ export { configureCare } from './src/care-services';
 export { sweepEscalations, SWEEP_SELECT } from './src/escalation/escalation.sweeper';
 export { startEscalationJobs } from './src/escalation/escalation.jobs';
 export { complaintStats, type ComplaintDimension } from './src/complaint/complaint-stats';
+export { CareWorldDouble } from './src/testing/care-world-double';

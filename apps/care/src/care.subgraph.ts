@@ -9,6 +9,8 @@ import { Case, CaseCategory, CaseContact, CaseEvent } from './case/case.entity';
 import { visibleCase } from './case/case.loader';
 import { toCaseType } from './case/case.mapper';
 import { CaseResolver } from './case/case.resolver';
+import { CaseImport } from './case-import/case-import.entity';
+import { caseImportRoute } from './case-import/case-import.route';
 import type { CaseType } from './case/case.type';
 import { Customer, CustomerMerge, CustomerPiiAccess } from './customer/customer.entity';
 import { visibleCustomer } from './customer/customer.loader';
@@ -49,6 +51,7 @@ export const careDatabase = {
     CaseContact,
     CaseEvent,
     CaseCategory,
+    CaseImport,
     Customer,
     CustomerMerge,
     CustomerPiiAccess,
@@ -131,5 +134,5 @@ export const careSubgraph: SubgraphDefinition = {
   buildSchema: buildCareSchema,
   seedDemo: seedCareDemo,
   background: startEscalationJobs,
-  routes: complaintExportRoute,
+  routes: (services) => ({ ...complaintExportRoute(), ...caseImportRoute(services) }),
 };

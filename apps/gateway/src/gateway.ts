@@ -49,6 +49,7 @@ export const PROXIED_ROUTES: Record<string, string> = {
   '/import/volumes': 'wfm',
   '/import/forecast': 'wfm',
   '/import/surveys': 'voc',
+  '/import/cases': 'care',
   '/export/complaints': 'care',
 };
 

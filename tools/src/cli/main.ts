@@ -12,6 +12,7 @@ import { importVolumes } from './import-volumes';
 import { importForecast } from './import-forecast';
 import { importSurveys } from './import-surveys';
 import { importOutcomes } from './import-outcomes';
+import { importCases } from './import-cases';
 import { collect, developmentToken, ROLES, type TokenOptions } from './token';
 
 /** `switchboard`: the command line of the platform (DESIGN.md, public contract). */
@@ -159,6 +160,18 @@ importCommand
   .option('--format <format>', 'csv | ndjson (default: from the file name, else csv)')
   .action(async (file: string, options: { format?: string }) => {
     process.exitCode = await importOutcomes(connectionFrom(program.opts()), file, options, (line) =>
+      console.log(line),
+    );
+  });
+
+importCommand
+  .command('cases <file>')
+  .description(
+    "import a CRM export's cases (CSV or NDJSON: crm_source, crm_case_id, contacts as source:externalId|..., type, category_code, title, priority, owner_agent_no, owner_team_id, department, center_id, status, opened_at, status_at, commitment_kind, commitment_due, commitment_channel) into care",
+  )
+  .option('--format <format>', 'csv | ndjson (default: from the file name, else csv)')
+  .action(async (file: string, options: { format?: string }) => {
+    process.exitCode = await importCases(connectionFrom(program.opts()), file, options, (line) =>
       console.log(line),
     );
   });

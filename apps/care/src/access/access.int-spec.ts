@@ -11,6 +11,7 @@ import {
   everyMutationRefused,
   KnownReferences,
   postGraphQL,
+  postImportFile,
   startTestSubgraph,
   type AccessLevel,
   type TestSubgraph,
@@ -233,4 +234,42 @@ describe('care access: writes', () => {
     // agents and leads make commitments as themselves: their refusals are in promises-access.int-spec.ts
     callers.filter((c) => !c.writer && !c.identity.employeeNo),
   );
+});
+
+describe('care access: the case import route (POST /import/cases)', () => {
+  const header = 'crm_source,crm_case_id,contacts,type,category_code,title,department,center_id,opened_at';
+  it.each(callers.map((c) => [c.who, c] as const))('%s', async (_who, caller) => {
+    // a case of center B: only care's writers who see every center import it
+    const contact = world.contact(`cust-import-${tag}-${caller.who}`, no.b1, '2026-12-01T03:00:00Z', {
+      centerId: id.B,
+    });
+    const row = [
+      'access-crm',
+      `${tag}-${caller.who}`,
+      `${contact.source}:${contact.externalId}`,
+      'INQUIRY',
+      'CARD',
+      'Import',
+      'Cards',
+      id.B,
+      '2026-12-01T03:00:00Z',
+    ].map((v) => (/[,"]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v));
+    const answer = await postImportFile(
+      care.url,
+      '/import/cases?format=csv',
+      `${header}\n${row.join(',')}\n`,
+      caller.identity,
+    );
+    if (!caller.writer) {
+      expect(answer.status).toBe(403);
+      return;
+    }
+    expect(answer.status).toBe(200);
+    if (caller.level === 'all') {
+      expect(answer.events.at(-1)).toMatchObject({ type: 'report', inserted: 1, rejected: 0 });
+    } else {
+      expect(answer.events.filter((e) => e.type === 'rejected').map((e) => e.field)).toEqual(['center_id']);
+      expect(answer.events.at(-1)).toMatchObject({ type: 'report', inserted: 0, rejected: 1 });
+    }
+  });
 });

@@ -133,7 +133,11 @@ describe('Cases', () => {
   });
 
   it('concurrent changes at the same version: one lands, the others are CONFLICT, the log has no gap (the row lock holds in the transaction)', async () => {
-    const c = await factory.case({ centerId: center, contact: stranger, department: 'Cards' });
+    const c = await factory.case({
+      centerId: center,
+      contact: world.contact('cust-other', '1001', '2026-12-02T08:30:00Z'),
+      department: 'Cards',
+    });
     const answers = await Promise.all(
       ['Fraud', 'Loans', 'Wealth', 'Deposits', 'Insurance', 'Collections'].map((department) =>
         change(c.id, c.version, { department }),

@@ -5,6 +5,7 @@ import { Migration20261207041000_fire_times } from './Migration20261207041000_fi
 import { Migration20261207042000_match_watermark } from './Migration20261207042000_match_watermark';
 import { Migration20261207064101_complaints } from './Migration20261207064101_complaints';
 import { Migration20261207071000_sweep_due } from './Migration20261207071000_sweep_due';
+import { Migration20261207080000_case_import } from './Migration20261207080000_case_import';
 
 /** Every care migration in order. Generated files are listed here and never edited after landing. */
 export const careMigrations: MigrationObject[] = [
@@ -14,4 +15,5 @@ export const careMigrations: MigrationObject[] = [
   { name: 'Migration20261207042000_match_watermark', class: Migration20261207042000_match_watermark },
   { name: 'Migration20261207064101_complaints', class: Migration20261207064101_complaints },
   { name: 'Migration20261207071000_sweep_due', class: Migration20261207071000_sweep_due },
+  { name: 'Migration20261207080000_case_import', class: Migration20261207080000_case_import },
 ];
