@@ -17,6 +17,7 @@ const QUERY = `query ($c: ID!, $q: [ID!]) { liveQueues(centerId: $c, queueIds: $
 
 interface Row {
   queueCode: string;
+  agents: { loggedIn: number };
   outlook: Record<string, number | string | null>;
 }
 
@@ -37,7 +38,13 @@ describe('live outlook: the day forecast from wfm against today so far, agents r
         queueIds.map((id): [string, DayForecast] => [
           id,
           id === ids['OQ-02']
-            ? { queueId: id, intervalMinutes: null, dayStart: null, intervals: null, reason: 'no forecast kept' }
+            ? {
+                queueId: id,
+                intervalMinutes: null,
+                dayStart: null,
+                intervals: null,
+                reason: 'no forecast kept',
+              }
             : {
                 queueId: id,
                 intervalMinutes: 60,
@@ -60,8 +67,16 @@ describe('live outlook: the day forecast from wfm against today so far, agents r
           ]
         : [{ type: 'CONTACT_ABANDONED', external_id: id, at: t(at.replace(/:00$/, ':30')) }]),
     ];
-    lines.push(...ended('a1', '00:05:00', true), ...ended('a2', '00:15:00', true), ...ended('a3', '00:25:00', true));
-    lines.push(...ended('b1', '01:05:00', true), ...ended('b2', '01:15:00', true), ...ended('b3', '01:25:00', false));
+    lines.push(
+      ...ended('a1', '00:05:00', true),
+      ...ended('a2', '00:15:00', true),
+      ...ended('a3', '00:25:00', true),
+    );
+    lines.push(
+      ...ended('b1', '01:05:00', true),
+      ...ended('b2', '01:15:00', true),
+      ...ended('b3', '01:25:00', false),
+    );
     lines.push({ type: 'CONTACT_QUEUED', external_id: 'c1', at: t('02:20:00'), queue: 'OQ-01' });
     lines.push({ type: 'AGENT_STATE', agent: 'B1', at: t('02:00:00'), state: 'AVAILABLE', queue: 'OQ-01' });
     for (const code of codes.slice(1))
@@ -77,7 +92,9 @@ describe('live outlook: the day forecast from wfm against today so far, agents r
       `update queue set center_id = ?, sl_target = 0.8, sl_threshold_seconds = 20 where code like 'OQ-%'`,
       [SHA],
     );
-    for (const row of await em.execute<{ id: string; code: string }[]>(`select id, code from queue where code like 'OQ-%'`))
+    for (const row of await em.execute<{ id: string; code: string }[]>(
+      `select id, code from queue where code like 'OQ-%'`,
+    ))
       ids[row.code] = row.id;
   });
   afterAll(async () => {
@@ -96,14 +113,14 @@ describe('live outlook: the day forecast from wfm against today so far, agents r
     const [one, two] = answer.data?.liveQueues.queues ?? [];
     // closed: 08:xx forecast 2, actual 3; 09:xx forecast 2, actual 3 → ratio 1.5, rest × 1.25.
     // expected so far 2 + 2 + 0.5 × 10 = 9; actual 3 + 3 + 1 (waiting) = 7;
-    // current interval 10 × 1.25 = 12.5; rest of day 0.5 × 12.5 + 7 × 12.5 = 93.75 → 93.8.
+    // current interval 10 × 1.25 = 12.5; rest of day 0.5 × 12.5 + 7 × 12.5 = 93.75 → 94 (whole contacts).
     // Erlang C at 12.5 × 180 / 3600 = 0.625 erlang, 80 % in 20 s: N = 1 SL 0.4005, N = 2:
     // B = 0.240385 / 2.240385 = 0.107296, C = 0.214592 / 1.442060 = 0.148810,
     // SL = 1 − 0.148810 × e^(−1.375 × 20 / 180) = 0.872273 → 2 required; 1 logged in → gap −1.
     expect(one.outlook).toEqual({
       expectedSoFar: 9,
       actualSoFar: 7,
-      forecastRestOfDay: 93.8,
+      forecastRestOfDay: 94,
       currentIntervalOffered: 12.5,
       ahtSeconds: 180,
       requiredAgentsNow: 2,

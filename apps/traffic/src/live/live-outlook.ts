@@ -74,12 +74,14 @@ export interface OutlookQueue {
 }
 
 const round1 = (v: number | null): number | null => (v === null ? null : Math.round(v * 10) / 10);
+const round0 = (v: number | null): number | null => (v === null ? null : Math.round(v));
 
 /**
  * Each queue's outlook: wfm's forecast of the day (one gateway request for all, cached) and the
  * queue's arrivals since the earliest forecast day start in BUCKET_MINUTES buckets (ended contacts
  * and contacts in progress: one statement for all queues), through libs/metrics' `intradayOutlook`.
- * Figures rounded to a tenth so the push does not change every second with the clock alone.
+ * Expected so far and the rest of the day move with the clock: rounded to whole contacts, so the
+ * push does not change at every tick with the clock alone; the others to a tenth.
  */
 export async function liveOutlooks(
   em: EntityManager,
@@ -159,9 +161,9 @@ export async function liveOutlooks(
       fallbackAhtSeconds: q.todayAhtSeconds,
     });
     result.set(q.queueId, {
-      expectedSoFar: round1(o.expectedSoFar),
+      expectedSoFar: round0(o.expectedSoFar),
       actualSoFar: o.expectedSoFar === null ? null : o.actualSoFar,
-      forecastRestOfDay: round1(o.forecastRestOfDay),
+      forecastRestOfDay: round0(o.forecastRestOfDay),
       currentIntervalOffered: round1(o.currentIntervalOffered),
       ahtSeconds: round1(o.ahtSeconds),
       requiredAgentsNow: o.requiredAgentsNow,

@@ -87,7 +87,8 @@ export class LiveFiguresType {
 export class LiveOutlookType {
   @Field(() => Float, {
     nullable: true,
-    description: 'Contacts the forecast expected by now (closed intervals + the elapsed share of the current one)',
+    description:
+      'Contacts the forecast expected by now (closed intervals + the elapsed share of the current one)',
   })
   expectedSoFar!: number | null;
 
@@ -108,7 +109,8 @@ export class LiveOutlookType {
 
   @Field(() => Int, {
     nullable: true,
-    description: "Erlang C agents for the current interval's reforecast and AHT at the queue's service-level target",
+    description:
+      "Erlang C agents for the current interval's reforecast and AHT at the queue's service-level target",
   })
   requiredAgentsNow!: number | null;
 

@@ -24,7 +24,8 @@ export class IntradayForecastResolver {
     requireRole(ctx.identity, FORECAST_READERS, 'intradayForecasts');
     if (queueIds.length > MAX_INTRADAY_QUEUES)
       throw badUserInput({ field: 'queueIds', message: `must name at most ${MAX_INTRADAY_QUEUES} queues` });
-    if (queueIds.some((q) => !isUuid(q))) throw badUserInput({ field: 'queueIds', message: 'must be queue ids' });
+    if (queueIds.some((q) => !isUuid(q)))
+      throw badUserInput({ field: 'queueIds', message: 'must be queue ids' });
     const answers = await intradayForecasts(ctx.em, queueIds, at);
     return answers.map((a) => Object.assign(new IntradayForecastType(), a));
   }

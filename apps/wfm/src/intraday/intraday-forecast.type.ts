@@ -18,7 +18,10 @@ export class IntradayForecastType {
   @Field(() => String, { nullable: true }) method!: string | null;
   @Field(() => Int, { nullable: true }) intervalMinutes!: number | null;
   @Field(() => String, { nullable: true }) timeZone!: string | null;
-  @Field(() => DateTimeISOResolver, { nullable: true, description: "Local midnight of the day in the run's time zone" })
+  @Field(() => DateTimeISOResolver, {
+    nullable: true,
+    description: "Local midnight of the day in the run's time zone",
+  })
   dayStart!: Date | null;
   @Field(() => [IntradayForecastIntervalType], { nullable: true, description: 'The day from dayStart' })
   intervals!: IntradayForecastIntervalType[] | null;

@@ -43,7 +43,7 @@ describe('intraday outlook', () => {
     expect(o.agentsGap).toBe(0);
   });
 
-  it("uses the fallback AHT when the interval has none, and says why when there is none at all", () => {
+  it('uses the fallback AHT when the interval has none, and says why when there is none at all', () => {
     const noAht = fixture.forecast.map((f) => ({ ...f, ahtSeconds: null }));
     // 9 calls × 300 s / 1800 s = 1.5 erlangs at 80 % in 20 s:
     //   N = 3: B = 0.5625 / 4.1875 = 0.134328, C = 0.402985 / 1.701493 = 0.236842,
