@@ -85,6 +85,10 @@ describe('wallboard (TV mode) in headless chromium', () => {
     ]);
     await waiting.filter({ hasText: /^2$/ }).waitFor({ timeout: 10_000 });
     await page.locator('tr[data-queue="WB-Q"] [data-wallboard-waiting]').filter({ hasText: /^2$/ }).waitFor();
+    // WB-Q has no forecast kept in wfm: traffic asked wfm through the gateway, and the board says so
+    const gap = page.locator('tr[data-queue="WB-Q"] [data-wallboard-gap]');
+    await gap.filter({ hasText: /^–$/ }).waitFor();
+    expect(await gap.getAttribute('title')).toMatch(/no forecast kept in wfm/);
     // the queue empties: answered by agents, the board follows
     await send([
       { type: 'CONTACT_ANSWERED', external_id: 'wb-0', at: new Date().toISOString(), agent: 'E-WB' },

@@ -2,6 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import { useI18n } from './i18n/i18n';
 import { LOCALES } from './i18n/messages';
 import { SignIn } from './pages/sign-in';
+import { wallboardOptions } from './pages/wallboard';
 import { isHome, routeHref } from './routing';
 import { isAgentOnly, loadSession, saveSession, type Session } from './session';
 
@@ -12,7 +13,10 @@ const App = lazy(() => import('./app').then((m) => ({ default: m.App })));
 /** What the first load shows: the sign-in page, light; once signed in (or with a session kept), the app. */
 export function Root() {
   const { t, locale, setLocale } = useI18n();
-  const [signedIn, setSignedIn] = useState(() => loadSession() !== null);
+  // a wallboard with a token in its address (a TV) needs no session: straight to the app, which shows it
+  const [signedIn, setSignedIn] = useState(
+    () => loadSession() !== null || Boolean(wallboardOptions(window.location.hash)?.token),
+  );
   const signIn = (session: Session) => {
     saveSession(session);
     // as the app's own sign-in: an agent to their page; a shared link opens; otherwise the landing

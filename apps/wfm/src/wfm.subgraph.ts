@@ -15,6 +15,7 @@ import { AdherenceResolver } from './adherence/adherence.resolver';
 import { CoverageResolver } from './coverage/coverage.resolver';
 import { ForecastRun } from './forecast/forecast-run.entity';
 import { ForecastResolver } from './forecast/forecast.resolver';
+import { IntradayForecastResolver } from './intraday/intraday-forecast.resolver';
 import { IntervalVolume } from './volume/interval-volume.entity';
 import { volumeImportRoute } from './volume/volume-import.route';
 import { forecastImportRoute } from './forecast/forecast-import.route';
@@ -53,6 +54,7 @@ export function buildWfmSchema(): Promise<FederatedSchema> {
       CoverageResolver,
       VolumeResolver,
       ForecastResolver,
+      IntradayForecastResolver,
       StaffingResolver,
       StaffingPlanResolver,
       WfmPerformanceResolver,

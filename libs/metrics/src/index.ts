@@ -197,6 +197,12 @@ export { sameWeekdayAverage, seasonalNaive, lastSameWeekdayDays } from './foreca
 export { topDownForecast, DEFAULT_TOP_DOWN, type TopDownOptions } from './forecast/top-down';
 export { svdFactorForecast, DEFAULT_SVD_FACTOR, type SvdFactorOptions } from './forecast/svd-factor';
 export { intradayReforecast, DEFAULT_INTRADAY_WEIGHT } from './forecast/intraday-update';
+export {
+  intradayOutlook,
+  type IntradayOutlook,
+  type IntradayOutlookInput,
+  type OutlookInterval,
+} from './forecast/intraday-outlook';
 export { ahtForecast } from './forecast/aht-forecast';
 export {
   wape,

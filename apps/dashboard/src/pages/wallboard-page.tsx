@@ -4,10 +4,12 @@ import { useI18n } from '../i18n/i18n';
 import {
   formatWait,
   oldestWaitSignal,
+  outlookCells,
   parseServerSentEvents,
   reconnectDelayMs,
   serviceLevelSignal,
   streamUrl,
+  type Outlook,
   type Signal,
   type WallboardOptions,
 } from './wallboard';
@@ -28,7 +30,12 @@ interface Figures {
 interface Board {
   asOf: string;
   center: Figures;
-  queues: (Figures & { queueId: string; queueCode: string; queueName: string | null })[];
+  queues: (Figures & {
+    queueId: string;
+    queueCode: string;
+    queueName: string | null;
+    outlook?: Outlook | null;
+  })[];
 }
 type Connection = 'connecting' | 'live' | 'reconnecting' | 'refused';
 
@@ -175,25 +182,41 @@ export function WallboardPage({ options, token }: { options: WallboardOptions; t
                 <th scope="col">{t('wallboardServiceLevel')}</th>
                 <th scope="col">{t('wallboardAbandonRate')}</th>
                 <th scope="col">{t('wallboardAvailable')}</th>
+                <th scope="col">{t('wallboardExpectedActual')}</th>
+                <th scope="col">{t('wallboardRequiredLoggedIn')}</th>
+                <th scope="col">{t('wallboardAgentsGap')}</th>
               </tr>
             </thead>
             <tbody>
-              {board.queues.map((q) => (
-                <tr key={q.queueId} data-queue={q.queueCode}>
-                  <th scope="row">{q.queueName ?? q.queueCode}</th>
-                  <td data-wallboard-waiting>{format.number(q.waiting)}</td>
-                  <td
-                    className={`signal-${oldestWaitSignal(q.oldestWaitSeconds, options.waitAmber, options.waitRed)}`}
-                  >
-                    {formatWait(q.oldestWaitSeconds)}
-                  </td>
-                  <td className={`signal-${serviceLevelSignal(q.today.serviceLevel, options.slTarget)}`}>
-                    {format.percent(q.today.serviceLevel)}
-                  </td>
-                  <td>{format.percent(q.today.abandonRate)}</td>
-                  <td>{format.number(q.agents.available)}</td>
-                </tr>
-              ))}
+              {board.queues.map((q) => {
+                const o = outlookCells(q.outlook, q.agents.loggedIn, format.number);
+                const why = o.reason ? `${t('wallboardNoForecast')}: ${o.reason}` : undefined;
+                return (
+                  <tr key={q.queueId} data-queue={q.queueCode}>
+                    <th scope="row">{q.queueName ?? q.queueCode}</th>
+                    <td data-wallboard-waiting>{format.number(q.waiting)}</td>
+                    <td
+                      className={`signal-${oldestWaitSignal(q.oldestWaitSeconds, options.waitAmber, options.waitRed)}`}
+                    >
+                      {formatWait(q.oldestWaitSeconds)}
+                    </td>
+                    <td className={`signal-${serviceLevelSignal(q.today.serviceLevel, options.slTarget)}`}>
+                      {format.percent(q.today.serviceLevel)}
+                    </td>
+                    <td>{format.percent(q.today.abandonRate)}</td>
+                    <td>{format.number(q.agents.available)}</td>
+                    <td data-wallboard-expected title={why}>
+                      {o.expectedActual}
+                    </td>
+                    <td data-wallboard-required title={why}>
+                      {o.requiredLoggedIn}
+                    </td>
+                    <td data-wallboard-gap className={`signal-${o.signal}`} title={why}>
+                      {o.gap}
+                    </td>
+                  </tr>
+                );
+              })}
             </tbody>
           </table>
         </>

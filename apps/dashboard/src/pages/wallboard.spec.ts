@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  agentsGapSignal,
   formatWait,
+  outlookCells,
   oldestWaitSignal,
   parseServerSentEvents,
   reconnectDelayMs,
@@ -78,5 +80,52 @@ describe('wallboard', () => {
   it('backs off reconnecting up to 30 s and formats waits', () => {
     expect([0, 1, 2, 5, 10].map(reconnectDelayMs)).toEqual([1000, 2000, 4000, 30_000, 30_000]);
     expect([null, 0, 65, 600.4].map(formatWait)).toEqual(['–', '0:00', '1:05', '10:00']);
+  });
+
+  it('shows expected vs actual, required vs logged in and the gap colored; dashes and the reason without a forecast', () => {
+    const n = (v: number) => String(v);
+    const outlook = {
+      expectedSoFar: 9.4,
+      actualSoFar: 7,
+      forecastRestOfDay: 93.8,
+      requiredAgentsNow: 2,
+      agentsGap: -1,
+      reason: null,
+    };
+    expect(outlookCells(outlook, 1, n)).toEqual({
+      expectedActual: '9 / 7',
+      requiredLoggedIn: '2 / 1',
+      gap: '-1',
+      signal: 'amber',
+      reason: null,
+    });
+    expect(outlookCells({ ...outlook, agentsGap: 3 }, 5, n)).toMatchObject({ gap: '+3', signal: 'green' });
+    const none = {
+      expectedSoFar: null,
+      actualSoFar: null,
+      forecastRestOfDay: null,
+      requiredAgentsNow: null,
+      agentsGap: null,
+      reason: 'no forecast kept',
+    };
+    expect(outlookCells(none, 4, n)).toEqual({
+      expectedActual: '–',
+      requiredLoggedIn: '–',
+      gap: '–',
+      signal: 'none',
+      reason: 'no forecast kept',
+    });
+    expect(outlookCells(undefined, 4, n).gap).toBe('–');
+    // short by one (or a tenth of those required) amber, more red, none short green
+    expect(
+      [
+        [0, 5],
+        [-1, 5],
+        [-2, 5],
+        [-2, 20],
+        [-3, 20],
+        [null, null],
+      ].map(([gap, required]) => agentsGapSignal(gap, required)),
+    ).toEqual(['green', 'amber', 'red', 'amber', 'red', 'none']);
   });
 });

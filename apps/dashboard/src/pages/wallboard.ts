@@ -101,3 +101,42 @@ export function formatWait(seconds: number | null): string {
   const whole = Math.max(0, Math.round(seconds));
   return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
+
+/** A live queue's outlook (traffic's `LiveOutlook`): null figures come with a reason. */
+export interface Outlook {
+  expectedSoFar: number | null;
+  actualSoFar: number | null;
+  forecastRestOfDay: number | null;
+  requiredAgentsNow: number | null;
+  agentsGap: number | null;
+  reason: string | null;
+}
+
+/**
+ * Agents logged in − required: green when none short, amber when short by at most one agent or a
+ * tenth of those required, red when shorter; none without a figure.
+ */
+export function agentsGapSignal(gap: number | null, required: number | null): Signal {
+  if (gap === null || required === null) return 'none';
+  if (gap >= 0) return 'green';
+  return -gap <= Math.max(1, Math.floor(required / 10)) ? 'amber' : 'red';
+}
+
+/** The outlook's three cells ("expected / actual", "required / logged in", "±gap"), or why there are none. */
+export function outlookCells(
+  outlook: Outlook | null | undefined,
+  loggedIn: number,
+  number: (value: number) => string,
+): { expectedActual: string; requiredLoggedIn: string; gap: string; signal: Signal; reason: string | null } {
+  const expected = outlook?.expectedSoFar ?? null;
+  const required = outlook?.requiredAgentsNow ?? null;
+  const gap = outlook?.agentsGap ?? null;
+  return {
+    expectedActual:
+      expected === null ? '–' : `${number(Math.round(expected))} / ${number(outlook?.actualSoFar ?? 0)}`,
+    requiredLoggedIn: required === null ? '–' : `${number(required)} / ${number(loggedIn)}`,
+    gap: gap === null ? '–' : gap > 0 ? `+${number(gap)}` : number(gap),
+    signal: agentsGapSignal(gap, required),
+    reason: outlook ? outlook.reason : null,
+  };
+}

@@ -20,6 +20,6 @@ export class CenterLiveResolver {
   ): Promise<LiveQueuesAnswer> {
     const timeZone = center.timeZone ?? 'UTC';
     await checkLiveQueuesArgs(ctx, center.id, queueIds, timeZone);
-    return liveQueues(ctx.em, center.id, queueIds, timeZone);
+    return liveQueues(ctx.em, center.id, queueIds, timeZone, { outlook: true });
   }
 }

@@ -121,7 +121,7 @@ export class LiveFeed {
     let group = this.groups.get(key);
     if (!group) {
       group = new FeedGroup(
-        () => liveQueues(this.em.fork(), args.centerId, args.queueIds, args.timeZone),
+        () => liveQueues(this.em.fork(), args.centerId, args.queueIds, args.timeZone, { outlook: true }),
         this.logger,
       );
       this.groups.set(key, group);

@@ -8,6 +8,7 @@ import {
   type ContactTotals,
   type ServiceLevelVariant,
 } from '@switchboard/metrics';
+import { liveOutlooks, type LiveOutlook } from './live-outlook';
 
 /** The clock live figures are read against (oldest wait, "today"); tests set it. */
 export const liveClock = { now: (): Date => new Date() };
@@ -48,6 +49,8 @@ export interface LiveQueueRow extends LiveFigures {
   queueId: string;
   queueCode: string;
   queueName: string | null;
+  /** wfm's day forecast against today so far, agents required now (null unless asked for). */
+  outlook: LiveOutlook | null;
 }
 
 export interface LiveQueuesAnswer {
@@ -64,6 +67,8 @@ interface QueueRow {
   code: string;
   name: string | null;
   sl_variant: ServiceLevelVariant;
+  sl_target: number;
+  sl_threshold_seconds: number;
 }
 
 interface ContactSumRow {
@@ -137,19 +142,22 @@ function totalsOf(row: ContactSumRow | undefined): ContactTotals {
  * wait from live_contact, agents by state from live_agent (an agent counts in the queue of their
  * latest event naming one), and today so far (local midnight in `timeZone` until now) from the
  * stored contact records, summed per queue with each queue's thresholds and turned into rates by
- * libs/metrics. Four statements, whatever the number of queues. The caller checks the scope.
+ * libs/metrics. Four statements, whatever the number of queues. With `outlook`, each queue's
+ * outlook too (live-outlook.ts: one cached gateway request to wfm, one statement more). The caller
+ * checks the scope.
  */
 export async function liveQueues(
   em: EntityManager,
   centerId: string,
   queueIds: string[] | null,
   timeZone: string,
+  options: { outlook?: boolean } = {},
 ): Promise<LiveQueuesAnswer> {
   const now = liveClock.now();
   const dayStart = localMidnight(localDay(now, timeZone), timeZone);
   const conn = em.getConnection();
   const queues = await conn.execute<QueueRow[]>(
-    `select id, code, name, sl_variant from queue where center_id = ?
+    `select id, code, name, sl_variant, sl_target, sl_threshold_seconds from queue where center_id = ?
        and (?::jsonb is null or id in (select (jsonb_array_elements_text(?::jsonb))::uuid)) order by code`,
     [centerId, queueIds && JSON.stringify(queueIds), queueIds && JSON.stringify(queueIds)],
   );
@@ -225,7 +233,22 @@ export async function liveQueues(
       oldestWaitSeconds: oldestSeconds(w?.oldest ?? null),
       agents: queueAgents,
       today: today(totals, q.sl_variant),
+      outlook: null,
     });
+  }
+  if (options.outlook) {
+    const outlooks = await liveOutlooks(
+      em,
+      answer.queues.map((row, i) => ({
+        queueId: row.queueId,
+        loggedIn: row.agents.loggedIn,
+        slTarget: Number(queues[i].sl_target),
+        slThresholdSeconds: Number(queues[i].sl_threshold_seconds),
+        todayAhtSeconds: row.today.ahtSeconds,
+      })),
+      now,
+    );
+    for (const row of answer.queues) row.outlook = outlooks.get(row.queueId) ?? null;
   }
   const center = answer.center;
   for (const q of answer.queues) {

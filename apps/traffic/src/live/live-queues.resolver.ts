@@ -44,6 +44,6 @@ export class LiveQueuesResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<LiveQueuesAnswer> {
     await checkLiveQueuesArgs(ctx, centerId, queueIds, timeZone);
-    return liveQueues(ctx.em, centerId, queueIds, timeZone);
+    return liveQueues(ctx.em, centerId, queueIds, timeZone, { outlook: true });
   }
 }

@@ -80,6 +80,47 @@ export class LiveFiguresType {
   today!: LiveTodayType;
 }
 
+@ObjectType('LiveOutlook', {
+  description:
+    "The day's forecast (wfm's latest kept forecast run covering today) against today so far, and agents required now; null figures with a reason when there is no forecast (docs/LIVE.md)",
+})
+export class LiveOutlookType {
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Contacts the forecast expected by now (closed intervals + the elapsed share of the current one)',
+  })
+  expectedSoFar!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Contacts arrived today so far (ended and in progress)' })
+  actualSoFar!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "The rest of the day reforecast from today's actuals so far (intradayReforecast)",
+  })
+  forecastRestOfDay!: number | null;
+
+  @Field(() => Float, { nullable: true, description: "The current interval's reforecast" })
+  currentIntervalOffered!: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'AHT used for the current interval' })
+  ahtSeconds!: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "Erlang C agents for the current interval's reforecast and AHT at the queue's service-level target",
+  })
+  requiredAgentsNow!: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Agents logged in − required (negative: short)' })
+  agentsGap!: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Why figures are null' })
+  reason!: string | null;
+}
+
 @ObjectType('LiveQueue')
 export class LiveQueueType extends LiveFiguresType {
   @Field(() => ID)
@@ -90,6 +131,12 @@ export class LiveQueueType extends LiveFiguresType {
 
   @Field(() => String, { nullable: true })
   queueName!: string | null;
+
+  @Field(() => LiveOutlookType, {
+    nullable: true,
+    description: 'Expected vs actual so far, required agents now and the gap (wfm forecast)',
+  })
+  outlook!: LiveOutlookType | null;
 }
 
 @ObjectType('LiveQueues', { description: "A center's queues now, and the center's total" })
