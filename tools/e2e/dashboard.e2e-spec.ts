@@ -30,7 +30,7 @@ interface KpiValue {
   value: number | null;
   target: number | null;
   status: 'GREEN' | 'AMBER' | 'RED' | null;
-  kpi: { unit: 'RATIO' | 'SECONDS' | 'PERCENT_POINTS' };
+  kpi: { unit: 'RATIO' | 'SECONDS' | 'PERCENT_POINTS' | 'COUNT' };
 }
 
 /** A view's one query is heavy (a center's trend by day) and the test machine is shared. */
