@@ -388,7 +388,7 @@ export type Locale = (typeof LOCALES)[number];
 export const MESSAGES: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
 
 /**
- * KPI names by catalog code (the demo catalog's twenty-three). English is the catalog's own name, as the
+ * KPI names by catalog code (the demo catalog's twenty-seven). English is the catalog's own name, as the
  * API gives it; a language here names each code it knows, and a code it does not know (a KPI added
  * to the catalog later) keeps the API's name.
  */
@@ -418,6 +418,10 @@ export const KPI_NAMES: Record<Locale, Readonly<Record<string, string>>> = {
     OFFER_RATE: '营销触达率',
     RETENTION_SAVE_RATE: '挽留成功率',
     DISPOSITION_COMPLIANCE: '小结合规率',
+    CSAT: '客户满意度',
+    NPS: '净推荐值',
+    CES: '客户费力度',
+    SURVEY_RESPONSE_RATE: '问卷回复率',
   },
 };
 
