@@ -33,10 +33,10 @@ describe('KpiTile', () => {
   });
 
   it("names a KPI in English as the API does, and a code the dictionary does not know by the API's name", () => {
-    const nps: KpiValueFieldsFragment = {
+    const custom: KpiValueFieldsFragment = {
       ...serviceLevel,
-      code: 'NPS',
-      kpi: { ...serviceLevel.kpi, code: 'NPS', name: 'Net promoter score' },
+      code: 'LOYALTY_INDEX',
+      kpi: { ...serviceLevel.kpi, code: 'LOYALTY_INDEX', name: 'Loyalty index' },
     };
     render(
       <>
@@ -44,12 +44,12 @@ describe('KpiTile', () => {
           <KpiTile kpi={serviceLevel} format={formatter('en', 'UTC')} />
         </I18nProvider>
         <I18nProvider locale="zh-CN">
-          <KpiTile kpi={nps} format={formatter('zh-CN', 'UTC')} />
+          <KpiTile kpi={custom} format={formatter('zh-CN', 'UTC')} />
         </I18nProvider>
       </>,
     );
     expect(screen.getByRole('article', { name: 'Service level' })).toBeTruthy();
-    expect(screen.getByRole('article', { name: 'Net promoter score' }).textContent).toContain('未达标');
+    expect(screen.getByRole('article', { name: 'Loyalty index' }).textContent).toContain('未达标');
   });
 
   it('says when there is nothing to measure', () => {
