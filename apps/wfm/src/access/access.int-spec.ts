@@ -123,6 +123,12 @@ describe('wfm access: queries', () => {
         (_level, who) => (readsForecasts(who) ? { allow: true } : { deny: true }),
       ),
       ...perCaller(
+        'forecastAccuracy',
+        'query($q: ID!) { forecastAccuracy(queueId: $q, from: "2026-10-02", to: "2026-11-03") { runId } }',
+        () => ({ q: queue }),
+        (_level, who) => (readsForecasts(who) ? { allow: true } : { deny: true }),
+      ),
+      ...perCaller(
         'intradayForecasts',
         'query($q: ID!) { intradayForecasts(queueIds: [$q], at: "2026-11-02T09:00:00Z") { queueId reason } }',
         () => ({ q: queue }),

@@ -134,6 +134,104 @@ describe('History and forecasts', () => {
     expect(await databaseFingerprint(wfm.orm)).toEqual(before);
   });
 
+  it('measures each kept run against the actuals loaded since: only intervals made before they began, none without an actual', async () => {
+    await postGraphQL(wfm.url, IMPORT, { csv: [HEADER, ...history()].join('\n'), m: 30 });
+    const connection = wfm.orm.em.fork();
+    // 2026-10-20, 08:00-10:00 UTC (slots 16-19 of the history) and 00:00 (no history: no actual)
+    const starts = [16, 17, 18, 19].map((slot) => new Date(Date.UTC(2026, 9, 20) + slot * 1_800_000));
+    const actual = (
+      await connection.execute<{ offered: number }[]>(
+        `select offered from wfm_interval_volume where queue_id = ? and interval_start = any(?::timestamptz[])
+          order by interval_start`,
+        [queue, `{${starts.map((d) => d.toISOString()).join(',')}}`],
+      )
+    ).map((r) => r.offered);
+    expect(actual).toHaveLength(4);
+    const run = (id: string, method: string, createdAt: string, offered: number[]) =>
+      connection.execute(
+        `insert into wfm_forecast_run (id, queue_id, from_date, to_date, interval_minutes, time_zone, method,
+           forecastable, intervals, created_by, created_at)
+         values (?, ?, '2026-10-20', '2026-10-21', 30, 'UTC', ?, true, ?::jsonb, 'test', ?)`,
+        [
+          id,
+          queue,
+          method,
+          JSON.stringify([
+            { intervalStart: '2026-10-20T00:00:00.000Z', offered: 7, p10: 5, p90: 9, ahtSeconds: null },
+            ...starts.map((s, i) => ({
+              intervalStart: s.toISOString(),
+              offered: offered[i],
+              p10: 0,
+              p90: offered[i] * 2,
+              ahtSeconds: 180,
+            })),
+          ]),
+          createdAt,
+        ],
+      );
+    const dayBefore = randomUUID();
+    const morning = randomUUID();
+    const deltas = [2, -1, 3, 0];
+    await run(
+      dayBefore,
+      'SVD_FACTOR',
+      '2026-10-19T00:00:00Z',
+      actual.map((a, i) => a + deltas[i]),
+    );
+    // made at 09:00: its 08:00 and 08:30 intervals had begun (a record, not a forecast)
+    await run(
+      morning,
+      'INTRADAY',
+      '2026-10-20T09:00:00Z',
+      actual.map((a) => a + 5),
+    );
+    const answer = await postGraphQL<{
+      forecastAccuracy: {
+        runId: string;
+        method: string;
+        leadHours: number;
+        wape: number;
+        bias: number;
+        mape: number;
+        intervals: number;
+      }[];
+    }>(
+      wfm.url,
+      `query($q: ID!) { forecastAccuracy(queueId: $q, from: "2026-10-20", to: "2026-10-21") {
+        runId method leadHours wape bias mape intervals } }`,
+      { q: queue },
+    );
+    expect(answer.errors).toBeUndefined();
+    const sum = actual.reduce((a, b) => a + b, 0);
+    const lastTwo = actual[2] + actual[3];
+    expect(answer.data?.forecastAccuracy).toEqual([
+      {
+        runId: morning,
+        method: 'INTRADAY',
+        leadHours: 0,
+        wape: expect.closeTo(10 / lastTwo, 12),
+        bias: expect.closeTo(10 / lastTwo, 12),
+        mape: expect.closeTo((5 / actual[2] + 5 / actual[3]) / 2, 12),
+        intervals: 2,
+      },
+      {
+        runId: dayBefore,
+        method: 'SVD_FACTOR',
+        leadHours: 32,
+        wape: expect.closeTo(6 / sum, 12),
+        bias: expect.closeTo(4 / sum, 12),
+        mape: expect.closeTo((2 / actual[0] + 1 / actual[1] + 3 / actual[2]) / 4, 12),
+        intervals: 4,
+      },
+    ]);
+    const refused = await postGraphQL(
+      wfm.url,
+      `{ forecastAccuracy(queueId: "${queue}", from: "2026-10-21", to: "2026-10-20") { runId } }`,
+    );
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0]?.message).toContain('to');
+  });
+
   it('refuses an interval not dividing 60 (import and forecast) and an unknown queue, naming the field', async () => {
     const before = await databaseFingerprint(wfm.orm);
     const importing = await postGraphQL(wfm.url, IMPORT, {

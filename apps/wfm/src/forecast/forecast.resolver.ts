@@ -1,11 +1,18 @@
 import { requireRole, type Role } from '@switchboard/auth';
-import { FORECAST_LEADS, type ForecastLead } from '@switchboard/metrics';
+import { FORECAST_LEADS, localMidnight, type ForecastLead } from '@switchboard/metrics';
 import { badUserInput, type FieldProblem } from '@switchboard/server';
 import { GraphQLLocalDate, isTimeZone, isUuid, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { ForecastRun } from './forecast-run.entity';
 import { ForecastService } from './forecast.service';
-import { ForecastBacktestType, ForecastLeadEnum, ForecastRunType, MethodAccuracyType } from './forecast.type';
+import {
+  ForecastBacktestType,
+  ForecastLeadEnum,
+  ForecastRunType,
+  KeptForecastAccuracyType,
+  MethodAccuracyType,
+} from './forecast.type';
+import { keptRunAccuracy } from './forecast-accuracy';
 
 /** Who reads a queue's forecasts (a queue's plan is no agent's record; agents do not plan). */
 export const FORECAST_READERS: readonly Role[] = ['TEAM_LEAD', 'CENTER_MANAGER', 'BI_READER', 'ADMIN'];
@@ -121,5 +128,28 @@ export class ForecastResolver {
         }),
       ),
     });
+  }
+
+  @Query(() => [KeptForecastAccuracyType], {
+    description:
+      'How the forecasts kept for a queue fared over days from (inclusive) to (exclusive): each of the newest 50 runs overlapping them (ours and imported ones), only its intervals made before they began, against the actual volumes loaded since; newest first',
+  })
+  async forecastAccuracy(
+    @Arg('queueId', () => ID) queueId: string,
+    @Arg('from', () => GraphQLLocalDate) from: string,
+    @Arg('to', () => GraphQLLocalDate) to: string,
+    @Arg('timeZone', () => String, { defaultValue: 'UTC' }) timeZone: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<KeptForecastAccuracyType[]> {
+    requireRole(ctx.identity, FORECAST_READERS, 'forecastAccuracy');
+    checkRequest(queueId, from, to, 30, timeZone, 120);
+    await ctx.requireReferences([{ kind: 'queue', field: 'queueId', values: [queueId] }]);
+    const runs = await keptRunAccuracy(
+      ctx.em,
+      queueId.toLowerCase(),
+      localMidnight(from, timeZone),
+      localMidnight(to, timeZone),
+    );
+    return runs.map((r) => Object.assign(new KeptForecastAccuracyType(), r));
   }
 }

@@ -63,3 +63,27 @@ export class ForecastBacktestType {
   @Field(() => [MethodAccuracyType]) methods!: MethodAccuracyType[];
   @Field(() => String, { description: 'The lowest-WAPE method at this lead' }) chosenMethod!: string;
 }
+
+@ObjectType('KeptForecastAccuracy', {
+  description:
+    'How a kept forecast fared: its intervals (made before each) against the actual volumes loaded since; never recomputed',
+})
+export class KeptForecastAccuracyType {
+  @Field(() => ID) runId!: string;
+  @Field(() => String, { description: 'The method of the run (EXTERNAL: imported from another tool)' })
+  method!: string;
+  @Field(() => String, { nullable: true, description: 'EXTERNAL runs: the tool it came from' })
+  source!: string | null;
+  @Field(() => Date) createdAt!: Date;
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Hours from making the run to the first interval measured',
+  })
+  leadHours!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Σ|F − A| / ΣA over the intervals measured' })
+  wape!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Σ(F − A) / ΣA' }) bias!: number | null;
+  @Field(() => Float, { nullable: true, description: 'mean |F − A| / A over intervals with A > 0' })
+  mape!: number | null;
+  @Field(() => Int, { description: 'Intervals with an actual volume loaded' }) intervals!: number;
+}
