@@ -64,6 +64,11 @@ export default [
             "CallExpression[callee.property.name='execute'][callee.object.callee.property.name='getConnection']",
           message: 'Use em.execute(...): getConnection().execute runs outside the transaction.',
         },
+        {
+          selector: "VariableDeclarator > CallExpression[callee.property.name='getConnection']",
+          message:
+            'Use em.execute(...): a connection kept aside runs its statements outside the transaction.',
+        },
       ],
     },
   },

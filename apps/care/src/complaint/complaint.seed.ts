@@ -15,8 +15,7 @@ const OUTCOMES: (ComplaintOutcome | null)[] = ['UPHELD', 'NOT_UPHELD', null, 'PA
  * late, some open); the first inquiry with several calls is escalated into one.
  */
 export async function seedDemoComplaints(em: EntityManager, today: Date): Promise<void> {
-  const connection = em.getConnection();
-  const cases = await connection.execute<
+  const cases = await em.execute<
     {
       id: string;
       version: number;

@@ -91,8 +91,7 @@ export async function customerPerformance(
     const from = new Date(Math.min(...groups.map((g) => g.from.getTime())));
     const to = new Date(Math.max(...groups.map((g) => g.to.getTime())));
     const snapshot = new Date(Math.min(...groups.map((g) => g.to.getTime()), now.getTime()));
-    const connection = em.getConnection();
-    const commitments = await connection.execute<CommitmentRow[]>(COMMITMENTS_SQL, [
+    const commitments = await em.execute<CommitmentRow[]>(COMMITMENTS_SQL, [
       now,
       JSON.stringify(employeeNos),
       to,
@@ -107,7 +106,7 @@ export async function customerPerformance(
         escalations: r.escalations.map((e) => ({ level: e.level, at: new Date(e.at) })),
       });
     }
-    const cases = await connection.execute<CaseRow[]>(CASES_SQL, [JSON.stringify(employeeNos), from, to]);
+    const cases = await em.execute<CaseRow[]>(CASES_SQL, [JSON.stringify(employeeNos), from, to]);
     for (const r of cases) {
       push(casesOf, r.employee_no, {
         openedAt: new Date(r.opened_at),

@@ -83,8 +83,7 @@ const REQUIRED: [queue: string, codes: string[]][] = [
  * idempotent (existing rows are kept). Before the contacts, so their wrap-up codes count.
  */
 export async function seedOutcomeLists(em: EntityManager): Promise<void> {
-  const connection = em.getConnection();
-  await connection.execute(
+  await em.execute(
     `insert into disposition_code (code, version, parent_code, outcome_class, name_zh, name_en, requires_amount, valid_from)
      select code, 1, parent, klass::outcome_class, zh, en, amount, date '2020-01-01'
      from jsonb_to_recordset(?::jsonb) as t(code text, parent text, klass text, zh text, en text, amount boolean)
@@ -102,14 +101,14 @@ export async function seedOutcomeLists(em: EntityManager): Promise<void> {
       ),
     ],
   );
-  await connection.execute(
+  await em.execute(
     `insert into product (code, family, name_zh, name_en, margin_rate)
      select code, family::product_family, zh, en, margin from jsonb_to_recordset(?::jsonb)
        as t(code text, family text, zh text, en text, margin numeric)
      on conflict do nothing`,
     [JSON.stringify(PRODUCTS.map(([code, family, zh, en, margin]) => ({ code, family, zh, en, margin })))],
   );
-  await connection.execute(
+  await em.execute(
     `insert into cost_rate (id, center_id, channel, per_hour, valid_from)
      select gen_random_uuid(), center_id, channel::channel, per_hour, date '2020-01-01'
      from jsonb_to_recordset(?::jsonb) as t(center_id uuid, channel text, per_hour numeric)
@@ -124,7 +123,7 @@ export async function seedOutcomeLists(em: EntityManager): Promise<void> {
       ),
     ],
   );
-  await connection.execute(
+  await em.execute(
     `insert into queue_disposition (queue_id, code, required)
      select q.id, t.code, true from jsonb_to_recordset(?::jsonb) as t(queue text, code text)
      join queue q on q.code = t.queue

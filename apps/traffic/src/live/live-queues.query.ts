@@ -155,8 +155,7 @@ export async function liveQueues(
 ): Promise<LiveQueuesAnswer> {
   const now = liveClock.now();
   const dayStart = localMidnight(localDay(now, timeZone), timeZone);
-  const conn = em.getConnection();
-  const queues = await conn.execute<QueueRow[]>(
+  const queues = await em.execute<QueueRow[]>(
     `select id, code, name, sl_variant, sl_target, sl_threshold_seconds from queue where center_id = ?
        and (?::jsonb is null or id in (select (jsonb_array_elements_text(?::jsonb))::uuid)) order by code`,
     [centerId, queueIds && JSON.stringify(queueIds), queueIds && JSON.stringify(queueIds)],
@@ -179,19 +178,19 @@ export async function liveQueues(
   };
   if (ids.length === 0) return answer;
   const [waiting, agents, sums] = await Promise.all([
-    conn.execute<{ queue_id: string; waiting: number; on_contact: number; oldest: string | null }[]>(
+    em.execute<{ queue_id: string; waiting: number; on_contact: number; oldest: string | null }[]>(
       `select queue_id, count(*) filter (where answered_at is null)::int as waiting,
          count(*) filter (where answered_at is not null)::int as on_contact,
          to_json(min(arrived_at) filter (where answered_at is null)) #>> '{}' as oldest
        from live_contact where queue_id in (select (jsonb_array_elements_text(?::jsonb))::uuid) group by queue_id`,
       [idList],
     ),
-    conn.execute<{ queue_id: string; state: string; reason: string | null; agents: number }[]>(
+    em.execute<{ queue_id: string; state: string; reason: string | null; agents: number }[]>(
       `select queue_id, state, reason, count(*)::int as agents from live_agent
        where queue_id in (select (jsonb_array_elements_text(?::jsonb))::uuid) and state <> 'LOGGED_OUT' group by queue_id, state, reason`,
       [idList],
     ),
-    conn.execute<ContactSumRow[]>(
+    em.execute<ContactSumRow[]>(
       `with c as (
          select c.*, extract(epoch from coalesce(c.answered_at, c.ended_at) - c.arrived_at) as wait,
            q.sl_threshold_seconds as t, q.short_abandon_seconds as s

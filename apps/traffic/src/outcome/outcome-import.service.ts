@@ -46,14 +46,13 @@ export class OutcomeImportService {
   async import(rows: readonly OutcomeRow[]): Promise<Omit<OutcomeImportReport, 'read'>> {
     const codes = [...new Set(rows.map((r) => r.code))];
     const products = [...new Set(rows.flatMap((r) => (r.productCode ? [r.productCode] : [])))];
-    const connection = this.em.getConnection();
     const [versions, known] = await Promise.all([
-      connection.execute<CodeVersion[]>(
+      this.em.execute<CodeVersion[]>(
         `select code, version, valid_from::text, valid_to::text, requires_amount, requires_product
          from disposition_code where code in (${inList(codes)}) order by code, version`,
         codes,
       ),
-      connection.execute<{ code: string }[]>(
+      this.em.execute<{ code: string }[]>(
         `select code from product where code in (${inList(products)})`,
         products,
       ),

@@ -105,12 +105,10 @@ export class ScheduleImportService {
     for (const day of days.values()) day.segments.sort((a, b) => a.start.localeCompare(b.start));
 
     const plans = [...days.values()];
-    const connection = this.em.getConnection();
     const existing = plans.length
-      ? await connection.execute<{ employee_no: string; date: string; segments: StoredSegment[] }[]>(
-          EXISTING,
-          [JSON.stringify(plans.map((p) => ({ employee_no: p.employeeNo, date: p.date })))],
-        )
+      ? await this.em.execute<{ employee_no: string; date: string; segments: StoredSegment[] }[]>(EXISTING, [
+          JSON.stringify(plans.map((p) => ({ employee_no: p.employeeNo, date: p.date }))),
+        ])
       : [];
     const stored = new Map(existing.map((e) => [key(e.employee_no, e.date), e.segments]));
     const same = (a: StoredSegment[], b: StoredSegment[]) =>
@@ -137,7 +135,7 @@ export class ScheduleImportService {
     problems.sort((a, b) => a.row - b.row);
     const apply = !options.dryRun && (problems.length === 0 || options.skipInvalidRows);
     if (apply && changed.length) {
-      await connection.execute(UPSERT, [
+      await this.em.execute(UPSERT, [
         options.createdBy,
         JSON.stringify(
           changed.map((p) => ({
