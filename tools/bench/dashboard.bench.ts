@@ -1,5 +1,6 @@
 import './production-mode';
 import { parseArgs } from 'node:util';
+import { serviceIdentity } from '@switchboard/auth';
 import { clientToken, ensureTestKeys, subgraphToken } from '@switchboard/testing';
 import { benchSize, sized } from './bench-size';
 import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
@@ -57,10 +58,8 @@ async function main(): Promise<void> {
     progress('seeding every subgraph with its demo; counting and recording one drill-down per center');
     const seeded = await seedAndRecord(cluster, [args.center, args['small-center']], args.center);
     progress('starting every subgraph, our gateway and the Hive gateway as processes');
-    const serviceToken = await clientToken(
-      { subject: 'service:bench', roles: ['BI_READER'], centers: [], teams: [] },
-      '2h',
-    );
+    // each subgraph calls the gateway as itself (service:<name>), as under npm start
+    const serviceToken = (name: string) => clientToken(serviceIdentity(name), '2h');
     const platform = await startPlatform(cluster, 47_000 + Math.floor(Math.random() * 900) * 2, serviceToken);
     try {
       // The headline (issue 23): many people, different pages and periods; then the identical drill-down.

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serviceIdentity } from '@switchboard/auth';
 import { clientToken, createTestDatabase, freePort, type TestDatabase } from '@switchboard/testing';
 import { spawnService, stopService, waitUntilHealthy, type ServiceProcess } from '../src/start/child-process';
 import { GATEWAY_MAIN, subgraphs } from '../src/subgraphs';
@@ -38,12 +39,6 @@ export async function startProcessStack(options: {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       SWITCHBOARD_GATEWAY_URL: `${gatewayOrigin}/graphql`,
-      SWITCHBOARD_SERVICE_TOKEN: await clientToken({
-        subject: 'service:test',
-        roles: ['BI_READER'],
-        centers: [],
-        teams: [],
-      }),
     };
     const subgraphOrigins: Record<string, string> = {};
     const gatewayEnv: NodeJS.ProcessEnv = {
@@ -62,6 +57,8 @@ export async function startProcessStack(options: {
           {
             ...base,
             PORT: String(port),
+            // each subgraph calls the gateway as itself (service:<name>), as under npm start
+            SWITCHBOARD_SERVICE_TOKEN: options.env.SWITCHBOARD_SERVICE_TOKEN ?? (await clientToken(serviceIdentity(name))),
             [`${name.toUpperCase()}_DATABASE_URL`]: database.url,
             [`${name.toUpperCase()}_MIGRATION_DATABASE_URL`]: database.ownerUrl,
             SWITCHBOARD_SEED_DEMO: String(options.seed.includes(name)),

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { serviceIdentity } from '@switchboard/auth';
 import { startGateway, type GatewayOptions } from '@switchboard/gateway';
 import { createLogger, type RunningServer } from '@switchboard/server';
 import {
@@ -52,13 +53,9 @@ export async function startTestStack(
   // Subgraphs reach each other through this gateway (scopes, rosters, team directory).
   const previousGatewayUrl = process.env.SWITCHBOARD_GATEWAY_URL;
   process.env.SWITCHBOARD_GATEWAY_URL = gateway.url;
-  // Subgraphs that read other subgraphs through the gateway (traffic's team directory) do so as a service.
-  process.env.SWITCHBOARD_SERVICE_TOKEN ??= await clientToken({
-    subject: 'service:test',
-    roles: ['BI_READER'],
-    centers: [],
-    teams: [],
-  });
+  // Subgraphs that read other subgraphs through the gateway (traffic's team directory) do so as a
+  // service; in one process they share one service identity (processes have one each).
+  process.env.SWITCHBOARD_SERVICE_TOKEN ??= await clientToken(serviceIdentity('test'));
   return {
     gatewayUrl: gateway.url,
     subgraphs: byName,

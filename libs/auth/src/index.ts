@@ -21,3 +21,11 @@ export {
 export { developmentKeyEnv, developmentJwtSecret } from './development-keys';
 export { BANK_WIDE_ROLES, WRITERS, scopeClaims, requireRole, outsideScope, type ScopeClaims } from './access';
 export { secretFromEnv } from './env-secret';
+export {
+  SERVICE_ROLES,
+  SERVICE_SUBJECT_PREFIX,
+  callingService,
+  requireServiceOrRole,
+  serviceIdentity,
+  signServiceToken,
+} from './service-identity';

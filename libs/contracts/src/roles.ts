@@ -9,6 +9,12 @@ export const ROLES = [
   'CASE_HANDLER',
   'BI_READER',
   'ADMIN',
+  /**
+   * A subgraph calling another through the gateway (subject `service:<name>`, always with BI_READER
+   * for its reads). Not a human role: it widens no read (not bank-wide, no PII) and is accepted only
+   * by the mutations that name it (docs/DESIGN.md, "Service identities").
+   */
+  'SERVICE',
 ] as const;
 
 export type Role = (typeof ROLES)[number];

@@ -21,7 +21,8 @@ export function accessCallers(
   writers: readonly Role[],
   codes: { center: string; team: string; lead: string; agent: string },
 ): AccessCaller[] {
-  const levelOf: Record<Role, AccessLevel> = {
+  // SERVICE is no person's role: a service's token (BI_READER + SERVICE) is tested where a mutation accepts it
+  const levelOf: Record<Exclude<Role, 'SERVICE'>, AccessLevel> = {
     ADMIN: 'all',
     HR: 'all',
     BI_READER: 'all',
@@ -42,7 +43,7 @@ export function accessCallers(
     TEAM_LEAD: ` of ${codes.team}`,
     AGENT: ` ${codes.agent}`,
   };
-  const callers = ROLES.map((role) => ({
+  const callers = ROLES.filter((role): role is Exclude<Role, 'SERVICE'> => role !== 'SERVICE').map((role) => ({
     who: `${role}${label[role] ?? ''}`,
     identity: caller(role, scopes[role]),
     level: levelOf[role],

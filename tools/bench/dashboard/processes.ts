@@ -29,7 +29,7 @@ export interface RunningPlatform {
 export async function startPlatform(
   cluster: BenchCluster,
   basePort: number,
-  serviceToken: string,
+  serviceToken: (subgraph: string) => Promise<string>,
 ): Promise<RunningPlatform> {
   const logDir = join(cluster.dir, 'logs');
   const services: ServiceProcess[] = [];
@@ -40,8 +40,6 @@ export async function startPlatform(
     ...process.env,
     NODE_ENV: 'production',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-    // Subgraphs that read others through the gateway (traffic's team directory) do so as a service.
-    SWITCHBOARD_SERVICE_TOKEN: serviceToken,
   };
   const gatewayPort = basePort;
   const hivePort = basePort + 1;
@@ -58,6 +56,8 @@ export async function startPlatform(
           {
             ...env,
             PORT: String(port),
+            // each subgraph reads others through the gateway as itself (service:<name>)
+            SWITCHBOARD_SERVICE_TOKEN: await serviceToken(name),
             [`${name.toUpperCase()}_DATABASE_URL`]: cluster.url(`bench_${name}`),
             SWITCHBOARD_SEED_DEMO: 'false',
             SWITCHBOARD_GATEWAY_URL: `http://127.0.0.1:${gatewayPort}/graphql`,

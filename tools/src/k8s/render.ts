@@ -67,7 +67,8 @@ const subgraphExample = (subgraph: SubgraphApp) => `# Copy to ${subgraph.name}.e
 # The ${subgraph.name} subgraph's own database on the external PostgreSQL (created beforehand by the DBA;
 # the migration init container creates its tables).
 DATABASE_URL=postgres://USER:PASSWORD@HOST:5432/switchboard_${subgraph.name}
-# Optional: this service's own token for the gateway (reads of other subgraphs' data).
+# Optional: this service's own token for the gateway (subject service:${subgraph.name}, roles BI_READER and
+# SERVICE): its reads of other subgraphs' data and the import batches it reports (docs/DESIGN.md).
 SWITCHBOARD_SERVICE_TOKEN=
 ${OWN_SECRETS[subgraph.name] ?? ''}`;
 

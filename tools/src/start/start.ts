@@ -1,7 +1,7 @@
 import { GATEWAY_PORT } from '@switchboard/contracts';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CLIENT_TOKEN_ENV, developmentKeyEnv, signDevelopmentToken } from '@switchboard/auth';
+import { CLIENT_TOKEN_ENV, developmentKeyEnv, signServiceToken } from '@switchboard/auth';
 import {
   DatabaseSecrets,
   startEmbeddedCluster,
@@ -40,12 +40,12 @@ async function main(): Promise<void> {
   // The gateway's key pair and the development token secret, made once and kept in .data/keys.
   const keys = developmentKeyEnv(dataDir, env);
   const secret = keys[CLIENT_TOKEN_ENV.secret];
-  const serviceToken =
-    env.SWITCHBOARD_SERVICE_TOKEN ??
-    (await signDevelopmentToken(
-      { subject: 'service:switchboard', roles: ['BI_READER'], centers: [], teams: [] },
-      { secret, expiresIn: '30d' },
-    ));
+  // Each subgraph calls the gateway as itself (service:<name>, BI_READER + SERVICE), so a write it
+  // makes (an import's batch, a service recovery) names it; SWITCHBOARD_SERVICE_TOKEN overrides all.
+  const serviceToken = (name: string): Promise<string> =>
+    env.SWITCHBOARD_SERVICE_TOKEN
+      ? Promise.resolve(env.SWITCHBOARD_SERVICE_TOKEN)
+      : signServiceToken(name, { secret, expiresIn: '30d' });
   // Database passwords, made once per install (the superuser's, and each subgraph's two roles').
   const secrets = new DatabaseSecrets(join(dataDir, 'secrets'));
   let cluster: EmbeddedCluster | null = null;
@@ -97,7 +97,7 @@ async function main(): Promise<void> {
           {
             ...env,
             ...keys,
-            SWITCHBOARD_SERVICE_TOKEN: serviceToken,
+            SWITCHBOARD_SERVICE_TOKEN: await serviceToken(subgraph.definition.name),
             PORT: String(port),
             ...databaseEnv[subgraph.definition.name],
             SWITCHBOARD_SEED_DEMO: env.SWITCHBOARD_SEED_DEMO ?? 'true',

@@ -33,8 +33,8 @@ export async function requireQaWriterFor(
   return scope;
 }
 
-/** Every role but BI_READER, which reads aggregates and never writes. */
-const SELF_SERVICE_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'BI_READER');
+/** Every role but BI_READER, which reads aggregates and never writes, and SERVICE, no person. */
+const SELF_SERVICE_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'BI_READER' && role !== 'SERVICE');
 
 /**
  * The guard of the evaluated agent's own step (acknowledge, dispute) on the evaluation it loads (null:
