@@ -27,6 +27,7 @@ export {
   operationMetrics,
   subgraphFetchDuration,
   importRows,
+  ingestBatchReports,
   secondsSince,
   sampledGauge,
   lagReader,

@@ -94,3 +94,15 @@ export {
   type ReferenceAsk,
   type ReferenceAnswer,
 } from './references';
+export {
+  configureIngestBatchRecorder,
+  gatewayIngestBatchRecorder,
+  importBatchRows,
+  latestEventTime,
+  reportImportBatch,
+  type ImportBatchOrigin,
+  type ImportRunFacts,
+  type IngestBatchOutcome,
+  type IngestBatchRecorder,
+  type IngestBatchReport,
+} from './ingest-batch-report';

@@ -33,3 +33,4 @@ export { accessCallers, INJECTION_ATTEMPTS, type AccessCaller, type AccessLevel 
 export { accessLayout, cellsPerCaller, callerCell, writesInCenter } from './access-layout';
 export { KnownReferences } from './known-references';
 export { freePort } from './free-port';
+export { keepIngestBatchesInMemory, reportedIngestBatches } from './ingest-batches';

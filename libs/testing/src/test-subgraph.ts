@@ -6,6 +6,7 @@ import {
   type StartedSubgraph,
   type SubgraphDefinition,
 } from '@switchboard/subgraph-kit';
+import { keepIngestBatchesInMemory } from './ingest-batches';
 import { SqlCounter } from './sql-counter';
 import { ensureTestKeys, registerTestEndpoint } from './test-auth';
 import { createTestDatabase } from './test-database';
@@ -22,6 +23,7 @@ export async function startTestSubgraph(
   options: { seedDemo?: boolean; scopeSource?: ScopeSource; referenceSource?: ReferenceSource } = {},
 ): Promise<TestSubgraph> {
   ensureTestKeys();
+  keepIngestBatchesInMemory();
   const database = await createTestDatabase(definition.name);
   const sql = new SqlCounter();
   const started = await startSubgraph(definition, {

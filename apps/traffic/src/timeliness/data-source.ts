@@ -10,6 +10,8 @@ export const DATA_SOURCE_KINDS = [
   'SURVEYS',
   'CRM_OUTCOMES',
   'CASES',
+  'SCHEDULES',
+  'FORECASTS',
 ] as const;
 export type DataSourceKind = (typeof DATA_SOURCE_KINDS)[number];
 
@@ -25,6 +27,9 @@ export const DEFAULT_RULES: Record<DataSourceKind, FreshnessRule> = {
   SURVEYS: DAILY,
   CRM_OUTCOMES: DAILY,
   CASES: { cadenceMinutes: 60, warnAfterMinutes: 120, errorAfterMinutes: 240 },
+  SCHEDULES: DAILY,
+  // an outside forecast is loaded once a week
+  FORECASTS: { cadenceMinutes: 7 * 1440, warnAfterMinutes: 8 * 1440, errorAfterMinutes: 10 * 1440 },
 };
 
 /** What the traffic KPIs of `performance` are computed from: stale when any of them is. */

@@ -15,6 +15,8 @@ export interface IngestBatch {
   rowsRejected: number;
   latestEventAt: Date | null;
   receivedAt?: Date;
+  /** Who recorded it (the calling service's name, a person's subject); null: traffic itself. */
+  origin?: string | null;
 }
 
 /**
@@ -30,9 +32,9 @@ export async function recordIngestBatches(
   const { rows } = await inPgTransaction(em, (client) =>
     client.query<{ id: string }>(
       `insert into ingest_batch (kind, source, center_id, batch_key, rows_read, rows_inserted, rows_rejected,
-       latest_event_at, received_at)
+       latest_event_at, received_at, origin)
      select * from unnest($1::text[], $2::text[], $3::uuid[], $4::text[], $5::int[], $6::int[], $7::int[],
-       $8::timestamptz[], $9::timestamptz[])
+       $8::timestamptz[], $9::timestamptz[], $10::text[])
      on conflict (kind, batch_key) do nothing
      returning id`,
       [
@@ -45,6 +47,7 @@ export async function recordIngestBatches(
         batches.map((b) => b.rowsRejected),
         batches.map((b) => b.latestEventAt?.toISOString() ?? null),
         batches.map((b) => (b.receivedAt ?? now).toISOString()),
+        batches.map((b) => b.origin ?? null),
       ],
     ),
   );

@@ -66,6 +66,13 @@ export class IngestBatchEntity {
 
   @Property({ type: 'timestamptz' })
   receivedAt!: Date;
+
+  /**
+   * Who recorded it: the calling service (`staff` of a `service:staff` token) for a batch another
+   * subgraph reported, the caller's subject for one recorded by hand, null for traffic's own imports.
+   */
+  @Property({ type: 'text', nullable: true })
+  origin!: string | null;
 }
 
 /** A system down or degraded for some channels (for some center, or all) between two times. */

@@ -4,6 +4,7 @@ import { badUserInput, type FieldProblem } from '@switchboard/server';
 import { requireWholeScope, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { requireIngestBatchRecorder } from '../access/service-ingest';
 import { ChannelEnum } from '../common/enums';
 import { isUuid } from '../common/intervals';
 import { isTimeZone } from '../ingest/time-zone';
@@ -170,13 +171,14 @@ export class TimelinessResolver {
 
   @Mutation(() => IngestBatchReportType, {
     description:
-      "Records a batch another subgraph or system loaded (roster, LMS, QA, surveys, outcomes, cases), for its source's timeliness; idempotent by (kind, batchKey)",
+      "Records a batch another subgraph or system loaded (roster, LMS, QA, surveys, cases, schedules, forecasts), for its source's timeliness; idempotent by (kind, batchKey). traffic's writers, or the service owning the kind (its origin)",
   })
   async recordIngestBatch(
     @Arg('input', () => IngestBatchInput) input: IngestBatchInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<IngestBatchReportType> {
-    requireRole(ctx.identity, WRITERS.traffic, 'recordIngestBatch');
+    // traffic's writers, or the service that owns the kind (service:<name>): the batch's origin
+    const origin = requireIngestBatchRecorder(ctx.identity, input.kind);
     const problems: FieldProblem[] = [];
     if (input.rowsInserted + input.rowsRejected > input.rowsRead)
       problems.push({ field: 'rowsRead', message: 'must be at least rowsInserted + rowsRejected' });
@@ -197,6 +199,7 @@ export class TimelinessResolver {
         rowsRejected: input.rowsRejected,
         latestEventAt: input.latestEventAt ?? null,
         receivedAt: now,
+        origin,
       },
     ]);
     return Object.assign(new IngestBatchReportType(), { recorded: recorded === 1 });

@@ -1,4 +1,10 @@
-export { metricsRegistry, importRows, subgraphFetchDuration, secondsSince } from './registry';
+export {
+  metricsRegistry,
+  importRows,
+  ingestBatchReports,
+  subgraphFetchDuration,
+  secondsSince,
+} from './registry';
 export {
   sampledGauge,
   lagReader,

@@ -49,6 +49,13 @@ export const importRows = new Counter({
   registers: [metricsRegistry],
 });
 
+export const ingestBatchReports = new Counter({
+  name: 'switchboard_ingest_batch_reports_total',
+  help: "Import batches a subgraph reported to traffic's data timeliness, by kind and outcome (recorded, duplicate, failed)",
+  labelNames: ['service', 'kind', 'outcome'] as const,
+  registers: [metricsRegistry],
+});
+
 /** Prometheus wants seconds; performance.now() gives milliseconds. */
 export function secondsSince(startedMs: number): number {
   return (performance.now() - startedMs) / 1_000;
