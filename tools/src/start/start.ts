@@ -1,7 +1,12 @@
 import { GATEWAY_PORT } from '@switchboard/contracts';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CLIENT_TOKEN_ENV, developmentKeyEnv, signServiceToken } from '@switchboard/auth';
+import {
+  CLIENT_TOKEN_ENV,
+  developmentKeyEnv,
+  signDevelopmentToken,
+  signServiceToken,
+} from '@switchboard/auth';
 import {
   DatabaseSecrets,
   startEmbeddedCluster,

@@ -1,5 +1,11 @@
 import { badUserInput, type Logger } from '@switchboard/server';
-import { fileImportRoute, type RouteHandler, type RowProblem } from '@switchboard/subgraph-kit';
+import {
+  fileImportRoute,
+  latestEventTime,
+  reportImportBatch,
+  type RouteHandler,
+  type RowProblem,
+} from '@switchboard/subgraph-kit';
 import { requireCareWriter } from '../access/care-access';
 import { careNow } from '../care-services';
 import { readCaseBatches } from './case-file';
@@ -25,9 +31,11 @@ export function caseImportRoute({ logger }: { logger: Logger }): Record<string, 
       const service = new CaseImportService(ctx);
       const problems: RowProblem[] = [];
       const counts = { read: 0, inserted: 0, unchanged: 0, commitments: 0 };
+      let latest: Date | null = null;
       for await (const batch of readCaseBatches(file, format, CASE_IMPORT_BATCH, careNow())) {
         counts.read += batch.read;
         problems.push(...batch.problems);
+        latest = latestEventTime([latest, ...batch.rows.map((r) => r.statusAt)]);
         const done = await service.importBatch(batch.rows);
         counts.inserted += done.inserted;
         counts.unchanged += done.unchanged;
@@ -36,6 +44,12 @@ export function caseImportRoute({ logger }: { logger: Logger }): Record<string, 
       }
       if (counts.read === 0) throw badUserInput({ field: 'file', message: 'has no data rows' });
       problems.sort((a, b) => a.row - b.row);
+      // the delivery, for traffic's data timeliness: as of the latest case in it
+      await reportImportBatch(
+        { service: 'care', kind: 'CASES', source: 'crm', latestEventAt: latestEventTime([latest]) },
+        { read: counts.read, problems },
+        logger,
+      );
       return { ...counts, rejected: problems.length, problems };
     },
     logger,

@@ -2,6 +2,7 @@ import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { MaxLength } from 'class-validator';
 import { Arg, ArgsType, Args, Ctx, Field, Mutation, Resolver } from 'type-graphql';
 import { requireStaffWriter } from '../access/staff-access';
+import { reportRosterBatch } from './roster.route';
 import { RosterService } from './roster.service';
 import { RosterImportOptions, RosterImportReportType } from './roster.type';
 
@@ -26,11 +27,13 @@ export class RosterResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<RosterImportReportType> {
     requireStaffWriter(ctx, 'importRoster');
+    const dryRun = options?.dryRun ?? false;
     const report = await new RosterService(ctx.em).import(args.csv, {
       skipInvalidRows: options?.skipInvalidRows ?? false,
-      dryRun: options?.dryRun ?? false,
+      dryRun,
       scope: await ctx.scope(),
     });
+    if (!dryRun) await reportRosterBatch(report, ctx.logger);
     return Object.assign(new RosterImportReportType(), report);
   }
 }

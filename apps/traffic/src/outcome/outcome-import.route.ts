@@ -1,6 +1,7 @@
 import { requireRole, WRITERS } from '@switchboard/auth';
 import { badUserInput, type Logger } from '@switchboard/server';
-import { fileImportRoute, type RouteHandler } from '@switchboard/subgraph-kit';
+import { fileImportRoute, latestEventTime, type RouteHandler } from '@switchboard/subgraph-kit';
+import { recordOutcomeBatch } from '../timeliness/import-batches';
 import { readOutcomeCsv, readOutcomeNdjson } from './outcome-file';
 import { OutcomeImportService } from './outcome-import.service';
 
@@ -20,6 +21,8 @@ export function outcomeImportRoute({ logger }: { logger: Logger }): Record<strin
       const parsed = format === 'csv' ? await readOutcomeCsv(file) : await readOutcomeNdjson(file);
       const report = await new OutcomeImportService(ctx.em).import(parsed.rows);
       const problems = [...parsed.problems, ...report.problems].sort((a, b) => a.row - b.row);
+      const latest = latestEventTime(parsed.rows.map((r) => r.recordedAt));
+      await recordOutcomeBatch(ctx.em, 'outcomes', { read: parsed.read, problems }, latest);
       return { ...report, read: parsed.read, rejected: problems.length, problems };
     },
     logger,

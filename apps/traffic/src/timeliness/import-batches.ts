@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { importBatchRows, type ImportRunFacts } from '@switchboard/subgraph-kit';
 import { recordIngestBatches, type IngestBatch } from './ingest-batch';
 
 /**
@@ -36,4 +37,20 @@ export async function recordImportBatches(
       latestEventAt: latest.state,
     });
   await recordIngestBatches(em, batches);
+}
+
+/**
+ * An outcomes import's delivery (CRM_OUTCOMES, of every center), recorded in traffic's own database
+ * right after its rows, as the contact import's: as of the latest outcome recorded in it.
+ */
+export async function recordOutcomeBatch(
+  em: EntityManager,
+  source: string,
+  run: ImportRunFacts,
+  latestEventAt: Date | null,
+): Promise<void> {
+  if (run.read <= 0) return;
+  await recordIngestBatches(em, [
+    { kind: 'CRM_OUTCOMES', source, centerId: null, batchKey: null, latestEventAt, ...importBatchRows(run) },
+  ]);
 }

@@ -2,6 +2,7 @@ import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { Length, Matches, MaxLength } from 'class-validator';
 import { Arg, Args, ArgsType, Ctx, Field, Mutation, Resolver } from 'type-graphql';
 import { requireTrainingWriter } from '../access/training-access';
+import { reportLmsBatch } from './lms-import.route';
 import { LmsImportService } from './lms-import.service';
 import { ExamResultImportOptions, ExamResultImportReportType } from './lms-import.type';
 
@@ -38,11 +39,13 @@ export class LmsImportResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<ExamResultImportReportType> {
     requireTrainingWriter(ctx, 'importExamResults');
+    const dryRun = options?.dryRun ?? false;
     const report = await new LmsImportService(ctx.em).import(args.csv, args.source, {
       skipInvalidRows: options?.skipInvalidRows ?? false,
-      dryRun: options?.dryRun ?? false,
+      dryRun,
       scope: await ctx.scope(),
     });
+    if (!dryRun) await reportLmsBatch(args.source, report, ctx.logger);
     return Object.assign(new ExamResultImportReportType(), report);
   }
 }

@@ -1,8 +1,22 @@
 import { badUserInput, type Logger } from '@switchboard/server';
-import { fileImportRoute, type RouteHandler } from '@switchboard/subgraph-kit';
+import {
+  fileImportRoute,
+  reportImportBatch,
+  type ImportRunFacts,
+  type RouteHandler,
+} from '@switchboard/subgraph-kit';
 import { requireTrainingWriter } from '../access/training-access';
 import { LMS_SOURCE_MESSAGE, LMS_SOURCE_PATTERN } from './lms-csv';
 import { LmsImportService } from './lms-import.service';
+
+/** An LMS export's delivery to traffic's data timeliness, under its source's name. */
+export function reportLmsBatch(source: string, report: ImportRunFacts, logger: Logger): Promise<unknown> {
+  return reportImportBatch(
+    { service: 'training', kind: 'LMS', source, latestEventAt: new Date() },
+    report,
+    logger,
+  );
+}
 
 /**
  * POST /import/lms?source=NAME&skipInvalidRows=true&dryRun=true: an LMS export streamed (no request
@@ -21,7 +35,12 @@ export function lmsImportRoute({ logger }: { logger: Logger }): Record<string, R
         skipInvalidRows: parameters.flag('skipInvalidRows'),
         dryRun: parameters.flag('dryRun'),
       };
-      return new LmsImportService(ctx.em).import(file, source, { ...options, scope: await ctx.scope() });
+      const report = await new LmsImportService(ctx.em).import(file, source, {
+        ...options,
+        scope: await ctx.scope(),
+      });
+      if (!options.dryRun) await reportLmsBatch(source, report, logger);
+      return report;
     },
     logger,
   );

@@ -8,6 +8,7 @@ import {
   VERBATIM_READERS,
   visibleCenters,
 } from '../access/voc-access';
+import { reportSurveyBatch } from './survey-batch';
 import { SurveyImportService } from './survey-import.service';
 import { SurveyInvitation } from './survey-invitation.entity';
 import { SurveyResponse } from './survey-response.entity';
@@ -25,21 +26,25 @@ export class SurveyResolver {
   ): Promise<SurveyImportReportType> {
     requireVocWriter(ctx, 'importSurveys');
     await requireSurveyFormCenter(ctx, args.centerId, 'importSurveys');
-    const report = await new SurveyImportService(ctx.em).import(
+    const rows = args.rows.map((r, i) => ({
+      row: i + 1,
+      invitationKey: r.invitationKey,
+      formCode: r.formCode,
+      formRevision: r.formRevision ?? null,
+      contactSource: r.contactSource,
+      contactExternalId: r.contactExternalId,
+      sentAt: r.sentAt,
+      status: r.status,
+      answeredAt: r.answeredAt ?? null,
+      score: r.score ?? null,
+      verbatim: r.verbatim ?? null,
+    }));
+    const report = await new SurveyImportService(ctx.em).import(args.centerId, rows);
+    await reportSurveyBatch(
       args.centerId,
-      args.rows.map((r, i) => ({
-        row: i + 1,
-        invitationKey: r.invitationKey,
-        formCode: r.formCode,
-        formRevision: r.formRevision ?? null,
-        contactSource: r.contactSource,
-        contactExternalId: r.contactExternalId,
-        sentAt: r.sentAt,
-        status: r.status,
-        answeredAt: r.answeredAt ?? null,
-        score: r.score ?? null,
-        verbatim: r.verbatim ?? null,
-      })),
+      rows,
+      { read: rows.length, problems: report.problems },
+      ctx.logger,
     );
     return Object.assign(new SurveyImportReportType(), report);
   }

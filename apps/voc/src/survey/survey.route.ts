@@ -1,5 +1,6 @@
 import { badUserInput, type Logger } from '@switchboard/server';
 import { fileImportRoute, isUuid, type RouteHandler } from '@switchboard/subgraph-kit';
+import { reportSurveyBatch } from './survey-batch';
 import { requireSurveyFormCenter, requireVocWriter } from '../access/voc-access';
 import { readSurveyCsv, readSurveyNdjson } from './survey-file';
 import { SurveyImportService } from './survey-import.service';
@@ -24,6 +25,7 @@ export function surveyImportRoute({ logger }: { logger: Logger }): Record<string
       const parsed = format === 'csv' ? await readSurveyCsv(file) : await readSurveyNdjson(file);
       const report = await new SurveyImportService(ctx.em).import(center, parsed.rows);
       const problems = [...parsed.problems, ...report.problems].sort((a, b) => a.row - b.row);
+      await reportSurveyBatch(center, parsed.rows, { read: parsed.read, problems }, logger);
       return { ...report, read: parsed.read, rejected: problems.length, problems };
     },
     logger,

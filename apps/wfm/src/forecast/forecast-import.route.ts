@@ -1,6 +1,7 @@
 import type { Logger } from '@switchboard/server';
 import { fileImportRoute, requireWholeScope, type RouteHandler } from '@switchboard/subgraph-kit';
 import { requireWfmWriter } from '../access/wfm-access';
+import { reportForecastBatch } from '../wfm-import-batches';
 import { ForecastImportService } from './forecast-import.service';
 
 /** POST /import/forecast?intervalMinutes=30&timeZone=UTC&skipInvalidRows=true&dryRun=true (`switchboard import forecast`). */
@@ -10,12 +11,15 @@ export function forecastImportRoute({ logger }: { logger: Logger }): Record<stri
     async (file, parameters, ctx) => {
       requireWfmWriter(ctx, 'importForecast');
       await requireWholeScope(ctx, 'importForecast');
-      return new ForecastImportService(ctx.em, ctx).import(file, {
+      const dryRun = parameters.flag('dryRun');
+      const report = await new ForecastImportService(ctx.em, ctx).import(file, {
         intervalMinutes: Number(parameters.text('intervalMinutes') ?? 30),
         timeZone: parameters.text('timeZone') ?? 'UTC',
         skipInvalidRows: parameters.flag('skipInvalidRows'),
-        dryRun: parameters.flag('dryRun'),
+        dryRun,
       });
+      if (!dryRun) await reportForecastBatch(report, logger);
+      return report;
     },
     logger,
   );

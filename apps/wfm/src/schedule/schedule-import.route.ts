@@ -1,6 +1,7 @@
 import type { Logger } from '@switchboard/server';
 import { fileImportRoute, type RouteHandler } from '@switchboard/subgraph-kit';
 import { requireWfmWriter } from '../access/wfm-access';
+import { reportScheduleBatch } from '../wfm-import-batches';
 import { ScheduleImportService } from './schedule-import.service';
 
 /**
@@ -13,13 +14,16 @@ export function scheduleImportRoute({ logger }: { logger: Logger }): Record<stri
     '/import/schedules',
     async (file, parameters, ctx) => {
       requireWfmWriter(ctx, 'importSchedules');
-      return new ScheduleImportService(ctx.em, ctx).import(file, {
+      const dryRun = parameters.flag('dryRun');
+      const report = await new ScheduleImportService(ctx.em, ctx).import(file, {
         timeZone: parameters.text('timeZone') ?? 'UTC',
         skipInvalidRows: parameters.flag('skipInvalidRows'),
-        dryRun: parameters.flag('dryRun'),
+        dryRun,
         scope: await ctx.scope(),
         createdBy: ctx.identity.subject,
       });
+      if (!dryRun) await reportScheduleBatch(report, logger);
+      return report;
     },
     logger,
   );

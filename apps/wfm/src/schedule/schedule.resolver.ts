@@ -3,6 +3,7 @@ import { checkPageSize, GraphQLLocalDate, isUuid, type SubgraphContext } from '@
 import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireWfmWriter, seesAgentRecord } from '../access/wfm-access';
 import { activityCodes, ActivityCodeType } from './activity';
+import { reportScheduleBatch } from '../wfm-import-batches';
 import { ScheduleImportService } from './schedule-import.service';
 import { ScheduleImportOptions, ScheduleImportReportType } from './schedule-import.type';
 import { scheduleById } from './schedule.loader';
@@ -70,12 +71,15 @@ export class ScheduleResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<ScheduleImportReportType> {
     requireWfmWriter(ctx, 'importSchedules');
-    return new ScheduleImportService(ctx.em, ctx).import(csv, {
+    const dryRun = options?.dryRun ?? false;
+    const report = await new ScheduleImportService(ctx.em, ctx).import(csv, {
       timeZone,
       skipInvalidRows: options?.skipInvalidRows ?? false,
-      dryRun: options?.dryRun ?? false,
+      dryRun,
       scope: await ctx.scope(),
       createdBy: ctx.identity.subject,
     });
+    if (!dryRun) await reportScheduleBatch(report, ctx.logger);
+    return report;
   }
 }

@@ -8,6 +8,7 @@ import { fetchTrafficVolumes } from './traffic-volumes';
 import { VolumeImportService, writeTrafficVolumes } from './volume-import.service';
 import { VolumeImportReportType } from './volume-import.type';
 import { ForecastImportService } from '../forecast/forecast-import.service';
+import { reportForecastBatch } from '../wfm-import-batches';
 import { ForecastImportReportType } from '../forecast/forecast-import.type';
 
 @Resolver()
@@ -45,12 +46,15 @@ export class VolumeResolver {
   ): Promise<ForecastImportReportType> {
     requireWfmWriter(ctx, 'importForecast');
     await requireWholeScope(ctx, 'importForecast');
-    return new ForecastImportService(ctx.em, ctx).import(csv, {
+    const dryRun = options?.dryRun ?? false;
+    const report = await new ForecastImportService(ctx.em, ctx).import(csv, {
       intervalMinutes,
       timeZone,
       skipInvalidRows: options?.skipInvalidRows ?? false,
-      dryRun: options?.dryRun ?? false,
+      dryRun,
     });
+    if (!dryRun) await reportForecastBatch(report, ctx.logger);
+    return report;
   }
 
   @Mutation(() => Int, {
