@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { staticScopeSource } from '@switchboard/subgraph-kit';
+import { serviceIdentity } from '@switchboard/auth';
 import {
   KnownReferences,
+  authorizationFor,
   caller,
   everyMutationRefused,
   postGraphQL,
@@ -135,6 +137,24 @@ describe('traffic mutations and the import route: ADMIN only', () => {
       expect(response.status).toBe(403);
       expect(await response.json()).toMatchObject({ type: 'error', code: 'FORBIDDEN' });
       expect(await count()).toBe(before);
+    },
+  );
+
+  // A service identity (BI_READER + SERVICE) is accepted by recordIngestBatch alone, and there only
+  // for the sources it owns (service-batches.int-spec.ts); every other mutation and the import route refuse it.
+  it.each(['staff', 'voc', 'care', 'traffic'])(
+    'as service:%s, every mutation but recordIngestBatch is FORBIDDEN, and so is the import route',
+    async (service) => {
+      const authorization = await authorizationFor(traffic.url, serviceIdentity(service));
+      for (const [name, call] of Object.entries(calls).filter(([n]) => n !== 'recordIngestBatch')) {
+        const response = await postGraphQL(traffic.url, call.query, call.variables?.(), authorization);
+        expect([name, response.data ?? null, response.errors?.[0]?.extensions?.code]).toEqual([
+          name,
+          null,
+          'FORBIDDEN',
+        ]);
+      }
+      expect((await importAs(serviceIdentity(service))).status).toBe(403);
     },
   );
 

@@ -21,7 +21,10 @@ export function outcomeImportRoute({ logger }: { logger: Logger }): Record<strin
       const parsed = format === 'csv' ? await readOutcomeCsv(file) : await readOutcomeNdjson(file);
       const report = await new OutcomeImportService(ctx.em).import(parsed.rows);
       const problems = [...parsed.problems, ...report.problems].sort((a, b) => a.row - b.row);
-      const latest = latestEventTime(parsed.rows.map((r) => r.recordedAt));
+      const rejectedRows = new Set(problems.map((p) => p.row));
+      const latest = latestEventTime(
+        parsed.rows.filter((r) => !rejectedRows.has(r.row)).map((r) => r.recordedAt),
+      );
       await recordOutcomeBatch(ctx.em, 'outcomes', { read: parsed.read, problems }, latest);
       return { ...report, read: parsed.read, rejected: problems.length, problems };
     },
