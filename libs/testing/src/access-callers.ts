@@ -43,12 +43,14 @@ export function accessCallers(
     TEAM_LEAD: ` of ${codes.team}`,
     AGENT: ` ${codes.agent}`,
   };
-  const callers = ROLES.filter((role): role is Exclude<Role, 'SERVICE'> => role !== 'SERVICE').map((role) => ({
-    who: `${role}${label[role] ?? ''}`,
-    identity: caller(role, scopes[role]),
-    level: levelOf[role],
-    writer: writers.includes(role),
-  }));
+  const callers = ROLES.filter((role): role is Exclude<Role, 'SERVICE'> => role !== 'SERVICE').map(
+    (role) => ({
+      who: `${role}${label[role] ?? ''}`,
+      identity: caller(role, scopes[role]),
+      level: levelOf[role],
+      writer: writers.includes(role),
+    }),
+  );
   const limited = writers
     .filter((role) => BANK_WIDE_ROLES.includes(role))
     .map((role) => ({

@@ -34,3 +34,4 @@ export { accessLayout, cellsPerCaller, callerCell, writesInCenter } from './acce
 export { KnownReferences } from './known-references';
 export { freePort } from './free-port';
 export { keepIngestBatchesInMemory, reportedIngestBatches } from './ingest-batches';
+export { IngestBatchGatewayDouble, type ReceivedIngestBatch } from './ingest-batch-double';

@@ -11,6 +11,9 @@ import { SqlCounter } from './sql-counter';
 import { ensureTestKeys, registerTestEndpoint } from './test-auth';
 import { createTestDatabase } from './test-database';
 
+// when the test files load, so a test that sends batches to a gateway double (set later) wins
+keepIngestBatchesInMemory();
+
 export interface TestSubgraph extends StartedSubgraph {
   url: string;
   /** Counts the SQL statements the subgraph runs during a piece of work. */
@@ -23,7 +26,6 @@ export async function startTestSubgraph(
   options: { seedDemo?: boolean; scopeSource?: ScopeSource; referenceSource?: ReferenceSource } = {},
 ): Promise<TestSubgraph> {
   ensureTestKeys();
-  keepIngestBatchesInMemory();
   const database = await createTestDatabase(definition.name);
   const sql = new SqlCounter();
   const started = await startSubgraph(definition, {
