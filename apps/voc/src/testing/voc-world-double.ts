@@ -29,6 +29,8 @@ interface WorldContact extends ContactKey {
 export class VocWorldDouble {
   readonly contacts = new Map<string, WorldContact>();
   readonly requests: GraphQLRequest[] = [];
+  /** The import batches voc reported to traffic (recordIngestBatch inputs). */
+  readonly ingestBatches: Array<Record<string, unknown> & { kind: string; batchKey: string }> = [];
   /** staff's team history of each agent (employee number → periods, validTo exclusive). */
   readonly teamHistory = new Map<string, TeamPeriod[]>();
   private server?: Server;
@@ -77,6 +79,15 @@ export class VocWorldDouble {
   }
 
   private answer({ query, variables = {} }: GraphQLRequest): Record<string, unknown> {
+    if (query.includes('recordIngestBatch')) {
+      // traffic's data timeliness (a survey import's batch): kept once per key, as traffic does
+      const input = variables.input as { kind: string; batchKey: string };
+      const recorded = !this.ingestBatches.some(
+        (b) => b.kind === input.kind && b.batchKey === input.batchKey,
+      );
+      if (recorded) this.ingestBatches.push(input);
+      return { recordIngestBatch: { recorded } };
+    }
     if (query.includes('contactsByKeys')) {
       const keys = variables.k as ContactKey[];
       return {
