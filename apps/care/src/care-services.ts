@@ -16,6 +16,8 @@ export interface CareContact {
   outcome: string;
   arrivedAt: Date;
   agentNo: string | null;
+  /** The customer's key as traffic keeps it (service recovery's customer). */
+  customerKey?: string | null;
 }
 
 /** Contacts by natural key, in order, null where unknown: one batched call. */
@@ -108,7 +110,7 @@ export interface CareServices {
 }
 
 const CONTACTS_BY_KEYS = `query CareContacts($keys: [ContactKeyInput!]!) {
-  contactsByKeys(keys: $keys) { source externalId channel direction outcome arrivedAt agent { employeeNo } }
+  contactsByKeys(keys: $keys) { source externalId channel direction outcome arrivedAt customerKey agent { employeeNo } }
 }`;
 
 /** traffic's contactsByKeys through the gateway, 500 keys a call. */

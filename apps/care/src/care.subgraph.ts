@@ -42,6 +42,7 @@ import { careMigrations } from './migrations';
 import { carePerformanceFromReference, CarePerformanceResolver } from './performance/performance.resolver';
 import { CarePerformanceType } from './performance/performance.type';
 import { seedCareDemo } from './seed/demo-seed';
+import { ServiceRecoveryResolver } from './service-recovery/service-recovery.resolver';
 
 export const CARE_SUBGRAPH = 'care';
 
@@ -82,6 +83,7 @@ export function buildCareSchema(): Promise<FederatedSchema> {
       ComplaintResolver,
       CaseComplaintResolver,
       ComplaintStatsResolver,
+      ServiceRecoveryResolver,
     ],
     // kpi's Performance is extended here but reached from no care query.
     orphanedTypes: [CarePerformanceType],

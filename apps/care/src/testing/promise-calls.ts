@@ -42,6 +42,19 @@ export function promiseMutationCalls(
         },
       }),
     },
+    // voc's service identity (or ADMIN) only: service-recovery.int-spec.ts has who is accepted
+    openServiceRecovery: {
+      query: 'mutation($i: ServiceRecoveryInput!) { openServiceRecovery(input: $i) { id } }',
+      variables: () => ({
+        i: {
+          responseKey: randomUUID(),
+          centerId,
+          contact: { source: 'CTI', externalId: 'guard' },
+          agentEmployeeNo: 'guard',
+          score: 1,
+        },
+      }),
+    },
     fulfilCommitment: {
       query: 'mutation($i: FulfilCommitmentInput!) { fulfilCommitment(input: $i) { id } }',
       variables: () => ({ i: { id: commitmentId(), evidence: 'guard' } }),
