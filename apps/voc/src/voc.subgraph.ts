@@ -25,6 +25,8 @@ import { vocMigrations } from './migrations';
 import { VoicePerformanceResolver, vocPerformanceFromReference } from './performance/voice.resolver';
 import { VocPerformanceType } from './performance/voice.type';
 import { seedVocDemo } from './seed/demo-seed';
+import { ServiceRecoveryRequest } from './service-recovery/service-recovery.entity';
+import { startServiceRecoveryJobs } from './service-recovery/service-recovery.jobs';
 
 export const VOC_SUBGRAPH = 'voc';
 
@@ -37,6 +39,7 @@ export const vocDatabase = {
     Feedback,
     ImprovementItem,
     ImprovementEvidence,
+    ServiceRecoveryRequest,
   ],
   migrations: vocMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
@@ -77,4 +80,5 @@ export const vocSubgraph: SubgraphDefinition = {
   buildSchema: buildVocSchema,
   seedDemo: seedVocDemo,
   routes: surveyImportRoute,
+  background: startServiceRecoveryJobs,
 };

@@ -13,6 +13,7 @@ import { categorize, NO_CATEGORY } from '../feedback/feedback-rules';
 import { FEEDBACK_RULES_V1 } from '../feedback/feedback-rules.v1';
 import { responseDelta, statusDelta } from '../rollup/survey-measures';
 import { SurveyRollupDeltas } from '../rollup/survey-rollup.writer';
+import { queueServiceRecovery } from '../service-recovery/service-recovery.rule';
 import { SurveyForm } from '../survey-form/survey-form.entity';
 import { SurveyInvitation } from './survey-invitation.entity';
 import { SurveyResponse } from './survey-response.entity';
@@ -263,6 +264,7 @@ export class SurveyImportService {
         );
       }
       tx.persist(response);
+      queueServiceRecovery(tx, response, invitation);
       responses.set(invitation.id, response);
       report.responsesRecorded++;
       changed = true;

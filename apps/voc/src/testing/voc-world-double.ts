@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ContactKey } from '../references/voc-references';
@@ -29,6 +29,9 @@ interface WorldContact extends ContactKey {
 export class VocWorldDouble {
   readonly contacts = new Map<string, WorldContact>();
   readonly requests: GraphQLRequest[] = [];
+  /** care's service recoveries: commitment id by response key, and every ask received. */
+  readonly recoveries = new Map<string, string>();
+  readonly recoveryAsks: Record<string, unknown>[] = [];
   /** The import batches voc reported to traffic (recordIngestBatch inputs). */
   readonly ingestBatches: Array<Record<string, unknown> & { kind: string; batchKey: string }> = [];
   /** staff's team history of each agent (employee number → periods, validTo exclusive). */
@@ -79,6 +82,14 @@ export class VocWorldDouble {
   }
 
   private answer({ query, variables = {} }: GraphQLRequest): Record<string, unknown> {
+    if (query.includes('openServiceRecovery')) {
+      // care's service recovery: one commitment per response key, as care keeps it
+      const input = variables.input as { responseKey: string };
+      this.recoveryAsks.push(variables.input as Record<string, unknown>);
+      const id = this.recoveries.get(input.responseKey) ?? randomUUID();
+      this.recoveries.set(input.responseKey, id);
+      return { openServiceRecovery: { id } };
+    }
     if (query.includes('recordIngestBatch')) {
       // traffic's data timeliness (a survey import's batch): kept once per key, as traffic does
       const input = variables.input as { kind: string; batchKey: string };
