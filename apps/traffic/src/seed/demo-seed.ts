@@ -17,6 +17,7 @@ import { ContactIngestService, INGEST_BATCH_SIZE } from '../ingest/contact-inges
 import { inPgTransaction } from '../ingest/pg-client';
 import { Queue } from '../queue/queue.entity';
 import { seedOutcomeLists } from '../disposition/outcome-lists.seed';
+import { seedTimelinessDemo } from './timeliness-seed';
 
 const INTERVAL_MS = 15 * 60_000;
 const WRITES_IN_FLIGHT = 2;
@@ -137,5 +138,6 @@ export async function seedTrafficDemo(em: EntityManager, window = demoTrafficWin
   await createDemoQueues(em);
   await seedOutcomeLists(em);
   await writeDemoAgentStates(em, await writeDemoContacts(em, window));
+  await seedTimelinessDemo(em, window);
   return true;
 }
