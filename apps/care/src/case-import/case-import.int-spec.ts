@@ -9,6 +9,7 @@ import {
   type ImportAnswer,
   KnownReferences,
   postImportFile,
+  reportedIngestBatches,
   startTestSubgraph,
   type ImportEvent,
   type TestSubgraph,
@@ -92,6 +93,13 @@ describe('switchboard import cases (POST /import/cases)', () => {
       inserted: 2,
       unchanged: 0,
       commitments: 1,
+    });
+    // the CASES batch for the data timeliness (issue 22)
+    expect(reportedIngestBatches('CASES').at(-1)).toMatchObject({
+      source: 'crm',
+      rowsRead: 2,
+      rowsInserted: 2,
+      rowsRejected: 0,
     });
     // the contacts of the batch: one gateway call
     expect(world.requests.slice(asked).filter((r) => r.query.includes('contactsByKeys'))).toHaveLength(1);

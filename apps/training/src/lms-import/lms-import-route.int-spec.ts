@@ -1,5 +1,10 @@
 import type { Identity } from '@switchboard/auth';
-import { postImportFile, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
+import {
+  postImportFile,
+  reportedIngestBatches,
+  startTestSubgraph,
+  type TestSubgraph,
+} from '@switchboard/testing';
 import { addDays, todayUtc } from '../common/dates';
 import { RosterDouble } from '../testing/roster-double';
 import { TrainingFactory } from '../testing/training-factories';
@@ -73,6 +78,11 @@ describe('POST /import/lms: an LMS export streamed', () => {
       applied: true,
     });
     expect(await attempts()).toBe(before + 1);
+    // each run reported its LMS batch for the data timeliness (issue 22): nothing accepted, then one row
+    expect(reportedIngestBatches('LMS').slice(-2)).toEqual([
+      expect.objectContaining({ source: 'LMS-ROUTE', rowsRead: 5, rowsInserted: 0, rowsRejected: 4 }),
+      expect.objectContaining({ source: 'LMS-ROUTE', rowsRead: 5, rowsInserted: 1, rowsRejected: 4 }),
+    ]);
   });
 
   it('refuses a bad source (400) and a caller who may not write training (403), reading nothing', async () => {

@@ -4,6 +4,7 @@ import {
   KnownReferences,
   postGraphQL,
   postImportFile,
+  reportedIngestBatches,
   startTestSubgraph,
   type TestSubgraph,
 } from '@switchboard/testing';
@@ -90,6 +91,13 @@ describe('Import of an external forecast', () => {
       rejected: 0,
       applied: true,
       problems: [],
+    });
+    // the FORECASTS batch for the data timeliness (issue 22)
+    expect(reportedIngestBatches('FORECASTS').at(-1)).toMatchObject({
+      source: 'forecast',
+      rowsRead: 2 * 21 * 24 * 2,
+      rowsInserted: 2 * 21 * 24 * 2,
+      rowsRejected: 0,
     });
     const runs: {
       queue_id: string;

@@ -4,6 +4,7 @@ import {
   KnownReferences,
   postGraphQL,
   postImportFile,
+  reportedIngestBatches,
   startTestSubgraph,
   type TestSubgraph,
 } from '@switchboard/testing';
@@ -178,6 +179,11 @@ describe('Schedules', () => {
       [HEADER, '1043,2026-11-10,08:00,09:00,ON_QUEUE'].join('\n'),
     );
     expect(ok.events).toEqual([expect.objectContaining({ type: 'report', inserted: 1, applied: true })]);
+    // both runs reported their SCHEDULES batch (issue 22): the refused file accepted nothing
+    expect(reportedIngestBatches('SCHEDULES').slice(-2)).toEqual([
+      expect.objectContaining({ source: 'schedules', rowsRead: 2, rowsInserted: 0, rowsRejected: 1 }),
+      expect.objectContaining({ source: 'schedules', rowsRead: 1, rowsInserted: 1, rowsRejected: 0 }),
+    ]);
   });
 
   it('lists the activity codes with the agent states adherent during each', async () => {
