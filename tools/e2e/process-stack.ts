@@ -58,7 +58,8 @@ export async function startProcessStack(options: {
             ...base,
             PORT: String(port),
             // each subgraph calls the gateway as itself (service:<name>), as under npm start
-            SWITCHBOARD_SERVICE_TOKEN: options.env.SWITCHBOARD_SERVICE_TOKEN ?? (await clientToken(serviceIdentity(name))),
+            SWITCHBOARD_SERVICE_TOKEN:
+              options.env.SWITCHBOARD_SERVICE_TOKEN ?? (await clientToken(serviceIdentity(name))),
             [`${name.toUpperCase()}_DATABASE_URL`]: database.url,
             [`${name.toUpperCase()}_MIGRATION_DATABASE_URL`]: database.ownerUrl,
             SWITCHBOARD_SEED_DEMO: String(options.seed.includes(name)),
