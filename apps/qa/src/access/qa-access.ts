@@ -34,7 +34,9 @@ export async function requireQaWriterFor(
 }
 
 /** Every role but BI_READER, which reads aggregates and never writes, and SERVICE, no person. */
-const SELF_SERVICE_ROLES: readonly Role[] = ROLES.filter((role) => role !== 'BI_READER' && role !== 'SERVICE');
+const SELF_SERVICE_ROLES: readonly Role[] = ROLES.filter(
+  (role) => role !== 'BI_READER' && role !== 'SERVICE',
+);
 
 /**
  * The guard of the evaluated agent's own step (acknowledge, dispute) on the evaluation it loads (null:
