@@ -1,4 +1,4 @@
-import type { Identity } from '@switchboard/auth';
+import { serviceIdentity, type Identity } from '@switchboard/auth';
 import { checkOutcome } from './access-matrix';
 import { postGraphQL } from './graphql-client';
 import { authorizationFor } from './test-auth';
@@ -28,10 +28,29 @@ export function everyMutationRefused(
   url: () => string,
   calls: () => Record<string, MutationCall>,
   refused: { who: string; identity: Identity }[],
+  options: { acceptingServices?: readonly string[] } = {},
 ): void {
   it("has a call for every Mutation field of the subgraph's schema", async () => {
     expect(Object.keys(calls()).sort()).toEqual(await mutationNames(url()));
   });
+  // Service identities (docs/DESIGN.md): a service (BI_READER + SERVICE) is refused every mutation
+  // but the few that name services (`acceptingServices`, whose own tests say which service may call them).
+  it.each(['voc', 'staff'].map((name) => [`service:${name}`, serviceIdentity(name)] as const))(
+    'as %s, every mutation not naming services is FORBIDDEN',
+    async (_who, identity) => {
+      const target = url();
+      const authorization = await authorizationFor(target, identity);
+      const accepting = new Set(options.acceptingServices ?? []);
+      for (const [name, call] of Object.entries(calls()).filter(([n]) => !accepting.has(n))) {
+        const response = await postGraphQL(target, call.query, call.variables?.(), authorization);
+        try {
+          checkOutcome(response, { expect: { deny: true } });
+        } catch (error) {
+          throw new Error(`${name}: ${JSON.stringify(response)}\n${String(error)}`);
+        }
+      }
+    },
+  );
   it.each(refused.map((caller) => [caller.who, caller.identity] as const))(
     'as %s, every mutation is FORBIDDEN',
     async (_who, identity) => {

@@ -233,6 +233,8 @@ describe('care access: writes', () => {
     }),
     // agents and leads make commitments as themselves: their refusals are in promises-access.int-spec.ts
     callers.filter((c) => !c.writer && !c.identity.employeeNo),
+    // voc's service identity opens service recoveries: service-recovery.int-spec.ts
+    { acceptingServices: ['openServiceRecovery'] },
   );
 });
 

@@ -112,6 +112,9 @@ describe('traffic mutations and the import route: ADMIN only', () => {
     () => traffic.url,
     () => calls,
     NON_WRITERS,
+    {
+      acceptingServices: ['recordIngestBatch'],
+    },
   );
 
   const count = async (): Promise<number> =>
