@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { GraphQLError } from 'graphql';
 import { staticScopeSource } from '@switchboard/subgraph-kit';
 import { KnownReferences, postImportFile, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { VocFactory } from '../testing/voc-factories';
@@ -89,5 +90,39 @@ describe('service recovery (voc → care)', () => {
     // done: later runs send nothing
     expect(await sendServiceRecoveries(voc.orm.em)).toEqual({ sent: 0, refused: 0, failed: 0 });
     expect(world.recoveryAsks).toHaveLength(2);
+  });
+
+  it('care unreachable: pending for the next run; care refusing (no lead): done, the reason kept, not asked again', async () => {
+    const later = world.contact('E203', 'CARDS', '2026-11-10T08:00:00Z', '2026-11-10T08:06:00Z');
+    await postImportFile(
+      voc.url,
+      `/import/surveys?center=${center}&format=csv`,
+      [HEADER, row('sr-5', later, 2, 'rude')].join('\n'),
+    );
+    const refuse = (code: string) => async () => {
+      throw new GraphQLError(`service recovery: ${code}`, { extensions: { code } });
+    };
+    expect(await sendServiceRecoveries(voc.orm.em, { send: refuse('SUBGRAPH_UNAVAILABLE') })).toEqual({
+      sent: 0,
+      refused: 0,
+      failed: 1,
+    });
+    expect(await sendServiceRecoveries(voc.orm.em, { send: refuse('BAD_USER_INPUT') })).toEqual({
+      sent: 0,
+      refused: 1,
+      failed: 0,
+    });
+    const row5 = (await outbox()).find((r) => r.contactExternalId === later.externalId);
+    expect(row5).toMatchObject({
+      attempts: 2,
+      commitmentId: null,
+      lastError: 'service recovery: BAD_USER_INPUT',
+    });
+    expect(row5?.doneAt).not.toBeNull();
+    expect(await sendServiceRecoveries(voc.orm.em, { send: refuse('BAD_USER_INPUT') })).toEqual({
+      sent: 0,
+      refused: 0,
+      failed: 0,
+    });
   });
 });
