@@ -1,4 +1,6 @@
-// The benchmarking and check entry (`@switchboard/voc/bench`): what tools/bench needs to run voc's
-// jobs for real (Jest cannot load pg-boss, an ES module). Never loaded by the service itself.
+// The benchmarking entry (`@switchboard/voc/bench`): what tools/bench needs to build voc's survey
+// rollup after a bulk COPY, as the import keeps it. Never loaded by the service itself.
 export { vocDatabase } from './src/voc.subgraph';
+export { rebuildSurveyRollup } from './src/rollup/survey-rollup.writer';
+export { SurveyStatsService, type SurveyGroup } from './src/stats/survey-stats.service';
 export { startServiceRecoveryJobs } from './src/service-recovery/service-recovery.jobs';
