@@ -39,12 +39,12 @@ describe('survey imports report their batch through the gateway', () => {
     await world.release();
   });
 
-  it('the route: read, accepted and rejected rows, as of the latest answer', async () => {
+  it('the route: read, accepted and rejected rows, as of the latest answer accepted', async () => {
     const csv = [
       'invitation_id,form_code,contact_source,contact_external_id,sent_at,status,answered_at,score,verbatim',
       `b-1,POST_CALL,${call.source},${call.externalId},2026-11-10T09:10:00Z,FINISHED,2026-11-10T09:20:00Z,5,`,
       `b-2,POST_CALL,${call.source},${call.externalId},2026-11-10T09:10:00Z,FINISHED,2026-11-10T09:25:00Z,4,`,
-      `b-3,POST_CALL,${call.source},${call.externalId},2026-11-10T09:10:00Z,FINISHED,2026-11-10T09:20:00Z,9,`,
+      `b-3,POST_CALL,${call.source},${call.externalId},2026-11-10T09:10:00Z,FINISHED,2026-11-10T09:40:00Z,9,`,
     ].join('\n');
     const answer = await postImportFile(voc.url, `/import/surveys?center=${center}&format=csv`, csv);
     expect(answer.events.at(-1)).toMatchObject({ type: 'report', read: 3, rejected: 1 });

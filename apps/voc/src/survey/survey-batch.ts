@@ -4,21 +4,23 @@ import type { SurveyRow } from './survey-import.service';
 
 /**
  * A survey import's delivery to traffic's data timeliness: of its center, as of the latest answer
- * (or invitation sent) in it.
+ * (or invitation sent) among the rows it accepted.
  */
 export function reportSurveyBatch(
   centerId: string,
-  rows: readonly Pick<SurveyRow, 'answeredAt' | 'sentAt'>[],
+  rows: readonly Pick<SurveyRow, 'row' | 'answeredAt' | 'sentAt'>[],
   run: ImportRunFacts,
   logger: Logger,
 ): Promise<unknown> {
+  const rejected = new Set(run.problems.map((p) => p.row));
+  const accepted = rows.filter((r) => !rejected.has(r.row));
   return reportImportBatch(
     {
       service: 'voc',
       kind: 'SURVEYS',
       source: 'surveys',
       centerId: centerId.toLowerCase(),
-      latestEventAt: latestEventTime(rows.map((r) => r.answeredAt ?? r.sentAt)),
+      latestEventAt: latestEventTime(accepted.map((r) => r.answeredAt ?? r.sentAt)),
     },
     run,
     logger,
