@@ -220,17 +220,24 @@ export function ComplaintsPage({ centerId, timeZone }: { centerId: string | null
         />
         <h3>{t('codeAxes')}</h3>
         <PeriodPicker period={period} onChange={setPeriod} timeZone={timeZone} />
-        {axes.map(({ axis, rows: axisRows }) => (
-          <div key={axis} data-axis={axis}>
-            <SortableTable<AxisCount>
-              caption={t(`axis_${axis}`)}
-              columns={axisColumns(axis)}
-              rows={axisCounts(axisRows, axis)}
-              rowKey={(r) => r.code}
-              initialSort={{ key: 'received', direction: 'descending' }}
-            />
-          </div>
-        ))}
+        {axes.map(({ axis, rows: axisRows }) => {
+          const counts = axisCounts(axisRows, axis);
+          return (
+            <div
+              key={axis}
+              data-axis={axis}
+              data-axis-counts={counts.map((c) => `${c.code}:${c.received}`).join(' ')}
+            >
+              <SortableTable<AxisCount>
+                caption={t(`axis_${axis}`)}
+                columns={axisColumns(axis)}
+                rows={counts}
+                rowKey={(r) => r.code}
+                initialSort={{ key: 'received', direction: 'descending' }}
+              />
+            </div>
+          );
+        })}
       </QueryState>
     </section>
   );
