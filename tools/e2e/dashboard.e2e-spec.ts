@@ -1141,6 +1141,15 @@ describe('dashboard in headless chromium', () => {
           )
         ).data?.team.id ?? '';
       expect(teamId).not.toBe('');
+      // traffic counts a contact toward the team its agent had then: its copy of staff's team
+      // history is refreshed on a timer, here now
+      const sync = await postGraphQL<{ syncTeamDirectory: { agents: number } }>(
+        stack.gatewayUrl,
+        'mutation { syncTeamDirectory { agents } }',
+        undefined,
+        asCaller('ADMIN'),
+      );
+      expect(sync.errors).toBeUndefined();
       const today = localDay(new Date(), ZONE);
       type Outcome = { employeeNo: string | null; answered: number; offers: number; sales: number };
       const api = await postGraphQL<{ total: Outcome[]; byAgent: Outcome[] }>(
