@@ -204,6 +204,12 @@ export function ComplaintsPage({ centerId, timeZone }: { centerId: string | null
                       <a href={routeHref({ page: 'agent', employeeNo: c.handlerAgentNo })}>
                         {c.handlerAgentNo}
                       </a>
+                      {c.extensionReason && (
+                        <>
+                          <br />
+                          {t('extensionReason')}: {c.extensionReason}
+                        </>
+                      )}
                     </li>
                   ))}
                 </ol>
