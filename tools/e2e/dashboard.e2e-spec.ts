@@ -815,7 +815,7 @@ describe('dashboard in headless chromium', () => {
   );
 
   it(
-    'a case handler lands on the follow-ups and reads the customer’s name and phone, in Chinese too',
+    'a case handler lands on the complaint deadlines, opens the follow-ups and reads the customer’s name and phone, in Chinese too',
     async () => {
       const page = await signIn(CASE_HANDLER_LABEL);
       // their day starts on the complaints' deadlines; the follow-ups are one click away
