@@ -815,13 +815,16 @@ describe('dashboard in headless chromium', () => {
   );
 
   it(
-    'a case handler lands on the follow-ups and reads the customer’s name and phone, in Chinese too',
+    'a case handler lands on the complaint deadlines, opens the follow-ups and reads the customer’s name and phone, in Chinese too',
     async () => {
       const page = await signIn(CASE_HANDLER_LABEL);
-      await page.getByRole('heading', { name: 'Follow-ups' }).waitFor();
-      expect(page.url()).toBe(`${origin}/#/follow-ups`);
+      // their day starts on the complaints' deadlines; the follow-ups are one click away
+      await page.getByRole('heading', { name: 'Complaint deadlines' }).waitFor();
+      expect(page.url()).toBe(`${origin}/#/complaints`);
       const nav = page.getByRole('navigation', { name: 'Pages' });
-      expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Customers', 'Follow-ups']);
+      expect(await nav.getByRole('link').allInnerTexts()).toEqual(['Customers', 'Follow-ups', 'Complaints']);
+      await nav.getByRole('link', { name: 'Follow-ups' }).click();
+      await page.getByRole('heading', { name: 'Follow-ups' }).waitFor();
       const api = await postGraphQL<{
         customer: { timeline: { items: { kind: string; agent: { employeeNo: string } | null }[] } };
         commitments: { caseId: string | null }[];
@@ -936,6 +939,339 @@ describe('dashboard in headless chromium', () => {
       await page.locator('[data-forecast-offered] .chart svg').waitFor();
       expect(await page.getByText('Not forecastable').count()).toBeGreaterThan(0);
       await page.screenshot({ path: join(ARTIFACTS, 'workforce.png'), fullPage: true });
+      await page.close();
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  it(
+    'a case handler’s complaint deadlines: columns, days left and code counts as care gives them, in Chinese, at phone width',
+    async () => {
+      type Open = { id: string; deadlineDate: string; timeZone: string; overdue: boolean };
+      const today = localDay(new Date(), ZONE);
+      const api = await postGraphQL<{
+        open: Open[];
+        overdue: { id: string }[];
+        byReason: { reasonCode: string; received: number }[];
+      }>(
+        stack.gatewayUrl,
+        `query ($from: DateTimeISO!, $to: DateTimeISO!) {
+          open: complaints(first: 500, filter: { open: true }) { id deadlineDate timeZone overdue }
+          overdue: complaints(first: 500, filter: { open: true, overdue: true }) { id }
+          byReason: complaintStats(from: $from, to: $to, groupBy: [REASON_AXIS]) { reasonCode received }
+        }`,
+        {
+          from: localMidnight(addDays(today, -30), ZONE).toISOString(),
+          to: localMidnight(today, ZONE).toISOString(),
+        },
+        asCaller(CASE_HANDLER_LABEL),
+      );
+      expect(api.errors).toBeUndefined();
+      const open = api.data?.open ?? [];
+      expect(open.length).toBeGreaterThan(0); // the demo's story complaint is open
+      const page = await signIn(CASE_HANDLER_LABEL);
+      await page.getByRole('heading', { name: 'Complaint deadlines' }).waitFor();
+      const board = page.locator('[data-complaint-board]');
+      await board.locator('[data-column="overdue"]').waitFor();
+      // every open complaint in one column; the overdue ones are care's overdue ones
+      const counts = await board
+        .locator('[data-column]')
+        .evaluateAll((columns) => columns.map((c) => Number(c.getAttribute('data-count'))));
+      expect(counts.reduce((a, b) => a + b, 0)).toBe(open.length);
+      expect(await board.locator('[data-column="overdue"]').getAttribute('data-count')).toBe(
+        String(api.data?.overdue.length),
+      );
+      // days left on the clock: calendar days from today (the complaint's zone) to its last day, for
+      // every complaint the table lists (all open ones: fewer than a page here)
+      await board.locator('tbody span[data-days-left]').first().waitFor();
+      expect(await board.locator('tbody span[data-days-left]').count()).toBe(Math.min(open.length, 50));
+      let checked = 0;
+      for (const c of open) {
+        const left = Math.round(
+          (Date.parse(`${c.deadlineDate}T00:00:00Z`) -
+            Date.parse(`${localDay(new Date(), c.timeZone)}T00:00:00Z`)) /
+            86_400_000,
+        );
+        const item = board.locator(`li[data-complaint="${c.id}"]`);
+        if ((await item.count()) === 0) continue; // a column shows its first 20
+        expect(await item.getAttribute('data-days-left')).toBe(String(left));
+        checked += 1;
+      }
+      expect(checked).toBeGreaterThan(0);
+      // counts per reason code (axis C) over the last 30 days, as complaintStats gives them
+      const reasons = [...(api.data?.byReason ?? [])].sort(
+        (a, b) => b.received - a.received || a.reasonCode.localeCompare(b.reasonCode),
+      );
+      expect(await board.locator('[data-axis="REASON"]').getAttribute('data-axis-counts')).toBe(
+        reasons.map((r) => `${r.reasonCode}:${r.received}`).join(' '),
+      );
+      await page.screenshot({ path: join(ARTIFACTS, 'complaint-deadlines.png'), fullPage: true });
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
+      await page.locator('.language select').selectOption('zh-CN');
+      await page.getByRole('heading', { name: '投诉时限看板' }).waitFor();
+      expect(await board.locator('[data-column="overdue"] h3').innerText()).toContain('已超时');
+      expect(await board.locator('[data-column="overdue"]').getAttribute('data-count')).toBe(
+        String(api.data?.overdue.length),
+      );
+      await page.screenshot({ path: join(ARTIFACTS, 'complaint-deadlines-zh-CN.png'), fullPage: true });
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
+      await page.locator('.language select').selectOption('en');
+      await page.close();
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  it(
+    'a manager reads the VOC view: categories, change and survey n as voc gives them, in Chinese, at phone width',
+    async () => {
+      const center = demoCenterId('SHA-01');
+      // surveys on the story customer's calls, imported as a survey platform would send them
+      const contacts =
+        (
+          await postGraphQL<{
+            contactsOfCustomer: { source: string; externalId: string; arrivedAt: string; endedAt: string }[];
+          }>(
+            stack.gatewayUrl,
+            'query ($k: String!) { contactsOfCustomer(customerKeys: [$k]) { source externalId arrivedAt endedAt } }',
+            { k: DEMO_STORY_CUSTOMER },
+            asCaller('ADMIN'),
+          )
+        ).data?.contactsOfCustomer ?? [];
+      expect(contacts.length).toBe(3);
+      const form = await postGraphQL<{ createSurveyForm: { id: string } }>(
+        stack.gatewayUrl,
+        `mutation ($c: ID!) { createSurveyForm(input: { centerId: $c, code: "E2E-CSAT", kind: CSAT, title: "After the call", topBoxMin: 4 }) { id } }`,
+        { c: center },
+        asCaller('ADMIN'),
+      );
+      expect(form.errors).toBeUndefined();
+      const verbatims = [
+        'I waited 25 minutes before anyone answered',
+        'The annual fee and the interest on my card are wrong',
+        'I waited 40 minutes again',
+      ];
+      const imported = await postGraphQL<{ importSurveys: { responsesRecorded: number } }>(
+        stack.gatewayUrl,
+        `mutation ($c: ID!, $r: [SurveyImportRowInput!]!) { importSurveys(centerId: $c, rows: $r) { responsesRecorded } }`,
+        {
+          c: center,
+          r: contacts.map((contact, i) => {
+            const sent = new Date(Date.parse(contact.endedAt) + 60_000);
+            return {
+              invitationKey: `e2e-voc-${i}`,
+              formCode: 'E2E-CSAT',
+              contactSource: contact.source,
+              contactExternalId: contact.externalId,
+              sentAt: sent.toISOString(),
+              status: 'FINISHED',
+              answeredAt: new Date(sent.getTime() + 600_000).toISOString(),
+              score: i + 1,
+              verbatim: verbatims[i],
+            };
+          }),
+        },
+        asCaller('ADMIN'),
+      );
+      expect(imported.errors).toBeUndefined();
+      expect(imported.data?.importSurveys.responsesRecorded).toBe(3);
+      const arrivals = contacts.map((c) => Date.parse(c.arrivedAt));
+      const fromDay = localDay(new Date(Math.min(...arrivals)), ZONE);
+      const toDay = addDays(localDay(new Date(Math.max(...arrivals)), ZONE), 1);
+      const api = await postGraphQL<{
+        vocView: { categories: { category: string; nameZh: string; feedback: number }[] };
+        surveyStats: { centerId: string; csat: { n: number } }[];
+      }>(
+        stack.gatewayUrl,
+        `query ($c: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
+          vocView(centerId: $c, from: $from, to: $to, top: 10) { categories { category nameZh feedback } }
+          surveyStats(from: $from, to: $to, groupBy: [CENTER], minResponses: 1) { centerId csat { n } }
+        }`,
+        {
+          c: center,
+          from: localMidnight(fromDay, ZONE).toISOString(),
+          to: localMidnight(toDay, ZONE).toISOString(),
+        },
+        asCaller(MANAGER),
+      );
+      expect(api.errors).toBeUndefined();
+      const categories = api.data?.vocView.categories ?? [];
+      expect(categories.length).toBeGreaterThanOrEqual(2);
+
+      const page = await signIn(MANAGER);
+      await page.getByRole('link', { name: 'Voice of the customer' }).waitFor(); // offered to a manager
+      await page.goto(`${origin}/#/voc/${center}?from=${fromDay}&to=${toDay}`);
+      const view = page.locator('section[data-voc-categories]:not([data-voc-categories=""])');
+      await view.waitFor();
+      expect(await view.getAttribute('data-voc-categories')).toBe(
+        categories.map((c) => `${c.category}:${c.feedback}`).join(' '),
+      );
+      const n = api.data?.surveyStats.find((s) => s.centerId === center)?.csat.n;
+      expect(n).toBe(3);
+      expect(await view.locator('[data-csat-n]').first().getAttribute('data-csat-n')).toBe(String(n));
+      await view.locator('.chart svg').waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'voc.png'), fullPage: true });
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
+      await page.locator('.language select').selectOption('zh-CN');
+      await page.getByRole('heading', { name: '客户之声' }).waitFor();
+      const table = page.getByRole('table', { name: '主要反馈类别' });
+      expect(await table.locator('tbody tr.ant-table-row td:first-child').allInnerTexts()).toEqual(
+        categories.map((c) => c.nameZh),
+      );
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
+      await page.locator('.language select').selectOption('en');
+      await page.close();
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  it(
+    'a team’s sales page: outcome KPIs and each agent’s row as trafficStats gives them, in Chinese, at phone width',
+    async () => {
+      const teamId =
+        (
+          await postGraphQL<{ team: { id: string } }>(
+            stack.gatewayUrl,
+            'query ($code: String!) { team(code: $code) { id } }',
+            { code: LEAD_TEAM },
+            asCaller(MANAGER),
+          )
+        ).data?.team.id ?? '';
+      expect(teamId).not.toBe('');
+      // traffic counts a contact toward the team its agent had then: its copy of staff's team
+      // history is refreshed on a timer, here now
+      const sync = await postGraphQL<{ syncTeamDirectory: { agents: number } }>(
+        stack.gatewayUrl,
+        'mutation { syncTeamDirectory { agents } }',
+        undefined,
+        asCaller('ADMIN'),
+      );
+      expect(sync.errors).toBeUndefined();
+      const today = localDay(new Date(), ZONE);
+      type Outcome = { employeeNo: string | null; answered: number; offers: number; sales: number };
+      const api = await postGraphQL<{ total: Outcome[]; byAgent: Outcome[] }>(
+        stack.gatewayUrl,
+        `query ($t: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
+          total: trafficStats(filter: { from: $from, to: $to, timeZone: "${ZONE}", teamIds: [$t] }, granularity: TOTAL) { employeeNo answered offers sales }
+          byAgent: trafficStats(filter: { from: $from, to: $to, timeZone: "${ZONE}", teamIds: [$t] }, granularity: TOTAL, groupBy: [AGENT]) { employeeNo answered offers sales }
+        }`,
+        {
+          t: teamId,
+          from: localMidnight(addDays(today, -7), ZONE).toISOString(),
+          to: localMidnight(today, ZONE).toISOString(),
+        },
+        asCaller(MANAGER),
+      );
+      expect(api.errors).toBeUndefined();
+      const busiest = [...(api.data?.byAgent ?? [])].sort((a, b) => b.answered - a.answered)[0];
+      expect(busiest.answered).toBeGreaterThan(0);
+
+      const page = await signIn(MANAGER);
+      await page.locator('[data-kpi]').first().waitFor();
+      await page.goto(`${origin}/#/team/${encodeURIComponent(teamId)}`);
+      await page.getByRole('link', { name: 'Sales', exact: true }).click();
+      await page.waitForURL(`${origin}/#/sales/${encodeURIComponent(teamId)}`);
+      const panel = page.locator('[data-sales-guardrail]');
+      await panel.locator('[data-outcome="offers"]').waitFor();
+      expect(await panel.locator('[data-outcome="offers"]').getAttribute('data-value')).toBe(
+        String(api.data?.total[0].offers),
+      );
+      expect(await panel.locator('[data-outcome="sales"]').getAttribute('data-value')).toBe(
+        String(api.data?.total[0].sales),
+      );
+      const table = page.getByRole('table', { name: 'Outcomes per agent' });
+      const row = table.locator('tbody tr.ant-table-row', {
+        has: page.locator(`a[href="#/agent/${busiest.employeeNo}"]`),
+      });
+      expect(await row.locator('td').nth(1).innerText()).toBe(
+        new Intl.NumberFormat('en').format(busiest.answered),
+      );
+      await page.screenshot({ path: join(ARTIFACTS, 'sales.png'), fullPage: true });
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
+      await page.locator('.language select').selectOption('zh-CN');
+      await panel.getByText('营销次数').waitFor();
+      expect(await page.getByRole('heading', { level: 2 }).innerText()).toMatch(/^营销/);
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
+      await page.locator('.language select').selectOption('en');
+      await page.close();
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  it(
+    'a queue page from the center overview: the period’s figures as trafficStats gives them, the live state, a chart as PNG',
+    async () => {
+      const page = await signIn(MANAGER);
+      const queues = page.getByRole('navigation', { name: 'Queues' });
+      await queues.getByRole('link').first().waitFor();
+      const code = await queues.getByRole('link').first().innerText();
+      await queues.getByRole('link').first().click();
+      await page.waitForURL(/#\/queue\//);
+      const queueId = decodeURIComponent(
+        new URL(page.url()).hash.replace(/^#\/queue\//, '').replace(/\?.*$/, ''),
+      );
+      const today = localDay(new Date(), ZONE);
+      const api = await postGraphQL<{
+        queue: { code: string };
+        trafficStats: { offered: number; answered: number }[];
+      }>(
+        stack.gatewayUrl,
+        `query ($q: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
+          queue(id: $q) { code }
+          trafficStats(filter: { from: $from, to: $to, timeZone: "${ZONE}", queueIds: [$q] }, granularity: TOTAL) { offered answered }
+        }`,
+        {
+          q: queueId,
+          from: localMidnight(addDays(today, -7), ZONE).toISOString(),
+          to: localMidnight(today, ZONE).toISOString(),
+        },
+        asCaller(MANAGER),
+      );
+      expect(api.errors).toBeUndefined();
+      expect(api.data?.queue.code).toBe(code);
+      const total = api.data?.trafficStats[0];
+      expect(total?.offered).toBeGreaterThan(0);
+      const section = page.locator(`section[data-queue-id="${queueId}"]`);
+      const offered = section.locator('[data-queue-period] [data-queue-figure="offered"] .tile-value');
+      await offered.waitFor();
+      expect(await offered.innerText()).toBe(new Intl.NumberFormat('en').format(total?.offered ?? -1));
+      expect(
+        await section.locator('[data-queue-period] [data-queue-figure="answered"] .tile-value').innerText(),
+      ).toBe(new Intl.NumberFormat('en').format(total?.answered ?? -1));
+      // the live state (a manager reads their center's)
+      await section.locator('[data-queue-live] [data-queue-figure="waiting"]').waitFor();
+      await section.locator('.chart svg').waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'queue.png'), fullPage: true });
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
+
+      // the chart as a PNG image (ECharts' getDataURL off screen): a real PNG, named after the chart
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        section.getByRole('button', { name: /^Download PNG/ }).click(),
+      ]);
+      expect(download.suggestedFilename()).toMatch(/^Contacts-per-30-minutes-.+-\d{4}-\d{2}-\d{2}\.png$/);
+      const png = readFileSync(await download.path());
+      expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+      expect(png.readUInt32BE(16)).toBeGreaterThan(100); // IHDR width: drawn, not empty
+      expect(png.length).toBeGreaterThan(2_000);
+
+      await page.locator('.language select').selectOption('zh-CN');
+      await section.getByRole('heading', { name: /^队列/ }).first().waitFor();
+      expect(await offered.innerText()).toBe(new Intl.NumberFormat('zh-CN').format(total?.offered ?? -1));
+      const [zhDownload] = await Promise.all([
+        page.waitForEvent('download'),
+        section.getByRole('button', { name: /^下载 PNG/ }).click(),
+      ]);
+      expect(zhDownload.suggestedFilename()).toMatch(/\.png$/);
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
+      await page.locator('.language select').selectOption('en');
       await page.close();
     },
     VIEW_TIMEOUT_MS,

@@ -96,6 +96,10 @@ describe('wallboard (TV mode) in headless chromium', () => {
     ]);
     await waiting.filter({ hasText: /^0$/ }).waitFor({ timeout: 10_000 });
     await page.locator('[data-wallboard="oldestWait"][data-signal="green"]').waitFor();
+    // each queue's name opens its queue page
+    expect(await page.locator('tr[data-queue="WB-Q"] th a').getAttribute('href')).toBe(
+      `#/queue/${encodeURIComponent(queueId)}`,
+    );
     await page.close();
   });
 

@@ -38,6 +38,12 @@ const CustomerPage = lazy(() =>
 const FollowUpsPage = lazy(() =>
   import('./pages/care/follow-ups-page').then((m) => ({ default: m.FollowUpsPage })),
 );
+const ComplaintsPage = lazy(() =>
+  import('./pages/voice/complaints-page').then((m) => ({ default: m.ComplaintsPage })),
+);
+const VocPage = lazy(() => import('./pages/voice/voc-page').then((m) => ({ default: m.VocPage })));
+const SalesPage = lazy(() => import('./pages/sales/sales-page').then((m) => ({ default: m.SalesPage })));
+const QueuePage = lazy(() => import('./pages/queue/queue-page').then((m) => ({ default: m.QueuePage })));
 
 const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
@@ -226,6 +232,16 @@ function SignedIn({ session }: { session: Session }) {
               <a href={routeHref({ page: 'followUps' })}>{t('followUps')}</a>
             </li>
           )}
+          {nav.includes('complaints') && (
+            <li>
+              <a href={routeHref({ page: 'complaints', centerId: home?.id ?? null })}>{t('complaints')}</a>
+            </li>
+          )}
+          {nav.includes('voc') && (
+            <li>
+              <a href={routeHref({ page: 'voc', centerId: home?.id ?? null })}>{t('voc')}</a>
+            </li>
+          )}
         </ul>
         <AgentSearch />
       </nav>
@@ -261,6 +277,21 @@ function SignedIn({ session }: { session: Session }) {
         )}
         {route.page === 'followUps' && (
           <FollowUpsPage timeZone={timeZone} canReassign={isCaseWorker(session)} />
+        )}
+        {(route.page === 'complaints' || route.page === 'voc') &&
+          (() => {
+            const center = centers.find((c) => c.id === route.centerId);
+            const centerId = route.centerId ?? home?.id ?? null;
+            const zone = center?.timeZone ?? timeZone;
+            return route.page === 'complaints' ? (
+              <ComplaintsPage key={centerId ?? ''} centerId={centerId} timeZone={zone} />
+            ) : (
+              <VocPage key={centerId ?? ''} centerId={centerId} timeZone={zone} />
+            );
+          })()}
+        {route.page === 'sales' && <SalesPage key={route.teamId} teamId={route.teamId} timeZone={timeZone} />}
+        {route.page === 'queue' && (
+          <QueuePage key={route.queueId} queueId={route.queueId} timeZone={timeZone} />
         )}
         {route.page === 'hr' &&
           (() => {

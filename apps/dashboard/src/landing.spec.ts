@@ -32,7 +32,8 @@ describe('role landing', () => {
     });
     expect(landingRoute(session(['QA_EVALUATOR'], { employeeNo: 'E2' }), known)).toEqual({ page: 'qa' });
     expect(landingRoute(session(['CASE_HANDLER'], { centers: ['SHA-01'] }), known)).toEqual({
-      page: 'followUps',
+      page: 'complaints',
+      centerId: 'c-1',
     });
     expect(landingRoute(session(['AGENT'], { employeeNo: 'E7' }), known)).toEqual({
       page: 'agent',
@@ -63,6 +64,8 @@ describe('navigation by role', () => {
       'wfm',
       'customers',
       'followUps',
+      'complaints',
+      'voc',
     ]);
     expect(navKeys(session(['TEAM_LEAD'], { teams: ['SHA-CARDS-1'], employeeNo: 'E1' }))).toEqual([
       'teams',
@@ -78,6 +81,12 @@ describe('navigation by role', () => {
     // forecasts, coverage and adherence: wfm's forecast readers only (a workforce planner is not one yet)
     expect(navKeys(session(['BI_READER'], { centers: ['SHA-01'] }))).toContain('wfm');
     expect(navKeys(session(['HR'], { centers: ['SHA-01'] }))).not.toContain('wfm');
-    expect(navKeys(session(['CASE_HANDLER'], { centers: ['SHA-01'] }))).toEqual(['customers', 'followUps']);
+    expect(navKeys(session(['CASE_HANDLER'], { centers: ['SHA-01'] }))).toEqual([
+      'customers',
+      'followUps',
+      'complaints',
+    ]);
+    // the complaint record is not a team lead's (care shows them the case only)
+    expect(navKeys(session(['TEAM_LEAD'], { teams: ['SHA-CARDS-1'] }))).not.toContain('complaints');
   });
 });

@@ -11,7 +11,9 @@ export type NavKey =
   | 'erlang'
   | 'wfm'
   | 'customers'
-  | 'followUps';
+  | 'followUps'
+  | 'complaints'
+  | 'voc';
 
 /** Roles that read whole centers (their overview and teams); the API narrows to their scope. */
 const CENTER_READERS = ['ADMIN', 'CENTER_MANAGER', 'BI_READER', 'WORKFORCE_PLANNER'];
@@ -21,6 +23,10 @@ const QA_READERS = ['ADMIN', 'CENTER_MANAGER', 'QA_EVALUATOR'];
 const WFM_READERS = ['ADMIN', 'CENTER_MANAGER', 'BI_READER', 'TEAM_LEAD'];
 /** Who works with customers' timelines and the follow-up promises (care's readers, agents aside). */
 const CARE_READERS = ['ADMIN', 'CENTER_MANAGER', 'TEAM_LEAD', 'CASE_HANDLER'];
+/** Who reads complaint records and their regulatory clocks (care's complaint readers). */
+const COMPLAINT_READERS = ['ADMIN', 'CENTER_MANAGER', 'CASE_HANDLER'];
+/** Who reads a center's voice of the customer (voc's center readers). */
+const VOC_READERS = ['ADMIN', 'CENTER_MANAGER', 'BI_READER'];
 
 const has = (session: Session, roles: readonly string[]) => session.roles.some((r) => roles.includes(r));
 
@@ -38,7 +44,8 @@ export function landingRoute(
   if (session.roles.includes('HR') || session.roles.includes('TRAINER'))
     return { page: 'hr', centerId: known.homeCenterId };
   if (session.roles.includes('QA_EVALUATOR')) return { page: 'qa' };
-  if (session.roles.includes('CASE_HANDLER')) return { page: 'followUps' };
+  // a case handler's day starts on the complaints' deadlines (the regulatory clock), follow-ups next
+  if (session.roles.includes('CASE_HANDLER')) return { page: 'complaints', centerId: known.homeCenterId };
   if (session.employeeNo) return { page: 'agent', employeeNo: session.employeeNo };
   return { page: 'center', centerId: known.homeCenterId };
 }
@@ -60,5 +67,7 @@ export function navKeys(session: Session): NavKey[] {
   if (has(session, [...CENTER_READERS, 'TEAM_LEAD'])) keys.push('erlang');
   if (has(session, WFM_READERS)) keys.push('wfm');
   if (has(session, CARE_READERS)) keys.push('customers', 'followUps');
+  if (has(session, COMPLAINT_READERS)) keys.push('complaints');
+  if (has(session, VOC_READERS)) keys.push('voc');
   return keys;
 }

@@ -16,6 +16,12 @@ describe('routing', () => {
       { page: 'customer', key: 'cust/42 x' },
       { page: 'customer', key: null },
       { page: 'followUps' },
+      { page: 'complaints', centerId: 'c-3' },
+      { page: 'complaints', centerId: null },
+      { page: 'voc', centerId: 'c/4' },
+      { page: 'voc', centerId: null },
+      { page: 'sales', teamId: 't-5' },
+      { page: 'queue', queueId: 'q 6' },
     ];
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
   });

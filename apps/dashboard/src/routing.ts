@@ -8,7 +8,11 @@ export type Route =
   | { page: 'qa' }
   | { page: 'wfm'; centerId: string | null }
   | { page: 'customer'; key: string | null }
-  | { page: 'followUps' };
+  | { page: 'followUps' }
+  | { page: 'complaints'; centerId: string | null }
+  | { page: 'voc'; centerId: string | null }
+  | { page: 'sales'; teamId: string }
+  | { page: 'queue'; queueId: string };
 
 export function parseRoute(hash: string): Route {
   const [page, id] = hash.replace(/^#\/?/, '').replace(/\?.*$/, '').split('/').map(decodeURIComponent);
@@ -20,6 +24,10 @@ export function parseRoute(hash: string): Route {
   if (page === 'wfm') return { page: 'wfm', centerId: id || null };
   if (page === 'customer') return { page: 'customer', key: id || null };
   if (page === 'follow-ups') return { page: 'followUps' };
+  if (page === 'complaints') return { page: 'complaints', centerId: id || null };
+  if (page === 'voc') return { page: 'voc', centerId: id || null };
+  if (page === 'sales' && id) return { page: 'sales', teamId: id };
+  if (page === 'queue' && id) return { page: 'queue', queueId: id };
   return { page: 'center', centerId: page === 'center' && id ? id : null };
 }
 
@@ -48,5 +56,13 @@ export function routeHref(route: Route): string {
       return route.key ? `#/customer/${encodeURIComponent(route.key)}` : '#/customer';
     case 'followUps':
       return '#/follow-ups';
+    case 'complaints':
+      return route.centerId ? `#/complaints/${encodeURIComponent(route.centerId)}` : '#/complaints';
+    case 'voc':
+      return route.centerId ? `#/voc/${encodeURIComponent(route.centerId)}` : '#/voc';
+    case 'sales':
+      return `#/sales/${encodeURIComponent(route.teamId)}`;
+    case 'queue':
+      return `#/queue/${encodeURIComponent(route.queueId)}`;
   }
 }

@@ -101,6 +101,18 @@ export function CenterOverview({ center }: { center: { id: string; name: string;
             })}
           />
         </div>
+        {queues.length > 0 && (
+          <nav aria-label={t('queues')} className="panel">
+            <h3>{t('queues')}</h3>
+            <ul className="queue-links">
+              {queues.map((q) => (
+                <li key={q.id}>
+                  <a href={routeHref({ page: 'queue', queueId: q.id })}>{q.code}</a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
         {queues.length > 0 && <StaffingPanel queues={queues} day={day} timeZone={center.timeZone} />}
       </QueryState>
     </section>

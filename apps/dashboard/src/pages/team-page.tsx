@@ -32,7 +32,8 @@ export function TeamPage({ teamId, timeZone }: { teamId: string; timeZone: strin
       </h2>
       {data?.team && (
         <p>
-          <a href={routeHref({ page: 'center', centerId: data.team.center.id })}>{data.team.center.name}</a>
+          <a href={routeHref({ page: 'center', centerId: data.team.center.id })}>{data.team.center.name}</a> ·{' '}
+          <a href={routeHref({ page: 'sales', teamId })}>{t('sales')}</a>
         </p>
       )}
       <PeriodPicker period={period} onChange={setPeriod} timeZone={data?.team?.center.timeZone ?? timeZone} />

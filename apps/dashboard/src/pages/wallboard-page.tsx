@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { formatter } from '../format';
+import { routeHref } from '../routing';
 import { useI18n } from '../i18n/i18n';
 import {
   formatWait,
@@ -193,7 +194,11 @@ export function WallboardPage({ options, token }: { options: WallboardOptions; t
                 const why = o.reason ? `${t('wallboardNoForecast')}: ${o.reason}` : undefined;
                 return (
                   <tr key={q.queueId} data-queue={q.queueCode}>
-                    <th scope="row">{q.queueName ?? q.queueCode}</th>
+                    <th scope="row">
+                      <a href={routeHref({ page: 'queue', queueId: q.queueId })}>
+                        {q.queueName ?? q.queueCode}
+                      </a>
+                    </th>
                     <td data-wallboard-waiting>{format.number(q.waiting)}</td>
                     <td
                       className={`signal-${oldestWaitSignal(q.oldestWaitSeconds, options.waitAmber, options.waitRed)}`}
