@@ -1,4 +1,5 @@
 import { careEn, careZh } from './care-messages';
+import { qaEn, qaZh } from './qa-messages';
 
 /** Every label of the dashboard, in English; zh-CN must translate each key (the type checks it). */
 export const en = {
@@ -188,6 +189,7 @@ export const en = {
   staleData: 'Data late: its source is past its warn age',
   dataAsOf: '— as of',
   ...careEn,
+  ...qaEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -380,6 +382,7 @@ export const zhCN: Messages = {
   scheduledTime: '排班时长',
   exceptionTime: '偏离时长',
   ...careZh,
+  ...qaZh,
 };
 
 export const LOCALES = ['en', 'zh-CN'] as const;

@@ -38,7 +38,15 @@ export class Migration20261207235000_kpi_chinese_names extends Migration {
         ('CSAT', '客户满意度'),
         ('NPS', '净推荐值'),
         ('CES', '客户费力度'),
-        ('SURVEY_RESPONSE_RATE', '问卷回复率')
+        ('SURVEY_RESPONSE_RATE', '问卷回复率'),
+        ('COMPLAINTS_PER_10K', '万次投诉率'),
+        ('COMPLAINT_TIMELY_RATE', '投诉按时办结率'),
+        ('UPHELD_RATE', '投诉成立率'),
+        ('ESCALATED_TO_COMPLAINT_RATE', '升级投诉率'),
+        ('SALES_PER_HOUR', '每小时销售数'),
+        ('REVENUE_PER_CONTACT', '单次联络收入'),
+        ('COST_PER_CONTACT', '单次联络成本'),
+        ('CENTER_CONTRIBUTION', '中心贡献')
       ) as v(code, name_zh) where d."code" = v.code;`);
   }
 
