@@ -681,6 +681,54 @@ describe('dashboard in headless chromium', () => {
   );
 
   it(
+    'HR follows up overdue training from the list: reminds one agent, gives another a new due date',
+    async () => {
+      const hr = await signIn(HR_LABEL);
+      const table = hr.getByRole('table', { name: 'Overdue assignments' });
+      const rows = table.locator('tbody tr.ant-table-row');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBeGreaterThan(1);
+      const overdue = async () =>
+        new Map(
+          (
+            (
+              await postGraphQL<{ overdueAssignments: { id: string; dueDate: string; reminders: number }[] }>(
+                stack.gatewayUrl,
+                '{ overdueAssignments(first: 5000) { id dueDate reminders } }',
+                undefined,
+                asCaller(HR_LABEL),
+              )
+            ).data?.overdueAssignments ?? []
+          ).map((a) => [a.id, a]),
+        );
+
+      // remind the first row's agent: the row says when and how often, and the API counts it
+      const first = rows.first();
+      const firstId = (await first.getAttribute('data-row-key')) ?? '';
+      const timesBefore = (await overdue()).get(firstId)?.reminders ?? -1;
+      expect(timesBefore).toBeGreaterThanOrEqual(0);
+      await first.getByRole('button', { name: 'Remind', exact: true }).click();
+      await table.locator(`tr[data-row-key="${firstId}"] td`, { hasText: `(${timesBefore + 1})` }).waitFor();
+      expect((await overdue()).get(firstId)?.reminders).toBe(timesBefore + 1);
+
+      // a new due date for the second row: it leaves the overdue list, here and in the API
+      const second = rows.nth(1);
+      const secondId = (await second.getAttribute('data-row-key')) ?? '';
+      await second.getByRole('button', { name: 'New due date' }).click();
+      await second.getByLabel('New due date', { exact: true }).fill(addDays(localDay(new Date(), 'UTC'), 14));
+      await second.getByLabel('Reason for the new due date').fill('Back from leave on Monday');
+      await second.getByRole('button', { name: 'Save' }).click();
+      await table.locator(`tr[data-row-key="${secondId}"]`).waitFor({ state: 'detached' });
+      expect((await overdue()).has(secondId)).toBe(false);
+      await expectAccessible(hr);
+      await expectNoPageScrollAtPhoneWidth(hr);
+      await hr.screenshot({ path: join(ARTIFACTS, 'hr-follow-up.png'), fullPage: true });
+      await hr.close();
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  it(
     'QA work in the browser: an evaluator scores a drawn contact, its agent disputes, someone else resolves',
     async () => {
       const evaluatorNo = demoIdentities()[EVALUATOR_LABEL].employeeNo ?? '';

@@ -1,4 +1,7 @@
-/** QA work in the browser (issue 25 part 4): the sample to score, acknowledge and dispute, disputes to resolve. */
+/**
+ * QA work in the browser (issue 25 part 4): the sample to score, acknowledge and dispute, disputes to
+ * resolve; and HR's follow-up of overdue training (remind, new due date).
+ */
 export const qaEn = {
   sampleToScore: 'Contacts drawn for you to score',
   showSample: "Show the period's sample",
@@ -26,6 +29,14 @@ export const qaEn = {
   evaluatorNo: 'Evaluator',
   moreEvaluations: 'Show more evaluations',
   evaluationsCounted: 'Evaluations in the period',
+  remind: 'Remind',
+  remindAll: 'Remind every overdue agent',
+  reminded: 'Reminded',
+  lastReminded: 'Last reminded',
+  newDueDate: 'New due date',
+  newDueDateReason: 'Reason for the new due date',
+  save: 'Save',
+  followUp: 'Follow up',
   evaluationStatus_SUBMITTED: 'Submitted',
   evaluationStatus_ACKNOWLEDGED: 'Acknowledged',
   evaluationStatus_DISPUTED: 'Disputed',
@@ -62,6 +73,14 @@ export const qaZh: typeof qaEn = {
   evaluatorNo: '质检员',
   moreEvaluations: '显示更多评估',
   evaluationsCounted: '本期评估数',
+  remind: '提醒',
+  remindAll: '提醒全部逾期坐席',
+  reminded: '已提醒',
+  lastReminded: '最近提醒',
+  newDueDate: '新截止日期',
+  newDueDateReason: '调整截止日期的原因',
+  save: '保存',
+  followUp: '跟进',
   evaluationStatus_SUBMITTED: '已提交',
   evaluationStatus_ACKNOWLEDGED: '已确认',
   evaluationStatus_DISPUTED: '申诉中',
