@@ -681,6 +681,165 @@ describe('dashboard in headless chromium', () => {
   );
 
   it(
+    'HR follows up overdue training from the list: reminds one agent, gives another a new due date',
+    async () => {
+      const hr = await signIn(HR_LABEL);
+      const table = hr.getByRole('table', { name: 'Overdue assignments' });
+      const rows = table.locator('tbody tr.ant-table-row');
+      await rows.first().waitFor();
+      expect(await rows.count()).toBeGreaterThan(1);
+      const overdue = async () =>
+        new Map(
+          (
+            (
+              await postGraphQL<{ overdueAssignments: { id: string; dueDate: string; reminders: number }[] }>(
+                stack.gatewayUrl,
+                '{ overdueAssignments(first: 5000) { id dueDate reminders } }',
+                undefined,
+                asCaller(HR_LABEL),
+              )
+            ).data?.overdueAssignments ?? []
+          ).map((a) => [a.id, a]),
+        );
+
+      // remind the first row's agent: the row says when and how often, and the API counts it
+      const first = rows.first();
+      const firstId = (await first.getAttribute('data-row-key')) ?? '';
+      const timesBefore = (await overdue()).get(firstId)?.reminders ?? -1;
+      expect(timesBefore).toBeGreaterThanOrEqual(0);
+      await first.getByRole('button', { name: 'Remind', exact: true }).click();
+      await table.locator(`tr[data-row-key="${firstId}"] td`, { hasText: `(${timesBefore + 1})` }).waitFor();
+      expect((await overdue()).get(firstId)?.reminders).toBe(timesBefore + 1);
+
+      // a new due date for the second row: it leaves the overdue list, here and in the API
+      const second = rows.nth(1);
+      const secondId = (await second.getAttribute('data-row-key')) ?? '';
+      await second.getByRole('button', { name: 'New due date' }).click();
+      await second.getByLabel('New due date', { exact: true }).fill(addDays(localDay(new Date(), 'UTC'), 14));
+      await second.getByLabel('Reason for the new due date').fill('Back from leave on Monday');
+      await second.getByRole('button', { name: 'Save' }).click();
+      await table.locator(`tr[data-row-key="${secondId}"]`).waitFor({ state: 'detached' });
+      expect((await overdue()).has(secondId)).toBe(false);
+      await expectAccessible(hr);
+      await expectNoPageScrollAtPhoneWidth(hr);
+      await hr.screenshot({ path: join(ARTIFACTS, 'hr-follow-up.png'), fullPage: true });
+      await hr.close();
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  it(
+    'QA work in the browser: an evaluator scores a drawn contact, its agent disputes, someone else resolves',
+    async () => {
+      const evaluatorNo = demoIdentities()[EVALUATOR_LABEL].employeeNo ?? '';
+      const qa = await signIn(EVALUATOR_LABEL);
+      await qa.waitForURL(`${origin}/#/qa`);
+      // last week's sample (the demo's traffic ends at today's midnight: on a Monday this week has none)
+      await qa.getByLabel('Period containing').fill(addDays(localDay(new Date(), 'UTC'), -7));
+      await qa.getByRole('button', { name: "Show the period's sample" }).click();
+      const panel = qa.getByTestId('qa-sample');
+      // the drawn sample, or (a failure then, with what the panel says) no sample or an error
+      await panel.locator('table, [role="status"], [role="alert"]').first().waitFor();
+      const sample = qa.getByRole('table', { name: 'Contacts drawn for you to score' });
+      if ((await sample.count()) === 0) throw new Error(`no sample shown: ${await panel.innerText()}`);
+      const toScore = sample.locator('tbody tr', { has: qa.getByTestId('score-sampled') }).first();
+      await toScore.waitFor();
+      // the row names the agent and the contact; "Score" fills the form with them: nothing typed by hand
+      const agentNo = /\(([^)]+)\)/.exec(await toScore.locator('td').first().innerText())?.[1] ?? '';
+      const contactId = await toScore.locator('td').nth(1).innerText();
+      expect(agentNo).not.toBe('');
+      expect(agentNo).not.toBe(evaluatorNo);
+      await toScore.getByTestId('score-sampled').click();
+      expect(await qa.getByLabel('Agent evaluated (employee no.)').inputValue()).toBe(agentNo);
+      expect(await qa.getByLabel('Contact ID').inputValue()).toBe(contactId);
+      const criteria = qa.locator('fieldset.section select');
+      const count = await criteria.count();
+      for (let i = 0; i < count; i++) await criteria.nth(i).selectOption({ index: i === 1 ? 2 : 1 });
+      const comment = `Good greeting; verify the caller first (e2e ${Date.now()})`;
+      await qa.getByLabel('Comment for the agent').fill(comment);
+      await qa.getByRole('button', { name: 'Submit evaluation' }).click();
+      await qa.getByTestId('submitted').waitFor();
+      // the sample is read again: the contact is scored now
+      await sample.locator('tbody tr', { hasText: contactId }).filter({ hasText: 'Scored' }).waitFor();
+      await expectAccessible(qa);
+      await expectNoPageScrollAtPhoneWidth(qa);
+
+      // the evaluated agent, signed in with their own token, finds it on their page and disputes it
+      const agentToken = await clientToken({
+        subject: `dev:AGENT:${agentNo}`,
+        roles: ['AGENT'],
+        centers: [],
+        teams: [],
+        employeeNo: agentNo,
+      });
+      const agent = await chromium.context.newPage();
+      agent.setDefaultTimeout(VIEW_TIMEOUT_MS - 30_000);
+      await agent.goto(`${origin}/`);
+      await agent.getByLabel('Bearer token').fill(agentToken);
+      await agent.getByRole('button', { name: 'Use this token' }).click();
+      await agent.locator(`section[data-employee-no="${agentNo}"]`).waitFor();
+      const list = agent.getByTestId('agent-evaluations');
+      const row = list.locator('tbody tr', { hasText: comment });
+      await row.waitFor();
+      expect(await row.innerText()).toContain('Submitted');
+      expect(await row.innerText()).toContain(evaluatorNo);
+      // the page's count and its list agree (every page of the list loaded)
+      while ((await list.getAttribute('data-complete')) !== 'true')
+        await agent.getByRole('button', { name: 'Show more evaluations' }).click();
+      expect(await list.getAttribute('data-count')).toBe(
+        await agent.getByTestId('agent-qa-evaluations').getAttribute('data-value'),
+      );
+      await row.getByRole('button', { name: 'Dispute' }).click();
+      const reason = `The caller was verified at 00:40 (e2e ${Date.now()})`;
+      await row.getByLabel('Why do you dispute this score?').fill(reason);
+      await row.getByRole('button', { name: 'Send dispute' }).click();
+      await list.locator('tbody tr', { hasText: comment }).filter({ hasText: 'Disputed' }).waitFor();
+      await expectAccessible(agent);
+      await expectNoPageScrollAtPhoneWidth(agent);
+      await agent.close();
+
+      // the evaluator who scored it is not offered the decision...
+      await qa.reload();
+      const disputes = qa.getByRole('table', { name: 'Disputes to resolve' });
+      const waiting = disputes.locator('tbody tr', { hasText: reason });
+      await waiting.waitFor();
+      expect(await waiting.innerText()).toContain('Your own evaluation: someone else resolves it');
+      await qa.close();
+
+      // ...someone else (an administrator) upholds the score with a reason
+      const admin = await signIn('ADMIN');
+      await admin.goto(`${origin}/#/qa`);
+      const adminRow = admin.getByRole('table', { name: 'Disputes to resolve' }).locator('tbody tr', {
+        hasText: reason,
+      });
+      await adminRow.waitFor();
+      await adminRow
+        .getByLabel(`Reason for the decision ${agentNo}`)
+        .fill('The recording shows no verification');
+      await adminRow.getByRole('button', { name: 'Uphold the score' }).click();
+      await admin.getByText(reason).waitFor({ state: 'detached' });
+      await admin.screenshot({ path: join(ARTIFACTS, 'qa-disputes.png'), fullPage: true });
+      await admin.close();
+
+      const stored = await postGraphQL<{
+        evaluations: {
+          nodes: { status: string; resolution: string; comment: string; disputeReason: string }[];
+        };
+      }>(
+        stack.gatewayUrl,
+        `query ($agent: String!) { evaluations(first: 200, filter: { agentEmployeeNos: [$agent] }) {
+          nodes { status resolution comment disputeReason } } }`,
+        { agent: agentNo },
+        asCaller('ADMIN'),
+      );
+      expect(stored.data?.evaluations.nodes.filter((e) => e.comment === comment)).toEqual([
+        { status: 'RESOLVED', resolution: 'UPHELD', comment, disputeReason: reason },
+      ]);
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  it(
     'an agent sees their own page and is offered no one else',
     async () => {
       const page = await signIn(AGENT_LABEL);

@@ -172,7 +172,7 @@ function SignedIn({ session }: { session: Session }) {
   }, [agentOnly, atHome, loading, waitingForTeam, session, home?.id, myTeam?.id]);
   if (agentOnly) {
     return session.employeeNo ? (
-      <AgentPage employeeNo={session.employeeNo} timeZone={DEFAULT_TIME_ZONE} />
+      <AgentPage employeeNo={session.employeeNo} timeZone={DEFAULT_TIME_ZONE} viewer={session.employeeNo} />
     ) : (
       <p role="alert">{t('noData')}</p>
     );
@@ -260,7 +260,12 @@ function SignedIn({ session }: { session: Session }) {
           />
         )}
         {route.page === 'agent' && (
-          <AgentPage key={route.employeeNo} employeeNo={route.employeeNo} timeZone={timeZone} />
+          <AgentPage
+            key={route.employeeNo}
+            employeeNo={route.employeeNo}
+            timeZone={timeZone}
+            viewer={session.employeeNo}
+          />
         )}
         {route.page === 'erlang' && <ErlangCalculator />}
         {route.page === 'qa' && <QaPage session={session} />}

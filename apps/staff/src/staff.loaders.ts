@@ -1,3 +1,4 @@
+import { pgArray } from '@switchboard/db';
 import { byKeys, groupByKeys, type SubgraphContext } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
 import { AgentSkill } from './agent/agent-skill.entity';
@@ -111,8 +112,6 @@ export const staffLoaders = {
 };
 
 /** A text array literal (elements quoted), so the driver passes one parameter, not a list. */
-const pgArray = (values: readonly string[]): string =>
-  `{${values.map((v) => `"${v.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 
 /**
  * The members on `asOf` of each group (teams by `m.team_id`, centers by `t.center_id`), by employee
@@ -153,7 +152,7 @@ async function membersOn(
      where ${group} = k.group_id
      order by a.employee_no`,
     // array literals: the driver would spread a JS array into a list (ids and days are checked)
-    [`{${pairs.map((p) => p.groupId).join(',')}}`, `{${pairs.map((p) => p.day).join(',')}}`],
+    [pgArray(pairs.map((p) => p.groupId)), pgArray(pairs.map((p) => p.day))],
   );
   const agents = await staffLoaders.agentById(ctx).loadMany([...new Set(rows.map((p) => p.agent_id))]);
   const byId = new Map<string, Agent>();

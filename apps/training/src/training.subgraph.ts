@@ -6,6 +6,7 @@ import {
 } from '@switchboard/subgraph-kit';
 import { Assignment } from './assignment/assignment.entity';
 import { AssignmentResolver } from './assignment/assignment.resolver';
+import { AssignmentFollowUpResolver } from './follow-up/assignment-follow-up.resolver';
 import { Certification } from './certification/certification.entity';
 import { CertificationResolver } from './certification/certification.resolver';
 import { Course } from './course/course.entity';
@@ -41,6 +42,7 @@ export function buildTrainingSchema(): Promise<FederatedSchema> {
       ExamResolver,
       ExamAttemptResolver,
       AssignmentResolver,
+      AssignmentFollowUpResolver,
       CertificationResolver,
       AgentTrainingResolver,
       AgentTrainingRecordResolver,

@@ -8,3 +8,4 @@ export {
 } from './orm';
 export type { MikroORM } from './orm';
 export { MIGRATION_LOCK_KEY, withMigrationLock } from './migration-lock';
+export { pgArray } from './pg-array';

@@ -1,3 +1,4 @@
+import { pgArray } from '@switchboard/db';
 import { byKeys, isUuid, type SubgraphContext } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
 import { CustomerPiiAccess } from '../customer/customer.entity';
@@ -36,7 +37,7 @@ export function complaintRiskFacts(ctx: SubgraphContext, now: Date): DataLoader<
         coalesce((select bool_or(m.complaint_risk) from care_commitment m where m.case_id = k.id), false) as flagged,
         (select array_agg(cc.arrived_at) from case_contact cc where cc.case_id = k.id and cc.direction = 'INBOUND') as arrivals
        from unnest(?::uuid[]) as k(id)`,
-      [now, `{${ids.filter(isUuid).join(',')}}`],
+      [now, pgArray(ids.filter(isUuid))],
     );
     const by = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => {

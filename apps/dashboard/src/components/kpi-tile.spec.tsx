@@ -12,7 +12,13 @@ const serviceLevel: KpiValueFieldsFragment = {
   status: 'RED',
   asOf: null,
   stale: false,
-  kpi: { code: 'SERVICE_LEVEL', name: 'Service level', unit: 'RATIO', direction: 'HIGHER_IS_BETTER' },
+  kpi: {
+    code: 'SERVICE_LEVEL',
+    name: 'Service level',
+    nameZh: '服务水平',
+    unit: 'RATIO',
+    direction: 'HIGHER_IS_BETTER',
+  },
 };
 
 afterEach(cleanup);
@@ -32,11 +38,11 @@ describe('KpiTile', () => {
     expect(tile.getAttribute('data-value')).toBe('0.8267');
   });
 
-  it("names a KPI in English as the API does, and a code the dictionary does not know by the API's name", () => {
+  it('names a KPI in English as the API does, and one the catalog names only in English by that name', () => {
     const custom: KpiValueFieldsFragment = {
       ...serviceLevel,
       code: 'LOYALTY_INDEX',
-      kpi: { ...serviceLevel.kpi, code: 'LOYALTY_INDEX', name: 'Loyalty index' },
+      kpi: { ...serviceLevel.kpi, code: 'LOYALTY_INDEX', name: 'Loyalty index', nameZh: null },
     };
     render(
       <>

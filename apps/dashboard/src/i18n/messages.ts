@@ -1,5 +1,6 @@
 import { careEn, careZh } from './care-messages';
 import { voiceEn, voiceZh } from './voice-messages';
+import { qaEn, qaZh } from './qa-messages';
 
 /** Every label of the dashboard, in English; zh-CN must translate each key (the type checks it). */
 export const en = {
@@ -190,6 +191,7 @@ export const en = {
   dataAsOf: '— as of',
   ...careEn,
   ...voiceEn,
+  ...qaEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -383,6 +385,7 @@ export const zhCN: Messages = {
   exceptionTime: '偏离时长',
   ...careZh,
   ...voiceZh,
+  ...qaZh,
 };
 
 export const LOCALES = ['en', 'zh-CN'] as const;
@@ -391,44 +394,9 @@ export type Locale = (typeof LOCALES)[number];
 export const MESSAGES: Record<Locale, Messages> = { en, 'zh-CN': zhCN };
 
 /**
- * KPI names by catalog code (the demo catalog's twenty-seven). English is the catalog's own name, as the
- * API gives it; a language here names each code it knows, and a code it does not know (a KPI added
- * to the catalog later) keeps the API's name.
+ * A KPI's name in `locale`: the catalog's own (the API names every KPI in English and Chinese;
+ * issue 25), the English name where a KPI was added without a Chinese one.
  */
-export const KPI_NAMES: Record<Locale, Readonly<Record<string, string>>> = {
-  en: {},
-  'zh-CN': {
-    SERVICE_LEVEL: '服务水平',
-    ASA: '平均应答时间',
-    AHT: '平均处理时长',
-    ABANDON_RATE: '放弃率',
-    FCR: '首次解决率',
-    TRANSFER_RATE: '转接率',
-    OCCUPANCY: '占用率',
-    QA_SCORE: '质检得分',
-    CRITICAL_FAIL_RATE: '致命错误率',
-    TRAINING_COMPLETION: '培训完成率',
-    FIRST_ATTEMPT_PASS_RATE: '首次通过率',
-    CERTIFICATION_COVERAGE: '认证覆盖率',
-    PROMISE_KEPT_RATE: '承诺兑现率',
-    OVERDUE_COMMITMENTS: '逾期承诺数',
-    ESCALATION_RATE: '升级率',
-    CASE_REPEAT_RATE: '工单重复来电率',
-    HANDOFF_RATE: '工单流转率',
-    ADHERENCE: '排班遵从率',
-    CONFORMANCE: '排班符合率',
-    CONVERSION_RATE: '营销成功率',
-    OFFER_RATE: '营销触达率',
-    RETENTION_SAVE_RATE: '挽留成功率',
-    DISPOSITION_COMPLIANCE: '小结合规率',
-    CSAT: '客户满意度',
-    NPS: '净推荐值',
-    CES: '客户费力度',
-    SURVEY_RESPONSE_RATE: '问卷回复率',
-  },
-};
-
-/** A KPI's name in `locale`: the dictionary's for its code, else the API's. */
-export function kpiName(locale: Locale, kpi: { code: string; name: string }): string {
-  return Object.hasOwn(KPI_NAMES[locale], kpi.code) ? KPI_NAMES[locale][kpi.code] : kpi.name;
+export function kpiName(locale: Locale, kpi: { name: string; nameZh?: string | null }): string {
+  return locale === 'zh-CN' && kpi.nameZh ? kpi.nameZh : kpi.name;
 }

@@ -10,9 +10,9 @@ import { TrendPanel, type TrendLine } from '../components/trend-panel';
 import { useI18n } from '../i18n/i18n';
 import { lastDays, periodInstants } from '../period';
 import { routeHref } from '../routing';
+import { AgentEvaluations } from './agent-evaluations';
 import { useHashParams, useUrlPeriod } from '../url-state';
 
-type Evaluation = NonNullable<AgentPageQuery['evaluations']>['nodes'][number];
 type Training = NonNullable<NonNullable<AgentPageQuery['agent']>['training']>;
 type Certification = Training['certifications'][number];
 type Assignment = Training['assignments'][number];
@@ -25,7 +25,16 @@ const TREND_LINES: readonly TrendLine[] = [
 ];
 
 /** One agent: traffic and QA for a period, KPI trends, their evaluations, training and certifications. */
-export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZone: string }) {
+export function AgentPage({
+  employeeNo,
+  timeZone,
+  viewer = null,
+}: {
+  employeeNo: string;
+  timeZone: string;
+  /** The signed-in person's employee number: on their own page they acknowledge or dispute a score. */
+  viewer?: string | null;
+}) {
   const { t, format: formatIn } = useI18n();
   const [period, setPeriod] = useUrlPeriod(() => lastDays(30, timeZone));
   const [params, setParams] = useHashParams();
@@ -69,7 +78,9 @@ export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZo
           <dt>{t('qaScore')}</dt>
           <dd data-testid="agent-qa-score">{format.number(agent?.qaSummary?.score, 1)}</dd>
           <dt>{t('evaluations')}</dt>
-          <dd>{format.number(agent?.qaSummary?.evaluations)}</dd>
+          <dd data-testid="agent-qa-evaluations" data-value={agent?.qaSummary?.evaluations ?? ''}>
+            {format.number(agent?.qaSummary?.evaluations)}
+          </dd>
           <dt>{t('compliance')}</dt>
           <dd>{agent?.training?.complianceStatus ?? '–'}</dd>
         </dl>
@@ -80,33 +91,13 @@ export function AgentPage({ employeeNo, timeZone }: { employeeNo: string; timeZo
           onGranularityChange={setGranularity}
           format={format}
         />
-        <SortableTable<Evaluation>
-          caption={t('evaluations')}
-          rows={data?.evaluations?.nodes ?? []}
-          rowKey={(e) => e.id}
-          initialSort={{ key: 'submittedAt', direction: 'descending' }}
-          columns={[
-            {
-              key: 'submittedAt',
-              label: t('submittedAt'),
-              sortValue: (e) => e.submittedAt,
-              render: (e) => (e.submittedAt ? format.dateTime(e.submittedAt) : '–'),
-            },
-            {
-              key: 'scorecard',
-              label: t('scorecard'),
-              sortValue: (e) => e.scorecard.name,
-              render: (e) => e.scorecard.name,
-            },
-            { key: 'status', label: t('status'), sortValue: (e) => e.status, render: (e) => e.status },
-            {
-              key: 'score',
-              label: t('score'),
-              numeric: true,
-              sortValue: (e) => e.overallScore,
-              render: (e) => format.number(e.overallScore, 1),
-            },
-          ]}
+        <AgentEvaluations
+          employeeNo={employeeNo}
+          first={data?.evaluations ?? null}
+          period={{ from: variables.from, to: variables.to }}
+          own={viewer !== null && viewer === agent?.employeeNo}
+          format={format}
+          onChanged={() => void result.refetch()}
         />
         <SortableTable<Certification>
           caption={t('certifications')}

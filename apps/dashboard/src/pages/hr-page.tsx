@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n';
 import { lastDays } from '../period';
 import { routeHref } from '../routing';
 import { useUrlPeriod } from '../url-state';
+import { OverdueActions, RemindAll } from './hr-follow-up';
 
 const EXPIRING_WITHIN_DAYS = 60;
 /**
@@ -40,6 +41,7 @@ export function HrPage({ center }: { center: { id: string; name: string; timeZon
   const { loading, error } = result;
   const { data, updating } = keptData(result);
   const overdue = data?.overdueAssignments ?? [];
+  const today = new Date().toISOString().slice(0, 10);
   // who each row is: number, name and team side by side (staff's, through the gateway)
   const personAndCourse: Column<Person>[] = [
     {
@@ -166,6 +168,7 @@ export function HrPage({ center }: { center: { id: string; name: string; timeZon
             {t('listCapped')} {format.number(OVERDUE_LIMIT)}
           </p>
         )}
+        <RemindAll ids={overdue.map((a) => a.id)} />
         <SortableTable<Overdue>
           caption={t('overdueAssignments')}
           rows={overdue}
@@ -174,6 +177,22 @@ export function HrPage({ center }: { center: { id: string; name: string; timeZon
           columns={[
             ...personAndCourse,
             { key: 'dueDate', label: t('dueDate'), sortValue: (a) => a.dueDate, render: (a) => a.dueDate },
+            {
+              key: 'lastReminded',
+              label: t('lastReminded'),
+              sortValue: (a) => a.lastRemindedAt ?? null,
+              render: (a) =>
+                a.lastRemindedAt
+                  ? `${format.dateTime(a.lastRemindedAt)} (${format.number(a.reminders)})`
+                  : '–',
+            },
+            {
+              key: 'followUp',
+              label: t('followUp'),
+              sortValue: () => null,
+              exportValue: () => null,
+              render: (a) => <OverdueActions id={a.id} today={today} />,
+            },
           ]}
         />
       </QueryState>

@@ -1,5 +1,5 @@
 import { useMutation } from '@apollo/client/react';
-import { useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import {
   CreateEvaluationDocument,
   SubmitEvaluationDocument,
@@ -16,6 +16,7 @@ import {
   type FormField,
   type Scorecard,
 } from './qa-scoring';
+import type { ScoringTarget } from './qa-work';
 
 type Submitted = SubmitEvaluationMutation['submitEvaluation'];
 
@@ -38,10 +39,15 @@ export function ScoringForm({
   scorecards,
   evaluatorEmployeeNo,
   canSubmit,
+  preset,
+  onSubmitted,
 }: {
   scorecards: Scorecard[];
   evaluatorEmployeeNo: string | null;
   canSubmit: boolean;
+  /** A contact picked from the drawn sample: its agent and contact fill the form. */
+  preset?: ScoringTarget | null;
+  onSubmitted?: () => void;
 }) {
   const { t, format: formatIn } = useI18n();
   const format = formatIn('UTC');
@@ -54,11 +60,22 @@ export function ScoringForm({
     contactSource: '',
     contactExternalId: '',
   });
+  const [comment, setComment] = useState('');
   const [errors, setErrors] = useState<FormErrors>({});
   const [submitted, setSubmitted] = useState<Submitted | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const busy = useRef(false); // a second click before React re-renders must not save twice
   const draft = useRef<{ id: string; key: string } | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (!preset) return;
+    setTarget((current) => ({ ...current, ...preset }));
+    setAnswers({});
+    setComment('');
+    setSubmitted(null);
+    setErrors({});
+    formRef.current?.scrollIntoView?.({ block: 'start' });
+  }, [preset]);
   const [createEvaluation] = useMutation(CreateEvaluationDocument);
   const [updateEvaluation] = useMutation(UpdateEvaluationDocument);
   const [submitEvaluation] = useMutation(SubmitEvaluationDocument, {
@@ -99,7 +116,8 @@ export function ScoringForm({
     try {
       // a draft left by a failed submit of the same contact is corrected, not duplicated
       let id = draft.current?.key === key ? draft.current.id : null;
-      if (id) await updateEvaluation({ variables: { id, input: { answers: given } } });
+      const note = comment.trim() ? { comment: comment.trim() } : {};
+      if (id) await updateEvaluation({ variables: { id, input: { answers: given, ...note } } });
       else {
         const created = await createEvaluation({
           variables: {
@@ -109,6 +127,7 @@ export function ScoringForm({
               evaluatorEmployeeNo: target.evaluator.trim(),
               contact: { source: target.contactSource.trim(), externalId: target.contactExternalId.trim() },
               answers: given,
+              ...note,
             },
           },
         });
@@ -120,6 +139,8 @@ export function ScoringForm({
       draft.current = null;
       setSubmitted(result.data?.submitEvaluation ?? null);
       setAnswers({});
+      setComment('');
+      onSubmitted?.();
     } catch (error) {
       setErrors(formErrors(error));
     } finally {
@@ -146,6 +167,7 @@ export function ScoringForm({
 
   return (
     <form
+      ref={formRef}
       className="panel"
       aria-labelledby="scoring-title"
       onSubmit={(e) => {
@@ -213,6 +235,19 @@ export function ScoringForm({
           })}
         </fieldset>
       ))}
+      {canSubmit && (
+        <label className="comment">
+          {t('overallComment')}
+          <textarea
+            value={comment}
+            maxLength={4000}
+            onChange={(e) => {
+              setComment(e.target.value);
+              edited();
+            }}
+          />
+        </label>
+      )}
       {canSubmit && (
         <div className="form-actions">
           {errors.form?.length ? (

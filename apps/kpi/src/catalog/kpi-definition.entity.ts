@@ -13,6 +13,10 @@ export class KpiDefinition {
   @Property({ type: 'text' })
   name!: string;
 
+  /** The name in Chinese; null for a KPI added without one. */
+  @Property({ type: 'text', nullable: true })
+  nameZh?: string | null;
+
   @Property({ type: 'text' })
   description!: string;
 

@@ -5,6 +5,7 @@ export function toKpiDefinitionType(definition: KpiDefinition): KpiDefinitionTyp
   return Object.assign(new KpiDefinitionType(), {
     code: definition.code,
     name: definition.name,
+    nameZh: definition.nameZh ?? null,
     description: definition.description,
     unit: definition.unit,
     direction: definition.direction,

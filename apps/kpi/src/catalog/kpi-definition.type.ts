@@ -5,7 +5,12 @@ import { KpiDirectionEnum, KpiUnitEnum, type KpiDirection, type KpiUnit } from '
 @Directive('@key(fields: "code")')
 export class KpiDefinitionType {
   @Field(() => String) code!: string;
-  @Field(() => String) name!: string;
+  @Field(() => String, { description: 'The name in English' }) name!: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'The name in Chinese (简体中文); null for a KPI added without one (show the English name)',
+  })
+  nameZh!: string | null;
   @Field(() => String) description!: string;
   @Field(() => KpiUnitEnum) unit!: KpiUnit;
   @Field(() => KpiDirectionEnum) direction!: KpiDirection;

@@ -75,6 +75,22 @@ describe('KPI catalog and targets', () => {
     });
   });
 
+  it('names every shipped KPI in Chinese too (issue 25: catalog data in Chinese)', async () => {
+    const response = await gql<{ kpiDefinitions: { code: string; name: string; nameZh: string | null }[] }>(
+      '{ kpiDefinitions { code name nameZh } }',
+    );
+    const definitions = response.data?.kpiDefinitions ?? [];
+    expect(definitions.length).toBeGreaterThan(0);
+    expect(
+      definitions.filter((d) => !d.nameZh || !/\p{Script=Han}/u.test(d.nameZh)).map((d) => d.code),
+    ).toEqual([]);
+    expect(definitions.find((d) => d.code === 'SERVICE_LEVEL')).toEqual({
+      code: 'SERVICE_LEVEL',
+      name: 'Service level',
+      nameZh: '服务水平',
+    });
+  });
+
   it('reads the care KPIs from Performance.customer; overdue commitments are a count (issue 18)', async () => {
     const response = await gql<{
       kpiDefinitions: { code: string; sourceSubgraph: string; sourceField: string; unit: string }[];

@@ -104,6 +104,32 @@ describe('qa: errors reveal nothing outside the caller’s scope', () => {
     expect(existing).toEqual(none);
     expect(existing).toMatchObject({ errors: [{ code: 'FORBIDDEN' }] });
   });
+
+  it('drawSample of a plan partly in a limited evaluator’s scope: draws and shows only their agents', async () => {
+    const plan = await factory.mutate<{ id: string }>(
+      'mutation($i: CreateSamplingPlanInput!) { createSamplingPlan(input: $i) { id } }',
+      {
+        i: {
+          code: factory.unique('SP'),
+          name: 'Both centers',
+          period: 'WEEK',
+          evaluationsPerAgent: 1,
+          assignments: [{ evaluatorEmployeeNo: 'QA-1', agentEmployeeNos: [agents.a1, agents.b1] }],
+        },
+      },
+    );
+    const asked = fixture.world.requests.length;
+    const answer = await as(
+      callers.evaluatorCtu,
+      'mutation($id: ID!) { drawSample(planId: $id) { added contacts { evaluatorEmployeeNo } } }',
+      { id: plan.id },
+    );
+    expect(answer.errors).toBeUndefined();
+    const sampleRequests = fixture.world.requests.slice(asked).filter((r) => r.query.includes('contactSample'));
+    expect(sampleRequests.map((r) => (r.variables?.f as { employeeNos: string[] }).employeeNos)).toEqual([
+      [agents.b1],
+    ]);
+  });
 });
 
 function caller(employeeNo: string): Identity {

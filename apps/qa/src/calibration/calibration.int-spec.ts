@@ -139,6 +139,22 @@ describe('calibration', () => {
     expect(response.data?._entities[0].qaSummary.evaluations).toBe(0);
   });
 
+  it("lists an agent's own evaluations apart from calibration scorings, as the summary counts them", async () => {
+    const list = async (calibration: boolean | null) => {
+      const response = await gql<{ evaluations: { nodes: { id: string }[] } }>(
+        `query($c: Boolean) { evaluations(first: 200, filter: { agentEmployeeNos: ["E500"], calibration: $c }) {
+          nodes { id } } }`,
+        { c: calibration },
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data?.evaluations.nodes.map((n) => n.id).sort() ?? [];
+    };
+    const [own, calibrations, both] = [await list(false), await list(true), await list(null)];
+    expect(own).toEqual([]);
+    expect(calibrations.length).toBeGreaterThan(0);
+    expect(both).toEqual(calibrations);
+  });
+
   it('rejects the calibrator among the evaluators, and a bad threshold', async () => {
     const bad = await gql(
       `mutation($i: CreateCalibrationSessionInput!) { createCalibrationSession(input: $i) { id } }`,

@@ -91,4 +91,11 @@ export class EvaluationFilter {
   @Field(() => DateTimeISOResolver, { nullable: true, description: 'Submitted before (exclusive)' })
   @IsOptional()
   submittedTo?: Date | null;
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "false: only the agent's own evaluations (those a QA summary counts); true: only calibration scorings; null: both",
+  })
+  @IsOptional()
+  calibration?: boolean | null;
 }

@@ -68,6 +68,8 @@ export class EvaluationService {
     if (filter.statuses) where.push({ status: { $in: filter.statuses } });
     if (filter.submittedFrom) where.push({ submittedAt: { $gte: filter.submittedFrom } });
     if (filter.submittedTo) where.push({ submittedAt: { $lt: filter.submittedTo } });
+    if (filter.calibration === false) where.push({ calibrationSession: null });
+    if (filter.calibration === true) where.push({ calibrationSession: { $ne: null } });
     if (after) {
       const [createdAt, id] = decodeCursor(after);
       const at = new Date(createdAt);

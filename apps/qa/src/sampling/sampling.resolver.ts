@@ -118,16 +118,21 @@ export class SamplingResolver {
     requireQaWriter(ctx, 'drawSample');
     const service = new SamplingService(ctx.em);
     const scope = await ctx.scope();
-    // A writer limited to some centers or teams draws only plans whose agents are all theirs, and
-    // is refused alike for a plan that does not exist (DataScope.requireRecordOf).
+    // A writer limited to some centers or teams draws the plan's agents they see, and only those
+    // (each agent's draw is ranked by its own hash, so a part drawn now is what a whole draw would
+    // give); a plan with none of theirs is refused alike for one that does not exist
+    // (DataScope.requireRecordOf).
+    let onlyAgents: string[] | null = null;
     if (!scope.all) {
       const plan = await service.find(planId);
-      if (!plan) scope.requireRecordOf(null, 'drawSample');
-      else
-        for (const a of await service.assignmentsOf([plan.id]))
-          scope.requireRecordOf(a.agentEmployeeNo, 'drawSample');
+      onlyAgents = plan
+        ? (await service.assignmentsOf([plan.id]))
+            .map((a) => a.agentEmployeeNo)
+            .filter((agent) => scope.seesAgent(agent))
+        : [];
+      if (onlyAgents.length === 0) scope.requireRecordOf(null, 'drawSample');
     }
-    const draw = await service.draw(planId, at ?? new Date());
+    const draw = await service.draw(planId, at ?? new Date(), onlyAgents);
     return Object.assign(new SampleDrawType(), {
       periodStart: draw.period.start,
       added: draw.added,

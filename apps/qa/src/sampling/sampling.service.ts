@@ -146,10 +146,15 @@ export class SamplingService {
   async draw(
     planId: string,
     at: Date,
+    /** Draw and show only these agents of the plan (a writer limited to some centers or teams); null: all. */
+    onlyAgents: readonly string[] | null = null,
   ): Promise<{ period: PeriodWindow; added: number; contacts: SampledContactView[] }> {
     const plan = await this.get(planId, 'planId');
     const period = periodContaining(plan.period, at);
-    const assignments = await this.assignmentsOf([plan.id]);
+    const only = onlyAgents ? new Set(onlyAgents) : null;
+    const assignments = (await this.assignmentsOf([plan.id])).filter(
+      (a) => !only || only.has(a.agentEmployeeNo),
+    );
     const evaluatorOf = new Map(assignments.map((a) => [a.agentEmployeeNo, a.evaluatorEmployeeNo]));
     const drawn = await this.sampler({
       from: period.from,
@@ -188,7 +193,11 @@ export class SamplingService {
       }
       return n;
     });
-    return { period, added, contacts: await this.sampled(plan.id, period.start, null) };
+    return {
+      period,
+      added,
+      contacts: await this.sampled(plan.id, period.start, null, only ? JSON.stringify([...only]) : null),
+    };
   }
 
   /**

@@ -60,6 +60,9 @@ const M = {
   recordExamAttempt: 'mutation($input: RecordAttemptInput!) { recordExamAttempt(input: $input) { passed } }',
   importExamResults: `mutation($csv: String!) { importExamResults(csv: $csv, options: { dryRun: true }) {
     read rejected problems { employeeNo field message } } }`,
+  remindAssignments: 'mutation($ids: [ID!]!) { remindAssignments(ids: $ids) { id reminders } }',
+  setAssignmentDueDate: `mutation($id: ID!, $d: LocalDate!) {
+    setAssignmentDueDate(id: $id, dueDate: $d, reason: "agreed with the lead") { dueDate } }`,
 };
 const assign = (target: Record<string, unknown>) => () => ({
   input: { courseId: ids.product, target, dueDate: addDays(today, 10) },
@@ -95,22 +98,33 @@ const samples = (): Record<string, MutationCall> => ({
   },
   recordExamAttempt: { query: M.recordExamAttempt, variables: attempt(fx.no.b1) },
   importExamResults: { query: M.importExamResults, variables: lms(fx.no.b1) },
+  remindAssignments: { query: M.remindAssignments, variables: () => ({ ids: [ids[fx.no.b1]] }) },
+  setAssignmentDueDate: {
+    query: M.setAssignmentDueDate,
+    variables: () => ({ id: ids[fx.no.b1], d: addDays(today, 40 + (serial += 1)) }),
+  },
 });
 
-describe('training access: every mutation refused to every role but TRAINER and ADMIN', () => {
+describe('training access: every mutation refused to every role but TRAINER and ADMIN (HR follows up)', () => {
+  // HR reminds and gives new due dates bank-wide (issue 25); leads and managers remind their own
+  // people (the sample is another team's, so they are refused here too): the matrix below checks them
   everyMutationRefused(
     () => training.url,
     samples,
     fx.callers.filter((c) => !c.writer),
+    { alsoAllowed: { remindAssignments: ['HR'], setAssignmentDueDate: ['HR'] } },
   );
 });
 
 describe('training access: trainers inside their scope only; an agent starts their own assignment', () => {
-  const [admin, trainer, trainerOfA, agent] = [
+  const [admin, trainer, trainerOfA, agent, hr, lead, manager] = [
     'ADMIN',
     'TRAINER',
     `TRAINER of ${fx.code.A}`,
     `AGENT ${fx.no.a1}`,
+    'HR',
+    `TEAM_LEAD of ${fx.code.A1}`,
+    `CENTER_MANAGER of ${fx.code.A}`,
   ].map(fx.callerNamed);
   const cell = (
     writer: AccessCaller,
@@ -160,6 +174,36 @@ describe('training access: trainers inside their scope only; an agent starts the
       cell(agent, 'completeAssignment', () => ({ id: ids[fx.no.a1] }), deny, ' their own (no self-service)'),
       cell(trainerOfA, 'completeAssignment', () => ({ id: ids[fx.no.b1] }), deny, " b1's"),
       cell(trainerOfA, 'completeAssignment', () => ({ id: ids[fx.no.lead] }), allow, " the lead's"),
+      cell(hr, 'remindAssignments', () => ({ ids: [ids[fx.no.b1]] }), allow, ' (bank-wide)'),
+      cell(lead, 'remindAssignments', () => ({ ids: [ids[fx.no.a1]] }), allow, ' of their team'),
+      cell(lead, 'remindAssignments', () => ({ ids: [ids[fx.no.a2]] }), deny, ' of another team'),
+      cell(manager, 'remindAssignments', () => ({ ids: [ids[fx.no.a2]] }), allow, ' of their center'),
+      cell(manager, 'remindAssignments', () => ({ ids: [ids[fx.no.b1]] }), deny, ' of another center'),
+      cell(agent, 'remindAssignments', () => ({ ids: [ids[fx.no.a1]] }), deny, ' their own'),
+      cell(
+        trainerOfA,
+        'remindAssignments',
+        () => ({ ids: [ids[fx.no.a2], ids[fx.no.b1]] }),
+        deny,
+        ' a2 and b1',
+      ),
+      cell(hr, 'setAssignmentDueDate', samples().setAssignmentDueDate.variables!, allow, ' (bank-wide)'),
+      cell(lead, 'setAssignmentDueDate', () => ({ id: ids[fx.no.a1], d: addDays(today, 60) }), deny),
+      cell(manager, 'setAssignmentDueDate', () => ({ id: ids[fx.no.a2], d: addDays(today, 61) }), deny),
+      cell(
+        trainerOfA,
+        'setAssignmentDueDate',
+        () => ({ id: ids[fx.no.a2], d: addDays(today, 62) }),
+        allow,
+        " a2's",
+      ),
+      cell(
+        trainerOfA,
+        'setAssignmentDueDate',
+        () => ({ id: ids[fx.no.b1], d: addDays(today, 63) }),
+        deny,
+        " b1's",
+      ),
       cell(
         trainerOfA,
         'importExamResults',

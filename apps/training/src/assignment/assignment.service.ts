@@ -138,6 +138,16 @@ export class AssignmentService {
   }
 
   /** The employee number of an assignment's agent, or null when there is no such assignment. */
+  /** Assignments by id, in the order given (read afresh: a follow-up may have just changed one). */
+  async byIds(ids: readonly string[]): Promise<Assignment[]> {
+    const valid = ids.filter(isUuid);
+    const rows = valid.length
+      ? await this.em.find(Assignment, { id: { $in: valid } }, { refresh: true })
+      : [];
+    const byId = new Map(rows.map((a) => [a.id, a]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
   async ownerOf(id: string): Promise<string | null> {
     const assignment = isUuid(id) ? await this.em.findOne(Assignment, { id }) : null;
     return assignment?.employeeNo ?? null;

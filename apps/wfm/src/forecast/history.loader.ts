@@ -1,3 +1,4 @@
+import { pgArray } from '@switchboard/db';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { localDay, localMidnight, type DayVolumes } from '@switchboard/metrics';
 import { SpecialDay } from '../special-day/special-day.entity';
@@ -62,7 +63,7 @@ export async function loadQueuesHistory(
     `select queue_id, interval_start, sum(offered)::float8 as offered, sum(offered * aht_seconds)::float8 as handle_seconds
        from wfm_interval_volume where queue_id = any(?::uuid[]) and interval_start >= ? and interval_start < ?
       group by queue_id, interval_start order by queue_id, interval_start`,
-    [`{${queueIds.join(',')}}`, new Date(from), new Date(until)],
+    [pgArray(queueIds), new Date(from), new Date(until)],
   );
   const special = await em.find(SpecialDay, { queueId: { $in: queueIds } });
   return requests.map((request) => {
