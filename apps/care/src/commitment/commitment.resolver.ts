@@ -3,7 +3,8 @@ import { checkPageSize, isUuid, type SubgraphContext } from '@switchboard/subgra
 import { badUserInput } from '@switchboard/server';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { seesCommitment } from '../access/care-access';
-import { careNow, careServices } from '../care-services';
+import { reassignTarget, requireReassigner } from '../access/reassign-access';
+import { careNow } from '../care-services';
 import { normalizeCustomerKey, storedKeyForms } from '../customer/customer-key';
 import { Commitment } from './commitment.entity';
 import { commitmentById, commitmentEvents } from './commitment.loader';
@@ -11,9 +12,6 @@ import { FulfilCommitmentInput, MakeCommitmentInput, ReassignCommitmentInput } f
 import { toCommitmentType } from './commitment.mapper';
 import { CommitmentService } from './commitment.service';
 import { CommitmentEventType, CommitmentType } from './commitment.type';
-
-/** Who may give a follow-up to another agent (each within what they see). */
-const REASSIGNERS = ['TEAM_LEAD', 'CENTER_MANAGER', 'CASE_HANDLER', 'ADMIN'] as const;
 
 @Resolver(() => CommitmentType)
 export class CommitmentResolver {
@@ -110,19 +108,19 @@ export class CommitmentResolver {
     @Arg('input', () => ReassignCommitmentInput) input: ReassignCommitmentInput,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CommitmentType> {
-    requireRole(ctx.identity, REASSIGNERS, 'reassignCommitment');
+    requireReassigner(ctx, 'reassignCommitment');
     const scope = await ctx.scope();
     const row = isUuid(input.id) ? await ctx.em.findOne(Commitment, { id: input.id.toLowerCase() }) : null;
     // missing or outside the scope: refused alike to a restricted caller (no existence leak)
     if (!row && scope.all) throw badUserInput({ field: 'input.id', message: `no commitment "${input.id}"` });
     if (!row || !seesCommitment(scope, row)) throw outsideScope('reassignCommitment');
-    // the target through the gateway (staff), before anything is written
-    const [target] = await careServices().agents([input.ownerEmployeeNo]);
-    if (!target)
-      throw badUserInput({ field: 'input.ownerEmployeeNo', message: `no agent ${input.ownerEmployeeNo}` });
-    // a lead gives it within their team, a manager (or case handler) within their centers
-    if (!scope.all && !scope.seesTeam(target.teamId) && !scope.seesCenter(target.centerId))
-      throw outsideScope('reassignCommitment');
+    // the new owner through the gateway (staff), before anything is written
+    const target = await reassignTarget(
+      scope,
+      input.ownerEmployeeNo,
+      'input.ownerEmployeeNo',
+      'reassignCommitment',
+    );
     const moved = await new CommitmentService(ctx.em).reassign(
       row,
       target,

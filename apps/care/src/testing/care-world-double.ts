@@ -23,6 +23,8 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export class CareWorldDouble {
   readonly contacts = new Map<string, WorldContact>();
+  /** staff's agents by employee number: their current team and its center (a reassignment's target). */
+  readonly agents = new Map<string, { teamId: string | null; centerId: string | null }>();
   /** Every request received, to check that care asked in batches. */
   readonly requests: GraphQLRequest[] = [];
   private server?: Server;
@@ -80,6 +82,20 @@ export class CareWorldDouble {
         contactsByKeys: (variables.k as ContactKey[]).map((k) => {
           const c = this.contacts.get(keyOf(k));
           return c ? strip(c) : null;
+        }),
+      };
+    }
+    if (query.includes('CareAgentPlacements')) {
+      return {
+        agentsByEmployeeNo: (variables.nos as string[]).map((employeeNo) => {
+          const agent = this.agents.get(employeeNo);
+          return agent
+            ? {
+                employeeNo,
+                team: agent.teamId ? { id: agent.teamId } : null,
+                center: agent.centerId ? { id: agent.centerId } : null,
+              }
+            : null;
         }),
       };
     }
