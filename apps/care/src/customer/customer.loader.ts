@@ -1,4 +1,6 @@
+import { ErrorCode } from '@switchboard/server';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
+import { GraphQLError } from 'graphql';
 import type DataLoader from 'dataloader';
 import { visibleCasesSql } from '../access/care-access';
 import {
@@ -74,7 +76,9 @@ async function servedAndPages(
   if (!pages.length) return { served: await customersWithContacts(keys, servedBy), pages: [] };
   try {
     return await customersWithContactsAndPages(keys, servedBy, pages);
-  } catch {
+  } catch (error) {
+    // traffic down or slow: the same answer as without the pages (no second wait)
+    if (error instanceof GraphQLError && error.extensions.code === ErrorCode.SubgraphUnavailable) throw error;
     // a page traffic refuses must not hide the customer: the timeline asks again and reports it
     return { served: await customersWithContacts(keys, servedBy), pages: [] };
   }
