@@ -327,12 +327,12 @@ describe('escalation ladder', () => {
     // nothing due yet
     await sweepAt('2027-03-09T07:00:00Z');
     expect(await notifications(em, id)).toEqual([]);
-    // level 0 (30 business minutes before due: 15:30): the owner; a crash after the pick, before the
-    // write of escalations and notifications, leaves nothing behind, the next sweep does it once
+    // level 0 (30 business minutes before due: 15:30): the owner; a crash between the escalation and
+    // its notification leaves nothing behind, the next sweep does it once
     now = new Date('2027-03-09T07:31:00Z');
     await expect(
       sweepEscalations(em, {
-        beforeWrite: () => {
+        afterEscalations: () => {
           throw new Error('killed');
         },
       }),
@@ -410,12 +410,12 @@ describe('escalation ladder', () => {
       ?.makeCommitment;
     const id = made?.id as string;
     const clientUrl = care.orm.config.get('clientUrl') as string;
-    // "process one": its own connection pool; killed after the pick, before the write
+    // "process one": its own connection pool; killed between writing the escalations and the outbox
     const first = await createOrm({ ...careDatabase, clientUrl });
     now = new Date('2027-03-16T08:05:00Z');
     await expect(
       sweepEscalations(first.em as EntityManager, {
-        beforeWrite: async () => {
+        afterEscalations: async () => {
           await (care.orm.em as EntityManager).fork().execute(
             `select pg_terminate_backend(pid) from pg_stat_activity
                 where datname = current_database() and state = 'idle in transaction' and pid <> pg_backend_pid()`,

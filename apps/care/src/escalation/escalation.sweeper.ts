@@ -17,11 +17,8 @@ import { policiesFor } from './escalation-policy';
 export interface SweepOptions {
   /** Commitments per transaction. */
   batch?: number;
-  /**
-   * Test hook: runs after the pick (the commitments locked, the transaction open) and before the one
-   * statement that writes escalations, outbox rows and next looks (a crash there).
-   */
-  beforeWrite?: () => void | Promise<void>;
+  /** Test hook: runs after the escalations are written and before the outbox is (a crash there). */
+  afterEscalations?: () => void | Promise<void>;
   /** Bench hook: each step's name and milliseconds, in order. */
   onStep?: (step: string, ms: number) => void;
 }
@@ -63,38 +60,6 @@ select c.id, c.center_id, c.owner_employee_no, c.due_at, c.grace_minutes, c.fulf
   from picked p join care_commitment c on c.id = p.commitment_id
  where c.next_escalation_at <= ?
    for update of c skip locked`;
-
-/**
- * The sweep's write, one statement: the (commitment, level) records fired, one outbox row per
- * (commitment, level, recipient), and each commitment's next look, level and flags. The unique keys
- * make a repeat do nothing (exactly once); the update's statement trigger moves the due list.
- * Parameters: now, escalations (JSON), now, notifications (JSON), updates (JSON).
- */
-export const SWEEP_WRITE = `with escalated as (
-  insert into care_escalation (id, commitment_id, level, action, due_to_fire_at, fired_at)
-  select gen_random_uuid(), e.commitment_id, e.level, e.action, e.due_to_fire_at, ?
-    from jsonb_to_recordset(?::jsonb) e(commitment_id uuid, level int, action text, due_to_fire_at timestamptz)
-  on conflict (commitment_id, level) do nothing
-  returning 1
-), notified as (
-  insert into care_notification (id, commitment_id, level, recipient, address_employee_no, address_role, center_id, action, created_at)
-  select gen_random_uuid(), n.commitment_id, n.level, n.recipient, n.address_employee_no, n.address_role, n.center_id, n.action, ?
-    from jsonb_to_recordset(?::jsonb) n(commitment_id uuid, level int, recipient text, address_employee_no text,
-         address_role text, center_id uuid, action text)
-  on conflict (commitment_id, level, recipient) do nothing
-  returning 1
-), moved as (
-  update care_commitment c
-     set next_escalation_at = u.next, escalation_level = u.level,
-         reassigned_to_team = c.reassigned_to_team or u.reassign,
-         priority = case when u.priority then 'HIGH' else c.priority end,
-         complaint_risk = c.complaint_risk or u.risk
-    from jsonb_to_recordset(?::jsonb) u(id uuid, next timestamptz, level int, reassign boolean, priority boolean, risk boolean)
-   where c.id = u.id
-  returning 1
-)
-select (select count(*)::int from escalated) as escalations, (select count(*)::int from notified) as notifications,
-       (select count(*)::int from moved) as moved`;
 
 interface DueRow {
   id: string;
@@ -264,19 +229,44 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
     }
 
     step('build');
-    await options.beforeWrite?.();
-    // escalations, outbox rows and the commitments' next look in ONE statement (data-modifying CTEs):
-    // one round trip, the JSON read once each, and all-or-nothing with the transaction as before
-    const [written] = (await bound(tx, SWEEP_WRITE, [
-      now,
-      JSON.stringify(escalations),
-      now,
-      JSON.stringify(notifications),
-      JSON.stringify(updates),
-    ])) as Array<{ escalations: number; notifications: number }>;
-    result.escalations = written.escalations;
-    result.notifications = written.notifications;
-    step('write');
+    if (escalations.length) {
+      const [inserted] = (await bound(
+        tx,
+        `with inserted as (insert into care_escalation (id, commitment_id, level, action, due_to_fire_at, fired_at)
+         select gen_random_uuid(), e.commitment_id, e.level, e.action, e.due_to_fire_at, ?
+           from jsonb_to_recordset(?::jsonb) e(commitment_id uuid, level int, action text, due_to_fire_at timestamptz)
+         on conflict (commitment_id, level) do nothing returning 1) select count(*)::int as n from inserted`,
+        [now, JSON.stringify(escalations)],
+      )) as Array<{ n: number }>;
+      result.escalations = inserted.n;
+    }
+    step('escalations');
+    await options.afterEscalations?.();
+    if (notifications.length) {
+      const [inserted] = (await bound(
+        tx,
+        `with inserted as (insert into care_notification (id, commitment_id, level, recipient, address_employee_no, address_role, center_id, action, created_at)
+         select gen_random_uuid(), n.commitment_id, n.level, n.recipient, n.address_employee_no, n.address_role, n.center_id, n.action, ?
+           from jsonb_to_recordset(?::jsonb) n(commitment_id uuid, level int, recipient text, address_employee_no text,
+                address_role text, center_id uuid, action text)
+         on conflict (commitment_id, level, recipient) do nothing returning 1) select count(*)::int as n from inserted`,
+        [now, JSON.stringify(notifications)],
+      )) as Array<{ n: number }>;
+      result.notifications = inserted.n;
+    }
+    step('notifications');
+    await bound(
+      tx,
+      `update care_commitment c
+          set next_escalation_at = u.next, escalation_level = u.level,
+              reassigned_to_team = c.reassigned_to_team or u.reassign,
+              priority = case when u.priority then 'HIGH' else c.priority end,
+              complaint_risk = c.complaint_risk or u.risk
+         from jsonb_to_recordset(?::jsonb) u(id uuid, next timestamptz, level int, reassign boolean, priority boolean, risk boolean)
+        where c.id = u.id`,
+      [JSON.stringify(updates)],
+    );
+    step('update');
     return result;
   });
   step('commit');
