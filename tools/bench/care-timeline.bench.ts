@@ -236,6 +236,8 @@ async function main(): Promise<void> {
         throw new Error('the long history did not give a full page of 50');
       const floor: number[] = [];
       for (const key of keys.slice(WARMUP)) floor.push(await trafficPage(urls.traffic, key));
+      const careAlone: number[] = [];
+      for (const key of keys.slice(WARMUP)) careAlone.push((await timeline(urls.care, key)).ms);
       const trips: number[] = [];
       for (const key of keys.slice(WARMUP)) trips.push(await oneTrip(gateway.url, key));
       const ms = measured.map((m) => m.ms);
@@ -258,6 +260,13 @@ async function main(): Promise<void> {
                 formatMs(median(floor)),
                 formatMs(percentile(floor, 95)),
                 formatMs(max(floor)),
+              ],
+              [
+                'care alone (subgraph, its trip to traffic included)',
+                String(careAlone.length),
+                formatMs(median(careAlone)),
+                formatMs(percentile(careAlone, 95)),
+                formatMs(max(careAlone)),
               ],
               [
                 'one trip to traffic through the gateway',
