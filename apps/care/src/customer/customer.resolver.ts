@@ -9,7 +9,7 @@ import { normalizeCustomerKey } from './customer-key';
 import { readCustomerPii } from './customer-pii';
 import { SaveCustomerInput } from './customer.input';
 import { mergedKeysOf, visibleCustomer } from './customer.loader';
-import { CustomerService, keysMergedInto, resolveCustomerKeys } from './customer.service';
+import { CustomerService, resolveCustomerKeys } from './customer.service';
 import { CustomerType } from './customer.type';
 
 const PII = 'PII: CASE_HANDLER and ADMIN only; every read is audit-logged';
@@ -54,7 +54,7 @@ export class CustomerResolver {
 
   @FieldResolver(() => [String], { description: 'The keys merged into this customer' })
   async mergedKeys(@Root() c: CustomerType, @Ctx() ctx: SubgraphContext): Promise<string[]> {
-    return (await keysMergedInto(ctx.em, c.customerKey)).filter((k) => k !== c.customerKey).sort();
+    return (await mergedKeysOf(ctx).load(c.customerKey)).filter((k) => k !== c.customerKey).sort();
   }
 
   @FieldResolver(() => TimelineType, {
