@@ -129,6 +129,25 @@ async function trafficPage(url: string, key: string): Promise<number> {
   return performance.now() - started;
 }
 
+const ONE_TRIP = `query($k: [String!]!) { customersWithContacts(customerKeys: $k) }`;
+
+/**
+ * One trip care makes to traffic through the gateway (the scope check alone), as care asks it: what
+ * the timeline paid twice before the scope check and the first page went in one operation.
+ */
+async function oneTrip(url: string, key: string): Promise<number> {
+  const headers = { 'content-type': 'application/json', ...(await authorizationFor(url)) };
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ query: ONE_TRIP, variables: { k: [key] } }),
+  });
+  const body = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+  if (!body.data) throw new Error(`customersWithContacts ${key}: ${body.errors?.[0]?.message ?? 'no data'}`);
+  return performance.now() - started;
+}
+
 async function timeline(url: string, key: string): Promise<{ ms: number; items: number }> {
   const headers = { 'content-type': 'application/json', ...(await authorizationFor(url)) };
   const started = performance.now();
@@ -217,6 +236,10 @@ async function main(): Promise<void> {
         throw new Error('the long history did not give a full page of 50');
       const floor: number[] = [];
       for (const key of keys.slice(WARMUP)) floor.push(await trafficPage(urls.traffic, key));
+      const careAlone: number[] = [];
+      for (const key of keys.slice(WARMUP)) careAlone.push((await timeline(urls.care, key)).ms);
+      const trips: number[] = [];
+      for (const key of keys.slice(WARMUP)) trips.push(await oneTrip(gateway.url, key));
       const ms = measured.map((m) => m.ms);
       const longMs = long.map((m) => m.ms);
       console.log(
@@ -237,6 +260,20 @@ async function main(): Promise<void> {
                 formatMs(median(floor)),
                 formatMs(percentile(floor, 95)),
                 formatMs(max(floor)),
+              ],
+              [
+                'care alone (subgraph, its trip to traffic included)',
+                String(careAlone.length),
+                formatMs(median(careAlone)),
+                formatMs(percentile(careAlone, 95)),
+                formatMs(max(careAlone)),
+              ],
+              [
+                'one trip to traffic through the gateway',
+                String(trips.length),
+                formatMs(median(trips)),
+                formatMs(percentile(trips, 95)),
+                formatMs(max(trips)),
               ],
               [
                 'the long history',

@@ -43,6 +43,15 @@ export interface RecipientAnswer {
 /** One batched call per sweep for every commitment fired. */
 export type RecipientDirectory = (asks: readonly RecipientAsk[]) => Promise<RecipientAnswer[]>;
 
+/** Where an agent works now (staff's Agent: current team and its center); null: no such agent. */
+export interface AgentPlacement {
+  employeeNo: string;
+  teamId: string | null;
+  centerId: string | null;
+}
+/** Agents by employee number, in order: one batched call (a reassignment's target is checked here). */
+export type AgentDirectory = (employeeNos: readonly string[]) => Promise<(AgentPlacement | null)[]>;
+
 /** A customer's contact as the matcher needs it. */
 export interface CustomerContact extends CareContact {
   customerKey: string;
@@ -98,6 +107,33 @@ export const gatewayCustomerContactFeed: CustomerContactFeed = async (keys, sinc
   return out;
 };
 
+const PLACEMENTS = `query CareAgentPlacements($nos: [String!]!) {
+  agentsByEmployeeNo(employeeNos: $nos) { employeeNo team { id } center { id } } }`;
+
+/** staff's agents through the gateway, 500 a call. */
+export const gatewayAgentDirectory: AgentDirectory = async (employeeNos) => {
+  const found = new Map<string, AgentPlacement>();
+  const unique = [...new Set(employeeNos)];
+  for (let i = 0; i < unique.length; i += 500) {
+    const data = await queryGateway<{
+      agentsByEmployeeNo: Array<{
+        employeeNo: string;
+        team: { id: string } | null;
+        center: { id: string } | null;
+      } | null>;
+    }>(PLACEMENTS, { nos: unique.slice(i, i + 500) }, { purpose: 'reassignment target' });
+    for (const a of data.agentsByEmployeeNo) {
+      if (a)
+        found.set(a.employeeNo, {
+          employeeNo: a.employeeNo,
+          teamId: a.team?.id.toLowerCase() ?? null,
+          centerId: a.center?.id.toLowerCase() ?? null,
+        });
+    }
+  }
+  return employeeNos.map((no) => found.get(no) ?? null);
+};
+
 export type WebhookSender = (url: string, body: unknown) => Promise<void>;
 
 export interface CareServices {
@@ -105,6 +141,7 @@ export interface CareServices {
   contacts: ContactSource;
   customerContacts: CustomerContactFeed;
   directory: RecipientDirectory;
+  agents: AgentDirectory;
   webhookUrl: string | null;
   sendWebhook: WebhookSender;
 }
@@ -208,6 +245,7 @@ const defaults = (): CareServices => ({
   contacts: gatewayContactSource,
   customerContacts: gatewayCustomerContactFeed,
   directory: gatewayRecipientDirectory,
+  agents: gatewayAgentDirectory,
   webhookUrl: process.env.CARE_ESCALATION_WEBHOOK_URL || null,
   sendWebhook: postJson,
 });

@@ -19,6 +19,7 @@ import type { CustomerType } from './customer/customer.type';
 import { seesCase, seesCommitment } from './access/care-access';
 import { BusinessCalendarRow } from './calendar/business-calendar.entity';
 import { CalendarResolver } from './calendar/calendar.resolver';
+import { CommitmentEvent } from './commitment/commitment-event.entity';
 import { Commitment } from './commitment/commitment.entity';
 import { Complaint, ComplaintCode } from './complaint/complaint.entity';
 import { complaintByCase } from './complaint/complaint.loader';
@@ -58,12 +59,13 @@ export const careDatabase = {
     CustomerPiiAccess,
     BusinessCalendarRow,
     Commitment,
+    CommitmentEvent,
     Complaint,
     ComplaintCode,
     ...EscalationNotificationRows,
   ],
   /** Read and insert only for the service's role: the case history, merges and the PII audit trail. */
-  appendOnlyTables: ['case_event', 'customer_merge', 'customer_pii_access'],
+  appendOnlyTables: ['case_event', 'customer_merge', 'customer_pii_access', 'care_commitment_event'],
   migrations: careMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
   snapshotName: '.snapshot-care',

@@ -8,6 +8,7 @@ import {
   authorizationFor,
   cellsPerCaller,
   checkOutcome,
+  databaseFingerprint,
   everyMutationRefused,
   KnownReferences,
   postGraphQL,
@@ -198,6 +199,92 @@ describe('care access: writes', () => {
     );
   }
 
+  // reassignCase (issue 18): a lead within their team, a manager within their center, CASE_HANDLER
+  // within theirs, ADMIN anywhere; the case and the new owner (staff, through the gateway) in reach
+  const REASSIGNERS = ['TEAM_LEAD', 'CENTER_MANAGER', 'CASE_HANDLER', 'ADMIN'];
+  const b2 = `B2-${tag}`;
+  const moves = [
+    {
+      what: "a1's case to the lead (team A1)",
+      center: 'A',
+      from: no.a1,
+      team: id.A1,
+      to: no.lead,
+      reach: ['all', 'center', 'team'],
+    },
+    {
+      what: "a1's case to a2 (team A2)",
+      center: 'A',
+      from: no.a1,
+      team: id.A1,
+      to: no.a2,
+      reach: ['all', 'center'],
+    },
+    { what: "b1's case to b2 (center B)", center: 'B', from: no.b1, team: id.B1, to: b2, reach: ['all'] },
+  ] as const;
+  for (const move of moves) {
+    it.each(callers.map((c) => [c.who, c] as const))(`reassignCase: ${move.what} as %s`, async (_who, c) => {
+      for (const [agent, teamId, centerId] of [
+        [no.a1, id.A1, id.A],
+        [no.lead, id.A1, id.A],
+        [no.a2, id.A2, id.A],
+        [no.b1, id.B1, id.B],
+        [b2, id.B1, id.B],
+      ])
+        world.agents.set(agent, { teamId, centerId });
+      const contact = world.contact(key[move.center], move.from, '2026-12-03T01:00:00Z', {
+        centerId: id[move.center],
+      });
+      const made = await factory.case({
+        centerId: id[move.center],
+        contact,
+        ownerTeamId: move.team,
+        ownerAgentNo: move.from,
+      });
+      const answer = await postGraphQL<{
+        reassignCase: { ownerAgentNo: string; events: { kind: string; actor: string }[] } | null;
+      }>(
+        care.url,
+        'mutation($id: ID!, $v: Int!, $to: String!) { reassignCase(caseId: $id, expectedVersion: $v, ownerAgentNo: $to, note: "cover") { ownerAgentNo events { kind actor } } }',
+        { id: made.id, v: made.version, to: move.to },
+        await authorizationFor(care.url, c.identity),
+      );
+      const allowed =
+        c.identity.roles.some((r) => REASSIGNERS.includes(r)) &&
+        (move.reach as readonly string[]).includes(c.level);
+      if (!allowed) {
+        expect(answer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+        expect(answer.data?.reassignCase ?? null).toBeNull();
+        return;
+      }
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.reassignCase?.ownerAgentNo).toBe(move.to);
+      expect(answer.data?.reassignCase?.events.slice(-2).map((e) => e.kind)).toEqual(['OWNER', 'NOTE']);
+      expect(answer.data?.reassignCase?.events.at(-1)?.actor).toBe(c.identity.subject);
+    });
+  }
+
+  it('reassignCase refuses an unknown agent, one of another center, and a stale version, naming the field', async () => {
+    const contact = world.contact(key.A, no.a1, '2026-12-03T02:00:00Z', { centerId: id.A });
+    const made = await factory.case({ centerId: id.A, contact, ownerTeamId: id.A1, ownerAgentNo: no.a1 });
+    for (const [to, version, code_, field] of [
+      ['NOBODY', made.version, 'BAD_USER_INPUT', 'ownerAgentNo'],
+      [`B2-${tag}`, made.version, 'BAD_USER_INPUT', 'ownerAgentNo'],
+      [no.a1, made.version, 'BAD_USER_INPUT', 'ownerAgentNo'],
+      [no.lead, made.version + 5, 'CONFLICT', 'expectedVersion'],
+    ] as const) {
+      const before = await databaseFingerprint(care.orm);
+      const answer = await postGraphQL(
+        care.url,
+        'mutation($id: ID!, $v: Int!, $to: String!) { reassignCase(caseId: $id, expectedVersion: $v, ownerAgentNo: $to) { id } }',
+        { id: made.id, v: version, to },
+      );
+      expect(answer.errors?.[0]?.extensions?.code).toBe(code_);
+      expect(answer.errors?.[0]?.message).toContain(field);
+      expect(await databaseFingerprint(care.orm)).toEqual(before);
+    }
+  });
+
   // a mutation added without a role check fails here until it is listed with its rule
   // (an agent or a lead makes commitments as themself: those callers' cells for every mutation are in
   // promises-access.int-spec.ts; here the non-writers without an employee number)
@@ -227,6 +314,11 @@ describe('care access: writes', () => {
       mergeCustomers: {
         query: 'mutation($a: String!, $b: String!) { mergeCustomers(from: $a, into: $b) { customerKey } }',
         variables: () => ({ a: key.B, b: key.A }),
+      },
+      reassignCase: {
+        query:
+          'mutation($id: ID!) { reassignCase(caseId: $id, expectedVersion: 1, ownerAgentNo: "x") { id } }',
+        variables: () => ({ id: rows.B.id }),
       },
       ...promiseMutationCalls(id.B),
       ...complaintMutationCalls(() => rows.B.id),

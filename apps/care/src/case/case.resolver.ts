@@ -3,10 +3,11 @@ import { badUserInput } from '@switchboard/server';
 import { checkPageSize, isUuid, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireCareWriter, requireCaseCenter, seesCase, visibleCasesSql } from '../access/care-access';
+import { reassignTarget, requireReassigner } from '../access/reassign-access';
 import { contactKeyOf, trafficContacts, type TrafficContact } from '../references/traffic-contacts';
 import { Case, CaseCategory } from './case.entity';
 import { CareContactKeyInput, ChangeCaseInput, OpenCaseInput } from './case.input';
-import { contactsOfCase, eventsOfCase, visibleCase } from './case.loader';
+import { caseById, contactsOfCase, eventsOfCase, visibleCase } from './case.loader';
 import { toCaseContactType, toCaseEventType, toCaseType } from './case.mapper';
 import { CaseService } from './case.service';
 import { CaseCategoryType } from './case-category.type';
@@ -176,6 +177,40 @@ export class CaseResolver {
       expectedVersion,
       Object.assign(new ChangeCaseInput(), { status: 'RESOLVED' }),
       ctx,
+    );
+  }
+
+  @Mutation(() => CaseType, {
+    description:
+      "Gives the case to another agent (and their team): a team lead within their team, a center manager within their center, CASE_HANDLER within theirs, ADMIN anywhere; the new owner must work in the case's center. An OWNER event on the case's log.",
+  })
+  async reassignCase(
+    @Arg('caseId', () => ID) caseId: string,
+    @Arg('expectedVersion', () => Int) expectedVersion: number,
+    @Arg('ownerAgentNo', () => String) ownerAgentNo: string,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CaseType> {
+    requireReassigner(ctx, 'reassignCase');
+    const scope = await ctx.scope();
+    const row = isUuid(caseId) ? await caseById(ctx).load(caseId) : null;
+    // the case's own center, team or owner in reach (seeing a linked contact is not enough to give it away)
+    if (!row && scope.all) throw badUserInput({ field: 'caseId', message: `no case "${caseId}"` });
+    if (!row || !seesCase(scope, row)) throw outsideScope('reassignCase');
+    if (note != null && (note.length < 1 || note.length > 2000))
+      throw badUserInput({ field: 'note', message: 'must be 1 to 2000 characters' });
+    const target = await reassignTarget(scope, ownerAgentNo, 'ownerAgentNo', 'reassignCase');
+    if (target.centerId !== row.centerId)
+      throw badUserInput({ field: 'ownerAgentNo', message: "works in another center than the case's" });
+    if (target.employeeNo === row.ownerAgentNo && target.teamId === row.ownerTeamId)
+      throw badUserInput({ field: 'ownerAgentNo', message: 'already owns the case' });
+    return toCaseType(
+      await new CaseService(ctx.em).change(
+        row.id,
+        expectedVersion,
+        { ownerAgentNo: target.employeeNo, ownerTeamId: target.teamId, note },
+        ctx.identity.subject,
+      ),
     );
   }
 }

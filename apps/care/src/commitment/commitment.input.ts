@@ -1,4 +1,4 @@
-import { IsUUID, Length, Max, Min } from 'class-validator';
+import { IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType('CommitmentContactInput', {
@@ -65,4 +65,18 @@ export class FulfilCommitmentInput {
   @Field(() => String, { description: 'What shows it was kept (a reference, a note)' })
   @Length(1, 2000, { message: 'must be 1 to 2000 characters' })
   evidence!: string;
+}
+
+@InputType('ReassignCommitmentInput')
+export class ReassignCommitmentInput {
+  @Field(() => ID) id!: string;
+  @Field(() => String, { description: 'The agent who owns the follow-up from now on (employee number)' })
+  @Length(1, 50, { message: 'must be 1 to 50 characters' })
+  ownerEmployeeNo!: string;
+  @Field(() => Int, { description: 'The version you read (optimistic locking: CONFLICT if it moved)' })
+  expectedVersion!: number;
+  @Field(() => String, { nullable: true, description: 'Why (kept on the commitment log)' })
+  @IsOptional()
+  @Length(1, 500, { message: 'must be 1 to 500 characters' })
+  reason?: string | null;
 }

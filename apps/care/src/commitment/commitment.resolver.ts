@@ -1,15 +1,17 @@
 import { forbidden, outsideScope, requireRole } from '@switchboard/auth';
 import { checkPageSize, isUuid, type SubgraphContext } from '@switchboard/subgraph-kit';
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { badUserInput } from '@switchboard/server';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { seesCommitment } from '../access/care-access';
+import { reassignTarget, requireReassigner } from '../access/reassign-access';
 import { careNow } from '../care-services';
 import { normalizeCustomerKey, storedKeyForms } from '../customer/customer-key';
 import { Commitment } from './commitment.entity';
-import { commitmentById } from './commitment.loader';
-import { FulfilCommitmentInput, MakeCommitmentInput } from './commitment.input';
+import { commitmentById, commitmentEvents } from './commitment.loader';
+import { FulfilCommitmentInput, MakeCommitmentInput, ReassignCommitmentInput } from './commitment.input';
 import { toCommitmentType } from './commitment.mapper';
 import { CommitmentService } from './commitment.service';
-import { CommitmentType } from './commitment.type';
+import { CommitmentEventType, CommitmentType } from './commitment.type';
 
 @Resolver(() => CommitmentType)
 export class CommitmentResolver {
@@ -96,5 +98,42 @@ export class CommitmentResolver {
     if (!row || !seesCommitment(await ctx.scope(), row)) throw outsideScope('fulfilCommitment');
     const kept = await new CommitmentService(ctx.em).fulfil(row, input, ctx.identity.subject);
     return toCommitmentType(kept, careNow());
+  }
+
+  @Mutation(() => CommitmentType, {
+    description:
+      "Gives a follow-up to another agent: a team lead within their team, a center manager within their center, CASE_HANDLER within theirs, ADMIN anywhere; the new owner must work in the commitment's center. An event on the commitment's log.",
+  })
+  async reassignCommitment(
+    @Arg('input', () => ReassignCommitmentInput) input: ReassignCommitmentInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<CommitmentType> {
+    requireReassigner(ctx, 'reassignCommitment');
+    const scope = await ctx.scope();
+    const row = isUuid(input.id) ? await ctx.em.findOne(Commitment, { id: input.id.toLowerCase() }) : null;
+    // missing or outside the scope: refused alike to a restricted caller (no existence leak)
+    if (!row && scope.all) throw badUserInput({ field: 'input.id', message: `no commitment "${input.id}"` });
+    if (!row || !seesCommitment(scope, row)) throw outsideScope('reassignCommitment');
+    // the new owner through the gateway (staff), before anything is written
+    const target = await reassignTarget(
+      scope,
+      input.ownerEmployeeNo,
+      'input.ownerEmployeeNo',
+      'reassignCommitment',
+    );
+    const moved = await new CommitmentService(ctx.em).reassign(
+      row,
+      target,
+      { expectedVersion: input.expectedVersion, reason: input.reason ?? null },
+      ctx.identity.subject,
+    );
+    return toCommitmentType(moved, careNow());
+  }
+
+  @FieldResolver(() => [CommitmentEventType], {
+    description: 'Changes made to it since it was made, oldest first',
+  })
+  events(@Root() c: CommitmentType, @Ctx() ctx: SubgraphContext): Promise<CommitmentEventType[]> {
+    return commitmentEvents(ctx).load(c.id);
   }
 }

@@ -8,13 +8,14 @@ import {
   type CommitmentInput,
   type DueSpec,
 } from '@switchboard/metrics';
-import { badUserInput, type FieldProblem } from '@switchboard/server';
+import { badUserInput, conflict, type FieldProblem } from '@switchboard/server';
 import { isUuid } from '@switchboard/subgraph-kit';
-import { careServices } from '../care-services';
+import { careServices, type AgentPlacement } from '../care-services';
 import { Case } from '../case/case.entity';
 import { BusinessCalendarRow } from '../calendar/business-calendar.entity';
 import { toBusinessCalendar } from '../calendar/calendar.service';
 import { escalationSchedule, policiesFor } from '../escalation/escalation-policy';
+import { CommitmentEvent } from './commitment-event.entity';
 import { Commitment } from './commitment.entity';
 import type { FulfilCommitmentInput, MakeCommitmentInput } from './commitment.input';
 
@@ -144,6 +145,58 @@ export class CommitmentService {
     });
     await this.em.flush();
     return row;
+  }
+
+  /**
+   * Gives an open commitment to another agent (who must work in its center: its calendar and policy
+   * stay), at the version the caller read, with an event on its log, in one transaction. The next
+   * escalations address the new owner and their team's lead.
+   */
+  async reassign(
+    row: Commitment,
+    target: AgentPlacement,
+    change: { expectedVersion: number; reason: string | null },
+    actor: string,
+  ): Promise<Commitment> {
+    const now = careServices().clock();
+    const problems: FieldProblem[] = [];
+    const status = commitmentStatus(row, now);
+    if (status !== 'OPEN' && status !== 'BROKEN')
+      problems.push({ field: 'input.id', message: `the commitment is ${status}: nothing to reassign` });
+    if (target.employeeNo === row.ownerEmployeeNo)
+      problems.push({ field: 'input.ownerEmployeeNo', message: 'already owns the commitment' });
+    if (target.centerId !== row.centerId)
+      problems.push({
+        field: 'input.ownerEmployeeNo',
+        message: "works in another center (a commitment keeps its center's calendar and policy)",
+      });
+    if (problems.length) throw badUserInput(problems);
+    return this.em.transactional(async (tx) => {
+      // the version check and the write in one statement: a concurrent change makes it match nothing
+      const updated = await tx.execute<{ id: string }[]>(
+        `update care_commitment set owner_employee_no = ?, team_id = ?, version = version + 1
+          where id = ? and version = ? returning id`,
+        [target.employeeNo, target.teamId, row.id, change.expectedVersion],
+      );
+      if (!updated.length)
+        throw conflict(
+          `the commitment is at version ${row.version}, not ${change.expectedVersion}`,
+          'input.expectedVersion',
+        );
+      tx.create(CommitmentEvent, {
+        commitmentId: row.id,
+        kind: 'REASSIGNED',
+        at: now,
+        actor,
+        fromOwner: row.ownerEmployeeNo,
+        toOwner: target.employeeNo,
+        fromTeamId: row.teamId ?? null,
+        toTeamId: target.teamId,
+        reason: change.reason,
+      });
+      await tx.flush();
+      return (await tx.findOneOrFail(Commitment, { id: row.id }, { refresh: true })) as Commitment;
+    });
   }
 
   list(filter: CommitmentFilter): Promise<Commitment[]> {

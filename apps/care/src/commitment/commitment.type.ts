@@ -30,3 +30,15 @@ export class CommitmentType {
   @Field(() => Boolean) reassignedToTeam!: boolean;
   @Field(() => Int) version!: number;
 }
+
+@ObjectType('CommitmentEvent', { description: "A change on a commitment's log (append-only)" })
+export class CommitmentEventType {
+  @Field(() => String, { description: 'REASSIGNED' }) kind!: string;
+  @Field(() => Date) at!: Date;
+  @Field(() => String, { description: 'Who made the change' }) actor!: string;
+  @Field(() => String) fromOwner!: string;
+  @Field(() => String) toOwner!: string;
+  @Field(() => ID, { nullable: true }) fromTeamId!: string | null;
+  @Field(() => ID, { nullable: true }) toTeamId!: string | null;
+  @Field(() => String, { nullable: true }) reason!: string | null;
+}

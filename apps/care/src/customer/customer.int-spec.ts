@@ -135,6 +135,31 @@ describe('Customers and the timeline', () => {
     expect(large.statements.length).toBe(small.statements.length);
   });
 
+  it('a customer known only from traffic: the scope check and the first page in one trip to traffic (issue 18: timeline under 50 ms)', async () => {
+    const only = 'cust-traffic-only-1';
+    const first = world.contact(only, '1001', '2026-11-20T02:00:00Z');
+    const second = world.contact(only, '1002', '2026-11-21T02:00:00Z');
+    world.requests.length = 0;
+    const page = (await timeline(only, 1)).data?.customer?.timeline;
+    // one gateway operation: who may see the customer and the page, together
+    expect(world.requests.map((r) => /query (\w+)/.exec(r.query)?.[1])).toEqual(['CareCustomerAndTimeline']);
+    expect(page?.items.map((i) => i.agent?.employeeNo)).toEqual([second.agent?.employeeNo]);
+    expect(page?.pageInfo.hasNextPage).toBe(true);
+    // the next page (a cursor) is fetched ahead the same way, and goes on where the first ended
+    world.requests.length = 0;
+    const next = (await timeline(only, 5, page?.pageInfo.endCursor ?? null)).data?.customer?.timeline;
+    expect(world.requests).toHaveLength(1);
+    expect(next?.items.map((i) => i.agent?.employeeNo)).toEqual([first.agent?.employeeNo]);
+    // a customer nobody knows: still one trip, and no timeline shown
+    world.requests.length = 0;
+    expect((await timeline('cust-nobody-at-all', 5)).data?.customer).toBeNull();
+    expect(world.requests).toHaveLength(1);
+    // an invalid page size is refused by the timeline itself, naming the field
+    const refused = await timeline(only, 0);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0]?.message).toContain('first');
+  });
+
   it('merges two keys: the old key resolves to the new customer and its contacts join the timeline', async () => {
     const old = world.contact('cust-legacy-7', '1002', '2026-11-01T01:00:00Z');
     await factory.customer({ customerKey: 'cust-legacy-7', name: 'W. Fang' });

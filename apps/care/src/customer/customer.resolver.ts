@@ -2,21 +2,28 @@ import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireCareWriter } from '../access/care-access';
+import { expectTimeline } from '../timeline/timeline-prefetch';
 import { timelinePage } from '../timeline/timeline.service';
 import { TimelineType } from '../timeline/timeline.type';
 import { normalizeCustomerKey } from './customer-key';
 import { readCustomerPii } from './customer-pii';
 import { SaveCustomerInput } from './customer.input';
-import { visibleCustomer } from './customer.loader';
-import { CustomerService, keysMergedInto, resolveCustomerKeys } from './customer.service';
+import { mergedKeysOf, visibleCustomer } from './customer.loader';
+import { CustomerService, resolveCustomerKeys } from './customer.service';
 import { CustomerType } from './customer.type';
 
 const PII = 'PII: CASE_HANDLER and ADMIN only; every read is audit-logged';
 
 /** The customer a key names (normalized, merges followed), if the caller sees it. */
-export async function customerByKey(ctx: SubgraphContext, raw: string): Promise<CustomerType | null> {
+export async function customerByKey(
+  ctx: SubgraphContext,
+  raw: string,
+  info?: GraphQLResolveInfo,
+): Promise<CustomerType | null> {
   if (!normalizeCustomerKey(raw)) return null;
   const [live] = await resolveCustomerKeys(ctx.em, [raw]);
+  // a timeline asked with the customer: its first contacts come with the scope check (one trip)
+  if (info) expectTimeline(ctx, live, info);
   return visibleCustomer(ctx).load(live);
 }
 
@@ -27,8 +34,12 @@ export class CustomerResolver {
     description:
       'A customer by key (normalized; a merged key gives the customer it was merged into); null if unknown or not yours',
   })
-  customer(@Arg('key', () => String) key: string, @Ctx() ctx: SubgraphContext): Promise<CustomerType | null> {
-    return customerByKey(ctx, key);
+  customer(
+    @Arg('key', () => String) key: string,
+    @Ctx() ctx: SubgraphContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<CustomerType | null> {
+    return customerByKey(ctx, key, info);
   }
 
   @FieldResolver(() => String, { nullable: true, description: PII })
@@ -43,7 +54,7 @@ export class CustomerResolver {
 
   @FieldResolver(() => [String], { description: 'The keys merged into this customer' })
   async mergedKeys(@Root() c: CustomerType, @Ctx() ctx: SubgraphContext): Promise<string[]> {
-    return (await keysMergedInto(ctx.em, c.customerKey)).filter((k) => k !== c.customerKey).sort();
+    return (await mergedKeysOf(ctx).load(c.customerKey)).filter((k) => k !== c.customerKey).sort();
   }
 
   @FieldResolver(() => TimelineType, {
@@ -56,7 +67,7 @@ export class CustomerResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<TimelineType> {
-    return timelinePage(ctx, await keysMergedInto(ctx.em, c.customerKey), first, after);
+    return timelinePage(ctx, await mergedKeysOf(ctx).load(c.customerKey), first, after);
   }
 
   @Mutation(() => CustomerType, { description: 'Creates or updates a customer (segment, name, phone)' })

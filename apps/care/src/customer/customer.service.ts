@@ -28,16 +28,6 @@ export async function resolveCustomerKeys(em: EntityManager, raw: readonly strin
   return keys.map(follow);
 }
 
-/** Every key that resolves to `key` (itself and the keys merged into it, transitively). */
-export async function keysMergedInto(em: EntityManager, key: string): Promise<string[]> {
-  const rows = await em.execute<{ from_key: string }[]>(
-    `with recursive merged(k) as (select ?::text union select m.from_key from customer_merge m join merged on m.into_key = merged.k)
-     select k as from_key from merged`,
-    [key],
-  );
-  return rows.map((r) => r.from_key);
-}
-
 export interface CustomerInput {
   customerKey: string;
   segment?: Segment | null;

@@ -67,6 +67,51 @@ export async function contactsOfCustomer(
   return answer.contactsOfCustomer;
 }
 
+/** One page of contactsOfCustomer, as asked of traffic. */
+export interface ContactPageAsk {
+  customerKeys: string[];
+  first: number;
+  before: ContactCursor | null;
+}
+
+/** The same ask, as a string: what a page fetched ahead is found by. */
+export const contactPageKey = (ask: ContactPageAsk): string =>
+  JSON.stringify([ask.customerKeys, ask.first, ask.before]);
+
+/**
+ * customersWithContacts and the contact pages of the customers being asked for, in ONE gateway
+ * operation (aliases served, p0, p1...): the customer query that also asks for a timeline pays one
+ * round trip to traffic instead of two. A page of a customer the caller may not see is never shown.
+ */
+export async function customersWithContactsAndPages(
+  customerKeys: readonly string[],
+  servedBy: { employeeNos: string[]; centerIds: string[] } | null,
+  pages: readonly ContactPageAsk[],
+): Promise<{ served: Set<string>; pages: TrafficContact[][] }> {
+  if (!pages.length) return { served: await customersWithContacts(customerKeys, servedBy), pages: [] };
+  const declared = pages.map((_, i) => `$k${i}: [String!]!, $f${i}: Int!, $b${i}: ContactCursorInput`);
+  const fields = pages.map(
+    (_, i) =>
+      `p${i}: contactsOfCustomer(customerKeys: $k${i}, first: $f${i}, before: $b${i}) { ${CONTACT_FIELDS} }`,
+  );
+  const variables: Record<string, unknown> = {
+    keys: customerKeys,
+    agents: servedBy?.employeeNos ?? null,
+    centers: servedBy?.centerIds ?? null,
+  };
+  pages.forEach((p, i) =>
+    Object.assign(variables, { [`k${i}`]: p.customerKeys, [`f${i}`]: p.first, [`b${i}`]: p.before }),
+  );
+  const answer = await queryGateway<Record<string, TrafficContact[]> & { served: string[] }>(
+    `query CareCustomerAndTimeline($keys: [String!]!, $agents: [String!], $centers: [ID!], ${declared.join(', ')}) {
+      served: customersWithContacts(customerKeys: $keys, employeeNos: $agents, centerIds: $centers)
+      ${fields.join('\n      ')} }`,
+    variables,
+    { purpose: 'customer scope and timeline' },
+  );
+  return { served: new Set(answer.served), pages: pages.map((_, i) => answer[`p${i}`]) };
+}
+
 /**
  * Which of these customer keys have a contact in traffic; with `servedBy`, only contacts handled by
  * those agents or in queues of those centers count (who "served" the customer). One gateway call.

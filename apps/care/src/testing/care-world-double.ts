@@ -23,6 +23,8 @@ const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
  */
 export class CareWorldDouble {
   readonly contacts = new Map<string, WorldContact>();
+  /** staff's agents by employee number: their current team and its center (a reassignment's target). */
+  readonly agents = new Map<string, { teamId: string | null; centerId: string | null }>();
   /** Every request received, to check that care asked in batches. */
   readonly requests: GraphQLRequest[] = [];
   private server?: Server;
@@ -83,40 +85,35 @@ export class CareWorldDouble {
         }),
       };
     }
-    if (query.includes('contactsOfCustomer')) {
-      const keys = new Set(variables.keys as string[]);
-      const before = variables.before as { arrivedAt: string; source: string; externalId: string } | null;
-      const position = (c: { arrivedAt: string; source: string; externalId: string }) =>
-        [Date.parse(c.arrivedAt), c.source, c.externalId] as const;
-      const older = (c: WorldContact) => {
-        if (!before) return true;
-        const [a, s, e] = position(c);
-        const [ba, bs, be] = position(before);
-        return a < ba || (a === ba && (byCodeUnit(s, bs) < 0 || (s === bs && byCodeUnit(e, be) < 0)));
-      };
-      const rows = [...this.contacts.values()]
-        .filter((c) => c.customerKey && keys.has(c.customerKey) && older(c))
-        .sort((x, y) => {
-          const [xa, xs, xe] = position(x);
-          const [ya, ys, ye] = position(y);
-          return ya - xa || byCodeUnit(ys, xs) || byCodeUnit(ye, xe);
-        })
-        .slice(0, variables.first as number);
-      return { contactsOfCustomer: rows.map(strip) };
-    }
-    if (query.includes('customersWithContacts')) {
-      const agents = variables.agents as string[] | null;
-      const centers = variables.centers as string[] | null;
-      const served = (c: WorldContact) =>
-        (!agents && !centers) ||
-        (c.agent != null && (agents ?? []).includes(c.agent.employeeNo)) ||
-        (c.centerId != null && (centers ?? []).includes(c.centerId));
+    if (query.includes('CareAgentPlacements')) {
       return {
-        customersWithContacts: (variables.keys as string[]).filter((k) =>
-          [...this.contacts.values()].some((c) => c.customerKey === k && served(c)),
-        ),
+        agentsByEmployeeNo: (variables.nos as string[]).map((employeeNo) => {
+          const agent = this.agents.get(employeeNo);
+          return agent
+            ? {
+                employeeNo,
+                team: agent.teamId ? { id: agent.teamId } : null,
+                center: agent.centerId ? { id: agent.centerId } : null,
+              }
+            : null;
+        }),
       };
     }
+    if (query.includes('CareCustomerAndTimeline')) {
+      // the scope check with the timelines' first pages, aliased served, p0, p1...
+      const answer: Record<string, unknown> = { served: this.served(variables) };
+      for (let i = 0; `k${i}` in variables; i++) {
+        answer[`p${i}`] = this.contactsOfCustomer({
+          keys: variables[`k${i}`],
+          first: variables[`f${i}`],
+          before: variables[`b${i}`],
+        });
+      }
+      return answer;
+    }
+    if (query.includes('contactsOfCustomer'))
+      return { contactsOfCustomer: this.contactsOfCustomer(variables) };
+    if (query.includes('customersWithContacts')) return { customersWithContacts: this.served(variables) };
     if (query.includes('trafficStats')) {
       // answered contacts of a period (TOTAL), of some centers: what complaintKpis asks
       const filter = variables.filter as { from: string; to: string; centerIds?: string[] };
@@ -130,5 +127,40 @@ export class CareWorldDouble {
       return { trafficStats: [{ answered }] };
     }
     throw new Error(`the care world double does not answer ${query}`);
+  }
+
+  private contactsOfCustomer(variables: Record<string, unknown>): TrafficContact[] {
+    const strip = ({ centerId: _, ...c }: WorldContact): TrafficContact => c;
+    const keys = new Set(variables.keys as string[]);
+    const before = variables.before as { arrivedAt: string; source: string; externalId: string } | null;
+    const position = (c: { arrivedAt: string; source: string; externalId: string }) =>
+      [Date.parse(c.arrivedAt), c.source, c.externalId] as const;
+    const older = (c: WorldContact) => {
+      if (!before) return true;
+      const [a, s, e] = position(c);
+      const [ba, bs, be] = position(before);
+      return a < ba || (a === ba && (byCodeUnit(s, bs) < 0 || (s === bs && byCodeUnit(e, be) < 0)));
+    };
+    return [...this.contacts.values()]
+      .filter((c) => c.customerKey && keys.has(c.customerKey) && older(c))
+      .sort((x, y) => {
+        const [xa, xs, xe] = position(x);
+        const [ya, ys, ye] = position(y);
+        return ya - xa || byCodeUnit(ys, xs) || byCodeUnit(ye, xe);
+      })
+      .slice(0, variables.first as number)
+      .map(strip);
+  }
+
+  private served(variables: Record<string, unknown>): string[] {
+    const agents = variables.agents as string[] | null;
+    const centers = variables.centers as string[] | null;
+    const served = (c: WorldContact) =>
+      (!agents && !centers) ||
+      (c.agent != null && (agents ?? []).includes(c.agent.employeeNo)) ||
+      (c.centerId != null && (centers ?? []).includes(c.centerId));
+    return (variables.keys as string[]).filter((k) =>
+      [...this.contacts.values()].some((c) => c.customerKey === k && served(c)),
+    );
   }
 }

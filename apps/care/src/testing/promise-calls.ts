@@ -59,5 +59,9 @@ export function promiseMutationCalls(
       query: 'mutation($i: FulfilCommitmentInput!) { fulfilCommitment(input: $i) { id } }',
       variables: () => ({ i: { id: commitmentId(), evidence: 'guard' } }),
     },
+    reassignCommitment: {
+      query: 'mutation($i: ReassignCommitmentInput!) { reassignCommitment(input: $i) { id } }',
+      variables: () => ({ i: { id: commitmentId(), ownerEmployeeNo: 'guard', expectedVersion: 1 } }),
+    },
   };
 }

@@ -3,8 +3,8 @@ import { visibleCasesSql } from '../access/care-access';
 import { Case, CaseEvent } from '../case/case.entity';
 import { caseById } from '../case/case.loader';
 import { toCaseEventType, toCaseType } from '../case/case.mapper';
-import { storedKeyForms } from '../customer/customer-key';
 import { contactsOfCustomer, type TrafficContact } from '../references/traffic-contacts';
+import { contactPageAsk, CONTACT_RANK, takeContactPage } from './timeline-prefetch';
 import { TimelineItemType, TimelineKind } from './timeline.type';
 
 /**
@@ -56,25 +56,14 @@ export function keysetSql(
   };
 }
 
-const CONTACT_RANK = 3;
-
-/** Every contact on every channel, from traffic through the gateway (one call per page). */
+/** Every contact on every channel, from traffic through the gateway (one call per page, or none when fetched ahead). */
 export const contactSource: TimelineSource = {
   name: 'contacts',
   rank: CONTACT_RANK,
   async page(ctx, customerKeys, first, before) {
-    // contacts rank highest: a cursor of another source ends at its instant (source '' sorts first)
-    const cursor = before
-      ? before.rank === CONTACT_RANK
-        ? { arrivedAt: before.at, source: before.k1, externalId: String(before.k2) }
-        : { arrivedAt: before.at, source: '', externalId: '' }
-      : null;
-    // traffic keeps caller IDs as given: ask for every stored form of each (normalized) key
-    const contacts = await contactsOfCustomer(
-      [...new Set(customerKeys.flatMap(storedKeyForms))],
-      first,
-      cursor,
-    );
+    const ask = contactPageAsk(customerKeys, first, before);
+    const contacts =
+      takeContactPage(ctx, ask) ?? (await contactsOfCustomer(ask.customerKeys, ask.first, ask.before));
     const cases = await linkedCases(ctx, contacts);
     return contacts.map((c) => ({
       position: {

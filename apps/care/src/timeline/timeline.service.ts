@@ -1,5 +1,5 @@
-import { badUserInput } from '@switchboard/server';
-import { checkPageSize, decodeCursor, encodeCursor, type SubgraphContext } from '@switchboard/subgraph-kit';
+import { checkPageSize, encodeCursor, type SubgraphContext } from '@switchboard/subgraph-kit';
+import { positionFrom } from './timeline-cursor';
 import { TIMELINE_SOURCES, type TimelineEntry, type TimelinePosition } from './timeline-sources';
 import type { TimelineType } from './timeline.type';
 
@@ -13,20 +13,6 @@ export function compareNewestFirst(a: TimelinePosition, b: TimelinePosition): nu
   ];
   for (const [x, y] of pairs) if (x !== y) return x < y ? 1 : -1;
   return 0;
-}
-
-function positionFrom(after: string | null): TimelinePosition | null {
-  if (after == null) return null;
-  const [at, rank, k1, k2] = decodeCursor(after);
-  if (
-    typeof at !== 'string' ||
-    Number.isNaN(Date.parse(at)) ||
-    typeof rank !== 'number' ||
-    typeof k1 !== 'string' ||
-    k2 === undefined
-  )
-    throw badUserInput({ field: 'after', message: 'is not a cursor returned by this API' });
-  return { at, rank, k1, k2 };
 }
 
 /**
