@@ -314,6 +314,8 @@ export {
   complaintsPer10k,
   complaintKpis,
   escalatedToComplaintRate,
+  complaintPerformance,
+  type ComplaintPerformance,
   type ComplaintDeadlineBasis,
   type ComplaintDeadline,
   type ComplaintOutcome,

@@ -422,6 +422,10 @@ export const KPI_NAMES: Record<Locale, Readonly<Record<string, string>>> = {
     NPS: '净推荐值',
     CES: '客户费力度',
     SURVEY_RESPONSE_RATE: '问卷回复率',
+    COMPLAINTS_PER_10K: '万次服务投诉量',
+    COMPLAINT_TIMELY_RATE: '投诉按时办结率',
+    UPHELD_RATE: '投诉成立率',
+    ESCALATED_TO_COMPLAINT_RATE: '工单升级投诉率',
   },
 };
 
