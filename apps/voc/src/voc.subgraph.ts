@@ -25,6 +25,7 @@ import { vocMigrations } from './migrations';
 import { VoicePerformanceResolver, vocPerformanceFromReference } from './performance/voice.resolver';
 import { VocPerformanceType } from './performance/voice.type';
 import { seedVocDemo } from './seed/demo-seed';
+import { startVocJobs } from './feedback/feedback-repeat.jobs';
 
 export const VOC_SUBGRAPH = 'voc';
 
@@ -76,5 +77,6 @@ export const vocSubgraph: SubgraphDefinition = {
   database: vocDatabase,
   buildSchema: buildVocSchema,
   seedDemo: seedVocDemo,
+  background: startVocJobs,
   routes: surveyImportRoute,
 };

@@ -288,6 +288,7 @@ export {
   nps,
   ces,
   responseRate,
+  repeatContactRate,
   surveyMetrics,
   insufficientSample,
   type SurveyKind,
