@@ -79,4 +79,6 @@ export const vocSubgraph: SubgraphDefinition = {
   seedDemo: seedVocDemo,
   background: startVocJobs,
   routes: surveyImportRoute,
+  // surveyStats answers thousands of rows (a year by agent and month: 12,000): run compiled
+  compiledQueries: true,
 };
