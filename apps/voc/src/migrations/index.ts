@@ -5,6 +5,7 @@ import { Migration20261207063939_survey_rollup } from './Migration20261207063939
 import { Migration20261207070250_feedback } from './Migration20261207070250_feedback';
 import { Migration20261207072017_improvement_items } from './Migration20261207072017_improvement_items';
 import { Migration20261207094241_feedback_repeat_contact } from './Migration20261207094241_feedback_repeat_contact';
+import { Migration20261207100021_survey_rollup_agent_month } from './Migration20261207100021_survey_rollup_agent_month';
 
 /** Every voc migration in order. Generated files are listed here and never edited after landing. */
 export const vocMigrations: MigrationObject[] = [
@@ -16,5 +17,9 @@ export const vocMigrations: MigrationObject[] = [
   {
     name: 'Migration20261207094241_feedback_repeat_contact',
     class: Migration20261207094241_feedback_repeat_contact,
+  },
+  {
+    name: 'Migration20261207100021_survey_rollup_agent_month',
+    class: Migration20261207100021_survey_rollup_agent_month,
   },
 ];

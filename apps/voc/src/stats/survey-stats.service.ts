@@ -83,7 +83,10 @@ export function surveyStatsStatement(
     ? `group by ${groups.map((g) => SURVEY_GROUPS.indexOf(g) + 1).join(', ')}`
     : '';
   const all = scope.centerIds === null && scope.employeeNos === null;
-  const source = surveyPeriodSource(from, to);
+  // nothing finer than agent, center and month: one AGENT_MONTH row per agent and month
+  const source = surveyPeriodSource(from, to, {
+    agentMonths: !groups.includes('TEAM') && !groups.includes('QUEUE'),
+  });
   // every caller's scope is one of: all (no condition at all), or centers and agents
   const scoped = all ? '' : `where ${SCOPE_SQL}`;
   return {
