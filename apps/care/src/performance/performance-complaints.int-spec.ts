@@ -9,7 +9,7 @@ import {
   subgraphToken,
   type TestSubgraph,
 } from '@switchboard/testing';
-import { Case } from '../case/case.entity';
+import { Case, type CaseKind } from '../case/case.entity';
 import { careSubgraph } from '../care.subgraph';
 import { configureCare } from '../care-services';
 import { Complaint } from '../complaint/complaint.entity';
@@ -121,7 +121,7 @@ beforeAll(async () => {
     }),
   });
   const em = (care.orm.em as EntityManager).fork();
-  const caseOf = (owner: string, team: string, center: string, openedAt: Date, type = 'INQUIRY') =>
+  const caseOf = (owner: string, team: string, center: string, openedAt: Date, type: CaseKind = 'INQUIRY') =>
     em.create(Case, {
       caseNo: `PC-${randomUUID()}`,
       customerKey: 'perf-complaint-customer',
