@@ -147,7 +147,8 @@ export class SurveyStatsService {
       const ranked = rows.filter((r) => r.agentEmployeeNo !== null && !r.insufficientSample);
       const peers = new Map<string, SurveyStatsRow[]>();
       for (const r of ranked) {
-        const id = JSON.stringify([r.teamId, r.centerId, r.queueCode, r.month]);
+        // ids, codes and months hold no tab: a joined key, not a JSON text per row
+        const id = `${r.teamId}\t${r.centerId}\t${r.queueCode}\t${r.month}`;
         const list = peers.get(id);
         if (list) list.push(r);
         else peers.set(id, [r]);
