@@ -17,6 +17,7 @@ import { authorizationFor, ensureTestKeys, registerTestEndpoint } from '@switchb
 import {
   rebuildSurveyRollup,
   SurveyStatsService,
+  surveyStatsStatement,
   vocDatabase,
   type SurveyGroup,
 } from '@switchboard/voc/bench';
@@ -309,6 +310,23 @@ async function main(): Promise<void> {
       const orm = await createOrm({ ...vocDatabase, clientUrl: vocDb });
       stops.push(() => orm.close());
       for (const c of CASES) {
+        // diagnostic: the statement alone (PostgreSQL and the driver), then voc's service (the statement
+        // and the figures, no GraphQL, no HTTP): what is left at voc is GraphQL execution and HTTP
+        const statement = surveyStatsStatement(c.groupBy as SurveyGroup[], new Date(c.from), new Date(c.to), {
+          centerIds: null,
+          employeeNos: null,
+        });
+        const sqlAlone = () => (orm.em.fork() as EntityManager).execute(statement.sql, statement.params);
+        for (let i = 0; i < WARMUP; i++) await sqlAlone();
+        const sqlMs: number[] = [];
+        for (let i = 0; i < RUNS; i++) sqlMs.push((await timed(sqlAlone)).ms);
+        rows.push([
+          `${c.label} @ statement`,
+          '',
+          formatMs(median(sqlMs)),
+          formatMs(percentile(sqlMs, 95)),
+          `${formatMs(min(sqlMs))}–${formatMs(max(sqlMs))}`,
+        ]);
         // diagnostic: voc's service alone (its SQL and the figures, no GraphQL, no HTTP)
         const service = () =>
           new SurveyStatsService(orm.em.fork() as EntityManager)

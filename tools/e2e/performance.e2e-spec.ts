@@ -54,6 +54,7 @@ interface PerformanceNode {
   qa: QaPart | null;
   training: TrainingPart | null;
   customer: Record<string, number | null> | null;
+  complaints: Record<string, number | null> | null;
   kpis: KpiValue[];
   children?: PerformanceNode[];
 }
@@ -64,8 +65,10 @@ const QA = 'score qaScore evaluations criticalFailRate';
 const TRAINING = 'completionRate overdue firstAttemptPassRate passRate averageScore certificationCoverage';
 const CUSTOMER =
   'promiseKeptRate overdueCommitments escalationRate caseRepeatRate handoffRate commitmentsDue fulfilled broken casesOpened';
+const COMPLAINTS =
+  'complaintsPer10k complaintTimelyRate upheldRate escalatedToComplaintRate received closed decided casesOpened answeredContacts';
 const KPIS = 'kpis { code value target targetScopeType attainment status }';
-const RECORD = `scopeType scopeId name agents { employeeNo } traffic { ${TRAFFIC} } qa { ${QA} } training { ${TRAINING} } customer { ${CUSTOMER} } ${KPIS}`;
+const RECORD = `scopeType scopeId name agents { employeeNo } traffic { ${TRAFFIC} } qa { ${QA} } training { ${TRAINING} } customer { ${CUSTOMER} } complaints { ${COMPLAINTS} } ${KPIS}`;
 const DRILL_DOWN = `query($scope: PerformanceScopeInput!, $from: DateTimeISO!, $to: DateTimeISO!) {
   performance(scope: $scope, from: $from, to: $to) {
     ${RECORD}
@@ -352,6 +355,37 @@ describe('performance: a center, its teams and their agents through the gateway'
     }
   });
 
+  it("takes the complaint KPIs from care's part, over traffic's answered contacts of the same record (issue 19)", async () => {
+    const answer = await gql<{ performance: PerformanceNode }>(DRILL_DOWN, {
+      scope: { type: 'CENTER', id: centerId },
+      from,
+      to,
+    });
+    expect(answer.errors).toBeUndefined();
+    const center = answer.data?.performance as PerformanceNode;
+    const teams = center.children ?? [];
+    const records = [center, ...teams, ...teams.flatMap((t) => t.children ?? [])];
+    const sources: [string, string][] = [
+      ['COMPLAINTS_PER_10K', 'complaintsPer10k'],
+      ['COMPLAINT_TIMELY_RATE', 'complaintTimelyRate'],
+      ['UPHELD_RATE', 'upheldRate'],
+      ['ESCALATED_TO_COMPLAINT_RATE', 'escalatedToComplaintRate'],
+    ];
+    for (const record of records) {
+      const part = record.complaints as Record<string, number | null>;
+      expect(part).not.toBeNull();
+      // the denominator is traffic's own figure for the record, passed to care by the gateway
+      expect(part.answeredContacts).toBe(record.traffic.answered);
+      expect(part.complaintsPer10k).toBe(
+        record.traffic.answered ? (Number(part.received) / record.traffic.answered) * 10_000 : null,
+      );
+      for (const [code, field] of sources)
+        expect(record.kpis.find((k) => k.code === code)?.value).toBe(part[field] ?? null);
+    }
+    // the demo's complaints reach the center's record
+    expect(center.complaints?.received).toBeGreaterThan(0);
+  });
+
   it('applies the most specific target in force: team over center over global', async () => {
     const teams = await gql<{ teams: { id: string; agents: { id: string }[] }[] }>(
       `query($c: ID!) { teams(centerId: $c) { id agents { id } } }`,
@@ -529,12 +563,14 @@ describe('performance: a center, its teams and their agents through the gateway'
       // three levels (center, teams, agents): every source of the record (traffic, qa, training, care,
       // voc, wfm) and kpi once per level; staff answers every level (agents, children, ancestors) in its
       // first call, since children are its own records
+      // care twice per level: its customer part beside traffic's, its complaints part after it (the
+      // complaints per 10k read traffic's answered contacts of the record through @requires)
       expect(Object.fromEntries(counts)).toEqual({
         staff: 1,
         traffic: 3,
         qa: 3,
         training: 3,
-        care: 3,
+        care: 6,
         voc: 3,
         wfm: 3,
         kpi: 3,
@@ -553,9 +589,9 @@ describe('performance: a center, its teams and their agents through the gateway'
       expect(qa.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s))).toHaveLength(3);
       const training = await stack.subgraphs.training.sql.count(run);
       expect(training.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s))).toHaveLength(3);
-      // care: its commitments and its cases, per level
+      // care: its commitments and its cases, and its complaints, per level
       const care = await stack.subgraphs.care.sql.count(run);
-      expect(care.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s))).toHaveLength(2 * 3);
+      expect(care.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s))).toHaveLength(3 * 3);
     } finally {
       await gateway.stop();
       for (const proxy of proxies) await new Promise((resolve) => proxy.close(resolve));

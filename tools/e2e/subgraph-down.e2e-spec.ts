@@ -91,6 +91,8 @@ const TRAFFIC_KPIS = [
   'OFFER_RATE',
   'RETENTION_SAVE_RATE',
   'DISPOSITION_COMPLIANCE',
+  // its denominator is traffic's answered contacts of the record
+  'COMPLAINTS_PER_10K',
 ];
 /** The subgraphs the tests take down, each behind a fault proxy. */
 const DOWNABLE = ['qa', 'training', 'traffic', 'kpi'];

@@ -23,6 +23,7 @@ import type { CenterTrafficType } from './extends/center/center-traffic.type';
 import { ContactResolver } from './contact/contact.resolver';
 import { contactByKey, type ContactKey } from './contact/contact-lookup';
 import { ContactKeysResolver } from './contact/contact-keys.resolver';
+import { ContactRepeatResolver } from './contact/contact-repeat.resolver';
 import { CustomerContactsResolver } from './contact/customer-contacts.resolver';
 import { ContactSampleResolver } from './contact/contact-sample.resolver';
 import type { ContactType } from './contact/contact.type';
@@ -102,6 +103,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       ContactResolver,
       ContactSampleResolver,
       ContactKeysResolver,
+      ContactRepeatResolver,
       TimelinessResolver,
       AlertResolver,
       CustomerContactsResolver,

@@ -26,7 +26,7 @@ import { VoicePerformanceResolver, vocPerformanceFromReference } from './perform
 import { VocPerformanceType } from './performance/voice.type';
 import { seedVocDemo } from './seed/demo-seed';
 import { ServiceRecoveryRequest } from './service-recovery/service-recovery.entity';
-import { startServiceRecoveryJobs } from './service-recovery/service-recovery.jobs';
+import { startVocJobs } from './voc.jobs';
 
 export const VOC_SUBGRAPH = 'voc';
 
@@ -79,6 +79,8 @@ export const vocSubgraph: SubgraphDefinition = {
   database: vocDatabase,
   buildSchema: buildVocSchema,
   seedDemo: seedVocDemo,
+  background: startVocJobs,
   routes: surveyImportRoute,
-  background: startServiceRecoveryJobs,
+  // surveyStats answers thousands of rows (a year by agent and month: 12,000): run compiled
+  compiledQueries: true,
 };

@@ -1,6 +1,7 @@
 import {
   complaintDeadline,
   complaintKpis,
+  complaintPerformance,
   complaintRisk,
   complaintsPer10k,
   complaintTimely,
@@ -118,5 +119,22 @@ describe('complaint KPIs', () => {
   it('escalated to complaint over cases opened', () => {
     expect(escalatedToComplaintRate(1, 8)).toBe(0.125);
     expect(escalatedToComplaintRate(0, 0)).toBeNull();
+  });
+
+  it("a performance record's four KPIs from its counts; per 10k null when answered is unknown or 0", () => {
+    const t = { ...emptyComplaintTotals(), received: 3, closed: 4, closedTimely: 3, decided: 3, upheld: 1 };
+    expect(complaintPerformance(t, 8_000, { opened: 5, escalated: 2 })).toEqual({
+      complaintsPer10k: 3.75,
+      complaintTimelyRate: 0.75,
+      upheldRate: 1 / 3,
+      escalatedToComplaintRate: 0.4,
+    });
+    expect(complaintPerformance(t, null, { opened: 0, escalated: 0 }).complaintsPer10k).toBeNull();
+    expect(complaintPerformance(t, 0, { opened: 0, escalated: 0 })).toEqual({
+      complaintsPer10k: null,
+      complaintTimelyRate: 0.75,
+      upheldRate: 1 / 3,
+      escalatedToComplaintRate: null,
+    });
   });
 });

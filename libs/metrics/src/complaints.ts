@@ -174,3 +174,25 @@ export function complaintKpis(t: ComplaintTotals): ComplaintKpis {
 export function escalatedToComplaintRate(escalated: number, casesOpened: number): number | null {
   return ratio(escalated, casesOpened);
 }
+
+/** The four complaint KPIs of a performance record (COMPLAINTS_PER_10K … ESCALATED_TO_COMPLAINT_RATE). */
+export interface ComplaintPerformance extends ComplaintKpis {
+  complaintsPer10k: number | null;
+  escalatedToComplaintRate: number | null;
+}
+
+/**
+ * A record's complaint KPIs from its counts: complaints per 10k answered contacts (null when the
+ * answered count is unknown or 0), timely and upheld rates, and cases opened that became complaints.
+ */
+export function complaintPerformance(
+  t: ComplaintTotals,
+  answeredContacts: number | null,
+  cases: { opened: number; escalated: number },
+): ComplaintPerformance {
+  return {
+    complaintsPer10k: answeredContacts === null ? null : complaintsPer10k(t.received, answeredContacts),
+    ...complaintKpis(t),
+    escalatedToComplaintRate: escalatedToComplaintRate(cases.escalated, cases.opened),
+  };
+}

@@ -5,6 +5,7 @@ import {
   insufficientSample,
   nps,
   responseRate,
+  repeatContactRate,
   scoreOnScale,
   sumSurveyTotals,
   surveyMetrics,
@@ -95,5 +96,17 @@ describe('survey metrics (METRICS.md, Voice of the customer)', () => {
     expect(insufficientSample(12)).toBe(true);
     expect(insufficientSample(30)).toBe(false);
     expect(insufficientSample(12, 10)).toBe(false);
+  });
+});
+
+describe('repeatContactRate', () => {
+  it('is repeated / known with its Wilson interval; nothing when n = 0', () => {
+    // 5 of 8 again: the same interval as the CSAT fixture
+    const value = repeatContactRate(5, 8);
+    expect(value.value).toBe(0.625);
+    expect(value.n).toBe(8);
+    expect(value.low).toBeCloseTo(0.306, 3);
+    expect(value.high).toBeCloseTo(0.863, 3);
+    expect(repeatContactRate(0, 0)).toEqual({ value: null, n: 0, low: null, high: null });
   });
 });

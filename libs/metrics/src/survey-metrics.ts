@@ -185,6 +185,14 @@ export function responseRate(
   return { value: ratio(totals.invitationsFinished, n), n, ...wilsonInterval(totals.invitationsFinished, n) };
 }
 
+/**
+ * `repeatContactRate` of feedback (the VOC view, per category) = feedback whose customer contacted
+ * again within the repeat window after the contact / feedback whose repeat is known; Wilson interval.
+ */
+export function repeatContactRate(repeated: number, n: number): SampledValue {
+  return { value: ratio(repeated, n), n, ...wilsonInterval(repeated, n) };
+}
+
 export interface SurveyMetrics {
   csat: SampledValue;
   nps: NpsValue;

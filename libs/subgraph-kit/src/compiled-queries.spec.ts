@@ -252,6 +252,19 @@ describe('variablesWithDefaults', () => {
     });
   });
 
+  it('gives a left-out variable its own default, as graphql-js does (a non-null one too)', () => {
+    const query = `query($w: Window! = { from: 3 }, $n: Int! = 30, $m: Int) { rows(window: $w, count: $n) { at } }`;
+    expect(variablesWithDefaults(schema, operation(query), {})).toEqual({
+      w: { from: 3, zone: 'UTC', step: 15 },
+      n: 30,
+    });
+    expect(variablesWithDefaults(schema, operation(query), { n: 5, m: null })).toEqual({
+      w: { from: 3, zone: 'UTC', step: 15 },
+      n: 5,
+      m: null,
+    });
+  });
+
   it('leaves variables that are not input objects, and absent ones, as they are', () => {
     expect(variablesWithDefaults(schema, operation(ROWS), { n: 2 })).toEqual({ n: 2 });
     expect(variablesWithDefaults(schema, operation(ROWS), { w: 'not an object', n: 2 })).toEqual({

@@ -106,3 +106,4 @@ export {
   type IngestBatchRecorder,
   type IngestBatchReport,
 } from './ingest-batch-report';
+export { startJobQueue, type JobBoss, type JobQueueOptions } from './job-queue';

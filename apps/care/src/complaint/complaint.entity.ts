@@ -27,6 +27,10 @@ export type ComplaintAxis = (typeof COMPLAINT_AXES)[number];
 @Entity({ tableName: 'complaint' })
 @Index({ name: 'complaint_center_received_idx', properties: ['centerId', 'receivedAt'] })
 @Index({ name: 'complaint_center_closed_idx', properties: ['centerId', 'closedAt'] })
+// Performance.complaints of a team's or agent's record: complaints about its agents and handled by them
+@Index({ name: 'complaint_subject_received_idx', properties: ['subjectAgentNo', 'receivedAt'] })
+@Index({ name: 'complaint_subject_closed_idx', properties: ['subjectAgentNo', 'closedAt'] })
+@Index({ name: 'complaint_handler_closed_idx', properties: ['handlerAgentNo', 'closedAt'] })
 export class Complaint {
   [OptionalProps]?: 'createdAt' | 'remedyCurrency';
 

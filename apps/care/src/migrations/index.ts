@@ -6,6 +6,7 @@ import { Migration20261207042000_match_watermark } from './Migration202612070420
 import { Migration20261207064101_complaints } from './Migration20261207064101_complaints';
 import { Migration20261207071000_sweep_due } from './Migration20261207071000_sweep_due';
 import { Migration20261207080000_case_import } from './Migration20261207080000_case_import';
+import { Migration20261207093317_complaint_agent_indexes } from './Migration20261207093317_complaint_agent_indexes';
 import { Migration20261207093755_commitment_reassign } from './Migration20261207093755_commitment_reassign';
 
 /** Every care migration in order. Generated files are listed here and never edited after landing. */
@@ -17,5 +18,9 @@ export const careMigrations: MigrationObject[] = [
   { name: 'Migration20261207064101_complaints', class: Migration20261207064101_complaints },
   { name: 'Migration20261207071000_sweep_due', class: Migration20261207071000_sweep_due },
   { name: 'Migration20261207080000_case_import', class: Migration20261207080000_case_import },
+  {
+    name: 'Migration20261207093317_complaint_agent_indexes',
+    class: Migration20261207093317_complaint_agent_indexes,
+  },
   { name: 'Migration20261207093755_commitment_reassign', class: Migration20261207093755_commitment_reassign },
 ];

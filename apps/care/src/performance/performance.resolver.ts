@@ -13,7 +13,14 @@ import {
   type CustomerPerformance,
   type CustomerPerformanceGroup,
 } from './performance-customer.service';
-import { CarePerformanceType, PerformanceCustomerType } from './performance.type';
+import {
+  complaintPerformanceOf,
+  type ComplaintPerformanceGroup,
+  type ComplaintPerformanceRecord,
+} from './performance-complaints.service';
+import { CarePerformanceType, PerformanceComplaintsType, PerformanceCustomerType } from './performance.type';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Resolver(() => CarePerformanceType)
 export class CarePerformanceResolver {
@@ -44,6 +51,42 @@ export class CarePerformanceResolver {
       to: performance.to,
     });
     return Object.assign(new PerformanceCustomerType(), part);
+  }
+
+  @FieldResolver(() => PerformanceComplaintsType, {
+    nullable: true,
+    description:
+      "Complaints of the record (COMPLAINTS_PER_10K over traffic's answered contacts of the same record, " +
+      'COMPLAINT_TIMELY_RATE, UPHELD_RATE, ESCALATED_TO_COMPLAINT_RATE): a center by its complaints, a team or ' +
+      'an agent by its agents; null for a queue (a complaint has no queue) and outside your access scope',
+  })
+  // the denominator is traffic's own part of the record, passed in by the gateway: the same scope,
+  // period and agents as traffic counts them, with no second trip through the gateway
+  @Directive('@requires(fields: "agentSet { id agents { employeeNo } } traffic { answered }")')
+  async complaints(
+    @Root() performance: CarePerformanceType,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<PerformanceComplaintsType | null> {
+    checkPeriod(performance.from, performance.to);
+    resolveAgentSet(ctx, performance);
+    if (performance.scopeType === PerformanceScopeType.QUEUE) return null;
+    if (!seesPerformanceRecord(await ctx.scope(), performance)) return null;
+    const loader = ctx.loaders.get<ComplaintPerformanceGroup, ComplaintPerformanceRecord>(
+      'performanceComplaints',
+      (groups) => complaintPerformanceOf(ctx.em, groups),
+    );
+    const answered = performance.traffic?.answered;
+    const isCenter = performance.scopeType === PerformanceScopeType.CENTER;
+    // a center id that is no uuid names no center: nothing counts (never a cast error)
+    const centerId = isCenter && UUID.test(performance.scopeId) ? performance.scopeId : null;
+    const part = await loader.load({
+      centerId,
+      employeeNos: isCenter ? [] : (performance.agents ?? []).map((a) => a.employeeNo),
+      from: performance.from,
+      to: performance.to,
+      answeredContacts: typeof answered === 'number' ? answered : null,
+    });
+    return Object.assign(new PerformanceComplaintsType(), part);
   }
 }
 

@@ -58,6 +58,65 @@ export class PerformanceCustomerType {
   casesOpened!: number;
 }
 
+@ObjectType('PerformanceComplaints', {
+  description:
+    "A performance record's complaints (METRICS.md \"Complaints\"): a center's by the complaint's center; a " +
+    "team's or an agent's by its agents: complaints about them (received, decided), handled by them (closed, " +
+    'timely) and cases they own (opened, escalated); rates are null when their denominator is 0',
+})
+export class PerformanceComplaintsType {
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "COMPLAINTS_PER_10K: complaints received / the record's answered contacts (traffic's) × 10,000; null " +
+      'when traffic has no answer for the record or nothing was answered',
+  })
+  complaintsPer10k!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'COMPLAINT_TIMELY_RATE: complaints closed in the period before their deadline / closed',
+  })
+  complaintTimelyRate!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'UPHELD_RATE: upheld or partially upheld / decided on the merits (withdrawn left out)',
+  })
+  upheldRate!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'ESCALATED_TO_COMPLAINT_RATE: cases opened in the period of another type that became complaints / cases opened',
+  })
+  escalatedToComplaintRate!: number | null;
+
+  @Field(() => Int, { description: 'Complaints received in the period' }) received!: number;
+  @Field(() => Int, { description: 'Complaints closed (decided or withdrawn) in the period' })
+  closed!: number;
+  @Field(() => Int, { description: 'Of those, before their deadline' }) closedTimely!: number;
+  @Field(() => Int, { description: 'Closed in the period on the merits' }) decided!: number;
+  @Field(() => Int, { description: 'Of those, upheld or partially upheld' }) upheld!: number;
+  @Field(() => Int, { description: 'Cases opened in the period' }) casesOpened!: number;
+  @Field(() => Int, { description: 'Of those, of another type that became complaints' })
+  escalatedCases!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: "The record's answered contacts (traffic's), the denominator of complaintsPer10k",
+  })
+  answeredContacts!: number | null;
+}
+
+/** Traffic's part of the record, as far as care reads it (the denominator of complaints per 10k). */
+@ObjectType('PerformanceTraffic')
+export class CareTrafficPartType {
+  @Field(() => Int)
+  @Directive('@external')
+  answered!: number;
+}
+
 /** Staff's set of a record's agents (internal to the supergraph), with what this subgraph reads. */
 @ObjectType('PerformanceAgentSet')
 export class CareAgentSetType {
@@ -81,6 +140,11 @@ export class CarePerformanceType extends PerformanceKeyFields {
   @Field(() => CareAgentSetType)
   @Directive('@external')
   agentSet?: CareAgentSetType | null;
+
+  /** Traffic's part (external): its answered contacts, read by complaints. */
+  @Field(() => CareTrafficPartType, { nullable: true })
+  @Directive('@external')
+  traffic?: CareTrafficPartType | null;
 
   /** The record's agents, from agentSet (resolveAgentSet). */
   agents?: CareAgentRef[];

@@ -4,6 +4,7 @@ import { Migration20261207065000_workforce_kpis } from './Migration2026120706500
 import { Migration20261207065500_voice_kpis } from './Migration20261207065500_voice_kpis';
 import { Migration20261207070000_care_kpis } from './Migration20261207070000_care_kpis';
 import { Migration20261207072500_outcome_kpis } from './Migration20261207072500_outcome_kpis';
+import { Migration20261207094000_complaint_kpis } from './Migration20261207094000_complaint_kpis';
 import { Migration20261207235000_kpi_chinese_names } from './Migration20261207235000_kpi_chinese_names';
 
 /** Every kpi migration in order. Generated files are listed here and never edited after landing. */
@@ -13,5 +14,6 @@ export const kpiMigrations: MigrationObject[] = [
   { name: 'Migration20261207065500_voice_kpis', class: Migration20261207065500_voice_kpis },
   { name: 'Migration20261207070000_care_kpis', class: Migration20261207070000_care_kpis },
   { name: 'Migration20261207072500_outcome_kpis', class: Migration20261207072500_outcome_kpis },
+  { name: 'Migration20261207094000_complaint_kpis', class: Migration20261207094000_complaint_kpis },
   { name: 'Migration20261207235000_kpi_chinese_names', class: Migration20261207235000_kpi_chinese_names },
 ];

@@ -53,6 +53,11 @@ export const PERFORMANCE_SOURCES: readonly PerformanceSource[] = [
   },
   { field: 'workforce', typeName: 'PerformanceWorkforce', metrics: ['adherence', 'conformance'] },
   { field: 'voice', typeName: 'PerformanceVoice', metrics: ['csat', 'nps', 'ces', 'surveyResponseRate'] },
+  {
+    field: 'complaints',
+    typeName: 'PerformanceComplaints',
+    metrics: ['complaintsPer10k', 'complaintTimelyRate', 'upheldRate', 'escalatedToComplaintRate'],
+  },
 ];
 
 /** The scope's enclosing scopes (an agent's team and center, a team's center), from staff. */

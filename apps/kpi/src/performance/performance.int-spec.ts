@@ -288,6 +288,29 @@ describe('Performance.kpis and score', () => {
     ]);
   });
 
+  it('values the complaint KPIs from care’s part (issue 19)', async () => {
+    const record = {
+      ...agentRecord(factory.scopeId(), traffic(null, null, null)),
+      complaints: {
+        complaintsPer10k: 2.5,
+        complaintTimelyRate: 0.75,
+        upheldRate: 0.5,
+        escalatedToComplaintRate: null,
+      },
+    };
+    const response = await entities(
+      [record],
+      'kpis(codes: ["COMPLAINTS_PER_10K", "COMPLAINT_TIMELY_RATE", "UPHELD_RATE", "ESCALATED_TO_COMPLAINT_RATE"]) { code value status }',
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data?._entities[0].kpis).toEqual([
+      { code: 'COMPLAINTS_PER_10K', value: 2.5, status: null },
+      { code: 'COMPLAINT_TIMELY_RATE', value: 0.75, status: null },
+      { code: 'UPHELD_RATE', value: 0.5, status: null },
+      { code: 'ESCALATED_TO_COMPLAINT_RATE', value: null, status: null },
+    ]);
+  });
+
   it('gives no status to a KPI with no value (no contacts)', async () => {
     const response = await entities([agentRecord(factory.scopeId(), traffic(null, null, null))]);
     expect(response.data?._entities[0].kpis.map((k) => [k.code, k.status])).toEqual([

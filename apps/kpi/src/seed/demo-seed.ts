@@ -28,6 +28,12 @@ export const DEMO_TARGETS: { kpiCode: string; target: number; amberBand: number 
   { kpiCode: 'ESCALATION_RATE', target: 0.1, amberBand: 0.05 },
   { kpiCode: 'CASE_REPEAT_RATE', target: 0.2, amberBand: 0.1 },
   { kpiCode: 'HANDOFF_RATE', target: 0.05, amberBand: 0.05 },
+  // complaints (issue 19): regulators expect every complaint decided in time; the demo's few
+  // complaints land on both sides of the rest
+  { kpiCode: 'COMPLAINTS_PER_10K', target: 2, amberBand: 1 },
+  { kpiCode: 'COMPLAINT_TIMELY_RATE', target: 0.95, amberBand: 0.05 },
+  { kpiCode: 'UPHELD_RATE', target: 0.5, amberBand: 0.1 },
+  { kpiCode: 'ESCALATED_TO_COMPLAINT_RATE', target: 0.05, amberBand: 0.03 },
 ];
 
 /** Seeds the demo targets into a database with none; returns whether it did. */

@@ -12,6 +12,11 @@ export type FeedbackSource = (typeof FEEDBACK_SOURCES)[number];
 @Entity({ tableName: 'voc_feedback' })
 @Unique({ name: 'voc_feedback_source_unique', properties: ['source', 'sourceRef'] })
 @Index({ name: 'voc_feedback_center_idx', properties: ['centerId', 'occurredAt'] })
+@Index({
+  name: 'voc_feedback_repeat_unsettled_idx',
+  properties: ['occurredAt'],
+  options: { where: 'repeat_checked_at is null' },
+})
 @Check({ name: 'voc_feedback_text_length', expression: 'char_length(text) between 1 and 4000' })
 @Check({
   name: 'voc_feedback_source',
@@ -67,6 +72,18 @@ export class Feedback {
   /** The survey response it came with (its scores per category). */
   @Property({ type: 'uuid', nullable: true })
   responseId: string | null = null;
+
+  /**
+   * Whether the customer contacted again within the repeat window after the contact (traffic's
+   * Contact.repeatedWithin), once the window has closed; null until then, or when traffic cannot say
+   * (no customer key, contact unknown).
+   */
+  @Property({ type: 'boolean', nullable: true })
+  repeatContact: boolean | null = null;
+
+  /** When the repeat was asked of traffic (null: not yet, the window still open or not reached). */
+  @Property({ type: 'timestamptz', nullable: true })
+  repeatCheckedAt: Date | null = null;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

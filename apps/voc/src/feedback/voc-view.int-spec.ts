@@ -8,9 +8,12 @@ import {
   subgraphToken,
   type TestSubgraph,
 } from '@switchboard/testing';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { gatewayReferences } from '../references/voc-references';
 import { VocFactory } from '../testing/voc-factories';
 import { VocWorldDouble } from '../testing/voc-world-double';
 import { vocSubgraph } from '../voc.subgraph';
+import { settleRepeatContacts } from './feedback-repeat.service';
 
 const center = randomUUID();
 const IMPORT = `mutation($c: ID!, $r: [SurveyImportRowInput!]!) { importSurveys(centerId: $c, rows: $r) { responsesRecorded problems { message } } }`;
@@ -53,6 +56,10 @@ describe('feedback from survey verbatims and the VOC view', () => {
     score,
     verbatim,
   });
+  const contactOf = (r: Record<string, unknown>) => ({
+    source: String(r.contactSource),
+    externalId: String(r.contactExternalId),
+  });
   const importRows = (list: Record<string, unknown>[]) =>
     postGraphQL<{ importSurveys: { responsesRecorded: number } }>(voc.url, IMPORT, { c: center, r: list });
   const view = async (variables: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
@@ -87,6 +94,9 @@ describe('feedback from survey verbatims and the VOC view', () => {
       row(october(), 1, '手机银行登录不了'),
       row(october(), 2, 'the app crashes'),
     ];
+    // traffic's repeat flags (read once each window closes): of WAIT_TIME's four, two customers came
+    // back within 7 days, one did not, and traffic cannot say for the fourth (no customer key)
+    world.repeats(contactOf(rows[0])).repeats(contactOf(rows[1])).repeats(contactOf(rows[3]), null);
     const first = await importRows(rows);
     expect(first.data?.importSurveys.responsesRecorded).toBe(10);
   });
@@ -119,12 +129,64 @@ describe('feedback from survey verbatims and the VOC view', () => {
     expect((await view({ top: 1 })).data?.vocView.categories).toHaveLength(1);
   });
 
+  it('gives each category its repeat-contact rate, settled by traffic once the 7-day window closed', async () => {
+    // a recent contact's feedback waits: its window is still open
+    const recent = new Date(Date.now() - 2 * 86_400_000);
+    const fresh = world.contact(
+      'F1',
+      'CARDS',
+      recent.toISOString(),
+      new Date(recent.getTime() + 60_000).toISOString(),
+    );
+    world.repeats(fresh);
+    const waiting = {
+      ...row(fresh, 1, '等了很久才接通'),
+      sentAt: new Date(recent.getTime() + 120_000).toISOString(),
+      answeredAt: new Date(recent.getTime() + 180_000).toISOString(),
+    };
+    expect((await importRows([waiting])).errors).toBeUndefined();
+    // the hourly job's pass: traffic (the double, as the gateway) asked in one batch; a second pass has nothing to do
+    const asked = world.requests.length;
+    const now = new Date();
+    expect(await settleRepeatContacts(voc.orm.em.fork() as EntityManager, gatewayReferences, now)).toBe(9);
+    expect(world.requests.length - asked).toBe(1);
+    expect(await settleRepeatContacts(voc.orm.em.fork() as EntityManager, gatewayReferences, now)).toBe(0);
+    const answer = await postGraphQL<{
+      vocView: { categories: { category: string; repeatContactRate: Record<string, number | null> }[] };
+    }>(
+      voc.url,
+      `query { vocView(from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z") { categories {
+         category repeatContactRate { value n low high } } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    const rates = Object.fromEntries(
+      (answer.data?.vocView.categories ?? []).map((c) => [c.category, c.repeatContactRate]),
+    );
+    // WAIT_TIME: 2 of the 3 known came back (the fourth unknown); Wilson (0.208, 0.939)
+    expect(rates.WAIT_TIME).toEqual({
+      value: 2 / 3,
+      n: 3,
+      low: expect.closeTo(0.2077, 3),
+      high: expect.closeTo(0.9385, 3),
+    });
+    expect(rates.APP_DIGITAL).toEqual({ value: 0, n: 1, low: 0, high: expect.closeTo(0.7935, 3) });
+    const settled = await voc.orm.em.fork().execute<{ checked: string; waiting: string }[]>(
+      `select count(*) filter (where repeat_checked_at is not null) as checked,
+                count(*) filter (where repeat_checked_at is null) as waiting from voc_feedback`,
+    );
+    expect(settled[0]).toEqual({ checked: '9', waiting: '1' });
+  });
+
   it('makes feedback once per response: importing again adds nothing', async () => {
     const before = await voc.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from voc_feedback');
     await importRows(rows);
     const after = await voc.orm.em.fork().execute<{ n: string }[]>('select count(*) as n from voc_feedback');
     expect(Number(after[0].n)).toBe(Number(before[0].n));
-    expect(Number(after[0].n)).toBe(9);
+    // the fixture's feedback (October and November; another test adds a recent one)
+    const fixture = await voc.orm.em
+      .fork()
+      .execute<{ n: string }[]>(`select count(*) as n from voc_feedback where occurred_at < '2026-12-01'`);
+    expect(Number(fixture[0].n)).toBe(9);
   });
 
   it('is scoped like survey stats: another center or agent sees nothing', async () => {

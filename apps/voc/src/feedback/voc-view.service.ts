@@ -3,7 +3,9 @@ import {
   emptySurveyTotals,
   NPS_DETRACTOR_MAX,
   NPS_PROMOTER_MIN,
+  repeatContactRate,
   surveyMetrics,
+  type SampledValue,
   type SurveyMetrics,
 } from '@switchboard/metrics';
 import { checkPeriod } from '@switchboard/subgraph-kit';
@@ -26,6 +28,8 @@ export interface VocCategoryRow extends Pick<SurveyMetrics, 'csat' | 'nps'> {
   change: number;
   /** change / previousFeedback; null when the previous period had none. */
   changeRate: number | null;
+  /** Feedback whose customer contacted again within 7 days after the contact / feedback with a known repeat. */
+  repeatContactRate: SampledValue;
 }
 
 export interface VocView {
@@ -44,14 +48,17 @@ interface Aggregate {
   nps_n: number;
   promoters: number;
   detractors: number;
+  repeat_n: number;
+  repeats: number;
 }
 
 const NAMES = new Map(FEEDBACK_RULES_V1.categories.map((c) => [c.code, c]));
 
 /**
  * The VOC view of a period: feedback per category with the change against the period just before
- * (as long), and the CSAT and NPS of the surveys whose verbatims fell in each category; one
- * statement, counts in SQL.
+ * (as long), the CSAT and NPS of the surveys whose verbatims fell in each category, and how often
+ * their customers contacted again within 7 days (settled once the window closed, see
+ * feedback-repeat.service.ts); one statement, counts in SQL.
  */
 export class VocViewService {
   constructor(private readonly em: EntityManager) {}
@@ -68,7 +75,9 @@ export class VocViewService {
          (count(*) filter (where f.occurred_at >= ? and r.kind = 'CSAT' and r.top_box))::int as csat_top,
          (count(*) filter (where f.occurred_at >= ? and r.kind = 'NPS'))::int as nps_n,
          (count(*) filter (where f.occurred_at >= ? and r.kind = 'NPS' and r.score >= ${NPS_PROMOTER_MIN}))::int as promoters,
-         (count(*) filter (where f.occurred_at >= ? and r.kind = 'NPS' and r.score <= ${NPS_DETRACTOR_MAX}))::int as detractors
+         (count(*) filter (where f.occurred_at >= ? and r.kind = 'NPS' and r.score <= ${NPS_DETRACTOR_MAX}))::int as detractors,
+         (count(*) filter (where f.occurred_at >= ? and f.repeat_contact is not null))::int as repeat_n,
+         (count(*) filter (where f.occurred_at >= ? and f.repeat_contact))::int as repeats
        from voc_feedback f left join voc_survey_response r on r.id = f.response_id
        where f.occurred_at >= ? and f.occurred_at < ?
          and (?::text is null or f.center_id::text = ?::text)
@@ -76,7 +85,7 @@ export class VocViewService {
            or f.agent_employee_no in (select jsonb_array_elements_text(?::jsonb)))
        group by f.category`,
       [
-        ...Array(7).fill(from),
+        ...Array(9).fill(from),
         previousFrom,
         to,
         centerId,
@@ -109,6 +118,7 @@ export class VocViewService {
           changeRate: r.previous ? (r.n - r.previous) / r.previous : null,
           csat: metrics.csat,
           nps: metrics.nps,
+          repeatContactRate: repeatContactRate(r.repeats, r.repeat_n),
         };
       })
       .sort((a, b) => b.feedback - a.feedback || b.change - a.change || (a.category < b.category ? -1 : 1))

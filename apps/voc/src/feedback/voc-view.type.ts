@@ -18,6 +18,11 @@ export class VocCategoryType {
   csat!: SampledValueType;
   @Field(() => NpsValueType, { description: 'NPS of the surveys whose verbatim is in this category' })
   nps!: NpsValueType;
+  @Field(() => SampledValueType, {
+    description:
+      "Repeat-contact rate: this category's feedback whose customer contacted again (any channel) within 7 days after the contact / feedback whose repeat is known (the window closed and traffic could say), with n and a Wilson interval",
+  })
+  repeatContactRate!: SampledValueType;
 }
 
 @ObjectType('VocView', {

@@ -4,7 +4,9 @@ import { Migration20261207043440_surveys } from './Migration20261207043440_surve
 import { Migration20261207063939_survey_rollup } from './Migration20261207063939_survey_rollup';
 import { Migration20261207070250_feedback } from './Migration20261207070250_feedback';
 import { Migration20261207072017_improvement_items } from './Migration20261207072017_improvement_items';
+import { Migration20261207094241_feedback_repeat_contact } from './Migration20261207094241_feedback_repeat_contact';
 import { Migration20261207094800_service_recovery } from './Migration20261207094800_service_recovery';
+import { Migration20261207100021_survey_rollup_agent_month } from './Migration20261207100021_survey_rollup_agent_month';
 
 /** Every voc migration in order. Generated files are listed here and never edited after landing. */
 export const vocMigrations: MigrationObject[] = [
@@ -13,5 +15,13 @@ export const vocMigrations: MigrationObject[] = [
   { name: 'Migration20261207063939_survey_rollup', class: Migration20261207063939_survey_rollup },
   { name: 'Migration20261207070250_feedback', class: Migration20261207070250_feedback },
   { name: 'Migration20261207072017_improvement_items', class: Migration20261207072017_improvement_items },
+  {
+    name: 'Migration20261207094241_feedback_repeat_contact',
+    class: Migration20261207094241_feedback_repeat_contact,
+  },
   { name: 'Migration20261207094800_service_recovery', class: Migration20261207094800_service_recovery },
+  {
+    name: 'Migration20261207100021_survey_rollup_agent_month',
+    class: Migration20261207100021_survey_rollup_agent_month,
+  },
 ];

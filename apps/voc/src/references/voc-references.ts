@@ -19,6 +19,11 @@ export interface TrafficContact extends ContactKey {
 export interface VocReferences {
   /** The contacts traffic holds among these keys, by `contactKey`. */
   contacts(keys: readonly ContactKey[]): Promise<Map<string, TrafficContact>>;
+  /**
+   * Whether each contact's customer came back within `days` days (traffic's Contact.repeatedWithin),
+   * by `contactKey`: null when traffic cannot say (no customer key); absent when the contact is unknown.
+   */
+  repeats(keys: readonly ContactKey[], days: number): Promise<Map<string, boolean | null>>;
 }
 
 export const contactKey = (key: ContactKey): string => JSON.stringify([key.source, key.externalId]);
@@ -37,6 +42,12 @@ interface ContactsAnswer {
     endedAt: string;
     agent: { employeeNo: string; teamHistory?: TeamPeriod[] } | null;
   } | null)[];
+}
+
+const REPEATS = `query($k: [ContactKeyInput!]!, $d: Int!) { contactsByKeys(keys: $k) { source externalId repeatedWithin(days: $d) } }`;
+
+interface RepeatsAnswer {
+  contactsByKeys: ({ source: string; externalId: string; repeatedWithin: boolean | null } | null)[];
 }
 
 interface TeamPeriod {
@@ -76,6 +87,21 @@ export const gatewayReferences: VocReferences = {
             arrivedAt: new Date(c.arrivedAt),
             endedAt: new Date(c.endedAt),
           });
+    }
+    return found;
+  },
+
+  async repeats(keys, days) {
+    const unique = [...new Map(keys.map((k) => [contactKey(k), k])).values()];
+    const found = new Map<string, boolean | null>();
+    for (let i = 0; i < unique.length; i += BATCH) {
+      const chunk = unique.slice(i, i + BATCH);
+      const answer = await queryGateway<RepeatsAnswer>(
+        REPEATS,
+        { k: chunk.map((k) => ({ source: k.source, externalId: k.externalId })), d: days },
+        { purpose: 'repeat contacts' },
+      );
+      for (const c of answer.contactsByKeys) if (c) found.set(contactKey(c), c.repeatedWithin);
     }
     return found;
   },

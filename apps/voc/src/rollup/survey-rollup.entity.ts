@@ -1,6 +1,11 @@
 import { Check, Entity, Index, PrimaryKey, Property } from '@mikro-orm/core';
 
-export const ROLLUP_GRAINS = ['DAY', 'MONTH'] as const;
+/**
+ * DAY and MONTH: per center, team, agent and queue. AGENT_MONTH: per center and agent only (team and
+ * queue null), so a year by agent and month reads one row per agent and month (surveyStats grouped by
+ * AGENT, CENTER or MONTH and nothing else).
+ */
+export const ROLLUP_GRAINS = ['DAY', 'MONTH', 'AGENT_MONTH'] as const;
 export type RollupGrain = (typeof ROLLUP_GRAINS)[number];
 
 /**
@@ -15,7 +20,7 @@ export type RollupGrain = (typeof ROLLUP_GRAINS)[number];
   expression:
     'create unique index "voc_survey_rollup_key" on "voc_survey_rollup" ("grain", "period_start", "center_id", "team_id", "agent_employee_no", "queue_code") nulls not distinct',
 })
-@Check({ name: 'voc_survey_rollup_grain', expression: "grain in ('DAY', 'MONTH')" })
+@Check({ name: 'voc_survey_rollup_grain', expression: "grain in ('DAY', 'MONTH', 'AGENT_MONTH')" })
 export class SurveyRollup {
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
@@ -23,7 +28,7 @@ export class SurveyRollup {
   @Property({ type: 'text' })
   grain!: RollupGrain;
 
-  /** First day of the UTC day or month. */
+  /** First day of the UTC day or month (AGENT_MONTH: month). */
   @Property({ type: 'date' })
   periodStart!: string;
 

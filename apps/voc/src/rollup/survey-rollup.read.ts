@@ -4,14 +4,24 @@ import { rawDaySql } from './survey-rollup.writer';
 
 const MEASURE_COLUMNS = SURVEY_MEASURES.map((m) => m.column);
 
-/** The rows to aggregate for a period: whole months and days of the rollup, partial days raw. */
-export function surveyPeriodSource(from: Date, to: Date): { sql: string; params: unknown[] } {
+/**
+ * The rows to aggregate for a period: whole months and days of the rollup, partial days raw. With
+ * `agentMonths` (the caller groups by nothing finer than agent, center and month) whole months come
+ * from the AGENT_MONTH grain, one row per agent and month, whose team and queue are null.
+ */
+export function surveyPeriodSource(
+  from: Date,
+  to: Date,
+  options: { agentMonths?: boolean } = {},
+): { sql: string; params: unknown[] } {
   const plan = planRollupRead(from, to);
   const parts: string[] = [];
   const params: unknown[] = [];
   const rollup: string[] = [];
   if (plan.months) {
-    rollup.push(`(grain = 'MONTH' and period_start >= ?::date and period_start < ?::date)`);
+    rollup.push(
+      `(grain = '${options.agentMonths ? 'AGENT_MONTH' : 'MONTH'}' and period_start >= ?::date and period_start < ?::date)`,
+    );
     params.push(plan.months.from.toISOString().slice(0, 10), plan.months.to.toISOString().slice(0, 10));
   }
   for (const days of plan.days) {

@@ -44,16 +44,19 @@ export class SurveyRollupDeltas {
   add(at: RollupAttribution, delta: MeasureDelta): void {
     for (const grain of ROLLUP_GRAINS) {
       const period = periodStartOf(grain, at.contactArrivedAt);
-      const id = JSON.stringify([grain, period, at.centerId, at.teamId, at.agentEmployeeNo, at.queueCode]);
+      // AGENT_MONTH keeps the agent and center only
+      const team = grain === 'AGENT_MONTH' ? null : at.teamId;
+      const queue = grain === 'AGENT_MONTH' ? null : at.queueCode;
+      const id = JSON.stringify([grain, period, at.centerId, team, at.agentEmployeeNo, queue]);
       let row = this.rows.get(id);
       if (!row) {
         row = {
           grain,
           period_start: period,
           center_id: at.centerId,
-          team_id: at.teamId,
+          team_id: team,
           agent_employee_no: at.agentEmployeeNo,
-          queue_code: at.queueCode,
+          queue_code: queue,
           delta: Object.fromEntries(MEASURE_COLUMNS.map((c) => [c, 0])) as Record<
             SurveyMeasureColumn,
             number
@@ -117,6 +120,12 @@ export async function rebuildSurveyRollup(em: EntityManager): Promise<number> {
       `insert into voc_survey_rollup (${KEY_COLUMNS}, ${MEASURE_COLUMNS.join(', ')})
        select 'MONTH', date_trunc('month', period_start)::date, center_id, team_id, agent_employee_no, queue_code, ${sums}
        from voc_survey_rollup where grain = 'DAY' group by 2, 3, 4, 5, 6`,
+    );
+    // agents' months from the months: team and queue summed away
+    await tx.execute(
+      `insert into voc_survey_rollup (${KEY_COLUMNS}, ${MEASURE_COLUMNS.join(', ')})
+       select 'AGENT_MONTH', period_start, center_id, null, agent_employee_no, null, ${sums}
+       from voc_survey_rollup where grain = 'MONTH' group by 2, 3, 5`,
     );
     const [{ n }] = await tx.execute<{ n: string }[]>('select count(*) as n from voc_survey_rollup');
     return Number(n);

@@ -225,6 +225,9 @@ describe('surveyStats', () => {
     expect(surveyStatements(all.statements)).toHaveLength(1);
     expect(all.statements.length).toBe(month.statements.length);
     expect(month.statements.some((q) => /from voc_survey_response/.test(q))).toBe(false); // aligned: no raw rows
+    // by agent and month: the agents' months as they are; with team or queue: the finer months
+    expect(surveyStatements(month.statements)[0]).toContain("grain = 'AGENT_MONTH'");
+    expect(surveyStatements(all.statements)[0]).not.toContain('AGENT_MONTH');
   });
 
   it('is scoped: a manager sees their center, a lead their team, an agent themself', async () => {

@@ -31,8 +31,7 @@ export class SurveyStatsResolver {
       rankBy,
       minResponses,
     );
-    return rows.map((r) =>
-      Object.assign(new SurveyStatsType(), { ...r, optedOut: r.totals.invitationsOptedOut }),
-    );
+    // the service's rows as they are (plain objects, no copy): a year by agent and month is 12,000 of them
+    return rows satisfies SurveyStatsType[];
   }
 }

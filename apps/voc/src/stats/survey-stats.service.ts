@@ -44,6 +44,8 @@ export interface SurveyStatsRow extends SurveyMetrics {
   queueCode: string | null;
   month: string | null;
   totals: SurveyTotals;
+  /** Invitations opted out (counted apart from the response rate). */
+  optedOut: number;
   /** The ranking metric's n is below `minResponses`: not ranked. */
   insufficientSample: boolean;
   /** 1 = best by the ranking metric among agents with enough responses; null when not ranked. */
@@ -60,6 +62,45 @@ const byText = (a: string | null, b: string | null): number =>
   a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
 
 const MEASURE_COLUMNS = SURVEY_MEASURES.map((m) => m.column);
+
+/**
+ * The one statement behind surveyStats: the groups' summed counts over the rollup (whole UTC months
+ * and days; only a period's partial-day edges from raw rows), groups with nothing counted left out.
+ * Exported for the benchmark, which times the statement alone.
+ */
+export function surveyStatsStatement(
+  groupBy: readonly SurveyGroup[],
+  from: Date,
+  to: Date,
+  scope: StatsScope,
+): { sql: string; params: unknown[] } {
+  const groups = SURVEY_GROUPS.filter((g) => groupBy.includes(g));
+  const keys = SURVEY_GROUPS.map(
+    (g) => `${groups.includes(g) ? KEY_SQL[g] : 'null::text'} as ${ALIAS[g]}`,
+  ).join(', ');
+  // the columns' positions in the select list follow SURVEY_GROUPS
+  const groupSql = groups.length
+    ? `group by ${groups.map((g) => SURVEY_GROUPS.indexOf(g) + 1).join(', ')}`
+    : '';
+  const all = scope.centerIds === null && scope.employeeNos === null;
+  // nothing finer than agent, center and month: one AGENT_MONTH row per agent and month
+  const source = surveyPeriodSource(from, to, {
+    agentMonths: !groups.includes('TEAM') && !groups.includes('QUEUE'),
+  });
+  // every caller's scope is one of: all (no condition at all), or centers and agents
+  const scoped = all ? '' : `where ${SCOPE_SQL}`;
+  return {
+    sql: `select ${keys}, ${MEASURE_COLUMNS.map((c) => `coalesce(sum(${c}), 0)::float8 as ${c}`).join(', ')}
+       from (${source.sql}) as source
+       ${scoped}
+       ${groupSql}
+       having ${MEASURE_COLUMNS.map((c) => `coalesce(sum(${c}), 0) <> 0`).join(' or ')}`,
+    params: [
+      ...source.params,
+      ...(all ? [] : [false, JSON.stringify(scope.centerIds ?? []), JSON.stringify(scope.employeeNos ?? [])]),
+    ],
+  };
+}
 
 /**
  * CSAT, NPS, CES and response rate per group, each with its n and 95 % interval, from one SQL
@@ -80,25 +121,10 @@ export class SurveyStatsService {
   ): Promise<SurveyStatsRow[]> {
     checkPeriod(from, to);
     const groups = SURVEY_GROUPS.filter((g) => groupBy.includes(g));
-    const keys = SURVEY_GROUPS.map(
-      (g) => `${groups.includes(g) ? KEY_SQL[g] : 'null::text'} as ${ALIAS[g]}`,
-    ).join(', ');
-    // the columns' positions in the select list follow SURVEY_GROUPS
-    const groupSql = groups.length
-      ? `group by ${groups.map((g) => SURVEY_GROUPS.indexOf(g) + 1).join(', ')}`
-      : '';
-    const all = scope.centerIds === null && scope.employeeNos === null;
-    const source = surveyPeriodSource(from, to);
-    const aggregates = await this.em.execute<Aggregate[]>(
-      `select ${keys}, ${MEASURE_COLUMNS.map((c) => `coalesce(sum(${c}), 0)::float8 as ${c}`).join(', ')}
-       from (${source.sql}) as source
-       where ${SCOPE_SQL}
-       ${groupSql}`,
-      [...source.params, all, JSON.stringify(scope.centerIds ?? []), JSON.stringify(scope.employeeNos ?? [])],
-    );
-    const counted = aggregates.filter((row) => MEASURE_COLUMNS.some((c) => Number(row[c]) !== 0));
+    const statement = surveyStatsStatement(groups, from, to, scope);
+    const aggregates = await this.em.execute<Aggregate[]>(statement.sql, statement.params);
     const metric = { CSAT: 'csat', NPS: 'nps', CES: 'ces' } as const;
-    const rows: SurveyStatsRow[] = counted.map((row) => {
+    const rows: SurveyStatsRow[] = aggregates.map((row) => {
       const totals = emptySurveyTotals();
       for (const m of SURVEY_MEASURES) totals[m.total] = Number(row[m.column]);
       const metrics = surveyMetrics(totals);
@@ -110,6 +136,7 @@ export class SurveyStatsService {
         queueCode: key('queue'),
         month: key('month'),
         totals,
+        optedOut: totals.invitationsOptedOut,
         ...metrics,
         insufficientSample: insufficientSample(metrics[metric[rankBy]].n, minResponses),
         rank: null,
@@ -120,7 +147,8 @@ export class SurveyStatsService {
       const ranked = rows.filter((r) => r.agentEmployeeNo !== null && !r.insufficientSample);
       const peers = new Map<string, SurveyStatsRow[]>();
       for (const r of ranked) {
-        const id = JSON.stringify([r.teamId, r.centerId, r.queueCode, r.month]);
+        // ids, codes and months hold no tab: a joined key, not a JSON text per row
+        const id = `${r.teamId}\t${r.centerId}\t${r.queueCode}\t${r.month}`;
         const list = peers.get(id);
         if (list) list.push(r);
         else peers.set(id, [r]);

@@ -15,8 +15,11 @@ registerEnumType(SurveyRankMetricEnum, {
   description: 'What agents are ranked by',
 });
 
+// simpleResolvers: plain properties read as they are (no per-field resolver wrapping), so a year by
+// agent and month (10,500 rows × 25 values) runs compiled as property reads
 @ObjectType('SampledValue', {
   description: 'A value with its sample size and 95 % interval (null when n = 0)',
+  simpleResolvers: true,
 })
 export class SampledValueType {
   @Field(() => Float, { nullable: true }) value!: number | null;
@@ -25,12 +28,18 @@ export class SampledValueType {
   @Field(() => Float, { nullable: true }) high!: number | null;
 }
 
-@ObjectType('NpsValue', { description: 'NPS (−100…100) with n, margin of error and interval (95 %)' })
+@ObjectType('NpsValue', {
+  description: 'NPS (−100…100) with n, margin of error and interval (95 %)',
+  simpleResolvers: true,
+})
 export class NpsValueType extends SampledValueType {
   @Field(() => Float, { nullable: true }) marginOfError!: number | null;
 }
 
-@ObjectType('SurveyStats', { description: 'Survey results of one group (METRICS.md, Voice of the customer)' })
+@ObjectType('SurveyStats', {
+  description: 'Survey results of one group (METRICS.md, Voice of the customer)',
+  simpleResolvers: true,
+})
 export class SurveyStatsType {
   @Field(() => String, { nullable: true, description: 'With AGENT' }) agentEmployeeNo!: string | null;
   @Field(() => ID, {

@@ -175,6 +175,10 @@ describe('importSurveys', () => {
       );
     expect(teams).toEqual([{ team_id: teamB, csat_n: 2, sent: 0, opened: 0, finished: 2 }]);
     expect(kept.some((r) => r.team_id === teamA && r.grain === 'MONTH')).toBe(true);
+    // and the agent's month, team and queue summed away
+    expect(
+      kept.filter((r) => r.grain === 'AGENT_MONTH' && r.agent_employee_no === 'E100').map((r) => r.team_id),
+    ).toEqual([null]);
     expect(await rebuildSurveyRollup(voc.orm.em.fork())).toBe(kept.length);
     expect(await rollup()).toEqual(kept);
   });

@@ -36,6 +36,8 @@ export class VocWorldDouble {
   readonly ingestBatches: Array<Record<string, unknown> & { kind: string; batchKey: string }> = [];
   /** staff's team history of each agent (employee number → periods, validTo exclusive). */
   readonly teamHistory = new Map<string, TeamPeriod[]>();
+  /** Traffic's repeat flag of a contact (absent: false), as `repeatedWithin` answers it. */
+  readonly repeated = new Map<string, boolean | null>();
   private server?: Server;
 
   /** A new contact in traffic handled by `agent` in `queueCode`, [arrivedAt, endedAt]; returns its key. */
@@ -49,6 +51,12 @@ export class VocWorldDouble {
       endedAt,
     });
     return key;
+  }
+
+  /** Traffic says the contact's customer came back within the window (null: it cannot say). */
+  repeats(key: ContactKey, repeated: boolean | null = true): this {
+    this.repeated.set(JSON.stringify([key.source, key.externalId]), repeated);
+    return this;
   }
 
   /** `agent` belongs to `teamId` from `validFrom` until `validTo` (exclusive; null: still). */
@@ -98,6 +106,17 @@ export class VocWorldDouble {
       );
       if (recorded) this.ingestBatches.push(input);
       return { recordIngestBatch: { recorded } };
+    }
+    if (query.includes('repeatedWithin')) {
+      const keys = variables.k as ContactKey[];
+      return {
+        contactsByKeys: keys.map((k) => {
+          const id = JSON.stringify([k.source, k.externalId]);
+          return this.contacts.has(id)
+            ? { ...k, repeatedWithin: this.repeated.has(id) ? this.repeated.get(id) : false }
+            : null;
+        }),
+      };
     }
     if (query.includes('contactsByKeys')) {
       const keys = variables.k as ContactKey[];
