@@ -9,6 +9,7 @@ import { Migration20261207040000_agent_state_interval } from './Migration2026120
 import { Migration20261207064038_data_timeliness } from './Migration20261207064038_data_timeliness';
 import { Migration20261207064502_contact_outcomes } from './Migration20261207064502_contact_outcomes';
 import { Migration20261207070105_alert_rules } from './Migration20261207070105_alert_rules';
+import { Migration20261207093732_interval_stat_agent } from './Migration20261207093732_interval_stat_agent';
 
 /** Every traffic migration in order. Generated files are listed here and never edited after landing. */
 export const trafficMigrations: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const trafficMigrations: MigrationObject[] = [
   { name: 'Migration20261207064038_data_timeliness', class: Migration20261207064038_data_timeliness },
   { name: 'Migration20261207064502_contact_outcomes', class: Migration20261207064502_contact_outcomes },
   { name: 'Migration20261207070105_alert_rules', class: Migration20261207070105_alert_rules },
+  { name: 'Migration20261207093732_interval_stat_agent', class: Migration20261207093732_interval_stat_agent },
 ];

@@ -59,8 +59,14 @@ function matched(
     ? ''
     : `where ${start} >= ?::timestamptz and ${start} < ?::timestamptz and ${start} >= g.p_from and ${start} < g.p_to`;
   const pairs = (kind: 'agent' | 'queue'): string => (shape.perPeriod ? `pairs_${kind}` : pairsOf('g'));
+  const agentColumn = agentKey.slice(agentKey.indexOf('.') + 1);
+  // An agent's rows by the (agent, time) index, pair by pair: a team's or an agent's records never
+  // read the other agents' rows of the period (issue 23). Fenced by OFFSET 0 like the periods above.
+  const byAgent = `${shape.perPeriod ? 'pairs_agent g' : pairs('agent')} cross join lateral (select * from ${table} x where x.${agentColumn} = g.ref
+        and x.${column} >= g.p_from and x.${column} < g.p_to
+        and x.${column} >= ?::timestamptz and x.${column} < ?::timestamptz offset 0) ${alias}`;
   const branches: Record<ScopeMatch, string> = {
-    agent: `select ${select}, null::text as variant from ${from(pairs('agent'), `${agentKey} = g.ref`)} ${where}`,
+    agent: `select ${select}, null::text as variant from ${byAgent}`,
     queue: `select ${select}, q.sl_variant::text as variant from ${from(pairs('queue'), `${queueKey} = g.ref`)}
       join queue q on q.id::text = g.ref ${where}`,
     center: `select ${select}, null::text as variant from ${from(shape.perPeriod ? 'center_queues' : 'center_queues g', `${queueKey} = g.queue_key`)} ${where}`,
