@@ -11,7 +11,7 @@ import { startBenchCluster, withClient } from '../bench-cluster';
 import { progress, progressDone, table } from '../measurement';
 import { dashboardOperations, mixedVisits, ORGANISATION_QUERY, type Organisation } from './mixed-workload';
 import { RecordingProxy } from './recording-proxy';
-import pg from 'pg';
+import { DefaultLogger, type LogContext } from '@mikro-orm/core';
 import { Session } from 'node:inspector/promises';
 
 const { values: args } = parseArgs({
@@ -31,18 +31,15 @@ interface Statement {
   values?: unknown[];
 }
 
-/** Statement texts and their parameters as node-postgres sends them, by text (for EXPLAIN). */
+/** Statement texts and their parameters as MikroORM logs them (its logger's context), for EXPLAIN. */
 const sentValues = new Map<string, unknown[]>();
 function captureParameters(): void {
-  const prototype = pg.Client.prototype as unknown as { query: (...a: unknown[]) => unknown };
-  const original = prototype.query;
-  prototype.query = function (this: unknown, ...a: unknown[]) {
-    const [config, values] = a;
-    const text = typeof config === 'string' ? config : (config as { text?: string } | null)?.text;
-    const params = Array.isArray(values) ? values : (config as { values?: unknown[] } | null)?.values;
-    if (process.env.PROFILE_DEBUG && text) console.log('pg query:', text.slice(0, 80), Array.isArray(params));
-    if (text && params) sentValues.set(text.replace(/\s+/g, ' ').trim(), params);
-    return original.apply(this, a);
+  const prototype = DefaultLogger.prototype as unknown as { logQuery: (context: LogContext) => void };
+  const original = prototype.logQuery;
+  prototype.logQuery = function (this: unknown, context: LogContext) {
+    if (context.query && Array.isArray(context.params))
+      sentValues.set(context.query.replace(/\s+/g, ' ').trim(), context.params);
+    return original.call(this, context);
   };
 }
 

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_FCR_WINDOW_DAYS } from '@switchboard/metrics';
+import { MEASURES } from '../model/measures';
 import { sumMeasuresSql, type StatsSqlRow } from '../stats/traffic-stats.query';
 
 /** What one performance record's contacts are matched by. */
@@ -47,14 +48,17 @@ function matched(
   const queueKey = source === 'contact c' ? 'c.queue_id::text' : 's.queue_key';
   const agentKey = source === 'contact c' ? 'c.agent' : 's.agent_key';
   const [table, alias] = source.split(' ');
+  // a queue's or a center's rollup rows need no agent: the queue-level rollup holds the same sums in
+  // a fraction of the rows (issue 23: a center's record and trend read every agent's rows)
+  const queueTable = table === 'interval_stat' ? 'queue_interval_stat' : table;
   const column = start.slice(start.indexOf('.') + 1);
   const from = (pairs: string, on: string): string =>
     shape.perPeriod
       ? `(select distinct p_from, p_to from ${pairs}) pr
-      cross join lateral (select * from ${table} x where x.${column} >= pr.p_from and x.${column} < pr.p_to
+      cross join lateral (select * from ${queueTable} x where x.${column} >= pr.p_from and x.${column} < pr.p_to
         and x.${column} >= ?::timestamptz and x.${column} < ?::timestamptz offset 0) ${alias}
       join ${pairs} g on g.p_from = pr.p_from and g.p_to = pr.p_to and ${on}`
-      : `${source} join ${pairs} on ${on}`;
+      : `${queueTable} ${alias} join ${pairs} on ${on}`;
   const where = shape.perPeriod
     ? ''
     : `where ${start} >= ?::timestamptz and ${start} < ?::timestamptz and ${start} >= g.p_from and ${start} < g.p_to`;
@@ -134,6 +138,11 @@ const CENTER_QUEUES = `center_queues as materialized (
   from queue q join ${pairsOf('g')} on q.center_id::text = g.ref
 )`;
 
+/** The columns both rollups share (the agent-level one has agent_key besides), so their rows unite. */
+const ROLLUP_SELECT = ['interval_start', 'queue_key', 'channel', ...MEASURES.map((m) => m.column)]
+  .map((c) => `s.${c}`)
+  .join(', ');
+
 /**
  * The contact sums (from the 15-minute rollups) of a whole batch of performance records, in one
  * statement, with the largest contact id stored (what the first-contact-resolution counts, read
@@ -149,7 +158,7 @@ export async function performanceTrafficRows(
   const byRecord = (p: ScopePart): string => p.key;
   const { shape, params } = matchParams(parts, byRecord);
   const sql = `
-with ${CENTER_QUEUES}${pairsCtes(shape)}, picked as (${matched('interval_stat s', 's.interval_start', 'g.perf_key, s.*', shape)}
+with ${CENTER_QUEUES}${pairsCtes(shape)}, picked as (${matched('interval_stat s', 's.interval_start', `g.perf_key, ${ROLLUP_SELECT}`, shape)}
 ), sums as (
   select s.perf_key, max(s.variant) as sl_variant, ${sumMeasuresSql().join(', ')}
   from picked s group by s.perf_key

@@ -184,6 +184,26 @@ describe('Performance.traffic', () => {
     expect(again.result).toEqual(large.result);
   });
 
+  it("reads a center's sums from the queue rollup and an agent's by agent, not every agent's rows (issue 23)", async () => {
+    const rollupReads = async (representations: unknown[]) => {
+      const { statements, result } = await traffic.sql.count(() => entities(representations));
+      expect(result.errors).toBeUndefined();
+      const sums = statements.find((sql) => sql.includes('center_queues as materialized')) ?? '';
+      return {
+        queueRollup: /\bqueue_interval_stat\b/.test(sums),
+        agentRollup: /[^_]interval_stat\b/.test(sums),
+        byAgent: sums.includes('x.agent_key = g.ref'),
+        traffic: result.data?._entities[0].traffic,
+      };
+    };
+    const center = await rollupReads([record('CENTER', centerId, [])]);
+    expect(center).toMatchObject({ queueRollup: true, agentRollup: false, byAgent: false });
+    expect(center.traffic).toMatchObject({ offered: 4, answered: 3, abandoned: 1 });
+    const agent = await rollupReads([record('AGENT', randomUUID(), ['P1001'])]);
+    expect(agent).toMatchObject({ queueRollup: false, agentRollup: true, byAgent: true });
+    expect(agent.traffic).toMatchObject({ answered: 2, answeredWithinThreshold: 1 });
+  });
+
   it('counts first-contact resolution afresh once a contact arrives or a queue moves', async () => {
     const team = record('TEAM', randomUUID(), ['P1001', 'P1002']);
     const center = record('CENTER', centerId, []);
