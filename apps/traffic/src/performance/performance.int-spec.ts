@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { KnownReferences, postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { trafficSubgraph } from '../traffic.subgraph';
+import { AGENTS_BY_INDEX } from './performance-traffic.query';
 
 const FROM = '2026-05-04T00:00:00.000Z';
 const TO = '2026-05-05T00:00:00.000Z';
@@ -202,6 +203,13 @@ describe('Performance.traffic', () => {
     const agent = await rollupReads([record('AGENT', randomUUID(), ['P1001'])]);
     expect(agent).toMatchObject({ queueRollup: false, agentRollup: true, byAgent: true });
     expect(agent.traffic).toMatchObject({ answered: 2, answeredWithinThreshold: 1 });
+    // a batch of more agents (a center's drill-down) reads the period once, with the same sums
+    const many = await rollupReads([
+      record('AGENT', randomUUID(), ['P1001']),
+      ...Array.from({ length: AGENTS_BY_INDEX }, (_, i) => record('AGENT', randomUUID(), [`P${3000 + i}`])),
+    ]);
+    expect(many).toMatchObject({ queueRollup: false, agentRollup: true, byAgent: false });
+    expect(many.traffic).toEqual(agent.traffic);
   });
 
   it('counts first-contact resolution afresh once a contact arrives or a queue moves', async () => {
