@@ -68,6 +68,11 @@ export class RecordingProxy {
     return waves.map((w) => w.map(({ subgraph, body }) => ({ subgraph, body })));
   }
 
+  /** The recorded fetches with their start and end (performance.now()). */
+  timed(): { subgraph: string; body: string; start: number; end: number }[] {
+    return [...this.fetches];
+  }
+
   clear(): void {
     this.fetches.length = 0;
   }

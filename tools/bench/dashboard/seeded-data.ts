@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { startGateway } from '@switchboard/gateway';
 import { createLogger } from '@switchboard/server';
 import { startSubgraph } from '@switchboard/subgraph-kit';
-import { postGraphQL, registerTestEndpoint } from '@switchboard/testing';
+import { clientToken, postGraphQL, registerTestEndpoint } from '@switchboard/testing';
 import { SUPERGRAPH_PATH, subgraphs } from '../../src/subgraphs';
 import type { BenchCluster } from '../bench-cluster';
 import { DRILL_DOWN, drillDownVariables } from '../drill-down';
@@ -41,6 +41,15 @@ export async function seedAndRecord(
   const stops: (() => Promise<void>)[] = [];
   const statements: Record<string, number> = {};
   const proxy = new RecordingProxy();
+  // Subgraphs that read others through the gateway (wfm's adherence reads traffic's agent states) ask
+  // this gateway, as a service, as under npm start; its port is chosen before they start.
+  const gatewayPort = 46_000 + Math.floor(Math.random() * 900);
+  const saved = { url: process.env.SWITCHBOARD_GATEWAY_URL, token: process.env.SWITCHBOARD_SERVICE_TOKEN };
+  process.env.SWITCHBOARD_GATEWAY_URL = `http://127.0.0.1:${gatewayPort}/graphql`;
+  process.env.SWITCHBOARD_SERVICE_TOKEN = await clientToken(
+    { subject: 'service:bench', roles: ['BI_READER'], centers: [], teams: [] },
+    '2h',
+  );
   try {
     const urls: Record<string, string> = {};
     for (const { definition } of subgraphs) {
@@ -62,7 +71,7 @@ export async function seedAndRecord(
       supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
       subgraphUrls: urls,
       subgraphTimeoutMs: 600_000,
-      port: 0,
+      port: gatewayPort,
       logger: createLogger('gateway'),
     });
     stops.unshift(gateway.stop);
@@ -99,5 +108,11 @@ export async function seedAndRecord(
   } finally {
     for (const stop of stops) await stop();
     await proxy.close();
+    for (const [name, value] of [
+      ['SWITCHBOARD_GATEWAY_URL', saved.url],
+      ['SWITCHBOARD_SERVICE_TOKEN', saved.token],
+    ] as const)
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
   }
 }

@@ -62,7 +62,11 @@ export function agentStateSpansLoader(
           state: r.state,
           reason: r.reason,
         });
-        byAgent.set(r.agent, [...(byAgent.get(r.agent) ?? []), span]);
+        // appended in place: copying the list per span was quadratic in an agent's spans (issue 23:
+        // a center's month for adherence is thousands of spans per agent)
+        const spans = byAgent.get(r.agent);
+        if (spans) spans.push(span);
+        else byAgent.set(r.agent, [span]);
       }
       return agents.map((agent) => byAgent.get(agent) ?? []);
     },

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_FCR_WINDOW_DAYS } from '@switchboard/metrics';
+import { MEASURES } from '../model/measures';
 import { sumMeasuresSql, type StatsSqlRow } from '../stats/traffic-stats.query';
 
 /** What one performance record's contacts are matched by. */
@@ -27,7 +28,10 @@ const pairsOf = (alias: string): string =>
  *
  * One period (a drill-down: many agents or teams over a month): each kind of match gets its own JSON
  * parameter (so the planner sees its size), and the batch's period bounds the scan as constants, so
- * the month is read once by range and hash-joined to the pairs.
+ * the month is read once by range and hash-joined to the pairs. An agent's or a team's rows (up to
+ * AGENTS_BY_INDEX agents) and every trend's are read by the (agent, time) index instead, pair by pair:
+ * an agent page read the whole center's rows to answer one agent (issue 23). A center's and a
+ * queue's rows come from the queue-level rollup, which has no agent dimension.
  *
  * Several periods (a trend: one scope, a year of days): each distinct period is read once by an
  * index range scan (a LATERAL subquery, fenced by OFFSET 0 so the planner keeps it), then joined to
@@ -47,20 +51,31 @@ function matched(
   const queueKey = source === 'contact c' ? 'c.queue_id::text' : 's.queue_key';
   const agentKey = source === 'contact c' ? 'c.agent' : 's.agent_key';
   const [table, alias] = source.split(' ');
+  // a queue's or a center's rollup rows need no agent: the queue-level rollup holds the same sums in
+  // a fraction of the rows (issue 23: a center's record and trend read every agent's rows)
+  const queueTable = table === 'interval_stat' ? 'queue_interval_stat' : table;
   const column = start.slice(start.indexOf('.') + 1);
-  const from = (pairs: string, on: string): string =>
+  const from = (pairs: string, on: string, read = queueTable): string =>
     shape.perPeriod
       ? `(select distinct p_from, p_to from ${pairs}) pr
-      cross join lateral (select * from ${table} x where x.${column} >= pr.p_from and x.${column} < pr.p_to
+      cross join lateral (select * from ${read} x where x.${column} >= pr.p_from and x.${column} < pr.p_to
         and x.${column} >= ?::timestamptz and x.${column} < ?::timestamptz offset 0) ${alias}
       join ${pairs} g on g.p_from = pr.p_from and g.p_to = pr.p_to and ${on}`
-      : `${source} join ${pairs} on ${on}`;
+      : `${read} ${alias} join ${pairs} on ${on}`;
   const where = shape.perPeriod
     ? ''
     : `where ${start} >= ?::timestamptz and ${start} < ?::timestamptz and ${start} >= g.p_from and ${start} < g.p_to`;
   const pairs = (kind: 'agent' | 'queue'): string => (shape.perPeriod ? `pairs_${kind}` : pairsOf('g'));
+  const agentColumn = agentKey.slice(agentKey.indexOf('.') + 1);
+  // An agent's rows by the (agent, time) index, pair by pair: a team's or an agent's records never
+  // read the other agents' rows of the period (issue 23). Fenced by OFFSET 0 like the periods above.
+  const byAgent = `${shape.perPeriod ? 'pairs_agent g' : pairs('agent')} cross join lateral (select * from ${table} x where x.${agentColumn} = g.ref
+        and x.${column} >= g.p_from and x.${column} < g.p_to
+        and x.${column} >= ?::timestamptz and x.${column} < ?::timestamptz offset 0) ${alias}`;
   const branches: Record<ScopeMatch, string> = {
-    agent: `select ${select}, null::text as variant from ${from(pairs('agent'), `${agentKey} = g.ref`)} ${where}`,
+    agent: shape.agentsByIndex
+      ? `select ${select}, null::text as variant from ${byAgent}`
+      : `select ${select}, null::text as variant from ${from(pairs('agent'), `${agentKey} = g.ref`, table)} ${where}`,
     queue: `select ${select}, q.sl_variant::text as variant from ${from(pairs('queue'), `${queueKey} = g.ref`)}
       join queue q on q.id::text = g.ref ${where}`,
     center: `select ${select}, null::text as variant from ${from(shape.perPeriod ? 'center_queues' : 'center_queues g', `${queueKey} = g.queue_key`)} ${where}`,
@@ -91,7 +106,17 @@ interface MatchShape {
   kinds: ScopeMatch[];
   /** The batch holds more than one period (a trend). */
   perPeriod: boolean;
+  /** Agents' rows are read by the (agent, time) index, pair by pair (see AGENTS_BY_INDEX). */
+  agentsByIndex: boolean;
 }
+
+/**
+ * Up to this many distinct agents in a one-period batch (an agent, a team), their rows are read by
+ * index pair by pair; more (a center's whole drill-down) read the period once and hash-join, as a
+ * center's agents are most of the period's rows anyway. A trend always reads by index: each bucket
+ * is short.
+ */
+export const AGENTS_BY_INDEX = 60;
 
 /** The kinds of match among `parts`, the shape of `matched` for them, and its statement parameters. */
 function matchParams(
@@ -112,7 +137,8 @@ function matchParams(
     : kinds.flatMap((m) =>
         m === 'center' ? [lowest, highest] : [pairsJson(parts, m, key), lowest, highest],
       );
-  return { shape: { kinds, perPeriod }, params };
+  const agents = new Set(parts.filter((p) => p.match === 'agent').map((p) => p.ref)).size;
+  return { shape: { kinds, perPeriod, agentsByIndex: perPeriod || agents <= AGENTS_BY_INDEX }, params };
 }
 
 /**
@@ -127,6 +153,11 @@ const CENTER_QUEUES = `center_queues as materialized (
   select q.id::text as queue_key, g.perf_key, g.p_from, g.p_to
   from queue q join ${pairsOf('g')} on q.center_id::text = g.ref
 )`;
+
+/** The columns both rollups share (the agent-level one has agent_key besides), so their rows unite. */
+const ROLLUP_SELECT = ['interval_start', 'queue_key', 'channel', ...MEASURES.map((m) => m.column)]
+  .map((c) => `s.${c}`)
+  .join(', ');
 
 /**
  * The contact sums (from the 15-minute rollups) of a whole batch of performance records, in one
@@ -143,7 +174,7 @@ export async function performanceTrafficRows(
   const byRecord = (p: ScopePart): string => p.key;
   const { shape, params } = matchParams(parts, byRecord);
   const sql = `
-with ${CENTER_QUEUES}${pairsCtes(shape)}, picked as (${matched('interval_stat s', 's.interval_start', 'g.perf_key, s.*', shape)}
+with ${CENTER_QUEUES}${pairsCtes(shape)}, picked as (${matched('interval_stat s', 's.interval_start', `g.perf_key, ${ROLLUP_SELECT}`, shape)}
 ), sums as (
   select s.perf_key, max(s.variant) as sl_variant, ${sumMeasuresSql().join(', ')}
   from picked s group by s.perf_key

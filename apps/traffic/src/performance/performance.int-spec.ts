@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { KnownReferences, postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { trafficSubgraph } from '../traffic.subgraph';
+import { AGENTS_BY_INDEX } from './performance-traffic.query';
 
 const FROM = '2026-05-04T00:00:00.000Z';
 const TO = '2026-05-05T00:00:00.000Z';
@@ -182,6 +183,33 @@ describe('Performance.traffic', () => {
     const again = await traffic.sql.count(() => entities(batch(60)));
     expect(again.statements).toHaveLength(2);
     expect(again.result).toEqual(large.result);
+  });
+
+  it("reads a center's sums from the queue rollup and an agent's by agent, not every agent's rows (issue 23)", async () => {
+    const rollupReads = async (representations: unknown[]) => {
+      const { statements, result } = await traffic.sql.count(() => entities(representations));
+      expect(result.errors).toBeUndefined();
+      const sums = statements.find((sql) => sql.includes('center_queues as materialized')) ?? '';
+      return {
+        queueRollup: /\bqueue_interval_stat\b/.test(sums),
+        agentRollup: /[^_]interval_stat\b/.test(sums),
+        byAgent: sums.includes('x.agent_key = g.ref'),
+        traffic: result.data?._entities[0].traffic,
+      };
+    };
+    const center = await rollupReads([record('CENTER', centerId, [])]);
+    expect(center).toMatchObject({ queueRollup: true, agentRollup: false, byAgent: false });
+    expect(center.traffic).toMatchObject({ offered: 4, answered: 3, abandoned: 1 });
+    const agent = await rollupReads([record('AGENT', randomUUID(), ['P1001'])]);
+    expect(agent).toMatchObject({ queueRollup: false, agentRollup: true, byAgent: true });
+    expect(agent.traffic).toMatchObject({ answered: 2, answeredWithinThreshold: 1 });
+    // a batch of more agents (a center's drill-down) reads the period once, with the same sums
+    const many = await rollupReads([
+      record('AGENT', randomUUID(), ['P1001']),
+      ...Array.from({ length: AGENTS_BY_INDEX }, (_, i) => record('AGENT', randomUUID(), [`P${3000 + i}`])),
+    ]);
+    expect(many).toMatchObject({ queueRollup: false, agentRollup: true, byAgent: false });
+    expect(many.traffic).toEqual(agent.traffic);
   });
 
   it('counts first-contact resolution afresh once a contact arrives or a queue moves', async () => {

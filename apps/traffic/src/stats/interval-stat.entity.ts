@@ -1,4 +1,4 @@
-import { Entity, Enum, PrimaryKey } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey } from '@mikro-orm/core';
 import { CHANNELS, type Channel } from '../contact/contact-record';
 import { IntervalMeasures } from './interval-measures';
 
@@ -9,6 +9,9 @@ import { IntervalMeasures } from './interval-measures';
  * Key columns are '' rather than null (no queue, no agent) so the primary key can cover them.
  */
 @Entity({ tableName: 'interval_stat' })
+// An agent's (or a team's) rows of a period without reading every agent's (issue 23: an agent page
+// read the whole center's rollup for its trend).
+@Index({ name: 'interval_stat_agent_idx', properties: ['agentKey', 'intervalStart'] })
 export class IntervalStat extends IntervalMeasures {
   @PrimaryKey({ type: 'timestamptz' })
   intervalStart!: Date;
