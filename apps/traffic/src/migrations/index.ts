@@ -22,11 +22,11 @@ export const trafficMigrations: MigrationObject[] = [
     name: 'Migration20261207040000_agent_state_interval',
     class: Migration20261207040000_agent_state_interval,
   },
+  { name: 'Migration20261207040000_live_state', class: Migration20261207040000_live_state },
   {
     name: 'Migration20261207040000_contact_customer_time',
     class: Migration20261207040000_contact_customer_time,
   },
-  { name: 'Migration20261207040000_live_state', class: Migration20261207040000_live_state },
   { name: 'Migration20261207064038_data_timeliness', class: Migration20261207064038_data_timeliness },
   { name: 'Migration20261207064502_contact_outcomes', class: Migration20261207064502_contact_outcomes },
   { name: 'Migration20261207070105_alert_rules', class: Migration20261207070105_alert_rules },
