@@ -18,14 +18,14 @@ export const trafficMigrations: MigrationObject[] = [
   { name: 'Migration20261123020213_team_directory', class: Migration20261123020213_team_directory },
   { name: 'Migration20261123034547_queue_interval_stat', class: Migration20261123034547_queue_interval_stat },
   { name: 'Migration20261123092253_rollup_watermark', class: Migration20261123092253_rollup_watermark },
-  {
-    name: 'Migration20261207040000_agent_state_interval',
-    class: Migration20261207040000_agent_state_interval,
-  },
   { name: 'Migration20261207040000_live_state', class: Migration20261207040000_live_state },
   {
     name: 'Migration20261207040000_contact_customer_time',
     class: Migration20261207040000_contact_customer_time,
+  },
+  {
+    name: 'Migration20261207040000_agent_state_interval',
+    class: Migration20261207040000_agent_state_interval,
   },
   { name: 'Migration20261207064038_data_timeliness', class: Migration20261207064038_data_timeliness },
   { name: 'Migration20261207064502_contact_outcomes', class: Migration20261207064502_contact_outcomes },
