@@ -4,6 +4,7 @@ import { Migration20261207065000_workforce_kpis } from './Migration2026120706500
 import { Migration20261207065500_voice_kpis } from './Migration20261207065500_voice_kpis';
 import { Migration20261207070000_care_kpis } from './Migration20261207070000_care_kpis';
 import { Migration20261207072500_outcome_kpis } from './Migration20261207072500_outcome_kpis';
+import { Migration20261207100000_sales_cost_kpis } from './Migration20261207100000_sales_cost_kpis';
 
 /** Every kpi migration in order. Generated files are listed here and never edited after landing. */
 export const kpiMigrations: MigrationObject[] = [
@@ -12,4 +13,5 @@ export const kpiMigrations: MigrationObject[] = [
   { name: 'Migration20261207065500_voice_kpis', class: Migration20261207065500_voice_kpis },
   { name: 'Migration20261207070000_care_kpis', class: Migration20261207070000_care_kpis },
   { name: 'Migration20261207072500_outcome_kpis', class: Migration20261207072500_outcome_kpis },
+  { name: 'Migration20261207100000_sales_cost_kpis', class: Migration20261207100000_sales_cost_kpis },
 ];

@@ -16,7 +16,31 @@ export interface ScopePart {
 
 export interface PerformanceTrafficRow extends StatsSqlRow {
   perf_key: string;
+  /** Σ handle hours × the standard cost rate of the queue's center and channel (numeric as text). */
+  handling_cost: string | null;
+  /** Answered contacts no standard cost rate applies to (their queue has no center, or no rate). */
+  uncosted: number | null;
 }
+
+/**
+ * The standard handling cost of each record (METRICS.md, costPerContact): the record's rollup rows
+ * summed per queue, channel and UTC day (a handful of groups), each priced at the rate of its
+ * queue's center and channel in force that day (the latest valid_from on or before it; center rates,
+ * role and level rates being staff's side of the question). Exact: numeric, never floats.
+ */
+const HANDLING_COST = `handling as (
+  select d.perf_key,
+    coalesce(sum(d.handle_seconds::numeric * r.per_hour) filter (where r.per_hour is not null), 0) / 3600 as handling_cost,
+    coalesce(sum(d.answered) filter (where r.per_hour is null and d.answered > 0), 0)::int as uncosted
+  from (select perf_key, queue_key, channel, (interval_start at time zone 'UTC')::date as day,
+          sum(handle_seconds) as handle_seconds, sum(answered) as answered
+        from picked group by 1, 2, 3, 4) d
+  left join queue q on q.id::text = d.queue_key
+  left join lateral (select c.per_hour from cost_rate c
+    where c.center_id = q.center_id and c.channel = d.channel and c.role is null and c.valid_from <= d.day
+    order by c.valid_from desc limit 1) r on true
+  group by d.perf_key
+)`;
 
 /** A JSON parameter of (record, ref, period) rows for one kind of match. */
 const pairsOf = (alias: string): string =>
@@ -147,9 +171,10 @@ with ${CENTER_QUEUES}${pairsCtes(shape)}, picked as (${matched('interval_stat s'
 ), sums as (
   select s.perf_key, max(s.variant) as sl_variant, ${sumMeasuresSql().join(', ')}
   from picked s group by s.perf_key
-)
-select s.*, v.contacts_version
-from (select ${CONTACTS_VERSION} as contacts_version) v left join sums s on true`;
+), ${HANDLING_COST}
+select s.*, h.handling_cost::text as handling_cost, h.uncosted, v.contacts_version
+from (select ${CONTACTS_VERSION} as contacts_version) v left join sums s on true
+  left join handling h on h.perf_key = s.perf_key`;
   const rows = await em.execute<(PerformanceTrafficRow & { contacts_version: string })[]>(sql, [
     pairsJson(parts, 'center', byRecord),
     ...params,
