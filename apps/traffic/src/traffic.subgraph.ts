@@ -24,6 +24,7 @@ import { ContactResolver } from './contact/contact.resolver';
 import { contactByKey, type ContactKey } from './contact/contact-lookup';
 import { ContactKeysResolver } from './contact/contact-keys.resolver';
 import { CustomerContactsResolver } from './contact/customer-contacts.resolver';
+import { FrequentContacterResolver } from './frequent-contacter/frequent-contacter.resolver';
 import { ContactSampleResolver } from './contact/contact-sample.resolver';
 import type { ContactType } from './contact/contact.type';
 import { contactImportRoute } from './ingest/import.route';
@@ -105,6 +106,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       TimelinessResolver,
       AlertResolver,
       CustomerContactsResolver,
+      FrequentContacterResolver,
       AgentTrafficResolver,
       TeamDirectoryResolver,
       CenterTrafficResolver,

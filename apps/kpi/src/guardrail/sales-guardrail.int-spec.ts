@@ -170,7 +170,7 @@ describe('salesGuardrail (issue 20)', () => {
 
   it('refuses bad input naming the field, without asking the gateway', async () => {
     const before = world.requests.length;
-    const cases: [Record<string, string>, string, string, string][] = [
+    const cases: [{ type: string; id: string }, string, string, string][] = [
       [{ type: 'CENTER', id: ids.center }, MAY, JUNE, 'scope.type'],
       [{ type: 'QUEUE', id: ids.center }, MAY, JUNE, 'scope.type'],
       [{ type: 'AGENT', id: 'x; drop table kpi_target' }, MAY, JUNE, 'scope.id'],

@@ -136,6 +136,23 @@ describe('traffic access: every role x every query and reference (allowed, denie
       },
       {
         ...base,
+        operation: 'frequentContacters (only the contacts the caller sees count)',
+        query: `query($f: DateTimeISO!, $t: DateTimeISO!) { frequentContacters(from: $f, to: $t, minContacts: 1,
+          first: 500) { customerKey contacts } }`,
+        variables: () => ({ f: DAY.from, t: DAY.to }),
+        expect: {
+          scoped: (d: Data) =>
+            expect(
+              sorted(
+                (d.frequentContacters as { customerKey: string }[])
+                  .map((c) => c.customerKey)
+                  .filter((k) => k.startsWith('cust-c')),
+              ),
+            ).toEqual(visible(ALL_CONTACTS).map((k) => `cust-${k}`)),
+        },
+      },
+      {
+        ...base,
         operation: 'contactsByKeys (null out of scope)',
         query: 'query($k: [ContactKeyInput!]!) { contactsByKeys(keys: $k) { externalId } }',
         variables: () => ({ k: ALL_CONTACTS.map((k) => ({ source: `access-${f.tag}`, externalId: k })) }),
