@@ -106,6 +106,22 @@ describe('traffic: bad input is refused with a clear reason and writes nothing',
       },
     },
     {
+      name: 'setCostRate',
+      document: 'mutation($input: CostRateInput!) { setCostRate(input: $input) { id } }',
+      valid: () => ({
+        input: { centerId: alertCenter, channel: 'VOICE', perHour: '85.00', validFrom: '2026-05-01' },
+      }),
+      fields: {
+        // malformed, or a center staff does not hold
+        'input.centerId': invalid.reference,
+        'input.channel': invalid.enumValue,
+        // negative, more than 2 decimals, not a decimal, too large
+        'input.perHour': fc.constantFrom('-5.00', '1.005', 'ten', '', '1e3', '123456789.00', 7),
+        'input.currency': fc.constantFrom('XXY', 'cny', 'CN', '', 'EURO'),
+        'input.validFrom': invalid.date,
+      },
+    },
+    {
       name: 'configureDataSource',
       document: 'mutation($input: DataSourceInput!) { configureDataSource(input: $input) { kind } }',
       valid: () => ({

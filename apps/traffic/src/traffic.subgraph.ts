@@ -13,6 +13,7 @@ import type { AgentTrafficType } from './agent-state/agent-traffic.type';
 import { Contact } from './contact/contact.entity';
 import { CostRate } from './disposition/cost-rate.entity';
 import { DispositionCode } from './disposition/disposition-code.entity';
+import { CostRateResolver } from './disposition/cost-rate.resolver';
 import { DispositionResolver } from './disposition/disposition.resolver';
 import { Product } from './disposition/product.entity';
 import { QueueDisposition } from './disposition/queue-disposition.entity';
@@ -98,6 +99,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
     resolvers: [
       QueueResolver,
       DispositionResolver,
+      CostRateResolver,
       TrafficStatsResolver,
       TrafficStatsRowResolver,
       ContactResolver,

@@ -31,6 +31,14 @@ describe('traffic access: every role x every query and reference (allowed, denie
       referenceSource: new KnownReferences().add('center', f.ids.sha, f.ids.ctu).source,
     });
     queueIds = await seedTrafficAccess(traffic.url, f);
+    await traffic.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into cost_rate (id, center_id, channel, per_hour, valid_from)
+       values (gen_random_uuid(), ?, 'VOICE', 85.00, '2026-01-01'), (gen_random_uuid(), ?, 'VOICE', 62.00, '2026-01-01')`,
+        [f.ids.sha, f.ids.ctu],
+      );
   });
   afterAll(() => traffic.stop());
 
@@ -131,6 +139,17 @@ describe('traffic access: every role x every query and reference (allowed, denie
           scoped: (d: Data) =>
             expect(sorted((d.contactSample as { externalId: string }[]).map((c) => c.externalId))).toEqual(
               visible(ALL_CONTACTS.filter((k) => k !== 'c5')),
+            ),
+        },
+      },
+      {
+        ...base,
+        operation: 'costRates (of the centers the caller sees)',
+        query: '{ costRates { centerId } }',
+        expect: {
+          scoped: (d: Data) =>
+            expect(sorted((d.costRates as { centerId: string }[]).map((r) => r.centerId))).toEqual(
+              sorted(centers.filter((c) => c !== 'unassigned')),
             ),
         },
       },

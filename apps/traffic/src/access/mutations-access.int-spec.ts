@@ -78,6 +78,11 @@ describe('traffic mutations and the import route: ADMIN only', () => {
       variables: () => ({ id: queueId }),
     },
     syncTeamDirectory: { query: 'mutation { syncTeamDirectory { agents } }' },
+    setCostRate: {
+      query: `mutation($c: ID!) { setCostRate(input: { centerId: $c, channel: VOICE, perHour: "85.00",
+        validFrom: "2026-05-01" }) { id } }`,
+      variables: () => ({ c: shaId }),
+    },
     configureDataSource: {
       query:
         'mutation { configureDataSource(input: { kind: QA, cadenceMinutes: 60, warnAfterMinutes: 60, errorAfterMinutes: 120 }) { kind } }',

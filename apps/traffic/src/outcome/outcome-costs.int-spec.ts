@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { postGraphQL, postImportFile, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
+import {
+  KnownReferences,
+  postGraphQL,
+  postImportFile,
+  startTestSubgraph,
+  type TestSubgraph,
+} from '@switchboard/testing';
 import { inPgTransaction } from '../ingest/pg-client';
 import { writeAgentStates } from '../ingest/agent-state-writer';
 import { trafficSubgraph } from '../traffic.subgraph';
@@ -71,7 +77,9 @@ describe('cost per contact, sales per hour and contribution (issue 20)', () => {
   };
 
   beforeAll(async () => {
-    traffic = await startTestSubgraph(trafficSubgraph);
+    traffic = await startTestSubgraph(trafficSubgraph, {
+      referenceSource: new KnownReferences().add('center', CENTER, OTHER_CENTER).source,
+    });
     await sql(`insert into disposition_code (code, version, parent_code, outcome_class, name_zh, name_en, requires_amount, requires_product, valid_from, valid_to)
       values ('SALE_INST', 1, null, 'INSTALLMENT', '分期', 'Instalment sale', true, true, '2020-01-01', null)`);
     await sql(
@@ -183,5 +191,38 @@ describe('cost per contact, sales per hour and contribution (issue 20)', () => {
     const after = await traffics([record('CENTER', CENTER, []), record('CENTER', OTHER_CENTER, [])]);
     expect(after[0]).toEqual(before[0]);
     expect(after[1]).toMatchObject({ handlingCost: '6.00', costPerContact: 1.5, contribution: -6 });
+  });
+
+  it('setCostRate adds a version from a day on, replaces the one of the same day, and the cost follows', async () => {
+    const SET = `mutation($i: CostRateInput!) { setCostRate(input: $i) { centerId channel perHour currency validFrom validUntil } }`;
+    const set = (perHour: string, validFrom: string) =>
+      postGraphQL<{ setCostRate: Record<string, unknown> }>(traffic.url, SET, {
+        i: { centerId: CENTER.toUpperCase(), channel: 'VOICE', perHour, validFrom },
+      });
+    const first = await set('100.00', DAY);
+    expect(first.data?.setCostRate).toEqual({
+      centerId: CENTER,
+      channel: 'VOICE',
+      perHour: '100.00',
+      currency: 'CNY',
+      validFrom: DAY,
+      validUntil: '2026-06-01',
+    });
+    expect((await set('120.00', DAY)).data?.setCostRate).toMatchObject({ perHour: '120.00', validFrom: DAY });
+    const listed = await postGraphQL<{
+      costRates: { perHour: string; validFrom: string; validUntil: string | null }[];
+    }>(
+      traffic.url,
+      `query($c: [ID!]) { costRates(centerIds: $c) { channel perHour validFrom validUntil } }`,
+      { c: [CENTER] },
+    );
+    expect(listed.data?.costRates.filter((r) => r.validFrom >= '2026-01-01')).toEqual([
+      { channel: 'VOICE', perHour: '80.00', validFrom: '2026-01-01', validUntil: DAY },
+      { channel: 'VOICE', perHour: '120.00', validFrom: DAY, validUntil: '2026-06-01' },
+      { channel: 'VOICE', perHour: '200.00', validFrom: '2026-06-01', validUntil: null },
+    ]);
+    // 1.25 handle hours at 120.00
+    const [center] = await traffics([record('CENTER', CENTER, [])]);
+    expect(center).toMatchObject({ handlingCost: '150.00', costPerContact: 1.5, contribution: 1500 });
   });
 });
