@@ -106,6 +106,27 @@ describe('traffic: bad input is refused with a clear reason and writes nothing',
       },
     },
     {
+      name: 'saveDispositionCode',
+      document: 'mutation($input: DispositionCodeInput!) { saveDispositionCode(input: $input) { version } }',
+      valid: () => ({
+        input: {
+          code: `BAD-${(next += 1)}`,
+          nameZh: '咨询',
+          nameEn: 'Inquiry',
+          outcomeClass: 'INFO_ONLY',
+          validFrom: '2026-01-01',
+        },
+      }),
+      fields: {
+        'input.code': fc.constantFrom('', 'has space', 'x'.repeat(65), "1' or '1'='1"),
+        'input.parentCode': fc.constantFrom('NO-SUCH-CODE', '', 'has space'),
+        'input.nameZh': invalid.requiredText,
+        'input.nameEn': invalid.requiredText,
+        'input.outcomeClass': invalid.enumValue,
+        'input.validFrom': invalid.date,
+      },
+    },
+    {
       name: 'setCostRate',
       document: 'mutation($input: CostRateInput!) { setCostRate(input: $input) { id } }',
       valid: () => ({

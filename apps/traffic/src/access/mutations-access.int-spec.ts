@@ -78,6 +78,10 @@ describe('traffic mutations and the import route: ADMIN only', () => {
       variables: () => ({ id: queueId }),
     },
     syncTeamDirectory: { query: 'mutation { syncTeamDirectory { agents } }' },
+    saveDispositionCode: {
+      query: `mutation { saveDispositionCode(input: { code: "REFUSED", nameZh: "拒", nameEn: "Refused",
+        outcomeClass: "INFO_ONLY", validFrom: "2026-01-01" }) { version } }`,
+    },
     setCostRate: {
       query: `mutation($c: ID!) { setCostRate(input: { centerId: $c, channel: VOICE, perHour: "85.00",
         validFrom: "2026-05-01" }) { id } }`,
