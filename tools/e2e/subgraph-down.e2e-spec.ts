@@ -91,6 +91,10 @@ const TRAFFIC_KPIS = [
   'OFFER_RATE',
   'RETENTION_SAVE_RATE',
   'DISPOSITION_COMPLIANCE',
+  'SALES_PER_HOUR',
+  'REVENUE_PER_CONTACT',
+  'COST_PER_CONTACT',
+  'CENTER_CONTRIBUTION',
 ];
 /** The subgraphs the tests take down, each behind a fault proxy. */
 const DOWNABLE = ['qa', 'training', 'traffic', 'kpi'];
