@@ -8,3 +8,4 @@ export { rollUpCommitted } from './src/ingest/roll-up';
 export { trafficDatabase } from './src/traffic.subgraph';
 export { startAlertJobs } from './src/alert/alert.jobs';
 export { alertDelivery } from './src/alert/alert-delivery';
+export { performanceTrafficRows, type ScopePart } from './src/performance/performance-traffic.query';

@@ -93,6 +93,10 @@ const TRAFFIC_KPIS = [
   'DISPOSITION_COMPLIANCE',
   // its denominator is traffic's answered contacts of the record
   'COMPLAINTS_PER_10K',
+  'SALES_PER_HOUR',
+  'REVENUE_PER_CONTACT',
+  'COST_PER_CONTACT',
+  'CENTER_CONTRIBUTION',
 ];
 /** The subgraphs the tests take down, each behind a fault proxy. */
 const DOWNABLE = ['qa', 'training', 'traffic', 'kpi'];

@@ -15,6 +15,7 @@ import type { CaseType } from './case/case.type';
 import { Customer, CustomerMerge, CustomerPiiAccess } from './customer/customer.entity';
 import { visibleCustomer } from './customer/customer.loader';
 import { CustomerResolver } from './customer/customer.resolver';
+import { CustomerOpenCasesResolver } from './customer/customer-open-cases.resolver';
 import type { CustomerType } from './customer/customer.type';
 import { seesCase, seesCommitment } from './access/care-access';
 import { BusinessCalendarRow } from './calendar/business-calendar.entity';
@@ -76,6 +77,7 @@ export function buildCareSchema(): Promise<FederatedSchema> {
     resolvers: [
       CaseResolver,
       CustomerResolver,
+      CustomerOpenCasesResolver,
       CalendarResolver,
       CommitmentResolver,
       CommitmentKpiResolver,

@@ -10,6 +10,8 @@ describe('formatter', () => {
     expect(f.kpi(0.05, 'RATIO')).toBe('5.0%');
     expect(f.kpi(78.41, 'PERCENT_POINTS')).toBe('78.4');
     expect(f.kpi(3, 'COUNT')).toBe('3');
+    expect(f.kpi(16.5, 'MONEY')).toBe('16.50');
+    expect(f.kpi(1.25, 'PER_HOUR')).toBe('1.25');
     expect(f.number(12345)).toBe('12,345');
     expect(f.number(null)).toBe('–');
   });

@@ -24,6 +24,8 @@ export function formatter(locale: Locale, timeZone: string): Formatter {
     }
     return format;
   };
+  // money to the cent, always two decimals (16.50, not 16.5)
+  const money = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const percent = new Intl.NumberFormat(locale, {
     style: 'percent',
     minimumFractionDigits: 1,
@@ -64,6 +66,7 @@ export function formatter(locale: Locale, timeZone: string): Formatter {
       if (unit === 'SECONDS') return api.duration(value);
       if (unit === 'PERCENT_POINTS') return api.number(value, 1);
       if (unit === 'COUNT') return api.number(value, 0);
+      if (unit === 'MONEY') return missing(value) ? DASH : money.format(value);
       return api.number(value, 2);
     },
   };

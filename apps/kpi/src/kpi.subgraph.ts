@@ -11,6 +11,7 @@ import { KpiDefinition } from './catalog/kpi-definition.entity';
 import { toKpiDefinitionType } from './catalog/kpi-definition.mapper';
 import { KpiDefinitionResolver } from './catalog/kpi-definition.resolver';
 import type { KpiDefinitionType } from './catalog/kpi-definition.type';
+import { SalesGuardrailResolver } from './guardrail/sales-guardrail.resolver';
 import { kpiMigrations } from './migrations';
 import { AgentPerformanceResolver } from './performance/agent-performance.resolver';
 import { AgentRef } from './performance/agent-ref.type';
@@ -35,7 +36,13 @@ export const kpiDatabase = {
 
 export function buildKpiSchema(): Promise<FederatedSchema> {
   return buildFederatedSchema({
-    resolvers: [KpiDefinitionResolver, KpiTargetResolver, PerformanceResolver, AgentPerformanceResolver],
+    resolvers: [
+      KpiDefinitionResolver,
+      KpiTargetResolver,
+      PerformanceResolver,
+      AgentPerformanceResolver,
+      SalesGuardrailResolver,
+    ],
     referenceResolvers: {
       KpiDefinition: {
         __resolveReference: async (

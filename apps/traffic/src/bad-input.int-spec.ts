@@ -106,6 +106,43 @@ describe('traffic: bad input is refused with a clear reason and writes nothing',
       },
     },
     {
+      name: 'saveDispositionCode',
+      document: 'mutation($input: DispositionCodeInput!) { saveDispositionCode(input: $input) { version } }',
+      valid: () => ({
+        input: {
+          code: `BAD-${(next += 1)}`,
+          nameZh: '咨询',
+          nameEn: 'Inquiry',
+          outcomeClass: 'INFO_ONLY',
+          validFrom: '2026-01-01',
+        },
+      }),
+      fields: {
+        'input.code': fc.constantFrom('', 'has space', 'x'.repeat(65), "1' or '1'='1"),
+        'input.parentCode': fc.constantFrom('NO-SUCH-CODE', '', 'has space'),
+        'input.nameZh': invalid.requiredText,
+        'input.nameEn': invalid.requiredText,
+        'input.outcomeClass': invalid.enumValue,
+        'input.validFrom': invalid.date,
+      },
+    },
+    {
+      name: 'setCostRate',
+      document: 'mutation($input: CostRateInput!) { setCostRate(input: $input) { id } }',
+      valid: () => ({
+        input: { centerId: alertCenter, channel: 'VOICE', perHour: '85.00', validFrom: '2026-05-01' },
+      }),
+      fields: {
+        // malformed, or a center staff does not hold
+        'input.centerId': invalid.reference,
+        'input.channel': invalid.enumValue,
+        // negative, more than 2 decimals, not a decimal, too large
+        'input.perHour': fc.constantFrom('-5.00', '1.005', 'ten', '', '1e3', '123456789.00', 7),
+        'input.currency': fc.constantFrom('XXY', 'cny', 'CN', '', 'EURO'),
+        'input.validFrom': invalid.date,
+      },
+    },
+    {
       name: 'configureDataSource',
       document: 'mutation($input: DataSourceInput!) { configureDataSource(input: $input) { kind } }',
       valid: () => ({

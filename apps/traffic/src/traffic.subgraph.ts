@@ -13,6 +13,7 @@ import type { AgentTrafficType } from './agent-state/agent-traffic.type';
 import { Contact } from './contact/contact.entity';
 import { CostRate } from './disposition/cost-rate.entity';
 import { DispositionCode } from './disposition/disposition-code.entity';
+import { CostRateResolver } from './disposition/cost-rate.resolver';
 import { DispositionResolver } from './disposition/disposition.resolver';
 import { Product } from './disposition/product.entity';
 import { QueueDisposition } from './disposition/queue-disposition.entity';
@@ -25,6 +26,7 @@ import { contactByKey, type ContactKey } from './contact/contact-lookup';
 import { ContactKeysResolver } from './contact/contact-keys.resolver';
 import { ContactRepeatResolver } from './contact/contact-repeat.resolver';
 import { CustomerContactsResolver } from './contact/customer-contacts.resolver';
+import { FrequentContacterResolver } from './frequent-contacter/frequent-contacter.resolver';
 import { ContactSampleResolver } from './contact/contact-sample.resolver';
 import type { ContactType } from './contact/contact.type';
 import { contactImportRoute } from './ingest/import.route';
@@ -98,6 +100,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
     resolvers: [
       QueueResolver,
       DispositionResolver,
+      CostRateResolver,
       TrafficStatsResolver,
       TrafficStatsRowResolver,
       ContactResolver,
@@ -107,6 +110,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       TimelinessResolver,
       AlertResolver,
       CustomerContactsResolver,
+      FrequentContacterResolver,
       AgentTrafficResolver,
       TeamDirectoryResolver,
       CenterTrafficResolver,

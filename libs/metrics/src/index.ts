@@ -353,7 +353,17 @@ export {
   salesPerHour,
   costPerContact,
   moneyPer,
+  toCents,
+  contribution,
   type OutcomeClass,
   type OutcomeTotals,
   type OutcomeMetrics,
 } from './outcome-metrics';
+export {
+  salesGuardrail,
+  GUARDRAIL_CONVERSION_RISE,
+  type GuardrailFigures,
+  type GuardrailBands,
+  type GuardrailReason,
+  type GuardrailVerdict,
+} from './sales-guardrail';

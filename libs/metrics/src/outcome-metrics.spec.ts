@@ -1,6 +1,8 @@
 import Decimal from 'decimal.js';
 import {
+  contribution,
   costPerContact,
+  toCents,
   emptyOutcomeTotals,
   outcomeMetrics,
   salesPerHour,
@@ -101,5 +103,13 @@ describe('outcome metrics, the fixture day', () => {
     expect(sum.salesAmount).toBe('0.3');
     expect(costPerContact('1000.005', 1)).toBe(1000.01);
     expect(costPerContact('100.00', 3)).toBe(33.33);
+  });
+
+  it('contribution is revenue − handling cost to the cent, unknown while the cost is', () => {
+    expect(contribution('1650.000000', '218.75')).toBe('1431.25');
+    expect(contribution('0', '0.005')).toBe('-0.01');
+    expect(contribution('1650', null)).toBeNull();
+    expect(toCents('218.754999')).toBe('218.75');
+    expect(toCents('0.125')).toBe('0.13');
   });
 });

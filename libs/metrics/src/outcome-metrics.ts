@@ -129,3 +129,18 @@ export function salesPerHour(saleOutcomes: number, staffedSeconds: number): numb
 export function costPerContact(staffedCost: string, handled: number): number | null {
   return moneyPer(staffedCost, handled);
 }
+
+/** An exact amount rounded half-up to the cent, as a decimal string ("1650.00"). */
+export function toCents(amount: string): string {
+  return new Decimal(amount).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}
+
+/**
+ * A scope's contribution (PRODUCT-RESEARCH E7, as the center's P&L line of issue 20): revenue (Σ
+ * amount × margin rate) − the standard cost of handling its contacts, to the cent; null while the
+ * handling cost is unknown (contacts no standard rate prices).
+ */
+export function contribution(revenue: string, handlingCost: string | null): string | null {
+  if (handlingCost === null) return null;
+  return new Decimal(revenue).minus(handlingCost).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
+}

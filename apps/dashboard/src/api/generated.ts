@@ -155,12 +155,14 @@ export type KpiStatus =
   | 'AMBER'
   | 'RED';
 
-/** RATIO: 0..1 (shown as a percentage); SECONDS; PERCENT_POINTS: 0..100 (QA scores); COUNT: a number of things (overdue commitments) */
+/** RATIO: 0..1 (shown as a percentage); SECONDS; PERCENT_POINTS: 0..100 (QA scores); COUNT: a number of things (overdue commitments); PER_HOUR: per staffed hour (sales); MONEY: an amount in CNY (revenue, cost) */
 export type KpiUnit =
   | 'RATIO'
   | 'SECONDS'
   | 'PERCENT_POINTS'
-  | 'COUNT';
+  | 'COUNT'
+  | 'PER_HOUR'
+  | 'MONEY';
 
 export type ResolveDisputeInput = {
   resolution: DisputeResolution;

@@ -18,6 +18,7 @@ import {
   type TestSubgraph,
 } from '@switchboard/testing';
 import { kpiSubgraph } from '../kpi.subgraph';
+import { GuardrailGatewayDouble } from '../testing/guardrail-gateway-double';
 import { KpiFactory } from '../testing/kpi-factories';
 
 const { code, no, callers, callerNamed } = accessLayout(WRITERS.kpi);
@@ -34,6 +35,15 @@ const TWO_DAYS = 'granularity: DAY, fromDay: "2026-01-01", toDay: "2026-01-03"';
 const twoRecordsOf = (scopeId: string) => [{ scopeId }, { scopeId }];
 const targets: Record<string, string> = {};
 let kpi: TestSubgraph;
+// the guardrail's figures come through the gateway; agent id.agent is in team A1 of center A
+const world = new GuardrailGatewayDouble().set(id.agent, '2026-01-01T00:00:00.000Z', {
+  ancestors: [
+    { type: 'TEAM', id: id.A1 },
+    { type: 'CENTER', id: id.A },
+  ],
+  conversionRate: 0.3,
+  complaintsPer10k: 8,
+});
 
 beforeAll(async () => {
   kpi = await startTestSubgraph(kpiSubgraph, {
@@ -53,6 +63,7 @@ beforeAll(async () => {
       .add('team', id.A1, id.A2, id.B1)
       .add('queue', id.queue).source,
   });
+  await world.serveAsGateway();
   const factory = new KpiFactory(kpi.url);
   const scopes: [string, string, string | null][] = [
     ['GLOBAL', 'GLOBAL', null],
@@ -73,7 +84,10 @@ beforeAll(async () => {
       })
     ).id;
 });
-afterAll(() => kpi.stop());
+afterAll(async () => {
+  await world.release();
+  await kpi.stop();
+});
 
 /** The targets each level reads: GLOBAL, and those of the centers and teams it sees. */
 const targetsSeen: Record<AccessLevel, string[]> = {
@@ -95,6 +109,9 @@ const period = { from: '2026-01-01T00:00:00.000Z', to: '2026-01-02T00:00:00.000Z
 const PERFORMANCE = `query($s: PerformanceScopeInput!, $from: DateTimeISO!, $to: DateTimeISO!) {
   performance(scope: $s, from: $from, to: $to) { scopeId } }`;
 const performanceOf = (type: string, scopeId: string) => () => ({ s: { type, id: scopeId }, ...period });
+const GUARDRAIL = `query($s: PerformanceScopeInput!, $from: DateTimeISO!, $to: DateTimeISO!) {
+  salesGuardrail(scope: $s, from: $from, to: $to) { scopeId breach } }`;
+const guardrailOf = performanceOf;
 
 describe('kpi access: queries', () => {
   accessMatrix(
@@ -139,6 +156,19 @@ describe('kpi access: queries', () => {
         `query($s: PerformanceScopeInput!) { performanceTrend(input: { scope: $s, ${TWO_DAYS} }) { scopeId } }`,
         () => ({ s: { type: 'AGENT', id: id.agent } }),
         () => ({ scoped: (data) => expect(data.performanceTrend).toEqual(twoRecordsOf(id.agent)) }),
+      ),
+      ...perCaller(
+        'salesGuardrail of team A1',
+        GUARDRAIL,
+        guardrailOf('TEAM', id.A1),
+        levels('all', 'center', 'team'),
+      ),
+      ...perCaller('salesGuardrail of team B1', GUARDRAIL, guardrailOf('TEAM', id.B1), levels('all')),
+      ...perCaller(
+        'salesGuardrail of an agent of team A1 (not for the agent: the guardrail is a manager’s)',
+        GUARDRAIL,
+        guardrailOf('AGENT', id.agent),
+        levels('all', 'center', 'team'),
       ),
       ...perCaller(
         'performanceTrend of center B',

@@ -55,7 +55,7 @@ describe('migration care_kpis', () => {
       .execute<
         { code: string; unit: string }[]
       >(`select code, unit::text as unit from kpi_definition order by sort_order`);
-    expect(units).toHaveLength(31); // 12 + wfm's 2 + voc's 4 + care's 5 + outcomes' 4 + complaints' 4
+    expect(units).toHaveLength(35); // 12 + wfm's 2 + voc's 4 + care's 5 + outcomes' 4 + complaints' 4 + sales and cost's 4
     expect(units.find((u) => u.code === 'QA_SCORE')?.unit).toBe('PERCENT_POINTS');
     expect(units.filter((u) => CARE_CODES.includes(u.code)).map((u) => u.unit)).toEqual([
       'RATIO',

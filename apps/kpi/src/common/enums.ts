@@ -24,13 +24,13 @@ registerEnumType(TargetScopeTypeEnum, {
   description: 'Where a KPI target applies',
 });
 
-export const KPI_UNITS = ['RATIO', 'SECONDS', 'PERCENT_POINTS', 'COUNT'] as const;
+export const KPI_UNITS = ['RATIO', 'SECONDS', 'PERCENT_POINTS', 'COUNT', 'PER_HOUR', 'MONEY'] as const;
 export type KpiUnit = (typeof KPI_UNITS)[number];
 export const KpiUnitEnum = enumOf(KPI_UNITS);
 registerEnumType(KpiUnitEnum, {
   name: 'KpiUnit',
   description:
-    'RATIO: 0..1 (shown as a percentage); SECONDS; PERCENT_POINTS: 0..100 (QA scores); COUNT: a number of things (overdue commitments)',
+    'RATIO: 0..1 (shown as a percentage); SECONDS; PERCENT_POINTS: 0..100 (QA scores); COUNT: a number of things (overdue commitments); PER_HOUR: per staffed hour (sales); MONEY: an amount in CNY (revenue, cost)',
 });
 
 export const KpiDirectionEnum = enumOf<KpiDirection>(KPI_DIRECTIONS);

@@ -43,9 +43,9 @@ export class Migration20261207235000_kpi_chinese_names extends Migration {
         ('COMPLAINT_TIMELY_RATE', '投诉按时办结率'),
         ('UPHELD_RATE', '投诉成立率'),
         ('ESCALATED_TO_COMPLAINT_RATE', '工单升级投诉率'),
-        ('SALES_PER_HOUR', '每小时销售数'),
-        ('REVENUE_PER_CONTACT', '单次联络收入'),
-        ('COST_PER_CONTACT', '单次联络成本'),
+        ('SALES_PER_HOUR', '小时产能'),
+        ('REVENUE_PER_CONTACT', '单通收益'),
+        ('COST_PER_CONTACT', '单通成本'),
         ('CENTER_CONTRIBUTION', '中心贡献')
       ) as v(code, name_zh) where d."code" = v.code;`);
   }

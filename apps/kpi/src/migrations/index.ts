@@ -5,6 +5,7 @@ import { Migration20261207065500_voice_kpis } from './Migration20261207065500_vo
 import { Migration20261207070000_care_kpis } from './Migration20261207070000_care_kpis';
 import { Migration20261207072500_outcome_kpis } from './Migration20261207072500_outcome_kpis';
 import { Migration20261207094000_complaint_kpis } from './Migration20261207094000_complaint_kpis';
+import { Migration20261207100000_sales_cost_kpis } from './Migration20261207100000_sales_cost_kpis';
 import { Migration20261207235000_kpi_chinese_names } from './Migration20261207235000_kpi_chinese_names';
 
 /** Every kpi migration in order. Generated files are listed here and never edited after landing. */
@@ -15,5 +16,6 @@ export const kpiMigrations: MigrationObject[] = [
   { name: 'Migration20261207070000_care_kpis', class: Migration20261207070000_care_kpis },
   { name: 'Migration20261207072500_outcome_kpis', class: Migration20261207072500_outcome_kpis },
   { name: 'Migration20261207094000_complaint_kpis', class: Migration20261207094000_complaint_kpis },
+  { name: 'Migration20261207100000_sales_cost_kpis', class: Migration20261207100000_sales_cost_kpis },
   { name: 'Migration20261207235000_kpi_chinese_names', class: Migration20261207235000_kpi_chinese_names },
 ];

@@ -30,7 +30,9 @@ const TARGETABLE: Partial<Record<PerformanceScopeType, TargetScopeType>> = {
 };
 
 /** The scopes whose targets may apply, most specific first: the scope, its ancestors, GLOBAL. */
-export function targetScopes(performance: PerformanceType): { type: TargetScopeType; id: string | null }[] {
+export function targetScopes(
+  performance: Pick<PerformanceType, 'scopeType' | 'scopeId' | 'ancestors'>,
+): { type: TargetScopeType; id: string | null }[] {
   const chain: { type: TargetScopeType; id: string | null }[] = [];
   const own = TARGETABLE[performance.scopeType];
   if (own) chain.push({ type: own, id: performance.scopeId });

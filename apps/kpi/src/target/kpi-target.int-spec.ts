@@ -71,6 +71,10 @@ describe('KPI catalog and targets', () => {
       'OFFER_RATE',
       'RETENTION_SAVE_RATE',
       'DISPOSITION_COMPLIANCE',
+      'SALES_PER_HOUR',
+      'REVENUE_PER_CONTACT',
+      'COST_PER_CONTACT',
+      'CENTER_CONTRIBUTION',
     ]);
     expect(response.data?.kpiDefinitions.find((d) => d.code === 'ASA')).toEqual({
       code: 'ASA',
@@ -93,6 +97,42 @@ describe('KPI catalog and targets', () => {
       name: 'Service level',
       nameZh: '服务水平',
     });
+  });
+
+  it('reads the sales and cost KPIs from Performance.traffic, per hour and in money (issue 20)', async () => {
+    const response = await gql<{
+      kpiDefinitions: { code: string; sourceField: string; unit: string; direction: string }[];
+    }>('{ kpiDefinitions { code sourceField unit direction } }');
+    const codes = ['SALES_PER_HOUR', 'REVENUE_PER_CONTACT', 'COST_PER_CONTACT', 'CENTER_CONTRIBUTION'];
+    expect(
+      response.data?.kpiDefinitions
+        .filter((d) => codes.includes(d.code))
+        .map((d) => [d.code, d.sourceField, d.unit, d.direction]),
+    ).toEqual([
+      ['SALES_PER_HOUR', 'salesPerHour', 'PER_HOUR', 'HIGHER_IS_BETTER'],
+      ['REVENUE_PER_CONTACT', 'revenuePerContact', 'MONEY', 'HIGHER_IS_BETTER'],
+      ['COST_PER_CONTACT', 'costPerContact', 'MONEY', 'LOWER_IS_BETTER'],
+      ['CENTER_CONTRIBUTION', 'contribution', 'MONEY', 'HIGHER_IS_BETTER'],
+    ]);
+    const scope = { type: 'GLOBAL' };
+    // a contribution target may be negative (a center running at a loss); a sales rate may not
+    const loss = await set({
+      kpiCode: 'CENTER_CONTRIBUTION',
+      scope,
+      target: -500,
+      amberBand: 100,
+      validFrom: '2026-01-01',
+    });
+    expect(loss.errors).toBeUndefined();
+    const negative = await set({
+      kpiCode: 'SALES_PER_HOUR',
+      scope,
+      target: -1,
+      amberBand: 0.1,
+      validFrom: '2026-01-01',
+    });
+    expect(negative.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(negative.errors?.[0]?.message).toMatch(/target/);
   });
 
   it('reads the care KPIs from Performance.customer; overdue commitments are a count (issue 18)', async () => {

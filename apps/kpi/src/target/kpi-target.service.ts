@@ -12,6 +12,9 @@ const TARGET_RANGES: Record<KpiUnit, { min: number; max: number; text: string }>
   SECONDS: { min: 0, max: 86_400, text: 'between 0 and 86400 seconds' },
   PERCENT_POINTS: { min: 0, max: 100, text: 'between 0 and 100' },
   COUNT: { min: 0, max: 1_000_000, text: 'between 0 and 1000000' },
+  PER_HOUR: { min: 0, max: 3_600, text: 'between 0 and 3600 an hour' },
+  // a contribution may be negative (a center costing more than it earns)
+  MONEY: { min: -1_000_000_000, max: 1_000_000_000, text: 'between -1000000000 and 1000000000' },
 };
 
 export interface TargetFilter {

@@ -31,6 +31,14 @@ describe('traffic access: every role x every query and reference (allowed, denie
       referenceSource: new KnownReferences().add('center', f.ids.sha, f.ids.ctu).source,
     });
     queueIds = await seedTrafficAccess(traffic.url, f);
+    await traffic.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into cost_rate (id, center_id, channel, per_hour, valid_from)
+       values (gen_random_uuid(), ?, 'VOICE', 85.00, '2026-01-01'), (gen_random_uuid(), ?, 'VOICE', 62.00, '2026-01-01')`,
+        [f.ids.sha, f.ids.ctu],
+      );
   });
   afterAll(() => traffic.stop());
 
@@ -132,6 +140,34 @@ describe('traffic access: every role x every query and reference (allowed, denie
             expect(sorted((d.contactSample as { externalId: string }[]).map((c) => c.externalId))).toEqual(
               visible(ALL_CONTACTS.filter((k) => k !== 'c5')),
             ),
+        },
+      },
+      {
+        ...base,
+        operation: 'costRates (of the centers the caller sees)',
+        query: '{ costRates { centerId } }',
+        expect: {
+          scoped: (d: Data) =>
+            expect(sorted((d.costRates as { centerId: string }[]).map((r) => r.centerId))).toEqual(
+              sorted(centers.filter((c) => c !== 'unassigned')),
+            ),
+        },
+      },
+      {
+        ...base,
+        operation: 'frequentContacters (only the contacts the caller sees count)',
+        query: `query($f: DateTimeISO!, $t: DateTimeISO!) { frequentContacters(from: $f, to: $t, minContacts: 1,
+          first: 500) { customerKey contacts } }`,
+        variables: () => ({ f: DAY.from, t: DAY.to }),
+        expect: {
+          scoped: (d: Data) =>
+            expect(
+              sorted(
+                (d.frequentContacters as { customerKey: string }[])
+                  .map((c) => c.customerKey)
+                  .filter((k) => k.startsWith('cust-c')),
+              ),
+            ).toEqual(visible(ALL_CONTACTS).map((k) => `cust-${k}`)),
         },
       },
       {

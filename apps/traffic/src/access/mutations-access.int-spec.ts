@@ -80,6 +80,15 @@ describe('traffic mutations and the import route: ADMIN only', () => {
       variables: () => ({ id: queueId }),
     },
     syncTeamDirectory: { query: 'mutation { syncTeamDirectory { agents } }' },
+    saveDispositionCode: {
+      query: `mutation { saveDispositionCode(input: { code: "REFUSED", nameZh: "拒", nameEn: "Refused",
+        outcomeClass: "INFO_ONLY", validFrom: "2026-01-01" }) { version } }`,
+    },
+    setCostRate: {
+      query: `mutation($c: ID!) { setCostRate(input: { centerId: $c, channel: VOICE, perHour: "85.00",
+        validFrom: "2026-05-01" }) { id } }`,
+      variables: () => ({ c: shaId }),
+    },
     configureDataSource: {
       query:
         'mutation { configureDataSource(input: { kind: QA, cadenceMinutes: 60, warnAfterMinutes: 60, errorAfterMinutes: 120 }) { kind } }',

@@ -1,5 +1,8 @@
+import { requireRole, WRITERS } from '@switchboard/auth';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
-import { Ctx, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { DispositionCodeInput } from './disposition-code.input';
+import { saveDispositionCode } from './disposition-code.service';
 import { DispositionCodeType, ProductType } from './disposition.type';
 
 /** The code list and the products: reference data, readable by every signed-in caller (like queues). */
@@ -60,5 +63,19 @@ export class DispositionResolver {
       family: r.family,
       marginRate: Number(r.margin_rate),
     }));
+  }
+
+  @Mutation(() => DispositionCodeType, {
+    description:
+      "A new version of a disposition code from validFrom on (the version in force until then ends that day); outcomes keep the version valid on their contact's arrival",
+  })
+  async saveDispositionCode(
+    @Arg('input', () => DispositionCodeInput) input: DispositionCodeInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<DispositionCodeType> {
+    requireRole(ctx.identity, WRITERS.traffic, 'saveDispositionCode');
+    const saved = await saveDispositionCode(ctx.em, input);
+    const all = await this.dispositionCodes(ctx);
+    return all.find((c) => c.code === saved.code && c.version === saved.version) as DispositionCodeType;
   }
 }

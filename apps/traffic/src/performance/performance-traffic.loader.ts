@@ -1,9 +1,12 @@
 import {
   contactMetrics,
+  contribution,
+  costPerContact,
   fcrRate,
   occupancy,
   outcomeMetrics,
   salesPerHour,
+  toCents,
   utilization,
   type AgentStateTotals,
   type ServiceLevelVariant,
@@ -16,7 +19,12 @@ import { isUuid } from '../common/intervals';
 import { outcomeTotalsOf, totalsOf } from '../stats/traffic-stats.service';
 import { SUM_COLUMNS, type StatsSqlRow } from '../stats/traffic-stats.query';
 import { partFcrCache, type FcrCounts } from './part-fcr-cache';
-import { partKey, performanceTrafficRows, type ScopePart } from './performance-traffic.query';
+import {
+  partKey,
+  performanceTrafficRows,
+  type PerformanceTrafficRow,
+  type ScopePart,
+} from './performance-traffic.query';
 import { PerformanceTrafficType, type TrafficPerformanceType } from './performance.type';
 
 const EMPTY = {
@@ -104,6 +112,28 @@ function fcrOf(parts: readonly ScopePart[], counts: Map<string, FcrCounts>): Fcr
   return total;
 }
 
+/** Handling cost, cost per contact and contribution of a record's row (none while a contact is unpriced). */
+function costsOf(
+  row: PerformanceTrafficRow | undefined,
+  revenue: string,
+  handled: number,
+): Pick<
+  PerformanceTrafficType,
+  'revenue' | 'handlingCost' | 'uncostedContacts' | 'costPerContact' | 'contribution'
+> {
+  const uncostedContacts = row?.uncosted ?? 0;
+  const exact = uncostedContacts > 0 ? null : (row?.handling_cost ?? '0');
+  const handlingCost = exact === null ? null : toCents(exact);
+  const net = contribution(revenue, exact);
+  return {
+    revenue,
+    handlingCost,
+    uncostedContacts,
+    costPerContact: exact === null ? null : costPerContact(exact, handled),
+    contribution: net === null ? null : Number(net),
+  };
+}
+
 /**
  * Per-request loader of Performance.traffic: a batch of records (a center's teams, a team's agents)
  * costs one statement for the contact sums, one for the agent states and, for the parts whose
@@ -144,6 +174,9 @@ export function performanceTrafficLoader(
         utilization: totals ? utilization(totals) : null,
         ...outcomeMetrics(outcome),
         salesPerHour: totals ? salesPerHour(outcome.saleOutcomes, totals.loggedInSeconds) : null,
+        ...costsOf(row, outcome.revenue, metrics.answered),
+        saleOutcomes: outcome.saleOutcomes,
+        staffedHours: totals ? totals.loggedInSeconds / 3600 : null,
       });
     });
   }) as unknown as DataLoader<TrafficPerformanceType, PerformanceTrafficType, string>;

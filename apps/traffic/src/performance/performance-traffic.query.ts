@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_FCR_WINDOW_DAYS } from '@switchboard/metrics';
-import { MEASURES } from '../model/measures';
+import { MEASURES, READ_MEASURES } from '../model/measures';
 import { sumMeasuresSql, type StatsSqlRow } from '../stats/traffic-stats.query';
 
 /** What one performance record's contacts are matched by. */
@@ -17,7 +17,53 @@ export interface ScopePart {
 
 export interface PerformanceTrafficRow extends StatsSqlRow {
   perf_key: string;
+  /** Σ handle hours × the standard cost rate of the queue's center and channel (numeric as text). */
+  handling_cost: string | null;
+  /** Answered contacts no standard cost rate applies to (their queue has no center, or no rate). */
+  uncosted: number | null;
 }
+
+/**
+ * The standard cost rates of center and channel with the day each stops being in force (the next
+ * one's valid_from): a handful of rows, hash-joined to the picked rollup rows (METRICS.md,
+ * costPerContact). One rate per center, channel and start (role and level rates are staff's side of
+ * the question: traffic does not know an agent's role).
+ */
+const RATES = `rates as materialized (
+  select r.center_id, r.channel, r.per_hour, r.valid_from,
+    lead(r.valid_from) over (partition by r.center_id, r.channel order by r.valid_from) as valid_until
+  from (select distinct on (center_id, channel, valid_from) center_id, channel, per_hour, valid_from
+        from cost_rate where role is null and center_id is not null
+        order by center_id, channel, valid_from, per_hour desc) r
+)`;
+
+/**
+ * The picked rollup rows summed per record, queue, channel and UTC day first (far fewer rows than
+ * 15-minute intervals of each agent): the record's sums add these up (rows summed twice give the
+ * same sums, maxima the same max), and the handling cost prices them, so the picked rows are read
+ * once rather than materialized for two readers.
+ */
+const PER_DAY = `per_day as (
+  select s.perf_key, s.queue_key, s.channel, (s.interval_start at time zone 'UTC')::date as day,
+    max(s.variant) as variant,
+    ${READ_MEASURES.map((m) => `${m.read === 'max' ? 'max' : 'sum'}(s.${m.column}) as ${m.column}`).join(', ')}
+  from picked s group by 1, 2, 3, 4
+)`;
+
+/**
+ * Each record's handling cost and its contacts no rate prices: its per-day rows' handle seconds at
+ * the rate of their queue's center and channel in force that day. Exact: numeric, never floats.
+ */
+const HANDLING_COST = `handling as (
+  select d.perf_key,
+    (coalesce(sum(d.handle_seconds::numeric * r.per_hour), 0) / 3600)::text as handling_cost,
+    coalesce(sum(d.answered) filter (where r.per_hour is null), 0)::int as uncosted
+  from per_day d
+  left join queue q on q.id::text = d.queue_key
+  left join rates r on r.center_id = q.center_id and r.channel = d.channel
+    and r.valid_from <= d.day and (r.valid_until is null or d.day < r.valid_until)
+  group by d.perf_key
+)`;
 
 /** A JSON parameter of (record, ref, period) rows for one kind of match. */
 const pairsOf = (alias: string): string =>
@@ -168,6 +214,8 @@ const ROLLUP_SELECT = ['interval_start', 'queue_key', 'channel', ...MEASURES.map
 export async function performanceTrafficRows(
   em: EntityManager,
   parts: readonly ScopePart[],
+  /** Price the handling time (false: the sums alone, as before issue 20; for the benchmark's reference). */
+  { handlingCost = true }: { handlingCost?: boolean } = {},
 ): Promise<{ rows: PerformanceTrafficRow[]; contactsVersion: string | null }> {
   // a batch of records with no contacts to match (queues by unknown ids) reads nothing
   if (parts.length === 0) return { rows: [], contactsVersion: null };
@@ -175,12 +223,13 @@ export async function performanceTrafficRows(
   const { shape, params } = matchParams(parts, byRecord);
   const sql = `
 with ${CENTER_QUEUES}${pairsCtes(shape)}, picked as (${matched('interval_stat s', 's.interval_start', `g.perf_key, ${ROLLUP_SELECT}`, shape)}
-), sums as (
+), ${handlingCost ? `${RATES}, ${PER_DAY}, ` : ''}sums as (
   select s.perf_key, max(s.variant) as sl_variant, ${sumMeasuresSql().join(', ')}
-  from picked s group by s.perf_key
-)
-select s.*, v.contacts_version
-from (select ${CONTACTS_VERSION} as contacts_version) v left join sums s on true`;
+  from ${handlingCost ? 'per_day' : 'picked'} s group by s.perf_key
+)${handlingCost ? `, ${HANDLING_COST}` : ''}
+select s.*, ${handlingCost ? 'h.handling_cost, h.uncosted' : 'null::text as handling_cost, null::int as uncosted'}, v.contacts_version
+from (select ${CONTACTS_VERSION} as contacts_version) v left join sums s on true
+  ${handlingCost ? 'left join handling h on h.perf_key = s.perf_key' : ''}`;
   const rows = await em.execute<(PerformanceTrafficRow & { contacts_version: string })[]>(sql, [
     pairsJson(parts, 'center', byRecord),
     ...params,

@@ -81,6 +81,44 @@ export class PerformanceTrafficType extends ContactMetricsFields {
     description: "Answered contacts with one of their queue's required codes / those on queues requiring one",
   })
   dispositionCompliance!: number | null;
+
+  // Cost and contribution (METRICS.md "Outcomes"; issue 20), with their inputs
+  @Field(() => Int, {
+    description: 'Sale-class outcomes (several on one contact count apart): salesPerHour’s numerator',
+  })
+  saleOutcomes!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Logged-in hours of the record’s agents (salesPerHour’s denominator); null for a center or queue',
+  })
+  staffedHours!: number | null;
+
+  @Field(() => String, { description: 'Σ amount × margin rate of sale-class outcomes, exact decimal (CNY)' })
+  revenue!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Σ handle hours × the standard cost rate of the queue’s center and channel on the day, to the cent (CNY); null when some handled contact has no rate (see uncostedContacts)',
+  })
+  handlingCost!: string | null;
+
+  @Field(() => Int, {
+    description:
+      'Handled contacts no standard cost rate prices (their queue has no center, or the center no rate)',
+  })
+  uncostedContacts!: number;
+
+  @Field(() => Float, { nullable: true, description: 'handlingCost / handled contacts, to the cent' })
+  costPerContact!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'revenue − handlingCost, to the cent (a center’s month: its contribution, the P&L line)',
+  })
+  contribution!: number | null;
 }
 
 /** Staff's set of a record's agents (internal to the supergraph), with what this subgraph reads. */
