@@ -1341,6 +1341,35 @@ describe('dashboard in headless chromium', () => {
       expect(await panel.locator('[data-outcome="sales"]').getAttribute('data-value')).toBe(
         String(api.data?.total[0].sales),
       );
+      // the team's guardrail as kpi's salesGuardrail gives it for the same period (issue 20)
+      const guardrail = await postGraphQL<{
+        salesGuardrail: { breach: boolean; current: { conversionRate: number | null } };
+      }>(
+        stack.gatewayUrl,
+        `query ($t: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
+          salesGuardrail(scope: { type: TEAM, id: $t }, from: $from, to: $to) { breach current { conversionRate } } }`,
+        {
+          t: teamId,
+          from: localMidnight(addDays(today, -7), ZONE).toISOString(),
+          to: localMidnight(today, ZONE).toISOString(),
+        },
+        asCaller(MANAGER),
+      );
+      expect(guardrail.errors).toBeUndefined();
+      const verdict = panel.locator('[data-guardrail]:not([data-guardrail=""])');
+      await verdict.waitFor();
+      expect(await verdict.getAttribute('data-guardrail')).toBe(
+        guardrail.data?.salesGuardrail.breach ? 'breach' : 'clear',
+      );
+      expect(await verdict.locator('tr[data-figure="conversion"] td').nth(1).innerText()).toBe(
+        guardrail.data?.salesGuardrail.current.conversionRate === null
+          ? '–'
+          : new Intl.NumberFormat('en', {
+              style: 'percent',
+              minimumFractionDigits: 1,
+              maximumFractionDigits: 1,
+            }).format(guardrail.data?.salesGuardrail.current.conversionRate ?? 0),
+      );
       const table = page.getByRole('table', { name: 'Outcomes per agent' });
       const row = table.locator('tbody tr.ant-table-row', {
         has: page.locator(`a[href="#/agent/${busiest.employeeNo}"]`),

@@ -1,4 +1,6 @@
-import type { SalesFieldsFragment } from '../../api/generated';
+import { useQuery } from '@apollo/client/react';
+import { SalesGuardrailDocument, type SalesFieldsFragment } from '../../api/generated';
+import { QueryState } from '../../components/query-state';
 import type { Formatter } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
@@ -19,17 +21,20 @@ const OUTCOME_TILES: readonly {
 ];
 
 /**
- * The sales guardrail's place on the sales page. Traffic's `salesGuardrail` query (conversion up
- * against complaints per 10k or QA critical fails up) is being added; until the dashboard reads it,
- * this panel shows the team's outcome KPIs from trafficStats, which exist today, and says where the
- * guardrail will show. Reading the guardrail replaces the note, not the tiles.
+ * The team's outcome KPIs (trafficStats) and its sales guardrail (kpi's `salesGuardrail`: conversion
+ * up by the threshold or more while complaints per 10,000 or the QA critical-fail rate rose beyond
+ * their amber band), with every figure the verdict rests on, so a manager sees why.
  */
 export function SalesGuardrailPanel({
   total,
   format,
+  teamId,
+  period,
 }: {
   total: SalesFieldsFragment | null;
   format: Formatter;
+  teamId: string;
+  period: { from: string; to: string };
 }) {
   const { t } = useI18n();
   const shown = (kind: 'count' | 'ratio' | 'money', value: unknown): string => {
@@ -51,9 +56,78 @@ export function SalesGuardrailPanel({
           );
         })}
       </div>
-      <p role="note" className="notice">
-        {t('salesGuardrailPending')}
-      </p>
+      <Guardrail teamId={teamId} period={period} format={format} />
     </div>
+  );
+}
+
+function Guardrail({
+  teamId,
+  period,
+  format,
+}: {
+  teamId: string;
+  period: { from: string; to: string };
+  format: Formatter;
+}) {
+  const { t } = useI18n();
+  const { data, loading, error } = useQuery(SalesGuardrailDocument, { variables: { teamId, ...period } });
+  const g = data?.salesGuardrail;
+  const signed = (value: number | null | undefined, digits: number, percent = false): string =>
+    value === null || value === undefined
+      ? '–'
+      : `${value > 0 ? '+' : ''}${percent ? format.percent(value) : format.number(value, digits)}`;
+  return (
+    <section aria-labelledby="guardrail-title" data-guardrail={g ? (g.breach ? 'breach' : 'clear') : ''}>
+      <h4 id="guardrail-title">{t('salesGuardrail')}</h4>
+      <QueryState loading={loading} error={error} hasData={!!g}>
+        {g && (
+          <>
+            <p role="status" className={`notice ${g.breach ? 'error' : 'success'}`}>
+              {g.breach ? t('guardrailBreach') : t('guardrailClear')}
+              {g.reasons.length > 0 &&
+                `: ${g.reasons.map((r) => t(`guardrailReason_${r}` as MessageKey)).join('; ')}`}
+            </p>
+            <div className="table-block">
+              <table className="facts-table">
+                <caption>{t('salesGuardrail')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('guardrailFigure')}</th>
+                    <th scope="col">{t('guardrailPrevious')}</th>
+                    <th scope="col">{t('guardrailCurrent')}</th>
+                    <th scope="col">{t('guardrailChange')}</th>
+                    <th scope="col">{t('guardrailLimit')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <tr data-figure="conversion">
+                    <th scope="row">{t('conversionRate')}</th>
+                    <td>{format.percent(g.previous.conversionRate)}</td>
+                    <td>{format.percent(g.current.conversionRate)}</td>
+                    <td>{signed(g.conversionChange, 1, true)}</td>
+                    <td>{`+${format.percent(g.conversionRiseThreshold)}`}</td>
+                  </tr>
+                  <tr data-figure="complaints">
+                    <th scope="row">{t('complaintsPer10k')}</th>
+                    <td>{format.number(g.previous.complaintsPer10k, 1)}</td>
+                    <td>{format.number(g.current.complaintsPer10k, 1)}</td>
+                    <td>{signed(g.complaintsPer10kChange, 1)}</td>
+                    <td>{`+${format.number(g.complaintsBand.amberBand, 1)}`}</td>
+                  </tr>
+                  <tr data-figure="critical-fails">
+                    <th scope="row">{t('criticalFailRate')}</th>
+                    <td>{format.percent(g.previous.criticalFailRate)}</td>
+                    <td>{format.percent(g.current.criticalFailRate)}</td>
+                    <td>{signed(g.criticalFailRateChange, 1, true)}</td>
+                    <td>{`+${format.percent(g.criticalFailBand.amberBand)}`}</td>
+                  </tr>
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+      </QueryState>
+    </section>
   );
 }

@@ -86,7 +86,12 @@ export function SalesPage({ teamId, timeZone: fallbackZone }: { teamId: string; 
       )}
       <PeriodPicker period={period} onChange={setPeriod} timeZone={zone} />
       <QueryState loading={loading} error={error} hasData={!!data} updating={updating}>
-        <SalesGuardrailPanel total={data?.total?.[0] ?? null} format={format} />
+        <SalesGuardrailPanel
+          total={data?.total?.[0] ?? null}
+          format={format}
+          teamId={teamId}
+          period={periodInstants(period, zone)}
+        />
         <SortableTable<Row>
           caption={t('salesPerAgent')}
           columns={columns}
