@@ -1,5 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { ErrorCode } from '@switchboard/server';
-import { GraphQLError } from 'graphql';
+import { buildSchema, GraphQLError, parse, validate, type GraphQLSchema } from 'graphql';
 
 /** Where a subgraph asks the gateway for other subgraphs' data (SWITCHBOARD_GATEWAY_URL, default as under npm start). */
 export function gatewayUrl(env: NodeJS.ProcessEnv = process.env): string {
@@ -30,6 +32,28 @@ const REQUEST_CODES = new Set<string>([
   ErrorCode.Conflict,
 ]);
 
+let apiSchema: GraphQLSchema | null | undefined;
+
+/**
+ * Under test (NODE_ENV=test), every operation a subgraph sends through the gateway is first checked
+ * against the gateway's public schema as committed (apps/dashboard/schema.graphql, the composed API
+ * schema): a subgraph asking for a field another subgraph does not have fails its own tests, even
+ * where a gateway double stands in for the gateway and would answer anything.
+ */
+function checkAgainstApiSchema(query: string, purpose: string): void {
+  if (process.env.NODE_ENV !== 'test') return;
+  if (apiSchema === undefined) {
+    const file = join(process.cwd(), 'apps', 'dashboard', 'schema.graphql');
+    apiSchema = existsSync(file) ? buildSchema(readFileSync(file, 'utf8')) : null;
+  }
+  if (!apiSchema) return;
+  const errors = validate(apiSchema, parse(query));
+  if (errors.length)
+    throw new Error(
+      `${purpose}: the gateway's schema refuses the operation: ${errors.map((e) => e.message).join('; ')}`,
+    );
+}
+
 /**
  * One GraphQL operation through the gateway, for a subgraph that needs another subgraph's data
  * (it never reads another subgraph's tables). No answer, or an answer without data, is a
@@ -41,6 +65,7 @@ export async function queryGateway<TData>(
   variables: Record<string, unknown>,
   options: GatewayQueryOptions,
 ): Promise<TData> {
+  checkAgainstApiSchema(query, options.purpose);
   const url = options.url ?? gatewayUrl();
   let body: {
     data?: TData | null;
