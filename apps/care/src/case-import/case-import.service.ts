@@ -1,3 +1,4 @@
+import { pgArray } from '@switchboard/db';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomUUID } from 'node:crypto';
 import { CALENDAR_24X7, CASE_TRANSITIONS, type BusinessCalendar, type CaseState } from '@switchboard/metrics';
@@ -223,11 +224,7 @@ export class CaseImportService {
       await em.execute(
         `insert into customer (id, customer_key, segment, created_at)
          select gen_random_uuid(), k, 'STANDARD', now() from unnest(?::text[]) as k on conflict (customer_key) do nothing`,
-        [
-          `{${distinct([...customerOf.values()])
-            .map((k) => `"${k.replace(/["\\]/g, '\\$&')}"`)
-            .join(',')}}`,
-        ],
+        [pgArray(distinct([...customerOf.values()]))],
       );
       const numbers = await em.execute<{ no: string }[]>(
         "select nextval('care_case_no_seq')::text as no from generate_series(1, ?::int)",

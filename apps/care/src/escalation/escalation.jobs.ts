@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { migrationDatabaseUrlFor } from '@switchboard/postgres';
 import type { Logger } from '@switchboard/server';
+import { startJobQueue } from '@switchboard/subgraph-kit';
 import { matchContacts } from '../commitment/commitment-matcher';
 import { deliverNotification, undeliveredNotifications } from '../notification/notification-delivery';
 import { sweepEscalations } from './escalation.sweeper';
@@ -21,52 +21,41 @@ export const JOBS_SCHEMA = 'care_jobs';
  */
 export function startEscalationJobs(services: { orm: MikroORM; logger: Logger }): () => void {
   const em = services.orm.em as EntityManager;
-  const logger = services.logger.child({ component: 'escalation-jobs' });
-  let stopped = false;
-  let boss: { stop: (o?: object) => Promise<void> } | null = null;
-  void (async () => {
-    // pg-boss is an ES module: loaded when the jobs start
-    const { PgBoss } = await import('pg-boss');
-    const instance = new PgBoss({
-      connectionString: process.env.CARE_JOBS_DATABASE_URL || migrationDatabaseUrlFor('care'),
-      schema: JOBS_SCHEMA,
-    });
-    instance.on('error', (error) => logger.error({ err: error }, 'pg-boss error'));
-    await instance.start();
-    boss = instance;
-    if (stopped) return void instance.stop();
-    await instance.createQueue(SWEEP_QUEUE);
-    await instance.createQueue(DELIVERY_QUEUE, { retryLimit: 8, retryDelay: 5, retryBackoff: true });
-    await instance.schedule(SWEEP_QUEUE, '* * * * *');
-    await instance.work(SWEEP_QUEUE, async () => {
-      const batch = 500;
-      const result = await sweepEscalations(em, { batch });
-      if (result.commitments === batch) await instance.send(SWEEP_QUEUE, {}, { singletonKey: 'more' });
-      for (const id of await undeliveredNotifications(em)) {
-        await instance.send(DELIVERY_QUEUE, { id }, { singletonKey: id });
-      }
-      logger.info(result, 'escalation sweep');
-    });
-    // automatic fulfilment: traffic's new contacts of customers with open commitments, every minute
-    await instance.createQueue(MATCH_QUEUE);
-    await instance.schedule(MATCH_QUEUE, '* * * * *');
-    await instance.work(MATCH_QUEUE, async () => {
-      try {
-        logger.info(await matchContacts(em), 'contact matching');
-      } catch (error) {
-        // pg-boss keeps a failed job's error to itself: say it (traffic refusing the call, say)
-        logger.error({ err: error }, 'contact matching failed');
-        throw error;
-      }
-    });
-    // a replica (re)started sweeps at once: what came due while it was down is not left for the minute
-    await instance.send(SWEEP_QUEUE, {}, { singletonKey: 'start' });
-    await instance.work<{ id: string }>(DELIVERY_QUEUE, async (jobs) => {
-      for (const job of jobs) await deliverNotification(em, job.data.id);
-    });
-  })().catch((error) => logger.error({ err: error }, 'escalation jobs did not start'));
-  return () => {
-    stopped = true;
-    void boss?.stop({ graceful: true });
-  };
+  return startJobQueue({
+    subgraph: 'care',
+    schema: JOBS_SCHEMA,
+    logger: services.logger,
+    component: 'escalation-jobs',
+    setup: async (instance, logger) => {
+      await instance.createQueue(SWEEP_QUEUE);
+      await instance.createQueue(DELIVERY_QUEUE, { retryLimit: 8, retryDelay: 5, retryBackoff: true });
+      await instance.schedule(SWEEP_QUEUE, '* * * * *');
+      await instance.work(SWEEP_QUEUE, async () => {
+        const batch = 500;
+        const result = await sweepEscalations(em, { batch });
+        if (result.commitments === batch) await instance.send(SWEEP_QUEUE, {}, { singletonKey: 'more' });
+        for (const id of await undeliveredNotifications(em)) {
+          await instance.send(DELIVERY_QUEUE, { id }, { singletonKey: id });
+        }
+        logger.info(result, 'escalation sweep');
+      });
+      // automatic fulfilment: traffic's new contacts of customers with open commitments, every minute
+      await instance.createQueue(MATCH_QUEUE);
+      await instance.schedule(MATCH_QUEUE, '* * * * *');
+      await instance.work(MATCH_QUEUE, async () => {
+        try {
+          logger.info(await matchContacts(em), 'contact matching');
+        } catch (error) {
+          // pg-boss keeps a failed job's error to itself: say it (traffic refusing the call, say)
+          logger.error({ err: error }, 'contact matching failed');
+          throw error;
+        }
+      });
+      // a replica (re)started sweeps at once: what came due while it was down is not left for the minute
+      await instance.send(SWEEP_QUEUE, {}, { singletonKey: 'start' });
+      await instance.work<{ id: string }>(DELIVERY_QUEUE, async (jobs) => {
+        for (const job of jobs) await deliverNotification(em, job.data.id);
+      });
+    },
+  });
 }

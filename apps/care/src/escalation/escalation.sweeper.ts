@@ -1,3 +1,4 @@
+import { pgArray } from '@switchboard/db';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   actionKey,
@@ -103,7 +104,7 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
       `select commitment_id, level, recipient, null as action from care_notification where commitment_id = any(?::uuid[])
        union all
        select commitment_id, level, null, action from care_escalation where commitment_id = any(?::uuid[])`,
-      [`{${ids.join(',')}}`, `{${ids.join(',')}}`],
+      [pgArray(ids), pgArray(ids)],
     )) as Array<{ commitment_id: string; level: number; recipient: string | null; action: string | null }>;
     step('fired');
     const calendars = await tx.find(BusinessCalendarRow, {

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { migrationDatabaseUrlFor } from '@switchboard/postgres';
 import type { Logger } from '@switchboard/server';
+import { startJobQueue } from '@switchboard/subgraph-kit';
 import { deliverAlertNotification, undeliveredAlertNotifications } from './alert-delivery';
 import { evaluateAlertRules } from './alert-evaluator';
 
@@ -18,46 +18,34 @@ export const TRAFFIC_JOBS_SCHEMA = 'traffic_jobs';
  */
 export function startAlertJobs(services: { orm: MikroORM; logger: Logger }): () => void {
   const em = services.orm.em as EntityManager;
-  const logger = services.logger.child({ component: 'alert-jobs' });
   const periodMs = Number(process.env.ALERT_EVALUATION_MS ?? 5000);
-  let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
-  let boss: { stop: (o?: object) => Promise<void> } | null = null;
-  void (async () => {
-    // pg-boss is an ES module: loaded when the jobs start
-    const { PgBoss } = await import('pg-boss');
-    const instance = new PgBoss({
-      connectionString: process.env.TRAFFIC_JOBS_DATABASE_URL || migrationDatabaseUrlFor('traffic'),
-      schema: TRAFFIC_JOBS_SCHEMA,
-    });
-    instance.on('error', (error) => logger.error({ err: error }, 'pg-boss error'));
-    await instance.start();
-    boss = instance;
-    if (stopped) return void instance.stop();
-    await instance.createQueue(EVALUATE_QUEUE);
-    await instance.createQueue(ALERT_DELIVERY_QUEUE, { retryLimit: 8, retryDelay: 5, retryBackoff: true });
-    await instance.work(EVALUATE_QUEUE, async () => {
-      const result = await evaluateAlertRules(em);
-      for (const id of await undeliveredAlertNotifications(em))
-        await instance.send(ALERT_DELIVERY_QUEUE, { id }, { singletonKey: id });
-      if (result.fired || result.cleared) logger.info(result, 'alert evaluation');
-    });
-    await instance.work<{ id: string }>(ALERT_DELIVERY_QUEUE, async (jobs) => {
-      for (const job of jobs) await deliverAlertNotification(em, job.data.id);
-    });
-    const offer = (): void => {
-      const period = Math.floor(Date.now() / periodMs);
-      void instance
-        .send(EVALUATE_QUEUE, {}, { singletonKey: `tick-${period}` })
-        .catch((error: unknown) => logger.error({ err: error }, 'alert evaluation not queued'));
-    };
-    offer();
-    timer = setInterval(offer, periodMs);
-    timer.unref();
-  })().catch((error) => logger.error({ err: error }, 'alert jobs did not start'));
-  return () => {
-    stopped = true;
-    if (timer) clearInterval(timer);
-    void boss?.stop({ graceful: true });
-  };
+  return startJobQueue({
+    subgraph: 'traffic',
+    schema: TRAFFIC_JOBS_SCHEMA,
+    logger: services.logger,
+    component: 'alert-jobs',
+    setup: async (instance, logger) => {
+      await instance.createQueue(EVALUATE_QUEUE);
+      await instance.createQueue(ALERT_DELIVERY_QUEUE, { retryLimit: 8, retryDelay: 5, retryBackoff: true });
+      await instance.work(EVALUATE_QUEUE, async () => {
+        const result = await evaluateAlertRules(em);
+        for (const id of await undeliveredAlertNotifications(em))
+          await instance.send(ALERT_DELIVERY_QUEUE, { id }, { singletonKey: id });
+        if (result.fired || result.cleared) logger.info(result, 'alert evaluation');
+      });
+      await instance.work<{ id: string }>(ALERT_DELIVERY_QUEUE, async (jobs) => {
+        for (const job of jobs) await deliverAlertNotification(em, job.data.id);
+      });
+      const offer = (): void => {
+        const period = Math.floor(Date.now() / periodMs);
+        void instance
+          .send(EVALUATE_QUEUE, {}, { singletonKey: `tick-${period}` })
+          .catch((error: unknown) => logger.error({ err: error }, 'alert evaluation not queued'));
+      };
+      offer();
+      const timer = setInterval(offer, periodMs);
+      timer.unref();
+      return () => clearInterval(timer);
+    },
+  });
 }
