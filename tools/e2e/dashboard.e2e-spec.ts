@@ -751,7 +751,7 @@ describe('dashboard in headless chromium', () => {
       expect(agentNo).not.toBe(evaluatorNo);
       await toScore.getByTestId('score-sampled').click();
       expect(await qa.getByLabel('Agent evaluated (employee no.)').inputValue()).toBe(agentNo);
-      expect(await qa.getByLabel('Contact ID').inputValue()).toBe(contactId);
+      expect(await qa.getByRole('textbox', { name: 'Contact ID' }).inputValue()).toBe(contactId);
       const criteria = qa.locator('fieldset.section select');
       const count = await criteria.count();
       for (let i = 0; i < count; i++) await criteria.nth(i).selectOption({ index: i === 1 ? 2 : 1 });
