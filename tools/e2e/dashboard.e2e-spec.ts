@@ -80,8 +80,22 @@ async function expectNoPageScrollAtPhoneWidth(page: Page): Promise<void> {
   const widths = (await page.evaluate(
     '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
   )) as { scroll: number; client: number };
+  // the outermost elements reaching past the screen's edge, to say what widens the page
+  const wide =
+    widths.scroll > widths.client
+      ? ((await page.evaluate(`
+          [...document.querySelectorAll('body *')]
+            .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+            .filter((e) => !e.parentElement || e.parentElement.getBoundingClientRect().right <= document.documentElement.clientWidth + 1)
+            .slice(0, 5)
+            .map((e) => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : '') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')
+        `)) as string[])
+      : [];
   if (size) await page.setViewportSize(size);
-  expect(widths.scroll).toBeLessThanOrEqual(widths.client);
+  expect({ scrollWidth: widths.scroll, wide }).toEqual({
+    scrollWidth: Math.min(widths.scroll, widths.client),
+    wide: [],
+  });
 }
 
 /** Every request any page of the test makes to somewhere else than the gateway (CDN, fonts, icons). */
