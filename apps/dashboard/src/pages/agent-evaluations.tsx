@@ -6,7 +6,7 @@ import {
   DisputeEvaluationDocument,
   type AgentEvaluationFieldsFragment,
 } from '../api/generated';
-import { SortableTable } from '../components/sortable-table';
+import { SortableTable, type Column } from '../components/sortable-table';
 import type { Formatter } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { formErrors } from './qa-scoring';
@@ -22,6 +22,7 @@ type Evaluation = AgentEvaluationFieldsFragment;
 export function AgentEvaluations({
   employeeNo,
   first,
+  awaiting,
   period,
   own,
   format,
@@ -29,6 +30,8 @@ export function AgentEvaluations({
 }: {
   employeeNo: string;
   first: { nodes: Evaluation[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null } } | null;
+  /** Scores not yet acknowledged or disputed, whatever their date (a score of today is outside a period of whole days). */
+  awaiting: Evaluation[];
   period: { from: string; to: string };
   /** The signed-in agent is the evaluated one: acknowledge and dispute are offered. */
   own: boolean;
@@ -90,125 +93,144 @@ export function AgentEvaluations({
   };
   const busy = ack.loading || disp.loading;
 
+  const columns: Column<Evaluation>[] = [
+    {
+      key: 'submittedAt',
+      label: t('submittedAt'),
+      sortValue: (e) => e.submittedAt ?? null,
+      render: (e) => (e.submittedAt ? format.dateTime(e.submittedAt) : '–'),
+    },
+    {
+      key: 'scorecard',
+      label: t('scorecard'),
+      sortValue: (e) => e.scorecard.name,
+      render: (e) => e.scorecard.name,
+    },
+    {
+      key: 'evaluator',
+      label: t('evaluatorNo'),
+      sortValue: (e) => e.evaluatorEmployeeNo,
+      render: (e) => e.evaluatorEmployeeNo,
+    },
+    {
+      key: 'status',
+      label: t('status'),
+      sortValue: (e) => e.status,
+      exportValue: (e) => labels.status(e.status),
+      filterable: true,
+      render: (e) =>
+        e.resolution
+          ? `${labels.status(e.status)} · ${labels.resolution(e.resolution)}`
+          : labels.status(e.status),
+    },
+    {
+      key: 'score',
+      label: t('score'),
+      numeric: true,
+      sortValue: (e) => e.overallScore ?? null,
+      render: (e) => format.number(e.overallScore, 1),
+    },
+    {
+      key: 'comment',
+      label: t('overallComment'),
+      sortValue: (e) => e.comment ?? null,
+      render: (e) => e.comment ?? e.disputeReason ?? '–',
+    },
+  ];
+  const actions: Column<Evaluation> = {
+    key: 'act',
+    label: t('acknowledge'),
+    sortValue: () => null,
+    exportValue: () => null,
+    render: (e: Evaluation) =>
+      e.status !== 'SUBMITTED' ? (
+        '–'
+      ) : disputing === e.id ? (
+        <span className="inline-form">
+          <input
+            aria-label={t('disputeWhy')}
+            value={reason}
+            maxLength={4000}
+            onChange={(event) => setReason(event.target.value)}
+          />
+          <button
+            type="button"
+            disabled={busy || !reason.trim()}
+            onClick={() =>
+              void act(() => dispute({ variables: { id: e.id, employeeNo, reason: reason.trim() } }))
+            }
+          >
+            {t('sendDispute')}
+          </button>
+          <button type="button" onClick={() => setDisputing(null)}>
+            {t('cancel')}
+          </button>
+        </span>
+      ) : (
+        <span className="inline-form">
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void act(() => acknowledge({ variables: { id: e.id, employeeNo } }))}
+          >
+            {t('acknowledge')}
+          </button>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => {
+              setDisputing(e.id);
+              setReason('');
+            }}
+          >
+            {t('dispute')}
+          </button>
+        </span>
+      ),
+  };
+
   return (
-    <div data-testid="agent-evaluations" data-count={rows.length} data-complete={hasNext ? 'false' : 'true'}>
-      <SortableTable<Evaluation>
-        caption={t('evaluations')}
-        rows={rows}
-        rowKey={(e) => e.id}
-        initialSort={{ key: 'submittedAt', direction: 'descending' }}
-        columns={[
-          {
-            key: 'submittedAt',
-            label: t('submittedAt'),
-            sortValue: (e) => e.submittedAt ?? null,
-            render: (e) => (e.submittedAt ? format.dateTime(e.submittedAt) : '–'),
-          },
-          {
-            key: 'scorecard',
-            label: t('scorecard'),
-            sortValue: (e) => e.scorecard.name,
-            render: (e) => e.scorecard.name,
-          },
-          {
-            key: 'evaluator',
-            label: t('evaluatorNo'),
-            sortValue: (e) => e.evaluatorEmployeeNo,
-            render: (e) => e.evaluatorEmployeeNo,
-          },
-          {
-            key: 'status',
-            label: t('status'),
-            sortValue: (e) => e.status,
-            exportValue: (e) => labels.status(e.status),
-            filterable: true,
-            render: (e) =>
-              e.resolution
-                ? `${labels.status(e.status)} · ${labels.resolution(e.resolution)}`
-                : labels.status(e.status),
-          },
-          {
-            key: 'score',
-            label: t('score'),
-            numeric: true,
-            sortValue: (e) => e.overallScore ?? null,
-            render: (e) => format.number(e.overallScore, 1),
-          },
-          {
-            key: 'comment',
-            label: t('overallComment'),
-            sortValue: (e) => e.comment ?? null,
-            render: (e) => e.comment ?? e.disputeReason ?? '–',
-          },
-          ...(own
-            ? [
-                {
-                  key: 'act',
-                  label: t('acknowledge'),
-                  sortValue: () => null,
-                  exportValue: () => null,
-                  render: (e: Evaluation) =>
-                    e.status !== 'SUBMITTED' ? (
-                      '–'
-                    ) : disputing === e.id ? (
-                      <span className="inline-form">
-                        <input
-                          aria-label={t('disputeWhy')}
-                          value={reason}
-                          maxLength={4000}
-                          onChange={(event) => setReason(event.target.value)}
-                        />
-                        <button
-                          type="button"
-                          disabled={busy || !reason.trim()}
-                          onClick={() =>
-                            void act(() =>
-                              dispute({ variables: { id: e.id, employeeNo, reason: reason.trim() } }),
-                            )
-                          }
-                        >
-                          {t('sendDispute')}
-                        </button>
-                        <button type="button" onClick={() => setDisputing(null)}>
-                          {t('cancel')}
-                        </button>
-                      </span>
-                    ) : (
-                      <span className="inline-form">
-                        <button
-                          type="button"
-                          disabled={busy}
-                          onClick={() => void act(() => acknowledge({ variables: { id: e.id, employeeNo } }))}
-                        >
-                          {t('acknowledge')}
-                        </button>
-                        <button
-                          type="button"
-                          disabled={busy}
-                          onClick={() => {
-                            setDisputing(e.id);
-                            setReason('');
-                          }}
-                        >
-                          {t('dispute')}
-                        </button>
-                      </span>
-                    ),
-                },
-              ]
-            : []),
-        ]}
-      />
-      {problem && (
-        <div role="alert" className="notice error">
-          {problem}
+    <>
+      {awaiting.length > 0 && (
+        <div data-testid="agent-awaiting">
+          <SortableTable<Evaluation>
+            caption={t('awaitingResponse')}
+            rows={awaiting}
+            rowKey={(e) => e.id}
+            initialSort={{ key: 'submittedAt', direction: 'descending' }}
+            columns={own ? [...columns, actions] : columns}
+          />
+          {problem && (
+            <div role="alert" className="notice error">
+              {problem}
+            </div>
+          )}
         </div>
       )}
-      {hasNext && (
-        <button type="button" onClick={() => void loadMore()} disabled={loadingMore} aria-busy={loadingMore}>
-          {t('moreEvaluations')}
-        </button>
-      )}
-    </div>
+      <div
+        data-testid="agent-evaluations"
+        data-count={rows.length}
+        data-complete={hasNext ? 'false' : 'true'}
+      >
+        <SortableTable<Evaluation>
+          caption={t('evaluations')}
+          rows={rows}
+          rowKey={(e) => e.id}
+          initialSort={{ key: 'submittedAt', direction: 'descending' }}
+          columns={columns}
+        />
+
+        {hasNext && (
+          <button
+            type="button"
+            onClick={() => void loadMore()}
+            disabled={loadingMore}
+            aria-busy={loadingMore}
+          >
+            {t('moreEvaluations')}
+          </button>
+        )}
+      </div>
+    </>
   );
 }

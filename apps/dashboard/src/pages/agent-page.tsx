@@ -94,6 +94,7 @@ export function AgentPage({
         <AgentEvaluations
           employeeNo={employeeNo}
           first={data?.evaluations ?? null}
+          awaiting={data?.awaiting?.nodes ?? []}
           period={{ from: variables.from, to: variables.to }}
           own={viewer !== null && viewer === agent?.employeeNo}
           format={format}
