@@ -125,7 +125,9 @@ describe('qa: errors reveal nothing outside the caller’s scope', () => {
       { id: plan.id },
     );
     expect(answer.errors).toBeUndefined();
-    const sampleRequests = fixture.world.requests.slice(asked).filter((r) => r.query.includes('contactSample'));
+    const sampleRequests = fixture.world.requests
+      .slice(asked)
+      .filter((r) => r.query.includes('contactSample'));
     expect(sampleRequests.map((r) => (r.variables?.f as { employeeNos: string[] }).employeeNos)).toEqual([
       [agents.b1],
     ]);

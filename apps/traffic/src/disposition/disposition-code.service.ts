@@ -5,7 +5,6 @@ import { isCalendarDate } from '@switchboard/subgraph-kit';
 import type { DispositionCodeInput } from './disposition-code.input';
 
 const CODE = /^[A-Za-z0-9_.\-/]{1,64}$/;
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f]/;
 
 const nameProblem = (field: string, value: string): FieldProblem | null =>
