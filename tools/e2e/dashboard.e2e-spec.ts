@@ -30,7 +30,7 @@ interface KpiValue {
   value: number | null;
   target: number | null;
   status: 'GREEN' | 'AMBER' | 'RED' | null;
-  kpi: { unit: 'RATIO' | 'SECONDS' | 'PERCENT_POINTS' | 'COUNT' };
+  kpi: { unit: 'RATIO' | 'SECONDS' | 'PERCENT_POINTS' | 'COUNT' | 'PER_HOUR' | 'MONEY' };
 }
 
 /** A view's one query is heavy (a center's trend by day) and the test machine is shared. */
@@ -50,6 +50,9 @@ function shownInEnglish(value: number | null, unit: KpiValue['kpi']['unit']): st
   if (unit === 'PERCENT_POINTS')
     return new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(value);
   if (unit === 'COUNT') return new Intl.NumberFormat('en', { maximumFractionDigits: 0 }).format(value);
+  if (unit === 'MONEY')
+    return new Intl.NumberFormat('en', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+  if (unit === 'PER_HOUR') return new Intl.NumberFormat('en', { maximumFractionDigits: 2 }).format(value);
   const whole = Math.round(value);
   return whole >= 60
     ? `${Math.floor(whole / 60)} min ${String(whole % 60).padStart(2, '0')} s`
