@@ -828,7 +828,9 @@ describe('dashboard in headless chromium', () => {
 
       // ...someone else (an administrator) upholds the score with a reason
       const admin = await signIn('ADMIN');
-      await admin.goto(`${origin}/#/qa`);
+      // from the menu, once the landing page is there (a hash set before it would be replaced)
+      await admin.locator('[data-kpi]').first().waitFor();
+      await admin.getByRole('link', { name: 'Quality assurance' }).click();
       const adminRow = admin.getByRole('table', { name: 'Disputes to resolve' }).locator('tbody tr', {
         hasText: reason,
       });
