@@ -19,7 +19,7 @@ async function gatewayAnswering(body: unknown): Promise<{ url: string; server: S
 async function errorOf(body: unknown): Promise<GraphQLError> {
   const gateway = await gatewayAnswering(body);
   try {
-    await queryGateway('{ x }', {}, { purpose: 'roster', url: gateway.url });
+    await queryGateway('{ kpiDefinitions { code } }', {}, { purpose: 'roster', url: gateway.url });
   } catch (error) {
     return error as GraphQLError;
   } finally {
@@ -29,6 +29,24 @@ async function errorOf(body: unknown): Promise<GraphQLError> {
 }
 
 describe('queryGateway', () => {
+  it("refuses, under test, an operation the gateway's public schema does not have, before asking", async () => {
+    let asked = false;
+    const server = createServer((_request, response) => {
+      asked = true;
+      response.end('{}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+      await expect(
+        queryGateway('{ customer(key: "x") { complaintsPer10k } }', {}, { purpose: 'sales guardrail', url }),
+      ).rejects.toThrow(/^sales guardrail: the gateway's schema refuses the operation: .*complaintsPer10k/);
+      expect(asked).toBe(false);
+    } finally {
+      server.close();
+    }
+  });
+
   it('keeps the code and fields of a request the gateway refused (issue 17: bad input is not an outage)', async () => {
     const fields = [{ field: 'employeeNo', message: 'must not contain control characters' }];
     const error = await errorOf({

@@ -1,6 +1,13 @@
 import { badUserInput } from '@switchboard/server';
 import { decodeCursor } from '@switchboard/subgraph-kit';
-import type { TimelinePosition } from './timeline-sources';
+
+/** Where an entry sits in timeline order: newest first, then rank, then its own keys. */
+export interface TimelinePosition {
+  at: string;
+  rank: number;
+  k1: string;
+  k2: string | number;
+}
 
 /** The position an `after` cursor names (null: from the newest); BAD_USER_INPUT naming `after` otherwise. */
 export function positionFrom(after: string | null): TimelinePosition | null {

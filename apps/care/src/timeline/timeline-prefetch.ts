@@ -10,8 +10,7 @@ import {
 } from 'graphql';
 import { storedKeyForms } from '../customer/customer-key';
 import { contactPageKey, type ContactPageAsk, type TrafficContact } from '../references/traffic-contacts';
-import type { TimelinePosition } from './timeline-sources';
-import { positionFrom } from './timeline-cursor';
+import { positionFrom, type TimelinePosition } from './timeline-cursor';
 
 /**
  * A customer query that also selects `timeline` costs one round trip to traffic, not two: while the

@@ -5,6 +5,7 @@ import { caseById } from '../case/case.loader';
 import { toCaseEventType, toCaseType } from '../case/case.mapper';
 import { contactsOfCustomer, type TrafficContact } from '../references/traffic-contacts';
 import { contactPageAsk, CONTACT_RANK, takeContactPage } from './timeline-prefetch';
+import type { TimelinePosition } from './timeline-cursor';
 import { TimelineItemType, TimelineKind } from './timeline.type';
 
 /**
@@ -12,12 +13,7 @@ import { TimelineItemType, TimelineKind } from './timeline.type';
  * strings compared by code unit (SQL: collate "C"). `rank` tells the sources apart at the same
  * instant (contacts 3, commitments 2, case events 1).
  */
-export interface TimelinePosition {
-  at: string;
-  rank: number;
-  k1: string;
-  k2: string | number;
-}
+export type { TimelinePosition } from './timeline-cursor';
 
 export interface TimelineEntry {
   position: TimelinePosition;
