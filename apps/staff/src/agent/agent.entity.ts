@@ -1,22 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, ManyToOne, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { AgentRole, AgentStatus } from '../model/agent';
 import { Team } from '../team/team.entity';
 
-export enum AgentRole {
-  AGENT = 'AGENT',
-  SENIOR_AGENT = 'SENIOR_AGENT',
-  TEAM_LEAD = 'TEAM_LEAD',
-  QA_EVALUATOR = 'QA_EVALUATOR',
-  TRAINER = 'TRAINER',
-  WORKFORCE_PLANNER = 'WORKFORCE_PLANNER',
-  CENTER_MANAGER = 'CENTER_MANAGER',
-}
-
-export enum AgentStatus {
-  ACTIVE = 'ACTIVE',
-  ON_LEAVE = 'ON_LEAVE',
-  TERMINATED = 'TERMINATED',
-}
+export { AgentRole, AgentStatus };
 
 @Entity({ tableName: 'agent' })
 @Check({ name: 'agent_career_level_range', expression: 'career_level between 1 and 10' })

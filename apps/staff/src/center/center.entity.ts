@@ -1,11 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import { CenterKind } from '../model/center';
 
-export enum CenterKind {
-  PERMANENT = 'PERMANENT',
-  /** Opened for a campaign or a season, between activeFrom and activeTo. */
-  TEMPORARY = 'TEMPORARY',
-}
+export { CenterKind };
 
 @Entity({ tableName: 'center' })
 export class Center {

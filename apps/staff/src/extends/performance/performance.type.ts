@@ -4,7 +4,7 @@ import {
   PerformanceScopeType,
 } from '@switchboard/subgraph-kit';
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { AgentType } from '../agent/agent.type';
+import { AgentType } from '../../agent/agent.type';
 
 @ObjectType('PerformanceScope', {
   description: 'A scope enclosing another: a team’s center, an agent’s team',

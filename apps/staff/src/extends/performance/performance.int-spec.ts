@@ -1,6 +1,6 @@
 import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
-import { staffSubgraph } from '../staff.subgraph';
-import { StaffFactory } from '../testing/staff-factories';
+import { staffSubgraph } from '../../staff.subgraph';
+import { StaffFactory } from '../../testing/staff-factories';
 
 const FROM = '2026-05-01T00:00:00.000Z';
 const TO = '2026-06-01T00:00:00.000Z';
