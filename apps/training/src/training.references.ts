@@ -6,9 +6,9 @@ import { toCourseType } from './course/course.mapper';
 import type { CourseType } from './course/course.type';
 import { toExamType } from './exam/exam.mapper';
 import type { ExamType } from './exam/exam.type';
-import { AgentTrainingType } from './federation/agent-training.type';
-import { CenterTrainingType, TeamTrainingType } from './federation/group-training.type';
-import { trainingPerformanceFromReference } from './performance/performance.resolver';
+import { AgentTrainingType } from './extends/training/agent-training.type';
+import { CenterTrainingType, TeamTrainingType } from './extends/training/group-training.type';
+import { trainingPerformanceFromReference } from './extends/performance/performance.resolver';
 
 type Representation<T> = Partial<T> & { id: string };
 

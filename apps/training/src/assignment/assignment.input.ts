@@ -1,7 +1,7 @@
 import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
 import { ArrayMaxSize, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { AgentRole } from '../common/enums';
+import { AgentRole } from '../model/enums';
 import { CODE_MESSAGE, CODE_PATTERN, EMPLOYEE_NO_MESSAGE, EMPLOYEE_NO_PATTERN } from '../common/validation';
 
 @InputType({

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-grap
 import { courseById } from '../training.loaders';
 import { toCourseType } from '../course/course.mapper';
 import { CourseType } from '../course/course.type';
-import { AgentTrainingType } from '../federation/agent-training.type';
+import { AgentTrainingType } from '../extends/training/agent-training.type';
 import {
   requireAssignmentChange,
   requireTargetInScope,

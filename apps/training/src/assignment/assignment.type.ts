@@ -1,7 +1,7 @@
 import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
 import type { AssignmentStatus } from '@switchboard/metrics';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { AssignmentStatusEnum } from '../common/enums';
+import { AssignmentStatusEnum } from '../model/enums';
 
 @ObjectType('Assignment', { description: 'A course assigned to an agent, with a due date' })
 export class AssignmentType {

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphq
 import { courseById } from '../training.loaders';
 import { toCourseType } from '../course/course.mapper';
 import { CourseType } from '../course/course.type';
-import { AgentTrainingType } from '../federation/agent-training.type';
+import { AgentTrainingType } from '../extends/training/agent-training.type';
 import { toCertificationType } from './certification.mapper';
 import { CertificationService } from './certification.service';
 import { CertificationType } from './certification.type';

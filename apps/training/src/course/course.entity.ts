@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import { AgentRole, CourseCategory } from '../common/enums';
+import { AgentRole, CourseCategory } from '../model/enums';
 
 /** A course of the training catalog; passing it (its exam, or completion when it has none) certifies. */
 @Entity({ tableName: 'course' })

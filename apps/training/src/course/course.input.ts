@@ -1,6 +1,6 @@
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 import { Field, Float, InputType, Int } from 'type-graphql';
-import { AgentRole, CourseCategory } from '../common/enums';
+import { AgentRole, CourseCategory } from '../model/enums';
 import { CODE_MESSAGE, CODE_PATTERN } from '../common/validation';
 
 /** The fields a course is created with and updated by. */

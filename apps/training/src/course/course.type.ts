@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { AgentRole, CourseCategory } from '../common/enums';
+import { AgentRole, CourseCategory } from '../model/enums';
 
 @ObjectType('Course', { description: 'A course of the training catalog' })
 @Directive('@key(fields: "id")')

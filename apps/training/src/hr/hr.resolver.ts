@@ -5,8 +5,8 @@ import { AssignmentType } from '../assignment/assignment.type';
 import { courseById } from '../training.loaders';
 import { toCourseType } from '../course/course.mapper';
 import { CourseType } from '../course/course.type';
-import { OnboardingProgressType } from '../federation/agent-training-record.type';
-import { AgentTrainingType } from '../federation/agent-training.type';
+import { OnboardingProgressType } from '../extends/training/agent-training-record.type';
+import { AgentTrainingType } from '../extends/training/agent-training.type';
 import { HrService } from './hr.service';
 import { CoursePassRateType } from './hr.type';
 

@@ -4,7 +4,7 @@ import { badUserInput } from '@switchboard/server';
 import { visibleIn } from '@switchboard/subgraph-kit';
 import { Assignment } from '../assignment/assignment.entity';
 import { checkDayPeriod, todayUtc, type DayPeriod } from '../common/dates';
-import { CourseCategory } from '../common/enums';
+import { CourseCategory } from '../model/enums';
 import { isUuid } from '../common/validation';
 
 export interface CoursePassRate {

@@ -1,5 +1,5 @@
 import { queryGateway } from '@switchboard/subgraph-kit';
-import type { AgentRole } from '../common/enums';
+import type { AgentRole } from '../model/enums';
 
 /**
  * Training keeps no copy of the roster: it asks staff, through the gateway, at the moment it needs

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { demoTraining, type DemoTraining } from '@switchboard/demo';
 import { Assignment } from '../assignment/assignment.entity';
 import { Certification } from '../certification/certification.entity';
-import type { AgentRole, CourseCategory } from '../common/enums';
+import type { AgentRole, CourseCategory } from '../model/enums';
 import { Course } from '../course/course.entity';
 import { ExamAttempt } from '../exam/exam-attempt.entity';
 import { Exam } from '../exam/exam.entity';

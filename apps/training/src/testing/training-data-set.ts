@@ -1,7 +1,7 @@
 import type { TestSubgraph } from '@switchboard/testing';
 import { Assignment } from '../assignment/assignment.entity';
 import { Certification } from '../certification/certification.entity';
-import { AgentRole, CourseCategory } from '../common/enums';
+import { AgentRole, CourseCategory } from '../model/enums';
 import { Course } from '../course/course.entity';
 import { ExamAttempt } from '../exam/exam-attempt.entity';
 import { Exam } from '../exam/exam.entity';

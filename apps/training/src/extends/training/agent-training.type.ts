@@ -1,5 +1,5 @@
 import { Directive, Field, ObjectType } from 'type-graphql';
-import { AgentRole } from '../common/enums';
+import { AgentRole } from '../../model/enums';
 
 /** Staff's Skill; training reads its code only. */
 @ObjectType('Skill')

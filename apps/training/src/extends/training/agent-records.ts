@@ -1,11 +1,11 @@
 import { groupByKeys, seenEmployeeNos, type SubgraphContext } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
 import { LoadStrategy } from '@mikro-orm/core';
-import { courseById, examById } from '../training.loaders';
-import { Assignment } from '../assignment/assignment.entity';
-import { Certification } from '../certification/certification.entity';
-import { Course } from '../course/course.entity';
-import { ExamAttempt } from '../exam/exam-attempt.entity';
+import { courseById, examById } from '../../training.loaders';
+import { Assignment } from '../../assignment/assignment.entity';
+import { Certification } from '../../certification/certification.entity';
+import { Course } from '../../course/course.entity';
+import { ExamAttempt } from '../../exam/exam-attempt.entity';
 
 /**
  * Records come with their course (or exam) joined in, and prime the request's loaders, so the

@@ -1,12 +1,12 @@
 import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
-import { Assignment } from '../assignment/assignment.entity';
-import { Certification } from '../certification/certification.entity';
-import { addDays, todayUtc } from '../common/dates';
-import { CourseCategory } from '../common/enums';
-import { Course } from '../course/course.entity';
-import { Exam } from '../exam/exam.entity';
-import { agent, P1, P2, P3, seedHandComputed } from '../testing/training-data-set';
-import { trainingSubgraph } from '../training.subgraph';
+import { Assignment } from '../../assignment/assignment.entity';
+import { Certification } from '../../certification/certification.entity';
+import { addDays, todayUtc } from '../../common/dates';
+import { CourseCategory } from '../../model/enums';
+import { Course } from '../../course/course.entity';
+import { Exam } from '../../exam/exam.entity';
+import { agent, P1, P2, P3, seedHandComputed } from '../../testing/training-data-set';
+import { trainingSubgraph } from '../../training.subgraph';
 
 /** Agent, Course and Exam entities and HR queries against the hand-computed data set. */
 describe('agent training, entities and HR queries', () => {

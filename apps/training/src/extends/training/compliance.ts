@@ -1,8 +1,8 @@
 import { assignmentStatus, certificationValid } from '@switchboard/metrics';
-import type { Assignment } from '../assignment/assignment.entity';
-import type { Certification } from '../certification/certification.entity';
-import { ComplianceStatus } from '../common/enums';
-import type { Course } from '../course/course.entity';
+import type { Assignment } from '../../assignment/assignment.entity';
+import type { Certification } from '../../certification/certification.entity';
+import { ComplianceStatus } from '../../model/enums';
+import type { Course } from '../../course/course.entity';
 import type { AgentProfile } from './training-summary.service';
 
 /** Courses mandatory for an agent's role or any of their skills. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
-import { agent, P1, P2, P3, Q1, seedHandComputed, TEAM_1 } from '../testing/training-data-set';
-import { trainingSubgraph } from '../training.subgraph';
+import { agent, P1, P2, P3, Q1, seedHandComputed, TEAM_1 } from '../../testing/training-data-set';
+import { trainingSubgraph } from '../../training.subgraph';
 
 const FIELDS = 'completionRate overdue firstAttemptPassRate passRate averageScore certificationCoverage';
 // The first quarter of 2026, in UTC and in Asia/Shanghai: the same days.

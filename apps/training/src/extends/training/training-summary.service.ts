@@ -5,7 +5,7 @@ import {
   type TrainingMetrics,
   type TrainingTotals,
 } from '@switchboard/metrics';
-import { addDays, todayUtc, type DayPeriod } from '../common/dates';
+import { addDays, todayUtc, type DayPeriod } from '../../common/dates';
 
 /** What makes certifications mandatory for an agent (staff's role and skill codes). */
 export interface AgentProfile {

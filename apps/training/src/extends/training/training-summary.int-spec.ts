@@ -11,8 +11,8 @@ import {
   TEAM_1,
   TEAM_2,
   TEAM_EMPTY,
-} from '../testing/training-data-set';
-import { trainingSubgraph } from '../training.subgraph';
+} from '../../testing/training-data-set';
+import { trainingSubgraph } from '../../training.subgraph';
 
 /** Team and Center summaries against the hand-computed data set of testing/training-data-set.ts. */
 describe('training summaries (METRICS.md, Training) through federation', () => {

@@ -1,4 +1,4 @@
-import type { TrainingSummaryType } from '../federation/training-summary.type';
+import type { TrainingSummaryType } from '../training/training-summary.type';
 import { PerformanceTrainingType } from './performance.type';
 
 /** A group's training summary -> a record's training part (the rates and counts the record shows). */

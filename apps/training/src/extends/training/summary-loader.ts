@@ -1,6 +1,6 @@
 import type { TrainingMetrics } from '@switchboard/metrics';
 import { seenEmployeeNos, type SubgraphContext } from '@switchboard/subgraph-kit';
-import { checkDayPeriod, type DayPeriod } from '../common/dates';
+import { checkDayPeriod, type DayPeriod } from '../../common/dates';
 import type { AgentTrainingType } from './agent-training.type';
 import { TrainingSummaryType } from './training-summary.type';
 import {

@@ -5,9 +5,9 @@ import {
   type SubgraphContext,
 } from '@switchboard/subgraph-kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { dayPeriodOf } from '../common/dates';
-import { AGENT_PROFILE_FIELDS } from '../federation/agent-training.type';
-import { groupOf, loadTrainingSummary } from '../federation/summary-loader';
+import { dayPeriodOf } from '../../common/dates';
+import { AGENT_PROFILE_FIELDS } from '../training/agent-training.type';
+import { groupOf, loadTrainingSummary } from '../training/summary-loader';
 import { toPerformanceTrainingType } from './performance.mapper';
 import { PerformanceTrainingType, TrainingPerformanceType } from './performance.type';
 

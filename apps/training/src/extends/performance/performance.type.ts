@@ -1,6 +1,6 @@
 import { PERFORMANCE_KEY_DIRECTIVE, PerformanceKeyFields } from '@switchboard/subgraph-kit';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { AgentTrainingType } from '../federation/agent-training.type';
+import { AgentTrainingType } from '../training/agent-training.type';
 
 @ObjectType('PerformanceTraining', {
   description:
