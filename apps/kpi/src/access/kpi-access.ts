@@ -1,6 +1,6 @@
 import { outsideScope, requireRole, WRITERS } from '@switchboard/auth';
 import type { DataScope, SubgraphContext } from '@switchboard/subgraph-kit';
-import type { PerformanceScopeType, TargetScopeType } from '../common/enums';
+import type { PerformanceScopeType, TargetScopeType } from '../model/enums';
 
 /*
  * kpi's access rules (issue 7), one place:

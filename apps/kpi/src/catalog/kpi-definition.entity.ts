@@ -1,5 +1,5 @@
 import { Check, Entity, Enum, PrimaryKey, PrimaryKeyProp, Property } from '@mikro-orm/core';
-import { KPI_DIRECTIONS, KPI_UNITS, type KpiDirection, type KpiUnit } from '../common/enums';
+import { KPI_DIRECTIONS, KPI_UNITS, type KpiDirection, type KpiUnit } from '../model/enums';
 
 /** A KPI of the catalog: what it measures and which subgraph's field supplies its value. */
 @Entity({ tableName: 'kpi_definition' })

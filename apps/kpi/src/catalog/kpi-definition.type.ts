@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ObjectType } from 'type-graphql';
-import { KpiDirectionEnum, KpiUnitEnum, type KpiDirection, type KpiUnit } from '../common/enums';
+import { KpiDirectionEnum, KpiUnitEnum, type KpiDirection, type KpiUnit } from '../model/enums';
 
 @ObjectType('KpiDefinition', { description: 'A KPI of the catalog' })
 @Directive('@key(fields: "code")')

@@ -3,7 +3,7 @@ import { GUARDRAIL_CONVERSION_RISE, salesGuardrail } from '@switchboard/metrics'
 import { badUserInput } from '@switchboard/server';
 import { queryGateway, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { requirePerformanceScope } from '../access/kpi-access';
-import type { PerformanceScopeType } from '../common/enums';
+import type { PerformanceScopeType } from '../model/enums';
 import { checkPeriod, isUuid, periodDay } from '../common/periods';
 import { targetKey, targetsInForce } from '../target/targets-in-force.loader';
 import { targetScopes } from '../performance/performance.service';

@@ -1,6 +1,6 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PerformanceScopeTypeEnum, type PerformanceScopeType } from '../common/enums';
+import { PerformanceScopeTypeEnum, type PerformanceScopeType } from '../model/enums';
 
 export enum SalesGuardrailReason {
   CONVERSION_ROSE = 'CONVERSION_ROSE',

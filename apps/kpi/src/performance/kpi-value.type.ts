@@ -1,7 +1,7 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Field, Float, ID, ObjectType } from 'type-graphql';
 import { KpiDefinitionType } from '../catalog/kpi-definition.type';
-import { KpiStatusEnum, TargetScopeTypeEnum, type KpiStatus, type TargetScopeType } from '../common/enums';
+import { KpiStatusEnum, TargetScopeTypeEnum, type KpiStatus, type TargetScopeType } from '../model/enums';
 
 @ObjectType('KpiValue', { description: 'One KPI of a performance record, against the target in force' })
 export class KpiValueType {

@@ -1,4 +1,4 @@
-import type { PerformanceScopeType } from '../common/enums';
+import type { PerformanceScopeType } from '../model/enums';
 import type { TrendPeriodInput } from './performance.input';
 import { toPerformanceType } from './performance.mapper';
 import type { PerformanceType } from './performance.type';

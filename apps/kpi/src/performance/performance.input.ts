@@ -1,6 +1,6 @@
 import { IsOptional, Max, Min } from 'class-validator';
 import { Field, Float, ID, InputType, registerEnumType } from 'type-graphql';
-import { PerformanceScopeTypeEnum, type PerformanceScopeType } from '../common/enums';
+import { PerformanceScopeTypeEnum, type PerformanceScopeType } from '../model/enums';
 
 @InputType('PerformanceScopeInput')
 export class PerformanceScopeInput {

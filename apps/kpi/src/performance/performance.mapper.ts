@@ -1,6 +1,6 @@
 import { performanceFromReference as performanceOfReference } from '@switchboard/subgraph-kit';
 import { toKpiDefinitionType } from '../catalog/kpi-definition.mapper';
-import type { PerformanceScopeType } from '../common/enums';
+import type { PerformanceScopeType } from '../model/enums';
 import { KpiValueType } from './kpi-value.type';
 import type { KpiValue } from './performance.service';
 import { PerformanceType } from './performance.type';

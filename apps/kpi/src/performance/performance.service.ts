@@ -2,7 +2,7 @@ import { compositeScore, kpiAttainment } from '@switchboard/metrics';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { kpiCatalog } from '../catalog/kpi-catalog.loader';
 import type { KpiDefinition } from '../catalog/kpi-definition.entity';
-import type { PerformanceScopeType, TargetScopeType } from '../common/enums';
+import type { PerformanceScopeType, TargetScopeType } from '../model/enums';
 import { periodDay } from '../common/periods';
 import { targetKey, targetsInForce, type TargetInForce } from '../target/targets-in-force.loader';
 import { metricValue, sourceFreshness } from './performance-sources';

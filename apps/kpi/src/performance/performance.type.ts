@@ -1,7 +1,7 @@
 import { PERFORMANCE_KEY_DIRECTIVE } from '@switchboard/subgraph-kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { PerformanceScopeTypeEnum, type PerformanceScopeType } from '../common/enums';
+import { PerformanceScopeTypeEnum, type PerformanceScopeType } from '../model/enums';
 import { PERFORMANCE_SOURCES } from './performance-sources';
 
 /** A scope enclosing another (staff resolves them): read by kpi to find the most specific target. */

@@ -2,7 +2,7 @@ import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { toKpiValueType } from './performance.mapper';
 import { kpiValues, scoreOf, type KpiWeights } from './performance.service';
 import type { PerformanceType } from './performance.type';
-import { AgentRef } from './agent-ref.type';
+import { AgentRef } from '../extends/agent/agent-ref.type';
 import { RankedAgentType } from './ranking.type';
 
 /**

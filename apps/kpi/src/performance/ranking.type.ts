@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { AgentRef } from './agent-ref.type';
+import { AgentRef } from '../extends/agent/agent-ref.type';
 import { KpiValueType } from './kpi-value.type';
 
 @ObjectType('RankedAgent', { description: "An agent's place in a ranking by composite score" })

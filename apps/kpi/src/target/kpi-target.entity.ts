@@ -11,7 +11,7 @@ import {
   Unique,
 } from '@mikro-orm/core';
 import { KpiDefinition } from '../catalog/kpi-definition.entity';
-import { TARGET_SCOPE_TYPES, type TargetScopeType } from '../common/enums';
+import { TARGET_SCOPE_TYPES, type TargetScopeType } from '../model/enums';
 
 /**
  * A KPI's target for a scope over [validFrom, validTo). The scope id names a staff Center or Team or

@@ -1,7 +1,7 @@
 import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
 import { IsOptional } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { TargetScopeTypeEnum, type TargetScopeType } from '../common/enums';
+import { TargetScopeTypeEnum, type TargetScopeType } from '../model/enums';
 
 @InputType('KpiTargetScopeInput')
 export class KpiTargetScopeInput {

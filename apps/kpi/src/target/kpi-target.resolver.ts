@@ -1,7 +1,7 @@
 import { todayUtc } from '@switchboard/metrics';
 import { GraphQLLocalDate, type ReferenceKind, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import { TargetScopeTypeEnum, type TargetScopeType } from '../common/enums';
+import { TargetScopeTypeEnum, type TargetScopeType } from '../model/enums';
 import { requireKpiWriter, requireTargetScope } from '../access/kpi-access';
 import { isUuid } from '../common/periods';
 import { SetKpiTargetInput } from './kpi-target.input';

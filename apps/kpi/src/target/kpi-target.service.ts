@@ -1,7 +1,7 @@
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { KpiDefinition } from '../catalog/kpi-definition.entity';
-import type { KpiUnit, TargetScopeType } from '../common/enums';
+import type { KpiUnit, TargetScopeType } from '../model/enums';
 import { isUuid } from '../common/periods';
 import { KpiTarget } from './kpi-target.entity';
 import { kpiTargetErrors } from './kpi-target.errors';

@@ -1,6 +1,6 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
-import type { TargetScopeType } from '../common/enums';
+import type { TargetScopeType } from '../model/enums';
 
 export interface TargetInForce {
   kpiCode: string;

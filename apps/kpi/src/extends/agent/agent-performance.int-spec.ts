@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
-import { kpiSubgraph } from '../kpi.subgraph';
+import { kpiSubgraph } from '../../kpi.subgraph';
 
 interface TrendRecord {
   scopeType: string;

@@ -1,10 +1,10 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
-import { requirePerformanceScope } from '../access/kpi-access';
+import { requirePerformanceScope } from '../../access/kpi-access';
 import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import { AgentRef } from './agent-ref.type';
-import { TrendPeriodInput } from './performance.input';
-import { trendRecords } from './performance-trend';
-import { PerformanceType } from './performance.type';
+import { TrendPeriodInput } from '../../performance/performance.input';
+import { trendRecords } from '../../performance/performance-trend';
+import { PerformanceType } from '../../performance/performance.type';
 
 @Resolver(() => AgentRef)
 export class AgentPerformanceResolver {
