@@ -9,11 +9,11 @@ import {
   subgraphToken,
   type TestSubgraph,
 } from '@switchboard/testing';
-import { Case, CaseContact } from '../case/case.entity';
-import { careSubgraph } from '../care.subgraph';
-import { configureCare } from '../care-services';
-import { Commitment } from '../commitment/commitment.entity';
-import { EscalationRow } from '../escalation/escalation.entity';
+import { Case, CaseContact } from '../../case/case.entity';
+import { careSubgraph } from '../../care.subgraph';
+import { configureCare } from '../../care-services';
+import { Commitment } from '../../commitment/commitment.entity';
+import { EscalationRow } from '../../escalation/escalation.entity';
 
 /*
  * Performance.customer on a hand-computed week (2027-03-01 to 03-08, asked on 03-10), teams PT1 (P1,

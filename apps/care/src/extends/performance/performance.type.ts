@@ -1,6 +1,6 @@
 import { PERFORMANCE_KEY_DIRECTIVE, PerformanceKeyFields } from '@switchboard/subgraph-kit';
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { CareAgentRef } from '../timeline/timeline.type';
+import { CareAgentRef } from '../../timeline/timeline.type';
 
 @ObjectType('PerformanceCustomer', {
   description:

@@ -9,10 +9,10 @@ import {
   subgraphToken,
   type TestSubgraph,
 } from '@switchboard/testing';
-import { Case, type CaseKind } from '../case/case.entity';
-import { careSubgraph } from '../care.subgraph';
-import { configureCare } from '../care-services';
-import { Complaint } from '../complaint/complaint.entity';
+import { Case, type CaseKind } from '../../case/case.entity';
+import { careSubgraph } from '../../care.subgraph';
+import { configureCare } from '../../care-services';
+import { Complaint } from '../../complaint/complaint.entity';
 
 /*
  * Performance.complaints on a hand-computed week (2027-03-01 to 03-08), center C with teams T1 (A1,

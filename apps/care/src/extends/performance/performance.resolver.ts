@@ -7,7 +7,7 @@ import {
   type SubgraphContext,
 } from '@switchboard/subgraph-kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { careNow } from '../care-services';
+import { careNow } from '../../care-services';
 import {
   customerPerformance,
   type CustomerPerformance,
