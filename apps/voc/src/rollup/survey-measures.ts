@@ -1,5 +1,5 @@
 import { NPS_DETRACTOR_MAX, NPS_PROMOTER_MIN, type SurveyTotals } from '@switchboard/metrics';
-import type { InvitationStatus, SurveyKind } from '../common/enums';
+import type { InvitationStatus, SurveyKind } from '../model/enums';
 
 /**
  * THE list of survey rollup measures: the rollup's columns, its upsert, the stats query's sums

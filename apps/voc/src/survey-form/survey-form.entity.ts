@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { SURVEY_KINDS, type SurveyKind } from '../common/enums';
+import { SURVEY_KINDS, type SurveyKind } from '../model/enums';
 
 /**
  * One revision of a survey form of a center (staff's Center: no cross-database foreign key; checked

@@ -1,6 +1,6 @@
 import { IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { SURVEY_KINDS, SurveyKindEnum, type SurveyKind } from '../common/enums';
+import { SURVEY_KINDS, SurveyKindEnum, type SurveyKind } from '../model/enums';
 
 @InputType('CreateSurveyFormInput', {
   description: 'A new form, or a new revision of the form with this code in this center',

@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { SurveyKindEnum, type SurveyKind } from '../common/enums';
+import { SurveyKindEnum, type SurveyKind } from '../model/enums';
 
 @ObjectType('SurveyForm', { description: 'One revision of a survey form of a center' })
 @Directive('@key(fields: "id")')

@@ -1,6 +1,6 @@
 import { badUserInput } from '@switchboard/server';
 import { readCsvFile, type CsvSource, type RowProblem } from '@switchboard/subgraph-kit';
-import { INVITATION_STATUSES, type InvitationStatus } from '../common/enums';
+import { INVITATION_STATUSES, type InvitationStatus } from '../model/enums';
 import type { SurveyRow } from './survey-import.service';
 
 /** The columns of a survey export (CSV header, or NDJSON keys). */

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_CSAT_TOP_BOX_MIN, scoreOnScale, SURVEY_SCALES } from '@switchboard/metrics';
 import type { RowProblem } from '@switchboard/subgraph-kit';
-import { INVITATION_STATUS_RANK, type InvitationStatus } from '../common/enums';
+import { INVITATION_STATUS_RANK, type InvitationStatus } from '../model/enums';
 import {
   contactKey,
   gatewayReferences,

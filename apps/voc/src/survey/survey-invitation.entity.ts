@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { INVITATION_STATUSES, type InvitationStatus } from '../common/enums';
+import { INVITATION_STATUSES, type InvitationStatus } from '../model/enums';
 
 /**
  * A survey sent to the customer of one traffic contact (by its natural key: no cross-database

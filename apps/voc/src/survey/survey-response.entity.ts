@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Check, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
-import { SURVEY_KINDS, type SurveyKind } from '../common/enums';
+import { SURVEY_KINDS, type SurveyKind } from '../model/enums';
 
 /**
  * The one answer to an invitation: its score on the form's scale (kind copied from the form so

@@ -6,7 +6,7 @@ import {
   SurveyKindEnum,
   type InvitationStatus,
   type SurveyKind,
-} from '../common/enums';
+} from '../model/enums';
 
 /** Rows per importSurveys call (a file import sends larger files in pages of this size). */
 export const MAX_SURVEY_ROWS = 5000;

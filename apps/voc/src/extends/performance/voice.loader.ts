@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { emptySurveyTotals, surveyMetrics, type SurveyTotals } from '@switchboard/metrics';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
-import { SURVEY_MEASURES } from '../rollup/survey-measures';
-import { surveyPeriodSource } from '../rollup/survey-rollup.read';
+import { SURVEY_MEASURES } from '../../rollup/survey-measures';
+import { surveyPeriodSource } from '../../rollup/survey-rollup.read';
 import { PerformanceVoiceType } from './voice.type';
 
 /** One record's agents for one period. */

@@ -7,10 +7,10 @@ import {
   subgraphToken,
   type TestSubgraph,
 } from '@switchboard/testing';
-import { rebuildSurveyRollup } from '../rollup/survey-rollup.writer';
-import { SurveyInvitation } from '../survey/survey-invitation.entity';
-import { SurveyResponse } from '../survey/survey-response.entity';
-import { vocSubgraph } from '../voc.subgraph';
+import { rebuildSurveyRollup } from '../../rollup/survey-rollup.writer';
+import { SurveyInvitation } from '../../survey/survey-invitation.entity';
+import { SurveyResponse } from '../../survey/survey-response.entity';
+import { vocSubgraph } from '../../voc.subgraph';
 
 interface Voice {
   csat: number | null;
