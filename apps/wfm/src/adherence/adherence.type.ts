@@ -1,16 +1,9 @@
 import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
-import { Field, Float, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, ObjectType } from 'type-graphql';
 import { ActivityKindEnum } from '../schedule/activity';
+import { ExceptionImpact } from '../model/enums';
 
-export enum ExceptionImpact {
-  POSITIVE = 'POSITIVE',
-  NEGATIVE = 'NEGATIVE',
-  NEUTRAL = 'NEUTRAL',
-}
-registerEnumType(ExceptionImpact, {
-  name: 'ExceptionImpact',
-  description: 'POSITIVE: on queue when scheduled off it; NEGATIVE: off queue when scheduled on it',
-});
+export { ExceptionImpact };
 
 @ObjectType('AdherenceException', {
   description: 'Scheduled time in a state its activity does not allow (deviations under 60 s ignored)',

@@ -1,15 +1,8 @@
 import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { ForecastLeadEnum } from '../model/enums';
 
-export enum ForecastLeadEnum {
-  INTRADAY = 'INTRADAY',
-  DAY_AHEAD = 'DAY_AHEAD',
-  WEEK_AHEAD = 'WEEK_AHEAD',
-}
-registerEnumType(ForecastLeadEnum, {
-  name: 'ForecastLead',
-  description: 'How long before the day a forecast is made',
-});
+export { ForecastLeadEnum };
 
 @ObjectType('ForecastInterval')
 export class ForecastIntervalType {

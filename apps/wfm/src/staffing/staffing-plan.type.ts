@@ -1,21 +1,8 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { StaffingRiskEnum } from '../model/enums';
 
-export enum StaffingRiskEnum {
-  P50 = 'P50',
-  P75 = 'P75',
-  P90 = 'P90',
-}
-registerEnumType(StaffingRiskEnum, {
-  name: 'StaffingRisk',
-  description:
-    'The forecast quantile agents are required for: P50 the point forecast; P75 or P90 a busier interval (staff for the risk you choose)',
-  valuesConfig: {
-    P50: { description: 'The point forecast (p50)' },
-    P75: { description: 'Between p50 and p90 as a normal distribution would put it, at least Poisson’s p75' },
-    P90: { description: 'The band’s p90: one interval in ten is expected busier' },
-  },
-});
+export { StaffingRiskEnum };
 
 /** Traffic's history of one interval (declared external: traffic resolves it). */
 @ObjectType('StaffingHistoryInterval')

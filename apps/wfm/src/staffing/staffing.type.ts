@@ -1,10 +1,7 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { StaffingModel } from '../model/enums';
 
-export enum StaffingModel {
-  ERLANG_C = 'ERLANG_C',
-  ERLANG_A = 'ERLANG_A',
-}
-registerEnumType(StaffingModel, { name: 'StaffingModel' });
+export { StaffingModel };
 
 @ObjectType('Staffing', { description: 'Agents an interval needs, and what they achieve' })
 export class StaffingType {

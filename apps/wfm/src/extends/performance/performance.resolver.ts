@@ -7,7 +7,7 @@ import {
 } from '@switchboard/subgraph-kit';
 import { badUserInput } from '@switchboard/server';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { fetchAgentStateSpans } from '../adherence/agent-states.client';
+import { fetchAgentStateSpans } from '../../adherence/agent-states.client';
 import { PerformanceWorkforceType, WfmPerformanceType } from './performance.type';
 import { workforceLoader } from './workforce.loader';
 

@@ -6,8 +6,8 @@ import {
   startTestSubgraph,
   type TestSubgraph,
 } from '@switchboard/testing';
-import { TrafficStatesDouble } from '../testing/traffic-states-double';
-import { wfmSubgraph } from '../wfm.subgraph';
+import { TrafficStatesDouble } from '../../testing/traffic-states-double';
+import { wfmSubgraph } from '../../wfm.subgraph';
 
 /*
  * Performance.workforce (issue 21): the record's agents' schedules inside its period against their

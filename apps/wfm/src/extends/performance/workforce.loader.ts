@@ -8,9 +8,9 @@ import {
 } from '@switchboard/metrics';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
-import { Schedule } from '../schedule/schedule.entity';
-import type { StateSource } from '../adherence/adherence.service';
-import type { AgentStateSpan } from '../adherence/agent-states.client';
+import { Schedule } from '../../schedule/schedule.entity';
+import type { StateSource } from '../../adherence/adherence.service';
+import type { AgentStateSpan } from '../../adherence/agent-states.client';
 import { PerformanceWorkforceType } from './performance.type';
 
 /** The states one gateway request asks for at most (traffic answers 31 days). */
