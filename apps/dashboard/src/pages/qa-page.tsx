@@ -1,6 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { EvaluatorWorkloadDocument, QaPageDocument, type EvaluatorWorkloadQuery } from '../api/generated';
+import { PlanSelect } from '../components/plan-select';
 import { QueryState } from '../components/query-state';
 import { SortableTable } from '../components/sortable-table';
 import { useI18n } from '../i18n/i18n';
@@ -62,16 +63,7 @@ function Workload({ plans }: { plans: { id: string; name: string }[] }) {
   return (
     <div className="panel">
       <h3>{t('workload')}</h3>
-      <label>
-        {t('samplingPlan')}
-        <select value={planId} onChange={(e) => setPlanId(e.target.value)}>
-          {plans.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <PlanSelect plans={plans} value={planId} onChange={setPlanId} />
       <QueryState loading={loading} error={error} hasData={!!data}>
         <SortableTable<Owed>
           caption={t('workload')}

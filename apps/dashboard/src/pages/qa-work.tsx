@@ -7,6 +7,7 @@ import {
   type DrawSampleMutation,
   type QaDisputesQuery,
 } from '../api/generated';
+import { PlanSelect } from '../components/plan-select';
 import { QueryState } from '../components/query-state';
 import { SortableTable } from '../components/sortable-table';
 import { useI18n } from '../i18n/i18n';
@@ -73,16 +74,7 @@ export function SamplePanel({
     <div className="panel" data-testid="qa-sample">
       <h3>{t('sampleToScore')}</h3>
       <div className="form-row">
-        <label>
-          {t('samplingPlan')}
-          <select value={planId} onChange={(e) => setPlanId(e.target.value)}>
-            {plans.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PlanSelect plans={plans} value={planId} onChange={setPlanId} />
         <label>
           {t('periodContaining')}
           <input type="date" value={day} required onChange={(e) => setDay(e.target.value)} />
