@@ -35,3 +35,9 @@ export { KnownReferences } from './known-references';
 export { freePort } from './free-port';
 export { keepIngestBatchesInMemory, reportedIngestBatches } from './ingest-batches';
 export { IngestBatchGatewayDouble, type ReceivedIngestBatch } from './ingest-batch-double';
+export {
+  startGatewayDouble,
+  type GatewayDouble,
+  type GatewayDoubleOptions,
+  type GatewayDoubleRequest,
+} from './gateway-double';

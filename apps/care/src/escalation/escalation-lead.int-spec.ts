@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { staticScopeSource } from '@switchboard/subgraph-kit';
 import {
   caller,
   KnownReferences,
   postGraphQL,
+  startGatewayDouble,
   startTestSubgraph,
   subgraphToken,
+  type GatewayDouble,
   type TestSubgraph,
 } from '@switchboard/testing';
 import { careSubgraph } from '../care.subgraph';
@@ -33,7 +33,7 @@ interface Request {
   variables: Record<string, unknown>;
 }
 const requests: Request[] = [];
-let server: Server;
+let gateway: GatewayDouble;
 let care: TestSubgraph;
 let restore: () => void;
 let now = new Date('2027-03-09T02:00:00Z');
@@ -63,18 +63,12 @@ function staffAnswer({ query, variables }: Request): Record<string, unknown> {
 }
 
 beforeAll(async () => {
-  server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    request.on('end', () => {
-      const parsed = JSON.parse(body) as Request;
-      requests.push(parsed);
-      response.setHeader('content-type', 'application/json');
-      response.end(JSON.stringify({ data: staffAnswer(parsed) }));
-    });
+  gateway = await startGatewayDouble({
+    resolve: (request) => {
+      requests.push(request);
+      return staffAnswer(request);
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  process.env.SWITCHBOARD_GATEWAY_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const contact: CareContact = {
     source: 'CTI',
     externalId: 'c-1',
@@ -101,8 +95,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await care?.stop();
   restore?.();
-  delete process.env.SWITCHBOARD_GATEWAY_URL;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await gateway?.close();
 });
 
 it('notifies the lead the team had at the due time, asking staff in one batch per question', async () => {

@@ -1,5 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startGatewayDouble, type GatewayDouble } from '@switchboard/testing';
 import type { ContactKey, TrafficContact } from '../references/traffic-contacts';
 
 interface GraphQLRequest {
@@ -27,7 +26,7 @@ export class CareWorldDouble {
   readonly agents = new Map<string, { teamId: string | null; centerId: string | null }>();
   /** Every request received, to check that care asked in batches. */
   readonly requests: GraphQLRequest[] = [];
-  private server?: Server;
+  private gateway?: GatewayDouble;
   private counter = 0;
 
   /** A new contact of `customerKey` handled by `agent` (null: nobody) at `arrivedAt`. */
@@ -56,23 +55,16 @@ export class CareWorldDouble {
   }
 
   async serveAsGateway(): Promise<void> {
-    this.server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        const parsed = JSON.parse(body) as GraphQLRequest;
-        this.requests.push(parsed);
-        response.setHeader('content-type', 'application/json');
-        response.end(JSON.stringify({ data: this.answer(parsed) }));
-      });
+    this.gateway = await startGatewayDouble({
+      resolve: (request) => {
+        this.requests.push(request);
+        return this.answer(request);
+      },
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    process.env.SWITCHBOARD_GATEWAY_URL = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/graphql`;
   }
 
   async release(): Promise<void> {
-    delete process.env.SWITCHBOARD_GATEWAY_URL;
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.gateway?.close();
   }
 
   private answer({ query, variables = {} }: GraphQLRequest): Record<string, unknown> {

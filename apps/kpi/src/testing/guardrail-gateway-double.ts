@@ -1,5 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startGatewayDouble, type GatewayDouble } from '@switchboard/testing';
 
 interface GraphQLRequest {
   query: string;
@@ -25,7 +24,7 @@ export interface GuardrailFiguresDouble {
 export class GuardrailGatewayDouble {
   readonly requests: GraphQLRequest[] = [];
   private readonly figures = new Map<string, GuardrailFiguresDouble>();
-  private server?: Server;
+  private gateway?: GatewayDouble;
 
   set(scopeId: string, from: string, figures: GuardrailFiguresDouble): this {
     this.figures.set(`${scopeId}|${new Date(from).toISOString()}`, figures);
@@ -33,23 +32,16 @@ export class GuardrailGatewayDouble {
   }
 
   async serveAsGateway(): Promise<void> {
-    this.server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        const parsed = JSON.parse(body) as GraphQLRequest;
-        this.requests.push(parsed);
-        response.setHeader('content-type', 'application/json');
-        response.end(JSON.stringify({ data: this.answer(parsed.variables ?? {}) }));
-      });
+    this.gateway = await startGatewayDouble({
+      resolve: (request) => {
+        this.requests.push(request);
+        return this.answer(request.variables);
+      },
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    process.env.SWITCHBOARD_GATEWAY_URL = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/graphql`;
   }
 
   async release(): Promise<void> {
-    delete process.env.SWITCHBOARD_GATEWAY_URL;
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.gateway?.close();
   }
 
   private answer(variables: Record<string, unknown>): Record<string, unknown> {

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startGatewayDouble, type GatewayDouble } from '@switchboard/testing';
 import type { ContactKey, StaffMember } from '../references/qa-references';
 
 interface GraphQLRequest {
@@ -24,7 +23,7 @@ export class QaWorldDouble {
   readonly queues = new Set<string>();
   /** Every request received, to check what QA asked (and that it asked in batches). */
   readonly requests: GraphQLRequest[] = [];
-  private server?: Server;
+  private gateway?: GatewayDouble;
 
   /** People in staff; `role` AGENT unless given. */
   person(employeeNos: string | string[], role = 'AGENT', status = 'ACTIVE'): this {
@@ -43,33 +42,28 @@ export class QaWorldDouble {
     return key;
   }
 
-  async start(): Promise<string> {
-    this.server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        const parsed = JSON.parse(body) as GraphQLRequest;
-        this.requests.push(parsed);
-        response.setHeader('content-type', 'application/json');
-        response.end(JSON.stringify({ data: this.answer(parsed) }));
-      });
+  async start(asGateway = false): Promise<string> {
+    this.gateway = await startGatewayDouble({
+      asGateway,
+      resolve: (request) => {
+        this.requests.push(request);
+        return this.answer(request);
+      },
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/graphql`;
+    return this.gateway.url;
   }
 
   /** Starts the double as the gateway QA asks (SWITCHBOARD_GATEWAY_URL), until `release`. */
   async serveAsGateway(): Promise<void> {
-    process.env.SWITCHBOARD_GATEWAY_URL = await this.start();
+    await this.start(true);
   }
 
   async release(): Promise<void> {
-    delete process.env.SWITCHBOARD_GATEWAY_URL;
     await this.stop();
   }
 
-  stop(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  async stop(): Promise<void> {
+    await this.gateway?.close();
   }
 
   private answer({ query, variables = {} }: GraphQLRequest): Record<string, unknown> {

@@ -1,5 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startGatewayDouble, type GatewayDouble, type GatewayDoubleRequest } from '@switchboard/testing';
 import { parse, type FieldNode, type OperationDefinitionNode } from 'graphql';
 
 /** An agent as the test roster knows it. */
@@ -36,7 +35,7 @@ export class RosterDouble {
   /** Every reference check received (kind -> keys asked). */
   readonly referenceChecks: Record<string, string[]>[] = [];
   private readonly extra = { team: new Set<string>(), center: new Set<string>(), skill: new Set<string>() };
-  private server?: Server;
+  private gateway?: GatewayDouble;
 
   /** Teams, centers or skills staff holds without an agent in them. */
   addExisting(kind: 'team' | 'center' | 'skill', ...values: string[]): void {
@@ -48,46 +47,31 @@ export class RosterDouble {
   }
 
   async start(): Promise<string> {
-    this.server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        const { query, variables } = JSON.parse(body) as {
-          query: string;
-          variables: { filter?: AgentFilter; after?: string | null };
-        };
-        response.setHeader('content-type', 'application/json');
-        if (query.startsWith('query References')) {
-          response.end(
-            JSON.stringify({ data: this.references(query, variables as Record<string, string[]>) }),
-          );
-          return;
-        }
-        const filter = variables.filter ?? {};
-        this.requests.push(filter);
-        const matches = this.agents
-          .filter((a) => this.matches(a, filter))
-          .sort((a, b) => a.employeeNo.localeCompare(b.employeeNo))
-          .filter((a) => !variables.after || a.employeeNo > variables.after);
-        const page = matches.slice(0, 500);
-        response.end(
-          JSON.stringify({
-            data: {
-              agents: {
-                nodes: page.map((a) => ({ employeeNo: a.employeeNo })),
-                pageInfo: { endCursor: page.at(-1)?.employeeNo ?? null, hasNextPage: matches.length > 500 },
-              },
-            },
-          }),
-        );
-      });
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/graphql`;
+    this.gateway = await startGatewayDouble({ asGateway: false, resolve: (request) => this.answer(request) });
+    return this.gateway.url;
   }
 
-  stop(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  async stop(): Promise<void> {
+    await this.gateway?.close();
+  }
+
+  private answer({ query, variables }: GatewayDoubleRequest): unknown {
+    if (query.startsWith('query References')) {
+      return this.references(query, variables as Record<string, string[]>);
+    }
+    const { filter = {}, after } = variables as { filter?: AgentFilter; after?: string | null };
+    this.requests.push(filter);
+    const matches = this.agents
+      .filter((a) => this.matches(a, filter))
+      .sort((a, b) => a.employeeNo.localeCompare(b.employeeNo))
+      .filter((a) => !after || a.employeeNo > after);
+    const page = matches.slice(0, 500);
+    return {
+      agents: {
+        nodes: page.map((a) => ({ employeeNo: a.employeeNo })),
+        pageInfo: { endCursor: page.at(-1)?.employeeNo ?? null, hasNextPage: matches.length > 500 },
+      },
+    };
   }
 
   /** Answers a reference check as staff's batched lookups do: in the keys' order, null where none. */

@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startGatewayDouble, type GatewayDouble } from '@switchboard/testing';
 import type { ContactKey } from '../references/voc-references';
 
 interface GraphQLRequest {
@@ -38,7 +37,7 @@ export class VocWorldDouble {
   readonly teamHistory = new Map<string, TeamPeriod[]>();
   /** Traffic's repeat flag of a contact (absent: false), as `repeatedWithin` answers it. */
   readonly repeated = new Map<string, boolean | null>();
-  private server?: Server;
+  private gateway?: GatewayDouble;
 
   /** A new contact in traffic handled by `agent` in `queueCode`, [arrivedAt, endedAt]; returns its key. */
   contact(agent: string | null, queueCode: string | null, arrivedAt: string, endedAt: string): ContactKey {
@@ -70,23 +69,16 @@ export class VocWorldDouble {
 
   /** Starts the double as the gateway voc asks (SWITCHBOARD_GATEWAY_URL), until `release`. */
   async serveAsGateway(): Promise<void> {
-    this.server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        const parsed = JSON.parse(body) as GraphQLRequest;
-        this.requests.push(parsed);
-        response.setHeader('content-type', 'application/json');
-        response.end(JSON.stringify({ data: this.answer(parsed) }));
-      });
+    this.gateway = await startGatewayDouble({
+      resolve: (request) => {
+        this.requests.push(request);
+        return this.answer(request);
+      },
     });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    process.env.SWITCHBOARD_GATEWAY_URL = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/graphql`;
   }
 
   async release(): Promise<void> {
-    delete process.env.SWITCHBOARD_GATEWAY_URL;
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.gateway?.close();
   }
 
   private answer({ query, variables = {} }: GraphQLRequest): Record<string, unknown> {

@@ -1,5 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { startGatewayDouble, type GatewayDouble, type GatewayDoubleRequest } from '@switchboard/testing';
 
 interface Span {
   start: string;
@@ -19,7 +18,7 @@ export class TrafficStatesDouble {
   readonly calendars = new Map<string, Record<string, unknown>[]>();
   /** Every request's variables, to check that wfm asked in batches. */
   readonly requests: Record<string, unknown>[] = [];
-  private server?: Server;
+  private gateway?: GatewayDouble;
 
   calendar(centerId: string, exceptions: Record<string, unknown>[]): this {
     this.calendars.set(centerId, exceptions);
@@ -32,46 +31,37 @@ export class TrafficStatesDouble {
   }
 
   async start(): Promise<string> {
-    this.server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        const { query, variables } = JSON.parse(body) as {
-          query: string;
-          variables: { n: string[]; f: string; t: string };
-        };
-        this.requests.push(variables);
-        response.setHeader('content-type', 'application/json');
-        if (query.includes('businessCalendar')) {
-          const data = Object.fromEntries(
-            Object.entries(variables as unknown as Record<string, string>).map(([alias, centerId]) => {
-              const exceptions = this.calendars.get(centerId);
-              return [alias, exceptions ? { centerId, exceptions } : null];
-            }),
-          );
-          response.end(JSON.stringify({ data }));
-          return;
-        }
-        const from = Date.parse(variables.f);
-        const to = Date.parse(variables.t);
-        const agentsByEmployeeNo = variables.n.map((employeeNo) => ({
-          employeeNo,
-          stateSpans: (this.spans.get(employeeNo) ?? [])
-            .map((s) => ({
-              start: new Date(Math.max(Date.parse(s.start), from)).toISOString(),
-              end: new Date(Math.min(Date.parse(s.end), to)).toISOString(),
-              state: s.state,
-            }))
-            .filter((s) => s.end > s.start),
-        }));
-        response.end(JSON.stringify({ data: { agentsByEmployeeNo } }));
-      });
-    });
-    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-    return `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}/graphql`;
+    this.gateway = await startGatewayDouble({ asGateway: false, resolve: (request) => this.answer(request) });
+    return this.gateway.url;
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.gateway?.close();
+  }
+
+  private answer({ query, variables }: GatewayDoubleRequest): unknown {
+    this.requests.push(variables);
+    if (query.includes('businessCalendar')) {
+      return Object.fromEntries(
+        Object.entries(variables as Record<string, string>).map(([alias, centerId]) => {
+          const exceptions = this.calendars.get(centerId);
+          return [alias, exceptions ? { centerId, exceptions } : null];
+        }),
+      );
+    }
+    const { n, f, t } = variables as { n: string[]; f: string; t: string };
+    const from = Date.parse(f);
+    const to = Date.parse(t);
+    const agentsByEmployeeNo = n.map((employeeNo) => ({
+      employeeNo,
+      stateSpans: (this.spans.get(employeeNo) ?? [])
+        .map((s) => ({
+          start: new Date(Math.max(Date.parse(s.start), from)).toISOString(),
+          end: new Date(Math.min(Date.parse(s.end), to)).toISOString(),
+          state: s.state,
+        }))
+        .filter((s) => s.end > s.start),
+    }));
+    return { agentsByEmployeeNo };
   }
 }

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   databaseFingerprint,
   KnownReferences,
   postGraphQL,
+  startGatewayDouble,
   startTestSubgraph,
+  type GatewayDouble,
   type TestSubgraph,
 } from '@switchboard/testing';
 import { wfmSubgraph } from '../wfm.subgraph';
@@ -17,52 +17,44 @@ const SYNC = `mutation($q: [ID!]!, $f: DateTimeISO!, $t: DateTimeISO!, $m: Int!)
 /** Stands in for the gateway: traffic's trafficStats grouped by queue and channel, and every request it got. */
 describe('History from traffic’s rollups', () => {
   let wfm: TestSubgraph;
-  let gateway: Server;
+  let gateway: GatewayDouble;
   const requests: { query: string; variables: Record<string, unknown> }[] = [];
   const previousUrl = process.env.SWITCHBOARD_GATEWAY_URL;
 
   beforeAll(async () => {
-    gateway = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      request.on('end', () => {
-        const parsed = JSON.parse(body) as { query: string; variables: { f: { from: string } } };
-        requests.push(parsed);
-        const start = Date.parse(parsed.variables.f.from);
-        response.setHeader('content-type', 'application/json');
-        response.end(
-          JSON.stringify({
-            data: {
-              trafficStats: [
-                {
-                  intervalStart: new Date(start).toISOString(),
-                  queueId: queue.toUpperCase(),
-                  channel: 'VOICE',
-                  offered: 12,
-                  ahtSeconds: 200,
-                },
-                {
-                  intervalStart: new Date(start).toISOString(),
-                  queueId: queue,
-                  channel: 'CHAT',
-                  offered: 3,
-                  ahtSeconds: null,
-                },
-              ],
+    gateway = await startGatewayDouble({
+      asGateway: false,
+      resolve: (request) => {
+        requests.push(request);
+        const start = Date.parse((request.variables.f as { from: string }).from);
+        return {
+          trafficStats: [
+            {
+              intervalStart: new Date(start).toISOString(),
+              queueId: queue.toUpperCase(),
+              channel: 'VOICE',
+              offered: 12,
+              ahtSeconds: 200,
             },
-          }),
-        );
-      });
+            {
+              intervalStart: new Date(start).toISOString(),
+              queueId: queue,
+              channel: 'CHAT',
+              offered: 3,
+              ahtSeconds: null,
+            },
+          ],
+        };
+      },
     });
-    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
-    process.env.SWITCHBOARD_GATEWAY_URL = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/graphql`;
+    process.env.SWITCHBOARD_GATEWAY_URL = gateway.url;
     wfm = await startTestSubgraph(wfmSubgraph, {
       referenceSource: new KnownReferences().add('queue', queue).source,
     });
   });
   afterAll(async () => {
     await wfm.stop();
-    await new Promise((resolve) => gateway.close(resolve));
+    await gateway.close();
     process.env.SWITCHBOARD_GATEWAY_URL = previousUrl;
   });
 
