@@ -1,4 +1,5 @@
 export { ROLES, type Role } from './roles';
+export { AgentRole } from './agent-role';
 export {
   GATEWAY_PORT,
   SUBGRAPH_REGISTRY,

@@ -1,17 +1,12 @@
+import { AgentRole } from '@switchboard/contracts';
+
 /**
  * Staff's model floor: enums its entities, GraphQL types and services share. It imports no feature
  * (a lint rule keeps it so), so every feature may import it.
  */
 
-export enum AgentRole {
-  AGENT = 'AGENT',
-  SENIOR_AGENT = 'SENIOR_AGENT',
-  TEAM_LEAD = 'TEAM_LEAD',
-  QA_EVALUATOR = 'QA_EVALUATOR',
-  TRAINER = 'TRAINER',
-  WORKFORCE_PLANNER = 'WORKFORCE_PLANNER',
-  CENTER_MANAGER = 'CENTER_MANAGER',
-}
+/** Owned by libs/contracts: training needs it value for value. */
+export { AgentRole };
 
 export enum AgentStatus {
   ACTIVE = 'ACTIVE',

@@ -1,4 +1,5 @@
 import { ASSIGNMENT_STATUSES, type AssignmentStatus } from '@switchboard/metrics';
+import { AgentRole } from '@switchboard/contracts';
 import { registerEnumType } from 'type-graphql';
 
 export enum CourseCategory {
@@ -10,19 +11,8 @@ export enum CourseCategory {
   SALES = 'SALES',
 }
 
-/**
- * Staff's AgentRole, value for value: training names roles a course is mandatory for and reads an
- * agent's role through federation (@requires), and composition needs the enum identical in both.
- */
-export enum AgentRole {
-  AGENT = 'AGENT',
-  SENIOR_AGENT = 'SENIOR_AGENT',
-  TEAM_LEAD = 'TEAM_LEAD',
-  QA_EVALUATOR = 'QA_EVALUATOR',
-  TRAINER = 'TRAINER',
-  WORKFORCE_PLANNER = 'WORKFORCE_PLANNER',
-  CENTER_MANAGER = 'CENTER_MANAGER',
-}
+/** Staff's AgentRole, from libs/contracts (composition needs it identical in both). */
+export { AgentRole };
 
 export const AssignmentStatusEnum = Object.fromEntries(ASSIGNMENT_STATUSES.map((s) => [s, s])) as Record<
   AssignmentStatus,
