@@ -41,7 +41,10 @@ import { startEscalationJobs } from './escalation/escalation.jobs';
 import { EscalationResolver } from './escalation/escalation.resolver';
 import { EscalationPolicyResolver } from './escalation/escalation-policy.resolver';
 import { careMigrations } from './migrations';
-import { carePerformanceFromReference, CarePerformanceResolver } from './extends/performance/performance.resolver';
+import {
+  carePerformanceFromReference,
+  CarePerformanceResolver,
+} from './extends/performance/performance.resolver';
 import { CarePerformanceType } from './extends/performance/performance.type';
 import { seedCareDemo } from './seed/demo-seed';
 import { ServiceRecoveryResolver } from './service-recovery/service-recovery.resolver';

@@ -14,7 +14,10 @@ import { CourseResolver } from './course/course.resolver';
 import { ExamAttempt } from './exam/exam-attempt.entity';
 import { Exam } from './exam/exam.entity';
 import { ExamAttemptResolver, ExamResolver } from './exam/exam.resolver';
-import { AgentTrainingRecordResolver, AgentTrainingResolver } from './extends/training/agent-training.resolver';
+import {
+  AgentTrainingRecordResolver,
+  AgentTrainingResolver,
+} from './extends/training/agent-training.resolver';
 import { CenterTrainingResolver, TeamTrainingResolver } from './extends/training/group-training.resolver';
 import { CenterTrainingType, TeamTrainingType } from './extends/training/group-training.type';
 import { CoursePassRateResolver, HrResolver, OnboardingProgressResolver } from './hr/hr.resolver';

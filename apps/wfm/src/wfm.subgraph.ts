@@ -20,7 +20,10 @@ import { IntervalVolume } from './volume/interval-volume.entity';
 import { volumeImportRoute } from './volume/volume-import.route';
 import { forecastImportRoute } from './forecast/forecast-import.route';
 import { VolumeResolver } from './volume/volume.resolver';
-import { WfmPerformanceResolver, wfmPerformanceFromReference } from './extends/performance/performance.resolver';
+import {
+  WfmPerformanceResolver,
+  wfmPerformanceFromReference,
+} from './extends/performance/performance.resolver';
 import { WfmPerformanceType } from './extends/performance/performance.type';
 import { StaffingPlanResolver } from './staffing/staffing-plan.resolver';
 import { StaffingPlanType } from './staffing/staffing-plan.type';
