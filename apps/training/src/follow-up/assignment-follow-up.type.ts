@@ -1,15 +1,9 @@
 import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, ObjectType } from 'type-graphql';
+import { AssignmentFollowUpKind } from '../model/enums';
 
-export enum AssignmentFollowUpKind {
-  REMINDER = 'REMINDER',
-  NEW_DUE_DATE = 'NEW_DUE_DATE',
-}
-registerEnumType(AssignmentFollowUpKind, {
-  name: 'AssignmentFollowUpKind',
-  description: 'What was done about an assignment: the agent reminded, or a new due date given',
-});
+export { AssignmentFollowUpKind };
 
 @ObjectType('AssignmentFollowUp', {
   description: 'A reminder or a new due date of an assignment, with who and when',

@@ -38,3 +38,12 @@ registerEnumType(AssignmentStatusEnum, {
     'Derived from the dates on every read: COMPLETED, else OVERDUE past the due date, else IN_PROGRESS once started',
 });
 registerEnumType(ComplianceStatus, { name: 'ComplianceStatus' });
+
+export enum AssignmentFollowUpKind {
+  REMINDER = 'REMINDER',
+  NEW_DUE_DATE = 'NEW_DUE_DATE',
+}
+registerEnumType(AssignmentFollowUpKind, {
+  name: 'AssignmentFollowUpKind',
+  description: 'What was done about an assignment: the agent reminded, or a new due date given',
+});
