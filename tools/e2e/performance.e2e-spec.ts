@@ -110,6 +110,29 @@ async function countingProxy(target: string, counts: Map<string, number>, name: 
   return server;
 }
 
+/** A gateway whose every subgraph sits behind a counting proxy (counts of `_entities` fetches by name). */
+async function countedGateway(
+  subgraphs: Record<string, { url: string }>,
+  counts: Map<string, number>,
+): Promise<{ gateway: RunningServer; proxies: Server[] }> {
+  const proxies: Server[] = [];
+  const urls: Record<string, string> = {};
+  for (const [name, subgraph] of Object.entries(subgraphs)) {
+    const proxy = await countingProxy(subgraph.url, counts, name);
+    proxies.push(proxy);
+    urls[name] = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
+  }
+  const gateway: RunningServer = await startGateway({
+    supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+    subgraphUrls: urls,
+    subgraphTimeoutMs: 30_000,
+    port: 0,
+    logger: createLogger('gateway'),
+  });
+  registerTestEndpoint(gateway.url, { kind: 'gateway' });
+  return { gateway, proxies };
+}
+
 /**
  * performance through the gateway: a center with its teams and their agents, each record's traffic
  * checked against traffic's own queries (Center.trafficSummary, trafficStats, Agent.trafficSummary),
@@ -536,21 +559,7 @@ describe('performance: a center, its teams and their agents through the gateway'
 
   it('fetches each level with one _entities call per subgraph and constant SQL', async () => {
     const counts = new Map<string, number>();
-    const proxies: Server[] = [];
-    const urls: Record<string, string> = {};
-    for (const [name, subgraph] of Object.entries(stack.subgraphs)) {
-      const proxy = await countingProxy(subgraph.url, counts, name);
-      proxies.push(proxy);
-      urls[name] = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`;
-    }
-    const gateway: RunningServer = await startGateway({
-      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-      subgraphUrls: urls,
-      subgraphTimeoutMs: 30_000,
-      port: 0,
-      logger: createLogger('gateway'),
-    });
-    registerTestEndpoint(gateway.url, { kind: 'gateway' });
+    const { gateway, proxies } = await countedGateway(stack.subgraphs, counts);
     try {
       const run = () =>
         postGraphQL<{ performance: PerformanceNode }>(gateway.url, DRILL_DOWN, {
@@ -666,6 +675,44 @@ describe('performance: a center, its teams and their agents through the gateway'
         expect(ids.size).toBeLessThan(30);
         expect(carriers.some((r) => (r.agentSet?.agents?.length ?? 0) > 50)).toBe(true);
       }
+    } finally {
+      await gateway.stop();
+      for (const proxy of proxies) await new Promise((resolve) => proxy.close(resolve));
+    }
+  }, 180_000);
+  it("asks only traffic and qa for a trend's trafficKpis and qaKpis, with the values kpis gives (issue 23)", async () => {
+    const input = {
+      scope: { type: 'CENTER', id: centerId },
+      granularity: 'WEEK',
+      ...days,
+      timeZone: 'Asia/Shanghai',
+    };
+    type Point = { from: string; kpis: KpiPoint[]; trafficKpis: KpiPoint[]; qaKpis: KpiPoint[] };
+    type KpiPoint = { code: string; value: number | null };
+    const counts = new Map<string, number>();
+    const { gateway, proxies } = await countedGateway(stack.subgraphs, counts);
+    try {
+      const narrow = await postGraphQL<{ performanceTrend: Point[] }>(
+        gateway.url,
+        `query($input: PerformanceTrendInput!) { performanceTrend(input: $input) { from
+           trafficKpis(codes: ["SERVICE_LEVEL", "FCR"]) { code value } qaKpis(codes: ["QA_SCORE"]) { code value } } }`,
+        { input },
+      );
+      expect(narrow.errors).toBeUndefined();
+      // no care, voc, wfm or training: no figure asked comes from them
+      expect([...counts.keys()].sort()).toEqual(['kpi', 'qa', 'staff', 'traffic']);
+      const wide = await postGraphQL<{ performanceTrend: Point[] }>(
+        stack.gatewayUrl,
+        `query($input: PerformanceTrendInput!) { performanceTrend(input: $input) { from
+           kpis(codes: ["SERVICE_LEVEL", "FCR", "QA_SCORE"]) { code value } } }`,
+        { input },
+      );
+      const points = narrow.data?.performanceTrend ?? [];
+      expect(points.length).toBeGreaterThan(0);
+      expect(points.map((p) => ({ from: p.from, kpis: [...p.trafficKpis, ...p.qaKpis] }))).toEqual(
+        wide.data?.performanceTrend,
+      );
+      expect(points.some((p) => p.trafficKpis.some((k) => k.value !== null))).toBe(true);
     } finally {
       await gateway.stop();
       for (const proxy of proxies) await new Promise((resolve) => proxy.close(resolve));

@@ -18,6 +18,7 @@ import { AgentRef } from './extends/agent/agent-ref.type';
 import { performanceFromReference } from './performance/performance.mapper';
 import { PerformanceResolver } from './performance/performance.resolver';
 import type { PerformanceType } from './performance/performance.type';
+import { SourceKpisResolver } from './performance/source-kpis.resolver';
 import { seedKpiDemo } from './seed/demo-seed';
 import { KpiTarget } from './target/kpi-target.entity';
 import { toKpiTargetType } from './target/kpi-target.mapper';
@@ -42,6 +43,7 @@ export function buildKpiSchema(): Promise<FederatedSchema> {
       PerformanceResolver,
       AgentPerformanceResolver,
       SalesGuardrailResolver,
+      SourceKpisResolver,
     ],
     referenceResolvers: {
       KpiDefinition: {

@@ -27,4 +27,13 @@ describe('trendSeries', () => {
     expect(trendSeries(trend, 'FCR')).toEqual([0.7, null, null, null]);
     expect(trendSeries(trend, 'QA_SCORE', 0.01)).toEqual([0.85, null, null, 0]);
   });
+
+  it("reads a source's own field (trafficKpis, qaKpis) as it reads kpis", () => {
+    const bySource = [
+      { from: 'a', trafficKpis: [{ code: 'FCR', value: 0.7 }], qaKpis: [{ code: 'QA_SCORE', value: 85 }] },
+      { from: 'b', trafficKpis: [], qaKpis: [{ code: 'QA_SCORE', value: null }] },
+    ];
+    expect(trendSeries(bySource, 'FCR')).toEqual([0.7, null]);
+    expect(trendSeries(bySource, 'QA_SCORE', 0.01)).toEqual([0.85, null]);
+  });
 });

@@ -11,15 +11,29 @@ export function trendRange(toDay: string, granularity: TrendGranularity): { from
   return { fromDay: shiftDay(toDay, -TREND_DAYS[granularity]), toDay };
 }
 
+type KpiPoint = { code: string; value?: number | null };
+
+/**
+ * A trend's bucket: its KPIs under `kpis` or under one source's field (`trafficKpis`, `qaKpis`, …),
+ * which a page asks instead so that the gateway fetches only the sources its lines need.
+ */
 export interface TrendPoint {
   from: string;
-  kpis: readonly { code: string; value?: number | null }[];
+  kpis?: readonly KpiPoint[];
+  [sourceKpis: `${string}Kpis`]: readonly KpiPoint[] | undefined;
+}
+
+/** Every KPI of a bucket, whichever field brought it. */
+function kpisOf(point: TrendPoint): KpiPoint[] {
+  return Object.entries(point).flatMap(([field, value]) =>
+    (field === 'kpis' || field.endsWith('Kpis')) && Array.isArray(value) ? (value as KpiPoint[]) : [],
+  );
 }
 
 /** One KPI's values over a trend's buckets (null where the bucket has no value), times `scale`. */
 export function trendSeries(trend: readonly TrendPoint[], code: string, scale = 1): (number | null)[] {
   return trend.map((point) => {
-    const value = point.kpis.find((k) => k.code === code)?.value;
+    const value = kpisOf(point).find((k) => k.code === code)?.value;
     return value === null || value === undefined ? null : value * scale;
   });
 }

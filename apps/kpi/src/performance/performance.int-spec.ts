@@ -179,6 +179,43 @@ describe('Performance.kpis and score', () => {
     expect(fresh.data?._entities[0].kpis).toEqual([{ code: 'SERVICE_LEVEL', stale: false }]);
   });
 
+  it("values a source's own KPIs (trafficKpis, qaKpis) as kpis does, from that source's part alone (issue 23)", async () => {
+    // only traffic's part and the ancestors, as the gateway sends them for trafficKpis
+    const trafficOnly = agentRecord(factory.scopeId(), traffic(0.87, 25, 250));
+    const both = await entities(
+      [trafficOnly],
+      'kpis(codes: ["SERVICE_LEVEL", "AHT"]) { code value target targetScopeType attainment status } ' +
+        'trafficKpis(codes: ["SERVICE_LEVEL", "AHT"]) { code value target targetScopeType attainment status }',
+    );
+    expect(both.errors).toBeUndefined();
+    const [record] = (both.data?._entities ?? []) as unknown as { kpis: KpiRow[]; trafficKpis: KpiRow[] }[];
+    expect(record.trafficKpis).toEqual(record.kpis);
+    expect(record.trafficKpis.map((k) => k.value)).toEqual([0.87, 250]);
+    // without codes: every traffic KPI of the catalog and no other
+    const all = await entities([trafficOnly], 'trafficKpis { code }');
+    const codes = (
+      (all.data?._entities[0] as unknown as { trafficKpis: { code: string }[] }).trafficKpis ?? []
+    ).map((k) => k.code);
+    expect(codes).toEqual(expect.arrayContaining(['SERVICE_LEVEL', 'ASA', 'AHT', 'FCR']));
+    expect(codes).not.toContain('QA_SCORE');
+    const qa = await entities(
+      [{ ...trafficOnly, qa: { qaScore: 82, criticalFailRate: 0.05 } }],
+      // 82 against the global target 85, within its band of 5
+      'qaKpis(codes: ["QA_SCORE"]) { code value status }',
+    );
+    expect(qa.data?._entities[0]).toEqual({ qaKpis: [{ code: 'QA_SCORE', value: 82, status: 'AMBER' }] });
+  });
+
+  it("refuses a KPI code the catalog lacks, or one from another source, naming the code's place", async () => {
+    const record = agentRecord(factory.scopeId(), traffic(0.87, 25, 250));
+    const unknown = await entities([record], 'kpis(codes: ["SERVICE_LEVEL", "SERVCE_LEVEL"]) { code }');
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(unknown.errors?.[0]?.message).toMatch(/codes\[1\].*SERVCE_LEVEL/);
+    const elsewhere = await entities([record], 'qaKpis(codes: ["QA_SCORE", "SERVICE_LEVEL"]) { code }');
+    expect(elsewhere.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(elsewhere.errors?.[0]?.message).toMatch(/codes\[1\].*SERVICE_LEVEL comes from traffic/);
+  });
+
   it('values the QA and training KPIs from their sources’ parts', async () => {
     const record = {
       ...agentRecord(factory.scopeId(), traffic(null, null, null)),

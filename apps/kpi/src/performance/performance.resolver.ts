@@ -5,6 +5,7 @@ import { Arg, Ctx, Directive, FieldResolver, Float, Int, Query, Resolver, Root }
 import { requirePerformanceScope, seesPerformanceScope } from '../access/kpi-access';
 import { kpiCatalog } from '../catalog/kpi-catalog.loader';
 import { checkPeriod, isUuid } from '../common/periods';
+import { checkKpiCodes } from './kpi-codes';
 import { KpiValueType } from './kpi-value.type';
 import { KpiWeightInput, PerformanceScopeInput, PerformanceTrendInput } from './performance.input';
 import { performanceFromReference, toKpiValueType, toPerformanceType } from './performance.mapper';
@@ -83,6 +84,7 @@ export class PerformanceResolver {
     @Arg('codes', () => [String], { nullable: true }) codes: string[] | null,
     @Ctx() ctx: SubgraphContext,
   ): Promise<KpiValueType[]> {
+    await checkKpiCodes(ctx, codes, 'codes');
     if (!(await seen(ctx, performance))) return [];
     return (await kpiValues(ctx, performance, codes)).map(toKpiValueType);
   }

@@ -47,12 +47,14 @@ export function targetScopes(
 /**
  * Every KPI of the catalog for one performance record: its value from the source subgraph's part,
  * the most specific target in force on the period's last day, attainment and status. A batch of
- * records costs one catalog read per request and one target statement per batch.
+ * records costs one catalog read per request and one target statement per batch. With `source`, only
+ * that source's KPIs (the record then holds only that source's part).
  */
 export async function kpiValues(
   ctx: SubgraphContext,
   performance: PerformanceType,
   codes?: readonly string[] | null,
+  source?: string,
 ): Promise<KpiValue[]> {
   const day = periodDay(performance.to);
   const scopes = targetScopes(performance);
@@ -64,6 +66,7 @@ export async function kpiValues(
   const lists = targetLists as TargetInForce[][];
   return definitions
     .filter((definition) => !codes || codes.includes(definition.code))
+    .filter((definition) => !source || definition.sourceSubgraph === source)
     .map((definition) => {
       const value = metricValue(performance, definition.sourceSubgraph, definition.sourceField);
       const target =
