@@ -98,7 +98,6 @@ async function main(): Promise<void> {
       const explained = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${sql}`, [
         NOW,
         DUE,
-        NOW,
       ]);
       await client.query('rollback');
       return explained.rows.map((r) => r['QUERY PLAN']).join('\n');
