@@ -125,6 +125,7 @@ export function FollowUpsPage({
       render: (r) => (
         <ReassignFollowUp
           promise={r}
+          describe={`${r.customerKey}, ${r.ownerEmployeeNo}, ${format.dateTime(r.dueAt)}`}
           agents={assignableFor(agents, r)}
           loading={assignable.loading}
           error={assignable.error?.message ?? null}
@@ -212,11 +213,14 @@ export function FollowUpsPage({
  */
 function ReassignFollowUp({
   promise,
+  describe,
   agents,
   loading: agentsLoading,
   error,
 }: {
   promise: Row;
+  /** Which follow-up, for the control's accessible name (customer, owner, due) */
+  describe: string;
   agents: AssignableAgent[];
   loading: boolean;
   error: string | null;
@@ -252,7 +256,7 @@ function ReassignFollowUp({
       <select
         value={owner}
         onChange={(e) => setOwner(e.target.value)}
-        aria-label={`${t('reassignFollowUpTo')} (${promise.customerKey}, ${promise.ownerEmployeeNo})`}
+        aria-label={`${t('reassignFollowUpTo')} (${describe})`}
         disabled={!agents.length}
       >
         <option value="">{t('reassignFollowUpTo')}</option>
