@@ -1076,6 +1076,83 @@ describe('dashboard in headless chromium', () => {
   );
 
   it(
+    'a team lead hands a follow-up to another agent of the team in one click; a stale one is refused beside the control',
+    async () => {
+      type FollowUp = { id: string; version: number; ownerEmployeeNo: string; centerId: string };
+      const promises =
+        (
+          await postGraphQL<{ commitments: FollowUp[] }>(
+            stack.gatewayUrl,
+            'query ($k: String!) { commitments(first: 50, customerKey: $k) { id version ownerEmployeeNo centerId } }',
+            { k: DEMO_STORY_CUSTOMER },
+            asCaller(MANAGER),
+          )
+        ).data?.commitments ?? [];
+      const promise = promises[1];
+      // the lead's team as staff shows it to the lead, in the promise's center
+      const team = (
+        (
+          await postGraphQL<{ agents: { nodes: { employeeNo: string; center: { id: string } | null }[] } }>(
+            stack.gatewayUrl,
+            '{ agents(first: 500, filter: { statuses: [ACTIVE], roles: [AGENT] }) { nodes { employeeNo center { id } } } }',
+            undefined,
+            asCaller(LEAD_LABEL),
+          )
+        ).data?.agents.nodes ?? []
+      ).filter((a) => a.center?.id === promise.centerId && a.employeeNo !== promise.ownerEmployeeNo);
+      expect(team.length).toBeGreaterThanOrEqual(3);
+      const [first, second, third] = team.map((a) => a.employeeNo);
+      // the center's manager gives the story's second promise to the lead's team (the API, as set-up)
+      const move = (owner: string, version: number) =>
+        postGraphQL<{ reassignCommitment: { version: number } }>(
+          stack.gatewayUrl,
+          'mutation ($i: ReassignCommitmentInput!) { reassignCommitment(input: $i) { version } }',
+          { i: { id: promise.id, ownerEmployeeNo: owner, expectedVersion: version } },
+          asCaller(MANAGER),
+        );
+      const given = await move(first, promise.version);
+      expect(given.errors).toBeUndefined();
+
+      const page = await signIn(LEAD_LABEL);
+      await page.getByRole('link', { name: 'Follow-ups' }).click();
+      const list = page.getByRole('table', { name: 'Follow-ups', exact: true });
+      const row = list.locator(`tbody tr[data-row-key="${promise.id}"]`);
+      await row.getByRole('combobox').waitFor();
+      await page.screenshot({ path: join(ARTIFACTS, 'follow-ups-lead.png'), fullPage: true });
+      // the choice is the team's agents, name next to number; one click hands it over
+      expect(await row.getByRole('option', { name: new RegExp(`^${second} · .+`) }).count()).toBe(1);
+      await row.getByRole('combobox').selectOption(second);
+      await row.getByRole('button', { name: 'Reassign', exact: true }).click();
+      await row.locator('.reassign-follow-up [role="status"]').waitFor();
+      expect(await row.locator('.reassign-follow-up [role="status"]').innerText()).toBe(
+        `Reassigned to ${second}`,
+      );
+      const read = async () =>
+        (
+          await postGraphQL<{ commitment: { ownerEmployeeNo: string; version: number } }>(
+            stack.gatewayUrl,
+            'query ($id: ID!) { commitment(id: $id) { ownerEmployeeNo version } }',
+            { id: promise.id },
+            asCaller(LEAD_LABEL),
+          )
+        ).data?.commitment;
+      const after = await read();
+      expect(after?.ownerEmployeeNo).toBe(second);
+
+      // moved meanwhile by the manager: the lead's click on the version shown is refused, said beside it
+      expect((await move(third, after?.version ?? 0)).errors).toBeUndefined();
+      await row.getByRole('combobox').selectOption(first);
+      await row.getByRole('button', { name: 'Reassign', exact: true }).click();
+      await row.locator('.reassign-follow-up [role="alert"]').waitFor();
+      expect(await row.locator('.reassign-follow-up [role="alert"]').innerText()).toMatch(/version/i);
+      expect((await read())?.ownerEmployeeNo).toBe(third);
+      await expectAccessible(page);
+      await page.close();
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  it(
     'shows the workforce page: forecast, backtest, coverage and adherence per agent as the API gives them',
     async () => {
       const page = await signIn(MANAGER);

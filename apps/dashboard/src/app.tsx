@@ -281,7 +281,7 @@ function SignedIn({ session }: { session: Session }) {
           <CustomerPage key={route.key ?? ''} customerKey={route.key} session={session} timeZone={timeZone} />
         )}
         {route.page === 'followUps' && (
-          <FollowUpsPage timeZone={timeZone} canReassign={isCaseWorker(session)} />
+          <FollowUpsPage timeZone={timeZone} canReassign={isCaseWorker(session)} roles={session.roles} />
         )}
         {(route.page === 'complaints' || route.page === 'voc') &&
           (() => {

@@ -4,6 +4,7 @@ import { checkPageSize, isUuid, type SubgraphContext } from '@switchboard/subgra
 import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requireCareWriter, requireCaseCenter, seesCase, visibleCasesSql } from '../access/care-access';
 import { reassignTarget, requireReassigner } from '../access/reassign-access';
+import { careServices } from '../care-services';
 import { contactKeyOf, trafficContacts, type TrafficContact } from '../references/traffic-contacts';
 import { Case, CaseCategory } from './case.entity';
 import { CareContactKeyInput, ChangeCaseInput, OpenCaseInput } from './case.input';
@@ -97,6 +98,7 @@ export class CaseResolver {
         },
       ]),
       knownContact(input.contact, 'input.contact'),
+      ownerInCenter(input.ownerAgentNo, input.centerId, 'input.ownerAgentNo'),
     ]);
     const row = await new CaseService(ctx.em).open(
       {
@@ -142,13 +144,16 @@ export class CaseResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<CaseType> {
     const row = await caseForWrite(ctx, caseId, 'caseId', 'changeCase');
-    await ctx.requireReferences([
-      { kind: 'team', field: 'change.ownerTeamId', values: change.ownerTeamId ? [change.ownerTeamId] : [] },
-      {
-        kind: 'agent',
-        field: 'change.ownerAgentNo',
-        values: change.ownerAgentNo ? [change.ownerAgentNo] : [],
-      },
+    await Promise.all([
+      ctx.requireReferences([
+        { kind: 'team', field: 'change.ownerTeamId', values: change.ownerTeamId ? [change.ownerTeamId] : [] },
+        {
+          kind: 'agent',
+          field: 'change.ownerAgentNo',
+          values: change.ownerAgentNo ? [change.ownerAgentNo] : [],
+        },
+      ]),
+      ownerInCenter(change.ownerAgentNo, row.centerId, 'change.ownerAgentNo'),
     ]);
     return toCaseType(
       await new CaseService(ctx.em).change(
@@ -213,4 +218,16 @@ export class CaseResolver {
       ),
     );
   }
+}
+
+/**
+ * A case's owner works in the case's center (as reassignCase requires): staff's placement, one call
+ * through the gateway beside the other checks; BAD_USER_INPUT on `field` when staff places the agent
+ * in another center (an agent staff does not know is refused by the reference check).
+ */
+async function ownerInCenter(employeeNo: string | null | undefined, centerId: string, field: string) {
+  if (!employeeNo) return;
+  const [placement] = await careServices().agents([employeeNo]);
+  if (placement?.centerId && placement.centerId !== centerId.toLowerCase())
+    throw badUserInput({ field, message: `${employeeNo} works in another center than the case's` });
 }

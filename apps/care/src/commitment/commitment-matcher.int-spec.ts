@@ -49,7 +49,7 @@ async function make(customerKey: string, dueAt: string) {
       i: {
         clientKey: randomUUID(),
         centerId: center,
-        contact: { source: 'CTI', externalId: 'made-on' },
+        contact: { source: 'CTI', externalId: `made-on:${customerKey}` },
         customerKey,
         kind: 'CALL_BACK',
         channel: 'VOICE',
@@ -76,7 +76,11 @@ async function statusOf(id: string) {
 beforeAll(async () => {
   restore = configureCare({
     clock: () => now,
-    contacts: async (keys) => keys.map((k) => contact({ source: k.source, externalId: k.externalId })),
+    // the contact a promise is made on is its customer's (makeCommitment checks it)
+    contacts: async (keys) =>
+      keys.map((k) =>
+        contact({ source: k.source, externalId: k.externalId, customerKey: k.externalId.split(':')[1] }),
+      ),
     directory: async (asks) => asks.map(() => ({ teamId: team, teamLead: null })),
     customerContacts: async (keys, since) => {
       asked.push({ keys, since });
@@ -99,7 +103,7 @@ describe('automatic fulfilment by a matching contact', () => {
     const other = await make('cust-other', '2027-03-08T06:00:00Z');
     const late = await make('cust-late', '2027-03-08T04:00:00Z');
     feed = [
-      contact({ externalId: 'made-on' }), // the contact the promise was made on: never its fulfilment
+      contact({ externalId: 'made-on:cust-m' }), // the contact the promise was made on: never its fulfilment
       contact({ customerKey: 'cust-other', outcome: 'ABANDONED', answered: false }), // unanswered call
       contact({ externalId: 'call-back' }), // 03:00, before due: FULFILLED
       contact({

@@ -101,7 +101,11 @@ export class Commitment {
   @Property({ type: 'text', nullable: true })
   fulfilmentContactExternalId: string | null = null;
 
-  /** The sweeper's next look (earliest level still to fire); null once kept or the ladder is done. */
+  /**
+   * The ladder's first look when made (earliest level to fire); null once kept. The sweeper moves the
+   * next look on the narrow due list (care_commitment_due, kept from this column by triggers on every
+   * write of it), not here: a sweep never writes the commitment row.
+   */
   @Property({ type: 'timestamptz', nullable: true })
   nextEscalationAt: Date | null = null;
 
@@ -109,16 +113,22 @@ export class Commitment {
   @Property({ type: 'jsonb', nullable: true })
   escalationFireTimes: Array<{ level: number; at: string }> | null = null;
 
-  /** The highest level fired so far. */
+  /**
+   * No longer written (the sweeper writes care_escalation only): the highest level fired is read from
+   * those records (commitmentLadder). Kept for rows written before.
+   */
   @Property({ type: 'int', nullable: true })
   escalationLevel: number | null = null;
 
+  /** The priority it was made with; RAISE_PRIORITY fired (care_escalation) makes it HIGH when read. */
   @Property({ type: 'text' })
   priority: string = 'NORMAL';
 
+  /** No longer written: FLAG_COMPLAINT_RISK fired (care_escalation) is read instead. */
   @Property({ type: 'boolean' })
   complaintRisk: boolean = false;
 
+  /** No longer written: REASSIGN_TO_TEAM fired (care_escalation) is read instead. */
   @Property({ type: 'boolean' })
   reassignedToTeam: boolean = false;
 

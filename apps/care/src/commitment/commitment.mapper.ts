@@ -22,10 +22,7 @@ export function toCommitmentType(row: Commitment, now: Date): CommitmentType {
     status: commitmentStatus(row, now),
     fulfilledAt: row.fulfilledAt,
     fulfilmentEvidence: row.fulfilmentEvidence,
-    escalationLevel: row.escalationLevel,
-    priority: row.priority,
-    complaintRisk: row.complaintRisk,
-    reassignedToTeam: row.reassignedToTeam,
+    basePriority: row.priority,
     version: row.version,
   });
 }

@@ -7,7 +7,7 @@ import { reassignTarget, requireReassigner } from '../access/reassign-access';
 import { careNow } from '../care-services';
 import { normalizeCustomerKey, storedKeyForms } from '../customer/customer-key';
 import { Commitment } from './commitment.entity';
-import { commitmentById, commitmentEvents } from './commitment.loader';
+import { commitmentById, commitmentLadder, commitmentEvents } from './commitment.loader';
 import { FulfilCommitmentInput, MakeCommitmentInput, ReassignCommitmentInput } from './commitment.input';
 import { toCommitmentType } from './commitment.mapper';
 import { CommitmentService } from './commitment.service';
@@ -135,5 +135,25 @@ export class CommitmentResolver {
   })
   events(@Root() c: CommitmentType, @Ctx() ctx: SubgraphContext): Promise<CommitmentEventType[]> {
     return commitmentEvents(ctx).load(c.id);
+  }
+
+  @FieldResolver(() => Int, { nullable: true, description: 'Highest escalation level fired' })
+  async escalationLevel(@Root() c: CommitmentType, @Ctx() ctx: SubgraphContext): Promise<number | null> {
+    return (await commitmentLadder(ctx).load(c.id)).level;
+  }
+
+  @FieldResolver(() => String)
+  async priority(@Root() c: CommitmentType, @Ctx() ctx: SubgraphContext): Promise<string> {
+    return (await commitmentLadder(ctx).load(c.id)).priorityRaised ? 'HIGH' : c.basePriority;
+  }
+
+  @FieldResolver(() => Boolean)
+  async complaintRisk(@Root() c: CommitmentType, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+    return (await commitmentLadder(ctx).load(c.id)).complaintRisk;
+  }
+
+  @FieldResolver(() => Boolean)
+  async reassignedToTeam(@Root() c: CommitmentType, @Ctx() ctx: SubgraphContext): Promise<boolean> {
+    return (await commitmentLadder(ctx).load(c.id)).reassignedToTeam;
   }
 }

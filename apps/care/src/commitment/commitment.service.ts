@@ -1,3 +1,4 @@
+import { normalizeCustomerKey } from '../customer/customer-key';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
@@ -88,6 +89,11 @@ export class CommitmentService {
         field: 'input.contact',
         message: `no contact ${input.contact.source}/${input.contact.externalId} in traffic`,
       });
+    } else if (contact.customerKey) {
+      // the promise is the contact's customer's (the matcher looks for their next contact)
+      const given = normalizeCustomerKey(input.customerKey);
+      if (given !== normalizeCustomerKey(contact.customerKey))
+        problems.push({ field: 'input.customerKey', message: "is not the contact's customer" });
     }
     if (problems.length) throw badUserInput(problems);
 

@@ -22,13 +22,9 @@ export class CommitmentType {
   status!: string;
   @Field(() => Date, { nullable: true }) fulfilledAt!: Date | null;
   @Field(() => String, { nullable: true }) fulfilmentEvidence!: string | null;
-  @Field(() => Int, { nullable: true, description: 'Highest escalation level fired' }) escalationLevel!:
-    | number
-    | null;
-  @Field(() => String) priority!: string;
-  @Field(() => Boolean) complaintRisk!: boolean;
-  @Field(() => Boolean) reassignedToTeam!: boolean;
   @Field(() => Int) version!: number;
+  /** The priority it was made with (the ladder may raise it: the priority field) */
+  basePriority!: string;
 }
 
 @ObjectType('CommitmentEvent', { description: "A change on a commitment's log (append-only)" })

@@ -34,7 +34,8 @@ export function complaintRiskFacts(ctx: SubgraphContext, now: Date): DataLoader<
         (select count(*) from care_commitment m where m.case_id = k.id and (
            (m.fulfilled_at is null and m.due_at + make_interval(mins => m.grace_minutes) <= ?::timestamptz)
            or m.fulfilled_at > m.due_at + make_interval(mins => m.grace_minutes))) as broken,
-        coalesce((select bool_or(m.complaint_risk) from care_commitment m where m.case_id = k.id), false) as flagged,
+        exists (select 1 from care_commitment m join care_escalation e on e.commitment_id = m.id
+                 where m.case_id = k.id and e.action = 'FLAG_COMPLAINT_RISK') as flagged,
         (select array_agg(cc.arrived_at) from case_contact cc where cc.case_id = k.id and cc.direction = 'INBOUND') as arrivals
        from unnest(?::uuid[]) as k(id)`,
       [now, pgArray(ids.filter(isUuid))],

@@ -36,6 +36,11 @@ async function bound(tx: EntityManager, sql: string, params: unknown[]): Promise
   return result.rows;
 }
 
+/** An array literal with NULL for null (pgArray quotes every value). */
+function pgArrayOrNull(values: ReadonlyArray<string | null>): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : pgArray([v]).slice(1, -1))).join(',')}}`;
+}
+
 export interface SweepResult {
   commitments: number;
   escalations: number;
@@ -44,11 +49,12 @@ export interface SweepResult {
 
 /**
  * The sweep's pick, one statement: the due commitments from the narrow due list by its index
- * (care_commitment_due_next_idx), oldest first, locked FOR UPDATE SKIP LOCKED there (only their ids
- * are sorted), then the commitments themselves locked too, skipping any a writer holds (a fulfilment
- * holds the commitment first and then, through the list's trigger, its entry: waiting here could
- * deadlock with it), and read again under the lock (still due, as of the latest commit).
- * Parameters: now, the batch size, now.
+ * (care_commitment_due_next_idx), oldest first, locked FOR UPDATE SKIP LOCKED there and only there,
+ * then the commitments' facts read (not locked: the sweep never writes a commitment that has no
+ * action to apply, so the wide rows are neither dirtied nor logged). A fulfilment takes the entry's
+ * lock too (its update of the commitment deletes the entry, through the list's trigger, in the same
+ * statement): one in progress is skipped here, and one that committed first left no entry.
+ * Parameters: now, the batch size.
  */
 export const SWEEP_SELECT = `with picked as materialized (
   select commitment_id from care_commitment_due
@@ -56,11 +62,8 @@ export const SWEEP_SELECT = `with picked as materialized (
    order by next_at
    limit ?
      for update skip locked)
-select c.id, c.center_id, c.owner_employee_no, c.due_at, c.grace_minutes, c.fulfilled_at, c.escalation_level,
-       c.escalation_fire_times
-  from picked p join care_commitment c on c.id = p.commitment_id
- where c.next_escalation_at <= ?
-   for update of c skip locked`;
+select c.id, c.center_id, c.owner_employee_no, c.due_at, c.grace_minutes, c.fulfilled_at, c.escalation_fire_times
+  from picked p join care_commitment c on c.id = p.commitment_id`;
 
 interface DueRow {
   id: string;
@@ -69,16 +72,18 @@ interface DueRow {
   due_at: Date;
   grace_minutes: number;
   fulfilled_at: Date | null;
-  escalation_level: number | null;
   escalation_fire_times: Array<{ level: number; at: string }> | null;
 }
 
 /**
  * One sweep of the escalation ladder, in one transaction: the commitments whose next level is due
- * (`next_escalation_at <= now`, by the partial index), locked FOR UPDATE SKIP LOCKED so any number
- * of replicas sweep side by side; for each, levelsDue from libs/metrics against what already fired;
- * each (commitment, level) fired recorded, its action applied, and one outbox row per (commitment,
- * level, recipient); then the commitment's next look. The unique constraints and the single
+ * (the narrow due list's `next_at <= now`, by its index), their entries locked FOR UPDATE SKIP
+ * LOCKED so any number of replicas sweep side by side; for each, levelsDue from libs/metrics against
+ * what already fired; each (commitment, level) fired recorded with its action (the commitment's
+ * level, priority, team reassignment and complaint risk are read from these records), and one outbox
+ * row per (commitment, level, recipient); then the entry's next look. Every write is one set-based
+ * statement over arrays (unnest); the wide commitment rows are read, never locked nor written, so a
+ * sweep dirties only narrow pages. The unique constraints and the single
  * transaction make each notification exactly once: a crash anywhere before the commit leaves
  * nothing, and the next sweep does it all again.
  */
@@ -93,7 +98,7 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
   };
   const out = await em.fork().transactional(async (tx) => {
     step('begin');
-    const due = (await tx.execute(SWEEP_SELECT, [now, options.batch ?? 500, now])) as DueRow[];
+    const due = (await tx.execute(SWEEP_SELECT, [now, options.batch ?? 500])) as DueRow[];
     step('pick');
     const result: SweepResult = { commitments: due.length, escalations: 0, notifications: 0 };
     if (!due.length) return result;
@@ -173,99 +178,106 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
     const leadOf = new Map(needLead.map((p, i) => [p.row.id, leads[i]]));
 
     step('directory');
-    const escalations: Array<{
-      commitment_id: string;
-      level: number;
-      action: string;
-      due_to_fire_at: string;
-    }> = [];
-    const notifications: Array<Record<string, unknown>> = [];
-    const updates: Array<{
-      id: string;
-      next: string | null;
-      level: number | null;
-      reassign: boolean;
-      priority: boolean;
-      risk: boolean;
-    }> = [];
+    // each table's rows as parallel arrays (one array parameter per column, unnest in SQL)
+    const esc = {
+      commitment: [] as string[],
+      level: [] as number[],
+      action: [] as string[],
+      at: [] as string[],
+    };
+    const note = {
+      commitment: [] as string[],
+      level: [] as number[],
+      recipient: [] as string[],
+      employee: [] as Array<string | null>,
+      role: [] as Array<string | null>,
+      center: [] as string[],
+      action: [] as string[],
+    };
+    const moved = { id: [] as string[], next: [] as string[] };
+    const done: string[] = [];
     for (const { row, policy, plan } of plans) {
       const levels = new Map<number, { action: string; at: Date }>();
       for (const n of plan.notifications) {
         const level = policy.levels.find((l) => l.level === n.level);
         levels.set(n.level, { action: level?.action ?? 'NOTIFY', at: n.fireAt });
-        const address =
+        const lead = n.recipient === 'TEAM_LEAD' ? (leadOf.get(row.id)?.teamLead ?? null) : null;
+        note.commitment.push(row.id);
+        note.level.push(n.level);
+        note.recipient.push(n.recipient);
+        note.employee.push(n.recipient === 'OWNER' ? row.owner_employee_no : lead);
+        note.role.push(
           n.recipient === 'OWNER'
-            ? { employee: row.owner_employee_no, role: null }
+            ? null
             : n.recipient === 'TEAM_LEAD'
-              ? {
-                  employee: leadOf.get(row.id)?.teamLead ?? null,
-                  role: leadOf.get(row.id)?.teamLead ? null : 'TEAM_LEAD',
-                }
+              ? lead
+                ? null
+                : 'TEAM_LEAD'
               : n.recipient === 'CENTER_MANAGER'
-                ? { employee: null, role: 'CENTER_MANAGER' }
-                : { employee: null, role: n.recipient.slice('ROLE:'.length) };
-        notifications.push({
-          commitment_id: row.id,
-          level: n.level,
-          recipient: n.recipient,
-          address_employee_no: address.employee,
-          address_role: address.role,
-          center_id: row.center_id,
-          action: level?.action ?? 'NOTIFY',
-        });
+                ? 'CENTER_MANAGER'
+                : n.recipient.slice('ROLE:'.length),
+        );
+        note.center.push(row.center_id);
+        note.action.push(level?.action ?? 'NOTIFY');
       }
       for (const a of plan.actions) levels.set(a.level, { action: a.action, at: a.fireAt });
       for (const [level, { action, at }] of levels) {
-        escalations.push({ commitment_id: row.id, level, action, due_to_fire_at: at.toISOString() });
+        esc.commitment.push(row.id);
+        esc.level.push(level);
+        esc.action.push(action);
+        esc.at.push(at.toISOString());
       }
-      const top = Math.max(row.escalation_level ?? -1, ...levels.keys());
-      updates.push({
-        id: row.id,
-        next: plan.nextAt?.toISOString() ?? null,
-        level: top < 0 ? null : top,
-        reassign: plan.actions.some((a) => a.action === 'REASSIGN_TO_TEAM'),
-        priority: plan.actions.some((a) => a.action === 'RAISE_PRIORITY'),
-        risk: plan.actions.some((a) => a.action === 'FLAG_COMPLAINT_RISK'),
-      });
+      if (plan.nextAt) {
+        moved.id.push(row.id);
+        moved.next.push(plan.nextAt.toISOString());
+      } else done.push(row.id);
     }
 
     step('build');
-    if (escalations.length) {
+    if (esc.commitment.length) {
       const [inserted] = (await bound(
         tx,
         `with inserted as (insert into care_escalation (id, commitment_id, level, action, due_to_fire_at, fired_at)
          select gen_random_uuid(), e.commitment_id, e.level, e.action, e.due_to_fire_at, ?
-           from jsonb_to_recordset(?::jsonb) e(commitment_id uuid, level int, action text, due_to_fire_at timestamptz)
+           from unnest(?::uuid[], ?::int[], ?::text[], ?::timestamptz[]) e(commitment_id, level, action, due_to_fire_at)
          on conflict (commitment_id, level) do nothing returning 1) select count(*)::int as n from inserted`,
-        [now, JSON.stringify(escalations)],
+        [now, pgArray(esc.commitment), pgArray(esc.level), pgArray(esc.action), pgArray(esc.at)],
       )) as Array<{ n: number }>;
       result.escalations = inserted.n;
     }
     step('escalations');
     await options.afterEscalations?.();
-    if (notifications.length) {
+    if (note.commitment.length) {
       const [inserted] = (await bound(
         tx,
         `with inserted as (insert into care_notification (id, commitment_id, level, recipient, address_employee_no, address_role, center_id, action, created_at)
          select gen_random_uuid(), n.commitment_id, n.level, n.recipient, n.address_employee_no, n.address_role, n.center_id, n.action, ?
-           from jsonb_to_recordset(?::jsonb) n(commitment_id uuid, level int, recipient text, address_employee_no text,
-                address_role text, center_id uuid, action text)
+           from unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[])
+                n(commitment_id, level, recipient, address_employee_no, address_role, center_id, action)
          on conflict (commitment_id, level, recipient) do nothing returning 1) select count(*)::int as n from inserted`,
-        [now, JSON.stringify(notifications)],
+        [
+          now,
+          pgArray(note.commitment),
+          pgArray(note.level),
+          pgArray(note.recipient),
+          pgArrayOrNull(note.employee),
+          pgArrayOrNull(note.role),
+          pgArray(note.center),
+          pgArray(note.action),
+        ],
       )) as Array<{ n: number }>;
       result.notifications = inserted.n;
     }
     step('notifications');
+    // the next look, on the narrow due list only (a finished ladder leaves it); the commitment's own
+    // facts are never written here: its level and the actions' flags are read from the records above
     await bound(
       tx,
-      `update care_commitment c
-          set next_escalation_at = u.next, escalation_level = u.level,
-              reassigned_to_team = c.reassigned_to_team or u.reassign,
-              priority = case when u.priority then 'HIGH' else c.priority end,
-              complaint_risk = c.complaint_risk or u.risk
-         from jsonb_to_recordset(?::jsonb) u(id uuid, next timestamptz, level int, reassign boolean, priority boolean, risk boolean)
-        where c.id = u.id`,
-      [JSON.stringify(updates)],
+      `with gone as (delete from care_commitment_due d where d.commitment_id = any(?::uuid[]))
+       update care_commitment_due d set next_at = u.next
+         from unnest(?::uuid[], ?::timestamptz[]) u(id, next)
+        where d.commitment_id = u.id`,
+      [pgArray(done), pgArray(moved.id), pgArray(moved.next)],
     );
     step('update');
     return result;

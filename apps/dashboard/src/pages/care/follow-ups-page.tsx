@@ -3,9 +3,11 @@ import Button from 'antd/es/button';
 import Input from 'antd/es/input';
 import { useMemo, useState } from 'react';
 import {
+  AssignableAgentsDocument,
   CaseVersionDocument,
   FollowUpsDocument,
   ReassignCaseDocument,
+  ReassignFollowUpDocument,
   type FollowUpFragment,
 } from '../../api/generated';
 import { QueryState } from '../../components/query-state';
@@ -13,7 +15,15 @@ import { SortableTable, type Column } from '../../components/sortable-table';
 import { useI18n } from '../../i18n/i18n';
 import { routeHref } from '../../routing';
 import { useCodeLabel } from './customer-page';
-import { followUpBucket, followUpsByAgent, type AgentFollowUps, type FollowUpBucket } from './follow-ups';
+import {
+  assignableFor,
+  followUpBucket,
+  followUpsByAgent,
+  mayReassignFollowUps,
+  type AgentFollowUps,
+  type AssignableAgent,
+  type FollowUpBucket,
+} from './follow-ups';
 
 /** The unkept promises asked for in one list (care's page-size limit); the page says so when it is full. */
 export const FOLLOW_UPS_LIMIT = 500;
@@ -22,11 +32,21 @@ type Row = FollowUpFragment & { bucket: FollowUpBucket };
 
 /**
  * Follow-ups for leads, managers and case handlers: every unkept promise they see, overdue first,
- * then due today, then later; counts by agent; the escalation level fired; for those care lets
- * change cases (CASE_HANDLER, ADMIN), one click to hand a promise's case to another agent
- * (changeCase, with the case's version as the lock).
+ * then due today, then later; counts by agent; the escalation level fired. A team lead or center
+ * manager (and ADMIN) hands a follow-up to another agent in one click (reassignCommitment, the
+ * promise's version as the lock), picking from the agents staff lets them see in the promise's
+ * center (a lead their team, a manager their center); those care lets change cases (CASE_HANDLER,
+ * ADMIN) can also hand the promise's case to another agent (changeCase).
  */
-export function FollowUpsPage({ timeZone, canReassign }: { timeZone: string; canReassign: boolean }) {
+export function FollowUpsPage({
+  timeZone,
+  canReassign,
+  roles = [],
+}: {
+  timeZone: string;
+  canReassign: boolean;
+  roles?: readonly string[];
+}) {
   const { t, format: formatIn } = useI18n();
   const format = formatIn(timeZone);
   const label = useCodeLabel();
@@ -41,6 +61,9 @@ export function FollowUpsPage({ timeZone, canReassign }: { timeZone: string; can
     });
   }, [data, timeZone]);
   const byAgent = useMemo(() => followUpsByAgent(rows, timeZone), [rows, timeZone]);
+  const canReassignFollowUps = mayReassignFollowUps(roles);
+  const assignable = useQuery(AssignableAgentsDocument, { skip: !canReassignFollowUps });
+  const agents = assignable.data?.agents.nodes ?? [];
   const columns: Column<Row>[] = [
     {
       key: 'bucket',
@@ -92,6 +115,23 @@ export function FollowUpsPage({ timeZone, canReassign }: { timeZone: string; can
       filterable: true,
     },
   ];
+  // a lead or manager gives the follow-up itself to an agent in reach; nobody else is offered it
+  if (canReassignFollowUps)
+    columns.push({
+      key: 'reassignFollowUp',
+      label: t('reassignFollowUp'),
+      sortValue: (r) => r.ownerEmployeeNo,
+      exportValue: () => '',
+      render: (r) => (
+        <ReassignFollowUp
+          promise={r}
+          describe={`${r.customerKey}, ${r.ownerEmployeeNo}, ${format.dateTime(r.dueAt)}`}
+          agents={assignableFor(agents, r)}
+          loading={assignable.loading}
+          error={assignable.error?.message ?? null}
+        />
+      ),
+    });
   // care lets case handlers (and ADMIN) change a case; others are not offered what they would be refused
   if (canReassign)
     columns.push({
@@ -163,6 +203,79 @@ export function FollowUpsPage({ timeZone, canReassign }: { timeZone: string; can
         />
       </QueryState>
     </section>
+  );
+}
+
+/**
+ * Hands a follow-up to another agent: the agents in reach (name next to number), then
+ * reassignCommitment at the version the list was read at; care's error is shown beside the control
+ * (a stale version: CONFLICT; an agent out of reach: FORBIDDEN), and the list's row follows the answer.
+ */
+function ReassignFollowUp({
+  promise,
+  describe,
+  agents,
+  loading: agentsLoading,
+  error,
+}: {
+  promise: Row;
+  /** Which follow-up, for the control's accessible name (customer, owner, due) */
+  describe: string;
+  agents: AssignableAgent[];
+  loading: boolean;
+  error: string | null;
+}) {
+  const { t } = useI18n();
+  const [reassign, { loading }] = useMutation(ReassignFollowUpDocument);
+  const [owner, setOwner] = useState('');
+  const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
+  const submit = async () => {
+    setOutcome(null);
+    try {
+      const done = await reassign({
+        variables: {
+          input: { id: promise.id, ownerEmployeeNo: owner, expectedVersion: promise.version },
+        },
+      });
+      const moved = done.data?.reassignCommitment.ownerEmployeeNo ?? owner;
+      setOwner('');
+      setOutcome({ ok: true, text: `${t('followUpReassigned')} ${moved}` });
+    } catch (e) {
+      setOutcome({ ok: false, text: e instanceof Error ? e.message : String(e) });
+    }
+  };
+  const message = error ?? (!agentsLoading && !agents.length ? t('noAssignableAgent') : null);
+  return (
+    <form
+      className="reassign reassign-follow-up"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (owner) void submit();
+      }}
+    >
+      <select
+        value={owner}
+        onChange={(e) => setOwner(e.target.value)}
+        aria-label={`${t('reassignFollowUpTo')} (${describe})`}
+        disabled={!agents.length}
+      >
+        <option value="">{t('reassignFollowUpTo')}</option>
+        {agents.map((a) => (
+          <option key={a.employeeNo} value={a.employeeNo}>
+            {a.employeeNo} · {a.displayName}
+          </option>
+        ))}
+      </select>
+      <Button size="small" htmlType="submit" loading={loading} disabled={!owner}>
+        {t('reassignFollowUp')}
+      </Button>
+      {message && !outcome && <span className="note">{message}</span>}
+      {outcome && (
+        <span role={outcome.ok ? 'status' : 'alert'} className={outcome.ok ? 'ok' : 'error'}>
+          {outcome.text}
+        </span>
+      )}
+    </form>
   );
 }
 

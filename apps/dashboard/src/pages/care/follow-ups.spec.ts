@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followUpBucket, followUpsByAgent } from './follow-ups';
+import { assignableFor, followUpBucket, followUpsByAgent, mayReassignFollowUps } from './follow-ups';
 
 // 2027-03-08 14:00 in Shanghai (06:00 UTC); the local day ends at 2027-03-08T16:00Z
 const NOW = new Date('2027-03-08T06:00:00Z');
@@ -44,5 +44,30 @@ describe('follow-up buckets', () => {
     ]);
     const counted = rows.reduce((n, r) => n + r.overdueNow + r.dueToday + r.openLater, 0);
     expect(counted).toBe(list.filter((p) => followUpBucket(p, ZONE, NOW) !== null).length);
+  });
+});
+
+describe('reassigning a follow-up', () => {
+  it('is offered to leads, managers and ADMIN, not to agents or case handlers (who change the case)', () => {
+    expect(mayReassignFollowUps(['TEAM_LEAD'])).toBe(true);
+    expect(mayReassignFollowUps(['AGENT', 'CENTER_MANAGER'])).toBe(true);
+    expect(mayReassignFollowUps(['ADMIN'])).toBe(true);
+    expect(mayReassignFollowUps(['AGENT'])).toBe(false);
+    expect(mayReassignFollowUps(['CASE_HANDLER'])).toBe(false);
+    expect(mayReassignFollowUps([])).toBe(false);
+  });
+
+  it("offers the agents of the promise's center, its owner aside, by number", () => {
+    const agents = [
+      { employeeNo: 'E3', displayName: 'Chen', center: { id: 'c1' } },
+      { employeeNo: 'E1', displayName: 'Li', center: { id: 'c1' } },
+      { employeeNo: 'E2', displayName: 'Wang', center: { id: 'c2' } },
+      { employeeNo: 'E4', displayName: 'Zhao', center: null },
+      { employeeNo: 'E5', displayName: 'Sun', center: { id: 'c1' } },
+    ];
+    expect(assignableFor(agents, { centerId: 'c1', ownerEmployeeNo: 'E5' }).map((a) => a.employeeNo)).toEqual(
+      ['E1', 'E3'],
+    );
+    expect(assignableFor(agents, { centerId: 'c9', ownerEmployeeNo: 'E5' })).toEqual([]);
   });
 });

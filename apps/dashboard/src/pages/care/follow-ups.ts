@@ -60,3 +60,29 @@ export function followUpsByAgent(
     (a, b) => b.overdueNow - a.overdueNow || a.employeeNo.localeCompare(b.employeeNo),
   );
 }
+
+/** The roles care lets hand a follow-up to another agent from this page (lead: team; manager: center). */
+export const FOLLOW_UP_REASSIGNERS = ['TEAM_LEAD', 'CENTER_MANAGER', 'ADMIN'] as const;
+
+export function mayReassignFollowUps(roles: readonly string[]): boolean {
+  return roles.some((role) => (FOLLOW_UP_REASSIGNERS as readonly string[]).includes(role));
+}
+
+export interface AssignableAgent {
+  employeeNo: string;
+  displayName: string;
+  center: { id: string } | null;
+}
+
+/**
+ * Whom a follow-up may go to: the agents the caller may assign to (staff's answer, already scoped)
+ * who work in the promise's center (care keeps a promise in its center), its owner aside, by number.
+ */
+export function assignableFor(
+  agents: readonly AssignableAgent[],
+  promise: { centerId: string; ownerEmployeeNo: string },
+): AssignableAgent[] {
+  return agents
+    .filter((a) => a.center?.id === promise.centerId && a.employeeNo !== promise.ownerEmployeeNo)
+    .sort((a, b) => a.employeeNo.localeCompare(b.employeeNo));
+}
