@@ -193,8 +193,7 @@ export async function trafficStats(
   const byAgents = Boolean(filter.employeeNos?.length);
   // outcome fields only when asked for (their money sums are exact decimals: dearer per row)
   const outcomes = wantsOutcomes(options.metrics);
-  const perContact =
-    options.metrics === undefined || new Set(options.metrics).has('revenuePerContact');
+  const perContact = options.metrics === undefined || new Set(options.metrics).has('revenuePerContact');
   return rows.map((row): TrafficStatsRow => {
     const queue = row.queue_key ? queues.get(row.queue_key) : undefined;
     const m = contactMetrics(totalsOf(row), (queue?.slVariant as ServiceLevelVariant | undefined) ?? variant);
