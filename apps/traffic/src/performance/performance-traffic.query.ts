@@ -53,23 +53,27 @@ const PER_DAY = `per_day as (
  * Each record's handling cost and its contacts no rate prices: its per-day rows' handle seconds at
  * the most specific rate of their queue's center and channel in force that day for the agent's role
  * and level (agent_grade, staff's copy). A queue's or a center's rows carry no agent (the queue-level
- * rollup): only the center's every-agent rate applies to them. Exact: numeric, never floats.
+ * rollup): only the center's every-agent rate applies to them. Exact: numeric, never floats. The
+ * candidates come by one hash join and the most specific is kept by one hash aggregate (a LATERAL
+ * pick per row cost the drill-down +50 % PostgreSQL CPU, measured by outcome-cost.bench.ts).
  */
-const HANDLING_COST = `handling as (
-  select d.perf_key,
-    (coalesce(sum(d.handle_seconds::numeric * r.per_hour), 0) / 3600)::text as handling_cost,
-    coalesce(sum(d.answered) filter (where r.per_hour is null), 0)::int as uncosted
+const HANDLING_COST = `priced as (
+  select d.perf_key, d.handle_seconds, d.answered,
+    -- the most specific candidate: arrays compare element by element (specificity first)
+    (min(array[r.specificity::numeric, r.per_hour]))[2] as per_hour
   from per_day d
   left join queue q on q.id::text = d.queue_key
   left join agent_grade ag on ag.employee_no = d.agent_no
-  left join lateral (
-    select r.per_hour from rates r
-    where r.center_id = q.center_id and r.channel = d.channel
-      and r.valid_from <= d.day and (r.valid_until is null or d.day < r.valid_until)
-      and (r.role is null or r.role = ag.role) and (r.level is null or r.level = ag.career_level::text)
-    order by r.specificity limit 1
-  ) r on true
-  group by d.perf_key
+  left join rates r on r.center_id = q.center_id and r.channel = d.channel
+    and r.valid_from <= d.day and (r.valid_until is null or d.day < r.valid_until)
+    and (r.role is null or r.role = ag.role) and (r.level is null or r.level = ag.career_level::text)
+  group by d.perf_key, d.queue_key, d.channel, d.day, d.agent_no, d.handle_seconds, d.answered
+), handling as (
+  select p.perf_key,
+    (coalesce(sum(p.handle_seconds::numeric * p.per_hour), 0) / 3600)::text as handling_cost,
+    coalesce(sum(p.answered) filter (where p.per_hour is null), 0)::int as uncosted
+  from priced p
+  group by p.perf_key
 )`;
 
 /** A JSON parameter of (record, ref, period) rows for one kind of match. */
