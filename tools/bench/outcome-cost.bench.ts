@@ -35,6 +35,20 @@ async function main(): Promise<void> {
       progress('migrating and seeding traffic’s demo data');
       await migrate(orm);
       await trafficSubgraph.seedDemo?.(orm.em.fork() as EntityManager);
+      // Role and level rates (issue 20): every agent graded as the team directory copies staff's
+      // grades (a third senior, levels 1-5), and each center's rates for a role, a level and both
+      // beside its every-agent rate, so the statement picks the most specific rate for each agent.
+      await orm.em.getConnection().execute(`insert into agent_grade (employee_no, role, career_level)
+        select agent, case when abs(hashtext(agent)) % 3 = 0 then 'SENIOR_AGENT' else 'AGENT' end,
+          1 + abs(hashtext(agent || 'level')) % 5
+        from (select distinct agent from contact where agent is not null) a on conflict do nothing`);
+      await orm.em.getConnection()
+        .execute(`insert into cost_rate (id, center_id, role, level, channel, per_hour, valid_from)
+        select gen_random_uuid(), r.center_id, g.role, g.level, r.channel, r.per_hour + 10, r.valid_from
+        from (select distinct on (center_id, channel) center_id, channel, per_hour, valid_from from cost_rate
+              where role is null and level is null order by center_id, channel, valid_from) r
+        cross join (values ('SENIOR_AGENT', null), (null, '3'), ('SENIOR_AGENT', '5')) g(role, level)
+        on conflict do nothing`);
       await orm.em.getConnection().execute('analyze');
       const em = orm.em.fork() as EntityManager;
       const [range] = await em.execute<{ last: Date; contacts: string }[]>(

@@ -35,6 +35,22 @@ export const TRAFFIC_STATS_QUERY = `query Bench($filter: StatsFilter!) {
   }
 }`;
 
+/** The outcome fields issue 20 added to trafficStats (read from the same rollup rows). */
+export const OUTCOME_FIELDS = [
+  'offers',
+  'sales',
+  'conversionRate',
+  'revenue',
+  'retentionSaveRate',
+  'dispositionCompliance',
+] as const;
+
+/** The same query with the outcome fields besides: what the new columns cost is the difference. */
+export const TRAFFIC_STATS_OUTCOMES_QUERY = TRAFFIC_STATS_QUERY.replace(
+  'abandonRate',
+  `abandonRate ${OUTCOME_FIELDS.join(' ')}`,
+);
+
 /**
  * What a developer would write by hand for the same answer, over the same rollup table the subgraph
  * reads for a query without agents (the queue-level one, queue_interval_stat): sum the 15-minute rollups into
@@ -71,12 +87,16 @@ from bucket b left join queue q on q.id::text = nullif(b.queue_key, '')
 order by b.interval_start, b.queue_key`;
 
 /** POSTs the query; the rows, or an error naming the GraphQL error code. */
-export async function postStats(url: string, window: StatsWindow): Promise<StatsRow[]> {
+export async function postStats(
+  url: string,
+  window: StatsWindow,
+  query = TRAFFIC_STATS_QUERY,
+): Promise<StatsRow[]> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(await authorizationFor(url)) },
     body: JSON.stringify({
-      query: TRAFFIC_STATS_QUERY,
+      query,
       variables: {
         filter: { from: window.from.toISOString(), to: window.to.toISOString(), timeZone: window.timeZone },
       },
@@ -133,10 +153,21 @@ export async function withAppWorkMem<T>(client: Client, work: () => Promise<T>):
 }
 
 /** The statement the subgraph runs for the query, with pg's $n placeholders instead of knex's ?. */
-export function appStatsSql(window: StatsWindow): { sql: string; params: unknown[] } {
+export function appStatsSql(
+  window: StatsWindow,
+  { outcomes = false }: { outcomes?: boolean } = {},
+): { sql: string; params: unknown[] } {
   const filter = { ...window, fcrWindowDays: 7 } as StatsFilter;
   // The sums of the metrics the query selects, as the subgraph picks them.
-  const metrics = ['offered', 'answered', 'serviceLevel', 'asaSeconds', 'ahtSeconds', 'abandonRate'];
+  const metrics = [
+    'offered',
+    'answered',
+    'serviceLevel',
+    'asaSeconds',
+    'ahtSeconds',
+    'abandonRate',
+    ...(outcomes ? OUTCOME_FIELDS : []),
+  ];
   const { sql, params } = trafficStatsSql(
     filter,
     Granularity.THIRTY_MINUTES,

@@ -50,6 +50,12 @@ describe('traffic: bad input is refused with a clear reason and writes nothing',
     );
     const queues = await postGraphQL<{ queues: { id: string }[] }>(traffic.url, '{ queues { id } }');
     queueId = queues.data?.queues[0].id as string;
+    await traffic.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into product (code, name_zh, name_en, family, margin_rate) values ('BADP-MARGIN', '保险', 'Insurance', 'INSURANCE', 0.1)`,
+      );
   });
   afterAll(() => traffic.stop());
 
@@ -140,6 +146,44 @@ describe('traffic: bad input is refused with a clear reason and writes nothing',
         'input.perHour': fc.constantFrom('-5.00', '1.005', 'ten', '', '1e3', '123456789.00', 7),
         'input.currency': fc.constantFrom('XXY', 'cny', 'CN', '', 'EURO'),
         'input.validFrom': invalid.date,
+        'input.role': fc.constantFrom('', 'agent', 'CEO', "AGENT' or '1'='1"),
+        'input.level': fc.constantFrom(0, 11, -1, 1.5, 'three'),
+      },
+    },
+    {
+      name: 'createProduct',
+      document: 'mutation($input: ProductInput!) { createProduct(input: $input) { code } }',
+      valid: () => ({
+        input: {
+          code: `BADP-${(next += 1)}`,
+          nameZh: '分期',
+          nameEn: 'Instalment',
+          family: 'INSTALLMENT',
+          marginRate: '0.03',
+        },
+      }),
+      fields: {
+        // malformed, or a product that exists already (CONFLICT)
+        'input.code': fc.constantFrom('', 'has space', 'x'.repeat(65), "1' or '1'='1", 'BADP-MARGIN'),
+        'input.nameZh': invalid.requiredText,
+        'input.nameEn': invalid.requiredText,
+        'input.family': fc.constantFrom('', 'card', 'CRYPTO', "CARD' or '1'='1"),
+        // below 0, above 1, more than 4 decimals, not a decimal
+        'input.marginRate': fc.constantFrom('-0.01', '1.01', '0.00001', 'half', '', '1e-2', 0.03),
+      },
+    },
+    {
+      name: 'setProductMargin',
+      document: 'mutation($input: ProductMarginInput!) { setProductMargin(input: $input) { code } }',
+      valid: () => ({
+        input: { code: 'BADP-MARGIN', marginRate: '0.05', validFrom: `${2100 + ((next += 1) % 99)}-01-01` },
+      }),
+      fields: {
+        // malformed, or no such product
+        'input.code': fc.constantFrom('', 'has space', 'NO-SUCH-PRODUCT'),
+        'input.marginRate': fc.constantFrom('-0.01', '1.01', '0.12345', 'half', ''),
+        // not a date, or not after today (the days already counted keep their margin)
+        'input.validFrom': fc.oneof(invalid.date, fc.constantFrom('2020-01-01', '1999-12-31')),
       },
     },
     {

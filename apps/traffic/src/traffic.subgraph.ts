@@ -16,6 +16,8 @@ import { DispositionCode } from './disposition/disposition-code.entity';
 import { CostRateResolver } from './disposition/cost-rate.resolver';
 import { DispositionResolver } from './disposition/disposition.resolver';
 import { Product } from './disposition/product.entity';
+import { ProductMargin } from './disposition/product-margin.entity';
+import { AgentGrade } from './team-directory/agent-grade.entity';
 import { QueueDisposition } from './disposition/queue-disposition.entity';
 import { ContactOutcome } from './outcome/contact-outcome.entity';
 import { outcomeImportRoute } from './outcome/outcome-import.route';
@@ -87,8 +89,10 @@ export const trafficDatabase = {
     DispositionCode,
     QueueDisposition,
     Product,
+    ProductMargin,
     CostRate,
     ContactOutcome,
+    AgentGrade,
   ],
   migrations: trafficMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),

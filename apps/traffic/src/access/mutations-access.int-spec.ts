@@ -89,6 +89,13 @@ describe('traffic mutations and the import route: ADMIN only', () => {
         validFrom: "2026-05-01" }) { id } }`,
       variables: () => ({ c: shaId }),
     },
+    createProduct: {
+      query: `mutation { createProduct(input: { code: "REFUSED", nameZh: "拒", nameEn: "Refused", family: "CARD",
+        marginRate: "0.02" }) { code } }`,
+    },
+    setProductMargin: {
+      query: `mutation { setProductMargin(input: { code: "REFUSED", marginRate: "0.02", validFrom: "2100-01-01" }) { code } }`,
+    },
     configureDataSource: {
       query:
         'mutation { configureDataSource(input: { kind: QA, cadenceMinutes: 60, warnAfterMinutes: 60, errorAfterMinutes: 120 }) { kind } }',

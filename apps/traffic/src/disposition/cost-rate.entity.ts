@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Check, Entity, Enum, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { CHANNELS, type Channel } from '../contact/contact-record';
 
 /**
@@ -7,7 +7,7 @@ import { CHANNELS, type Channel } from '../contact/contact-record';
  * and level, on a channel, from a date on. The most specific rate valid on a day applies.
  */
 @Entity({ tableName: 'cost_rate' })
-@Unique({ name: 'cost_rate_scope', properties: ['centerId', 'role', 'level', 'channel', 'validFrom'] })
+// unique per (center, role, level, channel, validFrom), nulls equal: the index cost_rate_scope (migration)
 @Check({ name: 'cost_rate_per_hour_positive', expression: 'per_hour >= 0' })
 @Check({ name: 'cost_rate_has_scope', expression: 'center_id is not null or role is not null' })
 export class CostRate {

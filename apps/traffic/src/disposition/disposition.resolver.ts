@@ -4,6 +4,8 @@ import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import { DispositionCodeInput } from './disposition-code.input';
 import { saveDispositionCode } from './disposition-code.service';
 import { DispositionCodeType, ProductType } from './disposition.type';
+import { ProductInput, ProductMarginInput } from './product.input';
+import { createProduct, products, setProductMargin } from './product.service';
 
 /** The code list and the products: reference data, readable by every signed-in caller (like queues). */
 @Resolver()
@@ -53,16 +55,30 @@ export class DispositionResolver {
 
   @Query(() => [ProductType], { nullable: true, description: 'Every product, by code' })
   async products(@Ctx() ctx: SubgraphContext): Promise<ProductType[]> {
-    const rows = await ctx.em.execute<
-      { code: string; name_zh: string; name_en: string; family: string; margin_rate: string }[]
-    >('select code, name_zh, name_en, family, margin_rate from product order by code collate "C"');
-    return rows.map((r) => ({
-      code: r.code,
-      nameZh: r.name_zh,
-      nameEn: r.name_en,
-      family: r.family,
-      marginRate: Number(r.margin_rate),
-    }));
+    return products(ctx.em);
+  }
+
+  @Mutation(() => ProductType, {
+    description: 'A new product (its code unused), with the margin rate its sales are priced at',
+  })
+  async createProduct(
+    @Arg('input', () => ProductInput) input: ProductInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ProductType> {
+    requireRole(ctx.identity, WRITERS.traffic, 'createProduct');
+    return createProduct(ctx.em, input);
+  }
+
+  @Mutation(() => ProductType, {
+    description:
+      'A new margin rate of a product from a later day on (a new version; the days before keep their rate, so past revenue does not move)',
+  })
+  async setProductMargin(
+    @Arg('input', () => ProductMarginInput) input: ProductMarginInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<ProductType> {
+    requireRole(ctx.identity, WRITERS.traffic, 'setProductMargin');
+    return setProductMargin(ctx.em, input);
   }
 
   @Mutation(() => DispositionCodeType, {

@@ -23,6 +23,14 @@ export class DispositionCodeType {
   requiredByQueues!: string[];
 }
 
+@ObjectType('ProductMargin', { description: 'One dated version of a product margin rate' })
+export class ProductMarginType {
+  @Field(() => String, { description: 'First day (YYYY-MM-DD)' }) validFrom!: string;
+  @Field(() => String, { nullable: true, description: "The next version's first day; null while in force" })
+  validTo!: string | null;
+  @Field(() => String, { description: 'Exact decimal, 0-1' }) marginRate!: string;
+}
+
 @ObjectType('Product', { description: 'A product an outcome may sell, with its margin rate' })
 export class ProductType {
   @Field(() => String) code!: string;
@@ -30,5 +38,18 @@ export class ProductType {
   @Field(() => String) nameEn!: string;
   @Field(() => String, { description: 'CARD, INSTALLMENT, LOAN, DEPOSIT, INSURANCE, WEALTH or OTHER' })
   family!: string;
-  @Field(() => Float, { description: 'Share of a sale amount that is revenue, 0-1' }) marginRate!: number;
+  @Field(() => Float, {
+    description: 'Share of a sale amount that is revenue, 0-1: the rate in force today (UTC)',
+  })
+  marginRate!: number;
+  @Field(() => String, {
+    description:
+      'The rate given at creation: sales before the first dated version are priced at it (exact decimal)',
+  })
+  initialMarginRate!: string;
+  @Field(() => [ProductMarginType], {
+    description:
+      'Dated margin versions, oldest first: a sale is priced at the one in force on its contact’s day',
+  })
+  margins!: ProductMarginType[];
 }

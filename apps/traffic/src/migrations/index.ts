@@ -11,6 +11,7 @@ import { Migration20261207064502_contact_outcomes } from './Migration20261207064
 import { Migration20261207070105_alert_rules } from './Migration20261207070105_alert_rules';
 import { Migration20261207093433_ingest_batch_origin } from './Migration20261207093433_ingest_batch_origin';
 import { Migration20261207093732_interval_stat_agent } from './Migration20261207093732_interval_stat_agent';
+import { Migration20261207130000_margin_versions_agent_grade } from './Migration20261207130000_margin_versions_agent_grade';
 
 /** Every traffic migration in order. Generated files are listed here and never edited after landing. */
 export const trafficMigrations: MigrationObject[] = [
@@ -32,4 +33,8 @@ export const trafficMigrations: MigrationObject[] = [
   { name: 'Migration20261207070105_alert_rules', class: Migration20261207070105_alert_rules },
   { name: 'Migration20261207093433_ingest_batch_origin', class: Migration20261207093433_ingest_batch_origin },
   { name: 'Migration20261207093732_interval_stat_agent', class: Migration20261207093732_interval_stat_agent },
+  {
+    name: 'Migration20261207130000_margin_versions_agent_grade',
+    class: Migration20261207130000_margin_versions_agent_grade,
+  },
 ];

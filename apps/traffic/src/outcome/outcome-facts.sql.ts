@@ -5,6 +5,8 @@ const SALE = `(${SALE_CLASSES.map((c) => `'${c}'`).join(', ')})`;
 /**
  * CTEs `imported` (per contact of `source` with imported outcomes, read from `outcomes`:
  * contact_outcome, or the same less some rows) and `requiring_queue` (queues requiring a code).
+ * A sale's revenue is its amount at the margin version in force on its contact's arrival day (UTC
+ * date, as the codes' versions), or the product's own rate before its first version.
  * Grouped over the imported outcomes only: the contacts' own wrap-up codes are joined row by row in
  * `measured` (outcomeFactColumns), so a batch without imported outcomes pays two hash joins.
  */
@@ -17,7 +19,7 @@ export function outcomeFactsSql(source: string, outcomes = 'contact_outcome', su
     bool_or(d.outcome_class in ${SALE}) as sale,
     count(*) filter (where d.outcome_class in ${SALE})::int as sale_outcomes,
     coalesce(sum(o.amount) filter (where d.outcome_class in ${SALE}), 0) as sales_amount,
-    coalesce(sum(o.amount * p.margin_rate) filter (where d.outcome_class in ${SALE}), 0) as revenue,
+    coalesce(sum(o.amount * coalesce(m.margin_rate, p.margin_rate)) filter (where d.outcome_class in ${SALE}), 0) as revenue,
     bool_or(d.outcome_class = 'RETENTION_SAVE') as save,
     bool_or(d.outcome_class = 'RETENTION_LOST') as lost,
     bool_or(d.outcome_class = 'CANCELLATION_PROCESSED') as cancel,
@@ -26,6 +28,8 @@ export function outcomeFactsSql(source: string, outcomes = 'contact_outcome', su
   join ${source} c on c.source = o.source and c.external_id = o.external_id
   join disposition_code d on d.code = o.code and d.version = o.code_version
   left join product p on p.code = o.product_code
+  left join product_margin m on m.product_code = o.product_code and m.valid_from <= c.arrived_at::date
+    and (m.valid_to is null or m.valid_to > c.arrived_at::date)
   left join queue_disposition qd on qd.queue_id = c.queue_id and qd.code = o.code and qd.required
   group by o.source, o.external_id
 ), requiring_queue${suffix} as (

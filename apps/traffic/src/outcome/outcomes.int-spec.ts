@@ -162,6 +162,8 @@ describe('contact outcomes in the rollups', () => {
         { answered: 100, eligible: 80, offers: 40, sales: 10, saves: 5, lost: 3, cancellations: 2 }[field],
       );
     expect(rows.map((r) => Number(r.salesAmount)).reduce((x, y) => x + y)).toBe(55000);
+    // revenue too: 1,650.00 at 3 % split between the two agents
+    expect(rows.map((r) => Number(r.revenue)).reduce((x, y) => x + y)).toBe(1650);
   });
 
   it('importing the same outcomes again changes nothing', async () => {

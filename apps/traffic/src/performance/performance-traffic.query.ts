@@ -24,17 +24,16 @@ export interface PerformanceTrafficRow extends StatsSqlRow {
 }
 
 /**
- * The standard cost rates of center and channel with the day each stops being in force (the next
- * one's valid_from): a handful of rows, hash-joined to the picked rollup rows (METRICS.md,
- * costPerContact). One rate per center, channel and start (role and level rates are staff's side of
- * the question: traffic does not know an agent's role).
+ * The standard cost rates with the day each stops being in force (the next one's of the same scope),
+ * and how specific each is (1 most): a handful of rows, matched to the per-day rows (METRICS.md,
+ * costPerContact: a center's rate for a role and level, for a role, for a level, for every agent).
  */
 const RATES = `rates as materialized (
-  select r.center_id, r.channel, r.per_hour, r.valid_from,
-    lead(r.valid_from) over (partition by r.center_id, r.channel order by r.valid_from) as valid_until
-  from (select distinct on (center_id, channel, valid_from) center_id, channel, per_hour, valid_from
-        from cost_rate where role is null and center_id is not null
-        order by center_id, channel, valid_from, per_hour desc) r
+  select r.center_id, r.role, r.level, r.channel, r.per_hour, r.valid_from,
+    lead(r.valid_from) over (partition by r.center_id, r.role, r.level, r.channel order by r.valid_from) as valid_until,
+    case when r.role is not null and r.level is not null then 1 when r.role is not null then 2
+         when r.level is not null then 3 else 4 end as specificity
+  from cost_rate r where r.center_id is not null
 )`;
 
 /**
@@ -44,25 +43,37 @@ const RATES = `rates as materialized (
  * once rather than materialized for two readers.
  */
 const PER_DAY = `per_day as (
-  select s.perf_key, s.queue_key, s.channel, (s.interval_start at time zone 'UTC')::date as day,
+  select s.perf_key, s.queue_key, s.channel, (s.interval_start at time zone 'UTC')::date as day, s.agent_no,
     max(s.variant) as variant,
     ${READ_MEASURES.map((m) => `${m.read === 'max' ? 'max' : 'sum'}(s.${m.column}) as ${m.column}`).join(', ')}
-  from picked s group by 1, 2, 3, 4
+  from picked s group by 1, 2, 3, 4, 5
 )`;
 
 /**
  * Each record's handling cost and its contacts no rate prices: its per-day rows' handle seconds at
- * the rate of their queue's center and channel in force that day. Exact: numeric, never floats.
+ * the most specific rate of their queue's center and channel in force that day for the agent's role
+ * and level (agent_grade, staff's copy). A queue's or a center's rows carry no agent (the queue-level
+ * rollup): only the center's every-agent rate applies to them. Exact: numeric, never floats. The
+ * candidates come by one hash join and the most specific is kept by one hash aggregate (a LATERAL
+ * pick per row cost the drill-down +50 % PostgreSQL CPU, measured by outcome-cost.bench.ts).
  */
-const HANDLING_COST = `handling as (
-  select d.perf_key,
-    (coalesce(sum(d.handle_seconds::numeric * r.per_hour), 0) / 3600)::text as handling_cost,
-    coalesce(sum(d.answered) filter (where r.per_hour is null), 0)::int as uncosted
+const HANDLING_COST = `priced as (
+  select d.perf_key, d.handle_seconds, d.answered,
+    -- the most specific candidate: arrays compare element by element (specificity first)
+    (min(array[r.specificity::numeric, r.per_hour]))[2] as per_hour
   from per_day d
   left join queue q on q.id::text = d.queue_key
+  left join agent_grade ag on ag.employee_no = d.agent_no
   left join rates r on r.center_id = q.center_id and r.channel = d.channel
     and r.valid_from <= d.day and (r.valid_until is null or d.day < r.valid_until)
-  group by d.perf_key
+    and (r.role is null or r.role = ag.role) and (r.level is null or r.level = ag.career_level::text)
+  group by d.perf_key, d.queue_key, d.channel, d.day, d.agent_no, d.handle_seconds, d.answered
+), handling as (
+  select p.perf_key,
+    (coalesce(sum(p.handle_seconds::numeric * p.per_hour), 0) / 3600)::text as handling_cost,
+    coalesce(sum(p.answered) filter (where p.per_hour is null), 0)::int as uncosted
+  from priced p
+  group by p.perf_key
 )`;
 
 /** A JSON parameter of (record, ref, period) rows for one kind of match. */
@@ -118,13 +129,15 @@ function matched(
   const byAgent = `${shape.perPeriod ? 'pairs_agent g' : pairs('agent')} cross join lateral (select * from ${table} x where x.${agentColumn} = g.ref
         and x.${column} >= g.p_from and x.${column} < g.p_to
         and x.${column} >= ?::timestamptz and x.${column} < ?::timestamptz offset 0) ${alias}`;
+  // agent_no: the agent of an agent's rows (what role and level cost rates match); none for a queue's
+  // or a center's rows, read from the queue-level rollup
   const branches: Record<ScopeMatch, string> = {
     agent: shape.agentsByIndex
-      ? `select ${select}, null::text as variant from ${byAgent}`
-      : `select ${select}, null::text as variant from ${from(pairs('agent'), `${agentKey} = g.ref`, table)} ${where}`,
-    queue: `select ${select}, q.sl_variant::text as variant from ${from(pairs('queue'), `${queueKey} = g.ref`)}
+      ? `select ${select}, null::text as variant, g.ref as agent_no from ${byAgent}`
+      : `select ${select}, null::text as variant, g.ref as agent_no from ${from(pairs('agent'), `${agentKey} = g.ref`, table)} ${where}`,
+    queue: `select ${select}, q.sl_variant::text as variant, null::text as agent_no from ${from(pairs('queue'), `${queueKey} = g.ref`)}
       join queue q on q.id::text = g.ref ${where}`,
-    center: `select ${select}, null::text as variant from ${from(shape.perPeriod ? 'center_queues' : 'center_queues g', `${queueKey} = g.queue_key`)} ${where}`,
+    center: `select ${select}, null::text as variant, null::text as agent_no from ${from(shape.perPeriod ? 'center_queues' : 'center_queues g', `${queueKey} = g.queue_key`)} ${where}`,
   };
   // only the kinds the batch holds: an empty branch would still scan the period
   return shape.kinds.map((kind) => branches[kind]).join('\n    union all\n    ');

@@ -77,8 +77,13 @@ export function outcomeTotalsOf(row: StatsSqlRow): OutcomeTotals {
   };
 }
 
-function outcomeFields(row: StatsSqlRow): OutcomeStatsFields {
+/**
+ * The outcome fields of one row. revenuePerContact divides exact decimals (the dearest of them per
+ * row): computed only when asked for, as an unselected field is never read.
+ */
+function outcomeFields(row: StatsSqlRow, revenuePerContact: boolean): OutcomeStatsFields {
   const t = outcomeTotalsOf(row);
+  const metrics = outcomeMetrics(revenuePerContact ? t : { ...t, answered: 0 });
   return {
     eligible: t.eligible,
     offers: t.offers,
@@ -88,7 +93,7 @@ function outcomeFields(row: StatsSqlRow): OutcomeStatsFields {
     cancellations: t.cancellations,
     salesAmount: t.salesAmount,
     revenue: t.revenue,
-    ...outcomeMetrics(t),
+    ...metrics,
   };
 }
 
@@ -188,6 +193,7 @@ export async function trafficStats(
   const byAgents = Boolean(filter.employeeNos?.length);
   // outcome fields only when asked for (their money sums are exact decimals: dearer per row)
   const outcomes = wantsOutcomes(options.metrics);
+  const perContact = options.metrics === undefined || new Set(options.metrics).has('revenuePerContact');
   return rows.map((row): TrafficStatsRow => {
     const queue = row.queue_key ? queues.get(row.queue_key) : undefined;
     const m = contactMetrics(totalsOf(row), (queue?.slVariant as ServiceLevelVariant | undefined) ?? variant);
@@ -216,7 +222,7 @@ export async function trafficStats(
       transferRate: m.transferRate,
       ivrContainmentRate: m.ivrContainmentRate,
       fcrRate: fcr ? (fcr.get(groupKey(row)) ?? null) : null,
-      ...(outcomes ? outcomeFields(row) : NO_OUTCOMES),
+      ...(outcomes ? outcomeFields(row, perContact) : NO_OUTCOMES),
     };
   });
 }

@@ -6,6 +6,8 @@ interface AgentPage {
   agents: {
     nodes: {
       employeeNo: string;
+      role: string;
+      careerLevel: number;
       teamHistory: {
         validFrom: string;
         validTo: string | null;
@@ -17,7 +19,7 @@ interface AgentPage {
 }
 
 const PAGE = `query($after: String) { agents(first: 500, after: $after) {
-  nodes { employeeNo teamHistory { validFrom validTo team { id center { id } } } }
+  nodes { employeeNo role careerLevel teamHistory { validFrom validTo team { id center { id } } } }
   pageInfo { endCursor hasNextPage } } }`;
 
 export interface TeamDirectorySyncResult {
@@ -26,7 +28,7 @@ export interface TeamDirectorySyncResult {
 }
 
 /**
- * Replaces the copy of staff's team history with what the gateway reports now, in one transaction:
+ * Replaces the copy of staff's team history (and of each agent's role and career level) with what the gateway reports now, in one transaction:
  * readers see the old copy or the new one, never half of each.
  */
 export async function syncTeamDirectory(
@@ -34,6 +36,8 @@ export async function syncTeamDirectory(
   url = gatewayUrl(),
 ): Promise<TeamDirectorySyncResult> {
   const rows: [string, string, string | null, string, string][] = [];
+  // each agent's current role and career level: what role and level cost rates match
+  const grades: [string, string, number][] = [];
   let agents = 0;
   let after: string | null = null;
   do {
@@ -44,6 +48,7 @@ export async function syncTeamDirectory(
     );
     for (const agent of page.agents.nodes) {
       agents += 1;
+      grades.push([agent.employeeNo, agent.role, agent.careerLevel]);
       for (const p of agent.teamHistory)
         rows.push([agent.employeeNo, p.validFrom, p.validTo, p.team.id, p.team.center.id]);
     }
@@ -61,6 +66,12 @@ export async function syncTeamDirectory(
         rows.map((r) => r[3]),
         rows.map((r) => r[4]),
       ],
+    );
+    await client.query('delete from agent_grade');
+    await client.query(
+      `insert into agent_grade (employee_no, role, career_level)
+       select * from unnest($1::text[], $2::text[], $3::smallint[])`,
+      [grades.map((g) => g[0]), grades.map((g) => g[1]), grades.map((g) => g[2])],
     );
   });
   return { agents, periods: rows.length };
