@@ -10,6 +10,8 @@ import { SurveyInvitation } from './survey/survey-invitation.entity';
 import { SurveyResponse } from './survey/survey-response.entity';
 import { SurveyResolver } from './survey/survey.resolver';
 import { Feedback } from './feedback/feedback.entity';
+import { FeedbackRuleSet } from './feedback-rules/feedback-rule-set.entity';
+import { FeedbackRuleSetResolver } from './feedback-rules/feedback-rule-set.resolver';
 import { ImprovementEvidence, ImprovementItem } from './improvement/improvement-item.entity';
 import { ImprovementItemResolver } from './improvement/improvement-item.resolver';
 import { VocViewResolver } from './feedback/voc-view.resolver';
@@ -37,6 +39,7 @@ export const vocDatabase = {
     SurveyResponse,
     SurveyRollup,
     Feedback,
+    FeedbackRuleSet,
     ImprovementItem,
     ImprovementEvidence,
     ServiceRecoveryRequest,
@@ -55,6 +58,7 @@ export function buildVocSchema(): Promise<FederatedSchema> {
       VoicePerformanceResolver,
       VocViewResolver,
       ImprovementItemResolver,
+      FeedbackRuleSetResolver,
     ],
     // kpi's Performance is reached only through _entities: listed so it is in the schema
     orphanedTypes: [VocPerformanceType],
