@@ -8,6 +8,8 @@ import {
 import { SurveyForm } from './survey-form/survey-form.entity';
 import { SurveyInvitation } from './survey/survey-invitation.entity';
 import { SurveyResponse } from './survey/survey-response.entity';
+import { VerbatimAccess } from './survey/verbatim-access.entity';
+import { SurveyVerbatimResolver } from './survey/survey-verbatim.resolver';
 import { SurveyResolver } from './survey/survey.resolver';
 import { Feedback } from './feedback/feedback.entity';
 import { FeedbackRuleSet } from './feedback-rules/feedback-rule-set.entity';
@@ -43,6 +45,7 @@ export const vocDatabase = {
     ImprovementItem,
     ImprovementEvidence,
     ServiceRecoveryRequest,
+    VerbatimAccess,
   ],
   migrations: vocMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
@@ -59,6 +62,7 @@ export function buildVocSchema(): Promise<FederatedSchema> {
       VocViewResolver,
       ImprovementItemResolver,
       FeedbackRuleSetResolver,
+      SurveyVerbatimResolver,
     ],
     // kpi's Performance is reached only through _entities: listed so it is in the schema
     orphanedTypes: [VocPerformanceType],
