@@ -251,6 +251,19 @@ describe('feedback rule sets', () => {
     expect(after[feedback.english]).toEqual({ category: 'CREDIT_LIMIT', version: draft.version });
     expect(after[feedback.wait]).toEqual({ category: 'WAIT_TIME', version: draft.version });
     expect((await activeRules(voc.orm.em.fork())).version).toBe(draft.version);
+    // the VOC view names the new category as its rule set does
+    const view = await postGraphQL<{
+      vocView: { categories: { category: string; nameEn: string; nameZh: string; feedback: number }[] };
+    }>(
+      voc.url,
+      '{ vocView(from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z") { categories { category nameEn nameZh feedback } } }',
+    );
+    expect(view.data?.vocView.categories).toEqual(
+      expect.arrayContaining([
+        { category: 'CREDIT_LIMIT', nameEn: 'Credit limit', nameZh: '信用额度', feedback: 2 },
+        { category: 'WAIT_TIME', nameEn: 'Waiting and getting through', nameZh: '等待与接通', feedback: 1 },
+      ]),
+    );
 
     // published once only; an unknown version is NOT_FOUND; version 1 is not a draft
     for (const [v, code] of [
