@@ -239,7 +239,7 @@ describe('Customers and the timeline', () => {
                 source: c.source,
                 externalId: c.externalId,
                 channel: c.channel,
-                direction: c.direction,
+                direction: c.direction as 'INBOUND' | 'OUTBOUND',
                 outcome: c.outcome,
                 arrivedAt: new Date(c.arrivedAt),
                 agentNo: c.agent?.employeeNo ?? null,
