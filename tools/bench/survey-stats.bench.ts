@@ -45,6 +45,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '9' },
     warmup: { type: 'string', default: '2' },
     raw: { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
   },
 });
 const RESPONSES = Number(args.responses);
@@ -343,6 +344,15 @@ async function main(): Promise<void> {
         for (let i = 0; i < WARMUP; i++) await sqlAlone();
         const sqlMs: number[] = [];
         for (let i = 0; i < RUNS; i++) sqlMs.push((await timed(sqlAlone)).ms);
+        if (args.explain && c === CASES[0]) {
+          const plan = await client.query<{ 'QUERY PLAN': string }>(
+            `explain (analyze, buffers) ${numbered(statement.sql)}`,
+            statement.params,
+          );
+          console.log(
+            `\n${c.label}: the statement's plan\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`,
+          );
+        }
         // the statement's CPU in PostgreSQL (its backend's own counters), which load does not inflate
         const pgCpu: number[] = [];
         for (let i = 0; i < RUNS; i++) {

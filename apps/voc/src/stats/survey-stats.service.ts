@@ -82,11 +82,13 @@ const RANK_N: Record<SurveyRankMetric, keyof SurveyTotals> = {
 
 const MEASURE_COLUMNS = SURVEY_MEASURES.map((m) => m.column);
 const TOTALS = SURVEY_MEASURES.map((m) => `"${m.total}"`).join(', ');
-/** Code-point order (keys are codes, ids and months: no collation needed), nulls first. */
-const ORDER_SQL = ['month', 'center', 'team', 'queue']
-  .map((k) => `${k} collate "C" nulls first`)
-  .concat(['rank nulls last', 'agent collate "C" nulls first'])
-  .join(', ');
+/**
+ * The answer's order, which is also the ranking window's (so PostgreSQL sorts once): the other keys in
+ * code-point order (codes, ids and months: no collation needed, and far cheaper), nulls last; then
+ * the ranked agents best first, then the unranked by employee number.
+ */
+const KEYS_C = ['month', 'center', 'team', 'queue'].map((k) => `${k} collate "C"`).join(', ');
+const RANKING_ORDER = 'rank_value desc nulls last, rank_n desc nulls last, agent collate "C"';
 
 /**
  * The one statement behind surveyStats, answering final rows in their final order: the groups'
@@ -128,12 +130,15 @@ export function surveyStatsStatement(
        ${scoped}
        ${groupSql}
        having ${MEASURE_COLUMNS.map((c) => `coalesce(sum(${c}), 0) <> 0`).join(' or ')}
-     ), flagged as (select *, ${ranked} as ranked from totals)
+     ), flagged as (
+       select *, case when ranked then ${rank.value} end as rank_value,
+         case when ranked then ${rank.n} end as rank_n
+       from (select *, ${ranked} as ranked from totals) as t)
      select agent, team, center, queue, month, ${TOTALS},
-       (case when ranked then row_number() over (partition by ranked, team, center, queue, month
-          order by ${rank.value} desc, ${rank.n} desc, agent collate "C") end)::int as rank
+       (case when rank_n is not null then row_number() over ranking end)::int as rank
      from flagged
-     order by ${ORDER_SQL}`,
+     window ranking as (partition by ${KEYS_C} order by ${RANKING_ORDER})
+     order by ${KEYS_C}, ${RANKING_ORDER}`,
     params: [
       ...source.params,
       ...(all ? [] : [false, JSON.stringify(scope.centerIds ?? []), JSON.stringify(scope.employeeNos ?? [])]),
