@@ -45,6 +45,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '9' },
     warmup: { type: 'string', default: '2' },
     raw: { type: 'boolean', default: false },
+    explain: { type: 'boolean', default: false },
   },
 });
 const RESPONSES = Number(args.responses);
@@ -231,6 +232,24 @@ const CASES: Case[] = [
 const query = (c: Case): string => `query($g: [SurveyGroup!]!, $from: DateTimeISO!, $to: DateTimeISO!) {
   surveyStats(groupBy: $g, from: $from, to: $to) { ${c.fields ?? EVERY_FIELD} } }`;
 
+/** CPU time (user + system, ms) this process has used: the bench, voc and the gateway run in it. */
+const nodeCpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** CPU time (ms) a PostgreSQL backend has used, from /proc (clock ticks, 10 ms each). */
+function backendCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime (fields 14 and 15 of stat)
+}
+
+/** knex's `?` placeholders as PostgreSQL's `$n` (the statement has no `?` inside literals). */
+const numbered = (sql: string): string => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
 async function post(url: string, c: Case): Promise<number> {
   const response = await fetch(url, {
     method: 'POST',
@@ -242,16 +261,19 @@ async function post(url: string, c: Case): Promise<number> {
   return body.data.surveyStats.length;
 }
 
-async function measure(url: string, c: Case): Promise<{ ms: number[]; rows: number }> {
+async function measure(url: string, c: Case): Promise<{ ms: number[]; cpu: number[]; rows: number }> {
   for (let i = 0; i < WARMUP; i++) await post(url, c);
   const ms: number[] = [];
+  const cpu: number[] = [];
   let rows = 0;
   for (let i = 0; i < RUNS; i++) {
+    const before = nodeCpuMs();
     const run = await timed(() => post(url, c));
+    cpu.push(nodeCpuMs() - before);
     ms.push(run.ms);
     rows = run.result;
   }
-  return { ms, rows };
+  return { ms, cpu, rows };
 }
 
 /**
@@ -306,6 +328,8 @@ async function main(): Promise<void> {
       console.log(await describeSetup(vocDb));
       console.log(table(['load phase', 'time'], loading));
       const rows: string[][] = [];
+      const cpuRows: string[][] = [];
+      const backendPid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0].pid;
       let goalMet = true;
       const orm = await createOrm({ ...vocDatabase, clientUrl: vocDb });
       stops.push(() => orm.close());
@@ -320,6 +344,22 @@ async function main(): Promise<void> {
         for (let i = 0; i < WARMUP; i++) await sqlAlone();
         const sqlMs: number[] = [];
         for (let i = 0; i < RUNS; i++) sqlMs.push((await timed(sqlAlone)).ms);
+        if (args.explain && c === CASES[0]) {
+          const plan = await client.query<{ 'QUERY PLAN': string }>(
+            `explain (analyze, buffers) ${numbered(statement.sql)}`,
+            statement.params,
+          );
+          console.log(
+            `\n${c.label}: the statement's plan\n${plan.rows.map((r) => r['QUERY PLAN']).join('\n')}`,
+          );
+        }
+        // the statement's CPU in PostgreSQL (its backend's own counters), which load does not inflate
+        const pgCpu: number[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          const before = backendCpuMs(backendPid);
+          await client.query(numbered(statement.sql), statement.params);
+          pgCpu.push(backendCpuMs(backendPid) - before);
+        }
         rows.push([
           `${c.label} @ statement`,
           '',
@@ -341,7 +381,12 @@ async function main(): Promise<void> {
             .then((r) => r.length);
         for (let i = 0; i < WARMUP; i++) await service();
         const alone: number[] = [];
-        for (let i = 0; i < RUNS; i++) alone.push((await timed(service)).ms);
+        const serviceCpu: number[] = [];
+        for (let i = 0; i < RUNS; i++) {
+          const before = nodeCpuMs();
+          alone.push((await timed(service)).ms);
+          serviceCpu.push(nodeCpuMs() - before);
+        }
         rows.push([
           `${c.label} @ service`,
           '',
@@ -351,6 +396,13 @@ async function main(): Promise<void> {
         ]);
         const direct = await measure(urls.voc, c);
         const through = await measure(gateway.url, c);
+        cpuRows.push([
+          c.label,
+          formatMs(median(pgCpu)),
+          formatMs(median(serviceCpu)),
+          formatMs(median(direct.cpu)),
+          formatMs(median(through.cpu)),
+        ]);
         if (c === CASES[0]) goalMet = median(direct.ms) < GOAL_MS && median(through.ms) < GOAL_MS;
         for (const [where, m] of [
           ['voc', direct],
@@ -368,6 +420,14 @@ async function main(): Promise<void> {
         `\n${RUNS} timed runs after ${WARMUP} warm-up, one request at a time, as ADMIN (every center)`,
       );
       console.log(table(['query', 'rows', 'median', 'p95', 'min–max'], rows));
+      console.log(
+        '\nCPU time per request (median, ms; what an idle machine would wait, without the queueing a loaded one adds):' +
+          '\nPostgreSQL = the statement in its backend (10 ms ticks); service = voc building rows (its statement' +
+          "\nincluded, the driver's parsing); node = this process for the whole request (voc, the gateway, the client)",
+      );
+      console.log(
+        table(['query', 'PostgreSQL', 'service (node)', '@ voc (node)', '@ gateway (node)'], cpuRows),
+      );
       if (args.raw) {
         // the same year's AGENT × MONTH aggregate straight from the raw rows, once: what the rollup saves
         const raw = await timed(() =>

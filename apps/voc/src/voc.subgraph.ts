@@ -8,8 +8,12 @@ import {
 import { SurveyForm } from './survey-form/survey-form.entity';
 import { SurveyInvitation } from './survey/survey-invitation.entity';
 import { SurveyResponse } from './survey/survey-response.entity';
+import { VerbatimAccess } from './survey/verbatim-access.entity';
+import { SurveyVerbatimResolver } from './survey/survey-verbatim.resolver';
 import { SurveyResolver } from './survey/survey.resolver';
 import { Feedback } from './feedback/feedback.entity';
+import { FeedbackRuleSet } from './feedback-rules/feedback-rule-set.entity';
+import { FeedbackRuleSetResolver } from './feedback-rules/feedback-rule-set.resolver';
 import { ImprovementEvidence, ImprovementItem } from './improvement/improvement-item.entity';
 import { ImprovementItemResolver } from './improvement/improvement-item.resolver';
 import { VocViewResolver } from './feedback/voc-view.resolver';
@@ -37,9 +41,11 @@ export const vocDatabase = {
     SurveyResponse,
     SurveyRollup,
     Feedback,
+    FeedbackRuleSet,
     ImprovementItem,
     ImprovementEvidence,
     ServiceRecoveryRequest,
+    VerbatimAccess,
   ],
   migrations: vocMigrations,
   migrationsPath: resolve(__dirname, 'migrations'),
@@ -55,6 +61,8 @@ export function buildVocSchema(): Promise<FederatedSchema> {
       VoicePerformanceResolver,
       VocViewResolver,
       ImprovementItemResolver,
+      FeedbackRuleSetResolver,
+      SurveyVerbatimResolver,
     ],
     // kpi's Performance is reached only through _entities: listed so it is in the schema
     orphanedTypes: [VocPerformanceType],

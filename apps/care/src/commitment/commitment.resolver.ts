@@ -6,6 +6,7 @@ import { seesCommitment } from '../access/care-access';
 import { reassignTarget, requireReassigner } from '../access/reassign-access';
 import { careNow } from '../care-services';
 import { normalizeCustomerKey, storedKeyForms } from '../customer/customer-key';
+import { isRecoveryClientKey } from '../service-recovery/service-recovery.service';
 import { Commitment } from './commitment.entity';
 import { commitmentById, commitmentLadder, commitmentEvents } from './commitment.loader';
 import { FulfilCommitmentInput, MakeCommitmentInput, ReassignCommitmentInput } from './commitment.input';
@@ -77,6 +78,12 @@ export class CommitmentResolver {
     const owner = ctx.identity.employeeNo;
     if (!owner)
       throw forbidden('makeCommitment: only an agent (a token with an employee number) makes a promise');
+    // a service recovery's key would show the promise on the timeline as a survey answer's
+    if (isRecoveryClientKey(input.clientKey))
+      throw badUserInput({
+        field: 'input.clientKey',
+        message: 'service-recovery: keys are reserved for service recovery',
+      });
     await ctx.requireReferences([{ kind: 'center', field: 'input.centerId', values: [input.centerId] }]);
     const row = await new CommitmentService(ctx.em).make(input, owner, ctx.identity.subject);
     return toCommitmentType(row, careNow());

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
+import { serviceIdentity } from '@switchboard/auth';
 import {
+  authorizationFor,
+  caller,
   databaseFingerprint,
   KnownReferences,
   postGraphQL,
   startTestSubgraph,
   type TestSubgraph,
 } from '@switchboard/testing';
+import { configureCare } from '../care-services';
 import { careSubgraph } from '../care.subgraph';
 import { CareFactory } from '../testing/care-factories';
 import { CareWorldDouble } from '../testing/care-world-double';
@@ -221,6 +225,124 @@ describe('Customers and the timeline', () => {
     expect(answer.errors?.[0]?.extensions?.code).toBe(code);
     expect(answer.errors?.[0]?.message).toContain(field);
     expect(await databaseFingerprint(care.orm)).toEqual(before);
+  });
+
+  it("shows a service recovery on the customer's timeline as a commitment from the survey answer", async () => {
+    // issue 19 item 4: voc asks care (as service:voc) to recover a CSAT 1 on the customer's last call
+    // traffic's contact and staff's lead as care's services give them (the double serves the timeline's reads)
+    const restore = configureCare({
+      contacts: async (keys) =>
+        keys.map((k) => {
+          const c = calls.find((call) => call.source === k.source && call.externalId === k.externalId);
+          return c
+            ? {
+                source: c.source,
+                externalId: c.externalId,
+                channel: c.channel,
+                direction: c.direction as 'INBOUND' | 'OUTBOUND',
+                outcome: c.outcome,
+                arrivedAt: new Date(c.arrivedAt),
+                agentNo: c.agent?.employeeNo ?? null,
+                customerKey: c.customerKey,
+              }
+            : null;
+        }),
+      directory: async (asks) => asks.map(() => ({ teamId: null, teamLead: 'LEAD-1003' })),
+    });
+    const responseKey = randomUUID();
+    try {
+      const opened = await postGraphQL<{ openServiceRecovery: { id: string } }>(
+        care.url,
+        'mutation($i: ServiceRecoveryInput!) { openServiceRecovery(input: $i) { id } }',
+        {
+          i: {
+            responseKey,
+            centerId: center,
+            contact: { source: calls[2].source, externalId: calls[2].externalId },
+            agentEmployeeNo: '1003',
+            score: 1,
+            answeredAt: '2026-12-02T08:00:00Z',
+          },
+        },
+        await authorizationFor(care.url, serviceIdentity('voc')),
+      );
+      expect(opened.errors).toBeUndefined();
+      const ORIGIN = TIMELINE.replace(
+        'caseEvent { kind } }',
+        'caseEvent { kind } commitment { id kind ownerEmployeeNo status } origin { kind surveyResponseKey } }',
+      );
+      type WithCommitment = Item & {
+        commitment: { id: string; kind: string; ownerEmployeeNo: string; status: string } | null;
+        origin: { kind: string; surveyResponseKey: string | null } | null;
+      };
+      const page = async (first: number, after: string | null) =>
+        (
+          await postGraphQL<{
+            customer: {
+              timeline: { items: WithCommitment[]; pageInfo: { endCursor: string; hasNextPage: boolean } };
+            };
+          }>(care.url, ORIGIN, { k: KEY, first, after })
+        ).data?.customer.timeline;
+      const whole = await page(50, null);
+      const commitments = whole?.items.filter((i) => i.kind === 'COMMITMENT');
+      expect(commitments).toEqual([
+        expect.objectContaining({
+          channel: 'VOICE',
+          commitment: {
+            id: opened.data?.openServiceRecovery.id,
+            kind: 'CALL_BACK',
+            ownerEmployeeNo: 'LEAD-1003',
+            status: 'OPEN',
+          },
+          origin: { kind: 'SURVEY_ANSWER', surveyResponseKey: responseKey },
+        }),
+      ]);
+      // merged in time order, and the same one by one across pages
+      const ats = whole?.items.map((i) => Date.parse(i.at)) ?? [];
+      expect(ats).toEqual([...ats].sort((a, b) => b - a));
+      const paged: WithCommitment[] = [];
+      let after: string | null = null;
+      do {
+        const next = await page(1, after);
+        paged.push(...(next?.items ?? []));
+        after = next?.pageInfo.hasNextPage ? next.pageInfo.endCursor : null;
+      } while (after);
+      expect(paged).toEqual(whole?.items);
+      // commitments cost one statement a page, whatever its size
+      const small = await care.sql.count(() => page(2, null));
+      const large = await care.sql.count(() => page(50, null));
+      expect(large.statements.length).toBe(small.statements.length);
+      // scoped: an agent of another team does not see the lead's promise on the timeline
+      const other = await postGraphQL<{ customer: { timeline: { items: Item[] } } | null }>(
+        care.url,
+        ORIGIN,
+        { k: KEY, first: 50, after: null },
+        await authorizationFor(care.url, caller('AGENT', { employeeNo: '1001' })),
+      );
+      expect(other.data?.customer?.timeline.items.some((i) => i.kind === 'CONTACT')).toBe(true);
+      expect(other.data?.customer?.timeline.items.some((i) => i.kind === 'COMMITMENT')).toBe(false);
+      // nobody else can pass a promise off as a survey answer's
+      const spoof = await postGraphQL(
+        care.url,
+        'mutation($i: MakeCommitmentInput!) { makeCommitment(input: $i) { id } }',
+        {
+          i: {
+            clientKey: `service-recovery:${randomUUID()}`,
+            centerId: center,
+            contact: { source: calls[0].source, externalId: calls[0].externalId },
+            customerKey: KEY,
+            kind: 'CALL_BACK',
+            channel: 'VOICE',
+            dueAt: '2027-01-05T08:00:00Z',
+          },
+        },
+        await authorizationFor(care.url, caller('AGENT', { employeeNo: '1001' })),
+      );
+      expect(spoof.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(spoof.errors?.[0]?.message).toContain('input.clientKey');
+    } finally {
+      restore();
+    }
   });
 
   it('an unknown customer is null; a bad cursor and a bad page size are BAD_USER_INPUT', async () => {

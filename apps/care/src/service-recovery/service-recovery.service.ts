@@ -6,6 +6,7 @@ import { toBusinessCalendar } from '../calendar/calendar.service';
 import { careServices } from '../care-services';
 import { Commitment } from '../commitment/commitment.entity';
 import { CommitmentService } from '../commitment/commitment.service';
+import { CommitmentOriginKind } from '../timeline/timeline.type';
 import type { ServiceRecoveryInput } from './service-recovery.input';
 
 /** The highest CSAT score recovered (issue 19: CSAT ≤ 2 with a verbatim). */
@@ -13,7 +14,30 @@ export const RECOVERED_MAX_SCORE = 2;
 /** Call the customer back within one business day of the center's calendar. */
 export const RECOVERY_BUSINESS_DAYS = 1;
 
-export const recoveryClientKey = (responseKey: string): string => `service-recovery:${responseKey}`;
+const RECOVERY_PREFIX = 'service-recovery:';
+export const recoveryClientKey = (responseKey: string): string => `${RECOVERY_PREFIX}${responseKey}`;
+/** Whether a client key is service recovery's (reserved: makeCommitment refuses it). */
+export const isRecoveryClientKey = (clientKey: string): boolean => clientKey.startsWith(RECOVERY_PREFIX);
+
+/**
+ * What a commitment came from, for the customer's timeline: a service recovery (its client key is
+ * recoveryClientKey's, which only openServiceRecovery writes: makeCommitment refuses the prefix) is
+ * the survey answer's; otherwise its case, or the contact it was promised on.
+ */
+export function commitmentOrigin(row: Pick<Commitment, 'clientKey' | 'caseId'>): {
+  kind: CommitmentOriginKind;
+  surveyResponseKey: string | null;
+} {
+  if (isRecoveryClientKey(row.clientKey))
+    return {
+      kind: CommitmentOriginKind.SURVEY_ANSWER,
+      surveyResponseKey: row.clientKey.slice(RECOVERY_PREFIX.length),
+    };
+  return {
+    kind: row.caseId ? CommitmentOriginKind.CASE : CommitmentOriginKind.CONTACT,
+    surveyResponseKey: null,
+  };
+}
 
 /**
  * Service recovery (issue 19 item 4): a CALL_BACK commitment owned by the team lead of the agent the

@@ -3,6 +3,11 @@ import { visibleCasesSql } from '../access/care-access';
 import { Case, CaseEvent } from '../case/case.entity';
 import { caseById } from '../case/case.loader';
 import { toCaseEventType, toCaseType } from '../case/case.mapper';
+import { careNow } from '../care-services';
+import { Commitment } from '../commitment/commitment.entity';
+import { toCommitmentType } from '../commitment/commitment.mapper';
+import { storedKeyForms } from '../customer/customer-key';
+import { commitmentOrigin } from '../service-recovery/service-recovery.service';
 import { contactsOfCustomer, type TrafficContact } from '../references/traffic-contacts';
 import { contactPageAsk, CONTACT_RANK, takeContactPage } from './timeline-prefetch';
 import type { TimelinePosition } from './timeline-cursor';
@@ -152,5 +157,58 @@ export const caseEventSource: TimelineSource = {
   },
 };
 
+const COMMITMENT_RANK = 2;
+
+/**
+ * Every commitment made to the customer that the caller sees (their own, their team's, their
+ * centers', as seesCommitment), at the time it was made, with its origin: a service recovery's shows
+ * the survey answer it came from. One statement per page.
+ */
+export const commitmentSource: TimelineSource = {
+  name: 'commitments',
+  rank: COMMITMENT_RANK,
+  async page(ctx, customerKeys, first, before) {
+    const scope = await ctx.scope();
+    const list = (values: readonly string[] | null) => JSON.stringify(values ?? []);
+    const visible = scope.all
+      ? { sql: 'true', params: [] as unknown[] }
+      : {
+          sql: `(m.owner_employee_no in (select jsonb_array_elements_text(?::jsonb))
+            or m.team_id::text in (select jsonb_array_elements_text(?::jsonb))
+            or m.center_id::text in (select jsonb_array_elements_text(?::jsonb)))`,
+          params: [list(scope.employeeNos), list(scope.teamIds), list(scope.centerIds)],
+        };
+    const keyset = keysetSql(COMMITMENT_RANK, before, ['m.made_at', 'm.id::text', '0']);
+    // a commitment keeps the customer key as traffic gave it: every stored form of the customer's keys
+    const forms = [...new Set(customerKeys.flatMap(storedKeyForms))];
+    const rows = await ctx.em.execute<Record<string, unknown>[]>(
+      `select m.* from care_commitment m
+        where m.customer_key in (select jsonb_array_elements_text(?::jsonb)) and ${visible.sql} and ${keyset.sql}
+        order by m.made_at desc, m.id::text collate "C" desc
+        limit ?`,
+      [JSON.stringify(forms), ...visible.params, ...keyset.params, first],
+    );
+    const now = careNow();
+    return rows.map((row) => {
+      const commitment = ctx.em.map(Commitment, row);
+      return {
+        position: { at: commitment.madeAt.toISOString(), rank: COMMITMENT_RANK, k1: commitment.id, k2: 0 },
+        item: Object.assign(new TimelineItemType(), {
+          kind: TimelineKind.COMMITMENT,
+          at: commitment.madeAt,
+          channel: commitment.channel,
+          agent: null,
+          queueCode: null,
+          contact: null,
+          case: null,
+          caseEvent: null,
+          commitment: toCommitmentType(commitment, now),
+          origin: commitmentOrigin(commitment),
+        }),
+      };
+    });
+  },
+};
+
 /** The sources a timeline merges, in no particular order (each ranks itself). */
-export const TIMELINE_SOURCES: TimelineSource[] = [contactSource, caseEventSource];
+export const TIMELINE_SOURCES: TimelineSource[] = [contactSource, caseEventSource, commitmentSource];

@@ -2,10 +2,12 @@ import { DateTimeISOResolver } from 'graphql-scalars';
 import { PageInfoType } from '@switchboard/subgraph-kit';
 import { Directive, Field, ObjectType, registerEnumType } from 'type-graphql';
 import { CaseEventType, CaseType } from '../case/case.type';
+import { CommitmentType } from '../commitment/commitment.type';
 
 export enum TimelineKind {
   CONTACT = 'CONTACT',
   CASE_EVENT = 'CASE_EVENT',
+  COMMITMENT = 'COMMITMENT',
 }
 registerEnumType(TimelineKind, { name: 'TimelineKind', description: 'What a timeline item is' });
 
@@ -26,6 +28,29 @@ export class TimelineContactType {
   @Field(() => String, { nullable: true }) queueCode!: string | null;
 }
 
+export enum CommitmentOriginKind {
+  /** A dissatisfied survey answer (service recovery, issue 19): voc asked care for the call-back. */
+  SURVEY_ANSWER = 'SURVEY_ANSWER',
+  /** Made on a case's contact. */
+  CASE = 'CASE',
+  /** Made by an agent on a contact. */
+  CONTACT = 'CONTACT',
+}
+registerEnumType(CommitmentOriginKind, {
+  name: 'CommitmentOriginKind',
+  description: 'What a commitment on the timeline came from',
+});
+
+@ObjectType('CommitmentOrigin', { description: 'What a commitment came from' })
+export class CommitmentOriginType {
+  @Field(() => CommitmentOriginKind) kind!: CommitmentOriginKind;
+  @Field(() => String, {
+    nullable: true,
+    description: "SURVEY_ANSWER: voc's survey response (its responseKey)",
+  })
+  surveyResponseKey!: string | null;
+}
+
 @ObjectType('TimelineItem', { description: 'One thing that happened with the customer' })
 export class TimelineItemType {
   @Field(() => TimelineKind) kind!: TimelineKind;
@@ -43,6 +68,13 @@ export class TimelineItemType {
   })
   case!: CaseType | null;
   @Field(() => CaseEventType, { nullable: true }) caseEvent!: CaseEventType | null;
+  @Field(() => CommitmentType, {
+    nullable: true,
+    description: 'A commitment (at: when it was made), if you see it',
+  })
+  commitment?: CommitmentType | null;
+  @Field(() => CommitmentOriginType, { nullable: true, description: 'A commitment: what it came from' })
+  origin?: CommitmentOriginType | null;
 }
 
 @ObjectType('Timeline')

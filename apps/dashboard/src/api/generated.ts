@@ -213,7 +213,8 @@ export type StaffingModel =
 /** What a timeline item is */
 export type TimelineKind =
   | 'CONTACT'
-  | 'CASE_EVENT';
+  | 'CASE_EVENT'
+  | 'COMMITMENT';
 
 /** Buckets of a trend: local days, ISO weeks (Monday first) or calendar months */
 export type TrendGranularity =

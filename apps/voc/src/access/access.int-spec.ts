@@ -12,7 +12,8 @@ import {
   type AccessLevel,
   type TestSubgraph,
 } from '@switchboard/testing';
-import { VERBATIM_READERS } from './voc-access';
+import { RULE_EDITORS, VERBATIM_READERS } from './voc-access';
+import { FeedbackRuleSetService } from '../feedback-rules/feedback-rule-set.service';
 import { Feedback } from '../feedback/feedback.entity';
 import { ImprovementItem } from '../improvement/improvement-item.entity';
 import { rebuildSurveyRollup } from '../rollup/survey-rollup.writer';
@@ -26,6 +27,13 @@ const id = { A: randomUUID(), B: randomUUID(), A1: randomUUID(), A2: randomUUID(
 const rows: Record<'A' | 'B', string> = { A: '', B: '' };
 const responses: Record<'A' | 'B', string> = { A: '', B: '' };
 const items: Record<'A' | 'B', string> = { A: '', B: '' };
+/** Drafts of feedback rules, published one per allowed publishFeedbackRuleSet cell, oldest first. */
+const drafts: number[] = [];
+const holds = (who: string, roles: readonly string[]) =>
+  callers.find((c) => c.who === who)?.identity.roles.some((r) => roles.includes(r)) ?? false;
+/** Rule sets are bank-wide: RULE_EDITORS whose scope is every center. */
+const editsRules = (level: AccessLevel, who: string): { allow: true } | { deny: true } =>
+  level === 'all' && holds(who, RULE_EDITORS) ? { allow: true } : { deny: true };
 const readsVerbatim = (who: string) =>
   callers.find((c) => c.who === who)?.identity.roles.some((r) => VERBATIM_READERS.includes(r)) ?? false;
 const RESPONSES = `{ surveyResponses(from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z") { id verbatim } }`;
@@ -102,6 +110,16 @@ beforeAll(async () => {
     items[key] = item.id;
   }
   await em.flush();
+  for (let i = 0; i < callers.length; i++)
+    drafts.push(
+      (
+        await new FeedbackRuleSetService(voc.orm.em.fork()).create(
+          [{ code: 'WAIT_TIME', keywords: ['排队'] }],
+          null,
+          'test',
+        )
+      ).version,
+    );
   // written row by row: the rollup the import keeps is built from them here
   await rebuildSurveyRollup(voc.orm.em.fork());
 });
@@ -163,6 +181,19 @@ describe('voc access: queries', () => {
                 .sort(),
             ).toEqual(level === 'all' ? ['CATEGORY_A', 'CATEGORY_B'] : ['CATEGORY_A']),
         }),
+      ),
+      ...perCaller('feedbackRuleSets', '{ feedbackRuleSets { version } }', undefined, () => ({
+        // bank-wide rules, no PII: everyone reads them
+        allow: true,
+        check: (data) => expect((data.feedbackRuleSets as unknown[]).length).toBe(drafts.length + 1),
+      })),
+      ...perCaller(
+        'feedbackConfusion',
+        '{ feedbackConfusion(version: 1) { samples } }',
+        undefined,
+        (_level, who) =>
+          // it shows the sample's texts: for the verbatims' readers
+          readsVerbatim(who) ? { allow: true } : { deny: true },
       ),
       ...perCaller(
         "center B's surveyForm by id",
@@ -239,6 +270,18 @@ describe('voc access: writes', () => {
     ],
   );
 
+  const RULES = 'mutation($i: CreateFeedbackRuleSetInput!) { createFeedbackRuleSet(input: $i) { version } }';
+  const rules = () => ({ i: { categories: [{ code: 'IVR', keywords: ['菜单'] }] } });
+  const PUBLISH = 'mutation($v: Int!) { publishFeedbackRuleSet(version: $v) { pending } }';
+  accessMatrix(
+    () => voc.url,
+    [
+      ...perCaller('createFeedbackRuleSet', RULES, rules, editsRules),
+      // each cell takes the next draft: an allowed caller publishes it
+      ...perCaller('publishFeedbackRuleSet', PUBLISH, () => ({ v: drafts.shift() }), editsRules),
+    ],
+  );
+
   // a mutation added without a role check fails here until it is listed with its rule
   everyMutationRefused(
     () => voc.url,
@@ -250,6 +293,8 @@ describe('voc access: writes', () => {
       importSurveys: { query: IMPORT, variables: () => ({ c: id.A, r: [] }) },
       createImprovementItem: { query: IMPROVE, variables: improvement('A') },
       setImprovementItemStatus: { query: STATUS, variables: () => ({ id: items.A }) },
+      createFeedbackRuleSet: { query: RULES, variables: rules },
+      publishFeedbackRuleSet: { query: PUBLISH, variables: () => ({ v: 2 }) },
     }),
     callers.filter((c) => !c.writer),
   );

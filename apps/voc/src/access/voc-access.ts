@@ -8,11 +8,26 @@ import type { DataScope, SubgraphContext } from '@switchboard/subgraph-kit';
  *   references null outside the scope;
  * - the writers of WRITERS.voc create them in the centers they see, ADMIN anywhere;
  * - survey responses are read like their center's forms; a response's verbatim is PII, read only by
- *   VERBATIM_READERS (null for anyone else); imports are writes in the import's center.
+ *   VERBATIM_READERS (null for anyone else); imports are writes in the import's center;
+ * - feedback rule sets are bank-wide: anyone reads them; RULE_EDITORS with every center in their
+ *   scope create and publish versions; the confusion report (it shows sample texts) is for
+ *   VERBATIM_READERS.
  */
 
 /** Who reads the customer's verbatims (PII). */
 export const VERBATIM_READERS: readonly Role[] = ['CASE_HANDLER', 'QA_EVALUATOR', 'ADMIN'];
+
+/**
+ * Who creates and publishes feedback rule sets: the VOC / complaint team (CASE_HANDLER; there is no
+ * separate VOC role) and ADMIN, bank-wide only (the rules file every center's feedback).
+ */
+export const RULE_EDITORS: readonly Role[] = ['CASE_HANDLER', 'ADMIN'];
+
+/** Refuses a caller who may not change the feedback rules. */
+export async function requireRuleEditor(ctx: SubgraphContext, action: string): Promise<void> {
+  requireRole(ctx.identity, RULE_EDITORS, action);
+  if (!(await ctx.scope()).all) throw outsideScope(action);
+}
 
 /** Refuses a caller who may not change voc's data. */
 export function requireVocWriter(ctx: SubgraphContext, action: string): void {

@@ -17,6 +17,7 @@ export type FeedbackSource = (typeof FEEDBACK_SOURCES)[number];
   properties: ['occurredAt'],
   options: { where: 'repeat_checked_at is null' },
 })
+@Index({ name: 'voc_feedback_rules_version_idx', properties: ['rulesVersion'] })
 @Check({ name: 'voc_feedback_text_length', expression: 'char_length(text) between 1 and 4000' })
 @Check({
   name: 'voc_feedback_source',

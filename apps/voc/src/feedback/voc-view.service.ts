@@ -41,6 +41,9 @@ export interface VocView {
 
 interface Aggregate {
   category: string;
+  /** The category's names in the newest stored rule set that has it (null: version 1's, or none). */
+  name_en: string | null;
+  name_zh: string | null;
   n: number;
   previous: number;
   csat_n: number;
@@ -67,8 +70,9 @@ export class VocViewService {
     checkPeriod(from, to);
     const previousFrom = new Date(from.getTime() - (to.getTime() - from.getTime()));
     const all = scope.centerIds === null && scope.employeeNos === null;
+    // each category's names looked up once per category (not per feedback): the newest stored version having it
     const rows = await this.em.execute<Aggregate[]>(
-      `select f.category,
+      `select g.*, n.names->>'nameEn' as name_en, n.names->>'nameZh' as name_zh from (select f.category,
          (count(*) filter (where f.occurred_at >= ?))::int as n,
          (count(*) filter (where f.occurred_at < ?))::int as previous,
          (count(*) filter (where f.occurred_at >= ? and r.kind = 'CSAT'))::int as csat_n,
@@ -83,7 +87,9 @@ export class VocViewService {
          and (?::text is null or f.center_id::text = ?::text)
          and (?::boolean or f.center_id::text in (select jsonb_array_elements_text(?::jsonb))
            or f.agent_employee_no in (select jsonb_array_elements_text(?::jsonb)))
-       group by f.category`,
+       group by f.category) g
+       left join lateral (select c as names from voc_feedback_rule_set s, jsonb_array_elements(s.categories) c
+         where c->>'code' = g.category order by s.version desc limit 1) n on true`,
       [
         ...Array(9).fill(from),
         previousFrom,
@@ -110,8 +116,8 @@ export class VocViewService {
         const names = NAMES.get(r.category);
         return {
           category: r.category,
-          nameEn: names?.nameEn ?? (r.category === NO_CATEGORY ? 'Uncategorized' : r.category),
-          nameZh: names?.nameZh ?? (r.category === NO_CATEGORY ? '未分类' : r.category),
+          nameEn: r.name_en ?? names?.nameEn ?? (r.category === NO_CATEGORY ? 'Uncategorized' : r.category),
+          nameZh: r.name_zh ?? names?.nameZh ?? (r.category === NO_CATEGORY ? '未分类' : r.category),
           feedback: r.n,
           previousFeedback: r.previous,
           change: r.n - r.previous,

@@ -7,6 +7,8 @@ import { Migration20261207072017_improvement_items } from './Migration2026120707
 import { Migration20261207094241_feedback_repeat_contact } from './Migration20261207094241_feedback_repeat_contact';
 import { Migration20261207094800_service_recovery } from './Migration20261207094800_service_recovery';
 import { Migration20261207100021_survey_rollup_agent_month } from './Migration20261207100021_survey_rollup_agent_month';
+import { Migration20261207123800_feedback_rule_sets } from './Migration20261207123800_feedback_rule_sets';
+import { Migration20261207130000_verbatim_access } from './Migration20261207130000_verbatim_access';
 
 /** Every voc migration in order. Generated files are listed here and never edited after landing. */
 export const vocMigrations: MigrationObject[] = [
@@ -24,4 +26,6 @@ export const vocMigrations: MigrationObject[] = [
     name: 'Migration20261207100021_survey_rollup_agent_month',
     class: Migration20261207100021_survey_rollup_agent_month,
   },
+  { name: 'Migration20261207123800_feedback_rule_sets', class: Migration20261207123800_feedback_rule_sets },
+  { name: 'Migration20261207130000_verbatim_access', class: Migration20261207130000_verbatim_access },
 ];

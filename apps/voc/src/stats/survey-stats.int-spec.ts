@@ -178,6 +178,45 @@ describe('surveyStats', () => {
     expect(lower.find((r) => r.agentEmployeeNo === 'E1')?.rank).toBe(3);
   });
 
+  it('answers rows by center, then rank (unranked last), then agent; ranks agents within each center', async () => {
+    const rows = await stats(['AGENT', 'CENTER'], undefined, 1);
+    expect(new Set(rows.map((r) => r.centerId)).size).toBe(2);
+    expect(rows.filter((r) => r.centerId === centerA).length).toBeGreaterThan(1);
+    const key = (r: Stats) => [
+      r.centerId ?? '',
+      String(r.rank ?? Infinity).padStart(12, '0'),
+      r.agentEmployeeNo ?? '',
+    ];
+    const sorted = [...rows].sort((a, b) => {
+      const [x, y] = [key(a), key(b)];
+      return x[0] !== y[0]
+        ? x[0] < y[0]
+          ? -1
+          : 1
+        : x[1] !== y[1]
+          ? x[1] < y[1]
+            ? -1
+            : 1
+          : x[2] < y[2]
+            ? -1
+            : 1;
+    });
+    expect(rows).toEqual(sorted);
+    for (const center of new Set(rows.map((r) => r.centerId))) {
+      const peers = rows.filter((r) => r.centerId === center && r.csat.n >= 1 && r.agentEmployeeNo !== null);
+      // the best CSAT first; ties: the larger sample, then the employee number
+      const expected = [...peers].sort(
+        (a, b) =>
+          b.csat.value! - a.csat.value! ||
+          b.csat.n - a.csat.n ||
+          (a.agentEmployeeNo! < b.agentEmployeeNo! ? -1 : 1),
+      );
+      expect(peers.map((r) => [r.agentEmployeeNo, r.rank])).toEqual(
+        expected.map((r, i) => [r.agentEmployeeNo, i + 1]),
+      );
+    }
+  });
+
   it('sums counts for a center, never averages rates', async () => {
     const byCenter = await stats(['CENTER']);
     const a = byCenter.find((r) => r.centerId === centerA);

@@ -1,8 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  emptySurveyTotals,
+  ces,
+  csat,
+  DEFAULT_MIN_RESPONSES,
   insufficientSample,
-  surveyMetrics,
+  nps,
+  responseRate,
   type SurveyMetrics,
   type SurveyTotals,
 } from '@switchboard/metrics';
@@ -52,27 +55,56 @@ export interface SurveyStatsRow extends SurveyMetrics {
   rank: number | null;
 }
 
-type Aggregate = Record<string, string | number | null>;
+/** A statement row: the group's keys, its summed counts named as SurveyTotals, its rank. */
+type Aggregate = SurveyTotals & {
+  agent: string | null;
+  team: string | null;
+  center: string | null;
+  queue: string | null;
+  month: string | null;
+  rank: number | null;
+};
 
 const SCOPE_SQL = `(?::boolean or center_id::text in (select jsonb_array_elements_text(?::jsonb))
   or agent_employee_no in (select jsonb_array_elements_text(?::jsonb)))`;
 
-/** Code-point order, nulls first (keys are codes and ids: no collation needed, and far cheaper). */
-const byText = (a: string | null, b: string | null): number =>
-  a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
+/** The ranking metric's n and value over a statement row (SQL), higher is better, as the figures have it. */
+const RANK_SQL: Record<SurveyRankMetric, { n: string; value: string }> = {
+  CSAT: { n: '"csatResponses"', value: '"csatTopBox" / nullif("csatResponses", 0)' },
+  NPS: { n: '"npsResponses"', value: '("promoters" - "detractors") / nullif("npsResponses", 0)' },
+  CES: { n: '"cesResponses"', value: '"cesSum" / nullif("cesResponses", 0)' },
+};
+const RANK_N: Record<SurveyRankMetric, keyof SurveyTotals> = {
+  CSAT: 'csatResponses',
+  NPS: 'npsResponses',
+  CES: 'cesResponses',
+};
 
 const MEASURE_COLUMNS = SURVEY_MEASURES.map((m) => m.column);
+const TOTALS = SURVEY_MEASURES.map((m) => `"${m.total}"`).join(', ');
+/**
+ * The answer's order, which is also the ranking window's (so PostgreSQL sorts once): the other keys in
+ * code-point order (codes, ids and months: no collation needed, and far cheaper), nulls last; then
+ * the ranked agents best first, then the unranked by employee number.
+ */
+const KEYS_C = ['month', 'center', 'team', 'queue'].map((k) => `${k} collate "C"`).join(', ');
+const RANKING_ORDER = 'rank_value desc nulls last, rank_n desc nulls last, agent collate "C"';
 
 /**
- * The one statement behind surveyStats: the groups' summed counts over the rollup (whole UTC months
- * and days; only a period's partial-day edges from raw rows), groups with nothing counted left out.
- * Exported for the benchmark, which times the statement alone.
+ * The one statement behind surveyStats, answering final rows in their final order: the groups'
+ * counts summed over the rollup (whole UTC months and days; only a period's partial-day edges from
+ * raw rows), named as SurveyTotals, groups with nothing counted left out; with AGENT, each agent's
+ * rank among the agents of the same other groups with at least `minResponses` on the ranking metric
+ * (best first; ties: the larger sample, then the employee number). Exported for the benchmark, which
+ * times the statement alone.
  */
 export function surveyStatsStatement(
   groupBy: readonly SurveyGroup[],
   from: Date,
   to: Date,
   scope: StatsScope,
+  rankBy: SurveyRankMetric = 'CSAT',
+  minResponses = DEFAULT_MIN_RESPONSES,
 ): { sql: string; params: unknown[] } {
   const groups = SURVEY_GROUPS.filter((g) => groupBy.includes(g));
   const keys = SURVEY_GROUPS.map(
@@ -89,15 +121,28 @@ export function surveyStatsStatement(
   });
   // every caller's scope is one of: all (no condition at all), or centers and agents
   const scoped = all ? '' : `where ${SCOPE_SQL}`;
+  const rank = RANK_SQL[rankBy];
+  const ranked = groups.includes('AGENT') ? `agent is not null and ${rank.n} >= ?` : 'false';
   return {
-    sql: `select ${keys}, ${MEASURE_COLUMNS.map((c) => `coalesce(sum(${c}), 0)::float8 as ${c}`).join(', ')}
+    sql: `with totals as (
+       select ${keys}, ${SURVEY_MEASURES.map((m) => `coalesce(sum(${m.column}), 0)::float8 as "${m.total}"`).join(', ')}
        from (${source.sql}) as source
        ${scoped}
        ${groupSql}
-       having ${MEASURE_COLUMNS.map((c) => `coalesce(sum(${c}), 0) <> 0`).join(' or ')}`,
+       having ${MEASURE_COLUMNS.map((c) => `coalesce(sum(${c}), 0) <> 0`).join(' or ')}
+     ), flagged as (
+       select *, case when ranked then ${rank.value} end as rank_value,
+         case when ranked then ${rank.n} end as rank_n
+       from (select *, ${ranked} as ranked from totals) as t)
+     select agent, team, center, queue, month, ${TOTALS},
+       (case when rank_n is not null then row_number() over ranking end)::int as rank
+     from flagged
+     window ranking as (partition by ${KEYS_C} order by ${RANKING_ORDER})
+     order by ${KEYS_C}, ${RANKING_ORDER}`,
     params: [
       ...source.params,
       ...(all ? [] : [false, JSON.stringify(scope.centerIds ?? []), JSON.stringify(scope.employeeNos ?? [])]),
+      ...(groups.includes('AGENT') ? [minResponses] : []),
     ],
   };
 }
@@ -120,59 +165,29 @@ export class SurveyStatsService {
     minResponses: number,
   ): Promise<SurveyStatsRow[]> {
     checkPeriod(from, to);
-    const groups = SURVEY_GROUPS.filter((g) => groupBy.includes(g));
-    const statement = surveyStatsStatement(groups, from, to, scope);
+    const statement = surveyStatsStatement(groupBy, from, to, scope, rankBy, minResponses);
     const aggregates = await this.em.execute<Aggregate[]>(statement.sql, statement.params);
-    const metric = { CSAT: 'csat', NPS: 'nps', CES: 'ces' } as const;
-    const rows: SurveyStatsRow[] = aggregates.map((row) => {
-      const totals = emptySurveyTotals();
-      for (const m of SURVEY_MEASURES) totals[m.total] = Number(row[m.column]);
-      const metrics = surveyMetrics(totals);
-      const key = (alias: string) => (row[alias] as string | null) ?? null;
-      return {
-        agentEmployeeNo: key('agent'),
-        teamId: key('team'),
-        centerId: key('center'),
-        queueCode: key('queue'),
-        month: key('month'),
-        totals,
-        optedOut: totals.invitationsOptedOut,
-        ...metrics,
-        insufficientSample: insufficientSample(metrics[metric[rankBy]].n, minResponses),
-        rank: null,
+    // rows in order and ranked by SQL: here only the figures and their intervals, arithmetic on one row
+    const rows = new Array<SurveyStatsRow>(aggregates.length);
+    const rankN = RANK_N[rankBy];
+    for (let i = 0; i < aggregates.length; i++) {
+      const row = aggregates[i];
+      rows[i] = {
+        agentEmployeeNo: row.agent,
+        teamId: row.team,
+        centerId: row.center,
+        queueCode: row.queue,
+        month: row.month,
+        totals: row,
+        optedOut: row.invitationsOptedOut,
+        csat: csat(row),
+        nps: nps(row),
+        ces: ces(row),
+        responseRate: responseRate(row),
+        insufficientSample: insufficientSample(row[rankN], minResponses),
+        rank: row.rank,
       };
-    });
-    if (groups.includes('AGENT')) {
-      // agents are ranked within each of the other groups (e.g. per month)
-      const ranked = rows.filter((r) => r.agentEmployeeNo !== null && !r.insufficientSample);
-      const peers = new Map<string, SurveyStatsRow[]>();
-      for (const r of ranked) {
-        // ids, codes and months hold no tab: a joined key, not a JSON text per row
-        const id = `${r.teamId}\t${r.centerId}\t${r.queueCode}\t${r.month}`;
-        const list = peers.get(id);
-        if (list) list.push(r);
-        else peers.set(id, [r]);
-      }
-      for (const list of peers.values()) {
-        // ties: the larger sample first, then by employee number
-        const m = metric[rankBy];
-        list.sort(
-          (a, b) =>
-            (b[m].value ?? -Infinity) - (a[m].value ?? -Infinity) ||
-            b[m].n - a[m].n ||
-            byText(a.agentEmployeeNo, b.agentEmployeeNo),
-        );
-        list.forEach((r, i) => (r.rank = i + 1));
-      }
     }
-    return rows.sort(
-      (a, b) =>
-        byText(a.month, b.month) ||
-        byText(a.centerId, b.centerId) ||
-        byText(a.teamId, b.teamId) ||
-        byText(a.queueCode, b.queueCode) ||
-        (a.rank ?? Infinity) - (b.rank ?? Infinity) ||
-        byText(a.agentEmployeeNo, b.agentEmployeeNo),
-    );
+    return rows;
   }
 }

@@ -9,8 +9,8 @@ import {
   type VocReferences,
 } from '../references/voc-references';
 import { Feedback } from '../feedback/feedback.entity';
-import { categorize, NO_CATEGORY } from '../feedback/feedback-rules';
-import { FEEDBACK_RULES_V1 } from '../feedback/feedback-rules.v1';
+import { categorize, NO_CATEGORY, type FeedbackRuleSet } from '../feedback/feedback-rules';
+import { activeRules } from '../feedback-rules/feedback-rule-set.service';
 import { responseDelta, statusDelta } from '../rollup/survey-measures';
 import { SurveyRollupDeltas } from '../rollup/survey-rollup.writer';
 import { queueServiceRecovery } from '../service-recovery/service-recovery.rule';
@@ -86,6 +86,8 @@ export class SurveyImportService {
     ]);
     const keys = [...new Set(rows.map((r) => r.invitationKey))];
     return this.em.transactional(async (tx) => {
+      // the verbatims are filed by the rules published now (their version kept on each feedback)
+      const rules = await activeRules(tx);
       const invitations = new Map(
         (await tx.find(SurveyInvitation, { invitationKey: { $in: keys } })).map((i) => [i.invitationKey, i]),
       );
@@ -107,7 +109,7 @@ export class SurveyImportService {
           report.problems.push(found);
           continue;
         }
-        this.apply(tx, center, row, form!, contact!, invitations, responses, report, rollup);
+        this.apply(tx, center, row, form!, contact!, invitations, responses, report, rollup, rules);
       }
       // the rows first, then the rollup, in this transaction: both commit or neither
       await tx.flush();
@@ -167,6 +169,7 @@ export class SurveyImportService {
     responses: Map<string, SurveyResponse>,
     report: SurveyImportReport,
     rollup: SurveyRollupDeltas,
+    rules: FeedbackRuleSet,
   ): void {
     let invitation = invitations.get(row.invitationKey);
     let changed = false;
@@ -245,7 +248,7 @@ export class SurveyImportService {
       rollup.add(response, responseDelta(response.kind, response.score, response.topBox));
       if (response.verbatim?.trim()) {
         // the verbatim becomes feedback, filed by the current rules, with its response's scores
-        const categories = categorize(response.verbatim, FEEDBACK_RULES_V1);
+        const categories = categorize(response.verbatim, rules);
         tx.persist(
           tx.create(Feedback, {
             source: 'SURVEY',
@@ -258,7 +261,7 @@ export class SurveyImportService {
             text: response.verbatim,
             category: categories[0] ?? NO_CATEGORY,
             categories,
-            rulesVersion: FEEDBACK_RULES_V1.version,
+            rulesVersion: rules.version,
             responseId: response.id,
           }),
         );

@@ -179,6 +179,8 @@ function TimelineEntry({ item, format }: { item: Item; format: Formatter }) {
           {' · '}
           {t('queue')} {item.queueCode ?? '–'}
         </span>
+      ) : item.kind === 'COMMITMENT' ? (
+        <span>{label('channel_', item.channel)}</span>
       ) : (
         <span>
           {label('event_', item.caseEvent?.kind)} · {item.caseEvent?.actor}
