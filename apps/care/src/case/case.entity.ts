@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { CASE_STATES, type CaseState } from '@switchboard/metrics';
 
-export const CASE_TYPES = ['INQUIRY', 'REQUEST', 'COMPLAINT', 'SUGGESTION', 'PRAISE'] as const;
-export type CaseKind = (typeof CASE_TYPES)[number];
+import { CASE_EVENT_KINDS, CASE_TYPES, type CaseEventKind, type CaseKind } from '../model/case';
+
+export { CASE_EVENT_KINDS, CASE_TYPES, type CaseEventKind, type CaseKind } from '../model/case';
 
 /**
  * A case: the projection of its events (case_event), written in the same transaction as each event.
@@ -120,22 +121,6 @@ export class CaseContact {
   @Property({ type: 'timestamptz' })
   linkedAt: Date = new Date();
 }
-
-export const CASE_EVENT_KINDS = [
-  'CREATED',
-  'STATUS',
-  'OWNER',
-  'DEPARTMENT',
-  'NOTE',
-  'LINK_CONTACT',
-  'COMMITMENT',
-  'ESCALATION',
-  'SLA',
-  'SURVEY',
-  'MERGE',
-  'COMPLAINT',
-] as const;
-export type CaseEventKind = (typeof CASE_EVENT_KINDS)[number];
 
 /** The case's history, append-only (a trigger refuses UPDATE, DELETE and TRUNCATE). */
 @Entity({ tableName: 'case_event' })

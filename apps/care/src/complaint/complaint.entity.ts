@@ -1,22 +1,22 @@
 import { Entity, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import type { ComplaintDeadlineBasis, ComplaintOutcome } from '@switchboard/metrics';
+import type {
+  ComplaintAxis,
+  ComplaintSeverity,
+  ComplaintSource,
+  FollowUpSatisfaction,
+} from '../model/complaint';
 
-export const COMPLAINT_SEVERITIES = ['NORMAL', 'MAJOR', 'REGULATORY'] as const;
-export type ComplaintSeverity = (typeof COMPLAINT_SEVERITIES)[number];
-
-export const COMPLAINT_SOURCES = [
-  'DIRECT',
-  'ESCALATED_FROM_CASE',
-  'REGULATOR_REFERRAL',
-  'SOCIAL_MEDIA',
-] as const;
-export type ComplaintSource = (typeof COMPLAINT_SOURCES)[number];
-
-export const FOLLOW_UP_SATISFACTIONS = ['SATISFIED', 'NEUTRAL', 'DISSATISFIED', 'NOT_REACHED'] as const;
-export type FollowUpSatisfaction = (typeof FOLLOW_UP_SATISFACTIONS)[number];
-
-export const COMPLAINT_AXES = ['CHANNEL', 'BUSINESS', 'REASON'] as const;
-export type ComplaintAxis = (typeof COMPLAINT_AXES)[number];
+export {
+  COMPLAINT_AXES,
+  COMPLAINT_SEVERITIES,
+  COMPLAINT_SOURCES,
+  FOLLOW_UP_SATISFACTIONS,
+  type ComplaintAxis,
+  type ComplaintSeverity,
+  type ComplaintSource,
+  type FollowUpSatisfaction,
+} from '../model/complaint';
 
 /**
  * The complaint record of a case of type COMPLAINT (one per case). Every change is also an event

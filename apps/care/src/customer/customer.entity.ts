@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Entity, Enum, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
-export const SEGMENTS = ['STANDARD', 'VIP', 'SENSITIVE', 'VULNERABLE'] as const;
-export type Segment = (typeof SEGMENTS)[number];
+import { SEGMENTS, type Segment } from '../model/customer';
+
+export { SEGMENTS, type Segment } from '../model/customer';
 
 /**
  * A customer, keyed by the pseudonymous key traffic's contacts carry (normalized, see
