@@ -1261,6 +1261,26 @@ describe('dashboard in headless chromium', () => {
       expect(await page.getByText('Not forecastable').count()).toBeGreaterThan(0);
       await page.screenshot({ path: join(ARTIFACTS, 'workforce.png'), fullPage: true });
       await readmeScreenshot(page, 'wfm');
+
+      // a day typed: nothing is asked until it is a whole day, then the address holds it
+      const earlier = addDays(day, -2);
+      const asked: string[] = [];
+      const count = (request: { url: () => string }) => {
+        if (request.url().endsWith('/graphql')) asked.push(request.url());
+      };
+      const dayInput = page.locator('.wfm-page .filters .ant-picker input');
+      await dayInput.click();
+      await dayInput.press('Control+A');
+      page.on('request', count);
+      await dayInput.pressSequentially(earlier.slice(0, -1), { delay: 50 });
+      await page.waitForTimeout(1_000);
+      expect(asked).toEqual([]);
+      expect(page.url()).toContain(`day=${day}`);
+      await dayInput.pressSequentially(earlier.slice(-1));
+      await dayInput.press('Enter');
+      await page.waitForURL(new RegExp(`day=${earlier}`));
+      page.off('request', count);
+      await adherence.locator('tbody tr').first().waitFor();
       await page.close();
     },
     VIEW_TIMEOUT_MS,
