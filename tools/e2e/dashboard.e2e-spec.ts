@@ -256,7 +256,6 @@ describe('dashboard in headless chromium', () => {
       expect(required.some((n) => n > 0)).toBe(true);
       expect(await staffing.getAttribute('data-staffing-raw-agents')).toBe(required.join(' '));
       await page.screenshot({ path: join(ARTIFACTS, 'center-overview.png'), fullPage: true });
-      await readmeScreenshot(page, 'center');
       await expectAccessible(page);
       await expectNoPageScrollAtPhoneWidth(page);
 
@@ -280,7 +279,6 @@ describe('dashboard in headless chromium', () => {
       await agentLinks.first().waitFor();
       expect(await agentLinks.count()).toBeGreaterThan(10);
       await page.screenshot({ path: join(ARTIFACTS, 'team.png'), fullPage: true });
-      await readmeScreenshot(page, 'team');
       await expectAccessible(page);
       await expectNoPageScrollAtPhoneWidth(page);
 
@@ -312,7 +310,6 @@ describe('dashboard in headless chromium', () => {
       expect(await trendPanel.getAttribute('data-trend-buckets')).toBe(String(buckets.length));
       expect(await trendPanel.getByLabel('Trend by').inputValue()).toBe('WEEK');
       await page.screenshot({ path: join(ARTIFACTS, 'agent.png'), fullPage: true });
-      await readmeScreenshot(page, 'agent');
       await expectAccessible(page);
       await expectNoPageScrollAtPhoneWidth(page);
 
@@ -330,7 +327,6 @@ describe('dashboard in headless chromium', () => {
       expect(names).toHaveLength(kpis.length);
       for (const name of names) expect(name).toMatch(/^[\u4e00-\u9fff]+$/);
       await page.screenshot({ path: join(ARTIFACTS, 'center-overview-zh-CN.png'), fullPage: true });
-      await readmeScreenshot(page, 'center', 'zh-CN');
       await expectAccessible(page);
       await expectNoPageScrollAtPhoneWidth(page);
       await page.close();
@@ -418,6 +414,7 @@ describe('dashboard in headless chromium', () => {
       expect(await page.locator('fieldset.period input').first().inputValue()).toBe(yesterday);
       expect(await page.locator('fieldset.period input').nth(1).inputValue()).toBe(yesterday); // shown inclusive
       await page.screenshot({ path: join(ARTIFACTS, 'team-lead-yesterday.png'), fullPage: true });
+      await readmeScreenshot(page, 'team');
       await expectAccessible(page);
       await expectNoPageScrollAtPhoneWidth(page);
 
@@ -477,6 +474,8 @@ describe('dashboard in headless chromium', () => {
       await search.press('Enter');
       await hits.getByRole('link', { name: `${hitName} (${hitNo})` }).click();
       await page.locator(`section[data-employee-no="${hitNo}"]`).waitFor();
+      await page.locator('[data-trend-buckets] .chart svg').waitFor();
+      await readmeScreenshot(page, 'agent');
       expect(outside).toEqual([]);
       await page.close();
 
@@ -531,8 +530,11 @@ describe('dashboard in headless chromium', () => {
       for (const refused of ['Quality assurance', 'HR compliance', 'Customers', 'Follow-ups', 'Complaints'])
         expect(nav).not.toContain(refused);
       await page.locator('[data-kpi]').first().waitFor();
+      await page.locator('[data-staffing-raw-agents] .chart svg').waitFor();
+      await readmeScreenshot(page, 'center');
       await page.locator('.language select').selectOption('zh-CN');
       await page.getByRole('heading', { name: '中心概览: Shanghai Contact Center' }).waitFor();
+      await readmeScreenshot(page, 'center', 'zh-CN');
       await expectAccessible(page);
       await expectNoPageScrollAtPhoneWidth(page);
 
