@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { demoCenterId, DEMO_STORY_CUSTOMER } from '@switchboard/demo';
 import { addDays, localDay, localMidnight } from '@switchboard/metrics';
@@ -6,6 +6,12 @@ import { clientToken, postGraphQL } from '@switchboard/testing';
 import { Workbook } from 'exceljs';
 import type { Page } from 'playwright-core';
 import { ensureDashboardBuilt } from '../src/dashboard/dashboard-build';
+import {
+  README_SCREENSHOT_DIR,
+  README_SCREENSHOT_SIZE,
+  recompressPng,
+  screenshotFile,
+} from '../src/dashboard/readme-screenshots';
 import { demoIdentities } from '../src/start/demo-identities';
 import { launchChromium, type HeadlessBrowser } from './browser';
 import { FaultProxy } from './fault-proxy';
@@ -13,7 +19,6 @@ import { startTestStack, type TestStack } from './stack';
 
 /** Screenshots of every page, for people to look at (git-ignored). */
 const ARTIFACTS = resolve(__dirname, '..', '..', 'apps', 'dashboard', 'test-artifacts');
-const README_SCREENSHOT = resolve(__dirname, '..', '..', 'docs', 'dashboard-center-overview.png');
 const ZONE = 'Asia/Shanghai';
 const MANAGER = 'CENTER_MANAGER of SHA-01';
 const AGENT_LABEL = Object.keys(demoIdentities()).find((label) => label.startsWith('AGENT ')) ?? '';
@@ -22,6 +27,7 @@ const HR_LABEL = Object.keys(demoIdentities()).find((label) => label.startsWith(
 const LEAD_LABEL = Object.keys(demoIdentities()).find((label) => label.startsWith('TEAM_LEAD ')) ?? '';
 const LEAD_TEAM = demoIdentities()[LEAD_LABEL].teams[0];
 const CASE_HANDLER_LABEL = 'CASE_HANDLER of SHA-01';
+const BI_LABEL = 'BI_READER of SHA-01';
 const EVALUATOR_LABEL =
   Object.keys(demoIdentities()).find((label) => label.startsWith('QA_EVALUATOR ')) ?? '';
 
@@ -101,6 +107,27 @@ async function expectNoPageScrollAtPhoneWidth(page: Page): Promise<void> {
   });
 }
 
+/**
+ * The README's picture of a page (`docs/screenshots/<page>.png`, or `<page>.<variant>.png`), when
+ * `SWITCHBOARD_README_SCREENSHOT=1`: the top of the page at 1366×768, losslessly recompressed. A page
+ * showing an error or a partial notice (a subgraph slow on a loaded machine) is not pictured: the
+ * old picture stays and the run says so.
+ */
+async function readmeScreenshot(page: Page, name: string, variant?: string): Promise<void> {
+  if (!process.env.SWITCHBOARD_README_SCREENSHOT) return;
+  const file = screenshotFile(name, variant);
+  if ((await page.locator('[role="alert"].notice').count()) > 0) {
+    console.warn(`README screenshot ${file} not taken: the page shows an error or partial notice`);
+    return;
+  }
+  const size = page.viewportSize();
+  await page.setViewportSize(README_SCREENSHOT_SIZE);
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.waitForTimeout(300); // layout and charts' resize
+  writeFileSync(join(README_SCREENSHOT_DIR, file), recompressPng(await page.screenshot()));
+  if (size) await page.setViewportSize(size);
+}
+
 /** Every request any page of the test makes to somewhere else than the gateway (CDN, fonts, icons). */
 const outsideRequests: string[] = [];
 
@@ -114,6 +141,7 @@ describe('dashboard in headless chromium', () => {
 
   beforeAll(async () => {
     mkdirSync(ARTIFACTS, { recursive: true });
+    if (process.env.SWITCHBOARD_README_SCREENSHOT) mkdirSync(README_SCREENSHOT_DIR, { recursive: true });
     const dashboardDir = await ensureDashboardBuilt();
     stack = await startTestStack({
       seed: ['staff', 'traffic', 'qa', 'training', 'kpi', 'wfm', 'care'],
@@ -160,6 +188,14 @@ describe('dashboard in headless chromium', () => {
       expect(index.status).toBe(200);
       expect(await index.text()).toContain('<div id="root">');
       expect(Object.keys(tokens)).toEqual(Object.keys(demoIdentities()));
+      // the sign-in page offers them
+      const page = await chromium.context.newPage();
+      await page.goto(`${origin}/`);
+      await page.locator('.language select').selectOption('en');
+      await page.getByRole('button', { name: BI_LABEL }).waitFor();
+      await expectAccessible(page);
+      await readmeScreenshot(page, 'signIn');
+      await page.close();
     },
     VIEW_TIMEOUT_MS,
   );
@@ -220,9 +256,6 @@ describe('dashboard in headless chromium', () => {
       expect(required.some((n) => n > 0)).toBe(true);
       expect(await staffing.getAttribute('data-staffing-raw-agents')).toBe(required.join(' '));
       await page.screenshot({ path: join(ARTIFACTS, 'center-overview.png'), fullPage: true });
-      // the README's picture, regenerated when asked (SWITCHBOARD_README_SCREENSHOT=1) from a complete page
-      if (process.env.SWITCHBOARD_README_SCREENSHOT && (await page.locator('.notice').count()) === 0)
-        copyFileSync(join(ARTIFACTS, 'center-overview.png'), README_SCREENSHOT);
       await expectAccessible(page);
       await expectNoPageScrollAtPhoneWidth(page);
 
@@ -250,7 +283,7 @@ describe('dashboard in headless chromium', () => {
       await expectNoPageScrollAtPhoneWidth(page);
 
       const employeeNo = decodeURIComponent(
-        ((await agentLinks.first().getAttribute('href')) ?? '').split('/').at(-1) ?? '',
+        ((await agentLinks.first().getAttribute('href')) ?? '').split('?')[0].split('/').at(-1) ?? '',
       );
       await agentLinks.first().click();
       await page.locator(`section[data-employee-no="${employeeNo}"]`).waitFor();
@@ -381,6 +414,7 @@ describe('dashboard in headless chromium', () => {
       expect(await page.locator('fieldset.period input').first().inputValue()).toBe(yesterday);
       expect(await page.locator('fieldset.period input').nth(1).inputValue()).toBe(yesterday); // shown inclusive
       await page.screenshot({ path: join(ARTIFACTS, 'team-lead-yesterday.png'), fullPage: true });
+      await readmeScreenshot(page, 'team');
       await expectAccessible(page);
       await expectNoPageScrollAtPhoneWidth(page);
 
@@ -440,6 +474,8 @@ describe('dashboard in headless chromium', () => {
       await search.press('Enter');
       await hits.getByRole('link', { name: `${hitName} (${hitNo})` }).click();
       await page.locator(`section[data-employee-no="${hitNo}"]`).waitFor();
+      await page.locator('[data-trend-buckets] .chart svg').waitFor();
+      await readmeScreenshot(page, 'agent');
       expect(outside).toEqual([]);
       await page.close();
 
@@ -475,6 +511,106 @@ describe('dashboard in headless chromium', () => {
           .count(),
       ).toBe(shownNames.length);
       await pasted.close();
+    },
+    VIEW_TIMEOUT_MS,
+  );
+
+  it(
+    'a BI analyst’s day in Chinese at phone width: lands on the overview, takes last month, drills down with it, exports, shares the link',
+    async () => {
+      const page = await signIn(BI_LABEL);
+      await page.setViewportSize({ width: 390, height: 844 });
+      // lands on their center's overview (read-only: no QA, HR or customers' pages offered)
+      await page.getByRole('heading', { name: 'Center overview: Shanghai Contact Center' }).waitFor();
+      expect(page.url()).toBe(`${origin}/#/`);
+      const nav = await page.getByRole('navigation', { name: 'Pages' }).getByRole('link').allInnerTexts();
+      expect(nav).toEqual(
+        expect.arrayContaining(['Erlang calculator', 'Workforce', 'Voice of the customer']),
+      );
+      for (const refused of ['Quality assurance', 'HR compliance', 'Customers', 'Follow-ups', 'Complaints'])
+        expect(nav).not.toContain(refused);
+      await page.locator('[data-kpi]').first().waitFor();
+      await page.locator('[data-staffing-raw-agents] .chart svg').waitFor();
+      await readmeScreenshot(page, 'center');
+      await page.locator('.language select').selectOption('zh-CN');
+      await page.getByRole('heading', { name: '中心概览: Shanghai Contact Center' }).waitFor();
+      await readmeScreenshot(page, 'center', 'zh-CN');
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
+
+      // last month, by its preset, into the address; the figures are the API's for the same month
+      const today = localDay(new Date(), ZONE);
+      const monthStart = `${today.slice(0, 8)}01`;
+      const lastMonth = `${addDays(monthStart, -1).slice(0, 8)}01`;
+      await page.locator('fieldset.period .ant-picker').click();
+      await page.locator('.ant-picker-presets li', { hasText: '上月' }).click();
+      await page.waitForURL(`${origin}/#/?from=${lastMonth}&to=${monthStart}`);
+      const api = await postGraphQL<{ performance: { kpis: KpiValue[] } }>(
+        stack.gatewayUrl,
+        `query ($id: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
+          performance(scope: { type: CENTER, id: $id }, from: $from, to: $to) { kpis { code value target status kpi { unit } } }
+        }`,
+        {
+          id: demoCenterId('SHA-01'),
+          from: localMidnight(lastMonth, ZONE).toISOString(),
+          to: localMidnight(monthStart, ZONE).toISOString(),
+        },
+        asCaller(BI_LABEL),
+      );
+      expect(api.errors).toBeUndefined();
+      const serviceLevel = api.data?.performance.kpis.find((k) => k.code === 'SERVICE_LEVEL');
+      expect(serviceLevel?.value).not.toBeNull();
+      await page.locator(`[data-kpi="SERVICE_LEVEL"][data-value="${serviceLevel?.value}"]`).waitFor();
+      await page.getByRole('status').filter({ hasText: /更新/ }).waitFor({ state: 'detached' });
+      await expectNoPageScrollAtPhoneWidth(page);
+
+      // the interval chart as a PNG, the teams table as CSV with its Chinese header
+      const [png] = await Promise.all([
+        page.waitForEvent('download'),
+        page
+          .getByRole('button', { name: /^下载 PNG/ })
+          .first()
+          .click(),
+      ]);
+      expect([...readFileSync(await png.path()).subarray(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+      const teams = page.getByRole('table', { name: '团队' });
+      await teams.locator('tbody tr.ant-table-row').first().waitFor();
+      const teamNames = await teams.locator('tbody tr.ant-table-row td:first-child').allInnerTexts();
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('.table-block', { has: teams }).getByRole('button', { name: 'CSV' }).click(),
+      ]);
+      const lines = readFileSync(await csv.path(), 'utf8')
+        .slice(1)
+        .trimEnd()
+        .split('\r\n');
+      expect(lines[0]).toBe((await teams.locator('thead th').allInnerTexts()).map((h) => h.trim()).join(','));
+      expect(lines).toHaveLength(teamNames.length + 1);
+
+      // drill down to a team: last month goes along
+      await teams.getByRole('link', { name: 'Cards 1' }).click();
+      await page.getByRole('heading', { name: '团队: Cards 1' }).waitFor();
+      expect(new URL(page.url()).hash).toMatch(
+        new RegExp(`^#/team/[^?]+\\?from=${lastMonth}&to=${monthStart}$`),
+      );
+      expect(await page.locator('fieldset.period input').first().inputValue()).toBe(lastMonth);
+      await page.getByRole('table', { name: /^坐席/ }).locator('tbody tr.ant-table-row').first().waitFor();
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
+      await page.screenshot({ path: join(ARTIFACTS, 'bi-team-zh-CN-phone.png'), fullPage: true });
+
+      // act: the link shared with a colleague opens the same team and month
+      const shared = page.url();
+      const other = await chromium.context.newPage();
+      other.setDefaultTimeout(VIEW_TIMEOUT_MS - 30_000);
+      await other.goto(shared);
+      await other.getByRole('button', { name: BI_LABEL }).click();
+      await other.getByRole('heading', { name: '团队: Cards 1' }).waitFor();
+      expect(other.url()).toBe(shared);
+      expect(await other.locator('fieldset.period input').nth(1).inputValue()).toBe(addDays(monthStart, -1));
+      await other.close();
+      await page.locator('.language select').selectOption('en');
+      await page.close();
     },
     VIEW_TIMEOUT_MS,
   );
@@ -517,7 +653,7 @@ describe('dashboard in headless chromium', () => {
         const busy = offered.findIndex((v) => /^[1-9][\d,]*$/.test(v));
         const agentLink = table.locator('tbody tr').nth(busy).locator('a[href^="#/agent/"]');
         const employeeNo = decodeURIComponent(
-          ((await agentLink.getAttribute('href')) ?? '').split('/').at(-1) ?? '',
+          ((await agentLink.getAttribute('href')) ?? '').split('?')[0].split('/').at(-1) ?? '',
         );
         await agentLink.click();
         await page.locator(`section[data-employee-no="${employeeNo}"]`).waitFor();
@@ -556,6 +692,7 @@ describe('dashboard in headless chromium', () => {
       expect(text).toContain(`Agents on the phones\n${api.data?.staffing.rawAgents}`);
       expect(text).toContain(`Agents to schedule\n${api.data?.staffing.scheduledAgents}`);
       await page.screenshot({ path: join(ARTIFACTS, 'erlang.png'), fullPage: true });
+      await readmeScreenshot(page, 'erlang');
       await expectAccessible(page);
       await expectNoPageScrollAtPhoneWidth(page);
       await page.close();
@@ -574,6 +711,7 @@ describe('dashboard in headless chromium', () => {
       await hr.getByRole('table', { name: 'Teams' }).locator('tbody tr').first().waitFor();
       expect(await hr.getByRole('table', { name: 'Teams' }).locator('tbody tr').count()).toBe(8);
       await hr.screenshot({ path: join(ARTIFACTS, 'hr.png'), fullPage: true });
+      await readmeScreenshot(hr, 'hr');
       await expectAccessible(hr);
       await expectNoPageScrollAtPhoneWidth(hr);
       await hr.close();
@@ -682,6 +820,7 @@ describe('dashboard in headless chromium', () => {
       // (the success notice shows once the refetch is in: submitEvaluation awaits it)
       expect(await doneCell.innerText()).toBe(String(after?.done));
       await qa.screenshot({ path: join(ARTIFACTS, 'qa.png'), fullPage: true });
+      await readmeScreenshot(qa, 'qa');
       await expectAccessible(qa);
       await expectNoPageScrollAtPhoneWidth(qa);
 
@@ -961,6 +1100,7 @@ describe('dashboard in headless chromium', () => {
       // the first two calls' agents made them (the oldest two contacts)
       expect(new Set(promisers)).toEqual(new Set(calls.slice(1).map((c) => c.agent?.employeeNo)));
       await page.screenshot({ path: join(ARTIFACTS, 'customer.png'), fullPage: true });
+      await readmeScreenshot(page, 'customer');
       await expectAccessible(page);
       await expectNoPageScrollAtPhoneWidth(page);
 
@@ -984,6 +1124,7 @@ describe('dashboard in headless chromium', () => {
       const byAgent = page.getByRole('table', { name: 'By agent' });
       expect(await byAgent.locator('tbody tr.ant-table-row').count()).toBeGreaterThan(0);
       await page.screenshot({ path: join(ARTIFACTS, 'follow-ups.png'), fullPage: true });
+      await readmeScreenshot(page, 'followUps');
       await expectAccessible(page);
       await expectNoPageScrollAtPhoneWidth(page);
 
@@ -1068,6 +1209,7 @@ describe('dashboard in headless chromium', () => {
           .allInnerTexts(),
       ).toEqual(['已违约', '已违约']);
       await page.screenshot({ path: join(ARTIFACTS, 'customer-zh-CN.png'), fullPage: true });
+      await readmeScreenshot(page, 'customer', 'zh-CN');
       await expectAccessible(page);
       await page.locator('.language select').selectOption('en');
       await page.close();
@@ -1197,6 +1339,27 @@ describe('dashboard in headless chromium', () => {
       await page.locator('[data-forecast-offered] .chart svg').waitFor();
       expect(await page.getByText('Not forecastable').count()).toBeGreaterThan(0);
       await page.screenshot({ path: join(ARTIFACTS, 'workforce.png'), fullPage: true });
+      await readmeScreenshot(page, 'wfm');
+
+      // a day typed: nothing is asked until it is a whole day, then the address holds it
+      const earlier = addDays(day, -2);
+      const asked: string[] = [];
+      const count = (request: { url: () => string }) => {
+        if (request.url().endsWith('/graphql')) asked.push(request.url());
+      };
+      const dayInput = page.locator('.wfm-page .filters .ant-picker input');
+      await dayInput.click();
+      await dayInput.press('Control+A');
+      page.on('request', count);
+      await dayInput.pressSequentially(earlier.slice(0, -1), { delay: 50 });
+      await page.waitForTimeout(1_000);
+      expect(asked).toEqual([]);
+      expect(page.url()).toContain(`day=${day}`);
+      await dayInput.pressSequentially(earlier.slice(-1));
+      await dayInput.press('Enter');
+      await page.waitForURL(new RegExp(`day=${earlier}`));
+      page.off('request', count);
+      await adherence.locator('tbody tr').first().waitFor();
       await page.close();
     },
     VIEW_TIMEOUT_MS,
@@ -1264,6 +1427,7 @@ describe('dashboard in headless chromium', () => {
         reasons.map((r) => `${r.reasonCode}:${r.received}`).join(' '),
       );
       await page.screenshot({ path: join(ARTIFACTS, 'complaint-deadlines.png'), fullPage: true });
+      await readmeScreenshot(page, 'complaints');
       await expectAccessible(page);
       await expectNoPageScrollAtPhoneWidth(page);
       await page.locator('.language select').selectOption('zh-CN');
@@ -1273,8 +1437,66 @@ describe('dashboard in headless chromium', () => {
         String(api.data?.overdue.length),
       );
       await page.screenshot({ path: join(ARTIFACTS, 'complaint-deadlines-zh-CN.png'), fullPage: true });
+      await readmeScreenshot(page, 'complaints', 'zh-CN');
       await expectAccessible(page);
       await expectNoPageScrollAtPhoneWidth(page);
+
+      // the case handler's day goes on in Chinese at phone width: last month's counts by code, the open
+      // complaints as CSV, then a complaint's customer
+      await page.setViewportSize({ width: 390, height: 844 });
+      const monthStart = `${today.slice(0, 8)}01`;
+      const lastMonth = `${addDays(monthStart, -1).slice(0, 8)}01`;
+      await page.locator('fieldset.period .ant-picker').click();
+      await page.locator('.ant-picker-presets li', { hasText: '上月' }).click();
+      await page.waitForURL(`${origin}/#/complaints?from=${lastMonth}&to=${monthStart}`);
+      const month = await postGraphQL<{ byReason: { reasonCode: string; received: number }[] }>(
+        stack.gatewayUrl,
+        `query ($from: DateTimeISO!, $to: DateTimeISO!) {
+          byReason: complaintStats(from: $from, to: $to, groupBy: [REASON_AXIS]) { reasonCode received }
+        }`,
+        {
+          from: localMidnight(lastMonth, ZONE).toISOString(),
+          to: localMidnight(monthStart, ZONE).toISOString(),
+        },
+        asCaller(CASE_HANDLER_LABEL),
+      );
+      expect(month.errors).toBeUndefined();
+      const monthReasons = [...(month.data?.byReason ?? [])]
+        .sort((a, b) => b.received - a.received || a.reasonCode.localeCompare(b.reasonCode))
+        .map((r) => `${r.reasonCode}:${r.received}`)
+        .join(' ');
+      await board.locator(`[data-axis="REASON"][data-axis-counts="${monthReasons}"]`).waitFor();
+      await page.getByRole('status').filter({ hasText: /更新/ }).waitFor({ state: 'detached' });
+      const openTable = page.getByRole('table', { name: '处理中的投诉' });
+      const [csv] = await Promise.all([
+        page.waitForEvent('download'),
+        page.locator('.table-block', { has: openTable }).getByRole('button', { name: 'CSV' }).click(),
+      ]);
+      const csvLines = readFileSync(await csv.path(), 'utf8')
+        .slice(1)
+        .trimEnd()
+        .split('\r\n');
+      expect(csvLines[0]).toBe(
+        (await openTable.locator('thead th').allInnerTexts()).map((h) => h.trim()).join(','),
+      );
+      expect(csvLines).toHaveLength(open.length + 1); // every open complaint, whatever the page shows
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
+      const customerLink = openTable.locator('tbody a[href^="#/customer/"]').first();
+      const customerKey = decodeURIComponent(
+        ((await customerLink.getAttribute('href')) ?? '').replace(/^#\/customer\//, ''),
+      );
+      expect(customerKey).not.toBe('');
+      await customerLink.click();
+      await page.getByRole('heading', { name: '客户' }).waitFor();
+      await page.locator(`dl[data-customer-key="${customerKey}"]`).waitFor();
+      await expectAccessible(page);
+      await expectNoPageScrollAtPhoneWidth(page);
+      await page.screenshot({
+        path: join(ARTIFACTS, 'case-handler-customer-zh-CN-phone.png'),
+        fullPage: true,
+      });
+      await page.setViewportSize({ width: 1366, height: 900 });
       await page.locator('.language select').selectOption('en');
       await page.close();
     },
@@ -1370,6 +1592,7 @@ describe('dashboard in headless chromium', () => {
       expect(await view.locator('[data-csat-n]').first().getAttribute('data-csat-n')).toBe(String(n));
       await view.locator('.chart svg').waitFor();
       await page.screenshot({ path: join(ARTIFACTS, 'voc.png'), fullPage: true });
+      await readmeScreenshot(page, 'voc');
       await expectAccessible(page);
       await expectNoPageScrollAtPhoneWidth(page);
       await page.locator('.language select').selectOption('zh-CN');
@@ -1431,7 +1654,10 @@ describe('dashboard in headless chromium', () => {
       await page.locator('[data-kpi]').first().waitFor();
       await page.goto(`${origin}/#/team/${encodeURIComponent(teamId)}`);
       await page.getByRole('link', { name: 'Sales', exact: true }).click();
-      await page.waitForURL(`${origin}/#/sales/${encodeURIComponent(teamId)}`);
+      // the team's period goes along (the page's default: the last 7 days)
+      await page.waitForURL(
+        `${origin}/#/sales/${encodeURIComponent(teamId)}?from=${addDays(localDay(new Date(), ZONE), -7)}&to=${localDay(new Date(), ZONE)}`,
+      );
       const panel = page.locator('[data-sales-guardrail]');
       await panel.locator('[data-outcome="offers"]').waitFor();
       expect(await panel.locator('[data-outcome="offers"]').getAttribute('data-value')).toBe(
@@ -1477,6 +1703,7 @@ describe('dashboard in headless chromium', () => {
         new Intl.NumberFormat('en').format(busiest.answered),
       );
       await page.screenshot({ path: join(ARTIFACTS, 'sales.png'), fullPage: true });
+      await readmeScreenshot(page, 'sales');
       await expectAccessible(page);
       await expectNoPageScrollAtPhoneWidth(page);
       await page.locator('.language select').selectOption('zh-CN');
@@ -1534,6 +1761,7 @@ describe('dashboard in headless chromium', () => {
       await section.locator('[data-queue-live] [data-queue-figure="waiting"]').waitFor();
       await section.locator('.chart svg').waitFor();
       await page.screenshot({ path: join(ARTIFACTS, 'queue.png'), fullPage: true });
+      await readmeScreenshot(page, 'queue');
       await expectAccessible(page);
       await expectNoPageScrollAtPhoneWidth(page);
 
@@ -1559,6 +1787,13 @@ describe('dashboard in headless chromium', () => {
       await expectAccessible(page);
       await expectNoPageScrollAtPhoneWidth(page);
       await page.locator('.language select').selectOption('en');
+
+      // the center's wallboard (a TV's page, no shell), live
+      await page.goto(`${origin}/#/wallboard/${encodeURIComponent(demoCenterId('SHA-01'))}`);
+      await page.locator('.wallboard[data-connection="live"]').waitFor();
+      await page.locator('.wallboard tr[data-queue]').first().waitFor();
+      await expectAccessible(page);
+      await readmeScreenshot(page, 'wallboard');
       await page.close();
     },
     VIEW_TIMEOUT_MS,

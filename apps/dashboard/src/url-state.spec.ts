@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isPeriod, periodFromParams, presetPeriod, PERIOD_PRESETS } from './period';
 import { isHome, parseRoute } from './routing';
-import { hashParams, withHashParams } from './url-state';
+import { hashParams, withHashParams, withPeriod } from './url-state';
 
 describe('period presets', () => {
   // 2026-12-09 is a Wednesday; 23:30 UTC on the 8th is already the 9th in Shanghai
@@ -47,5 +47,16 @@ describe('state in the address', () => {
     expect(read('#/?from=2026-12-01&to=2026-11-01')).toEqual(fallback); // backwards
     expect(read('#/?from=2026-02-30&to=2026-03-01')).toEqual(fallback); // no such day
     expect(read('#/?from=2026-11-01')).toEqual(fallback);
+  });
+});
+
+describe('a drill-down keeps the period', () => {
+  it('adds the period to the linked page’s address, replacing one it had', () => {
+    const period = { fromDay: '2026-11-01', toDay: '2026-12-01' };
+    expect(withPeriod('#/team/t%201', period)).toBe('#/team/t%201?from=2026-11-01&to=2026-12-01');
+    expect(withPeriod('#/queue/q?from=2026-01-01&to=2026-01-02&day=2026-01-01', period)).toBe(
+      '#/queue/q?from=2026-11-01&to=2026-12-01&day=2026-01-01',
+    );
+    expect(parseRoute(withPeriod('#/agent/E1', period))).toEqual({ page: 'agent', employeeNo: 'E1' });
   });
 });

@@ -48,3 +48,8 @@ export function useUrlPeriod(fallback: () => Period): [Period, (period: Period) 
   const setPeriod = useCallback((next: Period) => set({ from: next.fromDay, to: next.toDay }), [set]);
   return [stable, setPeriod];
 }
+
+/** A page's address with the period of the page it is linked from (a drill-down keeps the period). */
+export function withPeriod(href: string, period: Period): string {
+  return withHashParams(href, { from: period.fromDay, to: period.toDay });
+}

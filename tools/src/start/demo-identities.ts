@@ -5,8 +5,8 @@ const CENTER = 'SHA-01';
 
 /**
  * The demo's people to sign in as (printed by `npm start`, offered by the dashboard): an admin, the
- * manager of SHA-01, the lead of its first team, HR, a case handler, a QA evaluator and an active agent of that team,
- * named by the demo roster's employee numbers.
+ * manager of SHA-01, the lead of its first team, HR, a case handler, a QA evaluator, a BI analyst and an
+ * active agent of that team, named by the demo roster's employee numbers.
  */
 export function demoIdentities(): Record<string, Identity> {
   const roster = demoRoster();
@@ -39,6 +39,12 @@ export function demoIdentities(): Record<string, Identity> {
     [`CASE_HANDLER of ${CENTER}`]: {
       subject: 'demo-case-handler-sha-01',
       roles: ['CASE_HANDLER'],
+      centers: [CENTER],
+      teams: [],
+    },
+    [`BI_READER of ${CENTER}`]: {
+      subject: 'demo-bi-sha-01',
+      roles: ['BI_READER'],
       centers: [CENTER],
       teams: [],
     },

@@ -13,7 +13,7 @@ import { RecordTable } from '../components/record-table';
 import { useI18n } from '../i18n/i18n';
 import { isDay, lastDays, periodInstants, shiftDay } from '../period';
 import { routeHref } from '../routing';
-import { useHashParams, useUrlPeriod } from '../url-state';
+import { useHashParams, useUrlPeriod, withPeriod } from '../url-state';
 
 const TREND_LINES: readonly TrendLine[] = [
   { code: 'SERVICE_LEVEL', label: 'serviceLevel' },
@@ -75,7 +75,9 @@ export function CenterOverview({ center }: { center: { id: string; name: string;
               name,
               rank: null,
               record,
-              link: <a href={routeHref({ page: 'team', teamId: record.scopeId })}>{name}</a>,
+              link: (
+                <a href={withPeriod(routeHref({ page: 'team', teamId: record.scopeId }), period)}>{name}</a>
+              ),
             };
           })}
         />
@@ -107,7 +109,7 @@ export function CenterOverview({ center }: { center: { id: string; name: string;
             <ul className="queue-links">
               {queues.map((q) => (
                 <li key={q.id}>
-                  <a href={routeHref({ page: 'queue', queueId: q.id })}>{q.code}</a>
+                  <a href={withPeriod(routeHref({ page: 'queue', queueId: q.id }), period)}>{q.code}</a>
                 </li>
               ))}
             </ul>

@@ -9,7 +9,7 @@ import { RecordTable } from '../components/record-table';
 import { useI18n } from '../i18n/i18n';
 import { lastDays, periodInstants } from '../period';
 import { routeHref } from '../routing';
-import { useUrlPeriod } from '../url-state';
+import { useUrlPeriod, withPeriod } from '../url-state';
 
 /** A team: its KPI tiles and its agents side by side with their rank; each agent links to their page. */
 export function TeamPage({ teamId, timeZone }: { teamId: string; timeZone: string }) {
@@ -33,7 +33,7 @@ export function TeamPage({ teamId, timeZone }: { teamId: string; timeZone: strin
       {data?.team && (
         <p>
           <a href={routeHref({ page: 'center', centerId: data.team.center.id })}>{data.team.center.name}</a> ·{' '}
-          <a href={routeHref({ page: 'sales', teamId })}>{t('sales')}</a>
+          <a href={withPeriod(routeHref({ page: 'sales', teamId }), period)}>{t('sales')}</a>
         </p>
       )}
       <PeriodPicker period={period} onChange={setPeriod} timeZone={data?.team?.center.timeZone ?? timeZone} />
@@ -55,7 +55,9 @@ export function TeamPage({ teamId, timeZone }: { teamId: string; timeZone: strin
               rank: ranks.get(record.scopeId) ?? null,
               record,
               link: agent ? (
-                <a href={routeHref({ page: 'agent', employeeNo: agent.employeeNo })}>{name}</a>
+                <a href={withPeriod(routeHref({ page: 'agent', employeeNo: agent.employeeNo }), period)}>
+                  {name}
+                </a>
               ) : (
                 name
               ),

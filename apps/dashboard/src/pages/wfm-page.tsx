@@ -11,6 +11,7 @@ import {
 } from '../api/generated';
 import { Chart } from '../components/chart';
 import { keptData } from '../components/kept-query';
+import { DayPicker } from '../components/period-picker';
 import { QueryState } from '../components/query-state';
 import { SortableTable, type Column } from '../components/sortable-table';
 import { actualByInterval, coverageChart, forecastBandChart } from '../components/wfm-charts';
@@ -66,11 +67,8 @@ export function WfmPage({ centerId, timeZone }: { centerId: string | null; timeZ
         </label>
         <label>
           {t('day')}
-          <input
-            type="date"
-            value={day}
-            onChange={(e) => isDay(e.target.value) && setParams({ day: e.target.value })}
-          />
+          {/* picked or typed: applied once a whole day is there, not a query per keystroke */}
+          <DayPicker day={day} onChange={(next) => setParams({ day: next })} label={t('day')} />
         </label>
       </div>
       <QueryState loading={queuesResult.loading} error={queuesResult.error} hasData={!!queuesResult.data}>

@@ -1,5 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { SalesGuardrailDocument, type SalesFieldsFragment } from '../../api/generated';
+import { keptData } from '../../components/kept-query';
 import { QueryState } from '../../components/query-state';
 import type { Formatter } from '../../format';
 import { useI18n } from '../../i18n/i18n';
@@ -71,7 +72,10 @@ function Guardrail({
   format: Formatter;
 }) {
   const { t } = useI18n();
-  const { data, loading, error } = useQuery(SalesGuardrailDocument, { variables: { teamId, ...period } });
+  // a new period keeps the verdict shown until the new one arrives (no blank panel)
+  const result = useQuery(SalesGuardrailDocument, { variables: { teamId, ...period } });
+  const { loading, error } = result;
+  const { data, updating } = keptData(result);
   const g = data?.salesGuardrail;
   const signed = (value: number | null | undefined, digits: number, percent = false): string =>
     value === null || value === undefined
@@ -80,7 +84,7 @@ function Guardrail({
   return (
     <section aria-labelledby="guardrail-title" data-guardrail={g ? (g.breach ? 'breach' : 'clear') : ''}>
       <h4 id="guardrail-title">{t('salesGuardrail')}</h4>
-      <QueryState loading={loading} error={error} hasData={!!g}>
+      <QueryState loading={loading} error={error} hasData={!!g} updating={updating}>
         {g && (
           <>
             <p role="status" className={`notice ${g.breach ? 'error' : 'success'}`}>

@@ -131,7 +131,9 @@ export function ComplaintsPage({ centerId, timeZone }: { centerId: string | null
       key: 'customer',
       label: t('customer'),
       sortValue: (r) => r.customerKey,
-      render: (r) => r.customerKey,
+      exportValue: (r) => r.customerKey,
+      // the drill-down of a case handler's day: the complaint's customer, their cases and promises
+      render: (r) => <a href={routeHref({ page: 'customer', key: r.customerKey })}>{r.customerKey}</a>,
     },
   ];
   const axisColumns = (axis: 'CHANNEL' | 'BUSINESS' | 'REASON'): Column<AxisCount>[] => [
