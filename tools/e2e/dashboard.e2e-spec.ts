@@ -1695,6 +1695,19 @@ describe('dashboard in headless chromium', () => {
               maximumFractionDigits: 1,
             }).format(guardrail.data?.salesGuardrail.current.conversionRate ?? 0),
       );
+      // the guardrail's figures download as the API gives them (every table exports, issue 25)
+      const [guardrailCsv] = await Promise.all([
+        page.waitForEvent('download'),
+        verdict.getByRole('button', { name: 'CSV' }).click(),
+      ]);
+      const guardrailLines = readFileSync(await guardrailCsv.path(), 'utf8')
+        .slice(1)
+        .trimEnd()
+        .split('\r\n');
+      expect(guardrailLines).toHaveLength(4);
+      expect(guardrailLines[1].split(',')[2]).toBe(
+        String(guardrail.data?.salesGuardrail.current.conversionRate ?? ''),
+      );
       const table = page.getByRole('table', { name: 'Outcomes per agent' });
       const row = table.locator('tbody tr.ant-table-row', {
         has: page.locator(`a[href="#/agent/${busiest.employeeNo}"]`),

@@ -1,10 +1,10 @@
-import Button from 'antd/es/button';
 import Input from 'antd/es/input';
 import Table from 'antd/es/table';
 import type { ColumnType, SorterResult } from 'antd/es/table/interface';
 import { useMemo, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { downloadCsv, downloadXlsx, type TableData } from './table-export';
+import { ExportButtons } from './export-buttons';
+import type { TableData } from './table-export';
 
 export interface Column<Row> {
   key: string;
@@ -123,10 +123,6 @@ export function SortableTable<Row>({
         }
       : {}),
   }));
-  const download = (kind: 'csv' | 'xlsx') => {
-    const data = tableData(columns, shown);
-    return kind === 'csv' ? downloadCsv(caption, data) : downloadXlsx(caption, data);
-  };
   return (
     <div className="table-block">
       <div className="table-tools">
@@ -141,12 +137,7 @@ export function SortableTable<Row>({
           }}
           style={{ maxWidth: 240 }}
         />
-        <Button size="small" onClick={() => download('csv')} title={t('exportCsvTitle')}>
-          {t('exportCsv')}
-        </Button>
-        <Button size="small" onClick={() => void download('xlsx')} title={t('exportExcelTitle')}>
-          {t('exportExcel')}
-        </Button>
+        <ExportButtons caption={caption} data={() => tableData(columns, shown)} />
       </div>
       <Table<Row>
         className="table"

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { formatter } from '../format';
 import { routeHref } from '../routing';
 import { useI18n } from '../i18n/i18n';
+import { ExportButtons } from '../components/export-buttons';
 import {
   formatWait,
   oldestWaitSignal,
@@ -174,6 +175,38 @@ export function WallboardPage({ options, token }: { options: WallboardOptions; t
             <Tile name="acw" label={t('wallboardAcw')} value={format.number(c.agents.acw)} />
             <Tile name="notReady" label={t('wallboardNotReady')} value={format.number(c.agents.notReady)} />
           </section>
+          <div className="table-tools">
+            <ExportButtons
+              caption={t('wallboardQueue')}
+              data={() => ({
+                header: [
+                  t('wallboardQueue'),
+                  t('wallboardWaiting'),
+                  t('wallboardOldestWait'),
+                  t('wallboardServiceLevel'),
+                  t('wallboardAbandonRate'),
+                  t('wallboardAvailable'),
+                  t('wallboardExpectedActual'),
+                  t('wallboardRequiredLoggedIn'),
+                  t('wallboardAgentsGap'),
+                ],
+                rows: board.queues.map((q) => {
+                  const o = outlookCells(q.outlook, q.agents.loggedIn, String);
+                  return [
+                    q.queueName ?? q.queueCode,
+                    q.waiting,
+                    q.oldestWaitSeconds ?? null,
+                    q.today.serviceLevel ?? null,
+                    q.today.abandonRate ?? null,
+                    q.agents.available,
+                    o.expectedActual,
+                    o.requiredLoggedIn,
+                    q.outlook?.agentsGap ?? null,
+                  ];
+                }),
+              })}
+            />
+          </div>
           <table className="wallboard-queues">
             <thead>
               <tr>

@@ -6,6 +6,7 @@ import type { Formatter } from '../../format';
 import { useI18n } from '../../i18n/i18n';
 import type { MessageKey } from '../../i18n/messages';
 import { decimalAmount } from './sales';
+import { ExportButtons } from '../../components/export-buttons';
 
 /** The outcome KPIs the panel shows, each with how it reads. */
 const OUTCOME_TILES: readonly {
@@ -93,6 +94,43 @@ function Guardrail({
                 `: ${g.reasons.map((r) => t(`guardrailReason_${r}` as MessageKey)).join('; ')}`}
             </p>
             <div className="table-block">
+              <div className="table-tools">
+                <ExportButtons
+                  caption={t('salesGuardrail')}
+                  data={() => ({
+                    header: [
+                      t('guardrailFigure'),
+                      t('guardrailPrevious'),
+                      t('guardrailCurrent'),
+                      t('guardrailChange'),
+                      t('guardrailLimit'),
+                    ],
+                    rows: [
+                      [
+                        t('conversionRate'),
+                        g.previous.conversionRate ?? null,
+                        g.current.conversionRate ?? null,
+                        g.conversionChange ?? null,
+                        g.conversionRiseThreshold,
+                      ],
+                      [
+                        t('complaintsPer10k'),
+                        g.previous.complaintsPer10k ?? null,
+                        g.current.complaintsPer10k ?? null,
+                        g.complaintsPer10kChange ?? null,
+                        g.complaintsBand.amberBand ?? null,
+                      ],
+                      [
+                        t('criticalFailRate'),
+                        g.previous.criticalFailRate ?? null,
+                        g.current.criticalFailRate ?? null,
+                        g.criticalFailRateChange ?? null,
+                        g.criticalFailBand.amberBand ?? null,
+                      ],
+                    ],
+                  })}
+                />
+              </div>
               <table className="facts-table">
                 <caption>{t('salesGuardrail')}</caption>
                 <thead>
