@@ -1812,6 +1812,62 @@ describe('dashboard in headless chromium', () => {
     VIEW_TIMEOUT_MS,
   );
 
+  it(
+    'a team lead, HR, a QA evaluator and an agent each land on their work in Chinese at phone width: last month by its preset, a table exported, accessible, no page scroll',
+    async () => {
+      const today = localDay(new Date(), ZONE);
+      const monthStart = `${today.slice(0, 8)}01`;
+      const lastMonth = `${addDays(monthStart, -1).slice(0, 8)}01`;
+      // the QA workload's period is the sampling plan's (its own walk picks it); the others take a preset
+      const days: { label: string; hash: RegExp; heading: RegExp; preset: boolean; drill?: RegExp }[] = [
+        { label: LEAD_LABEL, hash: /^#\/team\//, heading: /^团队: /, preset: true, drill: /^坐席: / },
+        { label: HR_LABEL, hash: /^#\/hr\//, heading: /^培训合规: /, preset: true },
+        { label: EVALUATOR_LABEL, hash: /^#\/qa/, heading: /^质检$/, preset: false },
+        { label: AGENT_LABEL, hash: new RegExp(`^#/agent/${AGENT_NO}`), heading: /^坐席: /, preset: true },
+      ];
+      for (const day of days) {
+        const page = await signIn(day.label);
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.locator('.language select').selectOption('zh-CN');
+        await page.getByRole('heading', { level: 2, name: day.heading }).waitFor();
+        expect(new URL(page.url()).hash).toMatch(day.hash);
+        if (day.preset) {
+          // last month by its Chinese preset, into the address
+          await page.locator('fieldset.period .ant-picker').first().click();
+          await page.locator('.ant-picker-presets li', { hasText: '上月' }).click();
+          await page.waitForURL((url) => url.hash.includes(`from=${lastMonth}&to=${monthStart}`));
+          await page.getByRole('status').filter({ hasText: /更新/ }).waitFor({ state: 'detached' });
+        }
+        // a table as CSV: its Chinese header, as shown
+        const block = page.locator('.table-block', { has: page.locator('table thead') }).first();
+        await block.locator('table thead th').first().waitFor();
+        const [csv] = await Promise.all([
+          page.waitForEvent('download'),
+          block.getByRole('button', { name: 'CSV' }).click(),
+        ]);
+        const header = readFileSync(await csv.path(), 'utf8')
+          .slice(1)
+          .split('\r\n')[0];
+        expect(header).toBe(
+          (await block.locator('table thead th').allInnerTexts()).map((h) => h.trim()).join(','),
+        );
+        expect(header).toMatch(/[\u4e00-\u9fff]/);
+        await expectAccessible(page);
+        await expectNoPageScrollAtPhoneWidth(page);
+        if (day.drill) {
+          // drill down to an agent: the month goes along
+          await page.locator('table a[href^="#/agent/"]').first().click();
+          await page.getByRole('heading', { level: 2, name: day.drill }).waitFor();
+          expect(new URL(page.url()).hash).toContain(`from=${lastMonth}&to=${monthStart}`);
+          await expectAccessible(page);
+          await expectNoPageScrollAtPhoneWidth(page);
+        }
+        await page.close();
+      }
+    },
+    VIEW_TIMEOUT_MS * 2,
+  );
+
   it("refuses another agent's data to the agent's token the dashboard holds", async () => {
     const other = AGENT_NO === 'E10001' ? 'E10002' : 'E10001';
     const api = await postGraphQL<{ agent: unknown }>(
