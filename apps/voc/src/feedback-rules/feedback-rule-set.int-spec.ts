@@ -13,7 +13,7 @@ import {
 import { Feedback } from '../feedback/feedback.entity';
 import { confusionReport, type LabelledFeedback } from '../feedback/feedback-rules';
 import { FEEDBACK_RULES_V1 } from '../feedback/feedback-rules.v1';
-import shippedSample from '../feedback/fixtures/labelled-feedback.json';
+import { LABELLED_FEEDBACK_SAMPLE as shippedSample } from '../feedback/labelled-sample';
 import { vocSubgraph } from '../voc.subgraph';
 import { activeRules, FeedbackRuleSetService, recategorizePending } from './feedback-rule-set.service';
 

@@ -4,7 +4,7 @@ import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { requireRuleEditor, VERBATIM_READERS } from '../access/voc-access';
 import { confusionReport, NO_CATEGORY, type LabelledFeedback } from '../feedback/feedback-rules';
-import shippedSample from '../feedback/fixtures/labelled-feedback.json';
+import { LABELLED_FEEDBACK_SAMPLE as shippedSample } from '../feedback/labelled-sample';
 import { FeedbackRuleSetService, type RuleSetVersion } from './feedback-rule-set.service';
 import {
   CreateFeedbackRuleSetInput,

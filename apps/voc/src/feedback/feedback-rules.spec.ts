@@ -7,7 +7,7 @@ import {
   type LabelledFeedback,
 } from './feedback-rules';
 import { FEEDBACK_RULES_V1 } from './feedback-rules.v1';
-import sample from './fixtures/labelled-feedback.json';
+import { LABELLED_FEEDBACK_SAMPLE as sample } from './labelled-sample';
 
 const labelled = sample as LabelledFeedback[];
 
