@@ -27,7 +27,8 @@ function parseCsv(text: string): Record<string, string>[] {
 }
 
 const FROM = '2026-03-02T00:00:00.000Z';
-const TO = '2026-03-03T00:00:00.000Z';
+// two days: the export sums each day in a statement of its own (exportPeriods)
+const TO = '2026-03-04T00:00:00.000Z';
 
 /**
  * GET /export/traffic-stats.csv through the gateway: trafficStats' statement streamed as CSV by
@@ -48,9 +49,9 @@ describe('traffic stats CSV export through the gateway', () => {
     centers = Object.fromEntries(directory.data!.centers.map((c) => [c.code, c.id]));
     agent = directory.data!.teams[0].members[0].employeeNo;
     const other = directory.data!.teams[1].members[0].employeeNo;
-    // Contacts in two queues of two centers, over several hours, by two agents, voice and chat.
+    // Contacts in two queues of two centers, over two days, by two agents, voice and chat.
     const contacts = Array.from({ length: 60 }, (_, i) => {
-      const arrived = new Date(Date.parse(FROM) + (i % 12) * 3_600_000 + i * 7_000);
+      const arrived = new Date(Date.parse(FROM) + (i % 24) * 2 * 3_600_000 + i * 7_000);
       const answered = i % 5 !== 0;
       return {
         source: 'export-e2e',
@@ -129,6 +130,10 @@ describe('traffic stats CSV export through the gateway', () => {
     const rows = parseCsv(await response.text());
     const expected = await stats(caller('ADMIN'), 'QUEUE, CHANNEL, AGENT');
     expect(expected.length).toBeGreaterThan(20);
+    // rows on both sides of the cut between the two statements (a day each)
+    const cut = Date.parse(FROM) + 86_400_000;
+    expect(expected.some((r) => Date.parse(r.intervalStart) < cut)).toBe(true);
+    expect(expected.some((r) => Date.parse(r.intervalStart) >= cut)).toBe(true);
     expect(rows.map(asStatsRow)).toEqual(expected);
     expect(Object.keys(rows[0]).slice(0, 5)).toEqual([
       'interval_start',

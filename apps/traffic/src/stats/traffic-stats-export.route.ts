@@ -7,6 +7,7 @@ import { validateSync } from 'class-validator';
 import { GraphQLError } from 'graphql';
 import type { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
+import { zoneOffsetMinutes } from '@switchboard/metrics';
 import { contactVisibility } from '../access/contact-visibility';
 import { CHANNELS, type Channel } from '../contact/contact-record';
 import { Granularity, StatsDimension } from '../common/enums';
@@ -99,14 +100,54 @@ export function parseExportRequest(search: URLSearchParams): TrafficStatsExportR
  * CSV, with the bucket's start as a UTC timestamp first. COPY takes no bind parameters, so the
  * checked values are inlined by the driver's own quoting (knex, as the ORM sends them).
  */
-export function exportCopySql(em: EntityManager, sql: string, params: unknown[]): string {
+export function exportCopySql(em: EntityManager, sql: string, params: unknown[], header = true): string {
   const statement = em
     .getConnection()
     .getKnex()
     .raw(sql, params as never[])
     .toQuery();
   return `copy (select to_char(to_timestamp(s.interval_ms / 1000) at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') as interval_start, s.*
-from (${statement}) s) to stdout with (format csv, header)`;
+from (${statement}) s) to stdout with (format csv${header ? ', header' : ''})`;
+}
+
+/** The largest part of the period one COPY statement sums (see exportPeriods). */
+export const EXPORT_PART_MS = 86_400_000;
+
+const BUCKET_MINUTES: Partial<Record<Granularity, number>> = {
+  [Granularity.FIFTEEN_MINUTES]: 15,
+  [Granularity.THIRTY_MINUTES]: 30,
+  [Granularity.HOUR]: 60,
+  [Granularity.DAY]: 1440,
+};
+
+/**
+ * The period cut at bucket starts into parts of at most `partMs` (a day): PostgreSQL sends a
+ * statement's first row only once its sort is done, so one statement per part sends the first rows
+ * after a day's work instead of the whole period's, and the parts' rows, in order, are the whole
+ * statement's rows. A cut is kept only where a bucket starts in the query's zone (local minute a
+ * multiple of the bucket; local midnight for days), so no bucket is split; weeks, months and totals
+ * stay one statement.
+ */
+export function exportPeriods(
+  filter: Pick<StatsFilter, 'from' | 'to' | 'timeZone'>,
+  granularity: Granularity,
+  partMs = EXPORT_PART_MS,
+): { from: Date; to: Date }[] {
+  const minutes = BUCKET_MINUTES[granularity];
+  if (minutes === undefined) return [{ from: filter.from, to: filter.to }];
+  const startsBucket = (at: number): boolean => {
+    const local = at / 60_000 + zoneOffsetMinutes(new Date(at), filter.timeZone);
+    return ((local % minutes) + minutes) % minutes === 0;
+  };
+  const parts: { from: Date; to: Date }[] = [];
+  let from = filter.from.getTime();
+  for (let cut = from + partMs; cut < filter.to.getTime(); cut += partMs) {
+    if (!startsBucket(cut)) continue;
+    parts.push({ from: new Date(from), to: new Date(cut) });
+    from = cut;
+  }
+  parts.push({ from: new Date(from), to: filter.to });
+  return parts;
 }
 
 function refuse(response: ServerResponse, error: unknown, logger: Logger): void {
@@ -154,19 +195,24 @@ export function trafficStatsExportRoute({
       response.writeHead(405, { allow: 'GET' }).end();
       return;
     }
-    let copySql: string;
+    let copySqls: string[];
     try {
       const { filter, granularity, groupBy } = parseExportRequest(
         new URL(request.url ?? '/', 'http://traffic').searchParams,
       );
-      const { sql, params } = trafficStatsStatement(
-        filter,
-        granularity,
-        groupBy,
-        undefined,
-        await contactVisibility(ctx),
-      );
-      copySql = exportCopySql(ctx.em, sql, params);
+      const visibility = await contactVisibility(ctx);
+      // the whole period checked as trafficStats checks it, then one statement per part
+      trafficStatsStatement(filter, granularity, groupBy, undefined, visibility);
+      copySqls = exportPeriods(filter, granularity).map((part, i) => {
+        const { sql, params } = trafficStatsStatement(
+          Object.assign(new StatsFilter(), filter, part),
+          granularity,
+          groupBy,
+          undefined,
+          visibility,
+        );
+        return exportCopySql(ctx.em, sql, params, i === 0);
+      });
     } catch (error) {
       refuse(response, error, logger);
       return;
@@ -178,9 +224,10 @@ export function trafficStatsExportRoute({
     const client = await knexClient.acquireConnection();
     let broken: unknown = null;
     try {
-      await client.query('begin read only');
+      // one snapshot for every part: the parts add up to one statement's answer
+      await client.query('begin isolation level repeatable read read only');
       await client.query(`set local work_mem = '${STATS_WORK_MEM}'`);
-      // The answer starts once the checks pass: PostgreSQL sends nothing before its sort is done,
+      // The answer starts once the checks pass (the first part's rows follow when its sort is done),
       // and a BI tool sees the export begin at once. A statement failing later cuts the stream
       // (the chunked answer never ends), so a cut export is never taken for a whole one.
       response.writeHead(200, {
@@ -189,7 +236,7 @@ export function trafficStatsExportRoute({
         'cache-control': 'no-store',
       });
       response.flushHeaders();
-      await pipeline(client.query(copyTo(copySql)), response, { end: false });
+      for (const copySql of copySqls) await pipeline(client.query(copyTo(copySql)), response, { end: false });
       await client.query('commit');
     } catch (error) {
       broken = error;
