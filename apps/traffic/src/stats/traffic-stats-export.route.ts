@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { badUserInput, flattenValidationErrors, type Logger } from '@switchboard/server';
@@ -236,7 +237,11 @@ export function trafficStatsExportRoute({
         'cache-control': 'no-store',
       });
       response.flushHeaders();
-      for (const copySql of copySqls) await pipeline(client.query(copyTo(copySql)), response, { end: false });
+      // the parts one after the other as one stream (one pipeline: back-pressure, the caller leaving)
+      const parts = async function* (): AsyncGenerator<Buffer> {
+        for (const copySql of copySqls) yield* client.query(copyTo(copySql)) as AsyncIterable<Buffer>;
+      };
+      await pipeline(Readable.from(parts(), { objectMode: false }), response, { end: false });
       await client.query('commit');
     } catch (error) {
       broken = error;
