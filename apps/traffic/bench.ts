@@ -9,3 +9,5 @@ export { trafficDatabase } from './src/traffic.subgraph';
 export { startAlertJobs } from './src/alert/alert.jobs';
 export { alertDelivery } from './src/alert/alert-delivery';
 export { performanceTrafficRows, type ScopePart } from './src/performance/performance-traffic.query';
+export { trafficStatsStatement } from './src/stats/traffic-stats.service';
+export { exportCopySql, exportPeriods, parseExportRequest } from './src/stats/traffic-stats-export.route';

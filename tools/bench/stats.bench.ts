@@ -1,22 +1,19 @@
 // First: sets NODE_ENV before GraphQL and Apollo load.
 import './production-mode';
 import { readFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import type { Client } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
 import { startGateway } from '@switchboard/gateway';
 import { createLogger } from '@switchboard/server';
 import { startSubgraph } from '@switchboard/subgraph-kit';
 import { ensureTestKeys, registerTestEndpoint } from '@switchboard/testing';
-// The bench builds the rollups with the app's own roll-up (traffic's benchmarking entry).
-import { rollUpCommitted, STATS_WORK_MEM } from '@switchboard/traffic/bench';
+import { STATS_WORK_MEM } from '@switchboard/traffic/bench';
 import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
 import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
+import { loadStatsContacts } from './stats-load';
 import { benchSize, sized } from './bench-size';
-import { benchGeneration, benchQueues, insertBenchQueues, tableChunks, TABLE_COLUMNS } from './contact-file';
+import { benchGeneration, benchQueues } from './contact-file';
 import {
   formatCount,
   formatMs,
@@ -75,59 +72,8 @@ const generation = benchGeneration(contacts, days, Number(args.queues));
 const queues = benchQueues(generation);
 const timeZone = args['time-zone'] as string;
 
-/**
- * COPY of the generated contacts (secondary indexes dropped for the load and rebuilt after: the same
- * table, built faster), then the rollups built from them by the app's roll-up statement.
- */
-async function load(client: Client, start: Date): Promise<string[][]> {
-  const phases: string[][] = [];
-  const phase = async (label: string, work: () => Promise<unknown>): Promise<void> => {
-    phases.push([label, formatMs((await timed(work)).ms)]);
-  };
-  await client.query(`set maintenance_work_mem = '512MB'`);
-  await client.query(`set work_mem = '256MB'`);
-  await insertBenchQueues(client, queues);
-  const indexes = await client.query<{ name: string; def: string }>(
-    `select indexname as name, indexdef as def from pg_indexes
-     where tablename = 'contact' and indexname not in ('contact_pkey', 'contact_natural_key')`,
-  );
-  const naturalKey = await client.query<{ def: string }>(
-    `select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'contact_natural_key'`,
-  );
-  for (const index of indexes.rows) await client.query(`drop index ${index.name}`);
-  await client.query('alter table contact drop constraint contact_natural_key');
-  let copied = 0;
-  const lines = function* (): Generator<string> {
-    for (const chunk of tableChunks({ ...generation, from: start }, 5_000)) {
-      copied += chunk.rows;
-      if (copied % 1_000_000 < chunk.rows)
-        progress(`loaded ${formatCount(copied)} of ${formatCount(contacts)}`);
-      yield chunk.text;
-    }
-  };
-  await phase('generate + COPY contacts', () =>
-    pipeline(
-      Readable.from(lines()),
-      client.query(copyFrom(`copy contact (${TABLE_COLUMNS}) from stdin (format csv)`)),
-    ),
-  );
-  progressDone();
-  await phase('rebuild contact indexes and natural key', async () => {
-    for (const index of indexes.rows) await client.query(index.def);
-    await client.query(`alter table contact add constraint contact_natural_key ${naturalKey.rows[0].def}`);
-  });
-  await phase('build both rollups (app roll-up, up to the watermark)', async () => {
-    await client.query('begin');
-    await rollUpCommitted(client);
-    await client.query('commit');
-  });
-  await phase('vacuum analyze, checkpoint', async () => {
-    await client.query('vacuum analyze contact, interval_stat, queue_interval_stat, queue');
-    await client.query('checkpoint');
-  });
-  await client.query('reset all');
-  return phases;
-}
+const load = (client: Client, start: Date): Promise<string[][]> =>
+  loadStatsContacts(client, start, { generation, queues, contacts });
 
 interface Measure {
   label: string;

@@ -51,6 +51,7 @@ export const PROXIED_ROUTES: Record<string, string> = {
   '/import/surveys': 'voc',
   '/import/cases': 'care',
   '/export/complaints': 'care',
+  '/export/traffic-stats.csv': 'traffic',
 };
 
 /**

@@ -52,9 +52,12 @@ export function proxyRoute(options: {
         sendError(response, 502, 'SUBGRAPH_UNAVAILABLE', `Subgraph "${options.subgraph}" is unreachable`);
       return;
     }
+    const disposition = upstream.headers.get('content-disposition');
     response.writeHead(upstream.status, {
       'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
+      ...(disposition ? { 'content-disposition': disposition } : {}),
     });
+    response.flushHeaders();
     try {
       for await (const chunk of (upstream.body ?? []) as AsyncIterable<Uint8Array>) {
         if (!response.write(chunk)) await new Promise((resolve) => response.once('drain', resolve));

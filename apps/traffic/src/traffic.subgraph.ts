@@ -37,6 +37,7 @@ import { LiveAgentEntity, LiveContactEntity, LiveEventRow } from './live/live.en
 import { liveEventsRoute } from './live/live-events.route';
 import { LiveQueuesResolver } from './live/live-queues.resolver';
 import { liveQueuesRoute } from './live/live-queues.route';
+import { trafficStatsExportRoute } from './stats/traffic-stats-export.route';
 import { trafficMigrations } from './migrations';
 import {
   TrafficPerformanceResolver,
@@ -168,6 +169,7 @@ export const trafficSubgraph: SubgraphDefinition = {
     ...outcomeImportRoute(services),
     ...liveEventsRoute(services),
     ...liveQueuesRoute(services),
+    ...trafficStatsExportRoute(services),
   }),
   // BI tools pull trafficStats by the tens of thousands of rows; traffic's queries never write.
   compiledQueries: true,

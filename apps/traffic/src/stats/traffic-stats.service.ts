@@ -16,7 +16,7 @@ import type { Granularity, StatsDimension } from '../common/enums';
 import type { Channel } from '../contact/contact-record';
 import type { Queue } from '../queue/queue.entity';
 import { QueueService } from '../queue/queue.service';
-import { columnsFor, wantsOutcomes } from './metric-columns';
+import { columnsFor, wantsOutcomes, type MeasureColumn } from './metric-columns';
 import { DERIVED_MEASURES, READ_MEASURES } from '../model/measures';
 
 const TOTAL_MEASURES = [...READ_MEASURES, ...DERIVED_MEASURES].flatMap((m) =>
@@ -138,22 +138,19 @@ export function totalsOf(
 }
 
 /**
- * trafficStats: one SQL statement over the 15-minute rollups; the formulas turn each row's sums into
- * rates. With `metrics`, only the sums those metrics read are selected, and only those metrics of
- * the rows are meaningful (the others are computed from missing sums).
+ * trafficStats' one statement, its filter checked first (the same checks, the same SQL for the
+ * GraphQL field and the CSV export route): refused before it runs when the period, granularity and
+ * groups promise too many rows (the gateway checks the same estimate; a subgraph reached another
+ * way keeps the guard).
  */
-export async function trafficStats(
-  em: EntityManager,
+export function trafficStatsStatement(
   filter: StatsFilter,
   granularity: Granularity,
   groupBy: readonly StatsDimension[],
-  options: { fcr: boolean; metrics?: Iterable<string>; visibility?: ContactVisibility | null } = {
-    fcr: false,
-  },
-): Promise<TrafficStatsRow[]> {
+  columns: ReadonlySet<MeasureColumn> | undefined,
+  visibility: ContactVisibility | null,
+): { sql: string; params: unknown[] } {
   checkFilter(filter);
-  // Refused before the statement runs when the period, granularity and groups promise too many rows
-  // (the gateway checks the same estimate; a subgraph reached another way keeps the guard).
   checkStatsRows({
     from: filter.from,
     to: filter.to,
@@ -167,8 +164,25 @@ export async function trafficStats(
       AGENT: filter.employeeNos?.length,
     },
   });
+  return trafficStatsSql(filter, granularity, groupBy, columns, visibility);
+}
+
+/**
+ * trafficStats: one SQL statement over the 15-minute rollups; the formulas turn each row's sums into
+ * rates. With `metrics`, only the sums those metrics read are selected, and only those metrics of
+ * the rows are meaningful (the others are computed from missing sums).
+ */
+export async function trafficStats(
+  em: EntityManager,
+  filter: StatsFilter,
+  granularity: Granularity,
+  groupBy: readonly StatsDimension[],
+  options: { fcr: boolean; metrics?: Iterable<string>; visibility?: ContactVisibility | null } = {
+    fcr: false,
+  },
+): Promise<TrafficStatsRow[]> {
   const visibility = options.visibility ?? null;
-  const { sql, params } = trafficStatsSql(
+  const { sql, params } = trafficStatsStatement(
     filter,
     granularity,
     groupBy,

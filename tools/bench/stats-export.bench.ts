@@ -1,0 +1,292 @@
+// First: sets NODE_ENV before GraphQL and Apollo load.
+import './production-mode';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { Client } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { startGateway } from '@switchboard/gateway';
+import { createLogger } from '@switchboard/server';
+import { startSubgraph } from '@switchboard/subgraph-kit';
+import { authorizationFor, ensureTestKeys, registerTestEndpoint } from '@switchboard/testing';
+// The route's own statement (traffic's benchmarking entry): what the SQL alone is timed with.
+import {
+  exportCopySql,
+  exportPeriods,
+  parseExportRequest,
+  STATS_WORK_MEM,
+  trafficStatsStatement,
+} from '@switchboard/traffic/bench';
+import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
+import { describeSetup, ownCpuSeconds, startBenchCluster, withClient } from './bench-cluster';
+import { benchSize, sized } from './bench-size';
+import { benchGeneration, benchQueues } from './contact-file';
+import {
+  formatCount,
+  formatMs,
+  max,
+  median,
+  min,
+  progress,
+  progressDone,
+  table,
+  timed,
+  verdict,
+} from './measurement';
+import { zoneOffsetMinutes } from './stats-sql';
+import { loadStatsContacts } from './stats-load';
+
+/** Issue 23: the export streams at least 0.8× the rate of its SQL alone, first byte under 100 ms. */
+const GOAL_RATE_RATIO = 0.8;
+const GOAL_FIRST_BYTE_MS = 100;
+
+const { values: args } = parseArgs({
+  options: {
+    size: { type: 'string' },
+    contacts: { type: 'string' },
+    runs: { type: 'string' },
+    warmup: { type: 'string' },
+    days: { type: 'string', default: '31' },
+    queues: { type: 'string', default: '40' },
+    granularity: { type: 'string', default: 'THIRTY_MINUTES' },
+    'group-by': { type: 'string', default: 'QUEUE,CHANNEL' },
+    'time-zone': { type: 'string', default: 'Asia/Shanghai' },
+  },
+});
+const option = sized(benchSize(args.size), {
+  default: { contacts: '1000000', runs: '7', warmup: '2' },
+  large: { contacts: '10000000', runs: '15', warmup: '3' },
+});
+const contacts = option(args.contacts, 'contacts');
+const runs = option(args.runs, 'runs');
+const warmup = option(args.warmup, 'warmup');
+const days = Number(args.days);
+const generation = benchGeneration(contacts, days, Number(args.queues));
+const queues = benchQueues(generation);
+const timeZone = args['time-zone'] as string;
+
+/** One timed pull: the answer's headers, its first body byte, its last, its rows. */
+interface Pull {
+  headersMs: number;
+  firstByteMs: number;
+  totalMs: number;
+  bytes: number;
+  rows: number;
+}
+
+/** Lines of a CSV stream (none of the export's values holds a newline) less its header. */
+const countLines = (chunk: Uint8Array): number => {
+  let n = 0;
+  for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) n += 1;
+  return n;
+};
+
+/** GET the route (gateway or subgraph), reading the answer to its end. */
+async function pullRoute(url: string): Promise<Pull> {
+  const start = performance.now();
+  const response = await fetch(url, { headers: await authorizationFor(url) });
+  const headersMs = performance.now() - start;
+  if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${await response.text()}`);
+  let firstByteMs = Number.NaN;
+  let bytes = 0;
+  let lines = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    if (bytes === 0) firstByteMs = performance.now() - start;
+    bytes += chunk.length;
+    lines += countLines(chunk);
+  }
+  return { headersMs, firstByteMs, totalMs: performance.now() - start, bytes, rows: lines - 1 };
+}
+
+/** COPY statements run directly on a connection, one after the other (work_mem as the route sets it). */
+async function pullSql(client: Client, copySqls: string[]): Promise<Pull> {
+  const start = performance.now();
+  await client.query('begin isolation level repeatable read read only');
+  await client.query(`set local work_mem = '${STATS_WORK_MEM}'`);
+  let firstByteMs = Number.NaN;
+  let bytes = 0;
+  let lines = 0;
+  for (const copySql of copySqls) {
+    for await (const chunk of client.query(copyTo(copySql)) as AsyncIterable<Buffer>) {
+      if (bytes === 0) firstByteMs = performance.now() - start;
+      bytes += chunk.length;
+      lines += countLines(chunk);
+    }
+  }
+  await client.query('commit');
+  const totalMs = performance.now() - start;
+  return { headersMs: firstByteMs, firstByteMs, totalMs, bytes, rows: lines - 1 };
+}
+
+interface Measure {
+  label: string;
+  run: () => Promise<Pull>;
+  pulls: Pull[];
+}
+
+const rate = (p: Pull): number => p.rows / (p.totalMs / 1000);
+
+async function main(): Promise<void> {
+  process.env.LOG_LEVEL ??= 'warn';
+  ensureTestKeys(); // the bench asks as libs/testing's administrator
+  const cluster = await startBenchCluster('switchboard-bench-export-');
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    const urls: Record<string, string> = {};
+    let trafficOrm: MikroORM | null = null;
+    for (const { definition } of subgraphs) {
+      const subgraph = await startSubgraph(definition, {
+        port: 0,
+        databaseUrl: cluster.url(`bench_${definition.name}`),
+        logger: createLogger(definition.name),
+        background: false,
+      });
+      stops.push(subgraph.stop);
+      urls[definition.name] = subgraph.server.url;
+      if (definition.name === 'traffic') trafficOrm = subgraph.orm as MikroORM;
+      registerTestEndpoint(subgraph.server.url, { kind: 'subgraph', name: definition.name });
+    }
+    const gateway = await startGateway({
+      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
+      subgraphUrls: urls,
+      subgraphTimeoutMs: 600_000,
+      port: 0,
+      logger: createLogger('gateway'),
+    });
+    stops.push(gateway.stop);
+    registerTestEndpoint(gateway.url, { kind: 'gateway' });
+    const offset = zoneOffsetMinutes(timeZone, new Date('2026-10-01T00:00:00Z'));
+    const start = new Date(Date.UTC(2026, 9, 1) - offset * 60_000);
+    const end = new Date(start.getTime() + days * 86_400_000);
+    const query = new URLSearchParams({
+      from: start.toISOString(),
+      to: end.toISOString(),
+      timeZone,
+      granularity: args.granularity as string,
+      groupBy: args['group-by'] as string,
+    }).toString();
+    const path = `/export/traffic-stats.csv?${query}`;
+    // The statements the route runs for an administrator (sees everything), built by the route's
+    // code: trafficStats' one statement over the whole period (the SQL itself), and the route's
+    // statements over the period's parts (a day each).
+    const parsed = parseExportRequest(new URLSearchParams(query));
+    const em = trafficOrm!.em.fork();
+    const copyOf = (part: { from: Date; to: Date }, header: boolean): string => {
+      const filter = Object.assign(
+        Object.create(Object.getPrototypeOf(parsed.filter) as object),
+        parsed.filter,
+        part,
+      );
+      const statement = trafficStatsStatement(filter, parsed.granularity, parsed.groupBy, undefined, null);
+      return exportCopySql(em, statement.sql, statement.params, header);
+    };
+    const wholeSql = [copyOf(parsed.filter, true)];
+    const partSqls = exportPeriods(parsed.filter, parsed.granularity).map((part, i) => copyOf(part, i === 0));
+    const trafficDb = cluster.url('bench_traffic');
+    await withClient(trafficDb, async (client) => {
+      const loading = await timed(() => loadStatsContacts(client, start, { generation, queues, contacts }));
+      const measures: Measure[] = [
+        {
+          label: 'export route through the gateway',
+          run: () => pullRoute(`${gateway.url.replace(/\/graphql$/, '')}${path}`),
+          pulls: [],
+        },
+        {
+          label: "trafficStats' statement alone, whole period (COPY, pg-copy-streams)",
+          run: () => pullSql(client, wholeSql),
+          pulls: [],
+        },
+        {
+          label: `diagnostic: the route's ${partSqls.length} COPY statements (a day each) alone`,
+          run: () => pullSql(client, partSqls),
+          pulls: [],
+        },
+        {
+          label: 'diagnostic: export route on the traffic subgraph',
+          run: () => pullRoute(`${urls.traffic.replace(/\/graphql$/, '')}${path}`),
+          pulls: [],
+        },
+      ];
+      const cpu = { node: [] as number[], postgres: [] as number[] };
+      for (let i = 0; i < warmup; i += 1) for (const m of measures) await m.run();
+      for (let run = 1; run <= runs; run += 1) {
+        // Interleaved, so a disturbance on the machine touches every measure alike.
+        for (const m of measures) {
+          const [node, postgres] = [ownCpuSeconds(), cluster.cpuSeconds()];
+          m.pulls.push(await m.run());
+          if (m === measures[0]) {
+            cpu.node.push((ownCpuSeconds() - node) * 1000);
+            cpu.postgres.push((cluster.cpuSeconds() - postgres) * 1000);
+          }
+        }
+        progress(`run ${run}/${runs}`);
+      }
+      progressDone();
+      const sizes = await client.query<{ contacts: string; queue_intervals: string }>(
+        `select (select count(*) from contact) as contacts, (select count(*) from queue_interval_stat) as queue_intervals`,
+      );
+      const rows = measures.map((m) => m.pulls[0].rows);
+      console.log(
+        `\n/export/traffic-stats.csv, ${days} days, ${args.granularity} × ${args['group-by']}, time zone ${timeZone}; ${runs} timed runs after ${warmup} warm-up`,
+      );
+      console.log(await describeSetup(trafficDb));
+      console.log(
+        `data: ${formatCount(Number(sizes.rows[0].contacts))} contacts, ${formatCount(Number(sizes.rows[0].queue_intervals))} queue_interval_stat rows; loaded in ${formatMs(loading.ms)}`,
+      );
+      console.log(
+        `answers: ${rows.every((r) => r === rows[0]) ? `every side ${formatCount(rows[0])} rows, ${formatCount(measures[0].pulls[0].bytes)} bytes` : `DIFFER: ${rows.join(' / ')} rows`}\n`,
+      );
+      const spread = (values: number[], f: (v: number) => string) =>
+        `${f(median(values))} (${f(min(values))} – ${f(max(values))})`;
+      const perSecond = (v: number) => `${formatCount(v)}/s`;
+      console.log(
+        table(
+          ['', 'total, median (min – max)', 'rows/s, median (min – max)', 'headers', 'first body byte'],
+          measures.map((m) => [
+            m.label,
+            spread(
+              m.pulls.map((p) => p.totalMs),
+              formatMs,
+            ),
+            spread(m.pulls.map(rate), perSecond),
+            spread(
+              m.pulls.map((p) => p.headersMs),
+              formatMs,
+            ),
+            spread(
+              m.pulls.map((p) => p.firstByteMs),
+              formatMs,
+            ),
+          ]),
+        ),
+      );
+      const [route, sql, parts] = measures;
+      const ratio = median(route.pulls.map(rate)) / median(sql.pulls.map(rate));
+      const perRun = route.pulls.map((p, i) => rate(p) / rate(sql.pulls[i]));
+      const headers = median(route.pulls.map((p) => p.headersMs));
+      const firstCsv = median(route.pulls.map((p) => p.firstByteMs));
+      console.log(
+        `\nCPU per export through the gateway (median): this process (gateway + subgraph + client) ${formatMs(median(cpu.node))}, PostgreSQL ${formatMs(median(cpu.postgres))}`,
+      );
+      console.log(
+        `rate route/SQL (medians): ${ratio.toFixed(2)} × (per-run ratios ${min(perRun).toFixed(2)} – ${max(perRun).toFixed(2)})`,
+      );
+      console.log(
+        `rate route/its own part statements (medians): ${(median(route.pulls.map(rate)) / median(parts.pulls.map(rate))).toFixed(2)} ×`,
+      );
+      console.log(`goal export ≥ ${GOAL_RATE_RATIO} × SQL rate: ${verdict(ratio >= GOAL_RATE_RATIO)}`);
+      console.log(
+        `goal first byte < ${GOAL_FIRST_BYTE_MS} ms: answer headers ${formatMs(headers)} ${verdict(headers < GOAL_FIRST_BYTE_MS)}; first CSV byte ${formatMs(firstCsv)} ${verdict(firstCsv < GOAL_FIRST_BYTE_MS)} (the whole-period SQL's own first byte ${formatMs(median(sql.pulls.map((p) => p.firstByteMs)))}: PostgreSQL sends nothing before its sort ends)`,
+      );
+    });
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+    await cluster.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+// The bench builds the rollups with the app's own roll-up (traffic's benchmarking entry).
+import { rollUpCommitted } from '@switchboard/traffic/bench';
+import { insertBenchQueues, tableChunks, TABLE_COLUMNS } from './contact-file';
+import { formatCount, formatMs, progress, progressDone, timed } from './measurement';
+import type { GeneratedQueue, GeneratorOptions } from '../src/generator';
+
+/**
+ * COPY of the generated contacts (secondary indexes dropped for the load and rebuilt after: the same
+ * table, built faster), then the rollups built from them by the app's roll-up statement.
+ */
+export async function loadStatsContacts(
+  client: Client,
+  start: Date,
+  {
+    generation,
+    queues,
+    contacts,
+  }: { generation: GeneratorOptions; queues: GeneratedQueue[]; contacts: number },
+): Promise<string[][]> {
+  const phases: string[][] = [];
+  const phase = async (label: string, work: () => Promise<unknown>): Promise<void> => {
+    phases.push([label, formatMs((await timed(work)).ms)]);
+  };
+  await client.query(`set maintenance_work_mem = '512MB'`);
+  await client.query(`set work_mem = '256MB'`);
+  await insertBenchQueues(client, queues);
+  const indexes = await client.query<{ name: string; def: string }>(
+    `select indexname as name, indexdef as def from pg_indexes
+     where tablename = 'contact' and indexname not in ('contact_pkey', 'contact_natural_key')`,
+  );
+  const naturalKey = await client.query<{ def: string }>(
+    `select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'contact_natural_key'`,
+  );
+  for (const index of indexes.rows) await client.query(`drop index ${index.name}`);
+  await client.query('alter table contact drop constraint contact_natural_key');
+  let copied = 0;
+  const lines = function* (): Generator<string> {
+    for (const chunk of tableChunks({ ...generation, from: start }, 5_000)) {
+      copied += chunk.rows;
+      if (copied % 1_000_000 < chunk.rows)
+        progress(`loaded ${formatCount(copied)} of ${formatCount(contacts)}`);
+      yield chunk.text;
+    }
+  };
+  await phase('generate + COPY contacts', () =>
+    pipeline(
+      Readable.from(lines()),
+      client.query(copyFrom(`copy contact (${TABLE_COLUMNS}) from stdin (format csv)`)),
+    ),
+  );
+  progressDone();
+  await phase('rebuild contact indexes and natural key', async () => {
+    for (const index of indexes.rows) await client.query(index.def);
+    await client.query(`alter table contact add constraint contact_natural_key ${naturalKey.rows[0].def}`);
+  });
+  await phase('build both rollups (app roll-up, up to the watermark)', async () => {
+    await client.query('begin');
+    await rollUpCommitted(client);
+    await client.query('commit');
+  });
+  await phase('vacuum analyze, checkpoint', async () => {
+    await client.query('vacuum analyze contact, interval_stat, queue_interval_stat, queue');
+    await client.query('checkpoint');
+  });
+  await client.query('reset all');
+  return phases;
+}
