@@ -1,7 +1,7 @@
 import type { Identity } from '@switchboard/auth';
 import { contactMetrics } from '@switchboard/metrics';
 import { caller, clientToken, postGraphQL } from '@switchboard/testing';
-import { totalsOf } from '../../apps/traffic/src/stats/traffic-stats.service';
+import { totalsOf } from '@switchboard/traffic';
 import { startTestStack, type TestStack } from './stack';
 
 interface StatsRow {
@@ -205,5 +205,22 @@ describe('traffic stats CSV export through the gateway', () => {
     ).toBe('UNAUTHENTICATED');
     // and the database still answers (a refused export leaves no connection behind)
     expect((await exportCsv(filterQuery('QUEUE'))).status).toBe(200);
+    // free text inlined into COPY (it takes no bind parameters) stays a value: quotes, a backslash,
+    // a statement after it match no queue or agent, and the table is still there
+    for (const hostile of [
+      "x'); drop table contact; --",
+      "x\\'); select pg_sleep(5); --",
+      "x' or '1'='1",
+      '$$; drop table contact; $$',
+    ]) {
+      for (const field of ['queueCodes', 'employeeNos']) {
+        const started = Date.now();
+        const answer = await exportCsv(`${filterQuery('QUEUE')}&${field}=${encodeURIComponent(hostile)}`);
+        expect({ field, hostile, status: answer.status }).toEqual({ field, hostile, status: 200 });
+        expect(parseCsv(await answer.text())).toEqual([]);
+        expect(Date.now() - started).toBeLessThan(5_000);
+      }
+    }
+    expect(parseCsv(await (await exportCsv(filterQuery('QUEUE'))).text()).length).toBeGreaterThan(0);
   });
 });
