@@ -132,13 +132,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     costLimit: { maxCost: QUERY_LIMITS.maxCost },
     blockFieldSuggestion: { enabled: false },
   }).protect();
+  // one per-caller limit for GraphQL operations and streaming routes (imports, exports) alike
+  const limiter = new CallerConcurrency(options.callerConcurrency ?? callerConcurrencyFromEnv());
   const apollo = new ApolloServer<GatewayContext>({
     gateway: fastPath ?? gateway,
     stringifyResult: stringifyFastPathResult,
     plugins: [
       ...armor.plugins,
       operationMetrics<GatewayContext>('gateway'),
-      operationLimitsPlugin(new CallerConcurrency(options.callerConcurrency ?? callerConcurrencyFromEnv())),
+      operationLimitsPlugin(limiter),
       ...graphqlIde(options.ide),
     ],
     validationRules: [...armor.validationRules],
@@ -164,7 +166,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       .filter(([, subgraph]) => urls[subgraph])
       .map(([path, subgraph]) => [
         path,
-        proxyRoute({ subgraph, targetOrigin: new URL(urls[subgraph]).origin, verify, sign, logger }),
+        proxyRoute({ subgraph, targetOrigin: new URL(urls[subgraph]).origin, verify, sign, logger, limiter }),
       ]),
   );
   if (options.developmentIdentities && developmentTokensAllowed(tokenConfig)) {

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ClientTokenVerifier, InternalTokenSigner } from '@switchboard/auth';
 import type { Logger } from '@switchboard/server';
 import { callerOf } from './caller';
+import type { CallerConcurrency } from './caller-concurrency';
 
 function sendError(response: ServerResponse, status: number, code: string, message: string): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
@@ -19,6 +20,8 @@ export function proxyRoute(options: {
   verify: ClientTokenVerifier;
   sign: InternalTokenSigner;
   logger: Logger;
+  /** The per-caller limit GraphQL operations take their turn by: an import or export is one operation. */
+  limiter?: CallerConcurrency;
 }): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   return async (request, response) => {
     let caller;
@@ -28,6 +31,18 @@ export function proxyRoute(options: {
       sendError(response, 401, 'UNAUTHENTICATED', (error as Error).message);
       return;
     }
+    // a caller's imports and exports share their slots with their queries (issue 17): parallel
+    // exports cannot hold every database connection of the subgraph while others wait
+    let release: () => void = () => undefined;
+    if (options.limiter) {
+      try {
+        release = await options.limiter.acquire(caller.identity.subject);
+      } catch (error) {
+        sendError(response, 429, 'TOO_MANY_REQUESTS', (error as Error).message);
+        return;
+      }
+    }
+    response.on('close', () => release());
     const url = new URL(request.url ?? '/', options.targetOrigin);
     const abort = new AbortController();
     response.on('close', () => {
