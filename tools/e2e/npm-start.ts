@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { makeTempClusterDir } from '@switchboard/postgres';
+import { randomTestPort } from '@switchboard/testing';
 
 const ROOT = resolve(__dirname, '..', '..');
 
@@ -54,7 +55,7 @@ export const adminHeader = (output: string): Record<string, string> => printedTo
 /** A data directory and ports of its own, as on a fresh machine. */
 export function installation(extraEnv: NodeJS.ProcessEnv = {}): Installation {
   const dataDir = join(makeTempClusterDir('switchboard-start-'), 'data');
-  const base = 20_000 + Math.floor(Math.random() * 20_000);
+  const base = randomTestPort('installation');
   return {
     dataDir,
     gatewayPort: base,

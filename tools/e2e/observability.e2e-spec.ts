@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildASTSchema, getNamedType, isLeafType, isNonNullType, parse } from 'graphql';
-import { clientToken, createTestDatabase, postGraphQL, subgraphToken } from '@switchboard/testing';
+import {
+  clientToken,
+  createTestDatabase,
+  postGraphQL,
+  randomTestPort,
+  subgraphToken,
+} from '@switchboard/testing';
 import { spawnService, stopService, waitUntilHealthy } from '../src/start/child-process';
 import { subgraphs } from '../src/subgraphs';
 import { startOtlpCollector, type CollectedSpan, type OtlpCollector } from './otlp-collector';
@@ -200,7 +206,7 @@ describe('tracing at shutdown', () => {
     const logDir = mkdtempSync(join(tmpdir(), 'switchboard-flush-'));
     const kpi = subgraphs.find((s) => s.definition.name === 'kpi');
     if (!kpi) throw new Error('no kpi subgraph');
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const port = randomTestPort('service');
     const service = spawnService(
       'kpi',
       kpi.main,

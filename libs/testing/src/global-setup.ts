@@ -2,6 +2,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeTempClusterDir, startEmbeddedCluster, type EmbeddedCluster } from '@switchboard/postgres';
 import { ensureTestKeys } from './test-auth';
+import { randomTestPort } from './ports';
 
 declare global {
   var __switchboardTestCluster: { cluster: EmbeddedCluster; dir: string } | undefined;
@@ -16,7 +17,7 @@ export default async function globalSetup(): Promise<void> {
   ensureTestKeys();
   if (process.env.SWITCHBOARD_TEST_SERVER_URL) return;
   const dir = makeTempClusterDir('switchboard-test-');
-  const port = 55000 + Math.floor(Math.random() * 5000);
+  const port = randomTestPort('cluster');
   const cluster = await startEmbeddedCluster({
     dataDir: join(dir, 'pg'),
     port,

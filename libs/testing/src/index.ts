@@ -41,3 +41,4 @@ export {
   type GatewayDoubleOptions,
   type GatewayDoubleRequest,
 } from './gateway-double';
+export { randomTestPort, TEST_PORT_RANGES } from './ports';
