@@ -108,6 +108,31 @@ async function expectNoPageScrollAtPhoneWidth(page: Page): Promise<void> {
 }
 
 /**
+ * Takes a period preset from the page's period picker and waits until the address carries it. The
+ * preset is clicked once the picker's popup is open; when the address has not followed within 20 s
+ * (a click that landed while the popup was still moving, on a loaded machine), the picker is opened
+ * again and the preset taken once more; a second miss fails naming the address the page shows.
+ */
+async function pickPeriodPreset(page: Page, label: string, carried: string): Promise<void> {
+  const reached = (url: URL) => url.href.includes(carried);
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('fieldset.period .ant-picker').first().click();
+    await page.locator('.ant-picker-dropdown:visible .ant-picker-presets li', { hasText: label }).click();
+    try {
+      await page.waitForURL(reached, { timeout: 20_000 });
+      return;
+    } catch {
+      if (attempt >= 2)
+        throw new Error(
+          `the preset ${label} did not reach the address: expected it to carry ${carried}, it is ${page.url()}`,
+        );
+      console.warn(`the preset ${label} did not reach the address (${page.url()}); taking it again`);
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/**
  * The README's picture of a page (`docs/screenshots/<page>.png`, or `<page>.<variant>.png`), when
  * `SWITCHBOARD_README_SCREENSHOT=1`: the top of the page at 1366×768, losslessly recompressed. A page
  * showing an error or a partial notice (a subgraph slow on a loaded machine) is not pictured: the
@@ -265,9 +290,7 @@ describe('dashboard in headless chromium', () => {
       const second = await queue.locator('option').nth(1).getAttribute('value');
       await queue.selectOption(second ?? '');
       await page.waitForURL(new RegExp(`[?&]queue=${second}`));
-      await page.locator('fieldset.period .ant-picker').click();
-      await page.locator('.ant-picker-presets li', { hasText: 'Yesterday' }).click();
-      await page.waitForURL(new RegExp(`from=${addDays(today, -1)}&to=${today}`));
+      await pickPeriodPreset(page, 'Yesterday', `from=${addDays(today, -1)}&to=${today}`);
       expect(await page.locator('[data-kpi]').count()).toBe(kpis.length); // kept while loading
       await page.getByRole('status').filter({ hasText: 'Updating…' }).waitFor({ state: 'detached' });
       await staffing.locator('.chart svg').waitFor();
@@ -383,9 +406,11 @@ describe('dashboard in headless chromium', () => {
         if (slow) await new Promise((resolve) => setTimeout(resolve, 2_000));
         await route.continue();
       });
-      await page.locator('fieldset.period .ant-picker').click();
-      await page.locator('.ant-picker-presets li', { hasText: 'Yesterday' }).click();
-      await page.waitForURL(`${origin}/#/team/${encodeURIComponent(teamId)}?from=${yesterday}&to=${today}`);
+      await pickPeriodPreset(
+        page,
+        'Yesterday',
+        `/#/team/${encodeURIComponent(teamId)}?from=${yesterday}&to=${today}`,
+      );
       // no blank page: the old figures stay, marked as updating, until the new arrive
       await page.getByRole('status').filter({ hasText: 'Updating…' }).waitFor();
       expect(await tile.getAttribute('data-value')).toBe(before);
@@ -542,9 +567,7 @@ describe('dashboard in headless chromium', () => {
       const today = localDay(new Date(), ZONE);
       const monthStart = `${today.slice(0, 8)}01`;
       const lastMonth = `${addDays(monthStart, -1).slice(0, 8)}01`;
-      await page.locator('fieldset.period .ant-picker').click();
-      await page.locator('.ant-picker-presets li', { hasText: '上月' }).click();
-      await page.waitForURL(`${origin}/#/?from=${lastMonth}&to=${monthStart}`);
+      await pickPeriodPreset(page, '上月', `/#/?from=${lastMonth}&to=${monthStart}`);
       const api = await postGraphQL<{ performance: { kpis: KpiValue[] } }>(
         stack.gatewayUrl,
         `query ($id: ID!, $from: DateTimeISO!, $to: DateTimeISO!) {
@@ -1446,9 +1469,7 @@ describe('dashboard in headless chromium', () => {
       await page.setViewportSize({ width: 390, height: 844 });
       const monthStart = `${today.slice(0, 8)}01`;
       const lastMonth = `${addDays(monthStart, -1).slice(0, 8)}01`;
-      await page.locator('fieldset.period .ant-picker').click();
-      await page.locator('.ant-picker-presets li', { hasText: '上月' }).click();
-      await page.waitForURL(`${origin}/#/complaints?from=${lastMonth}&to=${monthStart}`);
+      await pickPeriodPreset(page, '上月', `/#/complaints?from=${lastMonth}&to=${monthStart}`);
       const month = await postGraphQL<{ byReason: { reasonCode: string; received: number }[] }>(
         stack.gatewayUrl,
         `query ($from: DateTimeISO!, $to: DateTimeISO!) {
@@ -1833,9 +1854,7 @@ describe('dashboard in headless chromium', () => {
         expect(new URL(page.url()).hash).toMatch(day.hash);
         if (day.preset) {
           // last month by its Chinese preset, into the address
-          await page.locator('fieldset.period .ant-picker').first().click();
-          await page.locator('.ant-picker-presets li', { hasText: '上月' }).click();
-          await page.waitForURL((url) => url.hash.includes(`from=${lastMonth}&to=${monthStart}`));
+          await pickPeriodPreset(page, '上月', `from=${lastMonth}&to=${monthStart}`);
           await page.getByRole('status').filter({ hasText: /更新/ }).waitFor({ state: 'detached' });
         }
         // a table as CSV: its Chinese header, as shown
