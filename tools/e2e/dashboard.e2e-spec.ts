@@ -24,6 +24,7 @@ const MANAGER = 'CENTER_MANAGER of SHA-01';
 const AGENT_LABEL = Object.keys(demoIdentities()).find((label) => label.startsWith('AGENT ')) ?? '';
 const AGENT_NO = demoIdentities()[AGENT_LABEL].employeeNo ?? '';
 const HR_LABEL = Object.keys(demoIdentities()).find((label) => label.startsWith('HR ')) ?? '';
+const VOC_LABEL = Object.keys(demoIdentities()).find((label) => label.startsWith('VOC_ANALYST ')) ?? '';
 const LEAD_LABEL = Object.keys(demoIdentities()).find((label) => label.startsWith('TEAM_LEAD ')) ?? '';
 const LEAD_TEAM = demoIdentities()[LEAD_LABEL].teams[0];
 const CASE_HANDLER_LABEL = 'CASE_HANDLER of SHA-01';
@@ -1834,7 +1835,7 @@ describe('dashboard in headless chromium', () => {
   );
 
   it(
-    'a team lead, HR, a QA evaluator and an agent each land on their work in Chinese at phone width: last month by its preset, a table exported, accessible, no page scroll',
+    'a team lead, HR, a QA evaluator, a VOC analyst and an agent each land on their work in Chinese at phone width: last month by its preset, a table exported, accessible, no page scroll',
     async () => {
       const today = localDay(new Date(), ZONE);
       const monthStart = `${today.slice(0, 8)}01`;
@@ -1844,6 +1845,7 @@ describe('dashboard in headless chromium', () => {
         { label: LEAD_LABEL, hash: /^#\/team\//, heading: /^团队: /, preset: true, drill: /^坐席: / },
         { label: HR_LABEL, hash: /^#\/hr\//, heading: /^培训合规: /, preset: true },
         { label: EVALUATOR_LABEL, hash: /^#\/qa/, heading: /^质检$/, preset: false },
+        { label: VOC_LABEL, hash: /^#\/voc/, heading: /^客户之声/, preset: true },
         { label: AGENT_LABEL, hash: new RegExp(`^#/agent/${AGENT_NO}`), heading: /^坐席: /, preset: true },
       ];
       for (const day of days) {

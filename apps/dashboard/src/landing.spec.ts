@@ -35,6 +35,10 @@ describe('role landing', () => {
       page: 'complaints',
       centerId: 'c-1',
     });
+    expect(landingRoute(session(['VOC_ANALYST'], { centers: ['SHA-01'] }), known)).toEqual({
+      page: 'voc',
+      centerId: 'c-1',
+    });
     expect(landingRoute(session(['AGENT'], { employeeNo: 'E7' }), known)).toEqual({
       page: 'agent',
       employeeNo: 'E7',
@@ -86,6 +90,7 @@ describe('navigation by role', () => {
       'followUps',
       'complaints',
     ]);
+    expect(navKeys(session(['VOC_ANALYST'], { centers: ['SHA-01'] }))).toEqual(['centers', 'voc']);
     // the complaint record is not a team lead's (care shows them the case only)
     expect(navKeys(session(['TEAM_LEAD'], { teams: ['SHA-CARDS-1'] }))).not.toContain('complaints');
   });

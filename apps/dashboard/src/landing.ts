@@ -26,13 +26,14 @@ const CARE_READERS = ['ADMIN', 'CENTER_MANAGER', 'TEAM_LEAD', 'CASE_HANDLER'];
 /** Who reads complaint records and their regulatory clocks (care's complaint readers). */
 const COMPLAINT_READERS = ['ADMIN', 'CENTER_MANAGER', 'CASE_HANDLER'];
 /** Who reads a center's voice of the customer (voc's center readers). */
-const VOC_READERS = ['ADMIN', 'CENTER_MANAGER', 'BI_READER'];
+const VOC_READERS = ['ADMIN', 'CENTER_MANAGER', 'BI_READER', 'VOC_ANALYST'];
 
 const has = (session: Session, roles: readonly string[]) => session.roles.some((r) => roles.includes(r));
 
 /**
  * Where a role's day starts: a manager (or admin, BI) on their center, a team lead on their team, HR
- * on compliance, a QA evaluator on what they owe, an agent on their own page. `teamId` is the id of
+ * on compliance, a QA evaluator on what they owe, a case handler on complaints' deadlines, the VOC team
+ * on the voice of the customer, an agent on their own page. `teamId` is the id of
  * the first team the token names (looked up by code), null while unknown.
  */
 export function landingRoute(
@@ -46,6 +47,8 @@ export function landingRoute(
   if (session.roles.includes('QA_EVALUATOR')) return { page: 'qa' };
   // a case handler's day starts on the complaints' deadlines (the regulatory clock), follow-ups next
   if (session.roles.includes('CASE_HANDLER')) return { page: 'complaints', centerId: known.homeCenterId };
+  // the voice-of-the-customer team's day starts on what customers say
+  if (session.roles.includes('VOC_ANALYST')) return { page: 'voc', centerId: known.homeCenterId };
   if (session.employeeNo) return { page: 'agent', employeeNo: session.employeeNo };
   return { page: 'center', centerId: known.homeCenterId };
 }
@@ -58,7 +61,8 @@ export function landingNeedsTeam(session: Session): boolean {
 /** The pages a role is offered, in order: nothing they would only be refused. */
 export function navKeys(session: Session): NavKey[] {
   const keys: NavKey[] = [];
-  const centerReader = has(session, CENTER_READERS) || has(session, ['HR', 'QA_EVALUATOR', 'TRAINER']);
+  const centerReader =
+    has(session, CENTER_READERS) || has(session, ['HR', 'QA_EVALUATOR', 'TRAINER', 'VOC_ANALYST']);
   if (centerReader) keys.push('centers');
   if (session.teams.length > 0 && has(session, ['TEAM_LEAD', 'CENTER_MANAGER'])) keys.push('teams');
   if (session.employeeNo) keys.push('myPage');

@@ -2,7 +2,7 @@ import { forbidden } from './auth-errors';
 import { hasRole, type Identity, type Role } from './identity';
 
 /**
- * Roles whose work spans the bank (audit, HR, reporting, quality, training): they see every center
+ * Roles whose work spans the bank (audit, HR, reporting, quality, training, complaints, the voice of the customer): they see every center
  * unless their token names centers or teams, which then limit them. ADMIN always sees everything.
  */
 export const BANK_WIDE_ROLES: readonly Role[] = [
@@ -11,6 +11,7 @@ export const BANK_WIDE_ROLES: readonly Role[] = [
   'QA_EVALUATOR',
   'TRAINER',
   'CASE_HANDLER',
+  'VOC_ANALYST',
 ];
 
 /** Who may change each subgraph's data: the subgraph registry's (libs/contracts). */

@@ -7,6 +7,11 @@ export const ROLES = [
   'TRAINER',
   'HR',
   'CASE_HANDLER',
+  /**
+   * The voice-of-the-customer team: reads every center's surveys and feedback with the customers'
+   * words (PII, each read audit-logged), runs survey forms and imports, edits the feedback rules.
+   */
+  'VOC_ANALYST',
   'BI_READER',
   'ADMIN',
   /**

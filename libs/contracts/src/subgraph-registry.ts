@@ -21,7 +21,7 @@ export const SUBGRAPH_REGISTRY = [
   { name: 'kpi', port: 4005, writers: ['CENTER_MANAGER', 'ADMIN'] },
   { name: 'care', port: 4006, writers: ['CASE_HANDLER', 'ADMIN'] },
   { name: 'wfm', port: 4007, writers: ['CENTER_MANAGER', 'ADMIN'] },
-  { name: 'voc', port: 4008, writers: ['CASE_HANDLER', 'QA_EVALUATOR', 'ADMIN'] },
+  { name: 'voc', port: 4008, writers: ['CASE_HANDLER', 'QA_EVALUATOR', 'VOC_ANALYST', 'ADMIN'] },
 ] as const satisfies readonly SubgraphContract[];
 
 export type SubgraphName = (typeof SUBGRAPH_REGISTRY)[number]['name'];

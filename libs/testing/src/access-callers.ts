@@ -29,6 +29,7 @@ export function accessCallers(
     QA_EVALUATOR: 'all',
     TRAINER: 'all',
     CASE_HANDLER: 'all',
+    VOC_ANALYST: 'all',
     CENTER_MANAGER: 'center',
     TEAM_LEAD: 'team',
     AGENT: 'self',

@@ -5,7 +5,7 @@ const CENTER = 'SHA-01';
 
 /**
  * The demo's people to sign in as (printed by `npm start`, offered by the dashboard): an admin, the
- * manager of SHA-01, the lead of its first team, HR, a case handler, a QA evaluator, a BI analyst and an
+ * manager of SHA-01, the lead of its first team, HR, a case handler, a voice-of-the-customer analyst, a QA evaluator, a BI analyst and an
  * active agent of that team, named by the demo roster's employee numbers.
  */
 export function demoIdentities(): Record<string, Identity> {
@@ -39,6 +39,12 @@ export function demoIdentities(): Record<string, Identity> {
     [`CASE_HANDLER of ${CENTER}`]: {
       subject: 'demo-case-handler-sha-01',
       roles: ['CASE_HANDLER'],
+      centers: [CENTER],
+      teams: [],
+    },
+    [`VOC_ANALYST of ${CENTER}`]: {
+      subject: 'demo-voc-sha-01',
+      roles: ['VOC_ANALYST'],
       centers: [CENTER],
       teams: [],
     },

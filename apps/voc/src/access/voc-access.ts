@@ -15,13 +15,13 @@ import type { DataScope, SubgraphContext } from '@switchboard/subgraph-kit';
  */
 
 /** Who reads the customer's verbatims (PII). */
-export const VERBATIM_READERS: readonly Role[] = ['CASE_HANDLER', 'QA_EVALUATOR', 'ADMIN'];
+export const VERBATIM_READERS: readonly Role[] = ['CASE_HANDLER', 'VOC_ANALYST', 'QA_EVALUATOR', 'ADMIN'];
 
 /**
- * Who creates and publishes feedback rule sets: the VOC / complaint team (CASE_HANDLER; there is no
- * separate VOC role) and ADMIN, bank-wide only (the rules file every center's feedback).
+ * Who creates and publishes feedback rule sets: the voice-of-the-customer team (VOC_ANALYST), the
+ * complaint team (CASE_HANDLER) and ADMIN, bank-wide only (the rules file every center's feedback).
  */
-export const RULE_EDITORS: readonly Role[] = ['CASE_HANDLER', 'ADMIN'];
+export const RULE_EDITORS: readonly Role[] = ['VOC_ANALYST', 'CASE_HANDLER', 'ADMIN'];
 
 /** Refuses a caller who may not change the feedback rules. */
 export async function requireRuleEditor(ctx: SubgraphContext, action: string): Promise<void> {

@@ -39,7 +39,7 @@ export class FeedbackRuleSetResolver {
 
   @Query(() => FeedbackConfusionType, {
     description:
-      'A rule set version against a hand-labelled sample (default: the shipped one): confusion cells, precision and recall per category, the misses; for CASE_HANDLER, QA_EVALUATOR and ADMIN',
+      'A rule set version against a hand-labelled sample (default: the shipped one): confusion cells, precision and recall per category, the misses; for CASE_HANDLER, VOC_ANALYST, QA_EVALUATOR and ADMIN',
   })
   async feedbackConfusion(
     @Arg('version', () => Int) version: number,
@@ -92,7 +92,7 @@ export class FeedbackRuleSetResolver {
 
   @Mutation(() => FeedbackRuleSetType, {
     description:
-      'A new draft version of the feedback rules (CASE_HANDLER or ADMIN, bank-wide); nothing is re-filed until it is published',
+      'A new draft version of the feedback rules (VOC_ANALYST, CASE_HANDLER or ADMIN, bank-wide); nothing is re-filed until it is published',
   })
   async createFeedbackRuleSet(
     @Arg('input', () => CreateFeedbackRuleSetInput) input: CreateFeedbackRuleSetInput,
@@ -110,7 +110,7 @@ export class FeedbackRuleSetResolver {
 
   @Mutation(() => FeedbackRuleSetPublicationType, {
     description:
-      "Publishes a draft version (CASE_HANDLER or ADMIN, bank-wide): feedback is filed by it from now on, and feedback filed by older versions is re-filed (here when few, else by voc's job)",
+      "Publishes a draft version (VOC_ANALYST, CASE_HANDLER or ADMIN, bank-wide): feedback is filed by it from now on, and feedback filed by older versions is re-filed (here when few, else by voc's job)",
   })
   async publishFeedbackRuleSet(
     @Arg('version', () => Int) version: number,

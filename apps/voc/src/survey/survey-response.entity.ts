@@ -4,7 +4,7 @@ import { SURVEY_KINDS, type SurveyKind } from '../model/enums';
 
 /**
  * The one answer to an invitation: its score on the form's scale (kind copied from the form so
- * aggregates need no join) and the customer's verbatim (PII: read by CASE_HANDLER, QA_EVALUATOR and
+ * aggregates need no join) and the customer's verbatim (PII: read by CASE_HANDLER, VOC_ANALYST, QA_EVALUATOR and
  * ADMIN only). The attribution columns are copied from the invitation for SQL aggregation.
  */
 @Entity({ tableName: 'voc_survey_response' })

@@ -35,7 +35,7 @@ export class SurveyVerbatimResolver {
   @FieldResolver(() => String, {
     nullable: true,
     description:
-      "The customer's words (PII): CASE_HANDLER, QA_EVALUATOR and ADMIN only, every read audit-logged",
+      "The customer's words (PII): CASE_HANDLER, VOC_ANALYST, QA_EVALUATOR and ADMIN only, every read audit-logged",
   })
   async verbatim(
     @Root() row: SurveyResponseType,

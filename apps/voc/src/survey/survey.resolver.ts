@@ -51,7 +51,7 @@ export class SurveyResolver {
 
   @Query(() => [SurveyResponseType], {
     description:
-      'Survey responses of the centers you see whose contact arrived in [from, to), newest first; verbatims only for CASE_HANDLER, QA_EVALUATOR and ADMIN',
+      'Survey responses of the centers you see whose contact arrived in [from, to), newest first; verbatims only for CASE_HANDLER, VOC_ANALYST, QA_EVALUATOR and ADMIN',
   })
   async surveyResponses(
     @Arg('from', () => Date) from: Date,

@@ -82,7 +82,8 @@ export class SurveyResponseType {
   @Field(() => Int) score!: number;
   @Field(() => String, {
     nullable: true,
-    description: "The customer's words: PII, null unless you are CASE_HANDLER, QA_EVALUATOR or ADMIN",
+    description:
+      "The customer's words: PII, null unless you are CASE_HANDLER, VOC_ANALYST, QA_EVALUATOR or ADMIN",
   })
   verbatim!: string | null;
   @Field(() => Date) answeredAt!: Date;

@@ -14,7 +14,7 @@ import { SurveyInvitation } from './survey-invitation.entity';
 import { SurveyResponse } from './survey-response.entity';
 import { VerbatimAccess } from './verbatim-access.entity';
 
-/** Issue 19: verbatims are PII, read by CASE_HANDLER, QA_EVALUATOR and ADMIN only, every read audit-logged. */
+/** Issue 19: verbatims are PII, read by CASE_HANDLER, VOC_ANALYST, QA_EVALUATOR and ADMIN only, every read audit-logged. */
 const center = randomUUID();
 const RESPONSES = `query Verbatims { surveyResponses(from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z") { id verbatim } }`;
 const SCORES_ONLY = `{ surveyResponses(from: "2026-11-01T00:00:00Z", to: "2026-12-01T00:00:00Z") { id score } }`;
@@ -89,6 +89,37 @@ describe('verbatim reads', () => {
     );
     expect(logged.every((a) => a.roles.includes('QA_EVALUATOR') && a.requestId.length > 0)).toBe(true);
     expect(read.statements.filter((s) => /insert into "voc_verbatim_access"/.test(s))).toHaveLength(1);
+  });
+
+  it('lets the voice-of-the-customer team read them, logged under its role; BI and HR see them masked', async () => {
+    const before = (await audit()).length;
+    const analyst = await postGraphQL<{ surveyResponses: { id: string; verbatim: string | null }[] }>(
+      voc.url,
+      RESPONSES,
+      undefined,
+      await authorizationFor(voc.url, caller('VOC_ANALYST')),
+    );
+    expect(analyst.errors).toBeUndefined();
+    expect(
+      analyst
+        .data!.surveyResponses.filter((r) => r.verbatim !== null)
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual([...ids].sort());
+    const logged = (await audit()).slice(before);
+    expect(logged.map((a) => [a.subject, a.roles])).toEqual(
+      ids.map(() => ['test-voc_analyst', expect.arrayContaining(['VOC_ANALYST'])]),
+    );
+    for (const role of ['BI_READER', 'HR'] as const) {
+      const masked = await postGraphQL<{ surveyResponses: { verbatim: string | null }[] }>(
+        voc.url,
+        RESPONSES,
+        undefined,
+        await authorizationFor(voc.url, caller(role)),
+      );
+      expect(masked.data!.surveyResponses.map((r) => r.verbatim)).toEqual([null, null, null]);
+    }
+    expect((await audit()).length).toBe(before + ids.length);
   });
 
   it('logs nothing when no verbatim is read: not asked, or masked for the role', async () => {
