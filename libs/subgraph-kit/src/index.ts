@@ -81,6 +81,16 @@ export {
   type FileImportReport,
   type RowProblem,
 } from './file-import-route';
+export {
+  collectRows,
+  isRowProblem,
+  ndjsonCells,
+  readRecordFile,
+  rowProblem,
+  type RecordFile,
+  type RecordFileFormat,
+  type RecordFileOptions,
+} from './record-files';
 export { checkPeriod, MAX_PERIOD_DAYS, type PeriodRules } from './period';
 export {
   requireReferences,

@@ -6,9 +6,12 @@ import {
   type CommitmentKind,
 } from '@switchboard/metrics';
 import {
+  collectRows,
   CsvRecordReader,
   isUuid,
+  rowProblem,
   TextLineSplitter,
+  type RecordFile,
   type CsvSource,
   type RowProblem,
 } from '@switchboard/subgraph-kit';
@@ -66,12 +69,8 @@ export interface CaseFileRow {
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
-export const caseProblem = (row: number, field: string, message: string): RowProblem => ({
-  row,
-  employeeNo: null,
-  field,
-  message,
-});
+/** A row's problem (the kit's one shape), under the name the case import uses. */
+export const caseProblem = rowProblem;
 
 function instant(text: string): Date | null {
   if (!INSTANT.test(text)) return null;
@@ -202,28 +201,14 @@ export function caseRowOf(line: number, cells: Record<string, string>, now: Date
   };
 }
 
-/** A batch of a file: its rows and the problems of its lines. */
-export interface CaseFileBatch {
-  rows: CaseFileRow[];
-  problems: RowProblem[];
-  /** Records read in this batch (good and bad). */
-  read: number;
-}
+/** A batch of a file: its rows, the problems of its lines, the records read (good and bad). */
+export type CaseFileBatch = RecordFile<CaseFileRow>;
 
 export type CaseFileFormat = 'csv' | 'ndjson';
 
 async function* chunks(source: CsvSource): AsyncIterable<Buffer | string> {
   if (typeof source === 'string') yield source;
   else yield* source;
-}
-
-function split(items: (CaseFileRow | RowProblem)[], problems: RowProblem[]): CaseFileBatch {
-  const rows: CaseFileRow[] = [];
-  for (const item of items) {
-    if ('field' in item) problems.push(item);
-    else rows.push(item);
-  }
-  return { rows, problems, read: items.length };
 }
 
 /**
@@ -238,7 +223,7 @@ export async function* readCaseBatches(
 ): AsyncGenerator<CaseFileBatch> {
   const items: (CaseFileRow | RowProblem)[] = [];
   /** The first `size` items (all of them at the end), as a batch. */
-  const flush = (): CaseFileBatch => split(items.splice(0, size), []);
+  const flush = (): CaseFileBatch => collectRows(items.splice(0, size));
   if (format === 'csv') {
     const reader = new CsvRecordReader({ columns: CASE_FILE_COLUMNS });
     const take = (found: ReturnType<CsvRecordReader['push']>) => {
