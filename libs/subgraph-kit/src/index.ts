@@ -65,7 +65,9 @@ export {
   PerformanceKeyFields,
   PerformanceScopeType,
   performanceFromReference,
+  performanceReference,
 } from './performance-protocol';
+export { performancePart, type PerformancePartOptions, type PerformancePartRecord } from './performance-part';
 export {
   rememberAgentSet,
   resolveAgentSet,
