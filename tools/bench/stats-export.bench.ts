@@ -2,7 +2,6 @@
 import './production-mode';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -20,9 +19,10 @@ import {
 } from '@switchboard/traffic/bench';
 import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
 import { describeSetup, ownCpuSeconds, startBenchCluster, withClient } from './bench-cluster';
-import { benchSize, sized } from './bench-size';
 import { benchGeneration, benchQueues } from './contact-file';
 import {
+  benchOptions,
+  CONTACT_BENCH_SIZES,
   formatCount,
   formatMs,
   max,
@@ -41,30 +41,13 @@ import { loadStatsContacts } from './stats-load';
 const GOAL_RATE_RATIO = 0.8;
 const GOAL_FIRST_BYTE_MS = 100;
 
-const { values: args } = parseArgs({
-  options: {
-    size: { type: 'string' },
-    contacts: { type: 'string' },
-    runs: { type: 'string' },
-    warmup: { type: 'string' },
-    days: { type: 'string', default: '31' },
-    queues: { type: 'string', default: '40' },
-    granularity: { type: 'string', default: 'THIRTY_MINUTES' },
-    'group-by': { type: 'string', default: 'QUEUE,CHANNEL' },
-    'time-zone': { type: 'string', default: 'Asia/Shanghai' },
-  },
+const { args, contacts, runs, warmup, days, ...shared } = benchOptions(CONTACT_BENCH_SIZES, {
+  granularity: { type: 'string', default: 'THIRTY_MINUTES' },
+  'group-by': { type: 'string', default: 'QUEUE,CHANNEL' },
 });
-const option = sized(benchSize(args.size), {
-  default: { contacts: '1000000', runs: '7', warmup: '2' },
-  large: { contacts: '10000000', runs: '15', warmup: '3' },
-});
-const contacts = option(args.contacts, 'contacts');
-const runs = option(args.runs, 'runs');
-const warmup = option(args.warmup, 'warmup');
-const days = Number(args.days);
-const generation = benchGeneration(contacts, days, Number(args.queues));
+const generation = benchGeneration(contacts, days, shared.queues);
 const queues = benchQueues(generation);
-const timeZone = args['time-zone'] as string;
+const timeZone = shared.timeZone;
 
 /** One timed pull: the answer's headers, its first body byte, its last, its rows. */
 interface Pull {

@@ -1,7 +1,6 @@
 // First: sets NODE_ENV before GraphQL and Apollo load.
 import './production-mode';
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import type { Client } from 'pg';
 import { startGateway } from '@switchboard/gateway';
@@ -12,9 +11,10 @@ import { STATS_WORK_MEM } from '@switchboard/traffic/bench';
 import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
 import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
 import { loadStatsContacts } from './stats-load';
-import { benchSize, sized } from './bench-size';
 import { benchGeneration, benchQueues } from './contact-file';
 import {
+  benchOptions,
+  CONTACT_BENCH_SIZES,
   formatCount,
   formatMs,
   max,
@@ -46,31 +46,14 @@ const SUBGRAPH_TIMEOUT_MS = 600_000;
 /** The gateway's own default subgraph timeout (apps/gateway/src/main.ts). */
 const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 
-const { values: args } = parseArgs({
-  options: {
-    size: { type: 'string' },
-    contacts: { type: 'string' },
-    runs: { type: 'string' },
-    warmup: { type: 'string' },
-    days: { type: 'string', default: '31' },
-    queues: { type: 'string', default: '40' },
-    'time-zone': { type: 'string', default: 'Asia/Shanghai' },
-    explain: { type: 'boolean', default: false },
-    // issue 20: also time the query with the outcome fields, interleaved with the one without
-    outcomes: { type: 'boolean', default: false },
-  },
+const { args, contacts, runs, warmup, days, ...shared } = benchOptions(CONTACT_BENCH_SIZES, {
+  explain: { type: 'boolean', default: false },
+  // issue 20: also time the query with the outcome fields, interleaved with the one without
+  outcomes: { type: 'boolean', default: false },
 });
-const option = sized(benchSize(args.size), {
-  default: { contacts: '1000000', runs: '7', warmup: '2' },
-  large: { contacts: '10000000', runs: '15', warmup: '3' },
-});
-const contacts = option(args.contacts, 'contacts');
-const runs = option(args.runs, 'runs');
-const warmup = option(args.warmup, 'warmup');
-const days = Number(args.days);
-const generation = benchGeneration(contacts, days, Number(args.queues));
+const generation = benchGeneration(contacts, days, shared.queues);
 const queues = benchQueues(generation);
-const timeZone = args['time-zone'] as string;
+const timeZone = shared.timeZone;
 
 const load = (client: Client, start: Date): Promise<string[][]> =>
   loadStatsContacts(client, start, { generation, queues, contacts });
