@@ -85,6 +85,8 @@ export {
 } from './file-import-route';
 export {
   collectRows,
+  fileInstant,
+  INSTANT_MESSAGE,
   isRowProblem,
   ndjsonCells,
   readRecordFile,

@@ -1,4 +1,4 @@
-import { collectRows, ndjsonCells, readRecordFile, rowProblem } from './record-files';
+import { collectRows, fileInstant, ndjsonCells, readRecordFile, rowProblem } from './record-files';
 
 interface Row {
   row: number;
@@ -70,5 +70,12 @@ describe('readRecordFile', () => {
     expect(file.problems.map((p) => p.row)).toEqual([1, 3]);
     expect(file.rows).toEqual([{ row: 2, code: 'A' }]);
     expect(file.read).toBe(2);
+  });
+
+  it('fileInstant: an ISO date-time with its offset and a real date, nothing else', () => {
+    expect(fileInstant('2026-11-10T09:30:00+08:00')).toEqual(new Date('2026-11-10T01:30:00Z'));
+    expect(fileInstant('2026-11-10T09:30Z')).toEqual(new Date('2026-11-10T09:30:00Z'));
+    for (const bad of ['2026-11-10 09:30', '2026-11-10T09:30:00', '2026-13-40T09:30:00Z', '', 'now'])
+      expect(fileInstant(bad)).toBeNull();
   });
 });

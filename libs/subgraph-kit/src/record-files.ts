@@ -10,6 +10,19 @@ import type { RowProblem } from './file-import-route';
 
 export type RecordFileFormat = 'csv' | 'ndjson';
 
+/** An instant in a file: ISO 8601 date and time with seconds optional and its offset (Z or ±hh:mm). */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** What a cell that is no instant is told (with an example, as the import docs show). */
+export const INSTANT_MESSAGE = 'must be an instant with its offset, e.g. 2026-11-10T09:30:00+08:00';
+
+/** A file cell as an instant (the form above, and a real date), or null. */
+export function fileInstant(text: string): Date | null {
+  if (!INSTANT.test(text)) return null;
+  const at = new Date(text);
+  return Number.isFinite(at.getTime()) ? at : null;
+}
+
 /** A row's problem that names no employee: its line, its column (or `csv`, `json`, `line`), what is wrong. */
 export function rowProblem(row: number, field: string, message: string): RowProblem {
   return { row, employeeNo: null, field, message };

@@ -8,6 +8,8 @@ import {
 import {
   collectRows,
   CsvRecordReader,
+  fileInstant,
+  INSTANT_MESSAGE,
   isUuid,
   rowProblem,
   TextLineSplitter,
@@ -67,16 +69,10 @@ export interface CaseFileRow {
   commitment: { kind: CommitmentKind; channel: CommitmentChannel; dueAt: Date } | null;
 }
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
 /** A row's problem (the kit's one shape), under the name the case import uses. */
 export const caseProblem = rowProblem;
 
-function instant(text: string): Date | null {
-  if (!INSTANT.test(text)) return null;
-  const at = new Date(text);
-  return Number.isFinite(at.getTime()) ? at : null;
-}
+const instant = fileInstant;
 
 /** `source:externalId|source:externalId` -> the keys, or the problem (split at each key's first colon). */
 export function parseContactList(text: string): CaseFileContact[] | string {
@@ -143,8 +139,7 @@ export function caseRowOf(line: number, cells: Record<string, string>, now: Date
   if (!(CASE_STATES as readonly string[]).includes(status))
     return bad('status', `"${text('status')}" is not a case state (${CASE_STATES.join(', ')})`);
   const openedAt = instant(text('opened_at'));
-  if (!openedAt)
-    return bad('opened_at', 'must be an instant with its offset, e.g. 2026-11-10T09:30:00+08:00');
+  if (!openedAt) return bad('opened_at', INSTANT_MESSAGE);
   if (openedAt > now) return bad('opened_at', 'is in the future');
   let statusAt = openedAt;
   if (text('status_at')) {

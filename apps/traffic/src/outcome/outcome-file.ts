@@ -1,4 +1,6 @@
 import {
+  fileInstant,
+  INSTANT_MESSAGE,
   readRecordFile,
   rowProblem,
   type CsvSource,
@@ -41,7 +43,6 @@ export interface OutcomeRow {
   recordedAt: Date;
 }
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
 /** A row's problem (the kit's one shape), under the name the outcome import uses. */
@@ -81,9 +82,8 @@ export function outcomeRowOf(line: number, cells: Record<string, string>): Outco
     if (flag === undefined) return problem(line, column, 'must be true or false');
     flags[column] = flag;
   }
-  const recordedAt = new Date(text('recorded_at'));
-  if (!INSTANT.test(text('recorded_at')) || !Number.isFinite(recordedAt.getTime()))
-    return problem(line, 'recorded_at', 'must be an instant with its offset, e.g. 2026-11-10T09:30:00+08:00');
+  const recordedAt = fileInstant(text('recorded_at'));
+  if (!recordedAt) return problem(line, 'recorded_at', INSTANT_MESSAGE);
   return {
     row: line,
     source: text('source'),

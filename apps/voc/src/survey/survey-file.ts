@@ -1,4 +1,6 @@
 import {
+  fileInstant,
+  INSTANT_MESSAGE,
   readRecordFile,
   rowProblem,
   type CsvSource,
@@ -25,8 +27,6 @@ export const SURVEY_COLUMNS = [
 /** Rows per file: more is refused (split the file). */
 export const MAX_SURVEY_FILE_ROWS = 50_000;
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
 const problem = rowProblem;
 
 /** One record's cells (text) -> a row, or its first problem. */
@@ -35,10 +35,7 @@ export function surveyRowOf(line: number, cells: Record<string, string>): Survey
   const instant = (column: string): Date | null | RowProblem => {
     const value = text(column);
     if (!value) return null;
-    const date = new Date(value);
-    return INSTANT.test(value) && Number.isFinite(date.getTime())
-      ? date
-      : problem(line, column, 'must be an instant with its offset, e.g. 2026-11-10T09:30:00+08:00');
+    return fileInstant(value) ?? problem(line, column, INSTANT_MESSAGE);
   };
   const integer = (column: string): number | null | RowProblem => {
     const value = text(column);
