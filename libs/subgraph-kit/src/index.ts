@@ -95,6 +95,7 @@ export {
   type RecordFileFormat,
   type RecordFileOptions,
 } from './record-files';
+export { FileImportOptionsFields, RowProblemFields } from './file-import-types';
 export { checkPeriod, MAX_PERIOD_DAYS, type PeriodRules } from './period';
 export {
   requireReferences,
