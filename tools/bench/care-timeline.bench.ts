@@ -1,13 +1,9 @@
 import './production-mode';
 import { execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Client } from 'pg';
-import { startGateway } from '@switchboard/gateway';
-import { createLogger } from '@switchboard/server';
-import { startSubgraph } from '@switchboard/subgraph-kit';
-import { authorizationFor, clientToken, ensureTestKeys, registerTestEndpoint } from '@switchboard/testing';
-import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
+import { authorizationFor, clientToken, ensureTestKeys } from '@switchboard/testing';
+import { startBenchStack } from './bench-stack';
 import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
 import { benchGeneration, benchQueues, BENCH_FROM, TABLE_COLUMNS } from './contact-file';
 import {
@@ -144,26 +140,10 @@ async function main(): Promise<void> {
   const cluster = await startBenchCluster('switchboard-bench-timeline-');
   const stops: (() => Promise<void>)[] = [];
   try {
-    const urls: Record<string, string> = {};
-    for (const { definition } of subgraphs) {
-      const subgraph = await startSubgraph(definition, {
-        port: 0,
-        databaseUrl: cluster.url(`bench_${definition.name}`),
-        logger: createLogger(definition.name),
-        background: false,
-      });
-      stops.push(subgraph.stop);
-      urls[definition.name] = subgraph.server.url;
-      registerTestEndpoint(subgraph.server.url, { kind: 'subgraph', name: definition.name });
-    }
-    const gateway = await startGateway({
-      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-      subgraphUrls: urls,
-      port: 0,
-      logger: createLogger('gateway'),
-    });
-    stops.push(gateway.stop);
-    registerTestEndpoint(gateway.url, { kind: 'gateway' });
+    const stack = await startBenchStack(cluster);
+    stops.push(stack.stop);
+    const { urls } = stack;
+    const gateway = { url: stack.gatewayUrl };
     // care asks traffic through this gateway, as a service (as tools/e2e's stack does)
     process.env.SWITCHBOARD_GATEWAY_URL = gateway.url;
     process.env.SWITCHBOARD_SERVICE_TOKEN ??= await clientToken({

@@ -1,14 +1,10 @@
 // First: sets NODE_ENV before GraphQL and Apollo load.
 import './production-mode';
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import type { Client } from 'pg';
-import { startGateway } from '@switchboard/gateway';
-import { createLogger } from '@switchboard/server';
-import { startSubgraph } from '@switchboard/subgraph-kit';
-import { ensureTestKeys, registerTestEndpoint } from '@switchboard/testing';
+import { ensureTestKeys } from '@switchboard/testing';
 import { STATS_WORK_MEM } from '@switchboard/traffic/bench';
-import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
+import { startBenchStack } from './bench-stack';
 import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
 import { loadStatsContacts } from './stats-load';
 import { benchGeneration, benchQueues } from './contact-file';
@@ -239,29 +235,11 @@ async function main(): Promise<void> {
   const cluster = await startBenchCluster('switchboard-bench-stats-');
   const stops: (() => Promise<void>)[] = [];
   try {
-    const urls: Record<string, string> = {};
-    for (const { definition } of subgraphs) {
-      // Background work (the team-directory refresh) off: only the measured queries run.
-      const subgraph = await startSubgraph(definition, {
-        port: 0,
-        databaseUrl: cluster.url(`bench_${definition.name}`),
-        logger: createLogger(definition.name),
-        background: false,
-      });
-      stops.push(subgraph.stop);
-      urls[definition.name] = subgraph.server.url;
-      registerTestEndpoint(subgraph.server.url, { kind: 'subgraph', name: definition.name });
-    }
-    const gateway = await startGateway({
-      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-      subgraphUrls: urls,
-      // The default (10 s, SUBGRAPH_TIMEOUT_MS) would cut slow answers off; the bench measures them.
-      subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS,
-      port: 0,
-      logger: createLogger('gateway'),
-    });
-    stops.push(gateway.stop);
-    registerTestEndpoint(gateway.url, { kind: 'gateway' });
+    // The gateway's default subgraph timeout (10 s) would cut slow answers off; the bench measures them.
+    const stack = await startBenchStack(cluster, { subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS });
+    stops.push(stack.stop);
+    const { urls } = stack;
+    const gateway = { url: stack.gatewayUrl };
     const offset = zoneOffsetMinutes(timeZone, new Date('2026-10-01T00:00:00Z'));
     const start = new Date(Date.UTC(2026, 9, 1) - offset * 60_000);
     const window: StatsWindow = { from: start, to: new Date(start.getTime() + days * 86_400_000), timeZone };
