@@ -1,57 +1,47 @@
 import './production-mode';
 import { execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import type { Client } from 'pg';
-import { from as copyFrom } from 'pg-copy-streams';
-import { startGateway } from '@switchboard/gateway';
-import { createLogger } from '@switchboard/server';
-import { startSubgraph } from '@switchboard/subgraph-kit';
-import { authorizationFor, clientToken, ensureTestKeys, registerTestEndpoint } from '@switchboard/testing';
-import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
+import { authorizationFor, clientToken, ensureTestKeys } from '@switchboard/testing';
+import { startBenchStack } from './bench-stack';
 import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
+import { benchGeneration, benchQueues, BENCH_FROM, TABLE_COLUMNS } from './contact-file';
 import {
-  benchGeneration,
-  benchQueues,
-  BENCH_FROM,
-  insertBenchQueues,
-  tableChunks,
-  TABLE_COLUMNS,
-} from './contact-file';
-import {
+  benchOptions,
   formatCount,
   formatMs,
   max,
   median,
   percentile,
-  progress,
-  progressDone,
   table,
   timed,
   verdict,
 } from './measurement';
+import { loadStatsContacts } from './stats-load';
 
 const GOAL_MS = 50;
 
-const { values: args } = parseArgs({
-  options: {
-    contacts: { type: 'string', default: '10000000' },
-    customers: { type: 'string', default: '200' },
-    warmup: { type: 'string', default: '20' },
-    long: { type: 'string', default: '20000' },
-    days: { type: 'string', default: '31' },
-    queues: { type: 'string', default: '40' },
+// the shared options; --runs: requests for the long history, --warmup: warm-up requests
+const {
+  args,
+  contacts,
+  runs,
+  warmup,
+  days,
+  queues: queueCount,
+} = benchOptions(
+  {
+    default: { contacts: '10000000', runs: '21', warmup: '20' },
+    large: { contacts: '10000000', runs: '21', warmup: '20' },
   },
-});
-const CONTACTS = Number(args.contacts);
+  { customers: { type: 'string', default: '200' }, long: { type: 'string', default: '20000' } },
+);
+const CONTACTS = contacts;
 const CUSTOMERS = Number(args.customers);
-const WARMUP = Number(args.warmup);
+const WARMUP = warmup;
 const LONG = Number(args.long);
 const LONG_KEY = 'BENCH-LONG-HISTORY';
-const generation = benchGeneration(CONTACTS, Number(args.days), Number(args.queues));
+const generation = benchGeneration(CONTACTS, days, queueCount);
 const queues = benchQueues(generation);
 
 const TIMELINE = `query($key: String!) { customer(key: $key) { customerKey
@@ -59,57 +49,30 @@ const TIMELINE = `query($key: String!) { customer(key: $key) { customerKey
     pageInfo { hasNextPage endCursor } } } }`;
 
 /**
- * The contacts COPYed into traffic (secondary indexes and the natural key dropped for the load and
- * rebuilt after, as bench:stats does), then one customer given a long history: LONG more contacts,
- * copies of the first ones under a new key and new external ids.
+ * The contacts COPYed into traffic (loadStatsContacts, as bench:stats loads them, without the
+ * rollups the timeline never reads), then one customer given a long history before the indexes are
+ * rebuilt: LONG more contacts, copies of the first ones under a new key and new external ids.
  */
-async function load(client: Client): Promise<string[][]> {
-  const phases: string[][] = [];
-  const phase = async (label: string, work: () => Promise<unknown>) => {
-    phases.push([label, formatMs((await timed(work)).ms)]);
-  };
-  await client.query(`set maintenance_work_mem = '512MB'`);
-  await insertBenchQueues(client, queues);
-  const indexes = await client.query<{ name: string; def: string }>(
-    `select indexname as name, indexdef as def from pg_indexes
-     where tablename = 'contact' and indexname not in ('contact_pkey', 'contact_natural_key')`,
-  );
-  const naturalKey = await client.query<{ def: string }>(
-    `select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'contact_natural_key'`,
-  );
-  for (const index of indexes.rows) await client.query(`drop index ${index.name}`);
-  await client.query('alter table contact drop constraint contact_natural_key');
-  let copied = 0;
-  const lines = function* (): Generator<string> {
-    for (const chunk of tableChunks({ ...generation, from: BENCH_FROM }, 5_000)) {
-      copied += chunk.rows;
-      if (copied % 1_000_000 < chunk.rows)
-        progress(`loaded ${formatCount(copied)} of ${formatCount(CONTACTS)}`);
-      yield chunk.text;
-    }
-  };
-  await phase('generate + COPY contacts', () =>
-    pipeline(
-      Readable.from(lines()),
-      client.query(copyFrom(`copy contact (${TABLE_COLUMNS}) from stdin (format csv)`)),
-    ),
-  );
-  progressDone();
+function load(client: Client): Promise<string[][]> {
   const columns = TABLE_COLUMNS.split(',');
   const copies = columns.map((c) =>
     c === 'external_id' ? `external_id || '-long'` : c === 'customer_key' ? `'${LONG_KEY}'` : c,
   );
-  await phase(`a long history: ${formatCount(LONG)} contacts of one customer`, () =>
-    client.query(
-      `insert into contact (${columns.join(', ')}) select ${copies.join(', ')} from contact order by id limit ${LONG}`,
-    ),
-  );
-  await phase('rebuild contact indexes and natural key', async () => {
-    for (const index of indexes.rows) await client.query(index.def);
-    await client.query(`alter table contact add constraint contact_natural_key ${naturalKey.rows[0].def}`);
+  return loadStatsContacts(client, BENCH_FROM, {
+    generation,
+    queues,
+    contacts: CONTACTS,
+    rollups: false,
+    afterCopy: [
+      {
+        label: `a long history: ${formatCount(LONG)} contacts of one customer`,
+        run: () =>
+          client.query(
+            `insert into contact (${columns.join(', ')}) select ${copies.join(', ')} from contact order by id limit ${LONG}`,
+          ),
+      },
+    ],
   });
-  await phase('vacuum analyze', () => client.query('vacuum analyze contact'));
-  return phases;
 }
 
 const TRAFFIC_PAGE = `query($k: [String!]!) { contactsOfCustomer(customerKeys: $k, first: 51) {
@@ -177,26 +140,10 @@ async function main(): Promise<void> {
   const cluster = await startBenchCluster('switchboard-bench-timeline-');
   const stops: (() => Promise<void>)[] = [];
   try {
-    const urls: Record<string, string> = {};
-    for (const { definition } of subgraphs) {
-      const subgraph = await startSubgraph(definition, {
-        port: 0,
-        databaseUrl: cluster.url(`bench_${definition.name}`),
-        logger: createLogger(definition.name),
-        background: false,
-      });
-      stops.push(subgraph.stop);
-      urls[definition.name] = subgraph.server.url;
-      registerTestEndpoint(subgraph.server.url, { kind: 'subgraph', name: definition.name });
-    }
-    const gateway = await startGateway({
-      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-      subgraphUrls: urls,
-      port: 0,
-      logger: createLogger('gateway'),
-    });
-    stops.push(gateway.stop);
-    registerTestEndpoint(gateway.url, { kind: 'gateway' });
+    const stack = await startBenchStack(cluster);
+    stops.push(stack.stop);
+    const { urls } = stack;
+    const gateway = { url: stack.gatewayUrl };
     // care asks traffic through this gateway, as a service (as tools/e2e's stack does)
     process.env.SWITCHBOARD_GATEWAY_URL = gateway.url;
     process.env.SWITCHBOARD_SERVICE_TOKEN ??= await clientToken({
@@ -231,7 +178,7 @@ async function main(): Promise<void> {
       const measured: Array<{ ms: number; items: number }> = [];
       for (const key of keys.slice(WARMUP)) measured.push(await timeline(gateway.url, key));
       const long: Array<{ ms: number; items: number }> = [];
-      for (let i = 0; i < 21; i++) long.push(await timeline(gateway.url, LONG_KEY));
+      for (let i = 0; i < runs; i++) long.push(await timeline(gateway.url, LONG_KEY));
       if (long.some((l) => l.items !== 50))
         throw new Error('the long history did not give a full page of 50');
       const floor: number[] = [];

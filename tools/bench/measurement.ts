@@ -1,4 +1,6 @@
 import { performance } from 'node:perf_hooks';
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { benchSize, sized, type BenchSize } from './bench-size';
 
 const sorted = (values: readonly number[]): number[] => [...values].sort((a, b) => a - b);
 
@@ -46,4 +48,55 @@ export function progress(message: string): void {
 
 export function progressDone(): void {
   if (process.stderr.isTTY) process.stderr.write('\n');
+}
+
+/**
+ * The options the contact benchmarks share, one set: `--size` (default or large: picks the
+ * defaults of contacts, runs and warmup), `--contacts`, `--runs`, `--warmup`, `--days`, `--queues`,
+ * `--time-zone`. A benchmark adds its own beside them (benchOptions).
+ */
+export const BENCH_OPTIONS = {
+  size: { type: 'string' },
+  contacts: { type: 'string' },
+  runs: { type: 'string' },
+  warmup: { type: 'string' },
+  days: { type: 'string', default: '31' },
+  queues: { type: 'string', default: '40' },
+  'time-zone': { type: 'string', default: 'Asia/Shanghai' },
+} as const satisfies ParseArgsOptionsConfig;
+
+/** A benchmark's defaults of the sized options, by `--size`. */
+export type SizedBenchDefaults = Record<BenchSize, { contacts: string; runs: string; warmup: string }>;
+
+/** The sizes of the contact-table benchmarks (stats, stats-export): a million, or the issue's ten. */
+export const CONTACT_BENCH_SIZES: SizedBenchDefaults = {
+  default: { contacts: '1000000', runs: '7', warmup: '2' },
+  large: { contacts: '10000000', runs: '15', warmup: '3' },
+};
+
+/**
+ * The command line read with the shared options and a benchmark's own (`own`): the shared ones as
+ * numbers (an explicit option wins over the size's default), the benchmark's in `args`.
+ */
+export function benchOptions<Own extends ParseArgsOptionsConfig = Record<never, never>>(
+  sizes: SizedBenchDefaults,
+  own?: Own,
+) {
+  const { values: args } = parseArgs({ options: { ...BENCH_OPTIONS, ...own } as typeof BENCH_OPTIONS & Own });
+  const shared = args as { [K in keyof typeof BENCH_OPTIONS]?: string };
+  const option = sized(benchSize(shared.size), sizes);
+  const numbers = (name: 'days' | 'queues'): number => {
+    const value = Number(shared[name]);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a whole number from 1`);
+    return value;
+  };
+  return {
+    args,
+    contacts: option(shared.contacts, 'contacts'),
+    runs: option(shared.runs, 'runs'),
+    warmup: option(shared.warmup, 'warmup'),
+    days: numbers('days'),
+    queues: numbers('queues'),
+    timeZone: shared['time-zone'] as string,
+  };
 }

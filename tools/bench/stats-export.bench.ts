@@ -1,15 +1,10 @@
 // First: sets NODE_ENV before GraphQL and Apollo load.
 import './production-mode';
-import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { startGateway } from '@switchboard/gateway';
-import { createLogger } from '@switchboard/server';
-import { startSubgraph } from '@switchboard/subgraph-kit';
-import { authorizationFor, ensureTestKeys, registerTestEndpoint } from '@switchboard/testing';
+import { authorizationFor, ensureTestKeys } from '@switchboard/testing';
 // The route's own statement (traffic's benchmarking entry): what the SQL alone is timed with.
 import {
   exportCopySql,
@@ -18,11 +13,12 @@ import {
   STATS_WORK_MEM,
   trafficStatsStatement,
 } from '@switchboard/traffic/bench';
-import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
+import { startBenchStack } from './bench-stack';
 import { describeSetup, ownCpuSeconds, startBenchCluster, withClient } from './bench-cluster';
-import { benchSize, sized } from './bench-size';
 import { benchGeneration, benchQueues } from './contact-file';
 import {
+  benchOptions,
+  CONTACT_BENCH_SIZES,
   formatCount,
   formatMs,
   max,
@@ -41,30 +37,13 @@ import { loadStatsContacts } from './stats-load';
 const GOAL_RATE_RATIO = 0.8;
 const GOAL_FIRST_BYTE_MS = 100;
 
-const { values: args } = parseArgs({
-  options: {
-    size: { type: 'string' },
-    contacts: { type: 'string' },
-    runs: { type: 'string' },
-    warmup: { type: 'string' },
-    days: { type: 'string', default: '31' },
-    queues: { type: 'string', default: '40' },
-    granularity: { type: 'string', default: 'THIRTY_MINUTES' },
-    'group-by': { type: 'string', default: 'QUEUE,CHANNEL' },
-    'time-zone': { type: 'string', default: 'Asia/Shanghai' },
-  },
+const { args, contacts, runs, warmup, days, ...shared } = benchOptions(CONTACT_BENCH_SIZES, {
+  granularity: { type: 'string', default: 'THIRTY_MINUTES' },
+  'group-by': { type: 'string', default: 'QUEUE,CHANNEL' },
 });
-const option = sized(benchSize(args.size), {
-  default: { contacts: '1000000', runs: '7', warmup: '2' },
-  large: { contacts: '10000000', runs: '15', warmup: '3' },
-});
-const contacts = option(args.contacts, 'contacts');
-const runs = option(args.runs, 'runs');
-const warmup = option(args.warmup, 'warmup');
-const days = Number(args.days);
-const generation = benchGeneration(contacts, days, Number(args.queues));
+const generation = benchGeneration(contacts, days, shared.queues);
 const queues = benchQueues(generation);
-const timeZone = args['time-zone'] as string;
+const timeZone = shared.timeZone;
 
 /** One timed pull: the answer's headers, its first body byte, its last, its rows. */
 interface Pull {
@@ -133,29 +112,11 @@ async function main(): Promise<void> {
   const cluster = await startBenchCluster('switchboard-bench-export-');
   const stops: (() => Promise<void>)[] = [];
   try {
-    const urls: Record<string, string> = {};
-    let trafficOrm: MikroORM | null = null;
-    for (const { definition } of subgraphs) {
-      const subgraph = await startSubgraph(definition, {
-        port: 0,
-        databaseUrl: cluster.url(`bench_${definition.name}`),
-        logger: createLogger(definition.name),
-        background: false,
-      });
-      stops.push(subgraph.stop);
-      urls[definition.name] = subgraph.server.url;
-      if (definition.name === 'traffic') trafficOrm = subgraph.orm as MikroORM;
-      registerTestEndpoint(subgraph.server.url, { kind: 'subgraph', name: definition.name });
-    }
-    const gateway = await startGateway({
-      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-      subgraphUrls: urls,
-      subgraphTimeoutMs: 600_000,
-      port: 0,
-      logger: createLogger('gateway'),
-    });
-    stops.push(gateway.stop);
-    registerTestEndpoint(gateway.url, { kind: 'gateway' });
+    const stack = await startBenchStack(cluster, { subgraphTimeoutMs: 600_000 });
+    stops.push(stack.stop);
+    const { urls } = stack;
+    const gateway = { url: stack.gatewayUrl };
+    const trafficOrm = stack.subgraphs.traffic.orm as MikroORM;
     const offset = zoneOffsetMinutes(timeZone, new Date('2026-10-01T00:00:00Z'));
     const start = new Date(Date.UTC(2026, 9, 1) - offset * 60_000);
     const end = new Date(start.getTime() + days * 86_400_000);
@@ -171,7 +132,7 @@ async function main(): Promise<void> {
     // code: trafficStats' one statement over the whole period (the SQL itself), and the route's
     // statements over the period's parts (a day each).
     const parsed = parseExportRequest(new URLSearchParams(query));
-    const em = trafficOrm!.em.fork();
+    const em = trafficOrm.em.fork();
     const copyOf = (part: { from: Date; to: Date }, header: boolean): string => {
       const filter = Object.assign(
         Object.create(Object.getPrototypeOf(parsed.filter) as object),

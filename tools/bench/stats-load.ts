@@ -8,6 +8,12 @@ import { insertBenchQueues, tableChunks, TABLE_COLUMNS } from './contact-file';
 import { formatCount, formatMs, progress, progressDone, timed } from './measurement';
 import type { GeneratedQueue, GeneratorOptions } from '../src/generator';
 
+/** A load phase of a benchmark's own, timed and listed with the others. */
+export interface LoadPhase {
+  label: string;
+  run: (client: Client) => Promise<unknown>;
+}
+
 /**
  * COPY of the generated contacts (secondary indexes dropped for the load and rebuilt after: the same
  * table, built faster), then the rollups built from them by the app's roll-up statement.
@@ -19,7 +25,17 @@ export async function loadStatsContacts(
     generation,
     queues,
     contacts,
-  }: { generation: GeneratorOptions; queues: GeneratedQueue[]; contacts: number },
+    afterCopy = [],
+    rollups = true,
+  }: {
+    generation: GeneratorOptions;
+    queues: GeneratedQueue[];
+    contacts: number;
+    /** More phases on the loaded table before its indexes are rebuilt (care's long-history customer). */
+    afterCopy?: LoadPhase[];
+    /** false: contacts only (care's timeline reads no rollup). */
+    rollups?: boolean;
+  },
 ): Promise<string[][]> {
   const phases: string[][] = [];
   const phase = async (label: string, work: () => Promise<unknown>): Promise<void> => {
@@ -53,15 +69,17 @@ export async function loadStatsContacts(
     ),
   );
   progressDone();
+  for (const extra of afterCopy) await phase(extra.label, () => extra.run(client));
   await phase('rebuild contact indexes and natural key', async () => {
     for (const index of indexes.rows) await client.query(index.def);
     await client.query(`alter table contact add constraint contact_natural_key ${naturalKey.rows[0].def}`);
   });
-  await phase('build both rollups (app roll-up, up to the watermark)', async () => {
-    await client.query('begin');
-    await rollUpCommitted(client);
-    await client.query('commit');
-  });
+  if (rollups)
+    await phase('build both rollups (app roll-up, up to the watermark)', async () => {
+      await client.query('begin');
+      await rollUpCommitted(client);
+      await client.query('commit');
+    });
   await phase('vacuum analyze, checkpoint', async () => {
     await client.query('vacuum analyze contact, interval_stat, queue_interval_stat, queue');
     await client.query('checkpoint');

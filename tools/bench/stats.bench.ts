@@ -1,20 +1,16 @@
 // First: sets NODE_ENV before GraphQL and Apollo load.
 import './production-mode';
-import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import type { Client } from 'pg';
-import { startGateway } from '@switchboard/gateway';
-import { createLogger } from '@switchboard/server';
-import { startSubgraph } from '@switchboard/subgraph-kit';
-import { ensureTestKeys, registerTestEndpoint } from '@switchboard/testing';
+import { ensureTestKeys } from '@switchboard/testing';
 import { STATS_WORK_MEM } from '@switchboard/traffic/bench';
-import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
+import { startBenchStack } from './bench-stack';
 import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
 import { loadStatsContacts } from './stats-load';
-import { benchSize, sized } from './bench-size';
 import { benchGeneration, benchQueues } from './contact-file';
 import {
+  benchOptions,
+  CONTACT_BENCH_SIZES,
   formatCount,
   formatMs,
   max,
@@ -46,31 +42,14 @@ const SUBGRAPH_TIMEOUT_MS = 600_000;
 /** The gateway's own default subgraph timeout (apps/gateway/src/main.ts). */
 const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 
-const { values: args } = parseArgs({
-  options: {
-    size: { type: 'string' },
-    contacts: { type: 'string' },
-    runs: { type: 'string' },
-    warmup: { type: 'string' },
-    days: { type: 'string', default: '31' },
-    queues: { type: 'string', default: '40' },
-    'time-zone': { type: 'string', default: 'Asia/Shanghai' },
-    explain: { type: 'boolean', default: false },
-    // issue 20: also time the query with the outcome fields, interleaved with the one without
-    outcomes: { type: 'boolean', default: false },
-  },
+const { args, contacts, runs, warmup, days, ...shared } = benchOptions(CONTACT_BENCH_SIZES, {
+  explain: { type: 'boolean', default: false },
+  // issue 20: also time the query with the outcome fields, interleaved with the one without
+  outcomes: { type: 'boolean', default: false },
 });
-const option = sized(benchSize(args.size), {
-  default: { contacts: '1000000', runs: '7', warmup: '2' },
-  large: { contacts: '10000000', runs: '15', warmup: '3' },
-});
-const contacts = option(args.contacts, 'contacts');
-const runs = option(args.runs, 'runs');
-const warmup = option(args.warmup, 'warmup');
-const days = Number(args.days);
-const generation = benchGeneration(contacts, days, Number(args.queues));
+const generation = benchGeneration(contacts, days, shared.queues);
 const queues = benchQueues(generation);
-const timeZone = args['time-zone'] as string;
+const timeZone = shared.timeZone;
 
 const load = (client: Client, start: Date): Promise<string[][]> =>
   loadStatsContacts(client, start, { generation, queues, contacts });
@@ -256,29 +235,11 @@ async function main(): Promise<void> {
   const cluster = await startBenchCluster('switchboard-bench-stats-');
   const stops: (() => Promise<void>)[] = [];
   try {
-    const urls: Record<string, string> = {};
-    for (const { definition } of subgraphs) {
-      // Background work (the team-directory refresh) off: only the measured queries run.
-      const subgraph = await startSubgraph(definition, {
-        port: 0,
-        databaseUrl: cluster.url(`bench_${definition.name}`),
-        logger: createLogger(definition.name),
-        background: false,
-      });
-      stops.push(subgraph.stop);
-      urls[definition.name] = subgraph.server.url;
-      registerTestEndpoint(subgraph.server.url, { kind: 'subgraph', name: definition.name });
-    }
-    const gateway = await startGateway({
-      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-      subgraphUrls: urls,
-      // The default (10 s, SUBGRAPH_TIMEOUT_MS) would cut slow answers off; the bench measures them.
-      subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS,
-      port: 0,
-      logger: createLogger('gateway'),
-    });
-    stops.push(gateway.stop);
-    registerTestEndpoint(gateway.url, { kind: 'gateway' });
+    // The gateway's default subgraph timeout (10 s) would cut slow answers off; the bench measures them.
+    const stack = await startBenchStack(cluster, { subgraphTimeoutMs: SUBGRAPH_TIMEOUT_MS });
+    stops.push(stack.stop);
+    const { urls } = stack;
+    const gateway = { url: stack.gatewayUrl };
     const offset = zoneOffsetMinutes(timeZone, new Date('2026-10-01T00:00:00Z'));
     const start = new Date(Date.UTC(2026, 9, 1) - offset * 60_000);
     const window: StatsWindow = { from: start, to: new Date(start.getTime() + days * 86_400_000), timeZone };

@@ -9,10 +9,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { createOrm } from '@switchboard/db';
-import { startGateway } from '@switchboard/gateway';
-import { createLogger } from '@switchboard/server';
-import { startSubgraph } from '@switchboard/subgraph-kit';
-import { authorizationFor, ensureTestKeys, registerTestEndpoint } from '@switchboard/testing';
+import { authorizationFor, ensureTestKeys } from '@switchboard/testing';
 // The bench builds the rollup with voc's own statement (voc's benchmarking entry).
 import {
   rebuildSurveyRollup,
@@ -21,7 +18,7 @@ import {
   vocDatabase,
   type SurveyGroup,
 } from '@switchboard/voc/bench';
-import { SUPERGRAPH_PATH, subgraphs } from '../src/subgraphs';
+import { startBenchStack } from './bench-stack';
 import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
 import {
   formatCount,
@@ -288,26 +285,10 @@ async function main(): Promise<void> {
   const cluster = await startBenchCluster('switchboard-bench-survey-');
   const stops: (() => Promise<void>)[] = [];
   try {
-    const urls: Record<string, string> = {};
-    for (const { definition } of subgraphs) {
-      const subgraph = await startSubgraph(definition, {
-        port: 0,
-        databaseUrl: cluster.url(`bench_${definition.name}`),
-        logger: createLogger(definition.name),
-        background: false,
-      });
-      stops.push(subgraph.stop);
-      urls[definition.name] = subgraph.server.url;
-      registerTestEndpoint(subgraph.server.url, { kind: 'subgraph', name: definition.name });
-    }
-    const gateway = await startGateway({
-      supergraphSdl: readFileSync(SUPERGRAPH_PATH, 'utf8'),
-      subgraphUrls: urls,
-      port: 0,
-      logger: createLogger('gateway'),
-    });
-    stops.push(gateway.stop);
-    registerTestEndpoint(gateway.url, { kind: 'gateway' });
+    const stack = await startBenchStack(cluster);
+    stops.push(stack.stop);
+    const { urls } = stack;
+    const gateway = { url: stack.gatewayUrl };
     const vocDb = cluster.url('bench_voc');
     await withClient(vocDb, async (client) => {
       const loading = await load(client, vocDb);

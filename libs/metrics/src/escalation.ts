@@ -191,23 +191,40 @@ export function levelsDue(
   alreadyFired: ReadonlySet<string>,
   calendar: BusinessCalendar,
 ): EscalationsDue {
+  return climbLadder(policy, commitment, now, alreadyFired, (level) =>
+    levelFireTime(level, commitment.dueAt, calendar),
+  );
+}
+
+/**
+ * The ladder's one walk, for levelsDue and levelsDueAt (escalation-due.ts), which differ only in
+ * where a level's fire time comes from (`fireAtOf`: the calendar now, or times computed once).
+ * Internal to the library: the index exports the two callers.
+ */
+export function climbLadder(
+  policy: EscalationPolicy,
+  commitment: CommitmentFacts,
+  now: Date,
+  alreadyFired: ReadonlySet<string>,
+  fireAtOf: (level: EscalationLevel, index: number) => Date,
+): EscalationsDue {
   const result: EscalationsDue = { notifications: [], actions: [], nextAt: null };
   const status = commitmentStatus(commitment, now);
   if (status !== 'OPEN' && status !== 'BROKEN') return result;
   const t = now.getTime();
   const due = commitment.dueAt.getTime();
-  for (const level of policy.levels) {
-    const fireAt = levelFireTime(level, commitment.dueAt, calendar);
+  policy.levels.forEach((level, i) => {
+    const fireAt = fireAtOf(level, i);
     const keys = [
       ...level.recipients.map((r) => notificationKey(level.level, r)),
       ...(level.action === 'NOTIFY' ? [] : [actionKey(level.level)]),
     ];
-    if (keys.every((k) => alreadyFired.has(k))) continue;
+    if (keys.every((k) => alreadyFired.has(k))) return;
     if (fireAt.getTime() > t) {
       if (result.nextAt === null || fireAt < result.nextAt) result.nextAt = fireAt;
-      continue;
+      return;
     }
-    if (level.offset < 0 && t >= due) continue; // a reminder whose moment is gone
+    if (level.offset < 0 && t >= due) return; // a reminder whose moment is gone
     for (const recipient of level.recipients) {
       const key = notificationKey(level.level, recipient);
       if (!alreadyFired.has(key)) result.notifications.push({ level: level.level, recipient, fireAt, key });
@@ -215,7 +232,7 @@ export function levelsDue(
     if (level.action !== 'NOTIFY' && !alreadyFired.has(actionKey(level.level))) {
       result.actions.push({ level: level.level, action: level.action, fireAt, key: actionKey(level.level) });
     }
-  }
+  });
   return result;
 }
 

@@ -26,13 +26,7 @@ export function scheduleShrinkage(
 }
 
 /** Several days' adherence as one period's: the seconds summed, then the ratios (never a mean of ratios). */
-export interface PeriodAdherence {
-  scheduledSeconds: number;
-  exceptionSeconds: number;
-  adherence: number | null;
-  onQueueScheduledSeconds: number;
-  onQueueWorkedSeconds: number;
-  conformance: number | null;
+export interface PeriodAdherence extends Omit<ScheduleAdherence, 'exceptions'> {
   shrinkage: number | null;
 }
 

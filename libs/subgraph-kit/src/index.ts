@@ -65,7 +65,9 @@ export {
   PerformanceKeyFields,
   PerformanceScopeType,
   performanceFromReference,
+  performanceReference,
 } from './performance-protocol';
+export { performancePart, type PerformancePartOptions, type PerformancePartRecord } from './performance-part';
 export {
   rememberAgentSet,
   resolveAgentSet,
@@ -81,6 +83,19 @@ export {
   type FileImportReport,
   type RowProblem,
 } from './file-import-route';
+export {
+  collectRows,
+  fileInstant,
+  INSTANT_MESSAGE,
+  isRowProblem,
+  ndjsonCells,
+  readRecordFile,
+  rowProblem,
+  type RecordFile,
+  type RecordFileFormat,
+  type RecordFileOptions,
+} from './record-files';
+export { FileImportOptionsFields, RowProblemFields } from './file-import-types';
 export { checkPeriod, MAX_PERIOD_DAYS, type PeriodRules } from './period';
 export {
   requireReferences,

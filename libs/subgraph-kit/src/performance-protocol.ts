@@ -58,3 +58,13 @@ export function performanceFromReference<T extends object>(
     to: new Date(String(reference.to)),
   });
 }
+
+/**
+ * A subgraph's `Performance.__resolveReference` for its own type: every contributing subgraph's
+ * references read a representation the same way (performanceFromReference).
+ */
+export function performanceReference<T extends object>(
+  type: new () => T,
+): (reference: Record<string, unknown>, ctx?: object) => T {
+  return (reference, ctx) => performanceFromReference(type, reference, ctx);
+}

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse, print, separateOperations } from 'graphql';
 import type { Identity } from '@switchboard/auth';
+import { seededRandom } from '@switchboard/demo';
 import { addDays, localDay, localMidnight } from '@switchboard/metrics';
 
 /**
@@ -49,17 +50,8 @@ export function dashboardOperations(): Record<string, string> {
   );
 }
 
-/** A small seeded generator (mulberry32): the same seed draws the same morning. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The demo's seeded generator (mulberry32): the same seed draws the same morning. */
+export { seededRandom };
 
 const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)];
 

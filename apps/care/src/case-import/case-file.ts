@@ -6,9 +6,14 @@ import {
   type CommitmentKind,
 } from '@switchboard/metrics';
 import {
+  collectRows,
   CsvRecordReader,
+  fileInstant,
+  INSTANT_MESSAGE,
   isUuid,
+  rowProblem,
   TextLineSplitter,
+  type RecordFile,
   type CsvSource,
   type RowProblem,
 } from '@switchboard/subgraph-kit';
@@ -64,20 +69,10 @@ export interface CaseFileRow {
   commitment: { kind: CommitmentKind; channel: CommitmentChannel; dueAt: Date } | null;
 }
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** A row's problem (the kit's one shape), under the name the case import uses. */
+export const caseProblem = rowProblem;
 
-export const caseProblem = (row: number, field: string, message: string): RowProblem => ({
-  row,
-  employeeNo: null,
-  field,
-  message,
-});
-
-function instant(text: string): Date | null {
-  if (!INSTANT.test(text)) return null;
-  const at = new Date(text);
-  return Number.isFinite(at.getTime()) ? at : null;
-}
+const instant = fileInstant;
 
 /** `source:externalId|source:externalId` -> the keys, or the problem (split at each key's first colon). */
 export function parseContactList(text: string): CaseFileContact[] | string {
@@ -144,8 +139,7 @@ export function caseRowOf(line: number, cells: Record<string, string>, now: Date
   if (!(CASE_STATES as readonly string[]).includes(status))
     return bad('status', `"${text('status')}" is not a case state (${CASE_STATES.join(', ')})`);
   const openedAt = instant(text('opened_at'));
-  if (!openedAt)
-    return bad('opened_at', 'must be an instant with its offset, e.g. 2026-11-10T09:30:00+08:00');
+  if (!openedAt) return bad('opened_at', INSTANT_MESSAGE);
   if (openedAt > now) return bad('opened_at', 'is in the future');
   let statusAt = openedAt;
   if (text('status_at')) {
@@ -202,28 +196,14 @@ export function caseRowOf(line: number, cells: Record<string, string>, now: Date
   };
 }
 
-/** A batch of a file: its rows and the problems of its lines. */
-export interface CaseFileBatch {
-  rows: CaseFileRow[];
-  problems: RowProblem[];
-  /** Records read in this batch (good and bad). */
-  read: number;
-}
+/** A batch of a file: its rows, the problems of its lines, the records read (good and bad). */
+export type CaseFileBatch = RecordFile<CaseFileRow>;
 
 export type CaseFileFormat = 'csv' | 'ndjson';
 
 async function* chunks(source: CsvSource): AsyncIterable<Buffer | string> {
   if (typeof source === 'string') yield source;
   else yield* source;
-}
-
-function split(items: (CaseFileRow | RowProblem)[], problems: RowProblem[]): CaseFileBatch {
-  const rows: CaseFileRow[] = [];
-  for (const item of items) {
-    if ('field' in item) problems.push(item);
-    else rows.push(item);
-  }
-  return { rows, problems, read: items.length };
 }
 
 /**
@@ -238,7 +218,7 @@ export async function* readCaseBatches(
 ): AsyncGenerator<CaseFileBatch> {
   const items: (CaseFileRow | RowProblem)[] = [];
   /** The first `size` items (all of them at the end), as a batch. */
-  const flush = (): CaseFileBatch => split(items.splice(0, size), []);
+  const flush = (): CaseFileBatch => collectRows(items.splice(0, size));
   if (format === 'csv') {
     const reader = new CsvRecordReader({ columns: CASE_FILE_COLUMNS });
     const take = (found: ReturnType<CsvRecordReader['push']>) => {

@@ -1,12 +1,5 @@
-import {
-  performanceFromReference,
-  PerformanceScopeType,
-  resolveAgentSet,
-  seesPerformanceRecord,
-  type SubgraphContext,
-} from '@switchboard/subgraph-kit';
+import { performancePart, performanceReference, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { checkPeriod } from '../common/validation';
 import { qaSummaryLoader } from '../summary/qa-summary.loader';
 import { toPerformanceQaType } from './performance.mapper';
 import { PerformanceQaType, QaPerformanceType } from './performance.type';
@@ -24,23 +17,17 @@ export class QaPerformanceResolver {
     @Root() performance: QaPerformanceType,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PerformanceQaType | null> {
-    checkPeriod(performance.from, performance.to);
-    resolveAgentSet(ctx, performance);
-    if (performance.scopeType === PerformanceScopeType.QUEUE) return null;
-    if (!seesPerformanceRecord(await ctx.scope(), performance)) return null;
-    // The summary fields' loader: a batch of records of one period costs one statement.
-    const summary = await qaSummaryLoader(ctx, performance.from, performance.to).load({
-      key: `performance:${performance.scopeType}:${performance.scopeId}`,
-      employeeNos: (performance.agents ?? []).map((a) => a.employeeNo),
-    });
-    return toPerformanceQaType(summary);
+    return performancePart(ctx, performance, async (employeeNos) =>
+      // The summary fields' loader: a batch of records of one period costs one statement.
+      toPerformanceQaType(
+        await qaSummaryLoader(ctx, performance.from, performance.to).load({
+          key: `performance:${performance.scopeType}:${performance.scopeId}`,
+          employeeNos,
+        }),
+      ),
+    );
   }
 }
 
 /** A Performance representation from the gateway as this subgraph's type (the kit's protocol). */
-export function qaPerformanceFromReference(
-  reference: Record<string, unknown>,
-  ctx?: object,
-): QaPerformanceType {
-  return performanceFromReference(QaPerformanceType, reference, ctx);
-}
+export const qaPerformanceFromReference = performanceReference(QaPerformanceType);

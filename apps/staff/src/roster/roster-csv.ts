@@ -1,6 +1,11 @@
 import { validateSync } from 'class-validator';
 import { badUserInput, flattenValidationErrors } from '@switchboard/server';
-import { isCalendarDate, type CsvFile, type CsvFileOptions } from '@switchboard/subgraph-kit';
+import {
+  isCalendarDate,
+  type CsvFile,
+  type CsvFileOptions,
+  type RowProblem,
+} from '@switchboard/subgraph-kit';
 import { AgentRole, AgentStatus } from '../agent/agent.entity';
 import { AgentSkillInput, HireAgentInput } from '../agent/agent.input';
 
@@ -26,12 +31,8 @@ export const MAX_ROSTER_ROWS = 50_000;
 /** How a roster file is read (readCsvFile). */
 export const ROSTER_CSV: CsvFileOptions = { columns: ROSTER_COLUMNS, maxRows: MAX_ROSTER_ROWS };
 
-export interface RosterProblem {
-  row: number;
-  employeeNo: string | null;
-  field: string;
-  message: string;
-}
+/** A bad row of the file: the kit's one problem shape (line, employee, column, message). */
+export type RosterProblem = RowProblem;
 
 export interface RosterRow {
   row: number;

@@ -1,5 +1,12 @@
-import { badUserInput } from '@switchboard/server';
-import { readCsvFile, type CsvSource, type RowProblem } from '@switchboard/subgraph-kit';
+import {
+  fileInstant,
+  INSTANT_MESSAGE,
+  readRecordFile,
+  rowProblem,
+  type CsvSource,
+  type RecordFile,
+  type RowProblem,
+} from '@switchboard/subgraph-kit';
 
 /** The columns of an outcomes file (CSV header, or NDJSON keys). */
 export const OUTCOME_COLUMNS = [
@@ -36,15 +43,10 @@ export interface OutcomeRow {
   recordedAt: Date;
 }
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
 
-export const problem = (row: number, field: string, message: string): RowProblem => ({
-  row,
-  employeeNo: null,
-  field,
-  message,
-});
+/** A row's problem (the kit's one shape), under the name the outcome import uses. */
+export const problem = rowProblem;
 
 /** An amount's problem, or null: a plain decimal, not negative, at most 2 decimals, below 10^12. */
 export function amountProblem(value: string): string | null {
@@ -80,9 +82,8 @@ export function outcomeRowOf(line: number, cells: Record<string, string>): Outco
     if (flag === undefined) return problem(line, column, 'must be true or false');
     flags[column] = flag;
   }
-  const recordedAt = new Date(text('recorded_at'));
-  if (!INSTANT.test(text('recorded_at')) || !Number.isFinite(recordedAt.getTime()))
-    return problem(line, 'recorded_at', 'must be an instant with its offset, e.g. 2026-11-10T09:30:00+08:00');
+  const recordedAt = fileInstant(text('recorded_at'));
+  if (!recordedAt) return problem(line, 'recorded_at', INSTANT_MESSAGE);
   return {
     row: line,
     source: text('source'),
@@ -99,68 +100,17 @@ export function outcomeRowOf(line: number, cells: Record<string, string>): Outco
   };
 }
 
-export interface ParsedOutcomeFile {
-  rows: OutcomeRow[];
-  problems: RowProblem[];
-  read: number;
-}
+/** How an outcomes file is read (the kit's readRecordFile). */
+const OUTCOME_FILE = { columns: OUTCOME_COLUMNS, maxRows: MAX_OUTCOME_FILE_ROWS, rowOf: outcomeRowOf };
 
-function collect(
-  items: (OutcomeRow | RowProblem)[],
-  problems: RowProblem[],
-  read: number,
-): ParsedOutcomeFile {
-  const rows: OutcomeRow[] = [];
-  for (const item of items) {
-    if ('field' in item) problems.push(item);
-    else rows.push(item);
-  }
-  return { rows, problems, read };
-}
+export type ParsedOutcomeFile = RecordFile<OutcomeRow>;
 
 /** A CSV outcomes file (header row; the columns above). */
-export async function readOutcomeCsv(source: CsvSource): Promise<ParsedOutcomeFile> {
-  const file = await readCsvFile(source, { columns: OUTCOME_COLUMNS, maxRows: MAX_OUTCOME_FILE_ROWS });
-  const problems = file.rejected.map((r) => problem(r.line, r.field ?? 'csv', r.reason));
-  return collect(
-    file.records.map((r) => outcomeRowOf(r.line, r.cells)),
-    problems,
-    file.records.length + file.rejected.length,
-  );
+export function readOutcomeCsv(source: CsvSource): Promise<ParsedOutcomeFile> {
+  return readRecordFile(source, 'csv', OUTCOME_FILE);
 }
 
 /** An NDJSON outcomes file: one JSON object a line with the columns above as keys. */
-export async function readOutcomeNdjson(source: CsvSource): Promise<ParsedOutcomeFile> {
-  let text = '';
-  if (typeof source === 'string') text = source;
-  else for await (const chunk of source) text += chunk.toString();
-  const items: (OutcomeRow | RowProblem)[] = [];
-  text.split('\n').forEach((raw, i) => {
-    if (!raw.trim()) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(raw);
-    } catch {
-      items.push(problem(i + 1, 'json', 'is not JSON'));
-      return;
-    }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      items.push(problem(i + 1, 'json', 'must be an object'));
-      return;
-    }
-    const cells = Object.fromEntries(
-      Object.entries(value as Record<string, unknown>).map(([k, v]) => [
-        k.toLowerCase(),
-        v == null ? '' : String(v),
-      ]),
-    );
-    items.push(outcomeRowOf(i + 1, cells));
-  });
-  if (items.length > MAX_OUTCOME_FILE_ROWS)
-    throw badUserInput({
-      field: 'file',
-      message: `has more than ${MAX_OUTCOME_FILE_ROWS} rows; split the file`,
-    });
-  if (!items.length) throw badUserInput({ field: 'file', message: 'has no data rows' });
-  return collect(items, [], items.length);
+export function readOutcomeNdjson(source: CsvSource): Promise<ParsedOutcomeFile> {
+  return readRecordFile(source, 'ndjson', OUTCOME_FILE);
 }

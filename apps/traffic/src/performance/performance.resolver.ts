@@ -1,8 +1,7 @@
 import {
-  performanceFromReference,
+  performancePart,
+  performanceReference,
   PerformanceScopeType,
-  resolveAgentSet,
-  seesPerformanceRecord,
   type SubgraphContext,
 } from '@switchboard/subgraph-kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
@@ -25,16 +24,25 @@ export class TrafficPerformanceResolver {
     @Root() performance: TrafficPerformanceType,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PerformanceTrafficType | null> {
-    checkPeriod(performance);
-    resolveAgentSet(ctx, performance);
-    if (!(await seesPerformance(ctx, performance))) return null;
-    const [metrics, freshness] = await Promise.all([
-      performanceTrafficLoader(ctx).load(performance),
-      centerOf(ctx, performance).then((centerId) =>
-        performanceFreshnessLoader(ctx).load(freshnessKey(centerId, performance.to)),
-      ),
-    ]);
-    return Object.assign(new PerformanceTrafficType(), metrics, freshness);
+    return performancePart(
+      ctx,
+      performance,
+      async () => {
+        const [metrics, freshness] = await Promise.all([
+          performanceTrafficLoader(ctx).load(performance),
+          centerOf(ctx, performance).then((centerId) =>
+            performanceFreshnessLoader(ctx).load(freshnessKey(centerId, performance.to)),
+          ),
+        ]);
+        return Object.assign(new PerformanceTrafficType(), metrics, freshness);
+      },
+      {
+        // traffic's rollups: both ends on a 15-minute boundary
+        period: (from, to) => checkPeriod({ from, to }),
+        // a queue is traffic's own: seen through its center, from the request's batched queue loader
+        queueCenterId: async (queueId) => (await queueById(ctx).load(queueId.toLowerCase()))?.centerId,
+      },
+    );
   }
 }
 
@@ -46,21 +54,5 @@ async function centerOf(ctx: SubgraphContext, p: TrafficPerformanceType): Promis
   return null;
 }
 
-/** A record the caller sees; a queue's center comes from the request's batched queue loader. */
-async function seesPerformance(ctx: SubgraphContext, p: TrafficPerformanceType): Promise<boolean> {
-  const scope = await ctx.scope();
-  if (scope.all) return true;
-  const queueCenterId =
-    p.scopeType === PerformanceScopeType.QUEUE
-      ? (await queueById(ctx).load(p.scopeId.toLowerCase()))?.centerId
-      : undefined;
-  return seesPerformanceRecord(scope, p, queueCenterId);
-}
-
 /** A Performance representation from the gateway as this subgraph's type (the kit's protocol). */
-export function trafficPerformanceFromReference(
-  reference: Record<string, unknown>,
-  ctx?: object,
-): TrafficPerformanceType {
-  return performanceFromReference(TrafficPerformanceType, reference, ctx);
-}
+export const trafficPerformanceFromReference = performanceReference(TrafficPerformanceType);

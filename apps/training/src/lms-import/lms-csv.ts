@@ -1,5 +1,10 @@
 import { badUserInput } from '@switchboard/server';
-import { isCalendarDate, type CsvFile, type CsvFileOptions } from '@switchboard/subgraph-kit';
+import {
+  isCalendarDate,
+  type CsvFile,
+  type CsvFileOptions,
+  type RowProblem,
+} from '@switchboard/subgraph-kit';
 import { EMPLOYEE_NO_MESSAGE, EMPLOYEE_NO_PATTERN } from '../common/validation';
 
 /** LMS export columns (header names, case-insensitive; extra columns are ignored). */
@@ -11,12 +16,8 @@ export const MAX_LMS_ROWS = 100_000;
 /** How an LMS export is read (readCsvFile). */
 export const LMS_CSV: CsvFileOptions = { columns: LMS_COLUMNS, maxRows: MAX_LMS_ROWS };
 
-export interface LmsProblem {
-  row: number;
-  employeeNo: string | null;
-  field: string;
-  message: string;
-}
+/** A bad row of the file: the kit's one problem shape (line, employee, column, message). */
+export type LmsProblem = RowProblem;
 
 export interface LmsRow {
   row: number;

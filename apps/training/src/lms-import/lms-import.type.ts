@@ -1,19 +1,8 @@
+import { FileImportOptionsFields, RowProblemFields } from '@switchboard/subgraph-kit';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('ExamResultProblem', { description: 'Why one row of an LMS export was rejected' })
-export class ExamResultProblemType {
-  @Field(() => Int, { description: 'Line in the file (the header is line 1)' })
-  row!: number;
-
-  @Field(() => String, { nullable: true })
-  employeeNo!: string | null;
-
-  @Field(() => String, { description: 'The CSV column at fault' })
-  field!: string;
-
-  @Field(() => String)
-  message!: string;
-}
+export class ExamResultProblemType extends RowProblemFields {}
 
 @ObjectType('ExamResultImportReport')
 export class ExamResultImportReportType {
@@ -47,13 +36,4 @@ export class ExamResultImportReportType {
 }
 
 @InputType()
-export class ExamResultImportOptions {
-  @Field(() => Boolean, {
-    defaultValue: false,
-    description: 'Import the valid rows even when some rows are bad',
-  })
-  skipInvalidRows!: boolean;
-
-  @Field(() => Boolean, { defaultValue: false, description: 'Validate and report; write nothing' })
-  dryRun!: boolean;
-}
+export class ExamResultImportOptions extends FileImportOptionsFields {}

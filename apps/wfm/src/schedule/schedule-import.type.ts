@@ -1,12 +1,8 @@
+import { RowProblemFields } from '@switchboard/subgraph-kit';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 
 @ObjectType('ScheduleRowProblem', { description: 'Why one row of a schedule export was rejected' })
-export class ScheduleRowProblemType {
-  @Field(() => Int, { description: 'Line in the file (the header is line 1)' }) row!: number;
-  @Field(() => String, { nullable: true }) employeeNo!: string | null;
-  @Field(() => String, { description: 'The CSV column at fault' }) field!: string;
-  @Field(() => String) message!: string;
-}
+export class ScheduleRowProblemType extends RowProblemFields {}
 
 @ObjectType('ScheduleImportReport')
 export class ScheduleImportReportType {

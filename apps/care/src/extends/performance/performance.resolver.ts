@@ -1,9 +1,7 @@
 import {
-  checkPeriod,
-  performanceFromReference,
+  performancePart,
+  performanceReference,
   PerformanceScopeType,
-  resolveAgentSet,
-  seesPerformanceRecord,
   type SubgraphContext,
 } from '@switchboard/subgraph-kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
@@ -36,21 +34,15 @@ export class CarePerformanceResolver {
     @Root() performance: CarePerformanceType,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PerformanceCustomerType | null> {
-    checkPeriod(performance.from, performance.to);
-    resolveAgentSet(ctx, performance);
-    if (performance.scopeType === PerformanceScopeType.QUEUE) return null;
-    if (!seesPerformanceRecord(await ctx.scope(), performance)) return null;
-    // One loader per request: every record of a gateway batch, whatever its period, costs the same two statements.
-    const loader = ctx.loaders.get<CustomerPerformanceGroup, CustomerPerformance>(
-      'performanceCustomer',
-      (groups) => customerPerformance(ctx.em, groups, careNow()),
-    );
-    const part = await loader.load({
-      employeeNos: (performance.agents ?? []).map((a) => a.employeeNo),
-      from: performance.from,
-      to: performance.to,
+    return performancePart(ctx, performance, async (employeeNos) => {
+      // One loader per request: every record of a gateway batch, whatever its period, costs the same two statements.
+      const loader = ctx.loaders.get<CustomerPerformanceGroup, CustomerPerformance>(
+        'performanceCustomer',
+        (groups) => customerPerformance(ctx.em, groups, careNow()),
+      );
+      const part = await loader.load({ employeeNos, from: performance.from, to: performance.to });
+      return Object.assign(new PerformanceCustomerType(), part);
     });
-    return Object.assign(new PerformanceCustomerType(), part);
   }
 
   @FieldResolver(() => PerformanceComplaintsType, {
@@ -67,33 +59,26 @@ export class CarePerformanceResolver {
     @Root() performance: CarePerformanceType,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PerformanceComplaintsType | null> {
-    checkPeriod(performance.from, performance.to);
-    resolveAgentSet(ctx, performance);
-    if (performance.scopeType === PerformanceScopeType.QUEUE) return null;
-    if (!seesPerformanceRecord(await ctx.scope(), performance)) return null;
-    const loader = ctx.loaders.get<ComplaintPerformanceGroup, ComplaintPerformanceRecord>(
-      'performanceComplaints',
-      (groups) => complaintPerformanceOf(ctx.em, groups),
-    );
-    const answered = performance.traffic?.answered;
-    const isCenter = performance.scopeType === PerformanceScopeType.CENTER;
-    // a center id that is no uuid names no center: nothing counts (never a cast error)
-    const centerId = isCenter && UUID.test(performance.scopeId) ? performance.scopeId : null;
-    const part = await loader.load({
-      centerId,
-      employeeNos: isCenter ? [] : (performance.agents ?? []).map((a) => a.employeeNo),
-      from: performance.from,
-      to: performance.to,
-      answeredContacts: typeof answered === 'number' ? answered : null,
+    return performancePart(ctx, performance, async (employeeNos) => {
+      const loader = ctx.loaders.get<ComplaintPerformanceGroup, ComplaintPerformanceRecord>(
+        'performanceComplaints',
+        (groups) => complaintPerformanceOf(ctx.em, groups),
+      );
+      const answered = performance.traffic?.answered;
+      const isCenter = performance.scopeType === PerformanceScopeType.CENTER;
+      // a center id that is no uuid names no center: nothing counts (never a cast error)
+      const centerId = isCenter && UUID.test(performance.scopeId) ? performance.scopeId : null;
+      const part = await loader.load({
+        centerId,
+        employeeNos: isCenter ? [] : employeeNos,
+        from: performance.from,
+        to: performance.to,
+        answeredContacts: typeof answered === 'number' ? answered : null,
+      });
+      return Object.assign(new PerformanceComplaintsType(), part);
     });
-    return Object.assign(new PerformanceComplaintsType(), part);
   }
 }
 
 /** A Performance representation from the gateway as this subgraph's type (the kit's protocol). */
-export function carePerformanceFromReference(
-  reference: Record<string, unknown>,
-  ctx?: object,
-): CarePerformanceType {
-  return performanceFromReference(CarePerformanceType, reference, ctx);
-}
+export const carePerformanceFromReference = performanceReference(CarePerformanceType);

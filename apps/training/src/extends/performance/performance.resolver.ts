@@ -1,9 +1,4 @@
-import {
-  performanceFromReference,
-  PerformanceScopeType,
-  resolveAgentSet,
-  type SubgraphContext,
-} from '@switchboard/subgraph-kit';
+import { performancePart, performanceReference, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { dayPeriodOf } from '../../common/dates';
 import { AGENT_PROFILE_FIELDS } from '../training/agent-training.type';
@@ -24,23 +19,24 @@ export class TrainingPerformanceResolver {
     @Root() performance: TrainingPerformanceType,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PerformanceTrainingType | null> {
-    if (performance.scopeType === PerformanceScopeType.QUEUE) return null;
-    resolveAgentSet(ctx, performance);
-    // The summary fields' loader: a batch of records of one period costs one statement.
-    const summary = await loadTrainingSummary(
+    return performancePart(
       ctx,
-      `performance:${performance.scopeType}`,
-      groupOf(performance.scopeId, performance.agents ?? []),
-      dayPeriodOf(performance.from, performance.to),
+      performance,
+      async () => {
+        // The summary fields' loader: a batch of records of one period costs one statement.
+        const summary = await loadTrainingSummary(
+          ctx,
+          `performance:${performance.scopeType}`,
+          groupOf(performance.scopeId, performance.agents ?? []),
+          dayPeriodOf(performance.from, performance.to),
+        );
+        return toPerformanceTrainingType(summary);
+      },
+      // as it was: training reads the period by days and answers whoever reaches the record
+      { period: false, scoped: false },
     );
-    return toPerformanceTrainingType(summary);
   }
 }
 
 /** A Performance representation from the gateway as this subgraph's type (the kit's protocol). */
-export function trainingPerformanceFromReference(
-  reference: Record<string, unknown>,
-  ctx?: object,
-): TrainingPerformanceType {
-  return performanceFromReference(TrainingPerformanceType, reference, ctx);
-}
+export const trainingPerformanceFromReference = performanceReference(TrainingPerformanceType);

@@ -1,11 +1,4 @@
-import {
-  checkPeriod,
-  performanceFromReference,
-  PerformanceScopeType,
-  resolveAgentSet,
-  seesPerformanceRecord,
-  type SubgraphContext,
-} from '@switchboard/subgraph-kit';
+import { performancePart, performanceReference, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { voiceLoader } from './voice.loader';
 import { PerformanceVoiceType, VocPerformanceType } from './voice.type';
@@ -23,23 +16,16 @@ export class VoicePerformanceResolver {
     @Root() performance: VocPerformanceType,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PerformanceVoiceType | null> {
-    checkPeriod(performance.from, performance.to);
-    resolveAgentSet(ctx, performance);
-    if (performance.scopeType === PerformanceScopeType.QUEUE) return null;
-    if (!seesPerformanceRecord(await ctx.scope(), performance)) return null;
-    return voiceLoader(ctx).load({
-      key: `${performance.scopeType}:${performance.scopeId}`,
-      employeeNos: (performance.agents ?? []).map((a) => a.employeeNo),
-      from: performance.from,
-      to: performance.to,
-    });
+    return performancePart(ctx, performance, (employeeNos) =>
+      voiceLoader(ctx).load({
+        key: `${performance.scopeType}:${performance.scopeId}`,
+        employeeNos,
+        from: performance.from,
+        to: performance.to,
+      }),
+    );
   }
 }
 
 /** A Performance representation from the gateway as this subgraph's type (the kit's protocol). */
-export function vocPerformanceFromReference(
-  reference: Record<string, unknown>,
-  ctx?: object,
-): VocPerformanceType {
-  return performanceFromReference(VocPerformanceType, reference, ctx);
-}
+export const vocPerformanceFromReference = performanceReference(VocPerformanceType);

@@ -1,18 +1,11 @@
-import {
-  resolveAgentSet,
-  performanceFromReference,
-  PerformanceScopeType,
-  seesPerformanceRecord,
-  type SubgraphContext,
-} from '@switchboard/subgraph-kit';
-import { badUserInput } from '@switchboard/server';
+import { performancePart, performanceReference, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { fetchAgentStateSpans } from '../../adherence/agent-states.client';
 import { PerformanceWorkforceType, WfmPerformanceType } from './performance.type';
 import { workforceLoader } from './workforce.loader';
 
 /** The longest record period wfm measures (a year and a day: a leap year's record). */
-const MAX_PERIOD_MS = 367 * 86_400_000;
+const MAX_PERIOD_DAYS = 367;
 
 @Resolver(() => WfmPerformanceType)
 export class WfmPerformanceResolver {
@@ -27,29 +20,21 @@ export class WfmPerformanceResolver {
     @Root() performance: WfmPerformanceType,
     @Ctx() ctx: SubgraphContext,
   ): Promise<PerformanceWorkforceType | null> {
-    const from = new Date(performance.from);
-    const to = new Date(performance.to);
-    if (Number.isNaN(from.getTime())) throw badUserInput({ field: 'from', message: 'must be an instant' });
-    if (Number.isNaN(to.getTime()) || to <= from)
-      throw badUserInput({ field: 'to', message: 'must be an instant after from' });
-    if (to.getTime() - from.getTime() > MAX_PERIOD_MS)
-      throw badUserInput({ field: 'to', message: 'a record covers at most 367 days' });
-    resolveAgentSet(ctx, performance);
-    if (performance.scopeType === PerformanceScopeType.QUEUE) return null;
-    if (!seesPerformanceRecord(await ctx.scope(), performance)) return null;
-    return workforceLoader(ctx, fetchAgentStateSpans).load({
-      key: `${performance.scopeType}:${performance.scopeId}:${from.toISOString()}:${to.toISOString()}`,
-      from,
-      to,
-      employeeNos: (performance.agents ?? []).map((a) => a.employeeNo),
-    });
+    const { from, to } = performance;
+    return performancePart(
+      ctx,
+      performance,
+      (employeeNos) =>
+        workforceLoader(ctx, fetchAgentStateSpans).load({
+          key: `${performance.scopeType}:${performance.scopeId}:${from.toISOString()}:${to.toISOString()}`,
+          from,
+          to,
+          employeeNos,
+        }),
+      { period: { maxDays: MAX_PERIOD_DAYS } },
+    );
   }
 }
 
 /** A Performance representation from the gateway as this subgraph's type (the kit's protocol). */
-export function wfmPerformanceFromReference(
-  reference: Record<string, unknown>,
-  ctx?: object,
-): WfmPerformanceType {
-  return performanceFromReference(WfmPerformanceType, reference, ctx);
-}
+export const wfmPerformanceFromReference = performanceReference(WfmPerformanceType);
