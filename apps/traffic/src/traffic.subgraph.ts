@@ -56,6 +56,7 @@ import { QueueIntervalStat } from './stats/queue-interval-stat.entity';
 import { RollupWatermark } from './stats/rollup-watermark.entity';
 import { registerRollupLag } from './stats/rollup-lag';
 import { TrafficStatsResolver } from './stats/traffic-stats.resolver';
+import { SegmentStatsResolver } from './stats/segment-stats.resolver';
 import { TrafficStatsRowResolver } from './stats/traffic-stats-row.resolver';
 import { DataSourceEntity, IngestBatchEntity, SystemIncidentEntity } from './timeliness/timeliness.entities';
 import { TimelinessResolver } from './timeliness/timeliness.resolver';
@@ -107,6 +108,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       DispositionResolver,
       CostRateResolver,
       TrafficStatsResolver,
+      SegmentStatsResolver,
       TrafficStatsRowResolver,
       ContactResolver,
       ContactSampleResolver,
