@@ -44,6 +44,7 @@ import {
   trafficPerformanceFromReference,
 } from './performance/performance.resolver';
 import { TrafficPerformanceType } from './performance/performance.type';
+import { TrafficSegmentPerformanceResolver } from './performance/performance-segments';
 import { TrafficStaffingPlanResolver } from './performance/staffing-history.resolver';
 import { TrafficStaffingPlanType } from './performance/staffing-history.type';
 import { Queue } from './queue/queue.entity';
@@ -122,6 +123,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       TeamDirectoryResolver,
       CenterTrafficResolver,
       TrafficPerformanceResolver,
+      TrafficSegmentPerformanceResolver,
       TrafficStaffingPlanResolver,
       LiveQueuesResolver,
       CenterLiveResolver,

@@ -20,5 +20,15 @@ export const kpiTargetErrors = {
       message: `must be no wider than the KPI's range (${range}) for a ${unit} KPI`,
     }),
   validToNotAfter: () => badUserInput({ field: 'input.validTo', message: 'must be after input.validFrom' }),
+  segmentNotMeasured: (code: string) =>
+    badUserInput({
+      field: 'input.segment',
+      message: `${code} is not measured per customer segment (SERVICE_LEVEL, ASA, AHT, ABANDON_RATE, TRANSFER_RATE are)`,
+    }),
+  segmentScope: () =>
+    badUserInput({
+      field: 'input.segment',
+      message: "a segment's target is a center's, a queue's or GLOBAL (segments are counted per queue)",
+    }),
   notFound: (id: string) => notFound('KpiTarget', 'id', id),
 };

@@ -47,7 +47,7 @@ async function centerOf(ctx: SubgraphContext, p: TrafficPerformanceType): Promis
 }
 
 /** A record the caller sees; a queue's center comes from the request's batched queue loader. */
-async function seesPerformance(ctx: SubgraphContext, p: TrafficPerformanceType): Promise<boolean> {
+export async function seesPerformance(ctx: SubgraphContext, p: TrafficPerformanceType): Promise<boolean> {
   const scope = await ctx.scope();
   if (scope.all) return true;
   const queueCenterId =

@@ -138,7 +138,7 @@ export async function segmentStats(
     const queue = row.queue_key ? queues.get(row.queue_key) : undefined;
     const own = partsOf.get(keyOf(row)) ?? [];
     const partTotals = own.map((p) => [p.segment as CustomerSegment, totalsOf(p)] as const);
-    const bySegment: [CustomerSegment, ContactTotals][] = [
+    const bySegment: (readonly [CustomerSegment, ContactTotals])[] = [
       ['STANDARD', remainderContactTotals(totalsOf(row), partTotals.map(([, t]) => t))],
       ...partTotals.filter(([s]) => rolled.includes(s as (typeof rolled)[number])),
     ];
