@@ -96,7 +96,15 @@ function chosenCustomers(
 }
 
 export type DemoSegment = 'STANDARD' | 'VIP' | 'SENSITIVE' | 'VULNERABLE';
-const SEGMENT_CYCLE: DemoSegment[] = ['STANDARD', 'STANDARD', 'VIP', 'STANDARD', 'SENSITIVE', 'STANDARD', 'VULNERABLE'];
+const SEGMENT_CYCLE: DemoSegment[] = [
+  'STANDARD',
+  'STANDARD',
+  'VIP',
+  'STANDARD',
+  'SENSITIVE',
+  'STANDARD',
+  'VULNERABLE',
+];
 
 /** The segment of the i-th of demoCareCustomers (the story customer is STANDARD). */
 export function demoCareSegment(index: number, customerKey: string): DemoSegment {

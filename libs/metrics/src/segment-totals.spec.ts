@@ -33,7 +33,9 @@ describe('remainderContactTotals (STANDARD = all − the other segments)', () =>
 
   it('knows the longest wait only when no other segment holds it', () => {
     const vipLonger = { ...vip, maxWaitSeconds: 300 };
-    expect(remainderContactTotals(sumContactTotals([vipLonger, standard]), [vipLonger]).maxWaitSeconds).toBeNull();
+    expect(
+      remainderContactTotals(sumContactTotals([vipLonger, standard]), [vipLonger]).maxWaitSeconds,
+    ).toBeNull();
   });
 
   it('is nothing (rates null) when every contact is in a part', () => {

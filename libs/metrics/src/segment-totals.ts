@@ -28,7 +28,8 @@ export function remainderContactTotals(total: ContactTotals, parts: readonly Con
   const rest = { ...total };
   for (const field of SUMMED) {
     const value = parts.reduce((left, part) => left - part[field], total[field]);
-    rest[field] = Number.isInteger(total[field]) && parts.every((p) => Number.isInteger(p[field])) ? value : micro(value);
+    rest[field] =
+      Number.isInteger(total[field]) && parts.every((p) => Number.isInteger(p[field])) ? value : micro(value);
   }
   if (total.voiceOffered !== undefined)
     rest.voiceOffered = parts.reduce(

@@ -20,7 +20,7 @@ export class CustomerSegmentOfType {
 export class CustomerSegmentsResolver {
   @Query(() => [CustomerSegmentOfType], {
     description:
-      "The segments of customer keys, in the order asked (normalized, merges followed; STANDARD when unknown): traffic stamps them on contacts at ingest. Bank-wide callers only (ADMIN, BI_READER, service identities); at most 20,000 keys; one statement per merge hop and one for the customers",
+      'The segments of customer keys, in the order asked (normalized, merges followed; STANDARD when unknown): traffic stamps them on contacts at ingest. Bank-wide callers only (ADMIN, BI_READER, service identities); at most 20,000 keys; one statement per merge hop and one for the customers',
   })
   async customerSegments(
     @Arg('keys', () => [String]) keys: string[],
@@ -34,7 +34,11 @@ export class CustomerSegmentsResolver {
       throw badUserInput({ field: 'keys', message: `at most ${MAX_SEGMENT_KEYS} keys at once` });
     if (!keys.length) return [];
     const live = await resolveCustomerKeys(ctx.em, keys);
-    const rows = await ctx.em.find(Customer, { customerKey: { $in: [...new Set(live)] } }, { fields: ['customerKey', 'segment'] });
+    const rows = await ctx.em.find(
+      Customer,
+      { customerKey: { $in: [...new Set(live)] } },
+      { fields: ['customerKey', 'segment'] },
+    );
     const segmentOf = new Map(rows.map((r) => [r.customerKey, r.segment]));
     return keys.map((key, i) =>
       Object.assign(new CustomerSegmentOfType(), { key, segment: segmentOf.get(live[i]) ?? 'STANDARD' }),

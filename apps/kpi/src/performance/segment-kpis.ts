@@ -1,6 +1,17 @@
 import { kpiAttainment } from '@switchboard/metrics';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
-import { Arg, Ctx, Directive, Field, FieldResolver, Float, Int, ObjectType, Resolver, Root } from 'type-graphql';
+import {
+  Arg,
+  Ctx,
+  Directive,
+  Field,
+  FieldResolver,
+  Float,
+  Int,
+  ObjectType,
+  Resolver,
+  Root,
+} from 'type-graphql';
 import { seesPerformanceScope } from '../access/kpi-access';
 import { kpiCatalog } from '../catalog/kpi-catalog.loader';
 import { toKpiDefinitionType } from '../catalog/kpi-definition.mapper';
@@ -19,7 +30,6 @@ import { targetKey, targetsInForce, type TargetInForce } from '../target/targets
 import { checkKpiCodes } from './kpi-codes';
 import { targetScopes } from './performance.service';
 import { PerformanceType } from './performance.type';
-
 
 // traffic's part, declared external here (traffic resolves it), as performance.type.ts does for the sources
 @ObjectType('PerformanceSegmentTraffic')
@@ -51,12 +61,16 @@ export class SegmentKpiValueType {
   @Field(() => KpiDefinitionType) kpi!: KpiDefinitionType;
   @Field(() => Int, { description: "The segment's offered contacts in the period" }) offered!: number;
   @Field(() => Float, { nullable: true }) value!: number | null;
-  @Field(() => Float, { nullable: true, description: 'The most specific target in force for the segment, else for every contact' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The most specific target in force for the segment, else for every contact',
+  })
   target!: number | null;
   @Field(() => Float, { nullable: true }) amberBand!: number | null;
   @Field(() => CustomerSegmentEnum, {
     nullable: true,
-    description: "The target's segment: null when no target is set for the segment and every contact's applies",
+    description:
+      "The target's segment: null when no target is set for the segment and every contact's applies",
   })
   targetSegment!: CustomerSegment | null;
   @Field(() => TargetScopeTypeEnum, { nullable: true }) targetScopeType!: TargetScopeType | null;
@@ -110,7 +124,11 @@ export class SegmentKpisResolver {
         const value = typeof raw === 'number' && Number.isFinite(raw) ? raw : null;
         const target = targetFor(lists as TargetInForce[][], definition.code, part.segment);
         const result = target
-          ? kpiAttainment(value, { direction: definition.direction, target: target.target, amberBand: target.amberBand })
+          ? kpiAttainment(value, {
+              direction: definition.direction,
+              target: target.target,
+              amberBand: target.amberBand,
+            })
           : { attainment: null, status: null };
         return Object.assign(new SegmentKpiValueType(), {
           segment: part.segment,

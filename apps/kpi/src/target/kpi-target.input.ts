@@ -1,7 +1,12 @@
 import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
 import { IsOptional } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { CustomerSegmentEnum, TargetScopeTypeEnum, type CustomerSegment, type TargetScopeType } from '../model/enums';
+import {
+  CustomerSegmentEnum,
+  TargetScopeTypeEnum,
+  type CustomerSegment,
+  type TargetScopeType,
+} from '../model/enums';
 
 @InputType('KpiTargetScopeInput')
 export class KpiTargetScopeInput {

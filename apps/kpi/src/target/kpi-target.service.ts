@@ -74,7 +74,10 @@ export class KpiTargetService {
       if (!kpi) throw kpiTargetErrors.unknownKpi(input.kpiCode);
       if (
         segment &&
-        !(kpi.sourceSubgraph === SEGMENT_SOURCE && (SEGMENT_FIELDS as readonly string[]).includes(kpi.sourceField))
+        !(
+          kpi.sourceSubgraph === SEGMENT_SOURCE &&
+          (SEGMENT_FIELDS as readonly string[]).includes(kpi.sourceField)
+        )
       )
         throw kpiTargetErrors.segmentNotMeasured(kpi.code);
       const range = TARGET_RANGES[kpi.unit];

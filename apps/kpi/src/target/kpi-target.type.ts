@@ -1,7 +1,12 @@
 import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
 import { Directive, Field, Float, ID, ObjectType } from 'type-graphql';
 import { KpiDefinitionType } from '../catalog/kpi-definition.type';
-import { CustomerSegmentEnum, TargetScopeTypeEnum, type CustomerSegment, type TargetScopeType } from '../model/enums';
+import {
+  CustomerSegmentEnum,
+  TargetScopeTypeEnum,
+  type CustomerSegment,
+  type TargetScopeType,
+} from '../model/enums';
 
 @ObjectType('KpiTarget', { description: "A KPI's target for a scope, effective-dated" })
 @Directive('@key(fields: "id")')

@@ -67,7 +67,7 @@ export class IngestReportType {
   @Field(() => Int) rejected!: number;
   @Field(() => Int, {
     description:
-      "Contacts with a customer key stored without its segment: care did not answer for their batch (duplicates included); they count as STANDARD",
+      'Contacts with a customer key stored without its segment: care did not answer for their batch (duplicates included); they count as STANDARD',
   })
   unsegmented!: number;
   @Field(() => [IngestProblemType]) problems!: IngestProblemType[];

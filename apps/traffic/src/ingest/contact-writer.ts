@@ -126,7 +126,8 @@ export async function writeContactBatch(
     ]);
     const skip = new Set(stored.rows.map((row) => row.i - 1));
     const fresh = unique.filter((_, i) => !skip.has(i));
-    inserted = fresh.length === 0 ? 0 : await copyInto(client, 'contact', copyChunks(fresh, queueOf, segmentOf));
+    inserted =
+      fresh.length === 0 ? 0 : await copyInto(client, 'contact', copyChunks(fresh, queueOf, segmentOf));
   }
   return { inserted, duplicates: records.length - inserted };
 }

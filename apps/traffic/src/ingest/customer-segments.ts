@@ -28,7 +28,9 @@ export const careSegmentSource: SegmentSource & { calls: number } = {
         { purpose: "contact import (care's customer segments)", timeoutMs: CARE_SEGMENTS_TIMEOUT_MS },
       );
       return new Map(
-        data.customerSegments.flatMap((s) => (isCustomerSegment(s.segment) ? [[s.key, s.segment] as const] : [])),
+        data.customerSegments.flatMap((s) =>
+          isCustomerSegment(s.segment) ? [[s.key, s.segment] as const] : [],
+        ),
       );
     } catch {
       return null;

@@ -25,7 +25,13 @@ export class PerformanceSegmentTrafficType {
 }
 
 /** The segment metrics kpi reads (each a KPI's sourceField of traffic). */
-export const SEGMENT_METRICS = ['serviceLevel', 'asaSeconds', 'ahtSeconds', 'abandonRate', 'transferRate'] as const;
+export const SEGMENT_METRICS = [
+  'serviceLevel',
+  'asaSeconds',
+  'ahtSeconds',
+  'abandonRate',
+  'transferRate',
+] as const;
 
 const periodKey = (p: TrafficPerformanceType): string =>
   `${p.scopeType}|${p.from.toISOString()}|${p.to.toISOString()}`;
@@ -35,39 +41,36 @@ const periodKey = (p: TrafficPerformanceType): string =>
  * and the queues') per scope type and period in the batch, all the batch's ids in its filter.
  */
 function segmentLoader(ctx: SubgraphContext): DataLoader<TrafficPerformanceType, SegmentStatsRow[]> {
-  return ctx.loaders.get(
-    'performanceSegments',
-    async (records: readonly TrafficPerformanceType[]) => {
-      const groups = new Map<string, TrafficPerformanceType[]>();
-      for (const r of records) groups.set(periodKey(r), [...(groups.get(periodKey(r)) ?? []), r]);
-      const byRecord = new Map<string, SegmentStatsRow[]>();
-      for (const group of groups.values()) {
-        const [first] = group;
-        const ids = [...new Set(group.map((r) => r.scopeId.toLowerCase()))];
-        const byQueue = first.scopeType === PerformanceScopeType.QUEUE;
-        const filter = {
-          from: first.from,
-          to: first.to,
-          timeZone: 'UTC',
-          fcrWindowDays: 7,
-          ...(byQueue ? { queueIds: ids } : { centerIds: ids }),
-        } as StatsFilter;
-        const rows = await segmentStats(
-          ctx.em,
-          filter,
-          Granularity.TOTAL,
-          [byQueue ? StatsDimension.QUEUE : StatsDimension.CENTER],
-          null,
-          null,
-        );
-        for (const row of rows) {
-          const key = `${periodKey(first)}|${(byQueue ? row.queueId : row.centerId)?.toLowerCase() ?? ''}`;
-          byRecord.set(key, [...(byRecord.get(key) ?? []), row]);
-        }
+  return ctx.loaders.get('performanceSegments', async (records: readonly TrafficPerformanceType[]) => {
+    const groups = new Map<string, TrafficPerformanceType[]>();
+    for (const r of records) groups.set(periodKey(r), [...(groups.get(periodKey(r)) ?? []), r]);
+    const byRecord = new Map<string, SegmentStatsRow[]>();
+    for (const group of groups.values()) {
+      const [first] = group;
+      const ids = [...new Set(group.map((r) => r.scopeId.toLowerCase()))];
+      const byQueue = first.scopeType === PerformanceScopeType.QUEUE;
+      const filter = {
+        from: first.from,
+        to: first.to,
+        timeZone: 'UTC',
+        fcrWindowDays: 7,
+        ...(byQueue ? { queueIds: ids } : { centerIds: ids }),
+      } as StatsFilter;
+      const rows = await segmentStats(
+        ctx.em,
+        filter,
+        Granularity.TOTAL,
+        [byQueue ? StatsDimension.QUEUE : StatsDimension.CENTER],
+        null,
+        null,
+      );
+      for (const row of rows) {
+        const key = `${periodKey(first)}|${(byQueue ? row.queueId : row.centerId)?.toLowerCase() ?? ''}`;
+        byRecord.set(key, [...(byRecord.get(key) ?? []), row]);
       }
-      return records.map((r) => byRecord.get(`${periodKey(r)}|${r.scopeId.toLowerCase()}`) ?? []);
-    },
-  );
+    }
+    return records.map((r) => byRecord.get(`${periodKey(r)}|${r.scopeId.toLowerCase()}`) ?? []);
+  });
 }
 
 const ORDER: Record<CustomerSegment, number> = { VIP: 0, SENSITIVE: 1, VULNERABLE: 2, STANDARD: 3 };
@@ -85,7 +88,10 @@ export class TrafficSegmentPerformanceResolver {
   ): Promise<PerformanceSegmentTrafficType[] | null> {
     checkPeriod(performance);
     if (!(await seesPerformance(ctx, performance))) return null;
-    if (performance.scopeType !== PerformanceScopeType.QUEUE && performance.scopeType !== PerformanceScopeType.CENTER)
+    if (
+      performance.scopeType !== PerformanceScopeType.QUEUE &&
+      performance.scopeType !== PerformanceScopeType.CENTER
+    )
       return [];
     const rows = await segmentLoader(ctx).load(performance);
     return [...rows]

@@ -50,7 +50,11 @@ export async function rollUpSegments(client: Client, from: string, to: string): 
 }
 
 /** Rebuilds one queue's segment rows up to the watermark (a queue's settings changed: T and S). */
-export async function rebuildQueueSegments(client: Client, queueId: string, watermark: string): Promise<void> {
+export async function rebuildQueueSegments(
+  client: Client,
+  queueId: string,
+  watermark: string,
+): Promise<void> {
   await client.query('delete from queue_segment_interval_stat where queue_key = $1', [queueId]);
   await client.query(segmentRollUpSql('c.queue_id = $1 and c.id <= $2::bigint'), [queueId, watermark]);
 }

@@ -34,7 +34,8 @@ function contacts(count: number, seed: number, prefix: string) {
     const arrived = Date.parse(`${DAY}T00:00:00Z`) + Math.floor(random() * 86_400) * 1000;
     const outcome = pick(['ANSWERED', 'ANSWERED', 'ANSWERED', 'ABANDONED', 'IVR'] as const);
     const wait = Math.floor(random() * 60);
-    const key = random() < 0.1 ? null : `${pick(['V', 'S', 'U', 'K', 'K', 'K', 'X'])}${Math.floor(random() * 40)}`;
+    const key =
+      random() < 0.1 ? null : `${pick(['V', 'S', 'U', 'K', 'K', 'K', 'X'])}${Math.floor(random() * 40)}`;
     const answeredAt = outcome === 'ANSWERED' ? arrived + wait * 1000 : null;
     return {
       source: 'seg',
@@ -45,7 +46,9 @@ function contacts(count: number, seed: number, prefix: string) {
       customerKey: key,
       arrivedAt: new Date(arrived).toISOString(),
       answeredAt: answeredAt ? new Date(answeredAt).toISOString() : null,
-      endedAt: new Date((answeredAt ?? arrived) + (answeredAt ? 120 + Math.floor(random() * 300) : wait) * 1000).toISOString(),
+      endedAt: new Date(
+        (answeredAt ?? arrived) + (answeredAt ? 120 + Math.floor(random() * 300) : wait) * 1000,
+      ).toISOString(),
       holdSeconds: answeredAt ? Math.floor(random() * 30) : 0,
       acwSeconds: answeredAt ? Math.floor(random() * 40) : 0,
       outcome,
@@ -150,7 +153,9 @@ describe('contact segments and segmentStats (issue 20 item 5)', () => {
     const rows = (answer.data?.segmentStats ?? []).filter((r) => r.offered > 0);
     const expected = await raw(granularity === 'HOUR' ? 'hour' : 'day');
     expect(rows).toHaveLength(expected.length);
-    expect(new Set(expected.map((e) => e.segment))).toEqual(new Set(['VIP', 'SENSITIVE', 'VULNERABLE', 'STANDARD']));
+    expect(new Set(expected.map((e) => e.segment))).toEqual(
+      new Set(['VIP', 'SENSITIVE', 'VULNERABLE', 'STANDARD']),
+    );
     for (const e of expected) {
       const row = rows.find(
         (r) =>
@@ -190,20 +195,24 @@ describe('contact segments and segmentStats (issue 20 item 5)', () => {
     expect(answer.data?.ingestContacts).toMatchObject({ inserted: 1500, unsegmented: 0 });
     expect(care.requests).toHaveLength(1);
     const asked = care.requests[0].variables.k as string[];
-    expect([...asked].sort()).toEqual([...new Set(batch.flatMap((c) => (c.customerKey ? [c.customerKey] : [])))].sort());
+    expect([...asked].sort()).toEqual(
+      [...new Set(batch.flatMap((c) => (c.customerKey ? [c.customerKey] : [])))].sort(),
+    );
     const stamped = await traffic.orm.em
       .fork()
-      .execute<{ key: string | null; segment: string | null }[]>(
-        "select customer_key as key, customer_segment as segment from contact where source = 'seg'",
-      );
+      .execute<
+        { key: string | null; segment: string | null }[]
+      >("select customer_key as key, customer_segment as segment from contact where source = 'seg'");
     for (const c of stamped)
       expect(c.segment).toBe(c.key === null ? null : (SEGMENT_OF[c.key[0]] ?? 'STANDARD'));
   });
 
   it('keeps no STANDARD row in the segment rollup', async () => {
-    const [{ standard, others }] = await traffic.orm.em.fork().execute<{ standard: number; others: number }[]>(
-      `select count(*) filter (where segment = 'STANDARD')::int as standard, count(*)::int as others from queue_segment_interval_stat`,
-    );
+    const [{ standard, others }] = await traffic.orm.em
+      .fork()
+      .execute<
+        { standard: number; others: number }[]
+      >(`select count(*) filter (where segment = 'STANDARD')::int as standard, count(*)::int as others from queue_segment_interval_stat`);
     expect(standard).toBe(0);
     expect(others).toBeGreaterThan(0);
   });
@@ -220,6 +229,42 @@ describe('contact segments and segmentStats (issue 20 item 5)', () => {
     expect(statements.filter((s) => /\bqueue\b/.test(s) && !/interval_stat/.test(s))).toHaveLength(1);
   });
 
+  it("gives a queue's performance record its per-segment figures, as segmentStats does (a team's: none)", async () => {
+    const queue = await postGraphQL<{ queue: { id: string } }>(
+      traffic.url,
+      '{ queue(code: "SEG-B") { id } }',
+    );
+    const id = queue.data?.queue.id as string;
+    const key = { __typename: 'Performance', from: `${DAY}T00:00:00.000Z`, to: '2026-06-03T00:00:00.000Z' };
+    const answer = await postGraphQL<{
+      _entities: {
+        trafficBySegment: { segment: string; offered: number; serviceLevel: number | null }[] | null;
+      }[];
+    }>(
+      traffic.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Performance { trafficBySegment { segment offered serviceLevel } } } }`,
+      {
+        r: [
+          { ...key, scopeType: 'QUEUE', scopeId: id },
+          { ...key, scopeType: 'TEAM', scopeId: id },
+        ],
+      },
+    );
+    expect(answer.errors).toBeUndefined();
+    const [queueRecord, teamRecord] = answer.data?._entities ?? [];
+    const rows =
+      (await stats('TOTAL', { f: { from: key.from, to: key.to, queueIds: [id] } })).data?.segmentStats ?? [];
+    expect(
+      [...(queueRecord.trafficBySegment ?? [])].sort((a, b) => a.segment.localeCompare(b.segment)),
+    ).toEqual(
+      rows
+        .map((r) => ({ segment: r.segment, offered: r.offered, serviceLevel: r.serviceLevel }))
+        .sort((a, b) => a.segment.localeCompare(b.segment)),
+    );
+    expect(queueRecord.trafficBySegment).toHaveLength(4);
+    expect(teamRecord.trafficBySegment).toEqual([]);
+  });
+
   it('filters to the segments asked for', async () => {
     const answer = await stats('TOTAL', { s: ['VIP'] });
     expect(answer.errors).toBeUndefined();
@@ -227,7 +272,10 @@ describe('contact segments and segmentStats (issue 20 item 5)', () => {
   });
 
   it("stays equal to the raw rows after a queue's thresholds change (both rollups rebuilt)", async () => {
-    const queue = await postGraphQL<{ queue: { id: string } }>(traffic.url, '{ queue(code: "SEG-A") { id } }');
+    const queue = await postGraphQL<{ queue: { id: string } }>(
+      traffic.url,
+      '{ queue(code: "SEG-A") { id } }',
+    );
     const id = queue.data?.queue.id;
     const changed = await postGraphQL(
       traffic.url,
@@ -253,7 +301,9 @@ describe('contact segments and segmentStats (issue 20 item 5)', () => {
       );
       const [{ n }] = await traffic.orm.em
         .fork()
-        .execute<{ n: number }[]>("select count(*)::int as n from contact where external_id like 'b-%' and customer_segment is not null");
+        .execute<
+          { n: number }[]
+        >("select count(*)::int as n from contact where external_id like 'b-%' and customer_segment is not null");
       expect(n).toBe(0);
       await expectEqualToRaw('TOTAL');
     } finally {
@@ -264,7 +314,10 @@ describe('contact segments and segmentStats (issue 20 item 5)', () => {
   it.each([
     [{ by: ['AGENT'] }, 'groupBy'],
     [{ by: ['TEAM'] }, 'groupBy'],
-    [{ f: { from: `${DAY}T00:00:00Z`, to: '2026-06-03T00:00:00Z', employeeNos: ['G1'] } }, 'filter.employeeNos'],
+    [
+      { f: { from: `${DAY}T00:00:00Z`, to: '2026-06-03T00:00:00Z', employeeNos: ['G1'] } },
+      'filter.employeeNos',
+    ],
     [{ f: { from: `${DAY}T00:00:00Z`, to: '2026-06-03T00:00:00Z', teamIds: [] } }, 'filter.teamIds'],
     [{ f: { from: `${DAY}T00:00:07Z`, to: '2026-06-03T00:00:00Z' } }, 'filter.from'],
   ])('refuses %j with BAD_USER_INPUT naming %s', async (variables, field) => {

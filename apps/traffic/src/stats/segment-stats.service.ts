@@ -38,7 +38,11 @@ export interface SegmentStatsRow extends ContactMetrics {
 }
 
 /** The segment rollup read like the queue rollup, with its segment as one more group key. */
-const SEGMENT_ROLLUPS: StatsSource = { ...QUEUE_ROLLUPS, from: 'queue_segment_interval_stat s', segment: 's.segment' };
+const SEGMENT_ROLLUPS: StatsSource = {
+  ...QUEUE_ROLLUPS,
+  from: 'queue_segment_interval_stat s',
+  segment: 's.segment',
+};
 
 /** The sums both rollups hold: the contact measures a stats row reads (no outcome measure). */
 const SEGMENT_COLUMNS = new Set<MeasureColumn>([
@@ -48,7 +52,11 @@ const SEGMENT_COLUMNS = new Set<MeasureColumn>([
   ...DERIVED_MEASURES.map((m) => m.column),
 ]);
 
-const ALLOWED: readonly StatsDimension[] = [StatsDimension.CENTER, StatsDimension.QUEUE, StatsDimension.CHANNEL];
+const ALLOWED: readonly StatsDimension[] = [
+  StatsDimension.CENTER,
+  StatsDimension.QUEUE,
+  StatsDimension.CHANNEL,
+];
 
 type SqlRow = StatsSqlRow & { segment?: CustomerSegment };
 const keyOf = (row: SqlRow): string =>
@@ -115,7 +123,10 @@ export async function segmentStats(
   );
   const [totalRows, partRows] = await em.transactional(async (tx) => {
     await tx.execute(`set local work_mem = '${STATS_WORK_MEM}'`);
-    return [await tx.execute<SqlRow[]>(total.sql, total.params), await tx.execute<SqlRow[]>(parts.sql, parts.params)];
+    return [
+      await tx.execute<SqlRow[]>(total.sql, total.params),
+      await tx.execute<SqlRow[]>(parts.sql, parts.params),
+    ];
   });
   if (totalRows.length * wanted.size > MAX_STATS_ROWS)
     throw badUserInput({
@@ -139,7 +150,13 @@ export async function segmentStats(
     const own = partsOf.get(keyOf(row)) ?? [];
     const partTotals = own.map((p) => [p.segment as CustomerSegment, totalsOf(p)] as const);
     const bySegment: (readonly [CustomerSegment, ContactTotals])[] = [
-      ['STANDARD', remainderContactTotals(totalsOf(row), partTotals.map(([, t]) => t))],
+      [
+        'STANDARD',
+        remainderContactTotals(
+          totalsOf(row),
+          partTotals.map(([, t]) => t),
+        ),
+      ],
       ...partTotals.filter(([s]) => rolled.includes(s as (typeof rolled)[number])),
     ];
     const intervalStart = new Date(row.interval_ms);
