@@ -117,9 +117,24 @@ export function demoCareSegment(index: number, customerKey: string): DemoSegment
  * contacts as care would answer at ingest.
  */
 export function demoCareSegments(window: DemoTrafficOptions, count = 40): Map<string, DemoSegment> {
-  return new Map(
-    chosenCustomers(window, count)
-      .map(({ customerKey }, i) => [customerKey, demoCareSegment(i, customerKey)] as const)
-      .filter(([, segment]) => segment !== 'STANDARD'),
-  );
+  // chosenCustomers' rule without keeping the contacts: a count and the channels per key
+  const seen = new Map<string, { contacts: number; channels: Set<string> }>();
+  for (const contact of demoContacts(window)) {
+    if (!contact.customerKey) continue;
+    const entry = seen.get(contact.customerKey);
+    if (entry) {
+      entry.contacts += 1;
+      entry.channels.add(contact.channel);
+    } else seen.set(contact.customerKey, { contacts: 1, channels: new Set([contact.channel]) });
+  }
+  const segments = new Map<string, DemoSegment>();
+  let index = 0;
+  for (const [customerKey, { contacts, channels }] of seen) {
+    if (index >= count) break;
+    if (contacts < 3 || channels.size < 2) continue;
+    const segment = demoCareSegment(index, customerKey);
+    if (segment !== 'STANDARD') segments.set(customerKey, segment);
+    index += 1;
+  }
+  return segments;
 }
