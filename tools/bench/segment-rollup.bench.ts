@@ -19,10 +19,16 @@ import { describeSetup, startBenchCluster } from './bench-cluster';
 import { formatCount, formatMs, max, median, min, progress, progressDone, table, timed } from './measurement';
 
 const { values: args } = parseArgs({
-  options: { runs: { type: 'string', default: '7' }, warmup: { type: 'string', default: '1' } },
+  options: {
+    runs: { type: 'string', default: '7' },
+    warmup: { type: 'string', default: '1' },
+    share: { type: 'string', default: '0.1' },
+  },
 });
 const RUNS = Number(args.runs);
 const WARMUP = Number(args.warmup);
+/** Share of the keyed customers re-stamped VIP, SENSITIVE or VULNERABLE (the demo's own is tiny). */
+const SHARE = Number(args.share);
 
 /**
  * node tools/bin/run.js tools/bench/segment-rollup.bench.ts [--runs 7] [--warmup 1]: what customer
@@ -43,6 +49,21 @@ async function main(): Promise<void> {
       progress('migrating and seeding traffic’s demo data');
       await migrate(orm);
       await trafficSubgraph.seedDemo?.(orm.em.fork() as EntityManager);
+      // a bank's share of non-STANDARD customers (--share), the segment rollup rebuilt from them
+      const demoShare = await orm.em
+        .getConnection()
+        .execute<
+          { n: string }[]
+        >("select count(*)::text as n from contact where customer_segment in ('VIP', 'SENSITIVE', 'VULNERABLE')");
+      await orm.em.getConnection().execute(
+        `update contact set customer_segment = case
+           when abs(hashtext(customer_key || '#share')) % 10000 < ? then (array['VIP', 'SENSITIVE', 'VULNERABLE'])[1 + abs(hashtext(customer_key)) % 3]
+           else 'STANDARD' end
+         where customer_key is not null`,
+        [Math.round(SHARE * 10_000)],
+      );
+      await orm.em.getConnection().execute('delete from queue_segment_interval_stat');
+      await orm.em.getConnection().execute(segmentRollUpSql('true'));
       await orm.em.getConnection().execute('analyze');
       const em = (): EntityManager => orm.em.fork() as EntityManager;
       const [sizes] = await em().execute<
@@ -151,7 +172,8 @@ async function main(): Promise<void> {
       }
       progressDone();
       process.stdout.write(
-        `${await describeSetup(url)}\ncontacts: ${formatCount(Number(sizes.contacts))}, of a segment other than STANDARD: ${formatCount(Number(sizes.segmented))}; ` +
+        `${await describeSetup(url)}\ncontacts: ${formatCount(Number(sizes.contacts))}, of a segment other than STANDARD: ${formatCount(Number(sizes.segmented))} ` +
+          `(--share ${SHARE} of the customers; the demo's own: ${formatCount(Number(demoShare[0].n))}); ` +
           `queue rollup rows: ${formatCount(Number(sizes.queue_rows))}, segment rollup rows: ${formatCount(Number(sizes.segment_rows))}; ` +
           `runs: ${RUNS} each (after ${WARMUP} warm-up), load average: ${loadavg()
             .map((l) => l.toFixed(2))

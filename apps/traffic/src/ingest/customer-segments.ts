@@ -16,22 +16,48 @@ const QUERY = 'query CustomerSegments($k: [String!]!) { customerSegments(keys: $
 /** A batch's wait for care at most; past it the batch is stored without segments. */
 export const CARE_SEGMENTS_TIMEOUT_MS = 10_000;
 
+/**
+ * Keys' JSON per gateway request at most: the gateway takes bodies up to 1 MiB. A batch's keys (phone
+ * numbers: about 17 bytes each, 20,000 at most) fit in one request; long keys are split over as few
+ * as fit.
+ */
+export const MAX_SEGMENT_REQUEST_BYTES = 900_000;
+
+/** The keys in runs whose JSON stays under `maxBytes` (one run unless the keys are long). */
+export function keyRuns(keys: readonly string[], maxBytes = MAX_SEGMENT_REQUEST_BYTES): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let bytes = 0;
+  for (const key of keys) {
+    const size = Buffer.byteLength(JSON.stringify(key)) + 1;
+    if (run.length && bytes + size > maxBytes) {
+      runs.push(run);
+      run = [];
+      bytes = 0;
+    }
+    run.push(key);
+    bytes += size;
+  }
+  if (run.length) runs.push(run);
+  return runs;
+}
+
 /** Care's segments through the gateway, as traffic's service identity. */
 export const careSegmentSource: SegmentSource & { calls: number } = {
   calls: 0,
   async segmentsOf(keys) {
-    careSegmentSource.calls += 1;
+    const found = new Map<string, CustomerSegment>();
     try {
-      const data = await queryGateway<{ customerSegments: { key: string; segment: string }[] }>(
-        QUERY,
-        { k: keys },
-        { purpose: "contact import (care's customer segments)", timeoutMs: CARE_SEGMENTS_TIMEOUT_MS },
-      );
-      return new Map(
-        data.customerSegments.flatMap((s) =>
-          isCustomerSegment(s.segment) ? [[s.key, s.segment] as const] : [],
-        ),
-      );
+      for (const run of keyRuns(keys)) {
+        careSegmentSource.calls += 1;
+        const data = await queryGateway<{ customerSegments: { key: string; segment: string }[] }>(
+          QUERY,
+          { k: run },
+          { purpose: "contact import (care's customer segments)", timeoutMs: CARE_SEGMENTS_TIMEOUT_MS },
+        );
+        for (const s of data.customerSegments) if (isCustomerSegment(s.segment)) found.set(s.key, s.segment);
+      }
+      return found;
     } catch {
       return null;
     }
