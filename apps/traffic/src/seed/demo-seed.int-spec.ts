@@ -30,7 +30,8 @@ describe('traffic demo seed', () => {
     const started = performance.now();
     firstSeed = await seedTrafficDemo(traffic.orm.em.fork(), window);
     seedMs = performance.now() - started;
-  });
+    // a month of contacts: on a loaded shared machine the seed alone passed jest's 60 s hook limit
+  }, 240_000);
   afterAll(() => traffic.stop());
 
   const count = async (sql: string): Promise<number> => {
