@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ContactRecord, RejectedRecord } from '../contact/contact-record';
 import { validateContact } from '../contact/contact-validation';
 import { writeContactBatch } from './contact-writer';
-import { careSegmentSource, segmentsOfBatch, type SegmentSource } from './customer-segments';
+import { careSegmentSource, ImportSegments, type SegmentSource } from './customer-segments';
 import { inPgTransaction } from './pg-client';
 import { RollUpBehind } from './roll-up-behind';
 
@@ -34,13 +34,15 @@ export class ContactIngestService {
   /** Queue code -> id, kept across the batches of one import. */
   private readonly queues = new Map<string, string>();
   private readonly rollUps: RollUpBehind;
+  private readonly segments: ImportSegments;
 
   constructor(
     private readonly em: EntityManager,
     /** Care's customer segments, asked once per batch (the demo seed brings its own). */
-    private readonly segments: SegmentSource = careSegmentSource,
+    segmentSource: SegmentSource = careSegmentSource,
   ) {
     this.rollUps = new RollUpBehind(em);
+    this.segments = new ImportSegments(segmentSource);
   }
 
   /** Resolves once every contact stored so far is in the rollups. */
@@ -65,10 +67,7 @@ export class ContactIngestService {
     for (let start = 0; start < valid.length; start += INGEST_BATCH_SIZE) {
       const batch = valid.slice(start, start + INGEST_BATCH_SIZE);
       // asked before the transaction: no lock is held while care answers
-      const segments = await segmentsOfBatch(
-        this.segments,
-        batch.map((r) => r.customerKey),
-      );
+      const segments = await this.segments.ofBatch(batch.map((r) => r.customerKey));
       try {
         const stored = await inPgTransaction(this.em, (client) =>
           writeContactBatch(client, batch, this.queues, segments.segmentOf),

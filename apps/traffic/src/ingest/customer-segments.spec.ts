@@ -1,4 +1,4 @@
-import { keyRuns, segmentsOfBatch, type SegmentSource } from './customer-segments';
+import { ImportSegments, keyRuns, segmentsOfBatch, type SegmentSource } from './customer-segments';
 
 describe("asking care for a batch's customer segments", () => {
   it('sends the distinct keys once, and stamps unknown ones STANDARD', async () => {
@@ -38,5 +38,26 @@ describe("asking care for a batch's customer segments", () => {
     expect(runs.flat()).toEqual(long);
     expect(runs.every((run) => JSON.stringify(run).length <= 350)).toBe(true);
     expect(runs).toHaveLength(4);
+  });
+});
+
+describe("one import's segment lookups", () => {
+  it('stop asking once care has not answered, counting the keyed records of the later batches', async () => {
+    let calls = 0;
+    let up = true;
+    const imports = new ImportSegments({
+      segmentsOf: async () => {
+        calls += 1;
+        return up ? new Map() : null;
+      },
+    });
+    expect((await imports.ofBatch(['K1'])).unknown).toBe(0);
+    up = false;
+    expect((await imports.ofBatch(['K1', null])).unknown).toBe(1);
+    up = true;
+    const later = await imports.ofBatch(['K2', 'K3', null]);
+    expect(later.unknown).toBe(2);
+    expect(later.segmentOf('K2')).toBeNull();
+    expect(calls).toBe(2);
   });
 });

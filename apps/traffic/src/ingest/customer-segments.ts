@@ -84,3 +84,22 @@ export async function segmentsOfBatch(
   if (!found) return { segmentOf: () => null, unknown: customerKeys.filter((k) => k !== null).length };
   return { segmentOf: (key) => (key === null ? null : (found.get(key) ?? 'STANDARD')), unknown: 0 };
 }
+
+/**
+ * One import's lookups: once care has not answered for a batch, the import's later batches do not ask
+ * again (stored without segments, counted), so a care outage costs an import one timeout, not one
+ * per batch.
+ */
+export class ImportSegments {
+  private unavailable = false;
+
+  constructor(private readonly source: SegmentSource) {}
+
+  async ofBatch(customerKeys: readonly (string | null)[]): ReturnType<typeof segmentsOfBatch> {
+    if (this.unavailable)
+      return { segmentOf: () => null, unknown: customerKeys.filter((k) => k !== null).length };
+    const found = await segmentsOfBatch(this.source, customerKeys);
+    if (found.unknown > 0) this.unavailable = true;
+    return found;
+  }
+}
