@@ -6,6 +6,7 @@ import {
   type TestSubgraph,
 } from '@switchboard/testing';
 import { trafficSubgraph } from '../traffic.subgraph';
+import { SEGMENT_MEASURES } from './segment-rollup';
 
 /**
  * Issue 20 item 5: the segment of each contact's customer, asked of care (a gateway double here)
@@ -205,6 +206,17 @@ describe('contact segments and segmentStats (issue 20 item 5)', () => {
       >("select customer_key as key, customer_segment as segment from contact where source = 'seg'");
     for (const c of stamped)
       expect(c.segment).toBe(c.key === null ? null : (SEGMENT_OF[c.key[0]] ?? 'STANDARD'));
+  });
+
+  it('has a column of the right type for every contact measure of the measure list (and no other)', async () => {
+    const columns = await traffic.orm.em.fork().execute<{ name: string; type: string }[]>(
+      `select column_name as name, data_type as type from information_schema.columns
+        where table_name = 'queue_segment_interval_stat' and column_name not in ('interval_start', 'queue_key', 'channel', 'segment')`,
+    );
+    const typeOf = { integer: 'integer', double: 'double precision', numeric: 'numeric' } as const;
+    expect(columns.map((c) => [c.name, c.type]).sort()).toEqual(
+      SEGMENT_MEASURES.map((m) => [m.column, typeOf[m.type]]).sort(),
+    );
   });
 
   it('keeps no STANDARD row in the segment rollup', async () => {
