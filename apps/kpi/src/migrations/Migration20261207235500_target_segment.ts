@@ -3,7 +3,7 @@ import { Migration } from '@mikro-orm/migrations';
 // Issue 20 item 5: a KPI target may be for one customer segment (a tighter service level for VIP);
 // null is every contact's, as before. One target per KPI, scope, segment and first day.
 
-export class Migration20261207160000_target_segment extends Migration {
+export class Migration20261207235500_target_segment extends Migration {
   override async up(): Promise<void> {
     this.addSql(
       `alter table "kpi_target" add column "segment" text null, add constraint kpi_target_segment_known check (segment in ('STANDARD', 'VIP', 'SENSITIVE', 'VULNERABLE'));`,
