@@ -83,7 +83,13 @@ export function QueuePage({ queueId, timeZone }: { queueId: string; timeZone: st
           <Figure name="transferRate" label={t('transferRate')} value={format.percent(total?.transferRate)} />
           <Figure name="fcr" label={t('fcr')} value={format.percent(total?.fcrRate)} />
         </div>
-        <QueueSegmentsPanel queueId={queueId} from={variables.from} to={variables.to} format={format} />
+        <QueueSegmentsPanel
+          queueId={queueId}
+          from={variables.from}
+          to={variables.to}
+          timeZone={timeZone}
+          format={format}
+        />
         <div className="panel">
           <h3>{t('intervals')}</h3>
           <label>

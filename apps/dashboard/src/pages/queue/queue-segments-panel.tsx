@@ -3,29 +3,38 @@ import { QueueSegmentsDocument } from '../../api/generated';
 import { SortableTable, type Column } from '../../components/sortable-table';
 import type { Formatter } from '../../format';
 import { useI18n } from '../../i18n/i18n';
-import { SEGMENT_ORDER, segmentRows, type SegmentCell, type SegmentRow } from './queue-segments';
+import {
+  SEGMENT_ORDER,
+  segmentRows,
+  type SegmentCell,
+  type SegmentKpiCode,
+  type SegmentRow,
+} from './queue-segments';
 
 /**
  * The queue's service per customer segment for the period (issue 20): service level, ASA and abandon
- * rate of VIP, sensitive, vulnerable and standard customers, each against its segment's target and
- * status in words. A query of its own: kpi or traffic not answering leaves the rest of the page.
+ * rate of VIP, sensitive, vulnerable and standard customers (traffic's segmentStats: whoever sees the
+ * queue), each with its segment's target and status in words where kpi gives the queue's record (a
+ * manager is not given it: figures only). A query of its own: the rest of the page never waits on it.
  */
 export function QueueSegmentsPanel({
   queueId,
   from,
   to,
+  timeZone,
   format,
 }: {
   queueId: string;
   from: string;
   to: string;
+  timeZone: string;
   format: Formatter;
 }) {
   const { t } = useI18n();
-  const { data } = useQuery(QueueSegmentsDocument, { variables: { queueId, from, to } });
-  const rows = segmentRows(data?.performance?.segmentKpis ?? []);
+  const { data } = useQuery(QueueSegmentsDocument, { variables: { queueId, from, to, timeZone } });
+  const rows = segmentRows(data?.segmentStats ?? [], data?.performance?.segmentKpis ?? []);
   if (!rows.length) return null;
-  const cell = (code: string, show: (value: number | null) => string): Column<SegmentRow> => ({
+  const cell = (code: SegmentKpiCode, show: (value: number | null) => string): Column<SegmentRow> => ({
     key: code,
     label: t(code === 'SERVICE_LEVEL' ? 'serviceLevel' : code === 'ASA' ? 'asa' : 'abandonRate'),
     numeric: true,

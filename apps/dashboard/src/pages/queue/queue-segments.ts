@@ -1,10 +1,20 @@
 import type { QueueSegmentsQuery } from '../../api/generated';
 
+type SegmentStats = NonNullable<QueueSegmentsQuery['segmentStats']>[number];
 type SegmentKpi = NonNullable<QueueSegmentsQuery['performance']>['segmentKpis'][number];
-export type SegmentName = SegmentKpi['segment'];
+export type SegmentName = SegmentStats['segment'];
+
+/** The KPIs shown per segment and the segmentStats field holding each one's value. */
+export const SEGMENT_KPIS = {
+  SERVICE_LEVEL: 'serviceLevel',
+  ASA: 'asaSeconds',
+  ABANDON_RATE: 'abandonRate',
+} as const;
+export type SegmentKpiCode = keyof typeof SEGMENT_KPIS;
 
 export interface SegmentCell {
   value: number | null;
+  /** The segment's target and status, when kpi gives the queue's record to the caller. */
   target: number | null;
   status: SegmentKpi['status'];
 }
@@ -13,7 +23,7 @@ export interface SegmentCell {
 export interface SegmentRow {
   segment: SegmentName;
   offered: number;
-  kpis: Partial<Record<string, SegmentCell>>;
+  kpis: Record<SegmentKpiCode, SegmentCell>;
 }
 
 /** VIP first, STANDARD (everyone else) last. */
@@ -24,13 +34,27 @@ export const SEGMENT_ORDER: Record<SegmentName, number> = {
   STANDARD: 3,
 };
 
-/** segmentKpis (one entry per segment and KPI) as one row per segment, VIP first, STANDARD last. */
-export function segmentRows(kpis: readonly SegmentKpi[]): SegmentRow[] {
-  const rows = new Map<SegmentName, SegmentRow>();
-  for (const k of kpis) {
-    const row = rows.get(k.segment) ?? { segment: k.segment, offered: k.offered, kpis: {} };
-    row.kpis[k.code] = { value: k.value ?? null, target: k.target ?? null, status: k.status ?? null };
-    rows.set(k.segment, row);
-  }
-  return [...rows.values()].sort((a, b) => SEGMENT_ORDER[a.segment] - SEGMENT_ORDER[b.segment]);
+/** One row per segment with contacts: traffic's figures, with kpi's target and status beside each where given. */
+export function segmentRows(stats: readonly SegmentStats[], kpis: readonly SegmentKpi[]): SegmentRow[] {
+  const targetOf = (segment: SegmentName, code: string) =>
+    kpis.find((k) => k.segment === segment && k.code === code);
+  return stats
+    .map((s) => ({
+      segment: s.segment,
+      offered: s.offered,
+      kpis: Object.fromEntries(
+        (Object.keys(SEGMENT_KPIS) as SegmentKpiCode[]).map((code) => {
+          const kpi = targetOf(s.segment, code);
+          return [
+            code,
+            {
+              value: s[SEGMENT_KPIS[code]] ?? null,
+              target: kpi?.target ?? null,
+              status: kpi?.status ?? null,
+            },
+          ];
+        }),
+      ) as Record<SegmentKpiCode, SegmentCell>,
+    }))
+    .sort((a, b) => SEGMENT_ORDER[a.segment] - SEGMENT_ORDER[b.segment]);
 }
