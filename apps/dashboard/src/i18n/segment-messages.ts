@@ -17,5 +17,6 @@ export const segmentZh: Record<keyof typeof segmentEn, string> = {
   segment_SENSITIVE: '敏感客户',
   segment_VULNERABLE: '弱势客户',
   segment_STANDARD: '普通客户',
-  segmentTargetNote: '各项指标对照该分群的目标；未设分群目标时对照全部联系的目标。',
+  segmentTargetNote:
+    '按联系到达时客户所属分群统计。可查看本队列KPI记录时，各项指标旁显示该分群的目标（未设时为全部联系的目标）及状态。',
 };
