@@ -11,3 +11,6 @@ export { alertDelivery } from './src/alert/alert-delivery';
 export { performanceTrafficRows, type ScopePart } from './src/performance/performance-traffic.query';
 export { trafficStatsStatement } from './src/stats/traffic-stats.service';
 export { exportCopySql, exportPeriods, parseExportRequest } from './src/stats/traffic-stats-export.route';
+export { rollUpSql } from './src/ingest/roll-up';
+export { segmentRollUpSql } from './src/stats/segment-rollup';
+export { segmentStats } from './src/stats/segment-stats.service';

@@ -16,6 +16,7 @@ import { Customer, CustomerMerge, CustomerPiiAccess } from './customer/customer.
 import { visibleCustomer } from './customer/customer.loader';
 import { CustomerResolver } from './customer/customer.resolver';
 import { CustomerOpenCasesResolver } from './customer/customer-open-cases.resolver';
+import { CustomerSegmentsResolver } from './customer/customer-segments.resolver';
 import type { CustomerType } from './customer/customer.type';
 import { seesCase, seesCommitment } from './access/care-access';
 import { BusinessCalendarRow } from './calendar/business-calendar.entity';
@@ -81,6 +82,7 @@ export function buildCareSchema(): Promise<FederatedSchema> {
       CaseResolver,
       CustomerResolver,
       CustomerOpenCasesResolver,
+      CustomerSegmentsResolver,
       CalendarResolver,
       CommitmentResolver,
       CommitmentKpiResolver,

@@ -49,6 +49,27 @@ describe('kpi: bad input is refused with a clear error and writes nothing', () =
       },
     },
     {
+      // issue 20 item 5: a segment's target (a tighter service level for VIP), every field again
+      name: 'setKpiTarget for a customer segment',
+      document: 'mutation($input: SetKpiTargetInput!) { setKpiTarget(input: $input) { id segment } }',
+      valid: () => ({
+        input: {
+          kpiCode: 'SERVICE_LEVEL',
+          scope: { type: 'QUEUE', id: factory.scopeId() },
+          segment: 'VIP',
+          target: 0.9,
+          amberBand: 0.05,
+          validFrom: '2026-01-01',
+        },
+      }),
+      fields: {
+        'input.segment': fc.oneof(invalid.enumValue, fc.constantFrom('GOLD', 'vip', '', 'VIP ')),
+        'input.kpiCode': fc.constantFrom('QA_SCORE', 'CSAT', 'NO_SUCH_KPI'),
+        'input.scope.type': fc.oneof(invalid.enumValue, fc.constant('TEAM')),
+        'input.target': fc.constantFrom(1.5, -0.1, 'NaN'),
+      },
+    },
+    {
       name: 'removeKpiTarget',
       document: 'mutation($id: ID!) { removeKpiTarget(id: $id) }',
       valid: async () => ({

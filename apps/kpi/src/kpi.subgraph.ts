@@ -17,6 +17,7 @@ import { AgentPerformanceResolver } from './extends/agent/agent-performance.reso
 import { AgentRef } from './extends/agent/agent-ref.type';
 import { performanceFromReference } from './performance/performance.mapper';
 import { PerformanceResolver } from './performance/performance.resolver';
+import { SegmentKpisResolver } from './performance/segment-kpis';
 import type { PerformanceType } from './performance/performance.type';
 import { SourceKpisResolver } from './performance/source-kpis.resolver';
 import { seedKpiDemo } from './seed/demo-seed';
@@ -41,6 +42,7 @@ export function buildKpiSchema(): Promise<FederatedSchema> {
       KpiDefinitionResolver,
       KpiTargetResolver,
       PerformanceResolver,
+      SegmentKpisResolver,
       AgentPerformanceResolver,
       SalesGuardrailResolver,
       SourceKpisResolver,

@@ -44,6 +44,7 @@ import {
   trafficPerformanceFromReference,
 } from './performance/performance.resolver';
 import { TrafficPerformanceType } from './performance/performance.type';
+import { TrafficSegmentPerformanceResolver } from './performance/performance-segments';
 import { TrafficStaffingPlanResolver } from './performance/staffing-history.resolver';
 import { TrafficStaffingPlanType } from './performance/staffing-history.type';
 import { Queue } from './queue/queue.entity';
@@ -56,6 +57,7 @@ import { QueueIntervalStat } from './stats/queue-interval-stat.entity';
 import { RollupWatermark } from './stats/rollup-watermark.entity';
 import { registerRollupLag } from './stats/rollup-lag';
 import { TrafficStatsResolver } from './stats/traffic-stats.resolver';
+import { SegmentStatsResolver } from './stats/segment-stats.resolver';
 import { TrafficStatsRowResolver } from './stats/traffic-stats-row.resolver';
 import { DataSourceEntity, IngestBatchEntity, SystemIncidentEntity } from './timeliness/timeliness.entities';
 import { TimelinessResolver } from './timeliness/timeliness.resolver';
@@ -107,6 +109,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       DispositionResolver,
       CostRateResolver,
       TrafficStatsResolver,
+      SegmentStatsResolver,
       TrafficStatsRowResolver,
       ContactResolver,
       ContactSampleResolver,
@@ -120,6 +123,7 @@ export function buildTrafficSchema(): Promise<FederatedSchema> {
       TeamDirectoryResolver,
       CenterTrafficResolver,
       TrafficPerformanceResolver,
+      TrafficSegmentPerformanceResolver,
       TrafficStaffingPlanResolver,
       LiveQueuesResolver,
       CenterLiveResolver,

@@ -1,5 +1,5 @@
 import { DAY_MS, SHANGHAI_OFFSET_MS } from './demo-traffic-workload';
-import { demoContacts, DEMO_TRAFFIC_SOURCE, type DemoContact } from './demo-traffic';
+import { demoContacts, DEMO_TRAFFIC_SOURCE, type DemoContact, type DemoTrafficOptions } from './demo-traffic';
 import { demoQueues } from './demo-traffic-queues';
 import { demoRoster } from './demo-roster';
 import { demoTrafficWindow } from './demo-traffic-window';
@@ -69,8 +69,18 @@ export function demoCareCustomers(
   today: Date,
   count = 40,
 ): { customerKey: string; contacts: DemoContact[] }[] {
+  return [
+    ...chosenCustomers(demoTrafficWindow(today), count),
+    { customerKey: DEMO_STORY_CUSTOMER, contacts: demoStoryContacts(today) },
+  ];
+}
+
+function chosenCustomers(
+  window: DemoTrafficOptions,
+  count: number,
+): { customerKey: string; contacts: DemoContact[] }[] {
   const byKey = new Map<string, DemoContact[]>();
-  for (const contact of demoContacts(demoTrafficWindow(today))) {
+  for (const contact of demoContacts(window)) {
     if (!contact.customerKey) continue;
     const list = byKey.get(contact.customerKey);
     if (list) list.push(contact);
@@ -82,5 +92,49 @@ export function demoCareCustomers(
     if (contacts.length >= 3 && new Set(contacts.map((c) => c.channel)).size >= 2)
       chosen.push({ customerKey, contacts });
   }
-  return [...chosen, { customerKey: DEMO_STORY_CUSTOMER, contacts: demoStoryContacts(today) }];
+  return chosen;
+}
+
+export type DemoSegment = 'STANDARD' | 'VIP' | 'SENSITIVE' | 'VULNERABLE';
+const SEGMENT_CYCLE: DemoSegment[] = [
+  'STANDARD',
+  'STANDARD',
+  'VIP',
+  'STANDARD',
+  'SENSITIVE',
+  'STANDARD',
+  'VULNERABLE',
+];
+
+/** The segment of the i-th of demoCareCustomers (the story customer is STANDARD). */
+export function demoCareSegment(index: number, customerKey: string): DemoSegment {
+  return customerKey === DEMO_STORY_CUSTOMER ? 'STANDARD' : SEGMENT_CYCLE[index % SEGMENT_CYCLE.length];
+}
+
+/**
+ * The segments care's demo gives the customers of the traffic in `window` other than STANDARD
+ * (demoCareCustomers' choice, demoCareSegment's rule): traffic's demo seed stamps them on the
+ * contacts as care would answer at ingest.
+ */
+export function demoCareSegments(window: DemoTrafficOptions, count = 40): Map<string, DemoSegment> {
+  // chosenCustomers' rule without keeping the contacts: a count and the channels per key
+  const seen = new Map<string, { contacts: number; channels: Set<string> }>();
+  for (const contact of demoContacts(window)) {
+    if (!contact.customerKey) continue;
+    const entry = seen.get(contact.customerKey);
+    if (entry) {
+      entry.contacts += 1;
+      entry.channels.add(contact.channel);
+    } else seen.set(contact.customerKey, { contacts: 1, channels: new Set([contact.channel]) });
+  }
+  const segments = new Map<string, DemoSegment>();
+  let index = 0;
+  for (const [customerKey, { contacts, channels }] of seen) {
+    if (index >= count) break;
+    if (contacts < 3 || channels.size < 2) continue;
+    const segment = demoCareSegment(index, customerKey);
+    if (segment !== 'STANDARD') segments.set(customerKey, segment);
+    index += 1;
+  }
+  return segments;
 }

@@ -43,4 +43,11 @@ export {
 export { DEMO_COURSES, type DemoCourse } from './demo-training-catalog';
 export { demoCenterId } from './demo-ids';
 export { DemoShiftLog, SHIFT_GAP_MS, type DemoAgentStateEvent } from './demo-agent-shifts';
-export { demoCareCustomers, demoStoryContacts, DEMO_STORY_CUSTOMER } from './demo-care';
+export {
+  demoCareCustomers,
+  demoCareSegment,
+  demoCareSegments,
+  demoStoryContacts,
+  DEMO_STORY_CUSTOMER,
+  type DemoSegment,
+} from './demo-care';

@@ -16,6 +16,7 @@ export {
   type ContactTotals,
   type ContactMetrics,
 } from './contact-metrics';
+export { remainderContactTotals } from './segment-totals';
 export { waitSeconds, talkSeconds, handleSeconds, type ContactTimes } from './contact-times';
 export { occupancy, utilization, adherence, type AgentStateTotals } from './agent-state-metrics';
 export {

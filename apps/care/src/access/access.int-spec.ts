@@ -57,6 +57,7 @@ beforeAll(async () => {
   rows.A = await factory.case({ centerId: id.A, contact: contactA, ownerTeamId: id.A1, ownerAgentNo: no.a1 });
   rows.B = await factory.case({ centerId: id.B, contact: contactB, ownerTeamId: id.B1, ownerAgentNo: no.b1 });
   await factory.customer({ customerKey: key.A, name: `Secret Name ${tag}` });
+  await factory.customer({ customerKey: `cust-C-${tag}`, segment: 'VIP' });
 });
 afterAll(async () => {
   await care.stop();
@@ -113,6 +114,22 @@ describe('care access: queries', () => {
           scoped: (data) =>
             level === 'all' ? expect(data.customer).not.toBeNull() : expect(data.customer).toBeNull(),
         }),
+      ),
+      ...perCaller(
+        'the segments of a VIP customer and an unknown one (bank-wide callers only)',
+        'query($k: [String!]!) { customerSegments(keys: $k) { key segment } }',
+        () => ({ k: [`cust-C-${tag}`, `cust-unknown-${tag}`] }),
+        (level) =>
+          level === 'all'
+            ? {
+                allow: true,
+                check: (data) =>
+                  expect(data.customerSegments).toEqual([
+                    { key: `cust-C-${tag}`, segment: 'VIP' },
+                    { key: `cust-unknown-${tag}`, segment: 'STANDARD' },
+                  ]),
+              }
+            : { deny: true },
       ),
       ...perCaller(
         'customer B by reference',

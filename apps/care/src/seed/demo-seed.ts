@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   demoCareCustomers,
+  demoCareSegment,
   demoCenterId,
   demoQueues,
   DEMO_STORY_CUSTOMER,
@@ -10,7 +11,7 @@ import { CALENDAR_24X7, type CaseState } from '@switchboard/metrics';
 import { CaseService } from '../case/case.service';
 import { seedDemoComplaints } from '../complaint/complaint.seed';
 import type { CaseKind } from '../case/case.entity';
-import { Customer, type Segment } from '../customer/customer.entity';
+import { Customer } from '../customer/customer.entity';
 import { Commitment } from '../commitment/commitment.entity';
 import { CustomerService } from '../customer/customer.service';
 import { escalationSchedule, policiesFor } from '../escalation/escalation-policy';
@@ -18,15 +19,6 @@ import { piiKeyConfigured } from '../customer/pii-crypto';
 import type { TrafficContact } from '../references/traffic-contacts';
 
 const ACTOR = 'demo-seed';
-const SEGMENTS: Segment[] = [
-  'STANDARD',
-  'STANDARD',
-  'VIP',
-  'STANDARD',
-  'SENSITIVE',
-  'STANDARD',
-  'VULNERABLE',
-];
 const TYPES: CaseKind[] = ['INQUIRY', 'REQUEST', 'COMPLAINT', 'INQUIRY', 'SUGGESTION', 'PRAISE'];
 const CATEGORIES = [
   'CARD.ACTIVATION',
@@ -79,7 +71,7 @@ export async function seedCareDemo(em: EntityManager, today = new Date()): Promi
     const story = customerKey === DEMO_STORY_CUSTOMER;
     await customers.save({
       customerKey,
-      segment: story ? 'STANDARD' : SEGMENTS[i % SEGMENTS.length],
+      segment: demoCareSegment(i, customerKey),
       name: !pii ? undefined : story ? 'Wang Fang' : i % 3 === 0 ? `Demo Customer ${i + 1}` : undefined,
       phone: pii && story ? DEMO_STORY_CUSTOMER : undefined,
     });

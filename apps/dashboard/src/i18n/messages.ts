@@ -1,6 +1,7 @@
 import { careEn, careZh } from './care-messages';
 import { voiceEn, voiceZh } from './voice-messages';
 import { qaEn, qaZh } from './qa-messages';
+import { segmentEn, segmentZh } from './segment-messages';
 
 /** Every label of the dashboard, in English; zh-CN must translate each key (the type checks it). */
 export const en = {
@@ -192,6 +193,7 @@ export const en = {
   ...careEn,
   ...voiceEn,
   ...qaEn,
+  ...segmentEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -386,6 +388,7 @@ export const zhCN: Messages = {
   ...careZh,
   ...voiceZh,
   ...qaZh,
+  ...segmentZh,
 };
 
 export const LOCALES = ['en', 'zh-CN'] as const;

@@ -241,6 +241,17 @@ describe('kpi access: reference resolvers (null / empty outside the scope, no er
 
 const SET = 'mutation($i: SetKpiTargetInput!) { setKpiTarget(input: $i) { id } }';
 const REMOVE = 'mutation($id: ID!) { removeKpiTarget(id: $id) }';
+/** A segment's target (issue 20): the same scope rules as every contact's. */
+const setVip = (type: string, scopeId: string | null) => () => ({
+  i: {
+    kpiCode: 'SERVICE_LEVEL',
+    scope: { type, id: scopeId },
+    segment: 'VIP',
+    target: 0.9,
+    amberBand: 0.05,
+    validFrom: '2026-02-01',
+  },
+});
 const set = (type: string, scopeId: string | null) => () => ({
   i: { kpiCode: 'ASA', scope: { type, id: scopeId }, target: 20, amberBand: 5, validFrom: '2026-02-01' },
 });
@@ -273,6 +284,10 @@ describe('kpi access: managers set targets of their centers and teams only', () 
       cell(manager, 'setKpiTarget GLOBAL', SET, set('GLOBAL', null), deny),
       cell(manager, 'setKpiTarget of a queue', SET, set('QUEUE', id.queue), deny),
       cell(admin, 'setKpiTarget GLOBAL', SET, set('GLOBAL', null), allow),
+      cell(manager, "setKpiTarget of center A's VIP contacts", SET, setVip('CENTER', id.A), allow),
+      cell(manager, "setKpiTarget of center B's VIP contacts", SET, setVip('CENTER', id.B), deny),
+      cell(manager, "setKpiTarget of a queue's VIP contacts", SET, setVip('QUEUE', id.queue), deny),
+      cell(admin, "setKpiTarget of a queue's VIP contacts", SET, setVip('QUEUE', id.queue), allow),
       cell(manager, "removeKpiTarget of center B's", REMOVE, () => ({ id: targets.B }), deny),
       cell(
         manager,

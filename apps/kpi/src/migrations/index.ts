@@ -7,6 +7,7 @@ import { Migration20261207072500_outcome_kpis } from './Migration20261207072500_
 import { Migration20261207094000_complaint_kpis } from './Migration20261207094000_complaint_kpis';
 import { Migration20261207100000_sales_cost_kpis } from './Migration20261207100000_sales_cost_kpis';
 import { Migration20261207235000_kpi_chinese_names } from './Migration20261207235000_kpi_chinese_names';
+import { Migration20261207235500_target_segment } from './Migration20261207235500_target_segment';
 
 /** Every kpi migration in order. Generated files are listed here and never edited after landing. */
 export const kpiMigrations: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const kpiMigrations: MigrationObject[] = [
   { name: 'Migration20261207094000_complaint_kpis', class: Migration20261207094000_complaint_kpis },
   { name: 'Migration20261207100000_sales_cost_kpis', class: Migration20261207100000_sales_cost_kpis },
   { name: 'Migration20261207235000_kpi_chinese_names', class: Migration20261207235000_kpi_chinese_names },
+  { name: 'Migration20261207235500_target_segment', class: Migration20261207235500_target_segment },
 ];

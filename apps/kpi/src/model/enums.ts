@@ -24,6 +24,15 @@ registerEnumType(TargetScopeTypeEnum, {
   description: 'Where a KPI target applies',
 });
 
+/**
+ * Care's customer segments (the same enum as care's and traffic's): a target may be for one of them
+ * (PRODUCT-RESEARCH E6: VIP SL 90/10 against STANDARD 80/20).
+ */
+export const CUSTOMER_SEGMENTS = ['STANDARD', 'VIP', 'SENSITIVE', 'VULNERABLE'] as const;
+export type CustomerSegment = (typeof CUSTOMER_SEGMENTS)[number];
+export const CustomerSegmentEnum = enumOf(CUSTOMER_SEGMENTS);
+registerEnumType(CustomerSegmentEnum, { name: 'CustomerSegment' });
+
 export const KPI_UNITS = ['RATIO', 'SECONDS', 'PERCENT_POINTS', 'COUNT', 'PER_HOUR', 'MONEY'] as const;
 export type KpiUnit = (typeof KPI_UNITS)[number];
 export const KpiUnitEnum = enumOf(KPI_UNITS);

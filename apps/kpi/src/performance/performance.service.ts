@@ -70,7 +70,9 @@ export async function kpiValues(
     .map((definition) => {
       const value = metricValue(performance, definition.sourceSubgraph, definition.sourceField);
       const target =
-        lists.map((list) => list.find((t) => t.kpiCode === definition.code)).find(Boolean) ?? null;
+        lists
+          .map((list) => list.find((t) => t.kpiCode === definition.code && t.segment === null))
+          .find(Boolean) ?? null;
       const result = target
         ? kpiAttainment(value, {
             direction: definition.direction,

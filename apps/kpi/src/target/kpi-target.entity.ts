@@ -11,7 +11,7 @@ import {
   Unique,
 } from '@mikro-orm/core';
 import { KpiDefinition } from '../catalog/kpi-definition.entity';
-import { TARGET_SCOPE_TYPES, type TargetScopeType } from '../model/enums';
+import { TARGET_SCOPE_TYPES, type CustomerSegment, type TargetScopeType } from '../model/enums';
 
 /**
  * A KPI's target for a scope over [validFrom, validTo). The scope id names a staff Center or Team or
@@ -25,10 +25,10 @@ import { TARGET_SCOPE_TYPES, type TargetScopeType } from '../model/enums';
 @Unique({
   name: 'kpi_target_one_per_start',
   expression:
-    'create unique index "kpi_target_one_per_start" on "kpi_target" ("kpi_code", "scope_type", coalesce("scope_id", \'00000000-0000-0000-0000-000000000000\'), "valid_from")',
+    'create unique index "kpi_target_one_per_start" on "kpi_target" ("kpi_code", "scope_type", coalesce("scope_id", \'00000000-0000-0000-0000-000000000000\'), coalesce("segment", \'\'), "valid_from")',
 })
 export class KpiTarget {
-  [OptionalProps]?: 'validTo' | 'scopeId' | 'createdAt';
+  [OptionalProps]?: 'validTo' | 'scopeId' | 'createdAt' | 'segment';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -41,6 +41,10 @@ export class KpiTarget {
 
   @Property({ type: 'uuid', nullable: true })
   scopeId: string | null = null;
+
+  /** The customer segment the target is for (a segment's figures); null: every contact's. */
+  @Property({ type: 'text', nullable: true })
+  segment: CustomerSegment | null = null;
 
   @Property({ type: 'double' })
   target!: number;

@@ -20,5 +20,22 @@ export const kpiTargetErrors = {
       message: `must be no wider than the KPI's range (${range}) for a ${unit} KPI`,
     }),
   validToNotAfter: () => badUserInput({ field: 'input.validTo', message: 'must be after input.validFrom' }),
+  // both fields named: either may be the one to change
+  segmentNotMeasured: (code: string) =>
+    badUserInput([
+      {
+        field: 'input.segment',
+        message: `${code} is not measured per customer segment (SERVICE_LEVEL, ASA, AHT, ABANDON_RATE, TRANSFER_RATE are)`,
+      },
+      { field: 'input.kpiCode', message: `${code} has no per-segment figures: leave input.segment out` },
+    ]),
+  segmentScope: () =>
+    badUserInput([
+      {
+        field: 'input.segment',
+        message: "a segment's target is a center's, a queue's or GLOBAL (segments are counted per queue)",
+      },
+      { field: 'input.scope.type', message: 'a TEAM target is for every contact: leave input.segment out' },
+    ]),
   notFound: (id: string) => notFound('KpiTarget', 'id', id),
 };

@@ -1,7 +1,12 @@
 import { GraphQLLocalDate } from '@switchboard/subgraph-kit';
 import { IsOptional } from 'class-validator';
 import { Field, Float, ID, InputType } from 'type-graphql';
-import { TargetScopeTypeEnum, type TargetScopeType } from '../model/enums';
+import {
+  CustomerSegmentEnum,
+  TargetScopeTypeEnum,
+  type CustomerSegment,
+  type TargetScopeType,
+} from '../model/enums';
 
 @InputType('KpiTargetScopeInput')
 export class KpiTargetScopeInput {
@@ -20,6 +25,14 @@ export class SetKpiTargetInput {
 
   @Field(() => KpiTargetScopeInput)
   scope!: KpiTargetScopeInput;
+
+  @Field(() => CustomerSegmentEnum, {
+    nullable: true,
+    description:
+      "For one customer segment's contacts (a center's, a queue's or GLOBAL; contact KPIs traffic measures per segment: SERVICE_LEVEL, ASA, AHT, ABANDON_RATE, TRANSFER_RATE); leave out for every contact",
+  })
+  @IsOptional()
+  segment?: CustomerSegment | null;
 
   @Field(() => Float, { description: 'In the KPI unit: 0..1 for ratios, seconds, 0..100 for scores' })
   target!: number;

@@ -8,6 +8,7 @@ export function toKpiTargetType(target: KpiTarget): KpiTargetType {
     kpi: toKpiDefinitionType(target.kpi),
     scopeType: target.scopeType,
     scopeId: target.scopeId,
+    segment: target.segment,
     target: target.target,
     amberBand: target.amberBand,
     validFrom: target.validFrom,

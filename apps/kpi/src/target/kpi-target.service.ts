@@ -4,6 +4,7 @@ import { KpiDefinition } from '../catalog/kpi-definition.entity';
 import type { KpiUnit, TargetScopeType } from '../model/enums';
 import { isUuid } from '../common/periods';
 import { KpiTarget } from './kpi-target.entity';
+import { SEGMENT_FIELDS, SEGMENT_SOURCE } from '../model/segment-fields';
 import { kpiTargetErrors } from './kpi-target.errors';
 import type { SetKpiTargetInput } from './kpi-target.input';
 
@@ -64,11 +65,21 @@ export class KpiTargetService {
     const validFrom = input.validFrom ?? today;
     const validTo = input.validTo ?? null;
     const scopeId = this.checkScope(input.scope.type, input.scope.id ?? null);
+    const segment = input.segment ?? null;
+    if (segment && input.scope.type === 'TEAM') throw kpiTargetErrors.segmentScope();
     if (!Number.isFinite(input.amberBand) || input.amberBand < 0) throw kpiTargetErrors.badAmberBand();
     if (validTo !== null && validTo <= validFrom) throw kpiTargetErrors.validToNotAfter();
     return this.em.transactional(async (em) => {
       const kpi = await em.findOne(KpiDefinition, { code: input.kpiCode });
       if (!kpi) throw kpiTargetErrors.unknownKpi(input.kpiCode);
+      if (
+        segment &&
+        !(
+          kpi.sourceSubgraph === SEGMENT_SOURCE &&
+          (SEGMENT_FIELDS as readonly string[]).includes(kpi.sourceField)
+        )
+      )
+        throw kpiTargetErrors.segmentNotMeasured(kpi.code);
       const range = TARGET_RANGES[kpi.unit];
       if (!Number.isFinite(input.target) || input.target < range.min || input.target > range.max)
         throw kpiTargetErrors.targetOutOfRange(kpi.unit, range.text);
@@ -78,7 +89,7 @@ export class KpiTargetService {
       // One writer at a time per KPI and scope: row locks alone cannot stop two transactions that
       // both find nothing overlapping from each inserting a target over the same days.
       await em.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [
-        `kpi-target|${kpi.code}|${input.scope.type}|${scopeId ?? ''}`,
+        `kpi-target|${kpi.code}|${input.scope.type}|${scopeId ?? ''}${segment ? `|${segment}` : ''}`,
       ]);
       const overlapping = await em.find(
         KpiTarget,
@@ -86,6 +97,7 @@ export class KpiTargetService {
           kpi,
           scopeType: input.scope.type,
           scopeId,
+          segment,
           ...(validTo ? { validFrom: { $lt: validTo } } : {}),
           $or: [{ validTo: null }, { validTo: { $gt: validFrom } }],
         },
@@ -113,6 +125,7 @@ export class KpiTargetService {
         kpi,
         scopeType: input.scope.type,
         scopeId,
+        segment,
         target: input.target,
         amberBand: input.amberBand,
         validFrom,
@@ -135,6 +148,7 @@ export class KpiTargetService {
       kpi: old.kpi,
       scopeType: old.scopeType,
       scopeId: old.scopeId,
+      segment: old.segment,
       target: old.target,
       amberBand: old.amberBand,
     };

@@ -1,11 +1,13 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
-import type { TargetScopeType } from '../model/enums';
+import type { CustomerSegment, TargetScopeType } from '../model/enums';
 
 export interface TargetInForce {
   kpiCode: string;
   scopeType: TargetScopeType;
   scopeId: string | null;
+  /** The customer segment it is for; null: every contact's. */
+  segment: CustomerSegment | null;
   target: number;
   amberBand: number;
 }
@@ -15,6 +17,7 @@ interface TargetRow {
   kpi_code: string;
   scope_type: TargetScopeType;
   scope_id: string | null;
+  segment: CustomerSegment | null;
   target: number;
   amber_band: number;
 }
@@ -34,7 +37,7 @@ export function targetsInForce(ctx: SubgraphContext): DataLoader<string, TargetI
       return { day, scope_type: type, scope_id: id };
     });
     const rows = await ctx.em.execute<TargetRow[]>(
-      `select w.day, t.kpi_code, t.scope_type::text as scope_type, t.scope_id::text as scope_id, t.target, t.amber_band
+      `select w.day, t.kpi_code, t.scope_type::text as scope_type, t.scope_id::text as scope_id, t.segment, t.target, t.amber_band
        from json_to_recordset(?::json) as w(day date, scope_type text, scope_id text)
        join kpi_target t on t.scope_type::text = w.scope_type and coalesce(t.scope_id::text, '') = w.scope_id
          and t.valid_from <= w.day and (t.valid_to is null or t.valid_to > w.day)`,
@@ -49,6 +52,7 @@ export function targetsInForce(ctx: SubgraphContext): DataLoader<string, TargetI
         kpiCode: row.kpi_code,
         scopeType: row.scope_type,
         scopeId: row.scope_id,
+        segment: row.segment,
         target: row.target,
         amberBand: row.amber_band,
       });

@@ -21,6 +21,7 @@ export class KpiFactory {
   async target(input: {
     kpiCode: string;
     scope: { type: string; id?: string | null };
+    segment?: string;
     target: number;
     amberBand: number;
     validFrom?: string;

@@ -131,6 +131,22 @@ describe('traffic access: every role x every query and reference (allowed, denie
       },
       {
         ...base,
+        operation: "segmentStats (queue-level: the queues of the caller's centers)",
+        query: `query($f: DateTimeISO!, $t: DateTimeISO!) { segmentStats(filter: { from: $f, to: $t },
+          granularity: TOTAL, groupBy: [QUEUE]) { segment queueCode offered } }`,
+        variables: () => ({ f: DAY.from, t: DAY.to }),
+        expect: {
+          scoped: (d: Data) => {
+            const rows = d.segmentStats as { segment: string; offered: number }[];
+            expect(rows.every((r) => r.segment === 'STANDARD')).toBe(true);
+            expect(rows.reduce((n, r) => n + r.offered, 0)).toBe(
+              ALL_CONTACTS.filter((k) => seesQueue(f.contacts[k as keyof typeof f.contacts].queue)).length,
+            );
+          },
+        },
+      },
+      {
+        ...base,
         operation: 'contactSample',
         query: `query($f: DateTimeISO!, $t: DateTimeISO!) { contactSample(filter: { from: $f, to: $t, perAgent: 10,
           seed: "s" }) { externalId } }`,

@@ -1,6 +1,7 @@
 import { registerEnumType } from 'type-graphql';
 import { CHANNELS, DIRECTIONS, OUTCOMES } from '@switchboard/contracts';
 import { SERVICE_LEVEL_VARIANTS } from '@switchboard/metrics';
+import { CUSTOMER_SEGMENTS } from '../model/segments';
 
 const enumOf = <T extends string>(values: readonly T[]): Record<T, T> =>
   Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
@@ -9,6 +10,8 @@ export const ChannelEnum = enumOf(CHANNELS);
 export const DirectionEnum = enumOf(DIRECTIONS);
 export const OutcomeEnum = enumOf(OUTCOMES);
 export const ServiceLevelVariantEnum = enumOf(SERVICE_LEVEL_VARIANTS);
+/** Care's enum, the same values (federation merges the two). */
+export const CustomerSegmentEnum = enumOf(CUSTOMER_SEGMENTS);
 
 export enum Granularity {
   FIFTEEN_MINUTES = 'FIFTEEN_MINUTES',
@@ -30,6 +33,7 @@ export enum StatsDimension {
 }
 
 registerEnumType(ChannelEnum, { name: 'Channel' });
+registerEnumType(CustomerSegmentEnum, { name: 'CustomerSegment' });
 registerEnumType(DirectionEnum, { name: 'Direction' });
 registerEnumType(OutcomeEnum, {
   name: 'ContactOutcome',

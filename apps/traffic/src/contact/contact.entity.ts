@@ -32,7 +32,8 @@ export class Contact {
     | 'agent'
     | 'customerKey'
     | 'answeredAt'
-    | 'wrapupCode';
+    | 'wrapupCode'
+    | 'customerSegment';
 
   @PrimaryKey({ type: 'bigint', autoincrement: true })
   id!: string;
@@ -82,4 +83,8 @@ export class Contact {
 
   @Property({ type: 'text', nullable: true })
   wrapupCode: string | null = null;
+
+  /** The customer's segment in care when the contact was stored (null: not looked up; counts as STANDARD). */
+  @Property({ type: 'text', nullable: true })
+  customerSegment: string | null = null;
 }

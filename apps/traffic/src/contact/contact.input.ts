@@ -65,5 +65,10 @@ export class IngestReportType {
   @Field(() => Int, { description: 'Already stored (same source and externalId): skipped' })
   duplicates!: number;
   @Field(() => Int) rejected!: number;
+  @Field(() => Int, {
+    description:
+      'Contacts with a customer key stored without its segment: care did not answer for their batch (duplicates included); they count as STANDARD',
+  })
+  unsegmented!: number;
   @Field(() => [IngestProblemType]) problems!: IngestProblemType[];
 }

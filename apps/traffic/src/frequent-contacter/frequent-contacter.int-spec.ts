@@ -4,7 +4,9 @@ import {
   authorizationFor,
   databaseFingerprint,
   postGraphQL,
+  startGatewayDouble,
   startTestSubgraph,
+  type GatewayDouble,
   type TestSubgraph,
 } from '@switchboard/testing';
 import { trafficSubgraph } from '../traffic.subgraph';
@@ -48,8 +50,12 @@ const call = (
   };
 };
 
+/** Care's segments at ingest (a gateway double): K4 is VIP, K1 SENSITIVE, the others STANDARD. */
+const CARE_SEGMENTS: Record<string, string> = { K4: 'VIP', K1: 'SENSITIVE' };
+
 describe('frequentContacters', () => {
   let traffic: TestSubgraph;
+  let care: GatewayDouble;
   const ask = (variables: Record<string, unknown>, headers: Record<string, string> = {}) =>
     postGraphQL<{ frequentContacters: Record<string, unknown>[] }>(
       traffic.url,
@@ -59,6 +65,14 @@ describe('frequentContacters', () => {
     );
 
   beforeAll(async () => {
+    care = await startGatewayDouble({
+      resolve: ({ variables }) => ({
+        customerSegments: (variables.k as string[]).map((key) => ({
+          key,
+          segment: CARE_SEGMENTS[key] ?? 'STANDARD',
+        })),
+      }),
+    });
     traffic = await startTestSubgraph(trafficSubgraph, {
       scopeSource: staticScopeSource({
         centers: { A: { id: ids.a, teams: [] }, B: { id: ids.b, teams: [] } },
@@ -92,7 +106,10 @@ describe('frequentContacters', () => {
     await sql.execute(`update queue set center_id = ? where code = 'FC-A'`, [ids.a]);
     await sql.execute(`update queue set center_id = ? where code = 'FC-B'`, [ids.b]);
   });
-  afterAll(() => traffic.stop());
+  afterAll(async () => {
+    await traffic.stop();
+    await care.close();
+  });
 
   it('lists customers with 3 or more contacts, most first, with their figures and care’s reference', async () => {
     const answer = await ask({});
@@ -146,6 +163,26 @@ describe('frequentContacters', () => {
     ).toEqual([['K2', 2]]);
   });
 
+  it('keeps to the segments asked, by the segment stamped on their latest contact', async () => {
+    const answer = await postGraphQL<{ frequentContacters: { customerKey: string; segment: string }[] }>(
+      traffic.url,
+      `query($f: DateTimeISO!, $t: DateTimeISO!, $s: [CustomerSegment!]) {
+        frequentContacters(from: $f, to: $t, minContacts: 1, segments: $s) { customerKey segment } }`,
+      { f: `${DAY}T00:00:00Z`, t: '2026-05-05T00:00:00Z', s: ['VIP', 'SENSITIVE'] },
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data?.frequentContacters).toEqual([
+      { customerKey: 'K1', segment: 'SENSITIVE' },
+      { customerKey: 'K4', segment: 'VIP' },
+    ]);
+    const all = await postGraphQL<{ frequentContacters: { customerKey: string; segment: string }[] }>(
+      traffic.url,
+      `query($f: DateTimeISO!, $t: DateTimeISO!) { frequentContacters(from: $f, to: $t, minContacts: 1) { customerKey segment } }`,
+      { f: `${DAY}T00:00:00Z`, t: '2026-05-05T00:00:00Z' },
+    );
+    expect(all.data?.frequentContacters.find((c) => c.customerKey === 'K2')?.segment).toBe('STANDARD');
+  });
+
   it('answers in one statement', async () => {
     const counted = await traffic.sql.count(() => ask({ h: 1800 }));
     expect(counted.result.errors).toBeUndefined();
@@ -162,6 +199,15 @@ describe('frequentContacters', () => {
       [{ f: '2026-05-04T00:07:00Z' }, 'from'],
       [{ t: '2026-05-03T00:00:00Z' }, 'to'],
     ];
+    const fiveSegments = await postGraphQL(
+      traffic.url,
+      `query { frequentContacters(from: "${DAY}T00:00:00Z", to: "2026-05-05T00:00:00Z",
+        segments: [VIP, VIP, SENSITIVE, VULNERABLE, STANDARD]) { customerKey } }`,
+    );
+    expect(fiveSegments.errors?.[0]).toMatchObject({
+      message: expect.stringContaining('segments') as string,
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     for (const [variables, field] of cases) {
       const answer = await ask(variables);
       expect(answer.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');

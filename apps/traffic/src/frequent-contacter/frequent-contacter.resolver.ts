@@ -1,7 +1,10 @@
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Args, ArgsType, Ctx, Field, Float, ID, Int, Query, Resolver } from 'type-graphql';
+import { ArrayMaxSize } from 'class-validator';
 import { contactVisibility } from '../access/contact-visibility';
+import { CustomerSegmentEnum } from '../common/enums';
+import type { CustomerSegment } from '../model/segments';
 import { checkFrequentContacterFilter, frequentContacters } from './frequent-contacter.service';
 import { FrequentContacterType } from './frequent-contacter.type';
 
@@ -21,6 +24,14 @@ class FrequentContactersArgs {
 
   @Field(() => [ID], { nullable: true, description: 'Only contacts in queues of these centers' })
   centerIds?: string[] | null;
+
+  @Field(() => [CustomerSegmentEnum], {
+    nullable: true,
+    description:
+      'Only customers whose latest contact in the window was stamped with one of these segments (care’s segment when it arrived)',
+  })
+  @ArrayMaxSize(4)
+  segments?: CustomerSegment[] | null;
 
   @Field(() => Int, { defaultValue: 50 })
   first!: number;
@@ -42,6 +53,7 @@ export class FrequentContacterResolver {
       minContacts: args.minContacts,
       minHandleSeconds: args.minHandleSeconds ?? null,
       centerIds: args.centerIds ?? null,
+      segments: args.segments ?? null,
       first: args.first,
     };
     checkFrequentContacterFilter(filter);

@@ -3,6 +3,7 @@ import { badUserInput } from '@switchboard/server';
 import { visibleContactsSql, type ContactVisibility } from '../access/contact-visibility';
 import { checkIntervalPeriod, isUuid } from '../common/intervals';
 import type { Channel } from '../contact/contact-record';
+import type { CustomerSegment } from '../model/segments';
 import type { FrequentContacterType } from './frequent-contacter.type';
 
 export interface FrequentContacterFilter {
@@ -13,6 +14,8 @@ export interface FrequentContacterFilter {
   /** ...or at least this much handle time (seconds), when given. */
   minHandleSeconds: number | null;
   centerIds: string[] | null;
+  /** Only customers whose latest contact in the window carries one of these segments (null: all). */
+  segments?: readonly CustomerSegment[] | null;
   first: number;
 }
 
@@ -24,9 +27,13 @@ interface Row {
   channels: Channel[];
   first_contact_at: Date;
   last_contact_at: Date;
+  segment: CustomerSegment;
 }
 
 export const MAX_FREQUENT_CONTACTERS = 500;
+
+/** The segment stamped on a customer's latest contact of the group (none stamped: STANDARD). */
+const LATEST_SEGMENT = `coalesce((array_agg(c.customer_segment order by c.arrived_at desc, c.id desc))[1], 'STANDARD')`;
 
 /** Refuses a filter that cannot be answered, naming the field. */
 export function checkFrequentContacterFilter(f: FrequentContacterFilter): void {
@@ -52,19 +59,23 @@ export async function frequentContacters(
   visibility: ContactVisibility | null,
 ): Promise<FrequentContacterType[]> {
   const visible = visibleContactsSql(visibility, 'c.agent', 'q.center_id');
+  // a bound array literal of enum values (checked by GraphQL), cast in the statement
+  const segments = filter.segments?.length ? `{${filter.segments.join(',')}}` : null;
   const handle = `extract(epoch from c.ended_at - c.answered_at) + c.acw_seconds`;
   const rows = await em.execute<Row[]>(
     `select c.customer_key, count(*)::int as contacts,
        count(*) filter (where c.outcome = 'ANSWERED')::int as answered,
        coalesce(sum(${handle}) filter (where c.outcome = 'ANSWERED'), 0)::float8 as handle_seconds,
        array_agg(distinct c.channel::text order by c.channel::text) as channels,
-       min(c.arrived_at) as first_contact_at, max(c.arrived_at) as last_contact_at
+       min(c.arrived_at) as first_contact_at, max(c.arrived_at) as last_contact_at,
+       ${LATEST_SEGMENT} as segment
      from contact c left join queue q on q.id = c.queue_id
      where c.arrived_at >= ? and c.arrived_at < ? and c.customer_key is not null and ${visible.sql}
        and (?::jsonb is null or q.center_id::text in (select jsonb_array_elements_text(?::jsonb)))
      group by c.customer_key
-     having count(*) >= ?
-       or (?::float8 is not null and coalesce(sum(${handle}) filter (where c.outcome = 'ANSWERED'), 0) >= ?::float8)
+     having (count(*) >= ?
+       or (?::float8 is not null and coalesce(sum(${handle}) filter (where c.outcome = 'ANSWERED'), 0) >= ?::float8))
+       and (?::text[] is null or ${LATEST_SEGMENT} = any(?::text[]))
      order by contacts desc, handle_seconds desc, c.customer_key
      limit ?`,
     [
@@ -76,6 +87,8 @@ export async function frequentContacters(
       filter.minContacts,
       filter.minHandleSeconds,
       filter.minHandleSeconds,
+      segments,
+      segments,
       filter.first,
     ],
   );
@@ -88,5 +101,6 @@ export async function frequentContacters(
     channels: r.channels,
     firstContactAt: new Date(r.first_contact_at),
     lastContactAt: new Date(r.last_contact_at),
+    segment: r.segment,
   }));
 }

@@ -1,7 +1,8 @@
 import { DateTimeISOResolver } from 'graphql-scalars';
 import { Directive, Field, Float, Int, ObjectType } from 'type-graphql';
-import { ChannelEnum } from '../common/enums';
+import { ChannelEnum, CustomerSegmentEnum } from '../common/enums';
 import type { Channel } from '../contact/contact-record';
+import type { CustomerSegment } from '../model/segments';
 
 /** Care's Customer, referenced by the key contacts carry; care resolves segment, open cases, timeline. */
 @ObjectType('Customer')
@@ -36,4 +37,10 @@ export class FrequentContacterType {
 
   @Field(() => DateTimeISOResolver) firstContactAt!: Date;
   @Field(() => DateTimeISOResolver) lastContactAt!: Date;
+
+  @Field(() => CustomerSegmentEnum, {
+    description:
+      'The segment stamped on their latest contact in the window (care’s when it arrived; STANDARD if none): customer.segment is care’s today',
+  })
+  segment!: CustomerSegment;
 }

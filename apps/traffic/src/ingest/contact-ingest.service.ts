@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ContactRecord, RejectedRecord } from '../contact/contact-record';
 import { validateContact } from '../contact/contact-validation';
 import { writeContactBatch } from './contact-writer';
+import { careSegmentSource, ImportSegments, type SegmentSource } from './customer-segments';
 import { inPgTransaction } from './pg-client';
 import { RollUpBehind } from './roll-up-behind';
 
@@ -12,6 +13,8 @@ export interface IngestReport {
   inserted: number;
   duplicates: number;
   rejected: number;
+  /** Contacts with a customer key in batches care did not answer for (stored without a segment; duplicates included). */
+  unsegmented: number;
   problems: RejectedRecord[];
 }
 
@@ -31,9 +34,15 @@ export class ContactIngestService {
   /** Queue code -> id, kept across the batches of one import. */
   private readonly queues = new Map<string, string>();
   private readonly rollUps: RollUpBehind;
+  private readonly segments: ImportSegments;
 
-  constructor(private readonly em: EntityManager) {
+  constructor(
+    private readonly em: EntityManager,
+    /** Care's customer segments, asked once per batch (the demo seed brings its own). */
+    segmentSource: SegmentSource = careSegmentSource,
+  ) {
     this.rollUps = new RollUpBehind(em);
+    this.segments = new ImportSegments(segmentSource);
   }
 
   /** Resolves once every contact stored so far is in the rollups. */
@@ -54,12 +63,17 @@ export class ContactIngestService {
       else valid.push(record);
     }
     let inserted = 0;
+    let unsegmented = 0;
     for (let start = 0; start < valid.length; start += INGEST_BATCH_SIZE) {
       const batch = valid.slice(start, start + INGEST_BATCH_SIZE);
+      // asked before the transaction: no lock is held while care answers
+      const segments = await this.segments.ofBatch(batch.map((r) => r.customerKey));
       try {
-        inserted += (
-          await inPgTransaction(this.em, (client) => writeContactBatch(client, batch, this.queues))
-        ).inserted;
+        const stored = await inPgTransaction(this.em, (client) =>
+          writeContactBatch(client, batch, this.queues, segments.segmentOf),
+        );
+        inserted += stored.inserted;
+        unsegmented += segments.unknown;
       } catch (error) {
         this.queues.clear(); // queues created by the rolled-back batch do not exist
         throw error;
@@ -73,6 +87,7 @@ export class ContactIngestService {
       inserted,
       duplicates: valid.length - inserted,
       rejected: rejectedLines.size,
+      unsegmented,
       problems: allProblems.sort((a, b) => a.line - b.line),
     };
   }

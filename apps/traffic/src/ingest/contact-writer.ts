@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { ContactRecord } from '../contact/contact-record';
+import type { CustomerSegment } from '../model/segments';
 import { isoUtc } from './timestamp';
 
 export interface StoredBatch {
@@ -11,7 +12,12 @@ export interface StoredBatch {
 }
 
 const COLUMNS =
-  'source, external_id, channel, direction, queue_id, agent, customer_key, arrived_at, answered_at, ended_at, hold_seconds, acw_seconds, outcome, transferred, wrapup_code';
+  'source, external_id, channel, direction, queue_id, agent, customer_key, arrived_at, answered_at, ended_at, hold_seconds, acw_seconds, outcome, transferred, wrapup_code, customer_segment';
+
+/** A record's customer segment as stamped at ingest (null: not known; see customer-segments.ts). */
+export type SegmentOf = (customerKey: string | null) => CustomerSegment | null;
+
+const NO_SEGMENT: SegmentOf = () => null;
 
 /** COPY data is sent in chunks of about this many characters (one CopyData message and write each). */
 const COPY_CHUNK = 128 * 1024;
@@ -25,10 +31,10 @@ function copyText(value: string | null): string {
   return NEEDS_ESCAPE.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : value;
 }
 
-function copyLine(r: ContactRecord, queueId: string | null): string {
+function copyLine(r: ContactRecord, queueId: string | null, segment: CustomerSegment | null): string {
   return `${copyText(r.source)}\t${copyText(r.externalId)}\t${r.channel}\t${r.direction}\t${queueId ?? '\\N'}\t${copyText(
     r.agent,
-  )}\t${copyText(r.customerKey)}\t${isoUtc(r.arrivedAt)}\t${r.answeredAt ? isoUtc(r.answeredAt) : '\\N'}\t${isoUtc(r.endedAt)}\t${r.holdSeconds}\t${r.acwSeconds}\t${r.outcome}\t${r.transferred ? 't' : 'f'}\t${copyText(r.wrapupCode)}\n`;
+  )}\t${copyText(r.customerKey)}\t${isoUtc(r.arrivedAt)}\t${r.answeredAt ? isoUtc(r.answeredAt) : '\\N'}\t${isoUtc(r.endedAt)}\t${r.holdSeconds}\t${r.acwSeconds}\t${r.outcome}\t${r.transferred ? 't' : 'f'}\t${copyText(r.wrapupCode)}\t${segment ?? '\\N'}\n`;
 }
 
 /**
@@ -41,10 +47,11 @@ function copyLine(r: ContactRecord, queueId: string | null): string {
 function* copyChunks(
   records: ContactRecord[],
   queueOf: (r: ContactRecord) => string | null,
+  segmentOf: SegmentOf,
 ): Generator<Buffer> {
   let text = '';
   for (const r of records) {
-    text += copyLine(r, queueOf(r));
+    text += copyLine(r, queueOf(r), segmentOf(r.customerKey));
     if (text.length >= COPY_CHUNK) {
       yield Buffer.from(text);
       text = '';
@@ -97,6 +104,7 @@ export async function writeContactBatch(
   client: Client,
   records: ContactRecord[],
   queues = new Map<string, string>(),
+  segmentOf: SegmentOf = NO_SEGMENT,
 ): Promise<StoredBatch> {
   // The lock first: queues created on first sight are inserted under it too, so two writers
   // never wait on each other's new queue rows while one holds the lock (a deadlock).
@@ -106,7 +114,7 @@ export async function writeContactBatch(
   await client.query('savepoint contact_copy');
   let inserted: number;
   try {
-    inserted = await copyInto(client, 'contact', copyChunks(records, queueOf));
+    inserted = await copyInto(client, 'contact', copyChunks(records, queueOf, segmentOf));
     await client.query('release savepoint contact_copy');
   } catch (error) {
     if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
@@ -118,7 +126,8 @@ export async function writeContactBatch(
     ]);
     const skip = new Set(stored.rows.map((row) => row.i - 1));
     const fresh = unique.filter((_, i) => !skip.has(i));
-    inserted = fresh.length === 0 ? 0 : await copyInto(client, 'contact', copyChunks(fresh, queueOf));
+    inserted =
+      fresh.length === 0 ? 0 : await copyInto(client, 'contact', copyChunks(fresh, queueOf, segmentOf));
   }
   return { inserted, duplicates: records.length - inserted };
 }

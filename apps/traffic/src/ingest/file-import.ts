@@ -27,6 +27,8 @@ export interface ImportTotals {
   duplicates: number;
   rejected: number;
   agentStates: number;
+  /** Contacts with a customer key stored without its segment (care did not answer; see IngestReport). */
+  unsegmented: number;
   /** Physical lines of the file, and how many were blank. */
   lines: number;
   blankLines: number;
@@ -175,6 +177,7 @@ export async function importContacts(
     duplicates: 0,
     rejected: 0,
     agentStates: 0,
+    unsegmented: 0,
     lines: 0,
     blankLines: 0,
     unknownColumns: [],
@@ -197,6 +200,7 @@ export async function importContacts(
     totals.inserted += report.inserted;
     totals.duplicates += report.duplicates;
     totals.rejected += report.rejected;
+    totals.unsegmented += report.unsegmented;
     report.problems.forEach((p) => listener.rejected(p));
     if (agentStates.length) {
       totals.agentStates += await inPgTransaction(em, (client) => writeAgentStates(client, agentStates));

@@ -2,6 +2,7 @@ import type { Client } from 'pg';
 import { intervalStartSql } from '../common/intervals';
 import { MEASURES, type Measure } from '../model/measures';
 import { OUTCOME_FACT_COLUMNS, outcomeFactJoins, outcomeFactsSql } from '../outcome/outcome-facts.sql';
+import { rollUpSegments } from '../stats/segment-rollup';
 
 const MEASURE_LIST = MEASURES.map((m) => m.column).join(', ');
 
@@ -102,5 +103,6 @@ export async function rollUpCommitted(client: Client): Promise<boolean> {
      update rollup_watermark set last_contact_id = $2::bigint where id = 1`,
     [from, to],
   );
+  await rollUpSegments(client, from, to); // issue 20: the small per-segment rollup, same range
   return true;
 }

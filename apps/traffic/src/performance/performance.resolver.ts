@@ -2,6 +2,7 @@ import {
   performancePart,
   performanceReference,
   PerformanceScopeType,
+  type PerformancePartOptions,
   type SubgraphContext,
 } from '@switchboard/subgraph-kit';
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
@@ -36,14 +37,20 @@ export class TrafficPerformanceResolver {
         ]);
         return Object.assign(new PerformanceTrafficType(), metrics, freshness);
       },
-      {
-        // traffic's rollups: both ends on a 15-minute boundary
-        period: (from, to) => checkPeriod({ from, to }),
-        // a queue is traffic's own: seen through its center, from the request's batched queue loader
-        queueCenterId: async (queueId) => (await queueById(ctx).load(queueId.toLowerCase()))?.centerId,
-      },
+      trafficPartGate(ctx),
     );
   }
+}
+
+/**
+ * How traffic's parts of a record pass the kit's gate: its rollups' 15-minute boundaries, and a queue
+ * (traffic's own) seen through its center, from the request's batched queue loader.
+ */
+export function trafficPartGate(ctx: SubgraphContext): PerformancePartOptions {
+  return {
+    period: (from, to) => checkPeriod({ from, to }),
+    queueCenterId: async (queueId) => (await queueById(ctx).load(queueId.toLowerCase()))?.centerId,
+  };
 }
 
 /** The record's center, for its sources' rules and batches: null for a team or an agent. */

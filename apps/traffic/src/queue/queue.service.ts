@@ -3,6 +3,7 @@ import { badUserInput, notFound } from '@switchboard/server';
 import { isUuid } from '../common/intervals';
 import { rollUpSql } from '../ingest/roll-up';
 import { inPgTransaction } from '../ingest/pg-client';
+import { rebuildQueueSegments } from '../stats/segment-rollup';
 import type { Channel } from '../contact/contact-record';
 import { Queue } from './queue.entity';
 import type { UpdateQueueInput } from './queue.input';
@@ -81,6 +82,7 @@ export class QueueService {
            ${rollUpSql('of_queue')} select count(*) from rolled`,
           [queue.id, watermark],
         );
+        await rebuildQueueSegments(client, queue.id, watermark);
       }
     });
     return queue;

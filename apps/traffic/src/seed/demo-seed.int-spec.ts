@@ -1,4 +1,11 @@
-import { DAY_MS, demoContacts, demoQueues, demoCenterId, demoStoryContacts } from '@switchboard/demo';
+import {
+  DAY_MS,
+  demoCareSegments,
+  demoContacts,
+  demoQueues,
+  demoCenterId,
+  demoStoryContacts,
+} from '@switchboard/demo';
 import { postGraphQL, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { trafficSubgraph } from '../traffic.subgraph';
 import { demoTrafficWindow, seedTrafficDemo, DEMO_TRAFFIC_DAYS } from './demo-seed';
@@ -23,7 +30,8 @@ describe('traffic demo seed', () => {
     const started = performance.now();
     firstSeed = await seedTrafficDemo(traffic.orm.em.fork(), window);
     seedMs = performance.now() - started;
-  });
+    // a month of contacts: on a loaded shared machine the seed alone passed jest's 60 s hook limit
+  }, 240_000);
   afterAll(() => traffic.stop());
 
   const count = async (sql: string): Promise<number> => {
@@ -38,6 +46,41 @@ describe('traffic demo seed', () => {
     expect(firstSeed).toBe(true);
     expect(await seedTrafficDemo(traffic.orm.em.fork(), window)).toBe(false);
     expect(await count('select count(*)::int as n from contact')).toBe(contacts);
+  });
+
+  it("stamps care's demo segments on their customers' contacts, so segmentStats answers per segment (issue 20)", async () => {
+    const segments = demoCareSegments(window);
+    expect([...segments.values()]).toContain('VIP');
+    const stamped = await traffic.orm.em
+      .fork()
+      .getConnection()
+      .execute<{ key: string; segment: string | null }[]>(
+        `select distinct customer_key as key, customer_segment as segment from contact
+          where customer_key in (select jsonb_array_elements_text(?::jsonb))`,
+        [JSON.stringify([...segments.keys()])],
+      );
+    expect(stamped.length).toBeGreaterThan(0);
+    for (const row of stamped) expect(row.segment).toBe(segments.get(row.key));
+    expect(
+      await count("select count(*)::int as n from contact where customer_segment = 'STANDARD'"),
+    ).toBeGreaterThan(0);
+    const answer = await postGraphQL<{
+      segmentStats: { segment: string; offered: number; serviceLevel: number | null }[];
+    }>(
+      traffic.url,
+      `query($f: DateTimeISO!, $t: DateTimeISO!) { segmentStats(filter: { from: $f, to: $t }, granularity: TOTAL) {
+        segment offered serviceLevel } }`,
+      {
+        f: window.from.toISOString(),
+        t: new Date(window.from.getTime() + window.days * DAY_MS).toISOString(),
+      },
+    );
+    expect(answer.errors).toBeUndefined();
+    const vip = answer.data?.segmentStats.find((r) => r.segment === 'VIP');
+    expect(vip?.offered).toBeGreaterThan(0);
+    expect(vip?.serviceLevel).not.toBeNull();
+    const standard = answer.data?.segmentStats.find((r) => r.segment === 'STANDARD');
+    expect(standard?.offered).toBeGreaterThan(vip?.offered ?? 0);
   });
 
   it('seeds agent states consistent with the contacts: on contact from each answer to its end (issue 17)', async () => {

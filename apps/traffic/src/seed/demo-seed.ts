@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   DemoShiftLog,
+  demoCareSegments,
   demoCenterId,
   demoContacts,
   demoStoryContacts,
@@ -14,6 +15,7 @@ import {
 import type { ContactRecord } from '../contact/contact-record';
 import { writeAgentStates } from '../ingest/agent-state-writer';
 import { ContactIngestService, INGEST_BATCH_SIZE } from '../ingest/contact-ingest.service';
+import { fixedSegmentSource } from '../ingest/customer-segments';
 import { inPgTransaction } from '../ingest/pg-client';
 import { Queue } from '../queue/queue.entity';
 import { seedOutcomeLists } from '../disposition/outcome-lists.seed';
@@ -68,7 +70,8 @@ async function createDemoQueues(em: EntityManager): Promise<void> {
  */
 async function writeDemoContacts(em: EntityManager, window: DemoTrafficOptions): Promise<DemoShiftLog> {
   const shifts = new DemoShiftLog();
-  const ingest = new ContactIngestService(em);
+  // care's demo customers' segments, as care would answer them at ingest (its seed makes the same list)
+  const ingest = new ContactIngestService(em, fixedSegmentSource(demoCareSegments(window)));
   const writing = new Set<Promise<void>>();
   const write = (records: ContactRecord[]): Promise<void> => {
     const lines = records.map((record, i) => ({ record, line: i + 1 }));

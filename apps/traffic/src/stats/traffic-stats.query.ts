@@ -116,7 +116,7 @@ export function checkFilter(filter: StatsFilter): void {
 }
 
 /** Where a statistics query reads from: a 15-minute rollup table, or the contacts themselves. */
-interface StatsSource {
+export interface StatsSource {
   from: string;
   /** Joins `queue q` (for center groups and queue filters): only when they need it. */
   queueJoin: string;
@@ -125,6 +125,8 @@ interface StatsSource {
   queueKey: string;
   channel: string;
   agentKey: string;
+  /** The customer segment, grouped by always when given (the segment rollup: segment-stats.ts). */
+  segment?: string;
 }
 
 const ROLLUP_QUEUE_JOIN = " left join queue q on q.id::text = nullif(s.queue_key, '')";
@@ -140,7 +142,7 @@ const AGENT_ROLLUPS: StatsSource = {
 };
 
 /** Per queue and channel (no agent): far fewer rows, for everything else. */
-const QUEUE_ROLLUPS: StatsSource = { ...AGENT_ROLLUPS, from: 'queue_interval_stat s', agentKey: "''" };
+export const QUEUE_ROLLUPS: StatsSource = { ...AGENT_ROLLUPS, from: 'queue_interval_stat s', agentKey: "''" };
 
 const CONTACTS: StatsSource = {
   from: 'contact c',
@@ -166,7 +168,7 @@ export function needsAgents(filter: StatsFilter, groupBy: readonly StatsDimensio
  * without the queue table unless a center or queue filter needs it (the rows' queue codes and
  * service-level variants are read apart, once per answer: see trafficStats).
  */
-function statsSql(
+export function statsSql(
   source: StatsSource,
   measures: string[],
   extraWhere: string[],
@@ -206,6 +208,7 @@ function statsSql(
   if (dims.has(StatsDimension.AGENT)) add(`nullif(${source.agentKey}, '')`, 'agent_key');
   if (dims.has(StatsDimension.CENTER)) add('q.center_id', 'center_id');
   if (dims.has(StatsDimension.TEAM)) add('p.team_id', 'team_id');
+  if (source.segment) add(source.segment, 'segment');
   select.push(...measures);
   params.push(...joinParams);
   const where = [`${source.start} >= ?`, `${source.start} < ?`, ...extraWhere];

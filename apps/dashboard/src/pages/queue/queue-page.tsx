@@ -11,6 +11,7 @@ import { useI18n } from '../../i18n/i18n';
 import { isDay, lastDays, periodInstants, shiftDay } from '../../period';
 import { routeHref } from '../../routing';
 import { useHashParams, useUrlPeriod } from '../../url-state';
+import { QueueSegmentsPanel } from './queue-segments-panel';
 
 /** How often the queue's live state is read again. */
 const LIVE_POLL_MS = 15_000;
@@ -82,6 +83,13 @@ export function QueuePage({ queueId, timeZone }: { queueId: string; timeZone: st
           <Figure name="transferRate" label={t('transferRate')} value={format.percent(total?.transferRate)} />
           <Figure name="fcr" label={t('fcr')} value={format.percent(total?.fcrRate)} />
         </div>
+        <QueueSegmentsPanel
+          queueId={queueId}
+          from={variables.from}
+          to={variables.to}
+          timeZone={timeZone}
+          format={format}
+        />
         <div className="panel">
           <h3>{t('intervals')}</h3>
           <label>
