@@ -57,15 +57,17 @@ export interface SweepResult {
  * Parameters: now, the batch size.
  */
 export const SWEEP_SELECT = `with picked as materialized (
-  select commitment_id from care_commitment_due
+  select ctid as entry, commitment_id from care_commitment_due
    where next_at <= ?
    order by next_at
    limit ?
      for update skip locked)
-select c.id, c.center_id, c.owner_employee_no, c.due_at, c.grace_minutes, c.fulfilled_at, c.escalation_fire_times
+select p.entry::text as entry, c.id, c.center_id, c.owner_employee_no, c.due_at, c.grace_minutes, c.fulfilled_at, c.escalation_fire_times
   from picked p join care_commitment c on c.id = p.commitment_id`;
 
 interface DueRow {
+  /** The due entry's row (its ctid, locked by this transaction: it cannot move until the commit). */
+  entry: string;
   id: string;
   center_id: string;
   owner_employee_no: string;
@@ -195,7 +197,6 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
       action: [] as string[],
     };
     const moved = { id: [] as string[], next: [] as string[] };
-    const done: string[] = [];
     for (const { row, policy, plan } of plans) {
       const levels = new Map<number, { action: string; at: Date }>();
       for (const n of plan.notifications) {
@@ -230,7 +231,7 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
       if (plan.nextAt) {
         moved.id.push(row.id);
         moved.next.push(plan.nextAt.toISOString());
-      } else done.push(row.id);
+      }
     }
 
     step('build');
@@ -270,15 +271,23 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
     }
     step('notifications');
     // the next look, on the narrow due list only (a finished ladder leaves it); the commitment's own
-    // facts are never written here: its level and the actions' flags are read from the records above
-    await bound(
-      tx,
-      `with gone as (delete from care_commitment_due d where d.commitment_id = any(?::uuid[]))
-       update care_commitment_due d set next_at = u.next
-         from unnest(?::uuid[], ?::timestamptz[]) u(id, next)
-        where d.commitment_id = u.id`,
-      [pgArray(done), pgArray(moved.id), pgArray(moved.next)],
-    );
+    // facts are never written here: its level and the actions' flags are read from the records above.
+    // Each picked entry is deleted where it is (by its row, held since the pick) and a narrow new one
+    // inserted for a ladder still climbing: an UPDATE of the indexed next look is never heap-only, and
+    // measured twice the CPU of the two (the list's triggers look twice for a writer that waited on
+    // an entry a sweep replaced: Migration20261207160000_due_list_replace). Two statements: within
+    // one, the insert could meet the old key before the delete ran.
+    await bound(tx, 'delete from care_commitment_due where ctid = any(?::tid[])', [
+      pgArray(due.map((d) => d.entry)),
+    ]);
+    if (moved.id.length) {
+      await bound(
+        tx,
+        `insert into care_commitment_due (commitment_id, next_at)
+         select u.id, u.next from unnest(?::uuid[], ?::timestamptz[]) u(id, next)`,
+        [pgArray(moved.id), pgArray(moved.next)],
+      );
+    }
     step('update');
     return result;
   });
