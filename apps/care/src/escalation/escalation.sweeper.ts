@@ -87,7 +87,10 @@ interface DueRow {
  * statement over arrays (unnest); the wide commitment rows are read, never locked nor written, so a
  * sweep dirties only narrow pages. The unique constraints and the single
  * transaction make each notification exactly once: a crash anywhere before the commit leaves
- * nothing, and the next sweep does it all again.
+ * nothing, and the next sweep does it all again. The inserts skip what exists with NOT EXISTS, not
+ * ON CONFLICT: the entry's lock already keeps two sweeps off one commitment, and a speculative
+ * insertion per row (its token and confirmation) cost about a quarter of the outbox insert's CPU;
+ * the unique constraints stay the last word.
  */
 export async function sweepEscalations(em: EntityManager, options: SweepOptions = {}): Promise<SweepResult> {
   const { clock, directory } = careServices();
@@ -241,7 +244,8 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
         `with inserted as (insert into care_escalation (id, commitment_id, level, action, due_to_fire_at, fired_at)
          select gen_random_uuid(), e.commitment_id, e.level, e.action, e.due_to_fire_at, ?
            from unnest(?::uuid[], ?::int[], ?::text[], ?::timestamptz[]) e(commitment_id, level, action, due_to_fire_at)
-         on conflict (commitment_id, level) do nothing returning 1) select count(*)::int as n from inserted`,
+          where not exists (select 1 from care_escalation x where x.commitment_id = e.commitment_id and x.level = e.level)
+         returning 1) select count(*)::int as n from inserted`,
         [now, pgArray(esc.commitment), pgArray(esc.level), pgArray(esc.action), pgArray(esc.at)],
       )) as Array<{ n: number }>;
       result.escalations = inserted.n;
@@ -255,7 +259,9 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
          select gen_random_uuid(), n.commitment_id, n.level, n.recipient, n.address_employee_no, n.address_role, n.center_id, n.action, ?
            from unnest(?::uuid[], ?::int[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[])
                 n(commitment_id, level, recipient, address_employee_no, address_role, center_id, action)
-         on conflict (commitment_id, level, recipient) do nothing returning 1) select count(*)::int as n from inserted`,
+          where not exists (select 1 from care_notification x
+                             where x.commitment_id = n.commitment_id and x.level = n.level and x.recipient = n.recipient)
+         returning 1) select count(*)::int as n from inserted`,
         [
           now,
           pgArray(note.commitment),
