@@ -103,7 +103,7 @@ export async function sweepEscalations(em: EntityManager, options: SweepOptions 
   };
   const out = await em.fork().transactional(async (tx) => {
     step('begin');
-    const due = (await tx.execute(SWEEP_SELECT, [now, options.batch ?? 500])) as DueRow[];
+    const due = (await bound(tx, SWEEP_SELECT, [now, options.batch ?? 500])) as DueRow[];
     step('pick');
     const result: SweepResult = { commitments: due.length, escalations: 0, notifications: 0 };
     if (!due.length) return result;
