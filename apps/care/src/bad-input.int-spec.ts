@@ -48,7 +48,8 @@ beforeAll(async () => {
   // makeCommitment asks for its contact through this source (the world double answers cases' lookups)
   restore = configureCare({
     clock: () => now,
-    directory: async (asks) => asks.map(() => ({ teamId: team, teamLead: null })),
+    // openServiceRecovery gives the recovery to the agent's lead: staff's answer has one
+    directory: async (asks) => asks.map(() => ({ teamId: team, teamLead: COLLEAGUE })),
     contacts: async (keys) =>
       keys.map((k) => {
         const c = made.get(`${k.source}|${k.externalId}`);
@@ -275,4 +276,279 @@ describe('bad input on care writes', () => {
     expect(farOwner.errors?.[0]?.message).toContain('ownerAgentNo');
     expect(await databaseFingerprint(care.orm)).toBe(before);
   });
+});
+
+const LINK = `mutation($caseId: ID!, $expectedVersion: Int!, $contact: CareContactKeyInput!) {
+  linkContact(caseId: $caseId, expectedVersion: $expectedVersion, contact: $contact) { ${CASE_FIELDS} } }`;
+const RESOLVE = `mutation($caseId: ID!, $expectedVersion: Int!) {
+  resolveCase(caseId: $caseId, expectedVersion: $expectedVersion) { ${CASE_FIELDS} } }`;
+const REASSIGN_CASE = `mutation($caseId: ID!, $expectedVersion: Int!, $ownerAgentNo: String!, $note: String) {
+  reassignCase(caseId: $caseId, expectedVersion: $expectedVersion, ownerAgentNo: $ownerAgentNo, note: $note) { id } }`;
+const SAVE_CUSTOMER = 'mutation($i: SaveCustomerInput!) { saveCustomer(input: $i) { customerKey } }';
+const MERGE =
+  'mutation($from: String!, $into: String!) { mergeCustomers(from: $from, into: $into) { customerKey } }';
+const FULFIL = 'mutation($i: FulfilCommitmentInput!) { fulfilCommitment(input: $i) { id status } }';
+const REASSIGN = 'mutation($i: ReassignCommitmentInput!) { reassignCommitment(input: $i) { id } }';
+const POLICY = 'mutation($i: SetEscalationPolicyInput!) { setEscalationPolicy(input: $i) { code } }';
+const RECOVERY = 'mutation($i: ServiceRecoveryInput!) { openServiceRecovery(input: $i) { id } }';
+
+/** A key merged into another (writes to it are refused), and the live key it resolves to. */
+const MERGED = `merged-${tag}`;
+const LIVE = `live-${tag}`;
+
+/** A contact (the whole key) that names nothing linkable: malformed, unknown, or of another customer. */
+const badContact = fc.oneof(
+  invalid.requiredText.map((externalId) => ({ source: 'pbx', externalId })),
+  invalid.requiredText.map((source) => ({ source, externalId: 'x-1' })),
+  fc.uuid().map((u) => ({ source: 'pbx', externalId: `no-such-call-${u}` })),
+);
+
+/** A commitment made by AGENT (the promiser is a token's agent), due tomorrow. */
+async function freshCommitment(): Promise<{ id: string; version: number }> {
+  const token = await subgraphToken('care', caller('AGENT', { employeeNo: AGENT }));
+  const answer = await postGraphQL<{ makeCommitment: { id: string; version: number } }>(
+    care.url,
+    'mutation($i: MakeCommitmentInput!) { makeCommitment(input: $i) { id version } }',
+    makeInput(),
+    { authorization: `Bearer ${token}` },
+  );
+  if (!answer.data?.makeCommitment) throw new Error(JSON.stringify(answer.errors));
+  return answer.data.makeCommitment;
+}
+
+describe('bad input on the other care writes', () => {
+  beforeAll(async () => {
+    now = new Date('2027-03-08T01:00:00Z');
+    await factory.customer({ customerKey: MERGED });
+    await factory.customer({ customerKey: LIVE });
+    const merged = await postGraphQL(care.url, MERGE, { from: MERGED, into: LIVE });
+    expect(merged.errors).toBeUndefined();
+  });
+
+  badInputProperties(
+    () => care,
+    (): MutationCase[] => [
+      {
+        name: 'linkContact',
+        document: LINK,
+        valid: async () => {
+          now = new Date('2027-03-08T01:00:00Z');
+          const c = await freshCase();
+          const customerKey = (
+            await postGraphQL<{ case: { customerKey: string } }>(
+              care.url,
+              'query($id: ID!) { case(id: $id) { customerKey } }',
+              { id: c.id },
+            )
+          ).data?.case.customerKey as string;
+          const again = world.contact(customerKey, AGENT, '2027-03-08T00:40:00Z', { centerId: center });
+          return {
+            caseId: c.id,
+            expectedVersion: c.version,
+            contact: { source: again.source, externalId: again.externalId },
+          };
+        },
+        fields: {
+          caseId: invalid.reference,
+          expectedVersion: fc.oneof(invalid.smallInt, fc.constant(0)),
+          // malformed, unknown to traffic, another customer's, or already the case's (or another's)
+          contact: fc.oneof(
+            badContact,
+            fc.constant(null).map(() => {
+              const other = freshContact();
+              return { source: other.source, externalId: other.externalId };
+            }),
+          ),
+        },
+      },
+      {
+        name: 'resolveCase',
+        document: RESOLVE,
+        valid: async () => {
+          const c = await freshCase();
+          const opened = await postGraphQL<{ changeCase: { version: number } }>(
+            care.url,
+            `mutation($id: ID!, $v: Int!) { changeCase(caseId: $id, expectedVersion: $v, change: { status: OPEN }) { version } }`,
+            { id: c.id, v: c.version },
+          );
+          return { caseId: c.id, expectedVersion: opened.data?.changeCase.version };
+        },
+        fields: {
+          caseId: invalid.reference,
+          expectedVersion: fc.oneof(invalid.smallInt, fc.constant(0)),
+        },
+      },
+      {
+        name: 'reassignCase',
+        document: REASSIGN_CASE,
+        valid: async () => {
+          const c = await freshCase();
+          return { caseId: c.id, expectedVersion: c.version, ownerAgentNo: COLLEAGUE, note: 'covering' };
+        },
+        fields: {
+          caseId: invalid.reference,
+          expectedVersion: fc.oneof(invalid.smallInt, fc.constant(0)),
+          // unknown to staff, malformed, or working in another center than the case's
+          ownerAgentNo: fc.oneof(invalid.requiredText, fc.constantFrom('NO-SUCH-AGENT', FAR)),
+          note: invalid.text,
+        },
+      },
+      {
+        name: 'saveCustomer',
+        document: SAVE_CUSTOMER,
+        valid: () => ({
+          i: {
+            customerKey: `cust-${randomUUID()}`,
+            segment: 'VIP',
+            name: 'Wang Fang',
+            phone: '138 0000 0001',
+          },
+        }),
+        fields: {
+          // malformed, or a key merged into another (write to the live one)
+          'i.customerKey': fc.oneof(invalid.requiredText, fc.constant(MERGED)),
+          'i.segment': invalid.enumValue,
+          'i.name': fc.oneof(invalid.text, fc.constant('')),
+          'i.phone': fc.oneof(
+            invalid.text,
+            fc.constantFrom('', 'call me maybe', '12', '+86 138 0000 0001 ext. 9'),
+          ),
+        },
+      },
+      {
+        name: 'mergeCustomers',
+        document: MERGE,
+        valid: async () => {
+          const [from, into] = [`cust-${randomUUID()}`, `cust-${randomUUID()}`];
+          await factory.customer({ customerKey: from });
+          await factory.customer({ customerKey: into });
+          return { from, into };
+        },
+        fields: {
+          // malformed, unknown, or merged already
+          from: fc.oneof(
+            invalid.requiredText,
+            fc.uuid().map((u) => `nobody-${u}`),
+            fc.constant(MERGED),
+          ),
+          into: fc.oneof(
+            invalid.requiredText,
+            fc.uuid().map((u) => `nobody-${u}`),
+            fc.constant(MERGED),
+          ),
+        },
+      },
+      {
+        name: 'fulfilCommitment',
+        document: FULFIL,
+        valid: async () => {
+          now = new Date('2027-03-08T01:00:00Z');
+          const c = await freshCommitment();
+          return { i: { id: c.id, evidence: 'called back, card re-sent' } };
+        },
+        fields: {
+          'i.id': invalid.reference,
+          'i.evidence': invalid.requiredText,
+        },
+      },
+      {
+        name: 'reassignCommitment',
+        document: REASSIGN,
+        valid: async () => {
+          now = new Date('2027-03-08T01:00:00Z');
+          const c = await freshCommitment();
+          return { i: { id: c.id, ownerEmployeeNo: COLLEAGUE, expectedVersion: c.version, reason: 'leave' } };
+        },
+        fields: {
+          'i.id': invalid.reference,
+          // unknown to staff, malformed, the owner already, or working in another center
+          'i.ownerEmployeeNo': fc.oneof(invalid.requiredText, fc.constantFrom('NO-SUCH-AGENT', AGENT, FAR)),
+          'i.expectedVersion': fc.oneof(invalid.smallInt, fc.constant(0)),
+          'i.reason': invalid.text,
+        },
+      },
+      {
+        name: 'setEscalationPolicy',
+        document: POLICY,
+        valid: () => ({
+          i: {
+            centerId: center,
+            caseType: 'COMPLAINT',
+            priority: '1',
+            segment: 'VIP',
+            code: `VIP-${randomUUID().slice(0, 8).toUpperCase()}`,
+            levels: [
+              { level: 0, offset: -30, basis: 'CALENDAR_MINUTES', recipients: ['OWNER'], action: 'NOTIFY' },
+              {
+                level: 1,
+                offset: 0,
+                basis: 'CALENDAR_MINUTES',
+                recipients: ['OWNER', 'TEAM_LEAD'],
+                action: 'NOTIFY',
+              },
+              {
+                level: 2,
+                offset: 1,
+                basis: 'BUSINESS_DAYS',
+                recipients: ['CENTER_MANAGER'],
+                action: 'RAISE_PRIORITY',
+              },
+            ],
+          },
+        }),
+        fields: {
+          'i.centerId': invalid.reference,
+          'i.code': fc.oneof(invalid.requiredText, invalid.code),
+          // none of the case types, priorities or segments, nor '*'
+          'i.caseType': fc.oneof(invalid.requiredText, fc.constantFrom('NOT_A_TYPE', 'complaint', '**')),
+          'i.priority': fc.oneof(invalid.requiredText, fc.constantFrom('0', '5', 'HIGH', '1.5')),
+          'i.segment': fc.oneof(invalid.requiredText, fc.constantFrom('GOLD', 'vip')),
+          'i.levels': fc.constant([]),
+          'i.levels.0.level': fc.oneof(fc.integer({ max: -1 }), fc.constantFrom(1.5, '0')),
+          // a level out of order, or beyond a year from due
+          'i.levels.1.offset': fc.oneof(
+            fc.integer({ min: -100_000_000, max: -31 }),
+            fc.integer({ min: 525_601, max: 2_147_483_647 }),
+          ),
+          'i.levels.2.offset': fc.oneof(
+            fc.integer({ min: 366, max: 2_147_483_647 }),
+            fc.integer({ max: -1 }),
+          ),
+          'i.levels.0.basis': invalid.enumValue,
+          'i.levels.1.recipients': fc.constantFrom([], ['NOBODY'], ['ROLE:'], ['OWNER', 'OWNER']),
+          'i.levels.2.action': invalid.enumValue,
+        },
+      },
+      {
+        name: 'openServiceRecovery',
+        document: RECOVERY,
+        valid: () => {
+          now = new Date('2027-03-08T01:00:00Z');
+          const contact = freshContact();
+          return {
+            i: {
+              responseKey: `resp-${randomUUID()}`,
+              centerId: center,
+              contact: { source: contact.source, externalId: contact.externalId },
+              agentEmployeeNo: AGENT,
+              score: 1,
+              answeredAt: '2027-03-08T00:50:00Z',
+            },
+          };
+        },
+        fields: {
+          'i.responseKey': invalid.requiredText,
+          'i.centerId': invalid.reference,
+          'i.contact': badContact,
+          // unknown, malformed, or not the agent of the contact
+          'i.agentEmployeeNo': fc.oneof(invalid.requiredText, fc.constantFrom('NO-SUCH-AGENT', FAR)),
+          // satisfied (nothing to recover) or no score at all
+          'i.score': fc.oneof(invalid.smallInt, fc.constantFrom(0, 3, 4, 5, 6)),
+          // malformed, or after the clock (2027-03-08T01:00Z)
+          'i.answeredAt': fc.oneof(invalid.timestamp, fc.constant('2027-03-09T00:00:00Z')),
+        },
+      },
+    ],
+    20,
+  );
 });

@@ -98,6 +98,20 @@ describe('escalation policy', () => {
       { field: 'levels', message: 'a policy needs at least one level' },
     ]);
   });
+
+  it('keeps each level within a year of due (minutes either way, business days after)', () => {
+    const at = (offset: number, basis: string) =>
+      validateEscalationPolicy({
+        code: 'X',
+        levels: [{ level: 0, offset, basis, recipients: ['OWNER'], action: 'NOTIFY' }],
+      } as unknown as EscalationPolicy).map((p) => p.field);
+    expect(at(525_600, 'CALENDAR_MINUTES')).toEqual([]);
+    expect(at(-525_600, 'BUSINESS_MINUTES')).toEqual([]);
+    expect(at(365, 'BUSINESS_DAYS')).toEqual([]);
+    expect(at(525_601, 'CALENDAR_MINUTES')).toEqual(['levels[0].offset']);
+    expect(at(-2_147_483_647, 'BUSINESS_MINUTES')).toEqual(['levels[0].offset']);
+    expect(at(366, 'BUSINESS_DAYS')).toEqual(['levels[0].offset']);
+  });
 });
 
 describe('levelsDue: the ladder with an injected clock (research A3, test 1)', () => {

@@ -80,6 +80,10 @@ function isRecipient(value: unknown): value is EscalationRecipient {
 const sign = (level: EscalationLevel): number => Math.sign(level.offset);
 
 /** Every problem in a policy, each naming its field; [] when it is usable. */
+/** A level fires within a year of due: a longer offset is a typing slip (and past a Date's range). */
+export const MAX_OFFSET_MINUTES = 525_600;
+export const MAX_OFFSET_DAYS = 365;
+
 export function validateEscalationPolicy(policy: EscalationPolicy): FieldProblem[] {
   const problems: FieldProblem[] = [];
   if (!policy?.code) problems.push({ field: 'code', message: 'is missing' });
@@ -101,7 +105,12 @@ export function validateEscalationPolicy(policy: EscalationPolicy): FieldProblem
     }
     if (!Number.isInteger(l.offset))
       problems.push({ field: `${f}.offset`, message: `${l.offset} is not a whole number` });
-    else if (l.basis === 'BUSINESS_DAYS' && l.offset < 0) {
+    else if (Math.abs(l.offset) > (l.basis === 'BUSINESS_DAYS' ? MAX_OFFSET_DAYS : MAX_OFFSET_MINUTES)) {
+      problems.push({
+        field: `${f}.offset`,
+        message: `must be within a year of due (${MAX_OFFSET_MINUTES} minutes, ${MAX_OFFSET_DAYS} business days)`,
+      });
+    } else if (l.basis === 'BUSINESS_DAYS' && l.offset < 0) {
       problems.push({
         field: `${f}.offset`,
         message: 'business days count after due only (use minutes before due)',

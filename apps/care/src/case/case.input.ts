@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsOptional, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { Text } from '../model/text';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { CASE_STATES } from '@switchboard/metrics';
 import { CASE_TYPES } from './case.entity';
@@ -6,8 +7,8 @@ import { CaseStatusEnum, CaseTypeEnum } from './case.type';
 
 @InputType('CareContactKeyInput', { description: "A traffic contact's natural key" })
 export class CareContactKeyInput {
-  @Field(() => String) @Length(1, 200, { message: 'must be 1 to 200 characters' }) source!: string;
-  @Field(() => String) @Length(1, 200, { message: 'must be 1 to 200 characters' }) externalId!: string;
+  @Field(() => String) @Text(200) source!: string;
+  @Field(() => String) @Text(200) externalId!: string;
 }
 
 @InputType('OpenCaseInput')
@@ -21,11 +22,11 @@ export class OpenCaseInput {
   type!: (typeof CASE_TYPES)[number];
 
   @Field(() => String, { description: 'A code of the current category taxonomy (caseCategories)' })
-  @Length(1, 100, { message: 'must be 1 to 100 characters' })
+  @Text(100)
   categoryCode!: string;
 
   @Field(() => String, { description: '1 to 200 characters' })
-  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  @Text(200)
   title!: string;
 
   @Field(() => Int, { defaultValue: 3, description: '1 (highest) to 4' })
@@ -36,7 +37,7 @@ export class OpenCaseInput {
 
   @Field(() => String, { nullable: true, description: "The owner agent's employee number (staff)" })
   @IsOptional()
-  @Length(1, 50, { message: 'must be 1 to 50 characters' })
+  @Text(50)
   ownerAgentNo?: string | null;
 
   @Field(() => ID, { nullable: true, description: "The owning team (staff's Team id)" })
@@ -45,7 +46,7 @@ export class OpenCaseInput {
   ownerTeamId?: string | null;
 
   @Field(() => String, { description: 'The owning department, 1 to 100 characters' })
-  @Length(1, 100, { message: 'must be 1 to 100 characters' })
+  @Text(100)
   department!: string;
 
   @Field(() => ID, { description: "staff's Center id" })
@@ -62,7 +63,7 @@ export class ChangeCaseInput {
 
   @Field(() => String, { nullable: true, description: "The new owner agent's employee number" })
   @IsOptional()
-  @Length(1, 50, { message: 'must be 1 to 50 characters' })
+  @Text(50)
   ownerAgentNo?: string | null;
 
   @Field(() => ID, { nullable: true, description: "The new owning team (staff's Team id)" })
@@ -72,11 +73,11 @@ export class ChangeCaseInput {
 
   @Field(() => String, { nullable: true, description: 'The new owning department (a hand-off)' })
   @IsOptional()
-  @Length(1, 100, { message: 'must be 1 to 100 characters' })
+  @Text(100)
   department?: string | null;
 
   @Field(() => String, { nullable: true, description: 'A note for the history, up to 2000 characters' })
   @IsOptional()
-  @Length(1, 2000, { message: 'must be 1 to 2000 characters' })
+  @Text(2000)
   note?: string | null;
 }

@@ -28,8 +28,22 @@ async function caseForWrite(ctx: SubgraphContext, id: string, field: string, act
 
 /** The contact in traffic (through the gateway), with its customer key; BAD_USER_INPUT otherwise. */
 async function knownContact(key: CareContactKeyInput, field: string): Promise<TrafficContact> {
+  // the key's own form first, named by the argument it came in (linkContact's `contact` is not
+  // validated by type-graphql, whose messages would name `source` alone)
+  const malformed = (['source', 'externalId'] as const).filter(
+    (part) => typeof key[part] !== 'string' || !key[part].trim() || key[part].length > 200,
+  );
+  if (malformed.length)
+    throw badUserInput(
+      malformed.map((part) => ({ field: `${field}.${part}`, message: 'must be 1 to 200 characters' })),
+    );
   const found = (await trafficContacts([key])).get(contactKeyOf(key));
-  if (!found) throw badUserInput({ field, message: `no contact ${key.source}/${key.externalId} in traffic` });
+  // an unknown key: its id is what names nothing (the source is one of a few)
+  if (!found)
+    throw badUserInput({
+      field: `${field}.externalId`,
+      message: `no contact ${key.source}/${key.externalId} in traffic`,
+    });
   if (!found.customerKey) throw badUserInput({ field, message: 'the contact has no customer key' });
   return found;
 }
@@ -122,7 +136,7 @@ export class CaseResolver {
   })
   async linkContact(
     @Arg('caseId', () => ID) caseId: string,
-    @Arg('contact', () => CareContactKeyInput) contact: CareContactKeyInput,
+    @Arg('contact', () => CareContactKeyInput, { validate: false }) contact: CareContactKeyInput,
     @Arg('expectedVersion', () => Int) expectedVersion: number,
     @Ctx() ctx: SubgraphContext,
   ): Promise<CaseType> {

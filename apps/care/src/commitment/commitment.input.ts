@@ -1,12 +1,13 @@
-import { IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { Text } from '../model/text';
 import { Field, ID, InputType, Int } from 'type-graphql';
 
 @InputType('CommitmentContactInput', {
   description: 'The traffic contact the promise is made on (its natural key)',
 })
 export class CommitmentContactInput {
-  @Field(() => String) @Length(1, 200) source!: string;
-  @Field(() => String) @Length(1, 200) externalId!: string;
+  @Field(() => String) @Text(200) source!: string;
+  @Field(() => String) @Text(200) externalId!: string;
 }
 
 @InputType('MakeCommitmentInput')
@@ -14,17 +15,19 @@ export class MakeCommitmentInput {
   @Field(() => String, {
     description: 'Your idempotency key: the same key again returns the first commitment',
   })
-  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  @Text(200)
   clientKey!: string;
 
   @Field(() => ID, { description: "staff's Center id: its business calendar and escalation policy apply" })
   @IsUUID('all', { message: 'must be a center id' })
   centerId!: string;
 
-  @Field(() => CommitmentContactInput) contact!: CommitmentContactInput;
+  @Field(() => CommitmentContactInput)
+  @ValidateNested()
+  contact!: CommitmentContactInput;
 
   @Field(() => String, { description: "The customer's pseudonymous key (the contact's)" })
-  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  @Text(200)
   customerKey!: string;
 
   @Field(() => ID, { nullable: true, description: 'The case it belongs to' })
@@ -63,7 +66,7 @@ export class MakeCommitmentInput {
 export class FulfilCommitmentInput {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'What shows it was kept (a reference, a note)' })
-  @Length(1, 2000, { message: 'must be 1 to 2000 characters' })
+  @Text(2000)
   evidence!: string;
 }
 
@@ -71,12 +74,12 @@ export class FulfilCommitmentInput {
 export class ReassignCommitmentInput {
   @Field(() => ID) id!: string;
   @Field(() => String, { description: 'The agent who owns the follow-up from now on (employee number)' })
-  @Length(1, 50, { message: 'must be 1 to 50 characters' })
+  @Text(50)
   ownerEmployeeNo!: string;
   @Field(() => Int, { description: 'The version you read (optimistic locking: CONFLICT if it moved)' })
   expectedVersion!: number;
   @Field(() => String, { nullable: true, description: 'Why (kept on the commitment log)' })
   @IsOptional()
-  @Length(1, 500, { message: 'must be 1 to 500 characters' })
+  @Text(500)
   reason?: string | null;
 }

@@ -100,9 +100,12 @@ export class CommitmentResolver {
       ['AGENT', 'TEAM_LEAD', 'CENTER_MANAGER', 'CASE_HANDLER', 'ADMIN'],
       'fulfilCommitment',
     );
+    const scope = await ctx.scope();
     const row = isUuid(input.id) ? await ctx.em.findOne(Commitment, { id: input.id.toLowerCase() }) : null;
-    // missing or outside the scope: refused alike
-    if (!row || !seesCommitment(await ctx.scope(), row)) throw outsideScope('fulfilCommitment');
+    // missing or outside the scope: refused alike to a restricted caller (no existence leak); one who
+    // sees everything is told the id names nothing, as reassignCommitment does
+    if (!row && scope.all) throw badUserInput({ field: 'input.id', message: `no commitment "${input.id}"` });
+    if (!row || !seesCommitment(scope, row)) throw outsideScope('fulfilCommitment');
     const kept = await new CommitmentService(ctx.em).fulfil(row, input, ctx.identity.subject);
     return toCommitmentType(kept, careNow());
   }

@@ -86,7 +86,7 @@ export class CommitmentService {
     const [contact] = await contacts([input.contact]);
     if (!contact) {
       problems.push({
-        field: 'input.contact',
+        field: 'input.contact.externalId',
         message: `no contact ${input.contact.source}/${input.contact.externalId} in traffic`,
       });
     } else if (contact.customerKey) {

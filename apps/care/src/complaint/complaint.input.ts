@@ -1,4 +1,5 @@
-import { IsIn, IsInt, IsOptional, IsUUID, Length, Matches, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Min } from 'class-validator';
+import { Text } from '../model/text';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { COMPLAINT_OUTCOMES } from '@switchboard/metrics';
 import {
@@ -64,16 +65,16 @@ export class RegisterComplaintInput {
     description: "The complained-about agent's employee number (staff)",
   })
   @IsOptional()
-  @Length(1, 50, { message: 'must be 1 to 50 characters' })
+  @Text(50)
   subjectAgentNo?: string | null;
 
   @Field(() => String, { description: "The handler's employee number (staff); never the subject" })
-  @Length(1, 50, { message: 'must be 1 to 50 characters' })
+  @Text(50)
   handlerAgentNo!: string;
 
   @Field(() => String, { nullable: true, description: "The customer's words (PII), up to 4000 characters" })
   @IsOptional()
-  @Length(1, 4000, { message: 'must be 1 to 4000 characters' })
+  @Text(4000)
   verbatim?: string | null;
 }
 
@@ -91,7 +92,7 @@ export class ExtendComplaintInput {
   basis!: string;
 
   @Field(() => String, { description: 'Why (1 to 2000 characters)' })
-  @Length(1, 2000, { message: 'must be 1 to 2000 characters' })
+  @Text(2000)
   reason!: string;
 }
 
@@ -119,7 +120,7 @@ export class DecideComplaintInput {
 
   @Field(() => String, { nullable: true, description: 'The remedy given, up to 2000 characters' })
   @IsOptional()
-  @Length(1, 2000, { message: 'must be 1 to 2000 characters' })
+  @Text(2000)
   remedy?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Exact decimal, at most 2 places, e.g. "200.00"' })
@@ -134,12 +135,12 @@ export class DecideComplaintInput {
 
   @Field(() => String, { nullable: true, description: 'Root cause (溯源), up to 2000 characters' })
   @IsOptional()
-  @Length(1, 2000, { message: 'must be 1 to 2000 characters' })
+  @Text(2000)
   rootCause?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Corrective action (整改), up to 2000 characters' })
   @IsOptional()
-  @Length(1, 2000, { message: 'must be 1 to 2000 characters' })
+  @Text(2000)
   correctiveAction?: string | null;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD, with a corrective action' })
@@ -152,7 +153,7 @@ export class DecideComplaintInput {
 export class ChangeComplaintInput {
   @Field(() => String, { nullable: true, description: "A new handler's employee number (never the subject)" })
   @IsOptional()
-  @Length(1, 50, { message: 'must be 1 to 50 characters' })
+  @Text(50)
   handlerAgentNo?: string | null;
 
   @Field(() => Date, { nullable: true, description: 'The corrective action was done (not in the future)' })
@@ -178,8 +179,8 @@ export class AddComplaintCodeInput {
   @Matches(CODE, CODE_MESSAGE)
   parentCode!: string;
 
-  @Field(() => String) @Length(1, 200, { message: 'must be 1 to 200 characters' }) nameZh!: string;
-  @Field(() => String) @Length(1, 200, { message: 'must be 1 to 200 characters' }) nameEn!: string;
+  @Field(() => String) @Text(200) nameZh!: string;
+  @Field(() => String) @Text(200) nameEn!: string;
 }
 
 @InputType('ComplaintFilter')

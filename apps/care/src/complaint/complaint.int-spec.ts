@@ -511,6 +511,27 @@ describe('Complaints', () => {
           },
         },
         {
+          name: 'changeComplaint',
+          document: `mutation($caseId: ID!, $expectedVersion: Int!, $change: ChangeComplaintInput!) {
+            changeComplaint(caseId: $caseId, expectedVersion: $expectedVersion, change: $change) { id } }`,
+          valid: async () => {
+            now = new Date('2026-10-05T00:00:00Z');
+            const c = await freshCase();
+            await register(c);
+            return { caseId: c.id, expectedVersion: c.version + 1, change: { handlerAgentNo: '2003' } };
+          },
+          fields: {
+            caseId: invalid.reference,
+            expectedVersion: fc.oneof(invalid.smallInt, fc.constant(0)),
+            // unknown to staff, malformed, or the agent complained about (2001)
+            'change.handlerAgentNo': fc.oneof(invalid.requiredText, fc.constantFrom('NOBODY', '2001')),
+            // malformed, or after the clock (2026-10-05)
+            'change.correctiveActionDoneAt': fc.oneof(invalid.timestamp, fc.constant('2026-10-06T00:00:00Z')),
+            // not a satisfaction, or before the complaint is decided
+            'change.followUpSatisfaction': fc.oneof(invalid.enumValue, fc.constant('SATISFIED')),
+          },
+        },
+        {
           name: 'addComplaintCode',
           document: 'mutation($i: AddComplaintCodeInput!) { addComplaintCode(input: $i) { version } }',
           valid: () => ({

@@ -196,3 +196,51 @@ it('keeps the due list in step and skips what a writer or another sweeper holds;
   await sql('delete from care_commitment where id = ?', [free]);
   await expectListInStep([waiting]);
 });
+
+it('a fulfilment that waited on an entry a sweep was replacing still removes it: the kept commitment leaves the list', async () => {
+  now = new Date('2027-03-09T02:00:00Z');
+  const kept = await make('2027-03-09T09:00:00Z');
+  now = new Date('2027-03-09T09:30:00Z'); // level 1 due: the sweep fires it and moves the entry to level 2
+  let resume!: () => void;
+  let paused!: () => void;
+  const resumed = new Promise<void>((r) => (resume = r));
+  const reached = new Promise<void>((r) => (paused = r));
+  const sweep = sweepEscalations(care.orm.em as EntityManager, {
+    afterEscalations: async () => {
+      paused();
+      await resumed;
+    },
+  });
+  await reached; // the sweep holds kept's entry (picked FOR UPDATE) and has not moved it yet
+  const fulfilment = (care.orm.em as EntityManager)
+    .fork()
+    .getConnection()
+    .execute(
+      'update care_commitment set fulfilled_at = ?, fulfilled_by = ?, next_escalation_at = null where id = ?',
+      [new Date('2027-03-09T09:35:00Z'), 'test', kept],
+      'run',
+    );
+  // the fulfilment's trigger waits on the entry the sweep holds
+  let waited = false;
+  for (let i = 0; i < 400 && !waited; i++) {
+    waited =
+      (
+        await sql(
+          `select 1 from pg_stat_activity where wait_event_type = 'Lock' and query like 'update care_commitment set fulfilled_at%'`,
+        )
+      ).length > 0;
+    if (!waited) await new Promise((r) => setTimeout(r, 25));
+  }
+  expect(waited).toBe(true);
+  resume();
+  expect((await sweep).commitments).toBeGreaterThanOrEqual(1);
+  await fulfilment;
+  // the sweep's new entry (level 2) went with the fulfilment: the ladder stops
+  expect(await sql('select 1 from care_commitment_due where commitment_id = ?', [kept])).toEqual([]);
+  now = new Date('2027-03-10T12:00:00Z'); // a day later: nothing more for the kept commitment
+  await sweepEscalations(care.orm.em as EntityManager);
+  expect(await notified(kept)).toEqual([
+    { level: 1, recipient: 'OWNER' },
+    { level: 1, recipient: 'TEAM_LEAD' },
+  ]);
+});

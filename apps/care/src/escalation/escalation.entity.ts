@@ -72,8 +72,11 @@ export class EscalationRow {
  */
 @Entity({ tableName: 'care_notification' })
 @Unique({ name: 'care_notification_once_uq', properties: ['commitmentId', 'level', 'recipient'] })
-@Index({ name: 'care_notification_person_idx', properties: ['addressEmployeeNo', 'createdAt'] })
-@Index({ name: 'care_notification_role_idx', properties: ['addressRole', 'centerId', 'createdAt'] })
+@Index({
+  name: 'care_notification_address_idx',
+  expression:
+    'create index "care_notification_address_idx" on "care_notification" ((coalesce("address_employee_no", "address_role")), "created_at")',
+})
 export class NotificationRow {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();

@@ -1,4 +1,4 @@
-import type { FilterQuery } from '@mikro-orm/core';
+import { raw, type FilterQuery } from '@mikro-orm/core';
 import { checkPageSize, type SubgraphContext } from '@switchboard/subgraph-kit';
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import { NotificationRow } from './escalation.entity';
@@ -42,9 +42,12 @@ export class EscalationResolver {
       );
     }
     if (!or.length) return [];
+    // the outbox's one address index (a person's number or a role, whichever the row has) for the
+    // caller's number and roles at once; the branches above keep each key to its own kind
+    const addresses = [...(ctx.identity.employeeNo ? [ctx.identity.employeeNo] : []), ...roles];
     const rows = await ctx.em.find(
       NotificationRow,
-      { $or: or },
+      { $and: [{ [raw('coalesce(address_employee_no, address_role)')]: { $in: addresses } }, { $or: or }] },
       { orderBy: { createdAt: 'desc', id: 'asc' }, limit: first },
     );
     return rows.map(toType);

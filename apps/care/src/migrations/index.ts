@@ -8,6 +8,8 @@ import { Migration20261207071000_sweep_due } from './Migration20261207071000_swe
 import { Migration20261207080000_case_import } from './Migration20261207080000_case_import';
 import { Migration20261207093317_complaint_agent_indexes } from './Migration20261207093317_complaint_agent_indexes';
 import { Migration20261207093755_commitment_reassign } from './Migration20261207093755_commitment_reassign';
+import { Migration20261207160000_due_list_replace } from './Migration20261207160000_due_list_replace';
+import { Migration20261207161000_outbox_address } from './Migration20261207161000_outbox_address';
 
 /** Every care migration in order. Generated files are listed here and never edited after landing. */
 export const careMigrations: MigrationObject[] = [
@@ -23,4 +25,6 @@ export const careMigrations: MigrationObject[] = [
     class: Migration20261207093317_complaint_agent_indexes,
   },
   { name: 'Migration20261207093755_commitment_reassign', class: Migration20261207093755_commitment_reassign },
+  { name: 'Migration20261207160000_due_list_replace', class: Migration20261207160000_due_list_replace },
+  { name: 'Migration20261207161000_outbox_address', class: Migration20261207161000_outbox_address },
 ];

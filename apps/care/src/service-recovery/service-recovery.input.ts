@@ -1,4 +1,5 @@
-import { IsOptional, IsUUID, Length, Max, Min } from 'class-validator';
+import { IsOptional, IsUUID, Max, Min, ValidateNested } from 'class-validator';
+import { Text } from '../model/text';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { CommitmentContactInput } from '../commitment/commitment.input';
 
@@ -10,7 +11,7 @@ export class ServiceRecoveryInput {
   @Field(() => String, {
     description: "voc's survey response id: one recovery per response (the same key again returns the first)",
   })
-  @Length(1, 200, { message: 'must be 1 to 200 characters' })
+  @Text(200)
   responseKey!: string;
 
   @Field(() => ID, { description: "staff's Center id: its business calendar sets the due time" })
@@ -18,10 +19,11 @@ export class ServiceRecoveryInput {
   centerId!: string;
 
   @Field(() => CommitmentContactInput, { description: 'The traffic contact the survey was sent about' })
+  @ValidateNested()
   contact!: CommitmentContactInput;
 
   @Field(() => String, { description: 'The agent the survey is attributed to (who handled the contact)' })
-  @Length(1, 64, { message: 'must be 1 to 64 characters' })
+  @Text(64)
   agentEmployeeNo!: string;
 
   @Field(() => Int, { description: 'The CSAT score (1 to 5): only 1 and 2 are recovered' })

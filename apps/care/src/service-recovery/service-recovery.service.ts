@@ -47,6 +47,9 @@ export function commitmentOrigin(row: Pick<Commitment, 'clientKey' | 'caseId'>):
  * The contact (and through it the customer and the agent) is checked with traffic, the lead with staff,
  * each one batched call, before anything is written.
  */
+/** How far ahead of care's clock a survey's answer time may be (the services' clocks differ a little). */
+const ANSWER_CLOCK_SKEW_MS = 5 * 60_000;
+
 export class ServiceRecoveryService {
   constructor(private readonly em: EntityManager) {}
 
@@ -59,6 +62,9 @@ export class ServiceRecoveryService {
     const now = clock();
     const centerId = input.centerId.toLowerCase();
     const problems: FieldProblem[] = [];
+    // the survey was answered by now (voc's clock may run a little ahead of care's: five minutes' grace)
+    if (input.answeredAt && input.answeredAt.getTime() > now.getTime() + ANSWER_CLOCK_SKEW_MS)
+      problems.push({ field: 'input.answeredAt', message: 'is in the future' });
     if (input.score > RECOVERED_MAX_SCORE)
       problems.push({
         field: 'input.score',
@@ -67,7 +73,7 @@ export class ServiceRecoveryService {
     const [contact] = await contacts([input.contact]);
     if (!contact) {
       problems.push({
-        field: 'input.contact',
+        field: 'input.contact.externalId',
         message: `no contact ${input.contact.source}/${input.contact.externalId} in traffic`,
       });
     } else {
