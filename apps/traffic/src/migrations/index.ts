@@ -12,6 +12,7 @@ import { Migration20261207070105_alert_rules } from './Migration20261207070105_a
 import { Migration20261207093433_ingest_batch_origin } from './Migration20261207093433_ingest_batch_origin';
 import { Migration20261207093732_interval_stat_agent } from './Migration20261207093732_interval_stat_agent';
 import { Migration20261207130000_margin_versions_agent_grade } from './Migration20261207130000_margin_versions_agent_grade';
+import { Migration20261207161531_rollup_outcome_index } from './Migration20261207161531_rollup_outcome_index';
 
 /** Every traffic migration in order. Generated files are listed here and never edited after landing. */
 export const trafficMigrations: MigrationObject[] = [
@@ -36,5 +37,9 @@ export const trafficMigrations: MigrationObject[] = [
   {
     name: 'Migration20261207130000_margin_versions_agent_grade',
     class: Migration20261207130000_margin_versions_agent_grade,
+  },
+  {
+    name: 'Migration20261207161531_rollup_outcome_index',
+    class: Migration20261207161531_rollup_outcome_index,
   },
 ];
