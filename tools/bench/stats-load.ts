@@ -19,7 +19,14 @@ export async function loadStatsContacts(
     generation,
     queues,
     contacts,
-  }: { generation: GeneratorOptions; queues: GeneratedQueue[]; contacts: number },
+    beforeRollUp,
+  }: {
+    generation: GeneratorOptions;
+    queues: GeneratedQueue[];
+    contacts: number;
+    /** Work on the loaded contacts before they are rolled up (stats.bench.ts --dispositions). */
+    beforeRollUp?: (client: Client) => Promise<void>;
+  },
 ): Promise<string[][]> {
   const phases: string[][] = [];
   const phase = async (label: string, work: () => Promise<unknown>): Promise<void> => {
@@ -57,6 +64,7 @@ export async function loadStatsContacts(
     for (const index of indexes.rows) await client.query(index.def);
     await client.query(`alter table contact add constraint contact_natural_key ${naturalKey.rows[0].def}`);
   });
+  if (beforeRollUp) await phase('disposition codes of the wrap-up codes', () => beforeRollUp(client));
   await phase('build both rollups (app roll-up, up to the watermark)', async () => {
     await client.query('begin');
     await rollUpCommitted(client);

@@ -75,6 +75,15 @@ function selectedMeasures(columns?: ReadonlySet<MeasureColumn>): SelectedMeasure
  */
 export const MONEY_ZERO: Readonly<Record<string, string>> = { sales_amount: '0.00', revenue: '0.000000' };
 
+/**
+ * Below this share of a rollup's rows with outcomes (index entries over table rows, the catalog's
+ * counts), a statement with outcome fields sums them apart from those rows alone (trafficStatsSql).
+ * Measured on the stats bench's month (tools/bench/stats.bench.ts --outcomes [--dispositions]):
+ * apart, the outcomes cost nothing at 0 % and +150 % of the statement's CPU at 96 %; alongside, a
+ * constant +45 %: the two meet near 30 %.
+ */
+export const SPLIT_BELOW_SHARE = 0.3;
+
 export interface StatsSqlRow extends Record<(typeof SUM_COLUMNS)[number], number> {
   voice_offered: number;
   /** Exact sums of money (numeric as text). */
@@ -296,6 +305,7 @@ export function trafficStatsSql(
   groupBy: readonly StatsDimension[],
   columns?: ReadonlySet<MeasureColumn>,
   visibility: ContactVisibility | null = null,
+  splitBelowShare = SPLIT_BELOW_SHARE,
 ): { sql: string; params: unknown[] } {
   const source = needsAgents(filter, groupBy) || visibility ? AGENT_ROLLUPS : QUEUE_ROLLUPS;
   const measures = selectedMeasures(columns);
@@ -312,17 +322,34 @@ export function trafficStatsSql(
     );
     return { sql, params };
   }
-  // Outcome sums asked for (issue 20: they may cost at most 10 % more): summed apart, over the rows
-  // that have outcomes only (the partial covering index holds them: rows without outcomes add
-  // nothing to these sums, and most have none), in a second part of the same statement, each group's
-  // outcome row sorted right after its row of the other sums (part 0, then 1), for the service to
-  // merge (mergeOutcomeRows). Summed alongside the other sums instead, they cost +40-65 % of
-  // PostgreSQL's CPU on every row, outcomes or not (tools/bench/stats.bench.ts --outcomes).
+  // Outcome sums asked for (issue 20: they may cost at most 10 % more). Summed alongside the other
+  // sums, they cost +40-65 % of PostgreSQL's CPU (tools/bench/stats.bench.ts --outcomes): 8 more sums
+  // over every row and 8 more values per answer row, outcomes or not. So while most rollup rows have
+  // no outcome, they are summed apart, over the rows with outcomes only (the partial covering index
+  // holds them), in a second part of the statement, each group's outcome row sorted right after its
+  // row of the other sums (part 0, then 1) for the service to merge (mergeOutcomeRows). Where most
+  // rows have outcomes, reading them twice and sorting twice the rows costs more than summing them
+  // alongside (measured: +80 % against +45 % at 96 % of rows), so the statement sums them alongside
+  // there. Which of the two runs is decided inside the statement, from the catalog's row counts of
+  // the index and its table (kept by autovacuum): the other part is never executed.
+  const table = source.from.split(' ')[0];
+  const dense = `(select coalesce(i.reltuples, 0) > ${Number(splitBelowShare)} * greatest(t.reltuples, 1)
+    from pg_class t left join pg_class i on i.oid = to_regclass('${table}_outcomes') where t.oid = '${table}'::regclass)`;
+  const together = statsSql(
+    source,
+    [...measures.map((m) => m.sql), '0 as part'],
+    [dense],
+    filter,
+    granularity,
+    groupBy,
+    visibility,
+    { order: false },
+  );
   const typedNull = (m: SelectedMeasure): string => `null::${m.type} as ${m.column}`;
   const main = statsSql(
     source,
     [...measures.map((m) => (m.outcome ? typedNull(m) : m.sql)), '0 as part'],
-    [],
+    [`not ${dense}`],
     filter,
     granularity,
     groupBy,
@@ -332,7 +359,7 @@ export function trafficStatsSql(
   const outcomes = statsSql(
     source,
     measures.filter((m) => m.outcome).map((m) => m.sql),
-    [hasOutcomesSql('s')],
+    [`not ${dense}`, hasOutcomesSql('s')],
     filter,
     granularity,
     groupBy,
@@ -340,7 +367,9 @@ export function trafficStatsSql(
     { rawBucket: true, order: false },
   );
   const keys = ['interval_ms', ...main.groupAliases];
-  const sql = `${main.sql}
+  const sql = `${together.sql}
+union all
+${main.sql}
 union all
 select (extract(epoch from o.bucket) * 1000)::float8 as interval_ms, ${[
     ...main.groupAliases.map((a) => `o.${a}`),
@@ -349,7 +378,7 @@ select (extract(epoch from o.bucket) * 1000)::float8 as interval_ms, ${[
   ].join(', ')}
 from (${outcomes.sql}) o
 order by ${[...keys, 'part'].join(', ')}`;
-  return { sql, params: [...main.params, ...outcomes.params] };
+  return { sql, params: [...together.params, ...main.params, ...outcomes.params] };
 }
 
 export interface FcrSqlRow {
