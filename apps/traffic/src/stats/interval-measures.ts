@@ -1,5 +1,5 @@
 import { Entity, OptionalProps, Property } from '@mikro-orm/core';
-import { OUTCOME_MEASURES, hasOutcomesSql } from '../model/measures';
+import { SPARSE_OUTCOME_MEASURES, hasOutcomesSql } from '../model/measures';
 
 /**
  * The summed measures of a 15-minute rollup row, shared by the agent-level and the queue-level
@@ -53,9 +53,10 @@ export abstract class IntervalMeasures {
 
 /**
  * The partial covering index of a rollup's rows with outcomes (issue 20): by interval, with the group
- * keys and the outcome measures, so a stats query sums the outcomes from it alone (index-only).
+ * keys and the sales and retention outcome measures, so a stats query sums those from it alone
+ * (index-only).
  */
 export function outcomeIndexSql(table: string, keys: readonly string[]): string {
-  const included = [...keys, ...OUTCOME_MEASURES.map((m) => m.column)].map((c) => `"${c}"`).join(', ');
+  const included = [...keys, ...SPARSE_OUTCOME_MEASURES.map((m) => m.column)].map((c) => `"${c}"`).join(', ');
   return `create index "${table}_outcomes" on "${table}" ("interval_start") include (${included}) where ${hasOutcomesSql()}`;
 }

@@ -3,7 +3,7 @@ import Decimal from 'decimal.js';
 import { outcomeMetrics, SALE_CLASSES, type OutcomeClass } from '@switchboard/metrics';
 import { postGraphQL, postImportFile, startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { Granularity, StatsDimension } from '../common/enums';
-import { OUTCOME_MEASURES, hasOutcomesSql } from '../model/measures';
+import { OUTCOME_MEASURES, SPARSE_OUTCOME_MEASURES, hasOutcomesSql } from '../model/measures';
 import { trafficSubgraph } from '../traffic.subgraph';
 import { StatsFilter } from './stats.input';
 import { columnsFor } from './metric-columns';
@@ -363,16 +363,19 @@ describe('trafficStats outcome sums read apart (issue 20 cost goal)', () => {
 
   it('sums the outcomes from the partial covering index (its predicate is the code’s)', async () => {
     for (const table of ['interval_stat', 'queue_interval_stat']) {
-      // the migration's index holds every outcome measure, and only the rows with one of them
+      // the migration's index holds every sales and retention measure, and only the rows with one
       const [{ def }] = await sql<{ def: string }>('select pg_get_indexdef(?::regclass) as def', [
         `${table}_outcomes`,
       ]);
       const [included, predicate] = def.split(' INCLUDE ')[1].split(' WHERE ');
-      for (const m of OUTCOME_MEASURES) {
+      for (const m of SPARSE_OUTCOME_MEASURES) {
         expect(included).toContain(m.column);
         expect(predicate).toContain(`(${m.column} <> `);
       }
-      expect(predicate.match(/<>/g)).toHaveLength(OUTCOME_MEASURES.length);
+      expect(predicate.match(/<>/g)).toHaveLength(SPARSE_OUTCOME_MEASURES.length);
+      // the compliance counts are on every row of a queue requiring a code: summed with the others
+      expect(OUTCOME_MEASURES.length - SPARSE_OUTCOME_MEASURES.length).toBe(2);
+      expect(`${included} ${predicate}`).not.toMatch(/requiring_code|coded/);
     }
     for (const groupBy of [[StatsDimension.QUEUE], [StatsDimension.AGENT]]) {
       const f = Object.assign(new StatsFilter(), {

@@ -4,7 +4,7 @@ import { visibleContactsSql, type ContactVisibility } from '../access/contact-vi
 import { alignedBucketOrigin, checkIntervalPeriod, intervalStartSql, isUuid } from '../common/intervals';
 import {
   DERIVED_MEASURES,
-  OUTCOME_MEASURES,
+  SPARSE_OUTCOME_MEASURES,
   READ_MEASURES,
   hasOutcomesSql,
   readSql,
@@ -39,13 +39,13 @@ export function sumMeasuresSql(columns?: ReadonlySet<MeasureColumn>): string[] {
 interface SelectedMeasure {
   column: MeasureColumn;
   sql: string;
-  /** An outcome measure (OUTCOME_MEASURES): summed from the rows with outcomes alone. */
+  /** A sales or retention outcome measure (SPARSE_OUTCOME_MEASURES): summed from the rows with one. */
   outcome: boolean;
   /** Its SQL type as selected, for a typed null in the part of a union that does not sum it. */
   type: 'float8' | 'text';
 }
 
-const OUTCOME_COLUMNS = new Set<string>(OUTCOME_MEASURES.map((m) => m.column));
+const OUTCOME_COLUMNS = new Set<string>(SPARSE_OUTCOME_MEASURES.map((m) => m.column));
 
 function selectedMeasures(columns?: ReadonlySet<MeasureColumn>): SelectedMeasure[] {
   const all: SelectedMeasure[] = [
@@ -325,13 +325,15 @@ export function trafficStatsSql(
   // Outcome sums asked for (issue 20: they may cost at most 10 % more). Summed alongside the other
   // sums, they cost +40-65 % of PostgreSQL's CPU (tools/bench/stats.bench.ts --outcomes): 8 more sums
   // over every row and 8 more values per answer row, outcomes or not. So while most rollup rows have
-  // no outcome, they are summed apart, over the rows with outcomes only (the partial covering index
-  // holds them), in a second part of the statement, each group's outcome row sorted right after its
-  // row of the other sums (part 0, then 1) for the service to merge (mergeOutcomeRows). Where most
-  // rows have outcomes, reading them twice and sorting twice the rows costs more than summing them
-  // alongside (measured: +80 % against +45 % at 96 % of rows), so the statement sums them alongside
-  // there. Which of the two runs is decided inside the statement, from the catalog's row counts of
-  // the index and its table (kept by autovacuum): the other part is never executed.
+  // no sales or retention outcome, those sums are taken apart, over the rows with one only (the
+  // partial covering index holds them), in a second part of the statement, each group's row of them
+  // sorted right after its row of the other sums (part 0, then 1) for the service to merge
+  // (mergeOutcomeRows); the compliance counts (on every row of a queue requiring a code) stay with the
+  // other sums. Where most rows have such outcomes, reading them twice and sorting twice the rows
+  // costs more than summing them alongside (measured: +150 % against +45 % at 96 % of the rows), so
+  // the statement sums them alongside there. Which of the two runs is decided inside the statement,
+  // from the catalog's row counts of the index and its table (kept by autovacuum): the other branch
+  // is never executed.
   const table = source.from.split(' ')[0];
   const dense = `(select coalesce(i.reltuples, 0) > ${Number(splitBelowShare)} * greatest(t.reltuples, 1)
     from pg_class t left join pg_class i on i.oid = to_regclass('${table}_outcomes') where t.oid = '${table}'::regclass)`;
