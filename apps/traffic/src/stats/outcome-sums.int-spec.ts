@@ -8,7 +8,7 @@ import { trafficSubgraph } from '../traffic.subgraph';
 import { StatsFilter } from './stats.input';
 import { columnsFor } from './metric-columns';
 import { trafficStatsSql, type StatsSqlRow } from './traffic-stats.query';
-import { mergeOutcomeRows, trafficStats } from './traffic-stats.service';
+import { mergeOutcomeRows, trafficStats, type TrafficStatsRow } from './traffic-stats.service';
 
 /**
  * Issue 20's cost goal: trafficStats sums the outcome measures apart, from the rollup rows that have
@@ -328,9 +328,12 @@ describe('trafficStats outcome sums read apart (issue 20 cost goal)', () => {
         const em = traffic.orm.em.fork() as EntityManager;
         const apart = await trafficStats(em, f, granularity, groupBy, { fcr: false, metrics: fields });
         const together = await trafficStats(em, f, granularity, groupBy, { fcr: false });
-        const pick = (r: Record<string, unknown>) =>
+        const pick = (r: TrafficStatsRow) =>
           Object.fromEntries(
-            ['intervalStart', 'queueId', 'employeeNo', 'channel', ...fields].map((k) => [k, r[k]]),
+            ['intervalStart', 'queueId', 'employeeNo', 'channel', ...fields].map((k) => [
+              k,
+              (r as unknown as Record<string, unknown>)[k],
+            ]),
           );
         expect(apart.length).toBeGreaterThan(0);
         expect(apart.map(pick)).toEqual(together.map(pick));
