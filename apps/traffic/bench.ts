@@ -5,6 +5,7 @@ export type { StatsFilter } from './src/stats/stats.input';
 export { STATS_WORK_MEM, trafficStatsSql } from './src/stats/traffic-stats.query';
 export { columnsFor } from './src/stats/metric-columns';
 export { rollUpCommitted } from './src/ingest/roll-up';
+export { hasOutcomesSql } from './src/model/measures';
 export { trafficDatabase } from './src/traffic.subgraph';
 export { startAlertJobs } from './src/alert/alert.jobs';
 export { alertDelivery } from './src/alert/alert-delivery';

@@ -27,6 +27,7 @@ export async function loadStatsContacts(
     contacts,
     afterCopy = [],
     rollups = true,
+    beforeRollUp,
   }: {
     generation: GeneratorOptions;
     queues: GeneratedQueue[];
@@ -35,6 +36,8 @@ export async function loadStatsContacts(
     afterCopy?: LoadPhase[];
     /** false: contacts only (care's timeline reads no rollup). */
     rollups?: boolean;
+    /** Work on the loaded contacts before they are rolled up (stats.bench.ts --dispositions). */
+    beforeRollUp?: (client: Client) => Promise<void>;
   },
 ): Promise<string[][]> {
   const phases: string[][] = [];
@@ -74,6 +77,7 @@ export async function loadStatsContacts(
     for (const index of indexes.rows) await client.query(index.def);
     await client.query(`alter table contact add constraint contact_natural_key ${naturalKey.rows[0].def}`);
   });
+  if (beforeRollUp) await phase('disposition codes of the wrap-up codes', () => beforeRollUp(client));
   if (rollups)
     await phase('build both rollups (app roll-up, up to the watermark)', async () => {
       await client.query('begin');

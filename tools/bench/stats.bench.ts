@@ -3,7 +3,7 @@ import './production-mode';
 import { performance } from 'node:perf_hooks';
 import type { Client } from 'pg';
 import { ensureTestKeys } from '@switchboard/testing';
-import { STATS_WORK_MEM } from '@switchboard/traffic/bench';
+import { hasOutcomesSql, STATS_WORK_MEM } from '@switchboard/traffic/bench';
 import { startBenchStack } from './bench-stack';
 import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
 import { loadStatsContacts } from './stats-load';
@@ -46,13 +46,55 @@ const { args, contacts, runs, warmup, days, ...shared } = benchOptions(CONTACT_B
   explain: { type: 'boolean', default: false },
   // issue 20: also time the query with the outcome fields, interleaved with the one without
   outcomes: { type: 'boolean', default: false },
+  // the contacts' wrap-up codes as disposition codes (a few of them sales and retention outcomes),
+  // required on every other queue: rollup rows with outcomes, as a bank's would have them
+  dispositions: { type: 'boolean', default: false },
 });
 const generation = benchGeneration(contacts, days, shared.queues);
 const queues = benchQueues(generation);
 const timeZone = shared.timeZone;
 
 const load = (client: Client, start: Date): Promise<string[][]> =>
-  loadStatsContacts(client, start, { generation, queues, contacts });
+  loadStatsContacts(client, start, {
+    generation,
+    queues,
+    contacts,
+    beforeRollUp: args.dispositions ? insertDispositions : undefined,
+  });
+
+/** The outcome class of some of the generated wrap-up codes (the others are INFO_ONLY). */
+const OUTCOME_CLASSES: Record<string, string> = {
+  INSTALMENT: 'INSTALLMENT',
+  OFFER_ACCEPTED: 'SALE',
+  FUND_PURCHASE: 'CROSS_SELL',
+  OFFER_DECLINED: 'OFFER_MADE_DECLINED',
+  NOT_INTERESTED: 'OFFER_MADE_DECLINED',
+  ACTIVATED: 'RETENTION_SAVE',
+  ACCOUNT_FREEZE: 'RETENTION_LOST',
+  CARD_BLOCK: 'CANCELLATION_PROCESSED',
+  COMPLAINT: 'COMPLAINT_LOGGED',
+};
+
+/**
+ * --dispositions: every wrap-up code of the contacts becomes a disposition code (valid all along),
+ * and every other queue requires them, before the roll-up: the rollups then hold the outcome facts
+ * of the contacts' codes (requiring and coded on those queues' rows, offers, sales and retention
+ * where a code says so), rather than zeros everywhere.
+ */
+async function insertDispositions(client: Client): Promise<void> {
+  const classes = JSON.stringify(OUTCOME_CLASSES);
+  await client.query(
+    `insert into disposition_code (code, version, outcome_class, name_zh, name_en, valid_from)
+     select w.code, 1, coalesce(($1::jsonb ->> w.code), 'INFO_ONLY')::outcome_class, w.code, w.code, date '2000-01-01'
+     from (select distinct wrapup_code as code from contact where wrapup_code is not null) w`,
+    [classes],
+  );
+  await client.query(
+    `insert into queue_disposition (queue_id, code, required)
+     select q.id, d.code, true from (select id, row_number() over (order by code) as n from queue) q
+     cross join disposition_code d where q.n % 2 = 0`,
+  );
+}
 
 interface Measure {
   label: string;
@@ -162,7 +204,7 @@ async function report(measures: Measure[], postgres: string, data: string): Prom
     `goal gateway median < ${GOAL_MS} ms: ${verdict(!gateway.error && median(gateway.ms) < GOAL_MS)}${refused}`,
   );
   await saveResult({
-    name: args.outcomes ? 'stats-outcomes' : 'stats',
+    name: args.outcomes ? `stats-outcomes${args.dispositions ? '-dispositions' : ''}` : 'stats',
     title: `BI query: trafficStats, ${days} days × 30 min × every queue`,
     command: commandLine('bench:stats'),
     date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
@@ -218,9 +260,13 @@ function outcomeCost(measures: Measure[]): { goal: string; measured: string; met
 
 async function explain(client: Client, window: StatsWindow): Promise<void> {
   const app = appStatsSql(window);
+  const withOutcomes = appStatsSql(window, { outcomes: true });
   for (const [label, sql, params] of [
     ['hand-written SQL', HAND_WRITTEN_SQL, [timeZone, window.from, window.to]],
     ["the subgraph's SQL", app.sql, app.params],
+    ...(args.outcomes
+      ? ([["the subgraph's SQL with the outcome sums", withOutcomes.sql, withOutcomes.params]] as const)
+      : []),
   ] as const) {
     const explained = (): Promise<{ rows: { 'QUERY PLAN': string }[] }> =>
       client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${sql}`, [...params]);
@@ -246,9 +292,15 @@ async function main(): Promise<void> {
     const trafficDb = cluster.url('bench_traffic');
     await withClient(trafficDb, async (client) => {
       const loading = await timed(() => load(client, start));
-      const sizes = await client.query<{ contacts: string; intervals: string; queue_intervals: string }>(
+      const sizes = await client.query<{
+        contacts: string;
+        intervals: string;
+        queue_intervals: string;
+        with_outcomes: string;
+      }>(
         `select (select count(*) from contact) as contacts, (select count(*) from interval_stat) as intervals,
-          (select count(*) from queue_interval_stat) as queue_intervals`,
+          (select count(*) from queue_interval_stat) as queue_intervals,
+          (select count(*) from queue_interval_stat where ${hasOutcomesSql()}) as with_outcomes`,
       );
       const difference = await postStats(gateway.url, window).then(
         async (answer) => {
@@ -263,7 +315,7 @@ async function main(): Promise<void> {
       );
       console.log(await describeSetup(trafficDb));
       console.log(
-        `data: ${formatCount(Number(sizes.rows[0].contacts))} contacts, ${formatCount(Number(sizes.rows[0].intervals))} interval_stat rows (per agent), ${formatCount(Number(sizes.rows[0].queue_intervals))} queue_interval_stat rows; loaded in ${formatMs(loading.ms)}:`,
+        `data: ${formatCount(Number(sizes.rows[0].contacts))} contacts, ${formatCount(Number(sizes.rows[0].intervals))} interval_stat rows (per agent), ${formatCount(Number(sizes.rows[0].queue_intervals))} queue_interval_stat rows (${formatCount(Number(sizes.rows[0].with_outcomes))} with outcomes); loaded in ${formatMs(loading.ms)}:`,
       );
       console.log(table(['load phase', 'time'], loading.result));
       console.log(

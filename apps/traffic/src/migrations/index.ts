@@ -13,6 +13,7 @@ import { Migration20261207093433_ingest_batch_origin } from './Migration20261207
 import { Migration20261207093732_interval_stat_agent } from './Migration20261207093732_interval_stat_agent';
 import { Migration20261207130000_margin_versions_agent_grade } from './Migration20261207130000_margin_versions_agent_grade';
 import { Migration20261207160000_contact_segment } from './Migration20261207160000_contact_segment';
+import { Migration20261207161531_rollup_outcome_index } from './Migration20261207161531_rollup_outcome_index';
 
 /** Every traffic migration in order. Generated files are listed here and never edited after landing. */
 export const trafficMigrations: MigrationObject[] = [
@@ -39,4 +40,8 @@ export const trafficMigrations: MigrationObject[] = [
     class: Migration20261207130000_margin_versions_agent_grade,
   },
   { name: 'Migration20261207160000_contact_segment', class: Migration20261207160000_contact_segment },
+  {
+    name: 'Migration20261207161531_rollup_outcome_index',
+    class: Migration20261207161531_rollup_outcome_index,
+  },
 ];

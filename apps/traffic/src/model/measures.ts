@@ -258,3 +258,23 @@ export function readSql(measure: Pick<Measure, 'column' | 'read'>): string {
       throw new Error(`${c} is not read by stats queries`);
   }
 }
+
+/**
+ * The outcome measures of sales and retention outcomes: most rollup rows have none of them (most
+ * contacts have no such outcome). Not the disposition-compliance counts (requiring_code, coded):
+ * those are on every row of a queue that requires a code.
+ */
+export const SPARSE_OUTCOME_MEASURES = OUTCOME_MEASURES.filter(
+  (m) => m.column !== 'requiring_code' && m.column !== 'coded',
+);
+
+/**
+ * Whether rollup row `alias` (the table's own row without one) has any outcome (issue 20): the predicate of the partial covering
+ * indexes `interval_stat_outcomes` and `queue_interval_stat_outcomes` (migration
+ * rollup_outcome_index), which hold only the rows with outcomes. A stats query summing outcome
+ * measures reads them from there (see trafficStatsSql): most contacts have no outcome, and rows
+ * without any add nothing to the outcome sums. The same list as the migration's (measures.spec.ts).
+ */
+export function hasOutcomesSql(alias?: string): string {
+  return `(${SPARSE_OUTCOME_MEASURES.map((m) => `${alias ? `${alias}.` : ''}${m.column} <> 0`).join(' or ')})`;
+}

@@ -1,4 +1,5 @@
 import { Entity, OptionalProps, Property } from '@mikro-orm/core';
+import { SPARSE_OUTCOME_MEASURES, hasOutcomesSql } from '../model/measures';
 
 /**
  * The summed measures of a 15-minute rollup row, shared by the agent-level and the queue-level
@@ -48,4 +49,14 @@ export abstract class IntervalMeasures {
   @Property({ type: 'integer', default: 0 }) coded: number = 0;
   @Property({ type: 'decimal', precision: 18, scale: 2, default: 0 }) salesAmount: string = '0';
   @Property({ type: 'decimal', precision: 20, scale: 6, default: 0 }) revenue: string = '0';
+}
+
+/**
+ * The partial covering index of a rollup's rows with outcomes (issue 20): by interval, with the group
+ * keys and the sales and retention outcome measures, so a stats query sums those from it alone
+ * (index-only).
+ */
+export function outcomeIndexSql(table: string, keys: readonly string[]): string {
+  const included = [...keys, ...SPARSE_OUTCOME_MEASURES.map((m) => m.column)].map((c) => `"${c}"`).join(', ');
+  return `create index "${table}_outcomes" on "${table}" ("interval_start") include (${included}) where ${hasOutcomesSql()}`;
 }

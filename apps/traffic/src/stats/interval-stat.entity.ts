@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, PrimaryKey } from '@mikro-orm/core';
 import { CHANNELS, type Channel } from '../contact/contact-record';
-import { IntervalMeasures } from './interval-measures';
+import { IntervalMeasures, outcomeIndexSql } from './interval-measures';
 
 /**
  * 15-minute rollup of contacts per queue, agent and channel, maintained in the same transaction as
@@ -9,6 +9,11 @@ import { IntervalMeasures } from './interval-measures';
  * Key columns are '' rather than null (no queue, no agent) so the primary key can cover them.
  */
 @Entity({ tableName: 'interval_stat' })
+// Its rows with outcomes, what a stats query sums the outcomes from (issue 20: measures.ts hasOutcomesSql)
+@Index({
+  name: 'interval_stat_outcomes',
+  expression: outcomeIndexSql('interval_stat', ['queue_key', 'agent_key', 'channel']),
+})
 // An agent's (or a team's) rows of a period without reading every agent's (issue 23: an agent page
 // read the whole center's rollup for its trend).
 @Index({ name: 'interval_stat_agent_idx', properties: ['agentKey', 'intervalStart'] })

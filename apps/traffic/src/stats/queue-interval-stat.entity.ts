@@ -1,6 +1,6 @@
-import { Entity, Enum, PrimaryKey } from '@mikro-orm/core';
+import { Entity, Enum, Index, PrimaryKey } from '@mikro-orm/core';
 import { CHANNELS, type Channel } from '../contact/contact-record';
-import { IntervalMeasures } from './interval-measures';
+import { IntervalMeasures, outcomeIndexSql } from './interval-measures';
 
 /**
  * The same 15-minute rollup without the agent: per queue and channel (a month of 40 queues is about
@@ -8,6 +8,11 @@ import { IntervalMeasures } from './interval-measures';
  * same newly inserted contacts; every query with no agent or team dimension or filter reads it.
  */
 @Entity({ tableName: 'queue_interval_stat' })
+// Its rows with outcomes, what a stats query sums the outcomes from (issue 20: measures.ts hasOutcomesSql)
+@Index({
+  name: 'queue_interval_stat_outcomes',
+  expression: outcomeIndexSql('queue_interval_stat', ['queue_key', 'channel']),
+})
 export class QueueIntervalStat extends IntervalMeasures {
   @PrimaryKey({ type: 'timestamptz' })
   intervalStart!: Date;

@@ -2,7 +2,14 @@ import { badUserInput } from '@switchboard/server';
 import { Granularity, StatsDimension } from '../common/enums';
 import { visibleContactsSql, type ContactVisibility } from '../access/contact-visibility';
 import { alignedBucketOrigin, checkIntervalPeriod, intervalStartSql, isUuid } from '../common/intervals';
-import { DERIVED_MEASURES, READ_MEASURES, readSql, type MeasureColumn } from '../model/measures';
+import {
+  DERIVED_MEASURES,
+  SPARSE_OUTCOME_MEASURES,
+  READ_MEASURES,
+  hasOutcomesSql,
+  readSql,
+  type MeasureColumn,
+} from '../model/measures';
 import type { StatsFilter } from './stats.input';
 
 /** Rows one trafficStats answer may hold; narrow the filter or coarsen the granularity beyond it. */
@@ -25,12 +32,57 @@ export const SUM_COLUMNS = READ_MEASURES.filter((m) => m.read === 'sum' || m.rea
  * only `columns` (see metric-columns.ts) when a query asks for a few metrics.
  */
 export function sumMeasuresSql(columns?: ReadonlySet<MeasureColumn>): string[] {
-  const all: [string, string][] = [
-    ...READ_MEASURES.map((m): [string, string] => [m.column, readSql(m)]),
-    ...DERIVED_MEASURES.map((m): [string, string] => [m.column, `${m.sql} as ${m.column}`]),
-  ];
-  return all.filter(([c]) => !columns || columns.has(c as MeasureColumn)).map(([, sql]) => sql);
+  return selectedMeasures(columns).map((m) => m.sql);
 }
+
+/** One summed measure of a stats select list, in the list's order. */
+interface SelectedMeasure {
+  column: MeasureColumn;
+  sql: string;
+  /** A sales or retention outcome measure (SPARSE_OUTCOME_MEASURES): summed from the rows with one. */
+  outcome: boolean;
+  /** Its SQL type as selected, for a typed null in the part of a union that does not sum it. */
+  type: 'float8' | 'text';
+}
+
+const OUTCOME_COLUMNS = new Set<string>(SPARSE_OUTCOME_MEASURES.map((m) => m.column));
+
+function selectedMeasures(columns?: ReadonlySet<MeasureColumn>): SelectedMeasure[] {
+  const all: SelectedMeasure[] = [
+    ...READ_MEASURES.map(
+      (m): SelectedMeasure => ({
+        column: m.column,
+        sql: readSql(m),
+        outcome: OUTCOME_COLUMNS.has(m.column),
+        type: m.read === 'money' ? 'text' : 'float8',
+      }),
+    ),
+    ...DERIVED_MEASURES.map(
+      (m): SelectedMeasure => ({
+        column: m.column,
+        sql: `${m.sql} as ${m.column}`,
+        outcome: false,
+        type: 'float8',
+      }),
+    ),
+  ];
+  return all.filter((m) => !columns || columns.has(m.column));
+}
+
+/**
+ * An exact sum of money of no rows, as PostgreSQL prints the sum of the column's zeros (its scale):
+ * what a group without outcomes answers when its outcome sums are read apart.
+ */
+export const MONEY_ZERO: Readonly<Record<string, string>> = { sales_amount: '0.00', revenue: '0.000000' };
+
+/**
+ * Below this share of a rollup's rows with outcomes (index entries over table rows, the catalog's
+ * counts), a statement with outcome fields sums them apart from those rows alone (trafficStatsSql).
+ * Measured on the stats bench's month (tools/bench/stats.bench.ts --outcomes [--dispositions]):
+ * apart, the outcomes cost nothing at 0 % and +150 % of the statement's CPU at 96 %; alongside, a
+ * constant +45 %: the two meet near 30 %.
+ */
+export const SPLIT_BELOW_SHARE = 0.3;
 
 export interface StatsSqlRow extends Record<(typeof SUM_COLUMNS)[number], number> {
   voice_offered: number;
@@ -47,6 +99,11 @@ export interface StatsSqlRow extends Record<(typeof SUM_COLUMNS)[number], number
   /** A queue's own variant, where a statement reads it (summaries by queue). */
   sl_variant?: string | null;
   max_wait_seconds: number | null;
+  /**
+   * Only in a statement that reads the outcome sums apart (trafficStatsSql): 0 for a group's row of
+   * the other sums, 1 for its row of outcome sums, which sorts right after it.
+   */
+  part?: number;
 }
 
 /** Half hours and hours whose local starts are fixed instants apart all period long (most zones). */
@@ -176,13 +233,17 @@ export function statsSql(
   granularity: Granularity,
   groupBy: readonly StatsDimension[],
   visibility: ContactVisibility | null,
-): { sql: string; params: unknown[] } {
+  { rawBucket = false, order = true }: { rawBucket?: boolean; order?: boolean } = {},
+): { sql: string; params: unknown[]; groupAliases: string[] } {
   const dims = new Set(groupBy);
   const origin = alignedOrigin(granularity, filter);
+  const bucket = bucketSql(granularity, source.start, origin);
   // The bucket's start as epoch milliseconds: a number is read far faster than a timestamptz text.
+  // Raw (a timestamptz named bucket) for a caller that converts it once per group rather than per row.
   const select: string[] = [
-    `(extract(epoch from ${bucketSql(granularity, source.start, origin)}) * 1000)::float8 as interval_ms`,
+    rawBucket ? `${bucket} as bucket` : `(extract(epoch from ${bucket}) * 1000)::float8 as interval_ms`,
   ];
+  const groupAliases: string[] = [];
   const params: unknown[] = [...bucketParams(granularity, filter, origin)];
   // Team as of the contact's arrival: the assignment period (dates in the query's zone) holding it.
   const byTeam = dims.has(StatsDimension.TEAM) || filter.teamIds !== undefined;
@@ -201,6 +262,7 @@ export function statsSql(
   const add = (expression: string, alias: string): void => {
     select.push(`${expression} as ${alias}`);
     group.push(String(group.length + 1));
+    groupAliases.push(alias);
   };
   const byQueue = dims.has(StatsDimension.QUEUE);
   if (byQueue) add(source.queueKey, 'queue_key');
@@ -232,9 +294,8 @@ export function statsSql(
   const sql = `select ${select.join(', ')}
 from ${source.from}${withQueue ? source.queueJoin : ''}${teamJoin}
 where ${where.join(' and ')}
-group by ${group.join(', ')}
-order by ${group.join(', ')}`;
-  return { sql, params };
+group by ${group.join(', ')}${order ? `\norder by ${group.join(', ')}` : ''}`;
+  return { sql, params, groupAliases };
 }
 
 /**
@@ -247,9 +308,82 @@ export function trafficStatsSql(
   groupBy: readonly StatsDimension[],
   columns?: ReadonlySet<MeasureColumn>,
   visibility: ContactVisibility | null = null,
+  splitBelowShare = SPLIT_BELOW_SHARE,
 ): { sql: string; params: unknown[] } {
   const source = needsAgents(filter, groupBy) || visibility ? AGENT_ROLLUPS : QUEUE_ROLLUPS;
-  return statsSql(source, sumMeasuresSql(columns), [], filter, granularity, groupBy, visibility);
+  const measures = selectedMeasures(columns);
+  // Every measure (the CSV export) or none of the outcomes: one grouped select, as always.
+  if (!columns || !measures.some((m) => m.outcome)) {
+    const { sql, params } = statsSql(
+      source,
+      measures.map((m) => m.sql),
+      [],
+      filter,
+      granularity,
+      groupBy,
+      visibility,
+    );
+    return { sql, params };
+  }
+  // Outcome sums asked for (issue 20: they may cost at most 10 % more). Summed alongside the other
+  // sums, they cost +40-65 % of PostgreSQL's CPU (tools/bench/stats.bench.ts --outcomes): 8 more sums
+  // over every row and 8 more values per answer row, outcomes or not. So while most rollup rows have
+  // no sales or retention outcome, those sums are taken apart, over the rows with one only (the
+  // partial covering index holds them), in a second part of the statement, each group's row of them
+  // sorted right after its row of the other sums (part 0, then 1) for the service to merge
+  // (mergeOutcomeRows); the compliance counts (on every row of a queue requiring a code) stay with the
+  // other sums. Where most rows have such outcomes, reading them twice and sorting twice the rows
+  // costs more than summing them alongside (measured: +150 % against +45 % at 96 % of the rows), so
+  // the statement sums them alongside there. Which of the two runs is decided inside the statement,
+  // from the catalog's row counts of the index and its table (kept by autovacuum): the other branch
+  // is never executed.
+  const table = source.from.split(' ')[0];
+  const dense = `(select coalesce(i.reltuples, 0) > ${Number(splitBelowShare)} * greatest(t.reltuples, 1)
+    from pg_class t left join pg_class i on i.oid = to_regclass('${table}_outcomes') where t.oid = '${table}'::regclass)`;
+  const together = statsSql(
+    source,
+    [...measures.map((m) => m.sql), '0 as part'],
+    [dense],
+    filter,
+    granularity,
+    groupBy,
+    visibility,
+    { order: false },
+  );
+  const typedNull = (m: SelectedMeasure): string => `null::${m.type} as ${m.column}`;
+  const main = statsSql(
+    source,
+    [...measures.map((m) => (m.outcome ? typedNull(m) : m.sql)), '0 as part'],
+    [`not ${dense}`],
+    filter,
+    granularity,
+    groupBy,
+    visibility,
+    { order: false },
+  );
+  const outcomes = statsSql(
+    source,
+    measures.filter((m) => m.outcome).map((m) => m.sql),
+    [`not ${dense}`, hasOutcomesSql('s')],
+    filter,
+    granularity,
+    groupBy,
+    visibility,
+    { rawBucket: true, order: false },
+  );
+  const keys = ['interval_ms', ...main.groupAliases];
+  const sql = `${together.sql}
+union all
+${main.sql}
+union all
+select (extract(epoch from o.bucket) * 1000)::float8 as interval_ms, ${[
+    ...main.groupAliases.map((a) => `o.${a}`),
+    ...measures.map((m) => (m.outcome ? `o.${m.column}` : typedNull(m))),
+    '1 as part',
+  ].join(', ')}
+from (${outcomes.sql}) o
+order by ${[...keys, 'part'].join(', ')}`;
+  return { sql, params: [...together.params, ...main.params, ...outcomes.params] };
 }
 
 export interface FcrSqlRow {

@@ -17,7 +17,7 @@ import type { Channel } from '../contact/contact-record';
 import type { Queue } from '../queue/queue.entity';
 import { QueueService } from '../queue/queue.service';
 import { columnsFor, wantsOutcomes, type MeasureColumn } from './metric-columns';
-import { DERIVED_MEASURES, READ_MEASURES } from '../model/measures';
+import { DERIVED_MEASURES, OUTCOME_MEASURES, READ_MEASURES } from '../model/measures';
 
 const TOTAL_MEASURES = [...READ_MEASURES, ...DERIVED_MEASURES].flatMap((m) =>
   'total' in m ? [{ column: m.column, total: m.total }] : [],
@@ -27,6 +27,7 @@ import {
   checkFilter,
   fcrSql,
   MAX_STATS_ROWS,
+  MONEY_ZERO,
   STATS_WORK_MEM,
   trafficStatsSql,
   type FcrSqlRow,
@@ -189,7 +190,7 @@ export async function trafficStats(
     columnsFor(options.metrics),
     visibility,
   );
-  const rows = await executeWithSortMemory<StatsSqlRow>(em, sql, params);
+  const rows = mergeOutcomeRows(await executeWithSortMemory<StatsSqlRow>(em, sql, params));
   if (rows.length > MAX_STATS_ROWS) {
     throw badUserInput({
       field: 'filter',
@@ -239,6 +240,45 @@ export async function trafficStats(
       ...(outcomes ? outcomeFields(row, perContact) : NO_OUTCOMES),
     };
   });
+}
+
+const GROUP_FIELDS = ['interval_ms', 'queue_key', 'channel', 'agent_key', 'center_id', 'team_id'] as const;
+
+/**
+ * The rows of a statement that may sum the outcomes apart (trafficStatsSql): each group's row of
+ * outcome sums (part 1) merged into the group's row of the other sums (part 0) just before it. A
+ * group without outcomes has no part 1: its outcome counts are 0 and its sums of money
+ * are the exact zero the column's sum would print. Rows summed alongside (every part 0, with their
+ * outcome sums) and rows of any other statement are returned as they are.
+ */
+export function mergeOutcomeRows(rows: StatsSqlRow[]): StatsSqlRow[] {
+  if (!rows.length || rows[0].part === undefined) return rows;
+  const merged: StatsSqlRow[] = [];
+  const money = Object.keys(MONEY_ZERO).filter((c) => c in rows[0]) as ('sales_amount' | 'revenue')[];
+  const counts = OUTCOME_MEASURES.map((m) => m.column).filter(
+    (c) => c in rows[0] && !(c in MONEY_ZERO),
+  ) as (keyof StatsSqlRow)[];
+  const fields = Object.keys(rows[0]).filter(
+    (c) => c !== 'part' && !(GROUP_FIELDS as readonly string[]).includes(c),
+  );
+  const groups = GROUP_FIELDS.filter((c) => c in rows[0]);
+  let last: StatsSqlRow | undefined;
+  for (const row of rows) {
+    if (row.part === 0) {
+      for (const c of money) row[c] ??= MONEY_ZERO[c];
+      for (const c of counts) (row as unknown as Record<string, unknown>)[c] ??= 0;
+      merged.push(row);
+      last = row;
+      continue;
+    }
+    if (!last || groups.some((g) => last?.[g] !== row[g])) {
+      throw new Error('trafficStats: outcome sums of a group without its row');
+    }
+    const into = last as unknown as Record<string, unknown>;
+    const from = row as unknown as Record<string, unknown>;
+    for (const c of fields) if (from[c] !== null) into[c] = from[c];
+  }
+  return merged;
 }
 
 /**
