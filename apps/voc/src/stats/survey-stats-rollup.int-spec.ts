@@ -94,10 +94,10 @@ const invitationArb = fc.record({
 
 type GeneratedInvitation = typeof invitationArb extends fc.Arbitrary<infer T> ? T : never;
 
-/** A period: aligned on months, on days, or any minute. */
+/** A period: aligned on months, on days, a week from a day's start, or any minute. */
 const periodArb = fc
   .tuple(
-    fc.constantFrom('month', 'day', 'minute'),
+    fc.constantFrom('month', 'day', 'week', 'minute'),
     fc.integer({ min: 0, max: SPAN_MINUTES }),
     fc.integer({ min: 1, max: SPAN_MINUTES }),
   )
@@ -106,6 +106,7 @@ const periodArb = fc
     const end = Math.min(start + length * MINUTE, SPAN_START + (SPAN_MINUTES + 10 * 24 * 60) * MINUTE);
     if (align === 'minute') return { from: new Date(start), to: new Date(Math.max(end, start + MINUTE)) };
     const day = (t: number) => Math.floor(t / 86_400_000) * 86_400_000;
+    if (align === 'week') return { from: new Date(day(start)), to: new Date(day(start) + 7 * 86_400_000) };
     if (align === 'day')
       return { from: new Date(day(start)), to: new Date(Math.max(day(end), day(start) + 86_400_000)) };
     const month = (t: number) => {
