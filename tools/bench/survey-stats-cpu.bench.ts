@@ -17,42 +17,52 @@ const RUNS = Number(args.runs);
  * `node tools/bin/run.js tools/bench/survey-stats-cpu.bench.ts [--agents 1000 --runs 15]`: where
  * the CPU of surveyStats by AGENT × MONTH over a year goes once PostgreSQL has answered, without
  * a database or HTTP, so the figures hold on a loaded machine: the service turning the statement's
- * rows into stats rows (figures, intervals, ranking, order), voc's compiled GraphQL execution of
- * those rows, and JSON.stringify of the answer. The statement's rows are made up here, shaped as the
- * driver returns them (one per agent and month, 12 months, in the statement's order and ranked).
+ * answer into stats rows (parsing it, figures, intervals, ranking, order), voc's compiled GraphQL
+ * execution of those rows, and JSON.stringify of the answer. The statement's answer is made up here,
+ * shaped as the driver returns it: one row, the agents and the months (their first day) as json
+ * arrays, the groups' sums as one comma-separated list (one group per agent and month, 12 months),
+ * in no particular order.
  */
-function aggregates(): Record<string, unknown>[] {
-  const rows: Record<string, unknown>[] = [];
+function aggregates(): Record<string, string> {
+  const groups: [string, string, number[]][] = [];
   for (let m = 1; m <= 12; m++)
     for (let a = 0; a < AGENTS; a++) {
       const mix = ((a * 12 + m) * 2654435761) >>> 0;
       const csat = 150 + (mix % 100);
       const nps = 80 + (mix % 60);
       const ces = 20 + (mix % 30);
-      rows.push({
-        agent: `B${a.toString(16).padStart(5, '0')}`,
-        team: null,
-        center: null,
-        queue: null,
-        month: `2026-${String(m).padStart(2, '0')}`,
-        csatResponses: csat,
-        csatTopBox: Math.floor(csat * 0.7),
-        npsResponses: nps,
-        promoters: Math.floor(nps * 0.4),
-        detractors: Math.floor(nps * 0.25),
-        cesResponses: ces,
-        cesSum: ces * 4,
-        cesSumOfSquares: ces * 18,
-        invitationsSent: 20,
-        invitationsOpened: 10,
-        invitationsFinished: csat + nps + ces,
-        invitationsExpired: 30,
-        invitationsOptedOut: 5,
-        // ranked and ordered by the statement (its order and rank are not this bench's to check)
-        rank: a + 1,
-      });
+      groups.push([
+        `B${a.toString(16).padStart(5, '0')}`,
+        `2026-${String(m).padStart(2, '0')}-01`,
+        // csat_n, csat_top, nps_n, promoters, detractors, ces_n, ces_sum, ces_sq, sent, opened,
+        // finished, expired, opted_out
+        [
+          csat,
+          Math.floor(csat * 0.7),
+          nps,
+          Math.floor(nps * 0.4),
+          Math.floor(nps * 0.25),
+          ces,
+          ces * 4,
+          ces * 18,
+          20,
+          10,
+          csat + nps + ces,
+          30,
+          5,
+        ],
+      ]);
     }
-  return rows;
+  // as PostgreSQL's aggregates leave them: in no particular order
+  for (let i = groups.length - 1; i > 0; i--) {
+    const j = ((i * 2654435761) >>> 0) % (i + 1);
+    [groups[i], groups[j]] = [groups[j], groups[i]];
+  }
+  return {
+    AGENT: JSON.stringify(groups.map((g) => g[0])),
+    MONTH: JSON.stringify(groups.map((g) => g[1])),
+    measures: groups.map((g) => g[2].join(',')).join(','),
+  };
 }
 
 const EVERY_FIELD = `agentEmployeeNo teamId centerId queueCode month insufficientSample rank optedOut
@@ -75,8 +85,8 @@ async function cpuMsAsync<T>(work: () => Promise<T>): Promise<{ ms: number; resu
 
 async function main(): Promise<void> {
   const fake = aggregates();
-  // the service with its one statement answered by the made-up rows
-  const em = { execute: async () => fake.map((r) => ({ ...r })) };
+  // the service with its one statement answered by the made-up groups
+  const em = { execute: async () => [{ ...fake }] };
   const service = () =>
     new SurveyStatsService(em as never).stats(
       ['AGENT', 'MONTH'] as SurveyGroup[],

@@ -297,15 +297,21 @@ async function main(): Promise<void> {
         invitations: string;
         days: string;
         months: string;
+        agentMonths: string;
+        megabytes: string;
       }>(
         `select (select count(*) from voc_survey_response) as responses, (select count(*) from voc_survey_invitation) as invitations,
-           (select count(*) from voc_survey_rollup where grain = 'DAY') as days, (select count(*) from voc_survey_rollup where grain = 'MONTH') as months`,
+           (select count(*) from voc_survey_rollup where grain = 'DAY') as days, (select count(*) from voc_survey_rollup where grain = 'MONTH') as months,
+           (select count(*) from voc_survey_rollup where grain = 'AGENT_MONTH') as "agentMonths",
+           round(pg_total_relation_size('voc_survey_rollup') / 1e6, 1) as megabytes`,
       );
       const s = sizes.rows[0];
       console.log(
         `\nsurveyStats over a year: ${formatCount(+s.responses)} responses, ${formatCount(+s.invitations)} invitations, ${AGENTS} agents`,
       );
-      console.log(`rollup: ${formatCount(+s.days)} day rows, ${formatCount(+s.months)} month rows`);
+      console.log(
+        `rollup: ${formatCount(+s.days)} day rows, ${formatCount(+s.months)} month rows, ${formatCount(+s.agentMonths)} agent-month rows (${s.megabytes} MB with its indexes)`,
+      );
       console.log(await describeSetup(vocDb));
       console.log(table(['load phase', 'time'], loading));
       const rows: string[][] = [];

@@ -27,6 +27,8 @@ const id = { A: randomUUID(), B: randomUUID(), A1: randomUUID(), A2: randomUUID(
 const rows: Record<'A' | 'B', string> = { A: '', B: '' };
 const responses: Record<'A' | 'B', string> = { A: '', B: '' };
 const items: Record<'A' | 'B', string> = { A: '', B: '' };
+/** Center B's second response, withdrawn by the write cells. */
+let withdrawable = '';
 /** Drafts of feedback rules, published one per allowed publishFeedbackRuleSet cell, oldest first. */
 const drafts: number[] = [];
 const holds = (who: string, roles: readonly string[]) =>
@@ -109,6 +111,32 @@ beforeAll(async () => {
     responses[key] = response.id;
     items[key] = item.id;
   }
+  const second = em.create(SurveyInvitation, {
+    invitationKey: `inv-B2-${randomUUID()}`,
+    formId: rows.B,
+    centerId: id.B,
+    contactSource: 'pbx',
+    contactExternalId: 'call-B2',
+    contactArrivedAt: new Date('2026-10-11T09:00:00Z'),
+    contactEndedAt: new Date('2026-10-11T09:05:00Z'),
+    agentEmployeeNo: no.b1,
+    queueCode: 'CARDS',
+    sentAt: new Date('2026-10-11T09:10:00Z'),
+    status: 'FINISHED',
+  });
+  const secondResponse = em.create(SurveyResponse, {
+    invitationId: second.id,
+    kind: 'CSAT',
+    score: 1,
+    topBox: false,
+    answeredAt: new Date('2026-10-11T09:20:00Z'),
+    centerId: id.B,
+    agentEmployeeNo: no.b1,
+    queueCode: 'CARDS',
+    contactArrivedAt: second.contactArrivedAt,
+  });
+  em.persist([second, secondResponse]);
+  withdrawable = secondResponse.id;
   await em.flush();
   for (let i = 0; i < callers.length; i++)
     drafts.push(
@@ -246,6 +274,29 @@ describe('voc access: writes', () => {
     ],
   );
 
+  // a response's correction and withdrawal: writes in its center (the withdrawn one is center B's
+  // October response, outside the reads above)
+  const CORRECT =
+    'mutation($id: ID!) { correctSurveyResponse(id: $id, score: 4, reason: "typed 5 for 4") { score } }';
+  const WITHDRAW = 'mutation($id: ID!) { withdrawSurveyResponse(id: $id, reason: "customer asked") { id } }';
+  accessMatrix(
+    () => voc.url,
+    [
+      ...perCaller(
+        "correctSurveyResponse of center B's response",
+        CORRECT,
+        () => ({ id: responses.B }),
+        writesIn('B'),
+      ),
+      ...perCaller(
+        "withdrawSurveyResponse of center B's response",
+        WITHDRAW,
+        () => ({ id: withdrawable }),
+        writesIn('B'),
+      ),
+    ],
+  );
+
   const IMPROVE = 'mutation($i: CreateImprovementItemInput!) { createImprovementItem(input: $i) { id } }';
   const improvement = (center: 'A' | 'B') => () => ({
     i: { centerId: id[center], title: 'x', ownerDepartment: 'Cards', dueDate: '2027-01-31', feedbackIds: [] },
@@ -291,6 +342,8 @@ describe('voc access: writes', () => {
         variables: () => ({ i: { centerId: id.A, code: 'X', kind: 'CES', title: 'x' } }),
       },
       importSurveys: { query: IMPORT, variables: () => ({ c: id.A, r: [] }) },
+      correctSurveyResponse: { query: CORRECT, variables: () => ({ id: responses.A }) },
+      withdrawSurveyResponse: { query: WITHDRAW, variables: () => ({ id: responses.A }) },
       createImprovementItem: { query: IMPROVE, variables: improvement('A') },
       setImprovementItemStatus: { query: STATUS, variables: () => ({ id: items.A }) },
       createFeedbackRuleSet: { query: RULES, variables: rules },

@@ -82,7 +82,7 @@ export class VocViewService {
          (count(*) filter (where f.occurred_at >= ? and r.kind = 'NPS' and r.score <= ${NPS_DETRACTOR_MAX}))::int as detractors,
          (count(*) filter (where f.occurred_at >= ? and f.repeat_contact is not null))::int as repeat_n,
          (count(*) filter (where f.occurred_at >= ? and f.repeat_contact))::int as repeats
-       from voc_feedback f left join voc_survey_response r on r.id = f.response_id
+       from voc_feedback f left join voc_survey_response r on r.id = f.response_id and r.withdrawn_at is null
        where f.occurred_at >= ? and f.occurred_at < ?
          and (?::text is null or f.center_id::text = ?::text)
          and (?::boolean or f.center_id::text in (select jsonb_array_elements_text(?::jsonb))

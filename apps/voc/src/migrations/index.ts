@@ -9,6 +9,7 @@ import { Migration20261207094800_service_recovery } from './Migration20261207094
 import { Migration20261207100021_survey_rollup_agent_month } from './Migration20261207100021_survey_rollup_agent_month';
 import { Migration20261207123800_feedback_rule_sets } from './Migration20261207123800_feedback_rule_sets';
 import { Migration20261207130000_verbatim_access } from './Migration20261207130000_verbatim_access';
+import { Migration20261207155551_survey_response_changes } from './Migration20261207155551_survey_response_changes';
 
 /** Every voc migration in order. Generated files are listed here and never edited after landing. */
 export const vocMigrations: MigrationObject[] = [
@@ -28,4 +29,8 @@ export const vocMigrations: MigrationObject[] = [
   },
   { name: 'Migration20261207123800_feedback_rule_sets', class: Migration20261207123800_feedback_rule_sets },
   { name: 'Migration20261207130000_verbatim_access', class: Migration20261207130000_verbatim_access },
+  {
+    name: 'Migration20261207155551_survey_response_changes',
+    class: Migration20261207155551_survey_response_changes,
+  },
 ];

@@ -92,10 +92,13 @@ export class SurveyRollupDeltas {
 const measureList = (sql: Partial<Record<SurveyMeasureColumn, string>>): string =>
   MEASURE_COLUMNS.map((c) => `${sql[c] ?? '0'} as ${c}`).join(', ');
 
-/** The raw rows' measures per UTC day and attribution, for the given `where` (shared with stats). */
+/**
+ * The raw rows' measures per UTC day and attribution, for the given `where` (shared with stats);
+ * withdrawn responses count nowhere.
+ */
 export const rawDaySql = (where: string): string =>
   `select date_trunc('day', contact_arrived_at at time zone 'UTC')::date as period_start, center_id, team_id, agent_employee_no, queue_code, ${measureList(RESPONSE_MEASURE_SQL)}
-     from voc_survey_response where ${where} group by 1, 2, 3, 4, 5
+     from voc_survey_response where withdrawn_at is null and (${where}) group by 1, 2, 3, 4, 5
    union all
    select date_trunc('day', contact_arrived_at at time zone 'UTC')::date, center_id, team_id, agent_employee_no, queue_code, ${measureList(INVITATION_MEASURE_SQL)}
      from voc_survey_invitation where ${where} group by 1, 2, 3, 4, 5`;

@@ -50,8 +50,9 @@ const problem = (row: SurveyRow, field: string, message: string): RowProblem => 
   message,
 });
 
+/** The row is the response as first imported (a later correction or withdrawal stays as it is). */
 const sameAnswer = (response: SurveyResponse, row: SurveyRow): boolean =>
-  response.score === row.score &&
+  (response.originalScore ?? response.score) === row.score &&
   response.answeredAt.getTime() === row.answeredAt?.getTime() &&
   (response.verbatim ?? null) === (row.verbatim ?? null);
 

@@ -14,7 +14,14 @@ import { SURVEY_KINDS, type SurveyKind } from '../model/enums';
 @Index({ name: 'voc_survey_response_agent_idx', properties: ['agentEmployeeNo', 'contactArrivedAt'] })
 @Index({ name: 'voc_survey_response_arrived_idx', properties: ['contactArrivedAt'] })
 export class SurveyResponse {
-  [OptionalProps]?: 'createdAt' | 'verbatim';
+  [OptionalProps]?:
+    | 'createdAt'
+    | 'verbatim'
+    | 'withdrawnAt'
+    | 'correctedAt'
+    | 'originalScore'
+    | 'changeReason'
+    | 'changedBy';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -56,4 +63,26 @@ export class SurveyResponse {
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
+
+  /**
+   * Set when the response was withdrawn (the customer's or the bank's request): it is kept, but no
+   * longer counts anywhere (the rollup subtracted it in the same transaction).
+   */
+  @Property({ type: 'timestamptz', nullable: true })
+  withdrawnAt: Date | null = null;
+
+  /** The last correction of the score (null: never corrected). */
+  @Property({ type: 'timestamptz', nullable: true })
+  correctedAt: Date | null = null;
+
+  /** The score as first imported, once corrected: a re-import of the original row stays unchanged. */
+  @Property({ type: 'int', nullable: true })
+  originalScore: number | null = null;
+
+  /** Why it was last corrected or withdrawn, and by whom (the caller's subject). */
+  @Property({ type: 'text', nullable: true })
+  changeReason: string | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  changedBy: string | null = null;
 }

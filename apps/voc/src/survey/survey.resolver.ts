@@ -9,6 +9,7 @@ import {
   visibleCenters,
 } from '../access/voc-access';
 import { reportSurveyBatch } from './survey-batch';
+import { SurveyCorrectionService, type SurveyResponseChange } from './survey-correction.service';
 import { SurveyImportService } from './survey-import.service';
 import { SurveyInvitation } from './survey-invitation.entity';
 import { SurveyResponse } from './survey-response.entity';
@@ -63,7 +64,11 @@ export class SurveyResolver {
     checkPageSize(first);
     if (centerId != null && !isUuid(centerId)) return [];
     const centers = visibleCenters(await ctx.scope());
-    const where: FilterQuery<SurveyResponse> = { contactArrivedAt: { $gte: from, $lt: to } };
+    // a withdrawn response counts nowhere and is not listed
+    const where: FilterQuery<SurveyResponse> = {
+      contactArrivedAt: { $gte: from, $lt: to },
+      withdrawnAt: null,
+    };
     if (centers) where.centerId = { $in: centers };
     if (centerId) where.$and = [{ centerId: centerId.toLowerCase() }];
     const rows = await ctx.em.find(SurveyResponse, where, {
@@ -76,23 +81,72 @@ export class SurveyResolver {
         i,
       ]),
     );
-    const readsVerbatim = hasRole(ctx.identity, ...VERBATIM_READERS);
-    return rows.map((r) => {
-      const invitation = invitations.get(r.invitationId)!;
-      return Object.assign(new SurveyResponseType(), {
-        id: r.id,
-        invitationKey: invitation.invitationKey,
-        kind: r.kind,
-        score: r.score,
-        verbatim: readsVerbatim ? r.verbatim : null,
-        answeredAt: r.answeredAt,
-        centerId: r.centerId,
-        agentEmployeeNo: r.agentEmployeeNo,
-        queueCode: r.queueCode,
-        contactArrivedAt: r.contactArrivedAt,
-        contactSource: invitation.contactSource,
-        contactExternalId: invitation.contactExternalId,
-      });
-    });
+    return rows.map((r) => toResponseType(ctx, r, invitations.get(r.invitationId)!));
   }
+
+  @Mutation(() => SurveyResponseType, {
+    description:
+      "Corrects a response's score (on its form's scale) with a reason, in a center you see: every survey figure moves with it (the old answer subtracted, the new one counted); a re-import of the original row leaves it as corrected",
+  })
+  async correctSurveyResponse(
+    @Arg('id', () => ID) id: string,
+    @Arg('score', () => Int) score: number,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SurveyResponseType> {
+    return this.change(ctx, 'correctSurveyResponse', id, { kind: 'CORRECT', score }, reason);
+  }
+
+  @Mutation(() => SurveyResponseType, {
+    description:
+      'Withdraws a response with a reason, in a center you see: it is kept but counts nowhere any more (its invitation stays FINISHED); withdrawing it again changes nothing',
+  })
+  async withdrawSurveyResponse(
+    @Arg('id', () => ID) id: string,
+    @Arg('reason', () => String) reason: string,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SurveyResponseType> {
+    return this.change(ctx, 'withdrawSurveyResponse', id, { kind: 'WITHDRAW' }, reason);
+  }
+
+  private async change(
+    ctx: SubgraphContext,
+    action: string,
+    id: string,
+    change: SurveyResponseChange,
+    reason: string,
+  ): Promise<SurveyResponseType> {
+    requireVocWriter(ctx, action);
+    const scope = await ctx.scope();
+    const { response, invitation } = await new SurveyCorrectionService(ctx.em).change(
+      id,
+      change,
+      reason,
+      ctx.identity.subject,
+      { action, all: scope.all, sees: (centerId) => scope.all || scope.seesCenter(centerId) },
+    );
+    return toResponseType(ctx, response, invitation);
+  }
+}
+
+/** A response as the API gives it: the verbatim only for VERBATIM_READERS (its read audit-logged). */
+function toResponseType(
+  ctx: SubgraphContext,
+  r: SurveyResponse,
+  invitation: SurveyInvitation,
+): SurveyResponseType {
+  return Object.assign(new SurveyResponseType(), {
+    id: r.id,
+    invitationKey: invitation.invitationKey,
+    kind: r.kind,
+    score: r.score,
+    verbatim: hasRole(ctx.identity, ...VERBATIM_READERS) ? r.verbatim : null,
+    answeredAt: r.answeredAt,
+    centerId: r.centerId,
+    agentEmployeeNo: r.agentEmployeeNo,
+    queueCode: r.queueCode,
+    contactArrivedAt: r.contactArrivedAt,
+    contactSource: invitation.contactSource,
+    contactExternalId: invitation.contactExternalId,
+  });
 }

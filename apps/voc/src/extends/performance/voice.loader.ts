@@ -25,7 +25,8 @@ export async function voiceTotals(em: EntityManager, groups: readonly VoiceGroup
   const parts: string[] = [];
   const params: unknown[] = [];
   for (const [index, [, g]] of periods.entries()) {
-    const source = surveyPeriodSource(g.from, g.to);
+    // by agent only: whole months from the agents' months (team and queue summed away)
+    const source = surveyPeriodSource(g.from, g.to, { agentMonths: true });
     parts.push(`select ${index} as period, s.* from (${source.sql}) as s`);
     params.push(...source.params);
   }
