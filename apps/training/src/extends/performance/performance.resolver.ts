@@ -32,7 +32,8 @@ export class TrainingPerformanceResolver {
         );
         return toPerformanceTrainingType(summary);
       },
-      // as it was: training reads the period by days and answers whoever reaches the record
+      // training reads the period by whole days, and is scoped down rather than to null: its summary
+      // loader counts only the members the caller sees (seenEmployeeNos; the access matrix pins it)
       { period: false, scoped: false },
     );
   }
