@@ -30,6 +30,10 @@ export async function startPlatform(
   cluster: BenchCluster,
   basePort: number,
   serviceToken: (subgraph: string) => Promise<string>,
+  /** Added to every service's environment (the soak's memory probe in NODE_OPTIONS). */
+  extraEnv: NodeJS.ProcessEnv = {},
+  /** Start the Hive gateway too (the identical drill-down compares against it). */
+  withHive = true,
 ): Promise<RunningPlatform> {
   const logDir = join(cluster.dir, 'logs');
   const services: ServiceProcess[] = [];
@@ -40,6 +44,7 @@ export async function startPlatform(
     ...process.env,
     NODE_ENV: 'production',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...extraEnv,
   };
   const gatewayPort = basePort;
   const hivePort = basePort + 1;
@@ -85,15 +90,17 @@ export async function startPlatform(
       logDir,
     );
     services.push(gateway);
-    const hive = spawnService(
-      'hive-gateway',
-      HIVE_MAIN,
-      { ...env, ...urlEnv, PORT: String(hivePort), SUPERGRAPH_PATH },
-      logDir,
-    );
-    services.push(hive);
+    if (withHive) {
+      const hive = spawnService(
+        'hive-gateway',
+        HIVE_MAIN,
+        { ...env, ...urlEnv, PORT: String(hivePort), SUPERGRAPH_PATH },
+        logDir,
+      );
+      services.push(hive);
+      await waitUntilHealthy(hive, `http://127.0.0.1:${hivePort}/health`, START_TIMEOUT_MS);
+    }
     await waitUntilHealthy(gateway, `http://127.0.0.1:${gatewayPort}/health`, START_TIMEOUT_MS);
-    await waitUntilHealthy(hive, `http://127.0.0.1:${hivePort}/health`, START_TIMEOUT_MS);
     return {
       subgraphUrls,
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
