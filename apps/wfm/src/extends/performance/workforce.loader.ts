@@ -25,6 +25,51 @@ export interface WorkforceRequest {
 
 const seconds = (ms: number) => ms / 1000;
 
+/** An agent's spans sorted by start, with the latest end so far at each index (for a binary search). */
+export interface AgentTimeline {
+  spans: AgentStateSpan[];
+  reach: number[];
+}
+
+/** Each agent's timeline, built once per batch. */
+export function timelinesOf(spans: ReadonlyMap<string, AgentStateSpan[]>): Map<string, AgentTimeline> {
+  const timelines = new Map<string, AgentTimeline>();
+  for (const [employeeNo, list] of spans) {
+    const sorted = [...list].sort((a, b) => a.start.getTime() - b.start.getTime());
+    let reach = -Infinity;
+    timelines.set(employeeNo, {
+      spans: sorted,
+      reach: sorted.map((s) => (reach = Math.max(reach, s.end.getTime()))),
+    });
+  }
+  return timelines;
+}
+
+/**
+ * The spans of a timeline that overlap [start, end), in start order: a binary search for the first
+ * whose reach passes `start`, then on while they start before `end` (not a filter of the agent's
+ * every span per scheduled day: a month of a center's days had made that the cost of the record).
+ */
+export function spansOverlapping(
+  timeline: AgentTimeline | undefined,
+  start: number,
+  end: number,
+): AgentStateSpan[] {
+  if (!timeline) return [];
+  let low = 0;
+  let high = timeline.spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (timeline.reach[middle] <= start) low = middle + 1;
+    else high = middle;
+  }
+  const found: AgentStateSpan[] = [];
+  for (let i = low; i < timeline.spans.length && timeline.spans[i].start.getTime() < end; i += 1) {
+    if (timeline.spans[i].end.getTime() > start) found.push(timeline.spans[i]);
+  }
+  return found;
+}
+
 /**
  * One record's adherence: each schedule of its agents measured over the part of its day inside
  * [from, to) (segments and states clipped to it), then the seconds summed (periodAdherence).
@@ -32,7 +77,7 @@ const seconds = (ms: number) => ms / 1000;
 export function workforceOf(
   request: WorkforceRequest,
   schedules: readonly Schedule[],
-  spans: ReadonlyMap<string, AgentStateSpan[]>,
+  timelines: ReadonlyMap<string, AgentTimeline>,
 ): PerformanceWorkforceType {
   const agents = new Set(request.employeeNos);
   const days: ScheduleAdherence[] = [];
@@ -52,7 +97,7 @@ export function workforceOf(
       }))
       .filter((s) => s.end > s.start);
     if (!segments.length) continue;
-    const states = (spans.get(schedule.employeeNo) ?? [])
+    const states = spansOverlapping(timelines.get(schedule.employeeNo), start, end)
       .map((s) => ({
         start: seconds(Math.max(s.start.getTime(), start)),
         end: seconds(Math.min(s.end.getTime(), end)),
@@ -117,6 +162,7 @@ export function workforceLoader(
       scheduled.length && statesTo > statesFrom
         ? await statesOver(states, scheduled, statesFrom, statesTo)
         : new Map<string, AgentStateSpan[]>();
-    return requests.map((r) => workforceOf(r, schedules, spans));
+    const timelines = timelinesOf(spans);
+    return requests.map((r) => workforceOf(r, schedules, timelines));
   });
 }
