@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { GATEWAY_MAIN, SUPERGRAPH_PATH, subgraphs } from '../../src/subgraphs';
 import {
@@ -111,6 +112,11 @@ export async function startPlatform(
     };
   } catch (error) {
     await stop();
+    // the logs go with the cluster's folder: say what the failed service wrote
+    const tails = services
+      .filter((s) => s.child.exitCode !== null && s.child.exitCode !== 0)
+      .map((s) => `${s.name}: ${readFileSync(s.logFile, 'utf8').slice(-2000)}`);
+    if (tails.length) throw new Error(`${String(error)}\n${tails.join('\n')}`);
     throw error;
   }
 }
