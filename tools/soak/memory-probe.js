@@ -25,7 +25,9 @@ if (dir && typeof global.gc === 'function') {
         // where the rest of RSS goes: V8's malloc'd memory (compiler zones) and each space's size
         v8: v8.getHeapStatistics(),
         spaces: Object.fromEntries(
-          v8.getHeapSpaceStatistics().map((s) => [s.space_name, { size: s.space_size, used: s.space_used_size }]),
+          v8
+            .getHeapSpaceStatistics()
+            .map((s) => [s.space_name, { size: s.space_size, used: s.space_used_size }]),
         ),
       }),
     );
