@@ -14,6 +14,7 @@ import { seedAndRecord } from './dashboard/seeded-data';
 import { closedLoop } from './dashboard/mixed-load';
 import { mixedMorning, prepareMorning, type MixedMorningReport } from './dashboard/mixed-morning';
 import { describeMinute, mixedSoak, slope, soakTables } from './dashboard/soak';
+import { compiledBuild } from './dashboard/compiled-build';
 import { DRILL_DOWN } from './drill-down';
 import { formatCount, max, median, min, progress, progressDone, table } from './measurement';
 import { commandLine, machine, saveResult, type Goal } from './results';
@@ -34,6 +35,8 @@ const { values: args } = parseArgs({
     'soak-minutes': { type: 'string', default: '0' },
     // only the soak: no mixed-morning report, no identical drill-down
     'soak-only': { type: 'boolean', default: false },
+    // run the services from the production build (compiled ahead of time, as the image does)
+    compiled: { type: 'boolean', default: false },
   },
 });
 const option = sized(benchSize(args.size), {
@@ -74,6 +77,7 @@ async function main(): Promise<void> {
     progress('starting every subgraph, our gateway and the Hive gateway as processes');
     // each subgraph calls the gateway as itself (service:<name>), as under npm start
     const serviceToken = (name: string) => clientToken(serviceIdentity(name), '2h');
+    const build = args.compiled ? compiledBuild() : null;
     const probeDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-memory-'));
     const probeEnv = soakMinutes
       ? {
@@ -87,6 +91,7 @@ async function main(): Promise<void> {
       serviceToken,
       probeEnv,
       !args['soak-only'],
+      build?.entry,
     );
     try {
       const ourPids = Object.fromEntries(
@@ -184,6 +189,7 @@ async function main(): Promise<void> {
       await report({ results, maxRss, peaks, seeded, setup, postgres, agreement, perRequest, mixed });
     } finally {
       await platform.stop();
+      build?.remove();
     }
   } finally {
     await cluster.stop();
@@ -227,6 +233,9 @@ async function soak(gatewayUrl: string, pids: Record<string, number>, probeDir: 
       `${identities} people, the mixed morning's visits in order (seed ${args.seed}), ${connections} closed-loop connections through our gateway; before the first minute, 30 s of warm-up on other visits.`,
       "RSS is the largest VmRSS sampled every 250 ms in the minute; live heap is heapUsed right after a forced full GC at the minute's end (SIGUSR2 to tools/soak/memory-probe.js, preloaded with --expose-gc): a leak climbs in the live heap; RSS also holds what V8 keeps reserved.",
       'Slopes are least squares over the minutes after the first.',
+      args.compiled
+        ? 'Services ran from the production build (JavaScript compiled ahead of time, as the Docker image runs them).'
+        : 'Services ran as `npm start` runs them (TypeScript compiled by SWC as each file loads); `--compiled` runs the production build.',
     ],
     goals: [
       {

@@ -7,6 +7,7 @@ import { serviceIdentity } from '@switchboard/auth';
 import { clientToken, ensureTestKeys } from '@switchboard/testing';
 import { startBenchCluster } from '../bench-cluster';
 import { progress, progressDone, table } from '../measurement';
+import { compiledBuild, type CompiledBuild } from './compiled-build';
 import { closedLoop, summarizeMixed } from './mixed-load';
 import { prepareMorning } from './mixed-morning';
 import { sampleRss } from './process-memory';
@@ -22,6 +23,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '1' },
     connections: { type: 'string', default: '16' },
     seed: { type: 'string', default: '23' },
+    // variants whose name ends in ":compiled" run the production build
   },
 });
 const MEMORY_PROBE = resolve(__dirname, '..', '..', 'soak', 'memory-probe.js');
@@ -43,6 +45,7 @@ async function main(): Promise<void> {
   const variants = JSON.parse(String(args.variants)) as Record<string, Record<string, string>>;
   const cluster = await startBenchCluster('switchboard-bench-memory-');
   const rows: string[][] = [];
+  let build: CompiledBuild | undefined;
   try {
     progress('seeding every subgraph with its demo');
     await seedAndRecord(cluster, ['SHA-01'], 'SHA-01');
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
           serviceToken,
           env,
           false,
+          name.endsWith(':compiled') ? (build ??= compiledBuild()).entry : undefined,
         );
         try {
           const { visits, sender } = await prepareMorning(platform.gatewayUrl, Number(args.seed));
@@ -94,6 +98,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
+    build?.remove();
     await cluster.stop();
   }
   console.log(`\n${table(HEADER, rows)}`);

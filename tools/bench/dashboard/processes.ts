@@ -35,6 +35,8 @@ export async function startPlatform(
   extraEnv: NodeJS.ProcessEnv = {},
   /** Start the Hive gateway too (the identical drill-down compares against it). */
   withHive = true,
+  /** Where each service's entry point is run from (the compiled build's, or the TypeScript source). */
+  entry: (main: string) => string = (main) => main,
 ): Promise<RunningPlatform> {
   const logDir = join(cluster.dir, 'logs');
   const services: ServiceProcess[] = [];
@@ -58,7 +60,7 @@ export async function startPlatform(
         const name = definition.name;
         const service = spawnService(
           name,
-          main,
+          entry(main),
           {
             ...env,
             PORT: String(port),
@@ -78,7 +80,7 @@ export async function startPlatform(
     );
     const gateway = spawnService(
       'gateway',
-      GATEWAY_MAIN,
+      entry(GATEWAY_MAIN),
       {
         ...env,
         ...urlEnv,

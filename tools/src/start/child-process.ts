@@ -22,8 +22,10 @@ export function spawnService(
   mkdirSync(logDir, { recursive: true });
   const logFile = join(logDir, `${name}.log`);
   const log = createWriteStream(logFile, { flags: 'a' });
-  // The IPC channel lets the service notice when this process dies and stop itself.
-  const child = spawn(process.execPath, [RUNNER, entry], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
+  // The IPC channel lets the service notice when this process dies and stop itself. A compiled
+  // entry (.js, the production build) runs on plain Node, a TypeScript one through the runner.
+  const args = entry.endsWith('.js') ? [entry] : [RUNNER, entry];
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] });
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   const exited = new Promise<number | null>((done) => {
