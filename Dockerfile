@@ -33,9 +33,12 @@ RUN npm ci --omit=dev --omit=optional --ignore-scripts --no-audit --no-fund \
 COPY --from=build /src/dist/ ./
 COPY --from=build /src/apps/dashboard/dist/ ./apps/dashboard/dist/
 
+# V8's young generation capped at 2 x 16 MiB: left to itself it grew to 128 MiB in most services
+# under the mixed morning (issue 23; tools/bench/dashboard/PROFILE.md), for a live heap of 70-90 MiB.
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
-    SWITCHBOARD_DASHBOARD_DIR=/app/apps/dashboard/dist
+    SWITCHBOARD_DASHBOARD_DIR=/app/apps/dashboard/dist \
+    NODE_OPTIONS=--max-semi-space-size=16
 
 # Files stay root-owned (read-only to the app); nothing is written at run time.
 USER node

@@ -1,4 +1,7 @@
 import './production-mode';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serviceIdentity } from '@switchboard/auth';
 import { clientToken, ensureTestKeys, subgraphToken } from '@switchboard/testing';
@@ -7,8 +10,11 @@ import { describeSetup, startBenchCluster, withClient } from './bench-cluster';
 import { loadDirect, loadGraphQL, timeEachRequest, type LoadResult } from './dashboard/load';
 import { processMemory, sampleRss } from './dashboard/process-memory';
 import { startPlatform } from './dashboard/processes';
-import { mixedMorning, type MixedMorningReport } from './dashboard/mixed-morning';
 import { seedAndRecord } from './dashboard/seeded-data';
+import { closedLoop } from './dashboard/mixed-load';
+import { mixedMorning, prepareMorning, type MixedMorningReport } from './dashboard/mixed-morning';
+import { describeMinute, mixedSoak, slope, soakTables } from './dashboard/soak';
+import { compiledBuild } from './dashboard/compiled-build';
 import { DRILL_DOWN } from './drill-down';
 import { formatCount, max, median, min, progress, progressDone, table } from './measurement';
 import { commandLine, machine, saveResult, type Goal } from './results';
@@ -25,6 +31,12 @@ const { values: args } = parseArgs({
     'mixed-seconds': { type: 'string' },
     rates: { type: 'string', default: '10,20,30,40,60,80' },
     'rate-seconds': { type: 'string', default: '15' },
+    // the mixed morning's closed loop kept up this long, memory per process per minute (0: none)
+    'soak-minutes': { type: 'string', default: '0' },
+    // only the soak: no mixed-morning report, no identical drill-down
+    'soak-only': { type: 'boolean', default: false },
+    // run the services from the production build (compiled ahead of time, as the image does)
+    compiled: { type: 'boolean', default: false },
   },
 });
 const option = sized(benchSize(args.size), {
@@ -35,6 +47,11 @@ const runs = option(args.runs, 'runs');
 const mixedSeconds = Number(args['mixed-seconds'] ?? option(args.seconds, 'seconds'));
 const seconds = option(args.seconds, 'seconds');
 const connections = Number(args.connections);
+const soakMinutes = Number(args['soak-minutes']);
+if (!Number.isInteger(soakMinutes) || soakMinutes < 0 || (args['soak-only'] && soakMinutes < 1)) {
+  throw new Error('--soak-minutes must be a whole number of minutes (at least 1 with --soak-only)');
+}
+const MEMORY_PROBE = resolve(__dirname, '..', 'soak', 'memory-probe.js');
 const GOAL_P95_MS = 150;
 const GOAL_RSS_MIB = 300;
 
@@ -60,12 +77,34 @@ async function main(): Promise<void> {
     progress('starting every subgraph, our gateway and the Hive gateway as processes');
     // each subgraph calls the gateway as itself (service:<name>), as under npm start
     const serviceToken = (name: string) => clientToken(serviceIdentity(name), '2h');
-    const platform = await startPlatform(cluster, 47_000 + Math.floor(Math.random() * 900) * 2, serviceToken);
+    const build = args.compiled ? compiledBuild() : null;
+    const probeDir = mkdtempSync(join(tmpdir(), 'switchboard-bench-memory-'));
+    const probeEnv = soakMinutes
+      ? {
+          NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --expose-gc --require ${MEMORY_PROBE}`,
+          SOAK_MEMORY_DIR: probeDir,
+        }
+      : {};
+    const platform = await startPlatform(
+      cluster,
+      47_000 + Math.floor(Math.random() * 900) * 2,
+      serviceToken,
+      probeEnv,
+      !args['soak-only'],
+      build?.entry,
+    );
     try {
+      const ourPids = Object.fromEntries(
+        Object.entries(platform.pids).filter(([name]) => name !== 'hive-gateway'),
+      );
+      if (args['soak-only']) {
+        await soak(platform.gatewayUrl, ourPids, probeDir);
+        return;
+      }
       // The headline (issue 23): many people, different pages and periods; then the identical drill-down.
       const mixed = await mixedMorning({
         gatewayUrl: platform.gatewayUrl,
-        pids: Object.fromEntries(Object.entries(platform.pids).filter(([name]) => name !== 'hive-gateway')),
+        pids: ourPids,
         postgresCpuSeconds: cluster.cpuSeconds,
         connections,
         seconds: mixedSeconds,
@@ -75,6 +114,7 @@ async function main(): Promise<void> {
       });
       // printed at once: a failure of the identical drill-down below must not lose the headline
       printMixed(mixed);
+      if (soakMinutes) await soak(platform.gatewayUrl, ourPids, probeDir);
       const token = await clientToken(undefined, '2h');
       const body = JSON.stringify({ query: DRILL_DOWN, variables: seeded.variables });
       const minted = new Map<string, { token: string; at: number }>();
@@ -149,10 +189,64 @@ async function main(): Promise<void> {
       await report({ results, maxRss, peaks, seeded, setup, postgres, agreement, perRequest, mixed });
     } finally {
       await platform.stop();
+      build?.remove();
     }
   } finally {
     await cluster.stop();
   }
+}
+
+/**
+ * --soak-minutes: the mixed morning's closed loop for that long, each process's RSS and live heap
+ * (after a forced full GC) per minute, the slope; saved as its own result (dashboard-soak).
+ */
+async function soak(gatewayUrl: string, pids: Record<string, number>, probeDir: string): Promise<void> {
+  const { visits, sender, identities } = await prepareMorning(gatewayUrl, Number(args.seed));
+  progress(`soak: warm-up, 30 s of the morning's last visits`);
+  await closedLoop(sender, visits.slice(-2000), connections, 30);
+  progressDone();
+  console.log(`\nSoak: ${identities} people, ${connections} connections, ${soakMinutes} minutes`);
+  const minutes = await mixedSoak({
+    sender,
+    visits,
+    connections,
+    minutes: soakMinutes,
+    pids,
+    probeDir,
+    onMinute: (m) => console.log(describeMinute(m)),
+  });
+  const tables = soakTables(minutes, connections);
+  for (const t of tables) console.log(`\n${t.title}\n${table(t.header, t.rows)}`);
+  const steady = minutes.length > 2 ? minutes.slice(1) : minutes;
+  const worst = Object.keys(pids)
+    .map((name) => ({ name, mibPerMin: slope(steady.map((m) => m.afterGc[name]?.heapUsed ?? NaN)) }))
+    .sort((a, b) => b.mibPerMin - a.mibPerMin)[0];
+  const postgres = 'embedded (the bench cluster)';
+  await saveResult({
+    name: 'dashboard-soak',
+    title: 'Dashboard soak: memory under the mixed morning kept up',
+    command: commandLine('bench:dashboard'),
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    machine: machine(postgres),
+    tables,
+    notes: [
+      `${identities} people, the mixed morning's visits in order (seed ${args.seed}), ${connections} closed-loop connections through our gateway; before the first minute, 30 s of warm-up on other visits.`,
+      "RSS is the largest VmRSS sampled every 250 ms in the minute; live heap is heapUsed right after a forced full GC at the minute's end (SIGUSR2 to tools/soak/memory-probe.js, preloaded with --expose-gc): a leak climbs in the live heap; RSS also holds what V8 keeps reserved.",
+      'Slopes are least squares over the minutes after the first.',
+      args.compiled
+        ? 'Services ran from the production build (JavaScript compiled ahead of time, as the Docker image runs them).'
+        : 'Services ran as `npm start` runs them (TypeScript compiled by SWC as each file loads); `--compiled` runs the production build.',
+    ],
+    goals: [
+      {
+        goal: "flat memory: no process's live heap grows more than 1 MiB per minute",
+        measured: worst
+          ? `largest slope: ${worst.name} ${worst.mibPerMin.toFixed(2)} MiB/min over ${minutes.length} min`
+          : 'no samples',
+        met: Boolean(worst) && worst.mibPerMin <= 1,
+      },
+    ],
+  });
 }
 
 interface Report {

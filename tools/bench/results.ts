@@ -73,7 +73,7 @@ export async function saveResult(result: BenchResult): Promise<void> {
 }
 
 export function loadResults(): BenchResult[] {
-  const order = ['suite', 'ingest', 'stats', 'performance', 'dashboard', 'forecast'];
+  const order = ['suite', 'ingest', 'stats', 'performance', 'dashboard', 'dashboard-soak', 'forecast'];
   return readdirSync(RESULTS_DIR)
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(readFileSync(join(RESULTS_DIR, f), 'utf8')) as BenchResult)
@@ -97,6 +97,7 @@ npm run bench:ingest               # file import (switchboard import) vs plain C
 npm run bench:stats                # trafficStats through the gateway vs hand-written SQL
 npm run bench:performance          # the center drill-down, one request at a time
 npm run bench:dashboard            # the drill-down under load: our gateway, Hive gateway, subgraphs direct
+npm run bench:dashboard -- --soak-only --soak-minutes 10   # memory per process per minute under the mixed morning kept up
 npm run bench:forecast             # forecast accuracy on a public bank call series kept outside the repository (--data), and the nightly run's time
 npm run generate -- --contacts 1000000 --out /tmp/contacts   # the generator alone
 \`\`\`

@@ -5,6 +5,7 @@
 // (which also holds what V8 keeps reserved after collecting).
 const { renameSync, writeFileSync } = require('node:fs');
 const { join } = require('node:path');
+const v8 = require('node:v8');
 
 const dir = process.env.SOAK_MEMORY_DIR;
 if (dir && typeof global.gc === 'function') {
@@ -14,7 +15,21 @@ if (dir && typeof global.gc === 'function') {
     const file = join(dir, `${process.pid}.json`);
     writeFileSync(
       `${file}.tmp`,
-      JSON.stringify({ at: Date.now(), rss, heapTotal, heapUsed, external, arrayBuffers }),
+      JSON.stringify({
+        at: Date.now(),
+        rss,
+        heapTotal,
+        heapUsed,
+        external,
+        arrayBuffers,
+        // where the rest of RSS goes: V8's malloc'd memory (compiler zones) and each space's size
+        v8: v8.getHeapStatistics(),
+        spaces: Object.fromEntries(
+          v8
+            .getHeapSpaceStatistics()
+            .map((s) => [s.space_name, { size: s.space_size, used: s.space_used_size }]),
+        ),
+      }),
     );
     renameSync(`${file}.tmp`, file);
   });

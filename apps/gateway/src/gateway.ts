@@ -29,6 +29,7 @@ import {
   callerConcurrencyFromEnv,
   type CallerConcurrencyOptions,
 } from './caller-concurrency';
+import { operationCaches, type OperationCaches } from './operation-caches';
 import { operationLimitsPlugin } from './operation-limits';
 import { graphqlIde } from './graphql-ide';
 import { FastPathGateway, stringifyFastPathResult } from './single-subgraph-fast-path';
@@ -98,8 +99,13 @@ export interface GatewayOptions {
   callerConcurrency?: CallerConcurrencyOptions;
 }
 
+export interface RunningGateway extends RunningServer {
+  /** The per-operation caches (parsed documents, query plans), bounded: what tests look into. */
+  operationCaches: OperationCaches;
+}
+
 /** The one GraphQL endpoint: @apollo/gateway over a static supergraph, served with /health. */
-export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
+export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const { logger } = options;
   const timeoutMs = options.subgraphTimeoutMs ?? 10_000;
   const tokenConfig = options.clientTokens ?? clientTokenConfigFromEnv();
@@ -108,8 +114,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const urls = { ...subgraphUrlsInSupergraph(options.supergraphSdl), ...options.subgraphUrls };
   const sources = new Map<string, SubgraphDataSource>();
   let fastPath: FastPathGateway | undefined;
+  const caches = operationCaches();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
+    queryPlannerConfig: { cache: caches.plans },
     buildService: ({ name }) => {
       const target = urls[name];
       if (!target) throw new Error(`no URL for subgraph ${name}`);
@@ -136,6 +144,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const limiter = new CallerConcurrency(options.callerConcurrency ?? callerConcurrencyFromEnv());
   const apollo = new ApolloServer<GatewayContext>({
     gateway: fastPath ?? gateway,
+    documentStore: caches.documents,
     stringifyResult: stringifyFastPathResult,
     plugins: [
       ...armor.plugins,
@@ -185,6 +194,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   logger.info({ url: running.url }, 'gateway listening');
   return {
     ...running,
+    operationCaches: caches,
     stop: async () => {
       await running.stop();
       await apollo.stop();

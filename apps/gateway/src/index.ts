@@ -1,2 +1,3 @@
-export { startGateway, type GatewayOptions } from './gateway';
+export { startGateway, type GatewayOptions, type RunningGateway } from './gateway';
+export { OPERATION_CACHE_LIMITS } from './operation-caches';
 export { subgraphNames, subgraphUrlsFromEnv } from './subgraph-urls';

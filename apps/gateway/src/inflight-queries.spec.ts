@@ -20,6 +20,36 @@ describe('InflightQueries', () => {
     expect(c.data).not.toBe(b.data);
   });
 
+  it('copies nothing for a read nobody shared: its caller gets the answer itself', async () => {
+    const inflight = new InflightQueries<SubgraphAnswer>();
+    const answer = { data: { agents: [{ employeeNo: 'E1' }] } };
+    expect(await inflight.run('k', () => Promise.resolve(answer))).toBe(answer);
+    expect(inflight.copies).toBe(0);
+  });
+
+  it('copies for every sharing waiter but the last, which has the answer after the others copied it', async () => {
+    const inflight = new InflightQueries<SubgraphAnswer>();
+    let answer: (value: SubgraphAnswer) => void = () => undefined;
+    const original = { data: { agents: [{ employeeNo: 'E1', traffic: null as unknown }] } };
+    const send = () => new Promise<SubgraphAnswer>((resolve) => (answer = resolve));
+    // each waiter merges into what it gets as soon as it resumes, as the query plan does
+    const merged = [0, 1, 2].map((i) =>
+      inflight.run('k', send).then((got) => {
+        (got.data?.agents as { traffic: unknown }[])[0].traffic = { waiter: i };
+        return got;
+      }),
+    );
+    answer(original);
+    const got = await Promise.all(merged);
+    expect(inflight.copies).toBe(2);
+    expect(got.filter((g) => g === original)).toHaveLength(1);
+    expect(got.map((g) => (g.data?.agents as { traffic: unknown }[])[0].traffic)).toEqual([
+      { waiter: 0 },
+      { waiter: 1 },
+      { waiter: 2 },
+    ]);
+  });
+
   it('keeps nothing once the answer is in: the next request is sent afresh', async () => {
     const inflight = new InflightQueries<SubgraphAnswer>();
     let sends = 0;

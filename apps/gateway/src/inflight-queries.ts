@@ -37,22 +37,34 @@ function copyOf<T extends SubgraphAnswer>(answer: T): T {
  * identical one (same subgraph, same caller, same query and variables) waits for its answer instead
  * of being sent again. When many managers open the same drill-down at once, the subgraphs compute it
  * once. Only reads are shared (the caller decides: never a mutation's fetches), nothing is kept once
- * the answer is in (this is not a cache), and every waiter, the first included, gets its own copy.
+ * the answer is in (this is not a cache), and every waiter gets its own copy but the last to resume,
+ * which gets the answer itself: the others have copied it by then (structuredClone is synchronous),
+ * so the plan merging into it changes no one else's. A read nobody shared (the usual case when
+ * different people ask: issue 23's mixed morning) is therefore never copied, which had doubled the
+ * gateway's memory and CPU for every answer (a month of a center's agent states is tens of MB).
  */
 export class InflightQueries<T extends SubgraphAnswer> {
-  private readonly pending = new Map<string, Promise<T>>();
+  private readonly pending = new Map<string, { answer: Promise<T>; waiters: number }>();
   /** Requests answered by another one's fetch (for tests and metrics). */
   shared = 0;
+  /** Copies made for waiters (for tests). */
+  copies = 0;
 
   async run(key: string, send: () => Promise<T>): Promise<T> {
-    let answer = this.pending.get(key);
-    if (answer) {
+    let entry = this.pending.get(key);
+    if (entry) {
       this.shared += 1;
+      entry.waiters += 1;
     } else {
-      answer = send().finally(() => this.pending.delete(key));
-      this.pending.set(key, answer);
+      entry = { answer: send().finally(() => this.pending.delete(key)), waiters: 1 };
+      this.pending.set(key, entry);
     }
-    return copyOf(await answer);
+    const answer = await entry.answer;
+    // the entry left `pending` before any waiter resumed (finally runs first): `waiters` is final
+    entry.waiters -= 1;
+    if (entry.waiters === 0) return answer;
+    this.copies += 1;
+    return copyOf(answer);
   }
 
   /** Requests on their way now. */

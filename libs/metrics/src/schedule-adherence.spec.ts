@@ -1,5 +1,57 @@
 import fc from 'fast-check';
-import { type ScheduleSegment, type StateSpan, scheduleAdherence } from './schedule-adherence';
+import {
+  DEFAULT_ACTIVITY_RULES,
+  ON_QUEUE_STATES,
+  type AdherenceException,
+  type AgentState,
+  type ScheduleSegment,
+  type StateSpan,
+  scheduleAdherence,
+} from './schedule-adherence';
+
+/**
+ * The definition as first written (every span scanned per segment and per cut): the one-pass
+ * sweep of scheduleAdherence must give exactly its answer.
+ */
+function adherenceByDefinition(segments: ScheduleSegment[], states: StateSpan[], thresholdSeconds = 60) {
+  const schedule = [...segments].sort((a, b) => a.start - b.start);
+  const spans = [...states].sort((a, b) => a.start - b.start);
+  const stateAt = (t: number): AgentState =>
+    spans.find((s) => s.start <= t && t < s.end)?.state ?? 'LOGGED_OUT';
+  const rules = DEFAULT_ACTIVITY_RULES as Record<string, (typeof DEFAULT_ACTIVITY_RULES)['ON_QUEUE']>;
+  const pieces: AdherenceException[] = [];
+  for (const segment of schedule) {
+    const rule = rules[segment.activity];
+    const cuts = new Set<number>([segment.start, segment.end]);
+    for (const s of spans) {
+      if (s.start > segment.start && s.start < segment.end) cuts.add(s.start);
+      if (s.end > segment.start && s.end < segment.end) cuts.add(s.end);
+    }
+    const points = [...cuts].sort((a, b) => a - b);
+    for (let i = 0; i + 1 < points.length; i += 1) {
+      const state = stateAt(points[i]);
+      if (rule.adherentStates.includes(state)) continue;
+      const working = ON_QUEUE_STATES.includes(state);
+      const impact = rule.onQueue ? 'NEGATIVE' : working ? 'POSITIVE' : 'NEUTRAL';
+      const last = pieces[pieces.length - 1];
+      if (last && last.end === points[i] && last.activity === segment.activity && last.state === state) {
+        last.end = points[i + 1];
+      } else {
+        pieces.push({ start: points[i], end: points[i + 1], activity: segment.activity, state, impact });
+      }
+    }
+  }
+  const exceptions: AdherenceException[] = [];
+  let runStart = 0;
+  for (let i = 0; i <= pieces.length; i += 1) {
+    if (i === pieces.length || (i > runStart && pieces[i].start !== pieces[i - 1].end)) {
+      const run = pieces.slice(runStart, i);
+      if (run.length && run[run.length - 1].end - run[0].start >= thresholdSeconds) exceptions.push(...run);
+      runStart = i;
+    }
+  }
+  return { exceptions, exceptionSeconds: exceptions.reduce((sum, e) => sum + e.end - e.start, 0) };
+}
 
 const at = (hh: number, mm: number): number => (hh * 60 + mm) * 60;
 
@@ -74,6 +126,38 @@ describe('schedule adherence and conformance', () => {
         ],
       ),
     ).toThrow(/overlap/);
+  });
+
+  it('gives exactly the answer of the definition (every span scanned per cut), gaps and any order', () => {
+    const stateArb = fc.constantFrom(
+      'AVAILABLE',
+      'ON_CONTACT',
+      'ACW',
+      'NOT_READY',
+      'LOGGED_OUT',
+    ) as fc.Arbitrary<StateSpan['state']>;
+    const activityArb = fc.constantFrom('ON_QUEUE', 'BREAK', 'MEAL', 'MEETING', 'TIME_OFF');
+    // [gap before, length, value]: spans and segments with holes between them, shuffled
+    const laid = <T>(arb: fc.Arbitrary<T>) =>
+      fc.array(fc.tuple(fc.integer({ min: 0, max: 900 }), fc.integer({ min: 1, max: 1800 }), arb), {
+        maxLength: 30,
+      });
+    const place = <T>(items: [number, number, T][]) => {
+      let t = 0;
+      return items.map(([gap, len, value]) => ({ start: (t += gap), end: (t += len), value }));
+    };
+    fc.assert(
+      fc.property(laid(activityArb), laid(stateArb), fc.integer(), (segs, sts, turn) => {
+        const segments = place(segs).map(({ start, end, value }) => ({ start, end, activity: value }));
+        const spans = place(sts).map(({ start, end, value }) => ({ start, end, state: value }));
+        const shuffled = spans.map((_, i) => spans[(i + Math.abs(turn)) % spans.length]);
+        const fast = scheduleAdherence(segments, shuffled);
+        const defined = adherenceByDefinition(segments, spans);
+        expect(fast.exceptions).toEqual(defined.exceptions);
+        expect(fast.exceptionSeconds).toBe(defined.exceptionSeconds);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('keeps adherence within [0, 1] and exceptions within the scheduled time', () => {

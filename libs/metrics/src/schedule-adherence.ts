@@ -108,24 +108,30 @@ export function scheduleAdherence(
     if (!Object.prototype.hasOwnProperty.call(rules, s.activity))
       throw new RangeError(`unknown activity: ${s.activity}`);
   }
-  const stateAt = (t: number): AgentState =>
-    spans.find((s) => s.start <= t && t < s.end)?.state ?? 'LOGGED_OUT';
-
   let scheduledSeconds = 0;
   let onQueueScheduledSeconds = 0;
   const pieces: AdherenceException[] = [];
+  // Spans and segments are sorted and do not overlap (checked), so their ends rise with their
+  // starts: one pass over the spans serves every segment (a month of a center's agent-days had
+  // made the scan of every span per segment and per cut the cost of Performance.workforce).
+  let first = 0;
   for (const segment of schedule) {
     const rule = rules[segment.activity];
     scheduledSeconds += segment.end - segment.start;
     if (rule.onQueue) onQueueScheduledSeconds += segment.end - segment.start;
+    while (first < spans.length && spans[first].end <= segment.start) first += 1;
+    let past = first;
     const cuts = new Set<number>([segment.start, segment.end]);
-    for (const s of spans) {
-      if (s.start > segment.start && s.start < segment.end) cuts.add(s.start);
-      if (s.end > segment.start && s.end < segment.end) cuts.add(s.end);
+    for (; past < spans.length && spans[past].start < segment.end; past += 1) {
+      const s = spans[past];
+      if (s.start > segment.start) cuts.add(s.start);
+      if (s.end < segment.end) cuts.add(s.end);
     }
     const points = [...cuts].sort((a, b) => a - b);
+    let at = first;
     for (let i = 0; i + 1 < points.length; i += 1) {
-      const state = stateAt(points[i]);
+      while (at < past && spans[at].end <= points[i]) at += 1;
+      const state: AgentState = at < past && spans[at].start <= points[i] ? spans[at].state : 'LOGGED_OUT';
       if (rule.adherentStates.includes(state)) continue;
       const working = ON_QUEUE_STATES.includes(state);
       const impact: ExceptionImpact = rule.onQueue ? 'NEGATIVE' : working ? 'POSITIVE' : 'NEUTRAL';

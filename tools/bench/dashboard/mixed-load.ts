@@ -45,7 +45,7 @@ export async function tokensFor(visits: Visit[]): Promise<Map<string, string>> {
   return tokens;
 }
 
-interface Sender {
+export interface Sender {
   url: string;
   operations: Record<string, string>;
   tokens: Map<string, string>;

@@ -8,8 +8,15 @@ import {
   summarizeMixed,
   tokensFor,
   type MixedResult,
+  type Sender,
 } from './mixed-load';
-import { dashboardOperations, mixedVisits, ORGANISATION_QUERY, type Organisation } from './mixed-workload';
+import {
+  dashboardOperations,
+  mixedVisits,
+  ORGANISATION_QUERY,
+  type Organisation,
+  type Visit,
+} from './mixed-workload';
 import { sampleRss } from './process-memory';
 
 export const MIXED_GOALS = {
@@ -42,24 +49,30 @@ export interface MixedMorningReport {
 
 const fixed = (value: number, digits = 0): string => (Number.isFinite(value) ? value.toFixed(digits) : '–');
 
+/** The morning's visits (seeded) and what sends them: the organisation read once as ADMIN, a token per person. */
+export async function prepareMorning(
+  gatewayUrl: string,
+  seed: number,
+): Promise<{ visits: Visit[]; people: number; identities: number; sender: Sender }> {
+  const admin = await clientToken(undefined, '2h');
+  const orgAnswer = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+    body: JSON.stringify({ query: ORGANISATION_QUERY }),
+  });
+  const org = ((await orgAnswer.json()) as { data: Organisation }).data;
+  const { visits, people } = mixedVisits(org, { seed, count: 20_000, agentsPerTeam: 8 });
+  const sender = { url: gatewayUrl, operations: dashboardOperations(), tokens: await tokensFor(visits) };
+  return { visits, people, identities: new Set(visits.map((v) => v.identity.subject)).size, sender };
+}
+
 /**
  * Issue 23's headline: the dashboard's own operations from ≥ 80 different people with their own
  * scopes and periods (seeded), at `connections` closed-loop clients; then each page alone; then
  * open-loop rates for the capacity (the highest rate whose p95 stays under 300 ms without errors).
  */
 export async function mixedMorning(options: MixedMorningOptions): Promise<MixedMorningReport> {
-  const admin = await clientToken(undefined, '2h');
-  const orgAnswer = await fetch(options.gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
-    body: JSON.stringify({ query: ORGANISATION_QUERY }),
-  });
-  const org = ((await orgAnswer.json()) as { data: Organisation }).data;
-  const { visits, people } = mixedVisits(org, { seed: options.seed, count: 20_000, agentsPerTeam: 8 });
-  const operations = dashboardOperations();
-  const tokens = await tokensFor(visits);
-  const sender = { url: options.gatewayUrl, operations, tokens };
-  const identities = new Set(visits.map((v) => v.identity.subject)).size;
+  const { visits, people, sender, identities } = await prepareMorning(options.gatewayUrl, options.seed);
 
   progress(`mixed morning: warm-up, one load of each page by each role`);
   const firstOfEach = [...new Map(visits.map((v) => [`${v.operation}|${v.identity.roles[0]}`, v])).values()];

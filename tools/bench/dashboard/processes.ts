@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { GATEWAY_MAIN, SUPERGRAPH_PATH, subgraphs } from '../../src/subgraphs';
 import {
@@ -30,6 +31,12 @@ export async function startPlatform(
   cluster: BenchCluster,
   basePort: number,
   serviceToken: (subgraph: string) => Promise<string>,
+  /** Added to every service's environment (the soak's memory probe in NODE_OPTIONS). */
+  extraEnv: NodeJS.ProcessEnv = {},
+  /** Start the Hive gateway too (the identical drill-down compares against it). */
+  withHive = true,
+  /** Where each service's entry point is run from (the compiled build's, or the TypeScript source). */
+  entry: (main: string) => string = (main) => main,
 ): Promise<RunningPlatform> {
   const logDir = join(cluster.dir, 'logs');
   const services: ServiceProcess[] = [];
@@ -40,6 +47,7 @@ export async function startPlatform(
     ...process.env,
     NODE_ENV: 'production',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+    ...extraEnv,
   };
   const gatewayPort = basePort;
   const hivePort = basePort + 1;
@@ -52,7 +60,7 @@ export async function startPlatform(
         const name = definition.name;
         const service = spawnService(
           name,
-          main,
+          entry(main),
           {
             ...env,
             PORT: String(port),
@@ -72,7 +80,7 @@ export async function startPlatform(
     );
     const gateway = spawnService(
       'gateway',
-      GATEWAY_MAIN,
+      entry(GATEWAY_MAIN),
       {
         ...env,
         ...urlEnv,
@@ -85,15 +93,17 @@ export async function startPlatform(
       logDir,
     );
     services.push(gateway);
-    const hive = spawnService(
-      'hive-gateway',
-      HIVE_MAIN,
-      { ...env, ...urlEnv, PORT: String(hivePort), SUPERGRAPH_PATH },
-      logDir,
-    );
-    services.push(hive);
+    if (withHive) {
+      const hive = spawnService(
+        'hive-gateway',
+        HIVE_MAIN,
+        { ...env, ...urlEnv, PORT: String(hivePort), SUPERGRAPH_PATH },
+        logDir,
+      );
+      services.push(hive);
+      await waitUntilHealthy(hive, `http://127.0.0.1:${hivePort}/health`, START_TIMEOUT_MS);
+    }
     await waitUntilHealthy(gateway, `http://127.0.0.1:${gatewayPort}/health`, START_TIMEOUT_MS);
-    await waitUntilHealthy(hive, `http://127.0.0.1:${hivePort}/health`, START_TIMEOUT_MS);
     return {
       subgraphUrls,
       gatewayUrl: `http://127.0.0.1:${gatewayPort}/graphql`,
@@ -104,6 +114,11 @@ export async function startPlatform(
     };
   } catch (error) {
     await stop();
+    // the logs go with the cluster's folder: say what the failed service wrote
+    const tails = services
+      .filter((s) => s.child.exitCode !== null && s.child.exitCode !== 0)
+      .map((s) => `${s.name}: ${readFileSync(s.logFile, 'utf8').slice(-2000)}`);
+    if (tails.length) throw new Error(`${String(error)}\n${tails.join('\n')}`);
     throw error;
   }
 }

@@ -25,34 +25,104 @@ export interface WorkforceRequest {
 
 const seconds = (ms: number) => ms / 1000;
 
+/** An agent's spans sorted by start, with the latest end so far at each index (for a binary search). */
+export interface AgentTimeline {
+  spans: AgentStateSpan[];
+  reach: number[];
+}
+
+/** Each agent's timeline, built once per batch. */
+export function timelinesOf(spans: ReadonlyMap<string, AgentStateSpan[]>): Map<string, AgentTimeline> {
+  const timelines = new Map<string, AgentTimeline>();
+  for (const [employeeNo, list] of spans) {
+    const sorted = [...list].sort((a, b) => a.start.getTime() - b.start.getTime());
+    let reach = -Infinity;
+    timelines.set(employeeNo, {
+      spans: sorted,
+      reach: sorted.map((s) => (reach = Math.max(reach, s.end.getTime()))),
+    });
+  }
+  return timelines;
+}
+
+/**
+ * The spans of a timeline that overlap [start, end), in start order: a binary search for the first
+ * whose reach passes `start`, then on while they start before `end` (not a filter of the agent's
+ * every span per scheduled day: a month of a center's days had made that the cost of the record).
+ */
+export function spansOverlapping(
+  timeline: AgentTimeline | undefined,
+  start: number,
+  end: number,
+): AgentStateSpan[] {
+  if (!timeline) return [];
+  let low = 0;
+  let high = timeline.spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (timeline.reach[middle] <= start) low = middle + 1;
+    else high = middle;
+  }
+  const found: AgentStateSpan[] = [];
+  for (let i = low; i < timeline.spans.length && timeline.spans[i].start.getTime() < end; i += 1) {
+    if (timeline.spans[i].end.getTime() > start) found.push(timeline.spans[i]);
+  }
+  return found;
+}
+
+/** A schedule with its local day as instants and its segments in epoch ms, worked out once per batch. */
+export interface ScheduledDay {
+  employeeNo: string;
+  /** The local day [start, end) in epoch ms. */
+  start: number;
+  end: number;
+  segments: { start: number; end: number; activity: string }[];
+}
+
+/**
+ * Each schedule's day bounds and segments as instants, once per batch (a record of each day of a
+ * trend reads the same schedules again: the zone arithmetic per record and schedule had been most
+ * of Performance.workforce's CPU).
+ */
+export function scheduledDaysOf(schedules: readonly Schedule[]): ScheduledDay[] {
+  return schedules.map((schedule) => ({
+    employeeNo: schedule.employeeNo,
+    start: localMidnight(schedule.date, schedule.timeZone).getTime(),
+    end: localMidnight(addDays(schedule.date, 1), schedule.timeZone).getTime(),
+    segments: schedule.segments.map((s) => ({
+      start: new Date(s.start).getTime(),
+      end: new Date(s.end).getTime(),
+      activity: s.activity,
+    })),
+  }));
+}
+
 /**
  * One record's adherence: each schedule of its agents measured over the part of its day inside
  * [from, to) (segments and states clipped to it), then the seconds summed (periodAdherence).
  */
 export function workforceOf(
   request: WorkforceRequest,
-  schedules: readonly Schedule[],
-  spans: ReadonlyMap<string, AgentStateSpan[]>,
+  scheduled: readonly ScheduledDay[],
+  timelines: ReadonlyMap<string, AgentTimeline>,
 ): PerformanceWorkforceType {
   const agents = new Set(request.employeeNos);
   const days: ScheduleAdherence[] = [];
-  for (const schedule of schedules) {
-    if (!agents.has(schedule.employeeNo)) continue;
-    const start = Math.max(request.from.getTime(), localMidnight(schedule.date, schedule.timeZone).getTime());
-    const end = Math.min(
-      request.to.getTime(),
-      localMidnight(addDays(schedule.date, 1), schedule.timeZone).getTime(),
-    );
-    if (end <= start) continue;
-    const segments = schedule.segments
+  const from = request.from.getTime();
+  const to = request.to.getTime();
+  for (const day of scheduled) {
+    if (day.end <= from || day.start >= to || !agents.has(day.employeeNo)) continue;
+    const start = Math.max(from, day.start);
+    const end = Math.min(to, day.end);
+    const segments = day.segments
       .map((s) => ({
-        start: seconds(Math.max(new Date(s.start).getTime(), start)),
-        end: seconds(Math.min(new Date(s.end).getTime(), end)),
+        start: seconds(Math.max(s.start, start)),
+        end: seconds(Math.min(s.end, end)),
         activity: s.activity,
       }))
       .filter((s) => s.end > s.start);
     if (!segments.length) continue;
-    const states = (spans.get(schedule.employeeNo) ?? [])
+    const states = spansOverlapping(timelines.get(day.employeeNo), start, end)
       .map((s) => ({
         start: seconds(Math.max(s.start.getTime(), start)),
         end: seconds(Math.min(s.end.getTime(), end)),
@@ -109,14 +179,16 @@ export function workforceLoader(
     );
     const scheduled = [...new Set(schedules.map((s) => s.employeeNo))];
     // states only over the scheduled days inside the batch's period (a month's record of a week planned asks a week)
-    const starts = schedules.map((s) => localMidnight(s.date, s.timeZone).getTime());
-    const ends = schedules.map((s) => localMidnight(addDays(s.date, 1), s.timeZone).getTime());
+    const scheduledDays = scheduledDaysOf(schedules);
+    const starts = scheduledDays.map((d) => d.start);
+    const ends = scheduledDays.map((d) => d.end);
     const statesFrom = new Date(Math.max(from.getTime(), Math.min(...starts)));
     const statesTo = new Date(Math.min(to.getTime(), Math.max(...ends)));
     const spans =
       scheduled.length && statesTo > statesFrom
         ? await statesOver(states, scheduled, statesFrom, statesTo)
         : new Map<string, AgentStateSpan[]>();
-    return requests.map((r) => workforceOf(r, schedules, spans));
+    const timelines = timelinesOf(spans);
+    return requests.map((r) => workforceOf(r, scheduledDays, timelines));
   });
 }
