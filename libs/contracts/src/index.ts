@@ -20,3 +20,4 @@ export {
   type Direction,
   type Outcome,
 } from './contact';
+export { SEGMENT_METRIC_SOURCE, SEGMENT_METRICS, type SegmentMetric } from './segment-metrics';

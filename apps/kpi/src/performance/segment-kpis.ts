@@ -25,7 +25,7 @@ import {
   type KpiStatus,
   type TargetScopeType,
 } from '../model/enums';
-import { SEGMENT_FIELDS, SEGMENT_SOURCE } from '../model/segment-fields';
+import { SEGMENT_METRIC_SOURCE, SEGMENT_METRICS } from '@switchboard/contracts';
 import { targetKey, targetsInForce, type TargetInForce } from '../target/targets-in-force.loader';
 import { checkKpiCodes } from './kpi-codes';
 import { targetScopes } from './performance.service';
@@ -42,14 +42,14 @@ class SegmentTrafficPart {
   @Directive('@external')
   offered!: number;
 }
-for (const metric of SEGMENT_FIELDS) {
+for (const metric of SEGMENT_METRICS) {
   Field(() => Float, { nullable: true })(SegmentTrafficPart.prototype, metric);
   Directive('@external')(SegmentTrafficPart.prototype, metric);
 }
 Field(() => [SegmentTrafficPart], { nullable: true })(PerformanceType.prototype, 'trafficBySegment');
 Directive('@external')(PerformanceType.prototype, 'trafficBySegment');
 
-const REQUIRES = `@requires(fields: "trafficBySegment { segment offered ${SEGMENT_FIELDS.join(' ')} } ancestors { type id }")`;
+const REQUIRES = `@requires(fields: "trafficBySegment { segment offered ${SEGMENT_METRICS.join(' ')} } ancestors { type id }")`;
 
 @ObjectType('SegmentKpiValue', {
   description:
@@ -114,8 +114,8 @@ export class SegmentKpisResolver {
     ]);
     const definitions = catalog.filter(
       (d) =>
-        d.sourceSubgraph === SEGMENT_SOURCE &&
-        (SEGMENT_FIELDS as readonly string[]).includes(d.sourceField) &&
+        d.sourceSubgraph === SEGMENT_METRIC_SOURCE &&
+        (SEGMENT_METRICS as readonly string[]).includes(d.sourceField) &&
         (!codes || codes.includes(d.code)),
     );
     return parts.flatMap((part) =>

@@ -4,7 +4,7 @@ import { KpiDefinition } from '../catalog/kpi-definition.entity';
 import type { KpiUnit, TargetScopeType } from '../model/enums';
 import { isUuid } from '../common/periods';
 import { KpiTarget } from './kpi-target.entity';
-import { SEGMENT_FIELDS, SEGMENT_SOURCE } from '../model/segment-fields';
+import { SEGMENT_METRIC_SOURCE, SEGMENT_METRICS } from '@switchboard/contracts';
 import { kpiTargetErrors } from './kpi-target.errors';
 import type { SetKpiTargetInput } from './kpi-target.input';
 
@@ -75,8 +75,8 @@ export class KpiTargetService {
       if (
         segment &&
         !(
-          kpi.sourceSubgraph === SEGMENT_SOURCE &&
-          (SEGMENT_FIELDS as readonly string[]).includes(kpi.sourceField)
+          kpi.sourceSubgraph === SEGMENT_METRIC_SOURCE &&
+          (SEGMENT_METRICS as readonly string[]).includes(kpi.sourceField)
         )
       )
         throw kpiTargetErrors.segmentNotMeasured(kpi.code);

@@ -23,15 +23,6 @@ export class PerformanceSegmentTrafficType {
   @Field(() => Float, { nullable: true }) transferRate!: number | null;
 }
 
-/** The segment metrics kpi reads (each a KPI's sourceField of traffic). */
-export const SEGMENT_METRICS = [
-  'serviceLevel',
-  'asaSeconds',
-  'ahtSeconds',
-  'abandonRate',
-  'transferRate',
-] as const;
-
 const periodKey = (p: TrafficPerformanceType): string =>
   `${p.scopeType}|${p.from.toISOString()}|${p.to.toISOString()}`;
 
