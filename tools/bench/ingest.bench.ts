@@ -33,7 +33,8 @@ import { formatCount, formatMs, max, median, min, table, timed, verdict } from '
 import { commandLine, machine, saveResult } from './results';
 
 const CLI = resolve(__dirname, '..', 'bin', 'switchboard.js');
-const GOAL_RATIO = 0.5;
+// issue 23: an import of 1M contacts at least 0.6 × the rate of plain COPY (was 0.5 before it)
+const GOAL_RATIO = 0.6;
 const TEMPLATE = 'bench_template';
 
 const { values: args } = parseArgs({
