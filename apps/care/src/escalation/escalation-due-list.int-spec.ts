@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { DEFAULT_ESCALATION_POLICY } from '@switchboard/metrics';
 import { staticScopeSource } from '@switchboard/subgraph-kit';
 import {
   caller,
@@ -240,6 +241,55 @@ it('a fulfilment that waited on an entry a sweep was replacing still removes it:
   now = new Date('2027-03-10T12:00:00Z'); // a day later: nothing more for the kept commitment
   await sweepEscalations(care.orm.em as EntityManager);
   expect(await notified(kept)).toEqual([
+    { level: 1, recipient: 'OWNER' },
+    { level: 1, recipient: 'TEAM_LEAD' },
+  ]);
+});
+
+it('keys each outbox row by its (commitment, level, recipient): the primary key refuses a second; a level fires once, to the recipients its policy named then', async () => {
+  now = new Date('2027-03-10T02:00:00Z');
+  const id = await make('2027-03-10T08:00:00Z');
+  now = new Date('2027-03-10T08:30:00Z'); // level 1 (owner and lead) due
+  await sweepEscalations(care.orm.em as EntityManager);
+  const rows = await sql<{ id: string; level: number; recipient: string; digest: string }>(
+    `select id, level, recipient, md5(commitment_id::text || '/' || level || '/' || recipient)::uuid::text as digest
+       from care_notification where commitment_id = ? order by recipient`,
+    [id],
+  );
+  expect(rows.map((r) => `${r.level}:${r.recipient}`)).toEqual(['1:OWNER', '1:TEAM_LEAD']);
+  expect(rows.every((r) => r.id === r.digest)).toBe(true);
+  // the same (commitment, level, recipient) again is refused by the database itself
+  await expect(
+    sql(
+      `insert into care_notification (id, commitment_id, level, recipient, center_id, action, created_at)
+       values (md5(?::text || '/1/OWNER')::uuid, ?, 1, 'OWNER', ?, 'NOTIFY', now())`,
+      [id, id, center],
+    ),
+  ).rejects.toThrow(/care_notification_pkey/);
+  // the due entry put back at level 1's moment, the center's policy meanwhile naming one more
+  // recipient at level 1: the level's record says it fired (to those its policy named then)
+  const wider = DEFAULT_ESCALATION_POLICY.levels.map((l) =>
+    l.level === 1 ? { ...l, recipients: [...l.recipients, 'CENTER_MANAGER'] } : l,
+  );
+  const policy = randomUUID();
+  await sql(
+    `insert into care_escalation_policy (id, center_id, case_type, priority, segment, code, levels, updated_at, version)
+     values (?, ?, '*', '*', '*', 'WIDER', ?::jsonb, now(), 1)`,
+    [policy, center, JSON.stringify(wider)],
+  );
+  try {
+    await sql('update care_commitment_due set next_at = ? where commitment_id = ?', [
+      new Date('2027-03-10T08:00:00Z'),
+      id,
+    ]);
+    await sweepEscalations(care.orm.em as EntityManager);
+  } finally {
+    await sql('delete from care_escalation_policy where id = ?', [policy]);
+  }
+  expect(await sql('select level from care_escalation where commitment_id = ?', [id])).toEqual([
+    { level: 1 },
+  ]);
+  expect(await notified(id)).toEqual([
     { level: 1, recipient: 'OWNER' },
     { level: 1, recipient: 'TEAM_LEAD' },
   ]);

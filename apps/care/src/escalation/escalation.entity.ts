@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Entity, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, Index, OptionalProps, PrimaryKey, PrimaryKeyProp, Property, Unique } from '@mikro-orm/core';
 import type { EscalationLevel } from '@switchboard/metrics';
 
 /** A center's escalation policy, optionally for one case type, priority or segment ('*': any). */
@@ -41,18 +41,17 @@ export class EscalationPolicyRow {
 
 /**
  * One firing of (commitment, level): written by the sweeper in the same transaction as the level's
- * outbox rows and action; unique, so a level fires once however many sweepers run or restart.
+ * outbox rows and action; its key, so a level fires once however many sweepers run or restart, and
+ * the sweep's record of what fired (the outbox is not asked: Migration20261207190250_sweep_keys).
  */
 @Entity({ tableName: 'care_escalation' })
-@Unique({ name: 'care_escalation_level_uq', properties: ['commitmentId', 'level'] })
 export class EscalationRow {
-  @PrimaryKey({ type: 'uuid' })
-  id: string = randomUUID();
+  [PrimaryKeyProp]?: ['commitmentId', 'level'];
 
-  @Property({ type: 'uuid' })
+  @PrimaryKey({ type: 'uuid' })
   commitmentId!: string;
 
-  @Property({ type: 'int' })
+  @PrimaryKey({ type: 'int' })
   level!: number;
 
   @Property({ type: 'text' })
@@ -67,11 +66,12 @@ export class EscalationRow {
 }
 
 /**
- * The transactional outbox: one row per (commitment, level, recipient), unique, written with its
- * escalation. In-app reads it (myEscalations); the webhook delivery marks it delivered.
+ * The transactional outbox: one row per (commitment, level, recipient), written with its level's
+ * escalation record. Its id is that triple's digest (notificationId), so the primary key is the
+ * exactly-once constraint as well. In-app reads it (myEscalations); the webhook delivery marks it
+ * delivered.
  */
 @Entity({ tableName: 'care_notification' })
-@Unique({ name: 'care_notification_once_uq', properties: ['commitmentId', 'level', 'recipient'] })
 @Index({
   name: 'care_notification_address_idx',
   expression:

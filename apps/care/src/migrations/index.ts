@@ -10,6 +10,7 @@ import { Migration20261207093317_complaint_agent_indexes } from './Migration2026
 import { Migration20261207093755_commitment_reassign } from './Migration20261207093755_commitment_reassign';
 import { Migration20261207160000_due_list_replace } from './Migration20261207160000_due_list_replace';
 import { Migration20261207161000_outbox_address } from './Migration20261207161000_outbox_address';
+import { Migration20261207190250_sweep_keys } from './Migration20261207190250_sweep_keys';
 
 /** Every care migration in order. Generated files are listed here and never edited after landing. */
 export const careMigrations: MigrationObject[] = [
@@ -27,4 +28,5 @@ export const careMigrations: MigrationObject[] = [
   { name: 'Migration20261207093755_commitment_reassign', class: Migration20261207093755_commitment_reassign },
   { name: 'Migration20261207160000_due_list_replace', class: Migration20261207160000_due_list_replace },
   { name: 'Migration20261207161000_outbox_address', class: Migration20261207161000_outbox_address },
+  { name: 'Migration20261207190250_sweep_keys', class: Migration20261207190250_sweep_keys },
 ];
