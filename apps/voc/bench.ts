@@ -4,4 +4,4 @@ export { vocDatabase } from './src/voc.subgraph';
 export { rebuildSurveyRollup } from './src/rollup/survey-rollup.writer';
 export { startServiceRecoveryJobs } from './src/service-recovery/service-recovery.jobs';
 export { SurveyStatsService, surveyStatsStatement, type SurveyGroup } from './src/stats/survey-stats.service';
-export { buildVocSchema } from './src/voc.subgraph';
+export { buildVocSchema, vocSubgraph } from './src/voc.subgraph';

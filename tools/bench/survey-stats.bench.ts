@@ -1,7 +1,9 @@
 // First: sets NODE_ENV before GraphQL and Apollo load.
 import './production-mode';
 import { execSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -43,6 +45,8 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '2' },
     raw: { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
+    /** A directory: the goal case's timed runs at voc and through the gateway profiled (.cpuprofile). */
+    profile: { type: 'string' },
   },
 });
 const RESPONSES = Number(args.responses);
@@ -258,8 +262,36 @@ async function post(url: string, c: Case): Promise<number> {
   return body.data.surveyStats.length;
 }
 
-async function measure(url: string, c: Case): Promise<{ ms: number[]; cpu: number[]; rows: number }> {
+/**
+ * `work` under V8's CPU profiler (voc, the gateway and the client share this process), written to
+ * `<dir>/<name>.cpuprofile` for Chrome DevTools or speedscope.
+ */
+async function profiled<T>(dir: string | undefined, name: string, work: () => Promise<T>): Promise<T> {
+  if (!dir) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+async function measure(
+  url: string,
+  c: Case,
+  profileAs?: string,
+): Promise<{ ms: number[]; cpu: number[]; rows: number }> {
   for (let i = 0; i < WARMUP; i++) await post(url, c);
+  return profiled(profileAs && args.profile, profileAs ?? '', () => timedRuns(url, c));
+}
+
+async function timedRuns(url: string, c: Case): Promise<{ ms: number[]; cpu: number[]; rows: number }> {
   const ms: number[] = [];
   const cpu: number[] = [];
   let rows = 0;
@@ -274,7 +306,7 @@ async function measure(url: string, c: Case): Promise<{ ms: number[]; cpu: numbe
 }
 
 /**
- * `node tools/bin/run.js tools/bench/survey-stats.bench.ts [--responses 5000000 --runs 9 --raw]`:
+ * `node tools/bin/run.js tools/bench/survey-stats.bench.ts [--responses 5000000 --runs 9 --raw --profile DIR]`:
  * A year of N survey responses (default 5,000,000; 1,000 agents in 40 teams of 4 centers, 6 queues)
  * and their invitations COPY-loaded into voc, the rollup built by voc's own statement, then
  * `surveyStats` over varied periods and groupings timed at the voc subgraph and through the gateway.
@@ -381,8 +413,8 @@ async function main(): Promise<void> {
           formatMs(percentile(alone, 95)),
           `${formatMs(min(alone))}–${formatMs(max(alone))}`,
         ]);
-        const direct = await measure(urls.voc, c);
-        const through = await measure(gateway.url, c);
+        const direct = await measure(urls.voc, c, c === CASES[0] ? 'voc' : undefined);
+        const through = await measure(gateway.url, c, c === CASES[0] ? 'gateway' : undefined);
         cpuRows.push([
           c.label,
           formatMs(median(pgCpu)),

@@ -31,6 +31,7 @@ import { VocPerformanceType } from './extends/performance/voice.type';
 import { seedVocDemo } from './seed/demo-seed';
 import { ServiceRecoveryRequest } from './service-recovery/service-recovery.entity';
 import { startVocJobs } from './voc.jobs';
+import { SERIALIZED_STATS_TYPES } from './stats/survey-stats.type';
 
 export const VOC_SUBGRAPH = 'voc';
 
@@ -91,4 +92,6 @@ export const vocSubgraph: SubgraphDefinition = {
   routes: surveyImportRoute,
   // surveyStats answers thousands of rows (a year by agent and month: 12,000): run compiled
   compiledQueries: true,
+  // ... and copies its stats' leaves as they are (the figures are finite numbers or null)
+  serializedTypes: SERIALIZED_STATS_TYPES,
 };

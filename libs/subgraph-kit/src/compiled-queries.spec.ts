@@ -10,7 +10,9 @@ import {
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import {
   compiledQueries,
+  jitCompiler,
   lastObjectSerializers,
+  leavesAlreadySerialized,
   type ErrorFormatter,
   variablesWithDefaults,
   type QueryCompiler,
@@ -306,5 +308,66 @@ describe('lastObjectSerializers', () => {
 
   it('leaves the built-in scalars to graphql-jit', () => {
     expect(Object.keys(lastObjectSerializers(schema))).toEqual(['Stamp']);
+  });
+});
+
+describe('jitCompiler with types whose leaves are already serialized', () => {
+  const schema = buildSchema(/* GraphQL */ `
+    enum Mood {
+      GLAD
+    }
+    type Figure {
+      value: Float
+      n: Int!
+      label: String
+      mood: Mood
+    }
+    type Other {
+      n: Int!
+    }
+    type Query {
+      figures: [Figure]!
+      other: Other!
+    }
+  `);
+  const fields = schema.getQueryType()?.getFields() ?? {};
+  // what a resolver that breaks the promise would give: texts for numbers, an internal enum value
+  fields.figures.resolve = () => [
+    { value: 0.25, n: '7', label: 'a "b"', mood: 'GLAD' },
+    { value: null, n: null, label: null, mood: null },
+  ];
+  fields.other.resolve = () => ({ n: '7' });
+  const answer = async (query: string, serialized: string[]) => {
+    const compiled = jitCompiler(new Set(serialized))(schema, parse(query), undefined);
+    if (!compiled) throw new Error('not compiled');
+    return JSON.parse(JSON.stringify(await compiled.query(undefined, {}, {}))) as unknown;
+  };
+
+  it('copies the built-in scalar leaves of the listed types as they are, nulls still checked', async () => {
+    expect(await answer('{ figures { value n label __typename } }', ['Figure'])).toEqual({
+      data: { figures: [{ value: 0.25, n: '7', label: 'a "b"', __typename: 'Figure' }, null] },
+      errors: [expect.objectContaining({ message: 'Cannot return null for non-nullable field Figure.n.' })],
+    });
+  });
+
+  it('serializes every leaf when one is an enum, of a type not listed, or nothing is listed', async () => {
+    const serialized = { figures: [{ value: 0.25, n: 7 }, null] };
+    expect(await answer('{ figures { value n } }', [])).toMatchObject({ data: serialized });
+    expect(await answer('{ figures { value n mood } }', ['Figure'])).toMatchObject({
+      data: { figures: [{ value: 0.25, n: 7, mood: 'GLAD' }, null] },
+    });
+    expect(await answer('{ figures { value n } other { n } }', ['Figure'])).toMatchObject({
+      data: { ...serialized, other: { n: 7 } },
+    });
+  });
+
+  it('tells which selections have only such leaves', () => {
+    const types = new Set(['Figure']);
+    const only = (query: string) => leavesAlreadySerialized(schema, parse(query), types);
+    expect(only('{ figures { value n label } }')).toBe(true);
+    expect(only('{ figures { ...F } } fragment F on Figure { n __typename }')).toBe(true);
+    expect(only('{ figures { mood } }')).toBe(false);
+    expect(only('{ other { n } }')).toBe(false);
+    expect(leavesAlreadySerialized(schema, parse('{ figures { n } }'), new Set())).toBe(false);
   });
 });

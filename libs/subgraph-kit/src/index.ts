@@ -13,6 +13,7 @@ export {
   type RunningSubgraph,
   type RouteHandler,
 } from './subgraph-server';
+export { jitCompiler } from './compiled-queries';
 export {
   startSubgraph,
   runSubgraphMain,

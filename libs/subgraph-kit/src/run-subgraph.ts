@@ -41,6 +41,12 @@ export interface SubgraphDefinition {
    * once, errors or not.
    */
   compiledQueries?: boolean;
+  /**
+   * With compiledQueries: object types whose built-in scalar fields are answered as GraphQL writes
+   * them (finite numbers, 32-bit integers, strings, booleans): an operation selecting only such leaves
+   * copies them without calling a serializer per leaf (see compiledQueries).
+   */
+  serializedTypes?: readonly string[];
   /** Registers the subgraph's own gauges (see sampledGauge in @switchboard/server); returns their removal. */
   metrics?: (services: { orm: MikroORM; logger: Logger }) => () => void;
 }
@@ -170,6 +176,7 @@ export async function startSubgraph(
       host: options.host,
       routes: definition.routes?.({ orm, logger }),
       compiledQueries: definition.compiledQueries,
+      serializedTypes: definition.serializedTypes,
       ready: async () => {
         const pending = await pendingMigrations(orm, definition.database.migrations);
         if (pending.length) throw new Error(`migrations pending: ${pending.join(', ')}`);

@@ -51,6 +51,8 @@ export interface SubgraphServerOptions {
   referenceSource?: ReferenceSource;
   /** Queries run compiled (graphql-jit), each once, errors or not. */
   compiledQueries?: boolean;
+  /** With compiledQueries: object types whose leaves are answered as GraphQL writes them (see compiledQueries). */
+  serializedTypes?: readonly string[];
   /** Readiness beyond a reachable database (/ready), e.g. no migration pending; throw when not ready. */
   ready?: () => Promise<void>;
 }
@@ -118,7 +120,9 @@ export async function startSubgraphServer(options: SubgraphServerOptions): Promi
       ApolloServerPluginLandingPageDisabled(),
       operationMetrics<SubgraphContext>(options.name),
       controlCharacterGuard<SubgraphContext>(),
-      ...(options.compiledQueries ? [compiledQueries<SubgraphContext>({ formatError })] : []),
+      ...(options.compiledQueries
+        ? [compiledQueries<SubgraphContext>({ formatError, serializedTypes: options.serializedTypes })]
+        : []),
     ],
     formatError,
   });

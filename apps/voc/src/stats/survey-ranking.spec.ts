@@ -4,11 +4,11 @@ import { compareCodePoints, rankAndOrder, type Rankable } from './survey-ranking
 const utf8Order = (a: string, b: string): number => Buffer.compare(Buffer.from(a), Buffer.from(b));
 
 const row = (agent: string | null, month: string | null, rankValue: number | null, rankN: number | null) => ({
-  agent,
+  agentEmployeeNo: agent,
   month,
-  center: null,
-  team: null,
-  queue: null,
+  centerId: null as string | null,
+  teamId: null,
+  queueCode: null,
   rankValue,
   rankN,
   rank: null,
@@ -44,7 +44,7 @@ describe('rankAndOrder', () => {
       row('E5', null, 0.1, 30),
       row('E1', '2026-02', 0.2, 31),
     ];
-    expect(rankAndOrder(rows).map((r) => [r.month, r.agent, r.rank])).toEqual([
+    expect(rankAndOrder(rows).map((r) => [r.month, r.agentEmployeeNo, r.rank])).toEqual([
       ['2026-01', 'E9', 1],
       ['2026-01', 'E4', 2],
       ['2026-01', 'E1', 3],
@@ -58,8 +58,8 @@ describe('rankAndOrder', () => {
 
   it('keeps a null key apart from an empty one', () => {
     const rows = [
-      { ...row('E1', '', 1, 5), center: null },
-      { ...row('E2', null, 1, 5), center: '' },
+      { ...row('E1', '', 1, 5), centerId: null },
+      { ...row('E2', null, 1, 5), centerId: '' },
     ];
     expect(rankAndOrder(rows).map((r) => r.rank)).toEqual([1, 1]);
   });

@@ -19,35 +19,42 @@ export function compareCodePoints(a: string | null, b: string | null): number {
   return a.length - b.length;
 }
 
-/** A group to rank: its peer keys, its agent, and (when ranked) its value and sample on the metric. */
+/**
+ * A group to rank: its peer keys, its agent (named as the stats row names them, so a row ranks as
+ * it is), and (when ranked) its value and sample on the metric.
+ */
 export interface Rankable {
-  agent: string | null;
+  agentEmployeeNo: string | null;
   month: string | null;
-  center: string | null;
-  team: string | null;
-  queue: string | null;
+  centerId: string | null;
+  teamId: string | null;
+  queueCode: string | null;
   /** null: not ranked (no agent, or fewer responses than the minimum). */
   rankValue: number | null;
   rankN: number | null;
   rank: number | null;
 }
 
-/** Nulls last, larger first. */
-const descending = (a: number | null, b: number | null): number =>
-  a === b ? 0 : a === null ? 1 : b === null ? -1 : b - a;
-
 const comparePeers = (a: Rankable, b: Rankable): number =>
   compareCodePoints(a.month, b.month) ||
-  compareCodePoints(a.center, b.center) ||
-  compareCodePoints(a.team, b.team) ||
-  compareCodePoints(a.queue, b.queue);
+  compareCodePoints(a.centerId, b.centerId) ||
+  compareCodePoints(a.teamId, b.teamId) ||
+  compareCodePoints(a.queueCode, b.queueCode);
 
-const compareWithinPeers = (a: Rankable, b: Rankable): number =>
-  descending(a.rankValue, b.rankValue) || descending(a.rankN, b.rankN) || compareCodePoints(a.agent, b.agent);
+/** The ranked first, larger value first, then larger sample; ties and the unranked by agent. */
+function compareWithinPeers(a: Rankable, b: Rankable): number {
+  const av = a.rankValue;
+  const bv = b.rankValue;
+  if (av !== bv) return av === null ? 1 : bv === null ? -1 : bv - av;
+  const an = a.rankN;
+  const bn = b.rankN;
+  if (an !== bn) return an === null ? 1 : bn === null ? -1 : bn - an;
+  return compareCodePoints(a.agentEmployeeNo, b.agentEmployeeNo);
+}
 
 /** One text per peer keys: each key NUL then n (null) or v and its text (PostgreSQL text holds no NUL). */
 const key = (v: string | null): string => (v === null ? '\0n' : `\0v${v}`);
-const peersId = (r: Rankable): string => key(r.month) + key(r.center) + key(r.team) + key(r.queue);
+const peersId = (r: Rankable): string => key(r.month) + key(r.centerId) + key(r.teamId) + key(r.queueCode);
 
 /**
  * The groups in the answer's order, the ranked ones numbered: peers (month, center, team, queue in
@@ -64,11 +71,15 @@ export function rankAndOrder<T extends Rankable>(rows: readonly T[]): T[] {
     if (list) list.push(row);
     else peers.set(id, [row]);
   }
-  const ordered: T[] = [];
+  const ordered = new Array<T>(rows.length);
+  let at = 0;
   for (const list of [...peers.values()].sort((a, b) => comparePeers(a[0], b[0]))) {
     list.sort(compareWithinPeers);
-    for (let i = 0; i < list.length; i++) list[i].rank = list[i].rankN === null ? null : i + 1;
-    for (const row of list) ordered.push(row);
+    for (let i = 0; i < list.length; i++) {
+      const row = list[i];
+      row.rank = row.rankN === null ? null : i + 1;
+      ordered[at++] = row;
+    }
   }
   return ordered;
 }

@@ -56,11 +56,34 @@ const MEASURES = MEASURE_COLUMNS.length;
 /** The statement's answer: each grouped key's values as a json array, the groups' sums as one flat list. */
 type Answer = Partial<Record<SurveyGroup, string | null>> & { measures: string | null };
 
-/** The ranking metric's n and value (higher is better, as the figures have it) over a group's totals. */
-const RANK_OF: Record<SurveyRankMetric, (t: SurveyTotals) => { n: number; value: number }> = {
-  CSAT: (t) => ({ n: t.csatResponses, value: t.csatTopBox / t.csatResponses }),
-  NPS: (t) => ({ n: t.npsResponses, value: (t.promoters - t.detractors) / t.npsResponses }),
-  CES: (t) => ({ n: t.cesResponses, value: t.cesSum / t.cesResponses }),
+/** Where each total sits among a group's sums (SURVEY_MEASURES' order). */
+const AT = Object.fromEntries(SURVEY_MEASURES.map((m, i) => [m.total, i])) as Record<
+  keyof SurveyTotals,
+  number
+>;
+
+/** A group's totals at `offset` of the flat sums: one literal, so every group's object has one shape. */
+const totalsAt = (sums: readonly number[], offset: number): SurveyTotals => ({
+  csatResponses: sums[offset + AT.csatResponses],
+  csatTopBox: sums[offset + AT.csatTopBox],
+  npsResponses: sums[offset + AT.npsResponses],
+  promoters: sums[offset + AT.promoters],
+  detractors: sums[offset + AT.detractors],
+  cesResponses: sums[offset + AT.cesResponses],
+  cesSum: sums[offset + AT.cesSum],
+  cesSumOfSquares: sums[offset + AT.cesSumOfSquares],
+  invitationsSent: sums[offset + AT.invitationsSent],
+  invitationsOpened: sums[offset + AT.invitationsOpened],
+  invitationsFinished: sums[offset + AT.invitationsFinished],
+  invitationsExpired: sums[offset + AT.invitationsExpired],
+  invitationsOptedOut: sums[offset + AT.invitationsOptedOut],
+});
+
+/** The ranking metric's n and its value's numerator (higher is better, as the figures have it). */
+const RANK_OF: Record<SurveyRankMetric, { n: keyof SurveyTotals; sum: (t: SurveyTotals) => number }> = {
+  CSAT: { n: 'csatResponses', sum: (t) => t.csatTopBox },
+  NPS: { n: 'npsResponses', sum: (t) => t.promoters - t.detractors },
+  CES: { n: 'cesResponses', sum: (t) => t.cesSum },
 };
 
 /**
@@ -131,34 +154,26 @@ export class SurveyStatsService {
     const rankOf = RANK_OF[rankBy];
     const rows = new Array<SurveyStatsRow & Rankable>(count);
     for (let i = 0; i < count; i++) {
-      const totals = {} as SurveyTotals;
-      for (let m = 0; m < MEASURES; m++) totals[SURVEY_MEASURES[m].total] = sums[i * MEASURES + m];
+      const totals = totalsAt(sums, i * MEASURES);
       const agent = agents ? agents[i] : null;
-      const team = teams ? teams[i] : null;
-      const center = centers ? centers[i] : null;
-      const queue = queues ? queues[i] : null;
       const month = monthStarts ? (monthStarts[i]?.slice(0, 7) ?? null) : null;
-      const rank = rankOf(totals);
-      const ranked = agents !== null && agent !== null && rank.n >= minResponses;
+      const n = totals[rankOf.n];
+      const ranked = agent !== null && n >= minResponses;
       rows[i] = {
-        agent,
-        team,
-        center,
-        queue,
-        month,
         agentEmployeeNo: agent,
-        teamId: team,
-        centerId: center,
-        queueCode: queue,
+        teamId: teams ? teams[i] : null,
+        centerId: centers ? centers[i] : null,
+        queueCode: queues ? queues[i] : null,
+        month,
         totals,
         optedOut: totals.invitationsOptedOut,
         csat: csat(totals),
         nps: nps(totals),
         ces: ces(totals),
         responseRate: responseRate(totals),
-        insufficientSample: insufficientSample(rank.n, minResponses),
-        rankValue: ranked ? rank.value : null,
-        rankN: ranked ? rank.n : null,
+        insufficientSample: insufficientSample(n, minResponses),
+        rankValue: ranked ? rankOf.sum(totals) / n : null,
+        rankN: ranked ? n : null,
         rank: null,
       };
     }

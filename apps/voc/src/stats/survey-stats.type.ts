@@ -15,6 +15,14 @@ registerEnumType(SurveyRankMetricEnum, {
   description: 'What agents are ranked by',
 });
 
+/**
+ * Types whose Int, Float, String, ID and Boolean fields voc answers as GraphQL writes them: counts
+ * (integers, far inside Int's 32 bits), figures of @switchboard/metrics (finite, or null when n = 0)
+ * and texts. A compiled query selecting only their leaves copies them without a serializer call per
+ * leaf (a year by agent and month: 260,000 of them); see compiledQueries of the subgraph kit.
+ */
+export const SERIALIZED_STATS_TYPES = ['SurveyStats', 'SampledValue', 'NpsValue'] as const;
+
 // simpleResolvers: plain properties read as they are (no per-field resolver wrapping), so a year by
 // agent and month (10,500 rows × 25 values) runs compiled as property reads
 @ObjectType('SampledValue', {
