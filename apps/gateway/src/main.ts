@@ -3,11 +3,17 @@ import { GATEWAY_PORT } from '@switchboard/contracts';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Identity } from '@switchboard/auth';
-import { createLogger, onShutdown } from '@switchboard/server';
+import { boundHeapGrowth, createLogger, onShutdown } from '@switchboard/server';
 import { startGateway } from './gateway';
 import { subgraphUrlsFromEnv } from './subgraph-urls';
 
 const logger = createLogger('gateway');
+try {
+  boundHeapGrowth();
+} catch (error) {
+  logger.fatal({ err: error }, 'gateway failed to start');
+  process.exit(1);
+}
 
 /** `npm start` passes its demo identities as JSON (label -> identity) for the dashboard's sign-in. */
 function developmentIdentitiesFromEnv(): Record<string, Identity> | undefined {

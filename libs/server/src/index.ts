@@ -20,6 +20,12 @@ export {
 } from './query-cost';
 export { serveGraphQL, listen, type GraphQLHttpOptions, type RunningServer } from './http-server';
 export { onShutdown } from './shutdown';
+export {
+  boundHeapGrowth,
+  heapGrowingPercentFrom,
+  DEFAULT_HEAP_GROWING_PERCENT,
+  HEAP_GROWING_PERCENT_ENV,
+} from './heap-growth';
 export { controlCharacterGuard } from './control-characters';
 export {
   metricsRegistry,

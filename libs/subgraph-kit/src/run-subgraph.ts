@@ -14,7 +14,7 @@ import {
   migrationDatabaseUrlFor,
   roleOf,
 } from '@switchboard/postgres';
-import { createLogger, onShutdown, type Logger } from '@switchboard/server';
+import { boundHeapGrowth, createLogger, onShutdown, type Logger } from '@switchboard/server';
 import { cachedScopeSource, gatewayScopeSource, type ScopeSource } from './data-scope';
 import type { FederatedSchema } from './federated-schema';
 import { registerDatabasePoolMetrics } from './observability/database-pool-metrics';
@@ -220,6 +220,7 @@ export function runSubgraphMain(
   const seedDemo = process.env.SWITCHBOARD_SEED_DEMO === 'true';
   let mode: MigrationMode;
   try {
+    boundHeapGrowth();
     mode = migrationModeFromEnv();
   } catch (error) {
     logger.fatal({ err: error }, `${definition.name} subgraph failed to start`);
