@@ -212,6 +212,32 @@ describe('Performance.traffic', () => {
     expect(many.traffic).toEqual(agent.traffic);
   });
 
+  it("reads a center's and a queue's trend by (queue, bucket) from the queue rollup (hand-computed, issue 23)", async () => {
+    // three buckets of the day: c1 (within T) | c2 (30 s) | c3 (within T) and c4 (abandoned)
+    const cuts = [FROM, at(9, 15), at(10, 0), TO];
+    const buckets = (scopeType: string, scopeId: string) =>
+      cuts.slice(1).map((to, i) => ({ ...record(scopeType, scopeId, []), from: cuts[i], to }));
+    const { statements, result } = await traffic.sql.count(() =>
+      entities([...buckets('CENTER', centerId), ...buckets('QUEUE', queueId)]),
+    );
+    expect(result.errors).toBeUndefined();
+    const sums = statements.find((sql) => sql.includes('center_queues as materialized')) ?? '';
+    // each pair reads its own queue's rows of its bucket, not every queue's rows once per pair
+    expect(sums).toContain('x.queue_key = g.queue_key');
+    expect(sums).toContain('x.queue_key = g.ref');
+    const parts = (result.data?._entities ?? []).map((e) => e.traffic);
+    const expected = [
+      { offered: 1, answered: 1, abandoned: 0, answeredWithinThreshold: 1 },
+      { offered: 1, answered: 1, abandoned: 0, answeredWithinThreshold: 0 },
+      { offered: 2, answered: 1, abandoned: 1, answeredWithinThreshold: 1 },
+    ];
+    expect(parts.slice(0, 3)).toMatchObject(expected);
+    expect(parts.slice(3)).toMatchObject(expected);
+    expect(parts[0].asaSeconds).toBe(10);
+    expect(parts[1].asaSeconds).toBe(30);
+    expect(parts[2].abandonRate).toBeCloseTo(0.5, 12);
+  });
+
   it('counts first-contact resolution afresh once a contact arrives or a queue moves', async () => {
     const team = record('TEAM', randomUUID(), ['P1001', 'P1002']);
     const center = record('CENTER', centerId, []);

@@ -29,8 +29,45 @@ type Answer = {
 };
 
 /**
+ * Batches asked and not answered yet, by their variables. wfm asks as itself (its service identity),
+ * so the answer is the same whoever's request needs it: a center overview's record and its teams'
+ * records (their `score` requires the workforce part) reach wfm at once with the same agents and
+ * period, and the gateway already answered both from one traffic request (its in-flight
+ * deduplication), at the cost of a copy of every span for each, parsed again by wfm. Shared here,
+ * the batch crosses the gateway once and is parsed once. Nothing is kept once answered: the next
+ * request asks again. Its users read the spans, never change them.
+ */
+const inFlight = new Map<string, Promise<Map<string, AgentStateSpan[]>>>();
+
+function askBatch(variables: { n: string[]; f: string; t: string }): Promise<Map<string, AgentStateSpan[]>> {
+  const key = JSON.stringify(variables);
+  const pending = inFlight.get(key);
+  if (pending) return pending;
+  const asked = queryGateway<Answer>(SPANS, variables, { purpose: 'agent states for adherence' })
+    .then((data) => {
+      const spans = new Map<string, AgentStateSpan[]>();
+      for (const agent of data.agentsByEmployeeNo) {
+        if (!agent) continue;
+        spans.set(
+          agent.employeeNo,
+          (agent.stateSpans ?? []).map((s) => ({
+            start: new Date(s.start),
+            end: new Date(s.end),
+            state: s.state,
+          })),
+        );
+      }
+      return spans;
+    })
+    .finally(() => inFlight.delete(key));
+  inFlight.set(key, asked);
+  return asked;
+}
+
+/**
  * The state spans of agents over [from, to), from traffic through the gateway (staff's Agent,
- * extended by traffic): one request per batch of agents, never traffic's tables.
+ * extended by traffic): one request per batch of agents, never traffic's tables; a batch another
+ * request has asked and not yet had answered is shared (askBatch).
  */
 export async function fetchAgentStateSpans(
   employeeNos: readonly string[],
@@ -38,24 +75,15 @@ export async function fetchAgentStateSpans(
   to: Date,
 ): Promise<Map<string, AgentStateSpan[]>> {
   const spans = new Map<string, AgentStateSpan[]>();
-  const unique = [...new Set(employeeNos)];
+  // sorted: a center's agents and its teams' make the same batches, whatever order they came in
+  const unique = [...new Set(employeeNos)].sort();
   for (let offset = 0; offset < unique.length; offset += STATE_BATCH) {
-    const data = await queryGateway<Answer>(
-      SPANS,
-      { n: unique.slice(offset, offset + STATE_BATCH), f: from.toISOString(), t: to.toISOString() },
-      { purpose: 'agent states for adherence' },
-    );
-    for (const agent of data.agentsByEmployeeNo) {
-      if (!agent) continue;
-      spans.set(
-        agent.employeeNo,
-        (agent.stateSpans ?? []).map((s) => ({
-          start: new Date(s.start),
-          end: new Date(s.end),
-          state: s.state,
-        })),
-      );
-    }
+    const batch = await askBatch({
+      n: unique.slice(offset, offset + STATE_BATCH),
+      f: from.toISOString(),
+      t: to.toISOString(),
+    });
+    for (const [employeeNo, list] of batch) spans.set(employeeNo, list);
   }
   return spans;
 }

@@ -18,6 +18,8 @@ export class TrafficStatesDouble {
   readonly calendars = new Map<string, Record<string, unknown>[]>();
   /** Every request's variables, to check that wfm asked in batches. */
   readonly requests: Record<string, unknown>[] = [];
+  /** While set, questions of agent states wait for it (to hold two requests in flight at once). */
+  hold?: Promise<void>;
   private gateway?: GatewayDouble;
 
   calendar(centerId: string, exceptions: Record<string, unknown>[]): this {
@@ -39,8 +41,9 @@ export class TrafficStatesDouble {
     await this.gateway?.close();
   }
 
-  private answer({ query, variables }: GatewayDoubleRequest): unknown {
+  private async answer({ query, variables }: GatewayDoubleRequest): Promise<unknown> {
     this.requests.push(variables);
+    if (!query.includes('businessCalendar')) await this.hold;
     if (query.includes('businessCalendar')) {
       return Object.fromEntries(
         Object.entries(variables as Record<string, string>).map(([alias, centerId]) => {

@@ -113,4 +113,41 @@ describe('Performance.workforce of a center’s month', () => {
       });
     }
   });
+
+  it("asks traffic once for the agents two requests need at once (a center's record and its teams'), and again afterwards", async () => {
+    const teams = [AGENTS.slice(60).reverse(), AGENTS.slice(0, 60)];
+    const teamRecords = teams.map((members) => ({
+      ...record(members),
+      agentSet: { id: randomUUID(), agents: members.map((employeeNo) => ({ employeeNo })) },
+    }));
+    let release = (): void => undefined;
+    gateway.hold = new Promise<void>((resolve) => (release = resolve));
+    const asked = gateway.requests.length;
+    const { result } = await wfm.sql.count(async () => {
+      const both = Promise.all([ask([record(AGENTS)]), ask(teamRecords)]);
+      // both requests past their schedule statement (then at the gateway), the answer held until then
+      const deadline = Date.now() + 60_000;
+      while (
+        wfm.sql.statements.filter((sql) => sql.includes('wfm_schedule')).length < 2 &&
+        Date.now() < deadline
+      )
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      release();
+      return both;
+    });
+    gateway.hold = undefined;
+    const [center, ofTeams] = result;
+    expect(center.errors).toBeUndefined();
+    expect(ofTeams.errors).toBeUndefined();
+    expect(gateway.requests.length - asked).toBe(Math.ceil(AGENTS.length / STATE_BATCH));
+    const centerDays = center.data?._entities[0]?.workforce?.scheduledAgentDays;
+    const teamDays = (ofTeams.data?._entities ?? []).map((e) => e?.workforce?.scheduledAgentDays ?? 0);
+    expect(centerDays).toBe(AGENTS.length * DAYS.length);
+    expect(teamDays).toEqual([60 * DAYS.length, 60 * DAYS.length]);
+    // nothing kept once answered: the next request asks traffic again
+    const again = await ask([record(AGENTS)]);
+    expect(again.data).toEqual(center.data);
+    expect(gateway.requests.length - asked).toBe(2 * Math.ceil(AGENTS.length / STATE_BATCH));
+  });
 });
