@@ -214,3 +214,41 @@ describe('contacts partitioned by month: retention', () => {
     expect(await keepContactPartitions(em, 1, TODAY)).toEqual({ dropped: 1 });
   });
 });
+
+describe('contacts partitioned by month: the default partition', () => {
+  let traffic: TestSubgraph;
+  beforeAll(async () => {
+    traffic = await startTestSubgraph(trafficSubgraph);
+  });
+  afterAll(() => traffic.stop());
+
+  it('keeps a row of a month without partition, and moves it into the month when the month is made', async () => {
+    const em = traffic.orm.em.fork() as EntityManager;
+    // a row written straight into contact (not through the writer) for a month that has no partition yet
+    await em.getConnection().execute(
+      `insert into contact (source, external_id, channel, direction, arrived_at, ended_at, outcome)
+       values ('direct', 'd-1', 'VOICE', 'INBOUND', '2025-03-05T10:00:00Z', '2025-03-05T10:01:00Z', 'ABANDONED')`,
+    );
+    const where = () =>
+      em
+        .getConnection()
+        .execute<
+          { part: string }[]
+        >(`select tableoid::regclass::text as part from contact where source = 'direct'`);
+    expect(await where()).toEqual([{ part: 'contact_default' }]);
+    const [first] = contacts('march');
+    const ingest = await postGraphQL(traffic.url, INGEST, {
+      c: [
+        {
+          ...first,
+          arrivedAt: '2025-03-09T02:00:00Z',
+          answeredAt: '2025-03-09T02:00:05Z',
+          endedAt: '2025-03-09T02:05:00Z',
+        },
+      ],
+    });
+    expect(ingest.data).toEqual({ ingestContacts: { inserted: 1, duplicates: 0, rejected: 0 } });
+    expect(await where()).toEqual([{ part: 'contact_p2025_03' }]);
+    expect(await inPgTransaction(em, contactPartitions)).toEqual(['contact_default', 'contact_p2025_03']);
+  });
+});
