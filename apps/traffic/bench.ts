@@ -15,3 +15,4 @@ export { exportCopySql, exportPeriods, parseExportRequest } from './src/stats/tr
 export { rollUpSql } from './src/ingest/roll-up';
 export { segmentRollUpSql } from './src/stats/segment-rollup';
 export { segmentStats } from './src/stats/segment-stats.service';
+export { monthsOf, readyContactMonths } from './src/contact/contact-partitions';

@@ -13,6 +13,7 @@ import { createLogger } from '@switchboard/server';
 import { startSubgraph, type RouteHandler, type SubgraphDefinition } from '@switchboard/subgraph-kit';
 import { clientToken, ensureTestKeys } from '@switchboard/testing';
 import { trafficSubgraph } from '@switchboard/traffic';
+import { monthsOf, readyContactMonths } from '@switchboard/traffic/bench';
 import { SUPERGRAPH_PATH } from '../src/subgraphs';
 import {
   describeSetup,
@@ -112,7 +113,15 @@ async function createTemplate(cluster: BenchCluster): Promise<void> {
   } finally {
     await orm.close();
   }
-  await withClient(url, (client) => insertBenchQueues(client, queues));
+  await withClient(url, async (client) => {
+    await insertBenchQueues(client, queues);
+    // the window's month partitions, as traffic's upkeep job makes them ahead: both sides find them
+    const from = generation.from.getTime();
+    const days = Array.from({ length: generation.days + 1 }, (_, d) => new Date(from + d * 86_400_000));
+    await client.query('begin');
+    await readyContactMonths(client, monthsOf(days));
+    await client.query('commit');
+  });
 }
 
 /** Plain COPY of the table-layout file into a fresh copy of the template (same table, same indexes). */

@@ -3,7 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 // The bench builds the rollups with the app's own roll-up (traffic's benchmarking entry).
-import { rollUpCommitted } from '@switchboard/traffic/bench';
+import { monthsOf, readyContactMonths, rollUpCommitted } from '@switchboard/traffic/bench';
 import { insertBenchQueues, tableChunks, TABLE_COLUMNS } from './contact-file';
 import { formatCount, formatMs, progress, progressDone, timed } from './measurement';
 import type { GeneratedQueue, GeneratorOptions } from '../src/generator';
@@ -47,15 +47,19 @@ export async function loadStatsContacts(
   await client.query(`set maintenance_work_mem = '512MB'`);
   await client.query(`set work_mem = '256MB'`);
   await insertBenchQueues(client, queues);
+  // the months' partitions first (else every row would land in the default one), as the import makes them
+  const days = Array.from(
+    { length: generation.days + 1 },
+    (_, d) => new Date(start.getTime() + d * 86_400_000),
+  );
+  await client.query('begin');
+  await readyContactMonths(client, monthsOf(days));
+  await client.query('commit');
   const indexes = await client.query<{ name: string; def: string }>(
     `select indexname as name, indexdef as def from pg_indexes
-     where tablename = 'contact' and indexname not in ('contact_pkey', 'contact_natural_key')`,
-  );
-  const naturalKey = await client.query<{ def: string }>(
-    `select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'contact_natural_key'`,
+     where tablename = 'contact' and indexname not in ('contact_pkey')`,
   );
   for (const index of indexes.rows) await client.query(`drop index ${index.name}`);
-  await client.query('alter table contact drop constraint contact_natural_key');
   let copied = 0;
   const lines = function* (): Generator<string> {
     for (const chunk of tableChunks({ ...generation, from: start }, 5_000)) {
@@ -75,7 +79,9 @@ export async function loadStatsContacts(
   for (const extra of afterCopy) await phase(extra.label, () => extra.run(client));
   await phase('rebuild contact indexes and natural key', async () => {
     for (const index of indexes.rows) await client.query(index.def);
-    await client.query(`alter table contact add constraint contact_natural_key ${naturalKey.rows[0].def}`);
+    await client.query(
+      'insert into contact_key (source, external_id, contact_id, arrived_at) select source, external_id, id, arrived_at from contact',
+    );
   });
   if (beforeRollUp) await phase('disposition codes of the wrap-up codes', () => beforeRollUp(client));
   if (rollups)
@@ -85,7 +91,7 @@ export async function loadStatsContacts(
       await client.query('commit');
     });
   await phase('vacuum analyze, checkpoint', async () => {
-    await client.query('vacuum analyze contact, interval_stat, queue_interval_stat, queue');
+    await client.query('vacuum analyze contact, contact_key, interval_stat, queue_interval_stat, queue');
     await client.query('checkpoint');
   });
   await client.query('reset all');

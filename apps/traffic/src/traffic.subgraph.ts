@@ -11,6 +11,8 @@ import { AgentStateInterval } from './agent-state/agent-state-interval.entity';
 import { AgentTrafficResolver } from './agent-state/agent-traffic.resolver';
 import type { AgentTrafficType } from './agent-state/agent-traffic.type';
 import { Contact } from './contact/contact.entity';
+import { ContactKeyRow, ContactRetention } from './contact/contact-key.entity';
+import { startContactPartitionJobs } from './contact/contact-partition.jobs';
 import { CostRate } from './disposition/cost-rate.entity';
 import { DispositionCode } from './disposition/disposition-code.entity';
 import { CostRateResolver } from './disposition/cost-rate.resolver';
@@ -74,6 +76,8 @@ export const trafficDatabase = {
   entities: [
     Queue,
     Contact,
+    ContactKeyRow,
+    ContactRetention,
     IntervalStat,
     QueueIntervalStat,
     RollupWatermark,
@@ -182,7 +186,9 @@ export const trafficSubgraph: SubgraphDefinition = {
     catchUpRollups(services);
     const stopDirectory = refreshTeamDirectory(services);
     const stopAlerts = startAlertJobs(services);
+    const stopPartitions = startContactPartitionJobs(services);
     return () => {
+      stopPartitions();
       stopAlerts();
       stopDirectory();
     };

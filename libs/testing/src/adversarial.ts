@@ -79,12 +79,16 @@ function withValueAt(
   return copy;
 }
 
-/** Every row of every table of the subgraph's database, as one fingerprint. */
+/**
+ * Every row of every table of the subgraph's database, as one fingerprint (a partitioned table's
+ * rows once, through it: its partitions are not the service role's to read).
+ */
 export async function databaseFingerprint(orm: MikroORM): Promise<string> {
   const connection = orm.em.getConnection();
   const tables = await connection.execute<{ name: string }[]>(
-    `select quote_ident(tablename) as name from pg_tables
-      where schemaname = 'public' and tablename not like 'mikro_orm%' order by tablename`,
+    `select quote_ident(c.relname) as name from pg_class c
+      where c.relnamespace = 'public'::regnamespace and c.relkind in ('r', 'p') and not c.relispartition
+        and c.relname not like 'mikro_orm%' order by c.relname`,
   );
   if (!tables.length) return '';
   const parts = tables.map(

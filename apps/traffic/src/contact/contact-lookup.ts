@@ -54,7 +54,10 @@ export function toContactType(row: ContactSqlRow): ContactType {
 
 const keyOf = (source: string, externalId: string): string => JSON.stringify([source, externalId]);
 
-/** Contacts by natural key, a whole batch of keys in one statement (the keys travel as one JSON array). */
+/**
+ * Contacts by natural key, a whole batch of keys in one statement (the keys travel as one JSON array):
+ * through `contact_key` to the contact's id and month (one partition each).
+ */
 export async function findContacts(
   em: EntityManager,
   keys: readonly ContactKey[],
@@ -63,7 +66,8 @@ export async function findContacts(
   return em.execute<(ContactSqlRow & { center_id: string | null })[]>(
     `select ${CONTACT_COLUMNS}, q.center_id::text as center_id
        from jsonb_to_recordset(?::jsonb) as k(source text, "externalId" text)
-       join contact c on c.source = k.source and c.external_id = k."externalId"
+       join contact_key ck on ck.source = k.source and ck.external_id = k."externalId"
+       join contact c on c.id = ck.contact_id and c.arrived_at = ck.arrived_at
        left join queue q on q.id = c.queue_id`,
     [JSON.stringify(keys.map((k) => ({ source: k.source, externalId: k.externalId })))],
   );

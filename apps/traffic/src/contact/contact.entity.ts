@@ -1,13 +1,14 @@
-import { Check, Entity, Enum, Index, OptionalProps, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { CHANNELS, DIRECTIONS, OUTCOMES, type Channel, type Direction, type Outcome } from './contact-record';
 
 /**
  * One contact (call, chat, message) as the ACD reported it. `(source, external_id)` is the natural
- * key: importing the same data twice changes nothing. The checks are a backstop behind validation.
- * Written in bulk by COPY (see ingest/), read through the interval rollups.
+ * key, held unique by `contact_key` (ContactKeyRow): importing the same data twice changes nothing.
+ * The table is partitioned by month of `arrived_at` (hence the primary key `(id, arrived_at)`; see
+ * docs/DESIGN.md). The checks are a backstop behind validation. Written in bulk by COPY (see
+ * ingest/), read through the interval rollups.
  */
 @Entity({ tableName: 'contact' })
-@Unique({ name: 'contact_natural_key', properties: ['source', 'externalId'] })
 @Index({ name: 'contact_arrived_at_idx', properties: ['arrivedAt'] })
 @Index({ name: 'contact_customer_arrived_idx', properties: ['customerKey', 'arrivedAt'] })
 @Index({ name: 'contact_agent_arrived_idx', properties: ['agent', 'arrivedAt'] })
@@ -60,7 +61,7 @@ export class Contact {
   @Property({ type: 'text', nullable: true })
   customerKey: string | null = null;
 
-  @Property({ type: 'timestamptz' })
+  @PrimaryKey({ type: 'timestamptz' })
   arrivedAt!: Date;
 
   @Property({ type: 'timestamptz', nullable: true })

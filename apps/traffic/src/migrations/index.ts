@@ -14,6 +14,7 @@ import { Migration20261207093732_interval_stat_agent } from './Migration20261207
 import { Migration20261207130000_margin_versions_agent_grade } from './Migration20261207130000_margin_versions_agent_grade';
 import { Migration20261207160000_contact_segment } from './Migration20261207160000_contact_segment';
 import { Migration20261207161531_rollup_outcome_index } from './Migration20261207161531_rollup_outcome_index';
+import { Migration20261207190000_contact_partitions } from './Migration20261207190000_contact_partitions';
 
 /** Every traffic migration in order. Generated files are listed here and never edited after landing. */
 export const trafficMigrations: MigrationObject[] = [
@@ -44,4 +45,5 @@ export const trafficMigrations: MigrationObject[] = [
     name: 'Migration20261207161531_rollup_outcome_index',
     class: Migration20261207161531_rollup_outcome_index,
   },
+  { name: 'Migration20261207190000_contact_partitions', class: Migration20261207190000_contact_partitions },
 ];

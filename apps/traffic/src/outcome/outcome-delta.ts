@@ -26,8 +26,8 @@ export async function applyOutcomeDeltas(
     `with new_keys as (
   select * from unnest($1::text[], $2::text[], $3::smallint[]) as k(source, external_id, seq)
 ), touched as (
-  select c.* from contact c
-  where c.id <= $4::bigint and exists (select 1 from new_keys k where k.source = c.source and k.external_id = c.external_id)
+  select c.* from contact_key ck join contact c on c.id = ck.contact_id and c.arrived_at = ck.arrived_at
+  where c.id <= $4::bigint and exists (select 1 from new_keys k where k.source = ck.source and k.external_id = ck.external_id)
 ), outcomes_before as (
   select o.* from contact_outcome o
   where not exists (select 1 from new_keys k where k.source = o.source and k.external_id = o.external_id and k.seq = o.seq)
@@ -45,7 +45,7 @@ d as (
   where ${on('s', QUEUE_KEYS)} returning 1
 )
 select (select count(*) from new_keys k
-        where not exists (select 1 from contact c where c.source = k.source and c.external_id = k.external_id))::int as held,
+        where not exists (select 1 from contact_key c where c.source = k.source and c.external_id = k.external_id))::int as held,
        (select count(*) from agent_rows) + (select count(*) from queue_rows) as updated`,
     [keys.map((k) => k.source), keys.map((k) => k.external_id), keys.map((k) => k.seq), watermark],
   );

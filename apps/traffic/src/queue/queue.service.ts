@@ -75,14 +75,26 @@ export class QueueService {
         ],
       );
       if (watermark !== null) {
-        await client.query('delete from interval_stat where queue_key = $1', [queue.id]);
-        await client.query('delete from queue_interval_stat where queue_key = $1', [queue.id]);
+        // Rollups before the retention horizon stay as they are: their contacts are gone.
+        const since = (
+          await client.query<{ since: string }>(
+            `select coalesce((select horizon from contact_retention where id = 1), '-infinity')::text as since`,
+          )
+        ).rows[0].since;
+        await client.query('delete from interval_stat where queue_key = $1 and interval_start >= $2', [
+          queue.id,
+          since,
+        ]);
+        await client.query('delete from queue_interval_stat where queue_key = $1 and interval_start >= $2', [
+          queue.id,
+          since,
+        ]);
         await client.query(
-          `with of_queue as (select * from contact where queue_id = $1 and id <= $2::bigint),
+          `with of_queue as (select * from contact where queue_id = $1 and id <= $2::bigint and arrived_at >= $3),
            ${rollUpSql('of_queue')} select count(*) from rolled`,
-          [queue.id, watermark],
+          [queue.id, watermark, since],
         );
-        await rebuildQueueSegments(client, queue.id, watermark);
+        await rebuildQueueSegments(client, queue.id, watermark, since);
       }
     });
     return queue;

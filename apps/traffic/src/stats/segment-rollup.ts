@@ -49,12 +49,23 @@ export async function rollUpSegments(client: Client, from: string, to: string): 
   await client.query(segmentRollUpSql('c.id > $1::bigint and c.id <= $2::bigint'), [from, to]);
 }
 
-/** Rebuilds one queue's segment rows up to the watermark (a queue's settings changed: T and S). */
+/**
+ * Rebuilds one queue's segment rows up to the watermark (a queue's settings changed: T and S), from
+ * `since` (the retention horizon: older rows keep their figures, their contacts are gone).
+ */
 export async function rebuildQueueSegments(
   client: Client,
   queueId: string,
   watermark: string,
+  since = '-infinity',
 ): Promise<void> {
-  await client.query('delete from queue_segment_interval_stat where queue_key = $1', [queueId]);
-  await client.query(segmentRollUpSql('c.queue_id = $1 and c.id <= $2::bigint'), [queueId, watermark]);
+  await client.query(
+    'delete from queue_segment_interval_stat where queue_key = $1 and interval_start >= $2',
+    [queueId, since],
+  );
+  await client.query(segmentRollUpSql('c.queue_id = $1 and c.id <= $2::bigint and c.arrived_at >= $3'), [
+    queueId,
+    watermark,
+    since,
+  ]);
 }
