@@ -4,6 +4,7 @@ import { visibleContactsSql, type ContactVisibility } from '../access/contact-vi
 import { alignedBucketOrigin, checkIntervalPeriod, intervalStartSql, isUuid } from '../common/intervals';
 import {
   DERIVED_MEASURES,
+  MEASURES,
   SPARSE_OUTCOME_MEASURES,
   READ_MEASURES,
   hasOutcomesSql,
@@ -73,7 +74,9 @@ function selectedMeasures(columns?: ReadonlySet<MeasureColumn>): SelectedMeasure
  * An exact sum of money of no rows, as PostgreSQL prints the sum of the column's zeros (its scale):
  * what a group without outcomes answers when its outcome sums are read apart.
  */
-export const MONEY_ZERO: Readonly<Record<string, string>> = { sales_amount: '0.00', revenue: '0.000000' };
+export const MONEY_ZERO: Readonly<Record<string, string>> = Object.fromEntries(
+  MEASURES.flatMap((m) => ('zero' in m ? [[m.column, m.zero]] : [])),
+);
 
 /**
  * Below this share of a rollup's rows with outcomes (index entries over table rows, the catalog's
