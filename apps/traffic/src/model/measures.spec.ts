@@ -8,29 +8,34 @@ import { sumMeasuresSql } from '../stats/traffic-stats.query';
 
 const KEYS = new Set(['interval_start', 'queue_key', 'agent_key', 'channel']);
 
-/** The rollup entities' measure columns and their types, read from MikroORM's metadata. */
-async function entityColumns(entity: typeof IntervalStat | typeof QueueIntervalStat) {
+/** The rollup entities' measure properties, from MikroORM's metadata. */
+async function entityProperties(entity: typeof IntervalStat | typeof QueueIntervalStat) {
   const orm = await MikroORM.init({
     entities: [IntervalStat, QueueIntervalStat],
     dbName: 'unused',
     connect: false,
   });
   try {
-    const meta = orm.getMetadata().get(entity.name);
-    return Object.values(meta.properties)
-      .filter((p) => !KEYS.has(p.fieldNames[0]))
-      .map((p) => [
-        p.fieldNames[0],
-        p.type === 'integer'
-          ? 'integer'
-          : ['decimal', 'numeric'].includes(String(p.type)) || p.columnTypes[0]?.startsWith('numeric')
-            ? 'numeric'
-            : 'double',
-      ])
-      .sort();
+    return Object.values(orm.getMetadata().get(entity.name).properties).filter(
+      (p) => !KEYS.has(p.fieldNames[0]),
+    );
   } finally {
     await orm.close();
   }
+}
+
+/** The rollup entities' measure columns and their types. */
+async function entityColumns(entity: typeof IntervalStat | typeof QueueIntervalStat) {
+  return (await entityProperties(entity))
+    .map((p) => [
+      p.fieldNames[0],
+      p.type === 'integer'
+        ? 'integer'
+        : ['decimal', 'numeric'].includes(String(p.type)) || p.columnTypes[0]?.startsWith('numeric')
+          ? 'numeric'
+          : 'double',
+    ])
+    .sort();
 }
 
 describe('the measure list', () => {
@@ -39,6 +44,19 @@ describe('the measure list', () => {
   it.each([IntervalStat, QueueIntervalStat])('is exactly the measure columns of %p', async (entity) => {
     expect(await entityColumns(entity)).toEqual(listed);
   });
+
+  it.each([IntervalStat, QueueIntervalStat])(
+    "gives each sum of money the zero of its column's scale in %p",
+    async (entity) => {
+      const scales = Object.fromEntries(
+        (await entityProperties(entity)).map((p) => [p.fieldNames[0], p.scale]),
+      );
+      const money = MEASURES.flatMap((m) => (m.type === 'numeric' ? [m] : []));
+      expect(money.length).toBeGreaterThan(0);
+      for (const m of money)
+        expect([m.column, m.zero.split('.')[1].length]).toEqual([m.column, scales[m.column]]);
+    },
+  );
 
   it('gives every total of the formula library, by the field of ContactTotals', () => {
     const totals = [...READ_MEASURES, ...DERIVED_MEASURES]

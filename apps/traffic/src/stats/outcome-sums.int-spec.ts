@@ -354,10 +354,20 @@ describe('trafficStats outcome sums read apart (issue 20 cost goal)', () => {
         [-1, 2, undefined].map(async (share) => {
           const { sql: text, params } = trafficStatsSql(f, Granularity.HOUR, groupBy, columns, null, share);
           const rows = await traffic.orm.em.fork().getConnection().execute<StatsSqlRow[]>(text, params);
-          return { parts: new Set(rows.map((r) => r.part)), rows: mergeOutcomeRows(rows) };
+          // a group's outcome count of 0 comes as null (nothing to print), made 0 by the merge
+          const nulls = rows.some((r) => r.part === 0 && (r.offers === null || r.coded === null));
+          const zeros = rows.some((r) => r.offers === 0 || r.coded === 0);
+          return { parts: new Set(rows.map((r) => r.part)), nulls, zeros, rows: mergeOutcomeRows(rows) };
         }),
       );
       expect(answers.map((a) => [...a.parts].sort())).toEqual([[0], [0, 1], expect.any(Array)]);
+      expect(answers.map((a) => [a.nulls, a.zeros])).toEqual([
+        [true, false],
+        [true, false],
+        [true, false],
+      ]);
+      expect(answers[0].rows.some((r) => r.offers === 0)).toBe(true);
+      expect(answers[0].rows.some((r) => r.offers === null || r.coded === null)).toBe(false);
       expect(answers[0].rows.length).toBeGreaterThan(0);
       expect(answers[1].rows).toEqual(answers[0].rows);
       expect(answers[2].rows).toEqual(answers[0].rows);

@@ -4,6 +4,8 @@ import { visibleContactsSql, type ContactVisibility } from '../access/contact-vi
 import { alignedBucketOrigin, checkIntervalPeriod, intervalStartSql, isUuid } from '../common/intervals';
 import {
   DERIVED_MEASURES,
+  MEASURES,
+  OUTCOME_MEASURES,
   SPARSE_OUTCOME_MEASURES,
   READ_MEASURES,
   hasOutcomesSql,
@@ -47,6 +49,15 @@ interface SelectedMeasure {
 
 const OUTCOME_COLUMNS = new Set<string>(SPARSE_OUTCOME_MEASURES.map((m) => m.column));
 
+/**
+ * In a statement with outcome sums (trafficStatsSql), an outcome count is read as null where it is
+ * 0, as it is in most groups: nothing to print or parse (the service makes it 0, mergeOutcomeRows).
+ * Measured on the stats bench's dense month: 7 counts +44 ms of PostgreSQL CPU as numbers, +32 ms so.
+ */
+const ZERO_AS_NULL = new Set<string>(OUTCOME_MEASURES.filter((m) => m.read === 'sum').map((m) => m.column));
+const outcomeStatementSql = (m: SelectedMeasure): string =>
+  ZERO_AS_NULL.has(m.column) ? `nullif(sum(s.${m.column}), 0)::float8 as ${m.column}` : m.sql;
+
 function selectedMeasures(columns?: ReadonlySet<MeasureColumn>): SelectedMeasure[] {
   const all: SelectedMeasure[] = [
     ...READ_MEASURES.map(
@@ -73,7 +84,9 @@ function selectedMeasures(columns?: ReadonlySet<MeasureColumn>): SelectedMeasure
  * An exact sum of money of no rows, as PostgreSQL prints the sum of the column's zeros (its scale):
  * what a group without outcomes answers when its outcome sums are read apart.
  */
-export const MONEY_ZERO: Readonly<Record<string, string>> = { sales_amount: '0.00', revenue: '0.000000' };
+export const MONEY_ZERO: Readonly<Record<string, string>> = Object.fromEntries(
+  MEASURES.flatMap((m) => ('zero' in m ? [[m.column, m.zero]] : [])),
+);
 
 /**
  * Below this share of a rollup's rows with outcomes (index entries over table rows, the catalog's
@@ -342,7 +355,7 @@ export function trafficStatsSql(
     from pg_class t left join pg_class i on i.oid = to_regclass('${table}_outcomes') where t.oid = '${table}'::regclass)`;
   const together = statsSql(
     source,
-    [...measures.map((m) => m.sql), '0 as part'],
+    [...measures.map(outcomeStatementSql), '0 as part'],
     [dense],
     filter,
     granularity,
@@ -353,7 +366,7 @@ export function trafficStatsSql(
   const typedNull = (m: SelectedMeasure): string => `null::${m.type} as ${m.column}`;
   const main = statsSql(
     source,
-    [...measures.map((m) => (m.outcome ? typedNull(m) : m.sql)), '0 as part'],
+    [...measures.map((m) => (m.outcome ? typedNull(m) : outcomeStatementSql(m))), '0 as part'],
     [`not ${dense}`],
     filter,
     granularity,
@@ -363,7 +376,7 @@ export function trafficStatsSql(
   );
   const outcomes = statsSql(
     source,
-    measures.filter((m) => m.outcome).map((m) => m.sql),
+    measures.filter((m) => m.outcome).map(outcomeStatementSql),
     [`not ${dense}`, hasOutcomesSql('s')],
     filter,
     granularity,
