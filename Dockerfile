@@ -35,6 +35,8 @@ COPY --from=build /src/apps/dashboard/dist/ ./apps/dashboard/dist/
 
 # V8's young generation capped at 2 x 16 MiB: left to itself it grew to 128 MiB in most services
 # under the mixed morning (issue 23; tools/bench/dashboard/PROFILE.md), for a live heap of 70-90 MiB.
+# The old generation's growth (20 % past what is alive) is set by each service as it starts, since
+# node refuses that flag in NODE_OPTIONS: SWITCHBOARD_HEAP_GROWING_PERCENT changes it (off: V8's own).
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     SWITCHBOARD_DASHBOARD_DIR=/app/apps/dashboard/dist \

@@ -14,7 +14,9 @@ export interface ServiceProcess {
 
 /**
  * V8 flags of every service, as the Docker image sets them (NODE_OPTIONS there): the young
- * generation capped at 2 x 16 MiB (it grew to 128 MiB under the mixed morning, issue 23).
+ * generation capped at 2 x 16 MiB (it grew to 128 MiB under the mixed morning, issue 23). The old
+ * generation's growth is bounded by each service itself (boundHeapGrowth of @switchboard/server):
+ * node refuses --heap-growing-percent in NODE_OPTIONS.
  */
 export const SERVICE_NODE_OPTIONS = '--max-semi-space-size=16';
 
