@@ -7,7 +7,7 @@ export { columnsFor } from './src/stats/metric-columns';
 export { rollUpCommitted } from './src/ingest/roll-up';
 export { hasOutcomesSql } from './src/model/measures';
 export { trafficDatabase } from './src/traffic.subgraph';
-export { startAlertJobs } from './src/alert/alert.jobs';
+export { startTrafficJobs } from './src/traffic.jobs';
 export { alertDelivery } from './src/alert/alert-delivery';
 export { performanceTrafficRows, type ScopePart } from './src/performance/performance-traffic.query';
 export { trafficStatsStatement } from './src/stats/traffic-stats.service';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { alertDelivery, startAlertJobs, trafficDatabase } from '@switchboard/traffic/bench';
+import { alertDelivery, startTrafficJobs, trafficDatabase } from '@switchboard/traffic/bench';
 import { createOrm, migrate } from '@switchboard/db';
 import { ensureDatabase } from '@switchboard/postgres';
 import { createLogger } from '@switchboard/server';
@@ -50,14 +50,14 @@ async function main() {
     process.env.ALERT_EVALUATION_MS = '1000';
     const logger = createLogger('alert-check');
     const state = () => withClient(url, (c) => c.query('select breach_since, firing from alert_state'));
-    let stop = startAlertJobs({ orm, logger });
+    let stop = startTrafficJobs({ orm, logger });
     // wait for the breach to be recorded, not yet fired; then the process "dies" mid-breach
     let deadline = Date.now() + 60_000;
     while (Date.now() < deadline && !(await state()).rows[0]?.breach_since) await sleep(500);
     console.log('mid-breach', JSON.stringify((await state()).rows));
     stop();
     await sleep(3000);
-    stop = startAlertJobs({ orm, logger });
+    stop = startTrafficJobs({ orm, logger });
     deadline = Date.now() + 120_000;
     while (Date.now() < deadline && sent.length < 1) await sleep(500);
     await withClient(url, (c) => c.query(`delete from live_contact`));
@@ -70,7 +70,15 @@ async function main() {
       ),
     );
     console.log('delivered', JSON.stringify(sent.map((s) => s.event)), JSON.stringify(rows.rows));
+    // the contact months' upkeep runs on the same instance as the service starts: next month is made
+    const nextMonth = await withClient(url, (c) =>
+      c.query(
+        `select to_regclass(format('contact_p%s', to_char(date_trunc('month', now() at time zone 'UTC') + interval '1 month', 'YYYY_MM'))) is not null as made`,
+      ),
+    );
+    console.log('next month partition made', nextMonth.rows[0].made);
     const ok =
+      nextMonth.rows[0].made === true &&
       JSON.stringify(sent.map((s) => s.event)) === '["FIRED","CLEARED"]' &&
       rows.rows.length === 2 &&
       rows.rows.every((r: { delivered: boolean }) => r.delivered) &&

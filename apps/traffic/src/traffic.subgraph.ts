@@ -12,7 +12,6 @@ import { AgentTrafficResolver } from './agent-state/agent-traffic.resolver';
 import type { AgentTrafficType } from './agent-state/agent-traffic.type';
 import { Contact } from './contact/contact.entity';
 import { ContactKeyRow, ContactRetention } from './contact/contact-key.entity';
-import { startContactPartitionJobs } from './contact/contact-partition.jobs';
 import { CostRate } from './disposition/cost-rate.entity';
 import { DispositionCode } from './disposition/disposition-code.entity';
 import { CostRateResolver } from './disposition/cost-rate.resolver';
@@ -65,7 +64,7 @@ import { DataSourceEntity, IngestBatchEntity, SystemIncidentEntity } from './tim
 import { TimelinessResolver } from './timeliness/timeliness.resolver';
 import { AlertNotificationEntity, AlertRuleEntity, AlertStateEntity } from './alert/alert.entities';
 import { AlertResolver } from './alert/alert.resolver';
-import { startAlertJobs } from './alert/alert.jobs';
+import { startTrafficJobs } from './traffic.jobs';
 import { AgentTeamPeriod } from './team-directory/agent-team-period.entity';
 import { TeamDirectoryResolver } from './team-directory/team-directory.resolver';
 import { refreshTeamDirectory } from './team-directory/team-directory.timer';
@@ -185,11 +184,9 @@ export const trafficSubgraph: SubgraphDefinition = {
   background: (services) => {
     catchUpRollups(services);
     const stopDirectory = refreshTeamDirectory(services);
-    const stopAlerts = startAlertJobs(services);
-    const stopPartitions = startContactPartitionJobs(services);
+    const stopJobs = startTrafficJobs(services);
     return () => {
-      stopPartitions();
-      stopAlerts();
+      stopJobs();
       stopDirectory();
     };
   },

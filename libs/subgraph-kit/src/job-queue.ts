@@ -19,7 +19,7 @@ export interface JobQueueOptions {
 /**
  * A subgraph's background work on pg-boss, one instance per process: started once, its errors
  * logged, stopped gracefully (also when stopped before it finished starting). Every subgraph with
- * jobs (care's escalations, traffic's alerts, voc's repeat contacts and service recovery) starts
+ * jobs (care's escalations, traffic's alerts and contact months, voc's repeat contacts and service recovery) starts
  * them here, each registering its queues in `setup`. Returns the stop.
  */
 export function startJobQueue(options: JobQueueOptions): () => void {

@@ -1,8 +1,6 @@
-import type { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from '@switchboard/server';
-import { startJobQueue } from '@switchboard/subgraph-kit';
-import { TRAFFIC_JOBS_SCHEMA } from '../alert/alert.jobs';
+import type { JobBoss } from '@switchboard/subgraph-kit';
 import { inPgTransaction } from '../ingest/pg-client';
 import {
   applyContactRetention,
@@ -34,35 +32,29 @@ export async function keepContactPartitions(
   });
 }
 
+/** The upkeep's schedule: hourly, at five past (pg-boss runs a schedule once across replicas). */
+export const CONTACT_PARTITIONS_CRON = '5 * * * *';
+
 /**
- * On pg-boss like the alert jobs: every CONTACT_PARTITION_JOB_MS (default an hour) each replica
- * offers the upkeep with one singleton key per period, so one replica does it per period.
+ * The month partitions' upkeep on traffic's one pg-boss instance (startTrafficJobs): hourly by
+ * pg-boss's schedule, and once as the service starts (a singleton per hour, so replicas starting
+ * together queue it once), so a new deployment has its months before the first import.
  */
-export function startContactPartitionJobs(services: { orm: MikroORM; logger: Logger }): () => void {
-  const em = services.orm.em as EntityManager;
-  const periodMs = Number(process.env.CONTACT_PARTITION_JOB_MS ?? 3_600_000);
+export async function registerContactPartitionJobs(
+  instance: JobBoss,
+  em: EntityManager,
+  logger: Logger,
+): Promise<void> {
   const retentionMonths = contactRetentionMonths();
-  return startJobQueue({
-    subgraph: 'traffic',
-    schema: TRAFFIC_JOBS_SCHEMA,
-    logger: services.logger,
-    component: 'contact-partition-jobs',
-    setup: async (instance, logger) => {
-      await instance.createQueue(CONTACT_PARTITIONS_QUEUE);
-      await instance.work(CONTACT_PARTITIONS_QUEUE, async () => {
-        const result = await keepContactPartitions(em.fork() as EntityManager, retentionMonths);
-        if (result.dropped) logger.info({ ...result, retentionMonths }, 'contact months dropped');
-      });
-      const offer = (): void => {
-        const period = Math.floor(Date.now() / periodMs);
-        void instance
-          .send(CONTACT_PARTITIONS_QUEUE, {}, { singletonKey: `tick-${period}` })
-          .catch((error: unknown) => logger.error({ err: error }, 'contact partition upkeep not queued'));
-      };
-      offer();
-      const timer = setInterval(offer, periodMs);
-      timer.unref();
-      return () => clearInterval(timer);
-    },
+  await instance.createQueue(CONTACT_PARTITIONS_QUEUE);
+  await instance.work(CONTACT_PARTITIONS_QUEUE, async () => {
+    const result = await keepContactPartitions(em.fork() as EntityManager, retentionMonths);
+    if (result.dropped) logger.info({ ...result, retentionMonths }, 'contact months dropped');
   });
+  await instance.schedule(CONTACT_PARTITIONS_QUEUE, CONTACT_PARTITIONS_CRON);
+  await instance.send(
+    CONTACT_PARTITIONS_QUEUE,
+    {},
+    { singletonKey: `start-${Math.floor(Date.now() / 3_600_000)}` },
+  );
 }
