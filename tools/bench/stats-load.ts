@@ -78,7 +78,9 @@ export async function loadStatsContacts(
   progressDone();
   for (const extra of afterCopy) await phase(extra.label, () => extra.run(client));
   await phase('rebuild contact indexes and natural key', async () => {
-    for (const index of indexes.rows) await client.query(index.def);
+    // a partitioned table's index reads `ON ONLY contact` in pg_indexes: as is, it would make the
+    // parent's index alone (invalid, no partition indexed); made `ON contact`, every month gets its own
+    for (const index of indexes.rows) await client.query(index.def.replace(' ON ONLY ', ' ON '));
     await client.query(
       'insert into contact_key (source, external_id, contact_id, arrived_at) select source, external_id, id, arrived_at from contact',
     );
