@@ -325,18 +325,24 @@ describe('Performance.kpis and score', () => {
     ]);
   });
 
-  it('values the complaint KPIs from care’s part (issue 19)', async () => {
-    const record = {
+  it('values the complaint KPIs from care’s own counts and traffic’s answered contacts (issue 19)', async () => {
+    // care's complaintTotals (fetched beside traffic's part, not after it): 10 complaints received
+    // over traffic's 40,000 answered contacts are 2.5 per 10,000, by care's formula
+    const complaintTotals = {
+      received: 10,
+      complaintTimelyRate: 0.75,
+      upheldRate: 0.5,
+      escalatedToComplaintRate: null,
+    };
+    const record = { ...agentRecord(factory.scopeId(), traffic(null, null, null, 40_000)), complaintTotals };
+    const noAnswers = { ...agentRecord(factory.scopeId(), traffic(null, null, null, 0)), complaintTotals };
+    const noTraffic = {
       ...agentRecord(factory.scopeId(), traffic(null, null, null)),
-      complaints: {
-        complaintsPer10k: 2.5,
-        complaintTimelyRate: 0.75,
-        upheldRate: 0.5,
-        escalatedToComplaintRate: null,
-      },
+      traffic: null,
+      complaintTotals,
     };
     const response = await entities(
-      [record],
+      [record, noAnswers, noTraffic],
       'kpis(codes: ["COMPLAINTS_PER_10K", "COMPLAINT_TIMELY_RATE", "UPHELD_RATE", "ESCALATED_TO_COMPLAINT_RATE"]) { code value status }',
     );
     expect(response.errors).toBeUndefined();
@@ -346,6 +352,13 @@ describe('Performance.kpis and score', () => {
       { code: 'UPHELD_RATE', value: 0.5, status: null },
       { code: 'ESCALATED_TO_COMPLAINT_RATE', value: null, status: null },
     ]);
+    // nothing answered, or no traffic part: no rate per 10k (never a division by zero)
+    for (const i of [1, 2])
+      expect(response.data?._entities[i].kpis[0]).toEqual({
+        code: 'COMPLAINTS_PER_10K',
+        value: null,
+        status: null,
+      });
   });
 
   it('gives no status to a KPI with no value (no contacts)', async () => {

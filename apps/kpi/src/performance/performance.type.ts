@@ -46,11 +46,12 @@ export class PerformanceType {
   [source: string]: unknown;
 }
 
-// Each source's part of Performance, declared external here (its subgraph resolves it).
+// Each source's part of Performance, declared external here (its subgraph resolves it); a source read
+// `via` another field declares that field, with what kpi requires of it.
 for (const source of PERFORMANCE_SOURCES) {
   class SourceMetrics {}
   ObjectType(source.typeName)(SourceMetrics);
-  for (const metric of source.metrics) {
+  for (const metric of source.via?.metrics ?? source.metrics) {
     Field(() => Float, { nullable: true })(SourceMetrics.prototype, metric);
     Directive('@external')(SourceMetrics.prototype, metric);
   }
@@ -60,10 +61,11 @@ for (const source of PERFORMANCE_SOURCES) {
     Field(() => Boolean)(SourceMetrics.prototype, 'stale');
     Directive('@external')(SourceMetrics.prototype, 'stale');
   }
-  for (const count of source.counts ?? []) {
+  for (const count of source.via?.counts ?? source.counts ?? []) {
     Field(() => Int)(SourceMetrics.prototype, count);
     Directive('@external')(SourceMetrics.prototype, count);
   }
-  Field(() => SourceMetrics, { nullable: true })(PerformanceType.prototype, source.field);
-  Directive('@external')(PerformanceType.prototype, source.field);
+  const field = source.via?.field ?? source.field;
+  Field(() => SourceMetrics, { nullable: true })(PerformanceType.prototype, field);
+  Directive('@external')(PerformanceType.prototype, field);
 }

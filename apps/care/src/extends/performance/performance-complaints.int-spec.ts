@@ -293,6 +293,26 @@ describe('Performance.complaints (COMPLAINTS_PER_10K, COMPLAINT_TIMELY_RATE, UPH
     expect(nowhere).toMatchObject({ received: 0, closed: 0, casesOpened: 0, complaintsPer10k: 0 });
   });
 
+  it('complaintTotals: the same counts and rates without traffic’s part, for kpi to divide (one wave less)', async () => {
+    const token = await subgraphToken('care', caller('ADMIN'));
+    // no traffic in the representations: complaintTotals requires none, and waits on no other subgraph
+    const answer = await postGraphQL<{ _entities: { complaintTotals: Part | null }[] }>(
+      care.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Performance { complaintTotals { ${FIELDS} } } } }`,
+      {
+        r: [
+          record('AGENT', randomUUID(), ['A1'], null),
+          record('CENTER', centerC, ['A1', 'A2', 'B1'], null),
+        ].map(({ traffic: _traffic, ...rest }) => rest),
+      },
+      { authorization: `Bearer ${token}` },
+    );
+    expect(answer.errors).toBeUndefined();
+    const [a1, center] = (answer.data?._entities ?? []).map((e) => e.complaintTotals);
+    close(a1, { ...HAND.A1, complaintsPer10k: null, answeredContacts: null });
+    close(center, { ...HAND.C, complaintsPer10k: null, answeredContacts: null });
+  });
+
   it('one statement for 3 records or 300 of many periods and agents, and a day-by-day trend adds up', async () => {
     const batch = (n: number) =>
       Array.from({ length: n }, (_, i) => {
