@@ -572,8 +572,9 @@ describe('performance: a center, its teams and their agents through the gateway'
       // three levels (center, teams, agents): every source of the record (traffic, qa, training, care,
       // voc, wfm) and kpi once per level; staff answers every level (agents, children, ancestors) in its
       // first call, since children are its own records
-      // care twice per level: its customer part beside traffic's, its complaints part after it (the
-      // complaints per 10k read traffic's answered contacts of the record through @requires)
+      // care twice per level: its customer part and its complaint counts (for the KPIs) beside
+      // traffic's, its complaints part after it (asked here: its per 10k reads traffic's answered
+      // contacts of the record through @requires)
       expect(Object.fromEntries(counts)).toEqual({
         staff: 1,
         traffic: 3,
@@ -598,9 +599,27 @@ describe('performance: a center, its teams and their agents through the gateway'
       expect(qa.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s))).toHaveLength(3);
       const training = await stack.subgraphs.training.sql.count(run);
       expect(training.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s))).toHaveLength(3);
-      // care: its commitments and its cases, and its complaints, per level
+      // care: its commitments and its cases, its complaint counts and its complaints, per level
       const care = await stack.subgraphs.care.sql.count(run);
-      expect(care.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s))).toHaveLength(3 * 3);
+      expect(care.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s))).toHaveLength(4 * 3);
+
+      // a page asking the KPIs without care's complaints part (as the dashboard's do): care once per
+      // level, in the same wave as traffic, since no part care gives for them waits on traffic's
+      counts.clear();
+      const kpisOnly = await stack.subgraphs.care.sql.count(() =>
+        postGraphQL<{ performance: PerformanceNode }>(
+          gateway.url,
+          DRILL_DOWN.replaceAll(` complaints { ${COMPLAINTS} }`, ''),
+          {
+            scope: { type: 'CENTER', id: centerId },
+            from,
+            to,
+          },
+        ),
+      );
+      expect(kpisOnly.result.errors).toBeUndefined();
+      expect(counts.get('care')).toBe(3);
+      expect(kpisOnly.statements.filter((s) => !/^(begin|commit|rollback)/i.test(s))).toHaveLength(3 * 3);
     } finally {
       await gateway.stop();
       for (const proxy of proxies) await new Promise((resolve) => proxy.close(resolve));
