@@ -284,8 +284,30 @@ async function compareAnswers(urls: string[], body: string, token: string): Prom
   const failed = answers.findIndex((a) => a.errors || !a.data);
   if (failed >= 0)
     throw new Error(`${urls[failed]} answered ${JSON.stringify(answers[failed]).slice(0, 500)}`);
-  const same = answers.every((a) => JSON.stringify(a.data) === JSON.stringify(answers[0].data));
-  return same ? 'both gateways return the same data' : 'the gateways DIFFER in their data';
+  const differences = answers.slice(1).flatMap((a) => differingPaths(answers[0].data, a.data, 'data'));
+  return differences.length === 0
+    ? 'both gateways return the same data'
+    : `the gateways DIFFER in their data (${differences.length}${differences.length === MAX_PATHS ? '+' : ''} values, first: ${differences.slice(0, 3).join('; ')})`;
+}
+
+const MAX_PATHS = 20;
+
+/** Where two answers differ: the path and both values of the first few leaves that are not the same. */
+function differingPaths(a: unknown, b: unknown, path: string, found: string[] = []): string[] {
+  if (found.length >= MAX_PATHS || JSON.stringify(a) === JSON.stringify(b)) return found;
+  if (a && b && typeof a === 'object' && typeof b === 'object' && Array.isArray(a) === Array.isArray(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const key of keys)
+      differingPaths(
+        (a as Record<string, unknown>)[key],
+        (b as Record<string, unknown>)[key],
+        `${path}.${key}`,
+        found,
+      );
+    return found;
+  }
+  found.push(`${path}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+  return found;
 }
 
 async function report({
