@@ -72,8 +72,8 @@ export function outcomeTotalsOf(row: StatsSqlRow, { answered = true } = {}): Out
 
 /**
  * The outcome sums of one group of a stats statement (unselected ones 0), in the shape the formula
- * library takes: from its row, and from its row of outcome sums when the statement read those apart
- * (part 1, sales and retention measures only, a 0 read as null: see trafficStatsSql). A group
+ * library takes: from its row, or from its row of outcome sums when the statement read those apart
+ * (part 1, a 0 read as null: see trafficStatsSql). A group
  * without that row has no such outcome: its counts are 0 and its sums of money the exact zero the
  * column's sum would print. Without `answered` (revenuePerContact not asked for), revenuePerContact
  * is null and costs nothing: it divides exact decimals, the dearest of the outcome fields.
@@ -95,8 +95,8 @@ export function outcomeSumsOf(
     saves: o.saves ?? 0,
     lost: o.lost ?? 0,
     cancellations: o.cancellations ?? 0,
-    requiringCode: row.requiring_code ?? 0,
-    coded: row.coded ?? 0,
+    requiringCode: o.requiring_code ?? 0,
+    coded: o.coded ?? 0,
   };
 }
 
