@@ -60,6 +60,7 @@ import { registerRollupLag } from './stats/rollup-lag';
 import { TrafficStatsResolver } from './stats/traffic-stats.resolver';
 import { SegmentStatsResolver } from './stats/segment-stats.resolver';
 import { TrafficStatsRowResolver } from './stats/traffic-stats-row.resolver';
+import { SERIALIZED_STATS_TYPES } from './stats/traffic-stats.type';
 import { DataSourceEntity, IngestBatchEntity, SystemIncidentEntity } from './timeliness/timeliness.entities';
 import { TimelinessResolver } from './timeliness/timeliness.resolver';
 import { AlertNotificationEntity, AlertRuleEntity, AlertStateEntity } from './alert/alert.entities';
@@ -180,6 +181,8 @@ export const trafficSubgraph: SubgraphDefinition = {
   }),
   // BI tools pull trafficStats by the tens of thousands of rows; traffic's queries never write.
   compiledQueries: true,
+  // ... and copies the stats rows' leaves as they are (the service gives them as GraphQL writes them)
+  serializedTypes: SERIALIZED_STATS_TYPES,
   metrics: registerRollupLag,
   background: (services) => {
     catchUpRollups(services);

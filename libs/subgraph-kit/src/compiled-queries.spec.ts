@@ -5,6 +5,7 @@ import {
   parse,
   type ExecutionResult,
   type GraphQLFieldResolver,
+  type GraphQLObjectType,
   type GraphQLScalarType,
 } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
@@ -13,6 +14,7 @@ import {
   jitCompiler,
   lastObjectSerializers,
   leavesAlreadySerialized,
+  unserializedLeaves,
   type ErrorFormatter,
   variablesWithDefaults,
   type QueryCompiler,
@@ -313,6 +315,7 @@ describe('lastObjectSerializers', () => {
 
 describe('jitCompiler with types whose leaves are already serialized', () => {
   const schema = buildSchema(/* GraphQL */ `
+    scalar Stamp
     enum Mood {
       GLAD
     }
@@ -321,41 +324,49 @@ describe('jitCompiler with types whose leaves are already serialized', () => {
       n: Int!
       label: String
       mood: Mood
+      at: Stamp
     }
     type Other {
       n: Int!
+      mood: Mood
     }
     type Query {
       figures: [Figure]!
       other: Other!
     }
   `);
+  (schema.getType('Stamp') as GraphQLScalarType).serialize = (value) => `stamp ${String(value)}`;
   const fields = schema.getQueryType()?.getFields() ?? {};
   // what a resolver that breaks the promise would give: texts for numbers, an internal enum value
   fields.figures.resolve = () => [
-    { value: 0.25, n: '7', label: 'a "b"', mood: 'GLAD' },
-    { value: null, n: null, label: null, mood: null },
+    { value: 0.25, n: '7', label: 'a "b"', mood: 'glad', at: 1 },
+    { value: null, n: null, label: null, mood: null, at: null },
   ];
-  fields.other.resolve = () => ({ n: '7' });
+  fields.other.resolve = () => ({ n: '7', mood: 'GLAD' });
   const answer = async (query: string, serialized: string[]) => {
     const compiled = jitCompiler(new Set(serialized))(schema, parse(query), undefined);
     if (!compiled) throw new Error('not compiled');
     return JSON.parse(JSON.stringify(await compiled.query(undefined, {}, {}))) as unknown;
   };
 
-  it('copies the built-in scalar leaves of the listed types as they are, nulls still checked', async () => {
-    expect(await answer('{ figures { value n label __typename } }', ['Figure'])).toEqual({
-      data: { figures: [{ value: 0.25, n: '7', label: 'a "b"', __typename: 'Figure' }, null] },
+  it('copies the built-in scalar and enum leaves of the listed types as they are, nulls still checked', async () => {
+    expect(await answer('{ figures { value n label mood __typename } }', ['Figure'])).toEqual({
+      data: {
+        figures: [{ value: 0.25, n: '7', label: 'a "b"', mood: 'glad', __typename: 'Figure' }, null],
+      },
       errors: [expect.objectContaining({ message: 'Cannot return null for non-nullable field Figure.n.' })],
     });
   });
 
-  it('serializes every leaf when one is an enum, of a type not listed, or nothing is listed', async () => {
+  it('still serializes a custom scalar leaf, and copies the others beside it', async () => {
+    expect(await answer('{ figures { n at } }', ['Figure'])).toMatchObject({
+      data: { figures: [{ n: '7', at: 'stamp 1' }, null] },
+    });
+  });
+
+  it('serializes every leaf when one is of a type not listed, or nothing is listed', async () => {
     const serialized = { figures: [{ value: 0.25, n: 7 }, null] };
     expect(await answer('{ figures { value n } }', [])).toMatchObject({ data: serialized });
-    expect(await answer('{ figures { value n mood } }', ['Figure'])).toMatchObject({
-      data: { figures: [{ value: 0.25, n: 7, mood: 'GLAD' }, null] },
-    });
     expect(await answer('{ figures { value n } other { n } }', ['Figure'])).toMatchObject({
       data: { ...serialized, other: { n: 7 } },
     });
@@ -364,10 +375,33 @@ describe('jitCompiler with types whose leaves are already serialized', () => {
   it('tells which selections have only such leaves', () => {
     const types = new Set(['Figure']);
     const only = (query: string) => leavesAlreadySerialized(schema, parse(query), types);
-    expect(only('{ figures { value n label } }')).toBe(true);
+    expect(only('{ figures { value n label mood at } }')).toBe(true);
     expect(only('{ figures { ...F } } fragment F on Figure { n __typename }')).toBe(true);
-    expect(only('{ figures { mood } }')).toBe(false);
     expect(only('{ other { n } }')).toBe(false);
+    expect(only('{ other { mood } }')).toBe(false);
     expect(leavesAlreadySerialized(schema, parse('{ figures { n } }'), new Set())).toBe(false);
+  });
+
+  it('finds the leaves a listed type gives otherwise than GraphQL writes them', () => {
+    const figure = schema.getType('Figure') as GraphQLObjectType;
+    const good = { value: 0.25, n: 7, label: 'a', mood: 'GLAD', at: new Date(0) };
+    expect(unserializedLeaves(figure, [good, { ...good, value: null, label: null, mood: null }])).toEqual([]);
+    expect(
+      unserializedLeaves(figure, [
+        { ...good, label: 12.5, n: 1.5 },
+        { ...good, n: null, value: Number.NaN, mood: 'glad' },
+        { n: 7 },
+      ]),
+    ).toEqual([
+      'row 0 Figure.n: 1.5 (number) is not how Int writes it',
+      'row 0 Figure.label: 12.5 (number) is not how String writes it',
+      'row 1 Figure.value: NaN (number) is not how Float writes it',
+      'row 1 Figure.n: null in a non-null field',
+      'row 1 Figure.mood: "glad" (string) is not how Mood writes it',
+      'row 2 Figure.value: missing',
+      'row 2 Figure.label: missing',
+      'row 2 Figure.mood: missing',
+    ]);
+    expect(unserializedLeaves(figure, [{ n: 7 }], ['n'])).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ import {
   type DocumentNode,
   type GraphQLFormattedError,
   type GraphQLInputType,
+  type GraphQLObjectType,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
@@ -64,10 +65,11 @@ export function lastObjectSerializers(schema: GraphQLSchema): Record<string, (va
 }
 
 /**
- * Whether every leaf the document selects is a built-in scalar field (Int, Float, String, Boolean,
- * ID; `__typename` too) of one of `types`: object types whose resolvers give those fields their values
- * as GraphQL writes them (finite numbers, integers within Int's 32 bits, strings, booleans or null),
- * so that graphql-jit may copy them as they are.
+ * Whether every built-in scalar (Int, Float, String, Boolean, ID) and enum leaf the document selects
+ * is a field of one of `types`: object types whose resolvers give those fields their values as
+ * GraphQL writes them (finite numbers, integers within Int's 32 bits, strings, booleans, an enum's
+ * name, or null), so that graphql-jit may copy them as they are. A custom scalar leaf (a date) is
+ * allowed anywhere: graphql-jit serializes custom scalars whatever its option says.
  */
 export function leavesAlreadySerialized(
   schema: GraphQLSchema,
@@ -84,8 +86,9 @@ export function leavesAlreadySerialized(
         if (node.name.value === '__typename') return;
         const type = getNamedType(typeInfo.getType());
         if (!type || !isLeafType(type)) return;
+        if (isScalarType(type) && !isSpecifiedScalarType(type)) return;
         const parent = typeInfo.getParentType();
-        if (isSpecifiedScalarType(type) && parent && types.has(parent.name)) return;
+        if (parent && types.has(parent.name)) return;
         serialized = false;
         return BREAK;
       },
@@ -95,8 +98,50 @@ export function leavesAlreadySerialized(
 }
 
 /**
- * graphql-jit, with the last-object serializers of custom scalars; an operation whose every leaf is a
- * built-in scalar of `serializedTypes` copies its leaves as they are (disableLeafSerialization: no
+ * The leaves of `rows` (values of object type `type`) that are not as GraphQL writes them: a null or
+ * a missing value in a non-null field, a missing one in a nullable field (left out of the answer when
+ * copied), a value its built-in scalar or enum would serialize to something else or refuse (a
+ * number for a String, 1.5 or NaN for an Int, an internal enum value). What a type listed in
+ * `serializedTypes` must never give; for its tests. Custom scalars are left out (always serialized).
+ */
+export function unserializedLeaves(
+  type: GraphQLObjectType,
+  rows: readonly object[],
+  fieldNames: readonly string[] = Object.keys(type.getFields()),
+): string[] {
+  const problems: string[] = [];
+  const fields = type.getFields();
+  rows.forEach((row, index) => {
+    const values = row as Record<string, unknown>;
+    for (const name of fieldNames) {
+      const field = fields[name];
+      const leaf = field && getNamedType(field.type);
+      if (!leaf || !isLeafType(leaf) || (isScalarType(leaf) && !isSpecifiedScalarType(leaf))) continue;
+      const value = values[name];
+      const at = `row ${index} ${type.name}.${name}`;
+      if (value === undefined) problems.push(`${at}: missing`);
+      else if (value === null) {
+        if (isNonNullType(field.type)) problems.push(`${at}: null in a non-null field`);
+      } else {
+        let written: unknown;
+        try {
+          written = leaf.serialize(value);
+        } catch (error) {
+          written = error;
+        }
+        if (!Object.is(written, value)) {
+          const shown = typeof value === 'string' ? JSON.stringify(value) : String(value);
+          problems.push(`${at}: ${shown} (${typeof value}) is not how ${leaf.name} writes it`);
+        }
+      }
+    }
+  });
+  return problems;
+}
+
+/**
+ * graphql-jit, with the last-object serializers of custom scalars; an operation whose every built-in
+ * scalar and enum leaf is of `serializedTypes` copies those leaves as they are (disableLeafSerialization: no
  * serializer call, nor the location and path arrays graphql-jit builds for each, per leaf of every
  * row; a year of survey stats by agent and month has 260,000), nulls still checked.
  */
@@ -188,8 +233,8 @@ export interface CompiledQueriesOptions {
   formatError?: ErrorFormatter;
   compile?: QueryCompiler;
   /**
-   * Object types whose built-in scalar fields are answered as GraphQL writes them (see
-   * leavesAlreadySerialized): an operation selecting no other leaf copies them as they are.
+   * Object types whose built-in scalar and enum fields are answered as GraphQL writes them (see
+   * leavesAlreadySerialized): an operation selecting no other such leaf copies them as they are.
    */
   serializedTypes?: readonly string[];
 }

@@ -13,7 +13,7 @@ export {
   type RunningSubgraph,
   type RouteHandler,
 } from './subgraph-server';
-export { jitCompiler } from './compiled-queries';
+export { jitCompiler, leavesAlreadySerialized, unserializedLeaves } from './compiled-queries';
 export {
   startSubgraph,
   runSubgraphMain,

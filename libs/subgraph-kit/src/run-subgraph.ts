@@ -42,9 +42,9 @@ export interface SubgraphDefinition {
    */
   compiledQueries?: boolean;
   /**
-   * With compiledQueries: object types whose built-in scalar fields are answered as GraphQL writes
-   * them (finite numbers, 32-bit integers, strings, booleans): an operation selecting only such leaves
-   * copies them without calling a serializer per leaf (see compiledQueries).
+   * With compiledQueries: object types whose built-in scalar and enum fields are answered as GraphQL
+   * writes them (finite numbers, 32-bit integers, strings, booleans, enum names): an operation
+   * selecting no other such leaf copies them without calling a serializer per leaf (see compiledQueries).
    */
   serializedTypes?: readonly string[];
   /** Registers the subgraph's own gauges (see sampledGauge in @switchboard/server); returns their removal. */

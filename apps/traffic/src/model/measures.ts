@@ -270,18 +270,19 @@ export function readSql(measure: Pick<Measure, 'column' | 'read' | 'zero'>): str
 }
 
 /**
- * The outcome measures of sales and retention outcomes: most rollup rows have none of them (most
- * contacts have no such outcome). Not the disposition-compliance counts (requiring_code, coded):
- * those are on every row of a queue that requires a code.
+ * The outcome measures a stats query sums apart, from the rollup rows with any of them (issue 20):
+ * every outcome measure. Most rows have no sales or retention outcome; the disposition-compliance
+ * counts (requiring_code, coded) are on every row of a queue requiring a code, and on none where no
+ * queue does (they were the remaining +10 % of PostgreSQL's CPU of the outcome fields there, summed
+ * over every row). Where many queues require codes, the share of rows with outcomes is high and
+ * the statement sums them alongside (trafficStatsSql, SPLIT_BELOW_SHARE).
  */
-export const SPARSE_OUTCOME_MEASURES = OUTCOME_MEASURES.filter(
-  (m) => m.column !== 'requiring_code' && m.column !== 'coded',
-);
+export const SPARSE_OUTCOME_MEASURES = OUTCOME_MEASURES;
 
 /**
  * Whether rollup row `alias` (the table's own row without one) has any outcome (issue 20): the predicate of the partial covering
- * indexes `interval_stat_outcomes` and `queue_interval_stat_outcomes` (migration
- * rollup_outcome_index), which hold only the rows with outcomes. A stats query summing outcome
+ * indexes `interval_stat_outcomes` and `queue_interval_stat_outcomes` (migrations
+ * rollup_outcome_index, rollup_outcome_index_compliance), which hold only the rows with outcomes. A stats query summing outcome
  * measures reads them from there (see trafficStatsSql): most contacts have no outcome, and rows
  * without any add nothing to the outcome sums. The same list as the migration's (measures.spec.ts).
  */

@@ -41,7 +41,7 @@ export function sumMeasuresSql(columns?: ReadonlySet<MeasureColumn>): string[] {
 interface SelectedMeasure {
   column: MeasureColumn;
   sql: string;
-  /** A sales or retention outcome measure (SPARSE_OUTCOME_MEASURES): summed from the rows with one. */
+  /** An outcome measure (SPARSE_OUTCOME_MEASURES): summed apart, from the rows with one, when few have. */
   outcome: boolean;
   /** Its SQL type as selected, for a typed null in the part of a union that does not sum it. */
   type: 'float8' | 'text';
@@ -341,11 +341,10 @@ export function trafficStatsSql(
   // Outcome sums asked for (issue 20: they may cost at most 10 % more). Summed alongside the other
   // sums, they cost +40-65 % of PostgreSQL's CPU (tools/bench/stats.bench.ts --outcomes): 8 more sums
   // over every row and 8 more values per answer row, outcomes or not. So while most rollup rows have
-  // no sales or retention outcome, those sums are taken apart, over the rows with one only (the
-  // partial covering index holds them), in a second part of the statement, each group's row of them
-  // sorted right after its row of the other sums (part 0, then 1) for the service to merge
-  // (mergeOutcomeRows); the compliance counts (on every row of a queue requiring a code) stay with the
-  // other sums. Where most rows have such outcomes, reading them twice and sorting twice the rows
+  // no outcome (no sales or retention outcome, no queue requiring a code), those sums are taken
+  // apart, over the rows with one only (the partial covering index holds them), in a second part of
+  // the statement, each group's row of them sorted right after its row of the other sums (part 0,
+  // then 1) for the service to read with it (outcomeSumsOf). Where most rows have such outcomes, reading them twice and sorting twice the rows
   // costs more than summing them alongside (measured: +150 % against +45 % at 96 % of the rows), so
   // the statement sums them alongside there. Which of the two runs is decided inside the statement,
   // from the catalog's row counts of the index and its table (kept by autovacuum): the other branch
