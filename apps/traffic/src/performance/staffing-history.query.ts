@@ -45,10 +45,12 @@ with hist as (
 ), day as (
   select * from json_to_recordset(?::json) as d(slot int, start timestamptz)
 ), volume as (
-  select h.slot, sum(s.answered + s.abandoned)::float8 as offered, sum(s.answered)::float8 as answered,
+  select h.slot, sum(s.offered)::float8 as offered, sum(s.answered)::float8 as answered,
     sum(s.handle_seconds)::float8 as handle_seconds
   from hist h cross join lateral (
-    select q.answered, q.abandoned, q.handle_seconds from queue_interval_stat q
+    -- an aggregate, so the planner keeps one index range scan per history interval
+    select sum(q.answered + q.abandoned) as offered, sum(q.answered) as answered, sum(q.handle_seconds) as handle_seconds
+    from queue_interval_stat q
     where q.queue_key = ? and q.interval_start >= h.start and q.interval_start < h.start + interval '${length}'
   ) s
   group by h.slot
