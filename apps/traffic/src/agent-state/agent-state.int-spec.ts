@@ -1,3 +1,4 @@
+import { unpackStateSpans } from '@switchboard/contracts';
 import { postGraphQL, startTestSubgraph, type TestSubgraph, authorizationFor } from '@switchboard/testing';
 import { trafficSubgraph } from '../traffic.subgraph';
 import { inPgTransaction } from '../ingest/pg-client';
@@ -133,6 +134,40 @@ describe('agent states', () => {
     // contiguous, never overlapping
     spans.slice(1).forEach((span, i) => expect(span.start).toBe(spans[i].end));
     expect(response.data?._entities[1]).toEqual({ employeeNo: 'NOBODY', stateSpans: [] });
+  });
+
+  it('packs the same spans in one string per agent, from the same statement (issue 23)', async () => {
+    await importLog();
+    const from = '2026-05-04T02:05:00Z';
+    const { result, statements } = await traffic.sql.count(() =>
+      postGraphQL<{
+        _entities: {
+          stateSpans: { start: string; end: string; state: string }[];
+          stateSpansPacked: string;
+        }[];
+      }>(
+        traffic.url,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agent {
+          stateSpans(from: "${from}", to: "2026-05-04T03:15:00Z") { start end state }
+          stateSpansPacked(from: "${from}", to: "2026-05-04T03:15:00Z") } } }`,
+        {
+          r: [
+            { __typename: 'Agent', employeeNo: '7001' },
+            { __typename: 'Agent', employeeNo: 'NOBODY' },
+          ],
+        },
+      ),
+    );
+    expect(result.errors).toBeUndefined();
+    const [agent, nobody] = result.data?._entities ?? [];
+    expect(agent.stateSpans.length).toBeGreaterThan(2);
+    expect(unpackStateSpans(Date.parse(from), agent.stateSpansPacked)).toEqual(
+      agent.stateSpans.map((s) => ({ start: Date.parse(s.start), end: Date.parse(s.end), state: s.state })),
+    );
+    // 02:30-03:00 NOT_READY, as milliseconds after 02:05
+    expect(agent.stateSpansPacked).toContain('1500000,3300000,NOT_READY');
+    expect(nobody.stateSpansPacked).toBe('');
+    expect(statements.filter((sql) => sql.includes('agent_state_event'))).toHaveLength(1);
   });
 
   it('refuses a period of state spans longer than 31 days, naming the field', async () => {
