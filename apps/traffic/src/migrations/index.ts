@@ -15,6 +15,7 @@ import { Migration20261207130000_margin_versions_agent_grade } from './Migration
 import { Migration20261207160000_contact_segment } from './Migration20261207160000_contact_segment';
 import { Migration20261207161531_rollup_outcome_index } from './Migration20261207161531_rollup_outcome_index';
 import { Migration20261207190000_contact_partitions } from './Migration20261207190000_contact_partitions';
+import { Migration20261207221021_agent_state_hour } from './Migration20261207221021_agent_state_hour';
 
 /** Every traffic migration in order. Generated files are listed here and never edited after landing. */
 export const trafficMigrations: MigrationObject[] = [
@@ -46,4 +47,5 @@ export const trafficMigrations: MigrationObject[] = [
     class: Migration20261207161531_rollup_outcome_index,
   },
   { name: 'Migration20261207190000_contact_partitions', class: Migration20261207190000_contact_partitions },
+  { name: 'Migration20261207221021_agent_state_hour', class: Migration20261207221021_agent_state_hour },
 ];
