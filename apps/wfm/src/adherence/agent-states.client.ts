@@ -78,15 +78,15 @@ export async function fetchAgentStateSpans(
   from: Date,
   to: Date,
 ): Promise<Map<string, AgentStateSpan[]>> {
-  const spans = new Map<string, AgentStateSpan[]>();
   // sorted: a center's agents and its teams' make the same batches, whatever order they came in
   const unique = [...new Set(employeeNos)].sort();
+  const variables = (batch: string[]) => ({ n: batch, f: from.toISOString(), t: to.toISOString() });
+  // one batch: its answer as it is, the same object for every request sharing it (what the workforce
+  // loader's shared work is keyed on); read, never changed
+  if (unique.length <= STATE_BATCH) return askBatch(variables(unique));
+  const spans = new Map<string, AgentStateSpan[]>();
   for (let offset = 0; offset < unique.length; offset += STATE_BATCH) {
-    const batch = await askBatch({
-      n: unique.slice(offset, offset + STATE_BATCH),
-      f: from.toISOString(),
-      t: to.toISOString(),
-    });
+    const batch = await askBatch(variables(unique.slice(offset, offset + STATE_BATCH)));
     for (const [employeeNo, list] of batch) spans.set(employeeNo, list);
   }
   return spans;
