@@ -1,8 +1,7 @@
-import { demoQueues } from '@switchboard/demo';
 import { postGraphQL } from '@switchboard/testing';
 import { dashboardOperations } from '../bench/dashboard/mixed-workload';
 import { subgraphs } from '../src/subgraphs';
-import { startTestStack, type TestStack } from './stack';
+import { assignDemoQueues, startTestStack, type TestStack } from './stack';
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_MS = 8 * 3_600_000;
@@ -31,24 +30,7 @@ describe('CenterOverview: SQL statements per subgraph at two center sizes (issue
       seed: subgraphs.map((s) => s.definition.name),
       subgraphTimeoutMs: 120_000,
     });
-    const setup = await gql<{
-      centers: { id: string; code: string }[];
-      queues: { id: string; code: string }[];
-    }>('{ centers { id code } queues { id code } }');
-    centers = new Map((setup.data?.centers ?? []).map((c) => [c.code, c.id]));
-    // demo queues arrive unassigned: each given its demo center, so a center's record has its queues
-    for (const queue of setup.data?.queues ?? []) {
-      const demo = demoQueues().find((q) => q.code === queue.code);
-      if (!demo) continue;
-      const updated = await gql(
-        'mutation($id: ID!, $c: ID) { updateQueue(id: $id, input: { centerId: $c }) { id } }',
-        {
-          id: queue.id,
-          c: centers.get(demo.centerCode),
-        },
-      );
-      expect(updated.errors).toBeUndefined();
-    }
+    centers = await assignDemoQueues(stack);
   }, 900_000);
   afterAll(() => stack?.stop());
 

@@ -2,11 +2,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { startGateway } from '@switchboard/gateway';
-import { demoQueues } from '@switchboard/demo';
 import { createLogger, type RunningServer } from '@switchboard/server';
 import { postGraphQL, registerTestEndpoint } from '@switchboard/testing';
 import { SUPERGRAPH_PATH } from '../src/subgraphs';
-import { startTestStack, type TestStack } from './stack';
+import { assignDemoQueues, startTestStack, type TestStack } from './stack';
 
 interface TrafficPart {
   offered: number;
@@ -161,25 +160,7 @@ describe('performance: a center, its teams and their agents through the gateway'
     to = new Date(midnight).toISOString();
     const shanghaiDay = (instant: number) => new Date(instant + SHANGHAI_MS).toISOString().slice(0, 10);
     days = { fromDay: shanghaiDay(midnight - 30 * DAY_MS), toDay: shanghaiDay(midnight) };
-    // Demo queues arrive unassigned; give each its demo center, as an operator would.
-    const setup = await gql<{
-      centers: { id: string; code: string }[];
-      queues: { id: string; code: string }[];
-    }>('{ centers { id code } queues { id code } }');
-    const centers = new Map((setup.data?.centers ?? []).map((c) => [c.code, c.id]));
-    centerId = centers.get('SHA-01') as string;
-    for (const queue of setup.data?.queues ?? []) {
-      const demo = demoQueues().find((q) => q.code === queue.code);
-      if (!demo) continue;
-      const updated = await gql(
-        'mutation($id: ID!, $c: ID) { updateQueue(id: $id, input: { centerId: $c }) { id } }',
-        {
-          id: queue.id,
-          c: centers.get(demo.centerCode),
-        },
-      );
-      expect(updated.errors).toBeUndefined();
-    }
+    centerId = (await assignDemoQueues(stack)).get('SHA-01') as string;
   }, 600_000);
   afterAll(() => stack.stop());
 

@@ -2,8 +2,10 @@ import { readFileSync } from 'node:fs';
 import { serviceIdentity } from '@switchboard/auth';
 import { startGateway, type GatewayOptions } from '@switchboard/gateway';
 import { createLogger, type RunningServer } from '@switchboard/server';
+import { demoQueues } from '@switchboard/demo';
 import {
   clientToken,
+  postGraphQL,
   registerTestEndpoint,
   startTestSubgraph,
   type TestSubgraph,
@@ -67,4 +69,27 @@ export async function startTestStack(
       await Promise.all(started.map((s) => s.stop()));
     },
   };
+}
+
+/**
+ * Demo queues arrive unassigned: each is given its demo center, as an operator would, so a center's
+ * record has its queues. Answers the centers' ids by code.
+ */
+export async function assignDemoQueues(stack: TestStack): Promise<Map<string, string>> {
+  const setup = await postGraphQL<{
+    centers: { id: string; code: string }[];
+    queues: { id: string; code: string }[];
+  }>(stack.gatewayUrl, '{ centers { id code } queues { id code } }');
+  const centers = new Map((setup.data?.centers ?? []).map((c) => [c.code, c.id]));
+  for (const queue of setup.data?.queues ?? []) {
+    const demo = demoQueues().find((q) => q.code === queue.code);
+    if (!demo) continue;
+    const updated = await postGraphQL(
+      stack.gatewayUrl,
+      'mutation($id: ID!, $c: ID) { updateQueue(id: $id, input: { centerId: $c }) { id } }',
+      { id: queue.id, c: centers.get(demo.centerCode) },
+    );
+    if (updated.errors) throw new Error(`updateQueue ${queue.code}: ${JSON.stringify(updated.errors)}`);
+  }
+  return centers;
 }

@@ -7,6 +7,7 @@ import {
   type SubgraphDefinition,
 } from '@switchboard/subgraph-kit';
 import { AgentStateEventRow } from './agent-state/agent-state-event.entity';
+import { AgentStateHour } from './agent-state/agent-state-hour.entity';
 import { AgentStateInterval } from './agent-state/agent-state-interval.entity';
 import { AgentTrafficResolver } from './agent-state/agent-traffic.resolver';
 import type { AgentTrafficType } from './agent-state/agent-traffic.type';
@@ -83,6 +84,7 @@ export const trafficDatabase = {
     RollupWatermark,
     AgentStateEventRow,
     AgentStateInterval,
+    AgentStateHour,
     AgentTeamPeriod,
     LiveEventRow,
     LiveContactEntity,

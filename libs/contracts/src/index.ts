@@ -21,3 +21,4 @@ export {
   type Outcome,
 } from './contact';
 export { SEGMENT_METRIC_SOURCE, SEGMENT_METRICS, type SegmentMetric } from './segment-metrics';
+export { packStateSpans, unpackStateSpans, type PackedStateSpan } from './packed-state-spans';

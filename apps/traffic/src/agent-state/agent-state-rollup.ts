@@ -51,3 +51,21 @@ export const BACKFILL = INSERT_WINDOWS.replace(
   'from unnest($1::text[], $2::timestamptz[]) as n(agent, at) group by agent',
   'from agent_state_event group by agent',
 );
+
+/**
+ * The hourly rollup (agent_state_hour) of the same windows: every hour a window touches, summed again
+ * from its quarters in agent_state_interval (just recomputed), so an hour the window only partly
+ * covers keeps its other quarters.
+ */
+export const DELETE_HOURS = `with ${WINDOWS}
+  delete from agent_state_hour s using w
+  where s.agent = w.agent and s.hour_start >= date_trunc('hour', w.w_from) and s.hour_start < w.w_to`;
+
+export const INSERT_HOURS = `with ${WINDOWS}
+  insert into agent_state_hour (agent, hour_start, logged_in, available, not_ready, on_contact, acw)
+  select i.agent, date_trunc('hour', i.interval_start), sum(i.logged_in), sum(i.available), sum(i.not_ready),
+    sum(i.on_contact), sum(i.acw)
+  from agent_state_interval i join w on i.agent = w.agent
+  where i.interval_start >= date_trunc('hour', w.w_from)
+    and i.interval_start < date_trunc('hour', w.w_to - interval '1 microsecond') + interval '1 hour'
+  group by 1, 2`;

@@ -30,19 +30,25 @@ interface SpanRow {
  * The state spans of many agents in one statement (schedule adherence in wfm): each event lasts
  * until the agent's next one (at most MAX_STATE_HOURS), clipped to the period; the state in force at
  * `from` comes from the last earlier event. Logged-out time is no span.
+ *
+ * Each agent's events are read and windowed alone (a lateral index range scan on (agent, at)), not
+ * all agents' at once: one window over a center's week (53,000 events of 150 agents) sorted them
+ * all together, spilling to disk, about 300 of the statement's 530 ms at load 30 (issue 23). The
+ * rows are put in order per agent by the loader.
  */
 const STATE_SPANS = `
-with ev as (
-  select agent, state, reason, at, lead(at) over (partition by agent order by at, id) as next_at
-  from agent_state_event
-  where agent in (%KEYS%) and at < ? and at >= ?::timestamptz - interval '${MAX_STATE_HOURS} hours'
-), spans as (
-  select agent, state::text as state, reason,
-    greatest(at, ?::timestamptz) as start_at,
-    least(coalesce(next_at, ?::timestamptz), at + interval '${MAX_STATE_HOURS} hours', ?::timestamptz) as end_at
-  from ev where state <> 'LOGGED_OUT'
-)
-select agent, state, reason, start_at, end_at from spans where end_at > start_at order by agent, start_at`;
+select a.agent, ev.state::text as state, ev.reason,
+  greatest(ev.at, ?::timestamptz) as start_at,
+  least(coalesce(ev.next_at, ?::timestamptz), ev.at + interval '${MAX_STATE_HOURS} hours', ?::timestamptz) as end_at
+from jsonb_array_elements_text(?::jsonb) as a(agent)
+cross join lateral (
+  select e.state, e.reason, e.at, lead(e.at) over (order by e.at, e.id) as next_at
+  from agent_state_event e
+  where e.agent = a.agent and e.at < ? and e.at >= ?::timestamptz - interval '${MAX_STATE_HOURS} hours'
+) ev
+where ev.state <> 'LOGGED_OUT'
+  and least(coalesce(ev.next_at, ?::timestamptz), ev.at + interval '${MAX_STATE_HOURS} hours', ?::timestamptz)
+    > greatest(ev.at, ?::timestamptz)`;
 
 export function agentStateSpansLoader(
   ctx: SubgraphContext,
@@ -51,9 +57,18 @@ export function agentStateSpansLoader(
   return ctx.loaders.get(
     `agentStateSpans:${period.from.toISOString()}:${period.to.toISOString()}`,
     async (agents: readonly string[]) => {
-      const sql = STATE_SPANS.replace('%KEYS%', agents.map(() => '?').join(', '));
       const { from, to } = period;
-      const rows = await ctx.em.execute<SpanRow[]>(sql, [...agents, to, from, from, to, to]);
+      const rows = await ctx.em.execute<SpanRow[]>(STATE_SPANS, [
+        from,
+        to,
+        to,
+        JSON.stringify(agents),
+        to,
+        from,
+        to,
+        to,
+        from,
+      ]);
       const byAgent = new Map<string, AgentStateSpanType[]>();
       for (const r of rows) {
         const span = Object.assign(new AgentStateSpanType(), {
@@ -68,6 +83,8 @@ export function agentStateSpansLoader(
         if (spans) spans.push(span);
         else byAgent.set(r.agent, [span]);
       }
+      // in start order (each agent's rows come nearly so: sorting them is a linear pass)
+      for (const spans of byAgent.values()) spans.sort((a, b) => a.start.getTime() - b.start.getTime());
       return agents.map((agent) => byAgent.get(agent) ?? []);
     },
   );

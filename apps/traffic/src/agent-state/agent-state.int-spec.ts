@@ -1,3 +1,4 @@
+import { unpackStateSpans } from '@switchboard/contracts';
 import { postGraphQL, startTestSubgraph, type TestSubgraph, authorizationFor } from '@switchboard/testing';
 import { trafficSubgraph } from '../traffic.subgraph';
 import { inPgTransaction } from '../ingest/pg-client';
@@ -133,6 +134,40 @@ describe('agent states', () => {
     // contiguous, never overlapping
     spans.slice(1).forEach((span, i) => expect(span.start).toBe(spans[i].end));
     expect(response.data?._entities[1]).toEqual({ employeeNo: 'NOBODY', stateSpans: [] });
+  });
+
+  it('packs the same spans in one string per agent, from the same statement (issue 23)', async () => {
+    await importLog();
+    const from = '2026-05-04T02:05:00Z';
+    const { result, statements } = await traffic.sql.count(() =>
+      postGraphQL<{
+        _entities: {
+          stateSpans: { start: string; end: string; state: string }[];
+          stateSpansPacked: string;
+        }[];
+      }>(
+        traffic.url,
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agent {
+          stateSpans(from: "${from}", to: "2026-05-04T03:15:00Z") { start end state }
+          stateSpansPacked(from: "${from}", to: "2026-05-04T03:15:00Z") } } }`,
+        {
+          r: [
+            { __typename: 'Agent', employeeNo: '7001' },
+            { __typename: 'Agent', employeeNo: 'NOBODY' },
+          ],
+        },
+      ),
+    );
+    expect(result.errors).toBeUndefined();
+    const [agent, nobody] = result.data?._entities ?? [];
+    expect(agent.stateSpans.length).toBeGreaterThan(2);
+    expect(unpackStateSpans(Date.parse(from), agent.stateSpansPacked)).toEqual(
+      agent.stateSpans.map((s) => ({ start: Date.parse(s.start), end: Date.parse(s.end), state: s.state })),
+    );
+    // 02:30-03:00 NOT_READY, as milliseconds after 02:05
+    expect(agent.stateSpansPacked).toContain('1500000,3300000,NOT_READY');
+    expect(nobody.stateSpansPacked).toBe('');
+    expect(statements.filter((sql) => sql.includes('agent_state_event'))).toHaveLength(1);
   });
 
   it('refuses a period of state spans longer than 31 days, naming the field', async () => {
@@ -289,5 +324,70 @@ describe('agent states', () => {
     await connection.execute('delete from agent_state_interval');
     await connection.execute(BACKFILL);
     expect(await rollup()).toEqual(sliced);
+  });
+
+  it('keeps the hourly rollup equal to its quarters, and a record read from hours and edge quarters equals the raw figure (issue 23)', async () => {
+    const events: AgentStateEvent[] = [];
+    let seed = 11;
+    const next = () => (seed = (seed * 16807) % 2147483647);
+    const states: AgentStateEvent['state'][] = ['AVAILABLE', 'ON_CONTACT', 'ACW', 'NOT_READY', 'LOGGED_OUT'];
+    for (let at = Date.parse('2026-05-20T00:00:00Z'); at < Date.parse('2026-05-22T00:00:00Z'); ) {
+      events.push({
+        source: 'hours',
+        agent: '8201',
+        at: new Date(at),
+        state: states[next() % 5],
+        reason: null,
+        queue: null,
+      });
+      at += (3 + (next() % 50)) * 60_000;
+    }
+    // written in two imports, the second inside hours the first already summed
+    const write = (part: AgentStateEvent[]) =>
+      inPgTransaction(traffic.orm.em.fork(), (client) => writeAgentStates(client, part, 13));
+    await write(events.filter((_, i) => i % 3 !== 0));
+    await write(events.filter((_, i) => i % 3 === 0));
+    const connection = traffic.orm.em.fork().getConnection();
+    const hours = await connection.execute(
+      `select h.hour_start, h.logged_in, h.on_contact, q.logged_in as q_logged_in, q.on_contact as q_on_contact
+         from agent_state_hour h full join (
+           select date_trunc('hour', interval_start) as hour_start, sum(logged_in) as logged_in, sum(on_contact) as on_contact
+           from agent_state_interval where agent = '8201' group by 1) q on q.hour_start = h.hour_start
+        where h.agent = '8201' or h.agent is null order by 1`,
+    );
+    expect(hours.length).toBeGreaterThan(40);
+    for (const h of hours) {
+      expect(h.logged_in).toBeCloseTo(h.q_logged_in, 6);
+      expect(h.on_contact).toBeCloseTo(h.q_on_contact, 6);
+    }
+    // whole hours, a half-hour start and a quarter-hour end: hours and edge quarters against the raw events
+    const period = { from: '2026-05-20T05:30:00.000Z', to: '2026-05-21T19:45:00.000Z' };
+    const answer = await postGraphQL<{
+      _entities: ({ traffic?: Record<string, number | null> } & {
+        agentStates?: Record<string, number | null>;
+      })[];
+    }>(
+      traffic.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+        ... on Performance { traffic { occupancy utilization } }
+        ... on Agent { agentStates(from: "${period.from}", to: "${period.to}") { occupancy utilization } } } }`,
+      {
+        r: [
+          {
+            __typename: 'Performance',
+            scopeType: 'AGENT',
+            scopeId: '00000000-0000-0000-0000-000000008201',
+            ...period,
+            agentSet: { id: 'set-8201', agents: [{ employeeNo: '8201' }] },
+          },
+          { __typename: 'Agent', employeeNo: '8201' },
+        ],
+      },
+    );
+    expect(answer.errors).toBeUndefined();
+    const [record, agent] = answer.data?._entities ?? [];
+    expect(record.traffic?.occupancy).toBeGreaterThan(0);
+    expect(record.traffic?.occupancy).toBeCloseTo(agent.agentStates?.occupancy as number, 9);
+    expect(record.traffic?.utilization).toBeCloseTo(agent.agentStates?.utilization as number, 9);
   });
 });

@@ -1,3 +1,4 @@
+import { packStateSpans, type AgentState } from '@switchboard/contracts';
 import { badUserInput } from '@switchboard/server';
 import type { SubgraphContext } from '@switchboard/subgraph-kit';
 import { DateTimeISOResolver } from 'graphql-scalars';
@@ -58,11 +59,37 @@ export class AgentTrafficResolver {
     @Arg('to', () => DateTimeISOResolver) to: Date,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AgentStateSpanType[] | null> {
-    // any instants (a schedule's day starts where its zone's midnight falls), not interval boundaries
-    if (to <= from) throw badUserInput({ field: 'to', message: 'must be after from' });
-    if (to.getTime() - from.getTime() > 31 * 86_400_000)
-      throw badUserInput({ field: 'to', message: 'the period of state spans is at most 31 days' });
+    checkSpanPeriod(from, to);
     if (!(await ctx.scope()).seesAgent(agent.employeeNo)) return null;
     return agentStateSpansLoader(ctx, { from, to }).load(agent.employeeNo);
   }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      'The spans of stateSpans packed in one string for bulk readers (schedule adherence of a center over a month): ' +
+      '`<start>,<end>,<state>` per span, start and end in milliseconds after `from`, `;` between spans (reasons left out); ' +
+      'null outside your access scope',
+  })
+  async stateSpansPacked(
+    @Root() agent: AgentTrafficType,
+    @Arg('from', () => DateTimeISOResolver) from: Date,
+    @Arg('to', () => DateTimeISOResolver) to: Date,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<string | null> {
+    checkSpanPeriod(from, to);
+    if (!(await ctx.scope()).seesAgent(agent.employeeNo)) return null;
+    const spans = await agentStateSpansLoader(ctx, { from, to }).load(agent.employeeNo);
+    return packStateSpans(
+      from.getTime(),
+      spans.map((s) => ({ start: s.start.getTime(), end: s.end.getTime(), state: s.state as AgentState })),
+    );
+  }
+}
+
+/** Any instants (a schedule's day starts where its zone's midnight falls), not interval boundaries. */
+function checkSpanPeriod(from: Date, to: Date): void {
+  if (to <= from) throw badUserInput({ field: 'to', message: 'must be after from' });
+  if (to.getTime() - from.getTime() > 31 * 86_400_000)
+    throw badUserInput({ field: 'to', message: 'the period of state spans is at most 31 days' });
 }

@@ -1,5 +1,10 @@
 import type { Client } from 'pg';
-import { DELETE_WINDOWS, INSERT_WINDOWS } from '../agent-state/agent-state-rollup';
+import {
+  DELETE_HOURS,
+  DELETE_WINDOWS,
+  INSERT_HOURS,
+  INSERT_WINDOWS,
+} from '../agent-state/agent-state-rollup';
 import type { AgentStateEvent } from '../contact/contact-record';
 
 /**
@@ -11,8 +16,8 @@ export const AGENT_STATE_CHUNK = 10_000;
 
 /**
  * Inserts agent-state events; the natural key makes re-imports add nothing. Then recomputes the
- * agents' 15-minute rollup (agent_state_interval) over the windows the new events touch, in the
- * caller's transaction: occupancy reads the rollup (issue 17). Slices are taken in time order, so each
+ * agents' 15-minute rollup (agent_state_interval) over the windows the new events touch, and its
+ * hourly sums (agent_state_hour), in the caller's transaction: occupancy reads the rollup (issue 17). Slices are taken in time order, so each
  * slice's windows span its own hours (plus the 12-hour margins), not the whole file's.
  */
 export async function writeAgentStates(
@@ -48,6 +53,8 @@ async function writeSlice(client: Client, events: AgentStateEvent[]): Promise<nu
     const touched = [events.map((e) => e.agent), events.map((e) => e.at.toISOString())];
     await client.query(DELETE_WINDOWS, touched);
     await client.query(INSERT_WINDOWS, touched);
+    await client.query(DELETE_HOURS, touched);
+    await client.query(INSERT_HOURS, touched);
   }
   return inserted;
 }

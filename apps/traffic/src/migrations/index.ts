@@ -16,6 +16,7 @@ import { Migration20261207160000_contact_segment } from './Migration202612071600
 import { Migration20261207161531_rollup_outcome_index } from './Migration20261207161531_rollup_outcome_index';
 import { Migration20261207190000_contact_partitions } from './Migration20261207190000_contact_partitions';
 import { Migration20261207221000_rollup_outcome_index_compliance } from './Migration20261207221000_rollup_outcome_index_compliance';
+import { Migration20261207221021_agent_state_hour } from './Migration20261207221021_agent_state_hour';
 
 /** Every traffic migration in order. Generated files are listed here and never edited after landing. */
 export const trafficMigrations: MigrationObject[] = [
@@ -51,4 +52,5 @@ export const trafficMigrations: MigrationObject[] = [
     name: 'Migration20261207221000_rollup_outcome_index_compliance',
     class: Migration20261207221000_rollup_outcome_index_compliance,
   },
+  { name: 'Migration20261207221021_agent_state_hour', class: Migration20261207221021_agent_state_hour },
 ];

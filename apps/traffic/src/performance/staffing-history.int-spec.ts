@@ -55,6 +55,9 @@ describe('StaffingPlan.history', () => {
     const queueLog = [
       `${epoch(utc('2026-05-25', 9))}|NONE|OTHER-Q|PJSIP/7001|ADDMEMBER|`,
       `${epoch(utc('2026-05-25', 9, 30))}|NONE|OTHER-Q|PJSIP/7001|REMOVEMEMBER|`,
+      // 09:10-10:50 in Shanghai (01:10-02:50 UTC): four half-hours of the Shanghai day
+      `${epoch(utc('2026-05-25', 1, 10))}|NONE|OTHER-Q|PJSIP/7001|ADDMEMBER|`,
+      `${epoch(utc('2026-05-25', 2, 50))}|NONE|OTHER-Q|PJSIP/7001|REMOVEMEMBER|`,
     ].join('\n');
     await fetch(new URL('/import/contacts?format=queue_log&source=plan-pbx', traffic.url), {
       method: 'POST',
@@ -106,6 +109,33 @@ describe('StaffingPlan.history', () => {
       loggedInAgents: 0,
     });
     expect(statements).toHaveLength(1);
+  });
+
+  /**
+   * The same day in Shanghai by half-hour (local midnight 2026-05-24T16:00Z), worked by hand: the
+   * 17:00 slot (09:00-09:30 UTC) had 2 calls of 120 s on 18 May and none on 11 May: forecast 1, AHT
+   * 120 s; 17:30 had 1 of 120 s and 1 of 60 s: forecast 1, AHT 90 s. 7001 was logged in 09:10-10:50
+   * local (slots 18-21: 20, 30, 30 and 20 of 30 minutes) and 17:00-17:30 (slot 34, whole).
+   */
+  it('sums the logged-in time of a local day by half-hour across slot edges', async () => {
+    const result = await history({
+      queueId,
+      day: '2026-05-25',
+      timeZone: 'Asia/Shanghai',
+      weeks: 2,
+      intervalMinutes: 30,
+    });
+    expect(result.errors).toBeUndefined();
+    const intervals = result.data?._entities[0].history ?? [];
+    expect(intervals).toHaveLength(48);
+    expect(intervals[0].intervalStart).toBe('2026-05-24T16:00:00.000Z');
+    const logged = intervals.map((i) => Math.round(i.loggedInAgents * 1000) / 1000);
+    expect(logged.slice(17, 23)).toEqual([0, 0.667, 1, 1, 0.667, 0]);
+    expect(logged[34]).toBe(1);
+    expect(intervals.reduce((sum, i) => sum + i.loggedInAgents, 0)).toBeCloseTo(100 / 30 + 1, 6);
+    expect(intervals[34]).toMatchObject({ forecastCalls: 1, ahtSeconds: 120 });
+    expect(intervals[35]).toMatchObject({ forecastCalls: 1, ahtSeconds: 90 });
+    expect(intervals.reduce((sum, i) => sum + i.forecastCalls, 0)).toBe(2);
   });
 
   it("says each plan's queue center in one statement (null: no center, unknown queue or not an id)", async () => {

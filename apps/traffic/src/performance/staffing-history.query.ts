@@ -1,8 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-/** How long a state may last without a next event (as agent-state summaries assume). */
-const MAX_STATE_HOURS = 12;
-
 export interface HistorySlot {
   slot: number;
   /** The interval on the planned day. */
@@ -20,9 +17,15 @@ interface SlotRow {
 }
 
 /**
- * A queue's day, per interval: offered and handle sums over the history intervals (from the
- * 15-minute rollups), and the seconds logged in on the day by the agents who answered the queue in
- * the history weeks (from agent states). One statement for the whole day.
+ * A queue's day, per interval: offered and handle sums over the history intervals (from the queue's
+ * 15-minute rollup), and the seconds logged in on the day by the agents who answered the queue in
+ * the history weeks (from their 15-minute agent-state rollup, agent_state_interval, kept as states
+ * arrive with the spans of agent-state-summary.ts). One statement for the whole day.
+ *
+ * Each history interval and each slot of the day reads its own rows by an index range scan (issue
+ * 23): joined by range to every row of the weeks (a nested loop of 192 history intervals over
+ * 5,000 rollup rows) and replaying the agents' raw events per slot, the statement took 250-320 ms
+ * of PostgreSQL per plan, the whole StaffingPlan page's cost.
  */
 export async function staffingHistoryRows(
   em: EntityManager,
@@ -36,34 +39,31 @@ export async function staffingHistoryRows(
   const allHistory = history.map((h) => Date.parse(h.start));
   const historyFrom = new Date(Math.min(...allHistory));
   const historyTo = new Date(Math.max(...allHistory) + intervalMinutes * 60_000);
-  const dayFrom = slots[0].start;
-  const dayTo = new Date(slots[slots.length - 1].start.getTime() + intervalMinutes * 60_000);
   const sql = `
 with hist as (
   select * from json_to_recordset(?::json) as h(slot int, start timestamptz)
 ), day as (
   select * from json_to_recordset(?::json) as d(slot int, start timestamptz)
 ), volume as (
-  select h.slot, sum(s.answered + s.abandoned)::float8 as offered, sum(s.answered)::float8 as answered,
+  select h.slot, sum(s.offered)::float8 as offered, sum(s.answered)::float8 as answered,
     sum(s.handle_seconds)::float8 as handle_seconds
-  from hist h join interval_stat s on s.queue_key = ? and s.interval_start >= h.start
-    and s.interval_start < h.start + interval '${length}'
-    and s.interval_start >= ?::timestamptz and s.interval_start < ?::timestamptz
+  from hist h cross join lateral (
+    -- an aggregate, so the planner keeps one index range scan per history interval
+    select sum(q.answered + q.abandoned) as offered, sum(q.answered) as answered, sum(q.handle_seconds) as handle_seconds
+    from queue_interval_stat q
+    where q.queue_key = ? and q.interval_start >= h.start and q.interval_start < h.start + interval '${length}'
+  ) s
   group by h.slot
 ), agents as (
-  select distinct s.agent_key as agent from interval_stat s
-  where s.queue_key = ? and s.agent_key <> '' and s.interval_start >= ?::timestamptz and s.interval_start < ?::timestamptz
-), ev as (
-  select e.agent, e.state, e.at, lead(e.at) over (partition by e.agent order by e.at, e.id) as next_at
-  from agent_state_event e join agents a on a.agent = e.agent
-  where e.at < ?::timestamptz and e.at >= ?::timestamptz - interval '${MAX_STATE_HOURS} hours'
-), spans as (
-  select at as span_from, least(coalesce(next_at, ?::timestamptz), at + interval '${MAX_STATE_HOURS} hours') as span_to
-  from ev where state <> 'LOGGED_OUT'
+  select array(
+    select distinct s.agent_key from interval_stat s
+    where s.queue_key = ? and s.agent_key <> '' and s.interval_start >= ?::timestamptz and s.interval_start < ?::timestamptz
+  ) as keys
 ), logged as (
-  select d.slot, coalesce(sum(extract(epoch from
-    least(p.span_to, d.start + interval '${length}') - greatest(p.span_from, d.start))), 0)::float8 as seconds
-  from day d join spans p on p.span_from < d.start + interval '${length}' and p.span_to > d.start
+  select d.slot, coalesce(sum(a.logged_in), 0)::float8 as seconds
+  from day d cross join agents g
+  join agent_state_interval a on a.agent = any(g.keys)
+    and a.interval_start >= d.start and a.interval_start < d.start + interval '${length}'
   group by d.slot
 )
 select d.slot, coalesce(v.offered, 0) as offered, coalesce(v.answered, 0) as answered,
@@ -74,13 +74,8 @@ order by d.slot`;
     JSON.stringify(history),
     JSON.stringify(days),
     queueId,
-    historyFrom,
-    historyTo,
     queueId,
     historyFrom,
     historyTo,
-    dayTo,
-    dayFrom,
-    dayTo,
   ]);
 }

@@ -1,3 +1,4 @@
+import { unpackStateSpans } from '@switchboard/contracts';
 import type { AgentState } from '@switchboard/metrics';
 import { queryGateway } from '@switchboard/subgraph-kit';
 
@@ -18,14 +19,16 @@ export interface AgentStateSpan {
  */
 export const STATE_BATCH = 200;
 
+/**
+ * Packed (one string per agent, libs/contracts): a center's month is tens of thousands of spans, and
+ * as objects traffic serialized two DateTimeISOs per span, the gateway merged and checked every field
+ * and wfm parsed them again (issue 23).
+ */
 const SPANS = `query AgentStateSpans($n: [String!]!, $f: DateTimeISO!, $t: DateTimeISO!) {
-  agentsByEmployeeNo(employeeNos: $n) { employeeNo stateSpans(from: $f, to: $t) { start end state } } }`;
+  agentsByEmployeeNo(employeeNos: $n) { employeeNo stateSpansPacked(from: $f, to: $t) } }`;
 
 type Answer = {
-  agentsByEmployeeNo: ({
-    employeeNo: string;
-    stateSpans: { start: string; end: string; state: AgentState }[] | null;
-  } | null)[];
+  agentsByEmployeeNo: ({ employeeNo: string; stateSpansPacked: string | null } | null)[];
 };
 
 /**
@@ -46,14 +49,15 @@ function askBatch(variables: { n: string[]; f: string; t: string }): Promise<Map
   const asked = queryGateway<Answer>(SPANS, variables, { purpose: 'agent states for adherence' })
     .then((data) => {
       const spans = new Map<string, AgentStateSpan[]>();
+      const from = Date.parse(variables.f);
       for (const agent of data.agentsByEmployeeNo) {
         if (!agent) continue;
         spans.set(
           agent.employeeNo,
-          (agent.stateSpans ?? []).map((s) => ({
+          unpackStateSpans(from, agent.stateSpansPacked ?? '').map((s) => ({
             start: new Date(s.start),
             end: new Date(s.end),
-            state: s.state,
+            state: s.state as AgentState,
           })),
         );
       }
@@ -74,15 +78,15 @@ export async function fetchAgentStateSpans(
   from: Date,
   to: Date,
 ): Promise<Map<string, AgentStateSpan[]>> {
-  const spans = new Map<string, AgentStateSpan[]>();
   // sorted: a center's agents and its teams' make the same batches, whatever order they came in
   const unique = [...new Set(employeeNos)].sort();
+  const variables = (batch: string[]) => ({ n: batch, f: from.toISOString(), t: to.toISOString() });
+  // one batch: its answer as it is, the same object for every request sharing it (what the workforce
+  // loader's shared work is keyed on); read, never changed
+  if (unique.length <= STATE_BATCH) return askBatch(variables(unique));
+  const spans = new Map<string, AgentStateSpan[]>();
   for (let offset = 0; offset < unique.length; offset += STATE_BATCH) {
-    const batch = await askBatch({
-      n: unique.slice(offset, offset + STATE_BATCH),
-      f: from.toISOString(),
-      t: to.toISOString(),
-    });
+    const batch = await askBatch(variables(unique.slice(offset, offset + STATE_BATCH)));
     for (const [employeeNo, list] of batch) spans.set(employeeNo, list);
   }
   return spans;

@@ -1,3 +1,4 @@
+import { packStateSpans, type AgentState } from '@switchboard/contracts';
 import { startGatewayDouble, type GatewayDouble, type GatewayDoubleRequest } from '@switchboard/testing';
 
 interface Span {
@@ -8,7 +9,7 @@ interface Span {
 
 /**
  * Stands in for the gateway in wfm's integration tests (an app may not start another app): staff's
- * `agentsByEmployeeNo` with traffic's `stateSpans(from, to)`, clipped as traffic clips them, from what
+ * `agentsByEmployeeNo` with traffic's `stateSpansPacked(from, to)`, clipped as traffic clips them, from what
  * the test put in. The real gateway, staff and traffic answer the same query in tools/e2e
  * (wfm.e2e-spec.ts).
  */
@@ -57,13 +58,16 @@ export class TrafficStatesDouble {
     const to = Date.parse(t);
     const agentsByEmployeeNo = n.map((employeeNo) => ({
       employeeNo,
-      stateSpans: (this.spans.get(employeeNo) ?? [])
-        .map((s) => ({
-          start: new Date(Math.max(Date.parse(s.start), from)).toISOString(),
-          end: new Date(Math.min(Date.parse(s.end), to)).toISOString(),
-          state: s.state,
-        }))
-        .filter((s) => s.end > s.start),
+      stateSpansPacked: packStateSpans(
+        from,
+        (this.spans.get(employeeNo) ?? [])
+          .map((s) => ({
+            start: Math.max(Date.parse(s.start), from),
+            end: Math.min(Date.parse(s.end), to),
+            state: s.state as AgentState,
+          }))
+          .filter((s) => s.end > s.start),
+      ),
     }));
     return { agentsByEmployeeNo };
   }

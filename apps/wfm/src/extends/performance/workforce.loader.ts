@@ -105,6 +105,7 @@ export function workforceOf(
   request: WorkforceRequest,
   scheduled: readonly ScheduledDay[],
   timelines: ReadonlyMap<string, AgentTimeline>,
+  worked: Map<string, ScheduleAdherence | null> = new Map(),
 ): PerformanceWorkforceType {
   const agents = new Set(request.employeeNos);
   const days: ScheduleAdherence[] = [];
@@ -122,14 +123,21 @@ export function workforceOf(
       }))
       .filter((s) => s.end > s.start);
     if (!segments.length) continue;
-    const states = spansOverlapping(timelines.get(day.employeeNo), start, end)
-      .map((s) => ({
-        start: seconds(Math.max(s.start.getTime(), start)),
-        end: seconds(Math.min(s.end.getTime(), end)),
-        state: s.state,
-      }))
-      .filter((s) => s.end > s.start);
-    days.push(scheduleAdherence(segments, states, DEFAULT_ACTIVITY_RULES));
+    // the clipped day and its segments name the work; the spans are the same batch's (sharedWork)
+    const key = `${day.employeeNo}|${start}|${end}|${segments.map((s) => `${s.start},${s.end},${s.activity}`).join(';')}`;
+    let adherence = worked.get(key);
+    if (adherence === undefined) {
+      const states = spansOverlapping(timelines.get(day.employeeNo), start, end)
+        .map((s) => ({
+          start: seconds(Math.max(s.start.getTime(), start)),
+          end: seconds(Math.min(s.end.getTime(), end)),
+          state: s.state,
+        }))
+        .filter((s) => s.end > s.start);
+      adherence = scheduleAdherence(segments, states, DEFAULT_ACTIVITY_RULES);
+      worked.set(key, adherence);
+    }
+    if (adherence) days.push(adherence);
   }
   return Object.assign(new PerformanceWorkforceType(), {
     ...periodAdherence(days),
@@ -137,13 +145,41 @@ export function workforceOf(
   });
 }
 
-/** The agents' state spans over [from, to), asked in windows of at most 31 days (one request each). */
+/**
+ * What the requests that share one answered batch of spans also share (agent-states.client's
+ * askBatch: a center overview's record and its teams' records, which their `score` makes wfm
+ * measure too): the agents' timelines and each clipped scheduled day's adherence, worked out once,
+ * not once per request (issue 23). Kept only as long as the spans are (weakly), so never past the
+ * requests that asked; a day's key holds its clipped segments, so schedules read apart agree.
+ */
+interface SharedWork {
+  timelines: Map<string, AgentTimeline>;
+  days: Map<string, ScheduleAdherence | null>;
+}
+
+const shared = new WeakMap<ReadonlyMap<string, AgentStateSpan[]>, SharedWork>();
+
+function sharedWork(spans: ReadonlyMap<string, AgentStateSpan[]>): SharedWork {
+  let work = shared.get(spans);
+  if (!work) {
+    work = { timelines: timelinesOf(spans), days: new Map() };
+    shared.set(spans, work);
+  }
+  return work;
+}
+
+/**
+ * The agents' state spans over [from, to), asked in windows of at most 31 days (one request each).
+ * One window's answer is returned as the source gave it (the same object to every request sharing
+ * the batch, which sharedWork keys on).
+ */
 async function statesOver(
   source: StateSource,
   employeeNos: string[],
   from: Date,
   to: Date,
-): Promise<Map<string, AgentStateSpan[]>> {
+): Promise<ReadonlyMap<string, AgentStateSpan[]>> {
+  if (to.getTime() - from.getTime() <= STATE_WINDOW_MS) return source(employeeNos, from, to);
   const all = new Map<string, AgentStateSpan[]>();
   for (let start = from.getTime(); start < to.getTime(); start += STATE_WINDOW_MS) {
     const window = await source(
@@ -188,7 +224,7 @@ export function workforceLoader(
       scheduled.length && statesTo > statesFrom
         ? await statesOver(states, scheduled, statesFrom, statesTo)
         : new Map<string, AgentStateSpan[]>();
-    const timelines = timelinesOf(spans);
-    return requests.map((r) => workforceOf(r, scheduledDays, timelines));
+    const work = sharedWork(spans);
+    return requests.map((r) => workforceOf(r, scheduledDays, work.timelines, work.days));
   });
 }
