@@ -680,6 +680,60 @@ describe('performance: a center, its teams and their agents through the gateway'
       for (const proxy of proxies) await new Promise((resolve) => proxy.close(resolve));
     }
   }, 180_000);
+  it("answers the agent page's trend from traffic's and qa's parts: no kpi fetch after them, kpis' values (issue 23)", async () => {
+    const input = {
+      scope: { type: 'CENTER', id: centerId },
+      granularity: 'WEEK',
+      ...days,
+      timeZone: 'Asia/Shanghai',
+    };
+    type KpiPoint = { code: string; value: number | null };
+    type Parts = {
+      from: string;
+      traffic: { serviceLevel: number | null; fcrRate: number | null } | null;
+      qa: { qaScore: number | null } | null;
+    };
+    const counts = new Map<string, number>();
+    const { gateway, proxies } = await countedGateway(stack.subgraphs, counts);
+    try {
+      const parts = await postGraphQL<{ performanceTrend: Parts[] }>(
+        gateway.url,
+        `query($input: PerformanceTrendInput!) { performanceTrend(input: $input) { from
+           traffic { serviceLevel fcrRate } qa { qaScore } } }`,
+        { input },
+      );
+      expect(parts.errors).toBeUndefined();
+      // kpi answers the trend's buckets (its root field) and no _entities fetch after traffic and qa
+      expect([...counts.keys()].sort()).toEqual(['qa', 'staff', 'traffic']);
+      const wide = await postGraphQL<{ performanceTrend: { from: string; kpis: KpiPoint[] }[] }>(
+        stack.gatewayUrl,
+        `query($input: PerformanceTrendInput!) { performanceTrend(input: $input) { from
+           kpis(codes: ["SERVICE_LEVEL", "FCR", "QA_SCORE"]) { code value } } }`,
+        { input },
+      );
+      const points = parts.data?.performanceTrend ?? [];
+      expect(points.length).toBeGreaterThan(0);
+      expect(
+        points.map((p) => ({
+          from: p.from,
+          kpis: [
+            { code: 'SERVICE_LEVEL', value: p.traffic?.serviceLevel ?? null },
+            { code: 'FCR', value: p.traffic?.fcrRate ?? null },
+            { code: 'QA_SCORE', value: p.qa?.qaScore ?? null },
+          ],
+        })),
+      ).toEqual(
+        wide.data?.performanceTrend.map((p) => ({
+          from: p.from,
+          kpis: ['SERVICE_LEVEL', 'FCR', 'QA_SCORE'].map((code) => p.kpis.find((k) => k.code === code)),
+        })),
+      );
+      expect(points.some((p) => p.traffic?.serviceLevel !== null)).toBe(true);
+    } finally {
+      await gateway.stop();
+      for (const proxy of proxies) await new Promise((resolve) => proxy.close(resolve));
+    }
+  }, 180_000);
   it("asks only traffic and qa for a trend's trafficKpis and qaKpis, with the values kpis gives (issue 23)", async () => {
     const input = {
       scope: { type: 'CENTER', id: centerId },

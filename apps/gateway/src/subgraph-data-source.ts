@@ -115,11 +115,10 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     if (!headers) return;
     // The gateway's own calls (none today) carry no caller: they are sent without a token and refused.
     if (!context?.identity) return;
+    // The request id travels as a header, so the caller's token for this subgraph can be reused
+    // across fetches and requests (see createInternalTokenSigner).
     headers.set('x-request-id', context.requestId);
-    headers.set(
-      'authorization',
-      `Bearer ${await this.sign({ ...context.identity, requestId: context.requestId }, this.name)}`,
-    );
+    headers.set('authorization', `Bearer ${await this.sign(context.identity, this.name)}`);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { LoadStrategy } from '@mikro-orm/core';
 import { pgArray } from '@switchboard/db';
 import { byKeys, groupByKeys, type SubgraphContext } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
@@ -37,10 +38,25 @@ export const staffLoaders = {
       byKeys(ids, await ctx.em.find(Agent, { id: { $in: ids.filter(isUuid) } }), (a) => a.id),
     ),
 
+  /**
+   * Agents by employee number (how a token, the agent page and the other subgraphs name them) with
+   * their team and its center joined in, priming those loaders: the agent page's agent with its team
+   * and center is one statement, not three (issue 23).
+   */
   agentByEmployeeNo: (ctx: SubgraphContext): DataLoader<string, Agent | null> =>
-    ctx.loaders.get('agentByEmployeeNo', async (numbers: readonly string[]) =>
-      byKeys(numbers, await ctx.em.find(Agent, { employeeNo: { $in: [...numbers] } }), (a) => a.employeeNo),
-    ),
+    ctx.loaders.get('agentByEmployeeNo', async (numbers: readonly string[]) => {
+      const agents = await ctx.em.find(
+        Agent,
+        { employeeNo: { $in: [...numbers] } },
+        { populate: ['team.center'], strategy: LoadStrategy.JOINED },
+      );
+      for (const { team } of agents) {
+        if (!team) continue;
+        staffLoaders.teamById(ctx).prime(team.id, team);
+        staffLoaders.centerById(ctx).prime(team.center.id, team.center);
+      }
+      return byKeys(numbers, agents, (a) => a.employeeNo);
+    }),
 
   /** Members of each team on `asOf` (YYYY-MM-DD), from the dated membership history. */
   membersOfTeam: (ctx: SubgraphContext, asOf: string): MembersLoader =>

@@ -107,6 +107,41 @@ describe('internal tokens (gateway -> subgraph)', () => {
     expect(await codeOf(createInternalTokenVerifier('staff', env)(old))).toBe('UNAUTHENTICATED');
   });
 
+  describe('reuse (issue 23: a signature per subgraph fetch)', () => {
+    beforeEach(() => {
+      jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate'] });
+      jest.setSystemTime(new Date('2026-12-07T08:30:00.500Z'));
+    });
+    afterEach(() => jest.useRealTimers());
+
+    it("reuses a caller's token for one subgraph while half its life is left, then signs a new one", async () => {
+      const sign = createInternalTokenSigner(keyEnv());
+      const first = await sign(manager, 'staff');
+      expect(await sign({ ...manager }, 'staff')).toBe(first);
+      expect(await sign(manager, 'traffic')).not.toBe(first);
+      expect(await sign({ ...manager, centers: ['CTU-T1'] }, 'staff')).not.toBe(first);
+      expect(await sign({ ...manager, subject: 'mgr-2' }, 'staff')).not.toBe(first);
+      // a request id in the token makes it the request's own
+      expect(await sign({ ...manager, requestId: 'r' }, 'staff')).not.toBe(first);
+      jest.setSystemTime(new Date('2026-12-07T08:30:14.000Z'));
+      expect(await sign(manager, 'staff')).toBe(first);
+      jest.setSystemTime(new Date('2026-12-07T08:30:16.000Z'));
+      expect(await sign(manager, 'staff')).not.toBe(first);
+    });
+
+    it('answers a token verified before from what it kept, and refuses it once expired all the same', async () => {
+      const env = keyEnv();
+      const token = await createInternalTokenSigner(env)(manager, 'staff');
+      const verify = createInternalTokenVerifier('staff', env);
+      expect(await verify(token)).toEqual(manager);
+      jest.setSystemTime(new Date('2026-12-07T08:30:25.000Z'));
+      expect(await verify(token)).toEqual(manager);
+      expect(await codeOf(createInternalTokenVerifier('traffic', env)(token))).toBe('UNAUTHENTICATED');
+      jest.setSystemTime(new Date('2026-12-07T08:30:40.000Z'));
+      expect(await codeOf(verify(token))).toBe('UNAUTHENTICATED');
+    });
+  });
+
   it('needs the keys to start', () => {
     expect(() => createInternalTokenSigner({})).toThrow(GATEWAY_KEY_ENV.privateKey);
     expect(() => createInternalTokenVerifier('staff', {})).toThrow(GATEWAY_KEY_ENV.publicKey);

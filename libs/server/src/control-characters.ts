@@ -16,6 +16,17 @@ function refuse(field: string): GraphQLError {
   });
 }
 
+/** Whether any string in `value` holds one: a walk without the paths (most requests have none). */
+function anyInValue(value: unknown): boolean {
+  if (typeof value === 'string') return CONTROL.test(value);
+  if (Array.isArray(value)) return value.some(anyInValue);
+  if (value && typeof value === 'object') {
+    for (const key in value) if (anyInValue((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+
+/** The path of the first string holding one (its field's name in the refusal). */
 function findInValue(value: unknown, path: string): string | null {
   if (typeof value === 'string') return CONTROL.test(value) ? path : null;
   if (Array.isArray(value)) {
@@ -32,7 +43,18 @@ function findInValue(value: unknown, path: string): string | null {
   return null;
 }
 
+/** Documents already looked at (Apollo keeps one parsed document per distinct query text). */
+const documentsSeen = new WeakMap<DocumentNode, string | null>();
+
 function findInDocument(document: DocumentNode): string | null {
+  const seen = documentsSeen.get(document);
+  if (seen !== undefined) return seen;
+  const found = findInDocumentText(document);
+  documentsSeen.set(document, found);
+  return found;
+}
+
+function findInDocumentText(document: DocumentNode): string | null {
   let found: string | null = null;
   const names: string[] = [];
   visit(document, {
@@ -53,7 +75,8 @@ export function controlCharacterGuard<TContext extends BaseContext>(): ApolloSer
   return {
     requestDidStart: async () => ({
       didResolveOperation: async ({ request, document }) => {
-        const field = findInValue(request.variables ?? {}, '') ?? findInDocument(document);
+        const variables = request.variables ?? {};
+        const field = (anyInValue(variables) ? findInValue(variables, '') : null) ?? findInDocument(document);
         if (field) throw refuse(field);
       },
     }),

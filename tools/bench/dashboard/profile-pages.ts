@@ -1,5 +1,5 @@
 import '../production-mode';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import { startGateway } from '@switchboard/gateway';
@@ -148,6 +148,8 @@ async function main(): Promise<void> {
         const { profile } = await session.post('Profiler.stop');
         session.disconnect();
         printCpuProfile(profile as unknown as CpuProfile, some.length);
+        if (process.env.PROFILE_SAVE)
+          writeFileSync(`${process.env.PROFILE_SAVE}-${name}.cpuprofile`, JSON.stringify(profile));
       }
       capturing = false;
       proxy.recording = false;
@@ -215,8 +217,10 @@ async function main(): Promise<void> {
           );
         }
       }
-      if (process.env.PROFILE_DUMP)
+      if (process.env.PROFILE_DUMP) {
+        for (const f of fetches) console.log(`[fetch ${f.subgraph}] ${f.body.slice(0, 1500)}`);
         for (const s of log) console.log(`[${s.subgraph}] ${s.sql.slice(0, 600)}`);
+      }
     }
   } finally {
     for (const stop of stops) await stop();

@@ -4,13 +4,15 @@ import { useI18n } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/messages';
 import { Chart } from './chart';
 import { lineChart } from './charts';
-import { TREND_GRANULARITIES, trendSeries, type TrendPoint } from './trend';
+import { TREND_GRANULARITIES, trendSeries, type KpiSource, type TrendPoint } from './trend';
 
 /** A KPI drawn as a ratio: `scale` turns its unit into one (QA points / 100). */
 export interface TrendLine {
   code: string;
   label: MessageKey;
   scale?: number;
+  /** Read from the bucket's source part (the KPI's catalog source), when the page asks that instead. */
+  source?: KpiSource;
 }
 
 /** KPI trends by day, week or month (center overview, agent page): one percent axis. */
@@ -45,7 +47,10 @@ export function TrendPanel({
         label={t('trend')}
         option={lineChart(
           trend.map((p) => format.date(p.from)),
-          lines.map((line) => ({ name: t(line.label), data: trendSeries(trend, line.code, line.scale) })),
+          lines.map((line) => ({
+            name: t(line.label),
+            data: trendSeries(trend, line.code, line.scale, line.source),
+          })),
           (v) => format.percent(v),
         )}
       />

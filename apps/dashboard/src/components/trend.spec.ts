@@ -36,4 +36,21 @@ describe('trendSeries', () => {
     expect(trendSeries(bySource, 'FCR')).toEqual([0.7, null]);
     expect(trendSeries(bySource, 'QA_SCORE', 0.01)).toEqual([0.85, null]);
   });
+
+  it("reads a line's value from its source's part when the bucket carries it (the agent page's trend)", () => {
+    const byPart = [
+      { from: 'a', traffic: { serviceLevel: 0.9, fcrRate: 0.7 }, qa: { qaScore: 85 } },
+      { from: 'b', traffic: { serviceLevel: null, fcrRate: 0 }, qa: { qaScore: null } },
+      { from: 'c', traffic: null, qa: null },
+    ];
+    const fcr = { part: 'traffic', field: 'fcrRate' } as const;
+    expect(trendSeries(byPart, 'FCR', 1, fcr)).toEqual([0.7, 0, null]);
+    expect(trendSeries(byPart, 'QA_SCORE', 0.01, { part: 'qa', field: 'qaScore' })).toEqual([
+      0.85,
+      null,
+      null,
+    ]);
+    // a bucket without the part still reads the KPI by its code
+    expect(trendSeries([{ from: 'a', kpis: [{ code: 'FCR', value: 0.5 }] }], 'FCR', 1, fcr)).toEqual([0.5]);
+  });
 });

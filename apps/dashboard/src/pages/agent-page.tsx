@@ -19,9 +19,9 @@ type Assignment = Training['assignments'][number];
 
 // QA scores are percent points: drawn on the same percent axis as the ratios.
 const TREND_LINES: readonly TrendLine[] = [
-  { code: 'SERVICE_LEVEL', label: 'serviceLevel' },
-  { code: 'FCR', label: 'fcr' },
-  { code: 'QA_SCORE', label: 'qaScore', scale: 0.01 },
+  { code: 'SERVICE_LEVEL', label: 'serviceLevel', source: { part: 'traffic', field: 'serviceLevel' } },
+  { code: 'FCR', label: 'fcr', source: { part: 'traffic', field: 'fcrRate' } },
+  { code: 'QA_SCORE', label: 'qaScore', scale: 0.01, source: { part: 'qa', field: 'qaScore' } },
 ];
 
 /** One agent: traffic and QA for a period, KPI trends, their evaluations, training and certifications. */
