@@ -1,13 +1,5 @@
-import type { IncomingMessage } from 'node:http';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { registerInstrumentations } from '@opentelemetry/instrumentation';
-import { GraphQLInstrumentation } from '@opentelemetry/instrumentation-graphql';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
-import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
-import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
-import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
+import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 
 /**
  * Whether the environment asks for traces sent over OTLP, read the OpenTelemetry way: off unless
@@ -58,13 +50,6 @@ export function maskSqlLiterals(sql: string): string {
     .replace(/'(?:[^']|'')*'/g, '?');
 }
 
-/** Probes and scrapes are not worth a trace each. */
-const UNTRACED_PATHS = new Set(['/health', '/metrics']);
-
-function untraced(request: IncomingMessage): boolean {
-  return UNTRACED_PATHS.has(new URL(request.url ?? '/', 'http://localhost').pathname);
-}
-
 /**
  * Traces this process: HTTP served and sent (node:http and fetch), GraphQL parse, validate and
  * execute, and SQL (pg), with W3C trace context read from and written to every HTTP request. Must run
@@ -75,33 +60,9 @@ function untraced(request: IncomingMessage): boolean {
 export function startTracing(options: TracingOptions): Tracing | undefined {
   const env = options.env ?? process.env;
   if (!options.exporter && !otlpTracesWanted(env)) return undefined;
-  const provider = new NodeTracerProvider({
-    resource: resourceFromAttributes({ 'service.name': env.OTEL_SERVICE_NAME || options.service }),
-    spanProcessors: [
-      options.exporter
-        ? new SimpleSpanProcessor(options.exporter)
-        : new BatchSpanProcessor(new OTLPTraceExporter()),
-    ],
-  });
-  // The global provider, AsyncLocalStorage context, and the W3C trace-context and baggage propagators.
-  provider.register();
-  const unregister = registerInstrumentations({
-    tracerProvider: provider,
-    instrumentations: [
-      new HttpInstrumentation({ ignoreIncomingRequestHook: untraced }),
-      new UndiciInstrumentation(),
-      // One span per field path kind, not per row: a list of 200 agents is not 2,000 spans.
-      new GraphQLInstrumentation({ mergeItems: true, ignoreTrivialResolveSpans: true }),
-      new PgInstrumentation({
-        requestHook: (span, { query }) => span.setAttribute('db.query.text', maskSqlLiterals(query.text)),
-      }),
-    ],
-  });
-  return {
-    provider,
-    shutdown: async () => {
-      unregister();
-      await provider.shutdown();
-    },
-  };
+  // The SDK and its instrumentations (16 MiB of RSS, 5 MiB of live heap) are loaded only by a
+  // process that traces: imported at the top, they were loaded into every one (issue 23 part 5).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { traceProcess } = require('./tracing-sdk') as typeof import('./tracing-sdk');
+  return traceProcess(options, env);
 }

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { transformFileSync, type Options } from '@swc/core';
+import { transformFileSync } from '@swc/core';
+import { swcOptions } from '../../bin/swc-options';
 
 /**
  * The production build: every server-side workspace (the gateway, each subgraph, the libs) compiled
@@ -10,20 +11,6 @@ import { transformFileSync, type Options } from '@swc/core';
  */
 export const ROOT = resolve(__dirname, '..', '..', '..');
 export const DIST = join(ROOT, 'dist');
-
-/** Compiled the way Jest and `tools/bin/register.js` load the sources: decorator metadata on. */
-const SWC_OPTIONS: Options = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    target: 'es2022',
-    keepClassNames: true,
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: true,
-  swcrc: false,
-  configFile: false,
-};
 
 /** Files a test run reads and production never does: specs, fixtures, and `testing/` folders. */
 const TEST_FILE = /\.(spec|int-spec|e2e-spec)\.ts$|-fixture\.ts$|\.d\.ts$/;
@@ -64,7 +51,7 @@ function sourceFiles(folder: string): string[] {
 
 function compile(source: string, dist: string): void {
   const target = join(dist, relative(ROOT, source)).replace(/\.ts$/, '.js');
-  const output = transformFileSync(source, { ...SWC_OPTIONS, filename: source, outputPath: target });
+  const output = transformFileSync(source, { ...swcOptions, filename: source, outputPath: target });
   mkdirSync(dirname(target), { recursive: true });
   writeFileSync(target, `${output.code}\n//# sourceMappingURL=${target.split('/').pop()}.map\n`);
   if (output.map) writeFileSync(`${target}.map`, output.map);
