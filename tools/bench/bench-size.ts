@@ -1,7 +1,7 @@
 /**
  * `--size default` (the whole suite in under 15 minutes on the 2-core reference machine) or
  * `--size large` (the issue's sizes). Each benchmark reads its defaults from here; an explicit
- * option (`--rows`, `--runs`, ...) still wins.
+ * option (`--contacts`, `--runs`, ...) still wins.
  */
 export type BenchSize = 'default' | 'large';
 

@@ -16,4 +16,17 @@ describe('listen', () => {
       await running.stop(100);
     }
   });
+
+  it('takes a request body for as long as it streams (a file import of millions of rows), headers still bounded', async () => {
+    const running = await listen(
+      createServer((_request, response) => response.end('ok')),
+      0,
+    );
+    try {
+      expect(running.server.requestTimeout).toBe(0);
+      expect(running.server.headersTimeout).toBe(KEEP_ALIVE_TIMEOUT_MS + 1_000);
+    } finally {
+      await running.stop(100);
+    }
+  });
 });

@@ -4,6 +4,12 @@ const MAX_TEXT = 200;
 /** Contacts older than this or further in the future than a day are input errors, not data. */
 const EARLIEST = Date.UTC(2000, 0, 1);
 const MAX_DURATION_SECONDS = 7 * 24 * 3600;
+/**
+ * C0 controls but tab, LF and CR, and DEL. One object for every call: a regular-expression literal
+ * inside the function makes a new RegExp each time it is evaluated, six per record (issue 23: 0.19 s
+ * of an import's 1.3 s of Node CPU per 100,000 contacts).
+ */
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
 /** Cross-field rules of a canonical record; the database checks the same as a backstop. */
 export function validateContact(record: ContactRecord, line: number, now = Date.now()): RejectedRecord[] {
@@ -11,31 +17,28 @@ export function validateContact(record: ContactRecord, line: number, now = Date.
   const reject = (field: string, reason: string): void => {
     problems.push({ line, field, reason });
   };
-  for (const [field, value] of [
-    ['source', record.source],
-    ['external_id', record.externalId],
-    ['queue', record.queue],
-    ['agent', record.agent],
-    ['customer_key', record.customerKey],
-    ['wrapup_code', record.wrapupCode],
-  ] as const) {
-    // PostgreSQL text cannot hold NUL: one such character would fail its whole batch.
-    if (value && /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/.test(value))
-      reject(field, 'contains a control character');
-  }
+  // PostgreSQL text cannot hold NUL: one such character would fail its whole batch.
+  const control = (field: string, value: string | null): void => {
+    if (value && CONTROL.test(value)) reject(field, 'contains a control character');
+  };
+  control('source', record.source);
+  control('external_id', record.externalId);
+  control('queue', record.queue);
+  control('agent', record.agent);
+  control('customer_key', record.customerKey);
+  control('wrapup_code', record.wrapupCode);
   // The natural key: blank parts would make distinct contacts collide (or look distinct when equal).
   if (!record.source?.trim() || record.source.length > MAX_TEXT)
     reject('source', `must be 1-${MAX_TEXT} characters, not blank`);
   if (!record.externalId?.trim() || record.externalId.length > MAX_TEXT)
     reject('external_id', `must be 1-${MAX_TEXT} characters, not blank`);
-  for (const [field, value] of [
-    ['queue', record.queue],
-    ['agent', record.agent],
-    ['customer_key', record.customerKey],
-    ['wrapup_code', record.wrapupCode],
-  ] as const) {
+  const notTooLong = (field: string, value: string | null): void => {
     if (value !== null && value.length > MAX_TEXT) reject(field, `must be at most ${MAX_TEXT} characters`);
-  }
+  };
+  notTooLong('queue', record.queue);
+  notTooLong('agent', record.agent);
+  notTooLong('customer_key', record.customerKey);
+  notTooLong('wrapup_code', record.wrapupCode);
   const arrived = record.arrivedAt.getTime();
   if (arrived < EARLIEST || arrived > now + 86_400_000)
     reject('arrived_at', 'is out of range (2000-01-01 to tomorrow)');
@@ -50,13 +53,12 @@ export function validateContact(record: ContactRecord, line: number, now = Date.
     reject('answered_at', 'is required when outcome is ANSWERED');
   if (record.outcome !== 'ANSWERED' && answered !== null)
     reject('outcome', 'must be ANSWERED when answered_at is set');
-  for (const [field, value] of [
-    ['hold_seconds', record.holdSeconds],
-    ['acw_seconds', record.acwSeconds],
-  ] as const) {
+  const seconds = (field: string, value: number): void => {
     if (!Number.isFinite(value) || value < 0 || value > MAX_DURATION_SECONDS)
       reject(field, 'must be a number of seconds >= 0');
-  }
+  };
+  seconds('hold_seconds', record.holdSeconds);
+  seconds('acw_seconds', record.acwSeconds);
   if (answered !== null && record.holdSeconds > (ended - answered) / 1000)
     reject('hold_seconds', 'is longer than the call after answer');
   if (record.transferred && record.outcome !== 'ANSWERED')
