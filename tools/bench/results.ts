@@ -73,7 +73,16 @@ export async function saveResult(result: BenchResult): Promise<void> {
 }
 
 export function loadResults(): BenchResult[] {
-  const order = ['suite', 'ingest', 'stats', 'performance', 'dashboard', 'dashboard-soak', 'forecast'];
+  const order = [
+    'suite',
+    'ingest',
+    'stats',
+    'stats-export',
+    'performance',
+    'dashboard',
+    'dashboard-soak',
+    'forecast',
+  ];
   return readdirSync(RESULTS_DIR)
     .filter((f) => f.endsWith('.json'))
     .map((f) => JSON.parse(readFileSync(join(RESULTS_DIR, f), 'utf8')) as BenchResult)

@@ -8,7 +8,13 @@ import { BANK_CALLS_CSV } from './forecast-data';
 import { commandLine, machine, saveResult } from './results';
 
 const RUN = resolve(__dirname, '..', 'bin', 'run.js');
-const BENCHES = ['ingest.bench.ts', 'stats.bench.ts', 'performance.bench.ts', 'dashboard.bench.ts'];
+const BENCHES = [
+  'ingest.bench.ts',
+  'stats.bench.ts',
+  'stats-export.bench.ts',
+  'performance.bench.ts',
+  'dashboard.bench.ts',
+];
 // The forecast benchmark reads a public data set kept next to the repository (../shared/data), not
 // generated: it runs when that file is there and is reported as skipped otherwise.
 if (existsSync(BANK_CALLS_CSV)) BENCHES.push('forecast.bench.ts');
