@@ -8,7 +8,7 @@ import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { BatchSpanProcessor, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { maskSqlLiterals, type Tracing, type TracingOptions } from './tracing';
+import { maskSqlLiterals, type Tracing, type TracingOptions } from './tracing-options';
 
 // Loaded by startTracing only when a process traces (see there).
 

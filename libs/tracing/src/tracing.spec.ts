@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { context, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter } from '@opentelemetry/sdk-trace-base';
-import { maskSqlLiterals, otlpTracesWanted, startTracing } from './tracing';
+import { otlpTracesWanted, startTracing } from './tracing';
+import { maskSqlLiterals } from './tracing-options';
 
 const REGISTER = resolve(__dirname, '..', '..', '..', 'tools', 'bin', 'register.js');
 const TRACING = resolve(__dirname, 'index.ts');

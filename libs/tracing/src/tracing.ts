@@ -1,5 +1,4 @@
-import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
-import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import type { Tracing, TracingOptions } from './tracing-options';
 
 /**
  * Whether the environment asks for traces sent over OTLP, read the OpenTelemetry way: off unless
@@ -22,32 +21,6 @@ export function otlpTracesWanted(env: NodeJS.ProcessEnv = process.env): boolean 
   if (exporters.includes('none')) return false;
   if (exporters.includes('otlp')) return true;
   return Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
-}
-
-export interface TracingOptions {
-  /** service.name of the spans, unless OTEL_SERVICE_NAME says otherwise. */
-  service: string;
-  /** Where spans go (tests: an in-memory exporter); default OTLP over HTTP when the environment asks. */
-  exporter?: SpanExporter;
-  env?: NodeJS.ProcessEnv;
-}
-
-export interface Tracing {
-  provider: NodeTracerProvider;
-  /** Sends what is buffered, then stops tracing and removes the instrumentation. */
-  shutdown: () => Promise<void>;
-}
-
-/**
- * A statement's text without its literals: some statements carry values inline (employee numbers,
- * names), and traces leave the service for a collector. Quoted strings (E'', dollar-quoted
- * included) become `?`; `$1` parameters, identifiers and keywords stay.
- */
-export function maskSqlLiterals(sql: string): string {
-  return sql
-    .replace(/\$([A-Za-z_]\w*)?\$[\s\S]*?\$\1\$/g, '?')
-    .replace(/\b[Ee]'(?:[^'\\]|\\.|'')*'/g, '?')
-    .replace(/'(?:[^']|'')*'/g, '?');
 }
 
 /**
