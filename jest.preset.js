@@ -2,16 +2,8 @@
 // embedded PostgreSQL for the run (global setup), node environment.
 const { join } = require('node:path');
 
-const swc = {
-  jsc: {
-    parser: { syntax: 'typescript', decorators: true },
-    target: 'es2022',
-    keepClassNames: true,
-    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-  },
-  module: { type: 'commonjs' },
-  sourceMaps: 'inline',
-};
+// the repository's SWC options (tools/bin/swc-options.js), with the source maps inline for Jest
+const swc = { ...require('./tools/bin/swc-options').swcOptions, sourceMaps: 'inline' };
 
 module.exports = {
   testEnvironment: 'node',

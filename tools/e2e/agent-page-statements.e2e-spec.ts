@@ -1,11 +1,9 @@
 import { clientToken, postGraphQL } from '@switchboard/testing';
 import { dashboardOperations } from '../bench/dashboard/mixed-workload';
-import { startTestStack, type TestStack } from './stack';
+import { startTestStack, statementsPerSubgraph, type TestStack } from './stack';
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_MS = 8 * 3_600_000;
-
-const isTransaction = (sql: string): boolean => /^\s*(begin|commit|rollback|savepoint|release)/i.test(sql);
 
 /**
  * Issue 23: the agent page is most of a morning's requests, so its statements per subgraph are
@@ -48,7 +46,6 @@ describe('AgentPage: SQL statements per subgraph (issue 23)', () => {
   }
 
   async function countedLoad(token: string): Promise<Record<string, number>> {
-    const counted: Record<string, number> = {};
     const load = async (): Promise<void> => {
       const answer = await postGraphQL<{ agent: { performanceTrend: unknown[] } | null }>(
         stack.gatewayUrl,
@@ -59,16 +56,7 @@ describe('AgentPage: SQL statements per subgraph (issue 23)', () => {
       expect(answer.errors).toBeUndefined();
       expect(answer.data?.agent?.performanceTrend).toHaveLength(28);
     };
-    const nested = Object.entries(stack.subgraphs).reduceRight<() => Promise<void>>(
-      (inner, [name, subgraph]) =>
-        async () => {
-          const { statements } = await subgraph.sql.count(inner);
-          counted[name] = statements.filter((s) => !isTransaction(s)).length;
-        },
-      load,
-    );
-    await nested();
-    return counted;
+    return statementsPerSubgraph(stack, load);
   }
 
   it('costs staff 3 statements, qa at most 6, traffic and training 3 each, kpi none', async () => {

@@ -1,13 +1,11 @@
 import { postGraphQL } from '@switchboard/testing';
 import { dashboardOperations } from '../bench/dashboard/mixed-workload';
 import { subgraphs } from '../src/subgraphs';
-import { assignDemoQueues, startTestStack, type TestStack } from './stack';
+import { assignDemoQueues, startTestStack, statementsPerSubgraph, type TestStack } from './stack';
 
 const DAY_MS = 86_400_000;
 const SHANGHAI_MS = 8 * 3_600_000;
 const TIME_ZONE = 'Asia/Shanghai';
-
-const isTransaction = (sql: string): boolean => /^\s*(begin|commit|rollback|savepoint|release)/i.test(sql);
 
 /**
  * Issue 23: a center's record must be summed from the center's own rows, not by expanding its agents
@@ -53,22 +51,12 @@ describe('CenterOverview: SQL statements per subgraph at two center sizes (issue
 
   /** One page load with every subgraph's statements counted (transaction control left out). */
   async function countedLoad(centerId: string): Promise<Record<string, number>> {
-    const counted: Record<string, number> = {};
     const load = async (): Promise<void> => {
       const answer = await gql<{ performance: { children: unknown[] } }>(operation, variables(centerId));
       expect(answer.errors).toBeUndefined();
       expect(answer.data?.performance.children.length).toBeGreaterThan(0);
     };
-    const nested = Object.entries(stack.subgraphs).reduceRight<() => Promise<void>>(
-      (inner, [name, subgraph]) =>
-        async () => {
-          const { statements } = await subgraph.sql.count(inner);
-          counted[name] = statements.filter((s) => !isTransaction(s)).length;
-        },
-      load,
-    );
-    await nested();
-    return counted;
+    return statementsPerSubgraph(stack, load);
   }
 
   it('costs every subgraph as many statements for 160 agents as for 40', async () => {

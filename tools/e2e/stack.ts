@@ -93,3 +93,26 @@ export async function assignDemoQueues(stack: TestStack): Promise<Map<string, st
   }
   return centers;
 }
+
+const isTransaction = (sql: string): boolean => /^\s*(begin|commit|rollback|savepoint|release)/i.test(sql);
+
+/**
+ * Runs `load` once with every subgraph's SQL counted around it (each counter wrapping the next) and
+ * gives the statements per subgraph, transaction control left out: what a page costs each one.
+ */
+export async function statementsPerSubgraph(
+  stack: TestStack,
+  load: () => Promise<void>,
+): Promise<Record<string, number>> {
+  const counted: Record<string, number> = {};
+  const nested = Object.entries(stack.subgraphs).reduceRight<() => Promise<void>>(
+    (inner, [name, subgraph]) =>
+      async () => {
+        const { statements } = await subgraph.sql.count(inner);
+        counted[name] = statements.filter((s) => !isTransaction(s)).length;
+      },
+    load,
+  );
+  await nested();
+  return counted;
+}
