@@ -38,6 +38,39 @@ describe('agent states', () => {
     return (await response.text()).trim().split('\n');
   };
 
+  type Figures = Record<string, number | null> | null | undefined;
+  /**
+   * An agent's occupancy and utilization for a period two ways: its Performance record's traffic part
+   * (from the rollups) and its agentStates (from the raw events).
+   */
+  const rollupAndRaw = async (
+    employeeNo: string,
+    scopeId: string,
+    period: { from: string; to: string },
+  ): Promise<{ rollup: Figures; raw: Figures }> => {
+    const answer = await postGraphQL<{ _entities: { traffic?: Figures; agentStates?: Figures }[] }>(
+      traffic.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+        ... on Performance { traffic { occupancy utilization } }
+        ... on Agent { agentStates(from: "${period.from}", to: "${period.to}") { occupancy utilization } } } }`,
+      {
+        r: [
+          {
+            __typename: 'Performance',
+            scopeType: 'AGENT',
+            scopeId,
+            ...period,
+            agentSet: { id: `set-${employeeNo}`, agents: [{ employeeNo }] },
+          },
+          { __typename: 'Agent', employeeNo },
+        ],
+      },
+    );
+    expect(answer.errors).toBeUndefined();
+    const [record, agent] = answer.data?._entities ?? [];
+    return { rollup: record.traffic, raw: agent.agentStates };
+  };
+
   it('turns queue_log member events into time per state, occupancy and utilization', async () => {
     const events = await importLog();
     expect(JSON.parse(events.at(-1) as string)).toMatchObject({ type: 'report', inserted: 1, rejected: 0 });
@@ -246,33 +279,7 @@ describe('agent states', () => {
   it("keeps the rollup as states arrive: a new state changes a record's occupancy as it does the raw figure (issue 17)", async () => {
     await importLog();
     const period = { from: '2026-05-04T02:00:00.000Z', to: '2026-05-04T04:00:00.000Z' };
-    const both = async () => {
-      const answer = await postGraphQL<{
-        _entities: ({ traffic?: Record<string, number | null> } & {
-          agentStates?: Record<string, number | null>;
-        })[];
-      }>(
-        traffic.url,
-        `query($r: [_Any!]!) { _entities(representations: $r) {
-          ... on Performance { traffic { occupancy utilization } }
-          ... on Agent { agentStates(from: "${period.from}", to: "${period.to}") { occupancy utilization } } } }`,
-        {
-          r: [
-            {
-              __typename: 'Performance',
-              scopeType: 'AGENT',
-              scopeId: '00000000-0000-0000-0000-000000007001',
-              ...period,
-              agentSet: { id: 'set-7001', agents: [{ employeeNo: '7001' }] },
-            },
-            { __typename: 'Agent', employeeNo: '7001' },
-          ],
-        },
-      );
-      expect(answer.errors).toBeUndefined();
-      const [record, agent] = answer.data?._entities ?? [];
-      return { rollup: record.traffic, raw: agent.agentStates };
-    };
+    const both = () => rollupAndRaw('7001', '00000000-0000-0000-0000-000000007001', period);
     const before = await both();
     expect(before.rollup).toEqual(before.raw);
     expect(before.rollup?.occupancy).toBeCloseTo(600 / 3600, 12);
@@ -362,32 +369,9 @@ describe('agent states', () => {
     }
     // whole hours, a half-hour start and a quarter-hour end: hours and edge quarters against the raw events
     const period = { from: '2026-05-20T05:30:00.000Z', to: '2026-05-21T19:45:00.000Z' };
-    const answer = await postGraphQL<{
-      _entities: ({ traffic?: Record<string, number | null> } & {
-        agentStates?: Record<string, number | null>;
-      })[];
-    }>(
-      traffic.url,
-      `query($r: [_Any!]!) { _entities(representations: $r) {
-        ... on Performance { traffic { occupancy utilization } }
-        ... on Agent { agentStates(from: "${period.from}", to: "${period.to}") { occupancy utilization } } } }`,
-      {
-        r: [
-          {
-            __typename: 'Performance',
-            scopeType: 'AGENT',
-            scopeId: '00000000-0000-0000-0000-000000008201',
-            ...period,
-            agentSet: { id: 'set-8201', agents: [{ employeeNo: '8201' }] },
-          },
-          { __typename: 'Agent', employeeNo: '8201' },
-        ],
-      },
-    );
-    expect(answer.errors).toBeUndefined();
-    const [record, agent] = answer.data?._entities ?? [];
-    expect(record.traffic?.occupancy).toBeGreaterThan(0);
-    expect(record.traffic?.occupancy).toBeCloseTo(agent.agentStates?.occupancy as number, 9);
-    expect(record.traffic?.utilization).toBeCloseTo(agent.agentStates?.utilization as number, 9);
+    const { rollup, raw } = await rollupAndRaw('8201', '00000000-0000-0000-0000-000000008201', period);
+    expect(rollup?.occupancy).toBeGreaterThan(0);
+    expect(rollup?.occupancy).toBeCloseTo(raw?.occupancy as number, 9);
+    expect(rollup?.utilization).toBeCloseTo(raw?.utilization as number, 9);
   });
 });
