@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgArray } from '@switchboard/db';
 import { ratio } from '@switchboard/metrics';
 import { checkPeriod } from '../common/validation';
 
@@ -41,6 +42,9 @@ export interface QaPeriodGroup extends QaGroup {
 // per-category rows come from the same scan. Drafts and calibration evaluations are left out; a
 // period is by submitted_at; the batch's whole span bounds the evaluations read. Means are taken in
 // numeric (exact sums): a group's score does not depend on the order the joins bring its rows in.
+// The evaluations are picked by an array of the batch's agents (the agent's index, or a hashed
+// filter), not a semi-join to the JSON: estimated at 100 rows, the JSON was probed once per
+// evaluation of the period (a center's trend: 283,500 comparisons, 111 ms of 146, issue 23).
 const SUMMARY_SQL = `
   with m as (select distinct set_no, employee_no from jsonb_to_recordset(?::jsonb) as m(set_no int, employee_no text)),
   r as (select * from jsonb_to_recordset(?::jsonb) as r(idx int, set_no int, p_from timestamptz, p_to timestamptz)),
@@ -49,7 +53,7 @@ const SUMMARY_SQL = `
     from evaluation ev
     where ev.status <> 'DRAFT' and ev.calibration_session_id is null
       and ev.submitted_at >= ? and ev.submitted_at < ?
-      and ev.agent_employee_no in (select employee_no from m)
+      and ev.agent_employee_no = any(?::text[])
   ),
   e as (
     select r.idx, e0.overall_score, e0.auto_failed, e0.category_scores
@@ -106,6 +110,7 @@ export class QaSummaryService {
           JSON.stringify(records),
           from,
           to,
+          pgArray([...new Set(members.map((m) => m.employee_no))]),
         ])
       : [];
     const summaries = groups.map(
