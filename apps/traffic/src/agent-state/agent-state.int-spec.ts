@@ -203,6 +203,40 @@ describe('agent states', () => {
     expect(statements.filter((sql) => sql.includes('agent_state_event'))).toHaveLength(1);
   });
 
+  it('gives span bounds in milliseconds as a Date of the event time holds them, microseconds cut off (issue 23)', async () => {
+    // the spans' bounds are read as epoch milliseconds in SQL, no longer as timestamps the driver parses
+    await traffic.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `insert into agent_state_event (source, agent, at, state) values
+          ('micro', '8201', '2026-05-20T01:00:00.123456Z', 'AVAILABLE'),
+          ('micro', '8201', '2026-05-20T01:05:00.001Z', 'ACW'),
+          ('micro', '8201', '2026-05-20T01:10:00.999999Z', 'NOT_READY'),
+          ('micro', '8201', '2026-05-20T01:20:00Z', 'LOGGED_OUT')`,
+      );
+    const from = '2026-05-20T00:00:00Z';
+    const response = await postGraphQL<{
+      _entities: { stateSpans: { start: string; end: string; state: string }[]; stateSpansPacked: string }[];
+    }>(
+      traffic.url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Agent {
+        stateSpans(from: "${from}", to: "2026-05-20T02:00:00Z") { start end state }
+        stateSpansPacked(from: "${from}", to: "2026-05-20T02:00:00Z") } } }`,
+      { r: [{ __typename: 'Agent', employeeNo: '8201' }] },
+    );
+    expect(response.errors).toBeUndefined();
+    const [agent] = response.data?._entities ?? [];
+    expect(agent.stateSpans).toEqual([
+      { start: '2026-05-20T01:00:00.123Z', end: '2026-05-20T01:05:00.001Z', state: 'AVAILABLE' },
+      { start: '2026-05-20T01:05:00.001Z', end: '2026-05-20T01:10:00.999Z', state: 'ACW' },
+      { start: '2026-05-20T01:10:00.999Z', end: '2026-05-20T01:20:00.000Z', state: 'NOT_READY' },
+    ]);
+    expect(agent.stateSpansPacked).toBe(
+      '3600123,3900001,AVAILABLE;3900001,4200999,ACW;4200999,4800000,NOT_READY',
+    );
+  });
+
   it('refuses a period of state spans longer than 31 days, naming the field', async () => {
     const response = await postGraphQL(
       traffic.url,

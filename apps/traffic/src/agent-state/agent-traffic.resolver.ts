@@ -61,7 +61,15 @@ export class AgentTrafficResolver {
   ): Promise<AgentStateSpanType[] | null> {
     checkSpanPeriod(from, to);
     if (!(await ctx.scope()).seesAgent(agent.employeeNo)) return null;
-    return agentStateSpansLoader(ctx, { from, to }).load(agent.employeeNo);
+    const spans = await agentStateSpansLoader(ctx, { from, to }).load(agent.employeeNo);
+    return spans.map((s) =>
+      Object.assign(new AgentStateSpanType(), {
+        start: new Date(s.start),
+        end: new Date(s.end),
+        state: s.state,
+        reason: s.reason,
+      }),
+    );
   }
 
   @FieldResolver(() => String, {
@@ -82,7 +90,7 @@ export class AgentTrafficResolver {
     const spans = await agentStateSpansLoader(ctx, { from, to }).load(agent.employeeNo);
     return packStateSpans(
       from.getTime(),
-      spans.map((s) => ({ start: s.start.getTime(), end: s.end.getTime(), state: s.state as AgentState })),
+      spans.map((s) => ({ start: s.start, end: s.end, state: s.state as AgentState })),
     );
   }
 }
