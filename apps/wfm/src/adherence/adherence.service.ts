@@ -69,10 +69,10 @@ export class AdherenceService {
     schedules.forEach((schedule, i) => {
       const day = windows[i];
       const states = (spans.get(schedule.employeeNo) ?? [])
-        .filter((s) => s.end > day.from && s.start < day.to)
+        .filter((s) => s.end > day.from.getTime() && s.start < day.to.getTime())
         .map((s) => ({
-          start: Math.max(seconds(s.start), seconds(day.from)),
-          end: Math.min(seconds(s.end), seconds(day.to)),
+          start: Math.max(s.start / 1000, seconds(day.from)),
+          end: Math.min(s.end / 1000, seconds(day.to)),
           state: s.state,
         }))
         .filter((s) => s.end > s.start);

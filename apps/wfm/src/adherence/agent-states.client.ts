@@ -2,9 +2,10 @@ import { unpackStateSpans } from '@switchboard/contracts';
 import type { AgentState } from '@switchboard/metrics';
 import { queryGateway } from '@switchboard/subgraph-kit';
 
+/** A state span [start, end) in epoch milliseconds (a center's month is tens of thousands: no Dates). */
 export interface AgentStateSpan {
-  start: Date;
-  end: Date;
+  start: number;
+  end: number;
   state: AgentState;
 }
 
@@ -52,14 +53,7 @@ function askBatch(variables: { n: string[]; f: string; t: string }): Promise<Map
       const from = Date.parse(variables.f);
       for (const agent of data.agentsByEmployeeNo) {
         if (!agent) continue;
-        spans.set(
-          agent.employeeNo,
-          unpackStateSpans(from, agent.stateSpansPacked ?? '').map((s) => ({
-            start: new Date(s.start),
-            end: new Date(s.end),
-            state: s.state as AgentState,
-          })),
-        );
+        spans.set(agent.employeeNo, unpackStateSpans(from, agent.stateSpansPacked ?? ''));
       }
       return spans;
     })

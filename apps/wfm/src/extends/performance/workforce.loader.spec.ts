@@ -17,14 +17,8 @@ describe('workforceOf with a shared batch', () => {
   }));
   const timelines = timelinesOf(
     new Map([
-      [
-        'A',
-        [{ start: new Date(at('01:05:00')), end: new Date(at('04:00:00')), state: 'AVAILABLE' as const }],
-      ],
-      [
-        'B',
-        [{ start: new Date(at('01:30:00')), end: new Date(at('04:00:00')), state: 'AVAILABLE' as const }],
-      ],
+      ['A', [{ start: at('01:05:00'), end: at('04:00:00'), state: 'AVAILABLE' as const }]],
+      ['B', [{ start: at('01:30:00'), end: at('04:00:00'), state: 'AVAILABLE' as const }]],
     ]),
   );
   const period = { from: new Date(at('00:00:00')), to: new Date(at('23:59:59') + 1000) };

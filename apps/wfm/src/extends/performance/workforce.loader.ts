@@ -36,11 +36,11 @@ export interface AgentTimeline {
 export function timelinesOf(spans: ReadonlyMap<string, AgentStateSpan[]>): Map<string, AgentTimeline> {
   const timelines = new Map<string, AgentTimeline>();
   for (const [employeeNo, list] of spans) {
-    const sorted = [...list].sort((a, b) => a.start.getTime() - b.start.getTime());
+    const sorted = [...list].sort((a, b) => a.start - b.start);
     let reach = -Infinity;
     timelines.set(employeeNo, {
       spans: sorted,
-      reach: sorted.map((s) => (reach = Math.max(reach, s.end.getTime()))),
+      reach: sorted.map((s) => (reach = Math.max(reach, s.end))),
     });
   }
   return timelines;
@@ -65,8 +65,8 @@ export function spansOverlapping(
     else high = middle;
   }
   const found: AgentStateSpan[] = [];
-  for (let i = low; i < timeline.spans.length && timeline.spans[i].start.getTime() < end; i += 1) {
-    if (timeline.spans[i].end.getTime() > start) found.push(timeline.spans[i]);
+  for (let i = low; i < timeline.spans.length && timeline.spans[i].start < end; i += 1) {
+    if (timeline.spans[i].end > start) found.push(timeline.spans[i]);
   }
   return found;
 }
@@ -145,8 +145,8 @@ export function workforceOf(
     if (adherence === undefined) {
       const states = spansOverlapping(timelines.get(day.employeeNo), start, end)
         .map((s) => ({
-          start: seconds(Math.max(s.start.getTime(), start)),
-          end: seconds(Math.min(s.end.getTime(), end)),
+          start: seconds(Math.max(s.start, start)),
+          end: seconds(Math.min(s.end, end)),
           state: s.state,
         }))
         .filter((s) => s.end > s.start);
