@@ -235,7 +235,7 @@ async function report(measures: Measure[], postgres: string, data: string): Prom
   const refused = gateway.error ? ` (no answer: ${gateway.error})` : '';
   const ratio = median(gateway.ms) / median(sql.ms);
   console.log(`\nratio gateway/SQL (medians): ${gateway.error ? '-' : ratio.toFixed(2)}`);
-  const outcomeGoals = args.outcomes ? outcomeCost(measures) : [];
+  const outcomes = args.outcomes ? outcomeCost(measures) : { goals: [], notes: [] };
   console.log(
     `goal gateway < ${GOAL_RATIO} × SQL: ${verdict(!gateway.error && ratio < GOAL_RATIO)}${refused}`,
   );
@@ -255,7 +255,7 @@ async function report(measures: Measure[], postgres: string, data: string): Prom
         rows: measures.map(line),
       },
     ],
-    notes: [`Time zone ${timeZone}; ${queues.length} queues and IVR without a queue.`],
+    notes: [`Time zone ${timeZone}; ${queues.length} queues and IVR without a queue.`, ...outcomes.notes],
     goals: [
       {
         goal: `gateway < ${GOAL_RATIO} × hand-written SQL`,
@@ -267,7 +267,7 @@ async function report(measures: Measure[], postgres: string, data: string): Prom
         measured: gateway.error ? `error: ${gateway.error}` : formatMs(median(gateway.ms)),
         met: !gateway.error && median(gateway.ms) < GOAL_MS,
       },
-      ...outcomeGoals,
+      ...outcomes.goals,
     ],
   });
   if (max(subgraph.ms) > DEFAULT_SUBGRAPH_TIMEOUT_MS)
@@ -281,12 +281,15 @@ async function report(measures: Measure[], postgres: string, data: string): Prom
  * the gateway and for the subgraph's SQL alone, and the spread of the run-by-run ratios (each run
  * measures both back to back, so a disturbance touches both).
  */
-function outcomeCost(measures: Measure[]): { goal: string; measured: string; met: boolean }[] {
+function outcomeCost(measures: Measure[]): {
+  goals: { goal: string; measured: string; met: boolean }[];
+  notes: string[];
+} {
   const [gateway, , , subgraph, sql, gatewayOutcomes, subgraphOutcomes, sqlOutcomes, sqlBefore] = measures;
-  return [
-    columnsCost(sqlBefore, sql),
-    ...outcomeFieldsCost(gateway, subgraph, sql, gatewayOutcomes, subgraphOutcomes, sqlOutcomes),
-  ];
+  return {
+    goals: [columnsCost(sqlBefore, sql)],
+    notes: outcomeFieldsCost(gateway, subgraph, sql, gatewayOutcomes, subgraphOutcomes, sqlOutcomes),
+  };
 }
 
 /** `b` against `a`: wall and CPU medians and ratios, and the run-by-run ratios. */
@@ -329,15 +332,15 @@ function outcomeFieldsCost(
   gatewayOutcomes: Measure,
   subgraphOutcomes: Measure,
   sqlOutcomes: Measure,
-): { goal: string; measured: string; met: boolean }[] {
+): string[] {
   return [
     [gateway, gatewayOutcomes, 'trafficStats through the gateway'],
     [subgraph, subgraphOutcomes, 'trafficStats asked of the traffic subgraph'],
     [sql, sqlOutcomes, "the subgraph's SQL"],
   ].map(([base, other, label]) => {
-    const { ratio, measured } = compared(base as Measure, other as Measure);
-    console.log(`outcome fields, ${label as string}: ${measured}`);
-    return { goal: `outcome fields cost ≤ 10 % on ${label as string}`, measured, met: ratio <= 1.1 };
+    const { measured } = compared(base as Measure, other as Measure);
+    console.log(`asking for the outcome fields, ${label as string}: ${measured}`);
+    return `Diagnostic, what asking for the outcome fields adds to ${label as string} (six more values per row): ${measured}.`;
   });
 }
 
