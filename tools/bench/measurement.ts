@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { benchSize, sized, type BenchSize } from './bench-size';
@@ -99,4 +102,24 @@ export function benchOptions<Own extends ParseArgsOptionsConfig = Record<never, 
     queues: numbers('queues'),
     timeZone: shared['time-zone'] as string,
   };
+}
+
+/**
+ * `work` under V8's CPU profiler (a bench's subgraphs, gateway and client share its process), written to
+ * `<dir>/<name>.cpuprofile` for Chrome DevTools or speedscope.
+ */
+export async function profiled<T>(dir: string | undefined, name: string, work: () => Promise<T>): Promise<T> {
+  if (!dir) return work();
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await work();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
 }

@@ -203,3 +203,63 @@ export function firstDifference(graphql: StatsRow[], sql: StatsRow[]): string | 
   }
   return null;
 }
+
+/** The columns issue 20 added to the rollups (Migration20261207064502_contact_outcomes). */
+export const OUTCOME_ROLLUP_COLUMNS = [
+  'eligible',
+  'offers',
+  'sales',
+  'sale_outcomes',
+  'saves',
+  'lost',
+  'cancellations',
+  'requiring_code',
+  'coded',
+  'sales_amount',
+  'revenue',
+] as const;
+
+/** The copy of queue_interval_stat as it was before issue 20: the same rows without its columns. */
+export const ROLLUP_BEFORE_OUTCOMES = 'queue_interval_stat_before_outcomes';
+
+/**
+ * Makes ROLLUP_BEFORE_OUTCOMES: queue_interval_stat's rows and indexes without issue 20's columns
+ * (and without the indexes over them), vacuumed and analyzed like the original. Running the
+ * subgraph's statement over both is what the new columns cost a trafficStats that does not ask for them.
+ */
+export async function createRollupBeforeOutcomes(client: Client): Promise<void> {
+  const columns = await client.query<{ column_name: string }>(
+    `select column_name from information_schema.columns
+     where table_schema = current_schema() and table_name = 'queue_interval_stat' order by ordinal_position`,
+  );
+  const kept = columns.rows
+    .map((c) => c.column_name)
+    .filter((c) => !(OUTCOME_ROLLUP_COLUMNS as readonly string[]).includes(c));
+  await client.query(`drop table if exists ${ROLLUP_BEFORE_OUTCOMES}`);
+  await client.query(
+    `create table ${ROLLUP_BEFORE_OUTCOMES} as select ${kept.map((c) => `"${c}"`).join(', ')} from queue_interval_stat`,
+  );
+  const indexes = await client.query<{ indexname: string; indexdef: string }>(
+    `select indexname, indexdef from pg_indexes where schemaname = current_schema() and tablename = 'queue_interval_stat'`,
+  );
+  for (const { indexname, indexdef } of indexes.rows) {
+    if (OUTCOME_ROLLUP_COLUMNS.some((c) => new RegExp(`\\b${c}\\b`).test(indexdef))) continue;
+    await client.query(
+      indexdef
+        .replace(/^CREATE UNIQUE INDEX \S+/, `CREATE UNIQUE INDEX ${indexname}_before_outcomes`)
+        .replace(/^CREATE INDEX \S+/, `CREATE INDEX ${indexname}_before_outcomes`)
+        .replace(/ ON (\S+\.)?queue_interval_stat /, ` ON ${ROLLUP_BEFORE_OUTCOMES} `),
+    );
+  }
+  await client.query(`vacuum analyze ${ROLLUP_BEFORE_OUTCOMES}`);
+}
+
+/** A statement of appStatsSql over ROLLUP_BEFORE_OUTCOMES instead of queue_interval_stat. */
+export function overRollupBeforeOutcomes(statement: { sql: string; params: unknown[] }): {
+  sql: string;
+  params: unknown[];
+} {
+  const sql = statement.sql.replace(/\bqueue_interval_stat\b/g, ROLLUP_BEFORE_OUTCOMES);
+  if (sql === statement.sql) throw new Error('the statement does not read queue_interval_stat');
+  return { sql, params: statement.params };
+}

@@ -17,6 +17,7 @@ import {
   median,
   min,
   percentile,
+  profiled,
   progress,
   progressDone,
   table,
@@ -25,7 +26,9 @@ import {
 } from './measurement';
 import {
   appStatsSql,
+  createRollupBeforeOutcomes,
   firstDifference,
+  overRollupBeforeOutcomes,
   postStats,
   zoneOffsetMinutes,
   handWrittenStats,
@@ -42,6 +45,8 @@ const GOAL_MS = 300;
 const SUBGRAPH_TIMEOUT_MS = 600_000;
 /** The gateway's own default subgraph timeout (apps/gateway/src/main.ts). */
 const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
+/** --profile: the runs of each profiled query (after the timed ones, not timed). */
+const PROFILED_RUNS = 5;
 
 const { args, contacts, runs, warmup, days, ...shared } = benchOptions(CONTACT_BENCH_SIZES, {
   explain: { type: 'boolean', default: false },
@@ -50,6 +55,9 @@ const { args, contacts, runs, warmup, days, ...shared } = benchOptions(CONTACT_B
   // the contacts' wrap-up codes as disposition codes (a few of them sales and retention outcomes),
   // required on every other queue: rollup rows with outcomes, as a bank's would have them
   dispositions: { type: 'boolean', default: false },
+  // a directory: after the timed runs, the traffic subgraph's query (and with --outcomes, the one with
+  // the outcome fields) run 5 more times each under V8's CPU profiler (.cpuprofile files)
+  profile: { type: 'string' },
 });
 const generation = benchGeneration(contacts, days, shared.queues);
 const queues = benchQueues(generation);
@@ -158,6 +166,7 @@ async function bench(
       async () => (await withAppWorkMem(client, () => client.query(app.sql, app.params))).rowCount ?? 0,
     ),
   ];
+  const before = overRollupBeforeOutcomes(app);
   if (args.outcomes) {
     const withOutcomes = appStatsSql(window, { outcomes: true });
     measures.push(
@@ -175,6 +184,11 @@ async function bench(
           (await withAppWorkMem(client, () => client.query(withOutcomes.sql, withOutcomes.params)))
             .rowCount ?? 0,
       ),
+      measure(
+        `diagnostic: the subgraph's own SQL over the rollup without issue 20's columns (pg, work_mem ${STATS_WORK_MEM})`,
+        async () =>
+          (await withAppWorkMem(client, () => client.query(before.sql, before.params))).rowCount ?? 0,
+      ),
     );
   }
   for (let i = 0; i < warmup; i += 1) for (const m of measures) await runOnce(m, cpuSeconds);
@@ -190,6 +204,17 @@ async function bench(
     );
   }
   progressDone();
+  if (args.profile) {
+    const profiledRuns = async (m: Measure): Promise<void> => {
+      for (let i = 0; i < PROFILED_RUNS; i += 1) await m.run();
+    };
+    const [, , , subgraph, , , subgraphOutcomes] = measures;
+    await profiled(args.profile, 'traffic-subgraph', () => profiledRuns(subgraph));
+    if (subgraphOutcomes) {
+      await profiled(args.profile, 'traffic-subgraph-outcomes', () => profiledRuns(subgraphOutcomes));
+    }
+    console.log(`CPU profiles of ${PROFILED_RUNS} runs each written to ${args.profile}`);
+  }
   return measures;
 }
 
@@ -210,7 +235,7 @@ async function report(measures: Measure[], postgres: string, data: string): Prom
   const refused = gateway.error ? ` (no answer: ${gateway.error})` : '';
   const ratio = median(gateway.ms) / median(sql.ms);
   console.log(`\nratio gateway/SQL (medians): ${gateway.error ? '-' : ratio.toFixed(2)}`);
-  const outcomeGoals = args.outcomes ? outcomeCost(measures) : [];
+  const outcomes = args.outcomes ? outcomeCost(measures) : { goals: [], notes: [] };
   console.log(
     `goal gateway < ${GOAL_RATIO} × SQL: ${verdict(!gateway.error && ratio < GOAL_RATIO)}${refused}`,
   );
@@ -230,7 +255,7 @@ async function report(measures: Measure[], postgres: string, data: string): Prom
         rows: measures.map(line),
       },
     ],
-    notes: [`Time zone ${timeZone}; ${queues.length} queues and IVR without a queue.`],
+    notes: [`Time zone ${timeZone}; ${queues.length} queues and IVR without a queue.`, ...outcomes.notes],
     goals: [
       {
         goal: `gateway < ${GOAL_RATIO} × hand-written SQL`,
@@ -242,7 +267,7 @@ async function report(measures: Measure[], postgres: string, data: string): Prom
         measured: gateway.error ? `error: ${gateway.error}` : formatMs(median(gateway.ms)),
         met: !gateway.error && median(gateway.ms) < GOAL_MS,
       },
-      ...outcomeGoals,
+      ...outcomes.goals,
     ],
   });
   if (max(subgraph.ms) > DEFAULT_SUBGRAPH_TIMEOUT_MS)
@@ -256,23 +281,66 @@ async function report(measures: Measure[], postgres: string, data: string): Prom
  * the gateway and for the subgraph's SQL alone, and the spread of the run-by-run ratios (each run
  * measures both back to back, so a disturbance touches both).
  */
-function outcomeCost(measures: Measure[]): { goal: string; measured: string; met: boolean }[] {
-  const [gateway, , , subgraph, sql, gatewayOutcomes, subgraphOutcomes, sqlOutcomes] = measures;
+function outcomeCost(measures: Measure[]): {
+  goals: { goal: string; measured: string; met: boolean }[];
+  notes: string[];
+} {
+  const [gateway, , , subgraph, sql, gatewayOutcomes, subgraphOutcomes, sqlOutcomes, sqlBefore] = measures;
+  return {
+    goals: [columnsCost(sqlBefore, sql)],
+    notes: outcomeFieldsCost(gateway, subgraph, sql, gatewayOutcomes, subgraphOutcomes, sqlOutcomes),
+  };
+}
+
+/** `b` against `a`: wall and CPU medians and ratios, and the run-by-run ratios. */
+function compared(a: Measure, b: Measure): { ratio: number; measured: string } {
+  const ratio = median(b.ms) / median(a.ms);
+  const perRun = a.ms.map((ms, i) => b.ms[i] / ms);
+  const cpuRatio = median(b.cpuMs) / median(a.cpuMs);
+  const nodeRatio = median(b.nodeCpuMs) / median(a.nodeCpuMs);
+  const cpu = (m: Measure): number => median(m.cpuMs) + median(m.nodeCpuMs);
+  const bothRatio = cpu(b) / cpu(a);
+  const measured = `wall ${ratio.toFixed(3)} × (medians ${formatMs(median(a.ms))} → ${formatMs(median(b.ms))}; per-run ratios ${min(perRun).toFixed(3)} – ${max(perRun).toFixed(3)}, median ${median(perRun).toFixed(3)}); PostgreSQL CPU ${cpuRatio.toFixed(3)} × (medians ${formatMs(median(a.cpuMs))} → ${formatMs(median(b.cpuMs))}, ranges ${formatMs(min(a.cpuMs))} – ${formatMs(max(a.cpuMs))} and ${formatMs(min(b.cpuMs))} – ${formatMs(max(b.cpuMs))}); Node CPU ${nodeRatio.toFixed(3)} × (medians ${formatMs(median(a.nodeCpuMs))} → ${formatMs(median(b.nodeCpuMs))}); PostgreSQL + Node CPU ${bothRatio.toFixed(3)} ×`;
+  return { ratio, measured };
+}
+
+/**
+ * Issue 20's goal: what the rollup's new columns cost trafficStats. The query without the outcome
+ * fields answers the same rows from the same statement whether or not the rollup has the columns
+ * (the subgraph selects only the sums of the fields asked), so the difference is the statement's
+ * cost over the rollup with them against a copy as it was before them.
+ */
+function columnsCost(before: Measure, now: Measure): { goal: string; measured: string; met: boolean } {
+  const { ratio, measured } = compared(before, now);
+  console.log(`issue 20's columns in the rollup, trafficStats' statement with them vs without: ${measured}`);
+  return {
+    goal: "issue 20's columns in the rollup cost trafficStats ≤ 10 % (its statement over the rollup with them vs a copy without)",
+    measured,
+    met: ratio <= 1.1,
+  };
+}
+
+/**
+ * What asking for the outcome fields adds (diagnostic: the answer grows by their values, about 55 %
+ * more JSON), through the gateway, at the subgraph and for the subgraph's SQL alone, with the
+ * spread of the run-by-run ratios (each run measures both back to back, so a disturbance touches both).
+ */
+function outcomeFieldsCost(
+  gateway: Measure,
+  subgraph: Measure,
+  sql: Measure,
+  gatewayOutcomes: Measure,
+  subgraphOutcomes: Measure,
+  sqlOutcomes: Measure,
+): string[] {
   return [
     [gateway, gatewayOutcomes, 'trafficStats through the gateway'],
     [subgraph, subgraphOutcomes, 'trafficStats asked of the traffic subgraph'],
     [sql, sqlOutcomes, "the subgraph's SQL"],
   ].map(([base, other, label]) => {
-    const [a, b] = [base as Measure, other as Measure];
-    const ratio = median(b.ms) / median(a.ms);
-    const perRun = a.ms.map((ms, i) => b.ms[i] / ms);
-    const cpuRatio = median(b.cpuMs) / median(a.cpuMs);
-    const nodeRatio = median(b.nodeCpuMs) / median(a.nodeCpuMs);
-    const cpu = (m: Measure): number => median(m.cpuMs) + median(m.nodeCpuMs);
-    const bothRatio = cpu(b) / cpu(a);
-    const measured = `wall ${ratio.toFixed(3)} × (medians ${formatMs(median(a.ms))} → ${formatMs(median(b.ms))}; per-run ratios ${min(perRun).toFixed(3)} – ${max(perRun).toFixed(3)}, median ${median(perRun).toFixed(3)}); PostgreSQL CPU ${cpuRatio.toFixed(3)} × (medians ${formatMs(median(a.cpuMs))} → ${formatMs(median(b.cpuMs))}, ranges ${formatMs(min(a.cpuMs))} – ${formatMs(max(a.cpuMs))} and ${formatMs(min(b.cpuMs))} – ${formatMs(max(b.cpuMs))}); Node CPU ${nodeRatio.toFixed(3)} × (medians ${formatMs(median(a.nodeCpuMs))} → ${formatMs(median(b.nodeCpuMs))}); PostgreSQL + Node CPU ${bothRatio.toFixed(3)} ×`;
-    console.log(`outcome fields, ${label as string}: ${measured}`);
-    return { goal: `outcome fields cost ≤ 10 % on ${label as string}`, measured, met: ratio <= 1.1 };
+    const { measured } = compared(base as Measure, other as Measure);
+    console.log(`asking for the outcome fields, ${label as string}: ${measured}`);
+    return `Diagnostic, what asking for the outcome fields adds to ${label as string} (six more values per row): ${measured}.`;
   });
 }
 
@@ -327,6 +395,18 @@ async function main(): Promise<void> {
         },
         (error: Error) => `could not compare: trafficStats answered ${error.message}`,
       );
+      if (args.outcomes) {
+        // issue 20's goal: the same statement over the rollup as it was before its columns
+        await createRollupBeforeOutcomes(client);
+        const app = appStatsSql(window);
+        const [now, before] = await withAppWorkMem(client, async () => [
+          (await client.query(app.sql, app.params)).rows,
+          (await client.query(overRollupBeforeOutcomes(app).sql, app.params)).rows,
+        ]);
+        console.log(
+          `the rollup without issue 20's columns: ${JSON.stringify(now) === JSON.stringify(before) ? `the same ${formatCount(now.length)} rows` : 'DIFFERENT rows'}`,
+        );
+      }
       const measures = await bench(cluster.cpuSeconds, client, gateway.url, urls.traffic, window);
       console.log(
         `\ntrafficStats, ${days} days × 30-minute intervals × every queue (${queues.length}, and IVR without a queue), time zone ${timeZone}; ${runs} timed runs after ${warmup} warm-up`,

@@ -224,7 +224,7 @@ export async function trafficStats(
       : NO_OUTCOME_SUMS;
     const o = outcomes ? outcomeMetrics(t) : NO_OUTCOME_METRICS;
     const queue = row.queue_key ? queues.get(row.queue_key) : undefined;
-    const m = contactMetrics(totals(row), (queue?.slVariant as ServiceLevelVariant | undefined) ?? variant);
+    const m = contactMetrics(totals(row), queue?.variant ?? variant);
     if (start.getTime() !== row.interval_ms) start = new Date(row.interval_ms);
     answer.push({
       intervalStart: start,
@@ -319,12 +319,19 @@ function executeWithSortMemory<T>(em: EntityManager, sql: string, params: unknow
   });
 }
 
-/** The code and variant of each queue the rows are grouped by (none unless grouped by queue). */
-async function queueSettings(em: EntityManager, rows: readonly StatsSqlRow[]): Promise<Map<string, Queue>> {
+/**
+ * The code and variant of each queue the rows are grouped by (none unless grouped by queue), as
+ * plain values: read for every row, where an entity's property is a getter.
+ */
+async function queueSettings(
+  em: EntityManager,
+  rows: readonly StatsSqlRow[],
+): Promise<Map<string, { code: string; variant: ServiceLevelVariant }>> {
   const ids = new Set<string>();
   for (const row of rows) if (row.queue_key) ids.add(row.queue_key);
   if (!ids.size) return new Map();
-  return new Map((await new QueueService(em).findByIds([...ids])).map((q) => [q.id, q]));
+  const queues: Queue[] = await new QueueService(em).findByIds([...ids]);
+  return new Map(queues.map((q) => [q.id, { code: q.code, variant: q.slVariant as ServiceLevelVariant }]));
 }
 
 /** FCR per bucket and group, keyed like the rollup rows they are joined to. */

@@ -38,8 +38,10 @@ export class ContactMetricsFields {
  */
 export const SERIALIZED_STATS_TYPES = ['TrafficStatsRow'] as const;
 
-// simpleResolvers: the fields are read straight off the row (GraphQL's default resolver), without a
-// type-graphql resolver per field of every row; the entity fields have their own (TrafficStatsRowResolver).
+// The fields are read straight off the row (GraphQL's default resolver), without a type-graphql
+// resolver per field of every row; the entity fields have their own (TrafficStatsRowResolver).
+// simpleResolvers covers only the class's own fields: the kit drops the inherited ones' resolvers
+// too, as every type's (libs/subgraph-kit plain-fields.ts; traffic-stats-row-fields.spec.ts).
 @ObjectType('TrafficStatsRow', {
   description: 'One interval (and group) of contact statistics: a flat row for BI tools',
   simpleResolvers: true,
