@@ -1,5 +1,6 @@
 // First: sets NODE_ENV before GraphQL and Apollo load.
 import './production-mode';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from 'pg';
@@ -24,6 +25,7 @@ import {
   max,
   median,
   min,
+  profiled,
   progress,
   progressDone,
   table,
@@ -41,6 +43,8 @@ const GOAL_FIRST_BYTE_MS = 100;
 const { args, contacts, runs, warmup, days, ...shared } = benchOptions(CONTACT_BENCH_SIZES, {
   granularity: { type: 'string', default: 'THIRTY_MINUTES' },
   'group-by': { type: 'string', default: 'QUEUE,CHANNEL' },
+  /** A directory: each timed run of the export through the gateway profiled (.cpuprofile). */
+  profile: { type: 'string' },
 });
 const generation = benchGeneration(contacts, days, shared.queues);
 const queues = benchQueues(generation);
@@ -103,6 +107,8 @@ interface Measure {
   label: string;
   run: () => Promise<Pull>;
   pulls: Pull[];
+  /** CPU ms of each timed pull: this process (servers and client), and PostgreSQL's processes. */
+  cpu: { node: number[]; postgres: number[] };
 }
 
 const rate = (p: Pull): number => p.rows / (p.totalMs / 1000);
@@ -153,34 +159,38 @@ async function main(): Promise<void> {
           label: 'export route through the gateway',
           run: () => pullRoute(`${gateway.url.replace(/\/graphql$/, '')}${path}`),
           pulls: [],
+          cpu: { node: [], postgres: [] },
         },
         {
           label: "trafficStats' statement alone, whole period (COPY, pg-copy-streams)",
           run: () => pullSql(client, wholeSql),
           pulls: [],
+          cpu: { node: [], postgres: [] },
         },
         {
           label: `diagnostic: the route's ${partSqls.length} COPY statements (a day each) alone`,
           run: () => pullSql(client, partSqls),
           pulls: [],
+          cpu: { node: [], postgres: [] },
         },
         {
           label: 'diagnostic: export route on the traffic subgraph',
           run: () => pullRoute(`${urls.traffic.replace(/\/graphql$/, '')}${path}`),
           pulls: [],
+          cpu: { node: [], postgres: [] },
         },
       ];
-      const cpu = { node: [] as number[], postgres: [] as number[] };
       for (let i = 0; i < warmup; i += 1) for (const m of measures) await m.run();
       for (let run = 1; run <= runs; run += 1) {
         // Interleaved, so a disturbance on the machine touches every measure alike.
         for (const m of measures) {
-          const [node, postgres] = [ownCpuSeconds(), cluster.cpuSeconds()];
-          m.pulls.push(await m.run());
-          if (m === measures[0]) {
-            cpu.node.push((ownCpuSeconds() - node) * 1000);
-            cpu.postgres.push((cluster.cpuSeconds() - postgres) * 1000);
-          }
+          // PostgreSQL's CPU read outside this process's window (reading /proc costs this process)
+          const postgres = cluster.cpuSeconds();
+          const node = ownCpuSeconds();
+          const profileAs = m === measures[0] ? `export-gateway-run${run}` : '';
+          m.pulls.push(await profiled(profileAs ? args.profile : undefined, profileAs, m.run));
+          m.cpu.node.push((ownCpuSeconds() - node) * 1000);
+          m.cpu.postgres.push((cluster.cpuSeconds() - postgres) * 1000);
         }
         progress(`run ${run}/${runs}`);
       }
@@ -208,6 +218,8 @@ async function main(): Promise<void> {
         'rows/s, median (min – max)',
         'headers',
         'first body byte',
+        'CPU Node',
+        'CPU PostgreSQL',
       ];
       const tableRows = measures.map((m) => [
         m.label,
@@ -224,6 +236,8 @@ async function main(): Promise<void> {
           m.pulls.map((p) => p.firstByteMs),
           formatMs,
         ),
+        formatMs(median(m.cpu.node)),
+        formatMs(median(m.cpu.postgres)),
       ]);
       console.log(table(header, tableRows));
       const [route, sql, parts] = measures;
@@ -231,9 +245,10 @@ async function main(): Promise<void> {
       const perRun = route.pulls.map((p, i) => rate(p) / rate(sql.pulls[i]));
       const headers = median(route.pulls.map((p) => p.headersMs));
       const firstCsv = median(route.pulls.map((p) => p.firstByteMs));
-      console.log(
-        `\nCPU per export through the gateway (median): this process (gateway + subgraph + client) ${formatMs(median(cpu.node))}, PostgreSQL ${formatMs(median(cpu.postgres))}`,
-      );
+      // On a shared machine the wall clock follows the others' load; CPU seconds per row do not.
+      const cpuMs = (m: Measure): number => median(m.cpu.node) + median(m.cpu.postgres);
+      const cpuNote = `CPU per export (medians, Node = this process: servers and client): through the gateway ${formatMs(median(route.cpu.node))} Node + ${formatMs(median(route.cpu.postgres))} PostgreSQL, the SQL alone ${formatMs(median(sql.cpu.node))} + ${formatMs(median(sql.cpu.postgres))}: SQL/route CPU ${(cpuMs(sql) / cpuMs(route)).toFixed(2)} ×`;
+      console.log(`\n${cpuNote}`);
       console.log(
         `rate route/SQL (medians): ${ratio.toFixed(2)} × (per-run ratios ${min(perRun).toFixed(2)} – ${max(perRun).toFixed(2)})`,
       );
@@ -259,7 +274,9 @@ async function main(): Promise<void> {
           },
         ],
         notes: [
-          `CPU per export through the gateway (median): the bench process (gateway + subgraph + client) ${formatMs(median(cpu.node))}, PostgreSQL ${formatMs(median(cpu.postgres))}.`,
+          `${cpuNote}; load average ${loadavg()
+            .map((l) => l.toFixed(1))
+            .join(' / ')} at the end.`,
           `Rate route/SQL per run: ${min(perRun).toFixed(2)} – ${max(perRun).toFixed(2)}; ${firstByteNote}.`,
         ],
         goals: [

@@ -1,9 +1,7 @@
 // First: sets NODE_ENV before GraphQL and Apollo load.
 import './production-mode';
 import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { Session } from 'node:inspector/promises';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { parseArgs } from 'node:util';
@@ -28,6 +26,7 @@ import {
   max,
   median,
   min,
+  profiled,
   percentile,
   progress,
   progressDone,
@@ -260,26 +259,6 @@ async function post(url: string, c: Case): Promise<number> {
   const body = (await response.json()) as { data?: { surveyStats: unknown[] } | null; errors?: unknown[] };
   if (!body.data) throw new Error(`surveyStats failed: ${JSON.stringify(body.errors)}`);
   return body.data.surveyStats.length;
-}
-
-/**
- * `work` under V8's CPU profiler (voc, the gateway and the client share this process), written to
- * `<dir>/<name>.cpuprofile` for Chrome DevTools or speedscope.
- */
-async function profiled<T>(dir: string | undefined, name: string, work: () => Promise<T>): Promise<T> {
-  if (!dir) return work();
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
-    session.disconnect();
-  }
 }
 
 async function measure(
