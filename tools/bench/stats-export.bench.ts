@@ -1,5 +1,6 @@
 // First: sets NODE_ENV before GraphQL and Apollo load.
 import './production-mode';
+import { get } from 'node:http';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -66,8 +67,45 @@ const countLines = (chunk: Uint8Array): number => {
   return n;
 };
 
-/** GET the route (gateway or subgraph), reading the answer to its end. */
+/**
+ * GET the route (gateway or subgraph), reading the answer to its end with node:http, Buffers as
+ * they come: as lean a reader as the SQL side's pg-copy-streams (a BI tool reads in a process of its
+ * own; here it shares the servers' thread, so a heavy reader slows the route it measures).
+ */
 async function pullRoute(url: string): Promise<Pull> {
+  const start = performance.now();
+  const headers = (await authorizationFor(url)) as Record<string, string>;
+  return new Promise<Pull>((resolve, reject) => {
+    const request = get(url, { headers }, (response) => {
+      const headersMs = performance.now() - start;
+      if (response.statusCode !== 200) {
+        response.setEncoding('utf8');
+        let text = '';
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => reject(new Error(`HTTP ${response.statusCode}: ${text}`)));
+        return;
+      }
+      let firstByteMs = Number.NaN;
+      let bytes = 0;
+      let lines = 0;
+      response.on('data', (chunk: Buffer) => {
+        if (bytes === 0) firstByteMs = performance.now() - start;
+        bytes += chunk.length;
+        lines += countLines(chunk);
+      });
+      response.on('error', reject);
+      response.on('end', () => {
+        // a cut answer ends without its last chunk: never counted as a whole export
+        if (!response.complete) reject(new Error('the export was cut short'));
+        else resolve({ headersMs, firstByteMs, totalMs: performance.now() - start, bytes, rows: lines - 1 });
+      });
+    });
+    request.on('error', reject);
+  });
+}
+
+/** The same GET read with fetch (WHATWG streams, a promise per chunk): what such a reader costs. */
+async function pullRouteWithFetch(url: string): Promise<Pull> {
   const start = performance.now();
   const response = await fetch(url, { headers: await authorizationFor(url) });
   const headersMs = performance.now() - start;
@@ -137,7 +175,7 @@ async function main(): Promise<void> {
     const path = `/export/traffic-stats.csv?${query}`;
     // The statements the route runs for an administrator (sees everything), built by the route's
     // code: trafficStats' one statement over the whole period (the SQL itself), and the route's
-    // statements over the period's parts (a day each).
+    // statements over the period's parts (a day, then each twice as long).
     const parsed = parseExportRequest(new URLSearchParams(query));
     const em = trafficOrm.em.fork();
     const copyOf = (part: { from: Date; to: Date }, header: boolean): string => {
@@ -168,7 +206,7 @@ async function main(): Promise<void> {
           cpu: { node: [], postgres: [] },
         },
         {
-          label: `diagnostic: the route's ${partSqls.length} COPY statements (a day each) alone`,
+          label: `diagnostic: the route's ${partSqls.length} COPY statements (a day, then doubling) alone`,
           run: () => pullSql(client, partSqls),
           pulls: [],
           cpu: { node: [], postgres: [] },
@@ -176,6 +214,12 @@ async function main(): Promise<void> {
         {
           label: 'diagnostic: export route on the traffic subgraph',
           run: () => pullRoute(`${urls.traffic.replace(/\/graphql$/, '')}${path}`),
+          pulls: [],
+          cpu: { node: [], postgres: [] },
+        },
+        {
+          label: 'diagnostic: export route through the gateway, read with fetch',
+          run: () => pullRouteWithFetch(`${gateway.url.replace(/\/graphql$/, '')}${path}`),
           pulls: [],
           cpu: { node: [], postgres: [] },
         },
@@ -199,6 +243,7 @@ async function main(): Promise<void> {
         `select (select count(*) from contact) as contacts, (select count(*) from queue_interval_stat) as queue_intervals`,
       );
       const rows = measures.map((m) => m.pulls[0].rows);
+      const bytes = measures.map((m) => m.pulls[0].bytes);
       console.log(
         `\n/export/traffic-stats.csv, ${days} days, ${args.granularity} × ${args['group-by']}, time zone ${timeZone}; ${runs} timed runs after ${warmup} warm-up`,
       );
@@ -207,7 +252,7 @@ async function main(): Promise<void> {
         `data: ${formatCount(Number(sizes.rows[0].contacts))} contacts, ${formatCount(Number(sizes.rows[0].queue_intervals))} queue_interval_stat rows; loaded in ${formatMs(loading.ms)}`,
       );
       console.log(
-        `answers: ${rows.every((r) => r === rows[0]) ? `every side ${formatCount(rows[0])} rows, ${formatCount(measures[0].pulls[0].bytes)} bytes` : `DIFFER: ${rows.join(' / ')} rows`}\n`,
+        `answers: ${rows.every((r) => r === rows[0]) && bytes.every((b) => b === bytes[0]) ? `every side ${formatCount(rows[0])} rows, ${formatCount(bytes[0])} bytes` : `DIFFER: ${rows.join(' / ')} rows, ${bytes.join(' / ')} bytes`}\n`,
       );
       const spread = (values: number[], f: (v: number) => string) =>
         `${f(median(values))} (${f(min(values))} – ${f(max(values))})`;
