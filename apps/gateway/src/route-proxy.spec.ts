@@ -75,9 +75,17 @@ describe('proxyRoute: the answer as the subgraph gives it', () => {
   let gateway: Server;
   let gatewayUrl: string;
   const bytes = Buffer.alloc(3 * 1024 * 1024, 'x');
+  let upstreamClosed: Promise<boolean> | undefined;
 
   beforeAll(async () => {
     upstream = createServer((request, response) => {
+      if (request.url?.startsWith('/hold')) {
+        // a long export the caller walks away from
+        response.writeHead(200, { 'content-type': 'text/csv; charset=utf-8' });
+        response.write('a,b\n');
+        upstreamClosed = new Promise((resolve) => response.on('close', () => resolve(true)));
+        return;
+      }
       if (request.url?.startsWith('/cut')) {
         // an export whose statement fails midway: the subgraph cuts the chunked answer short
         response.writeHead(200, { 'content-type': 'text/csv; charset=utf-8' });
@@ -134,6 +142,38 @@ describe('proxyRoute: the answer as the subgraph gives it', () => {
       body: bytes,
     });
     expect(await response.json()).toEqual({ size: bytes.length, type: 'text/csv' });
+  });
+
+  it('cancels the subgraph’s answer when the caller goes away', async () => {
+    const leave = new AbortController();
+    const response = await fetch(`${gatewayUrl}/hold/traffic-stats.csv`, { headers, signal: leave.signal });
+    const reader = response.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('a,b\n');
+    leave.abort();
+    await expect(upstreamClosed).resolves.toBe(true);
+  });
+
+  it('answers 502 SUBGRAPH_UNAVAILABLE when the subgraph cannot be reached', async () => {
+    const closed = createServer();
+    const closedUrl = await listen(closed);
+    await new Promise((resolve) => closed.close(resolve));
+    const route = proxyRoute({
+      subgraph: 'traffic',
+      targetOrigin: closedUrl,
+      verify: async (token) => ({ subject: token, roles: ['ADMIN'] }) as unknown as Identity,
+      sign: async () => 'internal',
+      logger: createLogger('route-proxy-spec'),
+    });
+    const down = createServer((request, response) => void route(request, response));
+    const downUrl = await listen(down);
+    try {
+      const response = await fetch(`${downUrl}/export/traffic-stats.csv`, { headers });
+      expect(response.status).toBe(502);
+      const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+      expect(body.errors[0].extensions.code).toBe('SUBGRAPH_UNAVAILABLE');
+    } finally {
+      await new Promise((resolve) => down.close(resolve));
+    }
   });
 
   it('cuts the caller’s answer short when the subgraph cuts its own: a broken export never ends as if whole', async () => {
