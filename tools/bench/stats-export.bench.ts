@@ -1,5 +1,7 @@
 // First: sets NODE_ENV before GraphQL and Apollo load.
 import './production-mode';
+import { get } from 'node:http';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Client } from 'pg';
@@ -24,6 +26,7 @@ import {
   max,
   median,
   min,
+  profiled,
   progress,
   progressDone,
   table,
@@ -41,6 +44,8 @@ const GOAL_FIRST_BYTE_MS = 100;
 const { args, contacts, runs, warmup, days, ...shared } = benchOptions(CONTACT_BENCH_SIZES, {
   granularity: { type: 'string', default: 'THIRTY_MINUTES' },
   'group-by': { type: 'string', default: 'QUEUE,CHANNEL' },
+  /** A directory: each timed run of the export through the gateway profiled (.cpuprofile). */
+  profile: { type: 'string' },
 });
 const generation = benchGeneration(contacts, days, shared.queues);
 const queues = benchQueues(generation);
@@ -62,8 +67,45 @@ const countLines = (chunk: Uint8Array): number => {
   return n;
 };
 
-/** GET the route (gateway or subgraph), reading the answer to its end. */
+/**
+ * GET the route (gateway or subgraph), reading the answer to its end with node:http, Buffers as
+ * they come: as lean a reader as the SQL side's pg-copy-streams (a BI tool reads in a process of its
+ * own; here it shares the servers' thread, so a heavy reader slows the route it measures).
+ */
 async function pullRoute(url: string): Promise<Pull> {
+  const start = performance.now();
+  const headers = (await authorizationFor(url)) as Record<string, string>;
+  return new Promise<Pull>((resolve, reject) => {
+    const request = get(url, { headers }, (response) => {
+      const headersMs = performance.now() - start;
+      if (response.statusCode !== 200) {
+        response.setEncoding('utf8');
+        let text = '';
+        response.on('data', (chunk: string) => (text += chunk));
+        response.on('end', () => reject(new Error(`HTTP ${response.statusCode}: ${text}`)));
+        return;
+      }
+      let firstByteMs = Number.NaN;
+      let bytes = 0;
+      let lines = 0;
+      response.on('data', (chunk: Buffer) => {
+        if (bytes === 0) firstByteMs = performance.now() - start;
+        bytes += chunk.length;
+        lines += countLines(chunk);
+      });
+      response.on('error', reject);
+      response.on('end', () => {
+        // a cut answer ends without its last chunk: never counted as a whole export
+        if (!response.complete) reject(new Error('the export was cut short'));
+        else resolve({ headersMs, firstByteMs, totalMs: performance.now() - start, bytes, rows: lines - 1 });
+      });
+    });
+    request.on('error', reject);
+  });
+}
+
+/** The same GET read with fetch (WHATWG streams, a promise per chunk): what such a reader costs. */
+async function pullRouteWithFetch(url: string): Promise<Pull> {
   const start = performance.now();
   const response = await fetch(url, { headers: await authorizationFor(url) });
   const headersMs = performance.now() - start;
@@ -103,6 +145,8 @@ interface Measure {
   label: string;
   run: () => Promise<Pull>;
   pulls: Pull[];
+  /** CPU ms of each timed pull: this process (servers and client), and PostgreSQL's processes. */
+  cpu: { node: number[]; postgres: number[] };
 }
 
 const rate = (p: Pull): number => p.rows / (p.totalMs / 1000);
@@ -131,7 +175,7 @@ async function main(): Promise<void> {
     const path = `/export/traffic-stats.csv?${query}`;
     // The statements the route runs for an administrator (sees everything), built by the route's
     // code: trafficStats' one statement over the whole period (the SQL itself), and the route's
-    // statements over the period's parts (a day each).
+    // statements over the period's parts (a day, then each twice as long).
     const parsed = parseExportRequest(new URLSearchParams(query));
     const em = trafficOrm.em.fork();
     const copyOf = (part: { from: Date; to: Date }, header: boolean): string => {
@@ -153,34 +197,44 @@ async function main(): Promise<void> {
           label: 'export route through the gateway',
           run: () => pullRoute(`${gateway.url.replace(/\/graphql$/, '')}${path}`),
           pulls: [],
+          cpu: { node: [], postgres: [] },
         },
         {
           label: "trafficStats' statement alone, whole period (COPY, pg-copy-streams)",
           run: () => pullSql(client, wholeSql),
           pulls: [],
+          cpu: { node: [], postgres: [] },
         },
         {
-          label: `diagnostic: the route's ${partSqls.length} COPY statements (a day each) alone`,
+          label: `diagnostic: the route's ${partSqls.length} COPY statements (a day, then doubling) alone`,
           run: () => pullSql(client, partSqls),
           pulls: [],
+          cpu: { node: [], postgres: [] },
         },
         {
           label: 'diagnostic: export route on the traffic subgraph',
           run: () => pullRoute(`${urls.traffic.replace(/\/graphql$/, '')}${path}`),
           pulls: [],
+          cpu: { node: [], postgres: [] },
+        },
+        {
+          label: 'diagnostic: export route through the gateway, read with fetch',
+          run: () => pullRouteWithFetch(`${gateway.url.replace(/\/graphql$/, '')}${path}`),
+          pulls: [],
+          cpu: { node: [], postgres: [] },
         },
       ];
-      const cpu = { node: [] as number[], postgres: [] as number[] };
       for (let i = 0; i < warmup; i += 1) for (const m of measures) await m.run();
       for (let run = 1; run <= runs; run += 1) {
         // Interleaved, so a disturbance on the machine touches every measure alike.
         for (const m of measures) {
-          const [node, postgres] = [ownCpuSeconds(), cluster.cpuSeconds()];
-          m.pulls.push(await m.run());
-          if (m === measures[0]) {
-            cpu.node.push((ownCpuSeconds() - node) * 1000);
-            cpu.postgres.push((cluster.cpuSeconds() - postgres) * 1000);
-          }
+          // PostgreSQL's CPU read outside this process's window (reading /proc costs this process)
+          const postgres = cluster.cpuSeconds();
+          const node = ownCpuSeconds();
+          const profileAs = m === measures[0] ? `export-gateway-run${run}` : '';
+          m.pulls.push(await profiled(profileAs ? args.profile : undefined, profileAs, m.run));
+          m.cpu.node.push((ownCpuSeconds() - node) * 1000);
+          m.cpu.postgres.push((cluster.cpuSeconds() - postgres) * 1000);
         }
         progress(`run ${run}/${runs}`);
       }
@@ -189,6 +243,7 @@ async function main(): Promise<void> {
         `select (select count(*) from contact) as contacts, (select count(*) from queue_interval_stat) as queue_intervals`,
       );
       const rows = measures.map((m) => m.pulls[0].rows);
+      const bytes = measures.map((m) => m.pulls[0].bytes);
       console.log(
         `\n/export/traffic-stats.csv, ${days} days, ${args.granularity} × ${args['group-by']}, time zone ${timeZone}; ${runs} timed runs after ${warmup} warm-up`,
       );
@@ -197,7 +252,7 @@ async function main(): Promise<void> {
         `data: ${formatCount(Number(sizes.rows[0].contacts))} contacts, ${formatCount(Number(sizes.rows[0].queue_intervals))} queue_interval_stat rows; loaded in ${formatMs(loading.ms)}`,
       );
       console.log(
-        `answers: ${rows.every((r) => r === rows[0]) ? `every side ${formatCount(rows[0])} rows, ${formatCount(measures[0].pulls[0].bytes)} bytes` : `DIFFER: ${rows.join(' / ')} rows`}\n`,
+        `answers: ${rows.every((r) => r === rows[0]) && bytes.every((b) => b === bytes[0]) ? `every side ${formatCount(rows[0])} rows, ${formatCount(bytes[0])} bytes` : `DIFFER: ${rows.join(' / ')} rows, ${bytes.join(' / ')} bytes`}\n`,
       );
       const spread = (values: number[], f: (v: number) => string) =>
         `${f(median(values))} (${f(min(values))} – ${f(max(values))})`;
@@ -208,6 +263,8 @@ async function main(): Promise<void> {
         'rows/s, median (min – max)',
         'headers',
         'first body byte',
+        'CPU Node',
+        'CPU PostgreSQL',
       ];
       const tableRows = measures.map((m) => [
         m.label,
@@ -224,6 +281,8 @@ async function main(): Promise<void> {
           m.pulls.map((p) => p.firstByteMs),
           formatMs,
         ),
+        formatMs(median(m.cpu.node)),
+        formatMs(median(m.cpu.postgres)),
       ]);
       console.log(table(header, tableRows));
       const [route, sql, parts] = measures;
@@ -231,9 +290,10 @@ async function main(): Promise<void> {
       const perRun = route.pulls.map((p, i) => rate(p) / rate(sql.pulls[i]));
       const headers = median(route.pulls.map((p) => p.headersMs));
       const firstCsv = median(route.pulls.map((p) => p.firstByteMs));
-      console.log(
-        `\nCPU per export through the gateway (median): this process (gateway + subgraph + client) ${formatMs(median(cpu.node))}, PostgreSQL ${formatMs(median(cpu.postgres))}`,
-      );
+      // On a shared machine the wall clock follows the others' load; CPU seconds per row do not.
+      const cpuMs = (m: Measure): number => median(m.cpu.node) + median(m.cpu.postgres);
+      const cpuNote = `CPU per export (medians, Node = this process: servers and client): through the gateway ${formatMs(median(route.cpu.node))} Node + ${formatMs(median(route.cpu.postgres))} PostgreSQL, the SQL alone ${formatMs(median(sql.cpu.node))} + ${formatMs(median(sql.cpu.postgres))}: SQL/route CPU ${(cpuMs(sql) / cpuMs(route)).toFixed(2)} ×`;
+      console.log(`\n${cpuNote}`);
       console.log(
         `rate route/SQL (medians): ${ratio.toFixed(2)} × (per-run ratios ${min(perRun).toFixed(2)} – ${max(perRun).toFixed(2)})`,
       );
@@ -259,7 +319,9 @@ async function main(): Promise<void> {
           },
         ],
         notes: [
-          `CPU per export through the gateway (median): the bench process (gateway + subgraph + client) ${formatMs(median(cpu.node))}, PostgreSQL ${formatMs(median(cpu.postgres))}.`,
+          `${cpuNote}; load average ${loadavg()
+            .map((l) => l.toFixed(1))
+            .join(' / ')} at the end.`,
           `Rate route/SQL per run: ${min(perRun).toFixed(2)} – ${max(perRun).toFixed(2)}; ${firstByteNote}.`,
         ],
         goals: [

@@ -26,6 +26,7 @@ import {
   max,
   median,
   min,
+  profiled,
   percentile,
   profiled,
   progress,

@@ -69,3 +69,116 @@ describe('proxyRoute: a streaming route takes its turn with the caller’s queri
     await other.body?.cancel();
   });
 });
+
+describe('proxyRoute: the answer as the subgraph gives it', () => {
+  let upstream: Server;
+  let gateway: Server;
+  let gatewayUrl: string;
+  const bytes = Buffer.alloc(3 * 1024 * 1024, 'x');
+  let upstreamClosed: Promise<boolean> | undefined;
+
+  beforeAll(async () => {
+    upstream = createServer((request, response) => {
+      if (request.url?.startsWith('/hold')) {
+        // a long export the caller walks away from
+        response.writeHead(200, { 'content-type': 'text/csv; charset=utf-8' });
+        response.write('a,b\n');
+        upstreamClosed = new Promise((resolve) => response.on('close', () => resolve(true)));
+        return;
+      }
+      if (request.url?.startsWith('/cut')) {
+        // an export whose statement fails midway: the subgraph cuts the chunked answer short
+        response.writeHead(200, { 'content-type': 'text/csv; charset=utf-8' });
+        response.write('a,b\n1,2\n');
+        setTimeout(() => response.destroy(), 50);
+        return;
+      }
+      if (request.method === 'POST') {
+        // an import: the body streamed through, answered with its size
+        let size = 0;
+        request.on('data', (chunk: Buffer) => (size += chunk.length));
+        request.on('end', () => {
+          response.writeHead(200, { 'content-type': 'application/json' });
+          response.end(JSON.stringify({ size, type: request.headers['content-type'] }));
+        });
+        return;
+      }
+      response.writeHead(200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': 'attachment; filename="big.csv"',
+      });
+      response.end(bytes);
+    });
+    const upstreamUrl = await listen(upstream);
+    const route = proxyRoute({
+      subgraph: 'traffic',
+      targetOrigin: upstreamUrl,
+      verify: async (token) => ({ subject: token, roles: ['ADMIN'] }) as unknown as Identity,
+      sign: async () => 'internal',
+      logger: createLogger('route-proxy-spec'),
+    });
+    gateway = createServer((request, response) => void route(request, response));
+    gatewayUrl = await listen(gateway);
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => gateway.close(resolve));
+    await new Promise((resolve) => upstream.close(resolve));
+  });
+
+  const headers = { authorization: 'Bearer alice' };
+
+  it('passes a large answer through whole, with its type and disposition', async () => {
+    const response = await fetch(`${gatewayUrl}/export/traffic-stats.csv`, { headers });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe('attachment; filename="big.csv"');
+    expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
+  });
+
+  it('streams a request body to the subgraph (an import)', async () => {
+    const response = await fetch(`${gatewayUrl}/import/contacts`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'text/csv' },
+      body: bytes,
+    });
+    expect(await response.json()).toEqual({ size: bytes.length, type: 'text/csv' });
+  });
+
+  it('cancels the subgraph’s answer when the caller goes away', async () => {
+    const leave = new AbortController();
+    const response = await fetch(`${gatewayUrl}/hold/traffic-stats.csv`, { headers, signal: leave.signal });
+    const reader = response.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe('a,b\n');
+    leave.abort();
+    await expect(upstreamClosed).resolves.toBe(true);
+  });
+
+  it('answers 502 SUBGRAPH_UNAVAILABLE when the subgraph cannot be reached', async () => {
+    const closed = createServer();
+    const closedUrl = await listen(closed);
+    await new Promise((resolve) => closed.close(resolve));
+    const route = proxyRoute({
+      subgraph: 'traffic',
+      targetOrigin: closedUrl,
+      verify: async (token) => ({ subject: token, roles: ['ADMIN'] }) as unknown as Identity,
+      sign: async () => 'internal',
+      logger: createLogger('route-proxy-spec'),
+    });
+    const down = createServer((request, response) => void route(request, response));
+    const downUrl = await listen(down);
+    try {
+      const response = await fetch(`${downUrl}/export/traffic-stats.csv`, { headers });
+      expect(response.status).toBe(502);
+      const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+      expect(body.errors[0].extensions.code).toBe('SUBGRAPH_UNAVAILABLE');
+    } finally {
+      await new Promise((resolve) => down.close(resolve));
+    }
+  });
+
+  it('cuts the caller’s answer short when the subgraph cuts its own: a broken export never ends as if whole', async () => {
+    const response = await fetch(`${gatewayUrl}/cut/traffic-stats.csv`, { headers });
+    expect(response.status).toBe(200);
+    await expect(response.text()).rejects.toThrow();
+  });
+});

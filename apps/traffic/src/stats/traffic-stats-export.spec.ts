@@ -18,12 +18,18 @@ function expectCuts(parts: { from: Date; to: Date }[], from: Date, to: Date, zon
 }
 
 describe('exportPeriods: where the CSV export cuts its period into statements', () => {
-  it('cuts a month of half hours into days', () => {
+  it('cuts a month of half hours into a day, then parts each twice as long: 5 statements', () => {
     const from = new Date('2026-10-01T00:00:00+08:00');
     const to = new Date(from.getTime() + 31 * DAY_MS);
     const parts = exportPeriods({ from, to, timeZone: 'Asia/Shanghai' }, Granularity.THIRTY_MINUTES);
-    expect(parts).toHaveLength(31);
+    expect(parts.map((p) => (p.to.getTime() - p.from.getTime()) / DAY_MS)).toEqual([1, 2, 4, 8, 16]);
     expectCuts(parts, from, to, 'Asia/Shanghai', 30);
+    // a year: still a day first, in 9 statements
+    const year = new Date(from.getTime() + 365 * DAY_MS);
+    const yearParts = exportPeriods({ from, to: year, timeZone: 'Asia/Shanghai' }, Granularity.HOUR);
+    expect(yearParts).toHaveLength(9);
+    expect(yearParts[0].to.getTime() - from.getTime()).toBe(DAY_MS);
+    expectCuts(yearParts, from, year, 'Asia/Shanghai', 60);
   });
 
   it('never cuts inside a bucket: Kathmandu (+05:45) hours from a UTC midnight start at :45 local', () => {
@@ -31,9 +37,10 @@ describe('exportPeriods: where the CSV export cuts its period into statements', 
     const to = new Date(from.getTime() + 3 * DAY_MS);
     expect(exportPeriods({ from, to, timeZone: 'Asia/Kathmandu' }, Granularity.HOUR)).toEqual([{ from, to }]);
     // a quarter-hour granularity can be cut anywhere on the quarter
-    expect(exportPeriods({ from, to, timeZone: 'Asia/Kathmandu' }, Granularity.FIFTEEN_MINUTES)).toHaveLength(
-      3,
-    );
+    expect(exportPeriods({ from, to, timeZone: 'Asia/Kathmandu' }, Granularity.FIFTEEN_MINUTES)).toEqual([
+      { from, to: new Date(from.getTime() + DAY_MS) },
+      { from: new Date(from.getTime() + DAY_MS), to },
+    ]);
   });
 
   it('days across a DST change are cut at local midnights only', () => {
@@ -43,10 +50,10 @@ describe('exportPeriods: where the CSV export cuts its period into statements', 
     const parts = exportPeriods({ from, to, timeZone: zone }, Granularity.DAY);
     expectCuts(parts, from, to, zone, 1440);
     expect(parts.length).toBeGreaterThan(1);
-    // and half hours across the same change are cut every day
+    // and half hours across the same change are cut after 1, 2 and 4 days
     const halfHours = exportPeriods({ from, to, timeZone: zone }, Granularity.THIRTY_MINUTES);
     expectCuts(halfHours, from, to, zone, 30);
-    expect(halfHours).toHaveLength(7);
+    expect(halfHours).toHaveLength(3);
   });
 
   it('keeps weeks, months and totals whole, and a period under a day whole', () => {
