@@ -123,23 +123,3 @@ export function benchOptions<Own extends ParseArgsOptionsConfig = Record<never, 
     timeZone: shared['time-zone'] as string,
   };
 }
-
-/**
- * `work` under V8's CPU profiler (a bench's subgraphs, gateway and client share its process), written to
- * `<dir>/<name>.cpuprofile` for Chrome DevTools or speedscope.
- */
-export async function profiled<T>(dir: string | undefined, name: string, work: () => Promise<T>): Promise<T> {
-  if (!dir) return work();
-  const session = new Session();
-  session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.start');
-  try {
-    return await work();
-  } finally {
-    const { profile } = await session.post('Profiler.stop');
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
-    session.disconnect();
-  }
-}

@@ -26,7 +26,6 @@ import {
   max,
   median,
   min,
-  profiled,
   percentile,
   profiled,
   progress,
