@@ -9,6 +9,8 @@ import { requestErrorAnswerOf, type SubgraphAnswer } from './subgraph-answers';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 type SubgraphResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+type SubgraphRequest = GraphQLDataSourceProcessOptions<GatewayContext>['request'];
+type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 
 export const SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE';
 
@@ -51,6 +53,34 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     private readonly deduplicate = true,
   ) {
     super({ url, fetcher: fetchWithTimeout(timeoutMs) });
+    // Overrides RemoteGraphQLDataSource.sendRequest (private in its types, so set here): the
+    // original builds a node-fetch Request on every fetch only to pass it to didEncounterError,
+    // which ignores it here; url.parse and node-fetch's headers were about 5 % of the gateway's CPU
+    // under the mixed morning (issue 23). Otherwise the same steps.
+    Object.defineProperty(this, 'sendRequest', { value: this.send.bind(this) });
+  }
+
+  /** One subgraph request: the body as the original writes it, an error for a non-2xx answer. */
+  private async send(request: SubgraphRequest): Promise<SubgraphResponse> {
+    const { http, ...body } = request;
+    if (!http) throw new Error("Internal error: Only 'http' requests are supported.");
+    const init = {
+      method: http.method,
+      headers: Object.fromEntries(http.headers),
+      body: JSON.stringify(body),
+    };
+    let response: FetcherResponse | undefined;
+    try {
+      response = await this.fetcher(http.url, init);
+      if (!response.ok) throw await this.errorFromResponse(response);
+      const parsed = await this.parseBody(response);
+      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+        throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
+      return { ...parsed, http: response } as SubgraphResponse;
+    } catch (error) {
+      this.didEncounterError(error as Error, null, response);
+      throw error;
+    }
   }
 
   /**
