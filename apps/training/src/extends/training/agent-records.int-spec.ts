@@ -1,3 +1,4 @@
+import type { Identity } from '@switchboard/auth';
 import { wrap } from '@mikro-orm/core';
 import { createLogger } from '@switchboard/server';
 import { createRequestContext } from '@switchboard/subgraph-kit';
@@ -24,7 +25,7 @@ const plain = (record: Assignment | Certification | Course): Record<string, unkn
  */
 describe("an agent's training records, read as rows", () => {
   let training: TestSubgraph;
-  const admin = { subject: 'admin', roles: ['ADMIN'], centers: [], teams: [] };
+  const admin: Identity = { subject: 'admin', roles: ['ADMIN'], centers: [], teams: [] };
 
   beforeAll(async () => {
     training = await startTestSubgraph(trainingSubgraph);
