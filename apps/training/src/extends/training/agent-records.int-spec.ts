@@ -53,26 +53,33 @@ describe("an agent's training records, read as rows", () => {
     expect(ctx.em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
 
     const em = training.orm.em.fork();
-    const expected = async <T extends Assignment | Certification>(
-      entity: typeof Assignment | typeof Certification,
-      orderBy: Record<string, 'asc'>,
-    ) =>
-      Promise.all(
-        people.map(async (employeeNo) =>
-          (
-            (await em.find(
-              entity as never,
-              { employeeNo },
-              { orderBy, populate: ['course'] as never },
-            )) as T[]
-          ).map((e) => plain(wrap(e).toObject() as unknown as T)),
+    const asObjects = (entities: (Assignment | Certification)[]) =>
+      entities.map((e) => plain(wrap(e).toObject() as unknown as Assignment | Certification));
+    const expectedAssignments = await Promise.all(
+      people.map(async (employeeNo) =>
+        asObjects(
+          await em.find(
+            Assignment,
+            { employeeNo },
+            { orderBy: { dueDate: 'asc', id: 'asc' }, populate: ['course'] },
+          ),
         ),
-      );
-    expect((assignments as Assignment[][]).map((list) => list.map(plain))).toEqual(
-      await expected(Assignment, { dueDate: 'asc', id: 'asc' }),
+      ),
     );
+    const expectedCertifications = await Promise.all(
+      people.map(async (employeeNo) =>
+        asObjects(
+          await em.find(
+            Certification,
+            { employeeNo },
+            { orderBy: { issuedOn: 'asc', id: 'asc' }, populate: ['course'] },
+          ),
+        ),
+      ),
+    );
+    expect((assignments as Assignment[][]).map((list) => list.map(plain))).toEqual(expectedAssignments);
     expect((certifications as Certification[][]).map((list) => list.map(plain))).toEqual(
-      await expected(Certification, { issuedOn: 'asc', id: 'asc' }),
+      expectedCertifications,
     );
     expect(assignments[0]).not.toHaveLength(0);
     expect(certifications[0]).not.toHaveLength(0);
