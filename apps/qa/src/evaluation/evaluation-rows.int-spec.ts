@@ -1,6 +1,8 @@
 import { wrap } from '@mikro-orm/core';
 import { startTestSubgraph, type TestSubgraph } from '@switchboard/testing';
 import { EvaluationStatus } from '../model/enums';
+import { Scorecard } from '../scorecard/scorecard.entity';
+import { ScorecardService } from '../scorecard/scorecard.service';
 import { qaSubgraph } from '../qa.subgraph';
 import { Evaluation } from './evaluation.entity';
 import type { EvaluationFilter } from './evaluation.input';
@@ -77,5 +79,15 @@ describe('evaluation lists, read as rows', () => {
       after = page.pageInfo.endCursor;
     }
     expect(ids).toEqual(all.map((e) => e.id));
+  });
+
+  it("loads the lists' scorecards as rows: the entities' fields, nothing hydrated", async () => {
+    const entities = await qa.orm.em.fork().find(Scorecard, {}, { orderBy: { code: 'asc', version: 'asc' } });
+    expect(entities.length).toBeGreaterThan(0);
+    const em = qa.orm.em.fork();
+    const rows = await new ScorecardService(em).findByIds([...entities.map((s) => s.id), 'not-an-id']);
+    expect(em.getUnitOfWork().getIdentityMap().values()).toHaveLength(0);
+    const byId = new Map(rows.map((row) => [row.id, plain({ ...row })]));
+    expect(entities.map((s) => byId.get(s.id))).toEqual(entities.map((s) => plain(wrap(s).toObject())));
   });
 });
