@@ -2,12 +2,15 @@ import { LoadStrategy } from '@mikro-orm/core';
 import { pgArray } from '@switchboard/db';
 import { byKeys, groupByKeys, type SubgraphContext } from '@switchboard/subgraph-kit';
 import type DataLoader from 'dataloader';
-import { AgentSkill } from './agent/agent-skill.entity';
+import type { AgentSkill } from './agent/agent-skill.entity';
 import { Agent } from './agent/agent.entity';
 import { Center } from './center/center.entity';
 import { TeamMembership } from './team/team-membership.entity';
 import { Team } from './team/team.entity';
 import { isUuid } from './common/validation';
+
+/** A skill an agent holds, as the API reads it (an AgentSkill entity is one). */
+export type AgentSkillRecord = Pick<AgentSkill, 'skill' | 'proficiency'> & { agentId: string };
 
 /**
  * The staff subgraph's per-request loaders: each turns a batch of keys into one SQL statement.
@@ -74,18 +77,41 @@ export const staffLoaders = {
       asOf,
     ),
 
-  skillsOfAgent: (ctx: SubgraphContext): DataLoader<string, AgentSkill[]> =>
-    ctx.loaders.get('skillsOfAgent', async (agentIds: readonly string[]) =>
-      groupByKeys(
+  /**
+   * An agent's skills by skill code, read as rows (issue 23: training @requires them on every agent
+   * page; MikroORM's find with the joined skill cost more than the statement). Read only: the
+   * roster import writes skills through its own entities.
+   */
+  skillsOfAgent: (ctx: SubgraphContext): DataLoader<string, AgentSkillRecord[]> =>
+    ctx.loaders.get('skillsOfAgent', async (agentIds: readonly string[]) => {
+      const ids = agentIds.filter(isUuid);
+      const rows = ids.length
+        ? await ctx.em.execute<
+            {
+              agent_id: string;
+              proficiency: number;
+              id: string;
+              code: string;
+              name: string;
+              description: string | null;
+            }[]
+          >(
+            `select a.agent_id, a.proficiency, s.id, s.code, s.name, s.description
+             from agent_skill a join skill s on s.id = a.skill_id
+             where a.agent_id = any(?::uuid[]) order by s.code asc`,
+            [pgArray(ids)],
+          )
+        : [];
+      return groupByKeys(
         agentIds,
-        await ctx.em.find(
-          AgentSkill,
-          { agent: { $in: [...agentIds] } },
-          { populate: ['skill'], orderBy: { skill: { code: 'asc' } } },
-        ),
-        (s) => s.agent.id,
-      ),
-    ),
+        rows.map((row) => ({
+          agentId: row.agent_id,
+          proficiency: row.proficiency,
+          skill: { id: row.id, code: row.code, name: row.name, description: row.description },
+        })),
+        (s) => s.agentId,
+      );
+    }),
 
   historyOfAgent: (ctx: SubgraphContext): DataLoader<string, TeamMembership[]> =>
     ctx.loaders.get('historyOfAgent', async (agentIds: readonly string[]) =>

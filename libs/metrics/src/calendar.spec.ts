@@ -8,6 +8,23 @@ describe('calendar in a time zone', () => {
     expect(zoneOffsetMinutes(new Date('2026-03-08T07:00:00Z'), 'America/New_York')).toBe(-240);
   });
 
+  it('works each zone and instant out once, the same answers again (issue 23: every trend bucket)', () => {
+    const formatted = jest.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    try {
+      const days = Array.from({ length: 28 }, (_, i) => addDays('2026-02-20', i));
+      const first = days.map((day) => localMidnight(day, 'America/Chicago').toISOString());
+      const calls = formatted.mock.calls.length;
+      const again = days.map((day) => localMidnight(day, 'America/Chicago').toISOString());
+      expect(again).toEqual(first);
+      expect(formatted.mock.calls.length).toBe(calls);
+      // across the DST change (2026-03-08): 06:00 UTC before, 05:00 UTC after
+      expect(first[days.indexOf('2026-03-08')]).toBe('2026-03-08T06:00:00.000Z');
+      expect(first[days.indexOf('2026-03-09')]).toBe('2026-03-09T05:00:00.000Z');
+    } finally {
+      formatted.mockRestore();
+    }
+  });
+
   it('finds local midnight and local minutes as instants, on a DST day too', () => {
     expect(localMidnight('2026-05-04', 'Asia/Shanghai').toISOString()).toBe('2026-05-03T16:00:00.000Z');
     // 2026-03-08 in New York has 23 hours: 09:00 local is 13:00 UTC (EDT)

@@ -16,6 +16,8 @@ const { values: args } = parseArgs({
     visits: { type: 'string', default: '8' },
     rounds: { type: 'string', default: '2' },
     seed: { type: 'string', default: '23' },
+    // each service writes a V8 CPU profile here when it stops (--cpu-prof): where each process's time goes
+    'cpu-prof-dir': { type: 'string' },
   },
 });
 
@@ -38,7 +40,11 @@ async function main(): Promise<void> {
       cluster,
       48_000 + Math.floor(Math.random() * 400) * 2,
       (name) => clientToken(serviceIdentity(name), '2h'),
-      {},
+      args['cpu-prof-dir']
+        ? {
+            NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${args['cpu-prof-dir']}`,
+          }
+        : {},
       false,
     );
     try {

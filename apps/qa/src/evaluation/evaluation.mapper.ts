@@ -1,7 +1,7 @@
-import type { Evaluation } from './evaluation.entity';
+import type { EvaluationRecord } from './evaluation-rows';
 import { CategoryScoreType, EvaluationAnswerType, EvaluationType, SectionScoreType } from './evaluation.type';
 
-export function toEvaluationType(evaluation: Evaluation): EvaluationType {
+export function toEvaluationType(evaluation: EvaluationRecord): EvaluationType {
   return Object.assign(new EvaluationType(), {
     id: evaluation.id,
     scorecardId: evaluation.scorecard.id,

@@ -1,7 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
-import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { scoreEvaluation } from '@switchboard/metrics';
-import { checkPageSize, decodeCursor, encodeCursor } from '@switchboard/subgraph-kit';
 import type { QaActor } from '../access/qa-access';
 import { isUuid } from '../common/validation';
 import { gatewayReferences, type QaReferences } from '../references/qa-references';
@@ -9,6 +8,7 @@ import { checkContactOf, checkPeople } from '../references/reference-checks';
 import { Scorecard } from '../scorecard/scorecard.entity';
 import { scorecardErrors } from '../scorecard/scorecard.errors';
 import { checkAnswers, toQaAnswers, toStoredAnswers } from './evaluation-answers';
+import { listEvaluations } from './evaluation-rows';
 import { transition, type EvaluationAction } from './evaluation-workflow';
 import { Evaluation } from './evaluation.entity';
 import { evaluationErrors } from './evaluation.errors';
@@ -53,42 +53,13 @@ export class EvaluationService {
   }
 
   /** Newest first, keyset-paginated on (createdAt, id); `visibleAgents` (null: all) scopes it down. */
-  async list(
+  list(
     filter: EvaluationFilter,
     first: number,
     after: string | null,
     visibleAgents: readonly string[] | null = null,
   ) {
-    checkPageSize(first);
-    const where: FilterQuery<Evaluation>[] = [];
-    if (visibleAgents) where.push({ agentEmployeeNo: { $in: [...visibleAgents] } });
-    if (filter.agentEmployeeNos) where.push({ agentEmployeeNo: { $in: filter.agentEmployeeNos } });
-    if (filter.evaluatorEmployeeNos)
-      where.push({ evaluatorEmployeeNo: { $in: filter.evaluatorEmployeeNos } });
-    if (filter.statuses) where.push({ status: { $in: filter.statuses } });
-    if (filter.submittedFrom) where.push({ submittedAt: { $gte: filter.submittedFrom } });
-    if (filter.submittedTo) where.push({ submittedAt: { $lt: filter.submittedTo } });
-    if (filter.calibration === false) where.push({ calibrationSession: null });
-    if (filter.calibration === true) where.push({ calibrationSession: { $ne: null } });
-    if (after) {
-      const [createdAt, id] = decodeCursor(after);
-      const at = new Date(createdAt);
-      where.push({ $or: [{ createdAt: { $lt: at } }, { createdAt: at, id: { $lt: String(id) } }] });
-    }
-    const rows = await this.em.find(
-      Evaluation,
-      { $and: where },
-      { orderBy: { createdAt: 'desc', id: 'desc' }, limit: first + 1 },
-    );
-    const nodes = rows.slice(0, first);
-    const last = nodes.at(-1);
-    return {
-      nodes,
-      pageInfo: {
-        hasNextPage: rows.length > first,
-        endCursor: last ? encodeCursor([last.createdAt.toISOString(), last.id]) : null,
-      },
-    };
+    return listEvaluations(this.em, filter, first, after, visibleAgents);
   }
 
   /**

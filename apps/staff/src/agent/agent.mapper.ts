@@ -21,7 +21,7 @@ export function toAgentType(agent: Agent): AgentType {
   });
 }
 
-export function toAgentSkillType(agentSkill: AgentSkill): AgentSkillType {
+export function toAgentSkillType(agentSkill: Pick<AgentSkill, 'skill' | 'proficiency'>): AgentSkillType {
   return Object.assign(new AgentSkillType(), {
     skill: toSkillType(agentSkill.skill),
     proficiency: agentSkill.proficiency,

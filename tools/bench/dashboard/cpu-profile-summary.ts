@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** A frame's package (node_modules), app or lib, or Node's own file. */
+function groupOf(url: string): string {
+  const modules = url.lastIndexOf('node_modules/');
+  if (modules >= 0) {
+    const rest = url.slice(modules + 13).split('/');
+    return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+  }
+  const app = /\/(apps|libs)\/([^/]+)\//.exec(url);
+  if (app) return `${app[1]}/${app[2]}`;
+  return url ? `node:${url.replace(/^.*\//, '')}` : '(native)';
+}
+
+const share = (ms: number, total: number): string => `${((ms / total) * 100).toFixed(1).padStart(6)}%`;
+
+/**
+ * node tools/bin/run.js tools/bench/dashboard/cpu-profile-summary.ts <file.cpuprofile> [top] [last seconds]:
+ * one service's V8 CPU profile (page-alone.ts --cpu-prof-dir) as shares of its busy time, by package,
+ * by function (self) and by function with what it calls (inclusive); `last seconds` keeps only the
+ * samples of the profile's end (the load, not the start-up). Under load a sample's time includes
+ * waiting for a core: compare shares, not milliseconds.
+ */
+function main(): void {
+  const [file, topArg, lastArg] = process.argv.slice(2);
+  if (!file) throw new Error('usage: cpu-profile-summary.ts <file.cpuprofile> [top] [last seconds]');
+  const top = Number(topArg ?? 30);
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const ends: number[] = [];
+  let at = 0;
+  for (const delta of profile.timeDeltas) ends.push((at += delta));
+  const from = lastArg ? at - Number(lastArg) * 1e6 : -Infinity;
+  const byGroup = new Map<string, number>();
+  const bySelf = new Map<string, number>();
+  const byInclusive = new Map<string, number>();
+  let busy = 0;
+  profile.samples.forEach((id, i) => {
+    const node = byId.get(id);
+    if (!node || ends[i] < from || node.callFrame.functionName === '(idle)') return;
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    busy += ms;
+    const name = (n: ProfileNode) =>
+      `${groupOf(n.callFrame.url)} ${n.callFrame.functionName || '(anonymous)'}:${n.callFrame.lineNumber}`;
+    const group = groupOf(node.callFrame.url);
+    byGroup.set(group, (byGroup.get(group) ?? 0) + ms);
+    bySelf.set(name(node), (bySelf.get(name(node)) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const frame = byId.get(cur);
+      if (!frame || seen.has(name(frame))) continue;
+      seen.add(name(frame));
+      byInclusive.set(name(frame), (byInclusive.get(name(frame)) ?? 0) + ms);
+    }
+  });
+  const print = (title: string, values: Map<string, number>) => {
+    console.log(`-- ${title}`);
+    for (const [key, ms] of [...values].sort((a, b) => b[1] - a[1]).slice(0, top))
+      console.log(`${share(ms, busy)}  ${key}`);
+  };
+  console.log(`${file}: ${busy.toFixed(0)} ms busy`);
+  print('by package (self)', byGroup);
+  print('by function (self)', bySelf);
+  print('by function (inclusive)', byInclusive);
+}
+
+main();
