@@ -4,7 +4,7 @@
 // allocation, collected or not; HEAP_PROFILE_LIVE=1: only what is still alive at the end) and a
 // sampler of the heap spaces every 100 ms; the second writes $HEAP_PROFILE_DIR/<pid>.heapprofile
 // (Chrome DevTools opens it) and <pid>.spaces.json (each space's largest size, and the spaces at the
-// largest RSS seen), in MiB.
+// largest RSS seen), in MiB; with HEAP_PROFILE_SNAPSHOT=1 a heap snapshot too (<pid>.heapsnapshot).
 const inspector = require('node:inspector');
 const v8 = require('node:v8');
 const { writeFileSync } = require('node:fs');
@@ -48,6 +48,8 @@ if (dir) {
     done.post('HeapProfiler.stopSampling', (error, result) => {
       if (!error) writeFileSync(join(dir, `${process.pid}.heapprofile`), JSON.stringify(result.profile));
       writeFileSync(join(dir, `${process.pid}.spaces.json`), JSON.stringify({ atPeak, largest }));
+      if (process.env.HEAP_PROFILE_SNAPSHOT === '1')
+        v8.writeHeapSnapshot(join(dir, `${process.pid}.heapsnapshot`));
       done.disconnect();
     });
   });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { EntitySchema } from '@mikro-orm/postgresql';
+import { Entity, PrimaryKey } from '@mikro-orm/postgresql';
 import { dropDatabase, ensureDatabase, withDatabase } from '@switchboard/postgres';
 import { createOrm, type MikroORM } from './orm';
 import { SwitchboardPostgreSqlPlatform } from './postgres-driver';
@@ -12,7 +12,11 @@ function freshDatabaseUrl(label: string): string {
 }
 
 // MikroORM wants an entity; none is read here
-const Probe = new EntitySchema({ name: 'Probe', properties: { id: { type: 'number', primary: true } } });
+@Entity({ tableName: 'probe' })
+class Probe {
+  @PrimaryKey()
+  id!: number;
+}
 
 describe("createOrm's driver", () => {
   const url = freshDatabaseUrl('postgres_driver');

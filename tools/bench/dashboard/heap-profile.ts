@@ -1,5 +1,5 @@
 import './../production-mode';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +22,8 @@ const { values: args } = parseArgs({
     // only what is still alive when the profile ends (default: every allocation)
     live: { type: 'boolean', default: false },
     compiled: { type: 'boolean', default: false },
+    // a heap snapshot of each at the end too (<pid>.heapsnapshot)
+    snapshot: { type: 'boolean', default: false },
     top: { type: 'string', default: '25' },
   },
 });
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
       NODE_OPTIONS: `--require ${PROBE}`,
       HEAP_PROFILE_DIR: out,
       HEAP_PROFILE_LIVE: args.live ? '1' : '0',
+      HEAP_PROFILE_SNAPSHOT: args.snapshot ? '1' : '0',
     };
     const entry = args.compiled ? (build = compiledBuild()).entry : undefined;
     const serviceToken = (name: string) => clientToken(serviceIdentity(name), '2h');
@@ -66,20 +69,27 @@ async function main(): Promise<void> {
         closedLoop(sender, visits, 16, Number(args.seconds)),
       );
       for (const name of names) process.kill(platform.pids[name], 'SIGWINCH');
-      const files = names.map((name) => `${out}/${platform.pids[name]}.heapprofile`);
-      for (let i = 0; i < 100 && !files.every((file) => existsSync(file)); i += 1)
-        await new Promise((wait) => setTimeout(wait, 200));
+      // the probe writes <pid>.heapprofile, then <pid>.spaces.json, then (--snapshot) the snapshot:
+      // wait for the last file of each, and for a snapshot's size to settle
+      const last = (name: string) =>
+        `${out}/${platform.pids[name]}.${args.snapshot ? 'heapsnapshot' : 'spaces.json'}`;
+      const sizes = () => names.map((name) => (existsSync(last(name)) ? statSync(last(name)).size : -1));
+      for (let i = 0, seen = ''; i < 300; i += 1) {
+        await new Promise((wait) => setTimeout(wait, 500));
+        const now = sizes().join();
+        if (!now.includes('-1') && now === seen) break;
+        seen = now;
+      }
       progressDone();
       const { requests, errors } = summarizeMixed(result);
       console.log(`${requests} requests, ${errors} errors, load ${loadavg()[0].toFixed(1)}`);
-      for (const [i, name] of names.entries()) {
-        const spaces = readFileSync(files[i].replace(/heapprofile$/, 'spaces.json'), 'utf8');
+      for (const name of names) {
+        const spaces = readFileSync(`${out}/${platform.pids[name]}.spaces.json`, 'utf8');
         console.log(
           `\n${name} (pid ${platform.pids[name]}): largest RSS ${maxRssMiB[name].toFixed(0)} MiB; ${spaces}`,
         );
-        console.log(
-          summarize(JSON.parse(readFileSync(files[i], 'utf8')) as SamplingProfile, Number(args.top)),
-        );
+        const profile = readFileSync(`${out}/${platform.pids[name]}.heapprofile`, 'utf8');
+        console.log(summarize(JSON.parse(profile) as SamplingProfile, Number(args.top)));
       }
     } finally {
       await platform.stop();
