@@ -35,6 +35,8 @@ COPY --from=build /src/apps/dashboard/dist/ ./apps/dashboard/dist/
 
 # V8's young generation capped at 2 x 16 MiB: left to itself it grew to 128 MiB in most services
 # under the mixed morning (issue 23; tools/bench/dashboard/PROFILE.md), for a live heap of 70-90 MiB.
+# traffic and wfm run with 2 x 8 MiB (NODE_OPTIONS of their own in docker-compose.yml and deploy/k8s,
+# from NODE_OPTIONS_BY_SERVICE in tools/src/start/child-process.ts).
 # The old generation's growth (20 % past what is alive) is set by each service as it starts, since
 # node refuses that flag in NODE_OPTIONS: SWITCHBOARD_HEAP_GROWING_PERCENT changes it (off: V8's own).
 ENV NODE_ENV=production \

@@ -7,6 +7,7 @@ import {
 } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { MigrationObject } from '@mikro-orm/core';
+import { SwitchboardPostgreSqlDriver } from './postgres-driver';
 
 export type { MikroORM };
 
@@ -79,6 +80,8 @@ export async function createOrm(options: SubgraphOrmOptions): Promise<MikroORM> 
   const onQuery = options.onQuery;
   const timeout = options.statementTimeoutMs ?? statementTimeoutMs();
   return MikroORM.init({
+    // PostgreSqlDriver, with parameters escaped in linear time (postgres-driver.ts)
+    driver: SwitchboardPostgreSqlDriver,
     clientUrl: options.clientUrl,
     entities: options.entities,
     extensions: [Migrator],

@@ -1,4 +1,5 @@
 import { ConfigMap, Namespace, type IEnvVar, type IVolume, type IVolumeMount } from 'kubernetes-models/v1';
+import { NODE_OPTIONS_BY_SERVICE } from '../start/child-process';
 import type { K8sSettings } from './k8s-settings';
 import { deploymentOf, disruptionBudgetOf, labelsOf, serviceOf, type Workload } from './workload';
 
@@ -122,7 +123,13 @@ function subgraphWorkload(subgraph: SubgraphApp): Workload {
     command: run(subgraph.main),
     // Replicas never migrate: the init container below did, under the database's migration lock.
     env,
-    appEnv: [{ name: 'SWITCHBOARD_MIGRATE', value: 'false' }],
+    appEnv: [
+      { name: 'SWITCHBOARD_MIGRATE', value: 'false' },
+      // the image's NODE_OPTIONS, unless the service runs with its own V8 flags
+      ...(NODE_OPTIONS_BY_SERVICE[subgraph.name]
+        ? [{ name: 'NODE_OPTIONS', value: NODE_OPTIONS_BY_SERVICE[subgraph.name] }]
+        : []),
+    ],
     envFrom: [{ configMapRef: { name: CONFIG_MAPS.common } }],
     volumes: [keyVolume([KEY_FILES.publicKey])],
     volumeMounts: [keyMount],
