@@ -10,6 +10,19 @@ const listen = async (server: Server): Promise<string> => {
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 };
 
+/** The gateway's proxy of traffic's route to `targetOrigin`, served by a server of its own. */
+const proxyServer = (targetOrigin: string, limiter?: CallerConcurrency): Server => {
+  const route = proxyRoute({
+    subgraph: 'traffic',
+    targetOrigin,
+    verify: async (token) => ({ subject: token, roles: ['ADMIN'] }) as unknown as Identity,
+    sign: async () => 'internal',
+    logger: createLogger('route-proxy-spec'),
+    ...(limiter ? { limiter } : {}),
+  });
+  return createServer((request, response) => void route(request, response));
+};
+
 describe('proxyRoute: a streaming route takes its turn with the caller’s queries (issue 17)', () => {
   const held: ServerResponse[] = [];
   let upstream: Server;
@@ -25,15 +38,7 @@ describe('proxyRoute: a streaming route takes its turn with the caller’s queri
       held.push(response);
     });
     const upstreamUrl = await listen(upstream);
-    const route = proxyRoute({
-      subgraph: 'traffic',
-      targetOrigin: upstreamUrl,
-      verify: async (token) => ({ subject: token, roles: ['ADMIN'] }) as unknown as Identity,
-      sign: async () => 'internal',
-      logger: createLogger('route-proxy-spec'),
-      limiter,
-    });
-    gateway = createServer((request, response) => void route(request, response));
+    gateway = proxyServer(upstreamUrl, limiter);
     gatewayUrl = await listen(gateway);
   });
   afterAll(async () => {
@@ -110,14 +115,7 @@ describe('proxyRoute: the answer as the subgraph gives it', () => {
       response.end(bytes);
     });
     const upstreamUrl = await listen(upstream);
-    const route = proxyRoute({
-      subgraph: 'traffic',
-      targetOrigin: upstreamUrl,
-      verify: async (token) => ({ subject: token, roles: ['ADMIN'] }) as unknown as Identity,
-      sign: async () => 'internal',
-      logger: createLogger('route-proxy-spec'),
-    });
-    gateway = createServer((request, response) => void route(request, response));
+    gateway = proxyServer(upstreamUrl);
     gatewayUrl = await listen(gateway);
   });
   afterAll(async () => {
@@ -157,14 +155,7 @@ describe('proxyRoute: the answer as the subgraph gives it', () => {
     const closed = createServer();
     const closedUrl = await listen(closed);
     await new Promise((resolve) => closed.close(resolve));
-    const route = proxyRoute({
-      subgraph: 'traffic',
-      targetOrigin: closedUrl,
-      verify: async (token) => ({ subject: token, roles: ['ADMIN'] }) as unknown as Identity,
-      sign: async () => 'internal',
-      logger: createLogger('route-proxy-spec'),
-    });
-    const down = createServer((request, response) => void route(request, response));
+    const down = proxyServer(closedUrl);
     const downUrl = await listen(down);
     try {
       const response = await fetch(`${downUrl}/export/traffic-stats.csv`, { headers });

@@ -1,27 +1,7 @@
 import { readFileSync } from 'node:fs';
+import { groupOf, type CpuProfile } from './cpu-profile';
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  children?: number[];
-}
-interface CpuProfile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
-/** A frame's package (node_modules), app or lib, or Node's own file. */
-function groupOf(url: string): string {
-  const modules = url.lastIndexOf('node_modules/');
-  if (modules >= 0) {
-    const rest = url.slice(modules + 13).split('/');
-    return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
-  }
-  const app = /\/(apps|libs)\/([^/]+)\//.exec(url);
-  if (app) return `${app[1]}/${app[2]}`;
-  return url ? `node:${url.replace(/^.*\//, '')}` : '(native)';
-}
+type ProfileNode = CpuProfile['nodes'][number];
 
 const share = (ms: number, total: number): string => `${((ms / total) * 100).toFixed(1).padStart(6)}%`;
 

@@ -10,6 +10,7 @@ import { SUPERGRAPH_PATH, subgraphs } from '../../src/subgraphs';
 import { startBenchCluster, withClient } from '../bench-cluster';
 import { progress, progressDone, table } from '../measurement';
 import { dashboardOperations, mixedVisits, ORGANISATION_QUERY, type Organisation } from './mixed-workload';
+import { groupOf, type CpuProfile } from './cpu-profile';
 import { RecordingProxy } from './recording-proxy';
 import { DefaultLogger, type LogContext } from '@mikro-orm/core';
 import { Session } from 'node:inspector/promises';
@@ -229,27 +230,12 @@ async function main(): Promise<void> {
   }
 }
 
-interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
-  samples: number[];
-  timeDeltas: number[];
-}
-
 /** Self time of the Node process (every subgraph and the gateway run in it) by package and by function. */
 function printCpuProfile(profile: CpuProfile, visits: number): void {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<number, number>();
   profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
-  const group = (url: string): string => {
-    const modules = url.lastIndexOf('node_modules/');
-    if (modules >= 0) {
-      const rest = url.slice(modules + 13).split('/');
-      return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
-    }
-    const app = /\/(apps|libs)\/([^/]+)\//.exec(url);
-    if (app) return `${app[1]}/${app[2]}`;
-    return url ? 'node:' + url.replace(/^.*\//, '') : '(native/gc/idle)';
-  };
+  const group = (url: string): string => groupOf(url, '(native/gc/idle)');
   const byGroup = new Map<string, number>();
   const byFunction = new Map<string, number>();
   for (const [id, ms] of self) {
