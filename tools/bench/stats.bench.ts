@@ -166,8 +166,8 @@ async function bench(
       async () => (await withAppWorkMem(client, () => client.query(app.sql, app.params))).rowCount ?? 0,
     ),
   ];
-  const before = overRollupBeforeOutcomes(app);
   if (args.outcomes) {
+    const before = overRollupBeforeOutcomes(app);
     const withOutcomes = appStatsSql(window, { outcomes: true });
     measures.push(
       measure(

@@ -27,29 +27,21 @@ function readsOwnProperty(
 /**
  * The metadata of field `name` of a type's class: its own, or as it inherits it from a superclass
  * (type-graphql keeps an inherited field in the superclass's metadata only) or an interface.
+ * `byTarget`: the metadata of the object and interface types by their class.
  */
 function fieldOf(
-  storage: ReturnType<typeof getMetadataStorage>,
+  byTarget: ReadonlyMap<unknown, ClassMetadata[]>,
   owner: ClassMetadata,
   name: string,
 ): FieldMetadata | undefined {
-  const types = [...storage.objectTypes, ...storage.interfaceTypes];
+  const chain: unknown[] = [];
+  for (let t: unknown = owner.target; typeof t === 'function'; t = Object.getPrototypeOf(t)) chain.push(t);
   const interfaces = (owner as { interfaceClasses?: unknown[] }).interfaceClasses ?? [];
-  for (
-    let target: unknown = owner.target;
-    typeof target === 'function';
-    target = Object.getPrototypeOf(target)
-  ) {
-    for (const c of types) {
-      if (c.target !== target) continue;
+  for (const target of [...chain, ...interfaces]) {
+    for (const c of byTarget.get(target) ?? []) {
       const field = c.fields?.find((f) => f.schemaName === name);
       if (field) return field;
     }
-  }
-  for (const c of types) {
-    if (!interfaces.includes(c.target)) continue;
-    const field = c.fields?.find((f) => f.schemaName === name);
-    if (field) return field;
   }
   return undefined;
 }
@@ -67,10 +59,10 @@ function fieldOf(
 export function dropPlainFieldResolvers(resolvers: GraphQLResolverMap<unknown>): number {
   const storage = getMetadataStorage();
   const classes = new Map<string, ClassMetadata[]>();
+  const byTarget = new Map<unknown, ClassMetadata[]>();
   for (const c of [...storage.objectTypes, ...storage.interfaceTypes]) {
-    const list = classes.get(c.name) ?? [];
-    list.push(c);
-    classes.set(c.name, list);
+    classes.set(c.name, [...(classes.get(c.name) ?? []), c]);
+    byTarget.set(c.target, [...(byTarget.get(c.target) ?? []), c]);
   }
   let dropped = 0;
   for (const [typeName, fields] of Object.entries(resolvers)) {
@@ -80,7 +72,7 @@ export function dropPlainFieldResolvers(resolvers: GraphQLResolverMap<unknown>):
     for (const name of Object.keys(map)) {
       if (name.startsWith('__') || typeof map[name] !== 'function') continue;
       const plain = owners.every((owner) => {
-        const field = fieldOf(storage, owner, name);
+        const field = fieldOf(byTarget, owner, name);
         return field !== undefined && readsOwnProperty(storage, owner, field);
       });
       if (plain) {
